@@ -1,0 +1,90 @@
+/*
+ * recount: claims, and the rules that say which figures are claims.
+ *
+ * A claim is a figure about how many people (or things) an event killed,
+ * injured, got arrested, and so on: the quantity, the metric and the noun it
+ * counts, who is cited for it, whether it still stands, and where it is.
+ */
+#ifndef RECOUNT_CLAIM_H
+#define RECOUNT_CLAIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <recount/status.h>
+#include <recount/quantity.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Whether a claim still stands.  Append only. */
+typedef enum rc_claim_status {
+	RC_CLAIM_CURRENT = 0,  /**< asserted now */
+	RC_CLAIM_SUPERSEDED,   /**< the text itself revises it ("revised down to 84 from 103": 103) */
+	RC_CLAIM_HYPOTHETICAL, /**< hypothetical or negated ("could have killed hundreds") */
+	RC_CLAIM_AGGREGATE     /**< one figure over several events ("collectively claimed over 230 lives") */
+} rc_claim_status;
+
+/** "current", "superseded", "hypothetical" or "aggregate". */
+const char *rc_claim_status_str(rc_claim_status st);
+/** Parse a status name; returns false when unknown. */
+bool rc_claim_status_parse(const char *name, rc_claim_status *out);
+
+/** A byte span with its 1-based line and column (in characters). */
+typedef struct rc_pos {
+	size_t start, end;     /**< byte offsets into the document text, end exclusive */
+	size_t line, column;   /**< of start */
+} rc_pos;
+
+/**
+ * One claim.  Strings are owned by the record holding the claim
+ * (rc_record); metric and subject names are canonical names from the rules.
+ */
+typedef struct rc_claim {
+	const char *metric;       /**< "killed", "injured", "arrested", ... */
+	const char *subject;      /**< the noun counted: "people", "members", ... or NULL */
+	const char *trigger;      /**< the words that name the metric ("claimed ... lives") */
+	rc_quantity q;            /**< the figure; q.start/q.end are document offsets */
+	const char *text;         /**< the figure's span as written */
+	rc_claim_status status;
+	const char *attribution;  /**< who is cited ("Iran's Intelligence Ministry"), or NULL */
+	const char *quote;        /**< the sentence, as written */
+	rc_pos pos;               /**< of the figure */
+	rc_pos sentence;          /**< of the sentence */
+	size_t file_line;         /**< line to cite in the input file (see rc_document_file_line) */
+	long parent;              /**< index of the parent claim of a sub-count in the same record, or -1 */
+	long mention;             /**< index of the event mention it is linked to, or -1 */
+	long *mentions;           /**< for aggregates: every mention it sums */
+	size_t n_mentions;
+	const char *event;        /**< event id after linking, or NULL (unlinked) */
+	const char **events;      /**< for aggregates: every event id it sums */
+	size_t n_events;
+} rc_claim;
+
+/**
+ * The linguistic rules of claim extraction: metrics with their trigger
+ * words, subject nouns, status cues and attribution cues.  The built-in
+ * rules ship as JSON in the same format that --rules FILE reads.
+ */
+typedef struct rc_rules rc_rules;
+
+/** The built-in rules. */
+rc_status rc_rules_new_default(rc_rules **out, rc_error *err);
+
+/**
+ * Add to or override rules from a JSON file (see docs/rules.md).  Errors
+ * name the file, line and reason; on error rules is unchanged.
+ */
+rc_status rc_rules_load_file(rc_rules *rules, const char *path, rc_error *err);
+
+/** Same, from a buffer; name is used in errors. */
+rc_status rc_rules_load_buffer(rc_rules *rules, const char *json, size_t len,
+                               const char *name, rc_error *err);
+
+/** Release rules.  rc_rules_free(NULL) does nothing. */
+void rc_rules_free(rc_rules *rules);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

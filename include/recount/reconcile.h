@@ -1,0 +1,154 @@
+/*
+ * recount: the reduce phase.  Merges event mentions across documents into
+ * events, then per event and metric works out the range, the consistent
+ * core, low/best/high estimates, conflicts, the timeline, source dependence
+ * and aggregate checks.  The result does not depend on the order of the
+ * records it is given.
+ */
+#ifndef RECOUNT_RECONCILE_H
+#define RECOUNT_RECONCILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <recount/status.h>
+#include <recount/quantity.h>
+#include <recount/claim.h>
+#include <recount/event.h>
+#include <recount/record.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A claim in context: the record it came from and its origin group. */
+typedef struct rc_claim_ref {
+	const rc_record *rec;
+	const rc_claim *claim;
+	size_t origin;          /**< index of its independent origin (near-duplicate group) */
+	rc_interval effective;  /**< interval after the approximation tolerance */
+} rc_claim_ref;
+
+/** Conflict classes.  Append only. */
+typedef enum rc_conflict_kind {
+	RC_CONFLICT_CONTRADICTION = 0, /**< same time window, cannot both be true */
+	RC_CONFLICT_REVISION,          /**< a later figure replaces an earlier one from the same authority */
+	RC_CONFLICT_PROGRESSION        /**< a later, higher toll: expected, not an alarm */
+} rc_conflict_kind;
+
+/** "contradiction", "revision" or "progression". */
+const char *rc_conflict_kind_str(rc_conflict_kind k);
+
+/** Two (or more) claims that cannot all hold. */
+typedef struct rc_conflict {
+	rc_conflict_kind kind;
+	const rc_claim_ref **claims; /**< earliest first */
+	size_t n_claims;
+	const char *why;             /**< one sentence explaining the classification */
+} rc_conflict;
+
+/** One point of a metric's timeline. */
+typedef struct rc_timeline_point {
+	const char *date;            /**< report date, "YYYY-MM-DD", or NULL if undated */
+	const rc_claim_ref *ref;
+} rc_timeline_point;
+
+/** Rules for the best estimate.  Append only. */
+typedef enum rc_best_rule {
+	RC_BEST_MEDIAN = 0,      /**< median of the independent current figures */
+	RC_BEST_CONSERVATIVE,    /**< the lowest figure every origin supports (ACLED style) */
+	RC_BEST_LATEST           /**< the latest attributed (official) figure */
+} rc_best_rule;
+
+/** What the sources say about one metric of one event. */
+typedef struct rc_metric_result {
+	const char *metric;
+	rc_interval range;           /**< lowest lower bound to highest upper bound */
+	bool has_core;
+	rc_interval core;            /**< intersection of the current claims, if not empty */
+	bool has_estimates;
+	double low, best, high;
+	const rc_claim_ref **claims; /**< every claim, in report order */
+	size_t n_claims;
+	size_t documents;            /**< documents supporting any figure */
+	size_t origins;              /**< independent origins among them */
+	rc_timeline_point *timeline;
+	size_t n_timeline;
+	rc_conflict *conflicts;
+	size_t n_conflicts;
+} rc_metric_result;
+
+/** Verdicts on an aggregate claim.  Append only. */
+typedef enum rc_aggregate_verdict {
+	RC_AGG_CONSISTENT = 0,
+	RC_AGG_INCONSISTENT,
+	RC_AGG_UNDETERMINED
+} rc_aggregate_verdict;
+
+const char *rc_aggregate_verdict_str(rc_aggregate_verdict v);
+
+/** An aggregate claim checked against the sum of its parts. */
+typedef struct rc_aggregate {
+	const rc_claim_ref *ref;
+	const char **events;         /**< the events it sums */
+	size_t n_events;
+	rc_interval parts;           /**< sum of the parts' ranges */
+	rc_aggregate_verdict verdict;
+	const char *why;
+} rc_aggregate;
+
+/** A real-world event, merged across documents. */
+typedef struct rc_event {
+	const char *id;              /**< stable and readable: kerman-2024-01-03-bombing */
+	const char *label;           /**< "Bombing in Kerman, 2024-01-03" */
+	const char *type;
+	const char *date;            /**< or NULL */
+	const char *place;           /**< or NULL */
+	const char **names;
+	size_t n_names;
+	const char **documents;      /**< ids of the documents that mention it, sorted */
+	size_t n_documents;
+	rc_metric_result *metrics;   /**< sorted by metric name */
+	size_t n_metrics;
+	rc_aggregate *aggregates;
+	size_t n_aggregates;
+} rc_event;
+
+/** Options of the reduce phase.  Zero-initialise for the defaults. */
+typedef struct rc_reconcile_options {
+	double approx_tolerance;     /**< 0: RC_APPROX_TOLERANCE_DEFAULT */
+	rc_best_rule best;
+	unsigned window_days;        /**< reports closer than this are "the same time"; 0: 2 */
+	double duplicate_threshold;  /**< MinHash Jaccard estimate for near-duplicates; 0: 0.8 */
+	const rc_event_defs *events; /**< borrowed; user-defined events, or NULL */
+} rc_reconcile_options;
+
+/** The result of a run. */
+typedef struct rc_result {
+	size_t documents_read, documents_processed, documents_skipped;
+	size_t claims;
+	rc_record **records;         /**< sorted by document id; owned by the result */
+	size_t n_records;
+	rc_event *events;            /**< sorted by id */
+	size_t n_events;
+	const rc_claim_ref **unlinked; /**< claims with no event */
+	size_t n_unlinked;
+	rc_claim_ref *refs;          /**< storage for every claim reference */
+	size_t n_refs;
+	rc_reconcile_options options;
+	struct rc_result_priv *priv;
+} rc_result;
+
+/**
+ * Reconcile records.  Takes ownership of records[0..n) (and frees them
+ * with the result, even on failure); the array itself stays the caller's.
+ */
+rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
+                       const rc_reconcile_options *opts, rc_error *err);
+
+/** Release a result.  rc_result_free(NULL) does nothing. */
+void rc_result_free(rc_result *res);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

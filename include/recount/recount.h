@@ -1,0 +1,22 @@
+/*
+ * recount: source-discrepancy reconciliation for news articles.
+ *
+ * The umbrella header.  The pipeline is
+ *   ingest (document.h) -> segment, extract, link (record.h, pipeline.h)
+ *   -> reconcile (reconcile.h) -> report (report.h).
+ * See docs/architecture.md.
+ */
+#ifndef RECOUNT_RECOUNT_H
+#define RECOUNT_RECOUNT_H
+
+#include <recount/status.h>
+#include <recount/document.h>
+#include <recount/quantity.h>
+#include <recount/claim.h>
+#include <recount/event.h>
+#include <recount/record.h>
+#include <recount/pipeline.h>
+#include <recount/reconcile.h>
+#include <recount/report.h>
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * recount: renderers.  Every output format is written by the library; the
+ * CLI only picks one.  Writers take a FILE * and report write errors
+ * (a full disk) as RC_ERR_IO.
+ */
+#ifndef RECOUNT_REPORT_H
+#define RECOUNT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <recount/status.h>
+#include <recount/document.h>
+#include <recount/reconcile.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Output formats.  Append only. */
+typedef enum rc_format {
+	RC_FORMAT_TEXT = 0,
+	RC_FORMAT_JSON,
+	RC_FORMAT_JSONL,
+	RC_FORMAT_MD,
+	RC_FORMAT_HTML,
+	RC_FORMAT_CSV,
+	RC_FORMAT_TSV,
+	RC_FORMAT_GITHUB,
+	RC_FORMAT_JUNIT,
+	RC_FORMAT_SARIF,
+	RC_FORMAT_CLAIMREVIEW
+} rc_format;
+
+/** Parse a format name ("text", "json", ...); false when unknown. */
+bool rc_format_parse(const char *name, rc_format *out);
+/** The name of a format. */
+const char *rc_format_str(rc_format f);
+
+/** Options shared by the renderers.  Zero-initialise for the defaults. */
+typedef struct rc_report_options {
+	bool color;          /**< ANSI colour (terminal only) */
+	unsigned width;      /**< terminal width; 0: 80 */
+} rc_report_options;
+
+/** The program version, "MAJOR.MINOR.PATCH". */
+const char *rc_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,437 @@
+/*
+ * Shared CLI machinery: the option parser driven by each command's option
+ * table, --help, diagnostics, colour, atomic output files, and the
+ * construction of readers and extractors from the shared options.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+int cli_exit_for(rc_status st)
+{
+	return st == RC_OK ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+}
+
+void cli_errorf(const cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void print_location(const char *path, size_t line, size_t column, size_t offset)
+{
+	if (!path || !*path)
+		return;
+	fputs(path, stderr);
+	if (line) {
+		fprintf(stderr, ":%zu", line);
+		if (column)
+			fprintf(stderr, ":%zu", column);
+	} else if (offset != (size_t)-1) {
+		fprintf(stderr, ": byte %zu", offset);
+	}
+	fputs(": ", stderr);
+}
+
+void cli_error(const cli_ctx *ctx, const rc_error *err)
+{
+	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
+	print_location(err->path, err->line, err->column, err->offset);
+	fprintf(stderr, "error: %s\n", err->message[0] ? err->message : rc_status_str(err->status));
+}
+
+void cli_diag(const cli_ctx *ctx, const rc_diag *d)
+{
+	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
+	print_location(d->path, d->line, d->column, d->offset);
+	fprintf(stderr, "%s: %s\n", rc_severity_str(d->severity), d->message);
+}
+
+bool cli_use_color(const cli_ctx *ctx, FILE *fp)
+{
+	if (ctx->color == 0)
+		return false;
+	const char *nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return false;
+	if (ctx->color == 1)
+		return true;
+	const char *term = getenv("TERM");
+	if (term && strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(fileno(fp));
+}
+
+void cli_print_help(FILE *fp, const cli_command *cmd)
+{
+	fprintf(fp, "Usage: recount %s [OPTIONS] %s\n\n%s\n", cmd->name, cmd->args, cmd->summary);
+	if (cmd->description)
+		fprintf(fp, "\n%s\n", cmd->description);
+	fputs("\nOptions:\n", fp);
+	for (const cli_opt *o = cmd->opts; o && o->name; o++) {
+		char head[64];
+		int n;
+		if (o->short_name)
+			n = snprintf(head, sizeof(head), "-%c, --%s", o->short_name, o->name);
+		else
+			n = snprintf(head, sizeof(head), "    --%s", o->name);
+		if (o->arg && n > 0 && (size_t)n < sizeof(head))
+			snprintf(head + n, sizeof(head) - (size_t)n, " %s", o->arg);
+		fprintf(fp, "  %-28s %s\n", head, o->help);
+	}
+	fprintf(fp, "  %-28s %s\n", "-h, --help", "show this help");
+	fputs("\nExit status: 0 success, 1 found what the command looks for, 2 error.\n"
+	      "See recount(1) and docs/ for details.\n", fp);
+}
+
+static const char *const field_names[RC_FIELD_COUNT_] = {
+	[RC_FIELD_ID] = "id", [RC_FIELD_URL] = "url", [RC_FIELD_TITLE] = "title",
+	[RC_FIELD_TEXT] = "text", [RC_FIELD_SOURCE] = "source",
+	[RC_FIELD_PUBLISHED] = "published",
+};
+
+static int parse_field(cli_ctx *ctx, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq || eq == arg || !eq[1]) {
+		cli_errorf(ctx, "--field wants NAME=KEY, got '%s'", arg);
+		return CLI_EXIT_ERROR;
+	}
+	for (int f = 0; f < RC_FIELD_COUNT_; f++) {
+		if (strlen(field_names[f]) == (size_t)(eq - arg) &&
+		    strncmp(field_names[f], arg, (size_t)(eq - arg)) == 0) {
+			size_t i = 0;
+			while (ctx->field_keys[f][i])
+				i++;
+			if (i + 1 >= RC_ARRAY_LEN_CLI(ctx->field_keys[f])) {
+				cli_errorf(ctx, "too many --field options for '%s'", field_names[f]);
+				return CLI_EXIT_ERROR;
+			}
+			ctx->field_keys[f][i] = eq + 1;
+			ctx->ingest.field_keys[f] = ctx->field_keys[f];
+			return 0;
+		}
+	}
+	cli_errorf(ctx, "--field: unknown field '%.*s' (id, url, title, text, source, published)",
+	           (int)(eq - arg), arg);
+	return CLI_EXIT_ERROR;
+}
+
+static int parse_size(cli_ctx *ctx, const char *name, const char *arg, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (errno || end == arg || *end || arg[0] == '-') {
+		cli_errorf(ctx, "--%s wants a whole number, got '%s'", name, arg);
+		return CLI_EXIT_ERROR;
+	}
+	*out = (size_t)v;
+	return 0;
+}
+
+static int common_option(cli_ctx *ctx, int id, const char *arg)
+{
+	switch (id) {
+	case CLI_OPT_OUTPUT:
+		ctx->output = arg;
+		return 0;
+	case CLI_OPT_FORMAT:
+		ctx->format = arg;
+		return 0;
+	case CLI_OPT_QUIET:
+		ctx->quiet = true;
+		return 0;
+	case CLI_OPT_COLOR:
+		if (strcmp(arg, "auto") == 0)
+			ctx->color = -1;
+		else if (strcmp(arg, "always") == 0)
+			ctx->color = 1;
+		else if (strcmp(arg, "never") == 0)
+			ctx->color = 0;
+		else {
+			cli_errorf(ctx, "--color wants auto, always or never, got '%s'", arg);
+			return CLI_EXIT_ERROR;
+		}
+		return 0;
+	case CLI_OPT_JOBS: {
+		size_t n;
+		if (parse_size(ctx, "jobs", arg, &n))
+			return CLI_EXIT_ERROR;
+		if (n > 1024) {
+			cli_errorf(ctx, "--jobs: %zu is too many (at most 1024)", n);
+			return CLI_EXIT_ERROR;
+		}
+		ctx->jobs = (unsigned)n;
+		return 0;
+	}
+	case CLI_OPT_INPUT_FORMAT:
+		if (strcmp(arg, "auto") == 0)
+			ctx->ingest.format = RC_INPUT_AUTO;
+		else if (strcmp(arg, "text") == 0)
+			ctx->ingest.format = RC_INPUT_TEXT;
+		else if (strcmp(arg, "jsonl") == 0 || strcmp(arg, "ndjson") == 0)
+			ctx->ingest.format = RC_INPUT_JSONL;
+		else {
+			cli_errorf(ctx, "--input-format wants auto, text or jsonl, got '%s'", arg);
+			return CLI_EXIT_ERROR;
+		}
+		return 0;
+	case CLI_OPT_FIELD:
+		return parse_field(ctx, arg);
+	case CLI_OPT_RULES:
+		ctx->rules_path = arg;
+		return 0;
+	case CLI_OPT_EVENTS:
+		ctx->events_path = arg;
+		return 0;
+	case CLI_OPT_TOLERANCE: {
+		char *end;
+		errno = 0;
+		double t = strtod(arg, &end);
+		if (errno || end == arg || *end || !(t >= 0.0 && t < 1.0)) {
+			cli_errorf(ctx, "--tolerance wants a fraction from 0 to 1 (e.g. 0.1), got '%s'", arg);
+			return CLI_EXIT_ERROR;
+		}
+		/* 0 would mean "the default" to the library; keep an explicit 0 exact. */
+		ctx->tolerance = t > 0.0 ? t : 1e-12;
+		return 0;
+	}
+	case CLI_OPT_BEST:
+		if (strcmp(arg, "median") == 0)
+			ctx->best = RC_BEST_MEDIAN;
+		else if (strcmp(arg, "conservative") == 0)
+			ctx->best = RC_BEST_CONSERVATIVE;
+		else if (strcmp(arg, "latest") == 0)
+			ctx->best = RC_BEST_LATEST;
+		else {
+			cli_errorf(ctx, "--best wants median, conservative or latest, got '%s'", arg);
+			return CLI_EXIT_ERROR;
+		}
+		return 0;
+	case CLI_OPT_MAX_DOC:
+		return parse_size(ctx, "max-document-bytes", arg, &ctx->ingest.limits.max_document_bytes);
+	}
+	return -1;
+}
+
+int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
+              cli_local_fn local, void *user)
+{
+	static char prog[64];
+	memset(ctx, 0, sizeof(*ctx));
+	snprintf(prog, sizeof(prog), "recount %s", cmd->name);
+	ctx->prog = prog;
+	ctx->color = -1;
+
+	size_t n = 0;
+	for (const cli_opt *o = cmd->opts; o && o->name; o++)
+		n++;
+	struct option *lo = calloc(n + 2, sizeof(*lo));
+	char *so = calloc(2 * n + 4, 1);
+	if (!lo || !so) {
+		free(lo);
+		free(so);
+		cli_errorf(ctx, "out of memory");
+		return CLI_EXIT_ERROR;
+	}
+	size_t k = 0, s = 0;
+	/* Leading ':' so that a missing argument is reported as ':', not '?'.
+	 * GNU getopt permutes, so options may follow the inputs. */
+	so[s++] = ':';
+	for (const cli_opt *o = cmd->opts; o && o->name; o++, k++) {
+		lo[k].name = o->name;
+		lo[k].has_arg = o->arg ? required_argument : no_argument;
+		lo[k].flag = NULL;
+		lo[k].val = o->id;
+		if (o->short_name) {
+			so[s++] = (char)o->short_name;
+			if (o->arg)
+				so[s++] = ':';
+		}
+	}
+	lo[k].name = "help";
+	lo[k].has_arg = no_argument;
+	lo[k].val = CLI_OPT_HELP;
+	so[s++] = 'h';
+
+	int ret = -1;
+	optind = 1;
+	opterr = 0;
+	for (;;) {
+		int li = -1;
+		int c = getopt_long(argc, argv, so, lo, &li);
+		if (c == -1)
+			break;
+		if (c == 'h' || c == CLI_OPT_HELP) {
+			cli_print_help(stdout, cmd);
+			ret = CLI_EXIT_OK;
+			break;
+		}
+		if (c == '?' || c == ':') {
+			const char *bad = argv[optind - 1];
+			if (c == ':')
+				cli_errorf(ctx, "option '%s' needs an argument", bad);
+			else if (optopt && optopt < 256)
+				cli_errorf(ctx, "unknown option '-%c'", optopt);
+			else
+				cli_errorf(ctx, "unknown option '%s'", bad);
+			fprintf(stderr, "Try 'recount %s --help'.\n", cmd->name);
+			ret = CLI_EXIT_ERROR;
+			break;
+		}
+		int id = c;
+		if (c < 256) {
+			/* a short option: find its id */
+			for (const cli_opt *o = cmd->opts; o && o->name; o++)
+				if (o->short_name == c)
+					id = o->id;
+		}
+		int r = id < CLI_OPT_LOCAL ? common_option(ctx, id, optarg) : -1;
+		if (r < 0 && local)
+			r = local(ctx, user, id, optarg);
+		if (r < 0) {
+			cli_errorf(ctx, "option not handled (internal error)");
+			r = CLI_EXIT_ERROR;
+		}
+		if (r > 0) {
+			fprintf(stderr, "Try 'recount %s --help'.\n", cmd->name);
+			ret = r;
+			break;
+		}
+	}
+	free(lo);
+	free(so);
+	if (ret >= 0)
+		return ret;
+	ctx->inputs = argv + optind;
+	ctx->n_inputs = argc - optind;
+	return -1;
+}
+
+void cli_ctx_dispose(cli_ctx *ctx)
+{
+	(void)ctx;
+}
+
+int cli_output_open(cli_output *out, const cli_ctx *ctx)
+{
+	memset(out, 0, sizeof(*out));
+	if (!ctx->output || strcmp(ctx->output, "-") == 0) {
+		out->fp = stdout;
+		return 0;
+	}
+	size_t len = strlen(ctx->output);
+	out->tmp_path = malloc(len + 16);
+	if (!out->tmp_path) {
+		cli_errorf(ctx, "out of memory");
+		return CLI_EXIT_ERROR;
+	}
+	snprintf(out->tmp_path, len + 16, "%s.tmp.XXXXXX", ctx->output);
+	int fd = mkstemp(out->tmp_path);
+	if (fd < 0) {
+		cli_errorf(ctx, "%s: cannot create output file: %s", ctx->output, strerror(errno));
+		free(out->tmp_path);
+		out->tmp_path = NULL;
+		return CLI_EXIT_ERROR;
+	}
+	out->fp = fdopen(fd, "w");
+	if (!out->fp) {
+		cli_errorf(ctx, "%s: %s", ctx->output, strerror(errno));
+		close(fd);
+		unlink(out->tmp_path);
+		free(out->tmp_path);
+		out->tmp_path = NULL;
+		return CLI_EXIT_ERROR;
+	}
+	out->final_path = ctx->output;
+	return 0;
+}
+
+int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok)
+{
+	int ret = CLI_EXIT_OK;
+	if (!out->fp)
+		return ret;
+	const char *name = out->final_path ? out->final_path : "standard output";
+	if (fflush(out->fp) != 0 || ferror(out->fp)) {
+		if (ok)
+			cli_errorf(ctx, "%s: write error: %s", name, strerror(errno ? errno : EIO));
+		ok = false;
+		ret = CLI_EXIT_ERROR;
+	}
+	if (out->tmp_path) {
+		if (fclose(out->fp) != 0 && ok) {
+			cli_errorf(ctx, "%s: write error: %s", name, strerror(errno));
+			ok = false;
+			ret = CLI_EXIT_ERROR;
+		}
+		if (ok && rename(out->tmp_path, out->final_path) != 0) {
+			cli_errorf(ctx, "%s: cannot rename output: %s", name, strerror(errno));
+			ret = CLI_EXIT_ERROR;
+			ok = false;
+		}
+		if (!ok)
+			unlink(out->tmp_path);
+		free(out->tmp_path);
+	}
+	memset(out, 0, sizeof(*out));
+	return ret;
+}
+
+int cli_make_reader(cli_ctx *ctx, rc_reader **r)
+{
+	static const char *const stdin_only[] = {"-"};
+	const char *const *inputs = ctx->n_inputs ? (const char *const *)ctx->inputs : stdin_only;
+	size_t n = ctx->n_inputs ? (size_t)ctx->n_inputs : 1;
+	rc_error err;
+	if (rc_reader_new(r, &ctx->ingest, inputs, n, &err) != RC_OK) {
+		cli_error(ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
+	return 0;
+}
+
+int cli_engine_open(const cli_ctx *ctx, cli_engine *e)
+{
+	rc_error err;
+	memset(e, 0, sizeof(*e));
+	rc_recognizer_options ro = {.approx_tolerance = ctx->tolerance};
+	if (rc_recognizer_new(&e->rec, &ro, &err) != RC_OK)
+		goto fail;
+	if (rc_rules_new_default(&e->rules, &err) != RC_OK)
+		goto fail;
+	if (ctx->rules_path && rc_rules_load_file(e->rules, ctx->rules_path, &err) != RC_OK)
+		goto fail;
+	if (ctx->events_path && rc_event_defs_load_file(&e->defs, ctx->events_path, &err) != RC_OK)
+		goto fail;
+	rc_extractor_options eo = {
+		.recognizer = e->rec, .rules = e->rules, .events = e->defs,
+		.limits = ctx->ingest.limits,
+	};
+	if (rc_extractor_new(&e->ex, &eo, &err) != RC_OK)
+		goto fail;
+	return 0;
+fail:
+	cli_error(ctx, &err);
+	cli_engine_close(e);
+	return CLI_EXIT_ERROR;
+}
+
+void cli_engine_close(cli_engine *e)
+{
+	rc_extractor_free(e->ex);
+	rc_event_defs_free(e->defs);
+	rc_rules_free(e->rules);
+	rc_recognizer_free(e->rec);
+	memset(e, 0, sizeof(*e));
+}

@@ -1,0 +1,167 @@
+/*
+ * The recount command line: a thin layer over the library.  It parses
+ * options into the library's option structs, calls the library, picks a
+ * renderer and maps statuses to exit codes.  Includes only <recount/...>.
+ */
+#ifndef RC_CLI_H
+#define RC_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <recount/recount.h>
+
+#define RC_ARRAY_LEN_CLI(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Exit codes: the one table (docs/errors.md). */
+enum {
+	CLI_EXIT_OK = 0,      /* success; for check: every policy passed */
+	CLI_EXIT_FOUND = 1,   /* found what the command looks for (check: a policy failed) */
+	CLI_EXIT_ERROR = 2    /* usage error, unreadable input, output error, out of memory */
+};
+
+/* Map a library status to an exit code. */
+int cli_exit_for(rc_status st);
+
+/*
+ * Option ids shared by several commands.  A command lists the ones it
+ * accepts in its option table and gets them parsed into cli_ctx; ids from
+ * CLI_OPT_LOCAL up are its own, handed to its callback.
+ */
+enum {
+	CLI_OPT_HELP = 1000,
+	CLI_OPT_OUTPUT,       /* -o FILE */
+	CLI_OPT_FORMAT,       /* -f, --format NAME */
+	CLI_OPT_QUIET,        /* -q, --quiet */
+	CLI_OPT_COLOR,        /* --color WHEN */
+	CLI_OPT_JOBS,         /* -j, --jobs N */
+	CLI_OPT_INPUT_FORMAT, /* --input-format text|jsonl|auto */
+	CLI_OPT_FIELD,        /* --field NAME=KEY */
+	CLI_OPT_RULES,        /* --rules FILE */
+	CLI_OPT_EVENTS,       /* --events FILE */
+	CLI_OPT_TOLERANCE,    /* --tolerance FRACTION */
+	CLI_OPT_BEST,         /* --best RULE */
+	CLI_OPT_MAX_DOC,      /* --max-document-bytes N */
+	CLI_OPT_LOCAL = 2000
+};
+
+/* One option: drives getopt_long, --help and (by hand) docs/recount.1. */
+typedef struct cli_opt {
+	const char *name;    /* long name */
+	int short_name;      /* or 0 */
+	const char *arg;     /* argument placeholder, or NULL for a flag */
+	int id;
+	const char *help;    /* one line */
+} cli_opt;
+
+/* Entries for the shared options, to put in a command's table. */
+#define CLI_O_OUTPUT   {"output", 'o', "FILE", CLI_OPT_OUTPUT, "write to FILE (atomically) instead of standard output"}
+#define CLI_O_QUIET    {"quiet", 'q', NULL, CLI_OPT_QUIET, "no progress, no summary on standard error"}
+#define CLI_O_COLOR    {"color", 0, "WHEN", CLI_OPT_COLOR, "colour: auto (default, terminal only), always, never"}
+#define CLI_O_JOBS     {"jobs", 'j', "N", CLI_OPT_JOBS, "worker threads (default: all cores); output is the same for any N"}
+#define CLI_O_INFMT    {"input-format", 0, "FMT", CLI_OPT_INPUT_FORMAT, "auto (by extension), text or jsonl"}
+#define CLI_O_FIELD    {"field", 0, "NAME=KEY", CLI_OPT_FIELD, "read JSONL key KEY as field NAME (id, url, title, text, source, published)"}
+#define CLI_O_RULES    {"rules", 0, "FILE", CLI_OPT_RULES, "add to or override the extraction rules (JSON, docs/rules.md)"}
+#define CLI_O_EVENTS   {"events", 0, "FILE", CLI_OPT_EVENTS, "user-defined events (JSON, docs/events.md)"}
+#define CLI_O_TOLERANCE {"tolerance", 0, "FRACTION", CLI_OPT_TOLERANCE, "relative tolerance of approximate figures (default 0.10)"}
+#define CLI_O_BEST     {"best", 0, "RULE", CLI_OPT_BEST, "best estimate: median (default), conservative, latest"}
+#define CLI_O_MAXDOC   {"max-document-bytes", 0, "N", CLI_OPT_MAX_DOC, "skip documents larger than N bytes (default 64 MiB)"}
+#define CLI_O_END      {NULL, 0, NULL, 0, NULL}
+
+/* Everything the shared options set. */
+typedef struct cli_ctx {
+	const char *prog;          /* "recount COMMAND" */
+	const char *output;        /* -o, or NULL for stdout */
+	const char *format;        /* --format as given, or NULL */
+	bool quiet;
+	int color;                 /* -1 auto, 0 never, 1 always */
+	unsigned jobs;             /* 0: all cores */
+	rc_ingest_options ingest;
+	const char *rules_path;
+	const char *events_path;
+	double tolerance;          /* 0: default */
+	rc_best_rule best;
+	/* storage for --field */
+	const char *field_keys[RC_FIELD_COUNT_][9];
+	char **inputs;             /* positional arguments */
+	int n_inputs;
+} cli_ctx;
+
+/* A command's handler for its own option ids; returns 0 or an exit code. */
+typedef int (*cli_local_fn)(cli_ctx *ctx, void *user, int id, const char *arg);
+
+/* What a command tells the parser about itself. */
+typedef struct cli_command {
+	const char *name;
+	const char *args;          /* synopsis of positional arguments */
+	const char *summary;       /* one line for `recount --help` */
+	const char *description;   /* a paragraph for `recount COMMAND --help` */
+	const cli_opt *opts;       /* terminated by CLI_O_END */
+	int (*run)(int argc, char **argv);
+} cli_command;
+
+/*
+ * Parse argv for cmd.  Returns -1 to go on, or an exit code to return at
+ * once (after --help, or a usage error, which it prints).
+ */
+int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
+              cli_local_fn local, void *user);
+void cli_ctx_dispose(cli_ctx *ctx);
+
+/* Print --help for a command. */
+void cli_print_help(FILE *fp, const cli_command *cmd);
+
+/* Diagnostics on stderr: "recount: path:line:col: message". */
+void cli_error(const cli_ctx *ctx, const rc_error *err);
+void cli_errorf(const cli_ctx *ctx, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+void cli_diag(const cli_ctx *ctx, const rc_diag *d);
+
+/* Whether colour is on for a stream, from --color, NO_COLOR and isatty. */
+bool cli_use_color(const cli_ctx *ctx, FILE *fp);
+
+/*
+ * Output: -o FILE is written to a temporary file beside FILE and renamed
+ * when cli_output_close() succeeds, so a failed run never leaves a
+ * half-written file.  Without -o, standard output.
+ */
+typedef struct cli_output {
+	FILE *fp;
+	char *tmp_path;
+	const char *final_path;
+} cli_output;
+
+int cli_output_open(cli_output *out, const cli_ctx *ctx);
+/* Flush and commit (ok) or discard (!ok).  Returns an exit code: 0 or 2. */
+int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok);
+
+/* The recognizer, rules, user events and extractor built from the shared
+ * options (--tolerance, --rules, --events).  The extractor borrows the
+ * others, so they live and die together. */
+typedef struct cli_engine {
+	rc_recognizer *rec;
+	rc_rules *rules;
+	rc_event_defs *defs;
+	rc_extractor *ex;
+} cli_engine;
+
+int cli_engine_open(const cli_ctx *ctx, cli_engine *e);
+void cli_engine_close(cli_engine *e);
+
+/* Open a reader over ctx->inputs (or "-" when there are none). */
+int cli_make_reader(cli_ctx *ctx, rc_reader **r);
+
+/* The commands, each defined in cmd_<name>.c. */
+extern const cli_command cli_cmd_docs;
+extern const cli_command cli_cmd_numbers;
+extern const cli_command cli_cmd_extract;
+extern const cli_command cli_cmd_events;
+extern const cli_command cli_cmd_reconcile;
+extern const cli_command cli_cmd_report;
+extern const cli_command cli_cmd_conflicts;
+extern const cli_command cli_cmd_check;
+extern const cli_command cli_cmd_verify;
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * recount COMMAND [OPTIONS] [INPUT...]: dispatch to a command.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const cli_command *const commands[] = {
+	&cli_cmd_report, &cli_cmd_check, &cli_cmd_conflicts, &cli_cmd_verify,
+	&cli_cmd_extract, &cli_cmd_reconcile, &cli_cmd_events, &cli_cmd_numbers,
+	&cli_cmd_docs,
+};
+
+static void usage(FILE *fp)
+{
+	fputs("Usage: recount COMMAND [OPTIONS] [INPUT...]\n\n"
+	      "Reconcile the figures that news articles give for the same events.\n\n"
+	      "Commands:\n", fp);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fputs("\nINPUT is a plain-text article, a directory of them, a JSON Lines batch\n"
+	      "(.jsonl, .ndjson) or - for standard input.\n"
+	      "'recount COMMAND --help' describes a command; recount(1) has the rest.\n"
+	      "Exit status: 0 success, 1 found what the command looks for, 2 error.\n", fp);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_EXIT_ERROR;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+		usage(stdout);
+		return CLI_EXIT_OK;
+	}
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+		printf("recount %s\n", rc_version());
+		return CLI_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(name, commands[i]->name) == 0)
+			return commands[i]->run(argc - 1, argv + 1);
+	fprintf(stderr, "recount: unknown command '%s'\n", name);
+	usage(stderr);
+	return CLI_EXIT_ERROR;
+}

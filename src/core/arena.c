@@ -1,0 +1,137 @@
+/*
+ * A bump allocator: each document (and each record) owns one, so freeing a
+ * document is one call however many strings and claims it made.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core.h"
+
+#define ALIGN 16u
+
+typedef struct block {
+	struct block *next;
+	size_t size, used;
+	/* data follows, aligned */
+} block;
+
+struct rc_arena {
+	block *head;
+	size_t next_size;
+	size_t used;
+	bool malloc_each;      /* RC_ARENA_MALLOC: one malloc per allocation */
+	void **singles;        /* allocations made in malloc_each mode */
+	size_t n_singles, cap_singles;
+};
+
+#define HDR ((sizeof(block) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
+
+rc_arena *rc__arena_new(size_t first_block)
+{
+	rc_arena *a = calloc(1, sizeof(*a));
+	if (!a)
+		return NULL;
+	a->next_size = first_block ? first_block : 4096;
+	a->malloc_each = getenv("RC_ARENA_MALLOC") != NULL;
+	return a;
+}
+
+void rc__arena_free(rc_arena *a)
+{
+	if (!a)
+		return;
+	for (block *b = a->head, *n; b; b = n) {
+		n = b->next;
+		free(b);
+	}
+	for (size_t i = 0; i < a->n_singles; i++)
+		free(a->singles[i]);
+	free(a->singles);
+	free(a);
+}
+
+static void *alloc_single(rc_arena *a, size_t size)
+{
+	if (RC_GROW(a->singles, a->cap_singles, a->n_singles + 1) != RC_OK)
+		return NULL;
+	void *p = malloc(size ? size : 1);
+	if (p)
+		a->singles[a->n_singles++] = p;
+	return p;
+}
+
+void *rc__arena_alloc(rc_arena *a, size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		return NULL;
+	a->used += size;
+	if (a->malloc_each)
+		return alloc_single(a, size);
+	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	block *b = a->head;
+	if (!b || b->size - b->used < need) {
+		size_t bs = a->next_size;
+		while (bs < need)
+			bs *= 2;
+		b = malloc(HDR + bs);
+		if (!b)
+			return NULL;
+		b->size = bs;
+		b->used = 0;
+		/* Keep the fuller block out of the way: new small allocations
+		 * go to the newest block, which is the largest. */
+		b->next = a->head;
+		a->head = b;
+		if (a->next_size < (size_t)1 << 24)
+			a->next_size *= 2;
+	}
+	void *p = (char *)b + HDR + b->used;
+	b->used += need;
+	return p;
+}
+
+void *rc__arena_calloc(rc_arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	void *p = rc__arena_alloc(a, n * size);
+	if (p)
+		memset(p, 0, n * size);
+	return p;
+}
+
+char *rc__arena_strndup(rc_arena *a, const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	char *p = rc__arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *rc__arena_strdup(rc_arena *a, const char *s)
+{
+	return s ? rc__arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *rc__arena_printf(rc_arena *a, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *p = NULL;
+	if (n >= 0 && (p = rc__arena_alloc(a, (size_t)n + 1)) != NULL)
+		vsnprintf(p, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	return p;
+}
+
+size_t rc__arena_used(const rc_arena *a)
+{
+	return a ? a->used : 0;
+}

@@ -1,0 +1,115 @@
+/*
+ * Shared internals: arena, growable buffers with a size cap, UTF-8 helpers,
+ * error helpers.  Not installed; every stage may include it.
+ */
+#ifndef RC_CORE_H
+#define RC_CORE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <recount/status.h>
+
+#if defined(__GNUC__)
+#define RC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define RC_UNUSED __attribute__((unused))
+#else
+#define RC_PRINTF(a, b)
+#define RC_UNUSED
+#endif
+
+#define RC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* Fill err (when non-NULL) and return st. */
+rc_status rc__error_set(rc_error *err, rc_status st, const char *fmt, ...) RC_PRINTF(3, 4);
+/* Same, with a path, 1-based line (0 unknown), column, byte offset ((size_t)-1 unknown). */
+rc_status rc__error_at(rc_error *err, rc_status st, const char *path, size_t line,
+                       size_t column, size_t offset, const char *fmt, ...) RC_PRINTF(7, 8);
+void rc__error_clear(rc_error *err);
+
+/* ---- arena ------------------------------------------------------------ */
+
+/*
+ * Many small allocations, one free.  Blocks grow geometrically.  When the
+ * environment variable RC_ARENA_MALLOC is set, every allocation goes to
+ * malloc() separately so that sanitizers and valgrind see each one.
+ */
+typedef struct rc_arena rc_arena;
+
+rc_arena *rc__arena_new(size_t first_block);
+void rc__arena_free(rc_arena *a);
+void *rc__arena_alloc(rc_arena *a, size_t size);          /* 16-byte aligned, uninitialised */
+void *rc__arena_calloc(rc_arena *a, size_t n, size_t size);
+char *rc__arena_strdup(rc_arena *a, const char *s);        /* NULL stays NULL */
+char *rc__arena_strndup(rc_arena *a, const char *s, size_t n);
+char *rc__arena_printf(rc_arena *a, const char *fmt, ...) RC_PRINTF(2, 3);
+size_t rc__arena_used(const rc_arena *a);
+
+/* ---- growable byte buffer -------------------------------------------- */
+
+typedef struct rc_buf {
+	char *data;      /* always NUL-terminated when non-NULL */
+	size_t len, cap;
+	size_t max;      /* 0 = no cap; appends past it fail with RC_ERR_LIMIT */
+} rc_buf;
+
+void rc__buf_init(rc_buf *b, size_t max);
+void rc__buf_dispose(rc_buf *b);
+void rc__buf_reset(rc_buf *b);
+rc_status rc__buf_reserve(rc_buf *b, size_t extra);
+rc_status rc__buf_append(rc_buf *b, const void *p, size_t n);
+rc_status rc__buf_putc(rc_buf *b, char c);
+rc_status rc__buf_puts(rc_buf *b, const char *s);
+rc_status rc__buf_printf(rc_buf *b, const char *fmt, ...) RC_PRINTF(2, 3);
+/* Hand the data to the caller (free() it) and reset the buffer. */
+char *rc__buf_steal(rc_buf *b, size_t *len);
+
+/* ---- growable arrays --------------------------------------------------- */
+
+/* Ensure *items has room for need elements of size sz; doubles capacity. */
+rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
+#define RC_GROW(arr, cap, need) rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* ---- UTF-8 ------------------------------------------------------------ */
+
+/*
+ * Decode one code point at s[0..n).  Returns its length (1..4) and stores
+ * the code point, or returns 0 for an invalid or truncated sequence
+ * (overlongs, surrogates and values past U+10FFFF are invalid).
+ */
+size_t rc__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (4 bytes room); returns its length. */
+size_t rc__utf8_encode(uint32_t cp, char *out);
+/* Number of code points in s[0..n), counting each invalid byte as one. */
+size_t rc__utf8_count(const char *s, size_t n);
+/* True when s[0..n) is valid UTF-8. */
+bool rc__utf8_valid(const char *s, size_t n);
+
+/*
+ * The plain ASCII form of a typographic character used when matching:
+ * curly quotes -> ' or ", dashes -> -, no-break and other spaces -> ' ',
+ * ellipsis -> '.', fraction slash -> '/'.  Returns 0 when cp has none.
+ */
+char rc__utf8_plain(uint32_t cp);
+
+/* ---- strings ------------------------------------------------------------ */
+
+bool rc__is_space(int c);   /* ASCII whitespace incl. \r \f \v */
+bool rc__is_alpha(int c);
+bool rc__is_digit(int c);
+bool rc__is_alnum(int c);
+int rc__lower(int c);
+/* Case-insensitive ASCII comparison of a[0..n) with the NUL-terminated b. */
+bool rc__eq_nocase(const char *a, size_t n, const char *b);
+/* Duplicate with malloc; NULL on failure. */
+char *rc__strdup(const char *s);
+char *rc__strndup(const char *s, size_t n);
+
+/* FNV-1a 64-bit and a 64-bit mixer, for hashing and seeded signatures. */
+uint64_t rc__hash64(const void *p, size_t n, uint64_t seed);
+uint64_t rc__mix64(uint64_t x);
+
+#endif
