@@ -24,7 +24,6 @@ rc_status rc_rules_new_default(rc_rules **out, rc_error *err) { *out = NULL; ret
 rc_status rc_rules_load_file(rc_rules *rules, const char *path, rc_error *err) { (void)rules; (void)path; return NB(err); }
 rc_status rc_rules_load_buffer(rc_rules *rules, const char *json, size_t len, const char *name, rc_error *err) { (void)rules; (void)json; (void)len; (void)name; return NB(err); }
 void rc_rules_free(rc_rules *rules) { (void)rules; }
-void rc_record_free(rc_record *rec) { (void)rec; }
 rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts, rc_error *err) { (void)opts; *out = NULL; return NB(err); }
 void rc_extractor_free(rc_extractor *ex) { (void)ex; }
 const rc_recognizer *rc_extractor_recognizer(const rc_extractor *ex) { (void)ex; return NULL; }
