@@ -1,0 +1,86 @@
+/*
+ * JSON helpers on top of jansson.  jansson keeps object keys in insertion
+ * order, so writers that insert in a fixed order produce stable output.
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include "core/core.h"
+#include "core/json.h"
+
+json_t *rc__json_number(double v)
+{
+	if (isnan(v) || isinf(v))
+		return json_null();
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+json_t *rc__json_str(const char *s)
+{
+	if (!s)
+		return json_null();
+	json_t *j = json_string(s);
+	/* jansson rejects invalid UTF-8; our strings are repaired at ingest,
+	 * but never let one bad string become a NULL that drops a field. */
+	return j ? j : json_string("\xEF\xBF\xBD");
+}
+
+json_t *rc__json_interval(const rc_interval *iv)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	if (rc__json_set(o, "lo", iv->lo_inf ? json_null() : rc__json_number(iv->lo)) ||
+	    rc__json_set(o, "hi", iv->hi_inf ? json_null() : rc__json_number(iv->hi)) ||
+	    rc__json_set(o, "lo_incl", json_boolean(!iv->lo_inf && iv->lo_incl)) ||
+	    rc__json_set(o, "hi_incl", json_boolean(!iv->hi_inf && iv->hi_incl))) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+rc_status rc__json_set(json_t *obj, const char *key, json_t *value)
+{
+	if (!value)
+		return RC_ERR_NOMEM;
+	return json_object_set_new(obj, key, value) == 0 ? RC_OK : RC_ERR_NOMEM;
+}
+
+static rc_status write_with(FILE *fp, const json_t *v, size_t flags, rc_error *err)
+{
+	char *s = json_dumps(v, flags | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+	if (!s)
+		return rc__error_set(err, RC_ERR_NOMEM, "cannot encode JSON");
+	size_t n = strlen(s);
+	int bad = fwrite(s, 1, n, fp) != n || fputc('\n', fp) == EOF;
+	free(s);
+	if (bad)
+		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
+	return RC_OK;
+}
+
+rc_status rc__json_write_line(FILE *fp, const json_t *v, rc_error *err)
+{
+	return write_with(fp, v, JSON_COMPACT, err);
+}
+
+rc_status rc__json_write_pretty(FILE *fp, const json_t *v, rc_error *err)
+{
+	return write_with(fp, v, JSON_INDENT(2), err);
+}
+
+bool rc__json_get_number(const json_t *v, double *out)
+{
+	if (json_is_integer(v)) {
+		*out = (double)json_integer_value(v);
+		return true;
+	}
+	if (json_is_real(v)) {
+		*out = json_real_value(v);
+		return true;
+	}
+	return false;
+}
