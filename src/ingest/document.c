@@ -1,0 +1,436 @@
+/*
+ * Documents: text repair (UTF-8, NUL bytes, BOM), the optional date header
+ * of plain-text articles, the line index for byte -> line:column, and
+ * per-document diagnostics.  Fed by the readers in reader.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ingest/ingest-priv.h"
+
+rc_document *rc__document_new(const char *path, size_t record_line)
+{
+	rc_document *doc = calloc(1, sizeof(*doc));
+	struct rc_document_priv *priv = calloc(1, sizeof(*priv));
+	rc_arena *a = rc__arena_new(4096);
+	if (!doc || !priv || !a)
+		goto fail;
+	priv->arena = a;
+	doc->priv = priv;
+	doc->record_line = record_line;
+	doc->text = "";
+	if (path && !(doc->path = rc__arena_strdup(a, path)))
+		goto fail;
+	return doc;
+fail:
+	free(doc);
+	free(priv);
+	rc__arena_free(a);
+	return NULL;
+}
+
+void rc_document_free(rc_document *doc)
+{
+	if (!doc)
+		return;
+	if (doc->priv) {
+		free(doc->priv->diags);
+		rc__arena_free(doc->priv->arena);
+		free(doc->priv);
+	}
+	free(doc);
+}
+
+static rc_status vdiag(rc_document *doc, rc_severity sev, rc_status st, size_t line,
+                       size_t column, size_t offset, const char *fmt, va_list ap)
+{
+	struct rc_document_priv *p = doc->priv;
+	if (RC_GROW(p->diags, p->cap_diags, p->n_diags + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	char msg[512];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	rc_diag *d = &p->diags[p->n_diags];
+	d->severity = sev;
+	d->status = st;
+	d->path = doc->path;
+	d->line = line;
+	d->column = column;
+	d->offset = offset;
+	if (!(d->message = rc__arena_strdup(p->arena, msg)))
+		return RC_ERR_NOMEM;
+	p->n_diags++;
+	doc->diags = p->diags;
+	doc->n_diags = p->n_diags;
+	return RC_OK;
+}
+
+rc_status rc__document_diag(rc_document *doc, rc_severity sev, rc_status st, size_t line,
+                            size_t column, size_t offset, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rc_status r = vdiag(doc, sev, st, line, column, offset, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+rc_status rc__document_skip(rc_document *doc, rc_status st, size_t line, size_t offset,
+                            const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rc_status r = vdiag(doc, RC_SEV_ERROR, st, line, 0, offset, fmt, ap);
+	va_end(ap);
+	if (r != RC_OK)
+		return r;
+	doc->status = RC_DOC_SKIPPED;
+	doc->reason = doc->priv->diags[doc->priv->n_diags - 1].message;
+	return RC_OK;
+}
+
+/* Control bytes that do not occur in text (all C0 but TAB, LF, VT, FF, CR). */
+static bool is_bad_control(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r';
+}
+
+bool rc__looks_binary(const char *bytes, size_t len)
+{
+	/* Like git and grep, look at the head only.  A text file with a stray
+	 * NUL or a few bad bytes is still text (repaired, with warnings); a
+	 * file where more than one byte in ten is a control byte, a NUL or
+	 * invalid UTF-8 is not an article. */
+	size_t n = len < 8192 ? len : 8192;
+	const unsigned char *s = (const unsigned char *)bytes;
+	size_t bad = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			bad += s[i] == 0 || is_bad_control(s[i]);
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = rc__utf8_decode(s + i, len - i, &cp);
+		if (!l) {
+			bad++;
+			l = 1;
+		}
+		i += l;
+	}
+	return n > 0 && bad * 10 > n;
+}
+
+static const char *const month_names[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
+
+static int month_of(const char *s, size_t n)
+{
+	if (n < 3)
+		return 0;
+	for (int m = 0; m < 12; m++) {
+		size_t ml = strlen(month_names[m]);
+		if (n > ml)
+			continue;
+		bool ok = true;
+		for (size_t i = 0; i < n && ok; i++)
+			ok = rc__lower((unsigned char)s[i]) == month_names[m][i];
+		/* full name, or an abbreviation of at least 3 letters ("Sept" too) */
+		if (ok)
+			return m + 1;
+	}
+	return 0;
+}
+
+static bool valid_ymd(int y, int m, int d)
+{
+	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	return true;
+}
+
+/* Read up to max digits at s[*i]; returns -1 when there are none. */
+static int read_num(const char *s, size_t n, size_t *i, int max)
+{
+	int v = 0, k = 0;
+	while (*i < n && k < max && rc__is_digit((unsigned char)s[*i])) {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		k++;
+	}
+	return k ? v : -1;
+}
+
+static size_t skip_seps(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+static size_t word_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && rc__is_alpha((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+bool rc__parse_date(const char *s, size_t n, char out[11])
+{
+	size_t i = 0;
+	while (i < n && rc__is_space((unsigned char)s[i]))
+		i++;
+	int y = -1, m = -1, d = -1;
+	size_t start = i;
+	int first = read_num(s, n, &i, 4);
+	if (first >= 0 && i - start == 4 && i < n && (s[i] == '-' || s[i] == '/')) {
+		/* 2024-01-06, 2024/01/06, 2024-01-06T10:00:00Z, 2024-01-06 10:00 */
+		char sep = s[i++];
+		y = first;
+		m = read_num(s, n, &i, 2);
+		if (i < n && s[i] == sep) {
+			i++;
+			d = read_num(s, n, &i, 2);
+		}
+		if (i < n && rc__is_digit((unsigned char)s[i]))
+			return false;
+	} else {
+		i = start;
+		/* An optional weekday: "Sat, 06 Jan 2024 ..." */
+		size_t we = word_end(s, n, i);
+		if (we > i && !month_of(s + i, we - i))
+			i = skip_seps(s, n, we);
+		we = word_end(s, n, i);
+		if (we > i) {
+			/* January 6, 2024 */
+			m = month_of(s + i, we - i);
+			i = skip_seps(s, n, we);
+			d = read_num(s, n, &i, 2);
+			i = skip_seps(s, n, i);
+			if (i + 2 < n && (s[i] == 't' || s[i] == 's' || s[i] == 'n' || s[i] == 'r'))
+				i = skip_seps(s, n, word_end(s, n, i));
+			y = read_num(s, n, &i, 4);
+		} else {
+			/* 6 January 2024 */
+			d = read_num(s, n, &i, 2);
+			i = skip_seps(s, n, i);
+			we = word_end(s, n, i);
+			m = month_of(s + i, we - i);
+			i = skip_seps(s, n, we);
+			y = read_num(s, n, &i, 4);
+		}
+	}
+	if (!valid_ymd(y, m, d))
+		return false;
+	char tmp[40];
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, 11);
+	return true;
+}
+
+/*
+ * A plain-text article may open with " date 2024-04-02 " (some crawlers
+ * write one): returns the offset of the body after it, or 0 when there is
+ * no such header.
+ */
+static size_t date_header(const char *t, size_t len, char out[11])
+{
+	size_t i = 0;
+	while (i < len && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if (len - i < 15 || !rc__eq_nocase(t + i, 4, "date"))
+		return 0;
+	i += 4;
+	if (i < len && t[i] == ':')
+		i++;
+	size_t sp = i;
+	while (i < len && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if (i == sp || len - i < 10)
+		return 0;
+	for (size_t k = 0; k < 10; k++) {
+		bool digit = rc__is_digit((unsigned char)t[i + k]);
+		if ((k == 4 || k == 7) ? t[i + k] != '-' : !digit)
+			return 0;
+	}
+	if (!rc__parse_date(t + i, 10, out))
+		return 0;
+	i += 10;
+	if (i < len && !rc__is_space((unsigned char)t[i]))
+		return 0;
+	while (i < len && rc__is_space((unsigned char)t[i]))
+		i++;
+	return i;
+}
+
+static rc_status build_line_index(rc_document *doc)
+{
+	struct rc_document_priv *p = doc->priv;
+	size_t n = 1;
+	for (const char *q = doc->text; (q = memchr(q, '\n', doc->text_len - (size_t)(q - doc->text)));
+	     q++)
+		n++;
+	p->line_starts = rc__arena_alloc(p->arena, n * sizeof(size_t));
+	if (!p->line_starts)
+		return RC_ERR_NOMEM;
+	size_t k = 0;
+	p->line_starts[k++] = 0;
+	for (size_t i = 0; i < doc->text_len; i++)
+		if (doc->text[i] == '\n')
+			p->line_starts[k++] = i + 1;
+	p->n_lines = n;
+	return RC_OK;
+}
+
+static void input_position(const char *b, size_t upto, size_t *line)
+{
+	size_t l = 1;
+	for (const char *q = b; (q = memchr(q, '\n', upto - (size_t)(q - b))); q++)
+		l++;
+	*line = l;
+}
+
+static rc_status repair_diag(rc_document *doc, const char *bytes, size_t at, size_t base,
+                             const char *what, size_t count)
+{
+	struct rc_document_priv *p = doc->priv;
+	if (p->n_diags >= RC_MAX_DIAGS_PER_DOC) {
+		p->dropped_diags += count;
+		return RC_OK;
+	}
+	size_t line = 0;
+	if (!doc->record_line)
+		input_position(bytes, at, &line);
+	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_ENCODING, line ? line : doc->record_line,
+	                         0, base + at, "%zu %s at byte %zu replaced", count, what, base + at);
+}
+
+rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
+                                size_t base_offset, bool detect_header)
+{
+	struct rc_document_priv *p = doc->priv;
+	const unsigned char *s = (const unsigned char *)bytes;
+	size_t i = 0;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3;
+	/* Worst case every byte becomes U+FFFD (3 bytes). */
+	if (len > (SIZE_MAX - 1) / 3)
+		return RC_ERR_LIMIT;
+	char *out = rc__arena_alloc(p->arena, (len - i) * 3 + 1);
+	if (!out)
+		return RC_ERR_NOMEM;
+	size_t o = 0;
+	rc_status st = RC_OK;
+	while (i < len && st == RC_OK) {
+		if (s[i] >= 0x20 || (s[i] != 0 && s[i] < 0x80)) {
+			/* Fast path over plain ASCII and valid sequences. */
+			if (s[i] < 0x80) {
+				out[o++] = (char)s[i++];
+				continue;
+			}
+			uint32_t cp;
+			size_t l = rc__utf8_decode(s + i, len - i, &cp);
+			if (l) {
+				memcpy(out + o, s + i, l);
+				o += l;
+				i += l;
+				continue;
+			}
+			size_t start = i, run = 0;
+			while (i < len && s[i] >= 0x80 && !rc__utf8_decode(s + i, len - i, &cp)) {
+				memcpy(out + o, "\xEF\xBF\xBD", 3);
+				o += 3;
+				i++;
+				run++;
+			}
+			st = repair_diag(doc, bytes, start, base_offset, "invalid UTF-8 byte(s)", run);
+			continue;
+		}
+		/* NUL bytes become spaces. */
+		size_t start = i, run = 0;
+		while (i < len && s[i] == 0) {
+			out[o++] = ' ';
+			i++;
+			run++;
+		}
+		st = repair_diag(doc, bytes, start, base_offset, "NUL byte(s)", run);
+	}
+	if (st != RC_OK)
+		return st;
+	if (p->dropped_diags &&
+	    (st = rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_ENCODING, doc->record_line, 0,
+	                            (size_t)-1, "%zu more byte(s) replaced",
+	                            p->dropped_diags)) != RC_OK)
+		return st;
+	out[o] = '\0';
+	doc->text = out;
+	doc->text_len = o;
+	if (detect_header) {
+		char date[11];
+		size_t body = date_header(out, o, date);
+		if (body) {
+			doc->body_start = body;
+			if (!doc->published && !(doc->published = rc__arena_strdup(p->arena, date)))
+				return RC_ERR_NOMEM;
+		}
+	}
+	return build_line_index(doc);
+}
+
+void rc_document_position(const rc_document *doc, size_t offset, size_t *line,
+                          size_t *column)
+{
+	size_t l = 0, c = 0;
+	const struct rc_document_priv *p = doc ? doc->priv : NULL;
+	if (p && p->line_starts && offset <= doc->text_len) {
+		size_t lo = 0, hi = p->n_lines;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (p->line_starts[mid] <= offset)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		l = lo + 1;
+		c = rc__utf8_count(doc->text + p->line_starts[lo], offset - p->line_starts[lo]) + 1;
+	}
+	if (line)
+		*line = l;
+	if (column)
+		*column = c;
+}
+
+size_t rc_document_file_line(const rc_document *doc, size_t offset)
+{
+	if (doc->record_line)
+		return doc->record_line;
+	size_t line;
+	rc_document_position(doc, offset, &line, NULL);
+	return line;
+}
+
+rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t len,
+                                  const char *path, const char *id, rc_error *err)
+{
+	*out = NULL;
+	rc_document *doc = rc__document_new(path, 0);
+	if (!doc)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	if (id && !(doc->id = rc__arena_strdup(doc->priv->arena, id))) {
+		rc_document_free(doc);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	doc->input_bytes = len;
+	rc_status st = rc__document_set_text(doc, bytes, len, 0, true);
+	if (st != RC_OK) {
+		rc_document_free(doc);
+		return rc__error_set(err, st, "cannot build document: %s", rc_status_str(st));
+	}
+	*out = doc;
+	return RC_OK;
+}

@@ -1,0 +1,54 @@
+/*
+ * Internal: document construction shared by the plain-text and JSON Lines
+ * readers.  A document owns one arena; its diagnostics, line index and
+ * strings all come from it.
+ */
+#ifndef RC_INGEST_PRIV_H
+#define RC_INGEST_PRIV_H
+
+#include <recount/document.h>
+#include "core/core.h"
+
+#define RC_DEFAULT_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
+#define RC_DEFAULT_MAX_LINE_BYTES ((size_t)64 << 20)
+#define RC_DEFAULT_MAX_CLAIMS 10000u
+/* Per document: further repairs are summed up in one last diagnostic. */
+#define RC_MAX_DIAGS_PER_DOC 20u
+
+struct rc_document_priv {
+	rc_arena *arena;
+	size_t *line_starts;    /* offsets of line starts in text, from the arena */
+	size_t n_lines;
+	rc_diag *diags;         /* malloc'd array */
+	size_t n_diags, cap_diags;
+	size_t dropped_diags;   /* repairs past RC_MAX_DIAGS_PER_DOC */
+};
+
+/* A new, empty document with an arena. */
+rc_document *rc__document_new(const char *path, size_t record_line);
+
+/* Add a diagnostic (message copied).  line 0 / offset (size_t)-1 if unknown. */
+rc_status rc__document_diag(rc_document *doc, rc_severity sev, rc_status st, size_t line,
+                            size_t column, size_t offset, const char *fmt, ...) RC_PRINTF(7, 8);
+
+/* Mark the document skipped, with a reason that is also an error diagnostic. */
+rc_status rc__document_skip(rc_document *doc, rc_status st, size_t line, size_t offset,
+                            const char *fmt, ...) RC_PRINTF(5, 6);
+
+/*
+ * Set the text from raw bytes: drop a UTF-8 BOM, replace invalid UTF-8 by
+ * U+FFFD and NUL bytes by spaces (each run reported with its offset in the
+ * input, plus base_offset), build the line index.  When detect_header is
+ * set, a leading "date YYYY-MM-DD" header sets published and body_start.
+ */
+rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
+                                size_t base_offset, bool detect_header);
+
+/* True when the first 8 KiB look like a binary file (see docs/input.md). */
+bool rc__looks_binary(const char *bytes, size_t len);
+
+/* Normalise a date written in a common form to YYYY-MM-DD in out[11];
+ * false when it cannot be read. */
+bool rc__parse_date(const char *s, size_t n, char out[11]);
+
+#endif

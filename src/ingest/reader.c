@@ -1,0 +1,709 @@
+/*
+ * The streaming reader: walks inputs in sorted order (directories
+ * recursively, hidden entries skipped), reads plain-text files whole and
+ * JSON Lines batches one record at a time, and hands out one document per
+ * call.  Anything that cannot be read becomes a skipped document with its
+ * reason, so every input is accounted for.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <jansson.h>
+#include "ingest/ingest-priv.h"
+
+/* Built-in JSONL key names per field, tried after the user's (--field). */
+static const char *const builtin_keys[RC_FIELD_COUNT_][7] = {
+	[RC_FIELD_ID] = {"id", "_id", "doc_id", NULL},
+	[RC_FIELD_URL] = {"url", "link", "source_url", NULL},
+	[RC_FIELD_TITLE] = {"title", "headline", NULL},
+	[RC_FIELD_TEXT] = {"text", "maintext", "content", "body", "article", NULL},
+	[RC_FIELD_SOURCE] = {"source", "source_domain", "sitename", "hostname", "outlet",
+	                     "publisher", NULL},
+	[RC_FIELD_PUBLISHED] = {"published", "date", "date_publish", "pubDate",
+	                        "published_at", "publish_date", NULL},
+};
+
+static const char *const field_label[RC_FIELD_COUNT_] = {
+	"id", "url", "title", "text", "source", "published",
+};
+
+typedef struct pending {
+	char **paths;        /* files still to read, in order (owned) */
+	size_t n, next;
+} pending;
+
+struct rc_reader {
+	rc_ingest_options opts;
+	rc_limits limits;
+	char **inputs;       /* sorted copies */
+	size_t n_inputs, next_input;
+	pending files;       /* expansion of the current input */
+	/* the JSON Lines file being read, if any */
+	FILE *jsonl;
+	char *jsonl_path;
+	char *jsonl_stem;
+	size_t jsonl_line;
+	size_t jsonl_offset;
+	rc_buf line;
+	size_t seq;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	/* "-" (standard input) first, then byte order. */
+	bool dx = strcmp(x, "-") == 0, dy = strcmp(y, "-") == 0;
+	if (dx != dy)
+		return dx ? -1 : 1;
+	return strcmp(x, y);
+}
+
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
+                        const char *const *inputs, size_t n, rc_error *err)
+{
+	*out = NULL;
+	rc_reader *r = calloc(1, sizeof(*r));
+	if (!r)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	if (opts)
+		r->opts = *opts;
+	r->limits = r->opts.limits;
+	if (!r->limits.max_document_bytes)
+		r->limits.max_document_bytes = RC_DEFAULT_MAX_DOCUMENT_BYTES;
+	if (!r->limits.max_line_bytes)
+		r->limits.max_line_bytes = RC_DEFAULT_MAX_LINE_BYTES;
+	r->inputs = calloc(n ? n : 1, sizeof(char *));
+	if (!r->inputs)
+		goto nomem;
+	for (size_t i = 0; i < n; i++) {
+		if (!(r->inputs[i] = rc__strdup(inputs[i])))
+			goto nomem;
+		r->n_inputs++;
+	}
+	qsort(r->inputs, r->n_inputs, sizeof(char *), cmp_str);
+	rc__buf_init(&r->line, r->limits.max_line_bytes);
+	*out = r;
+	return RC_OK;
+nomem:
+	rc_reader_free(r);
+	return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+}
+
+static void close_jsonl(rc_reader *r)
+{
+	if (r->jsonl && r->jsonl != stdin)
+		fclose(r->jsonl);
+	r->jsonl = NULL;
+	free(r->jsonl_path);
+	free(r->jsonl_stem);
+	r->jsonl_path = r->jsonl_stem = NULL;
+}
+
+void rc_reader_free(rc_reader *r)
+{
+	if (!r)
+		return;
+	close_jsonl(r);
+	free_strings(r->inputs, r->n_inputs);
+	free_strings(r->files.paths, r->files.n);
+	rc__buf_dispose(&r->line);
+	free(r);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* File name without directory and extension. */
+static char *stem_of(const char *path)
+{
+	const char *b = base_name(path);
+	const char *dot = strrchr(b, '.');
+	size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+	return rc__strndup(b, n);
+}
+
+static bool has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), e = strlen(ext);
+	return n > e && rc__eq_nocase(path + n - e, e, ext);
+}
+
+static bool is_jsonl(const rc_reader *r, const char *path)
+{
+	if (r->opts.format == RC_INPUT_JSONL)
+		return true;
+	if (r->opts.format == RC_INPUT_TEXT)
+		return false;
+	return has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
+}
+
+/* Append the regular files below dir, sorted, hidden entries skipped.
+ * Unreadable subdirectories are kept as paths so that reading them makes
+ * a skipped document with the reason. */
+static rc_status walk(pending *p, size_t *cap, const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	if (!d || depth > 64) {
+		if (d)
+			closedir(d);
+		if (RC_GROW(p->paths, *cap, p->n + 1) != RC_OK)
+			return RC_ERR_NOMEM;
+		if (!(p->paths[p->n] = rc__strdup(dir)))
+			return RC_ERR_NOMEM;
+		p->n++;
+		return RC_OK;
+	}
+	char **names = NULL;
+	size_t n = 0, ncap = 0;
+	rc_status st = RC_OK;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if ((st = RC_GROW(names, ncap, n + 1)) != RC_OK)
+			break;
+		size_t len = strlen(dir) + strlen(e->d_name) + 2;
+		if (!(names[n] = malloc(len))) {
+			st = RC_ERR_NOMEM;
+			break;
+		}
+		snprintf(names[n], len, "%s%s%s", dir,
+		         dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		n++;
+	}
+	closedir(d);
+	if (st == RC_OK)
+		qsort(names, n, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < n && st == RC_OK; i++) {
+		struct stat sb;
+		if (stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			st = walk(p, cap, names[i], depth + 1);
+			continue;
+		}
+		if ((st = RC_GROW(p->paths, *cap, p->n + 1)) != RC_OK)
+			break;
+		p->paths[p->n++] = names[i];
+		names[i] = NULL;
+	}
+	free_strings(names, n);
+	return st;
+}
+
+/* Read up to max + 1 bytes of fp into a malloc'd buffer. */
+static rc_status read_all(FILE *fp, size_t max, char **out, size_t *len, int *err_no)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	char chunk[65536];
+	size_t got;
+	*err_no = 0;
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		rc_status st = rc__buf_append(&b, chunk, got);
+		if (st != RC_OK) {
+			rc__buf_dispose(&b);
+			return st;
+		}
+		if (b.len > max)
+			break;
+	}
+	if (ferror(fp)) {
+		*err_no = errno ? errno : EIO;
+		rc__buf_dispose(&b);
+		return RC_ERR_IO;
+	}
+	*out = rc__buf_steal(&b, len);
+	return *out ? RC_OK : RC_ERR_NOMEM;
+}
+
+static rc_status set_id(rc_document *doc, const char *id)
+{
+	doc->id = rc__arena_strdup(doc->priv->arena, id);
+	return doc->id ? RC_OK : RC_ERR_NOMEM;
+}
+
+/* One plain-text file (or standard input) as a document. */
+static rc_status read_text_file(rc_reader *r, const char *path, rc_document **out)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	rc_document *doc = rc__document_new(path, 0);
+	if (!doc)
+		return RC_ERR_NOMEM;
+	char *stem = is_stdin ? rc__strdup("stdin") : stem_of(path);
+	rc_status st = stem ? set_id(doc, stem) : RC_ERR_NOMEM;
+	free(stem);
+	if (st != RC_OK)
+		goto done;
+
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	if (!fp) {
+		st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1, "cannot open: %s",
+		                       strerror(errno));
+		goto done;
+	}
+	struct stat sb;
+	if (!is_stdin && fstat(fileno(fp), &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			fclose(fp);
+			st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1,
+			                       "cannot read directory (permission denied or too deep)");
+			goto done;
+		}
+		if (S_ISREG(sb.st_mode) && (size_t)sb.st_size > r->limits.max_document_bytes) {
+			fclose(fp);
+			doc->input_bytes = (size_t)sb.st_size;
+			st = rc__document_skip(doc, RC_ERR_LIMIT, 0, (size_t)-1,
+			                       "document is %zu bytes, over the limit of %zu "
+			                       "(--max-document-bytes)",
+			                       (size_t)sb.st_size, r->limits.max_document_bytes);
+			goto done;
+		}
+	}
+	char *bytes = NULL;
+	size_t len = 0;
+	int err_no;
+	st = read_all(fp, r->limits.max_document_bytes, &bytes, &len, &err_no);
+	if (!is_stdin)
+		fclose(fp);
+	if (st == RC_ERR_IO) {
+		st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1, "read error: %s",
+		                       strerror(err_no));
+		goto done;
+	}
+	if (st != RC_OK)
+		goto done;
+	doc->input_bytes = len;
+	if (len > r->limits.max_document_bytes) {
+		st = rc__document_skip(doc, RC_ERR_LIMIT, 0, (size_t)-1,
+		                       "document is over the limit of %zu bytes (--max-document-bytes)",
+		                       r->limits.max_document_bytes);
+	} else if (len == 0) {
+		st = rc__document_skip(doc, RC_ERR_INVALID, 0, (size_t)-1, "empty file");
+	} else if (rc__looks_binary(bytes, len)) {
+		st = rc__document_skip(doc, RC_ERR_UNSUPPORTED, 0, (size_t)-1,
+		                       "binary file (more than 10%% control or invalid bytes in its "
+		                       "first 8 KiB)");
+	} else {
+		st = rc__document_set_text(doc, bytes, len, 0, true);
+		if (st == RC_OK) {
+			bool blank = true;
+			for (size_t i = doc->body_start; i < doc->text_len && blank; i++)
+				blank = rc__is_space((unsigned char)doc->text[i]);
+			if (blank)
+				st = rc__document_skip(doc, RC_ERR_INVALID, 0, (size_t)-1,
+				                       "no text (only white space)");
+		}
+	}
+	free(bytes);
+done:
+	if (st != RC_OK) {
+		rc_document_free(doc);
+		return st;
+	}
+	*out = doc;
+	return RC_OK;
+}
+
+/* ---- JSON Lines ---------------------------------------------------------- */
+
+static const json_t *field_value(const rc_reader *r, const json_t *obj, rc_field f,
+                                 const char **key)
+{
+	const char *const *user = r->opts.field_keys[f];
+	for (size_t i = 0; user && user[i]; i++) {
+		const json_t *v = json_object_get(obj, user[i]);
+		if (v && !json_is_null(v)) {
+			*key = user[i];
+			return v;
+		}
+	}
+	for (size_t i = 0; builtin_keys[f][i]; i++) {
+		const json_t *v = json_object_get(obj, builtin_keys[f][i]);
+		if (v && !json_is_null(v)) {
+			*key = builtin_keys[f][i];
+			return v;
+		}
+	}
+	return NULL;
+}
+
+/* The string value of a field, or NULL (with a warning when wrongly typed). */
+static rc_status field_string(rc_reader *r, rc_document *doc, const json_t *obj, rc_field f,
+                              const char **out, size_t *len)
+{
+	const char *key = NULL;
+	const json_t *v = field_value(r, obj, f, &key);
+	*out = NULL;
+	if (len)
+		*len = 0;
+	if (!v)
+		return RC_OK;
+	if (json_is_string(v)) {
+		*out = json_string_value(v);
+		if (len)
+			*len = json_string_length(v);
+		return RC_OK;
+	}
+	if (f == RC_FIELD_ID && json_is_integer(v)) {
+		doc->id = rc__arena_printf(doc->priv->arena, "%" JSON_INTEGER_FORMAT,
+		                           json_integer_value(v));
+		return doc->id ? RC_OK : RC_ERR_NOMEM;
+	}
+	static const char *const type_names[] = {"an object", "an array", "a string", "an integer",
+	                                         "a real", "true", "false", "null"};
+	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_INVALID, doc->record_line, 0,
+	                         (size_t)-1, "field '%s' (%s) is %s, not a string: ignored", key,
+	                         field_label[f], type_names[json_typeof(v)]);
+}
+
+static bool looks_like_url(const char *s)
+{
+	return strstr(s, "://") != NULL || strncmp(s, "www.", 4) == 0;
+}
+
+/* Host of a URL without "www.", into the arena. */
+static const char *url_host(rc_arena *a, const char *url)
+{
+	const char *h = strstr(url, "://");
+	h = h ? h + 3 : url;
+	const char *at = h;
+	while (*at && *at != '/' && *at != '@')
+		at++;
+	if (*at == '@')
+		h = at + 1;
+	size_t n = strcspn(h, "/:?#");
+	if (n > 4 && rc__lower((unsigned char)h[0]) == 'w' && rc__lower((unsigned char)h[1]) == 'w' &&
+	    rc__lower((unsigned char)h[2]) == 'w' && h[3] == '.') {
+		h += 4;
+		n -= 4;
+	}
+	if (!n)
+		return NULL;
+	char *s = rc__arena_strndup(a, h, n);
+	for (char *q = s; q && *q; q++)
+		*q = (char)rc__lower((unsigned char)*q);
+	return s;
+}
+
+static rc_status fill_record(rc_reader *r, rc_document *doc, json_t *obj)
+{
+	rc_arena *a = doc->priv->arena;
+	const char *s;
+	size_t len;
+	rc_status st;
+
+	if ((st = field_string(r, doc, obj, RC_FIELD_ID, &s, NULL)) != RC_OK)
+		return st;
+	if (s && !(doc->id = rc__arena_strdup(a, s)))
+		return RC_ERR_NOMEM;
+	if (!doc->id &&
+	    !(doc->id = rc__arena_printf(a, "%s:%zu", r->jsonl_stem, doc->record_line)))
+		return RC_ERR_NOMEM;
+
+	if ((st = field_string(r, doc, obj, RC_FIELD_URL, &s, NULL)) != RC_OK)
+		return st;
+	if (s && *s && !(doc->url = rc__arena_strdup(a, s)))
+		return RC_ERR_NOMEM;
+	if ((st = field_string(r, doc, obj, RC_FIELD_TITLE, &s, NULL)) != RC_OK)
+		return st;
+	if (s && *s && !(doc->title = rc__arena_strdup(a, s)))
+		return RC_ERR_NOMEM;
+
+	/* Some tools put a URL in "source": the outlet is its host, and the
+	 * URL goes to url when that is empty. */
+	if ((st = field_string(r, doc, obj, RC_FIELD_SOURCE, &s, NULL)) != RC_OK)
+		return st;
+	if (s && *s) {
+		if (looks_like_url(s)) {
+			if (!doc->url && !(doc->url = rc__arena_strdup(a, s)))
+				return RC_ERR_NOMEM;
+			doc->source = url_host(a, s);
+		} else if (!(doc->source = rc__arena_strdup(a, s))) {
+			return RC_ERR_NOMEM;
+		}
+	}
+	if (!doc->source && doc->url)
+		doc->source = url_host(a, doc->url);
+
+	if ((st = field_string(r, doc, obj, RC_FIELD_PUBLISHED, &s, &len)) != RC_OK)
+		return st;
+	if (s && *s) {
+		char date[11];
+		if (rc__parse_date(s, len, date)) {
+			if (!(doc->published = rc__arena_strdup(a, date)))
+				return RC_ERR_NOMEM;
+		} else if ((st = rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_INVALID,
+		                                   doc->record_line, 0, (size_t)-1,
+		                                   "unreadable date '%.40s': ignored", s)) != RC_OK) {
+			return st;
+		}
+	}
+
+	if ((st = field_string(r, doc, obj, RC_FIELD_TEXT, &s, &len)) != RC_OK)
+		return st;
+	if (!s)
+		return rc__document_skip(doc, RC_ERR_INVALID, doc->record_line, (size_t)-1,
+		                         "no text field (text, maintext, content, body, article%s)",
+		                         r->opts.field_keys[RC_FIELD_TEXT] ? ", or --field text=KEY" : "");
+	if (len > r->limits.max_document_bytes)
+		return rc__document_skip(doc, RC_ERR_LIMIT, doc->record_line, (size_t)-1,
+		                         "text is %zu bytes, over the limit of %zu (--max-document-bytes)",
+		                         len, r->limits.max_document_bytes);
+	/* jansson has validated the UTF-8; NUL bytes (\u0000) are still
+	 * possible and become spaces. */
+	if ((st = rc__document_set_text(doc, s, len, r->jsonl_offset, false)) != RC_OK)
+		return st;
+	bool blank = true;
+	for (size_t i = 0; i < doc->text_len && blank; i++)
+		blank = rc__is_space((unsigned char)doc->text[i]);
+	if (blank)
+		return rc__document_skip(doc, RC_ERR_INVALID, doc->record_line, (size_t)-1,
+		                         "empty text");
+	return RC_OK;
+}
+
+/*
+ * Read one line into r->line.  Returns 1 when a line was read, 0 at end of
+ * file, -1 when the line was longer than the limit (the rest of it is read
+ * and dropped), -2 on a read error.
+ */
+static int read_line(rc_reader *r, size_t *consumed)
+{
+	rc__buf_reset(&r->line);
+	bool over = false;
+	size_t total = 0;
+	int c;
+	char chunk[4096];
+	size_t k = 0;
+	while ((c = getc(r->jsonl)) != EOF) {
+		total++;
+		if (c == '\n')
+			break;
+		if (over)
+			continue;
+		chunk[k++] = (char)c;
+		if (k == sizeof(chunk)) {
+			if (rc__buf_append(&r->line, chunk, k) != RC_OK)
+				over = true;
+			k = 0;
+		}
+	}
+	if (!over && k && rc__buf_append(&r->line, chunk, k) != RC_OK)
+		over = true;
+	*consumed = total;
+	if (ferror(r->jsonl))
+		return -2;
+	if (c == EOF && total == 0)
+		return 0;
+	return over ? -1 : 1;
+}
+
+static rc_status next_jsonl(rc_reader *r, rc_document **out)
+{
+	for (;;) {
+		size_t consumed;
+		int got = read_line(r, &consumed);
+		size_t line_offset = r->jsonl_offset;
+		r->jsonl_offset += consumed;
+		if (got == 0) {
+			close_jsonl(r);
+			return RC_OK;
+		}
+		r->jsonl_line++;
+		if (got == -2) {
+			rc_document *doc = rc__document_new(r->jsonl_path, r->jsonl_line);
+			if (!doc)
+				return RC_ERR_NOMEM;
+			rc_status st = rc__document_skip(doc, RC_ERR_IO, r->jsonl_line, line_offset,
+			                                 "read error: %s", strerror(errno ? errno : EIO));
+			doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
+			                           r->jsonl_line);
+			close_jsonl(r);
+			if (st != RC_OK || !doc->id) {
+				rc_document_free(doc);
+				return RC_ERR_NOMEM;
+			}
+			*out = doc;
+			return RC_OK;
+		}
+		if (got == 1) {
+			bool blank = true;
+			for (size_t i = 0; i < r->line.len && blank; i++)
+				blank = rc__is_space((unsigned char)r->line.data[i]);
+			if (blank)
+				continue;
+		}
+		rc_document *doc = rc__document_new(r->jsonl_path, r->jsonl_line);
+		if (!doc)
+			return RC_ERR_NOMEM;
+		doc->input_bytes = consumed;
+		rc_status st;
+		if (got == -1) {
+			doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
+			                           r->jsonl_line);
+			st = doc->id ? rc__document_skip(doc, RC_ERR_LIMIT, r->jsonl_line, line_offset,
+			                                 "line is %zu bytes, over the limit of %zu "
+			                                 "(--max-line-bytes)",
+			                                 consumed, r->limits.max_line_bytes)
+			             : RC_ERR_NOMEM;
+		} else {
+			json_error_t jerr;
+			json_t *obj = json_loadb(r->line.data, r->line.len, JSON_REJECT_DUPLICATES, &jerr);
+			if (!obj) {
+				doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
+				                           r->jsonl_line);
+				st = doc->id ? rc__document_skip(doc, RC_ERR_PARSE, r->jsonl_line,
+				                                 line_offset + (size_t)jerr.position,
+				                                 "%s:%zu:%d: %s", r->jsonl_path,
+				                                 r->jsonl_line, jerr.column, jerr.text)
+				             : RC_ERR_NOMEM;
+				if (st == RC_OK)
+					doc->priv->diags[doc->priv->n_diags - 1].column =
+					        jerr.column > 0 ? (size_t)jerr.column : 0;
+			} else if (!json_is_object(obj)) {
+				doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
+				                           r->jsonl_line);
+				st = doc->id ? rc__document_skip(doc, RC_ERR_PARSE, r->jsonl_line, line_offset,
+				                                 "%s:%zu: not a JSON object",
+				                                 r->jsonl_path, r->jsonl_line)
+				             : RC_ERR_NOMEM;
+			} else {
+				st = fill_record(r, doc, obj);
+			}
+			json_decref(obj);
+		}
+		if (st != RC_OK) {
+			rc_document_free(doc);
+			return st;
+		}
+		*out = doc;
+		return RC_OK;
+	}
+}
+
+static rc_status open_jsonl(rc_reader *r, const char *path, rc_document **skipped)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	struct stat sb;
+	if (fp && !is_stdin && fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(fp);
+		fp = NULL;
+		errno = EISDIR;
+	}
+	if (!fp) {
+		rc_document *doc = rc__document_new(path, 0);
+		char *stem = stem_of(path);
+		rc_status st = doc && stem ? set_id(doc, stem) : RC_ERR_NOMEM;
+		free(stem);
+		if (st == RC_OK)
+			st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1, "cannot open: %s",
+			                       strerror(errno));
+		if (st != RC_OK) {
+			rc_document_free(doc);
+			return st;
+		}
+		*skipped = doc;
+		return RC_OK;
+	}
+	r->jsonl = fp;
+	r->jsonl_path = rc__strdup(path);
+	r->jsonl_stem = is_stdin ? rc__strdup("stdin") : stem_of(path);
+	r->jsonl_line = 0;
+	r->jsonl_offset = 0;
+	if (!r->jsonl_path || !r->jsonl_stem) {
+		close_jsonl(r);
+		return RC_ERR_NOMEM;
+	}
+	return RC_OK;
+}
+
+/* The next file path to read, expanding directories; NULL at the end. */
+static rc_status next_path(rc_reader *r, const char **path)
+{
+	*path = NULL;
+	while (r->files.next >= r->files.n) {
+		free_strings(r->files.paths, r->files.n);
+		memset(&r->files, 0, sizeof(r->files));
+		if (r->next_input >= r->n_inputs)
+			return RC_OK;
+		const char *in = r->inputs[r->next_input++];
+		struct stat sb;
+		size_t cap = 0;
+		if (strcmp(in, "-") != 0 && stat(in, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			rc_status st = walk(&r->files, &cap, in, 0);
+			if (st != RC_OK)
+				return st;
+		} else {
+			if (RC_GROW(r->files.paths, cap, 1) != RC_OK)
+				return RC_ERR_NOMEM;
+			if (!(r->files.paths[0] = rc__strdup(in)))
+				return RC_ERR_NOMEM;
+			r->files.n = 1;
+		}
+	}
+	*path = r->files.paths[r->files.next++];
+	return RC_OK;
+}
+
+static rc_status next_doc(rc_reader *r, rc_document **out)
+{
+	*out = NULL;
+	for (;;) {
+		if (r->jsonl) {
+			rc_status st = next_jsonl(r, out);
+			if (st != RC_OK || *out)
+				return st;
+			continue;
+		}
+		const char *path;
+		rc_status st = next_path(r, &path);
+		if (st != RC_OK || !path)
+			return st;
+		if (is_jsonl(r, path)) {
+			if ((st = open_jsonl(r, path, out)) != RC_OK || *out)
+				return st;
+			continue;
+		}
+		return read_text_file(r, path, out);
+	}
+}
+
+rc_status rc_reader_next(rc_reader *r, rc_document **out, rc_error *err)
+{
+	rc_status st = next_doc(r, out);
+	if (st != RC_OK)
+		return rc__error_set(err, st, "reading documents: %s", rc_status_str(st));
+	if (!*out)
+		return RC_OK;
+	rc_document *doc = *out;
+	doc->seq = r->seq++;
+	if (r->limits.max_documents && doc->seq >= r->limits.max_documents &&
+	    doc->status == RC_DOC_OK) {
+		/* Past the limit a document is still counted, not processed. */
+		doc->text = "";
+		doc->text_len = 0;
+		doc->body_start = 0;
+		st = rc__document_skip(doc, RC_ERR_LIMIT, doc->record_line, (size_t)-1,
+		                       "over the limit of %zu documents (--max-documents)",
+		                       r->limits.max_documents);
+		if (st != RC_OK) {
+			rc_document_free(doc);
+			*out = NULL;
+			return rc__error_set(err, st, "out of memory");
+		}
+	}
+	return RC_OK;
+}
