@@ -46,6 +46,24 @@ typedef struct rc_report_options {
 /** The program version, "MAJOR.MINOR.PATCH". */
 const char *rc_version(void);
 
+/* ---- document listing (recount docs) ---- */
+
+/**
+ * A streaming writer of the document listing: one row per document as it
+ * is read, then totals.  Formats: RC_FORMAT_TEXT (an aligned table) and
+ * RC_FORMAT_JSON (schema "recount.documents/1", docs/input.md).
+ */
+typedef struct rc_doc_writer rc_doc_writer;
+
+rc_status rc_doc_writer_new(rc_doc_writer **out, FILE *fp, rc_format fmt,
+                            const rc_report_options *opts, rc_error *err);
+/** Add one document (read, not kept). */
+rc_status rc_doc_writer_add(rc_doc_writer *w, const rc_document *doc, rc_error *err);
+/** Write the totals and flush; RC_ERR_IO on a write error. */
+rc_status rc_doc_writer_finish(rc_doc_writer *w, rc_error *err);
+/** Release the writer.  rc_doc_writer_free(NULL) does nothing. */
+void rc_doc_writer_free(rc_doc_writer *w);
+
 #ifdef __cplusplus
 }
 #endif

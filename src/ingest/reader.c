@@ -318,54 +318,54 @@ done:
 
 /* ---- JSON Lines ---------------------------------------------------------- */
 
-static const json_t *field_value(const rc_reader *r, const json_t *obj, rc_field f,
-                                 const char **key)
+static const char *const type_names[] = {"an object", "an array", "a string", "an integer",
+                                         "a real", "true", "false", "null"};
+
+/* Check one candidate key: a string wins; another type is a warning. */
+static rc_status try_key(rc_document *doc, const json_t *obj, const char *key, rc_field f,
+                         const json_t **found)
 {
-	const char *const *user = r->opts.field_keys[f];
-	for (size_t i = 0; user && user[i]; i++) {
-		const json_t *v = json_object_get(obj, user[i]);
-		if (v && !json_is_null(v)) {
-			*key = user[i];
-			return v;
-		}
+	const json_t *v = json_object_get(obj, key);
+	if (!v || json_is_null(v))
+		return RC_OK;
+	if (json_is_string(v) || (f == RC_FIELD_ID && json_is_integer(v))) {
+		*found = v;
+		return RC_OK;
 	}
-	for (size_t i = 0; builtin_keys[f][i]; i++) {
-		const json_t *v = json_object_get(obj, builtin_keys[f][i]);
-		if (v && !json_is_null(v)) {
-			*key = builtin_keys[f][i];
-			return v;
-		}
-	}
-	return NULL;
+	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_INVALID, doc->record_line, 0,
+	                         (size_t)-1, "field '%s' (%s) is %s, not a string: ignored", key,
+	                         field_label[f], type_names[json_typeof(v)]);
 }
 
-/* The string value of a field, or NULL (with a warning when wrongly typed). */
+/*
+ * The string value of a field: the user's keys (--field) first, then the
+ * built-in names; the first string wins, and wrongly typed values on the
+ * way are warnings.  *out is NULL when there is none.
+ */
 static rc_status field_string(rc_reader *r, rc_document *doc, const json_t *obj, rc_field f,
                               const char **out, size_t *len)
 {
-	const char *key = NULL;
-	const json_t *v = field_value(r, obj, f, &key);
+	const json_t *v = NULL;
+	rc_status st = RC_OK;
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if (!v)
-		return RC_OK;
-	if (json_is_string(v)) {
-		*out = json_string_value(v);
-		if (len)
-			*len = json_string_length(v);
-		return RC_OK;
-	}
-	if (f == RC_FIELD_ID && json_is_integer(v)) {
+	const char *const *user = r->opts.field_keys[f];
+	for (size_t i = 0; user && user[i] && !v && st == RC_OK; i++)
+		st = try_key(doc, obj, user[i], f, &v);
+	for (size_t i = 0; builtin_keys[f][i] && !v && st == RC_OK; i++)
+		st = try_key(doc, obj, builtin_keys[f][i], f, &v);
+	if (st != RC_OK || !v)
+		return st;
+	if (json_is_integer(v)) {
 		doc->id = rc__arena_printf(doc->priv->arena, "%" JSON_INTEGER_FORMAT,
 		                           json_integer_value(v));
 		return doc->id ? RC_OK : RC_ERR_NOMEM;
 	}
-	static const char *const type_names[] = {"an object", "an array", "a string", "an integer",
-	                                         "a real", "true", "false", "null"};
-	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_INVALID, doc->record_line, 0,
-	                         (size_t)-1, "field '%s' (%s) is %s, not a string: ignored", key,
-	                         field_label[f], type_names[json_typeof(v)]);
+	*out = json_string_value(v);
+	if (len)
+		*len = json_string_length(v);
+	return RC_OK;
 }
 
 static bool looks_like_url(const char *s)
@@ -566,8 +566,7 @@ static rc_status next_jsonl(rc_reader *r, rc_document **out)
 				                           r->jsonl_line);
 				st = doc->id ? rc__document_skip(doc, RC_ERR_PARSE, r->jsonl_line,
 				                                 line_offset + (size_t)jerr.position,
-				                                 "%s:%zu:%d: %s", r->jsonl_path,
-				                                 r->jsonl_line, jerr.column, jerr.text)
+				                                 "malformed JSON: %s", jerr.text)
 				             : RC_ERR_NOMEM;
 				if (st == RC_OK)
 					doc->priv->diags[doc->priv->n_diags - 1].column =
@@ -576,8 +575,7 @@ static rc_status next_jsonl(rc_reader *r, rc_document **out)
 				doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
 				                           r->jsonl_line);
 				st = doc->id ? rc__document_skip(doc, RC_ERR_PARSE, r->jsonl_line, line_offset,
-				                                 "%s:%zu: not a JSON object",
-				                                 r->jsonl_path, r->jsonl_line)
+				                                 "not a JSON object")
 				             : RC_ERR_NOMEM;
 			} else {
 				st = fill_record(r, doc, obj);

@@ -1,0 +1,36 @@
+/* Output format names. */
+#include <string.h>
+#include <recount/report.h>
+
+static const char *const names[] = {
+	[RC_FORMAT_TEXT] = "text", [RC_FORMAT_JSON] = "json", [RC_FORMAT_JSONL] = "jsonl",
+	[RC_FORMAT_MD] = "md", [RC_FORMAT_HTML] = "html", [RC_FORMAT_CSV] = "csv",
+	[RC_FORMAT_TSV] = "tsv", [RC_FORMAT_GITHUB] = "github", [RC_FORMAT_JUNIT] = "junit",
+	[RC_FORMAT_SARIF] = "sarif", [RC_FORMAT_CLAIMREVIEW] = "claimreview",
+};
+
+bool rc_format_parse(const char *name, rc_format *out)
+{
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (names[i] && strcmp(names[i], name) == 0) {
+			*out = (rc_format)i;
+			return true;
+		}
+	}
+	if (strcmp(name, "markdown") == 0) {
+		*out = RC_FORMAT_MD;
+		return true;
+	}
+	if (strcmp(name, "ndjson") == 0) {
+		*out = RC_FORMAT_JSONL;
+		return true;
+	}
+	return false;
+}
+
+const char *rc_format_str(rc_format f)
+{
+	if ((size_t)f < sizeof(names) / sizeof(names[0]) && names[f])
+		return names[f];
+	return "unknown";
+}
