@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "cli.h"
 
 int cli_exit_for(rc_status st)
@@ -220,6 +221,12 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 		return 0;
 	case CLI_OPT_MAX_DOC:
 		return parse_size(ctx, "max-document-bytes", arg, &ctx->ingest.limits.max_document_bytes);
+	case CLI_OPT_MAX_LINE:
+		return parse_size(ctx, "max-line-bytes", arg, &ctx->ingest.limits.max_line_bytes);
+	case CLI_OPT_MAX_CLAIMS:
+		return parse_size(ctx, "max-claims", arg, &ctx->ingest.limits.max_claims_per_doc);
+	case CLI_OPT_MAX_DOCS:
+		return parse_size(ctx, "max-documents", arg, &ctx->ingest.limits.max_documents);
 	}
 	return -1;
 }
@@ -330,6 +337,19 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx)
 		out->fp = stdout;
 		return 0;
 	}
+	/* A device or FIFO (-o /dev/null, /dev/stdout, a pipe) is written in
+	 * place: a rename would replace the device node itself (as root) or
+	 * fail to create the temporary file beside it. */
+	struct stat st;
+	if (stat(ctx->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		out->fp = fopen(ctx->output, "w");
+		if (!out->fp) {
+			cli_errorf(ctx, "%s: cannot open output: %s", ctx->output, strerror(errno));
+			return CLI_EXIT_ERROR;
+		}
+		out->final_path = ctx->output;
+		return 0;
+	}
 	size_t len = strlen(ctx->output);
 	out->tmp_path = malloc(len + 16);
 	if (!out->tmp_path) {
@@ -383,6 +403,9 @@ int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok)
 		if (!ok)
 			unlink(out->tmp_path);
 		free(out->tmp_path);
+	} else if (out->fp != stdout && fclose(out->fp) != 0 && ok) {
+		cli_errorf(ctx, "%s: write error: %s", name, strerror(errno));
+		ret = CLI_EXIT_ERROR;
 	}
 	memset(out, 0, sizeof(*out));
 	return ret;

@@ -41,6 +41,9 @@ enum {
 	CLI_OPT_TOLERANCE,    /* --tolerance FRACTION */
 	CLI_OPT_BEST,         /* --best RULE */
 	CLI_OPT_MAX_DOC,      /* --max-document-bytes N */
+	CLI_OPT_MAX_LINE,     /* --max-line-bytes N */
+	CLI_OPT_MAX_CLAIMS,   /* --max-claims N (per document) */
+	CLI_OPT_MAX_DOCS,     /* --max-documents N */
 	CLI_OPT_LOCAL = 2000
 };
 
@@ -65,6 +68,11 @@ typedef struct cli_opt {
 #define CLI_O_TOLERANCE {"tolerance", 0, "FRACTION", CLI_OPT_TOLERANCE, "relative tolerance of approximate figures (default 0.10)"}
 #define CLI_O_BEST     {"best", 0, "RULE", CLI_OPT_BEST, "best estimate: median (default), conservative, latest"}
 #define CLI_O_MAXDOC   {"max-document-bytes", 0, "N", CLI_OPT_MAX_DOC, "skip documents larger than N bytes (default 64 MiB)"}
+#define CLI_O_MAXLINE  {"max-line-bytes", 0, "N", CLI_OPT_MAX_LINE, "skip JSON Lines records longer than N bytes (default 64 MiB)"}
+#define CLI_O_MAXCLAIMS {"max-claims", 0, "N", CLI_OPT_MAX_CLAIMS, "keep at most N claims per document, with a warning (default 10000)"}
+#define CLI_O_MAXDOCS  {"max-documents", 0, "N", CLI_OPT_MAX_DOCS, "skip documents after the first N (default: no limit)"}
+/* All four limits (docs/limits.md), for commands that read documents. */
+#define CLI_O_LIMITS   CLI_O_MAXDOC, CLI_O_MAXLINE, CLI_O_MAXCLAIMS, CLI_O_MAXDOCS
 #define CLI_O_END      {NULL, 0, NULL, 0, NULL}
 
 /* Everything the shared options set. */
