@@ -98,14 +98,16 @@ static bool is_bad_control(unsigned char c)
 bool rc__looks_binary(const char *bytes, size_t len)
 {
 	/* Like git and grep, look at the head only.  A text file with a stray
-	 * NUL or a few bad bytes is still text (repaired, with warnings); a
-	 * file where more than one byte in ten is a control byte, a NUL or
-	 * invalid UTF-8 is not an article. */
+	 * NUL or a few bad bytes is still text (repaired, with warnings).  A
+	 * file is binary when its head has NUL bytes and more than one byte in
+	 * ten is a NUL, a control byte or invalid UTF-8, or when more than
+	 * three in ten are (Latin-1 text stays well under that). */
 	size_t n = len < 8192 ? len : 8192;
 	const unsigned char *s = (const unsigned char *)bytes;
-	size_t bad = 0;
+	size_t bad = 0, nul = 0;
 	for (size_t i = 0; i < n;) {
 		if (s[i] < 0x80) {
+			nul += s[i] == 0;
 			bad += s[i] == 0 || is_bad_control(s[i]);
 			i++;
 			continue;
@@ -118,7 +120,7 @@ bool rc__looks_binary(const char *bytes, size_t len)
 		}
 		i += l;
 	}
-	return n > 0 && bad * 10 > n;
+	return n > 0 && ((nul && bad * 10 > n) || bad * 10 > n * 3);
 }
 
 static const char *const month_names[12] = {

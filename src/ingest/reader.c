@@ -293,8 +293,8 @@ static rc_status read_text_file(rc_reader *r, const char *path, rc_document **ou
 		st = rc__document_skip(doc, RC_ERR_INVALID, 0, (size_t)-1, "empty file");
 	} else if (rc__looks_binary(bytes, len)) {
 		st = rc__document_skip(doc, RC_ERR_UNSUPPORTED, 0, (size_t)-1,
-		                       "binary file (more than 10%% control or invalid bytes in its "
-		                       "first 8 KiB)");
+		                       "binary file (NUL, control or invalid bytes in its first 8 KiB; "
+		                       "see docs/input.md)");
 	} else {
 		st = rc__document_set_text(doc, bytes, len, 0, true);
 		if (st == RC_OK) {

@@ -26,6 +26,7 @@ import tempfile
 
 def main():
     recount, root, expected, want_exit = sys.argv[1:5]
+    recount = os.path.abspath(recount)
     args = sys.argv[5:]
     tmp = tempfile.mkdtemp(prefix='rc-e2e-')
     try:
