@@ -131,7 +131,7 @@ void rc_reader_free(rc_reader *r);
 /**
  * Build a document from memory (tests, fuzzers, `recount verify`).  The
  * bytes are copied and repaired as a plain-text file would be, including the
- * date header.  path and id may be NULL.
+ * date header.  path and id may be NULL (the id is then "memory").
  */
 rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t len,
                                   const char *path, const char *id, rc_error *err);

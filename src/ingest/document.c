@@ -289,12 +289,13 @@ static rc_status build_line_index(rc_document *doc)
 	return RC_OK;
 }
 
-static void input_position(const char *b, size_t upto, size_t *line)
+/* 1-based line of byte at in b (for diagnostics: at most a few per document). */
+static size_t input_line(const char *b, size_t at)
 {
 	size_t l = 1;
-	for (const char *q = b; (q = memchr(q, '\n', upto - (size_t)(q - b))); q++)
+	for (const char *q = b; (q = memchr(q, '\n', at - (size_t)(q - b))); q++)
 		l++;
-	*line = l;
+	return l;
 }
 
 static rc_status repair_diag(rc_document *doc, const char *bytes, size_t at, size_t base,
@@ -305,69 +306,121 @@ static rc_status repair_diag(rc_document *doc, const char *bytes, size_t at, siz
 		p->dropped_diags += count;
 		return RC_OK;
 	}
-	size_t line = 0;
-	if (!doc->record_line)
-		input_position(bytes, at, &line);
-	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_ENCODING, line ? line : doc->record_line,
-	                         0, base + at, "%zu %s at byte %zu replaced", count, what, base + at);
+	size_t line = doc->record_line ? doc->record_line : input_line(bytes, at);
+	if (base == RC_TEXT_OFFSETS)
+		/* Decoded JSON text: its offsets are not offsets in the file. */
+		return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_ENCODING, line, 0, (size_t)-1,
+		                         "%zu %s at byte %zu of the text replaced", count, what, at);
+	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_ENCODING, line, 0, base + at,
+	                         "%zu %s at byte %zu replaced", count, what, base + at);
+}
+
+size_t rc__repair_measure(const char *bytes, size_t len, size_t stop, size_t *in_pos,
+                          size_t *n_bad)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	size_t i = 0, out = 0, bad = 0;
+	while (i < len && out < stop) {
+		if (s[i] < 0x80) {
+			bad += s[i] == 0;
+			out++;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = rc__utf8_decode(s + i, len - i, &cp);
+		if (l) {
+			out += l;
+			i += l;
+		} else {
+			/* One U+FFFD (3 bytes) per invalid byte. */
+			out += 3;
+			bad++;
+			i++;
+		}
+	}
+	if (in_pos)
+		*in_pos = i;
+	if (n_bad)
+		*n_bad = bad;
+	return out;
+}
+
+rc_status rc__repair(rc_document *doc, const char *bytes, size_t len, size_t base, char *out,
+                     size_t *out_len)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	size_t i = 0, o = 0;
+	rc_status st = RC_OK;
+	while (i < len && st == RC_OK) {
+		if (s[i] != 0 && s[i] < 0x80) {
+			out[o++] = (char)s[i++];
+			continue;
+		}
+		uint32_t cp;
+		size_t l = s[i] ? rc__utf8_decode(s + i, len - i, &cp) : 0;
+		if (l) {
+			memcpy(out + o, s + i, l);
+			o += l;
+			i += l;
+			continue;
+		}
+		size_t start = i, run = 0;
+		if (s[i] == 0) {
+			/* NUL bytes become spaces. */
+			for (; i < len && s[i] == 0; i++, run++)
+				out[o++] = ' ';
+			st = repair_diag(doc, bytes, start, base, "NUL byte(s)", run);
+			continue;
+		}
+		while (i < len && s[i] >= 0x80 && !rc__utf8_decode(s + i, len - i, &cp)) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+			run++;
+		}
+		st = repair_diag(doc, bytes, start, base, "invalid UTF-8 byte(s)", run);
+	}
+	*out_len = o;
+	return st;
+}
+
+rc_status rc__repair_summary(rc_document *doc)
+{
+	struct rc_document_priv *p = doc->priv;
+	if (!p->dropped_diags)
+		return RC_OK;
+	size_t n = p->dropped_diags;
+	p->dropped_diags = 0;
+	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_ENCODING, doc->record_line, 0,
+	                         (size_t)-1, "%zu more byte(s) replaced", n);
 }
 
 rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
                                 size_t base_offset, bool detect_header)
 {
 	struct rc_document_priv *p = doc->priv;
-	const unsigned char *s = (const unsigned char *)bytes;
-	size_t i = 0;
-	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		i = 3;
-	/* Worst case every byte becomes U+FFFD (3 bytes). */
+	size_t skip = 0;
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	/* Size the text exactly: most texts need no repair, and a 20 MB
+	 * article should not cost three times that.  (At worst every byte
+	 * becomes U+FFFD: 3 bytes.) */
 	if (len > (SIZE_MAX - 1) / 3)
 		return RC_ERR_LIMIT;
-	char *out = rc__arena_alloc(p->arena, (len - i) * 3 + 1);
+	size_t n_bad, need = rc__repair_measure(bytes + skip, len - skip, SIZE_MAX, NULL, &n_bad);
+	char *out = rc__arena_alloc(p->arena, need + 1);
 	if (!out)
 		return RC_ERR_NOMEM;
-	size_t o = 0;
+	size_t o = need;
 	rc_status st = RC_OK;
-	while (i < len && st == RC_OK) {
-		if (s[i] >= 0x20 || (s[i] != 0 && s[i] < 0x80)) {
-			/* Fast path over plain ASCII and valid sequences. */
-			if (s[i] < 0x80) {
-				out[o++] = (char)s[i++];
-				continue;
-			}
-			uint32_t cp;
-			size_t l = rc__utf8_decode(s + i, len - i, &cp);
-			if (l) {
-				memcpy(out + o, s + i, l);
-				o += l;
-				i += l;
-				continue;
-			}
-			size_t start = i, run = 0;
-			while (i < len && s[i] >= 0x80 && !rc__utf8_decode(s + i, len - i, &cp)) {
-				memcpy(out + o, "\xEF\xBF\xBD", 3);
-				o += 3;
-				i++;
-				run++;
-			}
-			st = repair_diag(doc, bytes, start, base_offset, "invalid UTF-8 byte(s)", run);
-			continue;
-		}
-		/* NUL bytes become spaces. */
-		size_t start = i, run = 0;
-		while (i < len && s[i] == 0) {
-			out[o++] = ' ';
-			i++;
-			run++;
-		}
-		st = repair_diag(doc, bytes, start, base_offset, "NUL byte(s)", run);
-	}
+	if (!n_bad)
+		memcpy(out, bytes + skip, need);
+	else if ((st = rc__repair(doc, bytes + skip, len - skip,
+	                          base_offset == RC_TEXT_OFFSETS ? base_offset : base_offset + skip,
+	                          out, &o)) == RC_OK)
+		st = rc__repair_summary(doc);
 	if (st != RC_OK)
-		return st;
-	if (p->dropped_diags &&
-	    (st = rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_ENCODING, doc->record_line, 0,
-	                            (size_t)-1, "%zu more byte(s) replaced",
-	                            p->dropped_diags)) != RC_OK)
 		return st;
 	out[o] = '\0';
 	doc->text = out;
@@ -423,7 +476,8 @@ rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t l
 	rc_document *doc = rc__document_new(path, 0);
 	if (!doc)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-	if (id && !(doc->id = rc__arena_strdup(doc->priv->arena, id))) {
+	/* Every document has an id: records, sorting and reports rely on it. */
+	if (!(doc->id = rc__arena_strdup(doc->priv->arena, id ? id : "memory"))) {
 		rc_document_free(doc);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}

@@ -35,6 +35,10 @@ rc_status rc__document_diag(rc_document *doc, rc_severity sev, rc_status st, siz
 rc_status rc__document_skip(rc_document *doc, rc_status st, size_t line, size_t offset,
                             const char *fmt, ...) RC_PRINTF(5, 6);
 
+/* base_offset for text that is not a span of the input (a decoded JSON
+ * string): repairs are then reported by text offset, without a file offset. */
+#define RC_TEXT_OFFSETS ((size_t)-1)
+
 /*
  * Set the text from raw bytes: drop a UTF-8 BOM, replace invalid UTF-8 by
  * U+FFFD and NUL bytes by spaces (each run reported with its offset in the
@@ -43,6 +47,24 @@ rc_status rc__document_skip(rc_document *doc, rc_status st, size_t line, size_t 
  */
 rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
                                 size_t base_offset, bool detect_header);
+
+/*
+ * Walk bytes[0..len) as rc__repair() would, to the end or until the output
+ * reaches stop bytes: returns the output length; *in_pos (may be NULL) is
+ * the number of input bytes walked, *n_bad (may be NULL) the NUL and
+ * invalid bytes met, so 0 means the input can be used as it is.
+ */
+size_t rc__repair_measure(const char *bytes, size_t len, size_t stop, size_t *in_pos,
+                          size_t *n_bad);
+
+/* Write the repaired bytes to out (rc__repair_measure bytes, not terminated),
+ * with a warning per run of bad bytes on doc (offsets plus base, or text
+ * offsets when base is RC_TEXT_OFFSETS), up to RC_MAX_DIAGS_PER_DOC. */
+rc_status rc__repair(rc_document *doc, const char *bytes, size_t len, size_t base, char *out,
+                     size_t *out_len);
+
+/* The one warning that sums up the repairs past RC_MAX_DIAGS_PER_DOC. */
+rc_status rc__repair_summary(rc_document *doc);
 
 /* True when the first 8 KiB look like a binary file (see docs/input.md). */
 bool rc__looks_binary(const char *bytes, size_t len);

@@ -1,12 +1,15 @@
 /*
  * The streaming reader: walks inputs in sorted order (directories
- * recursively, hidden entries skipped), reads plain-text files whole and
- * JSON Lines batches one record at a time, and hands out one document per
- * call.  Anything that cannot be read becomes a skipped document with its
+ * recursively, hidden entries and links to directories skipped), reads
+ * plain-text files whole and JSON Lines batches one line at a time (each
+ * line capped and repaired before jansson parses it), and hands out one
+ * document per call.  Anything that cannot be read becomes a skipped document with its
  * reason, so every input is accounted for.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +35,8 @@ static const char *const field_label[RC_FIELD_COUNT_] = {
 
 typedef struct pending {
 	char **paths;        /* files still to read, in order (owned) */
-	size_t n, next;
+	const char **why;    /* per path: NULL, or why it is skipped unread (static) */
+	size_t n, next, cap;
 } pending;
 
 struct rc_reader {
@@ -66,6 +70,29 @@ static void free_strings(char **v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
+}
+
+static void pending_free(pending *p)
+{
+	free_strings(p->paths, p->n);
+	free(p->why);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Queue a path (taken over, freed on failure too); why as in pending. */
+static rc_status pending_add(pending *p, char *path, const char *why)
+{
+	if (!path)
+		return RC_ERR_NOMEM;
+	size_t cap = p->cap;
+	if (RC_GROW(p->paths, cap, p->n + 1) != RC_OK ||
+	    RC_GROW(p->why, p->cap, p->n + 1) != RC_OK) {
+		free(path);
+		return RC_ERR_NOMEM;
+	}
+	p->paths[p->n] = path;
+	p->why[p->n++] = why;
+	return RC_OK;
 }
 
 rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
@@ -115,7 +142,7 @@ void rc_reader_free(rc_reader *r)
 		return;
 	close_jsonl(r);
 	free_strings(r->inputs, r->n_inputs);
-	free_strings(r->files.paths, r->files.n);
+	pending_free(&r->files);
 	rc__buf_dispose(&r->line);
 	free(r);
 }
@@ -150,26 +177,28 @@ static bool is_jsonl(const rc_reader *r, const char *path)
 	return has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
 }
 
-/* Append the regular files below dir, sorted, hidden entries skipped.
- * Unreadable subdirectories are kept as paths so that reading them makes
- * a skipped document with the reason. */
-static rc_status walk(pending *p, size_t *cap, const char *dir, int depth)
+/* Deeper directories are not walked: a bind-mount loop ends here. */
+#define MAX_DIR_DEPTH 64
+
+/*
+ * Append the files below dir, sorted, hidden entries skipped.  Like grep -r,
+ * a symbolic link to a directory met in the walk is not followed (links can
+ * make loops, and a few of them an exponential number of paths); it is
+ * queued as skipped, with the reason.  Links to files are read.  A
+ * directory that cannot be listed is queued as it is, so that reading it
+ * makes a skipped document with the system's reason.
+ */
+static rc_status walk(pending *p, const char *dir, int depth)
 {
-	DIR *d = opendir(dir);
-	if (!d || depth > 64) {
-		if (d)
-			closedir(d);
-		if (RC_GROW(p->paths, *cap, p->n + 1) != RC_OK)
-			return RC_ERR_NOMEM;
-		if (!(p->paths[p->n] = rc__strdup(dir)))
-			return RC_ERR_NOMEM;
-		p->n++;
-		return RC_OK;
-	}
+	DIR *d = depth > MAX_DIR_DEPTH ? NULL : opendir(dir);
+	if (!d)
+		return pending_add(p, rc__strdup(dir),
+		                   depth > MAX_DIR_DEPTH ? "directory nested too deep: not read" : NULL);
 	char **names = NULL;
 	size_t n = 0, ncap = 0;
 	rc_status st = RC_OK;
 	struct dirent *e;
+	bool slash = dir[0] && dir[strlen(dir) - 1] == '/';
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -180,8 +209,7 @@ static rc_status walk(pending *p, size_t *cap, const char *dir, int depth)
 			st = RC_ERR_NOMEM;
 			break;
 		}
-		snprintf(names[n], len, "%s%s%s", dir,
-		         dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		snprintf(names[n], len, "%s%s%s", dir, slash ? "" : "/", e->d_name);
 		n++;
 	}
 	closedir(d);
@@ -189,13 +217,15 @@ static rc_status walk(pending *p, size_t *cap, const char *dir, int depth)
 		qsort(names, n, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < n && st == RC_OK; i++) {
 		struct stat sb;
-		if (stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			st = walk(p, cap, names[i], depth + 1);
+		const char *why = NULL;
+		bool ok = lstat(names[i], &sb) == 0;
+		if (ok && S_ISDIR(sb.st_mode)) {
+			st = walk(p, names[i], depth + 1);
 			continue;
 		}
-		if ((st = RC_GROW(p->paths, *cap, p->n + 1)) != RC_OK)
-			break;
-		p->paths[p->n++] = names[i];
+		if (ok && S_ISLNK(sb.st_mode) && stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			why = "symbolic link to a directory: not followed (name it to read it)";
+		st = pending_add(p, names[i], why);
 		names[i] = NULL;
 	}
 	free_strings(names, n);
@@ -228,10 +258,58 @@ static rc_status read_all(FILE *fp, size_t max, char **out, size_t *len, int *er
 	return *out ? RC_OK : RC_ERR_NOMEM;
 }
 
+/*
+ * Open an input for reading.  A FIFO met in a directory walk has no writer,
+ * and a plain open() of it would wait for one forever: open without
+ * blocking, then read blocking as usual (a FIFO without a writer reads as
+ * empty; one with a writer, such as bash's <(...), streams as a pipe).
+ */
+static FILE *open_input(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return fp;
+}
+
 static rc_status set_id(rc_document *doc, const char *id)
 {
 	doc->id = rc__arena_strdup(doc->priv->arena, id);
 	return doc->id ? RC_OK : RC_ERR_NOMEM;
+}
+
+static const char binary_reason[] =
+        "binary file (NUL, control or invalid bytes in its first 8 KiB; see docs/input.md)";
+
+/* A file that is not read, as a skipped document with the reason. */
+static rc_status skipped_file(const char *path, rc_status code, const char *reason,
+                              rc_document **out)
+{
+	rc_document *doc = rc__document_new(path, 0);
+	char *stem = stem_of(path);
+	rc_status st = doc && stem ? set_id(doc, stem) : RC_ERR_NOMEM;
+	free(stem);
+	if (st == RC_OK)
+		st = rc__document_skip(doc, code, 0, (size_t)-1, "%s", reason);
+	if (st != RC_OK) {
+		rc_document_free(doc);
+		return st;
+	}
+	*out = doc;
+	return RC_OK;
 }
 
 /* One plain-text file (or standard input) as a document. */
@@ -247,7 +325,7 @@ static rc_status read_text_file(rc_reader *r, const char *path, rc_document **ou
 	if (st != RC_OK)
 		goto done;
 
-	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	FILE *fp = is_stdin ? stdin : open_input(path);
 	if (!fp) {
 		st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1, "cannot open: %s",
 		                       strerror(errno));
@@ -257,8 +335,7 @@ static rc_status read_text_file(rc_reader *r, const char *path, rc_document **ou
 	if (!is_stdin && fstat(fileno(fp), &sb) == 0) {
 		if (S_ISDIR(sb.st_mode)) {
 			fclose(fp);
-			st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1,
-			                       "cannot read directory (permission denied or too deep)");
+			st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1, "cannot read directory");
 			goto done;
 		}
 		if (S_ISREG(sb.st_mode) && (size_t)sb.st_size > r->limits.max_document_bytes) {
@@ -292,9 +369,7 @@ static rc_status read_text_file(rc_reader *r, const char *path, rc_document **ou
 	} else if (len == 0) {
 		st = rc__document_skip(doc, RC_ERR_INVALID, 0, (size_t)-1, "empty file");
 	} else if (rc__looks_binary(bytes, len)) {
-		st = rc__document_skip(doc, RC_ERR_UNSUPPORTED, 0, (size_t)-1,
-		                       "binary file (NUL, control or invalid bytes in its first 8 KiB; "
-		                       "see docs/input.md)");
+		st = rc__document_skip(doc, RC_ERR_UNSUPPORTED, 0, (size_t)-1, "%s", binary_reason);
 	} else {
 		st = rc__document_set_text(doc, bytes, len, 0, true);
 		if (st == RC_OK) {
@@ -337,10 +412,21 @@ static rc_status try_key(rc_document *doc, const json_t *obj, const char *key, r
 	                         field_label[f], type_names[json_typeof(v)]);
 }
 
+/* The i-th key to try for field f: the user's keys (--field) first, then
+ * the built-in names; NULL after the last. */
+static const char *field_key(const rc_reader *r, rc_field f, size_t i)
+{
+	const char *const *user = r->opts.field_keys[f];
+	size_t nu = 0;
+	while (user && user[nu])
+		nu++;
+	return i < nu ? user[i] : builtin_keys[f][i - nu];
+}
+
 /*
- * The string value of a field: the user's keys (--field) first, then the
- * built-in names; the first string wins, and wrongly typed values on the
- * way are warnings.  *out is NULL when there is none.
+ * The string value of a field: the first key with a string value wins, and
+ * wrongly typed values on the way are warnings.  *out is NULL when there is
+ * none.
  */
 static rc_status field_string(rc_reader *r, rc_document *doc, const json_t *obj, rc_field f,
                               const char **out, size_t *len)
@@ -350,11 +436,9 @@ static rc_status field_string(rc_reader *r, rc_document *doc, const json_t *obj,
 	*out = NULL;
 	if (len)
 		*len = 0;
-	const char *const *user = r->opts.field_keys[f];
-	for (size_t i = 0; user && user[i] && !v && st == RC_OK; i++)
-		st = try_key(doc, obj, user[i], f, &v);
-	for (size_t i = 0; builtin_keys[f][i] && !v && st == RC_OK; i++)
-		st = try_key(doc, obj, builtin_keys[f][i], f, &v);
+	const char *key;
+	for (size_t i = 0; !v && st == RC_OK && (key = field_key(r, f, i)); i++)
+		st = try_key(doc, obj, key, f, &v);
 	if (st != RC_OK || !v)
 		return st;
 	if (json_is_integer(v)) {
@@ -397,6 +481,38 @@ static const char *url_host(rc_arena *a, const char *url)
 	return s;
 }
 
+/*
+ * The outlet.  Some tools put a URL in "source": a URL is never an outlet.
+ * The first source key with a plain name wins; failing that, the host of
+ * the first URL met (or of url).  A URL met goes to url if that is empty.
+ */
+static rc_status fill_source(rc_reader *r, rc_document *doc, const json_t *obj)
+{
+	rc_arena *a = doc->priv->arena;
+	const char *url_like = NULL, *key;
+	for (size_t i = 0; (key = field_key(r, RC_FIELD_SOURCE, i)); i++) {
+		const json_t *v = NULL;
+		rc_status st = try_key(doc, obj, key, RC_FIELD_SOURCE, &v);
+		if (st != RC_OK)
+			return st;
+		const char *s = v ? json_string_value(v) : NULL;
+		if (!s || !*s)
+			continue;
+		if (!looks_like_url(s)) {
+			if (!(doc->source = rc__arena_strdup(a, s)))
+				return RC_ERR_NOMEM;
+			break;
+		}
+		if (!url_like)
+			url_like = s;
+	}
+	if (url_like && !doc->url && !(doc->url = rc__arena_strdup(a, url_like)))
+		return RC_ERR_NOMEM;
+	if (!doc->source && (url_like || doc->url))
+		doc->source = url_host(a, url_like ? url_like : doc->url);
+	return RC_OK;
+}
+
 static rc_status fill_record(rc_reader *r, rc_document *doc, json_t *obj)
 {
 	rc_arena *a = doc->priv->arena;
@@ -406,7 +522,7 @@ static rc_status fill_record(rc_reader *r, rc_document *doc, json_t *obj)
 
 	if ((st = field_string(r, doc, obj, RC_FIELD_ID, &s, NULL)) != RC_OK)
 		return st;
-	if (s && !(doc->id = rc__arena_strdup(a, s)))
+	if (s && *s && !(doc->id = rc__arena_strdup(a, s)))
 		return RC_ERR_NOMEM;
 	if (!doc->id &&
 	    !(doc->id = rc__arena_printf(a, "%s:%zu", r->jsonl_stem, doc->record_line)))
@@ -421,21 +537,8 @@ static rc_status fill_record(rc_reader *r, rc_document *doc, json_t *obj)
 	if (s && *s && !(doc->title = rc__arena_strdup(a, s)))
 		return RC_ERR_NOMEM;
 
-	/* Some tools put a URL in "source": the outlet is its host, and the
-	 * URL goes to url when that is empty. */
-	if ((st = field_string(r, doc, obj, RC_FIELD_SOURCE, &s, NULL)) != RC_OK)
+	if ((st = fill_source(r, doc, obj)) != RC_OK)
 		return st;
-	if (s && *s) {
-		if (looks_like_url(s)) {
-			if (!doc->url && !(doc->url = rc__arena_strdup(a, s)))
-				return RC_ERR_NOMEM;
-			doc->source = url_host(a, s);
-		} else if (!(doc->source = rc__arena_strdup(a, s))) {
-			return RC_ERR_NOMEM;
-		}
-	}
-	if (!doc->source && doc->url)
-		doc->source = url_host(a, doc->url);
 
 	if ((st = field_string(r, doc, obj, RC_FIELD_PUBLISHED, &s, &len)) != RC_OK)
 		return st;
@@ -461,9 +564,9 @@ static rc_status fill_record(rc_reader *r, rc_document *doc, json_t *obj)
 		return rc__document_skip(doc, RC_ERR_LIMIT, doc->record_line, (size_t)-1,
 		                         "text is %zu bytes, over the limit of %zu (--max-document-bytes)",
 		                         len, r->limits.max_document_bytes);
-	/* jansson has validated the UTF-8; NUL bytes (\u0000) are still
-	 * possible and become spaces. */
-	if ((st = rc__document_set_text(doc, s, len, r->jsonl_offset, false)) != RC_OK)
+	/* The line was repaired before parsing; an escaped NUL (\u0000) is
+	 * still possible and becomes a space, reported by text offset. */
+	if ((st = rc__document_set_text(doc, s, len, RC_TEXT_OFFSETS, false)) != RC_OK)
 		return st;
 	bool blank = true;
 	for (size_t i = 0; i < doc->text_len && blank; i++)
@@ -474,19 +577,20 @@ static rc_status fill_record(rc_reader *r, rc_document *doc, json_t *obj)
 	return RC_OK;
 }
 
+enum line_result { LINE_EOF, LINE_OK, LINE_LONG, LINE_IO_ERROR, LINE_NOMEM };
+
 /*
- * Read one line into r->line.  Returns 1 when a line was read, 0 at end of
- * file, -1 when the line was longer than the limit (the rest of it is read
- * and dropped), -2 on a read error.
+ * Read one line into r->line, whose cap is --max-line-bytes.  A longer line
+ * is read to its end and dropped (LINE_LONG), so memory stays bounded.
+ * *consumed counts the bytes read, newline included.
  */
-static int read_line(rc_reader *r, size_t *consumed)
+static enum line_result read_line(rc_reader *r, size_t *consumed)
 {
 	rc__buf_reset(&r->line);
 	bool over = false;
-	size_t total = 0;
-	int c;
+	size_t total = 0, k = 0;
 	char chunk[4096];
-	size_t k = 0;
+	int c;
 	while ((c = getc(r->jsonl)) != EOF) {
 		total++;
 		if (c == '\n')
@@ -495,92 +599,132 @@ static int read_line(rc_reader *r, size_t *consumed)
 			continue;
 		chunk[k++] = (char)c;
 		if (k == sizeof(chunk)) {
-			if (rc__buf_append(&r->line, chunk, k) != RC_OK)
-				over = true;
+			rc_status st = rc__buf_append(&r->line, chunk, k);
+			if (st == RC_ERR_NOMEM)
+				return LINE_NOMEM;
+			over = st != RC_OK;
 			k = 0;
 		}
 	}
-	if (!over && k && rc__buf_append(&r->line, chunk, k) != RC_OK)
-		over = true;
+	if (!over && k) {
+		rc_status st = rc__buf_append(&r->line, chunk, k);
+		if (st == RC_ERR_NOMEM)
+			return LINE_NOMEM;
+		over = st != RC_OK;
+	}
 	*consumed = total;
 	if (ferror(r->jsonl))
-		return -2;
+		return LINE_IO_ERROR;
 	if (c == EOF && total == 0)
-		return 0;
-	return over ? -1 : 1;
+		return LINE_EOF;
+	return over ? LINE_LONG : LINE_OK;
 }
 
+/* Skip the record of the current line, giving it the default id. */
+static rc_status skip_record(rc_reader *r, rc_document *doc, rc_status code, size_t offset,
+                             size_t column, const char *reason)
+{
+	if (!doc->id && !(doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
+	                                             r->jsonl_line)))
+		return RC_ERR_NOMEM;
+	rc_status st = rc__document_skip(doc, code, r->jsonl_line, offset, "%s", reason);
+	if (st == RC_OK)
+		doc->priv->diags[doc->priv->n_diags - 1].column = column;
+	return st;
+}
+
+/*
+ * Parse the line in r->line (starting at line_offset in the file) into doc.
+ * The raw line is repaired first, as a plain file would be: invalid UTF-8
+ * and NUL bytes cost a warning, not the record (jansson would reject it).
+ */
+static rc_status parse_record(rc_reader *r, rc_document *doc, size_t line_offset)
+{
+	const char *data = r->line.data;
+	size_t len = r->line.len, bom = 0;
+	if (r->jsonl_line == 1 && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		bom = 3;
+	data += bom;
+	len -= bom;
+	size_t n_bad, fixed_len = rc__repair_measure(data, len, SIZE_MAX, NULL, &n_bad);
+	char *fixed = NULL;
+	rc_status st = RC_OK;
+	if (n_bad) {
+		if (!(fixed = malloc(fixed_len)))
+			return RC_ERR_NOMEM;
+		st = rc__repair(doc, data, len, line_offset + bom, fixed, &fixed_len);
+		if (st == RC_OK)
+			st = rc__repair_summary(doc);
+	}
+	json_error_t jerr;
+	json_t *obj = NULL;
+	if (st == RC_OK)
+		obj = json_loadb(fixed ? fixed : data, fixed ? fixed_len : len,
+		                 JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+	char reason[sizeof(jerr.text) + 32];
+	if (st != RC_OK) {
+		/* out of memory: nothing to add */
+	} else if (!obj) {
+		/* jansson's position is in the repaired line: map it back. */
+		size_t pos = (size_t)jerr.position;
+		if (fixed)
+			rc__repair_measure(data, len, pos, &pos, NULL);
+		snprintf(reason, sizeof(reason), "malformed JSON: %s", jerr.text);
+		st = skip_record(r, doc, RC_ERR_PARSE, line_offset + bom + pos,
+		                 jerr.column > 0 ? (size_t)jerr.column + (bom ? 1 : 0) : 0, reason);
+	} else if (!json_is_object(obj)) {
+		st = skip_record(r, doc, RC_ERR_PARSE, line_offset, 0, "not a JSON object");
+	} else {
+		st = fill_record(r, doc, obj);
+	}
+	json_decref(obj);
+	free(fixed);
+	return st;
+}
+
+static bool is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!rc__is_space((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* The next record of the open JSON Lines file; *out NULL at its end. */
 static rc_status next_jsonl(rc_reader *r, rc_document **out)
 {
 	for (;;) {
-		size_t consumed;
-		int got = read_line(r, &consumed);
+		size_t consumed = 0;
+		enum line_result got = read_line(r, &consumed);
 		size_t line_offset = r->jsonl_offset;
 		r->jsonl_offset += consumed;
-		if (got == 0) {
+		if (got == LINE_NOMEM)
+			return RC_ERR_NOMEM;
+		if (got == LINE_EOF) {
 			close_jsonl(r);
 			return RC_OK;
 		}
 		r->jsonl_line++;
-		if (got == -2) {
-			rc_document *doc = rc__document_new(r->jsonl_path, r->jsonl_line);
-			if (!doc)
-				return RC_ERR_NOMEM;
-			rc_status st = rc__document_skip(doc, RC_ERR_IO, r->jsonl_line, line_offset,
-			                                 "read error: %s", strerror(errno ? errno : EIO));
-			doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
-			                           r->jsonl_line);
-			close_jsonl(r);
-			if (st != RC_OK || !doc->id) {
-				rc_document_free(doc);
-				return RC_ERR_NOMEM;
-			}
-			*out = doc;
-			return RC_OK;
-		}
-		if (got == 1) {
-			bool blank = true;
-			for (size_t i = 0; i < r->line.len && blank; i++)
-				blank = rc__is_space((unsigned char)r->line.data[i]);
-			if (blank)
-				continue;
-		}
+		/* Blank lines are not records. */
+		if (got == LINE_OK && is_blank(r->line.data, r->line.len))
+			continue;
 		rc_document *doc = rc__document_new(r->jsonl_path, r->jsonl_line);
 		if (!doc)
 			return RC_ERR_NOMEM;
 		doc->input_bytes = consumed;
 		rc_status st;
-		if (got == -1) {
-			doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
-			                           r->jsonl_line);
-			st = doc->id ? rc__document_skip(doc, RC_ERR_LIMIT, r->jsonl_line, line_offset,
-			                                 "line is %zu bytes, over the limit of %zu "
-			                                 "(--max-line-bytes)",
-			                                 consumed, r->limits.max_line_bytes)
-			             : RC_ERR_NOMEM;
+		char reason[200];
+		if (got == LINE_IO_ERROR) {
+			snprintf(reason, sizeof(reason), "read error: %s", strerror(errno ? errno : EIO));
+			st = skip_record(r, doc, RC_ERR_IO, line_offset, 0, reason);
+			close_jsonl(r);
+		} else if (got == LINE_LONG) {
+			snprintf(reason, sizeof(reason),
+			         "line is %zu bytes, over the limit of %zu (--max-line-bytes)", consumed,
+			         r->limits.max_line_bytes);
+			st = skip_record(r, doc, RC_ERR_LIMIT, line_offset, 0, reason);
 		} else {
-			json_error_t jerr;
-			json_t *obj = json_loadb(r->line.data, r->line.len, JSON_REJECT_DUPLICATES, &jerr);
-			if (!obj) {
-				doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
-				                           r->jsonl_line);
-				st = doc->id ? rc__document_skip(doc, RC_ERR_PARSE, r->jsonl_line,
-				                                 line_offset + (size_t)jerr.position,
-				                                 "malformed JSON: %s", jerr.text)
-				             : RC_ERR_NOMEM;
-				if (st == RC_OK)
-					doc->priv->diags[doc->priv->n_diags - 1].column =
-					        jerr.column > 0 ? (size_t)jerr.column : 0;
-			} else if (!json_is_object(obj)) {
-				doc->id = rc__arena_printf(doc->priv->arena, "%s:%zu", r->jsonl_stem,
-				                           r->jsonl_line);
-				st = doc->id ? rc__document_skip(doc, RC_ERR_PARSE, r->jsonl_line, line_offset,
-				                                 "not a JSON object")
-				             : RC_ERR_NOMEM;
-			} else {
-				st = fill_record(r, doc, obj);
-			}
-			json_decref(obj);
+			st = parse_record(r, doc, line_offset);
 		}
 		if (st != RC_OK) {
 			rc_document_free(doc);
@@ -594,7 +738,7 @@ static rc_status next_jsonl(rc_reader *r, rc_document **out)
 static rc_status open_jsonl(rc_reader *r, const char *path, rc_document **skipped)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	FILE *fp = is_stdin ? stdin : open_input(path);
 	struct stat sb;
 	if (fp && !is_stdin && fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		fclose(fp);
@@ -602,19 +746,9 @@ static rc_status open_jsonl(rc_reader *r, const char *path, rc_document **skippe
 		errno = EISDIR;
 	}
 	if (!fp) {
-		rc_document *doc = rc__document_new(path, 0);
-		char *stem = stem_of(path);
-		rc_status st = doc && stem ? set_id(doc, stem) : RC_ERR_NOMEM;
-		free(stem);
-		if (st == RC_OK)
-			st = rc__document_skip(doc, RC_ERR_IO, 0, (size_t)-1, "cannot open: %s",
-			                       strerror(errno));
-		if (st != RC_OK) {
-			rc_document_free(doc);
-			return st;
-		}
-		*skipped = doc;
-		return RC_OK;
+		char reason[300];
+		snprintf(reason, sizeof(reason), "cannot open: %s", strerror(errno));
+		return skipped_file(path, RC_ERR_IO, reason, skipped);
 	}
 	r->jsonl = fp;
 	r->jsonl_path = rc__strdup(path);
@@ -628,30 +762,26 @@ static rc_status open_jsonl(rc_reader *r, const char *path, rc_document **skippe
 	return RC_OK;
 }
 
-/* The next file path to read, expanding directories; NULL at the end. */
-static rc_status next_path(rc_reader *r, const char **path)
+/* The next file path to read, expanding directories; NULL at the end.
+ * *why says why the path is skipped unread, or is NULL. */
+static rc_status next_path(rc_reader *r, const char **path, const char **why)
 {
-	*path = NULL;
+	*path = *why = NULL;
 	while (r->files.next >= r->files.n) {
-		free_strings(r->files.paths, r->files.n);
-		memset(&r->files, 0, sizeof(r->files));
+		pending_free(&r->files);
 		if (r->next_input >= r->n_inputs)
 			return RC_OK;
 		const char *in = r->inputs[r->next_input++];
 		struct stat sb;
-		size_t cap = 0;
-		if (strcmp(in, "-") != 0 && stat(in, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			rc_status st = walk(&r->files, &cap, in, 0);
-			if (st != RC_OK)
-				return st;
-		} else {
-			if (RC_GROW(r->files.paths, cap, 1) != RC_OK)
-				return RC_ERR_NOMEM;
-			if (!(r->files.paths[0] = rc__strdup(in)))
-				return RC_ERR_NOMEM;
-			r->files.n = 1;
-		}
+		/* A directory named on the command line is walked even when it
+		 * is reached through a symbolic link. */
+		rc_status st = strcmp(in, "-") != 0 && stat(in, &sb) == 0 && S_ISDIR(sb.st_mode)
+		                       ? walk(&r->files, in, 0)
+		                       : pending_add(&r->files, rc__strdup(in), NULL);
+		if (st != RC_OK)
+			return st;
 	}
+	*why = r->files.why[r->files.next];
 	*path = r->files.paths[r->files.next++];
 	return RC_OK;
 }
@@ -666,10 +796,12 @@ static rc_status next_doc(rc_reader *r, rc_document **out)
 				return st;
 			continue;
 		}
-		const char *path;
-		rc_status st = next_path(r, &path);
+		const char *path, *why;
+		rc_status st = next_path(r, &path, &why);
 		if (st != RC_OK || !path)
 			return st;
+		if (why)
+			return skipped_file(path, RC_ERR_UNSUPPORTED, why, out);
 		if (is_jsonl(r, path)) {
 			if ((st = open_jsonl(r, path, out)) != RC_OK || *out)
 				return st;

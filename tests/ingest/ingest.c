@@ -419,6 +419,174 @@ START_TEST(binary_rule)
 }
 END_TEST
 
+START_TEST(jsonl_outlet_and_ids)
+{
+	const char *jl =
+	        "{\"id\":\"\",\"source\":\"https://www.wire.example/a/1\",\"sitename\":\"Example Wire\","
+	        "\"text\":\"One.\"}\n"
+	        "{\"id\":\"b\",\"source_domain\":\"www.Example.org\",\"url\":\"https://example.org/x\","
+	        "\"text\":\"Two.\"}\n"
+	        "{\"id\":\"c\",\"link\":\"http://user@news.example.net:8080/p?q=1\",\"text\":\"Three.\"}\n"
+	        "{\"id\":\"d\",\"outlet\":\"Reuters\",\"source\":7,\"text\":\"Four.\"}\n";
+	const char *p = write_file("o.jsonl", jl, strlen(jl));
+	const char *in[] = {p};
+	rc_document *d[5];
+	size_t n = read_all(in, 1, NULL, d, 5);
+	ck_assert_uint_eq(n, 4);
+	/* An empty id is no id: the default "<stem>:<line>" is used. */
+	ck_assert_str_eq(d[0]->id, "o:1");
+	/* A plain name wins over a URL; the URL still goes to url. */
+	ck_assert_str_eq(d[0]->source, "Example Wire");
+	ck_assert_str_eq(d[0]->url, "https://www.wire.example/a/1");
+	/* "www." makes a URL too; url keeps its own value. */
+	ck_assert_str_eq(d[1]->source, "example.org");
+	ck_assert_str_eq(d[1]->url, "https://example.org/x");
+	/* No source at all: the host of url, without user or port. */
+	ck_assert_str_eq(d[2]->source, "news.example.net");
+	/* A number in source is a warning, the next key is tried. */
+	ck_assert_str_eq(d[3]->source, "Reuters");
+	ck_assert_uint_eq(d[3]->n_diags, 1);
+	ck_assert_ptr_nonnull(strstr(d[3]->diags[0].message, "'source'"));
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(d[i]->status, RC_DOC_OK);
+	free_all(d, n);
+}
+END_TEST
+
+START_TEST(jsonl_repairs_bom_crlf)
+{
+	/* A BOM on line 1, CRLF line ends, a Latin-1 byte, a raw NUL, an
+	 * escaped NUL, and a malformed line after a repaired byte. */
+	const char jl[] = "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Caf\xE9 fire.\"}\r\n"
+	                  "{\"id\":\"b\",\"text\":\"raw\0nul\"}\r\n"
+	                  "{\"id\":\"c\",\"text\":\"esc\\u0000nul\"}\r\n"
+	                  "\r\n"
+	                  "{\"id\":\"d\",\"text\":\"\xE9\" oops}\r\n"
+	                  "{\"id\":\"d\",\"text\":\"e\" oops}\r\n";
+	const char *p = write_file("r.jsonl", jl, sizeof(jl) - 1);
+	const char *in[] = {p};
+	rc_document *d[6];
+	size_t n = read_all(in, 1, NULL, d, 6);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(d[0]->id, "a");
+	ck_assert_str_eq(d[0]->text, "Caf\xEF\xBF\xBD fire.");
+	ck_assert_uint_eq(d[0]->n_diags, 1);
+	ck_assert_uint_eq(d[0]->diags[0].line, 1);
+	ck_assert_uint_eq(d[0]->diags[0].offset, 24); /* in the file, BOM counted */
+	ck_assert_uint_eq((unsigned char)jl[24], 0xE9);
+	ck_assert_str_eq(d[1]->text, "raw nul");
+	ck_assert_uint_eq(d[1]->diags[0].line, 2);
+	ck_assert_uint_eq(d[1]->diags[0].offset, (size_t)(strchr(jl + 3, '\0') - jl));
+	ck_assert_str_eq(d[2]->text, "esc nul");
+	ck_assert_uint_eq(d[2]->diags[0].line, 3);
+	/* An escaped NUL has no file offset; the message gives the text offset. */
+	ck_assert_uint_eq(d[2]->diags[0].offset, (size_t)-1);
+	ck_assert_ptr_nonnull(strstr(d[2]->diags[0].message, "byte 3 of the text"));
+	/* Line 4 is blank (CRLF).  Lines 5 and 6 are malformed the same way,
+	 * 5 after a repaired byte: the error is at the same place in both
+	 * lines, in file offsets and in columns. */
+	ck_assert_str_eq(d[3]->id, "r:5");
+	ck_assert_str_eq(d[4]->id, "r:6");
+	const rc_diag *e[2];
+	size_t start[2];
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert_int_eq(d[3 + i]->status, RC_DOC_SKIPPED);
+		ck_assert_uint_eq(d[3 + i]->record_line, 5 + i);
+		e[i] = &d[3 + i]->diags[d[3 + i]->n_diags - 1];
+		ck_assert_int_eq(e[i]->severity, RC_SEV_ERROR);
+		ck_assert_uint_eq(e[i]->line, 5 + i);
+	}
+	start[1] = sizeof(jl) - 1 - d[4]->input_bytes; /* the last line */
+	start[0] = start[1] - d[3]->input_bytes;
+	ck_assert_uint_eq(d[3]->input_bytes, d[4]->input_bytes);
+	ck_assert_uint_gt(e[0]->offset, start[0]);
+	ck_assert_uint_eq(e[0]->offset - start[0], e[1]->offset - start[1]);
+	ck_assert_uint_gt(e[0]->column, 0);
+	ck_assert_uint_eq(e[0]->column, e[1]->column);
+	free_all(d, n);
+}
+END_TEST
+
+START_TEST(directory_links_not_followed)
+{
+	write_file("d/a.txt", "Two died.\n", 10);
+	char dir[512], link[600];
+	snprintf(dir, sizeof(dir), "%s/d", tmpdir);
+	/* Two links back to the directory: followed, they would make 2^64
+	 * paths; not followed, each is one skipped entry. */
+	snprintf(link, sizeof(link), "%s/loop1", dir);
+	ck_assert_int_eq(symlink(".", link), 0);
+	snprintf(link, sizeof(link), "%s/loop2", dir);
+	ck_assert_int_eq(symlink("..", link), 0);
+	/* A link to a file is read. */
+	snprintf(link, sizeof(link), "%s/b.txt", dir);
+	ck_assert_int_eq(symlink("a.txt", link), 0);
+	const char *in[] = {dir};
+	rc_document *d[6];
+	size_t n = read_all(in, 1, NULL, d, 6);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(d[0]->id, "a");
+	ck_assert_str_eq(d[1]->id, "b");
+	ck_assert_str_eq(d[1]->text, "Two died.\n");
+	for (size_t i = 2; i < 4; i++) {
+		ck_assert_int_eq(d[i]->status, RC_DOC_SKIPPED);
+		ck_assert_ptr_nonnull(strstr(d[i]->reason, "symbolic link to a directory"));
+	}
+	free_all(d, n);
+	/* Named on the command line, a link to a directory is walked. */
+	snprintf(link, sizeof(link), "%s/d/loop1", tmpdir);
+	const char *in2[] = {link};
+	n = read_all(in2, 1, NULL, d, 6);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(d[0]->id, "a");
+	free_all(d, n);
+}
+END_TEST
+
+START_TEST(deep_directories_end)
+{
+	char path[1024];
+	int k = snprintf(path, sizeof(path), "%s", tmpdir);
+	for (int i = 0; i < 70; i++) {
+		k += snprintf(path + k, sizeof(path) - (size_t)k, "/d");
+		ck_assert_int_eq(mkdir(path, 0755), 0);
+	}
+	snprintf(path + k, sizeof(path) - (size_t)k, "/x.txt");
+	FILE *fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("deep\n", fp);
+	fclose(fp);
+	const char *in[] = {tmpdir};
+	rc_document *d[2];
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 2), 1);
+	ck_assert_int_eq(d[0]->status, RC_DOC_SKIPPED);
+	ck_assert_ptr_nonnull(strstr(d[0]->reason, "too deep"));
+	free_all(d, 1);
+}
+END_TEST
+
+START_TEST(big_repaired_document)
+{
+	/* Repairs size the text exactly: 1 MB of which every 100th byte is
+	 * Latin-1 grows by exactly 2 bytes per bad byte. */
+	size_t n = 1u << 20, bad = 0;
+	char *b = malloc(n);
+	ck_assert_ptr_nonnull(b);
+	for (size_t i = 0; i < n; i++) {
+		b[i] = i % 100 == 99 ? (char)0xE9 : "text "[i % 5];
+		bad += i % 100 == 99;
+	}
+	rc_document *d;
+	rc_error err;
+	ck_assert_int_eq(rc_document_from_memory(&d, b, n, "big", "big", &err), RC_OK);
+	ck_assert_uint_eq(d->text_len, n + 2 * bad);
+	ck_assert_uint_eq(strlen(d->text), d->text_len);
+	ck_assert_uint_eq(d->n_diags, RC_MAX_DIAGS_PER_DOC + 1);
+	free(b);
+	rc_document_free(d);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ingest");
@@ -441,6 +609,11 @@ int main(void)
 	tcase_add_test(tc, twenty_megabyte_line);
 	tcase_add_test(tc, limits_are_reported);
 	tcase_add_test(tc, binary_rule);
+	tcase_add_test(tc, jsonl_outlet_and_ids);
+	tcase_add_test(tc, jsonl_repairs_bom_crlf);
+	tcase_add_test(tc, directory_links_not_followed);
+	tcase_add_test(tc, deep_directories_end);
+	tcase_add_test(tc, big_repaired_document);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
