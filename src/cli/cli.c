@@ -46,7 +46,13 @@ static void print_location(const char *path, size_t line, size_t column, size_t 
 void cli_error(const cli_ctx *ctx, const rc_error *err)
 {
 	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
-	print_location(err->path, err->line, err->column, err->offset);
+	const char *path = err->path;
+	/* The library's writers see only a FILE *: an I/O error that names no
+	 * file is about the output, so name it (-o FILE or standard output). */
+	if (err->status == RC_ERR_IO && !path[0])
+		path = ctx && ctx->output && strcmp(ctx->output, "-") != 0 ? ctx->output
+		                                                          : "standard output";
+	print_location(path, err->line, err->column, err->offset);
 	fprintf(stderr, "error: %s\n", err->message[0] ? err->message : rc_status_str(err->status));
 }
 

@@ -1,0 +1,202 @@
+/*
+ * Internal: the compiled extraction rules and the claim matcher.
+ *
+ * rules.c loads the JSON rule tables (data/rules.json and --rules files)
+ * and compiles them into a phrase lexicon (word classes such as metric
+ * verbs, subject nouns, auxiliaries) and token patterns ("claimed {N}
+ * lives", "according to {X}").  claims.c tokenises each sentence, with
+ * every recognised quantity as one token, and decides which figures are
+ * claims.  Both read the same tokens, so rule phrases are tokenised by the
+ * same function as the text.
+ */
+#ifndef RC_CLAIMS_PRIV_H
+#define RC_CLAIMS_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+#include <recount/claim.h>
+#include <recount/document.h>
+#include "core/core.h"
+#include "segment/segment.h"
+
+/* ---- tokens ------------------------------------------------------------ */
+
+typedef enum rc__tok_type {
+	RC_TK_WORD = 0,  /* letters, digits, inner ' - . */
+	RC_TK_PUNCT,     /* one punctuation byte (quotes are dropped: transparent) */
+	RC_TK_FIG,       /* a figure that may be a claim: count, range, vague, zero word */
+	RC_TK_QTY        /* any other recognised quantity: year, date, age, ... */
+} rc__tok_type;
+
+typedef struct rc__tok {
+	size_t start, end;   /* offsets in the scanned text */
+	uint64_t h;          /* hash of the lower-cased bytes (words and punctuation) */
+	uint8_t type;
+	int32_t q;           /* index of the quantity (FIG, QTY), or -1 */
+} rc__tok;
+
+/* Hash of the ASCII-lower-cased bytes, as tokens store it. */
+uint64_t rc__tok_hash(const char *s, size_t n);
+
+/*
+ * Tokenise s[start..end).  qs[0..nq) are quantities in the same offsets,
+ * sorted by start and not overlapping; each becomes one token (FIG when
+ * is_fig(kind), else QTY).  *next_q is the first quantity to look at and
+ * is advanced past the ones consumed.  Tokens are appended to *toks
+ * (malloc'd, RC_GROW) unless *n reaches max, in which case the scan stops
+ * and *resume receives the offset where it stopped (else end).
+ */
+rc_status rc__tokenize(rc__tok **toks, size_t *n, size_t *cap, size_t max,
+                       const char *s, size_t start, size_t end,
+                       const rc_quantity *qs, size_t nq, size_t *next_q, size_t *resume);
+
+/* Is a quantity of this kind a candidate figure? */
+bool rc__kind_is_figure(rc_quantity_kind kind);
+
+/* ---- compiled rules ------------------------------------------------------ */
+
+/* Word classes of the lexicon. */
+typedef enum rc__lex_class {
+	RC_LX_VERB = 0,     /* transitive metric verb: "killed 84", "84 were killed" */
+	RC_LX_STATE,        /* intransitive / adjectival: "84 died", "84 dead", "in custody" */
+	RC_LX_NOUN,         /* metric noun after the figure: "84 deaths" */
+	RC_LX_TOLL,         /* noun before the figure: "death toll of 84", "arrest of 11" */
+	RC_LX_GENERIC_TOLL, /* a toll noun of no metric: "raised the figure to 23" */
+	RC_LX_SUBJECT,      /* what a figure counts: people, members, ... */
+	RC_LX_THING,        /* counted things that make a figure not a claim: days, explosions */
+	RC_LX_AUX,          /* between a subject and its participle: were, have been, reportedly */
+	RC_LX_BE,           /* the auxiliaries that make a participle passive */
+	RC_LX_CLAUSE,       /* words that open a new clause: that, which, while */
+	RC_LX_PREP,         /* prepositions of a phrase after a subject: "members of ..." */
+	RC_LX_CONNECTOR,    /* between a toll noun and its figure: of, to, at, reached */
+	RC_LX_FILLER,       /* between a verb and its figure: "an estimated", "another" */
+	RC_LX_CHAIN,        /* between two figures of one list: and, or, from */
+	RC_LX_ZERO,         /* words that are a figure of zero: "no one", "nobody" */
+	RC_LX_ZERO_DET,     /* zero before a counted noun: "no deaths", "not a single person" */
+	RC_LX_NAME_LINK,    /* words inside a cited name: "Ministry of Intelligence" */
+	RC_LX_PRONOUN,      /* attributions that point back: he, she, the ministry */
+	RC_LX_SKIP,         /* skipped between an attribution and its verb: on Friday */
+	RC_LX_REVISION,     /* words that make "from N" a superseded figure */
+	RC_LX_DROP_WORD,    /* dropped at the start of an attribution: the, a */
+	RC_LX_DROP_NAME,    /* dropped before a capitalised name: official, state-run */
+	RC_LX_COUNT_
+} rc__lex_class;
+
+/* A phrase: tokens of a rule string, lower-cased. */
+typedef struct rc__phrase {
+	uint32_t n;
+	uint64_t *h;
+	char **w;
+} rc__phrase;
+
+typedef struct rc__lex_entry {
+	rc__phrase p;
+	uint8_t cls;
+	int32_t idx;         /* metric or subject index, or -1 */
+	uint32_t order;      /* definition order, for stable tie-breaks */
+} rc__lex_entry;
+
+/* Pattern tokens. */
+typedef enum rc__pat_kind {
+	RC_PT_LIT = 0,       /* one of alternative words */
+	RC_PT_N,             /* the figure */
+	RC_PT_X,             /* the attributed source (a noun phrase) */
+	RC_PT_GAP            /* "...": up to gap_window tokens inside the clause */
+} rc__pat_kind;
+
+typedef struct rc__pat_tok {
+	uint8_t kind;
+	uint16_t n_alts;
+	uint64_t *h;
+	char **w;
+} rc__pat_tok;
+
+typedef struct rc__pattern {
+	rc__pat_tok *t;
+	uint16_t n;
+	int16_t slot;        /* index of {N} or {X}, or -1 */
+	int16_t anchor;      /* index of the first literal token, or -1 */
+	int32_t metric;      /* for metric patterns, else -1 */
+	const char *text;    /* as written in the rules */
+} rc__pattern;
+
+/* Patterns by the hash of their anchor token's alternatives, sorted. */
+typedef struct rc__anchor {
+	uint64_t h;
+	uint32_t pattern;
+} rc__anchor;
+
+typedef struct rc__pattern_set {
+	rc__pattern *p;
+	size_t n;
+	rc__anchor *anchors;
+	size_t n_anchors;
+} rc__pattern_set;
+
+typedef struct rc__metric {
+	const char *name;
+	int32_t *objects;    /* subject indices the metric requires, or NULL for any */
+	size_t n_objects;
+} rc__metric;
+
+struct rc_rules {
+	json_t *doc;         /* the merged rules, as loaded; compiled from scratch */
+	rc_arena *arena;     /* owns everything below */
+
+	rc__metric *metrics;
+	size_t n_metrics;
+	const char **subjects; /* canonical subject names */
+	size_t n_subjects;
+
+	rc__lex_entry *lex;  /* sorted by first-word hash, then longest first */
+	size_t n_lex;
+	uint32_t max_phrase; /* tokens in the longest entry */
+	/* open-addressing index: first-word hash -> run of lex entries */
+	struct rc__lex_slot { uint64_t h; uint32_t first, count; } *slots;
+	size_t n_slots;      /* power of two */
+
+	rc__pattern_set metric_patterns;
+	rc__pattern_set superseded;     /* {N}-anchored or clause cues */
+	rc__pattern_set revision;       /* {N}-anchored, need a revision word */
+	rc__pattern_set hypothetical;
+	rc__pattern_set aggregate;
+	rc__pattern_set subcounts;
+	rc__pattern_set vetoes;         /* figures that are never claims */
+	rc__pattern_set attr_primary;
+	rc__pattern_set attr_secondary;
+	rc__pattern_set attr_tertiary;
+	rc__phrase *drop_suffixes;
+	size_t n_drop_suffixes;
+
+	unsigned subject_window, gap_window, toll_window, attribution_window;
+};
+
+/*
+ * The lexicon entry of class cls starting at toks[i] (only WORD and PUNCT
+ * tokens match): the longest when len is 0, else one of exactly len
+ * tokens.  NULL when none.  text is what the tokens index.
+ */
+const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
+                                  const char *text, int cls, uint32_t len);
+
+/* Does token t (of text) equal the lower-case word w? */
+bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w);
+
+/* ---- claim extraction ---------------------------------------------------- */
+
+/*
+ * Extract the claims of one body.  t is the normalised body, seg its
+ * sentences, qs[0..nq) the recognizer's quantities in t->norm offsets.
+ * Claims come back with document offsets (q, pos.start/end, sentence
+ * start/end) and strings allocated from out_arena; positions in lines and
+ * columns are left for the caller, which knows the document.  At most
+ * max_claims are kept; *dropped counts the rest.  *out is malloc'd.
+ */
+rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
+                             const rc_rules *rules, const rc_text *t, const rc_segments *seg,
+                             const rc_quantity *qs, size_t nq, size_t max_claims,
+                             size_t *dropped, rc_error *err);
+
+#endif

@@ -1,0 +1,1364 @@
+/*
+ * Claim extraction: which recognised figures count what.
+ *
+ * Each sentence is tokenised with every quantity as one token.  For each
+ * candidate figure (a count, range or vague amount, or a zero word such as
+ * "no one") a small set of clause-local forms is tried, in this order:
+ *   patterns     rule patterns anchored at the figure ("claimed {N} lives");
+ *   sub-count    "{N} of them", "including {N}" after a claim (parent link);
+ *   verb before  "killed [an estimated] N [people]";
+ *   toll before  "death toll [rose] to N", "the arrest of N individuals";
+ *   after        "N [people] [of ...] were killed", "N died", "N dead";
+ *   noun after   "N deaths", "N suicide bombers", "N terrorist cells";
+ *   chain        "... to 84 from 103", "84 in Kerman and 144 in Moscow".
+ * Every window is bounded by the rules' knobs and stops at clause
+ * boundaries, so the matcher is linear in the text and each decision can
+ * be explained by the words it saw.  Status cues (superseded, hypothetical,
+ * aggregate) and attribution cues come from the same rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "extract/claims-priv.h"
+
+/* Tokens per matching window: longer sentences are matched in pieces so
+ * memory stays bounded whatever the input. */
+#define CHUNK_TOKENS 4096
+/* How far back a clause-scoped cue may be. */
+#define CLAUSE_MAX 40
+/* Quotes longer than this are cut around the figure. */
+#define QUOTE_MAX 2048
+#define QUOTE_SIDE 900
+
+enum form {
+	FORM_PATTERN, FORM_SUBCOUNT, FORM_VERB, FORM_TOLL, FORM_AFTER, FORM_NOUN, FORM_CHAIN
+};
+
+/* A claim while the sentence is being matched (token indices). */
+typedef struct work {
+	int metric, subject;
+	size_t fig;
+	size_t ta, tb;          /* trigger tokens [ta, tb) */
+	size_t ta2, tb2;        /* second part of a split trigger ("claimed ... lives") */
+	size_t tail;            /* last token of the figure's phrase, for lists */
+	long parent;            /* global index */
+	const char *inherit;    /* trigger text taken over from the parent or list head */
+	int form;
+} work;
+
+typedef struct attr_hit {
+	int tier;               /* 0 primary, 1 secondary, 2 tertiary */
+	size_t anchor;          /* token of the cue */
+	size_t a, b;            /* the source's tokens [a, b) after trimming */
+	bool pronoun;
+} attr_hit;
+
+typedef struct sent_attr {
+	const char *text;       /* best non-pronoun source in the sentence (scratch), or NULL */
+} sent_attr;
+
+typedef struct ex {
+	const rc_rules *r;
+	const rc_text *t;
+	const char *s;          /* t->norm */
+	const rc_segments *seg;
+	rc_arena *out;          /* record arena */
+	rc_arena *scratch;
+	const rc_quantity *qs;
+	size_t nq;
+
+	/* current chunk */
+	rc__tok *tok;
+	size_t n, cap;
+	size_t sent;            /* sentence index */
+	rc_quantity *zq;        /* zero figures of the chunk */
+	size_t n_zq, cap_zq;
+	work *w;                /* claims of the chunk */
+	size_t n_w, cap_w;
+	attr_hit *hits;
+	size_t n_hits, cap_hits;
+	bool has_revision, has_aggregate;
+
+	sent_attr *sattr;       /* per sentence */
+
+	/* output */
+	rc_claim *claims;
+	size_t n_claims, cap_claims;
+	size_t max_claims, dropped;
+	const char **metric_names;   /* record-arena copies, by metric index */
+	const char **subject_names;
+	const char *quote;           /* of the current sentence, record arena */
+	size_t quote_sent;
+} ex;
+
+/* ---- token helpers -------------------------------------------------------- */
+
+static const rc__lex_entry *lex(const ex *x, size_t i, int cls)
+{
+	return rc__lex_find(x->r, x->tok, x->n, i, x->s, cls, 0);
+}
+
+/* An entry of class cls that ends exactly at token j (inclusive). */
+static const rc__lex_entry *lex_ending(const ex *x, size_t j, int cls)
+{
+	for (size_t len = x->r->max_phrase; len >= 1; len--) {
+		if (len > j + 1)
+			continue;
+		const rc__lex_entry *e = rc__lex_find(x->r, x->tok, x->n, j + 1 - len, x->s, cls,
+		                                      (uint32_t)len);
+		if (e)
+			return e;
+	}
+	return NULL;
+}
+
+static bool is_word(const ex *x, size_t i)
+{
+	return i < x->n && x->tok[i].type == RC_TK_WORD;
+}
+
+static bool is_punct(const ex *x, size_t i, char c)
+{
+	return i < x->n && x->tok[i].type == RC_TK_PUNCT && x->s[x->tok[i].start] == c;
+}
+
+static bool capitalised(const ex *x, size_t i)
+{
+	if (i >= x->n || x->tok[i].type != RC_TK_WORD)
+		return false;
+	unsigned char c = (unsigned char)x->s[x->tok[i].start];
+	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Punctuation that ends a clause for matching purposes. */
+static bool boundary_punct(const ex *x, size_t i)
+{
+	if (i >= x->n || x->tok[i].type != RC_TK_PUNCT)
+		return false;
+	return strchr(",;:()[]-.!?", x->s[x->tok[i].start]) != NULL;
+}
+
+static bool clause_break(const ex *x, size_t i)
+{
+	return boundary_punct(x, i) || (is_word(x, i) && lex(x, i, RC_LX_CLAUSE));
+}
+
+/* The quantity of a figure token. */
+static const rc_quantity *fig_q(const ex *x, size_t i)
+{
+	int32_t q = x->tok[i].q;
+	return q >= 0 ? &x->qs[q] : &x->zq[-q - 2];
+}
+
+static bool is_fig(const ex *x, size_t i)
+{
+	return i < x->n && x->tok[i].type == RC_TK_FIG;
+}
+
+/* Words that tell what a figure is not: function words, verbs, nouns of
+ * metrics.  A figure's modifiers ("two alleged members") are none of these. */
+static bool structural(const ex *x, size_t i)
+{
+	static const int classes[] = {
+		RC_LX_AUX, RC_LX_BE, RC_LX_CLAUSE, RC_LX_PREP, RC_LX_CHAIN, RC_LX_VERB,
+		RC_LX_STATE, RC_LX_NOUN, RC_LX_TOLL, RC_LX_CONNECTOR, RC_LX_THING,
+	};
+	for (size_t k = 0; k < RC_ARRAY_LEN(classes); k++)
+		if (lex(x, i, classes[k]))
+			return true;
+	return false;
+}
+
+/* ---- patterns ------------------------------------------------------------------ */
+
+static bool lit_eq(const ex *x, const rc__pat_tok *pt, size_t i)
+{
+	if (i >= x->n || (x->tok[i].type != RC_TK_WORD && x->tok[i].type != RC_TK_PUNCT))
+		return false;
+	for (uint16_t k = 0; k < pt->n_alts; k++)
+		if (rc__tok_is(&x->tok[i], x->s, pt->h[k], pt->w[k]))
+			return true;
+	return false;
+}
+
+/* A gap may skip words and non-figure quantities, never punctuation. */
+static bool gap_ok(const ex *x, size_t i)
+{
+	return i < x->n && (x->tok[i].type == RC_TK_WORD || x->tok[i].type == RC_TK_QTY);
+}
+
+/* Match p->t[pi..] forward from token ti (< lim); returns the end or -1.
+ * A slot ends the forward match (its extent is decided by the caller). */
+static long match_fwd(const ex *x, const rc__pattern *p, int pi, size_t ti, size_t lim)
+{
+	if (pi >= p->n)
+		return (long)ti;
+	const rc__pat_tok *pt = &p->t[pi];
+	switch (pt->kind) {
+	case RC_PT_LIT:
+		if (ti < lim && lit_eq(x, pt, ti))
+			return match_fwd(x, p, pi + 1, ti + 1, lim);
+		return -1;
+	case RC_PT_N:
+		if (ti < lim && is_fig(x, ti))
+			return match_fwd(x, p, pi + 1, ti + 1, lim);
+		return -1;
+	case RC_PT_X:
+		return (long)ti;
+	case RC_PT_GAP:
+		for (unsigned g = 0; g <= x->r->gap_window; g++) {
+			if (g > 0 && !gap_ok(x, ti + g - 1))
+				break;
+			long e = match_fwd(x, p, pi + 1, ti + g, lim);
+			if (e >= 0)
+				return e;
+		}
+		return -1;
+	}
+	return -1;
+}
+
+/* Match p->t[..pi] backward ending at token ti; returns the start or -1. */
+static long match_bwd(const ex *x, const rc__pattern *p, int pi, long ti, size_t lo)
+{
+	if (pi < 0)
+		return ti + 1;
+	const rc__pat_tok *pt = &p->t[pi];
+	switch (pt->kind) {
+	case RC_PT_LIT:
+		if (ti >= (long)lo && lit_eq(x, pt, (size_t)ti))
+			return match_bwd(x, p, pi - 1, ti - 1, lo);
+		return -1;
+	case RC_PT_N:
+		if (ti >= (long)lo && is_fig(x, (size_t)ti))
+			return match_bwd(x, p, pi - 1, ti - 1, lo);
+		return -1;
+	case RC_PT_X:
+		return ti + 1;
+	case RC_PT_GAP:
+		for (unsigned g = 0; g <= x->r->gap_window; g++) {
+			if (g > 0 && (ti - (long)g + 1 < (long)lo || !gap_ok(x, (size_t)(ti - g + 1))))
+				break;
+			long b = match_bwd(x, p, pi - 1, ti - (long)g, lo);
+			if (b >= 0)
+				return b;
+		}
+		return -1;
+	}
+	return -1;
+}
+
+static bool structural(const ex *x, size_t i);
+
+/*
+ * Match a {N} pattern with its slot on figure f; [*a, *b) is the match.
+ * The words after {N} may follow the figure's noun: "forced {N} from their
+ * homes" reads "forced 12,000 people from their homes".
+ */
+static bool match_at_figure(const ex *x, const rc__pattern *p, size_t f, size_t *a, size_t *b)
+{
+	if (p->slot < 0 || p->t[p->slot].kind != RC_PT_N)
+		return false;
+	long e = match_fwd(x, p, p->slot + 1, f + 1, x->n);
+	if (p->slot + 1 < p->n) {
+		size_t k = f + 1;
+		for (unsigned w = 0; e < 0 && w < x->r->subject_window && is_word(x, k) &&
+		                     !structural(x, k); w++) {
+			k++;
+			e = match_fwd(x, p, p->slot + 1, k, x->n);
+		}
+	}
+	if (e < 0)
+		return false;
+	long s = match_bwd(x, p, p->slot - 1, (long)f - 1, 0);
+	if (s < 0)
+		return false;
+	*a = (size_t)s;
+	*b = (size_t)e;
+	return true;
+}
+
+/* The run of set's anchors whose hash is h: [*first, return). */
+static size_t anchored(const rc__pattern_set *set, uint64_t h, size_t *first)
+{
+	size_t lo = 0, hi = set->n_anchors;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (set->anchors[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (hi < set->n_anchors && set->anchors[hi].h == h)
+		hi++;
+	return hi;
+}
+
+/* Does any slot-less cue of set match entirely inside [lo, hi)? */
+static bool cue_in(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
+{
+	for (size_t i = lo; i < hi; i++) {
+		if (x->tok[i].type != RC_TK_WORD && x->tok[i].type != RC_TK_PUNCT)
+			continue;
+		size_t k, end = anchored(set, x->tok[i].h, &k);
+		for (; k < end; k++) {
+			const rc__pattern *p = &set->p[set->anchors[k].pattern];
+			if (p->slot >= 0 || p->anchor != 0 || !lit_eq(x, &p->t[0], i))
+				continue;
+			if (match_fwd(x, p, 0, i, hi) >= 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Does a {N} cue of set match on figure f? */
+static bool cue_at(const ex *x, const rc__pattern_set *set, size_t f)
+{
+	size_t a, b;
+	for (size_t k = 0; k < set->n; k++)
+		if (set->p[k].slot >= 0 && match_at_figure(x, &set->p[k], f, &a, &b))
+			return true;
+	return false;
+}
+
+/* ---- subjects -------------------------------------------------------------------- */
+
+typedef struct subj {
+	int idx;        /* subject index or -1 */
+	size_t end;     /* token after the subject phrase, or after the figure */
+	size_t scan;    /* token after the modifiers scanned */
+	bool thing;     /* a counted thing came first: not a claim */
+} subj;
+
+/* The noun a figure counts, within subject_window words after token i. */
+static subj subject_after(const ex *x, size_t i)
+{
+	subj s = {.idx = -1, .end = i + 1, .scan = i + 1};
+	size_t k = i + 1;
+	for (unsigned w = 0; w < x->r->subject_window && is_word(x, k); w++) {
+		const rc__lex_entry *e = lex(x, k, RC_LX_SUBJECT);
+		if (e) {
+			s.idx = e->idx;
+			s.end = s.scan = k + e->p.n;
+			return s;
+		}
+		if (lex(x, k, RC_LX_THING)) {
+			s.thing = true;
+			return s;
+		}
+		if (structural(x, k))
+			break;
+		k++;
+		s.scan = k;
+	}
+	return s;
+}
+
+static bool object_ok(const ex *x, int metric, int subject)
+{
+	const rc__metric *m = &x->r->metrics[metric];
+	if (!m->n_objects)
+		return true;
+	for (size_t k = 0; k < m->n_objects; k++)
+		if (m->objects[k] == subject)
+			return true;
+	return false;
+}
+
+/* ---- the forms ----------------------------------------------------------------- */
+
+static work new_work(size_t f, int form)
+{
+	return (work){.metric = -1, .subject = -1, .fig = f, .tail = f, .parent = -1,
+	              .form = form};
+}
+
+/* A claim of figure f: its metric, noun, trigger tokens [ta, tb) and the
+ * last token of its phrase. */
+static work make_work(size_t f, int form, int metric, int subject, size_t ta, size_t tb,
+                      size_t tail)
+{
+	work w = new_work(f, form);
+	w.metric = metric;
+	w.subject = subject;
+	w.ta = ta;
+	w.tb = tb;
+	w.tail = tail;
+	return w;
+}
+
+static bool try_patterns(const ex *x, size_t f, work *out)
+{
+	const rc__pattern_set *set = &x->r->metric_patterns;
+	for (size_t k = 0; k < set->n; k++) {
+		const rc__pattern *p = &set->p[k];
+		size_t a, b;
+		if (!match_at_figure(x, p, f, &a, &b))
+			continue;
+		work w = new_work(f, FORM_PATTERN);
+		w.metric = p->metric;
+		/* The literal words on each side of the figure are the trigger. */
+		if (a < f) {
+			w.ta = a;
+			w.tb = f;
+			if (b > f + 1) {
+				w.ta2 = f + 1;
+				w.tb2 = b;
+			}
+		} else {
+			w.ta = f + 1;
+			w.tb = b;
+		}
+		subj s = subject_after(x, f);
+		w.subject = s.idx;
+		w.tail = (b > f + 1 ? b : f + 1) - 1;
+		if (!object_ok(x, w.metric, w.subject))
+			continue;
+		*out = w;
+		return true;
+	}
+	return false;
+}
+
+/* Skip fillers ("an estimated", "another") that end at token j. */
+static long skip_fillers_back(const ex *x, long j)
+{
+	for (int k = 0; k < 2 && j >= 0; k++) {
+		const rc__lex_entry *e = lex_ending(x, (size_t)j, RC_LX_FILLER);
+		if (!e)
+			break;
+		j -= (long)e->p.n;
+	}
+	return j;
+}
+
+static bool claim_like(const ex *x, size_t f, const struct work *head, bool inherit_subject,
+                       struct work *out);
+
+/* The claim of figure f whose trigger e ends at token j, before it. */
+static bool claim_before(const ex *x, size_t f, const rc__lex_entry *e, size_t j, int form,
+                         work *out)
+{
+	subj s = subject_after(x, f);
+	if (s.thing || !object_ok(x, e->idx, s.idx))
+		return false;
+	*out = make_work(f, form, e->idx, s.idx, j + 1 - e->p.n, j + 1, s.end - 1);
+	return true;
+}
+
+static bool try_verb_before(const ex *x, size_t f, work *out)
+{
+	long j = skip_fillers_back(x, (long)f - 1);
+	if (j < 0)
+		return false;
+	const rc__lex_entry *e = lex_ending(x, (size_t)j, RC_LX_VERB);
+	return e && claim_before(x, f, e, (size_t)j, FORM_VERB, out);
+}
+
+static bool try_toll_before(const ex *x, size_t f, work *out)
+{
+	if (f == 0)
+		return false;
+	const rc__lex_entry *c = lex_ending(x, f - 1, RC_LX_CONNECTOR);
+	if (!c)
+		return false;
+	long j = (long)f - 1 - (long)c->p.n;
+	for (unsigned g = 0; g <= x->r->toll_window && j >= 0; g++) {
+		const rc__lex_entry *e = lex_ending(x, (size_t)j, RC_LX_TOLL);
+		if (e)
+			return claim_before(x, f, e, (size_t)j, FORM_TOLL, out);
+		/* "later raised the figure to 23": a toll of no metric counts
+		 * what the claim before it in the sentence counts. */
+		if (x->n_w && lex_ending(x, (size_t)j, RC_LX_GENERIC_TOLL))
+			return claim_like(x, f, &x->w[x->n_w - 1], false, out);
+		if (!gap_ok(x, (size_t)j) || clause_break(x, (size_t)j))
+			return false;
+		j--;
+	}
+	return false;
+}
+
+/* After a participle used actively ("held Tajik citizenship", "killed 5"),
+ * the next token starts an object. */
+static bool looks_like_object(const ex *x, size_t i)
+{
+	if (i >= x->n)
+		return false;
+	if (x->tok[i].type == RC_TK_FIG || capitalised(x, i))
+		return true;
+	return is_word(x, i) && (lex(x, i, RC_LX_SUBJECT) || lex(x, i, RC_LX_DROP_WORD) ||
+	                          lex(x, i, RC_LX_FILLER));
+}
+
+/* The longest verb or state at token i; *is_state tells which. */
+static const rc__lex_entry *trigger_at(const ex *x, size_t i, bool *is_state)
+{
+	const rc__lex_entry *v = lex(x, i, RC_LX_VERB);
+	const rc__lex_entry *st = lex(x, i, RC_LX_STATE);
+	if (st && (!v || st->p.n >= v->p.n)) {
+		*is_state = true;
+		return st;
+	}
+	*is_state = false;
+	return v;
+}
+
+static bool try_after(const ex *x, size_t f, work *out, work *second)
+{
+	subj s = subject_after(x, f);
+	if (s.thing)
+		return false;
+	size_t i = s.idx >= 0 ? s.end : s.scan;
+	bool unknown_head = s.idx < 0 && s.scan > f + 1;
+	int subject = s.idx;
+	/* "Three soldiers and a civilian were killed": the figure keeps its
+	 * own noun; the second part has no figure of its own here. */
+	const rc__lex_entry *conj = s.idx >= 0 && is_word(x, i) ? lex(x, i, RC_LX_CHAIN) : NULL;
+	if (conj && (lex(x, i + conj->p.n, RC_LX_DROP_WORD) || is_fig(x, i + conj->p.n))) {
+		subj s2 = subject_after(x, i + conj->p.n);
+		if (s2.idx >= 0)
+			i = s2.end;
+	}
+	/* A phrase after the subject: "members of the Daesh group were arrested". */
+	const rc__lex_entry *pp = is_word(x, i) ? lex(x, i, RC_LX_PREP) : NULL;
+	if (pp && (s.idx >= 0 || i == f + 1)) {
+		size_t k = i + pp->p.n;
+		for (unsigned g = 0; g < x->r->gap_window && gap_ok(x, k); g++) {
+			/* "several of the wounded died": a part of a group already
+			 * counted, not a figure of its own. */
+			if (k > 0 && lex(x, k - 1, RC_LX_DROP_WORD) &&
+			    (lex(x, k, RC_LX_VERB) || lex(x, k, RC_LX_STATE)))
+				return false;
+			if (lex(x, k, RC_LX_AUX) || lex(x, k, RC_LX_BE) || lex(x, k, RC_LX_VERB) ||
+			    lex(x, k, RC_LX_STATE) || lex(x, k, RC_LX_CLAUSE))
+				break;
+			const rc__lex_entry *se = subject < 0 ? lex(x, k, RC_LX_SUBJECT) : NULL;
+			if (se) {
+				subject = se->idx;
+				k += se->p.n;
+				continue;
+			}
+			k++;
+		}
+		i = k;
+	}
+	bool had_aux = false, had_be = false;
+	for (int k = 0; k < 6 && is_word(x, i); k++) {
+		const rc__lex_entry *b = lex(x, i, RC_LX_BE);
+		const rc__lex_entry *a = lex(x, i, RC_LX_AUX);
+		const rc__lex_entry *e = b && (!a || b->p.n >= a->p.n) ? b : a;
+		if (!e)
+			break;
+		/* An auxiliary that is also a state ("remain missing") is left
+		 * for the trigger when a trigger starts here. */
+		bool st;
+		const rc__lex_entry *tr = trigger_at(x, i, &st);
+		if (tr && tr->p.n > e->p.n)
+			break;
+		had_aux = true;
+		had_be |= b != NULL;
+		i += e->p.n;
+	}
+	/* Unknown words before the verb need an auxiliary ("84 worshippers
+	 * were killed"); without one they may be the subject of an active verb. */
+	if (unknown_head && !had_aux)
+		return false;
+	bool is_state;
+	const rc__lex_entry *tr = is_word(x, i) ? trigger_at(x, i, &is_state) : NULL;
+	/* "were identified and detained": the trigger after a coordination. */
+	if (!tr && is_word(x, i) && !structural(x, i) && is_word(x, i + 1)) {
+		const rc__lex_entry *cj = lex(x, i + 1, RC_LX_CHAIN);
+		if (cj && (tr = trigger_at(x, i + 1 + cj->p.n, &is_state)) != NULL)
+			i += 1 + cj->p.n;
+	}
+	if (!tr)
+		return false;
+	size_t te = i + tr->p.n;
+	if (!is_state && !had_be && looks_like_object(x, te))
+		return false;
+	if (!object_ok(x, tr->idx, subject))
+		return false;
+	work w = make_work(f, FORM_AFTER, tr->idx, subject, i, te, te - 1);
+	*out = w;
+	second->metric = -1;
+	/* "Many were killed and injured": one figure, two metrics. */
+	const rc__lex_entry *cj = is_word(x, te) ? lex(x, te, RC_LX_CHAIN) : NULL;
+	if (cj && is_word(x, te + cj->p.n)) {
+		bool st2;
+		const rc__lex_entry *t2 = trigger_at(x, te + cj->p.n, &st2);
+		if (t2 && t2->idx != tr->idx && object_ok(x, t2->idx, subject)) {
+			*second = w;
+			second->metric = t2->idx;
+			second->ta = te + cj->p.n;
+			second->tb = second->ta + t2->p.n;
+			second->tail = second->tb - 1;
+		}
+	}
+	return true;
+}
+
+static bool try_noun_after(const ex *x, size_t f, work *out)
+{
+	size_t i = f + 1;
+	for (unsigned k = 0; k <= x->r->subject_window && is_word(x, i); k++) {
+		const rc__lex_entry *e = lex(x, i, RC_LX_NOUN);
+		if (e) {
+			const rc__lex_entry *se = lex(x, i, RC_LX_SUBJECT);
+			/* "two suicide bombers": the noun is also what is counted. */
+			int subject = se && se->p.n == e->p.n ? se->idx : -1;
+			if (!object_ok(x, e->idx, subject))
+				return false;
+			*out = make_work(f, FORM_NOUN, e->idx, subject, i, i + e->p.n, i + e->p.n - 1);
+			return true;
+		}
+		if (structural(x, i) || lex(x, i, RC_LX_SUBJECT))
+			return false;
+		i++;
+	}
+	return false;
+}
+
+/* Figure f counted like the claim head (same metric and trigger); its
+ * own noun, else (when inherit_subject) the head's. */
+static bool claim_like(const ex *x, size_t f, const work *head, bool inherit_subject, work *out)
+{
+	subj s = subject_after(x, f);
+	if (s.thing || !object_ok(x, head->metric, s.idx))
+		return false;
+	work w = *head;
+	w.fig = f;
+	w.form = FORM_CHAIN;
+	w.subject = s.idx >= 0 || !inherit_subject ? s.idx : head->subject;
+	w.tail = s.end - 1;
+	*out = w;
+	return true;
+}
+
+/* The claim of this chunk whose phrase ends at token j, latest first. */
+static const work *claim_ending_at(const ex *x, long j, size_t before)
+{
+	for (size_t k = x->n_w; k-- > 0;)
+		if (x->w[k].fig < before && (long)x->w[k].tail == j)
+			return &x->w[k];
+	return NULL;
+}
+
+/* "84 in Kerman and 144 in Moscow", "to 84 from 103": a figure listed
+ * after a claim takes over its metric and trigger. */
+static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
+{
+	long j = (long)f - 1;
+	int links = 0;
+	while (j >= 0 && links < 3) {
+		const rc__lex_entry *e = lex_ending(x, (size_t)j, RC_LX_CHAIN);
+		if (!e)
+			break;
+		j -= (long)e->p.n;
+		links++;
+	}
+	if (!links || j < 0)
+		return false;
+	const work *head = claim_ending_at(x, j, f);
+	/* A short place phrase may follow the head: "84 in Kerman and ...". */
+	for (long k = j; !head && k > 0 && j - k < 4 && is_word(x, (size_t)k); k--) {
+		const rc__lex_entry *pp = lex(x, (size_t)k, RC_LX_PREP);
+		if (pp && k + (long)pp->p.n <= j)
+			head = claim_ending_at(x, k - 1, f);
+	}
+	if (!head)
+		return false;
+	*head_index = (size_t)(head - x->w);
+	return claim_like(x, f, head, true, out);
+}
+
+/*
+ * "At least 52 were injured, he said, revising an earlier count of 40": a
+ * figure that the text marks as replaced counts what the claim before it
+ * in the sentence counts.
+ */
+static bool try_revision_partner(const ex *x, size_t f, work *out)
+{
+	if (!x->n_w)
+		return false;
+	if (!cue_at(x, &x->r->superseded, f) &&
+	    !(x->has_revision && cue_at(x, &x->r->revision, f)))
+		return false;
+	return claim_like(x, f, &x->w[x->n_w - 1], false, out);
+}
+
+typedef struct meta {
+	size_t sent;
+	int metric;
+} meta;
+
+/* ---- status -------------------------------------------------------------------- */
+
+static rc_claim_status status_of(const ex *x, const work *w)
+{
+	size_t lo = w->fig, hi = w->fig + 1;
+	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT) {
+		if (w->ta < lo)
+			lo = w->ta;
+		if (w->tb > hi)
+			hi = w->tb;
+	}
+	size_t cs = lo;
+	for (int k = 0; cs > 0 && k < CLAUSE_MAX && !clause_break(x, cs - 1); k++)
+		cs--;
+	const rc_rules *r = x->r;
+	if (cue_in(x, &r->hypothetical, cs, hi) || cue_at(x, &r->hypothetical, w->fig))
+		return RC_CLAIM_HYPOTHETICAL;
+	if (cue_in(x, &r->superseded, cs, hi) || cue_at(x, &r->superseded, w->fig) ||
+	    (x->has_revision && cue_at(x, &r->revision, w->fig)))
+		return RC_CLAIM_SUPERSEDED;
+	if (x->has_aggregate)
+		return RC_CLAIM_AGGREGATE;
+	return RC_CLAIM_CURRENT;
+}
+
+/* ---- attribution ------------------------------------------------------------- */
+
+/* An acronym ("IS", "IRNA") is a name even when it spells a function word. */
+static bool acronym(const ex *x, size_t i)
+{
+	const rc__tok *t = &x->tok[i];
+	if (t->type != RC_TK_WORD || t->end - t->start < 2)
+		return false;
+	for (size_t k = t->start; k < t->end; k++)
+		if (!(x->s[k] >= 'A' && x->s[k] <= 'Z'))
+			return false;
+	return true;
+}
+
+/* A name's words: acronyms ("IS"), and capitalised words after another
+ * ("United Nations") even when they spell a function word or a thing. */
+static bool np_stop(const ex *x, size_t i)
+{
+	if (acronym(x, i) || (i > 0 && capitalised(x, i) && capitalised(x, i - 1)))
+		return false;
+	return structural(x, i) || lex(x, i, RC_LX_SKIP);
+}
+
+static bool name_link(const ex *x, size_t i)
+{
+	return i > 0 && lex(x, i, RC_LX_NAME_LINK) && capitalised(x, i - 1) &&
+	       capitalised(x, i + 1);
+}
+
+/* Trim the source [a, b): articles, "official" before a name, "news
+ * agency" after one.  Returns false when nothing is left. */
+static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
+{
+	for (int guard = 0; guard < 8 && a < b; guard++) {
+		const rc__lex_entry *e = lex(x, a, RC_LX_DROP_WORD);
+		if (e && a + e->p.n <= b) {
+			a += e->p.n;
+			continue;
+		}
+		e = lex(x, a, RC_LX_DROP_NAME);
+		if (e && a + e->p.n < b && capitalised(x, a + e->p.n)) {
+			a += e->p.n;
+			continue;
+		}
+		break;
+	}
+	for (size_t k = 0; k < x->r->n_drop_suffixes; k++) {
+		const rc__phrase *p = &x->r->drop_suffixes[k];
+		if (b - a <= p->n)
+			continue;
+		bool eq = true;
+		for (uint32_t m = 0; m < p->n && eq; m++)
+			eq = rc__tok_is(&x->tok[b - p->n + m], x->s, p->h[m], p->w[m]);
+		if (eq) {
+			b -= p->n;
+			break;
+		}
+	}
+	while (a < b && lex(x, a, RC_LX_NAME_LINK))
+		a++;
+	while (b > a && lex_ending(x, b - 1, RC_LX_NAME_LINK))
+		b--;
+	if (a >= b)
+		return false;
+	const rc__lex_entry *pr = lex(x, a, RC_LX_PRONOUN);
+	h->a = a;
+	h->b = b;
+	h->pronoun = pr && a + pr->p.n == b;
+	return true;
+}
+
+/* The source named before a cue ending at token j: "Iran's Intelligence
+ * Ministry [on Friday] said". */
+static bool np_back(const ex *x, long j, attr_hit *h)
+{
+	for (int k = 0; k < 6 && j >= 0; k++) {
+		if (x->tok[j].type == RC_TK_QTY) {
+			j--;
+			continue;
+		}
+		const rc__lex_entry *e = acronym(x, (size_t)j) ? NULL
+		                         : lex_ending(x, (size_t)j, RC_LX_SKIP);
+		if (e) {
+			j -= (long)e->p.n;
+			continue;
+		}
+		/* "Islamic State (IS) claimed": skip a short parenthesis. */
+		if (is_punct(x, (size_t)j, ')')) {
+			long o = j - 1;
+			while (o >= 0 && j - o < 6 && !is_punct(x, (size_t)o, '('))
+				o--;
+			if (o >= 0 && is_punct(x, (size_t)o, '(')) {
+				j = o - 1;
+				continue;
+			}
+		}
+		break;
+	}
+	if (j < 0)
+		return false;
+	/* "Iran Human Rights, which tallies deaths ..., says": step over an
+	 * appositive or relative clause set off by commas. */
+	if (is_punct(x, (size_t)j, ',')) {
+		long k = j - 1;
+		while (k >= 0 && j - k < 24 && !is_punct(x, (size_t)k, ',') &&
+		       !is_punct(x, (size_t)k, '.') && !is_punct(x, (size_t)k, ';'))
+			k--;
+		if (k < 1 || !is_punct(x, (size_t)k, ',') ||
+		    !(lex(x, (size_t)k + 1, RC_LX_CLAUSE) || lex(x, (size_t)k + 1, RC_LX_DROP_WORD)))
+			return false;
+		j = k - 1;
+	}
+	long i = j;
+	for (unsigned count = 0; i >= 0 && count < x->r->attribution_window; count++) {
+		bool link = name_link(x, (size_t)i) ||
+		            /* "police and residents said" */
+		            (i == j - 1 && i > 0 && lex(x, (size_t)i, RC_LX_NAME_LINK) &&
+		             is_word(x, (size_t)i - 1) && !np_stop(x, (size_t)i - 1));
+		if (!is_word(x, (size_t)i) || (np_stop(x, (size_t)i) && !link))
+			break;
+		i--;
+	}
+	return np_trim(x, (size_t)(i + 1), (size_t)j + 1, h);
+}
+
+/* The source named after a cue: "according to [the Intelligence Ministry]". */
+static bool np_fwd(const ex *x, size_t i, attr_hit *h)
+{
+	size_t k = i;
+	for (unsigned count = 0; k < x->n && count < x->r->attribution_window; count++) {
+		if (!is_word(x, k) || (np_stop(x, k) && !name_link(x, k)))
+			break;
+		k++;
+	}
+	return np_trim(x, i, k, h);
+}
+
+static rc_status find_attributions(ex *x)
+{
+	x->n_hits = 0;
+	const rc__pattern_set *sets[3] = {&x->r->attr_primary, &x->r->attr_secondary,
+	                                  &x->r->attr_tertiary};
+	for (int tier = 0; tier < 3; tier++) {
+		const rc__pattern_set *set = sets[tier];
+		for (size_t i = 0; i < x->n; i++) {
+			if (x->tok[i].type != RC_TK_WORD && x->tok[i].type != RC_TK_PUNCT)
+				continue;
+			size_t k, end = anchored(set, x->tok[i].h, &k);
+			for (; k < end; k++) {
+				const rc__pattern *p = &set->p[set->anchors[k].pattern];
+				if (!lit_eq(x, &p->t[p->anchor], i))
+					continue;
+				long e = match_fwd(x, p, p->anchor, i, x->n);
+				if (e < 0)
+					continue;
+				attr_hit h = {.tier = tier, .anchor = i};
+				bool ok = p->slot == 0 ? np_back(x, (long)i - 1, &h)
+				                       : np_fwd(x, (size_t)e, &h);
+				if (!ok)
+					continue;
+				if (RC_GROW(x->hits, x->cap_hits, x->n_hits + 1) != RC_OK)
+					return RC_ERR_NOMEM;
+				x->hits[x->n_hits++] = h;
+				break;
+			}
+		}
+	}
+	return RC_OK;
+}
+
+/* The source's words from the plain text, white space collapsed. */
+static char *hit_text(const ex *x, rc_arena *a, const attr_hit *h)
+{
+	size_t b = x->tok[h->a].start, e = x->tok[h->b - 1].end;
+	char *out = rc__arena_alloc(a, e - b + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = b; i < e; i++) {
+		char c = x->s[i];
+		if (rc__is_space((unsigned char)c)) {
+			if (o && out[o - 1] != ' ')
+				out[o++] = ' ';
+		} else {
+			out[o++] = c;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The source earlier sentences named, for "he said" (up to three back). */
+static const char *earlier_source(const ex *x)
+{
+	for (size_t k = 1; k <= 3 && k <= x->sent; k++)
+		if (x->sattr[x->sent - k].text)
+			return x->sattr[x->sent - k].text;
+	return NULL;
+}
+
+/* Is there another hit strictly between hit h and token f? */
+static bool shadowed(const ex *x, const attr_hit *h, size_t f)
+{
+	size_t lo = h->anchor < f ? h->anchor : f, hi = h->anchor < f ? f : h->anchor;
+	for (size_t k = 0; k < x->n_hits; k++)
+		if (&x->hits[k] != h && x->hits[k].anchor > lo && x->hits[k].anchor < hi)
+			return true;
+	return false;
+}
+
+/*
+ * The source of figure f.  Primary cues ("according to", "citing") name
+ * the original authority and win wherever they are.  Otherwise a cue
+ * counts only when no other cue stands between it and the figure ("X said
+ * 45 ..., while Y put the toll at 31": 31 is Y's), and the stronger tier,
+ * then the nearest, wins.
+ */
+static const attr_hit *best_hit(const ex *x, size_t f, bool any_pronoun)
+{
+	for (int tier = 0; tier < 3; tier++) {
+		const attr_hit *best = NULL;
+		size_t bd = (size_t)-1;
+		for (size_t k = 0; k < x->n_hits; k++) {
+			const attr_hit *h = &x->hits[k];
+			if (h->tier != tier || (!any_pronoun && h->pronoun))
+				continue;
+			if (tier > 0 && shadowed(x, h, f))
+				continue;
+			size_t d = h->anchor > f ? h->anchor - f : f - h->anchor;
+			if (d < bd) {
+				bd = d;
+				best = h;
+			}
+		}
+		if (best)
+			return best;
+	}
+	return NULL;
+}
+
+static rc_status sentence_source(ex *x)
+{
+	const attr_hit *h = best_hit(x, 0, false);
+	if (h) {
+		if (!(x->sattr[x->sent].text = hit_text(x, x->scratch, h)))
+			return RC_ERR_NOMEM;
+	} else if (best_hit(x, 0, true) && !x->sattr[x->sent].text) {
+		x->sattr[x->sent].text = earlier_source(x);
+	}
+	return RC_OK;
+}
+
+/* ---- output ------------------------------------------------------------------- */
+
+static const char *cached_name(ex *x, const char **cache, const char *name, int idx)
+{
+	if (idx < 0)
+		return NULL;
+	if (!cache[idx])
+		cache[idx] = rc__arena_strdup(x->out, name);
+	return cache[idx];
+}
+
+/* Original bytes of norm span [b, e). */
+static char *orig_span(ex *x, size_t b, size_t e)
+{
+	size_t ob = rc__text_orig(x->t, b), oe = rc__text_orig(x->t, e);
+	return rc__arena_strndup(x->out, x->t->orig + ob, oe > ob ? oe - ob : 0);
+}
+
+static const char *trigger_text(ex *x, const work *w)
+{
+	if (w->inherit)
+		return w->inherit;
+	if (w->tb <= w->ta)
+		return NULL;
+	char *first = orig_span(x, x->tok[w->ta].start, x->tok[w->tb - 1].end);
+	if (!first || w->tb2 <= w->ta2)
+		return first;
+	char *second = orig_span(x, x->tok[w->ta2].start, x->tok[w->tb2 - 1].end);
+	return second ? rc__arena_printf(x->out, "%s ... %s", first, second) : NULL;
+}
+
+/* Step back to the start of a UTF-8 sequence. */
+static size_t utf8_floor(const char *s, size_t i, size_t lo)
+{
+	while (i > lo && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+static const char *quote_for(ex *x, const rc_quantity *q_norm)
+{
+	const rc_sentence *st = &x->seg->sent[x->sent];
+	size_t b = rc__text_orig(x->t, st->start), e = rc__text_orig(x->t, st->end);
+	if (e - b <= QUOTE_MAX) {
+		if (!x->quote || x->quote_sent != x->sent) {
+			x->quote = rc__arena_strndup(x->out, x->t->orig + b, e - b);
+			x->quote_sent = x->sent;
+		}
+		return x->quote;
+	}
+	/* A run-on sentence (or hostile input): quote the words around the
+	 * figure, cut on character boundaries. */
+	size_t qb = rc__text_orig(x->t, q_norm->start), qe = rc__text_orig(x->t, q_norm->end);
+	size_t cb = qb > b + QUOTE_SIDE ? qb - QUOTE_SIDE : b;
+	size_t ce = qe + QUOTE_SIDE < e ? qe + QUOTE_SIDE : e;
+	cb = utf8_floor(x->t->orig, cb, b);
+	ce = utf8_floor(x->t->orig, ce, cb);
+	return rc__arena_strndup(x->out, x->t->orig + cb, ce - cb);
+}
+
+static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *global)
+{
+	*global = -1;
+	if (x->n_claims >= x->max_claims) {
+		x->dropped++;
+		return RC_OK;
+	}
+	if (RC_GROW(x->claims, x->cap_claims, x->n_claims + 1) != RC_OK ||
+	    RC_GROW(*metas, *cap_meta, x->n_claims + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	const rc_quantity *qn = fig_q(x, w->fig);
+	rc_claim *c = &x->claims[x->n_claims];
+	memset(c, 0, sizeof(*c));
+	c->metric = cached_name(x, x->metric_names, x->r->metrics[w->metric].name, w->metric);
+	c->subject = cached_name(x, x->subject_names,
+	                         w->subject >= 0 ? x->r->subjects[w->subject] : NULL, w->subject);
+	c->trigger = trigger_text(x, w);
+	c->q = *qn;
+	c->q.start = rc__text_orig(x->t, qn->start);
+	c->q.end = rc__text_orig(x->t, qn->end);
+	c->q.num_start = rc__text_orig(x->t, qn->num_start);
+	c->q.num_end = rc__text_orig(x->t, qn->num_end);
+	c->text = rc__arena_strndup(x->out, x->t->orig + c->q.start, c->q.end - c->q.start);
+	c->status = status_of(x, w);
+	if (w->parent >= 0 && c->status == RC_CLAIM_CURRENT)
+		c->status = x->claims[w->parent].status;
+	const attr_hit *h = best_hit(x, w->fig, true);
+	if (h && h->pronoun) {
+		const char *prev = earlier_source(x);
+		c->attribution = prev ? rc__arena_strdup(x->out, prev) : NULL;
+	} else if (h) {
+		c->attribution = hit_text(x, x->out, h);
+		if (!c->attribution)
+			return RC_ERR_NOMEM;
+	}
+	c->quote = quote_for(x, qn);
+	c->pos.start = c->q.start;
+	c->pos.end = c->q.end;
+	const rc_sentence *st = &x->seg->sent[x->sent];
+	c->sentence.start = rc__text_orig(x->t, st->start);
+	c->sentence.end = rc__text_orig(x->t, st->end);
+	c->parent = w->parent;
+	c->mention = -1;
+	if (!c->metric || !c->text || !c->quote || (w->subject >= 0 && !c->subject) ||
+	    (w->tb > w->ta && !c->trigger && !w->inherit))
+		return RC_ERR_NOMEM;
+	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric};
+	*global = (long)x->n_claims++;
+	return RC_OK;
+}
+
+/* ---- sub-counts ------------------------------------------------------------ */
+
+static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
+{
+	const rc__pattern_set *set = &x->r->subcounts;
+	/* "none of the detainees ...": a part of nothing is no sub-count. */
+	if (x->tok[f].q < 0)
+		return false;
+	for (size_t k = 0; k < set->n; k++) {
+		size_t a, b;
+		if (!match_at_figure(x, &set->p[k], f, &a, &b))
+			continue;
+		/* The parent.  A metric word in the match ("8 of the dead")
+		 * picks the latest claim of that metric up to four sentences
+		 * back; a bare "of them" or "including" needs the claim just
+		 * before, in this sentence or the one before in its paragraph. */
+		int want = -1;
+		for (size_t i = a; i < b && want < 0; i++) {
+			static const int metric_classes[] = {RC_LX_STATE, RC_LX_NOUN, RC_LX_VERB,
+			                                     RC_LX_TOLL};
+			for (size_t m = 0; i != f && m < RC_ARRAY_LEN(metric_classes) && want < 0; m++) {
+				const rc__lex_entry *e = lex(x, i, metric_classes[m]);
+				if (e)
+					want = e->idx;
+			}
+		}
+		long parent = -1;
+		for (size_t m = x->n_claims; m-- > 0;) {
+			const meta *pm = &metas[m];
+			size_t back = x->sent - pm->sent;
+			if (want >= 0) {
+				if (back > 4)
+					break;
+				if (pm->metric == want) {
+					parent = (long)m;
+					break;
+				}
+				continue;
+			}
+			if (back == 0 || (back == 1 && x->seg->sent[pm->sent].para ==
+			                                  x->seg->sent[x->sent].para))
+				parent = (long)m;
+			break;
+		}
+		if (parent < 0)
+			continue;
+		subj s = subject_after(x, f);
+		if (s.thing)
+			return false;
+		int subject = s.idx;
+		if (subject < 0) {
+			size_t i = b;
+			for (int q = 0; q < 4 && is_word(x, i); q++) {
+				const rc__lex_entry *e = lex(x, i, RC_LX_AUX);
+				if (!e)
+					e = lex(x, i, RC_LX_BE);
+				if (!e)
+					break;
+				i += e->p.n;
+			}
+			const rc__lex_entry *se = is_word(x, i) ? lex(x, i, RC_LX_SUBJECT) : NULL;
+			if (se)
+				subject = se->idx;
+		}
+		work w = new_work(f, FORM_SUBCOUNT);
+		w.metric = metas[parent].metric;
+		w.subject = subject;
+		w.parent = parent;
+		/* A sub-count of a sub-count belongs to the same parent. */
+		if (x->claims[parent].parent >= 0)
+			w.parent = x->claims[parent].parent;
+		w.inherit = x->claims[parent].trigger;
+		w.tail = (b > f + 1 ? b : f + 1) - 1;
+		if (s.idx >= 0 && s.end - 1 > w.tail)
+			w.tail = s.end - 1;
+		*out = w;
+		return true;
+	}
+	return false;
+}
+
+/* ---- one window of tokens ----------------------------------------------------- */
+
+/* Zero words ("no one", "nobody") and zero determiners before a counted
+ * noun ("no deaths") become figures of zero. */
+static rc_status zero_figures(ex *x)
+{
+	x->n_zq = 0;
+	size_t o = 0;
+	for (size_t i = 0; i < x->n;) {
+		const rc__lex_entry *e = is_word(x, i) ? lex(x, i, RC_LX_ZERO) : NULL;
+		if (!e && is_word(x, i) && (e = lex(x, i, RC_LX_ZERO_DET))) {
+			bool noun = false;
+			size_t k = i + e->p.n;
+			for (unsigned w = 0; w <= x->r->subject_window && is_word(x, k); w++, k++) {
+				if (lex(x, k, RC_LX_SUBJECT) || lex(x, k, RC_LX_NOUN)) {
+					noun = true;
+					break;
+				}
+				if (structural(x, k))
+					break;
+			}
+			if (!noun)
+				e = NULL;
+		}
+		if (!e) {
+			x->tok[o++] = x->tok[i++];
+			continue;
+		}
+		if (RC_GROW(x->zq, x->cap_zq, x->n_zq + 1) != RC_OK)
+			return RC_ERR_NOMEM;
+		size_t b = x->tok[i].start, end = x->tok[i + e->p.n - 1].end;
+		x->zq[x->n_zq] = (rc_quantity){
+			.kind = RC_QK_COUNT,
+			.iv = {.lo = 0, .hi = 0, .lo_incl = true, .hi_incl = true},
+			.value = 0, .start = b, .end = end, .num_start = b, .num_end = end,
+		};
+		rc__tok t = {.start = b, .end = end, .type = RC_TK_FIG,
+		             .q = -(int32_t)x->n_zq - 2, .h = rc__tok_hash(x->s + b, end - b)};
+		x->n_zq++;
+		i += e->p.n;
+		x->tok[o++] = t;
+	}
+	x->n = o;
+	return RC_OK;
+}
+
+/*
+ * A full window ends at the last clause boundary in its second half, so a
+ * figure and its trigger are not cut apart; the rest is read again with
+ * the next window.
+ */
+static void cut_chunk(ex *x, size_t *next_q, size_t *resume)
+{
+	for (size_t k = x->n; k-- > x->n / 2 + 1;) {
+		if (!clause_break(x, k) && !(is_word(x, k) && lex(x, k, RC_LX_CHAIN)))
+			continue;
+		if (k + 1 >= x->n)
+			return;   /* the window already ends at a boundary */
+		for (size_t m = k + 1; m < x->n; m++) {
+			if (x->tok[m].q >= 0) {
+				*next_q = (size_t)x->tok[m].q;
+				break;
+			}
+		}
+		*resume = x->tok[k + 1].start;
+		x->n = k + 1;
+		return;
+	}
+}
+
+static rc_status add_work(ex *x, const work *w)
+{
+	if (RC_GROW(x->w, x->cap_w, x->n_w + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	x->w[x->n_w++] = *w;
+	return RC_OK;
+}
+
+static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
+{
+	rc_status st;
+	if ((st = zero_figures(x)) != RC_OK)
+		return st;
+	x->n_w = 0;
+	x->has_revision = false;
+	for (size_t i = 0; i < x->n && !x->has_revision; i++)
+		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
+	x->has_aggregate = cue_in(x, &x->r->aggregate, 0, x->n);
+	if ((st = find_attributions(x)) != RC_OK || (st = sentence_source(x)) != RC_OK)
+		return st;
+	for (size_t f = 0; f < x->n; f++) {
+		if (x->tok[f].type != RC_TK_FIG)
+			continue;
+		if (cue_at(x, &x->r->vetoes, f))
+			continue;
+		work w, second = {.metric = -1};
+		size_t head;
+		bool ok = try_patterns(x, f, &w) || try_subcount(x, f, *metas, &w) ||
+		          try_verb_before(x, f, &w) || try_toll_before(x, f, &w) ||
+		          try_after(x, f, &w, &second) || try_noun_after(x, f, &w) ||
+		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w);
+		if (!ok)
+			continue;
+		long g;
+		if ((st = emit(x, &w, metas, cap_meta, &g)) != RC_OK || (st = add_work(x, &w)) != RC_OK)
+			return st;
+		if (second.metric >= 0) {
+			if ((st = emit(x, &second, metas, cap_meta, &g)) != RC_OK ||
+			    (st = add_work(x, &second)) != RC_OK)
+				return st;
+		}
+	}
+	return RC_OK;
+}
+
+rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
+                             const rc_rules *rules, const rc_text *t, const rc_segments *seg,
+                             const rc_quantity *qs, size_t nq, size_t max_claims,
+                             size_t *dropped, rc_error *err)
+{
+	*out = NULL;
+	*n_out = 0;
+	if (dropped)
+		*dropped = 0;
+	ex x = {.r = rules, .t = t, .s = t->norm, .seg = seg, .out = out_arena, .qs = qs,
+	        .nq = nq, .max_claims = max_claims};
+	meta *metas = NULL;
+	size_t cap_meta = 0;
+	rc_status st = RC_ERR_NOMEM;
+	x.scratch = rc__arena_new(4096);
+	x.sattr = calloc(seg->n ? seg->n : 1, sizeof(*x.sattr));
+	x.metric_names = calloc(rules->n_metrics + 1, sizeof(*x.metric_names));
+	x.subject_names = calloc(rules->n_subjects + 1, sizeof(*x.subject_names));
+	if (!x.scratch || !x.sattr || !x.metric_names || !x.subject_names)
+		goto done;
+	size_t next_q = 0;
+	for (size_t si = 0; si < seg->n; si++) {
+		x.sent = si;
+		size_t start = seg->sent[si].start, end = seg->sent[si].end;
+		while (start < end) {
+			size_t resume = end;
+			x.n = 0;
+			if ((st = rc__tokenize(&x.tok, &x.n, &x.cap, CHUNK_TOKENS, x.s, start, end, qs, nq,
+			                       &next_q, &resume)) != RC_OK)
+				goto done;
+			if (resume < end)
+				cut_chunk(&x, &next_q, &resume);
+			if ((st = do_chunk(&x, &metas, &cap_meta)) != RC_OK)
+				goto done;
+			if (resume <= start)
+				break;
+			start = resume;
+		}
+	}
+	*out = x.claims;
+	*n_out = x.n_claims;
+	x.claims = NULL;
+	if (dropped)
+		*dropped = x.dropped;
+	st = RC_OK;
+done:
+	if (st == RC_ERR_NOMEM)
+		rc__error_set(err, st, "out of memory extracting claims");
+	free(x.claims);
+	free(metas);
+	free(x.tok);
+	free(x.zq);
+	free(x.w);
+	free(x.hits);
+	free(x.sattr);
+	free(x.metric_names);
+	free(x.subject_names);
+	rc__arena_free(x.scratch);
+	return st;
+}
+
+/* ---- status names ---------------------------------------------------------------- */
+
+static const char *const status_names[] = {
+	[RC_CLAIM_CURRENT] = "current",
+	[RC_CLAIM_SUPERSEDED] = "superseded",
+	[RC_CLAIM_HYPOTHETICAL] = "hypothetical",
+	[RC_CLAIM_AGGREGATE] = "aggregate",
+};
+
+const char *rc_claim_status_str(rc_claim_status st)
+{
+	return (size_t)st < RC_ARRAY_LEN(status_names) ? status_names[st] : "current";
+}
+
+bool rc_claim_status_parse(const char *name, rc_claim_status *out)
+{
+	for (size_t i = 0; name && i < RC_ARRAY_LEN(status_names); i++) {
+		if (strcmp(name, status_names[i]) == 0) {
+			if (out)
+				*out = (rc_claim_status)i;
+			return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,26 @@
+/*
+ * Internal: records as JSON (docs/schema-claim.md).  record_io.c writes
+ * and reads the JSON Lines of `recount extract`; the report writer reuses
+ * the claim object so that a claim looks the same everywhere.
+ */
+#ifndef RC_RECORD_JSON_H
+#define RC_RECORD_JSON_H
+
+#include <jansson.h>
+#include <recount/record.h>
+
+#define RC_CLAIM_SCHEMA "recount.claim/1"
+#define RC_DOCUMENT_SCHEMA "recount.document/1"
+
+/* The "recount.claim/1" object of claim c of rec (a new reference, or
+ * NULL when out of memory). */
+json_t *rc__claim_to_json(const rc_record *rec, const rc_claim *c);
+
+/* The "recount.document/1" object of rec (a new reference, or NULL). */
+json_t *rc__document_to_json(const rc_record *rec);
+
+/* Stable lower-case names of statuses for JSON ("limit", "parse", ...). */
+const char *rc__status_name(rc_status st);
+bool rc__status_from_name(const char *name, rc_status *out);
+
+#endif

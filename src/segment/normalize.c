@@ -1,0 +1,109 @@
+/*
+ * Normalisation: the plain view of a document body that every matcher
+ * reads.  Typographic quotes, dashes and spaces become their ASCII forms
+ * (rc__utf8_plain), CR and NUL become spaces, and a byte map leads every
+ * normalised offset back to the original text so that positions, quotes
+ * and spans always point at the bytes the user wrote.
+ */
+#include <string.h>
+#include "segment/segment.h"
+
+/* How one input unit (a byte or a UTF-8 sequence) comes out. */
+typedef struct unit {
+	size_t in_len;     /* bytes consumed */
+	size_t out_len;    /* bytes produced */
+	char out[4];
+	bool changed;
+} unit;
+
+static void next_unit(unit *u, const unsigned char *p, size_t n)
+{
+	if (p[0] < 0x80) {
+		u->in_len = u->out_len = 1;
+		u->changed = p[0] == '\r' || p[0] == '\0';
+		u->out[0] = u->changed ? ' ' : (char)p[0];
+		return;
+	}
+	uint32_t cp;
+	size_t l = rc__utf8_decode(p, n, &cp);
+	if (!l) {
+		/* Ingest repairs invalid bytes, but a caller may hand us raw
+		 * text: keep the output valid UTF-8 with U+FFFD per bad byte. */
+		u->in_len = 1;
+		u->out_len = rc__utf8_encode(0xFFFD, u->out);
+		u->changed = true;
+		return;
+	}
+	u->in_len = l;
+	char plain = rc__utf8_plain(cp);
+	if (plain) {
+		u->out_len = 1;
+		u->out[0] = plain;
+		u->changed = true;
+	} else {
+		u->out_len = l;
+		memcpy(u->out, p, l);
+		u->changed = false;
+	}
+}
+
+rc_status rc__text_normalize(rc_text *out, rc_arena *a, const char *orig, size_t orig_len,
+                             size_t start, size_t end, rc_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (end > orig_len)
+		end = orig_len;
+	if (start > end)
+		start = end;
+	/* The map stores 32-bit offsets; documents are capped far below. */
+	if (orig_len > UINT32_MAX - 1)
+		return rc__error_set(err, RC_ERR_LIMIT, "text of %zu bytes is too large to normalise",
+		                     orig_len);
+	out->orig = orig;
+	out->orig_len = orig_len;
+	out->base = start;
+
+	const unsigned char *p = (const unsigned char *)orig;
+	size_t out_len = 0;
+	bool changed = false;
+	unit u;
+	for (size_t i = start; i < end; i += u.in_len) {
+		next_unit(&u, p + i, end - i);
+		changed |= u.changed;
+		out_len += u.out_len;
+	}
+
+	if (!changed) {
+		/* Identity: alias the original when it is NUL-terminated at the
+		 * end of the span, else copy the span; no map either way. */
+		out->len = end - start;
+		if (end == orig_len) {
+			out->norm = orig + start;
+		} else {
+			char *copy = rc__arena_strndup(a, orig + start, end - start);
+			if (!copy)
+				return rc__error_set(err, RC_ERR_NOMEM, "out of memory normalising text");
+			out->norm = copy;
+		}
+		return RC_OK;
+	}
+
+	char *norm = rc__arena_alloc(a, out_len + 1);
+	uint32_t *map = rc__arena_alloc(a, (out_len + 1) * sizeof(*map));
+	if (!norm || !map)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory normalising text");
+	size_t o = 0;
+	for (size_t i = start; i < end; i += u.in_len) {
+		next_unit(&u, p + i, end - i);
+		for (size_t k = 0; k < u.out_len; k++) {
+			norm[o] = u.out[k];
+			map[o++] = (uint32_t)i;
+		}
+	}
+	norm[o] = '\0';
+	map[o] = (uint32_t)end;
+	out->norm = norm;
+	out->len = o;
+	out->map = map;
+	return RC_OK;
+}

@@ -1,0 +1,363 @@
+/*
+ * Claim extraction on hand-built quantities (tests/extract/claims_fake.h),
+ * so these tests exercise the claim matcher alone: every form of the issue,
+ * statuses, attribution, sub-counts, zero, and figures that are not claims.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "support.h"
+#include "extract/claims-priv.h"
+#include "claims_fake.h"
+
+static rc_rules *rules;
+
+/* Claims of text, one line each: "metric|text|status|subject|attribution|trigger|parent". */
+static char *run(const char *text)
+{
+	static char out[16384];
+	rc_arena *a = rc__arena_new(0);
+	size_t n = 0, dropped = 0;
+	rc_claim *c = fake_extract(a, rules, text, strlen(text), 10000, &n, &dropped);
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		o += (size_t)snprintf(out + o, sizeof(out) - o, "%s|%s|%s|%s|%s|%s|%ld; ", c[i].metric,
+		                      c[i].text, rc_claim_status_str(c[i].status),
+		                      c[i].subject ? c[i].subject : "-",
+		                      c[i].attribution ? c[i].attribution : "-",
+		                      c[i].trigger ? c[i].trigger : "-", c[i].parent);
+		/* Offsets point at the figure as written. */
+		ck_assert_int_eq(memcmp(text + c[i].pos.start, c[i].text, strlen(c[i].text)), 0);
+		ck_assert_uint_le(c[i].sentence.start, c[i].pos.start);
+		ck_assert_uint_ge(c[i].sentence.end, c[i].pos.end);
+		ck_assert_int_eq(memcmp(text + c[i].sentence.start, c[i].quote, strlen(c[i].quote)), 0);
+	}
+	ck_assert_uint_lt(o, sizeof(out));
+	free(c);
+	rc__arena_free(a);
+	return out;
+}
+
+/* The claims must be exactly want (lines as run() prints them). */
+#define CLAIMS(text, want) ck_assert_str_eq(run(text), want)
+
+static void setup(void)
+{
+	rc_error err;
+	ck_assert_msg(rc_rules_new_default(&rules, &err) == RC_OK, "%s", err.message);
+}
+
+static void teardown(void)
+{
+	rc_rules_free(rules);
+	rules = NULL;
+}
+
+START_TEST(verb_forms)
+{
+	CLAIMS("Gunmen killed 5 people.", "killed|5|current|people|-|killed|-1; ");
+	CLAIMS("The shooting killed at least 144 people.",
+	       "killed|at least 144|current|people|-|killed|-1; ");
+	CLAIMS("Police arrested two alleged members of the group.",
+	       "arrested|two|current|members|-|arrested|-1; ");
+	CLAIMS("They captured two individuals linked to Daesh.",
+	       "arrested|two|current|individuals|-|captured|-1; ");
+	CLAIMS("The blast killed an estimated 300 people.",
+	       "killed|300|current|people|-|killed|-1; ");
+	CLAIMS("Eleven suspects were arrested.", "arrested|Eleven|current|suspects|-|arrested|-1; ");
+	CLAIMS("84 people were killed.", "killed|84|current|people|-|killed|-1; ");
+	CLAIMS("two members of the Daesh group were arrested in Qom.",
+	       "arrested|two|current|members|-|arrested|-1; ");
+	CLAIMS("At least 20 died.", "killed|At least 20|current|-|-|died|-1; ");
+	CLAIMS("84 worshippers were killed.", "killed|84|current|pilgrims|-|killed|-1; ");
+	CLAIMS("12 remain missing.", "missing|12|current|-|-|remain missing|-1; ");
+	CLAIMS("11 people are in custody.", "arrested|11|current|people|-|in custody|-1; ");
+	CLAIMS("Two of the attackers were killed.",
+	       "killed|Two|current|attackers|-|killed|-1; ");
+}
+END_TEST
+
+START_TEST(noun_and_toll_forms)
+{
+	CLAIMS("The attacks caused 84 deaths and 284 injuries.",
+	       "killed|84|current|-|-|deaths|-1; injured|284|current|-|-|injuries|-1; ");
+	CLAIMS("The death toll rose to 95.", "killed|95|current|-|-|death toll|-1; ");
+	CLAIMS("A death toll of 84 was announced.", "killed|84|current|-|-|death toll|-1; ");
+	CLAIMS("The report described the arrest of 11 individuals.",
+	       "arrested|11|current|individuals|-|arrest|-1; ");
+	CLAIMS("At least 90 dead.", "killed|At least 90|current|-|-|dead|-1; ");
+	CLAIMS("IS said two suicide bombers carried out the blasts.",
+	       "perpetrators|two|current|bombers|IS|carried out the blasts|-1; ");
+	CLAIMS("Iran dismantled more than 10 terrorist cells.",
+	       "units_dismantled|more than 10|current|cells|-|dismantled|-1; ");
+	CLAIMS("Iran busts over 10 terrorist cells.",
+	       "units_dismantled|over 10|current|cells|-|busts|-1; ");
+}
+END_TEST
+
+START_TEST(patterns_and_lists)
+{
+	CLAIMS("Twin bombings in Kerman claimed over 90 lives.",
+	       "killed|over 90|current|people|-|claimed ... lives|-1; ");
+	CLAIMS("The blast killed 84 and wounded 284.",
+	       "killed|84|current|-|-|killed|-1; injured|284|current|-|-|wounded|-1; ");
+	CLAIMS("Gunmen killed 84 in Kerman and 60 in Zahedan.",
+	       "killed|84|current|-|-|killed|-1; killed|60|current|-|-|killed|-1; ");
+	CLAIMS("Many were killed and injured in the attack.",
+	       "killed|Many|current|-|-|killed|-1; injured|Many|current|-|-|injured|-1; ");
+	CLAIMS("The flood left 300 people homeless.",
+	       "displaced|300|current|people|-|left ... people homeless|-1; ");
+}
+END_TEST
+
+START_TEST(sub_counts)
+{
+	CLAIMS("The attack killed 84 people, 20 of them children.",
+	       "killed|84|current|people|-|killed|-1; killed|20|current|children|-|killed|0; ");
+	CLAIMS("Police arrested 11 people, including three women.",
+	       "arrested|11|current|people|-|arrested|-1; arrested|three|current|women|-|arrested|0; ");
+	CLAIMS("At least 84 people died. Among them were 12 children.",
+	       "killed|At least 84|current|people|-|died|-1; ");
+	CLAIMS("At least 84 people died. 12 of them were children.",
+	       "killed|At least 84|current|people|-|died|-1; killed|12|current|children|-|died|0; ");
+}
+END_TEST
+
+START_TEST(zero)
+{
+	CLAIMS("No one was hurt.", "injured|No one|current|-|-|hurt|-1; ");
+	CLAIMS("There were no deaths.", "killed|no|current|-|-|deaths|-1; ");
+	CLAIMS("Nobody was killed in the blast.", "killed|Nobody|current|-|-|killed|-1; ");
+	CLAIMS("He said no to the plan.", "");
+}
+END_TEST
+
+START_TEST(statuses)
+{
+	CLAIMS("The ministry revised the death toll down to 84 from 103.",
+	       "killed|84|current|-|ministry|death toll|-1; "
+	       "killed|103|superseded|-|ministry|death toll|-1; ");
+	CLAIMS("That was up from an earlier toll of 95.",
+	       "killed|95|superseded|-|-|toll|-1; ");
+	CLAIMS("The toll rose to 95, up from 80.",
+	       "killed|95|current|-|-|toll|-1; killed|80|superseded|-|-|toll|-1; ");
+	CLAIMS("The bombers could have killed hundreds.",
+	       "killed|hundreds|hypothetical|-|-|killed|-1; ");
+	CLAIMS("They planned to kill 200 pilgrims.",
+	       "killed|200|hypothetical|pilgrims|-|kill|-1; ");
+	CLAIMS("The two attacks collectively claimed over 230 lives.",
+	       "killed|over 230|aggregate|people|-|claimed ... lives|-1; ");
+	CLAIMS("In all, 230 people were killed.", "killed|230|aggregate|people|-|killed|-1; ");
+	CLAIMS("Officials had previously put the toll at 103.",
+	       "killed|103|superseded|-|Officials|toll|-1; ");
+	CLAIMS("They arrested two people who entered the country, intending to stage attacks.",
+	       "arrested|two|current|people|-|arrested|-1; ");
+}
+END_TEST
+
+START_TEST(attribution)
+{
+	CLAIMS("At least 84 people died, according to the Intelligence Ministry.",
+	       "killed|At least 84|current|people|Intelligence Ministry|died|-1; ");
+	CLAIMS("Iran's Intelligence Ministry said on Friday that its forces had killed two terrorists.",
+	       "killed|two|current|terrorists|Iran's Intelligence Ministry|killed|-1; ");
+	CLAIMS("Many were killed near the tomb, Xinhua news agency reported.",
+	       "killed|Many|current|-|Xinhua|killed|-1; ");
+	CLAIMS("Iran destroyed over 10 cells, the media reported, citing Deputy Interior Minister "
+	       "for Security Affairs Majid Mir-Ahmadi.",
+	       "units_dismantled|over 10|current|cells|Deputy Interior Minister for Security "
+	       "Affairs Majid Mir-Ahmadi|destroyed|-1; ");
+	CLAIMS("State media said 84 people were killed.",
+	       "killed|84|current|people|State media|killed|-1; ");
+	CLAIMS("The official IRNA news agency said 84 people were killed.",
+	       "killed|84|current|people|IRNA|killed|-1; ");
+	CLAIMS("Mir-Ahmadi spoke on Sunday. He said 11 people were arrested.",
+	       "arrested|11|current|people|-|arrested|-1; ");
+	CLAIMS("Mir-Ahmadi told IRNA that the toll was 84. He said 11 people were arrested.",
+	       "killed|84|current|-|Mir-Ahmadi|toll|-1; arrested|11|current|people|Mir-Ahmadi|arrested|-1; ");
+	CLAIMS("\"We arrested 11 people,\" said Mir-Ahmadi.",
+	       "arrested|11|current|people|Mir-Ahmadi|arrested|-1; ");
+	CLAIMS("Islamic State (IS) on January 4 claimed responsibility, saying two suicide attackers "
+	       "carried out the blasts.",
+	       "perpetrators|two|current|attackers|Islamic State|carried out the blasts|-1; ");
+}
+END_TEST
+
+START_TEST(not_claims)
+{
+	CLAIMS("The attack came on January 3, 2024, the fourth anniversary of his death.", "");
+	CLAIMS("The agency was founded in 1986.", "");
+	CLAIMS("Two explosions were heard 11 days ago.", "");
+	CLAIMS("Two explosions killed 84 people.", "killed|84|current|people|-|killed|-1; ");
+	CLAIMS("Thousands of people gathered at the shrine.", "");
+	CLAIMS("One of the suicide bombers held Tajik citizenship.", "");
+	CLAIMS("Two bombers held Tajik passports.", "perpetrators|Two|current|bombers|-|bombers|-1; ");
+	CLAIMS("Officials have made several claims of arrests.", "");
+	CLAIMS("Police arrested the men two days after the attack.", "");
+	CLAIMS("Iran destroyed 40 homes.", "");
+}
+END_TEST
+
+START_TEST(rules_file_extends)
+{
+	/* A fact-checker adds a metric without recompiling. */
+	const char *extra = "{\"metrics\": {\"homes_destroyed\": {\"verbs\": [\"destroyed\", "
+	                    "\"razed\"], \"objects\": [\"homes\"]}},\n"
+	                    " \"subjects\": {\"homes\": [\"homes\", \"houses\"]}}";
+	rc_error err;
+	ck_assert_msg(rc_rules_load_buffer(rules, extra, strlen(extra), "extra.json", &err) == RC_OK,
+	              "%s", err.message);
+	CLAIMS("The quake razed 40 houses.", "homes_destroyed|40|current|homes|-|razed|-1; ");
+	CLAIMS("Gunmen killed 5 people.", "killed|5|current|people|-|killed|-1; ");
+}
+END_TEST
+
+START_TEST(long_sentences_are_bounded)
+{
+	/* A run-on sentence over many token windows still finds its claims,
+	 * and its quote is cut around the figure. */
+	size_t reps = 3000;
+	const char *unit = "and then gunmen killed 5 people ";
+	size_t ul = strlen(unit);
+	char *text = malloc(reps * ul + 1);
+	ck_assert_ptr_nonnull(text);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(text + i * ul, unit, ul);
+	text[reps * ul] = '\0';
+	rc_arena *a = rc__arena_new(0);
+	size_t n = 0, dropped = 0;
+	rc_claim *c = fake_extract(a, rules, text, strlen(text), 2500, &n, &dropped);
+	ck_assert_uint_eq(n, 2500);
+	ck_assert_uint_eq(dropped, 500);
+	ck_assert_uint_le(strlen(c[100].quote), 2 * 900 + 8);
+	ck_assert_ptr_nonnull(strstr(c[100].quote, "killed 5"));
+	free(c);
+	rc__arena_free(a);
+	free(text);
+
+	/* Windows that end exactly on a boundary (every fourth token is a
+	 * comma) lose nothing either. */
+	static const char *const units[] = {"gunmen killed 5, ", "police said 7 died, ",
+	                                    "a, b, c, d, "};
+	for (size_t u = 0; u < RC_ARRAY_LEN(units); u++) {
+		ul = strlen(units[u]);
+		text = malloc(reps * ul + 1);
+		ck_assert_ptr_nonnull(text);
+		for (size_t i = 0; i < reps; i++)
+			memcpy(text + i * ul, units[u], ul);
+		text[reps * ul] = '\0';
+		a = rc__arena_new(0);
+		c = fake_extract(a, rules, text, strlen(text), 10000, &n, &dropped);
+		ck_assert_uint_eq(n, u < 2 ? reps : 0);
+		free(c);
+		rc__arena_free(a);
+		free(text);
+	}
+}
+END_TEST
+
+
+START_TEST(more_news_sentences)
+{
+	/* Sentences written after the rules, to check they generalise. */
+	CLAIMS("At least 27 people were killed and dozens wounded when a suicide bomber struck a "
+	       "market, officials said.",
+	       "killed|At least 27|current|people|officials|killed|-1; "
+	       "injured|dozens|current|-|officials|wounded|-1; ");
+	CLAIMS("The Health Ministry said the death toll had climbed to 1200, with more than 5000 "
+	       "injured.",
+	       "killed|1200|current|-|Health Ministry|death toll|-1; "
+	       "injured|more than 5000|current|-|Health Ministry|injured|-1; ");
+	CLAIMS("Police said they had detained 15 people, six of whom have since been released.",
+	       "arrested|15|current|people|Police|detained|-1; "
+	       "arrested|six|current|-|Police|detained|0; ");
+	CLAIMS("The militants took 42 people hostage, including seven foreigners.",
+	       "kidnapped|42|current|people|-|took ... people hostage|-1; "
+	       "kidnapped|seven|current|nationals|-|took ... people hostage|0; ");
+	CLAIMS("About 1500 people have been displaced, according to the United Nations.",
+	       "displaced|About 1500|current|people|United Nations|displaced|-1; ");
+	CLAIMS("Officials initially reported 15 deaths, but later raised the figure to 23.",
+	       "killed|15|superseded|-|Officials|deaths|-1; killed|23|current|-|Officials|deaths|-1; ");
+	CLAIMS("Three soldiers and a civilian were killed.",
+	       "killed|Three|current|soldiers|-|killed|-1; ");
+	CLAIMS("The attack left 12 dead and 30 injured.",
+	       "killed|12|current|-|-|left ... dead|-1; injured|30|current|-|-|injured|-1; ");
+	CLAIMS("Gunmen shot dead 5 villagers.", "killed|5|current|residents|-|shot dead|-1; ");
+	CLAIMS("A spokesman for the regional government told AFP that 18 people had died.",
+	       "killed|18|current|people|spokesman for the regional government|died|-1; ");
+	CLAIMS("The UN said more than 300 civilians had been killed, while the government put the "
+	       "figure at 150.",
+	       "killed|more than 300|current|civilians|UN|killed|-1; "
+	       "killed|150|current|-|government|killed|-1; ");
+	CLAIMS("Five of the injured were in critical condition.", "");
+	CLAIMS("Rescuers have so far pulled 63 survivors from the rubble.", "");
+	CLAIMS("The blast wounded 8 police officers, two of them seriously.",
+	       "injured|8|current|police officers|-|wounded|-1; injured|two|current|-|-|wounded|0; ");
+	CLAIMS("The death toll stood at 41 on Tuesday evening.",
+	       "killed|41|current|-|-|death toll|-1; ");
+}
+END_TEST
+
+START_TEST(random_word_soup)
+{
+	/* Rule words, figures, punctuation and junk in random order: the
+	 * matcher must keep every invariant whatever it is fed. */
+	static const char *const words[] = {
+		"killed", "were", "no one", "84", "over 90", "people", "of them", "including",
+		"according to", "said", "he", ",", ".", "\"", "(", ")", "-", "death toll", "of",
+		"to", "from", "revised", "could have", "collectively", "Many", "two", "the", "and",
+		"U.S.", "Gen.", "\xE2\x80\x9C", "\xEF\xBF\xBD", "\n", "\n\n", "citing", "IS",
+		"in all", "claimed", "lives", "none", "bodies", "recovered", "arrested", "cells",
+	};
+	unsigned seed = 12345;
+	for (int iter = 0; iter < 300; iter++) {
+		char text[4096];
+		size_t o = 0;
+		int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 120;
+		for (int k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *w = words[(seed >> 16) % (sizeof(words) / sizeof(words[0]))];
+			o += (size_t)snprintf(text + o, sizeof(text) - o, "%s ", w);
+			if (o > sizeof(text) - 64)
+				break;
+		}
+		rc_arena *a = rc__arena_new(0);
+		size_t nc = 0;
+		rc_claim *c = fake_extract(a, rules, text, o, 50, &nc, NULL);
+		for (size_t i = 0; i < nc; i++) {
+			ck_assert_ptr_nonnull(c[i].metric);
+			ck_assert_ptr_nonnull(c[i].quote);
+			ck_assert_uint_le(c[i].pos.start, c[i].pos.end);
+			ck_assert_uint_le(c[i].pos.end, o);
+			ck_assert_uint_le(c[i].sentence.start, c[i].pos.start);
+			ck_assert_uint_le(c[i].sentence.end, o);
+			ck_assert(c[i].parent >= -1 && c[i].parent < (long)i);
+			ck_assert(c[i].status <= RC_CLAIM_AGGREGATE);
+		}
+		free(c);
+		rc__arena_free(a);
+	}
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("claims");
+	TCase *tc = tcase_create("claims");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, verb_forms);
+	tcase_add_test(tc, noun_and_toll_forms);
+	tcase_add_test(tc, patterns_and_lists);
+	tcase_add_test(tc, sub_counts);
+	tcase_add_test(tc, zero);
+	tcase_add_test(tc, statuses);
+	tcase_add_test(tc, attribution);
+	tcase_add_test(tc, not_claims);
+	tcase_add_test(tc, rules_file_extends);
+	tcase_add_test(tc, long_sentences_are_bounded);
+	tcase_add_test(tc, random_word_soup);
+	tcase_add_test(tc, more_news_sentences);
+	suite_add_tcase(s, tc);
+	return rc_test_run(s);
+}

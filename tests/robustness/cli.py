@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Hostile conditions for the recount command line, as TAP.
+
+    cli.py RECOUNT SOURCE_ROOT
+
+Output errors (a full device, a full tmpfs, a missing directory) must be
+reported with exit status 2 and leave no output file, truncated or
+temporary; an existing output file must survive a failed run.  Unreadable
+inputs are skipped with a message naming the file, and the run goes on.
+The summary on standard error must add up: read = processed + skipped.
+
+A case whose command is not built yet, or that needs what the machine
+does not give (root for mknod, mount namespaces for tmpfs), is reported as
+a TAP skip with the reason.
+"""
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import traceback
+
+RECOUNT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+ENV = dict(os.environ, CI='true', NO_COLOR='1', LC_ALL='C.UTF-8', TZ='UTC')
+SEEDS = os.path.join(ROOT, 'fixtures', 'seeds')
+cases = []
+
+
+class Skip(Exception):
+    pass
+
+
+def case(fn):
+    cases.append(fn)
+    return fn
+
+
+def run(args, stdout=subprocess.PIPE, wrapper=(), timeout=300):
+    return subprocess.run(list(wrapper) + [RECOUNT] + args, cwd=ROOT, env=ENV,
+                          stdin=subprocess.DEVNULL, stdout=stdout,
+                          stderr=subprocess.PIPE, timeout=timeout)
+
+
+def need(command):
+    """Skip unless COMMAND is built (placeholders say "not built yet")."""
+    p = run([command, os.path.join(SEEDS, os.listdir(SEEDS)[0])])
+    if b'not built yet' in p.stderr:
+        raise Skip('recount %s is not built yet' % command)
+
+
+def err(p):
+    return p.stderr.decode('utf-8', 'replace')
+
+
+def check(cond, what, p=None):
+    if not cond:
+        extra = ''
+        if p is not None:
+            extra = '\n  exit %d, stderr: %s' % (p.returncode, err(p)[-1500:])
+        raise AssertionError(what + extra)
+
+
+def leftovers(d, keep=()):
+    return sorted(n for n in os.listdir(d) if n not in keep)
+
+
+def big_batch(d, n=3000):
+    """A JSONL batch whose listing is far larger than a small tmpfs."""
+    path = os.path.join(d, 'batch.jsonl')
+    with open(path, 'w') as f:
+        for i in range(n):
+            f.write(json.dumps({'id': 'doc-%05d' % i, 'source': 'Outlet %d' % (i % 7),
+                                'text': 'Gunmen killed %d people in Kerman, police said.' % i})
+                    + '\n')
+    return path
+
+
+@case
+def output_to_a_full_device():
+    """-o onto a device that is always full: exit 2, device left alone."""
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        if os.geteuid() == 0:
+            # As root a rename could replace /dev/full itself: use a
+            # private node with the same numbers instead.
+            target = os.path.join(d, 'full')
+            os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        else:
+            target = '/dev/full'
+        p = run(['docs', SEEDS, '-o', target])
+        check(p.returncode == 2, 'exit status %d, expected 2' % p.returncode, p)
+        check(target in err(p), 'the message does not name %s' % target, p)
+        check(stat.S_ISCHR(os.stat(target).st_mode), '%s is no longer a device' % target)
+        check(leftovers(d, {'full'}) == [], 'left behind: %s' % leftovers(d, {'full'}))
+
+
+@case
+def output_to_a_null_device():
+    """-o onto a device works, writing to the device (no rename over it)."""
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        if os.geteuid() == 0:
+            target = os.path.join(d, 'null')
+            os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        else:
+            target = '/dev/null'
+        p = run(['docs', SEEDS, '-o', target])
+        check(p.returncode == 0, 'exit status %d, expected 0' % p.returncode, p)
+        check(stat.S_ISCHR(os.stat(target).st_mode), '%s is no longer a device' % target)
+        check(leftovers(d, {'null'}) == [], 'left behind: %s' % leftovers(d, {'null'}))
+
+
+@case
+def standard_output_full():
+    """Standard output on /dev/full: the write error is reported, exit 2."""
+    need('docs')
+    with open('/dev/full', 'w') as full:
+        p = run(['docs', SEEDS], stdout=full)
+    check(p.returncode == 2, 'exit status %d, expected 2' % p.returncode, p)
+    check('standard output' in err(p) or 'write' in err(p), 'no write error reported', p)
+
+
+@case
+def output_into_a_missing_directory():
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, 'no', 'such', 'out.json')
+        p = run(['docs', SEEDS, '-o', target])
+        check(p.returncode == 2, 'exit status %d, expected 2' % p.returncode, p)
+        check(target in err(p), 'the message does not name %s' % target, p)
+
+
+def namespace_wrapper():
+    """A command prefix giving a private mount namespace, or Skip."""
+    if not shutil.which('unshare') or not shutil.which('mount'):
+        raise Skip('unshare or mount not installed')
+    for prefix in (['unshare', '-m'], ['unshare', '-r', '-m']):
+        probe = subprocess.run(prefix + ['sh', '-c', 'mount -t tmpfs -o size=16k tmpfs /mnt'],
+                               capture_output=True)
+        if probe.returncode == 0:
+            return prefix
+    raise Skip('cannot mount a tmpfs here (no root, no user namespaces): %s'
+               % probe.stderr.decode(errors='replace').strip())
+
+
+@case
+def output_onto_a_full_tmpfs():
+    """-o onto a 16 KiB tmpfs: exit 2, no truncated or temporary file, and
+    the previous output untouched."""
+    need('docs')
+    prefix = namespace_wrapper()
+    with tempfile.TemporaryDirectory() as d:
+        batch = big_batch(d)
+        mnt = os.path.join(d, 'mnt')
+        os.mkdir(mnt)
+        listing, kept = os.path.join(d, 'listing'), os.path.join(d, 'kept')
+        script = ('mount -t tmpfs -o size=16k tmpfs "$MNT" || exit 97; '
+                  'printf old > "$MNT/out.json"; '
+                  '"$@"; rc=$?; ls -A "$MNT" > "$LISTING"; cat "$MNT/out.json" > "$KEPT"; '
+                  'exit $rc')
+        env = dict(ENV, MNT=mnt, LISTING=listing, KEPT=kept)
+        p = subprocess.run(prefix + ['sh', '-c', script, 'sh', RECOUNT, 'docs',
+                                     '--format', 'json', batch, '-o',
+                                     os.path.join(mnt, 'out.json')],
+                           cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=300)
+        if p.returncode == 97:
+            raise Skip('mount failed inside the namespace: %s' % err(p).strip())
+        check(p.returncode == 2, 'exit status %d, expected 2' % p.returncode, p)
+        check('out.json' in err(p), 'the message does not name the output file', p)
+        with open(listing) as f:
+            names = f.read().split()
+        with open(kept) as f:
+            old = f.read()
+        check(names == ['out.json'], 'files on the tmpfs after the run: %r' % names)
+        check(old == 'old', 'the previous out.json was changed: %r' % old[:80])
+
+
+def unreadable(d, name):
+    path = os.path.join(d, name)
+    if os.geteuid() != 0:
+        with open(path, 'w') as f:
+            f.write('Five people were killed.\n')
+        os.chmod(path, 0)
+        try:
+            open(path).close()
+        except OSError:
+            return path
+        os.unlink(path)
+    os.symlink(name, path)  # a loop: unreadable even for root
+    return path
+
+
+@case
+def unreadable_input_is_reported_and_the_run_goes_on():
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        good = os.path.join(d, 'a.txt')
+        with open(good, 'w') as f:
+            f.write('Five people were killed in Kerman.\n')
+        bad = unreadable(d, 'b.txt')
+        p = run(['docs', good, bad, '--format', 'json'])
+        check(p.returncode == 0, 'exit status %d, expected 0 (skips do not fail a run)'
+              % p.returncode, p)
+        check(bad in err(p), 'the message does not name %s' % bad, p)
+        check(b'a.txt' in p.stdout, 'the readable file is missing from the output', p)
+
+
+@case
+def summary_adds_up():
+    """The run's summary: read = processed + skipped, with bad records."""
+    need('extract')
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'mixed.jsonl')
+        good = bad = 0
+        with open(path, 'w') as f:
+            for i in range(60):
+                f.write(json.dumps({'id': 'g%d' % i,
+                                    'text': 'Gunmen killed %d people, police said.' % (i + 2)})
+                        + '\n')
+                good += 1
+                if i % 6 == 0:
+                    f.write('{"id": "broken", "text": \n')
+                    bad += 1
+                if i % 6 == 3:
+                    f.write('[1, 2]\n')
+                    bad += 1
+        p = run(['extract', path])
+        check(p.returncode == 0, 'exit status %d' % p.returncode, p)
+        claims = sum(1 for line in p.stdout.splitlines() if b'"recount.claim/1"' in line)
+        nums = {}
+        for key in ('read', 'processed', 'skipped', 'claims'):
+            m = re.search(r'(\d+)\s+(?:documents?\s+|claims?\s+)?' + key + r'\b', err(p)) or \
+                re.search(key + r'\W{0,3}(\d+)', err(p))
+            check(m is not None, 'no "%s" count in the summary' % key, p)
+            nums[key] = int(m.group(1))
+        check(nums['read'] == good + bad, 'read %d, expected %d' % (nums['read'], good + bad), p)
+        check(nums['read'] == nums['processed'] + nums['skipped'],
+              'read %(read)d != processed %(processed)d + skipped %(skipped)d' % nums, p)
+        check(nums['skipped'] == bad, 'skipped %d, expected %d' % (nums['skipped'], bad), p)
+        check(nums['claims'] == claims, 'summary says %d claims, output has %d'
+              % (nums['claims'], claims), p)
+        for line in err(p).splitlines():
+            if 'error' in line and 'mixed.jsonl' not in line:
+                raise AssertionError('error without its file: ' + line)
+
+
+def main():
+    print('1..%d' % len(cases))
+    failed = 0
+    for i, fn in enumerate(cases, 1):
+        name = fn.__name__.replace('_', ' ')
+        try:
+            fn()
+            print('ok %d - %s' % (i, name))
+        except Skip as e:
+            print('ok %d - %s # SKIP %s' % (i, name, e))
+        except Exception as e:  # noqa: BLE001 - every failure is reported
+            failed += 1
+            print('not ok %d - %s' % (i, name))
+            detail = str(e) if isinstance(e, AssertionError) else traceback.format_exc()
+            for line in detail.splitlines():
+                print('# ' + line)
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

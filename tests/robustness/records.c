@@ -1,0 +1,233 @@
+/*
+ * Hostile claims JSON Lines for the reader of `recount reconcile`
+ * (rc_record_reader): wrongly typed and deeply nested lines, numbers
+ * beyond int64 and double, indices that point outside the record, a
+ * directory or an unreadable file given as the claims file.  Bad lines
+ * become diagnostics with their line; accepted records keep every index
+ * inside the record, so reconcile can follow them blindly.  Also: extreme
+ * figures written by rc_record_write_jsonl are valid JSON and read back.
+ */
+#define _GNU_SOURCE
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util.h"
+#include "../../fuzz/common.h"
+
+typedef struct read_result {
+	rc_record **recs;
+	size_t n, cap;
+	rc_diag *diags;   /* copies; messages not kept */
+	size_t n_diags;
+	rc_status st_new;
+	rc_error err;
+} read_result;
+
+static void read_records(read_result *out, const char *path)
+{
+	memset(out, 0, sizeof(*out));
+	rc_record_reader *rr = NULL;
+	out->st_new = rc_record_reader_new(&rr, &path, 1, &out->err);
+	if (out->st_new != RC_OK)
+		return;
+	for (;;) {
+		rc_record *rec = NULL;
+		rc_error err;
+		rc_status st = rc_record_reader_next(rr, &rec, &err);
+		ck_assert_msg(st == RC_OK, "rc_record_reader_next: %s", err.message);
+		if (!rec)
+			break;
+		rc_fuzz_check_record(rec, (size_t)-1);
+		ck_assert_int_eq(RC_GROW(out->recs, out->cap, out->n + 1), RC_OK);
+		out->recs[out->n++] = rec;
+	}
+	size_t n = 0;
+	const rc_diag *d = rc_record_reader_diags(rr, &n);
+	out->diags = calloc(n + 1, sizeof(*out->diags));
+	ck_assert_ptr_nonnull(out->diags);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_ptr_nonnull(d[i].message);
+		ck_assert_ptr_nonnull(d[i].path);
+		ck_assert_str_eq(d[i].path, path);
+		out->diags[i] = d[i];
+		out->diags[i].message = NULL;
+		out->diags[i].path = NULL;
+	}
+	out->n_diags = n;
+	rc_record_reader_free(rr);
+}
+
+static void read_result_dispose(read_result *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		rc_record_free(r->recs[i]);
+	free(r->recs);
+	free(r->diags);
+}
+
+static bool has_diag_on(const read_result *r, size_t line)
+{
+	for (size_t i = 0; i < r->n_diags; i++)
+		if (r->diags[i].line == line)
+			return true;
+	return false;
+}
+
+#define DOC(id) "{\"schema\": \"recount.document/1\", \"doc\": \"" id "\"}\n"
+#define CLAIM(rest) "{\"schema\": \"recount.claim/1\", \"doc\": \"d\", \"metric\": \"killed\", " rest "}\n"
+
+/* A real record as `recount extract` writes it: a document line and one
+ * claim line. */
+static char *real_record(void)
+{
+	rc_extractor *ex = rb_extractor(NULL);
+	rc_document *doc = rb_doc("Gunmen killed 5 people.");
+	rc_record *rec = NULL;
+	rc_error err;
+	ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
+	ck_assert_uint_eq(rec->n_claims, 1);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	ck_assert_int_eq(rc_record_write_jsonl(fp, rec, true, &err), RC_OK);
+	ck_assert_int_eq(fclose(fp), 0);
+	rc_record_free(rec);
+	rc_document_free(doc);
+	rc_extractor_free(ex);
+	return buf;
+}
+
+START_TEST(hostile_claim_lines)
+{
+	char *good = real_record();
+	char *digits = rb_repeat("9", 10000);
+	char *deep = rb_repeat("[", 50000);
+	char *text = NULL;
+	ck_assert_int_ge(asprintf(&text,
+		"%s"                                                       /* 1, 2: real */
+		DOC("d")                                                   /* 3 */
+		CLAIM("\"lo\": %s, \"hi\": %s")                            /* 4: 10000 digits */
+		CLAIM("\"lo\": 1e400, \"hi\": 1e400")                      /* 5: beyond double */
+		CLAIM("\"lo\": NaN, \"hi\": Infinity")                     /* 6: not JSON */
+		CLAIM("\"lo\": \"five\", \"hi\": [5]")                     /* 7: wrong types */
+		"{\"schema\": \"recount.claim/1\", \"doc\": 7, \"metric\": {}}\n" /* 8 */
+		"%s\n"                                                     /* 9: nested */
+		CLAIM("\"lo\": 9, \"hi\": 2, \"start\": 90, \"end\": 3")   /* 10: reversed */
+		CLAIM("\"lo\": 1, \"hi\": 1, \"parent\": 999, \"mention\": -7") /* 11 */
+		"{\"schema\": \"recount.claim/999\"}\n"                    /* 12 */
+		"[1, 2, 3]\n"                                              /* 13 */
+		CLAIM("\"lo\": 1, \"hi\": 1, \"status\": \"nonsense\"")    /* 14 */
+		"{\"schema\": \"recount.claim/1\", \"doc\": \"d\", \"lo\": 1\n" /* 15: cut */
+		DOC("e")                                                   /* 16 */
+		CLAIM("\"lo\": 18446744073709551616, \"hi\": 1.7976931348623157e308"), /* 17 */
+		good, digits, digits, deep), 0);
+	char *dir = rb_tmpdir();
+	char *p = rb_write_str(dir, "claims.jsonl", text);
+	read_result r;
+	read_records(&r, p);
+	ck_assert_int_eq(r.st_new, RC_OK);
+	/* Lines that cannot be claims at all are diagnostics, on their line. */
+	static const size_t bad[] = {4, 5, 6, 7, 9, 13, 15};
+	for (size_t i = 0; i < RC_ARRAY_LEN(bad); i++)
+		ck_assert_msg(has_diag_on(&r, bad[i]), "no diagnostic for line %zu", bad[i]);
+	ck_assert_msg(!has_diag_on(&r, 1) && !has_diag_on(&r, 2), "a line recount wrote was refused");
+	ck_assert_uint_ge(r.n, 1);
+	ck_assert_str_eq(r.recs[0]->doc, "mem");
+	ck_assert_uint_eq(r.recs[0]->n_claims, 1);
+	read_result_dispose(&r);
+	free(p);
+	rb_rmtree(dir);
+	free(text);
+	free(deep);
+	free(digits);
+	free(good);
+}
+END_TEST
+
+START_TEST(not_a_claims_file)
+{
+	char *dir = rb_tmpdir();
+	char *loop = rb_path(dir, "loop.jsonl");
+	ck_assert_int_eq(symlink("loop.jsonl", loop), 0);
+	char *gone = rb_path(dir, "gone.jsonl");
+	char *binary = rb_write(dir, "bin.jsonl", "\x7f" "ELF\0\0\0\x01\xff\xfe", 10);
+	const char *paths[] = {dir, loop, gone, binary, "/proc/self/mem"};
+	for (size_t i = 0; i < RC_ARRAY_LEN(paths); i++) {
+		read_result r;
+		read_records(&r, paths[i]);
+		if (r.st_new != RC_OK) {
+			/* Refused up front: the error names the file. */
+			ck_assert(strstr(r.err.path, paths[i]) || strstr(r.err.message, paths[i]));
+		} else {
+			/* Or read: then the trouble is a diagnostic, not a record. */
+			ck_assert_uint_eq(r.n, 0);
+			ck_assert_uint_ge(r.n_diags, 1);
+		}
+		read_result_dispose(&r);
+	}
+	free(loop);
+	free(gone);
+	free(binary);
+	rb_rmtree(dir);
+}
+END_TEST
+
+START_TEST(extreme_figures_round_trip)
+{
+	static const char text[] =
+		"Officials said 18446744073709551616 people were killed and 1e309 were injured. "
+		"Nearly 1e309 people were arrested, police said. More than 5 people were hurt.";
+	rc_extractor *ex = rb_extractor(NULL);
+	rc_document *doc = rb_doc(text);
+	rc_record *rec = NULL;
+	rc_error err;
+	ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	ck_assert_int_eq(rc_record_write_jsonl(fp, rec, true, &err), RC_OK);
+	ck_assert_int_eq(fclose(fp), 0);
+	/* Every line is strict JSON: no NaN or Infinity token slipped out. */
+	size_t lines = 0;
+	for (char *line = buf, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		ck_assert_ptr_nonnull(nl);
+		json_error_t je;
+		json_t *v = json_loadb(line, (size_t)(nl - line), 0, &je);
+		ck_assert_msg(v != NULL, "line %zu is not JSON: %s", lines + 1, je.text);
+		json_decref(v);
+		lines++;
+	}
+	ck_assert_uint_eq(lines, 1 + rec->n_claims);
+	char *dir = rb_tmpdir();
+	char *p = rb_write(dir, "claims.jsonl", buf, len);
+	read_result r;
+	read_records(&r, p);
+	ck_assert_uint_eq(r.n_diags, 0);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_uint_eq(r.recs[0]->n_claims, rec->n_claims);
+	read_result_dispose(&r);
+	free(p);
+	rb_rmtree(dir);
+	free(buf);
+	rc_record_free(rec);
+	rc_document_free(doc);
+	rc_extractor_free(ex);
+}
+END_TEST
+
+int main(void)
+{
+	if (rb_skip_unless(RB_NEED_INGEST | RB_NEED_EXTRACT | RB_NEED_RECORDS))
+		return 0;
+	Suite *s = suite_create("robustness-records");
+	TCase *tc = tcase_create("hostile");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, hostile_claim_lines);
+	tcase_add_test(tc, not_a_claims_file);
+	tcase_add_test(tc, extreme_figures_round_trip);
+	suite_add_tcase(s, tc);
+	return rc_test_run(s);
+}
