@@ -857,7 +857,8 @@ static int lex_cmp(const void *a, const void *b)
 static rc_status build_index(compiler *cp)
 {
 	struct rc_rules *r = cp->r;
-	qsort(cp->lex, cp->n_lex, sizeof(*cp->lex), lex_cmp);
+	if (cp->n_lex)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(cp->lex, cp->n_lex, sizeof(*cp->lex), lex_cmp);
 	r->lex = rc__arena_alloc(r->arena, (cp->n_lex ? cp->n_lex : 1) * sizeof(*r->lex));
 	if (!r->lex)
 		return RC_ERR_NOMEM;
