@@ -22,8 +22,24 @@ json_t *rc__json_str(const char *s)
 	if (!s)
 		return json_null();
 	json_t *j = json_string(s);
-	/* jansson rejects invalid UTF-8; our strings are repaired at ingest,
-	 * but never let one bad string become a NULL that drops a field. */
+	if (j)
+		return j;
+	/* jansson rejects invalid UTF-8.  Texts are repaired at ingest, but
+	 * file names are arbitrary bytes ("bad-\xff.txt"): replace each invalid
+	 * byte by U+FFFD, as ingest does, so that two such names stay apart
+	 * and the field is never dropped. */
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = rc__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (rc__buf_append(&b, k ? s + i : "\xEF\xBF\xBD", k ? k : 3) != RC_OK)
+			break;
+		i += k ? k : 1;
+	}
+	j = b.data ? json_string(b.data) : NULL;
+	rc__buf_dispose(&b);
 	return j ? j : json_string("\xEF\xBF\xBD");
 }
 

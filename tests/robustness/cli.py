@@ -210,6 +210,28 @@ def unreadable_input_is_reported_and_the_run_goes_on():
 
 
 @case
+def hostile_file_names():
+    """File names are bytes, not UTF-8: JSON output stays valid, and
+    names that differ stay different."""
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        names = [b'bad-\xff-1.txt', b'bad-\xfe-2.txt', b'new\nline.txt', b'quote\"back\\.txt',
+                 b'\xc0\xaf.txt']
+        for n in names:
+            with open(os.path.join(d.encode(), n), 'wb') as f:
+                f.write(b'Five people were killed.\n')
+        p = run(['docs', '--format', 'json', d])
+        check(p.returncode == 0, 'exit status %d' % p.returncode, p)
+        try:
+            out = json.loads(p.stdout)
+        except ValueError as e:
+            raise AssertionError('not JSON: %s: %r' % (e, p.stdout[:300]))
+        ids = [doc['id'] for doc in out['documents']]
+        check(len(ids) == len(names), 'documents: %r' % ids)
+        check(len(set(ids)) == len(ids), 'names collide: %r' % ids)
+
+
+@case
 def summary_adds_up():
     """The run's summary: read = processed + skipped, with bad records."""
     need('extract')
