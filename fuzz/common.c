@@ -93,6 +93,29 @@ void rc_fuzz_check_interval(const rc_interval *iv)
 		FUZZ_CHECK(iv->lo <= iv->hi);
 }
 
+void rc_fuzz_check_quantities(const rc_recognizer *rec, const rc_quantity_list *list,
+                              size_t len)
+{
+	FUZZ_CHECK(list->len <= list->cap);
+	size_t prev_end = 0;
+	for (size_t i = 0; i < list->len; i++) {
+		const rc_quantity *q = &list->items[i];
+		FUZZ_CHECK(q->kind < RC_QK_COUNT_);
+		FUZZ_CHECK(rc_quantity_kind_str(q->kind) != NULL);
+		FUZZ_CHECK(q->start < q->end && q->end <= len);
+		FUZZ_CHECK(q->start >= prev_end);
+		FUZZ_CHECK(q->start <= q->num_start && q->num_start <= q->num_end &&
+		           q->num_end <= q->end);
+		prev_end = q->end;
+		FUZZ_CHECK(!isnan(q->value));
+		rc_fuzz_check_interval(&q->iv);
+		rc_interval eff = rc_quantity_effective(rec, q);
+		rc_fuzz_check_interval(&eff);
+		if (q->qualifier)
+			FUZZ_CHECK(q->qualifier[0] != '\0');
+	}
+}
+
 void rc_fuzz_check_document(const rc_document *doc)
 {
 	FUZZ_CHECK(doc->id != NULL);

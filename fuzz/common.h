@@ -50,6 +50,12 @@ void rc_fuzz_check_record(const rc_record *rec, size_t text_len);
 /* An interval is never NaN, and a closed one is never reversed. */
 void rc_fuzz_check_interval(const rc_interval *iv);
 
+/* The promises of quantity.h about a scan of text[0..len): kinds known,
+ * spans in order, inside the text and never overlapping, numbers inside
+ * their spans, intervals sane before and after the tolerance. */
+void rc_fuzz_check_quantities(const rc_recognizer *rec, const rc_quantity_list *list,
+                              size_t len);
+
 /* True when st says the stage is still a placeholder (and notes it). */
 int rc_fuzz_unbuilt(rc_status st);
 

@@ -347,7 +347,8 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx)
 	 * place: a rename would replace the device node itself (as root) or
 	 * fail to create the temporary file beside it. */
 	struct stat st;
-	if (stat(ctx->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+	bool exists = stat(ctx->output, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
 		out->fp = fopen(ctx->output, "w");
 		if (!out->fp) {
 			cli_errorf(ctx, "%s: cannot open output: %s", ctx->output, strerror(errno));
@@ -370,6 +371,18 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx)
 		out->tmp_path = NULL;
 		return CLI_EXIT_ERROR;
 	}
+	/* mkstemp() makes the file 0600.  Give it the mode the file it replaces
+	 * had, or what a shell redirection gives a new file (0666 less the
+	 * umask), so that -o FILE and > FILE agree.  Failing that, 0600 stays. */
+	mode_t mode;
+	if (exists && S_ISREG(st.st_mode)) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	(void)fchmod(fd, mode);
 	out->fp = fdopen(fd, "w");
 	if (!out->fp) {
 		cli_errorf(ctx, "%s: %s", ctx->output, strerror(errno));

@@ -78,39 +78,40 @@ def big_batch(d, n=3000):
     return path
 
 
+def device(d, name, minor):
+    """A memory device (major 1) to write to.  As root a faulty atomic
+    rename would replace the real /dev/NAME, so use a private node with the
+    same numbers; without root the real one is safe."""
+    if os.geteuid() != 0:
+        return '/dev/' + name
+    target = os.path.join(d, name)
+    os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return target
+
+
+def run_onto_device(name, minor, want_exit):
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        target = device(d, name, minor)
+        p = run(['docs', SEEDS, '-o', target])
+        check(p.returncode == want_exit, 'exit status %d, expected %d'
+              % (p.returncode, want_exit), p)
+        if want_exit:
+            check(target in err(p), 'the message does not name %s' % target, p)
+        check(stat.S_ISCHR(os.stat(target).st_mode), '%s is no longer a device' % target)
+        check(leftovers(d, {name}) == [], 'left behind: %s' % leftovers(d, {name}))
+
+
 @case
 def output_to_a_full_device():
     """-o onto a device that is always full: exit 2, device left alone."""
-    need('docs')
-    with tempfile.TemporaryDirectory() as d:
-        if os.geteuid() == 0:
-            # As root a rename could replace /dev/full itself: use a
-            # private node with the same numbers instead.
-            target = os.path.join(d, 'full')
-            os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
-        else:
-            target = '/dev/full'
-        p = run(['docs', SEEDS, '-o', target])
-        check(p.returncode == 2, 'exit status %d, expected 2' % p.returncode, p)
-        check(target in err(p), 'the message does not name %s' % target, p)
-        check(stat.S_ISCHR(os.stat(target).st_mode), '%s is no longer a device' % target)
-        check(leftovers(d, {'full'}) == [], 'left behind: %s' % leftovers(d, {'full'}))
+    run_onto_device('full', 7, 2)
 
 
 @case
 def output_to_a_null_device():
     """-o onto a device works, writing to the device (no rename over it)."""
-    need('docs')
-    with tempfile.TemporaryDirectory() as d:
-        if os.geteuid() == 0:
-            target = os.path.join(d, 'null')
-            os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
-        else:
-            target = '/dev/null'
-        p = run(['docs', SEEDS, '-o', target])
-        check(p.returncode == 0, 'exit status %d, expected 0' % p.returncode, p)
-        check(stat.S_ISCHR(os.stat(target).st_mode), '%s is no longer a device' % target)
-        check(leftovers(d, {'null'}) == [], 'left behind: %s' % leftovers(d, {'null'}))
+    run_onto_device('null', 3, 0)
 
 
 @case
@@ -131,6 +132,29 @@ def output_into_a_missing_directory():
         p = run(['docs', SEEDS, '-o', target])
         check(p.returncode == 2, 'exit status %d, expected 2' % p.returncode, p)
         check(target in err(p), 'the message does not name %s' % target, p)
+
+
+@case
+def output_file_mode():
+    """-o FILE gets the mode > FILE would give: 0666 less the umask for a
+    new file, the old mode for a file it replaces (not mkstemp's 0600)."""
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        new, old = os.path.join(d, 'new.txt'), os.path.join(d, 'old.txt')
+        with open(old, 'w') as f:
+            f.write('old')
+        os.chmod(old, 0o640)
+        mask = os.umask(0o022)
+        try:
+            for target in (new, old):
+                p = run(['docs', SEEDS, '-o', target])
+                check(p.returncode == 0, 'exit status %d' % p.returncode, p)
+        finally:
+            os.umask(mask)
+        got_new = stat.S_IMODE(os.stat(new).st_mode)
+        got_old = stat.S_IMODE(os.stat(old).st_mode)
+        check(got_new == 0o644, 'new file has mode %o, expected 644' % got_new)
+        check(got_old == 0o640, 'replaced file has mode %o, expected 640' % got_old)
 
 
 def namespace_wrapper():

@@ -224,18 +224,11 @@ START_TEST(a_million_tiny_documents)
 {
 	size_t n = rb_big(1000000, 20000);
 	char *dir = rb_tmpdir();
-	char *p = rb_path(dir, "million.jsonl");
-	FILE *fp = fopen(p, "w");
-	ck_assert_ptr_nonnull(fp);
-	for (size_t i = 0; i < n; i++)
-		fprintf(fp, "{\"id\":\"d%zu\",\"text\":\"%zu hurt\"}\n", i, i % 97);
-	ck_assert_int_eq(fclose(fp), 0);
+	char *p = rb_write_batch(dir, "million.jsonl", n, 0, NULL);
 
 	/* Stream them: never more than one document alive. */
-	rc_reader *r = NULL;
+	rc_reader *r = rb_reader(NULL, &p, 1);
 	rc_error err;
-	rc_ingest_options opts = {0};
-	ck_assert_int_eq(rc_reader_new(&r, &opts, (const char *const *)&p, 1, &err), RC_OK);
 	size_t seen = 0;
 	char want[32];
 	for (;;) {
@@ -451,10 +444,8 @@ START_TEST(file_vanishes_mid_run)
 		rb_write_str(dir, "b.txt", "Two were hurt.\n"),
 		rb_write_str(dir, "c.txt", "Nine were arrested.\n"),
 	};
-	rc_reader *r = NULL;
+	rc_reader *r = rb_reader(NULL, in, 3);
 	rc_error err;
-	rc_ingest_options opts = {0};
-	ck_assert_int_eq(rc_reader_new(&r, &opts, (const char *const *)in, 3, &err), RC_OK);
 	rc_document *doc = NULL;
 	ck_assert_int_eq(rc_reader_next(r, &doc, &err), RC_OK);
 	ck_assert_str_eq(doc->id, "a");
@@ -491,10 +482,8 @@ START_TEST(directory_shrinks_mid_walk)
 		snprintf(name, sizeof(name), "f%02d.txt", i);
 		free(rb_write_str(dir, name, "Three people were injured.\n"));
 	}
-	rc_reader *r = NULL;
+	rc_reader *r = rb_reader(NULL, &dir, 1);
 	rc_error err;
-	rc_ingest_options opts = {0};
-	ck_assert_int_eq(rc_reader_new(&r, &opts, (const char *const *)&dir, 1, &err), RC_OK);
 	size_t n = 0, ok = 0, skipped = 0;
 	for (;;) {
 		rc_document *doc = NULL;
@@ -531,17 +520,10 @@ START_TEST(jsonl_truncated_mid_run)
 {
 	size_t n = rb_big(200000, 5000);
 	char *dir = rb_tmpdir();
-	char *p = rb_path(dir, "shrink.jsonl");
-	FILE *fp = fopen(p, "w");
-	ck_assert_ptr_nonnull(fp);
-	for (size_t i = 0; i < n; i++)
-		fprintf(fp, "{\"id\":\"d%zu\",\"text\":\"%zu people were hurt\"}\n", i, i);
-	long size = ftell(fp);
-	ck_assert_int_eq(fclose(fp), 0);
-	rc_reader *r = NULL;
+	long size;
+	char *p = rb_write_batch(dir, "shrink.jsonl", n, 0, &size);
+	rc_reader *r = rb_reader(NULL, &p, 1);
 	rc_error err;
-	rc_ingest_options opts = {0};
-	ck_assert_int_eq(rc_reader_new(&r, &opts, (const char *const *)&p, 1, &err), RC_OK);
 	size_t seen = 0;
 	for (;;) {
 		rc_document *doc = NULL;

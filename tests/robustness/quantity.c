@@ -33,20 +33,7 @@ static rc_quantity_list scan(const char *text, size_t len)
 	rc_error err;
 	rc_status st = rc_quantities_scan(&l, rec, text, len, &err);
 	ck_assert_msg(st == RC_OK, "scan failed: %s", err.message);
-	size_t prev_end = 0;
-	for (size_t i = 0; i < l.len; i++) {
-		const rc_quantity *q = &l.items[i];
-		ck_assert_uint_lt(q->start, q->end);
-		ck_assert_uint_le(q->end, len);
-		ck_assert_uint_ge(q->start, prev_end);
-		ck_assert(q->start <= q->num_start && q->num_start <= q->num_end &&
-		          q->num_end <= q->end);
-		prev_end = q->end;
-		ck_assert(!isnan(q->value));
-		rc_fuzz_check_interval(&q->iv);
-		rc_interval eff = rc_quantity_effective(rec, q);
-		rc_fuzz_check_interval(&eff);
-	}
+	rc_fuzz_check_quantities(rec, &l, len);
 	return l;
 }
 

@@ -100,6 +100,23 @@ char *rb_write_repeat(const char *dir, const char *name, const char *unit, size_
 	return p;
 }
 
+char *rb_write_batch(const char *dir, const char *name, size_t n, size_t every, long *size)
+{
+	char *p = rb_path(dir, name);
+	FILE *fp = fopen(p, "w");
+	ck_assert_msg(fp != NULL, "%s: %s", p, strerror(errno));
+	for (size_t i = 0; i < n; i++) {
+		if (every && i % every == every - 1)
+			fputs("{broken\n", fp);
+		else
+			fprintf(fp, "{\"id\":\"d%zu\",\"text\":\"%zu people were hurt.\"}\n", i, 2 + i % 50);
+	}
+	if (size)
+		*size = ftell(fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	return p;
+}
+
 char *rb_repeat(const char *unit, size_t n)
 {
 	size_t ulen = strlen(unit);
@@ -144,18 +161,26 @@ void rb_check_doc(const rc_document *doc)
 	ck_assert_uint_le(doc->body_start, doc->text_len);
 }
 
+rc_reader *rb_reader(const rc_ingest_options *opts, char *const *inputs, size_t n)
+{
+	rc_reader *r = NULL;
+	rc_error err;
+	rc_ingest_options defaults = {0};
+	rc_status st = rc_reader_new(&r, opts ? opts : &defaults, (const char *const *)inputs, n,
+	                             &err);
+	ck_assert_msg(st == RC_OK, "rc_reader_new: %s", err.message);
+	return r;
+}
+
 void rb_read_all(rb_docs *out, const rc_ingest_options *opts, const char *const *inputs,
                  size_t n)
 {
 	memset(out, 0, sizeof(*out));
-	rc_reader *r = NULL;
+	rc_reader *r = rb_reader(opts, (char *const *)inputs, n);
 	rc_error err;
-	rc_ingest_options defaults = {0};
-	rc_status st = rc_reader_new(&r, opts ? opts : &defaults, inputs, n, &err);
-	ck_assert_msg(st == RC_OK, "rc_reader_new: %s", err.message);
 	for (;;) {
 		rc_document *doc = NULL;
-		st = rc_reader_next(r, &doc, &err);
+		rc_status st = rc_reader_next(r, &doc, &err);
 		ck_assert_msg(st == RC_OK, "rc_reader_next: %s", err.message);
 		if (!doc)
 			break;

@@ -29,8 +29,18 @@ char *rb_write_str(const char *dir, const char *name, const char *s);
 /* A file of n bytes: unit repeated (the last copy cut), then tail. */
 char *rb_write_repeat(const char *dir, const char *name, const char *unit, size_t n,
                       const char *tail);
+/*
+ * dir/name holding n JSON Lines records {"id":"dI","text":"K people were
+ * hurt."} (K = 2 + I % 50).  When every is not 0, each line I with
+ * I % every == every - 1 is "{broken" instead.  Returns the path; *size
+ * (may be NULL) gets the file's size.
+ */
+char *rb_write_batch(const char *dir, const char *name, size_t n, size_t every, long *size);
 /* A malloc'd string: unit repeated until n bytes, NUL-terminated. */
 char *rb_repeat(const char *unit, size_t n);
+
+/* A reader over inputs[0..n) with opts (NULL: defaults); asserts success. */
+rc_reader *rb_reader(const rc_ingest_options *opts, char *const *inputs, size_t n);
 
 /* Every document of a reader, in order. */
 typedef struct rb_docs {
