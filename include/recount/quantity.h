@@ -117,6 +117,23 @@ rc_interval rc_interval_widen(const rc_interval *iv, double value, bool approx,
 /** The default tolerance, 0.10. */
 #define RC_APPROX_TOLERANCE_DEFAULT 0.10
 
+/** The tolerance a recognizer applies (its option, or the default). */
+double rc_recognizer_tolerance(const rc_recognizer *rec);
+
+/**
+ * Write an interval in mathematical notation into buf (always
+ * NUL-terminated): "84" for a point, "[84, 103]", "(90, ∞)",
+ * "(-∞, 100)".  Numbers print with up to 15 significant digits.
+ * Returns the length it needed, as snprintf() does.
+ */
+size_t rc_interval_str(const rc_interval *iv, char *buf, size_t size);
+
+/**
+ * Parse a vague-term override "TERM=LO,HI" (HI may be empty for no upper
+ * bound: "many=3,") and apply it with rc_recognizer_set_vague().
+ */
+rc_status rc_recognizer_set_vague_spec(rc_recognizer *rec, const char *spec, rc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -64,6 +64,29 @@ rc_status rc_doc_writer_finish(rc_doc_writer *w, rc_error *err);
 /** Release the writer.  rc_doc_writer_free(NULL) does nothing. */
 void rc_doc_writer_free(rc_doc_writer *w);
 
+/* ---- quantities (recount numbers) ---- */
+
+/**
+ * Streams recognised quantities (docs/quantities.md):
+ *  - RC_FORMAT_JSONL (or RC_FORMAT_JSON): one object per quantity,
+ *    {"file"?, "line", "text", "start", "end", "kind", "lo", "hi",
+ *    "lo_incl", "hi_incl", "approx", "vague", "qualifier", "value"};
+ *  - RC_FORMAT_TEXT: a table, one row per quantity.
+ */
+typedef struct rc_quantity_writer rc_quantity_writer;
+
+rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format fmt,
+                                 const rc_report_options *opts, rc_error *err);
+/**
+ * Write q, whose offsets are bytes into base[0..len) (the line it is on);
+ * line is 1-based; file may be NULL (then no "file" key).
+ */
+rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t line,
+                                 const char *base, size_t len, const rc_quantity *q,
+                                 rc_error *err);
+rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err);
+void rc_quantity_writer_free(rc_quantity_writer *w);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,8 @@
  * order, so writers that insert in a fixed order produce stable output.
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 #include "core/core.h"
@@ -65,14 +67,84 @@ rc_status rc__json_set(json_t *obj, const char *key, json_t *value)
 	return json_object_set_new(obj, key, value) == 0 ? RC_OK : RC_ERR_NOMEM;
 }
 
+/*
+ * jansson prints reals with 17 significant digits, so 0.08 comes out as
+ * 0.080000000000000002.  Rewrite each real of the dumped text in the
+ * shortest form that reads back as the same double (what Python and
+ * JavaScript print): exact round trips, readable numbers.
+ */
+static bool shortest_reals(rc_buf *out, const char *s)
+{
+	bool in_str = false, bad = false;
+	for (size_t i = 0; s[i];) {
+		char c = s[i];
+		if (in_str) {
+			bad |= rc__buf_putc(out, c) != RC_OK;
+			if (c == '\\' && s[i + 1]) {
+				bad |= rc__buf_putc(out, s[i + 1]) != RC_OK;
+				i += 2;
+				continue;
+			}
+			if (c == '"')
+				in_str = false;
+			i++;
+			continue;
+		}
+		if (c == '"') {
+			in_str = true;
+			bad |= rc__buf_putc(out, c) != RC_OK;
+			i++;
+			continue;
+		}
+		if (c == '-' || (c >= '0' && c <= '9')) {
+			size_t j = i;
+			bool real = false;
+			while (s[j] && strchr("+-0123456789.eE", s[j])) {
+				if (s[j] == '.' || s[j] == 'e' || s[j] == 'E')
+					real = true;
+				j++;
+			}
+			if (real && j - i < 64) {
+				char num[64], best[40];
+				memcpy(num, s + i, j - i);
+				num[j - i] = 0;
+				double v = strtod(num, NULL);
+				for (int p = 1; p <= 17; p++) {
+					snprintf(best, sizeof best, "%.*g", p, v);
+					if (strtod(best, NULL) == v)
+						break;
+				}
+				/* keep it a real: "2.5", "1e+300", never a bare integer */
+				bad |= rc__buf_puts(out, best) != RC_OK;
+				if (!strpbrk(best, ".eEni"))
+					bad |= rc__buf_puts(out, ".0") != RC_OK;
+			} else {
+				bad |= rc__buf_append(out, s + i, j - i) != RC_OK;
+			}
+			i = j;
+			continue;
+		}
+		bad |= rc__buf_putc(out, c) != RC_OK;
+		i++;
+	}
+	return !bad;
+}
+
 static rc_status write_with(FILE *fp, const json_t *v, size_t flags, rc_error *err)
 {
 	char *s = json_dumps(v, flags | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
 	if (!s)
 		return rc__error_set(err, RC_ERR_NOMEM, "cannot encode JSON");
-	size_t n = strlen(s);
-	int bad = fwrite(s, 1, n, fp) != n || fputc('\n', fp) == EOF;
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	bool ok = shortest_reals(&b, s);
 	free(s);
+	if (!ok || !b.data) {
+		rc__buf_dispose(&b);
+		return rc__error_set(err, RC_ERR_NOMEM, "cannot encode JSON");
+	}
+	int bad = fwrite(b.data, 1, b.len, fp) != b.len || fputc('\n', fp) == EOF;
+	rc__buf_dispose(&b);
 	if (bad)
 		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
 	return RC_OK;
