@@ -75,7 +75,9 @@ extern const char *const rc__q_sign_words[];     /* minus, negative */
 extern const char *const rc__q_range_links[];    /* to, through, or ... between two numbers */
 extern const char *const rc__q_meridiem[];       /* a.m., pm, GMT ... after a clock time */
 extern const char *const rc__q_phrases[];
-extern const char *const rc__q_count_nouns[];   /* "2000 people" is a count */        /* idioms with a number word that are no figure */
+extern const char *const rc__q_count_nouns[];
+extern const char *const rc__q_possessives[];
+extern const char *const rc__q_not_qualifier[]; /* "how about 2" */   /* "their 20s" is an age */   /* "2000 people" is a count */        /* idioms with a number word that are no figure */
 
 /* The entries of each table are counted by a NULL word at the end. */
 

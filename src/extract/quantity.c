@@ -42,7 +42,8 @@ enum {
 	F_YEARCUE = 1u << 4, F_IDCUE = 1u << 5, F_AGECUE = 1u << 6, F_ONEPRON = 1u << 7,
 	F_CHANGE = 1u << 8, F_SIGN = 1u << 9, F_MERIDIEM = 1u << 10, F_CURRENCY = 1u << 11,
 	F_QPRE = 1u << 12, F_QPOST = 1u << 13, F_VAGUE = 1u << 14, F_UNIT = 1u << 15,
-	F_PHRASE = 1u << 16, F_LINK = 1u << 17, F_COUNTNOUN = 1u << 18
+	F_PHRASE = 1u << 16, F_LINK = 1u << 17, F_COUNTNOUN = 1u << 18, F_POSSESSIVE = 1u << 19,
+	F_NOTQUAL = 1u << 20
 };
 
 typedef struct lexent {
@@ -271,6 +272,8 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 	    (st = add_words(r, rc__q_currency_before, F_CURRENCY, err)) ||
 	    (st = add_words(r, rc__q_range_links, F_LINK, err)) ||
 	    (st = add_words(r, rc__q_count_nouns, F_COUNTNOUN, err)) ||
+	    (st = add_words(r, rc__q_possessives, F_POSSESSIVE, err)) ||
+	    (st = add_words(r, rc__q_not_qualifier, F_NOTQUAL, err)) ||
 	    (st = compile_table(r, &r->pre, &r->n_pre, np, get_pre, F_QPRE, err)) ||
 	    (st = compile_table(r, &r->post, &r->n_post, npo, get_post, F_QPOST, err)) ||
 	    (st = compile_table(r, &r->vague, &r->n_vague, nv, get_vague, F_VAGUE, err)) ||
@@ -311,6 +314,8 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 	return RC_OK;
 }
 
+static const char *vague_term(const char *term);
+
 rc_status rc_recognizer_set_vague(rc_recognizer *rec, const char *term,
                                   const rc_interval *iv, rc_error *err)
 {
@@ -332,9 +337,9 @@ rc_status rc_recognizer_set_vague(rc_recognizer *rec, const char *term,
 	if (!found) {
 		rc_buf b;
 		rc__buf_init(&b, 4096);
+		/* each term once: "dozens of" is listed as "dozens" */
 		for (size_t i = 0; i < rec->n_vague; i++)
-			if (!strstr(rc__q_vague[i].phrase, " of") || !strcmp(rc__q_vague[i].phrase, "a number of") ||
-			    !strcmp(rc__q_vague[i].phrase, "a couple of") || !strcmp(rc__q_vague[i].phrase, "a handful of"))
+			if (vague_term(rc__q_vague[i].phrase) == rc__q_vague[i].phrase)
 				rc__buf_printf(&b, "%s%s", b.len ? ", " : "", rc__q_vague[i].phrase);
 		rc__error_set(err, RC_ERR_INVALID, "unknown vague term '%s' (known: %s)", term,
 		              b.data ? b.data : "");
@@ -503,10 +508,22 @@ typedef struct scan {
 	rc_quantity_list *out;
 } scan;
 
-static bool is_space_cp(uint32_t cp)
+static inline bool is_space_cp(uint32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-	       rc__utf8_plain(cp) == ' ';
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+	return rc__utf8_plain(cp) == ' ';
+}
+
+/* ASCII classes inline: the tokenizer asks them of every byte. */
+static inline bool ascii_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool ascii_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
 /* A thousands separator inside digits: comma, no-break or thin space. */
@@ -524,7 +541,7 @@ static size_t sep_len(const char *s, size_t i, size_t len)
 static size_t digits_at(const char *s, size_t i, size_t len)
 {
 	size_t j = i;
-	while (j < len && rc__is_digit((unsigned char)s[j]))
+	while (j < len && ascii_digit((unsigned char)s[j]))
 		j++;
 	return j - i;
 }
@@ -562,7 +579,7 @@ static size_t lex_number(const char *s, size_t i, size_t len, tok *t)
 			t->sep = true;
 		}
 		/* "100,101,1000": a list, not one number; read its first item */
-		if (t->sep && j < len && s[j] == ',' && j + 1 < len && rc__is_digit((unsigned char)s[j + 1])) {
+		if (t->sep && j < len && s[j] == ',' && j + 1 < len && ascii_digit((unsigned char)s[j + 1])) {
 			j = j0;
 			nb = nb0;
 			nd = d;
@@ -571,7 +588,7 @@ static size_t lex_number(const char *s, size_t i, size_t len, tok *t)
 		}
 	}
 	size_t nf = 0;
-	if (!huge && j + 1 < len && s[j] == '.' && rc__is_digit((unsigned char)s[j + 1])) {
+	if (!huge && j + 1 < len && s[j] == '.' && ascii_digit((unsigned char)s[j + 1])) {
 		buf[nb++] = '.';
 		size_t f = digits_at(s, j + 1, len);
 		for (size_t k = 0; k < f && k < 17; k++)
@@ -598,7 +615,7 @@ static size_t lex_number(const char *s, size_t i, size_t len, tok *t)
 static bool word_cp(uint32_t cp)
 {
 	if (cp < 0x80)
-		return rc__is_alpha((int)cp);
+		return ascii_alpha((int)cp);
 	/* letters of other scripts; typographic marks are punctuation */
 	return rc__utf8_plain(cp) == 0 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
 	       !(cp >= 0x00A1 && cp <= 0x00BF) && cp != 0x00D7 && cp != 0x00F7 &&
@@ -614,7 +631,7 @@ static bool make_key(const char *s, size_t b, size_t e, char *key, size_t *kn)
 		if (c < 0x80) {
 			if (n + 1 >= RC__KEY_MAX)
 				return false;
-			key[n++] = (char)rc__lower(c);
+			key[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			i++;
 			continue;
 		}
@@ -686,7 +703,7 @@ static rc_status tokenize(scan *x, size_t *pos)
 		}
 		tok t = {.s = i, .lex = -1, .gap = gap};
 		gap = false;
-		if (rc__is_digit(c) || (c == '.' && i + 1 < len && rc__is_digit((unsigned char)s[i + 1]) &&
+		if (ascii_digit(c) || (c == '.' && i + 1 < len && ascii_digit((unsigned char)s[i + 1]) &&
 		                        (i == 0 || !rc__is_alnum((unsigned char)s[i - 1])))) {
 			t.type = T_NUM;
 			t.e = lex_number(s, i, len, &t);
@@ -705,12 +722,12 @@ static rc_status tokenize(scan *x, size_t *pos)
 					continue;
 				}
 				/* inner apostrophe (o'clock, Iran's) and a.m / U.S */
-				if ((dc == '\'' || dc == 0x2019) && j + dl < len && rc__is_alpha((unsigned char)s[j + dl])) {
+				if ((dc == '\'' || dc == 0x2019) && j + dl < len && ascii_alpha((unsigned char)s[j + dl])) {
 					j += dl;
 					continue;
 				}
-				if (d == '.' && j + 2 <= len && j + 1 < len && rc__is_alpha((unsigned char)s[j + 1]) &&
-				    j - i == 1 && (j + 2 == len || !rc__is_alpha((unsigned char)s[j + 2]))) {
+				if (d == '.' && j + 2 <= len && j + 1 < len && ascii_alpha((unsigned char)s[j + 1]) &&
+				    j - i == 1 && (j + 2 == len || !ascii_alpha((unsigned char)s[j + 2]))) {
 					j += 2;
 					continue;
 				}
@@ -878,7 +895,8 @@ static double suffix_scale(const scan *x, size_t i, bool money)
 		if (strlen(sfx) != n || memcmp(sfx, x->s + w->s, n) != 0)
 			continue;
 		bool lower_mb = (strcmp(sfx, "m") == 0 || strcmp(sfx, "b") == 0 || strcmp(sfx, "mm") == 0);
-		if (lower_mb && !x->t[i].dec && !money)
+		/* "1m people" is a million; "a 10m wall" ten metres */
+		if (lower_mb && !x->t[i].dec && !money && !(flags(x, i + 2) & F_COUNTNOUN))
 			return -1;
 		if (strcmp(sfx, "mm") == 0 && !money)
 			return -1;
@@ -987,6 +1005,9 @@ static bool parse_number(const scan *x, size_t i, bool money, numx *nx)
 			continue;
 		}
 		/* "half a million", "a quarter million" */
+		if (!any && (is(x, k, r->id_a) || is(x, k, r->id_an)) &&
+		    (is(x, k + 1, r->id_half) || is(x, k + 1, r->id_quarter)))
+			k++;
 		if (!any && (is(x, k, r->id_half) || is(x, k, r->id_quarter))) {
 			size_t m = k + 1;
 			if (is(x, m, r->id_a))
@@ -1265,7 +1286,8 @@ static size_t time_at(const scan *x, size_t i)
 		if (j || (mer && h->ndig <= 2 && h->val >= 1 && h->val <= 12) ||
 		    (!mer && h->ndig == 4 && fmod(h->val, 100) <= 59 && h->val <= 2400)) {
 			/* "a.m." keeps its full stop */
-			if (end < x->n && is(x, end, r->id_dot) && glued(x, end - 1) && mer)
+			if (end < x->n && is(x, end, r->id_dot) && glued(x, end - 1) && mer &&
+			    memchr(x->s + x->t[end - 1].s, '.', x->t[end - 1].e - x->t[end - 1].s))
 				end++;
 			return end;
 		}
@@ -1450,10 +1472,11 @@ static bool figure_at(const scan *x, size_t i, const rc__qualifier *pre, size_t 
 				return true;
 			}
 		}
-		if (link && range_partner(x, &a, k, money, &b, &lo, &hi) && (!tight || (b.first && !b.words))) {
-			/* "two or three" is a range; "2 or 1", "one or 2" are not */
+		if (link && range_partner(x, &a, k, money, &b, &lo, &hi) && (!tight || b.first)) {
+			/* "two or three", "5 or 6" are ranges; "2 or 1", "one or 2" and
+			 * "10 bln or 10 tln" (alternatives far apart) are not */
 			bool is_or = is(x, k, r->id_or);
-			if (lo < hi && !(is_or && a.words != b.words)) {
+			if (lo < hi && !(is_or && (a.words != b.words || hi > 2 * lo + 10))) {
 				q.iv = (rc_interval){.lo = lo, .hi = hi, .lo_incl = true, .hi_incl = true};
 				q.value = lo;
 				is_range = true;
@@ -1486,6 +1509,16 @@ static bool figure_at(const scan *x, size_t i, const rc__qualifier *pre, size_t 
 		} else if (post && post->bound == RC_B_APPROX) {
 			q.approx = true; /* "up to 50 or so" */
 			post_used = true;
+		} else if (post && pre->bound == RC_B_APPROX &&
+		           (post->bound == RC_B_GE || post->bound == RC_B_LE)) {
+			/* "about 500 or more": the bound is what is asserted */
+			q.iv = point(q.iv.lo_inf ? q.iv.hi : q.iv.lo);
+			q.approx = false;
+			apply_bound(&q, post->bound);
+			q.qualifier = canon(post);
+			post_used = true;
+			pre = NULL;
+			ci = a.i0;
 		}
 	} else {
 		if (range_q)
@@ -1550,7 +1583,7 @@ static bool vague_at(const scan *x, size_t i, found *f)
 	}
 	/* "several hundred", "a few thousand", "many thousands" */
 	double sc = scale_at(x, end);
-	if (sc >= 100 && !is(x, end - 1, r->id_of)) {
+	if (sc >= 12 && !is(x, end - 1, r->id_of)) {
 		q.iv.lo *= sc;
 		if (!q.iv.hi_inf)
 			q.iv.hi *= sc;
@@ -1609,6 +1642,11 @@ static rc_status parse_chunk(scan *x)
 	while (i < x->n) {
 		uint32_t fl = flags(x, i);
 		const tok *t = &x->t[i];
+		/* most words are in no table and start nothing */
+		if (t->lex < 0 && t->type != T_NUM) {
+			i++;
+			continue;
+		}
 		found f;
 		size_t e;
 		rc_status st;
@@ -1639,7 +1677,7 @@ static rc_status parse_chunk(scan *x)
 			bool ok = x->t[i].e - x->t[i].s > 0;
 			if (ok) {
 				size_t m = k + 1;
-				while (m + 1 < x->n && (is(x, m, r->id_dash) || is(x, m, r->id_slash)) &&
+				while (m + 1 < x->n && (is(x, m, r->id_dash) || is(x, m, r->id_slash) || is(x, m, r->id_dot)) &&
 				       glued(x, m - 1) && glued(x, m) && is_num(x, m + 1))
 					m += 2;
 				if ((st = emit_simple(x, RC_QK_ID, k, m, unbounded(), 0)) != RC_OK)
@@ -1701,13 +1739,8 @@ static rc_status parse_chunk(scan *x)
 					k = pe;
 				}
 			}
-			if (figure_at(x, pq ? pe : k, NULL, 0, &f) || (pq && figure_at(x, k, pq, i + 1, &f))) {
-				if (pq && pq->bound != RC_B_RANGE && f.q.qualifier == NULL) {
-					apply_bound(&f.q, pq->bound);
-					f.q.qualifier = canon(pq);
-				}
-				if (pq)
-					f.q.start = x->t[i + 1].s;
+			if (pq ? figure_at(x, pe, pq, i + 1, &f) : figure_at(x, k, NULL, k, &f)) {
+				f.q.start = x->t[i].s; /* "aged 22": the cue is part of the figure */
 				f.q.kind = RC_QK_AGE;
 				if ((st = emit(x, &f.q)) != RC_OK)
 					return st;
@@ -1723,6 +1756,9 @@ static rc_status parse_chunk(scan *x)
 				/* "<" after "<" or "=": "<>30", "=>30" are no qualifiers */
 				bool bad = x->t[i].type == T_PUNCT && i > 0 && glued(x, i - 1) &&
 				           x->t[i - 1].type == T_PUNCT && strchr("<>=", x->s[x->t[i - 1].s]);
+				/* "how about 2", "what about 5": no qualifier */
+				if (i > 0 && (flags(x, i - 1) & F_NOTQUAL))
+					bad = true;
 				if (!bad && figure_at(x, e, pq, i, &f) && f.q.kind != RC_QK_ID) {
 					size_t da = date_at(x, e), ta = time_at(x, e);
 					/* "from 2019 to 2021", "around 2010": years */
@@ -1798,6 +1834,12 @@ static rc_status parse_chunk(scan *x)
 			bool have = parse_number(x, ni, false, &a);
 			if (have && f.q.kind == RC_QK_COUNT && is_year(x, ni, &a, NULL) && f.next == a.i1) {
 				f.q.kind = RC_QK_YEAR;
+				if (glued(x, a.i1 - 1) && is(x, a.i1, r->id_s)) {
+					/* "the 1980s": a decade */
+					f.q.iv = (rc_interval){.lo = a.v, .hi = a.v + 9, .lo_incl = true, .hi_incl = true};
+					f.next = a.i1 + 1;
+					f.q.end = x->t[a.i1].e;
+				}
 			} else if (have && f.q.kind == RC_QK_COUNT && a.plain_int && a.first->ndig == 4 &&
 			           glued(x, a.i1 - 1) && is(x, a.i1, r->id_s)) {
 				f.q.kind = RC_QK_YEAR;
@@ -1808,10 +1850,10 @@ static rc_status parse_chunk(scan *x)
 			} else if (have && f.q.kind == RC_QK_COUNT && a.plain_int && a.first->lead0) {
 				f.q.kind = RC_QK_ID; /* "007", "0800" without GMT */
 			}
-			/* "in their 20s" */
+			/* "in their 20s" is an age, "the '90s" a decade */
 			if (have && f.q.kind == RC_QK_COUNT && a.plain_int && a.first->ndig == 2 &&
 			    fmod(a.v, 10) == 0 && is(x, a.i1, r->id_s) && glued(x, a.i1 - 1)) {
-				f.q.kind = RC_QK_AGE;
+				f.q.kind = ni > 0 && (flags(x, ni - 1) & F_POSSESSIVE) ? RC_QK_AGE : RC_QK_YEAR;
 				f.q.iv = (rc_interval){.lo = a.v, .hi = a.v + 9, .lo_incl = true, .hi_incl = true};
 				f.next = a.i1 + 1;
 				f.q.end = x->t[a.i1].e;

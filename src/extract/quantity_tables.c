@@ -77,7 +77,8 @@ const rc__qualifier rc__q_prefix[] = {
 	{"over", RC_B_GT, NULL}, {"more than", RC_B_GT, NULL}, {"above", RC_B_GT, NULL},
 	{"in excess of", RC_B_GT, NULL}, {"exceeding", RC_B_GT, NULL},
 	{"exceeded", RC_B_GT, NULL}, {"exceeds", RC_B_GT, NULL},
-	{"surpassing", RC_B_GT, NULL}, {"surpassed", RC_B_GT, NULL},
+	{"surpassing", RC_B_GT, NULL}, {"surpassed", RC_B_GT, NULL}, {"surpass", RC_B_GT, NULL},
+	{"exceed", RC_B_GT, NULL}, {"topped", RC_B_GT, NULL},
 	{"upwards of", RC_B_GT, NULL}, {"upward of", RC_B_GT, NULL},
 	{"well over", RC_B_GT, NULL}, {"well above", RC_B_GT, NULL},
 	{"far more than", RC_B_GT, NULL}, {"many more than", RC_B_GT, NULL},
@@ -282,6 +283,12 @@ const char *const rc__q_id_cues[] = {
 	NULL
 };
 
+/* Words that make the qualifier after them an ordinary word: "how about". */
+const char *const rc__q_not_qualifier[] = {"how", "what", NULL};
+
+/* Possessives before "20s": an age ("in their 20s"), not a decade. */
+const char *const rc__q_possessives[] = {"their", "his", "her", "its", "my", "our", "your", NULL};
+
 /* Counted nouns: a bare 1900-2099 before one of these is a count, not a
  * year ("2000 people"). */
 const char *const rc__q_count_nouns[] = {
@@ -299,7 +306,7 @@ const char *const rc__q_age_cues[] = {"aged", "age", "ages", "ageing", NULL};
 /* "the one", "which one", "no one": the word one as a pronoun. */
 const char *const rc__q_one_pronoun[] = {
 	"the", "this", "that", "which", "each", "every", "any", "no", "another",
-	"other", "only", "little", "someone", "anyone", "everyone", "no-one",
+	"other", "someone", "anyone", "everyone", "no-one",
 	NULL
 };
 
@@ -323,7 +330,8 @@ const char *const rc__q_range_links[] = {
 	NULL
 };
 
-const char *const rc__q_meridiem[] = {"a.m", "p.m", "am", "pm", NULL};
+/* Hour words: after 1-12 they make a clock time ("3 p.m.", "7 o'clock"). */
+const char *const rc__q_meridiem[] = {"a.m", "p.m", "am", "pm", "o'clock", NULL};
 
 /* Idioms with a number word that make no figure: "one of the victims". */
 const char *const rc__q_phrases[] = {

@@ -42,6 +42,19 @@ rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format f
 	return io_check(fp, err);
 }
 
+/* s in a column of width characters (code points, not bytes: "∞"). */
+static void pad(FILE *fp, const char *s, size_t width)
+{
+	size_t chars = 0;
+	for (const char *p = s; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			chars++;
+	fputs(s, fp);
+	for (; chars < width; chars++)
+		fputc(' ', fp);
+	fputc(' ', fp);
+}
+
 /* The span as one line of text: control characters become spaces. */
 static char *span_text(const char *base, size_t start, size_t end)
 {
@@ -71,8 +84,11 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 			strcpy(iv, "-");
 		snprintf(bytes, sizeof bytes, "%zu-%zu", q->start, q->end);
 		const char *flags = q->vague ? "vague" : q->approx ? "approx" : "-";
-		fprintf(w->fp, "%-6zu %-11s %-8s %-22s %-7s %-14s %s\n", line, bytes,
-		        rc_quantity_kind_str(q->kind), iv, flags, q->qualifier ? q->qualifier : "-", text);
+		fprintf(w->fp, "%-6zu %-11s %-8s ", line, bytes, rc_quantity_kind_str(q->kind));
+		pad(w->fp, iv, 22);
+		pad(w->fp, flags, 7);
+		pad(w->fp, q->qualifier ? q->qualifier : "-", 14);
+		fprintf(w->fp, "%s\n", text);
 		free(text);
 		return io_check(w->fp, err);
 	}

@@ -1,0 +1,297 @@
+/*
+ * The quantity recognizer against fixtures/cases/quantities.txt (several
+ * hundred hand-written cases: every quantity of the seed articles, each
+ * qualifier, vague term and non-count, and negative cases), plus the
+ * API around it: tolerance, vague overrides, interval notation.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <recount/quantity.h>
+#include "support.h"
+
+static rc_recognizer *rec;
+
+static void setup(void)
+{
+	rc_error err;
+	ck_assert_int_eq(rc_recognizer_new(&rec, NULL, &err), RC_OK);
+}
+
+static void teardown(void)
+{
+	rc_recognizer_free(rec);
+	rec = NULL;
+}
+
+/* "84", "[84,103]", "(90,inf)", "(-inf,100)", "-" */
+static bool parse_iv(const char *s, rc_interval *iv)
+{
+	memset(iv, 0, sizeof *iv);
+	if (strcmp(s, "-") == 0) {
+		iv->lo_inf = iv->hi_inf = true;
+		return true;
+	}
+	if (*s != '[' && *s != '(') {
+		char *end;
+		iv->lo = iv->hi = strtod(s, &end);
+		iv->lo_incl = iv->hi_incl = true;
+		return *end == 0;
+	}
+	iv->lo_incl = *s == '[';
+	const char *comma = strchr(s, ',');
+	size_t n = strlen(s);
+	if (!comma || n < 4)
+		return false;
+	iv->hi_incl = s[n - 1] == ']';
+	char lo[64], hi[64];
+	snprintf(lo, sizeof lo, "%.*s", (int)(comma - s - 1), s + 1);
+	snprintf(hi, sizeof hi, "%.*s", (int)(s + n - 1 - comma - 1), comma + 1);
+	if (strcmp(lo, "-inf") == 0)
+		iv->lo_inf = true, iv->lo_incl = false;
+	else
+		iv->lo = strtod(lo, NULL);
+	if (strcmp(hi, "inf") == 0)
+		iv->hi_inf = true, iv->hi_incl = false;
+	else
+		iv->hi = strtod(hi, NULL);
+	return true;
+}
+
+static bool same_iv(const rc_interval *a, const rc_interval *b)
+{
+	if (a->lo_inf != b->lo_inf || a->hi_inf != b->hi_inf)
+		return false;
+	if (!a->lo_inf && (fabs(a->lo - b->lo) > 1e-9 * fmax(1, fabs(a->lo)) || a->lo_incl != b->lo_incl))
+		return false;
+	if (!a->hi_inf && (fabs(a->hi - b->hi) > 1e-9 * fmax(1, fabs(a->hi)) || a->hi_incl != b->hi_incl))
+		return false;
+	return true;
+}
+
+/* Check one expectation against q; on mismatch, describe it in why. */
+static bool check_one(const char *input, const char *exp, const rc_quantity *q, char *why, size_t wn)
+{
+	char kind[16], span[512], rest[512] = "";
+	int used = 0;
+	if (sscanf(exp, "%15s \"%511[^\"]\"%n", kind, span, &used) < 2) {
+		snprintf(why, wn, "bad expectation '%s'", exp);
+		return false;
+	}
+	snprintf(rest, sizeof rest, "%s", exp + used);
+	char *save, *ivs = strtok_r(rest, " ", &save);
+	rc_interval iv;
+	if (!ivs || !parse_iv(ivs, &iv)) {
+		snprintf(why, wn, "bad interval in '%s'", exp);
+		return false;
+	}
+	bool approx = false, vague = false;
+	const char *qual = NULL;
+	char qbuf[64] = "";
+	const char *qpos = strstr(exp + used, "q=\"");
+	if (qpos) {
+		sscanf(qpos + 3, "%63[^\"]", qbuf);
+		qual = qbuf;
+	}
+	approx = strstr(exp + used, " approx") != NULL;
+	vague = strstr(exp + used, " vague") != NULL;
+	char got_span[512];
+	snprintf(got_span, sizeof got_span, "%.*s", (int)(q->end - q->start), input + q->start);
+	const char *gk = rc_quantity_kind_str(q->kind);
+	bool ok = strcmp(gk, kind) == 0 && strcmp(got_span, span) == 0 && approx == q->approx &&
+	          vague == q->vague;
+	if (q->kind == RC_QK_DATE || q->kind == RC_QK_TIME || q->kind == RC_QK_ID || q->kind == RC_QK_PHRASE)
+		ok = ok && iv.lo_inf && iv.hi_inf;
+	else
+		ok = ok && same_iv(&iv, &q->iv);
+	if (qual && !vague)
+		ok = ok && q->qualifier && strcmp(q->qualifier, qual) == 0;
+	else if (!vague)
+		ok = ok && !q->qualifier;
+	if (!ok) {
+		char giv[96];
+		rc_interval_str(&q->iv, giv, sizeof giv);
+		snprintf(why, wn, "expected %s, got %s \"%s\" %s%s%s q=%s", exp, gk, got_span, giv,
+		         q->approx ? " approx" : "", q->vague ? " vague" : "",
+		         q->qualifier ? q->qualifier : "(none)");
+	}
+	return ok;
+}
+
+START_TEST(table)
+{
+	size_t len;
+	char *text = rc_test_slurp(rc_test_fixture("cases/quantities.txt"), &len);
+	size_t cases = 0, failed = 0, lineno = 0;
+	char *save_line;
+	for (char *line = strtok_r(text, "\n", &save_line); line; line = strtok_r(NULL, "\n", &save_line)) {
+		lineno++;
+		if (line[0] == '#' || !line[0])
+			continue;
+		char *arrow = strstr(line, " => ");
+		ck_assert_msg(arrow, "quantities.txt: a case without ' => ': %s", line);
+		*arrow = 0;
+		const char *input = line, *exps = arrow + 4;
+		rc_quantity_list l = {0};
+		rc_error err;
+		ck_assert_int_eq(rc_quantities_scan(&l, rec, input, strlen(input), &err), RC_OK);
+		cases++;
+		/* split the expectations on " ; " */
+		char buf[2048];
+		snprintf(buf, sizeof buf, "%s", exps);
+		const char *want[16];
+		size_t nw = 0;
+		if (strcmp(buf, "none") != 0) {
+			char *p = buf;
+			for (;;) {
+				char *sep = strstr(p, " ; ");
+				if (nw < 16)
+					want[nw++] = p;
+				if (!sep)
+					break;
+				*sep = 0;
+				p = sep + 3;
+			}
+		}
+		bool ok = nw == l.len;
+		char why[1400] = "";
+		if (!ok)
+			snprintf(why, sizeof why, "expected %zu quantities, got %zu", nw, l.len);
+		for (size_t k = 0; ok && k < nw; k++)
+			ok = check_one(input, want[k], &l.items[k], why, sizeof why);
+		if (!ok) {
+			failed++;
+			fprintf(stderr, "quantities.txt: '%s': %s\n", input, why);
+		}
+		rc_quantity_list_dispose(&l);
+	}
+	printf("# quantities.txt: %zu cases, %zu failed\n", cases, failed);
+	ck_assert_uint_ge(cases, 300);
+	ck_assert_uint_eq(failed, 0);
+	free(text);
+}
+END_TEST
+
+/* The tolerance is applied in one place, and its three shapes are right. */
+START_TEST(tolerance)
+{
+	rc_interval about = {.lo = 100, .hi = 100, .lo_incl = true, .hi_incl = true};
+	rc_interval w = rc_interval_widen(&about, 100, true, "about", 0.10);
+	ck_assert(w.lo == 90 && w.hi == 110 && w.lo_incl && w.hi_incl);
+	rc_interval nearly = {.hi = 100, .lo_inf = true};
+	w = rc_interval_widen(&nearly, 100, true, "nearly", 0.10);
+	ck_assert(!w.lo_inf && w.lo == 90 && w.lo_incl && w.hi == 100 && !w.hi_incl);
+	rc_interval just_over = {.lo = 90, .hi_inf = true};
+	w = rc_interval_widen(&just_over, 90, true, "just over", 0.10);
+	ck_assert(!w.hi_inf && w.hi == 99 && w.hi_incl && w.lo == 90 && !w.lo_incl);
+	/* exact figures never move */
+	rc_interval over = {.lo = 90, .hi_inf = true};
+	w = rc_interval_widen(&over, 90, false, "over", 0.10);
+	ck_assert(w.hi_inf && w.lo == 90 && !w.lo_incl);
+	/* a recognizer's tolerance reaches rc_quantity_effective */
+	rc_recognizer *r2;
+	rc_error err;
+	rc_recognizer_options o = {.approx_tolerance = 0.2};
+	ck_assert_int_eq(rc_recognizer_new(&r2, &o, &err), RC_OK);
+	ck_assert(rc_recognizer_tolerance(r2) == 0.2);
+	rc_quantity_list l = {0};
+	const char *t = "nearly 100 people";
+	ck_assert_int_eq(rc_quantities_scan(&l, r2, t, strlen(t), &err), RC_OK);
+	ck_assert_uint_eq(l.len, 1);
+	w = rc_quantity_effective(r2, &l.items[0]);
+	ck_assert(w.lo == 80 && w.hi == 100 && !w.hi_incl);
+	rc_quantity_list_dispose(&l);
+	rc_recognizer_free(r2);
+	o.approx_tolerance = 1.5;
+	ck_assert_int_eq(rc_recognizer_new(&r2, &o, &err), RC_ERR_INVALID);
+}
+END_TEST
+
+/* The issue's example: 84 and "over 90" conflict, "over 90" and "nearly
+ * 100" do not, once the tolerance is applied. */
+START_TEST(kerman_compatibility)
+{
+	rc_quantity_list l = {0};
+	rc_error err;
+	const char *t = "84 deaths; claimed over 90 lives; killed nearly 100 people";
+	ck_assert_int_eq(rc_quantities_scan(&l, rec, t, strlen(t), &err), RC_OK);
+	ck_assert_uint_eq(l.len, 3);
+	rc_interval a = rc_quantity_effective(rec, &l.items[0]);
+	rc_interval b = rc_quantity_effective(rec, &l.items[1]);
+	rc_interval c = rc_quantity_effective(rec, &l.items[2]);
+	ck_assert(a.hi < b.lo || (a.hi == b.lo && !(a.hi_incl && b.lo_incl)));  /* disjoint */
+	ck_assert(b.lo < c.hi && c.lo <= b.lo + 10);                               /* overlap */
+	rc_quantity_list_dispose(&l);
+}
+END_TEST
+
+START_TEST(vague_override)
+{
+	rc_error err;
+	ck_assert_int_eq(rc_recognizer_set_vague_spec(rec, "dozens=13,99", &err), RC_OK);
+	ck_assert_int_eq(rc_recognizer_set_vague_spec(rec, "many=10,", &err), RC_OK);
+	rc_quantity_list l = {0};
+	const char *t = "dozens of people and many others";
+	ck_assert_int_eq(rc_quantities_scan(&l, rec, t, strlen(t), &err), RC_OK);
+	ck_assert_uint_eq(l.len, 2);
+	ck_assert(l.items[0].iv.lo == 13 && l.items[0].iv.hi == 99 && l.items[0].vague);
+	ck_assert(l.items[1].iv.lo == 10 && l.items[1].iv.hi_inf);
+	rc_quantity_list_dispose(&l);
+	ck_assert_int_eq(rc_recognizer_set_vague_spec(rec, "bazillions=1,2", &err), RC_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.message, "unknown vague term 'bazillions'"));
+	ck_assert_int_eq(rc_recognizer_set_vague_spec(rec, "dozens=99,13", &err), RC_ERR_INVALID);
+	ck_assert_int_eq(rc_recognizer_set_vague_spec(rec, "dozens", &err), RC_ERR_INVALID);
+	ck_assert_int_eq(rc_recognizer_set_vague_spec(rec, "dozens=x,3", &err), RC_ERR_INVALID);
+}
+END_TEST
+
+START_TEST(notation)
+{
+	char b[64];
+	rc_interval p = {.lo = 84, .hi = 84, .lo_incl = true, .hi_incl = true};
+	rc_interval_str(&p, b, sizeof b);
+	ck_assert_str_eq(b, "84");
+	rc_interval o = {.lo = 90, .hi_inf = true};
+	rc_interval_str(&o, b, sizeof b);
+	ck_assert_str_eq(b, "(90, \xe2\x88\x9e)");
+	rc_interval r = {.lo = 1.5, .hi = 103, .lo_incl = true, .hi_incl = false};
+	rc_interval_str(&r, b, sizeof b);
+	ck_assert_str_eq(b, "[1.5, 103)");
+	/* truncated output stays a string */
+	ck_assert_uint_gt(rc_interval_str(&r, b, 4), 3);
+	ck_assert_uint_eq(strlen(b), 3);
+}
+END_TEST
+
+/* Offsets are bytes into the text, typographic spaces and dashes included. */
+START_TEST(byte_offsets)
+{
+	rc_quantity_list l = {0};
+	rc_error err;
+	const char *t = "\xe2\x80\x9c" "84\xe2\x80\x93" "103\xe2\x80\x9d and 1\xe2\x80\xaf" "200";
+	ck_assert_int_eq(rc_quantities_scan(&l, rec, t, strlen(t), &err), RC_OK);
+	ck_assert_uint_eq(l.len, 2);
+	ck_assert_uint_eq(l.items[0].start, 3);
+	ck_assert_uint_eq(l.items[0].end, 3 + 2 + 3 + 3);
+	ck_assert(l.items[0].kind == RC_QK_RANGE && l.items[0].iv.hi == 103);
+	ck_assert(l.items[1].value == 1200);
+	ck_assert_uint_eq(l.items[1].end, strlen(t));
+	rc_quantity_list_dispose(&l);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("quantity");
+	TCase *tc = tcase_create("quantity");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, table);
+	tcase_add_test(tc, tolerance);
+	tcase_add_test(tc, kerman_compatibility);
+	tcase_add_test(tc, vague_override);
+	tcase_add_test(tc, notation);
+	tcase_add_test(tc, byte_offsets);
+	suite_add_tcase(s, tc);
+	return rc_test_run(s);
+}
