@@ -34,6 +34,11 @@ typedef struct rc_map_options {
 	/** Called about every 100 ms from the calling thread, and once at the end; may be NULL. */
 	void (*progress)(void *user, const rc_progress *p);
 	void *progress_user;
+	/** Optional: called on the worker thread right after a record is
+	 *  extracted, so per-record work such as rendering output (into
+	 *  rec->rendered) runs in parallel too.  Must be thread-safe. */
+	rc_record_fn prepare;
+	void *prepare_user;
 } rc_map_options;
 
 /**

@@ -54,6 +54,10 @@ typedef struct rc_record {
 	rc_claim *claims;
 	size_t n_claims;
 	struct rc_record_priv *priv; /**< internal: the arena that owns it all */
+	/** Output rendered for this record by rc_map_options.prepare on a worker
+	 *  thread (malloc'd, freed by rc_record_free()), or NULL. */
+	char *rendered;
+	size_t rendered_len;
 } rc_record;
 
 /** Release a record.  rc_record_free(NULL) does nothing. */

@@ -477,3 +477,47 @@ void cli_engine_close(cli_engine *e)
 	rc_recognizer_free(e->rec);
 	memset(e, 0, sizeof(*e));
 }
+
+/* ---- progress ------------------------------------------------------------ */
+
+void cli_progress_init(cli_progress *p, const cli_ctx *ctx)
+{
+	memset(p, 0, sizeof *p);
+	p->ctx = ctx;
+	const char *ci = getenv("CI");
+	p->on = !ctx->quiet && isatty(STDERR_FILENO) && !(ci && strcmp(ci, "true") == 0);
+	if (!p->on)
+		return;
+	/* time left needs the total: known for regular files only */
+	for (int i = 0; i < ctx->n_inputs; i++) {
+		struct stat st;
+		if (stat(ctx->inputs[i], &st) != 0 || !S_ISREG(st.st_mode)) {
+			p->total_bytes = 0;
+			return;
+		}
+		p->total_bytes += (size_t)st.st_size;
+	}
+}
+
+void cli_progress_fn(void *user, const rc_progress *pr)
+{
+	cli_progress *p = user;
+	if (!p->on)
+		return;
+	if (pr->done) {
+		if (p->shown)
+			fputs("\r\033[K", stderr);
+		return;
+	}
+	if (pr->seconds < 1.0)
+		return;
+	double mb = (double)pr->bytes / 1e6, rate = mb / pr->seconds;
+	fprintf(stderr, "\r\033[K%s: %zu documents, %.1f MB, %.1f MB/s", p->ctx->prog, pr->documents,
+	        mb, rate);
+	if (p->total_bytes && rate > 0 && (double)p->total_bytes / 1e6 > mb) {
+		double left = ((double)p->total_bytes / 1e6 - mb) / rate;
+		fprintf(stderr, ", %d:%02d left", (int)left / 60, (int)left % 60);
+	}
+	fflush(stderr);
+	p->shown = true;
+}

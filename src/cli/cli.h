@@ -161,6 +161,22 @@ void cli_engine_close(cli_engine *e);
 /* Open a reader over ctx->inputs (or "-" when there are none). */
 int cli_make_reader(cli_ctx *ctx, rc_reader **r);
 
+/*
+ * Progress on standard error for long runs: documents, MB, rate and, when
+ * the inputs are regular files, time left.  Shown only on a terminal,
+ * after the first second, and never with --quiet or CI=true.  Pass
+ * cli_progress_fn and the struct as rc_map_options.progress/_user.
+ */
+typedef struct cli_progress {
+	const cli_ctx *ctx;
+	bool on;
+	bool shown;
+	size_t total_bytes;    /* of the inputs, when known; else 0 */
+} cli_progress;
+
+void cli_progress_init(cli_progress *p, const cli_ctx *ctx);
+void cli_progress_fn(void *user, const rc_progress *pr);
+
 /* The commands, each defined in cmd_<name>.c. */
 extern const cli_command cli_cmd_docs;
 extern const cli_command cli_cmd_numbers;

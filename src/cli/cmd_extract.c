@@ -3,6 +3,7 @@
  * extracts their claims and prints them as JSON Lines (a document line,
  * then its claims; docs/schema-claim.md) or as a readable table.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -108,6 +109,30 @@ static void text_claim(FILE *fp, const rc_record *rec, const rc_claim *c)
 	fputc('\n', fp);
 }
 
+static rc_status render_nomem(rc_error *err)
+{
+	err->status = RC_ERR_NOMEM;
+	snprintf(err->message, sizeof err->message, "out of memory rendering a record");
+	err->path[0] = 0;
+	err->line = err->column = 0;
+	err->offset = (size_t)-1;
+	return RC_ERR_NOMEM;
+}
+
+/* On a worker thread: the JSON Lines of a record, so that rendering runs
+ * in parallel; on_record only writes the bytes. */
+static rc_status render(void *user, rc_record *rec, rc_error *err)
+{
+	const state *s = user;
+	FILE *mem = open_memstream(&rec->rendered, &rec->rendered_len);
+	if (!mem)
+		return render_nomem(err);
+	rc_status st = rc_record_write_jsonl(mem, rec, !s->claims_only, err);
+	if (fclose(mem) != 0 && st == RC_OK)
+		st = render_nomem(err);
+	return st;
+}
+
 static rc_status on_record(void *user, rc_record *rec, rc_error *err)
 {
 	state *s = user;
@@ -126,6 +151,15 @@ static rc_status on_record(void *user, rc_record *rec, rc_error *err)
 	if (s->text) {
 		for (size_t i = 0; i < rec->n_claims; i++)
 			text_claim(s->fp, rec, &rec->claims[i]);
+	} else if (rec->rendered) {
+		if (fwrite(rec->rendered, 1, rec->rendered_len, s->fp) != rec->rendered_len) {
+			err->status = RC_ERR_IO;
+			snprintf(err->message, sizeof err->message, "write error: %s", strerror(errno));
+			err->path[0] = 0;
+			err->line = err->column = 0;
+			err->offset = (size_t)-1;
+			st = RC_ERR_IO;
+		}
 	} else {
 		st = rc_record_write_jsonl(s->fp, rec, !s->claims_only, err);
 	}
@@ -165,7 +199,10 @@ static int run(int argc, char **argv)
 	if (s.text)
 		text_header(s.fp);
 	rc_error err;
-	rc_map_options mo = {.threads = ctx.jobs};
+	cli_progress prog;
+	cli_progress_init(&prog, &ctx);
+	rc_map_options mo = {.threads = ctx.jobs, .progress = cli_progress_fn, .progress_user = &prog,
+	                     .prepare = s.text ? NULL : render, .prepare_user = &s};
 	bool ok = rc_map_run(r, eng.ex, &mo, on_record, &s, &err) == RC_OK;
 	if (!ok)
 		cli_error(&ctx, &err);

@@ -76,57 +76,54 @@ rc_status rc__json_set(json_t *obj, const char *key, json_t *value)
 static bool shortest_reals(rc_buf *out, const char *s)
 {
 	bool in_str = false, bad = false;
+	size_t copied = 0; /* s[copied..i) is still to be appended */
 	for (size_t i = 0; s[i];) {
 		char c = s[i];
 		if (in_str) {
-			bad |= rc__buf_putc(out, c) != RC_OK;
-			if (c == '\\' && s[i + 1]) {
-				bad |= rc__buf_putc(out, s[i + 1]) != RC_OK;
+			if (c == '\\' && s[i + 1])
 				i += 2;
-				continue;
+			else {
+				in_str = c != '"';
+				i++;
 			}
-			if (c == '"')
-				in_str = false;
-			i++;
 			continue;
 		}
 		if (c == '"') {
 			in_str = true;
-			bad |= rc__buf_putc(out, c) != RC_OK;
 			i++;
 			continue;
 		}
-		if (c == '-' || (c >= '0' && c <= '9')) {
-			size_t j = i;
-			bool real = false;
-			while (s[j] && strchr("+-0123456789.eE", s[j])) {
-				if (s[j] == '.' || s[j] == 'e' || s[j] == 'E')
-					real = true;
-				j++;
-			}
-			if (real && j - i < 64) {
-				char num[64], best[40];
-				memcpy(num, s + i, j - i);
-				num[j - i] = 0;
-				double v = strtod(num, NULL);
-				for (int p = 1; p <= 17; p++) {
-					snprintf(best, sizeof best, "%.*g", p, v);
-					if (strtod(best, NULL) == v)
-						break;
-				}
-				/* keep it a real: "2.5", "1e+300", never a bare integer */
-				bad |= rc__buf_puts(out, best) != RC_OK;
-				if (!strpbrk(best, ".eEni"))
-					bad |= rc__buf_puts(out, ".0") != RC_OK;
-			} else {
-				bad |= rc__buf_append(out, s + i, j - i) != RC_OK;
-			}
-			i = j;
+		if (c != '-' && (c < '0' || c > '9')) {
+			i++;
 			continue;
 		}
-		bad |= rc__buf_putc(out, c) != RC_OK;
-		i++;
+		size_t j = i;
+		bool real = false;
+		while (s[j] && strchr("+-0123456789.eE", s[j])) {
+			if (s[j] == '.' || s[j] == 'e' || s[j] == 'E')
+				real = true;
+			j++;
+		}
+		if (real && j - i < 64) {
+			char num[64], best[40];
+			memcpy(num, s + i, j - i);
+			num[j - i] = 0;
+			double v = strtod(num, NULL);
+			for (int p = 1; p <= 17; p++) {
+				snprintf(best, sizeof best, "%.*g", p, v);
+				if (strtod(best, NULL) == v)
+					break;
+			}
+			bad |= rc__buf_append(out, s + copied, i - copied) != RC_OK;
+			/* keep it a real: "2.5", "1e+300", never a bare integer */
+			bad |= rc__buf_puts(out, best) != RC_OK;
+			if (!strpbrk(best, ".eEni"))
+				bad |= rc__buf_puts(out, ".0") != RC_OK;
+			copied = j;
+		}
+		i = j;
 	}
+	bad |= rc__buf_puts(out, s + copied) != RC_OK;
 	return !bad;
 }
 

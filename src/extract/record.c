@@ -22,6 +22,7 @@ void rc_record_free(rc_record *rec)
 {
 	if (!rec)
 		return;
+	free(rec->rendered);
 	if (rec->priv) {
 		rc__arena_free(rec->priv->arena);
 		free(rec->priv);
