@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/json.h"
+#include "core/jw.h"
 #include "extract/record-json.h"
 #include "extract/record-priv.h"
 
@@ -218,30 +219,242 @@ fail:
 	return NULL;
 }
 
+/*
+ * The same lines as rc__document_to_json() and rc__claim_to_json() dumped
+ * by rc__json_write_line(), written straight into a buffer: extraction
+ * writes every claim, and building a jansson tree per claim cost more than
+ * extracting it.  tests/extract/record.c holds both paths to the same bytes.
+ */
+static void jw_pos(rc_jw *w, const rc_pos *p)
+{
+	rc__jw_obj(w);
+	rc__jw_key(w, "start");
+	rc__jw_int(w, (long long)p->start);
+	rc__jw_key(w, "end");
+	rc__jw_int(w, (long long)p->end);
+	rc__jw_key(w, "line");
+	rc__jw_int(w, (long long)p->line);
+	rc__jw_key(w, "column");
+	rc__jw_int(w, (long long)p->column);
+	rc__jw_end_obj(w);
+}
+
+static void jw_end(rc_jw *w, const char *key, const rc_interval *iv, bool lo)
+{
+	rc__jw_key(w, key);
+	if (lo ? iv->lo_inf : iv->hi_inf)
+		rc__jw_null(w);
+	else
+		rc__jw_num(w, lo ? iv->lo : iv->hi);
+}
+
+void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c)
+{
+	const rc_interval *iv = &c->q.iv;
+	rc__jw_obj(w);
+	rc__jw_key(w, "schema");
+	rc__jw_str(w, RC_CLAIM_SCHEMA);
+	rc__jw_key(w, "doc");
+	rc__jw_str(w, rec->doc);
+	rc__jw_key(w, "path");
+	rc__jw_str(w, rec->path);
+	rc__jw_key(w, "source");
+	rc__jw_str(w, rec->source);
+	rc__jw_key(w, "published");
+	rc__jw_str(w, rec->published);
+	rc__jw_key(w, "metric");
+	rc__jw_str(w, c->metric);
+	rc__jw_key(w, "subject");
+	rc__jw_str(w, c->subject);
+	rc__jw_key(w, "text");
+	rc__jw_str(w, c->text);
+	jw_end(w, "lo", iv, true);
+	jw_end(w, "hi", iv, false);
+	rc__jw_key(w, "lo_incl");
+	rc__jw_bool(w, !iv->lo_inf && iv->lo_incl);
+	rc__jw_key(w, "hi_incl");
+	rc__jw_bool(w, !iv->hi_inf && iv->hi_incl);
+	rc__jw_key(w, "approx");
+	rc__jw_bool(w, c->q.approx);
+	rc__jw_key(w, "vague");
+	rc__jw_bool(w, c->q.vague);
+	rc__jw_key(w, "qualifier");
+	rc__jw_str(w, c->q.qualifier);
+	rc__jw_key(w, "status");
+	rc__jw_str(w, rc_claim_status_str(c->status));
+	rc__jw_key(w, "attribution");
+	rc__jw_str(w, c->attribution);
+	rc__jw_key(w, "event");
+	rc__jw_str(w, c->event);
+	rc__jw_key(w, "events");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < c->n_events; i++)
+		rc__jw_str(w, c->events[i]);
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "quote");
+	rc__jw_str(w, c->quote);
+	rc__jw_key(w, "line");
+	rc__jw_int(w, (long long)c->pos.line);
+	rc__jw_key(w, "column");
+	rc__jw_int(w, (long long)c->pos.column);
+	rc__jw_key(w, "start");
+	rc__jw_int(w, (long long)c->pos.start);
+	rc__jw_key(w, "end");
+	rc__jw_int(w, (long long)c->pos.end);
+	rc__jw_key(w, "trigger");
+	rc__jw_str(w, c->trigger);
+	rc__jw_key(w, "kind");
+	rc__jw_str(w, rc_quantity_kind_str(c->q.kind));
+	rc__jw_key(w, "value");
+	rc__jw_num(w, c->q.value);
+	rc__jw_key(w, "num_start");
+	rc__jw_int(w, (long long)c->q.num_start);
+	rc__jw_key(w, "num_end");
+	rc__jw_int(w, (long long)c->q.num_end);
+	rc__jw_key(w, "parent");
+	rc__jw_int(w, c->parent);
+	rc__jw_key(w, "mention");
+	rc__jw_int(w, c->mention);
+	rc__jw_key(w, "mentions");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < c->n_mentions; i++)
+		rc__jw_int(w, c->mentions[i]);
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "file_line");
+	rc__jw_int(w, (long long)c->file_line);
+	rc__jw_key(w, "record_line");
+	rc__jw_int(w, (long long)rec->record_line);
+	rc__jw_key(w, "sentence");
+	jw_pos(w, &c->sentence);
+	rc__jw_end_obj(w);
+}
+
+static void jw_mention(rc_jw *w, const rc_mention *m)
+{
+	rc__jw_obj(w);
+	rc__jw_key(w, "type");
+	rc__jw_str(w, m->type);
+	rc__jw_key(w, "noun");
+	rc__jw_str(w, m->noun);
+	rc__jw_key(w, "place");
+	rc__jw_str(w, m->place);
+	rc__jw_key(w, "date");
+	rc__jw_str(w, m->date);
+	rc__jw_key(w, "names");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < m->n_names; i++)
+		rc__jw_str(w, m->names[i]);
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "key");
+	rc__jw_str(w, m->key);
+	rc__jw_key(w, "local_id");
+	rc__jw_str(w, m->local_id);
+	rc__jw_key(w, "start");
+	rc__jw_int(w, (long long)m->start);
+	rc__jw_key(w, "end");
+	rc__jw_int(w, (long long)m->end);
+	rc__jw_key(w, "line");
+	rc__jw_int(w, (long long)m->line);
+	rc__jw_end_obj(w);
+}
+
+void rc__document_write(rc_jw *w, const rc_record *rec)
+{
+	rc__jw_obj(w);
+	rc__jw_key(w, "schema");
+	rc__jw_str(w, RC_DOCUMENT_SCHEMA);
+	rc__jw_key(w, "doc");
+	rc__jw_str(w, rec->doc);
+	rc__jw_key(w, "path");
+	rc__jw_str(w, rec->path);
+	rc__jw_key(w, "record_line");
+	rc__jw_int(w, (long long)rec->record_line);
+	rc__jw_key(w, "seq");
+	rc__jw_int(w, (long long)rec->seq);
+	rc__jw_key(w, "source");
+	rc__jw_str(w, rec->source);
+	rc__jw_key(w, "url");
+	rc__jw_str(w, rec->url);
+	rc__jw_key(w, "published");
+	rc__jw_str(w, rec->published);
+	rc__jw_key(w, "title");
+	rc__jw_str(w, rec->title);
+	rc__jw_key(w, "bytes");
+	rc__jw_int(w, (long long)rec->bytes);
+	rc__jw_key(w, "status");
+	rc__jw_str(w, rec->status == RC_DOC_OK ? "ok" : "skipped");
+	rc__jw_key(w, "reason");
+	rc__jw_str(w, rec->reason);
+	rc__jw_key(w, "diags");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < rec->n_diags; i++) {
+		const rc_diag *d = &rec->diags[i];
+		rc__jw_obj(w);
+		rc__jw_key(w, "severity");
+		rc__jw_str(w, rc_severity_str(d->severity));
+		rc__jw_key(w, "status");
+		rc__jw_str(w, rc__status_name(d->status));
+		rc__jw_key(w, "path");
+		rc__jw_str(w, d->path);
+		rc__jw_key(w, "line");
+		rc__jw_int(w, (long long)d->line);
+		rc__jw_key(w, "column");
+		rc__jw_int(w, (long long)d->column);
+		rc__jw_key(w, "offset");
+		if (d->offset == (size_t)-1)
+			rc__jw_null(w);
+		else
+			rc__jw_int(w, (long long)d->offset);
+		rc__jw_key(w, "message");
+		rc__jw_str(w, d->message);
+		rc__jw_end_obj(w);
+	}
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "signature");
+	if (rec->has_signature) {
+		char hex[RC_MINHASH_K * 8 + 1];
+		for (size_t i = 0; i < RC_MINHASH_K; i++)
+			snprintf(hex + 8 * i, 9, "%08" PRIx32, rec->minhash[i]);
+		rc__jw_str(w, hex);
+	} else {
+		rc__jw_null(w);
+	}
+	rc__jw_key(w, "mentions");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < rec->n_mentions; i++)
+		jw_mention(w, &rec->mentions[i]);
+	rc__jw_end_arr(w);
+	rc__jw_end_obj(w);
+}
+
 rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_document_line,
                                 rc_error *err)
 {
 	if (!fp || !rec)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_record_write_jsonl: no file or record");
-	rc_status st;
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc_jw w;
+	rc__jw_init(&w, &b);
 	if (with_document_line) {
-		json_t *d = rc__document_to_json(rec);
-		if (!d)
-			return rc__error_set(err, RC_ERR_NOMEM, "out of memory writing a record");
-		st = rc__json_write_line(fp, d, err);
-		json_decref(d);
-		if (st != RC_OK)
-			return st;
+		rc__document_write(&w, rec);
+		if (rc__buf_putc(&b, '\n') != RC_OK)
+			w.failed = true;
 	}
 	for (size_t i = 0; i < rec->n_claims; i++) {
-		json_t *c = rc__claim_to_json(rec, &rec->claims[i]);
-		if (!c)
-			return rc__error_set(err, RC_ERR_NOMEM, "out of memory writing a claim");
-		st = rc__json_write_line(fp, c, err);
-		json_decref(c);
-		if (st != RC_OK)
-			return st;
+		rc__jw_init(&w, &b);
+		rc__claim_write(&w, rec, &rec->claims[i]);
+		if (rc__buf_putc(&b, '\n') != RC_OK)
+			w.failed = true;
 	}
+	if (w.failed) {
+		rc__buf_dispose(&b);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory writing a record");
+	}
+	bool bad = b.len && fwrite(b.data, 1, b.len, fp) != b.len;
+	rc__buf_dispose(&b);
+	if (bad)
+		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
 	return RC_OK;
 }
 

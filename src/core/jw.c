@@ -1,0 +1,177 @@
+/*
+ * A streaming JSON writer (see jw.h): the same bytes as jansson's compact
+ * dump, several times faster for the claims JSON Lines.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/jw.h"
+
+void rc__jw_init(rc_jw *w, rc_buf *b)
+{
+	memset(w, 0, sizeof *w);
+	w->b = b;
+}
+
+static void put(rc_jw *w, const char *s, size_t n)
+{
+	if (rc__buf_append(w->b, s, n) != RC_OK)
+		w->failed = true;
+}
+
+/* A comma before every value but the first of its container; a key takes
+ * the comma, the value after it does not. */
+static void sep(rc_jw *w)
+{
+	if (w->depth > 0 && w->need_comma[w->depth - 1])
+		put(w, ",", 1);
+	if (w->depth > 0)
+		w->need_comma[w->depth - 1] = true;
+}
+
+static bool after_key(rc_jw *w)
+{
+	size_t n = w->b->len;
+	return n && w->b->data[n - 1] == ':';
+}
+
+static void value_start(rc_jw *w)
+{
+	if (!after_key(w))
+		sep(w);
+}
+
+static void open_c(rc_jw *w, char c)
+{
+	value_start(w);
+	put(w, &c, 1);
+	if (w->depth < RC_JW_DEPTH)
+		w->need_comma[w->depth] = false;
+	else
+		w->failed = true;
+	w->depth++;
+}
+
+static void close_c(rc_jw *w, char c)
+{
+	if (w->depth > 0)
+		w->depth--;
+	put(w, &c, 1);
+}
+
+void rc__jw_obj(rc_jw *w) { open_c(w, '{'); }
+void rc__jw_arr(rc_jw *w) { open_c(w, '['); }
+void rc__jw_end_obj(rc_jw *w) { close_c(w, '}'); }
+void rc__jw_end_arr(rc_jw *w) { close_c(w, ']'); }
+
+static void raw_str(rc_jw *w, const char *s)
+{
+	put(w, "\"", 1);
+	const char *run = s;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		put(w, run, (size_t)(p - run));
+		char esc[8];
+		switch (c) {
+		case '"': put(w, "\\\"", 2); break;
+		case '\\': put(w, "\\\\", 2); break;
+		case '\b': put(w, "\\b", 2); break;
+		case '\f': put(w, "\\f", 2); break;
+		case '\n': put(w, "\\n", 2); break;
+		case '\r': put(w, "\\r", 2); break;
+		case '\t': put(w, "\\t", 2); break;
+		default:
+			snprintf(esc, sizeof esc, "\\u%04X", c);
+			put(w, esc, 6);
+		}
+		run = p + 1;
+	}
+	put(w, run, strlen(run));
+	put(w, "\"", 1);
+}
+
+void rc__jw_key(rc_jw *w, const char *k)
+{
+	sep(w);
+	raw_str(w, k);
+	put(w, ":", 1);
+}
+
+void rc__jw_str(rc_jw *w, const char *s)
+{
+	value_start(w);
+	if (!s) {
+		put(w, "null", 4);
+		return;
+	}
+	/* jansson refuses invalid UTF-8; rc__json_str() repairs it: do the same */
+	if (!rc__utf8_valid(s, strlen(s))) {
+		rc_buf fixed;
+		rc__buf_init(&fixed, 0);
+		size_t n = strlen(s);
+		for (size_t i = 0; i < n;) {
+			uint32_t cp;
+			size_t k = rc__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+			if (rc__buf_append(&fixed, k ? s + i : "\xEF\xBF\xBD", k ? k : 3) != RC_OK)
+				w->failed = true;
+			i += k ? k : 1;
+		}
+		raw_str(w, fixed.data ? fixed.data : "\xEF\xBF\xBD");
+		rc__buf_dispose(&fixed);
+		return;
+	}
+	raw_str(w, s);
+}
+
+void rc__jw_int(rc_jw *w, long long v)
+{
+	value_start(w);
+	char b[32];
+	int n = snprintf(b, sizeof b, "%lld", v);
+	put(w, b, (size_t)n);
+}
+
+void rc__jw_real_str(double v, char *buf, size_t n)
+{
+	for (int p = 1; p <= 17; p++) {
+		snprintf(buf, n, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if (!strpbrk(buf, ".eEni")) {
+		size_t l = strlen(buf);
+		if (l + 3 <= n)
+			memcpy(buf + l, ".0", 3);
+	}
+}
+
+void rc__jw_num(rc_jw *w, double v)
+{
+	if (isnan(v) || isinf(v)) {
+		rc__jw_null(w);
+		return;
+	}
+	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+		rc__jw_int(w, (long long)v);
+		return;
+	}
+	value_start(w);
+	char b[40];
+	rc__jw_real_str(v, b, sizeof b);
+	put(w, b, strlen(b));
+}
+
+void rc__jw_bool(rc_jw *w, bool v)
+{
+	value_start(w);
+	put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void rc__jw_null(rc_jw *w)
+{
+	value_start(w);
+	put(w, "null", 4);
+}

@@ -1,0 +1,39 @@
+/*
+ * Internal: a streaming JSON writer into an rc_buf, for hot paths (claims
+ * JSON Lines).  It writes exactly what jansson's compact dump through
+ * rc__json_write_line() writes for the same values (same escapes, integers
+ * for integral numbers, shortest round-trip reals), without building a
+ * tree; tests/extract/record.c holds the two to the same bytes.
+ */
+#ifndef RC_JW_H
+#define RC_JW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/core.h"
+
+#define RC_JW_DEPTH 16
+
+typedef struct rc_jw {
+	rc_buf *b;
+	int depth;
+	bool need_comma[RC_JW_DEPTH];
+	bool failed;
+} rc_jw;
+
+void rc__jw_init(rc_jw *w, rc_buf *b);
+void rc__jw_obj(rc_jw *w);          /* { */
+void rc__jw_arr(rc_jw *w);          /* [ */
+void rc__jw_end_obj(rc_jw *w);      /* } */
+void rc__jw_end_arr(rc_jw *w);      /* ] */
+void rc__jw_key(rc_jw *w, const char *k);
+void rc__jw_str(rc_jw *w, const char *s);        /* NULL -> null */
+void rc__jw_int(rc_jw *w, long long v);
+void rc__jw_num(rc_jw *w, double v);             /* as rc__json_number() */
+void rc__jw_bool(rc_jw *w, bool v);
+void rc__jw_null(rc_jw *w);
+/* The shortest "%.*g" that reads back as v, with ".0" when it would look
+ * like an integer; writes into buf (32 bytes). */
+void rc__jw_real_str(double v, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * The streaming writer of claims JSON Lines (rc__claim_write and
+ * rc__document_write) writes the same bytes as the jansson trees
+ * (rc__claim_to_json, rc__document_to_json) dumped by rc__json_write_line,
+ * on every fixture article and on hostile strings.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <recount/recount.h>
+#include "core/json.h"
+#include "core/jw.h"
+#include "extract/record-json.h"
+#include "support.h"
+
+static char *via_jansson(json_t *o)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	rc_error err;
+	ck_assert_int_eq(rc__json_write_line(fp, o, &err), RC_OK);
+	fclose(fp);
+	json_decref(o);
+	return buf;
+}
+
+static char *via_jw(const rc_record *rec, const rc_claim *c)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc_jw w;
+	rc__jw_init(&w, &b);
+	if (c)
+		rc__claim_write(&w, rec, c);
+	else
+		rc__document_write(&w, rec);
+	rc__buf_putc(&b, '\n');
+	ck_assert(!w.failed);
+	return rc__buf_steal(&b, NULL);
+}
+
+static size_t compare_record(rc_record *rec)
+{
+	size_t n = 0;
+	char *a = via_jansson(rc__document_to_json(rec)), *b = via_jw(rec, NULL);
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	for (size_t i = 0; i < rec->n_claims; i++, n++) {
+		a = via_jansson(rc__claim_to_json(rec, &rec->claims[i]));
+		b = via_jw(rec, &rec->claims[i]);
+		ck_assert_str_eq(a, b);
+		free(a);
+		free(b);
+	}
+	return n;
+}
+
+START_TEST(fixtures)
+{
+	rc_error err;
+	rc_extractor *ex;
+	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
+	char a[4096], b[4096];
+	snprintf(a, sizeof a, "%s", rc_test_fixture("articles"));
+	snprintf(b, sizeof b, "%s", rc_test_fixture("seeds"));
+	const char *in[] = {a, b};
+	rc_reader *r;
+	rc_ingest_options io = {0};
+	ck_assert_int_eq(rc_reader_new(&r, &io, in, 2, &err), RC_OK);
+	size_t claims = 0;
+	for (;;) {
+		rc_document *doc;
+		ck_assert_int_eq(rc_reader_next(r, &doc, &err), RC_OK);
+		if (!doc)
+			break;
+		rc_record *rec;
+		ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
+		claims += compare_record(rec);
+		rc_record_free(rec);
+		rc_document_free(doc);
+	}
+	ck_assert_uint_gt(claims, 50);
+	rc_reader_free(r);
+	rc_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(hostile_strings)
+{
+	static const char *const texts[] = {
+		"Police said \"12\" were killed\\injured\ttoday.\r\n\x01\x1f\x7f",
+		"Invalid \xff\xfe UTF-8: 12 people were killed.",
+		"Line\xe2\x80\xa8separator: 3 people died. \xf0\x9f\x98\x80 emoji: 4 were hurt.",
+	};
+	rc_error err;
+	rc_extractor *ex;
+	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		rc_document *doc;
+		ck_assert_int_eq(rc_document_from_memory(&doc, texts[i], strlen(texts[i]),
+		                                         "we\"ird\\path\x01.txt", NULL, &err), RC_OK);
+		rc_record *rec;
+		ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
+		compare_record(rec);
+		rc_record_free(rec);
+		rc_document_free(doc);
+	}
+	rc_extractor_free(ex);
+	/* numbers: integers, reals, huge, tiny, negative zero */
+	static const double nums[] = {0, -0.0, 1, -1, 0.08, 12.5, 1e300, 1.7976931348623157e308,
+	                              9007199254740993.0, 1e-7, -3.2, 1.0 / 3};
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		json_t *arr = json_array();
+		json_array_append_new(arr, rc__json_number(nums[i]));
+		char *a = via_jansson(arr);
+		rc_buf b;
+		rc__buf_init(&b, 0);
+		rc_jw w;
+		rc__jw_init(&w, &b);
+		rc__jw_arr(&w);
+		rc__jw_num(&w, nums[i]);
+		rc__jw_end_arr(&w);
+		rc__buf_putc(&b, '\n');
+		ck_assert_str_eq(a, b.data);
+		free(a);
+		rc__buf_dispose(&b);
+	}
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("jsonwrite");
+	TCase *tc = tcase_create("jsonwrite");
+	tcase_add_test(tc, fixtures);
+	tcase_add_test(tc, hostile_strings);
+	suite_add_tcase(s, tc);
+	return rc_test_run(s);
+}
