@@ -591,7 +591,9 @@ static enum line_result read_line(rc_reader *r, size_t *consumed)
 	size_t total = 0, k = 0;
 	char chunk[4096];
 	int c;
-	while ((c = getc(r->jsonl)) != EOF) {
+	/* one lock for the line, not one per byte */
+	flockfile(r->jsonl);
+	while ((c = getc_unlocked(r->jsonl)) != EOF) {
 		total++;
 		if (c == '\n')
 			break;
@@ -600,12 +602,15 @@ static enum line_result read_line(rc_reader *r, size_t *consumed)
 		chunk[k++] = (char)c;
 		if (k == sizeof(chunk)) {
 			rc_status st = rc__buf_append(&r->line, chunk, k);
-			if (st == RC_ERR_NOMEM)
+			if (st == RC_ERR_NOMEM) {
+				funlockfile(r->jsonl);
 				return LINE_NOMEM;
+			}
 			over = st != RC_OK;
 			k = 0;
 		}
 	}
+	funlockfile(r->jsonl);
 	if (!over && k) {
 		rc_status st = rc__buf_append(&r->line, chunk, k);
 		if (st == RC_ERR_NOMEM)
