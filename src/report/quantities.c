@@ -8,10 +8,12 @@
 #include <recount/report.h>
 #include "core/core.h"
 #include "core/json.h"
+#include "core/jw.h"
 
 struct rc_quantity_writer {
 	FILE *fp;
 	bool text;
+	rc_buf line;   /* reused for every JSON line */
 };
 
 static rc_status io_check(FILE *fp, rc_error *err)
@@ -35,6 +37,7 @@ rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format f
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	w->fp = fp;
 	w->text = fmt == RC_FORMAT_TEXT;
+	rc__buf_init(&w->line, 0);
 	if (w->text)
 		fprintf(fp, "%-6s %-11s %-8s %-22s %-7s %-14s %s\n", "LINE", "BYTES", "KIND",
 		        "INTERVAL", "FLAGS", "QUALIFIER", "TEXT");
@@ -76,7 +79,6 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 	char *text = span_text(base, q->start, q->end);
 	if (!text)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-	rc_status st = RC_OK;
 	if (w->text) {
 		char iv[96], bytes[32];
 		rc_interval_str(&q->iv, iv, sizeof iv);
@@ -92,29 +94,58 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 		free(text);
 		return io_check(w->fp, err);
 	}
-	json_t *o = json_object();
+	/* streamed: a tree per quantity cost more than finding it */
 	bool lo = !q->iv.lo_inf, hi = !q->iv.hi_inf;
-	if (!o ||
-	    (file && rc__json_set(o, "file", rc__json_str(file))) ||
-	    rc__json_set(o, "line", json_integer((json_int_t)line)) ||
-	    rc__json_set(o, "text", rc__json_str(text)) ||
-	    rc__json_set(o, "start", json_integer((json_int_t)q->start)) ||
-	    rc__json_set(o, "end", json_integer((json_int_t)q->end)) ||
-	    rc__json_set(o, "kind", json_string(rc_quantity_kind_str(q->kind))) ||
-	    rc__json_set(o, "lo", lo ? rc__json_number(q->iv.lo) : json_null()) ||
-	    rc__json_set(o, "hi", hi ? rc__json_number(q->iv.hi) : json_null()) ||
-	    rc__json_set(o, "lo_incl", json_boolean(lo && q->iv.lo_incl)) ||
-	    rc__json_set(o, "hi_incl", json_boolean(hi && q->iv.hi_incl)) ||
-	    rc__json_set(o, "approx", json_boolean(q->approx)) ||
-	    rc__json_set(o, "vague", json_boolean(q->vague)) ||
-	    rc__json_set(o, "qualifier", rc__json_str(q->qualifier)) ||
-	    rc__json_set(o, "value", lo || hi ? rc__json_number(q->value) : json_null()))
-		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	rc__buf_reset(&w->line);
+	rc_jw j;
+	rc__jw_init(&j, &w->line);
+	rc__jw_obj(&j);
+	if (file) {
+		rc__jw_key(&j, "file");
+		rc__jw_str(&j, file);
+	}
+	rc__jw_key(&j, "line");
+	rc__jw_int(&j, (long long)line);
+	rc__jw_key(&j, "text");
+	rc__jw_str(&j, text);
+	rc__jw_key(&j, "start");
+	rc__jw_int(&j, (long long)q->start);
+	rc__jw_key(&j, "end");
+	rc__jw_int(&j, (long long)q->end);
+	rc__jw_key(&j, "kind");
+	rc__jw_str(&j, rc_quantity_kind_str(q->kind));
+	rc__jw_key(&j, "lo");
+	if (lo)
+		rc__jw_num(&j, q->iv.lo);
 	else
-		st = rc__json_write_line(w->fp, o, err);
-	json_decref(o);
+		rc__jw_null(&j);
+	rc__jw_key(&j, "hi");
+	if (hi)
+		rc__jw_num(&j, q->iv.hi);
+	else
+		rc__jw_null(&j);
+	rc__jw_key(&j, "lo_incl");
+	rc__jw_bool(&j, lo && q->iv.lo_incl);
+	rc__jw_key(&j, "hi_incl");
+	rc__jw_bool(&j, hi && q->iv.hi_incl);
+	rc__jw_key(&j, "approx");
+	rc__jw_bool(&j, q->approx);
+	rc__jw_key(&j, "vague");
+	rc__jw_bool(&j, q->vague);
+	rc__jw_key(&j, "qualifier");
+	rc__jw_str(&j, q->qualifier);
+	rc__jw_key(&j, "value");
+	if (lo || hi)
+		rc__jw_num(&j, q->value);
+	else
+		rc__jw_null(&j);
+	rc__jw_end_obj(&j);
 	free(text);
-	return st;
+	if (j.failed || rc__buf_putc(&w->line, '\n') != RC_OK)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	if (fwrite(w->line.data, 1, w->line.len, w->fp) != w->line.len)
+		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
+	return RC_OK;
 }
 
 rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err)
@@ -126,5 +157,7 @@ rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err)
 
 void rc_quantity_writer_free(rc_quantity_writer *w)
 {
+	if (w)
+		rc__buf_dispose(&w->line);
 	free(w);
 }
