@@ -981,6 +981,8 @@ static bool parse_number(const scan *x, size_t i, bool money, numx *nx)
 		}
 		double sv;
 		size_t e;
+		if (k >= x->n)
+			break;
 		if (x->t[k].type == T_WORD && !after_small && small_words(x, k, &e, &sv)) {
 			if (any && group != 0 && !after_hundred)
 				break;
@@ -1075,7 +1077,7 @@ static bool parse_number(const scan *x, size_t i, bool money, numx *nx)
 		size_t nd = 0, k = j + 1;
 		double sv;
 		size_t e;
-		while (nd < 30 && x->t[k].type == T_WORD && small_words(x, k, &e, &sv) && k < x->n) {
+		while (nd < 30 && k < x->n && x->t[k].type == T_WORD && small_words(x, k, &e, &sv)) {
 			nd += (size_t)snprintf(digits + nd, sizeof digits - nd, "%d", (int)sv);
 			k = e;
 			if (k >= x->n)
