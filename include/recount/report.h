@@ -46,6 +46,46 @@ typedef struct rc_report_options {
 /** The program version, "MAJOR.MINOR.PATCH". */
 const char *rc_version(void);
 
+/* ---- reports for people (recount report) ---- */
+
+/**
+ * Write a reconciled result as a report (docs/report.md):
+ *  - RC_FORMAT_TEXT: for a terminal; per event its label, date and place,
+ *    per metric one line (range, best estimate, independent origins, a
+ *    range bar), then conflicts with quotes, sources and file:line.  ANSI
+ *    colour only with opts->color; lines fit opts->width (0: 80).
+ *  - RC_FORMAT_MD: Markdown with tables, readable as a published note.
+ *  - RC_FORMAT_HTML: one self-contained page (inline CSS and SVG, no
+ *    network): a summary, per metric a number line of every source's
+ *    interval and a timeline, tables of claims with quotes.
+ * Every string from an article is escaped for the format.  The JSON form
+ * is written by rc_report_write_json().  Returns RC_ERR_INVALID for other
+ * formats, RC_ERR_IO on a write error.  Thread-safe for distinct streams.
+ */
+rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
+                          const rc_report_options *opts, rc_error *err);
+
+/* ---- conflict exports (recount conflicts) ---- */
+
+/**
+ * Write every conflict of a result as a table, one row per pair of claims
+ * (a conflict of n claims, earliest first, gives n-1 rows of consecutive
+ * claims; the "conflict" column ties them together).  Columns are stable
+ * and documented in docs/schema-conflicts.md.  Formats:
+ *  - RC_FORMAT_CSV: RFC 4180 (CRLF line ends, fields with a comma, quote,
+ *    CR or LF quoted, quotes doubled), UTF-8, a header row;
+ *  - RC_FORMAT_TSV: tab-separated, LF line ends, a header row; tab, CR, LF
+ *    and backslash inside a field are written \t, \r, \n and \\;
+ *  - RC_FORMAT_JSON: {"schema": "recount.conflicts/1", "conflicts": [...]}
+ *    with one object per row, keyed by the column names;
+ *  - RC_FORMAT_MD: a Markdown table.
+ * In CSV and TSV a cell that begins with = + - @, a tab or a CR is
+ * prefixed with a single quote, so spreadsheets show it instead of running
+ * it as a formula (OWASP's advice on CSV injection).
+ */
+rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
+                             const rc_report_options *opts, rc_error *err);
+
 /* ---- document listing (recount docs) ---- */
 
 /**

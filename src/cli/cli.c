@@ -521,3 +521,87 @@ void cli_progress_fn(void *user, const rc_progress *pr)
 	fflush(stderr);
 	p->shown = true;
 }
+
+/* ---- the whole pipeline ------------------------------------------------- */
+
+typedef struct collect {
+	const cli_ctx *ctx;
+	rc_record **recs;
+	size_t n, cap;
+} collect;
+
+static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
+{
+	collect *c = user;
+	if (!c->ctx->quiet)
+		for (size_t i = 0; i < rec->n_diags; i++)
+			if (rec->status != RC_DOC_OK || rec->diags[i].status == RC_ERR_LIMIT)
+				cli_diag(c->ctx, &rec->diags[i]);
+	if (c->n == c->cap) {
+		size_t nc = c->cap ? c->cap * 2 : 256;
+		rc_record **nr = realloc(c->recs, nc * sizeof *nr);
+		if (!nr) {
+			rc_record_free(rec);
+			err->status = RC_ERR_NOMEM;
+			snprintf(err->message, sizeof err->message, "out of memory");
+			return RC_ERR_NOMEM;
+		}
+		c->recs = nr;
+		c->cap = nc;
+	}
+	c->recs[c->n++] = rec;
+	return RC_OK;
+}
+
+int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out)
+{
+	*out = NULL;
+	cli_engine eng;
+	int ret = cli_engine_open(ctx, &eng);
+	if (ret)
+		return ret;
+	rc_reader *r = NULL;
+	if ((ret = cli_make_reader(ctx, &r)) != 0) {
+		cli_engine_close(&eng);
+		return ret;
+	}
+	cli_progress prog;
+	cli_progress_init(&prog, ctx);
+	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = &prog};
+	collect c = {.ctx = ctx};
+	rc_error err;
+	rc_status st = rc_map_run(r, eng.ex, &mo, collect_record, &c, &err);
+	rc_reader_free(r);
+	if (st != RC_OK) {
+		cli_error(ctx, &err);
+		for (size_t i = 0; i < c.n; i++)
+			rc_record_free(c.recs[i]);
+		free(c.recs);
+		cli_engine_close(&eng);
+		return CLI_EXIT_ERROR;
+	}
+	rc_reconcile_options o = ro ? *ro : (rc_reconcile_options){0};
+	if (!o.approx_tolerance)
+		o.approx_tolerance = ctx->tolerance;
+	if (!ro)
+		o.best = ctx->best;
+	o.events = eng.defs;
+	/* rc_reconcile owns the records from here, even when it fails */
+	st = rc_reconcile(out, c.recs, c.n, &o, &err);
+	free(c.recs);
+	cli_engine_close(&eng);
+	if (st != RC_OK) {
+		cli_error(ctx, &err);
+		*out = NULL;
+		return CLI_EXIT_ERROR;
+	}
+	(*out)->options.events = NULL; /* freed with the engine */
+	if (!ctx->quiet) {
+		const rc_result *res = *out;
+		fprintf(stderr, "%s: %zu document%s read, %zu processed, %zu skipped, %zu claim%s, %zu event%s\n",
+		        ctx->prog, res->documents_read, res->documents_read == 1 ? "" : "s",
+		        res->documents_processed, res->documents_skipped, res->claims,
+		        res->claims == 1 ? "" : "s", res->n_events, res->n_events == 1 ? "" : "s");
+	}
+	return 0;
+}

@@ -177,6 +177,16 @@ typedef struct cli_progress {
 void cli_progress_init(cli_progress *p, const cli_ctx *ctx);
 void cli_progress_fn(void *user, const rc_progress *pr);
 
+/*
+ * The whole pipeline for the commands that read articles and reconcile
+ * them (report, conflicts, check): documents from ctx->inputs through the
+ * map phase (-j, progress) into rc_reconcile() with the shared options.
+ * Diagnostics of skipped documents go to standard error (not with -q);
+ * the accounting line ("N documents read, ...") too.  On success *out is
+ * the result; returns 0 or an exit code after printing the error.
+ */
+int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out);
+
 /* The commands, each defined in cmd_<name>.c. */
 extern const cli_command cli_cmd_docs;
 extern const cli_command cli_cmd_numbers;

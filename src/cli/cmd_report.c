@@ -1,19 +1,86 @@
-/* recount report: placeholder until its stage lands (see the issue tracker). */
+/*
+ * recount report: the main job.  Reads articles, extracts and reconciles
+ * their claims, and writes a report for people (text on a terminal,
+ * Markdown, one self-contained HTML page) or the full structured result
+ * (JSON, docs/schema-report.md).
+ */
 #include <stdio.h>
+#include <string.h>
 #include "cli.h"
 
-static int run(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	fputs("recount report: not built yet\n", stderr);
-	return CLI_EXIT_ERROR;
-}
+static const cli_opt opts[] = {
+	CLI_O_OUTPUT,
+	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), md, html or json"},
+	CLI_O_QUIET,
+	CLI_O_COLOR,
+	CLI_O_JOBS,
+	CLI_O_INFMT,
+	CLI_O_FIELD,
+	CLI_O_RULES,
+	CLI_O_EVENTS,
+	CLI_O_TOLERANCE,
+	CLI_O_BEST,
+	CLI_O_LIMITS,
+	CLI_O_END,
+};
+
+static int run(int argc, char **argv);
 
 const cli_command cli_cmd_report = {
 	.name = "report",
-	.args = "INPUT...",
-	.summary = "(not built yet)",
-	.opts = (const cli_opt[]){CLI_O_END},
+	.args = "[INPUT...]",
+	.summary = "reconcile the figures of a batch of articles and report them",
+	.description = "Extracts every claim from the articles, links claims to events, and\n"
+	               "reports per event and metric the range of figures, the best estimate, the\n"
+	               "independent sources, the conflicts (contradictions, revisions,\n"
+	               "progressions) with their quotes and file:line, and aggregate checks.\n"
+	               "--format md and html write a note and a self-contained page; json writes\n"
+	               "the full result (docs/schema-report.md). Reads standard input when no\n"
+	               "INPUT is given.",
+	.opts = opts,
 	.run = run,
 };
+
+static rc_status rc__error_set_cli(rc_error *err, const char *msg)
+{
+	memset(err, 0, sizeof *err);
+	err->status = RC_ERR_UNSUPPORTED;
+	err->offset = (size_t)-1;
+	snprintf(err->message, sizeof err->message, "%s", msg);
+	return RC_ERR_UNSUPPORTED;
+}
+
+static int run(int argc, char **argv)
+{
+	cli_ctx ctx;
+	int ret = cli_parse(&ctx, &cli_cmd_report, argc, argv, NULL, NULL);
+	if (ret >= 0)
+		return ret;
+	rc_format fmt = RC_FORMAT_TEXT;
+	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
+	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML &&
+	                    fmt != RC_FORMAT_JSON))) {
+		cli_errorf(&ctx, "--format wants text, md, html or json, got '%s'", ctx.format);
+		return CLI_EXIT_ERROR;
+	}
+	rc_result *res = NULL;
+	if ((ret = cli_reconcile_inputs(&ctx, NULL, &res)) != 0)
+		return ret;
+	cli_output out;
+	if ((ret = cli_output_open(&out, &ctx)) != 0) {
+		rc_result_free(res);
+		return ret;
+	}
+	rc_error err;
+	rc_report_options ro = {.color = fmt == RC_FORMAT_TEXT && cli_use_color(&ctx, out.fp)};
+	rc_status st;
+	if (fmt == RC_FORMAT_JSON) /* TODO(issue 6): rc_report_write_json() lands with the reconciler */
+		st = rc__error_set_cli(&err, "--format json: not built yet");
+	else
+		st = rc_report_write(out.fp, res, fmt, &ro, &err);
+	if (st != RC_OK)
+		cli_error(&ctx, &err);
+	rc_result_free(res);
+	ret = cli_output_close(&out, &ctx, st == RC_OK);
+	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+}

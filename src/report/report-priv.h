@@ -1,0 +1,127 @@
+/*
+ * Internal: helpers shared by the renderers of src/report (reports,
+ * conflict exports, check outputs).  Figures, intervals, sources and
+ * locations are spelled the same way in every format, and every string
+ * that comes from an article goes through one of the escapers here.
+ */
+#ifndef RC_REPORT_PRIV_H
+#define RC_REPORT_PRIV_H
+
+#include <stdio.h>
+#include <recount/report.h>
+#include <recount/reconcile.h>
+#include "core/core.h"
+
+/*
+ * Where the tool's documentation lives, for SARIF's informationUri.  The
+ * project has no public address yet; a build can set the real one with
+ * -DRC_HOMEPAGE='"https://..."'.
+ */
+#ifndef RC_HOMEPAGE
+#define RC_HOMEPAGE "https://recount.invalid/"
+#endif
+
+/* ---- numbers and intervals --------------------------------------------- */
+
+/* A figure: "84", "1200", "2.5"; "∞" / "-∞" for infinities. */
+void rc__num_str(char *buf, size_t n, double v);
+/* "84" for a point, else "[84, 103]", "(90, ∞)", "[90, 100)". */
+void rc__interval_str(char *buf, size_t n, const rc_interval *iv);
+/* True when iv is one closed, finite point. */
+bool rc__interval_is_point(const rc_interval *iv);
+/* True when the two intervals are the same set (ends and inclusivity). */
+bool rc__interval_equal(const rc_interval *a, const rc_interval *b);
+
+/* ---- claims in context ----------------------------------------------------- */
+
+/* The outlet, else the document id. */
+const char *rc__ref_source(const rc_claim_ref *r);
+/* The publication date, or NULL. */
+const char *rc__ref_date(const rc_claim_ref *r);
+/* The file to cite: the input path, else the document id. */
+const char *rc__ref_path(const rc_claim_ref *r);
+/* The line to cite in that file (1-based). */
+size_t rc__ref_line(const rc_claim_ref *r);
+/* The column to cite, or 0 when it does not apply to the file (a JSON
+ * Lines record, whose text is a decoded string). */
+size_t rc__ref_column(const rc_claim_ref *r);
+/* "path:line" into buf. */
+void rc__ref_location(char *buf, size_t n, const rc_claim_ref *r);
+/* A stable identity of a claim across runs: document id and figure text,
+ * joined by U+001F.  Offsets are left out on purpose: an edit elsewhere in
+ * an article must not make its old conflicts look new. */
+void rc__ref_key(rc_buf *b, const rc_claim_ref *r);
+
+/* Counts of conflicts per kind over the whole result. */
+typedef struct rc__tally {
+	size_t metrics, conflicts, contradictions, revisions, progressions, aggregates,
+	       inconsistent;
+} rc__tally;
+void rc__tally_result(rc__tally *t, const rc_result *res);
+
+/* "contradiction" -> "Contradiction" into buf. */
+void rc__capitalise(char *buf, size_t n, const char *s);
+
+/* ---- escaping ------------------------------------------------------------ */
+
+/*
+ * Append s as display text: invalid UTF-8 becomes U+FFFD, control
+ * characters (C0, DEL, C1) and bidirectional overrides are dropped or
+ * turned into spaces, and with collapse runs of white space become one
+ * space (quotes are single sentences).  Terminal escapes in a hostile
+ * article can then never reach a terminal, and reversed text cannot hide
+ * what a line says.
+ */
+rc_status rc__clean_append(rc_buf *b, const char *s, bool collapse);
+/* Same, for HTML and XML text and attribute values: & < > " ' escaped. */
+rc_status rc__xml_append(rc_buf *b, const char *s);
+
+/* Number of characters (code points) of s. */
+size_t rc__display_width(const char *s);
+
+/* RC_ERR_IO when fp has an error. */
+rc_status rc__io_check(FILE *fp, rc_error *err);
+
+/*
+ * An output with a sticky status, so renderers can write without checking
+ * every call: the first failure (out of memory, a write error) is kept and
+ * later writes do nothing.  With a stream, text is buffered and flushed in
+ * 64 KiB pieces; without one (fp NULL) it all stays in b, up to
+ * RC__REPORT_MAX_BYTES.
+ */
+typedef struct rc__out {
+	FILE *fp;
+	rc_buf b;
+	rc_status st;
+	int io_errno;
+} rc__out;
+
+void rc__out_init(rc__out *o, FILE *fp);
+void rc__out_dispose(rc__out *o);
+void rc__outs(rc__out *o, const char *s);
+void rc__outn(rc__out *o, const char *s, size_t n);
+void rc__outc(rc__out *o, char c);
+void rc__outf(rc__out *o, const char *fmt, ...) RC_PRINTF(2, 3);
+/* s as display text (rc__clean_append, white space collapsed). */
+void rc__out_clean(rc__out *o, const char *s);
+/* s escaped for HTML/XML (rc__xml_append). */
+void rc__out_xml(rc__out *o, const char *s);
+/* Flush to the stream and report the sticky status as an error. */
+rc_status rc__out_finish(rc__out *o, rc_error *err);
+
+/* The largest output a renderer keeps in memory (1 GiB). */
+#define RC__REPORT_MAX_BYTES ((size_t)1 << 30)
+
+/* ---- conflict rows (recount conflicts, check) ---------------------------- */
+
+/*
+ * The claims of a conflict as pairs: a conflict of n claims (earliest
+ * first) gives n-1 pairs of consecutive claims, so a revision chain
+ * 103 -> 95 -> 84 reads as two steps.
+ */
+size_t rc__conflict_pairs(const rc_conflict *c);
+
+/* "84 vs over 90" for a contradiction, "103 → 95 → 84" otherwise. */
+rc_status rc__conflict_summary(rc_buf *b, const rc_conflict *c);
+
+#endif

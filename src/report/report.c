@@ -1,0 +1,821 @@
+/*
+ * Reports for people: `recount report` as terminal text, Markdown and one
+ * self-contained HTML page.  All three say the same things in the same
+ * order (docs/report.md): a summary; per event its label, date, place and
+ * documents; per metric the range, core, best estimate with low and high,
+ * documents and independent origins; the conflicts with both sides'
+ * quotes, sources, dates and file:line; aggregates checked against their
+ * parts; and the claims that no event took.  Every string from an article
+ * goes through the escapers of util.c.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report/report-priv.h"
+
+/* ---- shared ----------------------------------------------------------------- */
+
+/* ANSI styles, used only with opts->color. */
+#define C_BOLD "\x1b[1m"
+#define C_DIM "\x1b[2m"
+#define C_RED "\x1b[31m"
+#define C_YELLOW "\x1b[33m"
+#define C_CYAN "\x1b[36m"
+#define C_OFF "\x1b[0m"
+
+typedef struct ctx {
+	rc__out o;
+	const rc_result *res;
+	bool color;
+	unsigned width;
+} ctx;
+
+static void style(ctx *c, const char *code)
+{
+	if (c->color)
+		rc__outs(&c->o, code);
+}
+
+static const char *kind_label(rc_conflict_kind k)
+{
+	switch (k) {
+	case RC_CONFLICT_CONTRADICTION: return "contradiction";
+	case RC_CONFLICT_REVISION: return "revision";
+	case RC_CONFLICT_PROGRESSION: return "progression";
+	}
+	return "conflict";
+}
+
+/* The figure of a claim as the report shows it: its text, with the status
+ * when it is not current. */
+static void figure(rc_buf *b, const rc_claim_ref *r)
+{
+	rc__clean_append(b, r->claim->text, true);
+	if (r->claim->status != RC_CLAIM_CURRENT) {
+		rc__buf_puts(b, " (");
+		rc__buf_puts(b, rc_claim_status_str(r->claim->status));
+		rc__buf_puts(b, ")");
+	}
+}
+
+/* "kerman-... (Kerman, 2024-01-03)" pieces as one line of plain text. */
+static void event_where(rc_buf *b, const rc_event *ev)
+{
+	bool any = false;
+	if (ev->place) {
+		rc__clean_append(b, ev->place, true);
+		any = true;
+	}
+	if (ev->date) {
+		if (any)
+			rc__buf_puts(b, ", ");
+		rc__clean_append(b, ev->date, true);
+		any = true;
+	}
+	if (!any)
+		rc__buf_puts(b, "place and date unknown");
+}
+
+static void estimates(char *buf, size_t n, const rc_metric_result *m)
+{
+	if (!m->has_estimates) {
+		snprintf(buf, n, "-");
+		return;
+	}
+	char lo[48], best[48], hi[48];
+	rc__num_str(lo, sizeof lo, m->low);
+	rc__num_str(best, sizeof best, m->best);
+	rc__num_str(hi, sizeof hi, m->high);
+	if (m->low == m->best && m->best == m->high)
+		snprintf(buf, n, "%s", best);
+	else
+		snprintf(buf, n, "%s (%s-%s)", best, lo, hi);
+}
+
+/* The largest finite bound among a metric's claims, for scales. */
+static double metric_scale(const rc_metric_result *m)
+{
+	double top = 0;
+	for (size_t i = 0; i < m->n_claims; i++) {
+		const rc_interval *iv = &m->claims[i]->effective;
+		if (!iv->hi_inf && iv->hi > top)
+			top = iv->hi;
+		if (!iv->lo_inf && iv->lo > top)
+			top = iv->lo;
+	}
+	return top > 0 ? top * 1.15 : 1;
+}
+
+/* ---- terminal text ------------------------------------------------------------ */
+
+/* A bar of w cells over [0, scale]: the range as ─, the core as █. */
+static void range_bar(ctx *c, const rc_metric_result *m, unsigned w)
+{
+	double scale = metric_scale(m);
+	double lo = m->range.lo_inf ? 0 : m->range.lo, hi = m->range.hi_inf ? scale : m->range.hi;
+	double clo = m->has_core ? (m->core.lo_inf ? 0 : m->core.lo) : -1;
+	double chi = m->has_core ? (m->core.hi_inf ? scale : m->core.hi) : -2;
+	rc__outs(&c->o, "\xe2\x96\x95"); /* ▕ */
+	for (unsigned i = 0; i < w; i++) {
+		double a = scale * i / w, b = scale * (i + 1) / w;
+		bool in_range = b > lo && a <= hi;
+		bool in_core = m->has_core && b > clo && a <= chi;
+		if (in_core) {
+			style(c, C_CYAN);
+			rc__outs(&c->o, "\xe2\x96\x88"); /* █ */
+			style(c, C_OFF);
+		} else if (in_range) {
+			rc__outs(&c->o, "\xe2\x94\x80"); /* ─ */
+		} else {
+			rc__outc(&c->o, ' ');
+		}
+	}
+	rc__outs(&c->o, m->range.hi_inf ? "\xe2\x96\xb6" : "\xe2\x96\x8f"); /* ▶ or ▏ */
+}
+
+/* Print s padded to width display characters. */
+static void padded(ctx *c, const char *s, size_t width)
+{
+	rc__outs(&c->o, s);
+	for (size_t w = rc__display_width(s); w < width; w++)
+		rc__outc(&c->o, ' ');
+}
+
+static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
+{
+	char loc[1024];
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	figure(&b, r);
+	rc__outs(&c->o, indent);
+	style(c, C_BOLD);
+	padded(c, b.data ? b.data : "", 14);
+	style(c, C_OFF);
+	rc__outc(&c->o, ' ');
+	rc__out_clean(&c->o, rc__ref_source(r));
+	const char *date = rc__ref_date(r);
+	if (date) {
+		rc__outs(&c->o, ", ");
+		rc__outs(&c->o, date);
+	}
+	if (r->claim->attribution) {
+		rc__outs(&c->o, ", citing ");
+		rc__out_clean(&c->o, r->claim->attribution);
+	}
+	rc__ref_location(loc, sizeof loc, r);
+	rc__outs(&c->o, "  ");
+	style(c, C_DIM);
+	rc__out_clean(&c->o, loc);
+	style(c, C_OFF);
+	rc__outc(&c->o, '\n');
+	rc__outs(&c->o, indent);
+	rc__outs(&c->o, "    \xe2\x80\x9c");
+	rc__out_clean(&c->o, r->claim->quote);
+	rc__outs(&c->o, "\xe2\x80\x9d\n");
+	rc__buf_dispose(&b);
+}
+
+static void text_metric(ctx *c, const rc_metric_result *m)
+{
+	char range[96], best[160], core[96];
+	rc__interval_str(range, sizeof range, &m->range);
+	estimates(best, sizeof best, m);
+	rc__outs(&c->o, "  ");
+	style(c, C_BOLD);
+	padded(c, m->metric, 12);
+	style(c, C_OFF);
+	padded(c, range, 16);
+	rc__outs(&c->o, " best ");
+	padded(c, best, 16);
+	rc__outf(&c->o, " %zu doc%s, %zu origin%s  ", m->documents, m->documents == 1 ? "" : "s",
+	         m->origins, m->origins == 1 ? "" : "s");
+	range_bar(c, m, 20);
+	rc__outc(&c->o, '\n');
+	if (m->has_core && !rc__interval_equal(&m->core, &m->range)) {
+		rc__interval_str(core, sizeof core, &m->core);
+		rc__outf(&c->o, "              all current figures agree on %s\n", core);
+	} else if (!m->has_core && m->n_claims > 1) {
+		rc__outs(&c->o, "              the current figures have no value in common\n");
+	}
+	if (m->n_timeline > 1) {
+		rc__outs(&c->o, "              timeline: ");
+		for (size_t i = 0; i < m->n_timeline; i++) {
+			const rc_timeline_point *p = &m->timeline[i];
+			if (i)
+				rc__outs(&c->o, " \xe2\x86\x92 ");
+			rc__out_clean(&c->o, p->ref->claim->text);
+			rc__outf(&c->o, " (%s)", p->date ? p->date : "undated");
+		}
+		rc__outc(&c->o, '\n');
+	}
+	for (size_t k = 0; k < m->n_conflicts; k++) {
+		const rc_conflict *cf = &m->conflicts[k];
+		rc__outs(&c->o, "    ");
+		style(c, cf->kind == RC_CONFLICT_CONTRADICTION ? C_RED : C_YELLOW);
+		rc__outs(&c->o, cf->kind == RC_CONFLICT_CONTRADICTION ? "\xe2\x9c\x97 " : "\xe2\x80\xa2 ");
+		rc__outs(&c->o, kind_label(cf->kind));
+		style(c, C_OFF);
+		rc__outs(&c->o, ": ");
+		rc_buf b;
+		rc__buf_init(&b, 0);
+		rc__conflict_summary(&b, cf);
+		rc__outs(&c->o, b.data ? b.data : "");
+		rc__buf_dispose(&b);
+		if (cf->why) {
+			rc__outs(&c->o, ". ");
+			rc__out_clean(&c->o, cf->why);
+		}
+		rc__outc(&c->o, '\n');
+		for (size_t i = 0; i < cf->n_claims; i++)
+			text_claim_line(c, cf->claims[i], "      ");
+	}
+}
+
+static void text_aggregate(ctx *c, const rc_aggregate *a)
+{
+	char parts[96];
+	rc__interval_str(parts, sizeof parts, &a->parts);
+	rc__outs(&c->o, "  aggregate ");
+	rc__out_clean(&c->o, a->ref->claim->text);
+	rc__outs(&c->o, " over ");
+	for (size_t i = 0; i < a->n_events; i++) {
+		if (i)
+			rc__outs(&c->o, " + ");
+		rc__out_clean(&c->o, a->events[i]);
+	}
+	rc__outs(&c->o, ": ");
+	style(c, a->verdict == RC_AGG_INCONSISTENT ? C_RED : a->verdict == RC_AGG_CONSISTENT ? C_CYAN : C_DIM);
+	rc__outs(&c->o, rc_aggregate_verdict_str(a->verdict));
+	style(c, C_OFF);
+	rc__outf(&c->o, " (parts sum to %s)", parts);
+	if (a->why) {
+		rc__outs(&c->o, "; ");
+		rc__out_clean(&c->o, a->why);
+	}
+	rc__outc(&c->o, '\n');
+	text_claim_line(c, a->ref, "    ");
+}
+
+static void summary_line(rc__out *o, const rc_result *res, const rc__tally *t)
+{
+	rc__outf(o, "%zu document%s read (%zu processed, %zu skipped), %zu claim%s, %zu event%s, "
+	         "%zu contradiction%s, %zu revision%s, %zu progression%s",
+	         res->documents_read, res->documents_read == 1 ? "" : "s", res->documents_processed,
+	         res->documents_skipped, res->claims, res->claims == 1 ? "" : "s", res->n_events,
+	         res->n_events == 1 ? "" : "s", t->contradictions, t->contradictions == 1 ? "" : "s",
+	         t->revisions, t->revisions == 1 ? "" : "s", t->progressions,
+	         t->progressions == 1 ? "" : "s");
+}
+
+static void write_text(ctx *c)
+{
+	const rc_result *res = c->res;
+	rc__tally t;
+	rc__tally_result(&t, res);
+	style(c, C_BOLD);
+	rc__outs(&c->o, "recount report");
+	style(c, C_OFF);
+	rc__outs(&c->o, ": ");
+	summary_line(&c->o, res, &t);
+	rc__outs(&c->o, "\n");
+	for (size_t e = 0; e < res->n_events; e++) {
+		const rc_event *ev = &res->events[e];
+		rc__outc(&c->o, '\n');
+		style(c, C_BOLD);
+		rc__out_clean(&c->o, ev->label);
+		style(c, C_OFF);
+		rc__outs(&c->o, "  ");
+		style(c, C_DIM);
+		rc__out_clean(&c->o, ev->id);
+		style(c, C_OFF);
+		rc__outc(&c->o, '\n');
+		rc_buf b;
+		rc__buf_init(&b, 0);
+		event_where(&b, ev);
+		rc__outf(&c->o, "  %s; %zu document%s:", b.data ? b.data : "", ev->n_documents,
+		         ev->n_documents == 1 ? "" : "s");
+		rc__buf_dispose(&b);
+		for (size_t d = 0; d < ev->n_documents; d++) {
+			rc__outc(&c->o, ' ');
+			rc__out_clean(&c->o, ev->documents[d]);
+		}
+		rc__outc(&c->o, '\n');
+		for (size_t m = 0; m < ev->n_metrics; m++)
+			text_metric(c, &ev->metrics[m]);
+		for (size_t a = 0; a < ev->n_aggregates; a++)
+			text_aggregate(c, &ev->aggregates[a]);
+	}
+	if (res->n_unlinked) {
+		rc__outf(&c->o, "\nClaims with no event (%zu)\n", res->n_unlinked);
+		for (size_t i = 0; i < res->n_unlinked; i++) {
+			const rc_claim_ref *r = res->unlinked[i];
+			rc__outs(&c->o, "  ");
+			rc__out_clean(&c->o, r->claim->metric);
+			rc__outs(&c->o, ": ");
+			text_claim_line(c, r, "");
+		}
+	}
+}
+
+/* ---- Markdown ------------------------------------------------------------------- */
+
+/* Text for a Markdown table cell: clean, with | and backslashes escaped and
+ * characters that start Markdown markup neutralised. */
+static void md_cell(rc__out *o, const char *s)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__clean_append(&b, s ? s : "", true);
+	for (size_t i = 0; b.data && i < b.len; i++) {
+		char ch = b.data[i];
+		if (strchr("|\\*_`[]<>#", ch))
+			rc__outc(o, '\\');
+		rc__outc(o, ch);
+	}
+	rc__buf_dispose(&b);
+}
+
+static void md_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_t n)
+{
+	rc__outs(o, "| Figure | Status | Source | Date | Cites | Location | Quote |\n");
+	rc__outs(o, "|---|---|---|---|---|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *r = refs[i];
+		char loc[1024];
+		rc__ref_location(loc, sizeof loc, r);
+		rc__outs(o, "| ");
+		md_cell(o, r->claim->text);
+		rc__outs(o, " | ");
+		rc__outs(o, rc_claim_status_str(r->claim->status));
+		rc__outs(o, " | ");
+		md_cell(o, rc__ref_source(r));
+		rc__outs(o, " | ");
+		rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
+		rc__outs(o, " | ");
+		md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
+		rc__outs(o, " | `");
+		rc__out_clean(o, loc);
+		rc__outs(o, "` | ");
+		md_cell(o, r->claim->quote);
+		rc__outs(o, " |\n");
+	}
+}
+
+static void write_md(ctx *c)
+{
+	rc__out *o = &c->o;
+	const rc_result *res = c->res;
+	rc__tally t;
+	rc__tally_result(&t, res);
+	rc__outs(o, "# recount report\n\n");
+	summary_line(o, res, &t);
+	rc__outs(o, ".\n");
+	for (size_t e = 0; e < res->n_events; e++) {
+		const rc_event *ev = &res->events[e];
+		rc__outs(o, "\n## ");
+		md_cell(o, ev->label);
+		rc__outs(o, "\n\n");
+		rc_buf b;
+		rc__buf_init(&b, 0);
+		event_where(&b, ev);
+		rc__outs(o, "`");
+		rc__out_clean(o, ev->id);
+		rc__outs(o, "`: ");
+		md_cell(o, b.data);
+		rc__buf_dispose(&b);
+		rc__outf(o, "; %zu document%s (", ev->n_documents, ev->n_documents == 1 ? "" : "s");
+		for (size_t d = 0; d < ev->n_documents; d++) {
+			if (d)
+				rc__outs(o, ", ");
+			md_cell(o, ev->documents[d]);
+		}
+		rc__outs(o, ").\n\n");
+		if (ev->n_metrics) {
+			rc__outs(o, "| Metric | Range | All agree on | Best (low-high) | Documents | Origins | Conflicts |\n");
+			rc__outs(o, "|---|---|---|---|---:|---:|---|\n");
+			for (size_t m = 0; m < ev->n_metrics; m++) {
+				const rc_metric_result *mr = &ev->metrics[m];
+				char range[96], core[96], best[160];
+				rc__interval_str(range, sizeof range, &mr->range);
+				if (mr->has_core)
+					rc__interval_str(core, sizeof core, &mr->core);
+				else
+					snprintf(core, sizeof core, "nothing");
+				estimates(best, sizeof best, mr);
+				rc__outs(o, "| ");
+				md_cell(o, mr->metric);
+				rc__outf(o, " | %s | %s | %s | %zu | %zu | ", range, core, best, mr->documents,
+				         mr->origins);
+				for (size_t k = 0; k < mr->n_conflicts; k++)
+					rc__outf(o, "%s%s", k ? ", " : "", kind_label(mr->conflicts[k].kind));
+				if (!mr->n_conflicts)
+					rc__outs(o, "-");
+				rc__outs(o, " |\n");
+			}
+		}
+		for (size_t m = 0; m < ev->n_metrics; m++) {
+			const rc_metric_result *mr = &ev->metrics[m];
+			rc__outs(o, "\n### ");
+			md_cell(o, mr->metric);
+			rc__outs(o, "\n\n");
+			if (mr->n_timeline > 1) {
+				rc__outs(o, "Timeline: ");
+				for (size_t i = 0; i < mr->n_timeline; i++) {
+					if (i)
+						rc__outs(o, " \xe2\x86\x92 ");
+					md_cell(o, mr->timeline[i].ref->claim->text);
+					rc__outf(o, " (%s)", mr->timeline[i].date ? mr->timeline[i].date : "undated");
+				}
+				rc__outs(o, "\n\n");
+			}
+			for (size_t k = 0; k < mr->n_conflicts; k++) {
+				const rc_conflict *cf = &mr->conflicts[k];
+				rc_buf b2;
+				rc__buf_init(&b2, 0);
+				rc__conflict_summary(&b2, cf);
+				char cap[32];
+				rc__capitalise(cap, sizeof cap, kind_label(cf->kind));
+				rc__outf(o, "**%s**: ", cap);
+				md_cell(o, b2.data);
+				rc__buf_dispose(&b2);
+				if (cf->why) {
+					rc__outs(o, ". ");
+					md_cell(o, cf->why);
+				}
+				rc__outs(o, "\n\n");
+			}
+			md_claims_table(o, mr->claims, mr->n_claims);
+		}
+		for (size_t a = 0; a < ev->n_aggregates; a++) {
+			const rc_aggregate *ag = &ev->aggregates[a];
+			char parts[96];
+			rc__interval_str(parts, sizeof parts, &ag->parts);
+			rc__outs(o, "\n**Aggregate** ");
+			md_cell(o, ag->ref->claim->text);
+			rc__outs(o, " over ");
+			for (size_t i = 0; i < ag->n_events; i++) {
+				if (i)
+					rc__outs(o, " + ");
+				rc__outs(o, "`");
+				rc__out_clean(o, ag->events[i]);
+				rc__outs(o, "`");
+			}
+			rc__outf(o, ": %s (parts sum to %s)", rc_aggregate_verdict_str(ag->verdict), parts);
+			if (ag->why) {
+				rc__outs(o, "; ");
+				md_cell(o, ag->why);
+			}
+			rc__outs(o, ".\n\n");
+			md_claims_table(o, &ag->ref, 1);
+		}
+	}
+	if (res->n_unlinked) {
+		rc__outf(o, "\n## Claims with no event (%zu)\n\n", res->n_unlinked);
+		md_claims_table(o, res->unlinked, res->n_unlinked);
+	}
+}
+
+/* ---- HTML ------------------------------------------------------------------------ */
+
+static const char html_head[] =
+	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	"<meta name=\"generator\" content=\"recount\">\n"
+	"<title>recount report</title>\n<style>\n"
+	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:1100px;"
+	"padding:1.5em;color:#1b1f24;background:#fff}\n"
+	"h1{font-size:1.6em;margin:.2em 0}h2{margin-top:2em;border-bottom:2px solid #d0d7de;padding-bottom:.2em}"
+	"h3{margin:1.2em 0 .4em}\n"
+	".summary{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.8em 1em}\n"
+	".meta{color:#57606a}.id{font-family:ui-monospace,monospace;color:#57606a;font-size:.9em}\n"
+	"table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:.92em}"
+	"th,td{border:1px solid #d0d7de;padding:.3em .5em;vertical-align:top;text-align:left}"
+	"th{background:#f6f8fa;cursor:pointer}td.num{text-align:right}\n"
+	".contradiction{color:#cf222e;font-weight:600}.revision{color:#9a6700;font-weight:600}"
+	".progression{color:#0969da;font-weight:600}\n"
+	".quote{color:#24292f}.loc{font-family:ui-monospace,monospace;font-size:.85em;color:#57606a}\n"
+	"svg{display:block;margin:.4em 0;max-width:100%;height:auto}svg text{font:11px system-ui,sans-serif}\n"
+	".filter{margin:.5em 0}\n"
+	"@media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}"
+	".summary,th{background:#161b22}th,td,.summary{border-color:#30363d}.quote{color:#e6edf3}"
+	"svg text{fill:#e6edf3}}\n"
+	"</style>\n</head>\n<body>\n";
+
+/* Sorting on header clicks and a filter box; the page reads without them. */
+static const char html_tail[] =
+	"<script>\n"
+	"document.querySelectorAll('table').forEach(function(t){t.querySelectorAll('th').forEach("
+	"function(th,i){th.addEventListener('click',function(){var b=t.tBodies[0];if(!b)return;"
+	"var rows=Array.prototype.slice.call(b.rows);var asc=th.dataset.asc!=='1';th.dataset.asc=asc?'1':'0';"
+	"rows.sort(function(x,y){var a=x.cells[i].textContent,c=y.cells[i].textContent;"
+	"var na=parseFloat(a),nc=parseFloat(c);var r=(!isNaN(na)&&!isNaN(nc))?na-nc:a.localeCompare(c);"
+	"return asc?r:-r;});rows.forEach(function(r){b.appendChild(r);});});});});\n"
+	"var f=document.getElementById('filter');if(f)f.addEventListener('input',function(){"
+	"var q=f.value.toLowerCase();document.querySelectorAll('section.event').forEach(function(s){"
+	"s.style.display=s.textContent.toLowerCase().indexOf(q)>=0?'':'none';});});\n"
+	"</script>\n</body>\n</html>\n";
+
+/* x position of value v on a chart of width w (left margin 150). */
+static double chart_x(double v, double scale, double w)
+{
+	if (v < 0)
+		v = 0;
+	if (v > scale)
+		v = scale;
+	return 150 + (w - 170) * v / scale;
+}
+
+static bool in_contradiction(const rc_metric_result *m, const rc_claim_ref *r)
+{
+	for (size_t k = 0; k < m->n_conflicts; k++)
+		if (m->conflicts[k].kind == RC_CONFLICT_CONTRADICTION)
+			for (size_t i = 0; i < m->conflicts[k].n_claims; i++)
+				if (m->conflicts[k].claims[i] == r)
+					return true;
+	return false;
+}
+
+/* One row per claim: its effective interval on a shared number line. */
+static void svg_number_line(rc__out *o, const rc_metric_result *m)
+{
+	const double w = 760, row = 22;
+	double scale = metric_scale(m);
+	double h = 30 + row * (double)m->n_claims;
+	rc__outf(o, "<svg class=\"numberline\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+	         "height=\"%.0f\"><title>", w, h, w, h);
+	rc__out_xml(o, m->metric);
+	rc__outs(o, ": each source's figure on one number line</title>\n");
+	/* axis */
+	rc__outf(o, "<line x1=\"150\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#8c959f\"/>\n",
+	         h - 18, w - 20, h - 18);
+	for (int i = 0; i <= 4; i++) {
+		double v = scale * i / 4;
+		char num[48];
+		rc__num_str(num, sizeof num, round(v));
+		rc__outf(o, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" fill=\"#57606a\">%s</text>\n",
+		         chart_x(v, scale, w), h - 4, num);
+	}
+	if (m->has_core) {
+		double a = chart_x(m->core.lo_inf ? 0 : m->core.lo, scale, w);
+		double b = chart_x(m->core.hi_inf ? scale : m->core.hi, scale, w);
+		rc__outf(o, "<rect x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"%.0f\" fill=\"#2da44e\" "
+		         "opacity=\"0.12\"><title>all current figures agree here</title></rect>\n",
+		         a, b - a > 2 ? b - a : 2, h - 26);
+	}
+	for (size_t i = 0; i < m->n_claims; i++) {
+		const rc_claim_ref *r = m->claims[i];
+		const rc_interval *iv = &r->effective;
+		double y = 14 + row * (double)i;
+		bool bad = in_contradiction(m, r);
+		bool faded = r->claim->status != RC_CLAIM_CURRENT;
+		const char *col = bad ? "#cf222e" : faded ? "#8c959f" : "#0969da";
+		rc__outf(o, "<g><title>");
+		rc__out_xml(o, r->claim->text);
+		rc__outs(o, " \xe2\x80\x94 ");
+		rc__out_xml(o, rc__ref_source(r));
+		rc__outs(o, "</title>");
+		rc__outf(o, "<text x=\"144\" y=\"%.0f\" text-anchor=\"end\">", y + 4);
+		rc__out_xml(o, rc__ref_source(r));
+		rc__outs(o, ": ");
+		rc__out_xml(o, r->claim->text);
+		rc__outs(o, "</text>");
+		double a = chart_x(iv->lo_inf ? 0 : iv->lo, scale, w);
+		double b = chart_x(iv->hi_inf ? scale : iv->hi, scale, w);
+		if (b - a < 1) {
+			rc__outf(o, "<circle cx=\"%.1f\" cy=\"%.0f\" r=\"4\" fill=\"%s\"/>", a, y, col);
+		} else {
+			rc__outf(o, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" "
+			         "stroke-width=\"4\"%s/>", a, y, b, y, col, faded ? " stroke-dasharray=\"4 3\"" : "");
+			/* open ends as arrows, closed ends as bars */
+			if (iv->hi_inf)
+				rc__outf(o, "<path d=\"M%.1f %.0f l-8 -5 v10 z\" fill=\"%s\"/>", b + 6, y, col);
+			else
+				rc__outf(o, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" "
+				         "stroke-width=\"2\"%s/>", b, y - 6, b, y + 6, col,
+				         iv->hi_incl ? "" : " stroke-dasharray=\"2 2\"");
+			if (iv->lo_inf)
+				rc__outf(o, "<path d=\"M%.1f %.0f l8 -5 v10 z\" fill=\"%s\"/>", a - 6, y, col);
+			else
+				rc__outf(o, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" "
+				         "stroke-width=\"2\"%s/>", a, y - 6, a, y + 6, col,
+				         iv->lo_incl ? "" : " stroke-dasharray=\"2 2\"");
+		}
+		rc__outs(o, "</g>\n");
+	}
+	rc__outs(o, "</svg>\n");
+}
+
+/* The figures in report-date order, joined by a line. */
+static void svg_timeline(rc__out *o, const rc_metric_result *m)
+{
+	if (m->n_timeline < 2)
+		return;
+	const double w = 760, h = 120;
+	double scale = metric_scale(m);
+	rc__outf(o, "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+	         "height=\"%.0f\"><title>", w, h, w, h);
+	rc__out_xml(o, m->metric);
+	rc__outs(o, ": figures in the order they were reported</title>\n");
+	double step = m->n_timeline > 1 ? (w - 100) / (double)(m->n_timeline - 1) : 0;
+	double px = 0, py = 0;
+	for (size_t i = 0; i < m->n_timeline; i++) {
+		const rc_timeline_point *p = &m->timeline[i];
+		const rc_interval *iv = &p->ref->effective;
+		double v = iv->lo_inf ? (iv->hi_inf ? 0 : iv->hi) : iv->lo;
+		double x = 50 + step * (double)i, y = 90 - 70 * (v > scale ? 1 : v / scale);
+		if (i)
+			rc__outf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c959f\"/>\n",
+			         px, py, x, y);
+		rc__outf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0969da\"><title>", x, y);
+		rc__out_xml(o, p->ref->claim->text);
+		rc__outs(o, " \xe2\x80\x94 ");
+		rc__out_xml(o, rc__ref_source(p->ref));
+		rc__outs(o, "</title></circle>");
+		rc__outf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y - 8);
+		rc__out_xml(o, p->ref->claim->text);
+		rc__outs(o, "</text>");
+		rc__outf(o, "<text x=\"%.1f\" y=\"112\" text-anchor=\"middle\" fill=\"#57606a\">%s</text>\n",
+		         x, p->date ? p->date : "undated");
+		px = x;
+		py = y;
+	}
+	rc__outs(o, "</svg>\n");
+}
+
+static void html_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_t n,
+                              const rc_metric_result *m)
+{
+	rc__outs(o, "<table class=\"claims\"><thead><tr><th>Figure</th><th>Interval</th><th>Status</th>"
+	            "<th>Source</th><th>Date</th><th>Cites</th><th>Quote</th><th>Location</th></tr>"
+	            "</thead><tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *r = refs[i];
+		char iv[96], loc[1024];
+		rc__interval_str(iv, sizeof iv, &r->effective);
+		rc__ref_location(loc, sizeof loc, r);
+		rc__outs(o, "<tr><td");
+		if (m && in_contradiction(m, r))
+			rc__outs(o, " class=\"contradiction\"");
+		rc__outs(o, ">");
+		rc__out_xml(o, r->claim->text);
+		rc__outs(o, "</td><td class=\"num\">");
+		rc__out_xml(o, iv);
+		rc__outs(o, "</td><td>");
+		rc__outs(o, rc_claim_status_str(r->claim->status));
+		rc__outs(o, "</td><td>");
+		rc__out_xml(o, rc__ref_source(r));
+		rc__outs(o, "</td><td>");
+		rc__out_xml(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
+		rc__outs(o, "</td><td>");
+		rc__out_xml(o, r->claim->attribution ? r->claim->attribution : "-");
+		rc__outs(o, "</td><td class=\"quote\">");
+		rc__out_xml(o, r->claim->quote);
+		rc__outs(o, "</td><td class=\"loc\">");
+		rc__out_xml(o, loc);
+		rc__outs(o, "</td></tr>\n");
+	}
+	rc__outs(o, "</tbody></table>\n");
+}
+
+static void write_html(ctx *c)
+{
+	rc__out *o = &c->o;
+	const rc_result *res = c->res;
+	rc__tally t;
+	rc__tally_result(&t, res);
+	rc__outs(o, html_head);
+	rc__outs(o, "<header><h1>recount report</h1>\n<p class=\"summary\">");
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__out sum;
+	rc__out_init(&sum, NULL);
+	summary_line(&sum, res, &t);
+	rc__out_xml(o, sum.b.data ? sum.b.data : "");
+	rc__out_dispose(&sum);
+	rc__outs(o, ".</p>\n");
+	if (res->n_events) {
+		rc__outs(o, "<nav><ul>\n");
+		for (size_t e = 0; e < res->n_events; e++) {
+			rc__outs(o, "<li><a href=\"#ev-");
+			rc__out_xml(o, res->events[e].id);
+			rc__outs(o, "\">");
+			rc__out_xml(o, res->events[e].label);
+			rc__outs(o, "</a></li>\n");
+		}
+		rc__outs(o, "</ul></nav>\n<p class=\"filter\"><label>Filter events: <input id=\"filter\" "
+		            "type=\"search\"></label></p>\n");
+	}
+	rc__outs(o, "</header>\n<main>\n");
+	for (size_t e = 0; e < res->n_events; e++) {
+		const rc_event *ev = &res->events[e];
+		rc__outs(o, "<section class=\"event\" id=\"ev-");
+		rc__out_xml(o, ev->id);
+		rc__outs(o, "\">\n<h2>");
+		rc__out_xml(o, ev->label);
+		rc__outs(o, "</h2>\n<p class=\"meta\"><span class=\"id\">");
+		rc__out_xml(o, ev->id);
+		rc__outs(o, "</span> \xc2\xb7 ");
+		rc__buf_reset(&b);
+		event_where(&b, ev);
+		rc__out_xml(o, b.data ? b.data : "");
+		rc__outf(o, " \xc2\xb7 %zu document%s:", ev->n_documents, ev->n_documents == 1 ? "" : "s");
+		for (size_t d = 0; d < ev->n_documents; d++) {
+			rc__outs(o, " ");
+			rc__out_xml(o, ev->documents[d]);
+		}
+		rc__outs(o, "</p>\n");
+		for (size_t m = 0; m < ev->n_metrics; m++) {
+			const rc_metric_result *mr = &ev->metrics[m];
+			char range[96], core[96], best[160];
+			rc__interval_str(range, sizeof range, &mr->range);
+			if (mr->has_core)
+				rc__interval_str(core, sizeof core, &mr->core);
+			else
+				snprintf(core, sizeof core, "nothing");
+			estimates(best, sizeof best, mr);
+			rc__outs(o, "<article class=\"metric\">\n<h3>");
+			rc__out_xml(o, mr->metric);
+			rc__outs(o, "</h3>\n<p>Range <b>");
+			rc__out_xml(o, range);
+			rc__outs(o, "</b>; all current figures agree on <b>");
+			rc__out_xml(o, core);
+			rc__outs(o, "</b>; best estimate <b>");
+			rc__out_xml(o, best);
+			rc__outf(o, "</b>; %zu document%s, %zu independent origin%s.</p>\n", mr->documents,
+			         mr->documents == 1 ? "" : "s", mr->origins, mr->origins == 1 ? "" : "s");
+			svg_number_line(o, mr);
+			svg_timeline(o, mr);
+			for (size_t k = 0; k < mr->n_conflicts; k++) {
+				const rc_conflict *cf = &mr->conflicts[k];
+				rc_buf s;
+				rc__buf_init(&s, 0);
+				rc__conflict_summary(&s, cf);
+				rc__outf(o, "<p><span class=\"%s\">%s</span>: ", kind_label(cf->kind), kind_label(cf->kind));
+				rc__out_xml(o, s.data ? s.data : "");
+				rc__buf_dispose(&s);
+				if (cf->why) {
+					rc__outs(o, ". ");
+					rc__out_xml(o, cf->why);
+				}
+				rc__outs(o, "</p>\n");
+			}
+			html_claims_table(o, mr->claims, mr->n_claims, mr);
+			rc__outs(o, "</article>\n");
+		}
+		for (size_t a = 0; a < ev->n_aggregates; a++) {
+			const rc_aggregate *ag = &ev->aggregates[a];
+			char parts[96];
+			rc__interval_str(parts, sizeof parts, &ag->parts);
+			rc__outs(o, "<p class=\"aggregate\"><b>Aggregate</b> ");
+			rc__out_xml(o, ag->ref->claim->text);
+			rc__outs(o, " over ");
+			for (size_t i = 0; i < ag->n_events; i++) {
+				if (i)
+					rc__outs(o, " + ");
+				rc__out_xml(o, ag->events[i]);
+			}
+			rc__outf(o, ": <span class=\"%s\">%s</span> (parts sum to ",
+			         ag->verdict == RC_AGG_INCONSISTENT ? "contradiction" : "progression",
+			         rc_aggregate_verdict_str(ag->verdict));
+			rc__out_xml(o, parts);
+			rc__outs(o, ")");
+			if (ag->why) {
+				rc__outs(o, "; ");
+				rc__out_xml(o, ag->why);
+			}
+			rc__outs(o, ".</p>\n");
+			html_claims_table(o, &ag->ref, 1, NULL);
+		}
+		rc__outs(o, "</section>\n");
+	}
+	if (res->n_unlinked) {
+		rc__outf(o, "<section id=\"unlinked\"><h2>Claims with no event (%zu)</h2>\n", res->n_unlinked);
+		html_claims_table(o, res->unlinked, res->n_unlinked, NULL);
+		rc__outs(o, "</section>\n");
+	}
+	rc__buf_dispose(&b);
+	rc__outs(o, "</main>\n");
+	rc__outs(o, html_tail);
+}
+
+rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
+                          const rc_report_options *opts, rc_error *err)
+{
+	if (!fp || !res)
+		return rc__error_set(err, RC_ERR_INVALID, "rc_report_write: no stream or result");
+	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML)
+		return rc__error_set(err, RC_ERR_INVALID, "format '%s' is not a report format (text, md, html, json)",
+		                     rc_format_str(fmt));
+	ctx c = {.res = res, .color = opts && opts->color && fmt == RC_FORMAT_TEXT,
+	         .width = opts && opts->width ? opts->width : 80};
+	rc__out_init(&c.o, fp);
+	if (fmt == RC_FORMAT_TEXT)
+		write_text(&c);
+	else if (fmt == RC_FORMAT_MD)
+		write_md(&c);
+	else
+		write_html(&c);
+	rc_status st = rc__out_finish(&c.o, err);
+	rc__out_dispose(&c.o);
+	return st;
+}

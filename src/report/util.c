@@ -1,0 +1,374 @@
+/*
+ * Helpers shared by the renderers: how figures, intervals, sources and
+ * locations are spelled, and the escapers every article string goes
+ * through before it reaches a terminal, a page or a file.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report/report-priv.h"
+
+void rc__num_str(char *buf, size_t n, double v)
+{
+	if (isinf(v)) {
+		snprintf(buf, n, "%s\xE2\x88\x9E", v < 0 ? "-" : "");
+		return;
+	}
+	if (isnan(v)) {
+		snprintf(buf, n, "?");
+		return;
+	}
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, n, "%.0f", v);
+		return;
+	}
+	/* Two decimals are plenty for a count; trailing zeros say nothing. */
+	snprintf(buf, n, "%.2f", v);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		char *e = buf + strlen(buf);
+		while (e > dot + 1 && e[-1] == '0')
+			*--e = '\0';
+		if (e == dot + 1)
+			*dot = '\0';
+	}
+}
+
+bool rc__interval_is_point(const rc_interval *iv)
+{
+	return !iv->lo_inf && !iv->hi_inf && iv->lo_incl && iv->hi_incl && iv->lo == iv->hi;
+}
+
+bool rc__interval_equal(const rc_interval *a, const rc_interval *b)
+{
+	if (a->lo_inf != b->lo_inf || a->hi_inf != b->hi_inf)
+		return false;
+	if (!a->lo_inf && (a->lo != b->lo || a->lo_incl != b->lo_incl))
+		return false;
+	if (!a->hi_inf && (a->hi != b->hi || a->hi_incl != b->hi_incl))
+		return false;
+	return true;
+}
+
+void rc__interval_str(char *buf, size_t n, const rc_interval *iv)
+{
+	char lo[48], hi[48];
+	if (rc__interval_is_point(iv)) {
+		rc__num_str(buf, n, iv->lo);
+		return;
+	}
+	rc__num_str(lo, sizeof(lo), iv->lo_inf ? -INFINITY : iv->lo);
+	rc__num_str(hi, sizeof(hi), iv->hi_inf ? INFINITY : iv->hi);
+	snprintf(buf, n, "%c%s, %s%c", !iv->lo_inf && iv->lo_incl ? '[' : '(', lo, hi,
+	         !iv->hi_inf && iv->hi_incl ? ']' : ')');
+}
+
+const char *rc__ref_source(const rc_claim_ref *r)
+{
+	if (r->rec->source && *r->rec->source)
+		return r->rec->source;
+	return r->rec->doc ? r->rec->doc : "?";
+}
+
+const char *rc__ref_date(const rc_claim_ref *r)
+{
+	return r->rec->published && *r->rec->published ? r->rec->published : NULL;
+}
+
+const char *rc__ref_path(const rc_claim_ref *r)
+{
+	if (r->rec->path && *r->rec->path)
+		return r->rec->path;
+	return r->rec->doc ? r->rec->doc : "?";
+}
+
+size_t rc__ref_line(const rc_claim_ref *r)
+{
+	if (r->claim->file_line)
+		return r->claim->file_line;
+	if (r->rec->record_line)
+		return r->rec->record_line;
+	return r->claim->pos.line ? r->claim->pos.line : 1;
+}
+
+size_t rc__ref_column(const rc_claim_ref *r)
+{
+	return r->rec->record_line ? 0 : r->claim->pos.column;
+}
+
+void rc__ref_location(char *buf, size_t n, const rc_claim_ref *r)
+{
+	snprintf(buf, n, "%s:%zu", rc__ref_path(r), rc__ref_line(r));
+}
+
+void rc__ref_key(rc_buf *b, const rc_claim_ref *r)
+{
+	rc__buf_reset(b);
+	rc__buf_puts(b, r->rec->doc ? r->rec->doc : "");
+	rc__buf_putc(b, '\x1f');
+	rc__buf_puts(b, r->claim->text ? r->claim->text : "");
+}
+
+void rc__tally_result(rc__tally *t, const rc_result *res)
+{
+	memset(t, 0, sizeof(*t));
+	for (size_t e = 0; e < res->n_events; e++) {
+		const rc_event *ev = &res->events[e];
+		t->metrics += ev->n_metrics;
+		for (size_t m = 0; m < ev->n_metrics; m++) {
+			const rc_metric_result *mr = &ev->metrics[m];
+			t->conflicts += mr->n_conflicts;
+			for (size_t c = 0; c < mr->n_conflicts; c++) {
+				switch (mr->conflicts[c].kind) {
+				case RC_CONFLICT_CONTRADICTION: t->contradictions++; break;
+				case RC_CONFLICT_REVISION: t->revisions++; break;
+				case RC_CONFLICT_PROGRESSION: t->progressions++; break;
+				}
+			}
+		}
+		t->aggregates += ev->n_aggregates;
+		for (size_t a = 0; a < ev->n_aggregates; a++)
+			if (ev->aggregates[a].verdict == RC_AGG_INCONSISTENT)
+				t->inconsistent++;
+	}
+}
+
+void rc__capitalise(char *buf, size_t n, const char *s)
+{
+	snprintf(buf, n, "%s", s ? s : "");
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+/*
+ * Characters that must never reach output as they are: C0 and C1 controls
+ * and DEL (terminal escapes), and the bidirectional embeddings, overrides
+ * and isolates (U+202A..U+202E, U+2066..U+2069), which can make a line
+ * display something other than what it says.
+ */
+static bool is_hidden(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+static bool is_white(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+	       cp == 0xA0 || cp == 0x2028 || cp == 0x2029;
+}
+
+/* Walk s as code points, repairing invalid bytes; calls put per point. */
+typedef rc_status (*put_fn)(rc_buf *b, uint32_t cp, const char *raw, size_t len);
+
+static rc_status walk(rc_buf *b, const char *s, bool collapse, put_fn put)
+{
+	if (!s)
+		return RC_OK;
+	size_t n = strlen(s);
+	bool pending_space = false, any = false;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = rc__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		const char *raw = s + i;
+		if (!k) {
+			cp = 0xFFFD;
+			raw = "\xEF\xBF\xBD";
+			i += 1;
+			k = 3;
+		} else {
+			i += k;
+		}
+		if (is_white(cp)) {
+			if (collapse) {
+				pending_space = any;
+				continue;
+			}
+			cp = ' ';
+			raw = " ";
+			k = 1;
+		} else if (is_hidden(cp)) {
+			continue;
+		}
+		if (pending_space) {
+			rc_status st = put(b, ' ', " ", 1);
+			if (st)
+				return st;
+			pending_space = false;
+		}
+		rc_status st = put(b, cp, raw, k);
+		if (st)
+			return st;
+		any = true;
+	}
+	return RC_OK;
+}
+
+static rc_status put_plain(rc_buf *b, uint32_t cp, const char *raw, size_t len)
+{
+	(void)cp;
+	return rc__buf_append(b, raw, len);
+}
+
+static rc_status put_xml(rc_buf *b, uint32_t cp, const char *raw, size_t len)
+{
+	switch (cp) {
+	case '&': return rc__buf_puts(b, "&amp;");
+	case '<': return rc__buf_puts(b, "&lt;");
+	case '>': return rc__buf_puts(b, "&gt;");
+	case '"': return rc__buf_puts(b, "&quot;");
+	case '\'': return rc__buf_puts(b, "&#39;");
+	}
+	/* XML 1.0 forbids U+FFFE and U+FFFF even as references. */
+	if (cp == 0xFFFE || cp == 0xFFFF)
+		return rc__buf_puts(b, "\xEF\xBF\xBD");
+	return rc__buf_append(b, raw, len);
+}
+
+rc_status rc__clean_append(rc_buf *b, const char *s, bool collapse)
+{
+	return walk(b, s, collapse, put_plain);
+}
+
+rc_status rc__xml_append(rc_buf *b, const char *s)
+{
+	return walk(b, s, true, put_xml);
+}
+
+size_t rc__display_width(const char *s)
+{
+	return s ? rc__utf8_count(s, strlen(s)) : 0;
+}
+
+rc_status rc__io_check(FILE *fp, rc_error *err)
+{
+	if (ferror(fp))
+		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
+	return RC_OK;
+}
+
+void rc__out_init(rc__out *o, FILE *fp)
+{
+	memset(o, 0, sizeof(*o));
+	o->fp = fp;
+	rc__buf_init(&o->b, RC__REPORT_MAX_BYTES);
+}
+
+void rc__out_dispose(rc__out *o)
+{
+	rc__buf_dispose(&o->b);
+}
+
+static void out_drain(rc__out *o)
+{
+	if (!o->fp || o->st || !o->b.len)
+		return;
+	if (fwrite(o->b.data, 1, o->b.len, o->fp) != o->b.len) {
+		o->io_errno = errno ? errno : EIO;
+		o->st = RC_ERR_IO;
+	}
+	rc__buf_reset(&o->b);
+}
+
+static void out_after(rc__out *o, rc_status st)
+{
+	if (st && !o->st)
+		o->st = st;
+	if (o->fp && o->b.len >= 65536)
+		out_drain(o);
+}
+
+void rc__outn(rc__out *o, const char *s, size_t n)
+{
+	if (!o->st)
+		out_after(o, rc__buf_append(&o->b, s, n));
+}
+
+void rc__outs(rc__out *o, const char *s)
+{
+	if (s)
+		rc__outn(o, s, strlen(s));
+}
+
+void rc__outc(rc__out *o, char c)
+{
+	rc__outn(o, &c, 1);
+}
+
+void rc__outf(rc__out *o, const char *fmt, ...)
+{
+	if (o->st)
+		return;
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		o->st = RC_ERR_INVALID;
+		return;
+	}
+	if ((size_t)n < sizeof(small)) {
+		rc__outn(o, small, (size_t)n);
+		return;
+	}
+	char *big = malloc((size_t)n + 1);
+	if (!big) {
+		o->st = RC_ERR_NOMEM;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	rc__outn(o, big, (size_t)n);
+	free(big);
+}
+
+void rc__out_clean(rc__out *o, const char *s)
+{
+	if (!o->st)
+		out_after(o, rc__clean_append(&o->b, s, true));
+}
+
+void rc__out_xml(rc__out *o, const char *s)
+{
+	if (!o->st)
+		out_after(o, rc__xml_append(&o->b, s));
+}
+
+rc_status rc__out_finish(rc__out *o, rc_error *err)
+{
+	out_drain(o);
+	if (o->st == RC_ERR_IO)
+		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(o->io_errno));
+	if (o->st == RC_ERR_NOMEM)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	if (o->st == RC_ERR_LIMIT)
+		return rc__error_set(err, RC_ERR_LIMIT, "the output is larger than %zu bytes",
+		                     (size_t)RC__REPORT_MAX_BYTES);
+	if (o->st)
+		return rc__error_set(err, o->st, "cannot write the output");
+	if (o->fp && fflush(o->fp) != 0)
+		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
+	return o->fp ? rc__io_check(o->fp, err) : RC_OK;
+}
+
+size_t rc__conflict_pairs(const rc_conflict *c)
+{
+	return c->n_claims > 1 ? c->n_claims - 1 : 0;
+}
+
+rc_status rc__conflict_summary(rc_buf *b, const rc_conflict *c)
+{
+	rc_status st = RC_OK;
+	for (size_t i = 0; i < c->n_claims && !st; i++) {
+		if (i)
+			st = rc__buf_puts(b, c->kind == RC_CONFLICT_CONTRADICTION ? " vs " : " \xE2\x86\x92 ");
+		if (!st)
+			st = rc__clean_append(b, c->claims[i]->claim->text, true);
+	}
+	return st;
+}
