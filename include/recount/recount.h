@@ -18,5 +18,6 @@
 #include <recount/pipeline.h>
 #include <recount/reconcile.h>
 #include <recount/report.h>
+#include <recount/check.h>
 
 #endif
