@@ -1,0 +1,300 @@
+/*
+ * The renderers of src/report on a hand-built result (sample.c): every
+ * report, export and check format says what it should, escapes every
+ * hostile string for its medium, is deterministic, handles an empty
+ * result, and reports a write error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include <recount/recount.h>
+#include "support.h"
+#include "sample.c"
+
+static char *render(int what, rc_format fmt, const rc_result *res, rc_status *st_out)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	rc_error err;
+	rc_status st;
+	if (what == 0) {
+		st = rc_report_write(fp, res, fmt, NULL, &err);
+	} else if (what == 1) {
+		st = rc_conflicts_write(fp, res, fmt, NULL, &err);
+	} else {
+		static const rc_policy pols[] = {{.kind = RC_POLICY_CONFLICT}, {.kind = RC_POLICY_SPREAD, .pct = 10},
+		                                 {.kind = RC_POLICY_UNLINKED}};
+		rc_check_result *c = NULL;
+		st = rc_check(&c, res, pols, 3, NULL, &err);
+		if (st == RC_OK)
+			st = rc_check_write(fp, c, res, fmt, NULL, &err);
+		rc_check_result_free(c);
+	}
+	fclose(fp);
+	if (st_out)
+		*st_out = st;
+	else
+		ck_assert_msg(st == RC_OK, "%s", err.message);
+	return buf;
+}
+
+/* Nothing that reaches a terminal or a log may carry control characters
+ * (ESC, BEL, CR) or bidirectional overrides from an article. */
+static void assert_clean(const char *out)
+{
+	ck_assert_ptr_null(strchr(out, '\x1b'));
+	ck_assert_ptr_null(strchr(out, '\x07'));
+	ck_assert_ptr_null(strstr(out, "\xE2\x80\xAE"));
+	ck_assert_ptr_null(strchr(out, '\r'));
+}
+
+START_TEST(text_report)
+{
+	rc_result *res;
+	sample *s = sample_new(&res);
+	char *out = render(0, RC_FORMAT_TEXT, res, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "Bombing in Kerman, 2024-01-03"));
+	ck_assert_ptr_nonnull(strstr(out, "contradiction: 84 vs over 90"));
+	ck_assert_ptr_nonnull(strstr(out, "fixtures/seeds/002_a244501457de1e22.txt:11"));
+	ck_assert(strstr(out, "revision: 103 \xe2\x86\x92 84") != NULL);
+	ck_assert_ptr_nonnull(strstr(out, "aggregate over 230"));
+	ck_assert_ptr_nonnull(strstr(out, "Claims with no event (1)"));
+	ck_assert_ptr_nonnull(strstr(out, "timeline: 84 (2024-01-06)"));
+	assert_clean(out);
+	char *again = render(0, RC_FORMAT_TEXT, res, NULL);
+	ck_assert_str_eq(out, again);
+	free(out);
+	free(again);
+	sample_free(s);
+}
+END_TEST
+
+START_TEST(markdown_report)
+{
+	rc_result *res;
+	sample *s = sample_new(&res);
+	char *out = render(0, RC_FORMAT_MD, res, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "# recount report"));
+	ck_assert_ptr_nonnull(strstr(out, "## Bombing in Kerman, 2024-01-03"));
+	ck_assert_ptr_nonnull(strstr(out, "| Metric | Range |"));
+	ck_assert_ptr_nonnull(strstr(out, "**Contradiction**: 84 vs over 90"));
+	/* table cells cannot be broken by a pipe or markup in an article */
+	ck_assert_ptr_nonnull(strstr(out, "Attack in \\<b\\>Springfield\\</b\\>"));
+	assert_clean(out);
+	free(out);
+	sample_free(s);
+}
+END_TEST
+
+START_TEST(html_report)
+{
+	rc_result *res;
+	sample *s = sample_new(&res);
+	char *out = render(0, RC_FORMAT_HTML, res, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "<!DOCTYPE html>"));
+	ck_assert_ptr_nonnull(strstr(out, "</html>\n"));
+	ck_assert_ptr_nonnull(strstr(out, "<svg class=\"numberline\""));
+	ck_assert_ptr_nonnull(strstr(out, "<svg class=\"timeline\""));
+	ck_assert_ptr_nonnull(strstr(out, "id=\"ev-kerman-2024-01-03-bombing\""));
+	/* no network, no injected markup */
+	ck_assert_ptr_null(strstr(out, "<script>alert"));
+	ck_assert_ptr_null(strstr(out, "<b>Springfield"));
+	ck_assert_ptr_nonnull(strstr(out, "&lt;script&gt;alert"));
+	ck_assert_ptr_null(strstr(out, "src=\"http"));
+	ck_assert_ptr_null(strstr(out, "href=\"http"));
+	assert_clean(out);
+	free(out);
+	sample_free(s);
+}
+END_TEST
+
+START_TEST(conflict_exports)
+{
+	rc_result *res;
+	sample *s = sample_new(&res);
+	char *csv = render(1, RC_FORMAT_CSV, res, NULL);
+	ck_assert(strncmp(csv, "event,event_label,metric,conflict,kind,figure_a,", 48) == 0);
+	/* 3 conflicts, 2 claims each: a header and 3 rows, CRLF line ends */
+	size_t rows = 0;
+	for (const char *p = csv; (p = strstr(p, "\r\n")); p += 2)
+		rows++;
+	ck_assert_uint_eq(rows, 4);
+	/* formulas neutralised, quotes doubled */
+	ck_assert_ptr_nonnull(strstr(csv, "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\""));
+	ck_assert_ptr_nonnull(strstr(csv, "\"'+cmd|' /C calc'!A0\""));
+	ck_assert_ptr_null(strstr(csv, ",=HYPERLINK"));
+	char *tsv = render(1, RC_FORMAT_TSV, res, NULL);
+	ck_assert_ptr_null(strchr(tsv, '\r'));
+	ck_assert_ptr_nonnull(strstr(tsv, "'=40"));
+	char *json = render(1, RC_FORMAT_JSON, res, NULL);
+	json_error_t je;
+	json_t *j = json_loads(json, 0, &je);
+	ck_assert_msg(j != NULL, "conflicts JSON: %s", je.text);
+	ck_assert_str_eq(json_string_value(json_object_get(j, "schema")), "recount.conflicts/1");
+	json_t *arr = json_object_get(j, "conflicts");
+	ck_assert_uint_eq(json_array_size(arr), 3);
+	json_t *first = json_array_get(arr, 0);
+	ck_assert(json_is_integer(json_object_get(first, "conflict")));
+	ck_assert(json_is_string(json_object_get(first, "quote_a")));
+	json_decref(j);
+	char *md = render(1, RC_FORMAT_MD, res, NULL);
+	ck_assert(strncmp(md, "| event | event_label |", 23) == 0);
+	free(csv);
+	free(tsv);
+	free(json);
+	free(md);
+	sample_free(s);
+}
+END_TEST
+
+START_TEST(check_outputs)
+{
+	rc_result *res;
+	sample *s = sample_new(&res);
+	char *text = render(2, RC_FORMAT_TEXT, res, NULL);
+	ck_assert(strncmp(text, "recount check: FAILED", 21) == 0);
+	ck_assert_ptr_nonnull(strstr(text, "fixtures/seeds/001_827336abbb4de479.txt:9: conflict: "
+	                                   "contradiction of killed in Bombing in Kerman"));
+	ck_assert_ptr_nonnull(strstr(text, ": unlinked: arrested claim two is linked to no event"));
+	ck_assert_ptr_nonnull(strstr(text, ": spread: killed in Bombing in Kerman, 2024-01-03 ranges from 84 to 100"));
+	char *gh = render(2, RC_FORMAT_GITHUB, res, NULL);
+	/* every workflow command is ours: article text cannot start one */
+	for (const char *line = gh; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+		if (strncmp(line, "::", 2) == 0)
+			ck_assert(strncmp(line, "::error file=", 13) == 0 || strncmp(line, "::notice", 8) == 0);
+	ck_assert_ptr_nonnull(strstr(gh, "::error file=fixtures/check/odd%2C \"name\" #1.txt,line=3,col=5,"
+	                                 "title=recount conflict::"));
+	assert_clean(gh);
+	char *junit = render(2, RC_FORMAT_JUNIT, res, NULL);
+	ck_assert_ptr_nonnull(strstr(junit, "<testsuites name=\"recount check\""));
+	ck_assert_ptr_nonnull(strstr(junit, "<failure type=\"conflict\""));
+	ck_assert_ptr_null(strstr(junit, "<script>"));
+	char *sarif = render(2, RC_FORMAT_SARIF, res, NULL);
+	json_error_t je;
+	json_t *j = json_loads(sarif, 0, &je);
+	ck_assert_msg(j != NULL, "SARIF: %s", je.text);
+	ck_assert_str_eq(json_string_value(json_object_get(j, "version")), "2.1.0");
+	json_t *run = json_array_get(json_object_get(j, "runs"), 0);
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(json_object_get(run, "tool"),
+	                                                                   "driver"), "name")), "recount");
+	json_t *results = json_object_get(run, "results");
+	ck_assert_uint_ge(json_array_size(results), 3);
+	size_t i;
+	json_t *r;
+	json_array_foreach(results, i, r) {
+		ck_assert(json_is_string(json_object_get(r, "ruleId")));
+		ck_assert(json_is_string(json_object_get(json_object_get(r, "message"), "text")));
+		json_t *pl = json_object_get(json_array_get(json_object_get(r, "locations"), 0), "physicalLocation");
+		ck_assert(json_is_string(json_object_get(json_object_get(pl, "artifactLocation"), "uri")));
+		ck_assert(json_integer_value(json_object_get(json_object_get(pl, "region"), "startLine")) >= 1);
+	}
+	json_decref(j);
+	free(text);
+	free(gh);
+	free(junit);
+	free(sarif);
+	sample_free(s);
+}
+END_TEST
+
+START_TEST(empty_and_errors)
+{
+	rc_result *res = NULL;
+	sample *s = sample_empty(&res);
+	static const rc_format fmts[] = {RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML};
+	for (size_t i = 0; i < 3; i++)
+		free(render(0, fmts[i], res, NULL));
+	char *csv = render(1, RC_FORMAT_CSV, res, NULL);
+	ck_assert_str_eq(strchr(csv, '\n') + 1, "");
+	free(csv);
+	char *text = render(2, RC_FORMAT_TEXT, res, NULL);
+	ck_assert(strncmp(text, "recount check: passed: 0 findings", 33) == 0);
+	free(text);
+	sample_free(s);
+	/* a full disk is an error, not a silent truncation */
+	s = sample_new(&res);
+	FILE *full = fopen("/dev/full", "w");
+	if (full) {
+		rc_error err;
+		ck_assert_int_eq(rc_report_write(full, res, RC_FORMAT_HTML, NULL, &err), RC_ERR_IO);
+		ck_assert_int_eq(rc_conflicts_write(full, res, RC_FORMAT_CSV, NULL, &err), RC_ERR_IO);
+		fclose(full);
+	}
+	rc_status st;
+	free(render(0, RC_FORMAT_CSV, res, &st));
+	ck_assert_int_eq(st, RC_ERR_INVALID);
+	free(render(1, RC_FORMAT_HTML, res, &st));
+	ck_assert_int_eq(st, RC_ERR_INVALID);
+	sample_free(s);
+}
+END_TEST
+
+START_TEST(policies)
+{
+	rc_policy p;
+	rc_error err;
+	ck_assert_int_eq(rc_policy_parse("spread=50%", &p, &err), RC_OK);
+	ck_assert(p.kind == RC_POLICY_SPREAD && p.pct == 50);
+	ck_assert_int_eq(rc_policy_parse("new-conflict", &p, &err), RC_OK);
+	ck_assert_int_eq(p.kind, RC_POLICY_NEW_CONFLICT);
+	ck_assert_int_eq(rc_policy_parse("spread=lots", &p, &err), RC_ERR_INVALID);
+	ck_assert_int_eq(rc_policy_parse("conflicts", &p, &err), RC_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.message, "unknown policy 'conflicts'"));
+	rc_result *res;
+	sample *s = sample_new(&res);
+	rc_check_result *c;
+	rc_policy nc = {.kind = RC_POLICY_NEW_CONFLICT};
+	ck_assert_int_eq(rc_check(&c, res, &nc, 1, NULL, &err), RC_ERR_INVALID);
+	ck_assert_int_eq(rc_check(&c, res, &nc, 1, "/nonexistent/baseline.json", &err), RC_ERR_PARSE);
+	ck_assert_str_eq(err.path, "/nonexistent/baseline.json");
+	sample_free(s);
+}
+END_TEST
+
+/* RC_RENDER_DUMP=DIR writes every output of the sample there, to look at. */
+static void dump(const char *dir)
+{
+	static const struct { int what; rc_format fmt; const char *name; } outs[] = {
+		{0, RC_FORMAT_TEXT, "report.txt"}, {0, RC_FORMAT_MD, "report.md"},
+		{0, RC_FORMAT_HTML, "report.html"}, {1, RC_FORMAT_CSV, "conflicts.csv"},
+		{2, RC_FORMAT_TEXT, "check.txt"}, {2, RC_FORMAT_GITHUB, "check.github"},
+		{2, RC_FORMAT_JUNIT, "check.xml"}, {2, RC_FORMAT_SARIF, "check.sarif"},
+	};
+	rc_result *res;
+	sample *s = sample_new(&res);
+	for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, outs[i].name);
+		rc_status st;
+		char *out = render(outs[i].what, outs[i].fmt, res, &st);
+		FILE *fp = fopen(path, "w");
+		if (fp) {
+			fputs(out, fp);
+			fclose(fp);
+		}
+		free(out);
+	}
+	sample_free(s);
+}
+
+int main(void)
+{
+	if (getenv("RC_RENDER_DUMP")) {
+		dump(getenv("RC_RENDER_DUMP"));
+		return 0;
+	}
+	Suite *s = suite_create("render");
+	TCase *tc = tcase_create("render");
+	tcase_add_test(tc, text_report);
+	tcase_add_test(tc, markdown_report);
+	tcase_add_test(tc, html_report);
+	tcase_add_test(tc, conflict_exports);
+	tcase_add_test(tc, check_outputs);
+	tcase_add_test(tc, empty_and_errors);
+	tcase_add_test(tc, policies);
+	suite_add_tcase(s, tc);
+	return rc_test_run(s);
+}
