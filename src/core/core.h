@@ -95,6 +95,11 @@ bool rc__utf8_valid(const char *s, size_t n);
  */
 char rc__utf8_plain(uint32_t cp);
 
+/* Append s[0..n) to b with each invalid UTF-8 byte replaced by U+FFFD (as
+ * ingest repairs texts); for strings that never went through ingest,
+ * such as file names. */
+rc_status rc__utf8_repair_append(rc_buf *b, const char *s, size_t n);
+
 /* ---- strings ------------------------------------------------------------ */
 
 bool rc__is_space(int c);   /* ASCII whitespace incl. \r \f \v */

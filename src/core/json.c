@@ -32,15 +32,7 @@ json_t *rc__json_str(const char *s)
 	 * and the field is never dropped. */
 	rc_buf b;
 	rc__buf_init(&b, 0);
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = rc__utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		if (rc__buf_append(&b, k ? s + i : "\xEF\xBF\xBD", k ? k : 3) != RC_OK)
-			break;
-		i += k ? k : 1;
-	}
-	j = b.data ? json_string(b.data) : NULL;
+	j = rc__utf8_repair_append(&b, s, strlen(s)) == RC_OK && b.data ? json_string(b.data) : NULL;
 	rc__buf_dispose(&b);
 	return j ? j : json_string("\xEF\xBF\xBD");
 }

@@ -111,14 +111,8 @@ void rc__jw_str(rc_jw *w, const char *s)
 	if (!rc__utf8_valid(s, strlen(s))) {
 		rc_buf fixed;
 		rc__buf_init(&fixed, 0);
-		size_t n = strlen(s);
-		for (size_t i = 0; i < n;) {
-			uint32_t cp;
-			size_t k = rc__utf8_decode((const unsigned char *)s + i, n - i, &cp);
-			if (rc__buf_append(&fixed, k ? s + i : "\xEF\xBF\xBD", k ? k : 3) != RC_OK)
-				w->failed = true;
-			i += k ? k : 1;
-		}
+		if (rc__utf8_repair_append(&fixed, s, strlen(s)) != RC_OK)
+			w->failed = true;
 		raw_str(w, fixed.data ? fixed.data : "\xEF\xBF\xBD");
 		rc__buf_dispose(&fixed);
 		return;

@@ -134,3 +134,16 @@ char rc__utf8_plain(uint32_t cp)
 	}
 	return 0;
 }
+
+rc_status rc__utf8_repair_append(rc_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = rc__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		rc_status st = rc__buf_append(b, k ? s + i : "\xEF\xBF\xBD", k ? k : 3);
+		if (st != RC_OK)
+			return st;
+		i += k ? k : 1;
+	}
+	return RC_OK;
+}

@@ -8,6 +8,7 @@
 #include <recount/report.h>
 #include "core/core.h"
 #include "core/json.h"
+#include "report/report-priv.h"
 
 struct rc_doc_writer {
 	FILE *fp;
@@ -16,12 +17,6 @@ struct rc_doc_writer {
 	bool any;
 };
 
-static rc_status io_check(FILE *fp, rc_error *err)
-{
-	if (ferror(fp))
-		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
-	return RC_OK;
-}
 
 rc_status rc_doc_writer_new(rc_doc_writer **out, FILE *fp, rc_format fmt,
                             const rc_report_options *opts, rc_error *err)
@@ -43,7 +38,7 @@ rc_status rc_doc_writer_new(rc_doc_writer **out, FILE *fp, rc_format fmt,
 		fprintf(fp, "%-28s %-16s %-10s %9s  %-7s %s\n", "DOCUMENT", "SOURCE", "PUBLISHED",
 		        "BYTES", "STATUS", "NOTES");
 	*out = w;
-	return io_check(fp, err);
+	return rc__io_check(fp, err);
 }
 
 static json_t *doc_json(const rc_document *doc)
@@ -123,7 +118,7 @@ rc_status rc_doc_writer_add(rc_doc_writer *w, const rc_document *doc, rc_error *
 		        notes[0] ? " " : "", notes);
 	}
 	w->any = true;
-	return io_check(w->fp, err);
+	return rc__io_check(w->fp, err);
 }
 
 rc_status rc_doc_writer_finish(rc_doc_writer *w, rc_error *err)
@@ -136,7 +131,7 @@ rc_status rc_doc_writer_finish(rc_doc_writer *w, rc_error *err)
 		fprintf(w->fp, "\n%zu document%s read, %zu processed, %zu skipped, %zu bytes\n",
 		        w->read, w->read == 1 ? "" : "s", w->processed, w->skipped, w->bytes);
 	fflush(w->fp);
-	return io_check(w->fp, err);
+	return rc__io_check(w->fp, err);
 }
 
 void rc_doc_writer_free(rc_doc_writer *w)

@@ -8,6 +8,7 @@
 #include <recount/report.h>
 #include "core/core.h"
 #include "core/json.h"
+#include "report/report-priv.h"
 #include "core/jw.h"
 
 struct rc_quantity_writer {
@@ -16,12 +17,6 @@ struct rc_quantity_writer {
 	rc_buf line;   /* reused for every JSON line */
 };
 
-static rc_status io_check(FILE *fp, rc_error *err)
-{
-	if (ferror(fp))
-		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
-	return RC_OK;
-}
 
 rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format fmt,
                                  const rc_report_options *opts, rc_error *err)
@@ -42,7 +37,7 @@ rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format f
 		fprintf(fp, "%-6s %-11s %-8s %-22s %-7s %-14s %s\n", "LINE", "BYTES", "KIND",
 		        "INTERVAL", "FLAGS", "QUALIFIER", "TEXT");
 	*out = w;
-	return io_check(fp, err);
+	return rc__io_check(fp, err);
 }
 
 /* s in a column of width characters (code points, not bytes: "∞"). */
@@ -92,7 +87,7 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 		pad(w->fp, q->qualifier ? q->qualifier : "-", 14);
 		fprintf(w->fp, "%s\n", text);
 		free(text);
-		return io_check(w->fp, err);
+		return rc__io_check(w->fp, err);
 	}
 	/* streamed: a tree per quantity cost more than finding it */
 	bool lo = !q->iv.lo_inf, hi = !q->iv.hi_inf;
@@ -152,7 +147,7 @@ rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err)
 {
 	if (fflush(w->fp) != 0)
 		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
-	return io_check(w->fp, err);
+	return rc__io_check(w->fp, err);
 }
 
 void rc_quantity_writer_free(rc_quantity_writer *w)

@@ -92,6 +92,21 @@ static void estimates(char *buf, size_t n, const rc_metric_result *m)
 		snprintf(buf, n, "%s (%s-%s)", best, lo, hi);
 }
 
+/* A metric's range, core ("nothing" when empty) and estimates as text. */
+typedef struct metric_strs {
+	char range[96], core[96], best[160];
+} metric_strs;
+
+static void metric_strings(metric_strs *ms, const rc_metric_result *m)
+{
+	rc__interval_str(ms->range, sizeof ms->range, &m->range);
+	if (m->has_core)
+		rc__interval_str(ms->core, sizeof ms->core, &m->core);
+	else
+		snprintf(ms->core, sizeof ms->core, "nothing");
+	estimates(ms->best, sizeof ms->best, m);
+}
+
 /* The largest finite bound among a metric's claims, for scales. */
 static double metric_scale(const rc_metric_result *m)
 {
@@ -395,17 +410,12 @@ static void write_md(ctx *c)
 			rc__outs(o, "|---|---|---|---|---:|---:|---|\n");
 			for (size_t m = 0; m < ev->n_metrics; m++) {
 				const rc_metric_result *mr = &ev->metrics[m];
-				char range[96], core[96], best[160];
-				rc__interval_str(range, sizeof range, &mr->range);
-				if (mr->has_core)
-					rc__interval_str(core, sizeof core, &mr->core);
-				else
-					snprintf(core, sizeof core, "nothing");
-				estimates(best, sizeof best, mr);
+				metric_strs ms;
+				metric_strings(&ms, mr);
 				rc__outs(o, "| ");
 				md_cell(o, mr->metric);
-				rc__outf(o, " | %s | %s | %s | %zu | %zu | ", range, core, best, mr->documents,
-				         mr->origins);
+				rc__outf(o, " | %s | %s | %s | %zu | %zu | ", ms.range, ms.core, ms.best,
+				         mr->documents, mr->origins);
 				for (size_t k = 0; k < mr->n_conflicts; k++)
 					rc__outf(o, "%s%s", k ? ", " : "", kind_label(mr->conflicts[k].kind));
 				if (!mr->n_conflicts)
@@ -726,21 +736,16 @@ static void write_html(ctx *c)
 		rc__outs(o, "</p>\n");
 		for (size_t m = 0; m < ev->n_metrics; m++) {
 			const rc_metric_result *mr = &ev->metrics[m];
-			char range[96], core[96], best[160];
-			rc__interval_str(range, sizeof range, &mr->range);
-			if (mr->has_core)
-				rc__interval_str(core, sizeof core, &mr->core);
-			else
-				snprintf(core, sizeof core, "nothing");
-			estimates(best, sizeof best, mr);
+			metric_strs ms;
+			metric_strings(&ms, mr);
 			rc__outs(o, "<article class=\"metric\">\n<h3>");
 			rc__out_xml(o, mr->metric);
 			rc__outs(o, "</h3>\n<p>Range <b>");
-			rc__out_xml(o, range);
+			rc__out_xml(o, ms.range);
 			rc__outs(o, "</b>; all current figures agree on <b>");
-			rc__out_xml(o, core);
+			rc__out_xml(o, ms.core);
 			rc__outs(o, "</b>; best estimate <b>");
-			rc__out_xml(o, best);
+			rc__out_xml(o, ms.best);
 			rc__outf(o, "</b>; %zu document%s, %zu independent origin%s.</p>\n", mr->documents,
 			         mr->documents == 1 ? "" : "s", mr->origins, mr->origins == 1 ? "" : "s");
 			svg_number_line(o, mr);
