@@ -545,6 +545,33 @@ static bool in_contradiction(const rc_metric_result *m, const rc_claim_ref *r)
 	return false;
 }
 
+/* "source: figure" in at most 24 characters (the full text is in the
+ * row's tooltip): the source is cut with an ellipsis, the figure kept. */
+static void short_label(rc__out *o, const char *source, const char *figure)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__clean_append(&b, source, true);
+	size_t room = 24, fig = rc__display_width(figure) + 2;
+	size_t keep = room > fig + 4 ? room - fig : 4;
+	if (b.data && rc__display_width(b.data) > keep) {
+		/* cut at a character boundary */
+		size_t chars = 0, i = 0;
+		for (; i < b.len && chars < keep - 1; i++)
+			if (((unsigned char)b.data[i] & 0xC0) != 0x80)
+				chars++;
+		while (i < b.len && ((unsigned char)b.data[i] & 0xC0) == 0x80)
+			i++;
+		b.len = i;
+		b.data[i] = 0;
+		rc__buf_puts(&b, "\xe2\x80\xa6");
+	}
+	rc__out_xml(o, b.data ? b.data : "");
+	rc__outs(o, ": ");
+	rc__out_xml(o, figure);
+	rc__buf_dispose(&b);
+}
+
 /* One row per claim: its effective interval on a shared number line. */
 static void svg_number_line(rc__out *o, const rc_metric_result *m)
 {
@@ -558,10 +585,17 @@ static void svg_number_line(rc__out *o, const rc_metric_result *m)
 	/* axis */
 	rc__outf(o, "<line x1=\"150\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#8c959f\"/>\n",
 	         h - 18, w - 20, h - 18);
-	for (int i = 0; i <= 4; i++) {
-		double v = scale * i / 4;
+	/* ticks at round numbers: 1, 2 or 5 times a power of ten */
+	double raw = scale / 5, mag = pow(10, floor(log10(raw))), step = mag;
+	if (raw / mag > 5)
+		step = 10 * mag;
+	else if (raw / mag > 2)
+		step = 5 * mag;
+	else if (raw / mag > 1)
+		step = 2 * mag;
+	for (double v = 0; v <= scale + step / 1000; v += step) {
 		char num[48];
-		rc__num_str(num, sizeof num, round(v));
+		rc__num_str(num, sizeof num, v);
 		rc__outf(o, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" fill=\"#57606a\">%s</text>\n",
 		         chart_x(v, scale, w), h - 4, num);
 	}
@@ -585,9 +619,7 @@ static void svg_number_line(rc__out *o, const rc_metric_result *m)
 		rc__out_xml(o, rc__ref_source(r));
 		rc__outs(o, "</title>");
 		rc__outf(o, "<text x=\"144\" y=\"%.0f\" text-anchor=\"end\">", y + 4);
-		rc__out_xml(o, rc__ref_source(r));
-		rc__outs(o, ": ");
-		rc__out_xml(o, r->claim->text);
+		short_label(o, rc__ref_source(r), r->claim->text);
 		rc__outs(o, "</text>");
 		double a = chart_x(iv->lo_inf ? 0 : iv->lo, scale, w);
 		double b = chart_x(iv->hi_inf ? scale : iv->hi, scale, w);
