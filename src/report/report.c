@@ -148,12 +148,14 @@ static void range_bar(ctx *c, const rc_metric_result *m, unsigned w)
 	rc__outs(&c->o, m->range.hi_inf ? "\xe2\x96\xb6" : "\xe2\x96\x8f"); /* ▶ or ▏ */
 }
 
-/* Print s padded to width display characters. */
+/* Print s padded to width display characters (at least one space after). */
 static void padded(ctx *c, const char *s, size_t width)
 {
 	rc__outs(&c->o, s);
-	for (size_t w = rc__display_width(s); w < width; w++)
+	size_t w = rc__display_width(s);
+	do
 		rc__outc(&c->o, ' ');
+	while (++w < width);
 }
 
 static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)

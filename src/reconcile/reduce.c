@@ -1,0 +1,862 @@
+/*
+ * The reduce phase: from the records of every document to events with,
+ * per metric, the range, the core, low/best/high estimates, the timeline,
+ * independent origins and the conflicts between sources, plus aggregate
+ * checks and the claims no event took.  docs/reconcile.md gives every rule.
+ *
+ * Determinism: records are sorted canonically first (document id, path,
+ * record line) and everything after works in that order, so the result is
+ * the same whatever order the records came in, and whatever shards they
+ * were extracted in.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <recount/reconcile.h>
+#include "core/core.h"
+#include "events/events-priv.h"
+#include "reconcile/dedup.h"
+
+struct rc_result_priv {
+	rc_arena *arena;
+};
+
+const char *rc_conflict_kind_str(rc_conflict_kind k)
+{
+	switch (k) {
+	case RC_CONFLICT_CONTRADICTION: return "contradiction";
+	case RC_CONFLICT_REVISION: return "revision";
+	case RC_CONFLICT_PROGRESSION: return "progression";
+	}
+	return "unknown";
+}
+
+const char *rc_aggregate_verdict_str(rc_aggregate_verdict v)
+{
+	switch (v) {
+	case RC_AGG_CONSISTENT: return "consistent";
+	case RC_AGG_INCONSISTENT: return "inconsistent";
+	case RC_AGG_UNDETERMINED: return "undetermined";
+	}
+	return "unknown";
+}
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+static int strcmp0(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int cmp_record(const void *pa, const void *pb)
+{
+	const rc_record *a = *(rc_record *const *)pa, *b = *(rc_record *const *)pb;
+	int c;
+	if ((c = strcmp0(a->doc, b->doc)) || (c = strcmp0(a->path, b->path)))
+		return c;
+	if (a->record_line != b->record_line)
+		return a->record_line < b->record_line ? -1 : 1;
+	if ((c = strcmp0(a->source, b->source)) || (c = strcmp0(a->published, b->published)))
+		return c;
+	if (a->bytes != b->bytes)
+		return a->bytes < b->bytes ? -1 : 1;
+	if (a->n_claims != b->n_claims)
+		return a->n_claims < b->n_claims ? -1 : 1;
+	return 0;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM"), or -1. */
+static long day_number(const char *d)
+{
+	int y, m, dd = 15;
+	if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) < 2 || m < 1 || m > 12 || dd < 1 || dd > 31)
+		return -1;
+	/* days from civil (Howard Hinnant) */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static bool intervals_meet(const rc_interval *a, const rc_interval *b)
+{
+	/* a entirely below b? */
+	if (!a->hi_inf && !b->lo_inf && (a->hi < b->lo || (a->hi == b->lo && !(a->hi_incl && b->lo_incl))))
+		return false;
+	if (!b->hi_inf && !a->lo_inf && (b->hi < a->lo || (b->hi == a->lo && !(b->hi_incl && a->lo_incl))))
+		return false;
+	return true;
+}
+
+static rc_interval intersect(const rc_interval *a, const rc_interval *b)
+{
+	rc_interval r = *a;
+	if (r.lo_inf || (!b->lo_inf && (b->lo > r.lo || (b->lo == r.lo && !b->lo_incl)))) {
+		r.lo = b->lo;
+		r.lo_inf = b->lo_inf;
+		r.lo_incl = b->lo_incl;
+	}
+	if (r.hi_inf || (!b->hi_inf && (b->hi < r.hi || (b->hi == r.hi && !b->hi_incl)))) {
+		r.hi = b->hi;
+		r.hi_inf = b->hi_inf;
+		r.hi_incl = b->hi_incl;
+	}
+	return r;
+}
+
+static bool interval_empty(const rc_interval *r)
+{
+	return !r->lo_inf && !r->hi_inf && (r->lo > r->hi || (r->lo == r->hi && !(r->lo_incl && r->hi_incl)));
+}
+
+static rc_interval hull(const rc_interval *a, const rc_interval *b)
+{
+	rc_interval r = *a;
+	if (!r.lo_inf && (b->lo_inf || b->lo < r.lo || (b->lo == r.lo && b->lo_incl))) {
+		r.lo = b->lo;
+		r.lo_inf = b->lo_inf;
+		r.lo_incl = b->lo_incl;
+	}
+	if (!r.hi_inf && (b->hi_inf || b->hi > r.hi || (b->hi == r.hi && b->hi_incl))) {
+		r.hi = b->hi;
+		r.hi_inf = b->hi_inf;
+		r.hi_incl = b->hi_incl;
+	}
+	return r;
+}
+
+/* One number for a claim, for estimates and timelines: the middle of a
+ * bounded interval, else its one finite end. */
+static double point_of(const rc_interval *iv)
+{
+	if (!iv->lo_inf && !iv->hi_inf)
+		return (iv->lo + iv->hi) / 2;
+	if (!iv->lo_inf)
+		return iv->lo;
+	if (!iv->hi_inf)
+		return iv->hi;
+	return NAN;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* ---- origins: near-duplicates and shared authorities -------------------------------- */
+
+static size_t uf_find(size_t *p, size_t i)
+{
+	while (p[i] != i) {
+		p[i] = p[p[i]];
+		i = p[i];
+	}
+	return i;
+}
+
+static void uf_union(size_t *p, size_t a, size_t b)
+{
+	a = uf_find(p, a);
+	b = uf_find(p, b);
+	/* the smaller index (earlier in canonical order) represents the group */
+	if (a < b)
+		p[b] = a;
+	else if (b < a)
+		p[a] = b;
+}
+
+typedef struct band_key {
+	uint64_t h;
+	size_t rec;
+} band_key;
+
+static int cmp_band(const void *pa, const void *pb)
+{
+	const band_key *a = pa, *b = pb;
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return (a->rec > b->rec) - (a->rec < b->rec);
+}
+
+#define BANDS 16
+#define ROWS (RC_MINHASH_K / BANDS)
+
+/*
+ * Group records whose signatures are at least `threshold` similar.  Locality
+ * sensitive hashing finds the candidates (16 bands of 4 slots: pairs at 0.8
+ * similarity share a band with probability 1-(1-0.8^4)^16 > 0.999), and
+ * each candidate pair is confirmed on the whole signature.
+ */
+static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, double threshold)
+{
+	for (size_t i = 0; i < n; i++)
+		parent[i] = i;
+	band_key *keys = malloc((n ? n : 1) * sizeof *keys);
+	if (!keys)
+		return RC_ERR_NOMEM;
+	for (size_t b = 0; b < BANDS; b++) {
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!recs[i]->has_signature || recs[i]->status != RC_DOC_OK)
+				continue;
+			keys[m++] = (band_key){.h = rc__hash64(recs[i]->minhash + b * ROWS, ROWS * sizeof(uint32_t), b),
+			                       .rec = i};
+		}
+		qsort(keys, m, sizeof *keys, cmp_band);
+		for (size_t i = 0; i < m;) {
+			size_t j = i + 1;
+			while (j < m && keys[j].h == keys[i].h)
+				j++;
+			/* bounded work per bucket: a huge bucket is a degenerate text */
+			for (size_t x = i; x < j && x < i + 64; x++)
+				for (size_t y = x + 1; y < j && y < i + 64; y++)
+					if (rc__minhash_similarity(recs[keys[x].rec]->minhash, recs[keys[y].rec]->minhash) >= threshold)
+						uf_union(parent, keys[x].rec, keys[y].rec);
+			i = j;
+		}
+	}
+	free(keys);
+	return RC_OK;
+}
+
+/* ---- the reduce ---------------------------------------------------------------------- */
+
+typedef struct red {
+	rc_result *res;
+	rc_arena *a;
+	const rc_reconcile_options *o;
+	double tol;
+	long window;
+	bool nomem;
+} red;
+
+static void *alloc(red *r, size_t n, size_t size)
+{
+	void *p = rc__arena_calloc(r->a, n ? n : 1, size);
+	if (!p)
+		r->nomem = true;
+	return p;
+}
+
+/* Report order of claims: by date (undated last), document, position. */
+static int cmp_ref(const void *pa, const void *pb)
+{
+	const rc_claim_ref *a = *(const rc_claim_ref *const *)pa, *b = *(const rc_claim_ref *const *)pb;
+	long da = day_number(a->rec->published), db = day_number(b->rec->published);
+	if ((da < 0) != (db < 0))
+		return da < 0 ? 1 : -1;
+	if (da != db)
+		return da < db ? -1 : 1;
+	int c = strcmp0(a->rec->doc, b->rec->doc);
+	if (c)
+		return c;
+	if (a->claim->pos.start != b->claim->pos.start)
+		return a->claim->pos.start < b->claim->pos.start ? -1 : 1;
+	return strcmp0(a->claim->metric, b->claim->metric);
+}
+
+static bool same_authority(const rc_claim_ref *a, const rc_claim_ref *b)
+{
+	if (a->claim->attribution && b->claim->attribution)
+		return rc__eq_nocase(a->claim->attribution, strlen(a->claim->attribution), b->claim->attribution);
+	return a->origin == b->origin;
+}
+
+/* Does b's document revise a's figure: does it hold a superseded claim of
+ * the same metric and figure? ("revised down to 29 from 31" against an
+ * earlier report of 31) */
+static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
+{
+	for (size_t i = 0; i < b->rec->n_claims; i++) {
+		const rc_claim *o = &b->rec->claims[i];
+		if (o->status == RC_CLAIM_SUPERSEDED && strcmp0(o->metric, a->claim->metric) == 0 &&
+		    !o->q.iv.lo_inf && !o->q.iv.hi_inf && !a->claim->q.iv.lo_inf && !a->claim->q.iv.hi_inf &&
+		    o->q.iv.lo == a->claim->q.iv.lo && o->q.iv.hi == a->claim->q.iv.hi)
+			return true;
+	}
+	return false;
+}
+
+static bool same_iv(const rc_interval *a, const rc_interval *b)
+{
+	return a->lo_inf == b->lo_inf && a->hi_inf == b->hi_inf && (a->lo_inf || (a->lo == b->lo && a->lo_incl == b->lo_incl)) &&
+	       (a->hi_inf || (a->hi == b->hi && a->hi_incl == b->hi_incl));
+}
+
+/* Classify a pair of current claims that cannot both hold (a reported first). */
+static void classify(red *r, rc_conflict *c, const rc_claim_ref *a, const rc_claim_ref *b)
+{
+	long da = day_number(a->rec->published), db = day_number(b->rec->published);
+	long days = da >= 0 && db >= 0 ? db - da : -1;
+	bool higher = !a->effective.hi_inf && !b->effective.lo_inf && b->effective.lo >= a->effective.hi;
+	const char *x = a->claim->text ? a->claim->text : "?", *y = b->claim->text ? b->claim->text : "?";
+	char *why;
+	if (revises_in_text(b, a)) {
+		c->kind = RC_CONFLICT_REVISION;
+		why = rc__arena_printf(r->a, "the later report revises %s to %s", x, y);
+	} else if (days > 0 && same_authority(a, b)) {
+		c->kind = RC_CONFLICT_REVISION;
+		why = rc__arena_printf(r->a, "the same authority put it at %s, then at %s %ld day%s later", x, y,
+		                       days, days == 1 ? "" : "s");
+	} else if (days > r->window && higher) {
+		c->kind = RC_CONFLICT_PROGRESSION;
+		why = rc__arena_printf(r->a, "%s rose to %s over %ld days, as tolls do when the injured die "
+		                       "or bodies are found", x, y, days);
+	} else if (days < 0) {
+		c->kind = RC_CONFLICT_CONTRADICTION;
+		why = rc__arena_printf(r->a, "%s and %s cannot both be true, and a report is undated", x, y);
+	} else if (days <= r->window) {
+		c->kind = RC_CONFLICT_CONTRADICTION;
+		why = rc__arena_printf(r->a, "%s and %s cannot both be true, and were reported %ld day%s apart",
+		                       x, y, days, days == 1 ? "" : "s");
+	} else {
+		c->kind = RC_CONFLICT_CONTRADICTION;
+		why = rc__arena_printf(r->a, "%s and %s cannot both be true: the later report, %ld days on, "
+		                       "is lower", x, y, days);
+	}
+	if (!why)
+		r->nomem = true;
+	c->why = why;
+}
+
+typedef struct conflict_list {
+	rc_conflict *items;
+	size_t n, cap;
+} conflict_list;
+
+static void add_conflict(red *r, conflict_list *l, rc_conflict_kind kind, const rc_claim_ref **claims,
+                         size_t n, const char *why)
+{
+	if (RC_GROW(l->items, l->cap, l->n + 1) != RC_OK) {
+		r->nomem = true;
+		return;
+	}
+	const rc_claim_ref **cl = alloc(r, n, sizeof *cl);
+	if (!cl)
+		return;
+	memcpy(cl, claims, n * sizeof *cl);
+	l->items[l->n++] = (rc_conflict){.kind = kind, .claims = cl, .n_claims = n, .why = why};
+}
+
+/* Revision chains the text states: superseded claims of a document with
+ * the current claim of the same metric in the same sentence. */
+static void text_revisions(red *r, conflict_list *l, const rc_claim_ref *const *refs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *cur = refs[i];
+		if (cur->claim->status != RC_CLAIM_CURRENT)
+			continue;
+		const rc_claim_ref *chain[16];
+		size_t k = 0;
+		for (size_t j = 0; j < n && k < 15; j++) {
+			const rc_claim_ref *old = refs[j];
+			if (old->claim->status == RC_CLAIM_SUPERSEDED && old->rec == cur->rec &&
+			    old->claim->sentence.start == cur->claim->sentence.start)
+				chain[k++] = old;
+		}
+		if (!k)
+			continue;
+		chain[k++] = cur;
+		const char *why = rc__arena_printf(r->a, "the text revises %s to %s", chain[0]->claim->text,
+		                                   cur->claim->text);
+		if (!why)
+			r->nomem = true;
+		add_conflict(r, l, RC_CONFLICT_REVISION, chain, k, why);
+	}
+}
+
+static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
+{
+	qsort(refs, n, sizeof *refs, cmp_ref);
+	m->claims = refs;
+	m->n_claims = n;
+	/* range: every reported figure that is not hypothetical */
+	bool any = false, any_core = false;
+	const char *seen_docs[512];
+	size_t n_docs = 0;
+	size_t *origins = alloc(r, n, sizeof *origins);
+	double *points = alloc(r, n, sizeof *points);
+	size_t n_orig = 0, n_points = 0;
+	if (!origins || !points)
+		return;
+	/* vague figures ("many", "dozens") widen the range only when nothing
+	 * more precise was reported */
+	bool precise = false;
+	for (size_t i = 0; i < n; i++)
+		precise |= refs[i]->claim->status != RC_CLAIM_HYPOTHETICAL && !refs[i]->claim->q.vague;
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *c = refs[i];
+		if (c->claim->status == RC_CLAIM_HYPOTHETICAL)
+			continue;
+		if (!precise || !c->claim->q.vague) {
+			m->range = any ? hull(&m->range, &c->effective) : c->effective;
+			any = true;
+		}
+		bool new_doc = true;
+		for (size_t d = 0; d < n_docs && new_doc; d++)
+			new_doc = strcmp0(seen_docs[d], c->rec->doc) != 0;
+		if (new_doc && n_docs < RC_ARRAY_LEN(seen_docs))
+			seen_docs[n_docs++] = c->rec->doc;
+		m->documents += new_doc;
+		bool new_origin = true;
+		for (size_t o = 0; o < n_orig && new_origin; o++)
+			new_origin = origins[o] != c->origin;
+		if (new_origin)
+			origins[n_orig++] = c->origin;
+	}
+	m->origins = n_orig;
+	/* core and estimates: current figures, vague ones left out */
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *c = refs[i];
+		if (c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague)
+			continue;
+		if (!any_core) {
+			m->core = c->effective;
+			any_core = true;
+		} else {
+			m->core = intersect(&m->core, &c->effective);
+		}
+	}
+	m->has_core = any_core && !interval_empty(&m->core);
+	/* one point per independent origin: its latest current figure */
+	for (size_t o = 0; o < n_orig; o++) {
+		const rc_claim_ref *latest = NULL, *attributed = NULL;
+		for (size_t i = 0; i < n; i++) {
+			const rc_claim_ref *c = refs[i];
+			if (c->origin != origins[o] || c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague)
+				continue;
+			latest = c; /* refs are in report order */
+			if (c->claim->attribution)
+				attributed = c;
+		}
+		(void)attributed;
+		if (latest && !isnan(point_of(&latest->effective)))
+			points[n_points++] = point_of(&latest->effective);
+	}
+	if (n_points) {
+		double *sorted = alloc(r, n_points, sizeof *sorted);
+		if (!sorted)
+			return;
+		memcpy(sorted, points, n_points * sizeof *sorted);
+		qsort(sorted, n_points, sizeof *sorted, cmp_double);
+		m->has_estimates = true;
+		m->low = sorted[0];
+		m->high = sorted[n_points - 1];
+		switch (r->o->best) {
+		case RC_BEST_CONSERVATIVE:
+			m->best = sorted[0];
+			break;
+		case RC_BEST_LATEST: {
+			const rc_claim_ref *pick = NULL;
+			for (size_t i = 0; i < n; i++) {
+				const rc_claim_ref *c = refs[i];
+				if (c->claim->status == RC_CLAIM_CURRENT && !c->claim->q.vague &&
+				    !isnan(point_of(&c->effective)) && (c->claim->attribution || !pick || !pick->claim->attribution))
+					pick = c;
+			}
+			m->best = pick ? point_of(&pick->effective) : sorted[n_points / 2];
+			break;
+		}
+		default:
+			m->best = n_points % 2 ? sorted[n_points / 2]
+			                       : (sorted[n_points / 2 - 1] + sorted[n_points / 2]) / 2;
+		}
+	}
+	/* timeline: reported figures in report order */
+	m->timeline = alloc(r, n, sizeof *m->timeline);
+	if (!m->timeline)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *c = refs[i];
+		if (c->claim->status == RC_CLAIM_HYPOTHETICAL || c->claim->status == RC_CLAIM_AGGREGATE)
+			continue;
+		m->timeline[m->n_timeline++] = (rc_timeline_point){.date = c->rec->published, .ref = c};
+	}
+	/* conflicts */
+	conflict_list l = {0};
+	text_revisions(r, &l, refs, n);
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *a = refs[i];
+		if (a->claim->status != RC_CLAIM_CURRENT || a->claim->q.vague)
+			continue;
+		for (size_t j = i + 1; j < n; j++) {
+			const rc_claim_ref *b = refs[j];
+			if (b->claim->status != RC_CLAIM_CURRENT || b->claim->q.vague)
+				continue;
+			if (intervals_meet(&a->effective, &b->effective))
+				continue;
+			rc_conflict c = {0};
+			classify(r, &c, a, b);
+			/* each distinct disagreement once: syndicated copies and
+			 * repeated figures do not multiply it */
+			bool dup = false;
+			for (size_t k = 0; k < l.n && !dup; k++) {
+				const rc_conflict *o = &l.items[k];
+				dup = o->kind == c.kind && o->n_claims == 2 &&
+				      same_iv(&o->claims[0]->effective, &a->effective) &&
+				      same_iv(&o->claims[1]->effective, &b->effective) &&
+				      strcmp0(o->claims[0]->rec->published, a->rec->published) == 0 &&
+				      strcmp0(o->claims[1]->rec->published, b->rec->published) == 0;
+			}
+			if (dup)
+				continue;
+			const rc_claim_ref *pair[2] = {a, b};
+			add_conflict(r, &l, c.kind, pair, 2, c.why);
+		}
+	}
+	if (l.n) {
+		m->conflicts = alloc(r, l.n, sizeof *m->conflicts);
+		if (m->conflicts) {
+			memcpy(m->conflicts, l.items, l.n * sizeof *l.items);
+			m->n_conflicts = l.n;
+		}
+	}
+	free(l.items);
+}
+
+/* ---- aggregates ----------------------------------------------------------------------- */
+
+static const rc_metric_result *find_metric(const rc_event *ev, const char *metric)
+{
+	for (size_t m = 0; m < ev->n_metrics; m++)
+		if (strcmp0(ev->metrics[m].metric, metric) == 0)
+			return &ev->metrics[m];
+	return NULL;
+}
+
+static const rc_event *find_event(const rc_result *res, const char *id)
+{
+	for (size_t e = 0; e < res->n_events; e++)
+		if (strcmp0(res->events[e].id, id) == 0)
+			return &res->events[e];
+	return NULL;
+}
+
+/* The sum of the parts' ranges against the aggregate's own interval. */
+static void check_aggregate(red *r, rc_aggregate *ag)
+{
+	const rc_claim_ref *ref = ag->ref;
+	rc_interval sum = {.lo = 0, .hi = 0, .lo_incl = true, .hi_incl = true};
+	const char *missing = NULL;
+	for (size_t i = 0; i < ag->n_events; i++) {
+		const rc_event *ev = find_event(r->res, ag->events[i]);
+		const rc_metric_result *m = ev ? find_metric(ev, ref->claim->metric) : NULL;
+		if (!m || !m->n_claims) {
+			missing = ag->events[i];
+			continue;
+		}
+		const rc_interval *p = &m->range;
+		sum.lo_inf |= p->lo_inf;
+		sum.hi_inf |= p->hi_inf;
+		if (!p->lo_inf) {
+			sum.lo += p->lo;
+			sum.lo_incl &= p->lo_incl;
+		}
+		if (!p->hi_inf) {
+			sum.hi += p->hi;
+			sum.hi_incl &= p->hi_incl;
+		}
+	}
+	if (sum.lo_inf)
+		sum.lo_incl = false;
+	if (sum.hi_inf)
+		sum.hi_incl = false;
+	ag->parts = sum;
+	if (ag->n_events < 2) {
+		ag->verdict = RC_AGG_UNDETERMINED;
+		ag->why = "it is linked to fewer than two events";
+	} else if (missing) {
+		ag->verdict = RC_AGG_UNDETERMINED;
+		ag->why = rc__arena_printf(r->a, "no source gives %s figures for %s", ref->claim->metric, missing);
+	} else if (intervals_meet(&ref->effective, &sum)) {
+		ag->verdict = RC_AGG_CONSISTENT;
+		ag->why = "the aggregate fits the sum of the parts' ranges";
+	} else {
+		ag->verdict = RC_AGG_INCONSISTENT;
+		ag->why = "the aggregate lies outside the sum of the parts' ranges";
+	}
+	if (!ag->why)
+		r->nomem = true;
+}
+
+/* ---- the run ----------------------------------------------------------------------------- */
+
+typedef struct okey {
+	const char *key;   /* origin key */
+	size_t idx;
+} okey;
+
+static int cmp_okey(const void *pa, const void *pb)
+{
+	return strcmp(((const okey *)pa)->key, ((const okey *)pb)->key);
+}
+
+/*
+ * Subjects that are the perpetrators of an attack.  "Killed two terrorists"
+ * does not count the attack's victims, so such claims of killed, injured
+ * or missing are reconciled as a metric of their own, "killed
+ * (perpetrators)", instead of conflicting with the victims' toll.
+ * Subject names are the canonical ones of data/rules.json.
+ */
+static const char *const perpetrator_subjects[] = {
+	"terrorists", "militants", "operatives", "ringleaders", "attackers", "gunmen", "bombers",
+};
+
+static const char *const victim_metrics[] = {"killed", "injured", "missing"};
+
+/* The metric a claim is reconciled under. */
+static const char *metric_key(red *r, const rc_claim *c)
+{
+	if (!c->metric)
+		return c->metric;
+	/* a sub-count ("including 43 children") is a part, not a rival figure */
+	if (c->parent >= 0) {
+		char *k = rc__arena_printf(r->a, "%s (%s)", c->metric, c->subject ? c->subject : "part");
+		if (!k)
+			r->nomem = true;
+		return k ? k : c->metric;
+	}
+	if (!c->subject)
+		return c->metric;
+	bool perp = false, victim = false;
+	for (size_t i = 0; i < RC_ARRAY_LEN(perpetrator_subjects); i++)
+		perp |= strcmp(c->subject, perpetrator_subjects[i]) == 0;
+	for (size_t i = 0; i < RC_ARRAY_LEN(victim_metrics); i++)
+		victim |= strcmp(c->metric, victim_metrics[i]) == 0;
+	if (!perp || !victim)
+		return c->metric;
+	char *k = rc__arena_printf(r->a, "%s (perpetrators)", c->metric);
+	if (!k)
+		r->nomem = true;
+	return k ? k : c->metric;
+}
+
+typedef struct keyed {
+	const rc_claim_ref *ref;
+	const char *metric;
+} keyed;
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const keyed *a = pa, *b = pb;
+	int c = strcmp0(a->ref->claim->event, b->ref->claim->event);
+	if (c)
+		return c;
+	c = strcmp0(a->metric, b->metric);
+	if (c)
+		return c;
+	return cmp_ref(&a->ref, &b->ref);
+}
+
+static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
+{
+	rc_result *res = r->res;
+	rc_status st;
+	/* counts */
+	for (size_t i = 0; i < n; i++) {
+		if (recs[i]->status == RC_DOC_OK)
+			res->documents_processed++;
+		else
+			res->documents_skipped++;
+		res->claims += recs[i]->n_claims;
+	}
+	res->documents_read = n;
+	/* events */
+	if ((st = rc__events_merge(&res->events, &res->n_events, r->a, recs, n, r->o->events, err)) != RC_OK)
+		return st;
+	/* origins: near-duplicate documents share one */
+	size_t *parent = malloc((n ? n : 1) * sizeof *parent);
+	if (!parent)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	double thr = r->o->duplicate_threshold > 0 ? r->o->duplicate_threshold : 0.8;
+	if (group_duplicates(parent, recs, n, thr) != RC_OK) {
+		free(parent);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	/* claim refs; a claim's origin is its cited authority if any, else its
+	 * document's near-duplicate group */
+	res->refs = alloc(r, res->claims, sizeof *res->refs);
+	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
+	if (!res->refs || !keys) {
+		free(parent);
+		free(keys);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t root = uf_find(parent, i);
+		for (size_t c = 0; c < recs[i]->n_claims; c++) {
+			const rc_claim *cl = &recs[i]->claims[c];
+			rc_claim_ref *ref = &res->refs[k];
+			ref->rec = recs[i];
+			ref->claim = cl;
+			ref->effective = rc_interval_widen(&cl->q.iv, cl->q.value, cl->q.approx, cl->q.qualifier, r->tol);
+			char *key;
+			if (cl->attribution) {
+				key = rc__arena_printf(r->a, "a:%s", cl->attribution);
+				for (char *p = key; p && *p; p++)
+					*p = (char)rc__lower((unsigned char)*p);
+			} else {
+				key = rc__arena_printf(r->a, "d:%zu", root);
+			}
+			if (!key)
+				r->nomem = true;
+			keys[k] = (okey){.key = key ? key : "", .idx = k};
+			k++;
+		}
+	}
+	res->n_refs = k;
+	free(parent);
+	/* number the origins in canonical order of their keys */
+	qsort(keys, k, sizeof *keys, cmp_okey);
+	size_t origin = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (i && strcmp(keys[i].key, keys[i - 1].key) != 0)
+			origin++;
+		res->refs[keys[i].idx].origin = origin;
+	}
+	free(keys);
+	/* group by event and metric */
+	keyed *by = calloc(k ? k : 1, sizeof *by);
+	size_t nb = 0, n_unlinked = 0;
+	if (!by)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < k; i++) {
+		const rc_claim *cl = res->refs[i].claim;
+		if (cl->status == RC_CLAIM_AGGREGATE && cl->n_events)
+			continue;
+		if (!cl->event || !cl->metric)
+			n_unlinked++;
+		else
+			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, cl)};
+	}
+	qsort(by, nb, sizeof *by, cmp_keyed);
+	for (size_t e = 0; e < res->n_events && !r->nomem; e++) {
+		rc_event *ev = &res->events[e];
+		size_t first = nb, last = nb;
+		for (size_t i = 0; i < nb; i++)
+			if (strcmp0(by[i].ref->claim->event, ev->id) == 0) {
+				if (first == nb)
+					first = i;
+				last = i + 1;
+			}
+		size_t metrics = 0;
+		for (size_t i = first; i < last; i++)
+			metrics += i == first || strcmp0(by[i].metric, by[i - 1].metric) != 0;
+		ev->metrics = alloc(r, metrics, sizeof *ev->metrics);
+		if (!ev->metrics)
+			break;
+		for (size_t i = first; i < last;) {
+			size_t j = i + 1;
+			while (j < last && strcmp0(by[j].metric, by[i].metric) == 0)
+				j++;
+			rc_metric_result *m = &ev->metrics[ev->n_metrics++];
+			m->metric = by[i].metric;
+			const rc_claim_ref **refs = alloc(r, j - i, sizeof *refs);
+			if (!refs)
+				break;
+			for (size_t x = i; x < j; x++)
+				refs[x - i] = by[x].ref;
+			metric_result(r, m, refs, j - i);
+			i = j;
+		}
+	}
+	free(by);
+	/* aggregates, on the first event they sum */
+	for (size_t i = 0; i < k && !r->nomem; i++) {
+		const rc_claim *cl = res->refs[i].claim;
+		if (cl->status != RC_CLAIM_AGGREGATE || !cl->n_events)
+			continue;
+		rc_event *ev = (rc_event *)find_event(res, cl->events[0]);
+		if (!ev) {
+			n_unlinked++;
+			continue;
+		}
+		rc_aggregate *grown = alloc(r, ev->n_aggregates + 1, sizeof *grown);
+		if (!grown)
+			break;
+		if (ev->n_aggregates)
+			memcpy(grown, ev->aggregates, ev->n_aggregates * sizeof *grown);
+		ev->aggregates = grown;
+		rc_aggregate *ag = &ev->aggregates[ev->n_aggregates++];
+		ag->ref = &res->refs[i];
+		ag->events = cl->events;
+		ag->n_events = cl->n_events;
+		check_aggregate(r, ag);
+	}
+	/* claims no event took, in report order */
+	res->unlinked = alloc(r, n_unlinked, sizeof *res->unlinked);
+	if (!res->unlinked)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < k; i++) {
+		const rc_claim *cl = res->refs[i].claim;
+		bool agg = cl->status == RC_CLAIM_AGGREGATE && cl->n_events;
+		if ((!agg && (!cl->event || !cl->metric)) || (agg && !find_event(res, cl->events[0])))
+			res->unlinked[res->n_unlinked++] = &res->refs[i];
+	}
+	qsort(res->unlinked, res->n_unlinked, sizeof *res->unlinked, cmp_ref);
+	if (r->nomem)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	return RC_OK;
+}
+
+rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
+                       const rc_reconcile_options *opts, rc_error *err)
+{
+	*out = NULL;
+	rc_result *res = calloc(1, sizeof *res);
+	rc_record **recs = malloc((n ? n : 1) * sizeof *recs);
+	struct rc_result_priv *priv = calloc(1, sizeof *priv);
+	rc_arena *a = rc__arena_new(1 << 16);
+	if (!res || !recs || !priv || !a) {
+		for (size_t i = 0; i < n; i++)
+			rc_record_free(records[i]);
+		free(res);
+		free(recs);
+		free(priv);
+		rc__arena_free(a);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	if (n)
+		memcpy(recs, records, n * sizeof *recs);
+	qsort(recs, n, sizeof *recs, cmp_record);
+	priv->arena = a;
+	res->priv = priv;
+	res->records = recs;
+	res->n_records = n;
+	res->options = opts ? *opts : (rc_reconcile_options){0};
+	if (!res->options.approx_tolerance)
+		res->options.approx_tolerance = RC_APPROX_TOLERANCE_DEFAULT;
+	if (!res->options.window_days)
+		res->options.window_days = 2;
+	if (!res->options.duplicate_threshold)
+		res->options.duplicate_threshold = 0.8;
+	red r = {.res = res, .a = a, .o = &res->options, .tol = res->options.approx_tolerance,
+	         .window = (long)res->options.window_days};
+	rc_status st = run(&r, recs, n, err);
+	if (st != RC_OK) {
+		rc_result_free(res);
+		return st;
+	}
+	*out = res;
+	return RC_OK;
+}
+
+void rc_result_free(rc_result *res)
+{
+	if (!res)
+		return;
+	for (size_t i = 0; i < res->n_records; i++)
+		rc_record_free(res->records[i]);
+	free(res->records);
+	if (res->priv) {
+		rc__arena_free(res->priv->arena);
+		free(res->priv);
+	}
+	free(res);
+}
