@@ -127,6 +127,16 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err);
 void rc_quantity_writer_free(rc_quantity_writer *w);
 
+/* ---- JSON report ---- */
+
+/**
+ * The whole result as one JSON document, "recount.report/1"
+ * (docs/schema-report.md), indented by two spaces.  Deterministic: the
+ * same result gives the same bytes.
+ */
+rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
+                               rc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,19 +1,165 @@
-/* recount reconcile: placeholder until its stage lands (see the issue tracker). */
+/*
+ * recount reconcile: the reduce phase on its own, over claims JSON Lines
+ * written by `recount extract` (from one run or many shards).  The result
+ * is the same as `recount report --format json` over the same articles,
+ * whatever the shards and their order.
+ */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli.h"
 
-static int run(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	fputs("recount reconcile: not built yet\n", stderr);
-	return CLI_EXIT_ERROR;
-}
+enum { OPT_WINDOW = CLI_OPT_LOCAL, OPT_DUP };
+
+static const cli_opt opts[] = {
+	CLI_O_OUTPUT,
+	{"format", 'f', "FMT", CLI_OPT_FORMAT, "json (default), text, md or html"},
+	CLI_O_QUIET,
+	CLI_O_COLOR,
+	CLI_O_EVENTS,
+	CLI_O_TOLERANCE,
+	CLI_O_BEST,
+	{"window-days", 0, "N", OPT_WINDOW, "reports this many days apart or fewer are \"the same time\" (default 2)"},
+	{"duplicate-threshold", 0, "X", OPT_DUP, "MinHash similarity from which two documents are one origin (default 0.8)"},
+	CLI_O_END,
+};
+
+static int run(int argc, char **argv);
 
 const cli_command cli_cmd_reconcile = {
 	.name = "reconcile",
-	.args = "INPUT...",
-	.summary = "(not built yet)",
-	.opts = (const cli_opt[]){CLI_O_END},
+	.args = "CLAIMS.jsonl...",
+	.summary = "reconcile claims written by recount extract (the reduce phase)",
+	.description = "Reads the JSON Lines of one or more `recount extract` runs (shards of a\n"
+	               "batch, in any order) and writes the reconciled result: the same as\n"
+	               "`recount report --format json` over the same articles. Reads standard\n"
+	               "input when no file is given.",
+	.opts = opts,
 	.run = run,
 };
+
+typedef struct state {
+	rc_reconcile_options ro;
+} state;
+
+static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
+{
+	state *s = user;
+	char *end;
+	if (id == OPT_WINDOW) {
+		long v = strtol(arg, &end, 10);
+		if (*end || end == arg || v < 0 || v > 3650) {
+			cli_errorf(ctx, "--window-days wants a number of days (0-3650), got '%s'", arg);
+			return CLI_EXIT_ERROR;
+		}
+		s->ro.window_days = v ? (unsigned)v : 0;
+		return 0;
+	}
+	if (id == OPT_DUP) {
+		double v = strtod(arg, &end);
+		if (*end || end == arg || !(v > 0 && v <= 1)) {
+			cli_errorf(ctx, "--duplicate-threshold wants a number in (0, 1], got '%s'", arg);
+			return CLI_EXIT_ERROR;
+		}
+		s->ro.duplicate_threshold = v;
+		return 0;
+	}
+	return -1;
+}
+
+static int run(int argc, char **argv)
+{
+	cli_ctx ctx;
+	state s = {0};
+	int ret = cli_parse(&ctx, &cli_cmd_reconcile, argc, argv, local_option, &s);
+	if (ret >= 0)
+		return ret;
+	rc_format fmt = RC_FORMAT_JSON;
+	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
+	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML &&
+	                    fmt != RC_FORMAT_JSON))) {
+		cli_errorf(&ctx, "--format wants json, text, md or html, got '%s'", ctx.format);
+		return CLI_EXIT_ERROR;
+	}
+	rc_error err;
+	rc_event_defs *defs = NULL;
+	if (ctx.events_path && rc_event_defs_load_file(&defs, ctx.events_path, &err) != RC_OK) {
+		cli_error(&ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
+	const char *std_in[] = {"-"};
+	const char *const *paths = ctx.n_inputs ? (const char *const *)ctx.inputs : std_in;
+	size_t n_paths = ctx.n_inputs ? (size_t)ctx.n_inputs : 1;
+	rc_record_reader *rr = NULL;
+	if (rc_record_reader_new(&rr, paths, n_paths, &err) != RC_OK) {
+		cli_error(&ctx, &err);
+		rc_event_defs_free(defs);
+		return CLI_EXIT_ERROR;
+	}
+	rc_record **recs = NULL;
+	size_t n = 0, cap = 0;
+	rc_status st = RC_OK;
+	for (;;) {
+		rc_record *rec = NULL;
+		if ((st = rc_record_reader_next(rr, &rec, &err)) != RC_OK || !rec)
+			break;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			rc_record **nr = realloc(recs, nc * sizeof *nr);
+			if (!nr) {
+				rc_record_free(rec);
+				st = RC_ERR_NOMEM;
+				snprintf(err.message, sizeof err.message, "out of memory");
+				break;
+			}
+			recs = nr;
+			cap = nc;
+		}
+		recs[n++] = rec;
+	}
+	/* lines that could not be read: reported with path:line, never fatal */
+	size_t nd = 0;
+	const rc_diag *d = rc_record_reader_diags(rr, &nd);
+	if (!ctx.quiet)
+		for (size_t i = 0; i < nd; i++)
+			cli_diag(&ctx, &d[i]);
+	rc_record_reader_free(rr);
+	if (st != RC_OK) {
+		cli_error(&ctx, &err);
+		for (size_t i = 0; i < n; i++)
+			rc_record_free(recs[i]);
+		free(recs);
+		rc_event_defs_free(defs);
+		return CLI_EXIT_ERROR;
+	}
+	s.ro.approx_tolerance = ctx.tolerance;
+	s.ro.best = ctx.best;
+	s.ro.events = defs;
+	rc_result *res = NULL;
+	st = rc_reconcile(&res, recs, n, &s.ro, &err);
+	free(recs);
+	if (st != RC_OK) {
+		cli_error(&ctx, &err);
+		rc_event_defs_free(defs);
+		return CLI_EXIT_ERROR;
+	}
+	res->options.events = NULL;
+	rc_event_defs_free(defs);
+	if (!ctx.quiet)
+		fprintf(stderr, "%s: %zu document%s, %zu claim%s, %zu event%s\n", ctx.prog, res->documents_read,
+		        res->documents_read == 1 ? "" : "s", res->claims, res->claims == 1 ? "" : "s",
+		        res->n_events, res->n_events == 1 ? "" : "s");
+	cli_output out;
+	if ((ret = cli_output_open(&out, &ctx)) != 0) {
+		rc_result_free(res);
+		return ret;
+	}
+	rc_report_options rop = {.color = fmt == RC_FORMAT_TEXT && cli_use_color(&ctx, out.fp)};
+	st = fmt == RC_FORMAT_JSON ? rc_report_write_json(out.fp, res, &rop, &err)
+	                           : rc_report_write(out.fp, res, fmt, &rop, &err);
+	if (st != RC_OK)
+		cli_error(&ctx, &err);
+	rc_result_free(res);
+	ret = cli_output_close(&out, &ctx, st == RC_OK);
+	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+}

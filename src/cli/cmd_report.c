@@ -41,15 +41,6 @@ const cli_command cli_cmd_report = {
 	.run = run,
 };
 
-static rc_status rc__error_set_cli(rc_error *err, const char *msg)
-{
-	memset(err, 0, sizeof *err);
-	err->status = RC_ERR_UNSUPPORTED;
-	err->offset = (size_t)-1;
-	snprintf(err->message, sizeof err->message, "%s", msg);
-	return RC_ERR_UNSUPPORTED;
-}
-
 static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
@@ -73,11 +64,8 @@ static int run(int argc, char **argv)
 	}
 	rc_error err;
 	rc_report_options ro = {.color = fmt == RC_FORMAT_TEXT && cli_use_color(&ctx, out.fp)};
-	rc_status st;
-	if (fmt == RC_FORMAT_JSON) /* TODO(issue 6): rc_report_write_json() lands with the reconciler */
-		st = rc__error_set_cli(&err, "--format json: not built yet");
-	else
-		st = rc_report_write(out.fp, res, fmt, &ro, &err);
+	rc_status st = fmt == RC_FORMAT_JSON ? rc_report_write_json(out.fp, res, &ro, &err)
+	                                     : rc_report_write(out.fp, res, fmt, &ro, &err);
 	if (st != RC_OK)
 		cli_error(&ctx, &err);
 	rc_result_free(res);
