@@ -270,6 +270,88 @@ static size_t date_header(const char *t, size_t len, char out[11])
 	return i;
 }
 
+/*
+ * Publication dates stated in the text, for documents with no date of their
+ * own (no header, no JSONL field): a dateline, that is a line holding only
+ * a date ("Friday, 01/19/2024", "January 19, 2024"), or a date after one of
+ * these cues ("This post was last modified on January 22, 2024").  The
+ * first one found wins; a note says where it came from.  Numeric dates
+ * are read month first (01/19/2024), as the English-language news sites
+ * that write them do.
+ */
+static const char *const published_cues[] = {
+	"published on", "published:", "posted on", "posted:", "last modified on", "modified on",
+	"last updated on", "updated on", "updated:", "first published on",
+};
+
+/* "01/19/2024" (month first), with an optional weekday before it. */
+static bool numeric_dateline(const char *s, size_t n, char out[11])
+{
+	size_t i = 0;
+	size_t we = word_end(s, n, i);
+	if (we > i)
+		i = skip_seps(s, n, we);
+	int m = read_num(s, n, &i, 2);
+	if (m < 0 || i >= n || s[i] != '/')
+		return false;
+	i++;
+	int d = read_num(s, n, &i, 2);
+	if (d < 0 || i >= n || s[i] != '/')
+		return false;
+	i++;
+	size_t ys = i;
+	int y = read_num(s, n, &i, 4);
+	while (i < n && rc__is_space((unsigned char)s[i]))
+		i++;
+	if (i != n || i - ys < 4 || !valid_ymd(y, m, d))
+		return false;
+	char tmp[40];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, 11);
+	return true;
+}
+
+static bool is_dateline(const char *s, size_t n, char out[11])
+{
+	while (n && rc__is_space((unsigned char)s[0]))
+		s++, n--;
+	while (n && rc__is_space((unsigned char)s[n - 1]))
+		n--;
+	if (n < 8 || n > 40)
+		return false;
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	if (words > 5)
+		return false;
+	return numeric_dateline(s, n, out) || rc__parse_date(s, n, out);
+}
+
+/* The first stated publication date of text[from..len): its line, or 0. */
+static size_t stated_date(const char *t, size_t from, size_t len, char out[11])
+{
+	size_t line = 1;
+	for (size_t i = 0; i < from; i++)
+		line += t[i] == '\n';
+	for (size_t ls = from; ls < len; line++) {
+		const char *nl = memchr(t + ls, '\n', len - ls);
+		size_t le = nl ? (size_t)(nl - t) : len;
+		if (is_dateline(t + ls, le - ls, out))
+			return line;
+		for (size_t c = 0; c < RC_ARRAY_LEN(published_cues); c++) {
+			size_t cl = strlen(published_cues[c]);
+			for (size_t k = ls; k + cl <= le; k++)
+				if (rc__eq_nocase(t + k, cl, published_cues[c]) &&
+				    rc__parse_date(t + k + cl, le - k - cl, out))
+					return line;
+		}
+		if (!nl)
+			break;
+		ls = le + 1;
+	}
+	return 0;
+}
+
 static rc_status build_line_index(rc_document *doc)
 {
 	struct rc_document_priv *p = doc->priv;
@@ -432,6 +514,19 @@ rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
 			doc->body_start = body;
 			if (!doc->published && !(doc->published = rc__arena_strdup(p->arena, date)))
 				return RC_ERR_NOMEM;
+		}
+	}
+	if (!doc->published) {
+		char date[11];
+		size_t line = stated_date(out, doc->body_start, o, date);
+		if (line) {
+			if (!(doc->published = rc__arena_strdup(p->arena, date)))
+				return RC_ERR_NOMEM;
+			size_t at = doc->record_line ? doc->record_line : line;
+			if ((st = rc__document_diag(doc, RC_SEV_NOTE, RC_OK, at, 0, (size_t)-1,
+			                            "publication date %s taken from the text (line %zu)", date,
+			                            line)) != RC_OK)
+				return st;
 		}
 	}
 	return build_line_index(doc);

@@ -78,10 +78,15 @@ START_TEST(seeds_directory)
 	ck_assert_ptr_null(d[1]->published);
 	ck_assert_uint_eq(d[1]->body_start, 0);
 	ck_assert_str_eq(d[2]->published, "2024-01-06");
+	/* no date of their own: the date stated in the text, with a note */
+	ck_assert_str_eq(d[3]->published, "2024-01-22"); /* "last modified on January 22, 2024" */
+	ck_assert_str_eq(d[4]->published, "2024-01-19"); /* dateline "Friday, 01/19/2024" */
 	for (size_t i = 0; i < n; i++) {
 		ck_assert_int_eq(d[i]->status, RC_DOC_OK);
 		ck_assert_uint_eq(d[i]->seq, i);
-		ck_assert_uint_eq(d[i]->n_diags, 0);
+		ck_assert_uint_eq(d[i]->n_diags, i >= 3 ? 1 : 0);
+		if (d[i]->n_diags)
+			ck_assert_int_eq(d[i]->diags[0].severity, RC_SEV_NOTE);
 	}
 	/* line numbers are file line numbers: seed 002's "84 deaths" is on line 11 */
 	const char *p = strstr(d[2]->text, "84 deaths");
