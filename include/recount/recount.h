@@ -19,5 +19,6 @@
 #include <recount/reconcile.h>
 #include <recount/report.h>
 #include <recount/check.h>
+#include <recount/verify.h>
 
 #endif

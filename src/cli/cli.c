@@ -553,6 +553,33 @@ static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
 	return RC_OK;
 }
 
+int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n)
+{
+	*recs = NULL;
+	*n = 0;
+	rc_reader *r = NULL;
+	int ret;
+	if ((ret = cli_make_reader(ctx, &r)) != 0)
+		return ret;
+	cli_progress prog;
+	cli_progress_init(&prog, ctx);
+	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = &prog};
+	collect c = {.ctx = ctx};
+	rc_error err;
+	rc_status st = rc_map_run(r, eng->ex, &mo, collect_record, &c, &err);
+	rc_reader_free(r);
+	if (st != RC_OK) {
+		cli_error(ctx, &err);
+		for (size_t i = 0; i < c.n; i++)
+			rc_record_free(c.recs[i]);
+		free(c.recs);
+		return CLI_EXIT_ERROR;
+	}
+	*recs = c.recs;
+	*n = c.n;
+	return 0;
+}
+
 int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out)
 {
 	*out = NULL;
@@ -560,25 +587,11 @@ int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result
 	int ret = cli_engine_open(ctx, &eng);
 	if (ret)
 		return ret;
-	rc_reader *r = NULL;
-	if ((ret = cli_make_reader(ctx, &r)) != 0) {
+	rc_record **recs;
+	size_t n;
+	if ((ret = cli_collect_records(ctx, &eng, &recs, &n)) != 0) {
 		cli_engine_close(&eng);
 		return ret;
-	}
-	cli_progress prog;
-	cli_progress_init(&prog, ctx);
-	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = &prog};
-	collect c = {.ctx = ctx};
-	rc_error err;
-	rc_status st = rc_map_run(r, eng.ex, &mo, collect_record, &c, &err);
-	rc_reader_free(r);
-	if (st != RC_OK) {
-		cli_error(ctx, &err);
-		for (size_t i = 0; i < c.n; i++)
-			rc_record_free(c.recs[i]);
-		free(c.recs);
-		cli_engine_close(&eng);
-		return CLI_EXIT_ERROR;
 	}
 	rc_reconcile_options o = ro ? *ro : (rc_reconcile_options){0};
 	if (!o.approx_tolerance)
@@ -587,8 +600,9 @@ int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result
 		o.best = ctx->best;
 	o.events = eng.defs;
 	/* rc_reconcile owns the records from here, even when it fails */
-	st = rc_reconcile(out, c.recs, c.n, &o, &err);
-	free(c.recs);
+	rc_error err;
+	rc_status st = rc_reconcile(out, recs, n, &o, &err);
+	free(recs);
 	cli_engine_close(&eng);
 	if (st != RC_OK) {
 		cli_error(ctx, &err);

@@ -187,6 +187,10 @@ void cli_progress_fn(void *user, const rc_progress *pr);
  */
 int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out);
 
+/* The map phase of the same: the records of ctx->inputs (caller frees
+ * them and the array); returns 0 or an exit code after printing the error. */
+int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n);
+
 /* The commands, each defined in cmd_<name>.c. */
 extern const cli_command cli_cmd_docs;
 extern const cli_command cli_cmd_numbers;

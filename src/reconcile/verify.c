@@ -1,0 +1,360 @@
+/*
+ * `recount verify`: one claim sentence against a batch.  The sentence is a
+ * document of its own, read by the same extractor and reconciled with the
+ * batch, so it is linked to events exactly as an article would be; its
+ * figure is then compared, through the same effective intervals, with the
+ * current claims of its event and metric from the other documents.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include <recount/verify.h>
+#include "core/core.h"
+#include "core/json.h"
+#include "extract/record-json.h"
+#include "report/report-priv.h"
+
+/* The id of the sentence's own document: no article id looks like it. */
+#define VERIFY_DOC "(claim to verify)"
+
+struct rc_verification_priv {
+	rc_result *res;
+	const rc_record *own;   /* the sentence's record */
+	const rc_claim_ref **fit, **unfit;
+};
+
+const char *rc_verdict_str(rc_verdict v)
+{
+	static const char *const names[] = {"supported", "contradicted", "disputed", "not covered",
+	                                    "unreadable"};
+	return (unsigned)v < RC_ARRAY_LEN(names) ? names[v] : "unknown";
+}
+
+static bool meet(const rc_interval *a, const rc_interval *b)
+{
+	if (!a->hi_inf && !b->lo_inf && (a->hi < b->lo || (a->hi == b->lo && !(a->hi_incl && b->lo_incl))))
+		return false;
+	if (!b->hi_inf && !a->lo_inf && (b->hi < a->lo || (b->hi == a->lo && !(b->hi_incl && a->lo_incl))))
+		return false;
+	return true;
+}
+
+static bool contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *p = hay; n && *p; p++)
+		if (rc__eq_nocase(p, n, needle) && strlen(p) >= n)
+			return true;
+	return false;
+}
+
+static const rc_metric_result *metric_of(const rc_event *ev, const char *metric)
+{
+	for (size_t m = 0; ev && m < ev->n_metrics; m++)
+		if (strcmp(ev->metrics[m].metric, metric) == 0)
+			return &ev->metrics[m];
+	return NULL;
+}
+
+/* Does another document than the sentence's give ev figures for metric? */
+static bool others_have(const rc_event *ev, const char *metric, const rc_record *own)
+{
+	const rc_metric_result *m = metric_of(ev, metric);
+	for (size_t k = 0; m && k < m->n_claims; k++)
+		if (m->claims[k]->rec != own)
+			return true;
+	return false;
+}
+
+rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **records, size_t n,
+                    const rc_extractor *ex, const rc_reconcile_options *opts, rc_error *err)
+{
+	*out = NULL;
+	rc_verification *v = calloc(1, sizeof *v);
+	struct rc_verification_priv *p = calloc(1, sizeof *p);
+	rc_record **all = malloc((n + 1) * sizeof *all);
+	rc_document *doc = NULL;
+	rc_record *mine = NULL;
+	rc_status st = RC_OK;
+	if (!v || !p || !all) {
+		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	v->priv = p;
+	v->sentence = sentence;
+	if ((st = rc_document_from_memory(&doc, sentence, strlen(sentence), NULL, VERIFY_DOC, err)) != RC_OK ||
+	    (st = rc_record_extract(&mine, ex, doc, err)) != RC_OK)
+		goto fail;
+	rc_document_free(doc);
+	doc = NULL;
+	if (n)
+		memcpy(all, records, n * sizeof *all);
+	all[n] = mine;
+	mine = NULL;
+	st = rc_reconcile(&p->res, all, n + 1, opts, err);
+	free(all);
+	all = NULL;
+	n = 0;
+	if (st != RC_OK)
+		goto fail;
+	v->result = p->res;
+	/* the sentence's record and its first claim */
+	const rc_record *own = NULL;
+	for (size_t i = 0; i < p->res->n_records && !own; i++)
+		if (p->res->records[i]->doc && strcmp(p->res->records[i]->doc, VERIFY_DOC) == 0)
+			own = p->res->records[i];
+	if (!own || !own->n_claims) {
+		v->verdict = RC_VERDICT_UNREADABLE;
+		v->why = "no figure about people killed, injured, arrested, missing, kidnapped or displaced "
+		         "could be read from the claim";
+		*out = v;
+		return RC_OK;
+	}
+	const rc_claim *c = &own->claims[0];
+	p->own = own;
+	v->claim = c;
+	v->metric = c->metric;
+	/* its event: the one it was linked to, else the only event with its metric */
+	const rc_event *ev = NULL;
+	for (size_t e = 0; c->event && e < p->res->n_events && !ev; e++)
+		if (strcmp(p->res->events[e].id, c->event) == 0)
+			ev = &p->res->events[e];
+	if (!others_have(ev, c->metric, own)) {
+		/* the only event with figures for the metric, or the only one of
+		 * those whose place the sentence names */
+		const rc_event *only = NULL, *named = NULL;
+		size_t with = 0, n_named = 0;
+		for (size_t e = 0; e < p->res->n_events; e++) {
+			const rc_event *x = &p->res->events[e];
+			if (!others_have(x, c->metric, own))
+				continue;
+			only = x;
+			with++;
+			if (x->place && contains_nocase(sentence, x->place)) {
+				named = x;
+				n_named++;
+			}
+		}
+		ev = with == 1 ? only : n_named == 1 ? named : ev;
+	}
+	v->event = ev;
+	const rc_metric_result *m = metric_of(ev, c->metric);
+	rc_interval mine_iv = rc_interval_widen(&c->q.iv, c->q.value, c->q.approx, c->q.qualifier,
+	                                        p->res->options.approx_tolerance);
+	size_t n_claims = m ? m->n_claims : 0;
+	p->fit = calloc(n_claims ? n_claims : 1, sizeof *p->fit);
+	p->unfit = calloc(n_claims ? n_claims : 1, sizeof *p->unfit);
+	if (!p->fit || !p->unfit) {
+		rc_verification_free(v);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	v->fit = p->fit;
+	v->unfit = p->unfit;
+	/* A source that gives only a bound ("over 90") does not support a claim
+	 * of 300, it just does not rule it out: figures with both ends decide,
+	 * bounds decide only when there is nothing else. */
+	size_t fit_b = 0, unfit_b = 0;
+	for (size_t k = 0; k < n_claims; k++) {
+		const rc_claim_ref *r = m->claims[k];
+		if (r->rec == own || r->claim->status != RC_CLAIM_CURRENT || r->claim->q.vague)
+			continue;
+		bool bounded = !r->effective.lo_inf && !r->effective.hi_inf;
+		if (meet(&mine_iv, &r->effective)) {
+			p->fit[v->n_fit++] = r;
+			fit_b += bounded;
+		} else {
+			p->unfit[v->n_unfit++] = r;
+			unfit_b += bounded;
+		}
+	}
+	size_t fit = fit_b || unfit_b ? fit_b : v->n_fit, unfit = fit_b || unfit_b ? unfit_b : v->n_unfit;
+	if (!ev)
+		v->why = "no event in the batch matches the claim";
+	if (!v->n_fit && !v->n_unfit) {
+		v->verdict = RC_VERDICT_NOT_COVERED;
+		if (ev)
+			v->why = "no source in the batch gives a figure for this event and metric";
+	} else if (!unfit && !(fit_b && v->n_unfit)) {
+		v->verdict = RC_VERDICT_SUPPORTED;
+		v->why = "the sources' current figures fit the claim";
+	} else if (!fit) {
+		v->verdict = RC_VERDICT_CONTRADICTED;
+		v->why = fit_b || unfit_b ? "no source's current figure fits the claim (bounds such as "
+		                            "\"over 90\" only fail to rule it out)"
+		                          : "no source's current figure fits the claim";
+	} else {
+		v->verdict = RC_VERDICT_DISPUTED;
+		v->why = "the sources disagree: some current figures fit the claim, others do not";
+	}
+	*out = v;
+	return RC_OK;
+fail:
+	for (size_t i = 0; i < n; i++)
+		rc_record_free(records[i]);
+	rc_document_free(doc);
+	rc_record_free(mine);
+	free(all);
+	rc_verification_free(v);
+	if (!v)
+		free(p);
+	return st;
+}
+
+void rc_verification_free(rc_verification *v)
+{
+	if (!v)
+		return;
+	if (v->priv) {
+		rc_result_free(v->priv->res);
+		free(v->priv->fit);
+		free(v->priv->unfit);
+		free(v->priv);
+	}
+	free(v);
+}
+
+/* ---- output ------------------------------------------------------------------- */
+
+static void text_refs(rc__out *o, const char *title, const rc_claim_ref *const *refs, size_t n)
+{
+	if (!n)
+		return;
+	rc__outf(o, "%s (%zu):\n", title, n);
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *r = refs[i];
+		char loc[1024];
+		rc__ref_location(loc, sizeof loc, r);
+		rc__outs(o, "  ");
+		rc__out_clean(o, r->claim->text);
+		rc__outs(o, "  ");
+		rc__out_clean(o, rc__ref_source(r));
+		if (rc__ref_date(r))
+			rc__outf(o, ", %s", rc__ref_date(r));
+		rc__outs(o, "  ");
+		rc__out_clean(o, loc);
+		rc__outs(o, "\n    \xe2\x80\x9c");
+		rc__out_clean(o, r->claim->quote);
+		rc__outs(o, "\xe2\x80\x9d\n");
+	}
+}
+
+static json_t *refs_json(const rc_claim_ref *const *refs, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++) {
+		json_t *o = rc__claim_to_json(refs[i]->rec, refs[i]->claim);
+		if (!o || json_object_set_new(o, "effective", rc__json_interval(&refs[i]->effective)) ||
+		    json_array_append_new(a, o)) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+/* schema.org's ClaimReview rating: 1 false .. 5 true, with the verdict as its name. */
+static int rating(rc_verdict v)
+{
+	switch (v) {
+	case RC_VERDICT_SUPPORTED: return 5;
+	case RC_VERDICT_DISPUTED: return 3;
+	case RC_VERDICT_CONTRADICTED: return 1;
+	default: return 0;
+	}
+}
+
+static json_t *claimreview(const rc_verification *v)
+{
+	json_t *appear = json_array();
+	for (size_t i = 0; appear && i < v->n_fit + v->n_unfit; i++) {
+		const rc_claim_ref *r = i < v->n_fit ? v->fit[i] : v->unfit[i - v->n_fit];
+		json_t *cw = json_pack("{s:s, s:o, s:o, s:o}", "@type", "CreativeWork",
+		                       "name", rc__json_str(r->rec->title ? r->rec->title : r->rec->doc),
+		                       "url", rc__json_str(r->rec->url),
+		                       "datePublished", rc__json_str(r->rec->published));
+		if (cw && r->rec->source)
+			json_object_set_new(cw, "publisher", json_pack("{s:s, s:s}", "@type", "Organization",
+			                                               "name", r->rec->source));
+		/* JSON-LD leaves out what is unknown rather than writing null */
+		if (cw && json_is_null(json_object_get(cw, "url")))
+			json_object_del(cw, "url");
+		if (cw && json_is_null(json_object_get(cw, "datePublished")))
+			json_object_del(cw, "datePublished");
+		json_array_append_new(appear, cw);
+	}
+	json_t *rate = json_pack("{s:s, s:s}", "@type", "Rating", "alternateName", rc_verdict_str(v->verdict));
+	if (rate && rating(v->verdict)) {
+		json_object_set_new(rate, "ratingValue", json_integer(rating(v->verdict)));
+		json_object_set_new(rate, "bestRating", json_integer(5));
+		json_object_set_new(rate, "worstRating", json_integer(1));
+	}
+	if (rate && v->why)
+		json_object_set_new(rate, "ratingExplanation", json_string(v->why));
+	return json_pack("{s:s, s:s, s:s, s:o, s:{s:s, s:o}, s:{s:s, s:s}}", "@context", "https://schema.org",
+	                 "@type", "ClaimReview", "claimReviewed", v->sentence, "reviewRating", rate,
+	                 "itemReviewed", "@type", "Claim", "appearance", appear,
+	                 "author", "@type", "Organization", "name", "recount");
+}
+
+rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fmt,
+                                const rc_report_options *opts, rc_error *err)
+{
+	(void)opts;
+	if (!fp || !v)
+		return rc__error_set(err, RC_ERR_INVALID, "rc_verification_write: missing argument");
+	if (fmt == RC_FORMAT_JSON || fmt == RC_FORMAT_CLAIMREVIEW) {
+		json_t *root;
+		if (fmt == RC_FORMAT_CLAIMREVIEW) {
+			root = claimreview(v);
+		} else {
+			root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "schema", "recount.verify/1",
+			                 "claim", v->sentence, "verdict", rc_verdict_str(v->verdict),
+			                 "why", rc__json_str(v->why),
+			                 "read", v->claim && v->priv->own ? rc__claim_to_json(v->priv->own, v->claim)
+			                                                  : json_null(),
+			                 "event", rc__json_str(v->event ? v->event->id : NULL),
+			                 "metric", rc__json_str(v->metric), "fit", refs_json(v->fit, v->n_fit),
+			                 "unfit", refs_json(v->unfit, v->n_unfit));
+		}
+		if (!root)
+			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		rc_status st = rc__json_write_pretty(fp, root, err);
+		json_decref(root);
+		return st == RC_OK ? rc__io_check(fp, err) : st;
+	}
+	if (fmt != RC_FORMAT_TEXT)
+		return rc__error_set(err, RC_ERR_INVALID,
+		                     "format '%s' is not available for verify (text, json, claimreview)",
+		                     rc_format_str(fmt));
+	rc__out o;
+	rc__out_init(&o, fp);
+	rc__outs(&o, "claim: ");
+	rc__out_clean(&o, v->sentence);
+	rc__outc(&o, '\n');
+	if (v->claim) {
+		char iv[96];
+		rc__interval_str(iv, sizeof iv, &v->claim->q.iv);
+		rc__outf(&o, "read as: %s %s", v->claim->metric, iv);
+		if (v->claim->q.approx)
+			rc__outs(&o, " (approximate)");
+		if (v->event) {
+			rc__outs(&o, ", ");
+			rc__out_clean(&o, v->event->label);
+			rc__outs(&o, " (");
+			rc__out_clean(&o, v->event->id);
+			rc__outs(&o, ")");
+		}
+		rc__outc(&o, '\n');
+	}
+	rc__outf(&o, "verdict: %s", rc_verdict_str(v->verdict));
+	if (v->why) {
+		rc__outs(&o, ": ");
+		rc__out_clean(&o, v->why);
+	}
+	rc__outc(&o, '\n');
+	text_refs(&o, "figures that fit", v->fit, v->n_fit);
+	text_refs(&o, "figures that do not", v->unfit, v->n_unfit);
+	rc_status st = rc__out_finish(&o, err);
+	rc__out_dispose(&o);
+	return st;
+}
