@@ -1,0 +1,259 @@
+/*
+ * Events stage, map phase: link each claim to the event mention it speaks
+ * of.
+ *
+ * Reach widens step by step: the claim's own sentence (the nearest mention
+ * before the figure, or a closer one after it at a small penalty, since
+ * "twin bombings in Kerman that claimed over 90 lives" names the event
+ * first while "90 were killed in the bombing" names it after), then the
+ * earlier sentences of the same paragraph, nearest first.  Nothing in reach
+ * leaves the claim unlinked.  Claims of metrics listed in metric_types
+ * (arrested, detained) only link to mentions of those types (arrests,
+ * operations, raids); other metrics never link to those arrest-only types.
+ * An aggregate ("collectively claimed over 230 lives") links to every
+ * distinct event its sentence names before the figure.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "events/events-int.h"
+#include "events/events-priv.h"
+
+/* A mention after the figure costs this many times its distance, plus
+ * FOLLOW_BIAS bytes. */
+enum { FOLLOW_FACTOR = 2, FOLLOW_BIAS = 20, MAX_AGG = 16 };
+
+typedef struct lctx {
+	const ev_tables *tb;
+	const rc_mention *ms;
+	size_t n_ms;
+	size_t *m_sent;        /* sentence of each mention */
+	size_t *s_orig;        /* document offset of each sentence start */
+	const rc_segments *seg;
+} lctx;
+
+/* Sentence containing document offset off (or the nearest before it). */
+static size_t sent_of(const lctx *L, size_t off)
+{
+	size_t lo = 0, hi = L->seg->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (L->s_orig[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+static const ev_metric_pref *pref_of(const ev_tables *tb, const char *metric)
+{
+	for (size_t i = 0; metric && i < tb->n_prefs; i++)
+		if (strcmp(tb->prefs[i].metric, metric) == 0)
+			return &tb->prefs[i];
+	return NULL;
+}
+
+/* The type of the noun as written: a raid stays a raid for "killed in the
+ * raid" even when the mention took the arrest type of its event. */
+static bool noun_is_arrest(const lctx *L, const rc_mention *m)
+{
+	if (!m->noun)
+		return true;
+	ev_span sp[8];
+	size_t n = 0;
+	for (size_t i = 0; m->noun[i] && n < 8;) {
+		while (m->noun[i] == ' ')
+			i++;
+		size_t e = i;
+		while (m->noun[e] && m->noun[e] != ' ')
+			e++;
+		if (e > i)
+			sp[n++] = (ev_span){i, e};
+		i = e;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const ev_phrase *hit;
+		if (rc__ev_phrase_match(L->tb->nouns, L->tb->n_nouns, m->noun, sp + k, n - k, &hit) ==
+		    n - k)
+			return strcmp(L->tb->types[hit->value].name, "arrest") == 0;
+	}
+	return true;
+}
+
+/* Metrics with preferred types link to those; the others never link to an
+ * arrest. */
+static bool allowed(const lctx *L, const ev_metric_pref *p, const rc_mention *m)
+{
+	int ti = rc__ev_type_index(L->tb, m->type);
+	if (p) {
+		for (size_t i = 0; i < p->n; i++)
+			if (p->types[i] == ti)
+				return true;
+		return false;
+	}
+	return ti < 0 || strcmp(m->type, "arrest") != 0 || !noun_is_arrest(L, m);
+}
+
+static const char *event_of(const rc_mention *m)
+{
+	return m->key ? m->key : m->local_id;
+}
+
+/* Best mention in sentence si for a figure at [fs, fe), or -1. */
+static long best_in_sentence(const lctx *L, const ev_metric_pref *p, size_t si, size_t fs,
+                             size_t fe, bool before_only)
+{
+	long best = -1;
+	size_t best_score = (size_t)-1;
+	for (size_t i = 0; i < L->n_ms; i++) {
+		const rc_mention *m = &L->ms[i];
+		if (L->m_sent[i] != si || !allowed(L, p, m))
+			continue;
+		size_t score;
+		if (m->end <= fs)
+			score = fs - m->end;
+		else if (m->start >= fe && !before_only)
+			score = (m->start - fe) * FOLLOW_FACTOR + FOLLOW_BIAS;
+		else if (m->start < fe && m->end > fs)
+			score = 0; /* the figure sits inside the phrase */
+		else
+			continue;
+		if (score < best_score) {
+			best_score = score;
+			best = (long)i;
+		}
+	}
+	return best;
+}
+
+/* An article about one event only ("Fire service spokesman said 22
+ * people remained missing" in a story on one ferry fire): the first mention
+ * of that event, when every placed or dated mention the claim may link to
+ * names the same one; else -1. */
+static long single_event(const lctx *L, const ev_metric_pref *p)
+{
+	long first = -1;
+	for (size_t i = 0; i < L->n_ms; i++) {
+		const rc_mention *m = &L->ms[i];
+		if (!allowed(L, p, m) || !(m->place || m->date || m->key))
+			continue;
+		if (first < 0)
+			first = (long)i;
+		else if (strcmp(event_of(m), event_of(&L->ms[first])) != 0)
+			return -1;
+	}
+	return first;
+}
+
+static long link_one(const lctx *L, const rc_claim *c, size_t si)
+{
+	const ev_metric_pref *p = pref_of(L->tb, c->metric);
+	long m = best_in_sentence(L, p, si, c->pos.start, c->pos.end, false);
+	if (m >= 0)
+		return m;
+	/* earlier sentences of the paragraph: the last mention there */
+	size_t para = L->seg->sent[si].para;
+	for (size_t s = si; s-- > 0 && L->seg->sent[s].para == para;) {
+		m = best_in_sentence(L, p, s, (size_t)-1, (size_t)-1, true);
+		if (m >= 0)
+			return m;
+	}
+	/* a preference, not a rule: "destroyed 10 cells ... following the
+	 * attacks in Kerman" still speaks of the Kerman attacks */
+	if (p && (m = best_in_sentence(L, NULL, si, c->pos.start, c->pos.end, false)) >= 0)
+		return m;
+	return single_event(L, p);
+}
+
+/* Distinct events named in the sentence before the figure, then after it,
+ * then in the previous sentence of the paragraph ("Floods in Sylhet killed
+ * 18, landslides in Rangamati nine.  Together the two disasters have claimed
+ * more than 60 lives"), until two are found; returns how many were stored. */
+static size_t aggregate_parts(const lctx *L, const rc_claim *c, size_t si, long *idx)
+{
+	const ev_metric_pref *p = pref_of(L->tb, c->metric);
+	size_t n = 0;
+	bool prev = si > 0 && L->seg->sent[si - 1].para == L->seg->sent[si].para;
+	for (int pass = 0; pass < 3 && n < 2; pass++) {
+		if (pass == 2 && !prev)
+			break;
+		for (size_t i = 0; i < L->n_ms && n < MAX_AGG; i++) {
+			const rc_mention *m = &L->ms[i];
+			if (L->m_sent[i] != (pass == 2 ? si - 1 : si) || !allowed(L, p, m) ||
+			    !(m->place || m->date || m->key))
+				continue;
+			if (pass == 0 ? m->end > c->pos.start : pass == 1 && m->end <= c->pos.start)
+				continue;
+			bool dup = false;
+			for (size_t k = 0; k < n && !dup; k++)
+				dup = strcmp(event_of(&L->ms[idx[k]]), event_of(m)) == 0;
+			if (!dup)
+				idx[n++] = (long)i;
+		}
+	}
+	return n;
+}
+
+rc_status rc__claims_link(rc_claim *claims, size_t n_claims, const rc_mention *mentions,
+                          size_t n_mentions, const rc_text *t, const rc_segments *seg,
+                          rc_arena *a, rc_error *err)
+{
+	for (size_t i = 0; i < n_claims; i++) {
+		claims[i].mention = -1;
+		claims[i].event = NULL;
+		claims[i].mentions = NULL;
+		claims[i].n_mentions = 0;
+		claims[i].events = NULL;
+		claims[i].n_events = 0;
+	}
+	if (!n_claims || !n_mentions || !seg->n)
+		return RC_OK;
+	const ev_tables *tb = rc__ev_tables(err);
+	if (!tb)
+		return err ? err->status : RC_ERR_INVALID;
+	lctx L = {.tb = tb, .ms = mentions, .n_ms = n_mentions, .seg = seg};
+	L.m_sent = malloc(n_mentions * sizeof(size_t));
+	L.s_orig = malloc(seg->n * sizeof(size_t));
+	if (!L.m_sent || !L.s_orig) {
+		free(L.m_sent);
+		free(L.s_orig);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	for (size_t s = 0; s < seg->n; s++)
+		L.s_orig[s] = rc__text_orig(t, seg->sent[s].start);
+	for (size_t i = 0; i < n_mentions; i++)
+		L.m_sent[i] = sent_of(&L, mentions[i].start);
+	rc_status st = RC_OK;
+	for (size_t i = 0; i < n_claims && st == RC_OK; i++) {
+		rc_claim *c = &claims[i];
+		size_t si = sent_of(&L, c->pos.start);
+		if (c->status == RC_CLAIM_AGGREGATE) {
+			long idx[MAX_AGG];
+			size_t n = aggregate_parts(&L, c, si, idx);
+			if (n >= 2) {
+				c->mentions = rc__arena_alloc(a, n * sizeof(long));
+				c->events = rc__arena_alloc(a, n * sizeof(char *));
+				if (!c->mentions || !c->events) {
+					st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+					break;
+				}
+				for (size_t k = 0; k < n; k++) {
+					c->mentions[k] = idx[k];
+					c->events[k] = event_of(&mentions[idx[k]]);
+				}
+				c->n_mentions = c->n_events = n;
+				c->mention = idx[0];
+				c->event = c->events[0];
+				continue;
+			}
+		}
+		long m = link_one(&L, c, si);
+		if (m >= 0) {
+			c->mention = m;
+			c->event = event_of(&mentions[m]);
+		}
+	}
+	free(L.m_sent);
+	free(L.s_orig);
+	return st;
+}

@@ -1,0 +1,332 @@
+/*
+ * Events reduce phase on hand-built records (rc__events_merge): which
+ * mentions become one event, the ids and labels, the claims' merged ids,
+ * and independence from the order of the records.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "support.h"
+#include "events/events-priv.h"
+#include "extract/record-priv.h"
+
+/* Cut *s at the first sep; returns the piece and moves *s past it. */
+static char *cut(char **s, char sep)
+{
+	char *p = *s;
+	if (!p)
+		return NULL;
+	char *e = strchr(p, sep);
+	if (e) {
+		*e = 0;
+		*s = e + 1;
+	} else {
+		*s = NULL;
+	}
+	return p;
+}
+
+/* A record with one mention per spec "type|place|date|name;name", and one
+ * claim linked to each mention. */
+static rc_record *rec_new(const char *doc, int n, ...)
+{
+	rc_record *r = rc__record_new();
+	ck_assert_ptr_nonnull(r);
+	rc_arena *a = rc__record_arena(r);
+	r->doc = rc__arena_strdup(a, doc);
+	r->mentions = rc__arena_calloc(a, (size_t)n, sizeof(rc_mention));
+	r->claims = rc__arena_calloc(a, (size_t)n, sizeof(rc_claim));
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		char *spec = rc__arena_strdup(a, va_arg(ap, const char *));
+		char *f[4] = {0};
+		for (int k = 0; k < 4; k++) {
+			f[k] = cut(&spec, '|');
+			if (f[k] && !*f[k])
+				f[k] = NULL;
+		}
+		rc_mention *m = &r->mentions[i];
+		m->type = f[0];
+		m->place = f[1];
+		m->date = f[2];
+		m->noun = f[0];
+		m->names = rc__arena_calloc(a, 4, sizeof(char *));
+		for (char *nm = f[3]; nm && m->n_names < 4;)
+			m->names[m->n_names++] = cut(&nm, ';');
+		m->local_id = rc__arena_printf(a, "%s%s%s%s%s", f[1] ? f[1] : "", f[1] ? "-" : "",
+		                               f[2] ? f[2] : "", f[2] ? "-" : "", f[0]);
+		for (char *p = (char *)m->local_id; *p; p++)
+			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		m->start = (size_t)i * 10;
+		rc_claim *c = &r->claims[i];
+		c->metric = "killed";
+		c->mention = i;
+		c->parent = -1;
+		c->event = m->local_id;
+	}
+	va_end(ap);
+	r->n_mentions = r->n_claims = (size_t)n;
+	return r;
+}
+
+typedef struct run {
+	rc_arena *a;
+	rc_event *ev;
+	size_t n;
+} run;
+
+static run merge(rc_record **recs, size_t n, const rc_event_defs *defs)
+{
+	run r = {.a = rc__arena_new(4096)};
+	rc_error err;
+	ck_assert_int_eq(rc__events_merge(&r.ev, &r.n, r.a, recs, n, defs, &err), RC_OK);
+	return r;
+}
+
+static const rc_event *ev_find(const run *r, const char *id)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->ev[i].id, id) == 0)
+			return &r->ev[i];
+	ck_abort_msg("no event %s", id);
+	return NULL;
+}
+
+static void free_all(run *r, rc_record **recs, size_t n)
+{
+	rc__arena_free(r->a);
+	for (size_t i = 0; i < n; i++)
+		rc_record_free(recs[i]);
+}
+
+START_TEST(same_place_different_types)
+{
+	rc_record *recs[] = {
+		rec_new("a", 1, "bombing|Kerman|2024-01-03|"),
+		rec_new("b", 1, "arrest|Kerman||"),
+	};
+	run r = merge(recs, 2, NULL);
+	ck_assert_uint_eq(r.n, 2);
+	ck_assert_str_eq(r.ev[0].id, "kerman-2024-01-03-bombing");
+	ck_assert_str_eq(r.ev[0].label, "Bombing in Kerman, 2024-01-03");
+	ck_assert_str_eq(r.ev[1].id, "kerman-arrest");
+	ck_assert_str_eq(r.ev[1].label, "Arrest in Kerman");
+	ck_assert_str_eq(recs[1]->claims[0].event, "kerman-arrest");
+	free_all(&r, recs, 2);
+}
+END_TEST
+
+START_TEST(vague_joins_specific)
+{
+	rc_record *recs[] = {
+		rec_new("c", 1, "attack|Kerman|2024-01-03|"),
+		rec_new("a", 1, "bombing|Kerman||"),
+		rec_new("b", 2, "bombing|Kerman|2024-01-03|Qassem Soleimani", "bombing|Kerman|2024-01|"),
+		rec_new("d", 1, "attack|||Soleimani"),
+		rec_new("e", 1, "bombing||2024-01-03|"),
+	};
+	run r = merge(recs, 5, NULL);
+	ck_assert_uint_eq(r.n, 1);
+	const rc_event *e = &r.ev[0];
+	ck_assert_str_eq(e->id, "kerman-2024-01-03-bombing");
+	ck_assert_str_eq(e->type, "bombing");
+	ck_assert_uint_eq(e->n_documents, 5);
+	ck_assert_str_eq(e->documents[0], "a");
+	ck_assert_str_eq(e->documents[4], "e");
+	ck_assert_uint_eq(e->n_names, 2);
+	for (size_t i = 0; i < 5; i++)
+		for (size_t k = 0; k < recs[i]->n_claims; k++)
+			ck_assert_str_eq(recs[i]->claims[k].event, "kerman-2024-01-03-bombing");
+	free_all(&r, recs, 5);
+}
+END_TEST
+
+START_TEST(ambiguity_keeps_apart)
+{
+	rc_record *recs[] = {
+		rec_new("a", 1, "bombing|Kerman|2024-01-03|"),
+		rec_new("b", 1, "bombing|Kerman|2024-02-10|"),
+		rec_new("c", 1, "bombing|Kerman||"),
+		rec_new("d", 1, "arrest|Qom||"),
+		rec_new("e", 1, "arrest|Kerman||"),
+		rec_new("f", 1, "arrest|Iran||"),
+	};
+	run r = merge(recs, 6, NULL);
+	ck_assert_uint_eq(r.n, 6);
+	ck_assert_str_eq(recs[2]->claims[0].event, "kerman-bombing");
+	ck_assert_str_eq(recs[5]->claims[0].event, "iran-arrest");
+	free_all(&r, recs, 6);
+
+	/* a country next to one of its cities needs evidence: a shared full
+	 * date (or name) */
+	rc_record *two[] = {rec_new("d", 1, "arrest|Qom||"), rec_new("f", 1, "arrest|Iran||")};
+	r = merge(two, 2, NULL);
+	ck_assert_uint_eq(r.n, 2);
+	free_all(&r, two, 2);
+	rc_record *dated[] = {rec_new("d", 1, "arrest|Qom|2024-04-01|"),
+	                      rec_new("f", 1, "arrest|Iran|2024-04-01|")};
+	r = merge(dated, 2, NULL);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_str_eq(r.ev[0].id, "qom-2024-04-01-arrest");
+	ck_assert_str_eq(dated[1]->claims[0].event, "qom-2024-04-01-arrest");
+	free_all(&r, dated, 2);
+	/* two "arrests in Iran" do not merge on the country alone */
+	rc_record *iran[] = {rec_new("d", 1, "arrest|Iran||"), rec_new("f", 1, "arrest|Iran||")};
+	r = merge(iran, 2, NULL);
+	ck_assert_uint_eq(r.n, 2);
+	free_all(&r, iran, 2);
+}
+END_TEST
+
+START_TEST(id_collisions_and_unlinked_vague)
+{
+	rc_record *recs[] = {
+		rec_new("b", 1, "bombing|||Beta Gamma"),
+		rec_new("a", 1, "bombing|||Alpha Delta"),
+		rec_new("c", 1, "shooting|||"),
+	};
+	recs[2]->claims[0].mention = -1; /* a vague mention no claim speaks of: no event */
+	run r = merge(recs, 3, NULL);
+	ck_assert_uint_eq(r.n, 2);
+	ck_assert_str_eq(recs[1]->claims[0].event, "bombing");
+	ck_assert_str_eq(recs[0]->claims[0].event, "bombing-2");
+	ck_assert_ptr_null(recs[2]->claims[0].event);
+	free_all(&r, recs, 3);
+}
+END_TEST
+
+START_TEST(aggregates_get_merged_ids)
+{
+	rc_record *recs[] = {
+		rec_new("a", 3, "attack|Moscow||", "bombing|Kerman||", "attack|Moscow||"),
+		rec_new("b", 1, "shooting|Moscow|2024-03-22|Crocus City Hall"),
+		rec_new("c", 1, "bombing|Kerman|2024-01-03|"),
+	};
+	rc_claim *agg = &recs[0]->claims[0];
+	agg->status = RC_CLAIM_AGGREGATE;
+	agg->mentions = rc__arena_calloc(rc__record_arena(recs[0]), 3, sizeof(long));
+	agg->mentions[0] = 0;
+	agg->mentions[1] = 1;
+	agg->mentions[2] = 2;
+	agg->n_mentions = 3;
+	run r = merge(recs, 3, NULL);
+	ck_assert_uint_eq(r.n, 2);
+	ck_assert_uint_eq(agg->n_events, 2);
+	ck_assert_str_eq(agg->events[0], "moscow-2024-03-22-shooting");
+	ck_assert_str_eq(agg->events[1], "kerman-2024-01-03-bombing");
+	ck_assert_str_eq(agg->event, "moscow-2024-03-22-shooting");
+	ck_assert_str_eq(ev_find(&r, "moscow-2024-03-22-shooting")->names[0], "Crocus City Hall");
+	free_all(&r, recs, 3);
+}
+END_TEST
+
+START_TEST(keys_from_an_events_file)
+{
+	static const char json[] =
+		"{\"events\": [{\"id\": \"crocus\", \"label\": \"Crocus City Hall attack\","
+		" \"place\": \"Moscow\", \"date\": \"2024-03-22\", \"type\": \"shooting\","
+		" \"aliases\": [\"Crocus\"]}]}";
+	rc_event_defs *defs;
+	rc_error err;
+	ck_assert_int_eq(rc_event_defs_load_buffer(&defs, json, strlen(json), "e.json", &err), RC_OK);
+	rc_record *recs[] = {
+		rec_new("a", 1, "fire|Krasnogorsk||"),
+		rec_new("b", 1, "shooting|Moscow||"),
+		rec_new("c", 1, "bombing|Kerman||"),
+	};
+	recs[0]->mentions[0].key = "crocus";
+	recs[0]->claims[0].event = "crocus";
+	run r = merge(recs, 3, defs);
+	ck_assert_uint_eq(r.n, 2);
+	const rc_event *e = ev_find(&r, "crocus");
+	ck_assert_str_eq(e->label, "Crocus City Hall attack");
+	ck_assert_str_eq(e->type, "shooting");
+	ck_assert_str_eq(e->date, "2024-03-22");
+	ck_assert_uint_eq(e->n_documents, 2); /* the undated Moscow shooting joins it */
+	ck_assert_str_eq(recs[1]->claims[0].event, "crocus");
+	free_all(&r, recs, 3);
+	rc_event_defs_free(defs);
+}
+END_TEST
+
+/* ---- order independence ------------------------------------------------ */
+
+static char *dump(const run *r, rc_record **recs, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	for (size_t i = 0; i < r->n; i++) {
+		const rc_event *e = &r->ev[i];
+		fprintf(fp, "%s|%s|%s|%s|%s|", e->id, e->label, e->type, e->date ? e->date : "-",
+		        e->place ? e->place : "-");
+		for (size_t k = 0; k < e->n_documents; k++)
+			fprintf(fp, "%s,", e->documents[k]);
+		for (size_t k = 0; k < e->n_names; k++)
+			fprintf(fp, "%s;", e->names[k]);
+		fputc('\n', fp);
+	}
+	/* claims by document id, whatever the order of recs */
+	for (char d = 'a'; d <= 'z'; d++)
+		for (size_t i = 0; i < n; i++)
+			if (recs[i]->doc[0] == d)
+				for (size_t k = 0; k < recs[i]->n_claims; k++)
+					fprintf(fp, "%s:%zu=%s\n", recs[i]->doc, k,
+					        recs[i]->claims[k].event ? recs[i]->claims[k].event : "-");
+	fclose(fp);
+	return buf;
+}
+
+START_TEST(order_does_not_matter)
+{
+	rc_record *recs[] = {
+		rec_new("a", 2, "bombing|Kerman|2024-01-03|Qassem Soleimani", "arrest|Qom||"),
+		rec_new("b", 2, "attack|Moscow||", "bombing|Kerman||"),
+		rec_new("c", 1, "shooting|Moscow||Crocus City Hall"),
+		rec_new("d", 2, "arrest|Kerman||", "arrest|Iran||"),
+		rec_new("e", 1, "bombing|||Beta Gamma"),
+		rec_new("f", 1, "bombing|||Alpha Delta"),
+		rec_new("g", 2, "bombing|Kerman|2024-02-10|", "fire|Dhaka|2024-03-02|"),
+		rec_new("h", 1, "attack|||Soleimani"),
+	};
+	size_t n = RC_ARRAY_LEN(recs);
+	run r = merge(recs, n, NULL);
+	char *want = dump(&r, recs, n);
+	rc__arena_free(r.a);
+	unsigned seed = 12345;
+	for (int round = 0; round < 50; round++) {
+		for (size_t i = n - 1; i > 0; i--) {
+			seed = seed * 1103515245u + 12345u;
+			size_t j = (seed >> 8) % (i + 1);
+			rc_record *t = recs[i];
+			recs[i] = recs[j];
+			recs[j] = t;
+		}
+		run q = merge(recs, n, NULL);
+		char *got = dump(&q, recs, n);
+		ck_assert_str_eq(got, want);
+		free(got);
+		rc__arena_free(q.a);
+	}
+	free(want);
+	r.a = rc__arena_new(16);
+	free_all(&r, recs, n);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("events-merge");
+	TCase *tc = tcase_create("merge");
+	tcase_add_test(tc, same_place_different_types);
+	tcase_add_test(tc, vague_joins_specific);
+	tcase_add_test(tc, ambiguity_keeps_apart);
+	tcase_add_test(tc, id_collisions_and_unlinked_vague);
+	tcase_add_test(tc, aggregates_get_merged_ids);
+	tcase_add_test(tc, keys_from_an_events_file);
+	tcase_add_test(tc, order_does_not_matter);
+	suite_add_tcase(s, tc);
+	return rc_test_run(s);
+}
