@@ -26,6 +26,10 @@ typedef struct rc_claim_ref {
 	const rc_claim *claim;
 	size_t origin;          /**< index of its independent origin (near-duplicate group) */
 	rc_interval effective;  /**< interval after the approximation tolerance */
+	/** A current claim that a later report of another document revises in
+	 *  its text ("down to 29 from 31"): kept in the range, the timeline and
+	 *  a revision conflict, left out of the core, the estimates and verify. */
+	bool revised;
 } rc_claim_ref;
 
 /** Conflict classes.  Append only. */

@@ -48,11 +48,12 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	char *end;
 	if (id == OPT_WINDOW) {
 		long v = strtol(arg, &end, 10);
-		if (*end || end == arg || v < 0 || v > 3650) {
-			cli_errorf(ctx, "--window-days wants a number of days (0-3650), got '%s'", arg);
+		/* 0 in the options means the default, so the smallest window is 1 */
+		if (*end || end == arg || v < 1 || v > 3650) {
+			cli_errorf(ctx, "--window-days wants a number of days (1-3650), got '%s'", arg);
 			return CLI_EXIT_ERROR;
 		}
-		s->ro.window_days = v ? (unsigned)v : 0;
+		s->ro.window_days = (unsigned)v;
 		return 0;
 	}
 	if (id == OPT_DUP) {
@@ -117,13 +118,30 @@ static int run(int argc, char **argv)
 		}
 		recs[n++] = rec;
 	}
-	/* lines that could not be read: reported with path:line, never fatal */
+	/* Lines that could not be read are reported with path:line and skipped:
+	 * one torn line must not lose a whole batch.  But an input that cannot
+	 * be opened, or inputs in which not one record could be read (articles
+	 * given instead of claims), are errors: a report that silently leaves
+	 * out a shard would look complete. */
 	size_t nd = 0;
 	const rc_diag *d = rc_record_reader_diags(rr, &nd);
-	if (!ctx.quiet)
-		for (size_t i = 0; i < nd; i++)
+	bool unreadable = false;
+	for (size_t i = 0; i < nd; i++) {
+		unreadable |= d[i].status == RC_ERR_IO;
+		if (!ctx.quiet || d[i].status == RC_ERR_IO)
 			cli_diag(&ctx, &d[i]);
+	}
 	rc_record_reader_free(rr);
+	if (st == RC_OK && (unreadable || (n == 0 && nd > 0))) {
+		if (!unreadable)
+			cli_errorf(&ctx, "no record could be read: the inputs must be claims JSON Lines "
+			                 "written by recount extract");
+		for (size_t i = 0; i < n; i++)
+			rc_record_free(recs[i]);
+		free(recs);
+		rc_event_defs_free(defs);
+		return CLI_EXIT_ERROR;
+	}
 	if (st != RC_OK) {
 		cli_error(&ctx, &err);
 		for (size_t i = 0; i < n; i++)

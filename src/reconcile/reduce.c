@@ -233,6 +233,7 @@ typedef struct red {
 	double tol;
 	long window;
 	bool nomem;
+	size_t *docgroup;  /* per claim ref: its document's near-duplicate group */
 } red;
 
 static void *alloc(red *r, size_t n, size_t size)
@@ -277,6 +278,22 @@ static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
 		if (o->status == RC_CLAIM_SUPERSEDED && strcmp0(o->metric, a->claim->metric) == 0 &&
 		    !o->q.iv.lo_inf && !o->q.iv.hi_inf && !a->claim->q.iv.lo_inf && !a->claim->q.iv.hi_inf &&
 		    o->q.iv.lo == a->claim->q.iv.lo && o->q.iv.hi == a->claim->q.iv.hi)
+			return true;
+	}
+	return false;
+}
+
+/* Does a current claim of another document, reported later, revise c in
+ * its text? */
+static bool revised_later(const rc_claim_ref *const *refs, size_t n, const rc_claim_ref *c)
+{
+	long dc = day_number(c->rec->published);
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *b = refs[i];
+		if (b->rec == c->rec || b->claim->status != RC_CLAIM_CURRENT)
+			continue;
+		long db = day_number(b->rec->published);
+		if ((dc < 0 || db < 0 || db >= dc) && revises_in_text(b, c))
 			return true;
 	}
 	return false;
@@ -370,6 +387,88 @@ static void text_revisions(red *r, conflict_list *l, const rc_claim_ref *const *
 	}
 }
 
+/* Sort key for the source counts: one value per claim of a metric. */
+typedef struct src_key {
+	size_t v;
+	const char *s;
+	size_t i;
+} src_key;
+
+static int cmp_src(const void *pa, const void *pb)
+{
+	const src_key *a = pa, *b = pb;
+	if (a->v != b->v)
+		return a->v < b->v ? -1 : 1;
+	int c = strcmp0(a->s, b->s);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/*
+ * Documents and independent origins of a metric (hypothetical claims
+ * included: they are shown, and a source that states one still reports on
+ * the event).  Two claims share an origin when their documents are near-
+ * duplicates, or when they cite the same authority ("the health ministry"
+ * in two outlets is one source).  Origins are the connected components of
+ * that relation over the metric's claims, so there are never more origins
+ * than documents; an authority links claims only within one event and
+ * metric, so "police" in Kabul and "police" in Baghdad stay apart.  Each
+ * claim's origin is renumbered to its component, in report order.
+ */
+static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
+{
+	size_t *parent = malloc((n ? n : 1) * sizeof *parent);
+	src_key *k = malloc((n ? n : 1) * sizeof *k);
+	if (!parent || !k) {
+		free(parent);
+		free(k);
+		r->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		parent[i] = i;
+	/* documents: distinct ids; the same document also links its claims */
+	for (size_t i = 0; i < n; i++)
+		k[i] = (src_key){.s = refs[i]->rec->doc, .i = i};
+	qsort(k, n, sizeof *k, cmp_src);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || strcmp0(k[i].s, k[i - 1].s) != 0)
+			m->documents++;
+		else
+			uf_union(parent, k[i].i, k[i - 1].i);
+	/* near-duplicate documents */
+	for (size_t i = 0; i < n; i++)
+		k[i] = (src_key){.v = r->docgroup[refs[i] - r->res->refs], .i = i};
+	qsort(k, n, sizeof *k, cmp_src);
+	for (size_t i = 1; i < n; i++)
+		if (k[i].v == k[i - 1].v)
+			uf_union(parent, k[i].i, k[i - 1].i);
+	/* the same cited authority (its origin key before renumbering) */
+	for (size_t i = 0; i < n; i++)
+		k[i] = (src_key){.v = refs[i]->claim->attribution ? refs[i]->origin : SIZE_MAX, .i = i};
+	qsort(k, n, sizeof *k, cmp_src);
+	for (size_t i = 1; i < n; i++)
+		if (k[i].v != SIZE_MAX && k[i].v == k[i - 1].v)
+			uf_union(parent, k[i].i, k[i - 1].i);
+	/* number the components in report order */
+	free(k);
+	size_t *num = malloc((n ? n : 1) * sizeof *num), next = 0;
+	if (!num) {
+		free(parent);
+		r->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		num[i] = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t root = uf_find(parent, i);
+		if (num[root] == SIZE_MAX)
+			num[root] = next++;
+		((rc_claim_ref *)refs[i])->origin = num[root]; /* refs point into res->refs */
+	}
+	free(num);
+	free(parent);
+}
+
 static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
 	qsort(refs, n, sizeof *refs, cmp_ref);
@@ -377,8 +476,6 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	m->n_claims = n;
 	/* range: every reported figure that is not hypothetical */
 	bool any = false, any_core = false;
-	const char *seen_docs[512];
-	size_t n_docs = 0;
 	size_t *origins = alloc(r, n, sizeof *origins);
 	double *points = alloc(r, n, sizeof *points);
 	size_t n_orig = 0, n_points = 0;
@@ -397,23 +494,26 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			m->range = any ? hull(&m->range, &c->effective) : c->effective;
 			any = true;
 		}
-		bool new_doc = true;
-		for (size_t d = 0; d < n_docs && new_doc; d++)
-			new_doc = strcmp0(seen_docs[d], c->rec->doc) != 0;
-		if (new_doc && n_docs < RC_ARRAY_LEN(seen_docs))
-			seen_docs[n_docs++] = c->rec->doc;
-		m->documents += new_doc;
+	}
+	count_sources(r, m, refs, n);
+	/* the metric's origins, numbered in report order */
+	for (size_t i = 0; i < n; i++) {
 		bool new_origin = true;
 		for (size_t o = 0; o < n_orig && new_origin; o++)
-			new_origin = origins[o] != c->origin;
+			new_origin = origins[o] != refs[i]->origin;
 		if (new_origin)
-			origins[n_orig++] = c->origin;
+			origins[n_orig++] = refs[i]->origin;
 	}
 	m->origins = n_orig;
-	/* core and estimates: current figures, vague ones left out */
+	/* core and estimates: current figures, vague ones left out, and so are
+	 * figures a later report explicitly revises ("down to 29 from 31"): they
+	 * are superseded even though their own document still states them */
+	for (size_t i = 0; i < n; i++)
+		if (refs[i]->claim->status == RC_CLAIM_CURRENT && revised_later(refs, n, refs[i]))
+			((rc_claim_ref *)refs[i])->revised = true; /* refs point into res->refs */
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *c = refs[i];
-		if (c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague)
+		if (c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague || c->revised)
 			continue;
 		if (!any_core) {
 			m->core = c->effective;
@@ -428,7 +528,8 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		const rc_claim_ref *latest = NULL, *attributed = NULL;
 		for (size_t i = 0; i < n; i++) {
 			const rc_claim_ref *c = refs[i];
-			if (c->origin != origins[o] || c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague)
+			if (c->origin != origins[o] || c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague ||
+			    c->revised)
 				continue;
 			latest = c; /* refs are in report order */
 			if (c->claim->attribution)
@@ -455,7 +556,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			const rc_claim_ref *pick = NULL;
 			for (size_t i = 0; i < n; i++) {
 				const rc_claim_ref *c = refs[i];
-				if (c->claim->status == RC_CLAIM_CURRENT && !c->claim->q.vague &&
+				if (c->claim->status == RC_CLAIM_CURRENT && !c->claim->q.vague && !c->revised &&
 				    !isnan(point_of(&c->effective)) && (c->claim->attribution || !pick || !pick->claim->attribution))
 					pick = c;
 			}
@@ -682,7 +783,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	 * document's near-duplicate group */
 	res->refs = alloc(r, res->claims, sizeof *res->refs);
 	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
-	if (!res->refs || !keys) {
+	r->docgroup = calloc(res->claims ? res->claims : 1, sizeof *r->docgroup);
+	if (!res->refs || !keys || !r->docgroup) {
 		free(parent);
 		free(keys);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -707,6 +809,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			if (!key)
 				r->nomem = true;
 			keys[k] = (okey){.key = key ? key : "", .idx = k};
+			r->docgroup[k] = root;
 			k++;
 		}
 	}
@@ -839,6 +942,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	red r = {.res = res, .a = a, .o = &res->options, .tol = res->options.approx_tolerance,
 	         .window = (long)res->options.window_days};
 	rc_status st = run(&r, recs, n, err);
+	free(r.docgroup);
 	if (st != RC_OK) {
 		rc_result_free(res);
 		return st;

@@ -121,12 +121,16 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 			ev = &p->res->events[e];
 	if (!others_have(ev, c->metric, own)) {
 		/* the only event with figures for the metric, or the only one of
-		 * those whose place the sentence names */
+		 * those whose place the sentence names; when the sentence's own
+		 * event has a place, only events of that place ("the Quetta
+		 * bombing" is not covered by figures about Zahedan) */
+		const char *own_place = ev ? ev->place : NULL;
 		const rc_event *only = NULL, *named = NULL;
 		size_t with = 0, n_named = 0;
 		for (size_t e = 0; e < p->res->n_events; e++) {
 			const rc_event *x = &p->res->events[e];
-			if (!others_have(x, c->metric, own))
+			if (!others_have(x, c->metric, own) ||
+			    (own_place && !(x->place && rc__eq_nocase(x->place, strlen(x->place), own_place))))
 				continue;
 			only = x;
 			with++;
@@ -156,7 +160,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 	size_t fit_b = 0, unfit_b = 0;
 	for (size_t k = 0; k < n_claims; k++) {
 		const rc_claim_ref *r = m->claims[k];
-		if (r->rec == own || r->claim->status != RC_CLAIM_CURRENT || r->claim->q.vague)
+		if (r->rec == own || r->claim->status != RC_CLAIM_CURRENT || r->claim->q.vague || r->revised)
 			continue;
 		bool bounded = !r->effective.lo_inf && !r->effective.hi_inf;
 		if (meet(&mine_iv, &r->effective)) {
