@@ -8,7 +8,8 @@ the output read fixtures/...), CI and NO_COLOR set, and compares:
   - standard output with fixtures/expected/EXPECTED, byte for byte;
   - standard error with fixtures/expected/EXPECTED.stderr, if that file exists;
   - the exit status with EXIT.
-An ARG of the form <FILE feeds FILE to standard input.  An ARG containing
+An ARG of the form <FILE feeds FILE to standard input; %20 in an ARG is a
+space (case lines are split on spaces: `verify nearly%20100%20died ...`).  An ARG containing
 @TMP@ has it replaced by a fresh temporary directory; when EXPECTED ends in
 '@FILE' the case compares that file (after the run) instead of stdout:
 EXPECTED = golden@relative/path/in/tmp.
@@ -36,7 +37,7 @@ def main():
             if a.startswith('<'):
                 stdin = open(os.path.join(root, a[1:]), 'rb')
             else:
-                argv.append(a.replace('@TMP@', tmp))
+                argv.append(a.replace('@TMP@', tmp).replace('%20', ' '))
         env = dict(os.environ, CI='true', NO_COLOR='1', LC_ALL='C.UTF-8', TZ='UTC')
         p = subprocess.run(argv, cwd=root, stdin=stdin, capture_output=True, env=env)
         golden_name, _, out_file = expected.partition('@')
