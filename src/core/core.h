@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <recount/status.h>
 
@@ -94,6 +95,14 @@ bool rc__utf8_valid(const char *s, size_t n);
  * ellipsis -> '.', fraction slash -> '/'.  Returns 0 when cp has none.
  */
 char rc__utf8_plain(uint32_t cp);
+
+/* qsort() that accepts an empty array with a NULL base (qsort itself may
+ * not be passed NULL, even with no elements). */
+static inline void rc__qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
 
 /* Append s[0..n) to b with each invalid UTF-8 byte replaced by U+FFFD (as
  * ingest repairs texts); for strings that never went through ingest,

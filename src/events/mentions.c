@@ -1027,8 +1027,8 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a,
 		inherit_dates(&c);
 		refine_types(&c);
 		apply_defs(&c, defs, seg);
-		if (c.n_ms) /* qsort(NULL, 0, ...) is undefined */
-			qsort(c.ms, c.n_ms, sizeof(*c.ms), cmp_ment);
+		if (c.n_ms) /* rc__qsort(NULL, 0, ...) is undefined */
+			rc__qsort(c.ms, c.n_ms, sizeof(*c.ms), cmp_ment);
 	}
 	rc_mention *ms = NULL;
 	if (!c.nomem && c.n_ms && !(ms = rc__arena_calloc(a, c.n_ms, sizeof(*ms))))

@@ -434,11 +434,11 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const rc_event_defs *def
 		                           ev->date ? ev->date : "", ev->date ? "-" : "", ev->type);
 		ev->label = make_label(a, ev->type, ev->place, ev->date);
 	}
-	qsort(names, nn, sizeof(*names), cmp_tally);
+	rc__qsort(names, nn, sizeof(*names), cmp_tally);
 	if (nn > MAX_EVENT_NAMES)
 		nn = MAX_EVENT_NAMES;
 	ev->names = rc__arena_calloc(a, nn + 1, sizeof(char *));
-	qsort(docs, ndoc, sizeof(*docs), cmp_str);
+	rc__qsort(docs, ndoc, sizeof(*docs), cmp_str);
 	ev->documents = rc__arena_calloc(a, ndoc + 1, sizeof(char *));
 	if (!ev->type || !E->base || !ev->label || !ev->names || !ev->documents) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -477,7 +477,7 @@ static int cmp_event(const void *pa, const void *pb)
 static rc_status assign_ids(mctx *M, evb *E, size_t ne, const rc_event_defs *defs,
                             rc_error *err)
 {
-	qsort(E, ne, sizeof(*E), cmp_evb);
+	rc__qsort(E, ne, sizeof(*E), cmp_evb);
 	for (size_t i = 0; i < ne; i++) {
 		const char *id = E[i].base;
 		for (unsigned k = 2;; k++) {
@@ -517,7 +517,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 			M.recs[M.n_recs++] = records[i];
 			total += records[i]->n_mentions;
 		}
-	qsort(M.recs, M.n_recs, sizeof(*M.recs), cmp_rec);
+	rc__qsort(M.recs, M.n_recs, sizeof(*M.recs), cmp_rec);
 	M.u = calloc(total ? total : 1, sizeof(*M.u));
 	if (!M.u) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -539,7 +539,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 		}
 		for (size_t k = 0; k < rec->n_mentions; k++)
 			ids[k] = eid_of(&rec->mentions[k]);
-		qsort(ids, rec->n_mentions, sizeof(char *), cmp_str);
+		rc__qsort(ids, rec->n_mentions, sizeof(char *), cmp_str);
 		size_t first = M.n_u, nid = 0;
 		for (size_t k = 0; k < rec->n_mentions; k++)
 			if (!nid || strcmp(ids[nid - 1], ids[k]) != 0)
@@ -652,7 +652,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 	free(ev_of_root);
 	for (size_t i = 0; i < ne; i++)
 		evs[i] = E[i].ev;
-	qsort(evs, ne, sizeof(*evs), cmp_event);
+	rc__qsort(evs, ne, sizeof(*evs), cmp_event);
 	*out = evs;
 	*n_out = ne;
 out:

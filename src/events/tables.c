@@ -152,7 +152,7 @@ static bool load_words(rc_arena *a, ev_words *set, const json_t *arr)
 		if (!(set->w[set->n++] = lower_dup(a, s, strlen(s))))
 			return false;
 	}
-	qsort(set->w, set->n, sizeof(char *), cmp_str);
+	rc__qsort(set->w, set->n, sizeof(char *), cmp_str);
 	return true;
 }
 
@@ -168,7 +168,7 @@ static bool load_phrases(rc_arena *a, ev_phrase **out, size_t *n, const json_t *
 		if (!w || !make_phrase(a, &(*out)[(*n)++], w, 0))
 			return false;
 	}
-	qsort(*out, *n, sizeof(**out), cmp_phrase);
+	rc__qsort(*out, *n, sizeof(**out), cmp_phrase);
 	return true;
 }
 
@@ -214,7 +214,7 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 		}
 	}
 	tb->n_types = nt;
-	qsort(tb->nouns, tb->n_nouns, sizeof(*tb->nouns), cmp_phrase);
+	rc__qsort(tb->nouns, tb->n_nouns, sizeof(*tb->nouns), cmp_phrase);
 
 	const json_t *mt = json_object_get(root, "metric_types");
 	const char *key;
@@ -273,7 +273,7 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 			return "events.json: bad relative date";
 		p->precision = prec && strcmp(prec, "month") == 0 ? 7 : 10;
 	}
-	qsort(tb->relative, tb->n_relative, sizeof(*tb->relative), cmp_phrase);
+	rc__qsort(tb->relative, tb->n_relative, sizeof(*tb->relative), cmp_phrase);
 	return NULL;
 }
 
@@ -310,7 +310,7 @@ static const char *load_places(ev_tables *tb, const json_t *root)
 		if (c && (tb->place[i].country = rc__ev_place_index(tb, c)) < 0)
 			return "places.json: unknown country";
 	}
-	qsort(tb->places, tb->n_place_phrases, sizeof(*tb->places), cmp_phrase);
+	rc__qsort(tb->places, tb->n_place_phrases, sizeof(*tb->places), cmp_phrase);
 	return NULL;
 }
 

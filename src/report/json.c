@@ -52,12 +52,53 @@ static json_t *strings(const char *const *s, size_t n)
 	return a;
 }
 
+static bool same_iv(const rc_interval *a, const rc_interval *b)
+{
+	return a->lo_inf == b->lo_inf && a->hi_inf == b->hi_inf &&
+	       (a->lo_inf || (a->lo == b->lo && a->lo_incl == b->lo_incl)) &&
+	       (a->hi_inf || (a->hi == b->hi && a->hi_incl == b->hi_incl));
+}
+
+static bool hypo(const rc_claim_ref *r)
+{
+	return r->claim->status == RC_CLAIM_HYPOTHETICAL;
+}
+
+/* How many documents and independent origins report the same figure
+ * (hypothetical figures are counted only among hypothetical ones)
+ * (the same effective interval) for this metric. */
+static json_t *figure_support(const rc_metric_result *m, const rc_claim_ref *r)
+{
+	size_t docs = 0, origins = 0;
+	for (size_t i = 0; i < m->n_claims; i++) {
+		const rc_claim_ref *x = m->claims[i];
+		if (!same_iv(&x->effective, &r->effective) || hypo(x) != hypo(r))
+			continue;
+		bool new_doc = true, new_origin = true;
+		for (size_t j = 0; j < i; j++) {
+			const rc_claim_ref *y = m->claims[j];
+			if (!same_iv(&y->effective, &r->effective) || hypo(y) != hypo(r))
+				continue;
+			new_doc &= y->rec != x->rec;
+			new_origin &= y->origin != x->origin;
+		}
+		docs += new_doc;
+		origins += new_origin;
+	}
+	return json_pack("{s:I, s:I}", "documents", (json_int_t)docs, "origins", (json_int_t)origins);
+}
+
 static json_t *metric_json(const rc_metric_result *m)
 {
 	json_t *o = json_object(), *claims = json_array(), *tl = json_array(), *cf = json_array();
 	bool ok = o && claims && tl && cf;
-	for (size_t i = 0; ok && i < m->n_claims; i++)
-		ok = json_array_append_new(claims, ref_json(m->claims[i])) == 0;
+	for (size_t i = 0; ok && i < m->n_claims; i++) {
+		json_t *c = ref_json(m->claims[i]);
+		ok = c && !rc__json_set(c, "support", figure_support(m, m->claims[i])) &&
+		     json_array_append_new(claims, c) == 0;
+		if (!ok && c)
+			json_decref(c);
+	}
 	for (size_t i = 0; ok && i < m->n_timeline; i++) {
 		const rc_timeline_point *p = &m->timeline[i];
 		const rc_interval *iv = &p->ref->effective;
