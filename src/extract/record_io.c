@@ -734,6 +734,8 @@ static rc_pos get_pos(fields *f, const char *key)
 	p.end = get_size(&sub, "end", 0);
 	p.line = get_size(&sub, "line", 0);
 	p.column = get_size(&sub, "column", 0);
+	if (!sub.bad && (p.start == (size_t)-1 || p.end == (size_t)-1 || p.end < p.start))
+		sub.bad = "not a span (start <= end)";
 	if (sub.bad)
 		bad(f, key, sub.bad);
 	return p;
