@@ -40,7 +40,7 @@ const char *rc_format_str(rc_format f);
 /** Options shared by the renderers.  Zero-initialise for the defaults. */
 typedef struct rc_report_options {
 	bool color;          /**< ANSI colour (terminal only) */
-	unsigned width;      /**< terminal width; 0: 80 */
+	unsigned width;      /**< reserved for wrapping to a terminal width; no renderer wraps yet */
 } rc_report_options;
 
 /** The program version, "MAJOR.MINOR.PATCH". */
@@ -53,7 +53,7 @@ const char *rc_version(void);
  *  - RC_FORMAT_TEXT: for a terminal; per event its label, date and place,
  *    per metric one line (range, best estimate, independent origins, a
  *    range bar), then conflicts with quotes, sources and file:line.  ANSI
- *    colour only with opts->color; lines fit opts->width (0: 80).
+ *    colour only with opts->color; long quotes are not wrapped.
  *  - RC_FORMAT_MD: Markdown with tables, readable as a published note.
  *  - RC_FORMAT_HTML: one self-contained page (inline CSS and SVG, no
  *    network): a summary, per metric a number line of every source's

@@ -27,7 +27,6 @@ typedef struct ctx {
 	rc__out o;
 	const rc_result *res;
 	bool color;
-	unsigned width;
 } ctx;
 
 static void style(ctx *c, const char *code)
@@ -845,8 +844,7 @@ rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
 	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML)
 		return rc__error_set(err, RC_ERR_INVALID, "format '%s' is not a report format (text, md, html, json)",
 		                     rc_format_str(fmt));
-	ctx c = {.res = res, .color = opts && opts->color && fmt == RC_FORMAT_TEXT,
-	         .width = opts && opts->width ? opts->width : 80};
+	ctx c = {.res = res, .color = opts && opts->color && fmt == RC_FORMAT_TEXT};
 	rc__out_init(&c.o, fp);
 	if (fmt == RC_FORMAT_TEXT)
 		write_text(&c);
