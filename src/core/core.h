@@ -126,4 +126,21 @@ char *rc__strndup(const char *s, size_t n);
 uint64_t rc__hash64(const void *p, size_t n, uint64_t seed);
 uint64_t rc__mix64(uint64_t x);
 
+/* ---- a set of strings ----------------------------------------------- */
+
+/*
+ * Open addressing over borrowed strings (the caller keeps them alive), for
+ * "have I seen this id" in loops that would otherwise compare each string
+ * with every earlier one.  Zero-initialise, add, then free.
+ */
+typedef struct rc_strset {
+	const char **slots;
+	size_t cap, n;       /* cap is 0 or a power of two */
+} rc_strset;
+
+/* 1 when s was added, 0 when it was already there, -1 out of memory. */
+int rc__strset_add(rc_strset *set, const char *s);
+bool rc__strset_has(const rc_strset *set, const char *s);
+void rc__strset_free(rc_strset *set);
+
 #endif

@@ -73,3 +73,48 @@ uint64_t rc__mix64(uint64_t x)
 	x ^= x >> 31;
 	return x;
 }
+
+/* ---- rc_strset ------------------------------------------------------------ */
+
+static size_t strset_slot(const rc_strset *set, const char *s)
+{
+	size_t mask = set->cap - 1, i = (size_t)rc__hash64(s, strlen(s), 0) & mask;
+	while (set->slots[i] && strcmp(set->slots[i], s) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+bool rc__strset_has(const rc_strset *set, const char *s)
+{
+	return set->cap && set->slots[strset_slot(set, s)] != NULL;
+}
+
+int rc__strset_add(rc_strset *set, const char *s)
+{
+	if (set->cap && set->slots[strset_slot(set, s)])
+		return 0;
+	if (2 * (set->n + 1) > set->cap) {
+		/* grow to keep the load at most one half */
+		size_t cap = set->cap ? 2 * set->cap : 16;
+		const char **old = set->slots;
+		size_t old_cap = set->cap;
+		if (!(set->slots = calloc(cap, sizeof *set->slots))) {
+			set->slots = old;
+			return -1;
+		}
+		set->cap = cap;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i])
+				set->slots[strset_slot(set, old[i])] = old[i];
+		free(old);
+	}
+	set->slots[strset_slot(set, s)] = s;
+	set->n++;
+	return 1;
+}
+
+void rc__strset_free(rc_strset *set)
+{
+	free(set->slots);
+	*set = (rc_strset){0};
+}

@@ -173,29 +173,153 @@ static bool groups_compatible(const mctx *M, const group *a, const group *b)
 	return (full_date(a->date) && full_date(b->date)) || share_token(a, b);
 }
 
+/* Case-insensitive cmp_opt, for places. */
+static int cmp_opt_nocase(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcasecmp(a, b);
+}
+
+/* The order of step 3: keyed units by key, then the others by type, date
+ * and place, so that the units step 3 unites are neighbours. */
+static int cmp_exact(const void *pa, const void *pb)
+{
+	const unit *a = *(const unit *const *)pa, *b = *(const unit *const *)pb;
+	int c;
+	if ((a->key != NULL) != (b->key != NULL))
+		return a->key ? -1 : 1;
+	if (a->key) {
+		if ((c = strcmp(a->key, b->key)))
+			return c;
+	} else {
+		if (a->type_i != b->type_i)
+			return a->type_i < b->type_i ? -1 : 1;
+		if ((c = strcmp(a->type, b->type)) || (c = cmp_opt(a->date, b->date)) ||
+		    (c = cmp_opt_nocase(a->place, b->place)))
+			return c;
+	}
+	return a < b ? -1 : a > b;
+}
+
+/* Step 3's relation: the same key, or the same type, date and place with
+ * a city or a date to go on.  An equivalence, so uniting the neighbours
+ * of the cmp_exact order unites every pair it holds for. */
+static bool same_exact(const mctx *M, const unit *a, const unit *b)
+{
+	if (a->key || b->key)
+		return a->key && b->key && strcmp(a->key, b->key) == 0;
+	return a->type_i == b->type_i && strcmp(a->type, b->type) == 0 &&
+	       cmp_opt(a->date, b->date) == 0 && cmp_opt_nocase(a->place, b->place) == 0 &&
+	       ((a->place && !rc__ev_place_is_country(M->tb, a->place)) || a->date);
+}
+
+/* A blocking key of a group in step 4: every compatible pair of groups
+ * shares one (see groups_compatible), so only groups that share a key are
+ * compared. */
+typedef struct block {
+	int kind;              /* 0 a city, 1 a full date, 2 a name token */
+	const char *s;
+	size_t g;
+} block;
+
+static int cmp_block_key(const block *a, const block *b)
+{
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->kind == 0 ? strcasecmp(a->s, b->s) : strcmp(a->s, b->s);
+}
+
+static int cmp_block(const void *pa, const void *pb)
+{
+	const block *a = pa, *b = pb;
+	int c = cmp_block_key(a, b);
+	return c ? c : (a->g > b->g) - (a->g < b->g);
+}
+
+typedef struct gpair {
+	size_t i, j;
+} gpair;
+
+static int cmp_gpair(const void *pa, const void *pb)
+{
+	const gpair *a = pa, *b = pb;
+	if (a->i != b->i)
+		return a->i < b->i ? -1 : 1;
+	return (a->j > b->j) - (a->j < b->j);
+}
+
+/* The pairs (i < j, ascending) of groups that share a blocking key: the
+ * only ones that can be compatible. */
+static rc_status candidate_pairs(const mctx *M, const group *g, size_t ng, gpair **out,
+                                 size_t *n_out)
+{
+	block *b = NULL;
+	gpair *p = NULL;
+	size_t nb = 0, cap_b = 0, np = 0, cap_p = 0;
+	for (size_t i = 0; i < ng; i++) {
+		size_t need = nb + 2 + g[i].n_tokens;
+		if (RC_GROW(b, cap_b, need) != RC_OK)
+			goto nomem;
+		if (g[i].place && !rc__ev_place_is_country(M->tb, g[i].place))
+			b[nb++] = (block){0, g[i].place, i};
+		if (full_date(g[i].date))
+			b[nb++] = (block){1, g[i].date, i};
+		for (size_t t = 0; t < g[i].n_tokens; t++)
+			b[nb++] = (block){2, g[i].tokens[t], i};
+	}
+	rc__qsort(b, nb, sizeof *b, cmp_block);
+	for (size_t x = 0; x < nb;) {
+		size_t y = x + 1;
+		while (y < nb && cmp_block_key(&b[x], &b[y]) == 0)
+			y++;
+		for (size_t s = x; s < y; s++)
+			for (size_t t = s + 1; t < y; t++) {
+				if (b[s].g == b[t].g)
+					continue;
+				if (RC_GROW(p, cap_p, np + 1) != RC_OK)
+					goto nomem;
+				p[np++] = (gpair){b[s].g, b[t].g};
+			}
+		x = y;
+	}
+	free(b);
+	rc__qsort(p, np, sizeof *p, cmp_gpair);
+	size_t k = 0;
+	for (size_t x = 0; x < np; x++)
+		if (!k || cmp_gpair(&p[k - 1], &p[x]) != 0)
+			p[k++] = p[x];
+	*out = p;
+	*n_out = k;
+	return RC_OK;
+nomem:
+	free(b);
+	free(p);
+	return RC_ERR_NOMEM;
+}
+
 /* Steps 3 and 4 (see the top of the file). */
 static rc_status merge_units(mctx *M, rc_error *err)
 {
 	unit *u = M->u;
 	size_t n = M->n_u;
-	/* keys and exact matches, over all pairs in canonical order */
+	gpair *cand = NULL;
+	size_t n_cand = 0;
 	size_t *ord = malloc((n ? n : 1) * sizeof(size_t));
-	if (!ord)
+	unit **by = malloc((n ? n : 1) * sizeof(unit *));
+	if (!ord || !by) {
+		free(ord);
+		free(by);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	/* keys and exact matches: sorted, so that equal units are neighbours */
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n; j++) {
-			if (u[i].key || u[j].key) {
-				if (u[i].key && u[j].key && strcmp(u[i].key, u[j].key) == 0)
-					unite(u, i, j);
-				continue;
-			}
-			if (u[i].type_i == u[j].type_i && strcmp(u[i].type, u[j].type) == 0 &&
-			    cmp_opt(u[i].date, u[j].date) == 0 &&
-			    ((!u[i].place && !u[j].place) ||
-			     (u[i].place && u[j].place && strcasecmp(u[i].place, u[j].place) == 0)) &&
-			    ((u[i].place && !rc__ev_place_is_country(M->tb, u[i].place)) || u[i].date))
-				unite(u, i, j);
-		}
+		by[i] = &u[i];
+	rc__qsort(by, n, sizeof *by, cmp_exact);
+	for (size_t i = 1; i < n; i++)
+		if (same_exact(M, by[i - 1], by[i]))
+			unite(u, (size_t)(by[i - 1] - u), (size_t)(by[i] - u));
+	free(by);
 	/* groups: one per root, attributes of the root (exact groups are pure) */
 	size_t ng = 0;
 	for (size_t i = 0; i < n; i++)
@@ -247,24 +371,29 @@ static rc_status merge_units(mctx *M, rc_error *err)
 			}
 		}
 	}
-	for (size_t i = 0; i < ng; i++)
-		for (size_t j = i + 1; j < ng; j++) {
-			if (!groups_compatible(M, &g[i], &g[j]))
+	/* compatible pairs, in the order of an all-pairs loop (i, then j) */
+	if (candidate_pairs(M, g, ng, &cand, &n_cand) != RC_OK) {
+		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		goto out;
+	}
+	for (size_t x = 0; x < n_cand; x++) {
+		size_t i = cand[x].i, j = cand[x].j;
+		if (!groups_compatible(M, &g[i], &g[j]))
+			continue;
+		group *p[2] = {&g[i], &g[j]};
+		size_t other[2] = {j, i};
+		for (int s = 0; s < 2; s++) {
+			if (p[s]->n_nb >= MAX_DEGREE) {
+				p[s]->overflow = true;
 				continue;
-			group *p[2] = {&g[i], &g[j]};
-			size_t other[2] = {j, i};
-			for (int s = 0; s < 2; s++) {
-				if (p[s]->n_nb >= MAX_DEGREE) {
-					p[s]->overflow = true;
-					continue;
-				}
-				if (RC_GROW(p[s]->nb, p[s]->cap_nb, p[s]->n_nb + 1) != RC_OK) {
-					st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-					goto out;
-				}
-				p[s]->nb[p[s]->n_nb++] = other[s];
 			}
+			if (RC_GROW(p[s]->nb, p[s]->cap_nb, p[s]->n_nb + 1) != RC_OK) {
+				st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+				goto out;
+			}
+			p[s]->nb[p[s]->n_nb++] = other[s];
 		}
+	}
 	/* ambiguous: two neighbours that cannot be one event */
 	for (size_t i = 0; i < ng; i++) {
 		group *G = &g[i];
@@ -288,6 +417,7 @@ out:
 	free(g);
 	free(tcap);
 	free(ord);
+	free(cand);
 	return st;
 }
 
@@ -347,8 +477,8 @@ static const char *make_label(rc_arena *a, const char *type, const char *place, 
 }
 
 /* Attributes of the event rooted at r from its units. */
-static rc_status build_event(mctx *M, evb *E, size_t r, const rc_event_defs *defs,
-                             tally *scratch, rc_error *err)
+static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, size_t n_members,
+                             const rc_event_defs *defs, tally *scratch, rc_error *err)
 {
 	const ev_tables *tb = M->tb;
 	unit *u = M->u;
@@ -361,9 +491,8 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const rc_event_defs *def
 	rc_status st = RC_OK;
 	int best_date_len = 0;
 	bool fine_place = false, specific = false;
-	for (size_t i = r; i < M->n_u; i++) {
-		if (find(u, i) != r)
-			continue;
+	for (size_t mi = 0; mi < n_members; mi++) {
+		size_t i = members[mi];
 		E->keep |= u[i].place || u[i].date || u[i].key || u[i].linked;
 		if (u[i].key && (!key || strcmp(u[i].key, key) < 0))
 			key = u[i].key;
@@ -478,19 +607,30 @@ static rc_status assign_ids(mctx *M, evb *E, size_t ne, const rc_event_defs *def
                             rc_error *err)
 {
 	rc__qsort(E, ne, sizeof(*E), cmp_evb);
+	rc_strset used = {0};
+	unsigned last = 1; /* the suffix the one before took (1: none) */
 	for (size_t i = 0; i < ne; i++) {
+		/* after one of the same base, its id and every one below it are
+		 * taken for this one too (unless only the other one was barred
+		 * from the ids of the --events file), so go on from there */
+		unsigned k = 1;
+		if (i && strcmp(E[i].base, E[i - 1].base) == 0 && (!E[i].keyed || E[i - 1].keyed))
+			k = last + 1;
 		const char *id = E[i].base;
-		for (unsigned k = 2;; k++) {
-			bool taken = !E[i].keyed && rc__ev_def_find(defs, id) != NULL;
-			for (size_t j = 0; j < i && !taken; j++)
-				taken = strcmp(E[j].ev.id, id) == 0;
-			if (!taken)
+		for (;; k++) {
+			if (k > 1)
+				id = rc__arena_printf(M->a, "%s-%u", E[i].base, k);
+			if (!id || ((E[i].keyed || !rc__ev_def_find(defs, id)) && !rc__strset_has(&used, id)))
 				break;
-			if (!(id = rc__arena_printf(M->a, "%s-%u", E[i].base, k)))
-				return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		}
+		if (!id || rc__strset_add(&used, id) < 0) {
+			rc__strset_free(&used);
+			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		}
 		E[i].ev.id = id;
+		last = k;
 	}
+	rc__strset_free(&used);
 	return RC_OK;
 }
 
@@ -583,22 +723,43 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 	evb *E = rc__arena_calloc(a, ne + 1, sizeof(*E));
 	tally *scratch = malloc((3 * M.n_u + 1) * sizeof(*scratch));
 	size_t *ev_of_root = malloc((M.n_u + 1) * sizeof(size_t));
-	if (!E || !scratch || !ev_of_root) {
+	/* the units of each root, ascending (a counting sort by root) */
+	size_t *start = calloc(M.n_u + 1, sizeof(size_t));
+	size_t *members = malloc((M.n_u + 1) * sizeof(size_t));
+	if (!E || !scratch || !ev_of_root || !start || !members) {
 		free(scratch);
 		free(ev_of_root);
+		free(start);
+		free(members);
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
+	for (size_t i = 0; i < M.n_u; i++)
+		start[find(M.u, i)]++;
+	for (size_t i = 0, sum = 0; i <= M.n_u; i++) {
+		size_t c = i < M.n_u ? start[i] : 0;
+		start[i] = sum;
+		sum += c;
+	}
+	for (size_t i = 0; i < M.n_u; i++)
+		members[start[find(M.u, i)]++] = i;
+	/* start[r] is now the end of r's run in members */
 	size_t k = 0;
-	for (size_t i = 0; i < M.n_u && st == RC_OK; i++)
-		if (find(M.u, i) == i) {
-			st = build_event(&M, &E[k], i, defs, scratch, err);
-			if (E[k].keep)
-				k++;
-			else
-				memset(&E[k], 0, sizeof(E[k]));
-		}
+	for (size_t i = 0, from = 0; i < M.n_u && st == RC_OK; i++) {
+		if (find(M.u, i) != i)
+			continue;
+		/* roots are the smallest index of their units, so in ascending
+		 * order of roots the member runs follow one another */
+		st = build_event(&M, &E[k], i, members + from, start[i] - from, defs, scratch, err);
+		from = start[i];
+		if (E[k].keep)
+			k++;
+		else
+			memset(&E[k], 0, sizeof(E[k]));
+	}
 	free(scratch);
+	free(start);
+	free(members);
 	ne = k;
 	if (st == RC_OK)
 		st = assign_ids(&M, E, ne, defs, err);

@@ -284,19 +284,50 @@ static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
 }
 
 /* Does a current claim of another document, reported later, revise c in
- * its text? */
-static bool revised_later(const rc_claim_ref *const *refs, size_t n, const rc_claim_ref *c)
+ * its text?  revisers: one current claim of each document of the metric
+ * that holds a superseded claim (the only ones that can). */
+static bool revised_later(const rc_claim_ref *const *revisers, size_t n, const rc_claim_ref *c)
 {
 	long dc = day_number(c->rec->published);
 	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *b = refs[i];
-		if (b->rec == c->rec || b->claim->status != RC_CLAIM_CURRENT)
+		const rc_claim_ref *b = revisers[i];
+		if (b->rec == c->rec)
 			continue;
 		long db = day_number(b->rec->published);
 		if ((dc < 0 || db < 0 || db >= dc) && revises_in_text(b, c))
 			return true;
 	}
 	return false;
+}
+
+static bool has_superseded(const rc_record *rec)
+{
+	for (size_t i = 0; i < rec->n_claims; i++)
+		if (rec->claims[i].status == RC_CLAIM_SUPERSEDED)
+			return true;
+	return false;
+}
+
+static int cmp_ref_rec(const void *pa, const void *pb)
+{
+	const rc_claim_ref *a = *(const rc_claim_ref *const *)pa, *b = *(const rc_claim_ref *const *)pb;
+	return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+/* The revisers of revised_later among refs, one per document, into out
+ * (room for n); returns how many. */
+static size_t find_revisers(const rc_claim_ref **out, const rc_claim_ref *const *refs, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (refs[i]->claim->status == RC_CLAIM_CURRENT && has_superseded(refs[i]->rec))
+			out[k++] = refs[i];
+	rc__qsort(out, k, sizeof *out, cmp_ref_rec);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!u || out[u - 1]->rec != out[i]->rec)
+			out[u++] = out[i];
+	return u;
 }
 
 static bool same_iv(const rc_interval *a, const rc_interval *b)
@@ -341,6 +372,82 @@ static void classify(red *r, rc_conflict *c, const rc_claim_ref *a, const rc_cla
 	c->why = why;
 }
 
+/*
+ * The distinct disagreements of a metric seen so far: a pair is the same
+ * as an earlier one when kind, both effective intervals and both
+ * publication dates are.  Open addressing over copies of those fields.
+ */
+typedef struct pair_key {
+	rc_conflict_kind kind;
+	const rc_claim_ref *claims[2];
+} pair_key;
+
+typedef struct pair_set {
+	pair_key *slots;       /* claims[0] NULL: empty */
+	size_t cap, n;
+} pair_set;
+
+static uint64_t hash_iv(uint64_t h, const rc_interval *iv)
+{
+	/* the fields same_iv compares; -0.0 and 0.0 hash alike */
+	double lo = iv->lo_inf ? 0 : iv->lo + 0.0, hi = iv->hi_inf ? 0 : iv->hi + 0.0;
+	unsigned char flags = (unsigned char)(iv->lo_inf | iv->hi_inf << 1 |
+	                                      (!iv->lo_inf && iv->lo_incl) << 2 |
+	                                      (!iv->hi_inf && iv->hi_incl) << 3);
+	h = rc__hash64(&lo, sizeof lo, h);
+	h = rc__hash64(&hi, sizeof hi, h);
+	return rc__hash64(&flags, 1, h);
+}
+
+static uint64_t hash_pair(rc_conflict_kind kind, const rc_claim_ref *const *p)
+{
+	uint64_t h = rc__mix64((uint64_t)kind + 1);
+	for (int i = 0; i < 2; i++) {
+		const char *d = p[i]->rec->published;
+		h = hash_iv(h, &p[i]->effective);
+		h = d ? rc__hash64(d, strlen(d), h) : rc__mix64(h ^ 1);
+	}
+	return h;
+}
+
+static bool same_pair(rc_conflict_kind kind, const rc_claim_ref *const *p, const pair_key *o)
+{
+	return o->kind == kind && same_iv(&o->claims[0]->effective, &p[0]->effective) &&
+	       same_iv(&o->claims[1]->effective, &p[1]->effective) &&
+	       strcmp0(o->claims[0]->rec->published, p[0]->rec->published) == 0 &&
+	       strcmp0(o->claims[1]->rec->published, p[1]->rec->published) == 0;
+}
+
+static size_t pair_slot(const pair_set *s, rc_conflict_kind kind, const rc_claim_ref *const *p)
+{
+	size_t mask = s->cap - 1, i = (size_t)hash_pair(kind, p) & mask;
+	while (s->slots[i].claims[0] && !same_pair(kind, p, &s->slots[i]))
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* 1 when the pair is new (and now in the set), 0 when an equal one was
+ * seen, -1 out of memory. */
+static int pair_set_add(pair_set *s, rc_conflict_kind kind, const rc_claim_ref *const *p)
+{
+	if (s->cap && s->slots[pair_slot(s, kind, p)].claims[0])
+		return 0;
+	if (2 * (s->n + 1) > s->cap) {
+		pair_set g = {.cap = s->cap ? 2 * s->cap : 16};
+		if (!(g.slots = calloc(g.cap, sizeof *g.slots)))
+			return -1;
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slots[i].claims[0])
+				g.slots[pair_slot(&g, s->slots[i].kind, s->slots[i].claims)] = s->slots[i];
+		g.n = s->n;
+		free(s->slots);
+		*s = g;
+	}
+	s->slots[pair_slot(s, kind, p)] = (pair_key){kind, {p[0], p[1]}};
+	s->n++;
+	return 1;
+}
+
 typedef struct conflict_list {
 	rc_conflict *items;
 	size_t n, cap;
@@ -364,16 +471,23 @@ static void add_conflict(red *r, conflict_list *l, rc_conflict_kind kind, const 
  * the current claim of the same metric in the same sentence. */
 static void text_revisions(red *r, conflict_list *l, const rc_claim_ref *const *refs, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	/* the superseded claims, in report order */
+	const rc_claim_ref **sup = alloc(r, n, sizeof *sup);
+	size_t n_sup = 0;
+	if (!sup)
+		return;
+	for (size_t j = 0; j < n; j++)
+		if (refs[j]->claim->status == RC_CLAIM_SUPERSEDED)
+			sup[n_sup++] = refs[j];
+	for (size_t i = 0; i < n && n_sup; i++) {
 		const rc_claim_ref *cur = refs[i];
 		if (cur->claim->status != RC_CLAIM_CURRENT)
 			continue;
 		const rc_claim_ref *chain[16];
 		size_t k = 0;
-		for (size_t j = 0; j < n && k < 15; j++) {
-			const rc_claim_ref *old = refs[j];
-			if (old->claim->status == RC_CLAIM_SUPERSEDED && old->rec == cur->rec &&
-			    old->claim->sentence.start == cur->claim->sentence.start)
+		for (size_t j = 0; j < n_sup && k < 15; j++) {
+			const rc_claim_ref *old = sup[j];
+			if (old->rec == cur->rec && old->claim->sentence.start == cur->claim->sentence.start)
 				chain[k++] = old;
 		}
 		if (!k)
@@ -476,10 +590,11 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	m->n_claims = n;
 	/* range: every reported figure that is not hypothetical */
 	bool any = false, any_core = false;
-	size_t *origins = alloc(r, n, sizeof *origins);
 	double *points = alloc(r, n, sizeof *points);
+	const rc_claim_ref **revisers = alloc(r, n, sizeof *revisers);
+	const rc_claim_ref **latest = alloc(r, n, sizeof *latest);
 	size_t n_orig = 0, n_points = 0;
-	if (!origins || !points)
+	if (!points || !revisers || !latest)
 		return;
 	/* vague figures ("many", "dozens") widen the range only when nothing
 	 * more precise was reported */
@@ -496,20 +611,18 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		}
 	}
 	count_sources(r, m, refs, n);
-	/* the metric's origins, numbered in report order */
-	for (size_t i = 0; i < n; i++) {
-		bool new_origin = true;
-		for (size_t o = 0; o < n_orig && new_origin; o++)
-			new_origin = origins[o] != refs[i]->origin;
-		if (new_origin)
-			origins[n_orig++] = refs[i]->origin;
-	}
+	/* the metric's origins: count_sources numbered them 0, 1, ... in
+	 * report order */
+	for (size_t i = 0; i < n; i++)
+		if (refs[i]->origin >= n_orig)
+			n_orig = refs[i]->origin + 1;
 	m->origins = n_orig;
 	/* core and estimates: current figures, vague ones left out, and so are
 	 * figures a later report explicitly revises ("down to 29 from 31"): they
 	 * are superseded even though their own document still states them */
-	for (size_t i = 0; i < n; i++)
-		if (refs[i]->claim->status == RC_CLAIM_CURRENT && revised_later(refs, n, refs[i]))
+	size_t n_revisers = find_revisers(revisers, refs, n);
+	for (size_t i = 0; i < n && n_revisers; i++)
+		if (refs[i]->claim->status == RC_CLAIM_CURRENT && revised_later(revisers, n_revisers, refs[i]))
 			((rc_claim_ref *)refs[i])->revised = true; /* refs point into res->refs */
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *c = refs[i];
@@ -524,21 +637,15 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	}
 	m->has_core = any_core && !interval_empty(&m->core);
 	/* one point per independent origin: its latest current figure */
-	for (size_t o = 0; o < n_orig; o++) {
-		const rc_claim_ref *latest = NULL, *attributed = NULL;
-		for (size_t i = 0; i < n; i++) {
-			const rc_claim_ref *c = refs[i];
-			if (c->origin != origins[o] || c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague ||
-			    c->revised)
-				continue;
-			latest = c; /* refs are in report order */
-			if (c->claim->attribution)
-				attributed = c;
-		}
-		(void)attributed;
-		if (latest && !isnan(point_of(&latest->effective)))
-			points[n_points++] = point_of(&latest->effective);
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *c = refs[i];
+		if (c->claim->status == RC_CLAIM_CURRENT && !c->claim->q.vague && !c->revised &&
+		    c->origin < n)
+			latest[c->origin] = c; /* refs are in report order */
 	}
+	for (size_t o = 0; o < n_orig && o < n; o++)
+		if (latest[o] && !isnan(point_of(&latest[o]->effective)))
+			points[n_points++] = point_of(&latest[o]->effective);
 	if (n_points) {
 		double *sorted = alloc(r, n_points, sizeof *sorted);
 		if (!sorted)
@@ -580,6 +687,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	}
 	/* conflicts */
 	conflict_list l = {0};
+	pair_set seen = {0};
 	text_revisions(r, &l, refs, n);
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *a = refs[i];
@@ -595,18 +703,12 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			classify(r, &c, a, b);
 			/* each distinct disagreement once: syndicated copies and
 			 * repeated figures do not multiply it */
-			bool dup = false;
-			for (size_t k = 0; k < l.n && !dup; k++) {
-				const rc_conflict *o = &l.items[k];
-				dup = o->kind == c.kind && o->n_claims == 2 &&
-				      same_iv(&o->claims[0]->effective, &a->effective) &&
-				      same_iv(&o->claims[1]->effective, &b->effective) &&
-				      strcmp0(o->claims[0]->rec->published, a->rec->published) == 0 &&
-				      strcmp0(o->claims[1]->rec->published, b->rec->published) == 0;
-			}
-			if (dup)
-				continue;
 			const rc_claim_ref *pair[2] = {a, b};
+			int added = pair_set_add(&seen, c.kind, pair);
+			if (added < 0)
+				r->nomem = true;
+			if (added <= 0)
+				continue;
 			add_conflict(r, &l, c.kind, pair, 2, c.why);
 		}
 	}
@@ -618,6 +720,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		}
 	}
 	free(l.items);
+	free(seen.slots);
 }
 
 /* ---- aggregates ----------------------------------------------------------------------- */
@@ -630,12 +733,17 @@ static const rc_metric_result *find_metric(const rc_event *ev, const char *metri
 	return NULL;
 }
 
+static int cmp_event_id(const void *key, const void *ev)
+{
+	return strcmp0(key, ((const rc_event *)ev)->id);
+}
+
+/* Events are in id order (rc__events_merge sorts them). */
 static const rc_event *find_event(const rc_result *res, const char *id)
 {
-	for (size_t e = 0; e < res->n_events; e++)
-		if (strcmp0(res->events[e].id, id) == 0)
-			return &res->events[e];
-	return NULL;
+	if (!id || !res->n_events)
+		return NULL;
+	return bsearch(id, res->events, res->n_events, sizeof *res->events, cmp_event_id);
 }
 
 /* The sum of the parts' ranges against the aggregate's own interval. */
@@ -839,15 +947,16 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, cl)};
 	}
 	qsort(by, nb, sizeof *by, cmp_keyed);
+	/* by and the events are both in id order: walk them together */
+	size_t cursor = 0;
 	for (size_t e = 0; e < res->n_events && !r->nomem; e++) {
 		rc_event *ev = &res->events[e];
-		size_t first = nb, last = nb;
-		for (size_t i = 0; i < nb; i++)
-			if (strcmp0(by[i].ref->claim->event, ev->id) == 0) {
-				if (first == nb)
-					first = i;
-				last = i + 1;
-			}
+		while (cursor < nb && strcmp0(by[cursor].ref->claim->event, ev->id) < 0)
+			cursor++;
+		size_t first = cursor;
+		while (cursor < nb && strcmp0(by[cursor].ref->claim->event, ev->id) == 0)
+			cursor++;
+		size_t last = cursor;
 		size_t metrics = 0;
 		for (size_t i = first; i < last; i++)
 			metrics += i == first || strcmp0(by[i].metric, by[i - 1].metric) != 0;
