@@ -14,31 +14,46 @@ void rc__jw_init(rc_jw *w, rc_buf *b)
 	w->b = b;
 }
 
+void rc__jw_init_pretty(rc_jw *w, rc_buf *b)
+{
+	rc__jw_init(w, b);
+	w->pretty = true;
+}
+
 static void put(rc_jw *w, const char *s, size_t n)
 {
 	if (rc__buf_append(w->b, s, n) != RC_OK)
 		w->failed = true;
 }
 
-/* A comma before every value but the first of its container; a key takes
- * the comma, the value after it does not. */
-static void sep(rc_jw *w)
+/* Pretty mode: a new line indented to depth levels of two spaces. */
+static void newline(rc_jw *w, int depth)
 {
-	if (w->depth > 0 && w->need_comma[w->depth - 1])
-		put(w, ",", 1);
-	if (w->depth > 0)
-		w->need_comma[w->depth - 1] = true;
+	static const char spaces[] = "                                ";
+	put(w, "\n", 1);
+	for (int n = 2 * depth; n > 0; n -= 32)
+		put(w, spaces, (size_t)(n < 32 ? n : 32));
 }
 
-static bool after_key(rc_jw *w)
+/* A comma before every value but the first of its container (and in
+ * pretty mode a new line); a key takes the comma, the value after it does
+ * not. */
+static void sep(rc_jw *w)
 {
-	size_t n = w->b->len;
-	return n && w->b->data[n - 1] == ':';
+	if (w->depth <= 0)
+		return;
+	if (w->need_comma[w->depth - 1])
+		put(w, ",", 1);
+	w->need_comma[w->depth - 1] = true;
+	if (w->pretty)
+		newline(w, w->depth);
 }
 
 static void value_start(rc_jw *w)
 {
-	if (!after_key(w))
+	if (w->after_key)
+		w->after_key = false;
+	else
 		sep(w);
 }
 
@@ -55,8 +70,12 @@ static void open_c(rc_jw *w, char c)
 
 static void close_c(rc_jw *w, char c)
 {
-	if (w->depth > 0)
+	if (w->depth > 0) {
 		w->depth--;
+		/* jansson writes an empty container as {} or [] */
+		if (w->pretty && w->depth < RC_JW_DEPTH && w->need_comma[w->depth])
+			newline(w, w->depth);
+	}
 	put(w, &c, 1);
 }
 
@@ -97,7 +116,8 @@ void rc__jw_key(rc_jw *w, const char *k)
 {
 	sep(w);
 	raw_str(w, k);
-	put(w, ":", 1);
+	put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+	w->after_key = true;
 }
 
 void rc__jw_str(rc_jw *w, const char *s)

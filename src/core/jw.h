@@ -1,9 +1,14 @@
 /*
  * Internal: a streaming JSON writer into an rc_buf, for hot paths (claims
- * JSON Lines).  It writes exactly what jansson's compact dump through
- * rc__json_write_line() writes for the same values (same escapes, integers
- * for integral numbers, shortest round-trip reals), without building a
- * tree; tests/extract/record.c holds the two to the same bytes.
+ * JSON Lines, the JSON report).  It writes exactly what jansson's compact
+ * dump through rc__json_write_line() writes for the same values (same
+ * escapes, integers for integral numbers, shortest round-trip reals), or
+ * in pretty mode what rc__json_write_pretty() writes (two-space indent),
+ * without building a tree; tests/extract/jsonwrite.c holds both to the
+ * same bytes as jansson.
+ *
+ * The caller may take the bytes out of the buffer at any time (write them
+ * and set len to 0): the writer never looks back at what it wrote.
  */
 #ifndef RC_JW_H
 #define RC_JW_H
@@ -18,10 +23,13 @@ typedef struct rc_jw {
 	rc_buf *b;
 	int depth;
 	bool need_comma[RC_JW_DEPTH];
+	bool after_key;         /* a key was written, its value comes next */
+	bool pretty;
 	bool failed;
 } rc_jw;
 
 void rc__jw_init(rc_jw *w, rc_buf *b);
+void rc__jw_init_pretty(rc_jw *w, rc_buf *b);   /* as JSON_INDENT(2) */
 void rc__jw_obj(rc_jw *w);          /* { */
 void rc__jw_arr(rc_jw *w);          /* [ */
 void rc__jw_end_obj(rc_jw *w);      /* } */

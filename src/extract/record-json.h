@@ -23,6 +23,11 @@ json_t *rc__document_to_json(const rc_record *rec);
 /* The same objects written straight into a streaming writer: the same bytes
  * as the trees above dumped by rc__json_write_line(), much faster. */
 void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c);
+/* The members of the claim object alone, for writers that add their own
+ * (the JSON report adds origin, effective and support). */
+void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c);
+/* An interval as rc__json_interval() gives it: {lo, hi, lo_incl, hi_incl}. */
+void rc__jw_interval(rc_jw *w, const rc_interval *iv);
 void rc__document_write(rc_jw *w, const rc_record *rec);
 
 /* Stable lower-case names of statuses for JSON ("limit", "parse", ...). */

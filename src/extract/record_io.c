@@ -250,8 +250,14 @@ static void jw_end(rc_jw *w, const char *key, const rc_interval *iv, bool lo)
 
 void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c)
 {
-	const rc_interval *iv = &c->q.iv;
 	rc__jw_obj(w);
+	rc__claim_write_fields(w, rec, c);
+	rc__jw_end_obj(w);
+}
+
+void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
+{
+	const rc_interval *iv = &c->q.iv;
 	rc__jw_key(w, "schema");
 	rc__jw_str(w, RC_CLAIM_SCHEMA);
 	rc__jw_key(w, "doc");
@@ -326,6 +332,17 @@ void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	rc__jw_int(w, (long long)rec->record_line);
 	rc__jw_key(w, "sentence");
 	jw_pos(w, &c->sentence);
+}
+
+void rc__jw_interval(rc_jw *w, const rc_interval *iv)
+{
+	rc__jw_obj(w);
+	jw_end(w, "lo", iv, true);
+	jw_end(w, "hi", iv, false);
+	rc__jw_key(w, "lo_incl");
+	rc__jw_bool(w, !iv->lo_inf && iv->lo_incl);
+	rc__jw_key(w, "hi_incl");
+	rc__jw_bool(w, !iv->hi_inf && iv->hi_incl);
 	rc__jw_end_obj(w);
 }
 

@@ -2,61 +2,78 @@
  * The full structured result as one JSON document, "recount.report/1"
  * (docs/schema-report.md): written by `recount report --format json` and
  * `recount reconcile`, read back as the baseline of `recount check`.
- * Claims are the same objects `recount extract` writes, plus their origin
- * and effective interval, so a claim looks the same everywhere.
+ * Claims are the same objects `recount extract` writes, plus their origin,
+ * effective interval and support, so a claim looks the same everywhere.
+ *
+ * Written with the streaming writer in pretty mode (the bytes jansson's
+ * JSON_INDENT(2) dump gives) and sent out in 64 KiB pieces, so the report
+ * of a large batch is never held in memory twice.
  */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <recount/report.h>
-#include "core/json.h"
+#include "core/jw.h"
 #include "extract/record-json.h"
 #include "report/report-priv.h"
 
 #define REPORT_SCHEMA "recount.report/1"
 
-static json_t *ref_json(const rc_claim_ref *r)
+/* A claim with what the reconciler found about it. */
+static void ref_write(rc_jw *w, const rc_claim_ref *r, const size_t *support)
 {
-	json_t *o = rc__claim_to_json(r->rec, r->claim);
-	if (!o || rc__json_set(o, "origin", json_integer((json_int_t)r->origin)) ||
-	    rc__json_set(o, "effective", rc__json_interval(&r->effective))) {
-		json_decref(o);
-		return NULL;
+	rc__jw_obj(w);
+	rc__claim_write_fields(w, r->rec, r->claim);
+	rc__jw_key(w, "origin");
+	rc__jw_int(w, (long long)r->origin);
+	rc__jw_key(w, "effective");
+	rc__jw_interval(w, &r->effective);
+	if (support) {
+		rc__jw_key(w, "support");
+		rc__jw_obj(w);
+		rc__jw_key(w, "documents");
+		rc__jw_int(w, (long long)support[0]);
+		rc__jw_key(w, "origins");
+		rc__jw_int(w, (long long)support[1]);
+		rc__jw_end_obj(w);
 	}
-	return o;
+	rc__jw_end_obj(w);
 }
 
-/* A claim named inside a conflict or timeline: enough to find it. */
-static json_t *ref_short(const rc_claim_ref *r, size_t index)
+/* A claim named inside a conflict: enough to find it. */
+static void ref_short(rc_jw *w, const rc_claim_ref *r, size_t index)
 {
-	return json_pack("{s:I, s:o, s:o, s:o, s:o, s:I}", "index", (json_int_t)index,
-	                 "doc", rc__json_str(r->rec->doc), "text", rc__json_str(r->claim->text),
-	                 "source", rc__json_str(r->rec->source), "published", rc__json_str(r->rec->published),
-	                 "line", (json_int_t)(r->claim->file_line ? r->claim->file_line : r->claim->pos.line));
+	rc__jw_obj(w);
+	rc__jw_key(w, "index");
+	rc__jw_int(w, (long long)index);
+	rc__jw_key(w, "doc");
+	rc__jw_str(w, r->rec->doc);
+	rc__jw_key(w, "text");
+	rc__jw_str(w, r->claim->text);
+	rc__jw_key(w, "source");
+	rc__jw_str(w, r->rec->source);
+	rc__jw_key(w, "published");
+	rc__jw_str(w, r->rec->published);
+	rc__jw_key(w, "line");
+	rc__jw_int(w, (long long)(r->claim->file_line ? r->claim->file_line : r->claim->pos.line));
+	rc__jw_end_obj(w);
 }
 
-static size_t index_of(const rc_metric_result *m, const rc_claim_ref *r)
+static void strings(rc_jw *w, const char *const *s, size_t n)
 {
-	for (size_t i = 0; i < m->n_claims; i++)
-		if (m->claims[i] == r)
-			return i;
-	return 0;
+	rc__jw_arr(w);
+	for (size_t i = 0; i < n; i++)
+		rc__jw_str(w, s[i]);
+	rc__jw_end_arr(w);
 }
 
-static json_t *strings(const char *const *s, size_t n)
+static void number_or_null(rc_jw *w, bool has, double v)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < n; i++)
-		if (json_array_append_new(a, rc__json_str(s[i]))) {
-			json_decref(a);
-			return NULL;
-		}
-	return a;
-}
-
-static bool same_iv(const rc_interval *a, const rc_interval *b)
-{
-	return a->lo_inf == b->lo_inf && a->hi_inf == b->hi_inf &&
-	       (a->lo_inf || (a->lo == b->lo && a->lo_incl == b->lo_incl)) &&
-	       (a->hi_inf || (a->hi == b->hi && a->hi_incl == b->hi_incl));
+	if (has)
+		rc__jw_num(w, v);
+	else
+		rc__jw_null(w);
 }
 
 static bool hypo(const rc_claim_ref *r)
@@ -64,106 +81,252 @@ static bool hypo(const rc_claim_ref *r)
 	return r->claim->status == RC_CLAIM_HYPOTHETICAL;
 }
 
-/* How many documents and independent origins report the same figure
- * (hypothetical figures are counted only among hypothetical ones)
- * (the same effective interval) for this metric. */
-static json_t *figure_support(const rc_metric_result *m, const rc_claim_ref *r)
+/* ---- support: documents and origins behind each figure -------------------- */
+
+typedef struct fig {
+	const rc_claim_ref *ref;
+	size_t i;              /* index in the metric */
+} fig;
+
+/* A total order of doubles (NaN first), so that sorting is well defined. */
+static int cmp_num(double a, double b)
 {
-	size_t docs = 0, origins = 0;
-	for (size_t i = 0; i < m->n_claims; i++) {
-		const rc_claim_ref *x = m->claims[i];
-		if (!same_iv(&x->effective, &r->effective) || hypo(x) != hypo(r))
-			continue;
-		bool new_doc = true, new_origin = true;
-		for (size_t j = 0; j < i; j++) {
-			const rc_claim_ref *y = m->claims[j];
-			if (!same_iv(&y->effective, &r->effective) || hypo(y) != hypo(r))
-				continue;
-			new_doc &= y->rec != x->rec;
-			new_origin &= y->origin != x->origin;
-		}
-		docs += new_doc;
-		origins += new_origin;
-	}
-	return json_pack("{s:I, s:I}", "documents", (json_int_t)docs, "origins", (json_int_t)origins);
+	if (a < b)
+		return -1;
+	if (a > b)
+		return 1;
+	return a == b ? 0 : isnan(b) - isnan(a);
 }
 
-static json_t *metric_json(const rc_metric_result *m)
+/* The figure of a claim: its effective interval (the fields
+ * rc__interval_equal compares) and whether it is hypothetical. */
+static int cmp_fig(const void *pa, const void *pb)
 {
-	json_t *o = json_object(), *claims = json_array(), *tl = json_array(), *cf = json_array();
-	bool ok = o && claims && tl && cf;
-	for (size_t i = 0; ok && i < m->n_claims; i++) {
-		json_t *c = ref_json(m->claims[i]);
-		ok = c && !rc__json_set(c, "support", figure_support(m, m->claims[i])) &&
-		     json_array_append_new(claims, c) == 0;
-		if (!ok && c)
-			json_decref(c);
+	const rc_claim_ref *a = ((const fig *)pa)->ref, *b = ((const fig *)pb)->ref;
+	const rc_interval *x = &a->effective, *y = &b->effective;
+	if (hypo(a) != hypo(b))
+		return hypo(a) ? 1 : -1;
+	if (x->lo_inf != y->lo_inf)
+		return x->lo_inf ? -1 : 1;
+	int c;
+	if (!x->lo_inf && (c = cmp_num(x->lo, y->lo)))
+		return c;
+	if (!x->lo_inf && x->lo_incl != y->lo_incl)
+		return x->lo_incl ? -1 : 1;
+	if (x->hi_inf != y->hi_inf)
+		return x->hi_inf ? 1 : -1;
+	if (!x->hi_inf && (c = cmp_num(x->hi, y->hi)))
+		return c;
+	if (!x->hi_inf && x->hi_incl != y->hi_incl)
+		return x->hi_incl ? 1 : -1;
+	return (((const fig *)pa)->i > ((const fig *)pb)->i) - (((const fig *)pa)->i < ((const fig *)pb)->i);
+}
+
+static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
+{
+	return hypo(a) == hypo(b) && rc__interval_equal(&a->effective, &b->effective);
+}
+
+static int cmp_size(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	return (a > b) - (a < b);
+}
+
+static size_t distinct(size_t *v, size_t n)
+{
+	rc__qsort(v, n, sizeof *v, cmp_size);
+	size_t d = 0;
+	for (size_t i = 0; i < n; i++)
+		d += i == 0 || v[i] != v[i - 1];
+	return d;
+}
+
+/*
+ * How many documents and independent origins report the same figure (the
+ * same effective interval; hypothetical figures are counted only among
+ * hypothetical ones) for this metric: out[2 i] and out[2 i + 1] for claim
+ * i.  Sorted by figure, so n log n for a metric of n claims.
+ */
+static bool figure_support(const rc_metric_result *m, size_t *out)
+{
+	size_t n = m->n_claims;
+	fig *f = malloc((n ? n : 1) * sizeof *f);
+	size_t *docs = malloc((n ? n : 1) * sizeof *docs), *orig = malloc((n ? n : 1) * sizeof *orig);
+	if (!f || !docs || !orig) {
+		free(f);
+		free(docs);
+		free(orig);
+		return false;
 	}
-	for (size_t i = 0; ok && i < m->n_timeline; i++) {
+	for (size_t i = 0; i < n; i++)
+		f[i] = (fig){m->claims[i], i};
+	rc__qsort(f, n, sizeof *f, cmp_fig);
+	for (size_t x = 0; x < n;) {
+		size_t y = x + 1;
+		while (y < n && same_fig(f[x].ref, f[y].ref))
+			y++;
+		for (size_t k = x; k < y; k++) {
+			docs[k - x] = (size_t)(uintptr_t)f[k].ref->rec;
+			orig[k - x] = f[k].ref->origin;
+		}
+		size_t nd = distinct(docs, y - x), no = distinct(orig, y - x);
+		for (size_t k = x; k < y; k++) {
+			out[2 * f[k].i] = nd;
+			out[2 * f[k].i + 1] = no;
+		}
+		x = y;
+	}
+	free(f);
+	free(docs);
+	free(orig);
+	return true;
+}
+
+/* ---- the document ---------------------------------------------------------- */
+
+static int cmp_fig_ptr(const void *pa, const void *pb)
+{
+	const fig *a = pa, *b = pb;
+	return a->ref < b->ref ? -1 : a->ref > b->ref;
+}
+
+/* The index in the metric of a claim a conflict names. */
+static size_t index_of(const fig *by_ptr, size_t n, const rc_claim_ref *r)
+{
+	fig key = {r, 0};
+	const fig *hit = n ? bsearch(&key, by_ptr, n, sizeof *by_ptr, cmp_fig_ptr) : NULL;
+	return hit ? hit->i : 0;
+}
+
+static bool metric_write(rc_jw *w, rc__out *o, const rc_metric_result *m)
+{
+	size_t n = m->n_claims;
+	size_t *support = malloc((2 * n + 1) * sizeof *support);
+	fig *by_ptr = malloc((n ? n : 1) * sizeof *by_ptr);
+	if (!support || !by_ptr || !figure_support(m, support)) {
+		free(support);
+		free(by_ptr);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		by_ptr[i] = (fig){m->claims[i], i};
+	rc__qsort(by_ptr, n, sizeof *by_ptr, cmp_fig_ptr);
+	rc__jw_obj(w);
+	rc__jw_key(w, "range");
+	rc__jw_interval(w, &m->range);
+	rc__jw_key(w, "core");
+	if (m->has_core)
+		rc__jw_interval(w, &m->core);
+	else
+		rc__jw_null(w);
+	rc__jw_key(w, "low");
+	number_or_null(w, m->has_estimates, m->low);
+	rc__jw_key(w, "best");
+	number_or_null(w, m->has_estimates, m->best);
+	rc__jw_key(w, "high");
+	number_or_null(w, m->has_estimates, m->high);
+	rc__jw_key(w, "documents");
+	rc__jw_int(w, (long long)m->documents);
+	rc__jw_key(w, "origins");
+	rc__jw_int(w, (long long)m->origins);
+	rc__jw_key(w, "claims");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < n; i++) {
+		ref_write(w, m->claims[i], &support[2 * i]);
+		rc__out_poll(o, w->failed);
+	}
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "timeline");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < m->n_timeline; i++) {
 		const rc_timeline_point *p = &m->timeline[i];
 		const rc_interval *iv = &p->ref->effective;
-		json_t *pt = json_object();
-		ok = pt && !rc__json_set(pt, "date", rc__json_str(p->date)) &&
-		     !rc__json_set(pt, "lo", iv->lo_inf ? json_null() : rc__json_number(iv->lo)) &&
-		     !rc__json_set(pt, "hi", iv->hi_inf ? json_null() : rc__json_number(iv->hi)) &&
-		     !rc__json_set(pt, "text", rc__json_str(p->ref->claim->text)) &&
-		     !rc__json_set(pt, "source", rc__json_str(rc__ref_source(p->ref))) &&
-		     !rc__json_set(pt, "status", json_string(rc_claim_status_str(p->ref->claim->status))) &&
-		     json_array_append_new(tl, pt) == 0;
+		rc__jw_obj(w);
+		rc__jw_key(w, "date");
+		rc__jw_str(w, p->date);
+		rc__jw_key(w, "lo");
+		number_or_null(w, !iv->lo_inf, iv->lo);
+		rc__jw_key(w, "hi");
+		number_or_null(w, !iv->hi_inf, iv->hi);
+		rc__jw_key(w, "text");
+		rc__jw_str(w, p->ref->claim->text);
+		rc__jw_key(w, "source");
+		rc__jw_str(w, rc__ref_source(p->ref));
+		rc__jw_key(w, "status");
+		rc__jw_str(w, rc_claim_status_str(p->ref->claim->status));
+		rc__jw_end_obj(w);
 	}
-	for (size_t i = 0; ok && i < m->n_conflicts; i++) {
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "conflicts");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < m->n_conflicts; i++) {
 		const rc_conflict *c = &m->conflicts[i];
-		json_t *refs = json_array();
-		for (size_t k = 0; refs && k < c->n_claims; k++)
-			if (json_array_append_new(refs, ref_short(c->claims[k], index_of(m, c->claims[k])))) {
-				json_decref(refs);
-				refs = NULL;
-			}
-		json_t *co = refs ? json_pack("{s:s, s:o, s:o}", "kind", rc_conflict_kind_str(c->kind),
-		                              "why", rc__json_str(c->why), "claims", refs)
-		                  : NULL;
-		ok = co && json_array_append_new(cf, co) == 0;
+		rc__jw_obj(w);
+		rc__jw_key(w, "kind");
+		rc__jw_str(w, rc_conflict_kind_str(c->kind));
+		rc__jw_key(w, "why");
+		rc__jw_str(w, c->why);
+		rc__jw_key(w, "claims");
+		rc__jw_arr(w);
+		for (size_t k = 0; k < c->n_claims; k++)
+			ref_short(w, c->claims[k], index_of(by_ptr, n, c->claims[k]));
+		rc__jw_end_arr(w);
+		rc__jw_end_obj(w);
+		rc__out_poll(o, w->failed);
 	}
-	if (ok &&
-	    !rc__json_set(o, "range", rc__json_interval(&m->range)) &&
-	    !rc__json_set(o, "core", m->has_core ? rc__json_interval(&m->core) : json_null()) &&
-	    !rc__json_set(o, "low", m->has_estimates ? rc__json_number(m->low) : json_null()) &&
-	    !rc__json_set(o, "best", m->has_estimates ? rc__json_number(m->best) : json_null()) &&
-	    !rc__json_set(o, "high", m->has_estimates ? rc__json_number(m->high) : json_null()) &&
-	    !rc__json_set(o, "documents", json_integer((json_int_t)m->documents)) &&
-	    !rc__json_set(o, "origins", json_integer((json_int_t)m->origins)) &&
-	    !rc__json_set(o, "claims", claims) && !rc__json_set(o, "timeline", tl) &&
-	    !rc__json_set(o, "conflicts", cf))
-		return o;
-	json_decref(o);
-	return NULL;
+	rc__jw_end_arr(w);
+	rc__jw_end_obj(w);
+	free(support);
+	free(by_ptr);
+	return true;
 }
 
-static json_t *event_json(const rc_event *ev)
+static bool event_write(rc_jw *w, rc__out *o, const rc_event *ev)
 {
-	json_t *o = json_object(), *metrics = json_object(), *aggs = json_array();
-	bool ok = o && metrics && aggs;
-	for (size_t m = 0; ok && m < ev->n_metrics; m++)
-		ok = json_object_set_new(metrics, ev->metrics[m].metric, metric_json(&ev->metrics[m])) == 0;
-	for (size_t a = 0; ok && a < ev->n_aggregates; a++) {
-		const rc_aggregate *ag = &ev->aggregates[a];
-		json_t *ao = json_pack("{s:o, s:o, s:o, s:s, s:o}", "claim", ref_json(ag->ref),
-		                       "events", strings(ag->events, ag->n_events),
-		                       "parts", rc__json_interval(&ag->parts),
-		                       "verdict", rc_aggregate_verdict_str(ag->verdict), "why", rc__json_str(ag->why));
-		ok = ao && json_array_append_new(aggs, ao) == 0;
+	rc__jw_obj(w);
+	rc__jw_key(w, "id");
+	rc__jw_str(w, ev->id);
+	rc__jw_key(w, "label");
+	rc__jw_str(w, ev->label);
+	rc__jw_key(w, "type");
+	rc__jw_str(w, ev->type);
+	rc__jw_key(w, "date");
+	rc__jw_str(w, ev->date);
+	rc__jw_key(w, "place");
+	rc__jw_str(w, ev->place);
+	rc__jw_key(w, "names");
+	strings(w, ev->names, ev->n_names);
+	rc__jw_key(w, "documents");
+	strings(w, ev->documents, ev->n_documents);
+	rc__jw_key(w, "metrics");
+	rc__jw_obj(w);
+	for (size_t m = 0; m < ev->n_metrics; m++) {
+		rc__jw_key(w, ev->metrics[m].metric ? ev->metrics[m].metric : "");
+		if (!metric_write(w, o, &ev->metrics[m]))
+			return false;
 	}
-	if (ok && !rc__json_set(o, "id", rc__json_str(ev->id)) &&
-	    !rc__json_set(o, "label", rc__json_str(ev->label)) &&
-	    !rc__json_set(o, "type", rc__json_str(ev->type)) &&
-	    !rc__json_set(o, "date", rc__json_str(ev->date)) &&
-	    !rc__json_set(o, "place", rc__json_str(ev->place)) &&
-	    !rc__json_set(o, "names", strings(ev->names, ev->n_names)) &&
-	    !rc__json_set(o, "documents", strings(ev->documents, ev->n_documents)) &&
-	    !rc__json_set(o, "metrics", metrics) && !rc__json_set(o, "aggregates", aggs))
-		return o;
-	json_decref(o);
-	return NULL;
+	rc__jw_end_obj(w);
+	rc__jw_key(w, "aggregates");
+	rc__jw_arr(w);
+	for (size_t a = 0; a < ev->n_aggregates; a++) {
+		const rc_aggregate *ag = &ev->aggregates[a];
+		rc__jw_obj(w);
+		rc__jw_key(w, "claim");
+		ref_write(w, ag->ref, NULL);
+		rc__jw_key(w, "events");
+		strings(w, ag->events, ag->n_events);
+		rc__jw_key(w, "parts");
+		rc__jw_interval(w, &ag->parts);
+		rc__jw_key(w, "verdict");
+		rc__jw_str(w, rc_aggregate_verdict_str(ag->verdict));
+		rc__jw_key(w, "why");
+		rc__jw_str(w, ag->why);
+		rc__jw_end_obj(w);
+	}
+	rc__jw_end_arr(w);
+	rc__jw_end_obj(w);
+	return true;
 }
 
 static const char *const best_names[] = {"median", "conservative", "latest"};
@@ -174,33 +337,57 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	(void)opts;
 	if (!fp || !res)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_report_write_json: no stream or result");
-	json_t *root = json_object(), *events = json_array(), *unlinked = json_array();
-	bool ok = root && events && unlinked;
-	for (size_t e = 0; ok && e < res->n_events; e++)
-		ok = json_array_append_new(events, event_json(&res->events[e])) == 0;
-	for (size_t i = 0; ok && i < res->n_unlinked; i++)
-		ok = json_array_append_new(unlinked, ref_json(res->unlinked[i])) == 0;
-	const rc_reconcile_options *o = &res->options;
-	json_t *opt = ok ? json_pack("{s:o, s:s, s:I, s:o}", "tolerance", rc__json_number(o->approx_tolerance),
-	                             "best", (unsigned)o->best < 3 ? best_names[o->best] : "median",
-	                             "window_days", (json_int_t)o->window_days,
-	                             "duplicate_threshold", rc__json_number(o->duplicate_threshold))
-	                 : NULL;
-	json_t *docs = ok ? json_pack("{s:I, s:I, s:I}", "read", (json_int_t)res->documents_read,
-	                              "processed", (json_int_t)res->documents_processed,
-	                              "skipped", (json_int_t)res->documents_skipped)
-	                  : NULL;
-	if (!ok || !opt || !docs || rc__json_set(root, "schema", json_string(REPORT_SCHEMA)) ||
-	    rc__json_set(root, "version", json_string(rc_version())) || rc__json_set(root, "documents", docs) ||
-	    rc__json_set(root, "claims", json_integer((json_int_t)res->claims)) ||
-	    rc__json_set(root, "events", events) || rc__json_set(root, "unlinked", unlinked) ||
-	    rc__json_set(root, "options", opt)) {
-		json_decref(root);
-		return rc__error_set(err, RC_ERR_NOMEM, "out of memory writing the report");
+	rc__out o;
+	rc__out_init(&o, fp);
+	rc_jw w;
+	rc__jw_init_pretty(&w, &o.b);
+	bool ok = true;
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "schema");
+	rc__jw_str(&w, REPORT_SCHEMA);
+	rc__jw_key(&w, "version");
+	rc__jw_str(&w, rc_version());
+	rc__jw_key(&w, "documents");
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "read");
+	rc__jw_int(&w, (long long)res->documents_read);
+	rc__jw_key(&w, "processed");
+	rc__jw_int(&w, (long long)res->documents_processed);
+	rc__jw_key(&w, "skipped");
+	rc__jw_int(&w, (long long)res->documents_skipped);
+	rc__jw_end_obj(&w);
+	rc__jw_key(&w, "claims");
+	rc__jw_int(&w, (long long)res->claims);
+	rc__jw_key(&w, "events");
+	rc__jw_arr(&w);
+	for (size_t e = 0; ok && e < res->n_events && !o.st; e++) {
+		ok = event_write(&w, &o, &res->events[e]);
+		rc__out_poll(&o, w.failed);
 	}
-	rc_status st = rc__json_write_pretty(fp, root, err);
-	json_decref(root);
-	if (st == RC_OK && fflush(fp) != 0)
-		return rc__io_check(fp, err);
+	rc__jw_end_arr(&w);
+	rc__jw_key(&w, "unlinked");
+	rc__jw_arr(&w);
+	for (size_t i = 0; ok && i < res->n_unlinked && !o.st; i++) {
+		ref_write(&w, res->unlinked[i], NULL);
+		rc__out_poll(&o, w.failed);
+	}
+	rc__jw_end_arr(&w);
+	const rc_reconcile_options *op = &res->options;
+	rc__jw_key(&w, "options");
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "tolerance");
+	rc__jw_num(&w, op->approx_tolerance);
+	rc__jw_key(&w, "best");
+	rc__jw_str(&w, (unsigned)op->best < 3 ? best_names[op->best] : "median");
+	rc__jw_key(&w, "window_days");
+	rc__jw_int(&w, (long long)op->window_days);
+	rc__jw_key(&w, "duplicate_threshold");
+	rc__jw_num(&w, op->duplicate_threshold);
+	rc__jw_end_obj(&w);
+	rc__jw_end_obj(&w);
+	rc__outc(&o, '\n');
+	rc__out_poll(&o, w.failed || !ok);
+	rc_status st = rc__out_finish(&o, err);
+	rc__out_dispose(&o);
 	return st;
 }

@@ -106,6 +106,9 @@ void rc__outf(rc__out *o, const char *fmt, ...) RC_PRINTF(2, 3);
 void rc__out_clean(rc__out *o, const char *s);
 /* s escaped for HTML/XML (rc__xml_append). */
 void rc__out_xml(rc__out *o, const char *s);
+/* For writers that append to o->b themselves (the streaming JSON writer):
+ * note a failure of theirs and write the buffer out when it is large. */
+void rc__out_poll(rc__out *o, bool failed);
 /* Flush to the stream and report the sticky status as an error. */
 rc_status rc__out_finish(rc__out *o, rc_error *err);
 

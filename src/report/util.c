@@ -281,6 +281,11 @@ static void out_after(rc__out *o, rc_status st)
 		out_drain(o);
 }
 
+void rc__out_poll(rc__out *o, bool failed)
+{
+	out_after(o, failed ? (o->b.max && o->b.len >= o->b.max ? RC_ERR_LIMIT : RC_ERR_NOMEM) : RC_OK);
+}
+
 void rc__outn(rc__out *o, const char *s, size_t n)
 {
 	if (!o->st)

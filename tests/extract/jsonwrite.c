@@ -2,7 +2,8 @@
  * The streaming writer of claims JSON Lines (rc__claim_write and
  * rc__document_write) writes the same bytes as the jansson trees
  * (rc__claim_to_json, rc__document_to_json) dumped by rc__json_write_line,
- * on every fixture article and on hostile strings.
+ * on every fixture article and on hostile strings; and in pretty mode the
+ * same bytes as rc__json_write_pretty (the JSON report).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,12 +131,90 @@ START_TEST(hostile_strings)
 }
 END_TEST
 
+/* Pretty mode against jansson's JSON_INDENT(2) dump: nesting, empty and
+ * one-element containers, every scalar, and the buffer taken out midway
+ * (as the report writer does). */
+START_TEST(pretty)
+{
+	json_t *root = json_pack("{s:s, s:{}, s:[], s:[i], s:{s:[{s:n, s:b}, {}], s:f}, s:[[], [s], {s:i}]}",
+	                         "schema", "x\"y", "empty_obj", "empty_arr", "one", 1, "nested", "list",
+	                         "a", "t", 1, "r", 0.5, "deep", "z", "k", -3);
+	ck_assert_ptr_nonnull(root);
+	char *want = NULL;
+	size_t want_len = 0;
+	FILE *fp = open_memstream(&want, &want_len);
+	rc_error err;
+	ck_assert_int_eq(rc__json_write_pretty(fp, root, &err), RC_OK);
+	fclose(fp);
+	json_decref(root);
+
+	rc_buf b, all;
+	rc__buf_init(&b, 0);
+	rc__buf_init(&all, 0);
+	rc_jw w;
+	rc__jw_init_pretty(&w, &b);
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "schema");
+	rc__jw_str(&w, "x\"y");
+	rc__jw_key(&w, "empty_obj");
+	rc__jw_obj(&w);
+	rc__jw_end_obj(&w);
+	rc__jw_key(&w, "empty_arr");
+	rc__jw_arr(&w);
+	rc__jw_end_arr(&w);
+	/* take the bytes out, as a streaming caller does */
+	rc__buf_append(&all, b.data, b.len);
+	b.len = 0;
+	rc__jw_key(&w, "one");
+	rc__jw_arr(&w);
+	rc__jw_int(&w, 1);
+	rc__jw_end_arr(&w);
+	rc__jw_key(&w, "nested");
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "list");
+	rc__jw_arr(&w);
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "a");
+	rc__jw_null(&w);
+	rc__jw_key(&w, "t");
+	rc__jw_bool(&w, true);
+	rc__jw_end_obj(&w);
+	rc__jw_obj(&w);
+	rc__jw_end_obj(&w);
+	rc__jw_end_arr(&w);
+	rc__jw_key(&w, "r");
+	rc__jw_num(&w, 0.5);
+	rc__jw_end_obj(&w);
+	rc__jw_key(&w, "deep");
+	rc__jw_arr(&w);
+	rc__jw_arr(&w);
+	rc__jw_end_arr(&w);
+	rc__jw_arr(&w);
+	rc__jw_str(&w, "z");
+	rc__jw_end_arr(&w);
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "k");
+	rc__jw_int(&w, -3);
+	rc__jw_end_obj(&w);
+	rc__jw_end_arr(&w);
+	rc__jw_end_obj(&w);
+	rc__buf_putc(&b, '\n');
+	ck_assert(!w.failed);
+	rc__buf_append(&all, b.data, b.len);
+	ck_assert_str_eq(all.data, want);
+	free(want);
+	rc__buf_dispose(&b);
+	rc__buf_dispose(&all);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("jsonwrite");
 	TCase *tc = tcase_create("jsonwrite");
 	tcase_add_test(tc, fixtures);
 	tcase_add_test(tc, hostile_strings);
+	tcase_add_test(tc, pretty);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
