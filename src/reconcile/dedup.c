@@ -1,7 +1,9 @@
 /*
  * Near-duplicate signatures: MinHash over word 5-shingles of the
  * normalised, lower-cased text.  Each of the RC_MINHASH_K slots keeps the
- * least value of one seeded hash over all shingles; the share of equal
+ * least value of one hash over all shingles, h_k(s) = the high 32 bits of
+ * a_k s + b_k for a well-mixed 64-bit shingle hash s (multiply-shift, one
+ * multiplication per slot instead of a full mixer); the share of equal
  * slots between two signatures estimates the Jaccard similarity of their
  * shingle sets with standard error sqrt(J(1-J)/K), about 0.05 at K = 64
  * around the 0.8 threshold (docs/reconcile.md).
@@ -31,15 +33,40 @@ static bool next_word(const char *text, size_t len, size_t *i, uint64_t *h)
 	return true;
 }
 
+/* The slot hashes: odd multipliers and offsets from splitmix64 (128 mixes
+ * per document, against 64 per shingle before). */
+typedef struct slots {
+	uint64_t a[RC_MINHASH_K], b[RC_MINHASH_K];
+} slots;
+
+static void slots_init(slots *h)
+{
+	uint64_t x = 0;
+	for (size_t k = 0; k < RC_MINHASH_K; k++) {
+		h->a[k] = rc__mix64(x += 0x9E3779B97F4A7C15ULL) | 1;
+		h->b[k] = rc__mix64(x += 0x9E3779B97F4A7C15ULL);
+	}
+}
+
+static void slots_min(const slots *h, uint32_t out[RC_MINHASH_K], uint64_t s)
+{
+	for (size_t k = 0; k < RC_MINHASH_K; k++) {
+		uint32_t v = (uint32_t)((h->a[k] * s + h->b[k]) >> 32);
+		out[k] = v < out[k] ? v : out[k];
+	}
+}
+
 void rc__minhash(uint32_t out[RC_MINHASH_K], const char *text, size_t len)
 {
+	slots h;
+	slots_init(&h);
 	for (size_t k = 0; k < RC_MINHASH_K; k++)
 		out[k] = UINT32_MAX;
 	uint64_t win[SHINGLE] = {0};
 	size_t n = 0, i = 0;
-	uint64_t h;
-	while (next_word(text, len, &i, &h)) {
-		win[n % SHINGLE] = h;
+	uint64_t wh;
+	while (next_word(text, len, &i, &wh)) {
+		win[n % SHINGLE] = wh;
 		n++;
 		if (n < SHINGLE)
 			continue;
@@ -47,19 +74,14 @@ void rc__minhash(uint32_t out[RC_MINHASH_K], const char *text, size_t len)
 		uint64_t s = 0;
 		for (size_t w = 0; w < SHINGLE; w++)
 			s = rc__mix64(s ^ win[(n - SHINGLE + w) % SHINGLE]);
-		for (size_t k = 0; k < RC_MINHASH_K; k++) {
-			uint32_t v = (uint32_t)(rc__mix64(s + 0x9E3779B97F4A7C15ULL * (k + 1)) >> 32);
-			if (v < out[k])
-				out[k] = v;
-		}
+		slots_min(&h, out, s);
 	}
 	/* fewer words than a shingle: one shingle of what there is */
 	if (n > 0 && n < SHINGLE) {
 		uint64_t s = 0;
 		for (size_t w = 0; w < n; w++)
 			s = rc__mix64(s ^ win[w]);
-		for (size_t k = 0; k < RC_MINHASH_K; k++)
-			out[k] = (uint32_t)(rc__mix64(s + 0x9E3779B97F4A7C15ULL * (k + 1)) >> 32);
+		slots_min(&h, out, s);
 	}
 }
 
