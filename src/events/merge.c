@@ -149,13 +149,48 @@ static bool full_date(const char *d)
 	return d && strlen(d) == 10;
 }
 
+/* rc__ev_types_compatible on the table indices the groups keep. */
+static bool types_compatible(const ev_tables *tb, const group *a, const group *b)
+{
+	if (a->type_i >= 0 && a->type_i == b->type_i)
+		return true;
+	if (strcmp(a->type, b->type) == 0)
+		return true;
+	if (a->type_i < 0 || b->type_i < 0)
+		return false;
+	const ev_type *x = &tb->types[a->type_i], *y = &tb->types[b->type_i];
+	return (x->generic || y->generic) && strcmp(x->klass, y->klass) == 0;
+}
+
+/* A country of the gazetteer (not a city, not an unknown place). */
+static bool is_country(const ev_tables *tb, const group *g)
+{
+	return g->place_i >= 0 && tb->place[g->place_i].country < 0;
+}
+
+/* rc__ev_places_compatible (coarse) on the indices: equal, or one the
+ * country of the other. */
+static bool places_compatible(const ev_tables *tb, const group *a, const group *b)
+{
+	if (!a->place || !b->place || strcasecmp(a->place, b->place) == 0)
+		return true;
+	if (a->place_i < 0 || b->place_i < 0)
+		return false;
+	return tb->place[a->place_i].country == b->place_i || tb->place[b->place_i].country == a->place_i;
+}
+
 /* Two groups that cannot be one event: incompatible types or dates, or
  * places that are neither equal nor one within the other. */
 static bool conflict(const mctx *M, const group *a, const group *b)
 {
-	return (a->has_key && b->has_key) || !rc__ev_types_compatible(M->tb, a->type, b->type) ||
-	       !rc__ev_dates_compatible(a->date, b->date) ||
-	       (a->place && b->place && !rc__ev_places_compatible(M->tb, a->place, b->place, true));
+	return (a->has_key && b->has_key) || !types_compatible(M->tb, a, b) ||
+	       !rc__ev_dates_compatible(a->date, b->date) || !places_compatible(M->tb, a, b);
+}
+
+/* The same city (the blocking key of kind 0). */
+static bool same_city(const mctx *M, const group *a, const group *b)
+{
+	return a->place && b->place && strcasecmp(a->place, b->place) == 0 && !is_country(M->tb, a);
 }
 
 /* No conflict, and evidence: the same place (a city, not a country); or,
@@ -166,8 +201,7 @@ static bool groups_compatible(const mctx *M, const group *a, const group *b)
 {
 	if (conflict(M, a, b))
 		return false;
-	if (a->place && b->place && strcasecmp(a->place, b->place) == 0 &&
-	    !rc__ev_place_is_country(M->tb, a->place))
+	if (same_city(M, a, b))
 		return true;
 	/* without conflict, two full dates are equal */
 	return (full_date(a->date) && full_date(b->date)) || share_token(a, b);
@@ -237,31 +271,18 @@ static int cmp_block(const void *pa, const void *pb)
 	return c ? c : (a->g > b->g) - (a->g < b->g);
 }
 
-typedef struct gpair {
-	size_t i, j;
-} gpair;
-
-static int cmp_gpair(const void *pa, const void *pb)
-{
-	const gpair *a = pa, *b = pb;
-	if (a->i != b->i)
-		return a->i < b->i ? -1 : 1;
-	return (a->j > b->j) - (a->j < b->j);
-}
-
-/* The pairs (i < j, ascending) of groups that share a blocking key: the
- * only ones that can be compatible. */
-static rc_status candidate_pairs(const mctx *M, const group *g, size_t ng, gpair **out,
-                                 size_t *n_out)
+/* The blocking keys of all groups, sorted so that each key's groups are
+ * one run, in ascending group order. */
+static block *blocks_of(const mctx *M, const group *g, size_t ng, size_t *n_out)
 {
 	block *b = NULL;
-	gpair *p = NULL;
-	size_t nb = 0, cap_b = 0, np = 0, cap_p = 0;
+	size_t nb = 0, cap = 0;
 	for (size_t i = 0; i < ng; i++) {
-		size_t need = nb + 2 + g[i].n_tokens;
-		if (RC_GROW(b, cap_b, need) != RC_OK)
-			goto nomem;
-		if (g[i].place && !rc__ev_place_is_country(M->tb, g[i].place))
+		if (RC_GROW(b, cap, nb + 2 + g[i].n_tokens) != RC_OK) {
+			free(b);
+			return NULL;
+		}
+		if (g[i].place && !is_country(M->tb, &g[i]))
 			b[nb++] = (block){0, g[i].place, i};
 		if (full_date(g[i].date))
 			b[nb++] = (block){1, g[i].date, i};
@@ -269,33 +290,60 @@ static rc_status candidate_pairs(const mctx *M, const group *g, size_t ng, gpair
 			b[nb++] = (block){2, g[i].tokens[t], i};
 	}
 	rc__qsort(b, nb, sizeof *b, cmp_block);
-	for (size_t x = 0; x < nb;) {
+	*n_out = nb;
+	return b ? b : calloc(1, sizeof *b);
+}
+
+/*
+ * Is the key of kind `kind` (a token: `tok`) the first key the two groups
+ * share, in the order of cmp_block_key?  Each pair is then looked at once,
+ * in the run of its first shared key, without a list of pairs.
+ */
+static bool first_shared(const mctx *M, const group *a, const group *b, int kind, const char *tok)
+{
+	if (kind > 0 && same_city(M, a, b))
+		return false;
+	if (kind > 1 && full_date(a->date) && full_date(b->date) && strcmp(a->date, b->date) == 0)
+		return false;
+	if (kind > 1)
+		for (size_t i = 0; i < a->n_tokens; i++)
+			if (strcmp(a->tokens[i], tok) < 0)
+				for (size_t k = 0; k < b->n_tokens; k++)
+					if (strcmp(a->tokens[i], b->tokens[k]) == 0)
+						return false;
+	return true;
+}
+
+/*
+ * A name word that many events share is not distinctive ("Crescent" of
+ * every "Red Crescent" source): drop the tokens of more than
+ * MAX_TOKEN_GROUPS groups, from the blocks and from share_token alike.
+ */
+enum { MAX_TOKEN_GROUPS = 256 };
+
+static void drop_common_tokens(group *g, block *b, size_t *nb)
+{
+	size_t k = 0;
+	for (size_t x = 0; x < *nb;) {
 		size_t y = x + 1;
-		while (y < nb && cmp_block_key(&b[x], &b[y]) == 0)
+		while (y < *nb && cmp_block_key(&b[x], &b[y]) == 0)
 			y++;
-		for (size_t s = x; s < y; s++)
-			for (size_t t = s + 1; t < y; t++) {
-				if (b[s].g == b[t].g)
-					continue;
-				if (RC_GROW(p, cap_p, np + 1) != RC_OK)
-					goto nomem;
-				p[np++] = (gpair){b[s].g, b[t].g};
+		bool common = b[x].kind == 2 && y - x > MAX_TOKEN_GROUPS;
+		for (size_t i = x; i < y; i++) {
+			if (!common) {
+				b[k++] = b[i];
+				continue;
 			}
+			group *G = &g[b[i].g];
+			size_t n = 0;
+			for (size_t t = 0; t < G->n_tokens; t++)
+				if (G->tokens[t] != b[i].s)
+					G->tokens[n++] = G->tokens[t];
+			G->n_tokens = n;
+		}
 		x = y;
 	}
-	free(b);
-	rc__qsort(p, np, sizeof *p, cmp_gpair);
-	size_t k = 0;
-	for (size_t x = 0; x < np; x++)
-		if (!k || cmp_gpair(&p[k - 1], &p[x]) != 0)
-			p[k++] = p[x];
-	*out = p;
-	*n_out = k;
-	return RC_OK;
-nomem:
-	free(b);
-	free(p);
-	return RC_ERR_NOMEM;
+	*nb = k;
 }
 
 /* Steps 3 and 4 (see the top of the file). */
@@ -303,8 +351,7 @@ static rc_status merge_units(mctx *M, rc_error *err)
 {
 	unit *u = M->u;
 	size_t n = M->n_u;
-	gpair *cand = NULL;
-	size_t n_cand = 0;
+	block *blocks = NULL;
 	size_t *ord = malloc((n ? n : 1) * sizeof(size_t));
 	unit **by = malloc((n ? n : 1) * sizeof(unit *));
 	if (!ord || !by) {
@@ -338,14 +385,20 @@ static rc_status merge_units(mctx *M, rc_error *err)
 		G->type = u[r].type;
 		G->place = u[r].place;
 		G->date = u[r].date;
+		G->type_i = u[r].type_i;
+		G->place_i = u[r].place_i;
 		if (u[i].key) {
 			/* a user-defined event has the attributes its file gives it */
 			const ev_def *d = rc__ev_def_find(M->defs, u[i].key);
 			G->has_key = true;
-			if (d && d->type)
+			if (d && d->type) {
 				G->type = d->type;
-			if (d && d->place)
+				G->type_i = rc__ev_type_index(M->tb, d->type);
+			}
+			if (d && d->place) {
 				G->place = d->place;
+				G->place_i = rc__ev_place_index(M->tb, d->place);
+			}
 			if (d && d->date)
 				G->date = d->date;
 		}
@@ -371,28 +424,43 @@ static rc_status merge_units(mctx *M, rc_error *err)
 			}
 		}
 	}
-	/* compatible pairs, in the order of an all-pairs loop (i, then j) */
-	if (candidate_pairs(M, g, ng, &cand, &n_cand) != RC_OK) {
+	/*
+	 * Compatible pairs: only groups that share a blocking key can be.  The
+	 * order pairs are found in does not matter: a group's neighbours are a
+	 * set, and one with more than MAX_DEGREE of them is ambiguous whichever
+	 * they are.
+	 */
+	size_t nb = 0;
+	if (!(blocks = blocks_of(M, g, ng, &nb))) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
-	for (size_t x = 0; x < n_cand; x++) {
-		size_t i = cand[x].i, j = cand[x].j;
-		if (!groups_compatible(M, &g[i], &g[j]))
-			continue;
-		group *p[2] = {&g[i], &g[j]};
-		size_t other[2] = {j, i};
-		for (int s = 0; s < 2; s++) {
-			if (p[s]->n_nb >= MAX_DEGREE) {
-				p[s]->overflow = true;
-				continue;
+	drop_common_tokens(g, blocks, &nb);
+	for (size_t x = 0; x < nb;) {
+		size_t y = x + 1;
+		while (y < nb && cmp_block_key(&blocks[x], &blocks[y]) == 0)
+			y++;
+		for (size_t bi = x; bi < y; bi++)
+			for (size_t bj = bi + 1; bj < y; bj++) {
+				size_t i = blocks[bi].g, j = blocks[bj].g;
+				if (!first_shared(M, &g[i], &g[j], blocks[x].kind, blocks[x].s) ||
+				    !groups_compatible(M, &g[i], &g[j]))
+					continue;
+				group *p[2] = {&g[i], &g[j]};
+				size_t other[2] = {j, i};
+				for (int s = 0; s < 2; s++) {
+					if (p[s]->n_nb >= MAX_DEGREE) {
+						p[s]->overflow = true;
+						continue;
+					}
+					if (RC_GROW(p[s]->nb, p[s]->cap_nb, p[s]->n_nb + 1) != RC_OK) {
+						st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+						goto out;
+					}
+					p[s]->nb[p[s]->n_nb++] = other[s];
+				}
 			}
-			if (RC_GROW(p[s]->nb, p[s]->cap_nb, p[s]->n_nb + 1) != RC_OK) {
-				st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-				goto out;
-			}
-			p[s]->nb[p[s]->n_nb++] = other[s];
-		}
+		x = y;
 	}
 	/* ambiguous: two neighbours that cannot be one event */
 	for (size_t i = 0; i < ng; i++) {
@@ -417,7 +485,7 @@ out:
 	free(g);
 	free(tcap);
 	free(ord);
-	free(cand);
+	free(blocks);
 	return st;
 }
 
@@ -699,7 +767,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 			U->type = m->type ? m->type : "event";
 			U->place = m->place;
 			U->date = m->date;
-			U->type_i = rc__ev_type_index(tb, m->type);
+			U->type_i = rc__ev_type_index(tb, U->type);
 			U->place_i = rc__ev_place_index(tb, m->place);
 		}
 		free(ids);
