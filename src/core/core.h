@@ -111,11 +111,28 @@ rc_status rc__utf8_repair_append(rc_buf *b, const char *s, size_t n);
 
 /* ---- strings ------------------------------------------------------------ */
 
-bool rc__is_space(int c);   /* ASCII whitespace incl. \r \f \v */
-bool rc__is_alpha(int c);
-bool rc__is_digit(int c);
-bool rc__is_alnum(int c);
-int rc__lower(int c);
+/* Locale-independent ASCII classes, inline: they sit in every scanner's
+ * inner loop. */
+static inline bool rc__is_space(int c) /* ASCII whitespace incl. \r \f \v */
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+static inline bool rc__is_alpha(int c)
+{
+	return (unsigned)((c | 32) - 'a') < 26u;
+}
+static inline bool rc__is_digit(int c)
+{
+	return (unsigned)(c - '0') < 10u;
+}
+static inline bool rc__is_alnum(int c)
+{
+	return rc__is_alpha(c) || rc__is_digit(c);
+}
+static inline int rc__lower(int c)
+{
+	return (unsigned)(c - 'A') < 26u ? c + 32 : c;
+}
 /* Case-insensitive ASCII comparison of a[0..n) with the NUL-terminated b. */
 bool rc__eq_nocase(const char *a, size_t n, const char *b);
 /* Duplicate with malloc; NULL on failure. */

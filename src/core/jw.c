@@ -115,8 +115,19 @@ static void raw_str(rc_jw *w, const char *s)
 void rc__jw_key(rc_jw *w, const char *k)
 {
 	sep(w);
-	raw_str(w, k);
-	put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+	/* keys are the program's own names: no escapes needed unless they say so */
+	size_t n = strlen(k);
+	if (n < 64 && !k[strcspn(k, "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+	                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")]) {
+		char b[70];
+		b[0] = '"';
+		memcpy(b + 1, k, n);
+		memcpy(b + 1 + n, "\": ", 3);
+		put(w, b, n + (w->pretty ? 4 : 3));
+	} else {
+		raw_str(w, k);
+		put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+	}
 	w->after_key = true;
 }
 
@@ -143,9 +154,15 @@ void rc__jw_str(rc_jw *w, const char *s)
 void rc__jw_int(rc_jw *w, long long v)
 {
 	value_start(w);
-	char b[32];
-	int n = snprintf(b, sizeof b, "%lld", v);
-	put(w, b, (size_t)n);
+	char b[24], *p = b + sizeof b;
+	/* digits from the end, on the magnitude as unsigned (LLONG_MIN too) */
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	put(w, p, (size_t)(b + sizeof b - p));
 }
 
 void rc__jw_real_str(double v, char *buf, size_t n)

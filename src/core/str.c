@@ -3,31 +3,6 @@
 #include <string.h>
 #include "core.h"
 
-bool rc__is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool rc__is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool rc__is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-bool rc__is_alnum(int c)
-{
-	return rc__is_alpha(c) || rc__is_digit(c);
-}
-
-int rc__lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
 bool rc__eq_nocase(const char *a, size_t n, const char *b)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -272,18 +272,35 @@ static const char *fmt_date(ctx *c, int y, int m, int d)
  * report verb ("reported on Wednesday", "rose to 31 on Monday") date the
  * report, and "since August 2021" a period: both are skipped, looking back
  * no further than lo. */
+static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out);
+
 static size_t parse_date(ctx *c, size_t lo, size_t k, size_t hi, const char **out)
+{
+	const tok *T = c->toks;
+	const ev_tables *tb = c->tb;
+	/* the words before are looked at only when there is a date: most
+	 * tokens are none */
+	size_t n = parse_date_at(c, k, hi, out);
+	if (!n)
+		return 0;
+	bool barred = k > 0 && tok_is(c, &T[k - 1], &tb->not_date_before);
+	for (size_t i = k; !barred && i-- > lo && i + 4 >= k;)
+		barred = tok_is(c, &T[i], &tb->report_verbs);
+	if (!barred)
+		return n;
+	*out = NULL;
+	c->weak = false;
+	return 0;
+}
+
+/* parse_date without the look back. */
+static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 {
 	const tok *T = c->toks;
 	const ev_tables *tb = c->tb;
 	*out = NULL;
 	c->weak = false;
 	if (k >= hi)
-		return 0;
-	for (size_t i = k; i-- > lo && i + 4 >= k;)
-		if (tok_is(c, &T[i], &tb->report_verbs))
-			return 0;
-	if (k > 0 && tok_is(c, &T[k - 1], &tb->not_date_before))
 		return 0;
 	int m = month_of(c, &T[k]);
 	if (m) {

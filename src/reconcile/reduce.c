@@ -67,12 +67,29 @@ static int cmp_record(const void *pa, const void *pb)
 	return 0;
 }
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM"), or -1. */
+/* Up to max digits at *p into *out; false when there is none. */
+static bool read_digits(const char **p, int max, int *out)
+{
+	int v = 0, n = 0;
+	for (; n < max && **p >= '0' && **p <= '9'; n++, (*p)++)
+		v = v * 10 + (**p - '0');
+	if (n)
+		*out = v;
+	return n > 0;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM", taken as its
+ * 15th), or -1.  (Called for every pair of figures compared: no sscanf.) */
 static long day_number(const char *d)
 {
 	int y, m, dd = 15;
-	if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) < 2 || m < 1 || m > 12 || dd < 1 || dd > 31)
+	if (!d || !read_digits(&d, 4, &y) || *d++ != '-' || !read_digits(&d, 2, &m) || m < 1 || m > 12)
 		return -1;
+	if (*d == '-') {
+		d++;
+		if (read_digits(&d, 2, &dd) && (dd < 1 || dd > 31))
+			return -1;
+	}
 	/* days from civil (Howard Hinnant) */
 	y -= m <= 2;
 	long era = (y >= 0 ? y : y - 399) / 400;
