@@ -116,9 +116,10 @@ void rc__jw_key(rc_jw *w, const char *k)
 {
 	sep(w);
 	/* keys are the program's own names: no escapes needed unless they say so */
-	size_t n = strlen(k);
-	if (n < 64 && !k[strcspn(k, "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-	                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")]) {
+	size_t n = 0;
+	while (n < 64 && k[n] && (unsigned char)k[n] >= 0x20 && k[n] != '"' && k[n] != '\\')
+		n++;
+	if (!k[n]) {
 		char b[70];
 		b[0] = '"';
 		memcpy(b + 1, k, n);

@@ -20,6 +20,16 @@
 
 #define MAX_RECORD_LINE ((size_t)64 << 20)
 
+/* The signature as 512 lower-case hex digits ("%08x" per word). */
+static void signature_hex(char out[RC_MINHASH_K * 8 + 1], const uint32_t *sig)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < RC_MINHASH_K; i++)
+		for (int k = 0; k < 8; k++)
+			out[8 * i + (size_t)k] = digits[(sig[i] >> (28 - 4 * k)) & 15];
+	out[RC_MINHASH_K * 8] = '\0';
+}
+
 /* ---- names ----------------------------------------------------------------- */
 
 static const char *const status_names[] = {
@@ -187,8 +197,7 @@ json_t *rc__document_to_json(const rc_record *rec)
 			goto fail;
 	if (rec->has_signature) {
 		char hex[RC_MINHASH_K * 8 + 1];
-		for (size_t i = 0; i < RC_MINHASH_K; i++)
-			snprintf(hex + 8 * i, 9, "%08" PRIx32, rec->minhash[i]);
+		signature_hex(hex, rec->minhash);
 		sig = json_string(hex);
 	} else {
 		sig = json_null();
@@ -430,8 +439,7 @@ void rc__document_write(rc_jw *w, const rc_record *rec)
 	rc__jw_key(w, "signature");
 	if (rec->has_signature) {
 		char hex[RC_MINHASH_K * 8 + 1];
-		for (size_t i = 0; i < RC_MINHASH_K; i++)
-			snprintf(hex + 8 * i, 9, "%08" PRIx32, rec->minhash[i]);
+		signature_hex(hex, rec->minhash);
 		rc__jw_str(w, hex);
 	} else {
 		rc__jw_null(w);

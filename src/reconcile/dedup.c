@@ -70,18 +70,18 @@ void rc__minhash(uint32_t out[RC_MINHASH_K], const char *text, size_t len)
 		n++;
 		if (n < SHINGLE)
 			continue;
-		/* the shingle: the last SHINGLE words in order */
+		/* the shingle: the last SHINGLE words in order, one mix */
 		uint64_t s = 0;
 		for (size_t w = 0; w < SHINGLE; w++)
-			s = rc__mix64(s ^ win[(n - SHINGLE + w) % SHINGLE]);
-		slots_min(&h, out, s);
+			s = s * 0x100000001b3ULL + win[(n - SHINGLE + w) % SHINGLE];
+		slots_min(&h, out, rc__mix64(s));
 	}
 	/* fewer words than a shingle: one shingle of what there is */
 	if (n > 0 && n < SHINGLE) {
 		uint64_t s = 0;
 		for (size_t w = 0; w < n; w++)
-			s = rc__mix64(s ^ win[w]);
-		slots_min(&h, out, s);
+			s = s * 0x100000001b3ULL + win[w];
+		slots_min(&h, out, rc__mix64(s));
 	}
 }
 
