@@ -257,6 +257,17 @@ static void jw_end(rc_jw *w, const char *key, const rc_interval *iv, bool lo)
 		rc__jw_num(w, lo ? iv->lo : iv->hi);
 }
 
+/* lo, hi, lo_incl, hi_incl: in a claim and in an interval object alike */
+static void jw_interval_fields(rc_jw *w, const rc_interval *iv)
+{
+	jw_end(w, "lo", iv, true);
+	jw_end(w, "hi", iv, false);
+	rc__jw_key(w, "lo_incl");
+	rc__jw_bool(w, !iv->lo_inf && iv->lo_incl);
+	rc__jw_key(w, "hi_incl");
+	rc__jw_bool(w, !iv->hi_inf && iv->hi_incl);
+}
+
 void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c)
 {
 	rc__jw_obj(w);
@@ -283,12 +294,7 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	rc__jw_str(w, c->subject);
 	rc__jw_key(w, "text");
 	rc__jw_str(w, c->text);
-	jw_end(w, "lo", iv, true);
-	jw_end(w, "hi", iv, false);
-	rc__jw_key(w, "lo_incl");
-	rc__jw_bool(w, !iv->lo_inf && iv->lo_incl);
-	rc__jw_key(w, "hi_incl");
-	rc__jw_bool(w, !iv->hi_inf && iv->hi_incl);
+	jw_interval_fields(w, iv);
 	rc__jw_key(w, "approx");
 	rc__jw_bool(w, c->q.approx);
 	rc__jw_key(w, "vague");
@@ -346,12 +352,7 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 void rc__jw_interval(rc_jw *w, const rc_interval *iv)
 {
 	rc__jw_obj(w);
-	jw_end(w, "lo", iv, true);
-	jw_end(w, "hi", iv, false);
-	rc__jw_key(w, "lo_incl");
-	rc__jw_bool(w, !iv->lo_inf && iv->lo_incl);
-	rc__jw_key(w, "hi_incl");
-	rc__jw_bool(w, !iv->hi_inf && iv->hi_incl);
+	jw_interval_fields(w, iv);
 	rc__jw_end_obj(w);
 }
 
