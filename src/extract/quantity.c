@@ -387,27 +387,35 @@ double rc_recognizer_tolerance(const rc_recognizer *rec)
 	return rec ? rec->tolerance : RC_APPROX_TOLERANCE_DEFAULT;
 }
 
-static size_t num_str(double v, char *buf, size_t size)
+
+size_t rc__interval_format(const rc_interval *iv, char *buf, size_t size,
+                           void (*num)(char *, size_t, double))
 {
-	int n = snprintf(buf, size, "%.15g", v);
+	char lo[48], hi[48];
+	int n;
+	if (!iv->lo_inf && !iv->hi_inf && iv->lo == iv->hi && iv->lo_incl && iv->hi_incl) {
+		num(lo, sizeof lo, iv->lo);
+		n = snprintf(buf, size, "%s", lo);
+	} else {
+		if (!iv->lo_inf)
+			num(lo, sizeof lo, iv->lo);
+		if (!iv->hi_inf)
+			num(hi, sizeof hi, iv->hi);
+		n = snprintf(buf, size, "%c%s, %s%c", iv->lo_incl && !iv->lo_inf ? '[' : '(',
+		             iv->lo_inf ? "-\xe2\x88\x9e" : lo, iv->hi_inf ? "\xe2\x88\x9e" : hi,
+		             iv->hi_incl && !iv->hi_inf ? ']' : ')');
+	}
 	return n < 0 ? 0 : (size_t)n;
+}
+
+static void num_15(char *buf, size_t size, double v)
+{
+	snprintf(buf, size, "%.15g", v);
 }
 
 size_t rc_interval_str(const rc_interval *iv, char *buf, size_t size)
 {
-	char lo[40], hi[40];
-	if (!iv->lo_inf)
-		num_str(iv->lo, lo, sizeof lo);
-	if (!iv->hi_inf)
-		num_str(iv->hi, hi, sizeof hi);
-	int n;
-	if (!iv->lo_inf && !iv->hi_inf && iv->lo == iv->hi && iv->lo_incl && iv->hi_incl)
-		n = snprintf(buf, size, "%s", lo);
-	else
-		n = snprintf(buf, size, "%c%s, %s%c", iv->lo_incl && !iv->lo_inf ? '[' : '(',
-		             iv->lo_inf ? "-\xe2\x88\x9e" : lo, iv->hi_inf ? "\xe2\x88\x9e" : hi,
-		             iv->hi_incl && !iv->hi_inf ? ']' : ')');
-	return n < 0 ? 0 : (size_t)n;
+	return rc__interval_format(iv, buf, size, num_15);
 }
 
 rc_status rc_recognizer_set_vague_spec(rc_recognizer *rec, const char *spec, rc_error *err)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "extract/quantity-priv.h"
 #include "report/report-priv.h"
 
 void rc__num_str(char *buf, size_t n, double v)
@@ -55,15 +56,7 @@ bool rc__interval_equal(const rc_interval *a, const rc_interval *b)
 
 void rc__interval_str(char *buf, size_t n, const rc_interval *iv)
 {
-	char lo[48], hi[48];
-	if (rc__interval_is_point(iv)) {
-		rc__num_str(buf, n, iv->lo);
-		return;
-	}
-	rc__num_str(lo, sizeof(lo), iv->lo_inf ? -INFINITY : iv->lo);
-	rc__num_str(hi, sizeof(hi), iv->hi_inf ? INFINITY : iv->hi);
-	snprintf(buf, n, "%c%s, %s%c", !iv->lo_inf && iv->lo_incl ? '[' : '(', lo, hi,
-	         !iv->hi_inf && iv->hi_incl ? ']' : ')');
+	rc__interval_format(iv, buf, n, rc__num_str);
 }
 
 const char *rc__ref_source(const rc_claim_ref *r)
