@@ -619,3 +619,48 @@ int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result
 	}
 	return 0;
 }
+
+/* ---- --format and the output of a result -------------------------------- */
+
+int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const char *names,
+               rc_format *fmt)
+{
+	if (!ctx->format)
+		return 0;
+	rc_format f;
+	bool ok = rc_format_parse(ctx->format, &f);
+	for (size_t i = 0; ok && i < n; i++)
+		if (allowed[i] == f) {
+			*fmt = f;
+			return 0;
+		}
+	cli_errorf(ctx, "--format wants %s, got '%s'", names, ctx->format);
+	return CLI_EXIT_ERROR;
+}
+
+int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writer fn, void *data)
+{
+	cli_output out;
+	int ret = cli_output_open(&out, ctx);
+	if (ret != 0) {
+		rc_result_free(res);
+		return ret;
+	}
+	rc_error err;
+	bool color = fmt == RC_FORMAT_TEXT && cli_use_color(ctx, out.fp);
+	rc_status st = fn(out.fp, res, fmt, color, data, &err);
+	if (st != RC_OK)
+		cli_error(ctx, &err);
+	rc_result_free(res);
+	ret = cli_output_close(&out, ctx, st == RC_OK);
+	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+}
+
+rc_status cli_write_report(FILE *fp, const rc_result *res, rc_format fmt, bool color, void *data,
+                           rc_error *err)
+{
+	(void)data;
+	rc_report_options ro = {.color = color};
+	return fmt == RC_FORMAT_JSON ? rc_report_write_json(fp, res, &ro, err)
+	                             : rc_report_write(fp, res, fmt, &ro, err);
+}

@@ -145,6 +145,27 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx);
 /* Flush and commit (ok) or discard (!ok).  Returns an exit code: 0 or 2. */
 int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok);
 
+/*
+ * --format of a command: *fmt keeps its default when none was given; a
+ * format outside allowed (n of them, spelled in `names` for the message)
+ * is an error.  Returns 0 or an exit code after printing the error.
+ */
+int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const char *names,
+               rc_format *fmt);
+
+/* Writes a result to an opened output (color: colour is on for it). */
+typedef rc_status (*cli_writer)(FILE *fp, const rc_result *res, rc_format fmt, bool color,
+                                void *data, rc_error *err);
+/*
+ * The end of every reporting command: open the output (-o or standard
+ * output), write res with fn, commit or discard the output, free res.
+ * Returns 0 or an exit code after printing the error.
+ */
+int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writer fn, void *data);
+/* A cli_writer for reports: rc_report_write_json for json, else rc_report_write. */
+rc_status cli_write_report(FILE *fp, const rc_result *res, rc_format fmt, bool color, void *data,
+                           rc_error *err);
+
 /* The recognizer, rules, user events and extractor built from the shared
  * options (--tolerance, --rules, --events).  The extractor borrows the
  * others, so they live and die together. */

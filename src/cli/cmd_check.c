@@ -72,6 +72,13 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	return -1;
 }
 
+static rc_status write_check(FILE *fp, const rc_result *res, rc_format fmt, bool color,
+                             void *data, rc_error *err)
+{
+	(void)color;
+	return rc_check_write(fp, data, res, fmt, NULL, err);
+}
+
 static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
@@ -79,13 +86,10 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_check, argc, argv, local_option, &s);
 	if (ret >= 0)
 		return ret;
+	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_GITHUB, RC_FORMAT_JUNIT, RC_FORMAT_SARIF};
 	rc_format fmt = RC_FORMAT_TEXT;
-	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
-	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_GITHUB && fmt != RC_FORMAT_JUNIT &&
-	                    fmt != RC_FORMAT_SARIF))) {
-		cli_errorf(&ctx, "--format wants text, github, junit or sarif, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, github, junit or sarif", &fmt)))
+		return ret;
 	if (!s.n_pol)
 		s.pol[s.n_pol++] = (rc_policy){.kind = RC_POLICY_CONFLICT};
 	for (size_t i = 0; i < s.n_pol; i++)
@@ -103,20 +107,10 @@ static int run(int argc, char **argv)
 		rc_result_free(res);
 		return CLI_EXIT_ERROR;
 	}
-	cli_output out;
-	if ((ret = cli_output_open(&out, &ctx)) != 0) {
-		rc_check_result_free(c);
-		rc_result_free(res);
-		return ret;
-	}
-	rc_status st = rc_check_write(out.fp, c, res, fmt, NULL, &err);
-	if (st != RC_OK)
-		cli_error(&ctx, &err);
 	bool failed = c->failed;
+	ret = cli_write_result(&ctx, res, fmt, write_check, c);
 	rc_check_result_free(c);
-	rc_result_free(res);
-	ret = cli_output_close(&out, &ctx, st == RC_OK);
-	if (st != RC_OK || ret)
+	if (ret)
 		return CLI_EXIT_ERROR;
 	return failed ? CLI_EXIT_FOUND : 0;
 }

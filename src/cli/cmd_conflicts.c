@@ -35,32 +35,26 @@ const cli_command cli_cmd_conflicts = {
 	.run = run,
 };
 
+static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt, bool color,
+                                 void *data, rc_error *err)
+{
+	(void)color;
+	(void)data;
+	return rc_conflicts_write(fp, res, fmt, NULL, err);
+}
+
 static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
 	int ret = cli_parse(&ctx, &cli_cmd_conflicts, argc, argv, NULL, NULL);
 	if (ret >= 0)
 		return ret;
+	static const rc_format allowed[] = {RC_FORMAT_CSV, RC_FORMAT_TSV, RC_FORMAT_JSON, RC_FORMAT_MD};
 	rc_format fmt = RC_FORMAT_CSV;
-	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
-	                   (fmt != RC_FORMAT_CSV && fmt != RC_FORMAT_TSV && fmt != RC_FORMAT_JSON &&
-	                    fmt != RC_FORMAT_MD))) {
-		cli_errorf(&ctx, "--format wants csv, tsv, json or md, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "csv, tsv, json or md", &fmt)))
+		return ret;
 	rc_result *res = NULL;
 	if ((ret = cli_reconcile_inputs(&ctx, NULL, &res)) != 0)
 		return ret;
-	cli_output out;
-	if ((ret = cli_output_open(&out, &ctx)) != 0) {
-		rc_result_free(res);
-		return ret;
-	}
-	rc_error err;
-	rc_status st = rc_conflicts_write(out.fp, res, fmt, NULL, &err);
-	if (st != RC_OK)
-		cli_error(&ctx, &err);
-	rc_result_free(res);
-	ret = cli_output_close(&out, &ctx, st == RC_OK);
-	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+	return cli_write_result(&ctx, res, fmt, write_conflicts, NULL);
 }

@@ -75,13 +75,10 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_reconcile, argc, argv, local_option, &s);
 	if (ret >= 0)
 		return ret;
+	static const rc_format allowed[] = {RC_FORMAT_JSON, RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML};
 	rc_format fmt = RC_FORMAT_JSON;
-	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
-	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML &&
-	                    fmt != RC_FORMAT_JSON))) {
-		cli_errorf(&ctx, "--format wants json, text, md or html, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "json, text, md or html", &fmt)))
+		return ret;
 	rc_error err;
 	rc_event_defs *defs = NULL;
 	if (ctx.events_path && rc_event_defs_load_file(&defs, ctx.events_path, &err) != RC_OK) {
@@ -167,17 +164,5 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "%s: %zu document%s, %zu claim%s, %zu event%s\n", ctx.prog, res->documents_read,
 		        res->documents_read == 1 ? "" : "s", res->claims, res->claims == 1 ? "" : "s",
 		        res->n_events, res->n_events == 1 ? "" : "s");
-	cli_output out;
-	if ((ret = cli_output_open(&out, &ctx)) != 0) {
-		rc_result_free(res);
-		return ret;
-	}
-	rc_report_options rop = {.color = fmt == RC_FORMAT_TEXT && cli_use_color(&ctx, out.fp)};
-	st = fmt == RC_FORMAT_JSON ? rc_report_write_json(out.fp, res, &rop, &err)
-	                           : rc_report_write(out.fp, res, fmt, &rop, &err);
-	if (st != RC_OK)
-		cli_error(&ctx, &err);
-	rc_result_free(res);
-	ret = cli_output_close(&out, &ctx, st == RC_OK);
-	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+	return cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
 }

@@ -47,28 +47,12 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_report, argc, argv, NULL, NULL);
 	if (ret >= 0)
 		return ret;
+	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML, RC_FORMAT_JSON};
 	rc_format fmt = RC_FORMAT_TEXT;
-	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
-	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML &&
-	                    fmt != RC_FORMAT_JSON))) {
-		cli_errorf(&ctx, "--format wants text, md, html or json, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, md, html or json", &fmt)))
+		return ret;
 	rc_result *res = NULL;
 	if ((ret = cli_reconcile_inputs(&ctx, NULL, &res)) != 0)
 		return ret;
-	cli_output out;
-	if ((ret = cli_output_open(&out, &ctx)) != 0) {
-		rc_result_free(res);
-		return ret;
-	}
-	rc_error err;
-	rc_report_options ro = {.color = fmt == RC_FORMAT_TEXT && cli_use_color(&ctx, out.fp)};
-	rc_status st = fmt == RC_FORMAT_JSON ? rc_report_write_json(out.fp, res, &ro, &err)
-	                                     : rc_report_write(out.fp, res, fmt, &ro, &err);
-	if (st != RC_OK)
-		cli_error(&ctx, &err);
-	rc_result_free(res);
-	ret = cli_output_close(&out, &ctx, st == RC_OK);
-	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+	return cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
 }
