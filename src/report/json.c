@@ -29,6 +29,8 @@ static void ref_write(rc_jw *w, const rc_claim_ref *r, const size_t *support)
 	rc__jw_int(w, (long long)r->origin);
 	rc__jw_key(w, "effective");
 	rc__jw_interval(w, &r->effective);
+	rc__jw_key(w, "revised");
+	rc__jw_bool(w, r->revised);
 	if (support) {
 		rc__jw_key(w, "support");
 		rc__jw_obj(w);
