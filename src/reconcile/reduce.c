@@ -353,40 +353,62 @@ static bool same_iv(const rc_interval *a, const rc_interval *b)
 	       (a->hi_inf || (a->hi == b->hi && a->hi_incl == b->hi_incl));
 }
 
-/* Classify a pair of current claims that cannot both hold (a reported first). */
-static void classify(red *r, rc_conflict *c, const rc_claim_ref *a, const rc_claim_ref *b)
+/* Classify a pair of current claims that cannot both hold (a reported
+ * first); with why_too, also say why (in the arena: only for the pairs
+ * kept, so that memory follows the conflicts reported, not the pairs met). */
+static void classify(red *r, rc_conflict *c, const rc_claim_ref *a, const rc_claim_ref *b, bool why_too)
 {
 	long da = day_number(a->rec->published), db = day_number(b->rec->published);
 	long days = da >= 0 && db >= 0 ? db - da : -1;
 	bool higher = !a->effective.hi_inf && !b->effective.lo_inf && b->effective.lo >= a->effective.hi;
+	enum { TEXT, AUTHORITY, RISE, UNDATED, SAME_TIME, LOWER } why;
+	if (revises_in_text(b, a))
+		why = TEXT;
+	else if (days > 0 && same_authority(a, b))
+		why = AUTHORITY;
+	else if (days > r->window && higher)
+		why = RISE;
+	else if (days < 0)
+		why = UNDATED;
+	else if (days <= r->window)
+		why = SAME_TIME;
+	else
+		why = LOWER;
+	c->kind = why == TEXT || why == AUTHORITY ? RC_CONFLICT_REVISION
+	          : why == RISE                   ? RC_CONFLICT_PROGRESSION
+	                                          : RC_CONFLICT_CONTRADICTION;
+	c->why = NULL;
+	if (!why_too)
+		return;
 	const char *x = a->claim->text ? a->claim->text : "?", *y = b->claim->text ? b->claim->text : "?";
-	char *why;
-	if (revises_in_text(b, a)) {
-		c->kind = RC_CONFLICT_REVISION;
-		why = rc__arena_printf(r->a, "the later report revises %s to %s", x, y);
-	} else if (days > 0 && same_authority(a, b)) {
-		c->kind = RC_CONFLICT_REVISION;
-		why = rc__arena_printf(r->a, "the same authority put it at %s, then at %s %ld day%s later", x, y,
-		                       days, days == 1 ? "" : "s");
-	} else if (days > r->window && higher) {
-		c->kind = RC_CONFLICT_PROGRESSION;
-		why = rc__arena_printf(r->a, "%s rose to %s over %ld days, as tolls do when the injured die "
-		                       "or bodies are found", x, y, days);
-	} else if (days < 0) {
-		c->kind = RC_CONFLICT_CONTRADICTION;
-		why = rc__arena_printf(r->a, "%s and %s cannot both be true, and a report is undated", x, y);
-	} else if (days <= r->window) {
-		c->kind = RC_CONFLICT_CONTRADICTION;
-		why = rc__arena_printf(r->a, "%s and %s cannot both be true, and were reported %ld day%s apart",
-		                       x, y, days, days == 1 ? "" : "s");
-	} else {
-		c->kind = RC_CONFLICT_CONTRADICTION;
-		why = rc__arena_printf(r->a, "%s and %s cannot both be true: the later report, %ld days on, "
-		                       "is lower", x, y, days);
+	const char *s = days == 1 ? "" : "s";
+	rc_arena *ar = r->a;
+	switch (why) {
+	case TEXT:
+		c->why = rc__arena_printf(ar, "the later report revises %s to %s", x, y);
+		break;
+	case AUTHORITY:
+		c->why = rc__arena_printf(ar, "the same authority put it at %s, then at %s %ld day%s later", x, y,
+		                          days, s);
+		break;
+	case RISE:
+		c->why = rc__arena_printf(ar, "%s rose to %s over %ld days, as tolls do when the injured die "
+		                              "or bodies are found", x, y, days);
+		break;
+	case UNDATED:
+		c->why = rc__arena_printf(ar, "%s and %s cannot both be true, and a report is undated", x, y);
+		break;
+	case SAME_TIME:
+		c->why = rc__arena_printf(ar, "%s and %s cannot both be true, and were reported %ld day%s apart",
+		                          x, y, days, s);
+		break;
+	case LOWER:
+		c->why = rc__arena_printf(ar, "%s and %s cannot both be true: the later report, %ld days on, "
+		                              "is lower", x, y, days);
+		break;
 	}
-	if (!why)
+	if (!c->why)
 		r->nomem = true;
-	c->why = why;
 }
 
 /*
@@ -717,7 +739,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			if (intervals_meet(&a->effective, &b->effective))
 				continue;
 			rc_conflict c = {0};
-			classify(r, &c, a, b);
+			classify(r, &c, a, b, false);
 			/* each distinct disagreement once: syndicated copies and
 			 * repeated figures do not multiply it */
 			const rc_claim_ref *pair[2] = {a, b};
@@ -726,6 +748,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 				r->nomem = true;
 			if (added <= 0)
 				continue;
+			classify(r, &c, a, b, true);
 			add_conflict(r, &l, c.kind, pair, 2, c.why);
 		}
 	}
