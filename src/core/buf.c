@@ -48,7 +48,7 @@ rc_status rc__buf_reserve(rc_buf *b, size_t extra)
 	return RC_OK;
 }
 
-rc_status rc__buf_append(rc_buf *b, const void *p, size_t n)
+rc_status rc__buf_append_slow(rc_buf *b, const void *p, size_t n)
 {
 	rc_status st = rc__buf_reserve(b, n);
 	if (st != RC_OK)
@@ -58,11 +58,6 @@ rc_status rc__buf_append(rc_buf *b, const void *p, size_t n)
 	b->len += n;
 	b->data[b->len] = '\0';
 	return RC_OK;
-}
-
-rc_status rc__buf_putc(rc_buf *b, char c)
-{
-	return rc__buf_append(b, &c, 1);
 }
 
 rc_status rc__buf_puts(rc_buf *b, const char *s)

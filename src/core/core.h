@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <stdint.h>
+#include <string.h>
 #include <recount/status.h>
 
 #if defined(__GNUC__)
@@ -61,8 +62,29 @@ void rc__buf_init(rc_buf *b, size_t max);
 void rc__buf_dispose(rc_buf *b);
 void rc__buf_reset(rc_buf *b);
 rc_status rc__buf_reserve(rc_buf *b, size_t extra);
-rc_status rc__buf_append(rc_buf *b, const void *p, size_t n);
-rc_status rc__buf_putc(rc_buf *b, char c);
+/* Appends; the common case (room left, under the cap) inline, for writers
+ * that append a few bytes at a time. */
+rc_status rc__buf_append_slow(rc_buf *b, const void *p, size_t n);
+static inline rc_status rc__buf_append(rc_buf *b, const void *p, size_t n)
+{
+	if (n < b->cap - b->len && (!b->max || n <= b->max - b->len)) {
+		if (n)
+			memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return RC_OK;
+	}
+	return rc__buf_append_slow(b, p, n);
+}
+static inline rc_status rc__buf_putc(rc_buf *b, char c)
+{
+	if (1 < b->cap - b->len && (!b->max || b->len < b->max)) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return RC_OK;
+	}
+	return rc__buf_append_slow(b, &c, 1);
+}
 rc_status rc__buf_puts(rc_buf *b, const char *s);
 rc_status rc__buf_printf(rc_buf *b, const char *fmt, ...) RC_PRINTF(2, 3);
 /* Hand the data to the caller (free() it) and reset the buffer. */
