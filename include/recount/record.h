@@ -104,6 +104,8 @@ rc_status rc_record_reader_new(rc_record_reader **out, const char *const *paths,
 rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err);
 /** Diagnostics for lines that could not be read (owned by the reader). */
 const rc_diag *rc_record_reader_diags(const rc_record_reader *r, size_t *n);
+/** Bytes read so far over all inputs, newlines included (for progress). */
+size_t rc_record_reader_bytes(const rc_record_reader *r);
 void rc_record_reader_free(rc_record_reader *r);
 
 #ifdef __cplusplus

@@ -522,6 +522,25 @@ void cli_progress_fn(void *user, const rc_progress *pr)
 	p->shown = true;
 }
 
+void cli_progress_reconciling(cli_progress *p, rc_record *const *recs, size_t n)
+{
+	if (!p->on || !p->shown)
+		return;
+	size_t claims = 0;
+	for (size_t i = 0; i < n; i++)
+		claims += recs[i]->n_claims;
+	fprintf(stderr, "\r\033[K%s: reconciling %zu claims of %zu documents ...", p->ctx->prog, claims, n);
+	fflush(stderr);
+}
+
+void cli_progress_clear(cli_progress *p)
+{
+	if (!p->on || !p->shown)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
 /* ---- the whole pipeline ------------------------------------------------- */
 
 typedef struct collect {
@@ -553,17 +572,17 @@ static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
 	return RC_OK;
 }
 
-int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n)
+int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n,
+                        cli_progress *prog)
 {
 	*recs = NULL;
 	*n = 0;
+	cli_progress_init(prog, ctx);
 	rc_reader *r = NULL;
 	int ret;
 	if ((ret = cli_make_reader(ctx, &r)) != 0)
 		return ret;
-	cli_progress prog;
-	cli_progress_init(&prog, ctx);
-	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = &prog};
+	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = prog};
 	collect c = {.ctx = ctx};
 	rc_error err;
 	rc_status st = rc_map_run(r, eng->ex, &mo, collect_record, &c, &err);
@@ -589,10 +608,12 @@ int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result
 		return ret;
 	rc_record **recs;
 	size_t n;
-	if ((ret = cli_collect_records(ctx, &eng, &recs, &n)) != 0) {
+	cli_progress prog;
+	if ((ret = cli_collect_records(ctx, &eng, &recs, &n, &prog)) != 0) {
 		cli_engine_close(&eng);
 		return ret;
 	}
+	cli_progress_reconciling(&prog, recs, n);
 	rc_reconcile_options o = ro ? *ro : (rc_reconcile_options){0};
 	if (!o.approx_tolerance)
 		o.approx_tolerance = ctx->tolerance;
@@ -604,6 +625,7 @@ int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result
 	rc_status st = rc_reconcile(out, recs, n, &o, &err);
 	free(recs);
 	cli_engine_close(&eng);
+	cli_progress_clear(&prog);
 	if (st != RC_OK) {
 		cli_error(ctx, &err);
 		*out = NULL;

@@ -197,6 +197,11 @@ typedef struct cli_progress {
 
 void cli_progress_init(cli_progress *p, const cli_ctx *ctx);
 void cli_progress_fn(void *user, const rc_progress *pr);
+/* After reading that showed progress, say what the pause that follows is
+ * ("reconciling N claims of M documents ..."); cli_progress_clear() takes
+ * the line away when it is over. */
+void cli_progress_reconciling(cli_progress *p, rc_record *const *recs, size_t n);
+void cli_progress_clear(cli_progress *p);
 
 /*
  * The whole pipeline for the commands that read articles and reconcile
@@ -209,8 +214,10 @@ void cli_progress_fn(void *user, const rc_progress *pr);
 int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out);
 
 /* The map phase of the same: the records of ctx->inputs (caller frees
- * them and the array); returns 0 or an exit code after printing the error. */
-int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n);
+ * them and the array), with progress into prog (initialised here);
+ * returns 0 or an exit code after printing the error. */
+int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n,
+                        cli_progress *prog);
 
 /* The commands, each defined in cmd_<name>.c. */
 extern const cli_command cli_cmd_docs;

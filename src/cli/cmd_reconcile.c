@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cli.h"
 
 enum { OPT_WINDOW = CLI_OPT_LOCAL, OPT_DUP };
@@ -97,10 +98,21 @@ static int run(int argc, char **argv)
 	rc_record **recs = NULL;
 	size_t n = 0, cap = 0;
 	rc_status st = RC_OK;
+	cli_progress prog;
+	cli_progress_init(&prog, &ctx);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		rc_record *rec = NULL;
 		if ((st = rc_record_reader_next(rr, &rec, &err)) != RC_OK || !rec)
 			break;
+		if (prog.on && n % 1024 == 0) {
+			struct timespec t;
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			rc_progress p = {.documents = n, .bytes = rc_record_reader_bytes(rr),
+			                 .seconds = (double)(t.tv_sec - t0.tv_sec) + (t.tv_nsec - t0.tv_nsec) / 1e9};
+			cli_progress_fn(&prog, &p);
+		}
 		if (n == cap) {
 			size_t nc = cap ? cap * 2 : 256;
 			rc_record **nr = realloc(recs, nc * sizeof *nr);
@@ -120,6 +132,7 @@ static int run(int argc, char **argv)
 	 * be opened, or inputs in which not one record could be read (articles
 	 * given instead of claims), are errors: a report that silently leaves
 	 * out a shard would look complete. */
+	cli_progress_fn(&prog, &(rc_progress){.done = true});
 	size_t nd = 0;
 	const rc_diag *d = rc_record_reader_diags(rr, &nd);
 	bool unreadable = false;
@@ -151,7 +164,9 @@ static int run(int argc, char **argv)
 	s.ro.best = ctx.best;
 	s.ro.events = defs;
 	rc_result *res = NULL;
+	cli_progress_reconciling(&prog, recs, n);
 	st = rc_reconcile(&res, recs, n, &s.ro, &err);
+	cli_progress_clear(&prog);
 	free(recs);
 	if (st != RC_OK) {
 		cli_error(&ctx, &err);

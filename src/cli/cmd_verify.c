@@ -60,7 +60,8 @@ static int run(int argc, char **argv)
 		return ret;
 	rc_record **recs;
 	size_t n;
-	if ((ret = cli_collect_records(&ctx, &eng, &recs, &n)) != 0) {
+	cli_progress prog;
+	if ((ret = cli_collect_records(&ctx, &eng, &recs, &n, &prog)) != 0) {
 		cli_engine_close(&eng);
 		return ret;
 	}

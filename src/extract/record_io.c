@@ -502,6 +502,7 @@ struct rc_record_reader {
 	bool fp_is_stdin;
 	const char *cur_path;
 	size_t line_no;
+	size_t bytes;            /* read so far, all inputs */
 	rc_buf line;
 	pending cur;
 	size_t n_records;
@@ -623,6 +624,7 @@ static rc_status next_line(rc_record_reader *r, bool *got)
 		/* A reader is used by one thread: skip stdio's lock per byte. */
 		while ((c = getc_unlocked(r->fp)) != EOF) {
 			any = true;
+			r->bytes++;
 			if (c == '\n')
 				break;
 			if (!too_long) {
@@ -1202,4 +1204,9 @@ rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *
 	}
 nomem:
 	return rc__error_set(err, RC_ERR_NOMEM, "out of memory reading records");
+}
+
+size_t rc_record_reader_bytes(const rc_record_reader *r)
+{
+	return r ? r->bytes : 0;
 }

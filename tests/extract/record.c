@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -252,6 +253,10 @@ START_TEST(round_trip_every_field)
 	size_t nd;
 	rc_record_reader_diags(r, &nd);
 	ck_assert_uint_eq(nd, 0);
+	/* every byte of the file was read, newlines included */
+	struct stat sb;
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_uint_eq(rc_record_reader_bytes(r), (size_t)sb.st_size);
 	rc_record_reader_free(r);
 	rc_record_free(a);
 	rc_record_free(b);
