@@ -38,6 +38,11 @@ typedef struct rc_verification {
 	size_t n_fit;
 	const rc_claim_ref **unfit;    /**< current claims whose figures do not */
 	size_t n_unfit;
+	/** Current figures a later, higher report of another document overtook
+	 *  (reported more than window_days later: the toll rose).  They are
+	 *  shown, but neither fit nor unfit: the verdict is on the latest. */
+	const rc_claim_ref **overtaken;
+	size_t n_overtaken;
 	const char *why;               /**< one sentence */
 	const rc_result *result;       /**< the reconciled batch it was checked against */
 	struct rc_verification_priv *priv;

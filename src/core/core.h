@@ -165,6 +165,10 @@ char *rc__strndup(const char *s, size_t n);
 uint64_t rc__hash64(const void *p, size_t n, uint64_t seed);
 uint64_t rc__mix64(uint64_t x);
 
+/* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM", taken as its
+ * 15th), or -1 when it is neither. */
+long rc__day_number(const char *d);
+
 /* ---- a set of strings ----------------------------------------------- */
 
 /*

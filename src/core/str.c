@@ -93,3 +93,37 @@ void rc__strset_free(rc_strset *set)
 	free(set->slots);
 	*set = (rc_strset){0};
 }
+
+/* ---- dates ---------------------------------------------------------------- */
+
+/* Up to max digits at *p into *out; false when there is none. */
+static bool read_digits(const char **p, int max, int *out)
+{
+	int v = 0, n = 0;
+	for (; n < max && **p >= '0' && **p <= '9'; n++, (*p)++)
+		v = v * 10 + (**p - '0');
+	if (n)
+		*out = v;
+	return n > 0;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM", taken as its
+ * 15th), or -1.  (Called for every pair of figures compared: no sscanf.) */
+long rc__day_number(const char *d)
+{
+	int y, m, dd = 15;
+	if (!d || !read_digits(&d, 4, &y) || *d++ != '-' || !read_digits(&d, 2, &m) || m < 1 || m > 12)
+		return -1;
+	if (*d == '-') {
+		d++;
+		if (read_digits(&d, 2, &dd) && (dd < 1 || dd > 31))
+			return -1;
+	}
+	/* days from civil (Howard Hinnant) */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}

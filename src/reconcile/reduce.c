@@ -67,37 +67,6 @@ static int cmp_record(const void *pa, const void *pb)
 	return 0;
 }
 
-/* Up to max digits at *p into *out; false when there is none. */
-static bool read_digits(const char **p, int max, int *out)
-{
-	int v = 0, n = 0;
-	for (; n < max && **p >= '0' && **p <= '9'; n++, (*p)++)
-		v = v * 10 + (**p - '0');
-	if (n)
-		*out = v;
-	return n > 0;
-}
-
-/* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM", taken as its
- * 15th), or -1.  (Called for every pair of figures compared: no sscanf.) */
-static long day_number(const char *d)
-{
-	int y, m, dd = 15;
-	if (!d || !read_digits(&d, 4, &y) || *d++ != '-' || !read_digits(&d, 2, &m) || m < 1 || m > 12)
-		return -1;
-	if (*d == '-') {
-		d++;
-		if (read_digits(&d, 2, &dd) && (dd < 1 || dd > 31))
-			return -1;
-	}
-	/* days from civil (Howard Hinnant) */
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 static bool intervals_meet(const rc_interval *a, const rc_interval *b)
 {
@@ -265,7 +234,7 @@ static void *alloc(red *r, size_t n, size_t size)
 static int cmp_ref(const void *pa, const void *pb)
 {
 	const rc_claim_ref *a = *(const rc_claim_ref *const *)pa, *b = *(const rc_claim_ref *const *)pb;
-	long da = day_number(a->rec->published), db = day_number(b->rec->published);
+	long da = rc__day_number(a->rec->published), db = rc__day_number(b->rec->published);
 	if ((da < 0) != (db < 0))
 		return da < 0 ? 1 : -1;
 	if (da != db)
@@ -305,12 +274,12 @@ static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
  * that holds a superseded claim (the only ones that can). */
 static bool revised_later(const rc_claim_ref *const *revisers, size_t n, const rc_claim_ref *c)
 {
-	long dc = day_number(c->rec->published);
+	long dc = rc__day_number(c->rec->published);
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *b = revisers[i];
 		if (b->rec == c->rec)
 			continue;
-		long db = day_number(b->rec->published);
+		long db = rc__day_number(b->rec->published);
 		if ((dc < 0 || db < 0 || db >= dc) && revises_in_text(b, c))
 			return true;
 	}
@@ -358,7 +327,7 @@ static bool same_iv(const rc_interval *a, const rc_interval *b)
  * kept, so that memory follows the conflicts reported, not the pairs met). */
 static void classify(red *r, rc_conflict *c, const rc_claim_ref *a, const rc_claim_ref *b, bool why_too)
 {
-	long da = day_number(a->rec->published), db = day_number(b->rec->published);
+	long da = rc__day_number(a->rec->published), db = rc__day_number(b->rec->published);
 	long days = da >= 0 && db >= 0 ? db - da : -1;
 	bool higher = !a->effective.hi_inf && !b->effective.lo_inf && b->effective.lo >= a->effective.hi;
 	enum { TEXT, AUTHORITY, RISE, UNDATED, SAME_TIME, LOWER } why;

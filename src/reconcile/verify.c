@@ -20,7 +20,8 @@
 struct rc_verification_priv {
 	rc_result *res;
 	const rc_record *own;   /* the sentence's record */
-	const rc_claim_ref **fit, **unfit;
+	const rc_claim_ref **fit, **unfit, **overtaken;
+	char *why;              /* when it is composed */
 };
 
 const char *rc_verdict_str(rc_verdict v)
@@ -37,6 +38,35 @@ static bool meet(const rc_interval *a, const rc_interval *b)
 	if (!b->hi_inf && !a->lo_inf && (b->hi < a->lo || (b->hi == a->lo && !(b->hi_incl && a->lo_incl))))
 		return false;
 	return true;
+}
+
+/* A current, precise figure of another document: what a verdict rests on. */
+static bool counts(const rc_claim_ref *r, const rc_record *own)
+{
+	return r->rec != own && r->claim->status == RC_CLAIM_CURRENT && !r->claim->q.vague && !r->revised;
+}
+
+/*
+ * Was r overtaken: did another document report, more than window days
+ * later, a figure wholly above it (the reconciler's progression: "84
+ * deaths" on 6 January, "nearly 100" on 19 January)?  A claim is then
+ * checked against the later figure, not against a toll that has since risen.
+ */
+static bool overtaken(const rc_metric_result *m, const rc_claim_ref *r, const rc_record *own,
+                      long window)
+{
+	long dr = rc__day_number(r->rec->published);
+	if (dr < 0 || r->effective.hi_inf)
+		return false;
+	for (size_t k = 0; k < m->n_claims; k++) {
+		const rc_claim_ref *s = m->claims[k];
+		if (s->rec == r->rec || !counts(s, own) || s->effective.lo_inf)
+			continue;
+		long ds = rc__day_number(s->rec->published);
+		if (ds >= 0 && ds - dr > window && s->effective.lo >= r->effective.hi)
+			return true;
+	}
+	return false;
 }
 
 static bool contains_nocase(const char *hay, const char *needle)
@@ -148,20 +178,27 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 	size_t n_claims = m ? m->n_claims : 0;
 	p->fit = calloc(n_claims ? n_claims : 1, sizeof *p->fit);
 	p->unfit = calloc(n_claims ? n_claims : 1, sizeof *p->unfit);
-	if (!p->fit || !p->unfit) {
+	p->overtaken = calloc(n_claims ? n_claims : 1, sizeof *p->overtaken);
+	if (!p->fit || !p->unfit || !p->overtaken) {
 		rc_verification_free(v);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
 	v->fit = p->fit;
 	v->unfit = p->unfit;
+	v->overtaken = p->overtaken;
+	long window = (long)(p->res->options.window_days ? p->res->options.window_days : 2);
 	/* A source that gives only a bound ("over 90") does not support a claim
 	 * of 300, it just does not rule it out: figures with both ends decide,
 	 * bounds decide only when there is nothing else. */
 	size_t fit_b = 0, unfit_b = 0;
 	for (size_t k = 0; k < n_claims; k++) {
 		const rc_claim_ref *r = m->claims[k];
-		if (r->rec == own || r->claim->status != RC_CLAIM_CURRENT || r->claim->q.vague || r->revised)
+		if (!counts(r, own))
 			continue;
+		if (overtaken(m, r, own, window)) {
+			p->overtaken[v->n_overtaken++] = r;
+			continue;
+		}
 		bool bounded = !r->effective.lo_inf && !r->effective.hi_inf;
 		if (meet(&mine_iv, &r->effective)) {
 			p->fit[v->n_fit++] = r;
@@ -190,6 +227,22 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 		v->verdict = RC_VERDICT_DISPUTED;
 		v->why = "the sources disagree: some current figures fit the claim, others do not";
 	}
+	if (v->n_overtaken && v->verdict != RC_VERDICT_NOT_COVERED) {
+		/* say so: the claim was checked against the latest figures */
+		size_t old_fit = 0;
+		for (size_t k = 0; k < v->n_overtaken; k++)
+			old_fit += meet(&mine_iv, &v->overtaken[k]->effective);
+		const char *head = v->verdict == RC_VERDICT_SUPPORTED ? "the latest figures fit the claim"
+		                   : v->verdict == RC_VERDICT_CONTRADICTED && old_fit
+		                       ? "the claim fits only figures that later reports overtook: it is out of date"
+		                       : v->why;
+		size_t len = strlen(head) + 96;
+		if ((p->why = malloc(len)))
+			snprintf(p->why, len, "%s; %zu earlier figure%s, overtaken as the toll rose, %s not counted",
+			         head, v->n_overtaken, v->n_overtaken == 1 ? "" : "s", v->n_overtaken == 1 ? "is" : "are");
+		if (p->why)
+			v->why = p->why;
+	}
 	*out = v;
 	return RC_OK;
 fail:
@@ -212,6 +265,8 @@ void rc_verification_free(rc_verification *v)
 		rc_result_free(v->priv->res);
 		free(v->priv->fit);
 		free(v->priv->unfit);
+		free(v->priv->overtaken);
+		free(v->priv->why);
 		free(v->priv);
 	}
 	free(v);
@@ -319,6 +374,10 @@ rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fm
 			                 "event", rc__json_str(v->event ? v->event->id : NULL),
 			                 "metric", rc__json_str(v->metric), "fit", refs_json(v->fit, v->n_fit),
 			                 "unfit", refs_json(v->unfit, v->n_unfit));
+			if (root && json_object_set_new(root, "overtaken", refs_json(v->overtaken, v->n_overtaken))) {
+				json_decref(root);
+				root = NULL;
+			}
 		}
 		if (!root)
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -358,6 +417,7 @@ rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fm
 	rc__outc(&o, '\n');
 	text_refs(&o, "figures that fit", v->fit, v->n_fit);
 	text_refs(&o, "figures that do not", v->unfit, v->n_unfit);
+	text_refs(&o, "earlier figures, overtaken since", v->overtaken, v->n_overtaken);
 	rc_status st = rc__out_finish(&o, err);
 	rc__out_dispose(&o);
 	return st;
