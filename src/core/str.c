@@ -119,11 +119,16 @@ long rc__day_number(const char *d)
 		if (read_digits(&d, 2, &dd) && (dd < 1 || dd > 31))
 			return -1;
 	}
-	/* days from civil (Howard Hinnant) */
+	return rc__days_from_civil(y, m, dd);
+}
+
+long rc__days_from_civil(int y, int m, int d)
+{
+	/* Howard Hinnant's algorithm */
 	y -= m <= 2;
 	long era = (y >= 0 ? y : y - 399) / 400;
 	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
 }

@@ -80,17 +80,6 @@ typedef struct ctx {
 
 /* ---- calendar --------------------------------------------------------- */
 
-/* Days since 1970-01-01 (proleptic Gregorian; Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static void civil_from_days(long z, int *y, int *m, int *d)
 {
 	z += 719468;
@@ -361,7 +350,7 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	}
 	if (!c->pub[0])
 		return 0;
-	long today = days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	long today = rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
 	c->weak = true;
 	int wd = weekday_of(c, &T[k]);
 	if (wd >= 0) {
@@ -827,7 +816,7 @@ static bool days_before(const char *a, const char *b)
 	int x[3], y[3];
 	if (!parse_iso(a, x) || !parse_iso(b, y))
 		return false;
-	long d = days_from_civil(y[0], y[1], y[2]) - days_from_civil(x[0], x[1], x[2]);
+	long d = rc__days_from_civil(y[0], y[1], y[2]) - rc__days_from_civil(x[0], x[1], x[2]);
 	return d > 0 && d <= 7;
 }
 
