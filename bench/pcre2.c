@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "common.h"
 
 #define WORD "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
              "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|" \
@@ -28,13 +29,6 @@ static const char pattern[] =
 	"(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s+(?:hundred|thousand|million|billion))?"
 	"|" WORD "(?:[\\s-]+(?:and\\s+)?" WORD ")*)\\b";
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -42,20 +36,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int repeat = argc > 2 ? atoi(argv[2]) : 5;
-	FILE *fp = fopen(argv[1], "rb");
-	if (!fp) {
-		perror(argv[1]);
+	size_t len;
+	char *text = bench_read(argv[1], &len);
+	if (!text)
 		return 2;
-	}
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	rewind(fp);
-	char *text = malloc((size_t)n + 1);
-	if (!text || fread(text, 1, (size_t)n, fp) != (size_t)n) {
-		fprintf(stderr, "%s: read error\n", argv[1]);
-		return 2;
-	}
-	fclose(fp);
+	long n = (long)len;
 	int ec;
 	PCRE2_SIZE eo;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
@@ -70,7 +55,7 @@ int main(int argc, char **argv)
 	size_t found = 0;
 	for (int r = 0; r < repeat; r++) {
 		found = 0;
-		double t0 = now();
+		double t0 = bench_now();
 		PCRE2_SIZE off = 0;
 		while (off < (PCRE2_SIZE)n) {
 			int rc = pcre2_match(re, (PCRE2_SPTR)text, (PCRE2_SIZE)n, off, PCRE2_NO_UTF_CHECK, md, NULL);
@@ -80,7 +65,7 @@ int main(int argc, char **argv)
 			found++;
 			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		}
-		double dt = now() - t0;
+		double dt = bench_now() - t0;
 		if (dt < best)
 			best = dt;
 	}

@@ -7,14 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "common.h"
 #include <recount/quantity.h>
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int main(int argc, char **argv)
 {
@@ -23,20 +17,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int repeat = argc > 2 ? atoi(argv[2]) : 5;
-	FILE *fp = fopen(argv[1], "rb");
-	if (!fp) {
-		perror(argv[1]);
+	size_t len;
+	char *text = bench_read(argv[1], &len);
+	if (!text)
 		return 2;
-	}
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	rewind(fp);
-	char *text = malloc((size_t)n + 1);
-	if (!text || fread(text, 1, (size_t)n, fp) != (size_t)n) {
-		fprintf(stderr, "%s: read error\n", argv[1]);
-		return 2;
-	}
-	fclose(fp);
+	long n = (long)len;
 	rc_recognizer *rec;
 	rc_error err;
 	if (rc_recognizer_new(&rec, NULL, &err) != RC_OK) {
@@ -47,12 +32,12 @@ int main(int argc, char **argv)
 	double best = 1e30;
 	for (int r = 0; r < repeat; r++) {
 		l.len = 0;
-		double t0 = now();
+		double t0 = bench_now();
 		if (rc_quantities_scan(&l, rec, text, (size_t)n, &err) != RC_OK) {
 			fprintf(stderr, "%s\n", err.message);
 			return 2;
 		}
-		double dt = now() - t0;
+		double dt = bench_now() - t0;
 		if (dt < best)
 			best = dt;
 	}
