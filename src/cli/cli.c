@@ -577,25 +577,36 @@ int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t
 {
 	*recs = NULL;
 	*n = 0;
-	cli_progress_init(prog, ctx);
-	rc_reader *r = NULL;
-	int ret;
-	if ((ret = cli_make_reader(ctx, &r)) != 0)
-		return ret;
-	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = prog};
 	collect c = {.ctx = ctx};
-	rc_error err;
-	rc_status st = rc_map_run(r, eng->ex, &mo, collect_record, &c, &err);
-	rc_reader_free(r);
-	if (st != RC_OK) {
-		cli_error(ctx, &err);
+	int ret = cli_map_inputs(ctx, eng, prog, collect_record, &c, NULL, NULL);
+	if (ret) {
 		for (size_t i = 0; i < c.n; i++)
 			rc_record_free(c.recs[i]);
 		free(c.recs);
-		return CLI_EXIT_ERROR;
+		return ret;
 	}
 	*recs = c.recs;
 	*n = c.n;
+	return 0;
+}
+
+int cli_map_inputs(cli_ctx *ctx, const cli_engine *eng, cli_progress *prog, rc_record_fn fn,
+                   void *user, rc_record_fn prepare, void *prepare_user)
+{
+	cli_progress_init(prog, ctx);
+	rc_reader *r = NULL;
+	int ret = cli_make_reader(ctx, &r);
+	if (ret)
+		return ret;
+	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = prog,
+	                     .prepare = prepare, .prepare_user = prepare_user};
+	rc_error err;
+	rc_status st = rc_map_run(r, eng->ex, &mo, fn, user, &err);
+	rc_reader_free(r);
+	if (st != RC_OK) {
+		cli_error(ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
 	return 0;
 }
 

@@ -213,6 +213,15 @@ void cli_progress_clear(cli_progress *p);
  */
 int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out);
 
+/*
+ * The map phase over ctx->inputs: a reader, -j workers and progress into
+ * prog (initialised here); each record goes to fn, in input order, after
+ * prepare (if any) ran on its worker.  Returns 0 or an exit code after
+ * printing the error.
+ */
+int cli_map_inputs(cli_ctx *ctx, const cli_engine *eng, cli_progress *prog, rc_record_fn fn,
+                   void *user, rc_record_fn prepare, void *prepare_user);
+
 /* The map phase of the same: the records of ctx->inputs (caller frees
  * them and the array), with progress into prog (initialised here);
  * returns 0 or an exit code after printing the error. */

@@ -32,12 +32,10 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_docs, argc, argv, NULL, NULL);
 	if (ret >= 0)
 		return ret;
+	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
 	rc_format fmt = RC_FORMAT_TEXT;
-	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
-	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_JSON))) {
-		cli_errorf(&ctx, "--format wants text or json, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text or json", &fmt)))
+		return ret;
 	rc_reader *r = NULL;
 	if ((ret = cli_make_reader(&ctx, &r)) != 0)
 		return ret;

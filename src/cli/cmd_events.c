@@ -217,34 +217,25 @@ static int run(int argc, char **argv)
 	if (ret >= 0)
 		return ret;
 	s.ctx = &ctx;
-	bool json = false;
-	if (ctx.format && strcmp(ctx.format, "json") == 0) {
-		json = true;
-	} else if (ctx.format && strcmp(ctx.format, "text") != 0) {
-		cli_errorf(&ctx, "--format wants text or json, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
+	rc_format fmt = RC_FORMAT_TEXT;
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text or json", &fmt)))
+		return ret;
+	bool json = fmt == RC_FORMAT_JSON;
 	cli_engine eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;
-	rc_reader *r = NULL;
-	if ((ret = cli_make_reader(&ctx, &r)) != 0) {
-		cli_engine_close(&eng);
-		return ret;
-	}
 	rc_error err;
 	cli_progress prog;
-	cli_progress_init(&prog, &ctx);
-	rc_map_options mo = {.threads = ctx.jobs, .progress = cli_progress_fn, .progress_user = &prog};
-	bool ok = rc_map_run(r, eng.ex, &mo, keep, &s, &err) == RC_OK;
-	rc_reader_free(r);
+	ret = cli_map_inputs(&ctx, &eng, &prog, keep, &s, NULL, NULL);
+	bool ok = ret == 0;
 	rc_event_set *set = NULL;
 	if (ok) {
 		qsort(s.recs, s.n, sizeof(*s.recs), cmp_rec);
 		ok = rc_events_collect(&set, s.recs, s.n, eng.defs, &err) == RC_OK;
+		if (!ok)
+			cli_error(&ctx, &err);
 	}
-	if (!ok)
-		cli_error(&ctx, &err);
 	cli_output out;
 	if (ok && (ret = cli_output_open(&out, &ctx)) == 0) {
 		bool wrote = json ? write_json(out.fp, set, s.recs, s.n) == 0

@@ -175,38 +175,24 @@ static int run(int argc, char **argv)
 	if (ret >= 0)
 		return ret;
 	s.ctx = &ctx;
-	if (ctx.format && strcmp(ctx.format, "text") == 0) {
-		s.text = true;
-	} else if (ctx.format && strcmp(ctx.format, "jsonl") != 0) {
-		cli_errorf(&ctx, "--format wants jsonl or text, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	static const rc_format allowed[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT};
+	rc_format fmt = RC_FORMAT_JSONL;
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "jsonl or text", &fmt)))
+		return ret;
+	s.text = fmt == RC_FORMAT_TEXT;
 	cli_engine eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;
-	rc_reader *r = NULL;
-	if ((ret = cli_make_reader(&ctx, &r)) != 0) {
-		cli_engine_close(&eng);
-		return ret;
-	}
 	cli_output out;
 	if ((ret = cli_output_open(&out, &ctx)) != 0) {
-		rc_reader_free(r);
 		cli_engine_close(&eng);
 		return ret;
 	}
 	s.fp = out.fp;
 	if (s.text)
 		text_header(s.fp);
-	rc_error err;
 	cli_progress prog;
-	cli_progress_init(&prog, &ctx);
-	rc_map_options mo = {.threads = ctx.jobs, .progress = cli_progress_fn, .progress_user = &prog,
-	                     .prepare = s.text ? NULL : render, .prepare_user = &s};
-	bool ok = rc_map_run(r, eng.ex, &mo, on_record, &s, &err) == RC_OK;
-	if (!ok)
-		cli_error(&ctx, &err);
-	rc_reader_free(r);
+	bool ok = cli_map_inputs(&ctx, &eng, &prog, on_record, &s, s.text ? NULL : render, &s) == 0;
 	cli_engine_close(&eng);
 	ret = cli_output_close(&out, &ctx, ok);
 	if (!ctx.quiet)

@@ -203,12 +203,10 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_numbers, argc, argv, local_option, &s);
 	if (ret >= 0)
 		return ret;
+	static const rc_format allowed[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT, RC_FORMAT_JSON};
 	rc_format fmt = RC_FORMAT_JSONL;
-	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
-	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_JSONL && fmt != RC_FORMAT_JSON))) {
-		cli_errorf(&ctx, "--format wants jsonl or text, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "jsonl or text", &fmt)))
+		return ret;
 	rc_error err;
 	rc_recognizer *rec = NULL;
 	rc_recognizer_options ro = {.approx_tolerance = ctx.tolerance};

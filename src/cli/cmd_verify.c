@@ -46,12 +46,10 @@ static int run(int argc, char **argv)
 		cli_errorf(&ctx, "usage: recount verify \"CLAIM\" [INPUT...]");
 		return CLI_EXIT_ERROR;
 	}
+	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON, RC_FORMAT_CLAIMREVIEW};
 	rc_format fmt = RC_FORMAT_TEXT;
-	if (ctx.format && (!rc_format_parse(ctx.format, &fmt) ||
-	                   (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_JSON && fmt != RC_FORMAT_CLAIMREVIEW))) {
-		cli_errorf(&ctx, "--format wants text, json or claimreview, got '%s'", ctx.format);
-		return CLI_EXIT_ERROR;
-	}
+	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, json or claimreview", &fmt)))
+		return ret;
 	const char *claim = ctx.inputs[0];
 	ctx.inputs++;
 	ctx.n_inputs--;
