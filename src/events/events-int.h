@@ -87,14 +87,19 @@ int rc__ev_type_index(const ev_tables *tb, const char *name);
 /* Same type, or same class with at least one generic. Unknown types are
  * compatible only with themselves. */
 bool rc__ev_types_compatible(const ev_tables *tb, const char *a, const char *b);
+/* The same for two known types by table index (-1, unknown: false). */
+bool rc__ev_type_indices_compatible(const ev_tables *tb, int ia, int ib);
 bool rc__ev_type_generic(const ev_tables *tb, const char *name);
 /* Whether a place is a country (a gazetteer place with no country). */
 bool rc__ev_place_is_country(const ev_tables *tb, const char *name);
+bool rc__ev_place_index_is_country(const ev_tables *tb, int i);
 /* Index of a canonical place name, or -1. */
 int rc__ev_place_index(const ev_tables *tb, const char *name);
 /* Equal (case-insensitively), or one is the country of the other when
  * coarse is true.  NULL is compatible with anything. */
 bool rc__ev_places_compatible(const ev_tables *tb, const char *a, const char *b, bool coarse);
+/* Is one of two gazetteer places (by index; -1: false) the country of the other? */
+bool rc__ev_place_indices_within(const ev_tables *tb, int ia, int ib);
 /* Dates "YYYY-MM-DD" / "YYYY-MM": equal, or one is a prefix of the other,
  * or one is missing. */
 bool rc__ev_dates_compatible(const char *a, const char *b);

@@ -149,34 +149,22 @@ static bool full_date(const char *d)
 	return d && strlen(d) == 10;
 }
 
-/* rc__ev_types_compatible on the table indices the groups keep. */
+/* rc__ev_types_compatible and rc__ev_places_compatible (coarse) on the
+ * table indices the groups keep, without looking names up again. */
 static bool types_compatible(const ev_tables *tb, const group *a, const group *b)
 {
-	if (a->type_i >= 0 && a->type_i == b->type_i)
-		return true;
-	if (strcmp(a->type, b->type) == 0)
-		return true;
-	if (a->type_i < 0 || b->type_i < 0)
-		return false;
-	const ev_type *x = &tb->types[a->type_i], *y = &tb->types[b->type_i];
-	return (x->generic || y->generic) && strcmp(x->klass, y->klass) == 0;
+	return strcmp(a->type, b->type) == 0 || rc__ev_type_indices_compatible(tb, a->type_i, b->type_i);
 }
 
-/* A country of the gazetteer (not a city, not an unknown place). */
-static bool is_country(const ev_tables *tb, const group *g)
-{
-	return g->place_i >= 0 && tb->place[g->place_i].country < 0;
-}
-
-/* rc__ev_places_compatible (coarse) on the indices: equal, or one the
- * country of the other. */
 static bool places_compatible(const ev_tables *tb, const group *a, const group *b)
 {
-	if (!a->place || !b->place || strcasecmp(a->place, b->place) == 0)
-		return true;
-	if (a->place_i < 0 || b->place_i < 0)
-		return false;
-	return tb->place[a->place_i].country == b->place_i || tb->place[b->place_i].country == a->place_i;
+	return !a->place || !b->place || strcasecmp(a->place, b->place) == 0 ||
+	       rc__ev_place_indices_within(tb, a->place_i, b->place_i);
+}
+
+static bool is_country(const ev_tables *tb, const group *g)
+{
+	return rc__ev_place_index_is_country(tb, g->place_i);
 }
 
 /* Two groups that cannot be one event: incompatible types or dates, or
@@ -245,7 +233,7 @@ static bool same_exact(const mctx *M, const unit *a, const unit *b)
 		return a->key && b->key && strcmp(a->key, b->key) == 0;
 	return a->type_i == b->type_i && strcmp(a->type, b->type) == 0 &&
 	       cmp_opt(a->date, b->date) == 0 && cmp_opt_nocase(a->place, b->place) == 0 &&
-	       ((a->place && !rc__ev_place_is_country(M->tb, a->place)) || a->date);
+	       ((a->place && !rc__ev_place_index_is_country(M->tb, a->place_i)) || a->date);
 }
 
 /* A blocking key of a group in step 4: every compatible pair of groups

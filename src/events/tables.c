@@ -372,11 +372,15 @@ bool rc__ev_types_compatible(const ev_tables *tb, const char *a, const char *b)
 		return true;
 	if (strcmp(a, b) == 0)
 		return true;
-	int ia = rc__ev_type_index(tb, a), ib = rc__ev_type_index(tb, b);
+	return rc__ev_type_indices_compatible(tb, rc__ev_type_index(tb, a), rc__ev_type_index(tb, b));
+}
+
+bool rc__ev_type_indices_compatible(const ev_tables *tb, int ia, int ib)
+{
 	if (ia < 0 || ib < 0)
 		return false;
-	return strcmp(tb->types[ia].klass, tb->types[ib].klass) == 0 &&
-	       (tb->types[ia].generic || tb->types[ib].generic);
+	return ia == ib || (strcmp(tb->types[ia].klass, tb->types[ib].klass) == 0 &&
+	                    (tb->types[ia].generic || tb->types[ib].generic));
 }
 
 int rc__ev_place_index(const ev_tables *tb, const char *name)
@@ -390,7 +394,11 @@ int rc__ev_place_index(const ev_tables *tb, const char *name)
 
 bool rc__ev_place_is_country(const ev_tables *tb, const char *name)
 {
-	int i = rc__ev_place_index(tb, name);
+	return rc__ev_place_index_is_country(tb, rc__ev_place_index(tb, name));
+}
+
+bool rc__ev_place_index_is_country(const ev_tables *tb, int i)
+{
 	return i >= 0 && tb->place[i].country < 0;
 }
 
@@ -400,7 +408,11 @@ bool rc__ev_places_compatible(const ev_tables *tb, const char *a, const char *b,
 		return true;
 	if (!coarse)
 		return false;
-	int ia = rc__ev_place_index(tb, a), ib = rc__ev_place_index(tb, b);
+	return rc__ev_place_indices_within(tb, rc__ev_place_index(tb, a), rc__ev_place_index(tb, b));
+}
+
+bool rc__ev_place_indices_within(const ev_tables *tb, int ia, int ib)
+{
 	if (ia < 0 || ib < 0)
 		return false;
 	return tb->place[ia].country == ib || tb->place[ib].country == ia;
