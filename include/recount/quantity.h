@@ -114,6 +114,14 @@ rc_interval rc_quantity_effective(const rc_recognizer *rec, const rc_quantity *q
 rc_interval rc_interval_widen(const rc_interval *iv, double value, bool approx,
                               const char *qualifier, double tolerance);
 
+/** Whether two intervals share a point (the test of every conflict and
+ *  of verify: [84, 84] and (90, ∞) do not, [90, 100) and (90, ∞) do). */
+bool rc_interval_meets(const rc_interval *a, const rc_interval *b);
+
+/** Whether two intervals are the same set: ends and their inclusion
+ *  (an infinite end's value and inclusion flag are ignored). */
+bool rc_interval_equal(const rc_interval *a, const rc_interval *b);
+
 /** The default tolerance, 0.10. */
 #define RC_APPROX_TOLERANCE_DEFAULT 0.10
 

@@ -449,6 +449,23 @@ rc_status rc_recognizer_set_vague_spec(rc_recognizer *rec, const char *spec, rc_
 
 /* ---- approximation: the one place the tolerance is applied --------------- */
 
+bool rc_interval_meets(const rc_interval *a, const rc_interval *b)
+{
+	/* a entirely below b, or b entirely below a? */
+	if (!a->hi_inf && !b->lo_inf && (a->hi < b->lo || (a->hi == b->lo && !(a->hi_incl && b->lo_incl))))
+		return false;
+	if (!b->hi_inf && !a->lo_inf && (b->hi < a->lo || (b->hi == a->lo && !(b->hi_incl && a->lo_incl))))
+		return false;
+	return true;
+}
+
+bool rc_interval_equal(const rc_interval *a, const rc_interval *b)
+{
+	return a->lo_inf == b->lo_inf && a->hi_inf == b->hi_inf &&
+	       (a->lo_inf || (a->lo == b->lo && a->lo_incl == b->lo_incl)) &&
+	       (a->hi_inf || (a->hi == b->hi && a->hi_incl == b->hi_incl));
+}
+
 rc_interval rc_interval_widen(const rc_interval *iv, double value, bool approx,
                               const char *qualifier, double tolerance)
 {

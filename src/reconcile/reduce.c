@@ -68,15 +68,6 @@ static int cmp_record(const void *pa, const void *pb)
 }
 
 
-static bool intervals_meet(const rc_interval *a, const rc_interval *b)
-{
-	/* a entirely below b? */
-	if (!a->hi_inf && !b->lo_inf && (a->hi < b->lo || (a->hi == b->lo && !(a->hi_incl && b->lo_incl))))
-		return false;
-	if (!b->hi_inf && !a->lo_inf && (b->hi < a->lo || (b->hi == a->lo && !(b->hi_incl && a->lo_incl))))
-		return false;
-	return true;
-}
 
 static rc_interval intersect(const rc_interval *a, const rc_interval *b)
 {
@@ -316,11 +307,6 @@ static size_t find_revisers(const rc_claim_ref **out, const rc_claim_ref *const 
 	return u;
 }
 
-static bool same_iv(const rc_interval *a, const rc_interval *b)
-{
-	return a->lo_inf == b->lo_inf && a->hi_inf == b->hi_inf && (a->lo_inf || (a->lo == b->lo && a->lo_incl == b->lo_incl)) &&
-	       (a->hi_inf || (a->hi == b->hi && a->hi_incl == b->hi_incl));
-}
 
 /* Classify a pair of current claims that cannot both hold (a reported
  * first); with why_too, also say why (in the arena: only for the pairs
@@ -397,7 +383,7 @@ typedef struct pair_set {
 
 static uint64_t hash_iv(uint64_t h, const rc_interval *iv)
 {
-	/* the fields same_iv compares; -0.0 and 0.0 hash alike */
+	/* the fields rc_interval_equal compares; -0.0 and 0.0 hash alike */
 	double lo = iv->lo_inf ? 0 : iv->lo + 0.0, hi = iv->hi_inf ? 0 : iv->hi + 0.0;
 	unsigned char flags = (unsigned char)(iv->lo_inf | iv->hi_inf << 1 |
 	                                      (!iv->lo_inf && iv->lo_incl) << 2 |
@@ -420,8 +406,8 @@ static uint64_t hash_pair(rc_conflict_kind kind, const rc_claim_ref *const *p)
 
 static bool same_pair(rc_conflict_kind kind, const rc_claim_ref *const *p, const pair_key *o)
 {
-	return o->kind == kind && same_iv(&o->claims[0]->effective, &p[0]->effective) &&
-	       same_iv(&o->claims[1]->effective, &p[1]->effective) &&
+	return o->kind == kind && rc_interval_equal(&o->claims[0]->effective, &p[0]->effective) &&
+	       rc_interval_equal(&o->claims[1]->effective, &p[1]->effective) &&
 	       strcmp0(o->claims[0]->rec->published, p[0]->rec->published) == 0 &&
 	       strcmp0(o->claims[1]->rec->published, p[1]->rec->published) == 0;
 }
@@ -705,7 +691,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			const rc_claim_ref *b = refs[j];
 			if (b->claim->status != RC_CLAIM_CURRENT || b->claim->q.vague)
 				continue;
-			if (intervals_meet(&a->effective, &b->effective))
+			if (rc_interval_meets(&a->effective, &b->effective))
 				continue;
 			rc_conflict c = {0};
 			classify(r, &c, a, b, false);
@@ -791,7 +777,7 @@ static void check_aggregate(red *r, rc_aggregate *ag)
 	} else if (missing) {
 		ag->verdict = RC_AGG_UNDETERMINED;
 		ag->why = rc__arena_printf(r->a, "no source gives %s figures for %s", ref->claim->metric, missing);
-	} else if (intervals_meet(&ref->effective, &sum)) {
+	} else if (rc_interval_meets(&ref->effective, &sum)) {
 		ag->verdict = RC_AGG_CONSISTENT;
 		ag->why = "the aggregate fits the sum of the parts' ranges";
 	} else {

@@ -31,14 +31,6 @@ const char *rc_verdict_str(rc_verdict v)
 	return (unsigned)v < RC_ARRAY_LEN(names) ? names[v] : "unknown";
 }
 
-static bool meet(const rc_interval *a, const rc_interval *b)
-{
-	if (!a->hi_inf && !b->lo_inf && (a->hi < b->lo || (a->hi == b->lo && !(a->hi_incl && b->lo_incl))))
-		return false;
-	if (!b->hi_inf && !a->lo_inf && (b->hi < a->lo || (b->hi == a->lo && !(b->hi_incl && a->lo_incl))))
-		return false;
-	return true;
-}
 
 /* A current, precise figure of another document: what a verdict rests on. */
 static bool counts(const rc_claim_ref *r, const rc_record *own)
@@ -200,7 +192,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 			continue;
 		}
 		bool bounded = !r->effective.lo_inf && !r->effective.hi_inf;
-		if (meet(&mine_iv, &r->effective)) {
+		if (rc_interval_meets(&mine_iv, &r->effective)) {
 			p->fit[v->n_fit++] = r;
 			fit_b += bounded;
 		} else {
@@ -231,7 +223,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 		/* say so: the claim was checked against the latest figures */
 		size_t old_fit = 0;
 		for (size_t k = 0; k < v->n_overtaken; k++)
-			old_fit += meet(&mine_iv, &v->overtaken[k]->effective);
+			old_fit += rc_interval_meets(&mine_iv, &v->overtaken[k]->effective);
 		const char *head = v->verdict == RC_VERDICT_SUPPORTED ? "the latest figures fit the claim"
 		                   : v->verdict == RC_VERDICT_CONTRADICTED && old_fit
 		                       ? "the claim fits only figures that later reports overtook: it is out of date"

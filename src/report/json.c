@@ -101,7 +101,7 @@ static int cmp_num(double a, double b)
 }
 
 /* The figure of a claim: its effective interval (the fields
- * rc__interval_equal compares) and whether it is hypothetical. */
+ * rc_interval_equal compares) and whether it is hypothetical. */
 static int cmp_fig(const void *pa, const void *pb)
 {
 	const rc_claim_ref *a = ((const fig *)pa)->ref, *b = ((const fig *)pb)->ref;
@@ -126,7 +126,7 @@ static int cmp_fig(const void *pa, const void *pb)
 
 static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
 {
-	return hypo(a) == hypo(b) && rc__interval_equal(&a->effective, &b->effective);
+	return hypo(a) == hypo(b) && rc_interval_equal(&a->effective, &b->effective);
 }
 
 static int cmp_size(const void *pa, const void *pb)

@@ -29,8 +29,6 @@ void rc__num_str(char *buf, size_t n, double v);
 void rc__interval_str(char *buf, size_t n, const rc_interval *iv);
 /* True when iv is one closed, finite point. */
 bool rc__interval_is_point(const rc_interval *iv);
-/* True when the two intervals are the same set (ends and inclusivity). */
-bool rc__interval_equal(const rc_interval *a, const rc_interval *b);
 
 /* ---- claims in context ----------------------------------------------------- */
 

@@ -207,7 +207,7 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 	         m->origins, m->origins == 1 ? "" : "s");
 	range_bar(c, m, 20);
 	rc__outc(&c->o, '\n');
-	if (m->has_core && !rc__interval_equal(&m->core, &m->range)) {
+	if (m->has_core && !rc_interval_equal(&m->core, &m->range)) {
 		rc__interval_str(core, sizeof core, &m->core);
 		rc__outf(&c->o, "              all current figures agree on %s\n", core);
 	} else if (!m->has_core && m->n_claims > 1) {

@@ -43,16 +43,6 @@ bool rc__interval_is_point(const rc_interval *iv)
 	return !iv->lo_inf && !iv->hi_inf && iv->lo_incl && iv->hi_incl && iv->lo == iv->hi;
 }
 
-bool rc__interval_equal(const rc_interval *a, const rc_interval *b)
-{
-	if (a->lo_inf != b->lo_inf || a->hi_inf != b->hi_inf)
-		return false;
-	if (!a->lo_inf && (a->lo != b->lo || a->lo_incl != b->lo_incl))
-		return false;
-	if (!a->hi_inf && (a->hi != b->hi || a->hi_incl != b->hi_incl))
-		return false;
-	return true;
-}
 
 void rc__interval_str(char *buf, size_t n, const rc_interval *iv)
 {

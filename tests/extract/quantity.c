@@ -222,7 +222,27 @@ START_TEST(kerman_compatibility)
 	rc_interval c = rc_quantity_effective(rec, &l.items[2]);
 	ck_assert(a.hi < b.lo || (a.hi == b.lo && !(a.hi_incl && b.lo_incl)));  /* disjoint */
 	ck_assert(b.lo < c.hi && c.lo <= b.lo + 10);                               /* overlap */
+	ck_assert(!rc_interval_meets(&a, &b) && !rc_interval_meets(&b, &a));
+	ck_assert(rc_interval_meets(&b, &c) && rc_interval_meets(&c, &b));
+	ck_assert(rc_interval_meets(&a, &a) && rc_interval_equal(&c, &c) && !rc_interval_equal(&b, &c));
 	rc_quantity_list_dispose(&l);
+}
+END_TEST
+
+/* Touching ends meet only when both are included; infinite ends compare
+ * by their flags alone. */
+START_TEST(interval_relations)
+{
+	rc_interval lo = {.lo = 10, .hi = 20, .lo_incl = true, .hi_incl = true};
+	rc_interval hi_closed = {.lo = 20, .hi = 30, .lo_incl = true, .hi_incl = true};
+	rc_interval hi_open = {.lo = 20, .hi = 30, .lo_incl = false, .hi_incl = true};
+	rc_interval up = {.lo = 25, .hi_inf = true, .lo_incl = true};
+	rc_interval up2 = {.lo = 25, .hi = 999, .hi_inf = true, .lo_incl = true, .hi_incl = true};
+	ck_assert(rc_interval_meets(&lo, &hi_closed));
+	ck_assert(!rc_interval_meets(&lo, &hi_open) && !rc_interval_meets(&hi_open, &lo));
+	ck_assert(!rc_interval_meets(&lo, &up) && rc_interval_meets(&hi_open, &up));
+	ck_assert(rc_interval_equal(&up, &up2));
+	ck_assert(!rc_interval_equal(&hi_closed, &hi_open));
 }
 END_TEST
 
@@ -289,6 +309,7 @@ int main(void)
 	tcase_add_test(tc, table);
 	tcase_add_test(tc, tolerance);
 	tcase_add_test(tc, kerman_compatibility);
+	tcase_add_test(tc, interval_relations);
 	tcase_add_test(tc, vague_override);
 	tcase_add_test(tc, notation);
 	tcase_add_test(tc, byte_offsets);
