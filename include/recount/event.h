@@ -51,30 +51,6 @@ rc_status rc_event_defs_load_buffer(rc_event_defs **out, const char *json, size_
 /** Release event definitions.  rc_event_defs_free(NULL) does nothing. */
 void rc_event_defs_free(rc_event_defs *defs);
 
-struct rc_event;
-struct rc_record;
-
-/**
- * Events merged across records without the rest of the reduce phase (for
- * `recount events`; rc_reconcile() does the same merge and more).
- */
-typedef struct rc_event_set {
-	struct rc_event *events;   /**< sorted by id; metrics and aggregates left empty */
-	size_t n_events;
-	struct rc_event_set_priv *priv;
-} rc_event_set;
-
-/**
- * Merge the event mentions of records[0..n) into events.  The records'
- * claims get the merged ids (claim->event, claim->events); those strings
- * belong to the set, so free the set after you are done with the records'
- * event ids.  The result does not depend on the order of the records.
- */
-rc_status rc_events_collect(rc_event_set **out, struct rc_record *const *records, size_t n,
-                            const rc_event_defs *defs, rc_error *err);
-/** Release an event set.  rc_event_set_free(NULL) does nothing. */
-void rc_event_set_free(rc_event_set *set);
-
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,9 @@
 /*
- * recount: the parallel map phase.
+ * recount: the map phase.
  *
- * rc_map_run() reads documents from a reader, runs rc_record_extract() on
+ * rc_record_extract() runs the map step on one document (normalise,
+ * segment, recognise quantities, extract claims, find event mentions and
+ * link claims to them, sign the text).  rc_map_run() reads documents from a reader, runs rc_record_extract() on
  * them with N worker threads and hands the records to a callback in the
  * reader's order, so the output is byte-identical whatever the thread count.
  */
@@ -17,6 +19,35 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---- the map step on one document ---- */
+
+/** Everything the map phase needs, compiled once; shareable between threads. */
+typedef struct rc_extractor rc_extractor;
+
+/** Options for rc_extractor_new().  Zero-initialise for the defaults. */
+typedef struct rc_extractor_options {
+	const rc_recognizer *recognizer; /**< borrowed; NULL builds a default one */
+	const rc_rules *rules;           /**< borrowed; NULL uses the built-in rules */
+	const rc_event_defs *events;     /**< borrowed; NULL for none */
+	rc_limits limits;
+} rc_extractor_options;
+
+rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
+                           rc_error *err);
+void rc_extractor_free(rc_extractor *ex);
+/** The recognizer the extractor uses (for its tolerance). */
+const rc_recognizer *rc_extractor_recognizer(const rc_extractor *ex);
+
+/**
+ * Run the map phase on one document.  A skipped document gives a record
+ * with its status and reason and no claims.  Thread-safe for a shared ex.
+ * The caller owns *out; doc may be freed afterwards.
+ */
+rc_status rc_record_extract(rc_record **out, const rc_extractor *ex,
+                            const rc_document *doc, rc_error *err);
+
+/* ---- the parallel map over a reader ---- */
 
 /** Progress, reported from the calling thread. */
 typedef struct rc_progress {

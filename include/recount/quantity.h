@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
+#include <recount/interval.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,16 +39,6 @@ typedef enum rc_quantity_kind {
 
 /** Lower-case name of a kind as used in JSON: "count", "range", ... */
 const char *rc_quantity_kind_str(rc_quantity_kind kind);
-
-/**
- * An interval with open, closed or unbounded ends.  An unbounded end has
- * lo_inf (or hi_inf) set and its number is meaningless.
- */
-typedef struct rc_interval {
-	double lo, hi;
-	bool lo_incl, hi_incl;
-	bool lo_inf, hi_inf;
-} rc_interval;
 
 /** One recognised figure.  Offsets are bytes into the scanned text. */
 typedef struct rc_quantity {
@@ -110,31 +101,8 @@ rc_status rc_quantities_scan(rc_quantity_list *out, const rc_recognizer *rec,
  */
 rc_interval rc_quantity_effective(const rc_recognizer *rec, const rc_quantity *q);
 
-/** Same, from the fields that survive serialisation (claims read back from JSON). */
-rc_interval rc_interval_widen(const rc_interval *iv, double value, bool approx,
-                              const char *qualifier, double tolerance);
-
-/** Whether two intervals share a point (the test of every conflict and
- *  of verify: [84, 84] and (90, ∞) do not, [90, 100) and (90, ∞) do). */
-bool rc_interval_meets(const rc_interval *a, const rc_interval *b);
-
-/** Whether two intervals are the same set: ends and their inclusion
- *  (an infinite end's value and inclusion flag are ignored). */
-bool rc_interval_equal(const rc_interval *a, const rc_interval *b);
-
-/** The default tolerance, 0.10. */
-#define RC_APPROX_TOLERANCE_DEFAULT 0.10
-
 /** The tolerance a recognizer applies (its option, or the default). */
 double rc_recognizer_tolerance(const rc_recognizer *rec);
-
-/**
- * Write an interval in mathematical notation into buf (always
- * NUL-terminated): "84" for a point, "[84, 103]", "(90, ∞)",
- * "(-∞, 100)".  Numbers print with up to 15 significant digits.
- * Returns the length it needed, as snprintf() does.
- */
-size_t rc_interval_str(const rc_interval *iv, char *buf, size_t size);
 
 /**
  * Parse a vague-term override "TERM=LO,HI" (HI may be empty for no upper

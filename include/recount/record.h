@@ -1,10 +1,8 @@
 /*
  * recount: the per-document record, the output of the map phase.
  *
- * rc_record_extract() runs everything that needs a document's text
- * (normalise, segment, recognise quantities, extract claims, find event
- * mentions and link claims to them, sign the text for near-duplicate
- * detection) and keeps only what later stages need.  The text itself is not
+ * rc_record_extract() (pipeline.h) runs everything that needs a
+ * document's text and keeps only what later stages need.  The text itself is not
  * kept, so memory after the map phase grows with claims, not with text.
  *
  * A record serialises to JSON Lines (one "recount.document/1" line, then one
@@ -62,31 +60,6 @@ typedef struct rc_record {
 
 /** Release a record.  rc_record_free(NULL) does nothing. */
 void rc_record_free(rc_record *rec);
-
-/** Everything the map phase needs, compiled once; shareable between threads. */
-typedef struct rc_extractor rc_extractor;
-
-/** Options for rc_extractor_new().  Zero-initialise for the defaults. */
-typedef struct rc_extractor_options {
-	const rc_recognizer *recognizer; /**< borrowed; NULL builds a default one */
-	const rc_rules *rules;           /**< borrowed; NULL uses the built-in rules */
-	const rc_event_defs *events;     /**< borrowed; NULL for none */
-	rc_limits limits;
-} rc_extractor_options;
-
-rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
-                           rc_error *err);
-void rc_extractor_free(rc_extractor *ex);
-/** The recognizer the extractor uses (for its tolerance). */
-const rc_recognizer *rc_extractor_recognizer(const rc_extractor *ex);
-
-/**
- * Run the map phase on one document.  A skipped document gives a record
- * with its status and reason and no claims.  Thread-safe for a shared ex.
- * The caller owns *out; doc may be freed afterwards.
- */
-rc_status rc_record_extract(rc_record **out, const rc_extractor *ex,
-                            const rc_document *doc, rc_error *err);
 
 /** Write a record as JSON Lines (document line, then claim lines). */
 rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_document_line,

@@ -9,7 +9,9 @@
 #ifndef RECOUNT_RECOUNT_H
 #define RECOUNT_RECOUNT_H
 
+#include <recount/version.h>
 #include <recount/status.h>
+#include <recount/interval.h>
 #include <recount/document.h>
 #include <recount/quantity.h>
 #include <recount/claim.h>

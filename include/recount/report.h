@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <recount/status.h>
+#include <recount/version.h>
 #include <recount/document.h>
 #include <recount/reconcile.h>
 
@@ -42,9 +43,6 @@ typedef struct rc_report_options {
 	bool color;          /**< ANSI colour (terminal only) */
 	unsigned width;      /**< reserved for wrapping to a terminal width; no renderer wraps yet */
 } rc_report_options;
-
-/** The program version, "MAJOR.MINOR.PATCH". */
-const char *rc_version(void);
 
 /* ---- reports for people (recount report) ---- */
 
@@ -136,6 +134,19 @@ void rc_quantity_writer_free(rc_quantity_writer *w);
  */
 rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
                                rc_error *err);
+
+/* ---- recount verify ---- */
+
+struct rc_verification;
+
+/**
+ * Write a verification: RC_FORMAT_TEXT (verdict, reason, the evidence with
+ * quotes and file:line), RC_FORMAT_JSON ("recount.verify/1") or
+ * RC_FORMAT_CLAIMREVIEW (schema.org ClaimReview JSON-LD for fact-check
+ * publishing).
+ */
+rc_status rc_verification_write(FILE *fp, const struct rc_verification *v, rc_format fmt,
+                                const rc_report_options *opts, rc_error *err);
 
 #ifdef __cplusplus
 }

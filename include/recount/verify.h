@@ -10,7 +10,7 @@
 #include <recount/status.h>
 #include <recount/record.h>
 #include <recount/reconcile.h>
-#include <recount/report.h>
+#include <recount/pipeline.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,6 +45,7 @@ typedef struct rc_verification {
 	size_t n_overtaken;
 	const char *why;               /**< one sentence */
 	const rc_result *result;       /**< the reconciled batch it was checked against */
+	const rc_record *own;          /**< the sentence's own record (where claim lives) */
 	struct rc_verification_priv *priv;
 } rc_verification;
 
@@ -54,15 +55,6 @@ typedef struct rc_verification {
  */
 rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **records, size_t n,
                     const rc_extractor *ex, const rc_reconcile_options *opts, rc_error *err);
-
-/**
- * Write a verification: RC_FORMAT_TEXT (verdict, reason, the evidence with
- * quotes and file:line), RC_FORMAT_JSON ("recount.verify/1") or
- * RC_FORMAT_CLAIMREVIEW (schema.org ClaimReview JSON-LD for fact-check
- * publishing).
- */
-rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fmt,
-                                const rc_report_options *opts, rc_error *err);
 
 void rc_verification_free(rc_verification *v);
 

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <recount/status.h>
+#include <recount/interval.h>
 
 #if defined(__GNUC__)
 #define RC_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -187,5 +188,11 @@ typedef struct rc_strset {
 int rc__strset_add(rc_strset *set, const char *s);
 bool rc__strset_has(const rc_strset *set, const char *s);
 void rc__strset_free(rc_strset *set);
+
+/* An interval as "84", "[84, 103]", "(90, ∞)", its ends written by num
+ * (rc_interval_str: 15 significant digits; reports: two decimals).  Same
+ * argument order and return as rc_interval_str. */
+size_t rc__interval_format(const rc_interval *iv, char *buf, size_t size,
+                           void (*num)(char *, size_t, double));
 
 #endif

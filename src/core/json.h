@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <jansson.h>
 #include <recount/status.h>
-#include <recount/quantity.h>
+#include <recount/interval.h>
 
 /* A number: an integer when v is integral and fits, else a real.  NaN and
  * infinities become null. */

@@ -1,5 +1,5 @@
-/* The version, from meson's project() via the build's config header. */
-#include <recount/report.h>
+/* The version of the library linked: meson passes the project version as RC_VERSION. */
+#include <recount/version.h>
 
 #ifndef RC_VERSION
 #define RC_VERSION "unknown"

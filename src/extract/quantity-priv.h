@@ -81,9 +81,4 @@ extern const char *const rc__q_not_qualifier[]; /* "how about 2" */   /* "their 
 
 /* The entries of each table are counted by a NULL word at the end. */
 
-/* An interval as "84", "[84, 103]", "(90, ∞)", its ends written by num
- * (rc_interval_str: 15 significant digits; reports: two decimals). */
-size_t rc__interval_format(const rc_interval *iv, char *buf, size_t size,
-                           void (*num)(char *, size_t, double));
-
 #endif

@@ -15,7 +15,8 @@
 #include <recount/reconcile.h>
 #include "core/core.h"
 #include "events/events-priv.h"
-#include "reconcile/dedup.h"
+#include "reconcile/reconcile-int.h"
+#include "record/signature.h"
 
 struct rc_result_priv {
 	rc_arena *arena;

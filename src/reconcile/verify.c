@@ -7,19 +7,14 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <jansson.h>
 #include <recount/verify.h>
 #include "core/core.h"
-#include "core/json.h"
-#include "extract/record-json.h"
-#include "report/report-priv.h"
 
 /* The id of the sentence's own document: no article id looks like it. */
 #define VERIFY_DOC "(claim to verify)"
 
 struct rc_verification_priv {
 	rc_result *res;
-	const rc_record *own;   /* the sentence's record */
 	const rc_claim_ref **fit, **unfit, **overtaken;
 	char *why;              /* when it is composed */
 };
@@ -133,7 +128,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 		return RC_OK;
 	}
 	const rc_claim *c = &own->claims[0];
-	p->own = own;
+	v->own = own;
 	v->claim = c;
 	v->metric = c->metric;
 	/* its event: the one it was linked to, else the only event with its metric */
@@ -262,155 +257,4 @@ void rc_verification_free(rc_verification *v)
 		free(v->priv);
 	}
 	free(v);
-}
-
-/* ---- output ------------------------------------------------------------------- */
-
-static void text_refs(rc__out *o, const char *title, const rc_claim_ref *const *refs, size_t n)
-{
-	if (!n)
-		return;
-	rc__outf(o, "%s (%zu):\n", title, n);
-	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *r = refs[i];
-		char loc[1024];
-		rc__ref_location(loc, sizeof loc, r);
-		rc__outs(o, "  ");
-		rc__out_clean(o, r->claim->text);
-		rc__outs(o, "  ");
-		rc__out_clean(o, rc__ref_source(r));
-		if (rc__ref_date(r))
-			rc__outf(o, ", %s", rc__ref_date(r));
-		rc__outs(o, "  ");
-		rc__out_clean(o, loc);
-		rc__outs(o, "\n    \xe2\x80\x9c");
-		rc__out_clean(o, r->claim->quote);
-		rc__outs(o, "\xe2\x80\x9d\n");
-	}
-}
-
-static json_t *refs_json(const rc_claim_ref *const *refs, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < n; i++) {
-		json_t *o = rc__claim_to_json(refs[i]->rec, refs[i]->claim);
-		if (!o || json_object_set_new(o, "effective", rc__json_interval(&refs[i]->effective)) ||
-		    json_array_append_new(a, o)) {
-			json_decref(a);
-			return NULL;
-		}
-	}
-	return a;
-}
-
-/* schema.org's ClaimReview rating: 1 false .. 5 true, with the verdict as its name. */
-static int rating(rc_verdict v)
-{
-	switch (v) {
-	case RC_VERDICT_SUPPORTED: return 5;
-	case RC_VERDICT_DISPUTED: return 3;
-	case RC_VERDICT_CONTRADICTED: return 1;
-	default: return 0;
-	}
-}
-
-static json_t *claimreview(const rc_verification *v)
-{
-	json_t *appear = json_array();
-	for (size_t i = 0; appear && i < v->n_fit + v->n_unfit; i++) {
-		const rc_claim_ref *r = i < v->n_fit ? v->fit[i] : v->unfit[i - v->n_fit];
-		json_t *cw = json_pack("{s:s, s:o, s:o, s:o}", "@type", "CreativeWork",
-		                       "name", rc__json_str(r->rec->title ? r->rec->title : r->rec->doc),
-		                       "url", rc__json_str(r->rec->url),
-		                       "datePublished", rc__json_str(r->rec->published));
-		if (cw && r->rec->source)
-			json_object_set_new(cw, "publisher", json_pack("{s:s, s:s}", "@type", "Organization",
-			                                               "name", r->rec->source));
-		/* JSON-LD leaves out what is unknown rather than writing null */
-		if (cw && json_is_null(json_object_get(cw, "url")))
-			json_object_del(cw, "url");
-		if (cw && json_is_null(json_object_get(cw, "datePublished")))
-			json_object_del(cw, "datePublished");
-		json_array_append_new(appear, cw);
-	}
-	json_t *rate = json_pack("{s:s, s:s}", "@type", "Rating", "alternateName", rc_verdict_str(v->verdict));
-	if (rate && rating(v->verdict)) {
-		json_object_set_new(rate, "ratingValue", json_integer(rating(v->verdict)));
-		json_object_set_new(rate, "bestRating", json_integer(5));
-		json_object_set_new(rate, "worstRating", json_integer(1));
-	}
-	if (rate && v->why)
-		json_object_set_new(rate, "ratingExplanation", json_string(v->why));
-	return json_pack("{s:s, s:s, s:s, s:o, s:{s:s, s:o}, s:{s:s, s:s}}", "@context", "https://schema.org",
-	                 "@type", "ClaimReview", "claimReviewed", v->sentence, "reviewRating", rate,
-	                 "itemReviewed", "@type", "Claim", "appearance", appear,
-	                 "author", "@type", "Organization", "name", "recount");
-}
-
-rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fmt,
-                                const rc_report_options *opts, rc_error *err)
-{
-	(void)opts;
-	if (!fp || !v)
-		return rc__error_set(err, RC_ERR_INVALID, "rc_verification_write: missing argument");
-	if (fmt == RC_FORMAT_JSON || fmt == RC_FORMAT_CLAIMREVIEW) {
-		json_t *root;
-		if (fmt == RC_FORMAT_CLAIMREVIEW) {
-			root = claimreview(v);
-		} else {
-			root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "schema", "recount.verify/1",
-			                 "claim", v->sentence, "verdict", rc_verdict_str(v->verdict),
-			                 "why", rc__json_str(v->why),
-			                 "read", v->claim && v->priv->own ? rc__claim_to_json(v->priv->own, v->claim)
-			                                                  : json_null(),
-			                 "event", rc__json_str(v->event ? v->event->id : NULL),
-			                 "metric", rc__json_str(v->metric), "fit", refs_json(v->fit, v->n_fit),
-			                 "unfit", refs_json(v->unfit, v->n_unfit));
-			if (root && json_object_set_new(root, "overtaken", refs_json(v->overtaken, v->n_overtaken))) {
-				json_decref(root);
-				root = NULL;
-			}
-		}
-		if (!root)
-			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-		rc_status st = rc__json_write_pretty(fp, root, err);
-		json_decref(root);
-		return st == RC_OK ? rc__io_check(fp, err) : st;
-	}
-	if (fmt != RC_FORMAT_TEXT)
-		return rc__error_set(err, RC_ERR_INVALID,
-		                     "format '%s' is not available for verify (text, json, claimreview)",
-		                     rc_format_str(fmt));
-	rc__out o;
-	rc__out_init(&o, fp);
-	rc__outs(&o, "claim: ");
-	rc__out_clean(&o, v->sentence);
-	rc__outc(&o, '\n');
-	if (v->claim) {
-		char iv[96];
-		rc__interval_str(iv, sizeof iv, &v->claim->q.iv);
-		rc__outf(&o, "read as: %s %s", v->claim->metric, iv);
-		if (v->claim->q.approx)
-			rc__outs(&o, " (approximate)");
-		if (v->event) {
-			rc__outs(&o, ", ");
-			rc__out_clean(&o, v->event->label);
-			rc__outs(&o, " (");
-			rc__out_clean(&o, v->event->id);
-			rc__outs(&o, ")");
-		}
-		rc__outc(&o, '\n');
-	}
-	rc__outf(&o, "verdict: %s", rc_verdict_str(v->verdict));
-	if (v->why) {
-		rc__outs(&o, ": ");
-		rc__out_clean(&o, v->why);
-	}
-	rc__outc(&o, '\n');
-	text_refs(&o, "figures that fit", v->fit, v->n_fit);
-	text_refs(&o, "figures that do not", v->unfit, v->n_unfit);
-	text_refs(&o, "earlier figures, overtaken since", v->overtaken, v->n_overtaken);
-	rc_status st = rc__out_finish(&o, err);
-	rc__out_dispose(&o);
-	return st;
 }

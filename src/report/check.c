@@ -163,7 +163,7 @@ static bool json_interval(const json_t *o, rc_interval *iv)
 static char *range_key(const char *event, const char *metric, const rc_interval *iv)
 {
 	char s[128];
-	rc__interval_str(s, sizeof s, iv);
+	rc__interval_report(iv, s, sizeof s);
 	rc_buf b;
 	rc__buf_init(&b, 0);
 	rc__buf_printf(&b, "%s\x1e%s\x1e%s", event, metric, s);
@@ -348,7 +348,7 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 				char *rk = range_key(ev->id, mr->metric, &mr->range);
 				if (rk && !set_has(&bl.ranges, rk)) {
 					char now[128];
-					rc__interval_str(now, sizeof now, &mr->range);
+					rc__interval_report(&mr->range, now, sizeof now);
 					rc_buf b;
 					rc__buf_init(&b, 0);
 					rc__buf_printf(&b, "%s %s: now %s", ev->id, mr->metric, now);

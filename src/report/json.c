@@ -15,7 +15,7 @@
 #include <string.h>
 #include <recount/report.h>
 #include "core/jw.h"
-#include "extract/record-json.h"
+#include "record/record-json.h"
 #include "report/report-priv.h"
 
 #define REPORT_SCHEMA "recount.report/1"

@@ -26,7 +26,7 @@
 /* A figure: "84", "1200", "2.5"; "∞" / "-∞" for infinities. */
 void rc__num_str(char *buf, size_t n, double v);
 /* "84" for a point, else "[84, 103]", "(90, ∞)", "[90, 100)". */
-void rc__interval_str(char *buf, size_t n, const rc_interval *iv);
+void rc__interval_report(const rc_interval *iv, char *buf, size_t n);
 /* True when iv is one closed, finite point. */
 bool rc__interval_is_point(const rc_interval *iv);
 

@@ -35,16 +35,6 @@ static void style(ctx *c, const char *code)
 		rc__outs(&c->o, code);
 }
 
-static const char *kind_label(rc_conflict_kind k)
-{
-	switch (k) {
-	case RC_CONFLICT_CONTRADICTION: return "contradiction";
-	case RC_CONFLICT_REVISION: return "revision";
-	case RC_CONFLICT_PROGRESSION: return "progression";
-	}
-	return "conflict";
-}
-
 /* The figure of a claim as the report shows it: its text, with the status
  * when it is not current. */
 static void figure(rc_buf *b, const rc_claim_ref *r)
@@ -98,9 +88,9 @@ typedef struct metric_strs {
 
 static void metric_strings(metric_strs *ms, const rc_metric_result *m)
 {
-	rc__interval_str(ms->range, sizeof ms->range, &m->range);
+	rc__interval_report(&m->range, ms->range, sizeof ms->range);
 	if (m->has_core)
-		rc__interval_str(ms->core, sizeof ms->core, &m->core);
+		rc__interval_report(&m->core, ms->core, sizeof ms->core);
 	else
 		snprintf(ms->core, sizeof ms->core, "nothing");
 	estimates(ms->best, sizeof ms->best, m);
@@ -194,7 +184,7 @@ static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
 static void text_metric(ctx *c, const rc_metric_result *m)
 {
 	char range[96], best[160], core[96];
-	rc__interval_str(range, sizeof range, &m->range);
+	rc__interval_report(&m->range, range, sizeof range);
 	estimates(best, sizeof best, m);
 	rc__outs(&c->o, "  ");
 	style(c, C_BOLD);
@@ -208,7 +198,7 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 	range_bar(c, m, 20);
 	rc__outc(&c->o, '\n');
 	if (m->has_core && !rc_interval_equal(&m->core, &m->range)) {
-		rc__interval_str(core, sizeof core, &m->core);
+		rc__interval_report(&m->core, core, sizeof core);
 		rc__outf(&c->o, "              all current figures agree on %s\n", core);
 	} else if (!m->has_core && m->n_claims > 1) {
 		rc__outs(&c->o, "              the current figures have no value in common\n");
@@ -229,7 +219,7 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 		rc__outs(&c->o, "    ");
 		style(c, cf->kind == RC_CONFLICT_CONTRADICTION ? C_RED : C_YELLOW);
 		rc__outs(&c->o, cf->kind == RC_CONFLICT_CONTRADICTION ? "\xe2\x9c\x97 " : "\xe2\x80\xa2 ");
-		rc__outs(&c->o, kind_label(cf->kind));
+		rc__outs(&c->o, rc_conflict_kind_str(cf->kind));
 		style(c, C_OFF);
 		rc__outs(&c->o, ": ");
 		rc_buf b;
@@ -250,7 +240,7 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 static void text_aggregate(ctx *c, const rc_aggregate *a)
 {
 	char parts[96];
-	rc__interval_str(parts, sizeof parts, &a->parts);
+	rc__interval_report(&a->parts, parts, sizeof parts);
 	rc__outs(&c->o, "  aggregate ");
 	rc__out_clean(&c->o, a->ref->claim->text);
 	rc__outs(&c->o, " over ");
@@ -418,7 +408,7 @@ static void write_md(ctx *c)
 				rc__outf(o, " | %s | %s | %s | %zu | %zu | ", ms.range, ms.core, ms.best,
 				         mr->documents, mr->origins);
 				for (size_t k = 0; k < mr->n_conflicts; k++)
-					rc__outf(o, "%s%s", k ? ", " : "", kind_label(mr->conflicts[k].kind));
+					rc__outf(o, "%s%s", k ? ", " : "", rc_conflict_kind_str(mr->conflicts[k].kind));
 				if (!mr->n_conflicts)
 					rc__outs(o, "-");
 				rc__outs(o, " |\n");
@@ -445,7 +435,7 @@ static void write_md(ctx *c)
 				rc__buf_init(&b2, 0);
 				rc__conflict_summary(&b2, cf);
 				char cap[32];
-				rc__capitalise(cap, sizeof cap, kind_label(cf->kind));
+				rc__capitalise(cap, sizeof cap, rc_conflict_kind_str(cf->kind));
 				rc__outf(o, "**%s**: ", cap);
 				md_cell(o, b2.data);
 				rc__buf_dispose(&b2);
@@ -460,7 +450,7 @@ static void write_md(ctx *c)
 		for (size_t a = 0; a < ev->n_aggregates; a++) {
 			const rc_aggregate *ag = &ev->aggregates[a];
 			char parts[96];
-			rc__interval_str(parts, sizeof parts, &ag->parts);
+			rc__interval_report(&ag->parts, parts, sizeof parts);
 			rc__outs(o, "\n**Aggregate** ");
 			md_cell(o, ag->ref->claim->text);
 			rc__outs(o, " over ");
@@ -694,7 +684,7 @@ static void html_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *r = refs[i];
 		char iv[96], loc[1024];
-		rc__interval_str(iv, sizeof iv, &r->effective);
+		rc__interval_report(&r->effective, iv, sizeof iv);
 		rc__ref_location(loc, sizeof loc, r);
 		rc__outs(o, "<tr><td");
 		if (m && in_contradiction(m, r))
@@ -788,7 +778,7 @@ static void write_html(ctx *c)
 				rc_buf s;
 				rc__buf_init(&s, 0);
 				rc__conflict_summary(&s, cf);
-				rc__outf(o, "<p><span class=\"%s\">%s</span>: ", kind_label(cf->kind), kind_label(cf->kind));
+				rc__outf(o, "<p><span class=\"%s\">%s</span>: ", rc_conflict_kind_str(cf->kind), rc_conflict_kind_str(cf->kind));
 				rc__out_xml(o, s.data ? s.data : "");
 				rc__buf_dispose(&s);
 				if (cf->why) {
@@ -803,7 +793,7 @@ static void write_html(ctx *c)
 		for (size_t a = 0; a < ev->n_aggregates; a++) {
 			const rc_aggregate *ag = &ev->aggregates[a];
 			char parts[96];
-			rc__interval_str(parts, sizeof parts, &ag->parts);
+			rc__interval_report(&ag->parts, parts, sizeof parts);
 			rc__outs(o, "<p class=\"aggregate\"><b>Aggregate</b> ");
 			rc__out_xml(o, ag->ref->claim->text);
 			rc__outs(o, " over ");

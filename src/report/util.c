@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "extract/quantity-priv.h"
 #include "report/report-priv.h"
 
 void rc__num_str(char *buf, size_t n, double v)
@@ -44,7 +43,7 @@ bool rc__interval_is_point(const rc_interval *iv)
 }
 
 
-void rc__interval_str(char *buf, size_t n, const rc_interval *iv)
+void rc__interval_report(const rc_interval *iv, char *buf, size_t n)
 {
 	rc__interval_format(iv, buf, n, rc__num_str);
 }

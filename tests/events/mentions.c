@@ -8,7 +8,7 @@
 #include <string.h>
 #include "support.h"
 #include "events/events-priv.h"
-#include "extract/record-priv.h"
+#include "record/record-priv.h"
 
 typedef struct fx {
 	rc_document *doc;

@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include "support.h"
 #include <recount/recount.h>
-#include "reconcile/dedup.h"
+#include "record/signature.h"
 
 typedef struct corpus {
 	rc_document **docs;

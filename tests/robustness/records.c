@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include "util.h"
 #include "../../fuzz/common.h"
-#include "extract/record-priv.h"
+#include "record/record-priv.h"
 
 typedef struct read_result {
 	rc_record **recs;

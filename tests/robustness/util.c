@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "util.h"
-#include "extract/record-priv.h"
+#include "record/record-priv.h"
 
 bool rb_small(void)
 {

@@ -15,8 +15,8 @@
 #include <string.h>
 #include "core/json.h"
 #include "core/jw.h"
-#include "extract/record-json.h"
-#include "extract/record-priv.h"
+#include "record/record-json.h"
+#include "record/record-priv.h"
 
 #define MAX_RECORD_LINE ((size_t)64 << 20)
 

@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "events/events-int.h"
 #include "events/events-priv.h"
+#include "reconcile/reconcile-int.h"
 
 enum { MAX_DEGREE = 64, MAX_EVENT_NAMES = 8 };
 

@@ -7,11 +7,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <recount/record.h>
+#include <recount/pipeline.h>
 #include "extract/claims-priv.h"
-#include "extract/record-priv.h"
+#include "record/record-priv.h"
 #include "events/events-priv.h"
-#include "reconcile/dedup.h"
+#include "record/signature.h"
 
 #define DEFAULT_MAX_CLAIMS 10000u
 

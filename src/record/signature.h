@@ -3,8 +3,8 @@
  * (rc__minhash); the reduce phase groups records whose estimated Jaccard
  * similarity reaches the threshold into one origin.
  */
-#ifndef RC_DEDUP_H
-#define RC_DEDUP_H
+#ifndef RC_SIGNATURE_H
+#define RC_SIGNATURE_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -10,7 +10,7 @@
  */
 #include <string.h>
 #include "core/core.h"
-#include "reconcile/dedup.h"
+#include "record/signature.h"
 
 #define SHINGLE 5
 

@@ -12,8 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "support.h"
-#include "extract/record-json.h"
-#include "extract/record-priv.h"
+#include "record/record-json.h"
+#include "record/record-priv.h"
+#include <recount/pipeline.h>
 
 static const char *str_or(const char *s)
 {

@@ -1,6 +1,6 @@
 /* Record allocation: one arena per record. */
 #include <stdlib.h>
-#include "extract/record-priv.h"
+#include "record/record-priv.h"
 
 rc_record *rc__record_new(void)
 {

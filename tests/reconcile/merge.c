@@ -1,5 +1,5 @@
 /*
- * Events reduce phase on hand-built records (rc__events_merge): which
+ * Event merge (src/reconcile/merge.c) on hand-built records (rc__events_merge): which
  * mentions become one event, the ids and labels, the claims' merged ids,
  * and independence from the order of the records.
  */
@@ -9,7 +9,8 @@
 #include <string.h>
 #include "support.h"
 #include "events/events-priv.h"
-#include "extract/record-priv.h"
+#include "reconcile/reconcile-int.h"
+#include "record/record-priv.h"
 
 /* Cut *s at the first sep; returns the piece and moves *s past it. */
 static char *cut(char **s, char sep)

@@ -11,7 +11,7 @@
 #include <recount/recount.h>
 #include "core/json.h"
 #include "core/jw.h"
-#include "extract/record-json.h"
+#include "record/record-json.h"
 #include "support.h"
 
 /* What jansson writes for o (compact, or indented by two), o released. */
