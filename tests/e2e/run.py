@@ -27,7 +27,8 @@ import tempfile
 
 def main():
     recount, root, expected, want_exit = sys.argv[1:5]
-    recount = os.path.abspath(recount)
+    # RC_TEST_RECOUNT: the binary as the memcheckcli setup wraps it (tests/meson.build)
+    recount = os.environ.get('RC_TEST_RECOUNT') or os.path.abspath(recount)
     args = sys.argv[5:]
     tmp = tempfile.mkdtemp(prefix='rc-e2e-')
     try:

@@ -40,6 +40,8 @@ def main():
     ap.add_argument("--screenshot", required=True)
     ap.add_argument("inputs", nargs="*")
     a = ap.parse_args()
+    if a.recount and os.environ.get("RC_TEST_RECOUNT"):
+        a.recount = os.environ["RC_TEST_RECOUNT"]
     exe = chromium()
     if not exe:
         print("1..0 # SKIP chromium not installed (apt-get install chromium)")

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import traceback
 
-RECOUNT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+RECOUNT, ROOT = os.environ.get('RC_TEST_RECOUNT') or os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 ENV = dict(os.environ, CI='true', NO_COLOR='1', LC_ALL='C.UTF-8', TZ='UTC')
 SEEDS = os.path.join(ROOT, 'fixtures', 'seeds')
 cases = []
