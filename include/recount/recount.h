@@ -11,6 +11,7 @@
 
 #include <recount/version.h>
 #include <recount/status.h>
+#include <recount/text.h>
 #include <recount/interval.h>
 #include <recount/document.h>
 #include <recount/quantity.h>

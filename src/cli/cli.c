@@ -18,49 +18,99 @@ int cli_exit_for(rc_status st)
 	return st == RC_OK ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 }
 
+/*
+ * Every diagnostic goes out through the sanitiser (<recount/text.h>): a file
+ * name or a message quoting an article may hold terminal escapes, and on
+ * standard error they would reach the terminal.  Hidden characters are
+ * marked with U+FFFD rather than dropped, so a file name shows where it had
+ * one.
+ */
+static void say(const cli_ctx *ctx, const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&msg, &len);
+	if (mem) {
+		vfprintf(mem, fmt, ap);
+		if (fclose(mem) != 0) {
+			free(msg);
+			msg = NULL;
+		}
+	}
+	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
+	rc_text_fputs(msg ? msg : "out of memory", stderr, RC_TEXT_MARK);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+static void sayf(const cli_ctx *ctx, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+static void sayf(const cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(ctx, fmt, ap);
+	va_end(ap);
+}
+
 void cli_errorf(const cli_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(ctx, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
-static void print_location(const char *path, size_t line, size_t column, size_t offset)
+/* "path:line:col: " or "path: byte N: " into a fresh string, or "". */
+static char *location(const char *path, size_t line, size_t column, size_t offset)
 {
-	if (!path || !*path)
-		return;
-	fputs(path, stderr);
-	if (line) {
-		fprintf(stderr, ":%zu", line);
-		if (column)
-			fprintf(stderr, ":%zu", column);
-	} else if (offset != (size_t)-1) {
-		fprintf(stderr, ": byte %zu", offset);
+	char *s = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&s, &len);
+	if (!mem)
+		return NULL;
+	if (path && *path) {
+		fputs(path, mem);
+		if (line) {
+			fprintf(mem, ":%zu", line);
+			if (column)
+				fprintf(mem, ":%zu", column);
+		} else if (offset != (size_t)-1) {
+			fprintf(mem, ": byte %zu", offset);
+		}
+		fputs(": ", mem);
 	}
-	fputs(": ", stderr);
+	if (fclose(mem) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 void cli_error(const cli_ctx *ctx, const rc_error *err)
 {
-	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
 	const char *path = err->path;
 	/* The library's writers see only a FILE *: an I/O error that names no
 	 * file is about the output, so name it (-o FILE or standard output). */
 	if (err->status == RC_ERR_IO && !path[0])
 		path = ctx && ctx->output && strcmp(ctx->output, "-") != 0 ? ctx->output
 		                                                          : "standard output";
-	print_location(path, err->line, err->column, err->offset);
-	fprintf(stderr, "error: %s\n", err->message[0] ? err->message : rc_status_str(err->status));
+	char *loc = location(path, err->line, err->column, err->offset);
+	sayf(ctx, "%serror: %s", loc ? loc : "",
+	     err->message[0] ? err->message : rc_status_str(err->status));
+	free(loc);
 }
 
 void cli_diag(const cli_ctx *ctx, const rc_diag *d)
 {
-	fprintf(stderr, "%s: ", ctx && ctx->prog ? ctx->prog : "recount");
-	print_location(d->path, d->line, d->column, d->offset);
-	fprintf(stderr, "%s: %s\n", rc_severity_str(d->severity), d->message);
+	char *loc = location(d->path, d->line, d->column, d->offset);
+	sayf(ctx, "%s%s: %s", loc ? loc : "", rc_severity_str(d->severity),
+	     d->message ? d->message : "");
+	free(loc);
 }
 
 bool cli_use_color(const cli_ctx *ctx, FILE *fp)

@@ -95,16 +95,35 @@ static bool on_event(const rc_claim *c, const char *id)
 	return c->event && strcmp(c->event, id) == 0;
 }
 
+/* Strings from articles and file names reach the terminal cleaned. */
+static void put(FILE *fp, const char *s)
+{
+	rc_text_fputs(s ? s : "-", fp, RC_TEXT_COLLAPSE);
+}
+
+/* s cleaned, then spaces up to width columns and one more. */
+static void put_col(FILE *fp, const char *s, size_t width)
+{
+	put(fp, s);
+	for (size_t w = rc_text_width(s ? s : "-"); w < width; w++)
+		fputc(' ', fp);
+	fputc(' ', fp);
+}
+
 static void text_claim(FILE *fp, const rc_record *rec, const rc_claim *c, const char *self)
 {
-	fprintf(fp, "    %-16s %-20s %s:%zu", c->metric ? c->metric : "-", c->text ? c->text : "-",
-	        rec->doc, c->file_line);
+	fputs("    ", fp);
+	put_col(fp, c->metric, 16);
+	put_col(fp, c->text, 20);
+	put(fp, rec->doc);
+	fprintf(fp, ":%zu", c->file_line);
 	if (c->status != RC_CLAIM_CURRENT)
 		fprintf(fp, "  (%s)", rc_claim_status_str(c->status));
 	bool first = true;
 	for (size_t i = 0; i < c->n_events; i++)
 		if (!self || strcmp(c->events[i], self) != 0) {
-			fprintf(fp, "%s%s", first ? "  also: " : ", ", c->events[i]);
+			fputs(first ? "  also: " : ", ", fp);
+			put(fp, c->events[i]);
 			first = false;
 		}
 	fputc('\n', fp);
@@ -114,18 +133,29 @@ static void write_text(FILE *fp, const rc_event_set *set, rc_record **recs, size
 {
 	for (size_t e = 0; e < set->n_events; e++) {
 		const rc_event *ev = &set->events[e];
-		fprintf(fp, "%s\n  label: %s\n  type: %s\n  date: %s\n  place: %s\n", ev->id,
-		        ev->label, ev->type ? ev->type : "-", ev->date ? ev->date : "-",
-		        ev->place ? ev->place : "-");
+		put(fp, ev->id);
+		fputs("\n  label: ", fp);
+		put(fp, ev->label);
+		fputs("\n  type: ", fp);
+		put(fp, ev->type);
+		fputs("\n  date: ", fp);
+		put(fp, ev->date);
+		fputs("\n  place: ", fp);
+		put(fp, ev->place);
+		fputc('\n', fp);
 		if (ev->n_names) {
 			fputs("  names:", fp);
-			for (size_t i = 0; i < ev->n_names; i++)
-				fprintf(fp, "%s %s", i ? "," : "", ev->names[i]);
+			for (size_t i = 0; i < ev->n_names; i++) {
+				fputs(i ? ", " : " ", fp);
+				put(fp, ev->names[i]);
+			}
 			fputc('\n', fp);
 		}
 		fprintf(fp, "  documents (%zu):", ev->n_documents);
-		for (size_t i = 0; i < ev->n_documents; i++)
-			fprintf(fp, " %s", ev->documents[i]);
+		for (size_t i = 0; i < ev->n_documents; i++) {
+			fputc(' ', fp);
+			put(fp, ev->documents[i]);
+		}
 		fputc('\n', fp);
 		size_t nc = 0;
 		for (size_t r = 0; r < n; r++)

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
@@ -60,24 +61,30 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	return -1;
 }
 
-/* Print s in a column of width characters, cut (with "...") if longer. */
+/* Print s, cleaned for a terminal, in a column of width characters, cut
+ * (with "...") if longer; the last column is printed whole. */
 static void column(FILE *fp, const char *s, size_t width, bool last)
 {
 	if (!s || !*s)
 		s = "-";
-	size_t chars = 0, cut = 0, n = strlen(s);
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (chars == width - 3)
-				cut = i;
-			chars++;
-		}
+	char *clean = rc_text_clean(s, strlen(s), RC_TEXT_COLLAPSE);
+	const char *t = clean ? clean : "?";
+	size_t chars = rc_text_width(t);
 	if (chars > width && !last) {
-		fprintf(fp, "%.*s...", (int)cut, s);
+		/* cut after width - 3 characters, at a character boundary */
+		size_t cut = 0, seen = 0, n = strlen(t);
+		while (cut < n && seen < width - 3) {
+			cut++;
+			while (cut < n && ((unsigned char)t[cut] & 0xC0) == 0x80)
+				cut++;
+			seen++;
+		}
+		fprintf(fp, "%.*s...", (int)cut, t);
 		chars = width;
 	} else {
-		fputs(s, fp);
+		fputs(t, fp);
 	}
+	free(clean);
 	if (!last)
 		for (size_t i = chars; i <= width; i++)
 			fputc(' ', fp);

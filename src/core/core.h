@@ -13,6 +13,7 @@
 #include <string.h>
 #include <recount/status.h>
 #include <recount/interval.h>
+#include <recount/text.h>
 
 #if defined(__GNUC__)
 #define RC_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -131,6 +132,20 @@ static inline void rc__qsort(void *base, size_t n, size_t size, int (*cmp)(const
  * ingest repairs texts); for strings that never went through ingest,
  * such as file names. */
 rc_status rc__utf8_repair_append(rc_buf *b, const char *s, size_t n);
+
+/* ---- display text (text.c; public side in <recount/text.h>) ----------- */
+
+/* Called per code point of the cleaned text: cp and its UTF-8 bytes. */
+typedef rc_status (*rc__text_put)(void *user, uint32_t cp, const char *raw, size_t len);
+/* Walk s[0..n) as display text (RC_TEXT_* flags: invalid bytes repaired,
+ * hidden characters dropped or marked, white space turned into spaces or
+ * collapsed), handing each code point to put; stops at put's first error. */
+rc_status rc__text_walk(void *user, const char *s, size_t n, unsigned flags, rc__text_put put);
+/* Append the cleaned s[0..n) to b. */
+rc_status rc__text_clean_append(rc_buf *b, const char *s, size_t n, unsigned flags);
+/* Terminal columns of one code point.  Every alignment goes through it, so
+ * wide and combining characters are a change here alone. */
+size_t rc__cp_width(uint32_t cp);
 
 /* ---- strings ------------------------------------------------------------ */
 

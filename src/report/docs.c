@@ -41,6 +41,23 @@ rc_status rc_doc_writer_new(rc_doc_writer **out, FILE *fp, rc_format fmt,
 	return rc__io_check(fp, err);
 }
 
+/* s cleaned for a terminal, in a column of width characters, then a space
+ * (a longer s pushes the rest of the row right rather than being cut). */
+static void cell(FILE *fp, const char *s, size_t width, bool right)
+{
+	char *clean = rc_text_clean(s ? s : "-", s ? strlen(s) : 1, RC_TEXT_COLLAPSE);
+	const char *t = clean ? clean : "?";
+	size_t w = rc_text_width(t);
+	if (right)
+		for (; w < width; w++)
+			fputc(' ', fp);
+	fputs(t, fp);
+	if (!right)
+		for (; w < width; w++)
+			fputc(' ', fp);
+	free(clean);
+}
+
 static json_t *doc_json(const rc_document *doc)
 {
 	json_t *o = json_object();
@@ -112,10 +129,22 @@ rc_status rc_doc_writer_add(rc_doc_writer *w, const rc_document *doc, rc_error *
 			snprintf(notes, sizeof(notes), "%zu warning%s", warnings, warnings == 1 ? "" : "s");
 		else
 			notes[0] = '\0';
-		fprintf(w->fp, "%-28s %-16s %-10s %9zu  %s%s%s\n", doc->id ? doc->id : "-",
-		        doc->source ? doc->source : "-", doc->published ? doc->published : "-",
-		        doc->input_bytes, doc->status != RC_DOC_OK ? "skipped" : notes[0] ? "ok     " : "ok",
-		        notes[0] ? " " : "", notes);
+		char bytes[32];
+		snprintf(bytes, sizeof bytes, "%zu", doc->input_bytes);
+		cell(w->fp, doc->id, 28, false);
+		fputc(' ', w->fp);
+		cell(w->fp, doc->source, 16, false);
+		fputc(' ', w->fp);
+		cell(w->fp, doc->published, 10, false);
+		fputc(' ', w->fp);
+		cell(w->fp, bytes, 9, true);
+		fputs("  ", w->fp);
+		fputs(doc->status != RC_DOC_OK ? "skipped" : notes[0] ? "ok     " : "ok", w->fp);
+		if (notes[0]) {
+			fputc(' ', w->fp);
+			rc_text_fputs(notes, w->fp, RC_TEXT_COLLAPSE);
+		}
+		fputc('\n', w->fp);
 	}
 	w->any = true;
 	return rc__io_check(w->fp, err);

@@ -43,17 +43,15 @@ rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format f
 /* s in a column of width characters (code points, not bytes: "∞"). */
 static void pad(FILE *fp, const char *s, size_t width)
 {
-	size_t chars = 0;
-	for (const char *p = s; *p; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			chars++;
-	fputs(s, fp);
+	size_t chars = rc_text_width(s);
+	rc_text_fputs(s, fp, 0);
 	for (; chars < width; chars++)
 		fputc(' ', fp);
 	fputc(' ', fp);
 }
 
-/* The span as one line of text: control characters become spaces. */
+/* The span as one line of text: control characters become spaces (the
+ * text table cleans it further for the terminal). */
 static char *span_text(const char *base, size_t start, size_t end)
 {
 	char *s = rc__strndup(base + start, end - start);
@@ -85,7 +83,8 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 		pad(w->fp, iv, 22);
 		pad(w->fp, flags, 7);
 		pad(w->fp, q->qualifier ? q->qualifier : "-", 14);
-		fprintf(w->fp, "%s\n", text);
+		rc_text_fputs(text, w->fp, 0);
+		fputc('\n', w->fp);
 		free(text);
 		return rc__io_check(w->fp, err);
 	}

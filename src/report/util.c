@@ -125,78 +125,9 @@ void rc__capitalise(char *buf, size_t n, const char *s)
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
-/*
- * Characters that must never reach output as they are: C0 and C1 controls
- * and DEL (terminal escapes), and the bidirectional embeddings, overrides
- * and isolates (U+202A..U+202E, U+2066..U+2069), which can make a line
- * display something other than what it says.
- */
-static bool is_hidden(uint32_t cp)
+static rc_status put_xml(void *user, uint32_t cp, const char *raw, size_t len)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
-static bool is_white(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-	       cp == 0xA0 || cp == 0x2028 || cp == 0x2029;
-}
-
-/* Walk s as code points, repairing invalid bytes; calls put per point. */
-typedef rc_status (*put_fn)(rc_buf *b, uint32_t cp, const char *raw, size_t len);
-
-static rc_status walk(rc_buf *b, const char *s, bool collapse, put_fn put)
-{
-	if (!s)
-		return RC_OK;
-	size_t n = strlen(s);
-	bool pending_space = false, any = false;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = rc__utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		const char *raw = s + i;
-		if (!k) {
-			cp = 0xFFFD;
-			raw = "\xEF\xBF\xBD";
-			i += 1;
-			k = 3;
-		} else {
-			i += k;
-		}
-		if (is_white(cp)) {
-			if (collapse) {
-				pending_space = any;
-				continue;
-			}
-			cp = ' ';
-			raw = " ";
-			k = 1;
-		} else if (is_hidden(cp)) {
-			continue;
-		}
-		if (pending_space) {
-			rc_status st = put(b, ' ', " ", 1);
-			if (st)
-				return st;
-			pending_space = false;
-		}
-		rc_status st = put(b, cp, raw, k);
-		if (st)
-			return st;
-		any = true;
-	}
-	return RC_OK;
-}
-
-static rc_status put_plain(rc_buf *b, uint32_t cp, const char *raw, size_t len)
-{
-	(void)cp;
-	return rc__buf_append(b, raw, len);
-}
-
-static rc_status put_xml(rc_buf *b, uint32_t cp, const char *raw, size_t len)
-{
+	rc_buf *b = user;
 	switch (cp) {
 	case '&': return rc__buf_puts(b, "&amp;");
 	case '<': return rc__buf_puts(b, "&lt;");
@@ -212,17 +143,17 @@ static rc_status put_xml(rc_buf *b, uint32_t cp, const char *raw, size_t len)
 
 rc_status rc__clean_append(rc_buf *b, const char *s, bool collapse)
 {
-	return walk(b, s, collapse, put_plain);
+	return s ? rc__text_clean_append(b, s, strlen(s), collapse ? RC_TEXT_COLLAPSE : 0) : RC_OK;
 }
 
 rc_status rc__xml_append(rc_buf *b, const char *s)
 {
-	return walk(b, s, true, put_xml);
+	return s ? rc__text_walk(b, s, strlen(s), RC_TEXT_COLLAPSE, put_xml) : RC_OK;
 }
 
 size_t rc__display_width(const char *s)
 {
-	return s ? rc__utf8_count(s, strlen(s)) : 0;
+	return rc_text_width(s);
 }
 
 rc_status rc__io_check(FILE *fp, rc_error *err)

@@ -112,6 +112,32 @@ START_TEST(hash_is_seeded)
 }
 END_TEST
 
+/* The one sanitiser of display text: terminal controls never get through. */
+START_TEST(text_is_cleaned_for_display)
+{
+	/* ESC [31m, OSC 0;title BEL, C1 CSI (U+009B), RLO (U+202E), a tab */
+	const char *in = "a\x1b[31mb\x1b]0;t\x07" "c\xc2\x9b" "2Jd\xe2\x80\xae" "e\tf";
+	char *s = rc_text_clean(in, strlen(in), 0);
+	ck_assert_str_eq(s, "a[31mb]0;tc2Jde f");
+	free(s);
+	s = rc_text_clean(in, strlen(in), RC_TEXT_MARK);
+	ck_assert_str_eq(s, "a\xef\xbf\xbd[31mb\xef\xbf\xbd]0;t\xef\xbf\xbd" "c\xef\xbf\xbd"
+	                    "2Jd\xef\xbf\xbd" "e f");
+	free(s);
+	/* collapsing trims and joins white space; invalid UTF-8 is repaired */
+	s = rc_text_clean("  one\n\n two \xff ", 14, RC_TEXT_COLLAPSE);
+	ck_assert_str_eq(s, "one two \xef\xbf\xbd");
+	free(s);
+	s = rc_text_clean(NULL, 0, 0);
+	ck_assert_str_eq(s, "");
+	free(s);
+	/* width counts what is shown: characters, not bytes or hidden controls */
+	ck_assert_uint_eq(rc_text_width("Bogot\xc3\xa1"), 6);
+	ck_assert_uint_eq(rc_text_width("a\x1b[0m"), 4);
+	ck_assert_uint_eq(rc_text_width(NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("core");
@@ -123,6 +149,7 @@ int main(void)
 	tcase_add_test(tc, utf8_plain_forms);
 	tcase_add_test(tc, error_fields);
 	tcase_add_test(tc, hash_is_seeded);
+	tcase_add_test(tc, text_is_cleaned_for_display);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

@@ -294,6 +294,53 @@ def summary_adds_up():
                 raise AssertionError('error without its file: ' + line)
 
 
+# Terminal controls: ESC (CSI colour, OSC window title ended by BEL), a C1
+# CSI (U+009B) and a right-to-left override.
+HOSTILE = '\x1b[31m\x1b]0;pwned\x07\u009b2J\u202e'
+HIDDEN = (b'\x1b', b'\x07', '\u009b'.encode(), '\u202e'.encode())
+
+
+def hostile_batch(d):
+    """Articles whose ids, sources, titles and file names carry terminal
+    controls, and one skipped document whose name does."""
+    path = os.path.join(d, 'batch' + HOSTILE + '.jsonl')
+    with open(path, 'w', encoding='utf-8') as f:
+        for i, n in enumerate((12, 30)):
+            f.write(json.dumps({'id': 'doc%d%s' % (i, HOSTILE), 'source': 'Outlet' + HOSTILE,
+                                'title': 'Title' + HOSTILE, 'published': '2024-01-0%d' % (i + 3),
+                                'text': 'Gunmen killed %d people in Kerman%s on Tuesday, '
+                                        'police said.' % (n, HOSTILE)}) + '\n')
+        f.write('{"id": "broken' + HOSTILE + '", \n')
+    empty = os.path.join(d, 'empty' + HOSTILE + '.txt')
+    open(empty, 'w').close()
+    return [path, empty]
+
+
+@case
+def no_terminal_controls_reach_the_terminal():
+    """docs, events, extract --format text, report, check and verify print
+    ids, sources and file names cleaned, on standard output and standard
+    error alike: no ESC, BEL, C1 control or bidirectional override."""
+    with tempfile.TemporaryDirectory() as d:
+        inputs = hostile_batch(d)
+        runs = [['docs'] + inputs, ['events'] + inputs, ['extract', '--format', 'text'] + inputs,
+                ['report'] + inputs, ['report', '--format', 'md'] + inputs,
+                ['check'] + inputs,
+                ['verify', '12 people were killed in Kerman'] + inputs]
+        for args in runs:
+            p = run(args)
+            check(p.returncode in (0, 1), '%s: exit status %d' % (args[0], p.returncode), p)
+            for stream, data in (('standard output', p.stdout), ('standard error', p.stderr)):
+                for bad in HIDDEN:
+                    check(bad not in data, 'recount %s: %r on %s: %r'
+                          % (args[0], bad, stream, data[:2000]))
+            check(b'Outlet' in p.stdout or args[0] not in ('docs', 'report'),
+                  'recount %s: the source is missing from the output' % args[0], p)
+        # a skipped file's name is marked, not dropped: the user can find it
+        p = run(['docs'] + inputs)
+        check('empty\ufffd[31m'.encode() in p.stderr, 'the skipped file is not named', p)
+
+
 def main():
     print('1..%d' % len(cases))
     failed = 0
