@@ -24,17 +24,22 @@ typedef enum rc_policy_kind {
 	RC_POLICY_CONFLICT = 0,   /**< any contradiction */
 	RC_POLICY_NEW_CONFLICT,   /**< a conflict the baseline does not have */
 	RC_POLICY_SPREAD,         /**< a range wider than pct% of its low end */
-	RC_POLICY_UNLINKED        /**< a claim no event took */
+	RC_POLICY_UNLINKED,       /**< a claim no event took */
+	/** documents skipped (more than pct% of those read), or a run that
+	 *  processed no document at all: a gate must not pass what it could
+	 *  not read */
+	RC_POLICY_SKIPPED
 } rc_policy_kind;
 
 typedef struct rc_policy {
 	rc_policy_kind kind;
-	double pct;               /**< for RC_POLICY_SPREAD */
+	double pct;               /**< for RC_POLICY_SPREAD and RC_POLICY_SKIPPED */
 } rc_policy;
 
-/** Parse "conflict", "new-conflict", "spread=50", "spread=50%", "unlinked". */
+/** Parse "conflict", "new-conflict", "spread=50", "spread=50%", "unlinked",
+ *  "skipped", "skipped=5" or "skipped=5%". */
 rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err);
-/** "conflict", "new-conflict", "spread", "unlinked". */
+/** "conflict", "new-conflict", "spread", "unlinked", "skipped". */
 const char *rc_policy_kind_str(rc_policy_kind k);
 
 /** One thing a policy found. */
@@ -43,8 +48,17 @@ typedef struct rc_finding {
 	const char *event;            /**< event id, or NULL (unlinked claims) */
 	const char *metric;           /**< or NULL */
 	const rc_conflict *conflict;  /**< for conflict policies, else NULL */
-	const rc_claim_ref *at;       /**< the claim whose file and line the finding points at */
+	const rc_claim_ref *at;       /**< the claim whose file and line the finding points at, or NULL */
 	char *message;                /**< one line */
+	/** For RC_POLICY_SKIPPED: the skipped document, whose file, line and
+	 *  reason the finding gives; NULL for "no document was processed". */
+	const rc_record *doc;
+	/** A stable identity: "POLICY/" and 16 hex digits hashed from what the
+	 *  finding is about (a conflict's event, metric, kind and claims, each
+	 *  claim its document id and figure text; a skipped document's id),
+	 *  never from positions, so an edit elsewhere in an article keeps it.
+	 *  Unique within a result. */
+	char *id;
 } rc_finding;
 
 /** What changed since the baseline (empty without one). */
@@ -71,7 +85,8 @@ typedef struct rc_check_result {
 /**
  * Check res against policies.  baseline_path is a report written by
  * `recount report --format json` (or NULL); new-conflict needs one.
- * Errors in the baseline name the file, line and column.
+ * Errors in the baseline name the file, line and column, or the member
+ * whose type is wrong ("events[2].metrics.killed.range.lo is a string").
  */
 rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy *policies,
                    size_t n_policies, const char *baseline_path, rc_error *err);
@@ -82,9 +97,11 @@ void rc_check_result_free(rc_check_result *c);
  * line per finding), RC_FORMAT_GITHUB (workflow commands "::error
  * file=...,line=...::...", at most 10 errors and 10 warnings per step as
  * GitHub shows, then a notice of how many were left out; escaped as the
- * runner requires), RC_FORMAT_JUNIT (one test case per policy, a failure
- * per finding) or RC_FORMAT_SARIF (2.1.0, one result per finding with its
- * physical location).
+ * runner requires), RC_FORMAT_JUNIT (a failing test case per finding, a
+ * passing one per policy that found nothing; every case's classname and
+ * name unique and stable across runs) or RC_FORMAT_SARIF (2.1.0, one
+ * result per finding with its physical location, percent-encoded artifact
+ * URI and partialFingerprints from rc_finding.id; docs/report.md).
  */
 rc_status rc_check_write(FILE *fp, const rc_check_result *c, const rc_result *res,
                          rc_format fmt, const rc_report_options *opts, rc_error *err);

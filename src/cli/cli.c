@@ -640,12 +640,29 @@ int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t
 	return 0;
 }
 
+int cli_inputs_exist(const cli_ctx *ctx)
+{
+	int ret = 0;
+	for (int i = 0; i < ctx->n_inputs; i++) {
+		const char *in = ctx->inputs[i];
+		struct stat st;
+		if (strcmp(in, "-") == 0 || stat(in, &st) == 0 || (errno != ENOENT && errno != ENOTDIR))
+			continue;
+		cli_errorf(ctx, "%s: %s", in, strerror(errno));
+		ret = CLI_EXIT_ERROR;
+	}
+	return ret;
+}
+
 int cli_map_inputs(cli_ctx *ctx, const cli_engine *eng, cli_progress *prog, rc_record_fn fn,
                    void *user, rc_record_fn prepare, void *prepare_user)
 {
 	cli_progress_init(prog, ctx);
 	rc_reader *r = NULL;
-	int ret = cli_make_reader(ctx, &r);
+	int ret = cli_inputs_exist(ctx);
+	if (ret)
+		return ret;
+	ret = cli_make_reader(ctx, &r);
 	if (ret)
 		return ret;
 	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = prog,

@@ -179,6 +179,15 @@ typedef struct cli_engine {
 int cli_engine_open(const cli_ctx *ctx, cli_engine *e);
 void cli_engine_close(cli_engine *e);
 
+/*
+ * Every input named on the command line exists: a missing one (a mistyped
+ * path) is an error, named, before any work is done; returns 0 or
+ * CLI_EXIT_ERROR.  An input that exists but cannot be read is left to the
+ * reader, which skips it with a diagnostic.  (`docs` lists missing inputs
+ * as skipped instead: showing what could not be read is its job.)
+ */
+int cli_inputs_exist(const cli_ctx *ctx);
+
 /* Open a reader over ctx->inputs (or "-" when there are none). */
 int cli_make_reader(cli_ctx *ctx, rc_reader **r);
 

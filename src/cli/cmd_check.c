@@ -7,13 +7,14 @@
 #include <string.h>
 #include "cli.h"
 
-enum { OPT_BASELINE = CLI_OPT_LOCAL, OPT_FAIL_ON };
+enum { OPT_BASELINE = CLI_OPT_LOCAL, OPT_FAIL_ON, OPT_ALLOW_SKIPPED };
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
 	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), github, junit or sarif"},
 	{"baseline", 0, "FILE", OPT_BASELINE, "a report written by recount report --format json to compare with"},
-	{"fail-on", 0, "POLICY", OPT_FAIL_ON, "conflict (default), new-conflict, spread=PCT, unlinked; repeatable"},
+	{"fail-on", 0, "POLICY", OPT_FAIL_ON, "conflict (default), new-conflict, spread=PCT, unlinked, skipped[=PCT]; repeatable"},
+	{"allow-skipped", 0, NULL, OPT_ALLOW_SKIPPED, "pass even when documents were skipped or none was processed"},
 	CLI_O_QUIET,
 	CLI_O_JOBS,
 	CLI_O_INFMT,
@@ -34,9 +35,12 @@ const cli_command cli_cmd_check = {
 	.description = "Reconciles the articles and applies the --fail-on policies: conflict (any\n"
 	               "contradiction), new-conflict (one the --baseline report lacks), spread=PCT\n"
 	               "(a metric whose figures spread wider than PCT% of the low end), unlinked\n"
-	               "(a claim with no event). Exit status 0: passed, 1: a policy failed, 2:\n"
-	               "error. --format github writes workflow annotations at the claims' files\n"
-	               "and lines, junit and sarif write files for CI dashboards.",
+	               "(a claim with no event), skipped[=PCT] (documents that could not be read,\n"
+	               "more than PCT% of them; or none processed at all). skipped is always on\n"
+	               "unless --allow-skipped is given. Exit status 0: passed, 1: a policy\n"
+	               "failed, 2: error (a missing or unreadable input included). --format\n"
+	               "github writes workflow annotations at the claims' files and lines, junit\n"
+	               "and sarif write files for CI dashboards.",
 	.opts = opts,
 	.run = run,
 };
@@ -45,8 +49,9 @@ const cli_command cli_cmd_check = {
 
 typedef struct state {
 	const char *baseline;
-	rc_policy pol[MAX_POLICIES];
+	rc_policy pol[MAX_POLICIES + 2];
 	size_t n_pol;
+	bool allow_skipped;
 } state;
 
 static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
@@ -54,6 +59,10 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	state *s = user;
 	if (id == OPT_BASELINE) {
 		s->baseline = arg;
+		return 0;
+	}
+	if (id == OPT_ALLOW_SKIPPED) {
+		s->allow_skipped = true;
 		return 0;
 	}
 	if (id == OPT_FAIL_ON) {
@@ -90,8 +99,19 @@ static int run(int argc, char **argv)
 	rc_format fmt = RC_FORMAT_TEXT;
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, github, junit or sarif", &fmt)))
 		return ret;
+	bool has_skipped = false;
+	for (size_t i = 0; i < s.n_pol; i++)
+		has_skipped |= s.pol[i].kind == RC_POLICY_SKIPPED;
+	if (has_skipped && s.allow_skipped) {
+		cli_errorf(&ctx, "--allow-skipped contradicts --fail-on skipped");
+		return CLI_EXIT_ERROR;
+	}
 	if (!s.n_pol)
 		s.pol[s.n_pol++] = (rc_policy){.kind = RC_POLICY_CONFLICT};
+	/* A gate must not pass what it could not read: skipped is on unless
+	 * relaxed with --fail-on skipped=PCT or turned off with --allow-skipped. */
+	if (!has_skipped && !s.allow_skipped)
+		s.pol[s.n_pol++] = (rc_policy){.kind = RC_POLICY_SKIPPED};
 	for (size_t i = 0; i < s.n_pol; i++)
 		if (s.pol[i].kind == RC_POLICY_NEW_CONFLICT && !s.baseline) {
 			cli_errorf(&ctx, "--fail-on new-conflict needs --baseline FILE");
@@ -108,9 +128,24 @@ static int run(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	}
 	bool failed = c->failed;
+	/* An input that exists but could not be read (no permission, a read
+	 * error) is an error, not a finding: the gate did not see the batch. */
+	size_t unreadable = 0;
+	for (size_t i = 0; i < res->n_records; i++) {
+		const rc_record *rec = res->records[i];
+		for (size_t k = 0; rec->status != RC_DOC_OK && k < rec->n_diags; k++)
+			if (rec->diags[k].severity == RC_SEV_ERROR && rec->diags[k].status == RC_ERR_IO) {
+				unreadable++;
+				break;
+			}
+	}
 	ret = cli_write_result(&ctx, res, fmt, write_check, c);
 	rc_check_result_free(c);
 	if (ret)
 		return CLI_EXIT_ERROR;
+	if (unreadable) {
+		cli_errorf(&ctx, "%zu input%s could not be read", unreadable, unreadable == 1 ? "" : "s");
+		return CLI_EXIT_ERROR;
+	}
 	return failed ? CLI_EXIT_FOUND : 0;
 }

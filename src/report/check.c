@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -14,11 +15,24 @@
 
 /* ---- policies ------------------------------------------------------------------ */
 
-static const char *const policy_names[] = {"conflict", "new-conflict", "spread", "unlinked"};
+static const char *const policy_names[] = {"conflict", "new-conflict", "spread", "unlinked", "skipped"};
 
 const char *rc_policy_kind_str(rc_policy_kind k)
 {
 	return (unsigned)k < RC_ARRAY_LEN(policy_names) ? policy_names[k] : "unknown";
+}
+
+/* "NAME=PCT" or "NAME=PCT%": a percentage, at least 0. */
+static bool parse_pct(const char *text, size_t skip, double *out)
+{
+	char *end;
+	double v = strtod(text + skip, &end);
+	if (*end == '%')
+		end++;
+	if (end == text + skip || *end || !(v >= 0) || isinf(v))
+		return false;
+	*out = v;
+	return true;
 }
 
 rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err)
@@ -27,15 +41,18 @@ rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err)
 	if (!text)
 		return rc__error_set(err, RC_ERR_INVALID, "empty policy");
 	if (strncmp(text, "spread=", 7) == 0) {
-		char *end;
-		double v = strtod(text + 7, &end);
-		if (*end == '%')
-			end++;
-		if (end == text + 7 || *end || !(v >= 0) || isinf(v))
+		if (!parse_pct(text, 7, &out->pct))
 			return rc__error_set(err, RC_ERR_INVALID,
 			                     "policy '%s': spread wants a percentage, e.g. spread=50", text);
 		out->kind = RC_POLICY_SPREAD;
-		out->pct = v;
+		return RC_OK;
+	}
+	if (strncmp(text, "skipped=", 8) == 0) {
+		if (!parse_pct(text, 8, &out->pct) || out->pct > 100)
+			return rc__error_set(err, RC_ERR_INVALID,
+			                     "policy '%s': skipped wants a percentage from 0 to 100, "
+			                     "e.g. skipped=5", text);
+		out->kind = RC_POLICY_SKIPPED;
 		return RC_OK;
 	}
 	for (size_t i = 0; i < RC_ARRAY_LEN(policy_names); i++)
@@ -44,7 +61,8 @@ rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err)
 			return RC_OK;
 		}
 	return rc__error_set(err, RC_ERR_INVALID,
-	                     "unknown policy '%s' (conflict, new-conflict, spread=PCT, unlinked)", text);
+	                     "unknown policy '%s' (conflict, new-conflict, spread=PCT, unlinked, "
+	                     "skipped[=PCT])", text);
 }
 
 /* ---- conflict identity ------------------------------------------------------------ */
@@ -143,20 +161,79 @@ typedef struct baseline {
 	strset ranges;      /* "event\x1emetric\x1e<interval>" */
 } baseline;
 
-static bool json_interval(const json_t *o, rc_interval *iv)
+/*
+ * The baseline is read strictly: a member of the wrong type (an event id
+ * that is a number, a range bound that is a string, a conflict without a
+ * kind) is an error naming the file and the member, never skipped in
+ * silence, for a baseline that quietly loses events would make their
+ * conflicts look new (or old ones vanish).  Members the baseline does not
+ * use are not looked at.
+ */
+/* Where in the baseline, as "events[2].metrics.killed.range.lo" (cut
+ * when long: it only names the member in a message). */
+#define WHERE_SIZE 600
+static void where_at(char *w, const char *fmt, ...) RC_PRINTF(2, 3);
+static void where_at(char *w, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(w, WHERE_SIZE, fmt, ap);
+	va_end(ap);
+}
+
+typedef struct bl_reader {
+	const char *path;
+	rc_error *err;
+	rc_status st;
+} bl_reader;
+
+static bool bl_fail(bl_reader *r, const char *where, const char *what, const json_t *v)
+{
+	static const char *const type_names[] = {
+		[JSON_OBJECT] = "an object", [JSON_ARRAY] = "an array", [JSON_STRING] = "a string",
+		[JSON_INTEGER] = "a number", [JSON_REAL] = "a number", [JSON_TRUE] = "true",
+		[JSON_FALSE] = "false", [JSON_NULL] = "null",
+	};
+	if (r->st == RC_OK)
+		r->st = rc__error_at(r->err, RC_ERR_PARSE, r->path, 0, 0, (size_t)-1,
+		                     "baseline: %s should be %s, not %s", where, what,
+		                     v ? type_names[json_typeof(v)] : "missing");
+	return false;
+}
+
+static bool bl_interval(bl_reader *r, const json_t *o, const char *where, rc_interval *iv)
+{
+	char w[WHERE_SIZE];
 	if (!json_is_object(o))
-		return false;
+		return bl_fail(r, where, "an interval object", o);
 	memset(iv, 0, sizeof *iv);
-	const json_t *lo = json_object_get(o, "lo"), *hi = json_object_get(o, "hi");
-	iv->lo_inf = !json_is_number(lo);
-	iv->hi_inf = !json_is_number(hi);
-	if (!iv->lo_inf)
-		iv->lo = json_number_value(lo);
-	if (!iv->hi_inf)
-		iv->hi = json_number_value(hi);
-	iv->lo_incl = json_is_true(json_object_get(o, "lo_incl"));
-	iv->hi_incl = json_is_true(json_object_get(o, "hi_incl"));
+	static const char *const ends[] = {"lo", "hi"};
+	for (size_t i = 0; i < 2; i++) {
+		const json_t *v = json_object_get(o, ends[i]);
+		where_at(w, "%s.%s", where, ends[i]);
+		if (v && !json_is_number(v) && !json_is_null(v))
+			return bl_fail(r, w, "a number or null", v);
+		bool inf = !json_is_number(v);
+		double x = inf ? 0 : json_number_value(v);
+		if (i == 0) {
+			iv->lo_inf = inf;
+			iv->lo = x;
+		} else {
+			iv->hi_inf = inf;
+			iv->hi = x;
+		}
+	}
+	static const char *const incl[] = {"lo_incl", "hi_incl"};
+	for (size_t i = 0; i < 2; i++) {
+		const json_t *v = json_object_get(o, incl[i]);
+		where_at(w, "%s.%s", where, incl[i]);
+		if (v && !json_is_boolean(v))
+			return bl_fail(r, w, "true or false", v);
+		if (i == 0)
+			iv->lo_incl = json_is_true(v);
+		else
+			iv->hi_incl = json_is_true(v);
+	}
 	return true;
 }
 
@@ -171,15 +248,91 @@ static char *range_key(const char *event, const char *metric, const rc_interval 
 }
 
 /* A claim of a baseline conflict: an object with "doc" and "text", or the
- * index of one in the metric's "claims". */
-static char *baseline_claim(const json_t *item, const json_t *metric_claims)
+ * index of one in the metric's "claims".  *key is NULL (and true returned)
+ * for a claim the metric does not have. */
+static bool baseline_claim(bl_reader *r, const json_t *item, const json_t *metric_claims,
+                           const char *where, char **key)
 {
-	if (json_is_integer(item))
-		item = json_array_get(metric_claims, (size_t)json_integer_value(item));
+	char w[WHERE_SIZE];
+	*key = NULL;
+	if (json_is_integer(item)) {
+		json_int_t i = json_integer_value(item);
+		if (i < 0 || (size_t)i >= json_array_size(metric_claims)) {
+			if (r->st == RC_OK)
+				r->st = rc__error_at(r->err, RC_ERR_PARSE, r->path, 0, 0, (size_t)-1,
+				                     "baseline: %s is %lld, but the metric has %zu claims",
+				                     where, (long long)i, json_array_size(metric_claims));
+			return false;
+		}
+		item = json_array_get(metric_claims, (size_t)i);
+	}
 	if (!json_is_object(item))
-		return NULL;
-	return claim_key(json_string_value(json_object_get(item, "doc")),
-	                 json_string_value(json_object_get(item, "text")));
+		return bl_fail(r, where, "a claim object or the index of one", item);
+	const json_t *doc = json_object_get(item, "doc"), *text = json_object_get(item, "text");
+	where_at(w, "%s.doc", where);
+	if (!json_is_string(doc))
+		return bl_fail(r, w, "a string", doc);
+	where_at(w, "%s.text", where);
+	if (!json_is_string(text))
+		return bl_fail(r, w, "a string", text);
+	*key = claim_key(json_string_value(doc), json_string_value(text));
+	return *key != NULL;
+}
+
+static bool load_metric(bl_reader *r, baseline *bl, const char *id, const char *name,
+                        const json_t *m, const char *where)
+{
+	char w[WHERE_SIZE];
+	if (!json_is_object(m))
+		return bl_fail(r, where, "an object", m);
+	bool ok = true;
+	const json_t *range = json_object_get(m, "range");
+	where_at(w, "%s.range", where);
+	rc_interval iv;
+	if (range && !bl_interval(r, range, w, &iv))
+		return false;
+	if (range)
+		ok &= set_add(&bl->ranges, range_key(id, name, &iv));
+	const json_t *conflicts = json_object_get(m, "conflicts"), *claims = json_object_get(m, "claims");
+	where_at(w, "%s.claims", where);
+	if (claims && !json_is_array(claims))
+		return bl_fail(r, w, "an array", claims);
+	where_at(w, "%s.conflicts", where);
+	if (conflicts && !json_is_array(conflicts))
+		return bl_fail(r, w, "an array", conflicts);
+	size_t k;
+	const json_t *c;
+	json_array_foreach(conflicts, k, c) {
+		where_at(w, "%s.conflicts[%zu]", where, k);
+		if (!json_is_object(c))
+			return bl_fail(r, w, "an object", c);
+		const json_t *kind = json_object_get(c, "kind"), *cc = json_object_get(c, "claims");
+		where_at(w, "%s.conflicts[%zu].kind", where, k);
+		if (!json_is_string(kind))
+			return bl_fail(r, w, "a string", kind);
+		where_at(w, "%s.conflicts[%zu].claims", where, k);
+		if (!json_is_array(cc))
+			return bl_fail(r, w, "an array", cc);
+		size_t n = json_array_size(cc);
+		char **keys = calloc(n ? n : 1, sizeof *keys);
+		if (!keys)
+			return false;
+		size_t got = 0;
+		bool good = true;
+		for (size_t j = 0; good && j < n; j++) {
+			where_at(w, "%s.conflicts[%zu].claims[%zu]", where, k, j);
+			good = baseline_claim(r, json_array_get(cc, j), claims, w, &keys[got]);
+			got += good;
+		}
+		if (good)
+			ok &= set_add(&bl->conflicts, conflict_key(id, name, json_string_value(kind), keys, got));
+		for (size_t j = 0; j < got; j++)
+			free(keys[j]);
+		free(keys);
+		if (!good)
+			return false;
+	}
+	return ok;
 }
 
 static rc_status load_baseline(baseline *bl, const char *path, rc_error *err)
@@ -192,46 +345,46 @@ static rc_status load_baseline(baseline *bl, const char *path, rc_error *err)
 		                    "baseline: %s", je.text);
 	const char *schema = json_string_value(json_object_get(root, "schema"));
 	const json_t *events = json_object_get(root, "events");
-	if (!schema || strncmp(schema, "recount.report/", 15) != 0 || !json_is_array(events)) {
+	if (!schema || strncmp(schema, "recount.report/", 15) != 0) {
 		json_decref(root);
 		return rc__error_at(err, RC_ERR_PARSE, path, 0, 0, (size_t)-1,
 		                    "baseline: not a recount report (write one with recount report --format json)");
 	}
-	bool ok = true;
+	bl_reader r = {.path = path, .err = err};
+	bool ok = true, nomem = false;
+	char w[WHERE_SIZE];
+	if (!json_is_array(events))
+		ok = bl_fail(&r, "events", "an array", events);
 	size_t i;
 	const json_t *ev;
 	json_array_foreach(events, i, ev) {
-		const char *id = json_string_value(json_object_get(ev, "id"));
-		if (!id)
-			continue;
-		ok &= set_add(&bl->events, rc__strdup(id));
-		const json_t *metrics = json_object_get(ev, "metrics");
+		if (!ok)
+			break;
+		where_at(w, "events[%zu]", i);
+		if (!json_is_object(ev)) {
+			ok = bl_fail(&r, w, "an object", ev);
+			break;
+		}
+		const json_t *idv = json_object_get(ev, "id"), *metrics = json_object_get(ev, "metrics");
+		where_at(w, "events[%zu].id", i);
+		if (!json_is_string(idv)) {
+			ok = bl_fail(&r, w, "a string", idv);
+			break;
+		}
+		const char *id = json_string_value(idv);
+		where_at(w, "events[%zu].metrics", i);
+		if (metrics && !json_is_object(metrics)) {
+			ok = bl_fail(&r, w, "an object", metrics);
+			break;
+		}
+		nomem |= !set_add(&bl->events, rc__strdup(id));
 		const char *name;
 		const json_t *m;
 		json_object_foreach((json_t *)metrics, name, m) {
-			rc_interval iv;
-			if (json_interval(json_object_get(m, "range"), &iv))
-				ok &= set_add(&bl->ranges, range_key(id, name, &iv));
-			const json_t *conflicts = json_object_get(m, "conflicts"), *claims = json_object_get(m, "claims");
-			size_t k;
-			const json_t *c;
-			json_array_foreach(conflicts, k, c) {
-				const char *kind = json_string_value(json_object_get(c, "kind"));
-				const json_t *cc = json_object_get(c, "claims");
-				size_t n = json_array_size(cc);
-				char **keys = calloc(n ? n : 1, sizeof *keys);
-				if (!kind || !keys) {
-					free(keys);
-					continue;
-				}
-				size_t got = 0;
-				for (size_t j = 0; j < n; j++)
-					if ((keys[got] = baseline_claim(json_array_get(cc, j), claims)))
-						got++;
-				ok &= set_add(&bl->conflicts, conflict_key(id, name, kind, keys, got));
-				for (size_t j = 0; j < got; j++)
-					free(keys[j]);
-				free(keys);
+			where_at(w, "events[%zu].metrics.%s", i, name);
+			if (!load_metric(&r, bl, id, name, m, w)) {
+				ok = false;
+				break;
 			}
 		}
 	}
@@ -239,7 +392,9 @@ static rc_status load_baseline(baseline *bl, const char *path, rc_error *err)
 	set_sort(&bl->events);
 	set_sort(&bl->conflicts);
 	set_sort(&bl->ranges);
-	return ok ? RC_OK : rc__error_set(err, RC_ERR_NOMEM, "out of memory reading the baseline");
+	if (r.st != RC_OK)
+		return r.st;
+	return ok && !nomem ? RC_OK : rc__error_set(err, RC_ERR_NOMEM, "out of memory reading the baseline");
 }
 
 /* ---- checking ------------------------------------------------------------------------ */
@@ -250,18 +405,110 @@ typedef struct checker {
 	bool nomem;
 } checker;
 
-static void add_finding(checker *k, rc_policy_kind p, const rc_event *ev, const rc_metric_result *m,
-                        const rc_conflict *cf, const rc_claim_ref *at, rc_buf *msg)
+/* What a finding is about, for its id: see rc_finding.id.  Positions are
+ * left out on purpose. */
+static char *finding_key(const rc_finding *f, const rc_event *ev, const rc_metric_result *m)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__buf_puts(&b, rc_policy_kind_str(f->policy));
+	rc__buf_putc(&b, '\x1d');
+	if (f->conflict && ev && m) {
+		char *k = current_conflict_key(ev, m, f->conflict);
+		if (!k) {
+			rc__buf_dispose(&b);
+			return NULL;
+		}
+		rc__buf_puts(&b, k);
+		free(k);
+	} else if (f->policy == RC_POLICY_SKIPPED) {
+		rc__buf_puts(&b, f->doc && f->doc->doc ? f->doc->doc : "\x1dno document");
+	} else {
+		rc__buf_printf(&b, "%s\x1e%s", f->event ? f->event : "", f->metric ? f->metric : "");
+		if (f->at) {
+			char *ck = claim_key(f->at->rec->doc, f->at->claim->text);
+			rc__buf_putc(&b, '\x1e');
+			rc__buf_puts(&b, ck ? ck : "");
+			rc__buf_putc(&b, '\x1e');
+			rc__buf_puts(&b, f->at->claim->metric ? f->at->claim->metric : "");
+			free(ck);
+		}
+	}
+	return b.data ? rc__buf_steal(&b, NULL) : NULL;
+}
+
+/* Add a finding (msg is consumed); its id holds its key until assign_ids(). */
+static void add_finding_doc(checker *k, rc_policy_kind p, const rc_event *ev,
+                            const rc_metric_result *m, const rc_conflict *cf,
+                            const rc_claim_ref *at, const rc_record *doc, rc_buf *msg)
 {
 	if (k->nomem || !msg->data || RC_GROW(k->c->findings, k->cap, k->c->n_findings + 1) != RC_OK) {
 		k->nomem = true;
 		rc__buf_dispose(msg);
 		return;
 	}
-	k->c->findings[k->c->n_findings++] = (rc_finding){
+	rc_finding *f = &k->c->findings[k->c->n_findings];
+	*f = (rc_finding){
 		.policy = p, .event = ev ? ev->id : NULL, .metric = m ? m->metric : NULL,
-		.conflict = cf, .at = at, .message = rc__buf_steal(msg, NULL),
+		.conflict = cf, .at = at, .doc = doc, .message = rc__buf_steal(msg, NULL),
 	};
+	f->id = finding_key(f, ev, m);
+	k->c->n_findings++;
+	if (!f->message || !f->id)
+		k->nomem = true;
+}
+
+static void add_finding(checker *k, rc_policy_kind p, const rc_event *ev, const rc_metric_result *m,
+                        const rc_conflict *cf, const rc_claim_ref *at, rc_buf *msg)
+{
+	add_finding_doc(k, p, ev, m, cf, at, NULL, msg);
+}
+
+static int cmp_finding_id(const void *pa, const void *pb)
+{
+	const rc_finding *a = *(rc_finding *const *)pa, *b = *(rc_finding *const *)pb;
+	int c = strcmp(a->id, b->id);
+	return c ? c : (a > b) - (a < b);
+}
+
+/* Every finding's id: its policy and the hash of its key.  Findings about
+ * the same thing (the same figure quoted twice in one article) get "-2",
+ * "-3", ... in the order they were found, so ids are unique. */
+static bool assign_ids(rc_check_result *c)
+{
+	for (size_t i = 0; i < c->n_findings; i++) {
+		rc_finding *f = &c->findings[i];
+		char *id = malloc(strlen(rc_policy_kind_str(f->policy)) + 1 + 16 + 1);
+		if (!id)
+			return false;
+		sprintf(id, "%s/%016llx", rc_policy_kind_str(f->policy),
+		        (unsigned long long)rc__hash64(f->id, strlen(f->id), 0));
+		free(f->id);
+		f->id = id;
+	}
+	rc_finding **by_id = malloc((c->n_findings ? c->n_findings : 1) * sizeof *by_id);
+	if (!by_id)
+		return false;
+	for (size_t i = 0; i < c->n_findings; i++)
+		by_id[i] = &c->findings[i];
+	rc__qsort(by_id, c->n_findings, sizeof *by_id, cmp_finding_id);
+	bool ok = true;
+	for (size_t start = 0, i = 1; ok && i < c->n_findings; i++) {
+		if (strcmp(by_id[i]->id, by_id[start]->id) != 0) {
+			start = i;
+			continue;
+		}
+		size_t len = strlen(by_id[i]->id);
+		char *nid = realloc(by_id[i]->id, len + 24);
+		if (!nid) {
+			ok = false;
+			break;
+		}
+		snprintf(nid + len, 24, "-%zu", i - start + 1);
+		by_id[i]->id = nid;
+	}
+	free(by_id);
+	return ok;
 }
 
 static void conflict_message(rc_buf *b, const rc_event *ev, const rc_metric_result *m,
@@ -307,6 +554,18 @@ static bool spread_of(const rc_metric_result *m, double *lo, double *hi, const r
 		any = true;
 	}
 	return any;
+}
+
+/* Records by input path, then line, then seq. */
+static int cmp_rec_place(const void *pa, const void *pb)
+{
+	const rc_record *a = *(const rc_record *const *)pa, *b = *(const rc_record *const *)pb;
+	int c = strcmp(a->path ? a->path : "", b->path ? b->path : "");
+	if (c)
+		return c;
+	if (a->record_line != b->record_line)
+		return a->record_line < b->record_line ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
 rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy *policies,
@@ -417,6 +676,48 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 			add_finding(&k, RC_POLICY_UNLINKED, NULL, NULL, NULL, r, &b);
 		}
 	}
+	for (size_t p = 0; p < n_policies; p++) {
+		if (policies[p].kind != RC_POLICY_SKIPPED)
+			continue;
+		/* A run that read nothing, or could read nothing it was given,
+		 * must not pass: an empty directory or a mistyped glob would turn
+		 * the gate green. */
+		if (res->documents_processed == 0) {
+			rc_buf b;
+			rc__buf_init(&b, 0);
+			rc__buf_printf(&b, "no document was processed (%zu read, %zu skipped)",
+			               res->documents_read, res->documents_skipped);
+			add_finding_doc(&k, RC_POLICY_SKIPPED, NULL, NULL, NULL, NULL, NULL, &b);
+		}
+		if (!res->documents_skipped ||
+		    (double)res->documents_skipped * 100.0 / (double)res->documents_read <= policies[p].pct)
+			continue;
+		/* in the order of the inputs (file, then line), as a reader fixes them */
+		const rc_record **skipped = malloc(res->documents_skipped * sizeof *skipped);
+		size_t ns = 0;
+		if (!skipped) {
+			k.nomem = true;
+			continue;
+		}
+		for (size_t i = 0; i < res->n_records && ns < res->documents_skipped; i++)
+			if (res->records[i]->status != RC_DOC_OK)
+				skipped[ns++] = res->records[i];
+		rc__qsort(skipped, ns, sizeof *skipped, cmp_rec_place);
+		for (size_t i = 0; i < ns; i++) {
+			const rc_record *rec = skipped[i];
+			rc_buf b;
+			rc__buf_init(&b, 0);
+			rc__buf_puts(&b, "document ");
+			rc__clean_append(&b, rec->doc, true);
+			rc__buf_puts(&b, " not processed: ");
+			rc__clean_append(&b, rec->reason ? rec->reason : "unreadable", true);
+			if (policies[p].pct > 0)
+				rc__buf_printf(&b, " (%zu of %zu documents skipped, over the %g%% allowed)",
+				               res->documents_skipped, res->documents_read, policies[p].pct);
+			add_finding_doc(&k, RC_POLICY_SKIPPED, NULL, NULL, NULL, NULL, rec, &b);
+		}
+		free(skipped);
+	}
 	if (baseline_path) {
 		set_sort(&seen);
 		/* gone events: baseline ids not seen now */
@@ -436,6 +737,8 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 	set_free(&bl.conflicts);
 	set_free(&bl.ranges);
 	c->failed = c->n_findings > 0;
+	if (!k.nomem && !assign_ids(c))
+		k.nomem = true;
 	if (k.nomem) {
 		rc_check_result_free(c);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -455,8 +758,10 @@ void rc_check_result_free(rc_check_result *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->n_findings; i++)
+	for (size_t i = 0; i < c->n_findings; i++) {
 		free(c->findings[i].message);
+		free(c->findings[i].id);
+	}
 	free(c->findings);
 	free_strs(c->diff.new_events, c->diff.n_new_events);
 	free_strs(c->diff.gone_events, c->diff.n_gone_events);
@@ -464,7 +769,60 @@ void rc_check_result_free(rc_check_result *c)
 	free(c);
 }
 
+/* The official schema of SARIF 2.1.0 (OASIS, errata 01); tests/report/
+ * validates the output against a copy of it. */
+#define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
 /* ---- writers -------------------------------------------------------------------------- */
+
+/* Where a finding points: the claim it is about, the skipped document (at
+ * its error's line, else its record's line), or nowhere (a run that
+ * processed no document).  path is NULL for nowhere; line and column are
+ * 0 when unknown. */
+typedef struct floc {
+	const char *path;
+	size_t line, column;
+} floc;
+
+static floc finding_loc(const rc_finding *f)
+{
+	floc l = {0};
+	if (f->at) {
+		l.path = rc__ref_path(f->at);
+		l.line = rc__ref_line(f->at);
+		l.column = rc__ref_column(f->at);
+	} else if (f->doc) {
+		const rc_record *r = f->doc;
+		l.path = r->path && *r->path ? r->path : r->doc;
+		l.line = r->record_line;
+		for (size_t i = 0; i < r->n_diags; i++)
+			if (r->diags[i].severity == RC_SEV_ERROR && r->diags[i].line) {
+				l.line = r->diags[i].line;
+				l.column = r->diags[i].column;
+				break;
+			}
+	}
+	return l;
+}
+
+/* "path:line" (or "path") into buf, "" when the finding has no place. */
+static void floc_str(char *buf, size_t n, const floc *l)
+{
+	if (!l->path)
+		snprintf(buf, n, "%s", "");
+	else if (l->line)
+		snprintf(buf, n, "%s:%zu", l->path, l->line);
+	else
+		snprintf(buf, n, "%s", l->path);
+}
+
+static void policy_name(rc__out *o, const rc_policy *p)
+{
+	if (p->kind == RC_POLICY_SPREAD || (p->kind == RC_POLICY_SKIPPED && p->pct > 0))
+		rc__outf(o, "%s=%g%%", rc_policy_kind_str(p->kind), p->pct);
+	else
+		rc__outs(o, rc_policy_kind_str(p->kind));
+}
 
 static void write_text(rc__out *o, const rc_check_result *c, const rc_result *res)
 {
@@ -475,10 +833,8 @@ static void write_text(rc__out *o, const rc_check_result *c, const rc_result *re
 	         res->claims == 1 ? "" : "s", res->n_events, res->n_events == 1 ? "" : "s");
 	rc__outs(o, "policies:");
 	for (size_t p = 0; p < c->n_policies; p++) {
-		if (c->policies[p].kind == RC_POLICY_SPREAD)
-			rc__outf(o, " spread=%g%%", c->policies[p].pct);
-		else
-			rc__outf(o, " %s", rc_policy_kind_str(c->policies[p].kind));
+		rc__outc(o, ' ');
+		policy_name(o, &c->policies[p]);
 	}
 	rc__outs(o, c->n_policies ? "\n" : " none\n");
 	if (c->diff.has_baseline) {
@@ -504,10 +860,14 @@ static void write_text(rc__out *o, const rc_check_result *c, const rc_result *re
 	}
 	for (size_t i = 0; i < c->n_findings; i++) {
 		const rc_finding *f = &c->findings[i];
-		char loc[1024];
-		rc__ref_location(loc, sizeof loc, f->at);
-		rc__out_clean(o, loc);
-		rc__outf(o, ": %s: ", rc_policy_kind_str(f->policy));
+		char loc[1100];
+		floc l = finding_loc(f);
+		floc_str(loc, sizeof loc, &l);
+		if (loc[0]) {
+			rc__out_clean(o, loc);
+			rc__outs(o, ": ");
+		}
+		rc__outf(o, "%s: ", rc_policy_kind_str(f->policy));
 		rc__out_clean(o, f->message);
 		rc__outc(o, '\n');
 	}
@@ -547,13 +907,18 @@ static void write_github(rc__out *o, const rc_check_result *c, const rc_result *
 		const rc_finding *f = &c->findings[i];
 		if (shown == GITHUB_MAX_ANNOTATIONS)
 			break;
-		rc__outs(o, "::error file=");
-		gh_escape(o, rc__ref_path(f->at), true);
-		rc__outf(o, ",line=%zu", rc__ref_line(f->at));
-		size_t col = rc__ref_column(f->at);
-		if (col)
-			rc__outf(o, ",col=%zu", col);
-		rc__outs(o, ",title=");
+		floc l = finding_loc(f);
+		rc__outs(o, "::error ");
+		if (l.path) {
+			rc__outs(o, "file=");
+			gh_escape(o, l.path, true);
+			if (l.line)
+				rc__outf(o, ",line=%zu", l.line);
+			if (l.line && l.column)
+				rc__outf(o, ",col=%zu", l.column);
+			rc__outc(o, ',');
+		}
+		rc__outs(o, "title=");
 		char title[64];
 		snprintf(title, sizeof title, "recount %s", rc_policy_kind_str(f->policy));
 		gh_escape(o, title, true);
@@ -570,8 +935,43 @@ static void write_github(rc__out *o, const rc_check_result *c, const rc_result *
 	write_text(o, c, res);
 }
 
+/*
+ * JUnit: CI dashboards (GitLab, Jenkins) key a test case by classname and
+ * name and keep one of each, and track it from run to run by them.  So a
+ * case is named by what the finding is about (its message: event, metric,
+ * figures and sources), never by a line number, and the rare two findings
+ * with the same message (one figure quoted twice in an article) are told
+ * apart by their ids, which are unique and stable too.  time is 0: the
+ * findings are not timed, and the output stays byte-identical.
+ */
+static int cmp_finding_name(const void *pa, const void *pb)
+{
+	const rc_finding *a = *(rc_finding *const *)pa, *b = *(rc_finding *const *)pb;
+	if (a->policy != b->policy)
+		return a->policy < b->policy ? -1 : 1;
+	int c = strcmp(a->message, b->message);
+	return c ? c : (a > b) - (a < b);
+}
+
 static void write_junit(rc__out *o, const rc_check_result *c)
 {
+	/* which findings share a policy and a message */
+	bool *dup = calloc(c->n_findings ? c->n_findings : 1, sizeof *dup);
+	const rc_finding **by_name = malloc((c->n_findings ? c->n_findings : 1) * sizeof *by_name);
+	if (!dup || !by_name) {
+		free(dup);
+		free(by_name);
+		o->st = RC_ERR_NOMEM;
+		return;
+	}
+	for (size_t i = 0; i < c->n_findings; i++)
+		by_name[i] = &c->findings[i];
+	rc__qsort(by_name, c->n_findings, sizeof *by_name, cmp_finding_name);
+	for (size_t i = 1; i < c->n_findings; i++)
+		if (by_name[i]->policy == by_name[i - 1]->policy &&
+		    strcmp(by_name[i]->message, by_name[i - 1]->message) == 0)
+			dup[by_name[i] - c->findings] = dup[by_name[i - 1] - c->findings] = true;
+	free(by_name);
 	size_t cases = 0;
 	for (size_t p = 0; p < c->n_policies; p++) {
 		size_t n = 0;
@@ -580,10 +980,17 @@ static void write_junit(rc__out *o, const rc_check_result *c)
 		cases += n ? n : 1;
 	}
 	rc__outs(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	rc__outf(o, "<testsuites name=\"recount check\" tests=\"%zu\" failures=\"%zu\">\n", cases, c->n_findings);
-	rc__outf(o, "  <testsuite name=\"recount\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n",
-	         cases, c->n_findings);
+	rc__outf(o, "<testsuites name=\"recount check\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
+	         "time=\"0\">\n", cases, c->n_findings);
+	rc__outf(o, "  <testsuite name=\"recount\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
+	         "skipped=\"0\" time=\"0\">\n", cases, c->n_findings);
 	for (size_t p = 0; p < c->n_policies; p++) {
+		/* a policy given twice is reported once */
+		bool again = false;
+		for (size_t q = 0; q < p; q++)
+			again |= c->policies[q].kind == c->policies[p].kind;
+		if (again)
+			continue;
 		const char *name = rc_policy_kind_str(c->policies[p].kind);
 		size_t n = 0;
 		for (size_t i = 0; i < c->n_findings; i++) {
@@ -591,22 +998,40 @@ static void write_junit(rc__out *o, const rc_check_result *c)
 			if (f->policy != c->policies[p].kind)
 				continue;
 			n++;
-			char loc[1024];
-			rc__ref_location(loc, sizeof loc, f->at);
+			floc l = finding_loc(f);
 			rc__outf(o, "    <testcase classname=\"recount.%s\" name=\"", name);
-			rc__out_xml(o, loc);
-			rc__outs(o, "\" file=\"");
-			rc__out_xml(o, rc__ref_path(f->at));
-			rc__outf(o, "\" line=\"%zu\">\n      <failure type=\"%s\" message=\"", rc__ref_line(f->at), name);
+			rc__out_xml(o, f->message);
+			if (dup[i]) {
+				rc__outs(o, " (");
+				rc__out_xml(o, f->id);
+				rc__outs(o, ")");
+			}
+			rc__outs(o, "\"");
+			if (l.path) {
+				rc__outs(o, " file=\"");
+				rc__out_xml(o, l.path);
+				rc__outs(o, "\"");
+			}
+			if (l.line)
+				rc__outf(o, " line=\"%zu\"", l.line);
+			rc__outf(o, " time=\"0\">\n      <failure type=\"%s\" message=\"", name);
 			rc__out_xml(o, f->message);
 			rc__outs(o, "\">");
+			char loc[1100];
+			floc_str(loc, sizeof loc, &l);
+			if (loc[0]) {
+				rc__out_xml(o, loc);
+				rc__outs(o, ": ");
+			}
 			rc__out_xml(o, f->message);
 			rc__outs(o, "</failure>\n    </testcase>\n");
 		}
 		if (!n)
-			rc__outf(o, "    <testcase classname=\"recount.%s\" name=\"%s\"/>\n", name, name);
+			rc__outf(o, "    <testcase classname=\"recount.%s\" name=\"%s\" time=\"0\"/>\n", name,
+			         name);
 	}
 	rc__outs(o, "  </testsuite>\n</testsuites>\n");
+	free(dup);
 }
 
 static const char *policy_help(rc_policy_kind k)
@@ -616,18 +1041,53 @@ static const char *policy_help(rc_policy_kind k)
 	case RC_POLICY_NEW_CONFLICT: return "A conflict that the baseline report does not have.";
 	case RC_POLICY_SPREAD: return "The figures for a metric spread wider than the allowed share of its low end.";
 	case RC_POLICY_UNLINKED: return "A claim that no event took.";
+	case RC_POLICY_SKIPPED: return "A document that could not be read, or a run that processed none.";
 	}
 	return "";
+}
+
+/*
+ * An artifact URI (RFC 3986) for a file path: every byte but the
+ * unreserved characters and '/' percent-encoded, so that '%', '#', '?',
+ * ':' and spaces in a file name stay part of its path (a ':' in the first
+ * segment would otherwise read as a scheme).  An absolute path becomes a
+ * file: URI; a relative one stays relative to where recount ran.
+ */
+static char *artifact_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	if (path[0] == '/')
+		rc__buf_puts(&b, "file://");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (rc__is_alnum(*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~' || *p == '/') {
+			rc__buf_putc(&b, (char)*p);
+		} else {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			rc__buf_append(&b, e, 3);
+		}
+	}
+	return b.data ? rc__buf_steal(&b, NULL) : rc__strdup("");
 }
 
 static rc_status write_sarif(FILE *fp, const rc_check_result *c, rc_error *err)
 {
 	json_t *root = json_object(), *rules = json_array(), *results = json_array();
 	bool ok = root && rules && results;
+	/* one rule per policy kind in use, in the order given */
+	int rule_of[RC_ARRAY_LEN(policy_names)];
+	for (size_t i = 0; i < RC_ARRAY_LEN(rule_of); i++)
+		rule_of[i] = -1;
+	int n_rules = 0;
 	for (size_t p = 0; ok && p < c->n_policies; p++) {
-		json_t *r = json_pack("{s:s, s:s, s:{s:s}, s:{s:s}}", "id", rc_policy_kind_str(c->policies[p].kind),
-		                      "name", rc_policy_kind_str(c->policies[p].kind), "shortDescription",
-		                      "text", policy_help(c->policies[p].kind), "defaultConfiguration",
+		rc_policy_kind kind = c->policies[p].kind;
+		if ((size_t)kind >= RC_ARRAY_LEN(rule_of) || rule_of[kind] >= 0)
+			continue;
+		rule_of[kind] = n_rules++;
+		json_t *r = json_pack("{s:s, s:s, s:{s:s}, s:{s:s}}", "id", rc_policy_kind_str(kind),
+		                      "name", rc_policy_kind_str(kind), "shortDescription",
+		                      "text", policy_help(kind), "defaultConfiguration",
 		                      "level", "error");
 		ok = r && json_array_append_new(rules, r) == 0;
 	}
@@ -636,26 +1096,36 @@ static rc_status write_sarif(FILE *fp, const rc_check_result *c, rc_error *err)
 		rc_buf msg;
 		rc__buf_init(&msg, 0);
 		rc__clean_append(&msg, f->message, true);
-		json_t *region = json_pack("{s:I}", "startLine", (json_int_t)rc__ref_line(f->at));
-		size_t col = rc__ref_column(f->at);
-		if (region && col)
-			json_object_set_new(region, "startColumn", json_integer((json_int_t)col));
-		json_t *r = region ? json_pack("{s:s, s:s, s:{s:s}, s:[{s:{s:{s:s%}, s:o}}]}",
-		                               "ruleId", rc_policy_kind_str(f->policy), "level", "error",
-		                               "message", "text", msg.data ? msg.data : "",
-		                               "locations", "physicalLocation", "artifactLocation", "uri",
-		                               rc__ref_path(f->at), strlen(rc__ref_path(f->at)), "region", region)
-		                   : NULL;
+		json_t *r = json_pack("{s:s, s:s, s:{s:s}, s:{s:s}}", "ruleId", rc_policy_kind_str(f->policy),
+		                      "level", "error", "message", "text", msg.data ? msg.data : "",
+		                      "partialFingerprints", "recountFindingId/v1", f->id);
 		rc__buf_dispose(&msg);
-		ok = r && json_array_append_new(results, r) == 0;
+		if (r && (size_t)f->policy < RC_ARRAY_LEN(rule_of) && rule_of[f->policy] >= 0)
+			json_object_set_new(r, "ruleIndex", json_integer(rule_of[f->policy]));
+		floc l = finding_loc(f);
+		if (r && l.path) {
+			char *uri = artifact_uri(l.path);
+			json_t *phys = uri ? json_pack("{s:{s:s}}", "artifactLocation", "uri", uri) : NULL;
+			free(uri);
+			if (phys && l.line) {
+				json_t *region = json_pack("{s:I}", "startLine", (json_int_t)l.line);
+				if (region && l.column)
+					json_object_set_new(region, "startColumn", json_integer((json_int_t)l.column));
+				ok = region && json_object_set_new(phys, "region", region) == 0;
+			}
+			json_t *locs = phys ? json_pack("[{s:o}]", "physicalLocation", phys) : NULL;
+			ok = ok && locs && json_object_set_new(r, "locations", locs) == 0;
+		}
+		ok = ok && r && json_array_append_new(results, r) == 0;
 	}
 	if (ok) {
-		json_t *run = json_pack("{s:{s:{s:s, s:s, s:s, s:o}}, s:o}", "tool", "driver", "name", "recount",
-		                        "version", rc_version(), "informationUri", RC_HOMEPAGE, "rules", rules,
+		/* columns are counted in characters (code points), as everywhere in recount */
+		json_t *run = json_pack("{s:{s:{s:s, s:s, s:s, s:o}}, s:s, s:o}", "tool", "driver", "name",
+		                        "recount", "version", rc_version(), "informationUri", RC_HOMEPAGE,
+		                        "rules", rules, "columnKind", "unicodeCodePoints",
 		                        "results", results);
 		rules = results = NULL;
-		ok = run && json_object_set_new(root, "$schema",
-		                                json_string("https://json.schemastore.org/sarif-2.1.0.json")) == 0 &&
+		ok = run && json_object_set_new(root, "$schema", json_string(SARIF_SCHEMA)) == 0 &&
 		     json_object_set_new(root, "version", json_string("2.1.0")) == 0 &&
 		     json_object_set_new(root, "runs", json_pack("[o]", run)) == 0;
 	}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <jansson.h>
 #include <recount/recount.h>
 #include "support.h"
@@ -254,6 +255,200 @@ START_TEST(policies)
 }
 END_TEST
 
+/* A batch of two documents, one read and one skipped at line 3. */
+typedef struct skipped_batch {
+	rc_result res;
+	rc_record rec[2];
+	rc_record *recs[2];
+	rc_diag diag;
+} skipped_batch;
+
+static void skipped_batch_init(skipped_batch *b)
+{
+	memset(b, 0, sizeof *b);
+	b->rec[0] = (rc_record){.doc = "batch:1", .path = "in/batch.jsonl", .record_line = 1,
+	                        .status = RC_DOC_OK};
+	b->diag = (rc_diag){.severity = RC_SEV_ERROR, .status = RC_ERR_PARSE, .path = "in/batch.jsonl",
+	                    .line = 3, .column = 7, .offset = (size_t)-1, .message = "malformed JSON"};
+	b->rec[1] = (rc_record){.doc = "batch:3", .path = "in/batch.jsonl", .record_line = 3, .seq = 1,
+	                        .status = RC_DOC_SKIPPED, .reason = "malformed JSON",
+	                        .diags = &b->diag, .n_diags = 1};
+	b->recs[0] = &b->rec[0];
+	b->recs[1] = &b->rec[1];
+	b->res = (rc_result){.documents_read = 2, .documents_processed = 1, .documents_skipped = 1,
+	                     .records = b->recs, .n_records = 2};
+}
+
+static char *check_render(const rc_result *res, const rc_policy *pol, size_t n, rc_format fmt,
+                          rc_check_result **keep)
+{
+	rc_error err;
+	rc_check_result *c = NULL;
+	ck_assert_int_eq(rc_check(&c, res, pol, n, NULL, &err), RC_OK);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	ck_assert_int_eq(rc_check_write(fp, c, res, fmt, NULL, &err), RC_OK);
+	fclose(fp);
+	if (keep)
+		*keep = c;
+	else
+		rc_check_result_free(c);
+	return buf;
+}
+
+START_TEST(skipped_policy)
+{
+	rc_policy p;
+	rc_error err;
+	ck_assert_int_eq(rc_policy_parse("skipped", &p, &err), RC_OK);
+	ck_assert(p.kind == RC_POLICY_SKIPPED && p.pct == 0);
+	ck_assert_int_eq(rc_policy_parse("skipped=5%", &p, &err), RC_OK);
+	ck_assert(p.kind == RC_POLICY_SKIPPED && p.pct == 5);
+	ck_assert_int_eq(rc_policy_parse("skipped=150", &p, &err), RC_ERR_INVALID);
+	ck_assert_str_eq(rc_policy_kind_str(RC_POLICY_SKIPPED), "skipped");
+
+	/* a run that processed nothing fails, in every format, with no place */
+	rc_result *res = NULL;
+	sample *s = sample_empty(&res);
+	rc_policy sk = {.kind = RC_POLICY_SKIPPED};
+	rc_check_result *c;
+	char *text = check_render(res, &sk, 1, RC_FORMAT_TEXT, &c);
+	ck_assert(c->failed);
+	ck_assert_uint_eq(c->n_findings, 1);
+	ck_assert_ptr_null(c->findings[0].at);
+	ck_assert_ptr_null(c->findings[0].doc);
+	ck_assert_ptr_nonnull(strstr(text, "\nskipped: no document was processed (0 read, 0 skipped)\n"));
+	rc_check_result_free(c);
+	free(text);
+	char *gh = check_render(res, &sk, 1, RC_FORMAT_GITHUB, NULL);
+	ck_assert(strncmp(gh, "::error title=recount skipped::no document was processed", 56) == 0);
+	free(gh);
+	char *sarif = check_render(res, &sk, 1, RC_FORMAT_SARIF, NULL);
+	ck_assert_ptr_null(strstr(sarif, "\"locations\""));
+	free(sarif);
+	sample_free(s);
+
+	/* one document of two skipped: a finding at its file and line */
+	skipped_batch b;
+	skipped_batch_init(&b);
+	text = check_render(&b.res, &sk, 1, RC_FORMAT_TEXT, &c);
+	ck_assert_uint_eq(c->n_findings, 1);
+	ck_assert_ptr_eq(c->findings[0].doc, &b.rec[1]);
+	ck_assert_ptr_nonnull(strstr(text, "\nin/batch.jsonl:3: skipped: document batch:3 not processed: "
+	                                   "malformed JSON\n"));
+	rc_check_result_free(c);
+	free(text);
+	gh = check_render(&b.res, &sk, 1, RC_FORMAT_GITHUB, NULL);
+	ck_assert(strncmp(gh, "::error file=in/batch.jsonl,line=3,col=7,title=recount skipped::", 64) == 0);
+	free(gh);
+	/* 50% skipped is within skipped=50, not within skipped=49 */
+	rc_policy half = {.kind = RC_POLICY_SKIPPED, .pct = 50}, less = {.kind = RC_POLICY_SKIPPED, .pct = 49};
+	text = check_render(&b.res, &half, 1, RC_FORMAT_TEXT, &c);
+	ck_assert(!c->failed);
+	rc_check_result_free(c);
+	free(text);
+	text = check_render(&b.res, &less, 1, RC_FORMAT_TEXT, &c);
+	ck_assert(c->failed);
+	ck_assert_ptr_nonnull(strstr(text, "(1 of 2 documents skipped, over the 49% allowed)"));
+	rc_check_result_free(c);
+	free(text);
+}
+END_TEST
+
+/* Findings carry ids that are unique, and the same from run to run; JUnit
+ * cases are unique by classname and name; SARIF locations are URIs. */
+START_TEST(finding_identity)
+{
+	rc_result *res;
+	sample *s = sample_new(&res);
+	static const rc_policy pols[] = {{.kind = RC_POLICY_CONFLICT}, {.kind = RC_POLICY_SPREAD, .pct = 10},
+	                                 {.kind = RC_POLICY_UNLINKED}, {.kind = RC_POLICY_CONFLICT}};
+	rc_check_result *a, *b;
+	free(check_render(res, pols, 4, RC_FORMAT_TEXT, &a));
+	free(check_render(res, pols, 4, RC_FORMAT_TEXT, &b));
+	/* the conflict policy given twice: every conflict found twice, ids still unique */
+	ck_assert_uint_ge(a->n_findings, 6);
+	for (size_t i = 0; i < a->n_findings; i++) {
+		ck_assert_ptr_nonnull(a->findings[i].id);
+		ck_assert_str_eq(a->findings[i].id, b->findings[i].id);
+		for (size_t j = 0; j < i; j++)
+			ck_assert_str_ne(a->findings[i].id, a->findings[j].id);
+	}
+	ck_assert(strncmp(a->findings[0].id, "conflict/", 9) == 0);
+	rc_check_result_free(a);
+	rc_check_result_free(b);
+	char *junit = check_render(res, pols, 4, RC_FORMAT_JUNIT, NULL);
+	/* every <testcase classname name> pair once, every case timed */
+	size_t cases = 0;
+	const char *names[64];
+	size_t lens[64];
+	for (const char *p = junit; (p = strstr(p, "<testcase classname=\"")); p++) {
+		const char *end = strstr(p, "\" file=");
+		const char *end2 = strstr(p, "\" time=");
+		if (!end || (end2 && end2 < end))
+			end = end2;
+		ck_assert_ptr_nonnull(end);
+		ck_assert_uint_lt(cases, 64);
+		names[cases] = p;
+		lens[cases] = (size_t)(end - p);
+		for (size_t j = 0; j < cases; j++)
+			ck_assert(lens[j] != lens[cases] || memcmp(names[j], p, lens[j]) != 0);
+		ck_assert_ptr_nonnull(strstr(p, " time=\"0\""));
+		cases++;
+	}
+	ck_assert_uint_ge(cases, 5);
+	free(junit);
+	/* SARIF: "odd, \"name\" #1.txt" as a URI, columns in code points, fingerprints */
+	char *sarif = check_render(res, pols, 4, RC_FORMAT_SARIF, NULL);
+	ck_assert_ptr_nonnull(strstr(sarif, "\"uri\": \"fixtures/check/odd%2C%20%22name%22%20%231.txt\""));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"columnKind\": \"unicodeCodePoints\""));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"recountFindingId/v1\": \"conflict/"));
+	free(sarif);
+	sample_free(s);
+}
+END_TEST
+
+/* A baseline with wrongly typed members is an error naming the member. */
+START_TEST(baseline_types)
+{
+	static const struct { const char *json, *member; } bad[] = {
+		{"{\"schema\":\"recount.report/1\",\"events\":{}}", "events should be an array"},
+		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":1}]}", "events[0].id should be a string"},
+		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":[]}]}",
+		 "events[0].metrics should be an object"},
+		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":{\"killed\":"
+		 "{\"range\":{\"lo\":1,\"hi\":2,\"lo_incl\":\"yes\"}}}}]}",
+		 "events[0].metrics.killed.range.lo_incl should be true or false"},
+		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":{\"killed\":"
+		 "{\"claims\":[],\"conflicts\":[{\"kind\":\"contradiction\",\"claims\":[3]}]}}}]}",
+		 "events[0].metrics.killed.conflicts[0].claims[0] is 3, but the metric has 0 claims"},
+		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":{\"killed\":"
+		 "{\"conflicts\":[{\"claims\":[]}]}}}]}",
+		 "events[0].metrics.killed.conflicts[0].kind should be a string, not missing"},
+	};
+	rc_result *res;
+	sample *s = sample_new(&res);
+	rc_policy nc = {.kind = RC_POLICY_NEW_CONFLICT};
+	char path[] = "/tmp/rc-baseline-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		FILE *fp = fopen(path, "w");
+		fputs(bad[i].json, fp);
+		fclose(fp);
+		rc_error err;
+		rc_check_result *c = NULL;
+		ck_assert_int_eq(rc_check(&c, res, &nc, 1, path, &err), RC_ERR_PARSE);
+		ck_assert_str_eq(err.path, path);
+		ck_assert_msg(strstr(err.message, bad[i].member) != NULL, "%s", err.message);
+	}
+	unlink(path);
+	sample_free(s);
+}
+END_TEST
+
 /* RC_RENDER_DUMP=DIR writes every output of the sample there, to look at. */
 static void dump(const char *dir)
 {
@@ -295,6 +490,9 @@ int main(void)
 	tcase_add_test(tc, check_outputs);
 	tcase_add_test(tc, empty_and_errors);
 	tcase_add_test(tc, policies);
+	tcase_add_test(tc, skipped_policy);
+	tcase_add_test(tc, finding_identity);
+	tcase_add_test(tc, baseline_types);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

@@ -234,6 +234,28 @@ def unreadable_input_is_reported_and_the_run_goes_on():
 
 
 @case
+def check_fails_closed_on_unreadable_input():
+    """recount check: an input that cannot be read is an error (exit 2),
+    even with --allow-skipped, and so is a missing one; the gate never
+    passes a batch it could not see."""
+    with tempfile.TemporaryDirectory() as d:
+        good = os.path.join(d, 'a.txt')
+        with open(good, 'w') as f:
+            f.write('Five people were killed in Kerman.\n')
+        bad = unreadable(d, 'b.txt')
+        for extra in ([], ['--allow-skipped'], ['--format', 'sarif']):
+            p = run(['check'] + extra + [good, bad])
+            check(p.returncode == 2, 'check %s: exit status %d, expected 2'
+                  % (' '.join(extra), p.returncode), p)
+            check(bad in err(p), 'the message does not name %s' % bad, p)
+        p = run(['check', good, os.path.join(d, 'missing.txt')])
+        check(p.returncode == 2, 'missing input: exit status %d, expected 2' % p.returncode, p)
+        check('missing.txt' in err(p), 'the message does not name the missing input', p)
+        p = run(['check', good])
+        check(p.returncode == 0, 'a readable batch: exit status %d, expected 0' % p.returncode, p)
+
+
+@case
 def hostile_file_names():
     """File names are bytes, not UTF-8: JSON output stays valid, and
     names that differ stay different."""
@@ -325,7 +347,7 @@ def no_terminal_controls_reach_the_terminal():
         inputs = hostile_batch(d)
         runs = [['docs'] + inputs, ['events'] + inputs, ['extract', '--format', 'text'] + inputs,
                 ['report'] + inputs, ['report', '--format', 'md'] + inputs,
-                ['check'] + inputs,
+                ['check', '--allow-skipped'] + inputs,
                 ['verify', '12 people were killed in Kerman'] + inputs]
         for args in runs:
             p = run(args)
