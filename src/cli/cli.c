@@ -3,7 +3,12 @@
  * table, --help, diagnostics, colour, atomic output files, and the
  * construction of readers and extractors from the shared options.
  */
+/* realpath() is XSI */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -378,12 +383,100 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 		return ret;
 	ctx->inputs = argv + optind;
 	ctx->n_inputs = argc - optind;
+	/* -o naming one of the inputs would replace it with the output (after
+	 * reading it, but a claims file or a batch is lost all the same):
+	 * refused, whatever the spelling (same device and inode, so links and
+	 * "./x" count too). */
+	struct stat os;
+	if (ctx->output && strcmp(ctx->output, "-") != 0 && stat(ctx->output, &os) == 0 &&
+	    S_ISREG(os.st_mode))
+		for (int i = 0; i < ctx->n_inputs; i++) {
+			struct stat is;
+			if (stat(ctx->inputs[i], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+				cli_errorf(ctx, "-o %s would overwrite the input %s; write the output elsewhere",
+				           ctx->output, ctx->inputs[i]);
+				return CLI_EXIT_ERROR;
+			}
+		}
 	return -1;
 }
 
 void cli_ctx_dispose(cli_ctx *ctx)
 {
 	(void)ctx;
+}
+
+/*
+ * The temporary file of -o, removed if the process is interrupted: on
+ * SIGINT, SIGTERM and SIGHUP the handler unlinks it (unlink() is
+ * async-signal-safe) and the signal is raised again with its default
+ * action (SA_RESETHAND), so the exit status still says what killed us.
+ * A signal the process was started ignoring (nohup) stays ignored.
+ */
+static char *volatile sig_tmp_path;
+static volatile sig_atomic_t sig_tmp_armed;
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void remove_tmp_on_signal(int sig)
+{
+	if (sig_tmp_armed && sig_tmp_path)
+		unlink(sig_tmp_path);
+	raise(sig);
+}
+
+static void arm_cleanup(char *path)
+{
+	static bool installed;
+	sig_tmp_path = path;
+	sig_tmp_armed = 1;
+	if (installed)
+		return;
+	installed = true;
+	for (size_t i = 0; i < RC_ARRAY_LEN_CLI(cleanup_signals); i++) {
+		struct sigaction old, sa;
+		if (sigaction(cleanup_signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = remove_tmp_on_signal;
+		sa.sa_flags = SA_RESETHAND;
+		sigemptyset(&sa.sa_mask);
+		sigaction(cleanup_signals[i], &sa, NULL);
+	}
+}
+
+/* Commit or drop the temporary with the signals held, so that a signal
+ * never finds the path half renamed; then disarm. */
+static bool finish_tmp(const char *tmp, const char *final, bool commit, int *errno_out)
+{
+	sigset_t block, old;
+	sigemptyset(&block);
+	for (size_t i = 0; i < RC_ARRAY_LEN_CLI(cleanup_signals); i++)
+		sigaddset(&block, cleanup_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	bool ok = true;
+	if (commit && rename(tmp, final) != 0) {
+		*errno_out = errno;
+		ok = false;
+	}
+	if (!commit || !ok)
+		unlink(tmp);
+	sig_tmp_armed = 0;
+	sig_tmp_path = NULL;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return ok;
+}
+
+/* ".NAME.tmp.XXXXXX" beside path: hidden, so that a run reading the
+ * directory the output goes to never reads its own half-written output. */
+static char *tmp_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+	size_t len = strlen(path) + 16;
+	char *t = malloc(len);
+	if (t)
+		snprintf(t, len, "%.*s.%s.tmp.XXXXXX", (int)dir, path, path + dir);
+	return t;
 }
 
 int cli_output_open(cli_output *out, const cli_ctx *ctx)
@@ -393,34 +486,50 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx)
 		out->fp = stdout;
 		return 0;
 	}
+	/* A symbolic link is written through, as sort -o and a shell's > do:
+	 * the file it points to gets the output (renamed into place beside
+	 * it), the link stays.  A dangling link is refused rather than
+	 * guessed at. */
+	const char *target = ctx->output;
+	struct stat lst;
+	if (lstat(ctx->output, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		out->resolved = realpath(ctx->output, NULL);
+		if (!out->resolved) {
+			cli_errorf(ctx, "%s: a symbolic link to a file that cannot be reached (%s); "
+			           "write to the file itself", ctx->output, strerror(errno));
+			return CLI_EXIT_ERROR;
+		}
+		target = out->resolved;
+	}
 	/* A device or FIFO (-o /dev/null, /dev/stdout, a pipe) is written in
 	 * place: a rename would replace the device node itself (as root) or
 	 * fail to create the temporary file beside it. */
 	struct stat st;
-	bool exists = stat(ctx->output, &st) == 0;
-	if (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		out->fp = fopen(ctx->output, "w");
+	bool exists = stat(target, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
+		cli_errorf(ctx, "%s: is a directory; -o wants a file", ctx->output);
+		goto fail;
+	}
+	if (exists && !S_ISREG(st.st_mode)) {
+		out->fp = fopen(target, "w");
 		if (!out->fp) {
 			cli_errorf(ctx, "%s: cannot open output: %s", ctx->output, strerror(errno));
-			return CLI_EXIT_ERROR;
+			goto fail;
 		}
-		out->final_path = ctx->output;
+		out->final_path = target;
 		return 0;
 	}
-	size_t len = strlen(ctx->output);
-	out->tmp_path = malloc(len + 16);
+	out->tmp_path = tmp_name(target);
 	if (!out->tmp_path) {
 		cli_errorf(ctx, "out of memory");
-		return CLI_EXIT_ERROR;
+		goto fail;
 	}
-	snprintf(out->tmp_path, len + 16, "%s.tmp.XXXXXX", ctx->output);
 	int fd = mkstemp(out->tmp_path);
 	if (fd < 0) {
 		cli_errorf(ctx, "%s: cannot create output file: %s", ctx->output, strerror(errno));
-		free(out->tmp_path);
-		out->tmp_path = NULL;
-		return CLI_EXIT_ERROR;
+		goto fail;
 	}
+	arm_cleanup(out->tmp_path);
 	/* mkstemp() makes the file 0600.  Give it the mode the file it replaces
 	 * had, or what a shell redirection gives a new file (0666 less the
 	 * umask), so that -o FILE and > FILE agree.  Failing that, 0600 stays. */
@@ -437,13 +546,17 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx)
 	if (!out->fp) {
 		cli_errorf(ctx, "%s: %s", ctx->output, strerror(errno));
 		close(fd);
-		unlink(out->tmp_path);
-		free(out->tmp_path);
-		out->tmp_path = NULL;
-		return CLI_EXIT_ERROR;
+		int e;
+		finish_tmp(out->tmp_path, NULL, false, &e);
+		goto fail;
 	}
-	out->final_path = ctx->output;
+	out->final_path = target;
 	return 0;
+fail:
+	free(out->tmp_path);
+	free(out->resolved);
+	memset(out, 0, sizeof *out);
+	return CLI_EXIT_ERROR;
 }
 
 int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok)
@@ -451,7 +564,7 @@ int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok)
 	int ret = CLI_EXIT_OK;
 	if (!out->fp)
 		return ret;
-	const char *name = out->final_path ? out->final_path : "standard output";
+	const char *name = out->final_path ? ctx->output : "standard output";
 	if (fflush(out->fp) != 0 || ferror(out->fp)) {
 		if (ok)
 			cli_errorf(ctx, "%s: write error: %s", name, strerror(errno ? errno : EIO));
@@ -464,18 +577,17 @@ int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok)
 			ok = false;
 			ret = CLI_EXIT_ERROR;
 		}
-		if (ok && rename(out->tmp_path, out->final_path) != 0) {
-			cli_errorf(ctx, "%s: cannot rename output: %s", name, strerror(errno));
+		int e = 0;
+		if (!finish_tmp(out->tmp_path, out->final_path, ok, &e)) {
+			cli_errorf(ctx, "%s: cannot rename output: %s", name, strerror(e));
 			ret = CLI_EXIT_ERROR;
-			ok = false;
 		}
-		if (!ok)
-			unlink(out->tmp_path);
 		free(out->tmp_path);
 	} else if (out->fp != stdout && fclose(out->fp) != 0 && ok) {
 		cli_errorf(ctx, "%s: write error: %s", name, strerror(errno));
 		ret = CLI_EXIT_ERROR;
 	}
+	free(out->resolved);
 	memset(out, 0, sizeof(*out));
 	return ret;
 }

@@ -131,14 +131,18 @@ void cli_diag(const cli_ctx *ctx, const rc_diag *d);
 bool cli_use_color(const cli_ctx *ctx, FILE *fp);
 
 /*
- * Output: -o FILE is written to a temporary file beside FILE and renamed
- * when cli_output_close() succeeds, so a failed run never leaves a
- * half-written file.  Without -o, standard output.
+ * Output: -o FILE is written to a hidden temporary file beside FILE
+ * (".FILE.tmp.XXXXXX") and renamed when cli_output_close() succeeds, so a
+ * failed run never leaves a half-written file; SIGINT, SIGTERM and SIGHUP
+ * remove the temporary.  A symbolic link is written through (its target
+ * gets the output); a directory or a dangling link is refused.  Without
+ * -o, standard output.
  */
 typedef struct cli_output {
 	FILE *fp;
 	char *tmp_path;
-	const char *final_path;
+	const char *final_path;   /* the file written: FILE, or a link's target */
+	char *resolved;           /* storage of a link's target */
 } cli_output;
 
 int cli_output_open(cli_output *out, const cli_ctx *ctx);

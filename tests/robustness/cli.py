@@ -157,6 +157,80 @@ def output_file_mode():
         check(got_old == 0o640, 'replaced file has mode %o, expected 640' % got_old)
 
 
+@case
+def interrupted_output_leaves_no_temporary():
+    """SIGINT or SIGTERM while -o is being written: the temporary file is
+    removed, no output appears, and the process dies of the signal."""
+    import signal
+    import time
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, 'out.jsonl')
+            p = subprocess.Popen([RECOUNT, 'extract', '-q', '-o', out, '-'], cwd=ROOT, env=ENV,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
+            try:
+                p.stdin.write(b'Gunmen killed 5 people in Kerman, police said.\n')
+                p.stdin.flush()
+                deadline = time.time() + 20
+                while not os.listdir(d) and time.time() < deadline:
+                    time.sleep(0.02)
+                check(os.listdir(d), 'no temporary file appeared')
+                p.send_signal(sig)
+                p.wait(timeout=20)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+                p.stdin.close()
+                p.stdout.close()
+                p.stderr.close()
+            check(p.returncode == -sig, '%s: exit status %d' % (sig.name, p.returncode))
+            check(leftovers(d) == [], '%s left behind: %s' % (sig.name, leftovers(d)))
+
+
+@case
+def output_naming_an_input_is_refused():
+    """-o onto one of the inputs (by any spelling or link) is refused before
+    anything is written; the input stays as it was."""
+    with tempfile.TemporaryDirectory() as d:
+        article = os.path.join(d, 'a.txt')
+        with open(article, 'w') as f:
+            f.write('Gunmen killed 5 people in Kerman, police said.\n')
+        os.symlink('a.txt', os.path.join(d, 'link.txt'))
+        for target in (article, os.path.join(d, '.', 'a.txt'), os.path.join(d, 'link.txt')):
+            for cmd in ('report', 'extract', 'check'):
+                p = run([cmd, '-o', target, article])
+                check(p.returncode == 2, '%s -o %s: exit status %d' % (cmd, target, p.returncode), p)
+                check('would overwrite the input' in err(p), 'no reason given', p)
+        with open(article) as f:
+            check(f.read().startswith('Gunmen killed 5'), 'the input was changed')
+        check(leftovers(d) == ['a.txt', 'link.txt'], 'left behind: %s' % leftovers(d))
+
+
+@case
+def output_onto_a_symlink_writes_through_it():
+    """-o LINK writes the file the link points to and keeps the link, as
+    sort -o does; a dangling link is refused."""
+    with tempfile.TemporaryDirectory() as d:
+        real = os.path.join(d, 'real.json')
+        with open(real, 'w') as f:
+            f.write('old')
+        link = os.path.join(d, 'link.json')
+        os.symlink('real.json', link)
+        p = run(['report', '-q', '--format', 'json', '-o', link, SEEDS])
+        check(p.returncode == 0, 'exit status %d' % p.returncode, p)
+        check(os.path.islink(link), 'the link was replaced by a file')
+        with open(real) as f:
+            check(json.load(f)['schema'].startswith('recount.report/'), 'the target was not written')
+        dangling = os.path.join(d, 'dangling.json')
+        os.symlink('nowhere/x.json', dangling)
+        p = run(['report', '-q', '-o', dangling, SEEDS])
+        check(p.returncode == 2, 'dangling link: exit status %d' % p.returncode, p)
+        check(leftovers(d) == ['dangling.json', 'link.json', 'real.json'],
+              'left behind: %s' % leftovers(d))
+
+
 def namespace_wrapper():
     """A command prefix giving a private mount namespace, or Skip."""
     if not shutil.which('unshare') or not shutil.which('mount'):
