@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include "cli.h"
@@ -120,13 +121,16 @@ void cli_diag(const cli_ctx *ctx, const rc_diag *d)
 
 bool cli_use_color(const cli_ctx *ctx, FILE *fp)
 {
+	/* An explicit --color wins over the environment (no-color.org: "user
+	 * config files and per-instance command-line arguments should override
+	 * NO_COLOR"); NO_COLOR turns off the automatic choice. */
 	if (ctx->color == 0)
-		return false;
-	const char *nc = getenv("NO_COLOR");
-	if (nc && *nc)
 		return false;
 	if (ctx->color == 1)
 		return true;
+	const char *nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return false;
 	const char *term = getenv("TERM");
 	if (term && strcmp(term, "dumb") == 0)
 		return false;
@@ -154,6 +158,60 @@ void cli_print_help(FILE *fp, const cli_command *cmd)
 	fputs("\nExit status: 0 success, 1 found what the command looks for, 2 error.\n"
 	      "See recount(1) and docs/ for details.\n", fp);
 }
+
+/* ---- "did you mean" --------------------------------------------------- */
+
+/* Edit distance with adjacent transpositions (optimal string alignment):
+ * "reprot" is one edit from "report". */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 64 || m > 64)
+		return (size_t)-1;
+	size_t d[65][65];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
+const char *cli_nearest(const char *typed, const char *const *names, size_t n)
+{
+	const char *best = NULL, *prefix = NULL;
+	size_t best_d = (size_t)-1, len = strlen(typed), prefixes = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (len >= 2 && strncmp(names[i], typed, len) == 0) {
+			prefix = names[i];
+			prefixes++;
+		}
+		size_t d = edit_distance(typed, names[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = names[i];
+		}
+	}
+	/* close enough to be a slip, not a different word */
+	size_t limit = len < 4 ? 1 : len < 9 ? 2 : 3;
+	if (best && best_d <= limit)
+		return best;
+	return prefixes == 1 ? prefix : NULL;
+}
+
+/* ---- options ------------------------------------------------------------ */
 
 static const char *const field_names[RC_FIELD_COUNT_] = {
 	[RC_FIELD_ID] = "id", [RC_FIELD_URL] = "url", [RC_FIELD_TITLE] = "title",
@@ -347,12 +405,26 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 		}
 		if (c == '?' || c == ':') {
 			const char *bad = argv[optind - 1];
-			if (c == ':')
+			if (c == ':') {
 				cli_errorf(ctx, "option '%s' needs an argument", bad);
-			else if (optopt && optopt < 256)
+			} else if (optopt && optopt < 256) {
 				cli_errorf(ctx, "unknown option '-%c'", optopt);
-			else
-				cli_errorf(ctx, "unknown option '%s'", bad);
+			} else {
+				/* the long names, and "help", to suggest the nearest */
+				const char *names[128];
+				size_t nn = 0;
+				for (const cli_opt *o = cmd->opts; o && o->name && nn < 127; o++)
+					names[nn++] = o->name;
+				names[nn++] = "help";
+				char word[96];
+				snprintf(word, sizeof word, "%s", bad + (strncmp(bad, "--", 2) == 0 ? 2 : 0));
+				word[strcspn(word, "=")] = '\0';
+				const char *near = cli_nearest(word, names, nn);
+				if (near)
+					cli_errorf(ctx, "unknown option '%s'; did you mean '--%s'?", bad, near);
+				else
+					cli_errorf(ctx, "unknown option '%s'", bad);
+			}
 			fprintf(stderr, "Try 'recount %s --help'.\n", cmd->name);
 			ret = CLI_EXIT_ERROR;
 			break;
@@ -383,6 +455,26 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 		return ret;
 	ctx->inputs = argv + optind;
 	ctx->n_inputs = argc - optind;
+	/* Inputs come after the arguments the synopsis requires ("CLAIM" for
+	 * verify); with none, a command reads standard input, and on a
+	 * terminal that would look like a hang to someone who just typed
+	 * `recount report`: show the help instead.  An explicit - still reads
+	 * the terminal. */
+	int before = 0;
+	for (const char *a = cmd->args; a && *a;) {
+		size_t len = strcspn(a, " ");
+		if (a[0] != '[' && !(len >= 3 && strncmp(a + len - 3, "...", 3) == 0))
+			before++;
+		a += len;
+		a += strspn(a, " ");
+	}
+	if (ctx->n_inputs <= before && isatty(STDIN_FILENO)) {
+		cli_errorf(ctx, "no input given, and standard input is a terminal: name the articles "
+		           "(files, directories, .jsonl batches), pipe them in, or give - to type them");
+		fputc('\n', stderr);
+		cli_print_help(stderr, cmd);
+		return CLI_EXIT_ERROR;
+	}
 	/* -o naming one of the inputs would replace it with the output (after
 	 * reading it, but a claims file or a batch is lost all the same):
 	 * refused, whatever the spelling (same device and inode, so links and
@@ -834,11 +926,43 @@ int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result
 
 /* ---- --format and the output of a result -------------------------------- */
 
+/* The format an output file's extension names, if any. */
+static bool format_of_extension(const char *path, rc_format *out)
+{
+	static const struct { const char *ext; rc_format fmt; } exts[] = {
+		{"html", RC_FORMAT_HTML}, {"htm", RC_FORMAT_HTML}, {"md", RC_FORMAT_MD},
+		{"markdown", RC_FORMAT_MD}, {"json", RC_FORMAT_JSON}, {"jsonld", RC_FORMAT_CLAIMREVIEW},
+		{"jsonl", RC_FORMAT_JSONL}, {"ndjson", RC_FORMAT_JSONL}, {"csv", RC_FORMAT_CSV},
+		{"tsv", RC_FORMAT_TSV}, {"xml", RC_FORMAT_JUNIT}, {"sarif", RC_FORMAT_SARIF},
+		{"txt", RC_FORMAT_TEXT}, {"text", RC_FORMAT_TEXT},
+	};
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		return false;
+	for (size_t i = 0; i < RC_ARRAY_LEN_CLI(exts); i++)
+		if (strcasecmp(dot + 1, exts[i].ext) == 0) {
+			*out = exts[i].fmt;
+			return true;
+		}
+	return false;
+}
+
 int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const char *names,
                rc_format *fmt)
 {
-	if (!ctx->format)
+	if (!ctx->format) {
+		/* -o report.html without --format: the extension says which, when
+		 * the command writes that format; otherwise the default stays
+		 * (extract -o claims.json writes JSON Lines). */
+		rc_format f;
+		if (ctx->output && format_of_extension(ctx->output, &f))
+			for (size_t i = 0; i < n; i++)
+				if (allowed[i] == f)
+					*fmt = f;
 		return 0;
+	}
 	rc_format f;
 	bool ok = rc_format_parse(ctx->format, &f);
 	for (size_t i = 0; ok && i < n; i++)

@@ -115,6 +115,13 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
               cli_local_fn local, void *user);
 void cli_ctx_dispose(cli_ctx *ctx);
 
+/*
+ * The name in names[0..n) nearest to typed, for "did you mean": within a
+ * small edit distance (transpositions count as one edit), or the only one
+ * typed is a prefix of; NULL when none is close.
+ */
+const char *cli_nearest(const char *typed, const char *const *names, size_t n);
+
 /* Print --help for a command. */
 void cli_print_help(FILE *fp, const cli_command *cmd);
 

@@ -20,8 +20,35 @@ static void usage(FILE *fp)
 		fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\nINPUT is a plain-text article, a directory of them, a JSON Lines batch\n"
 	      "(.jsonl, .ndjson) or - for standard input.\n"
-	      "'recount COMMAND --help' describes a command; recount(1) has the rest.\n"
+	      "'recount help COMMAND' (or 'recount COMMAND --help') describes a command;\n"
+	      "recount(1) has the rest.\n"
 	      "Exit status: 0 success, 1 found what the command looks for, 2 error.\n", fp);
+}
+
+static const cli_command *find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(name, commands[i]->name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+/* "unknown command 'reprot'; did you mean 'report'?" and the usage. */
+static int unknown(const char *name)
+{
+	const char *names[sizeof(commands) / sizeof(commands[0]) + 1];
+	size_t n = 0;
+	for (; n < sizeof(commands) / sizeof(commands[0]); n++)
+		names[n] = commands[n]->name;
+	names[n++] = "help";
+	const char *near = cli_nearest(name, names, n);
+	if (near)
+		cli_errorf(NULL, "unknown command '%s'; did you mean '%s'?", name, near);
+	else
+		cli_errorf(NULL, "unknown command '%s'", name);
+	fputc('\n', stderr);
+	usage(stderr);
+	return CLI_EXIT_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -31,18 +58,28 @@ int main(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	}
 	const char *name = argv[1];
-	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
 		usage(stdout);
+		return CLI_EXIT_OK;
+	}
+	if (strcmp(name, "help") == 0) {
+		/* recount help [COMMAND] */
+		if (argc < 3) {
+			usage(stdout);
+			return CLI_EXIT_OK;
+		}
+		const cli_command *cmd = find(argv[2]);
+		if (!cmd)
+			return unknown(argv[2]);
+		cli_print_help(stdout, cmd);
 		return CLI_EXIT_OK;
 	}
 	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
 		printf("recount %s\n", rc_version());
 		return CLI_EXIT_OK;
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(name, commands[i]->name) == 0)
-			return commands[i]->run(argc - 1, argv + 1);
-	fprintf(stderr, "recount: unknown command '%s'\n", name);
-	usage(stderr);
-	return CLI_EXIT_ERROR;
+	const cli_command *cmd = find(name);
+	if (cmd)
+		return cmd->run(argc - 1, argv + 1);
+	return unknown(name);
 }

@@ -231,6 +231,29 @@ def output_onto_a_symlink_writes_through_it():
               'left behind: %s' % leftovers(d))
 
 
+@case
+def no_input_on_a_terminal_shows_the_help():
+    """`recount report` typed alone, with a terminal as standard input,
+    prints the help and exits 2 instead of waiting for input; an explicit -
+    still reads the terminal, and a pipe is read as before."""
+    import pty
+    master, slave = pty.openpty()
+    try:
+        for args in (['report'], ['check'], ['extract'], ['docs'], ['numbers'],
+                     ['verify', '12 people died']):
+            p = subprocess.run([RECOUNT] + args, cwd=ROOT, env=ENV, stdin=slave,
+                               capture_output=True, timeout=20)
+            check(p.returncode == 2, '%s: exit status %d' % (args[0], p.returncode), p)
+            check('standard input is a terminal' in err(p), '%s: no reason given' % args[0], p)
+            check('Usage: recount %s' % args[0] in err(p), '%s: no usage' % args[0], p)
+    finally:
+        os.close(master)
+        os.close(slave)
+    p = subprocess.run([RECOUNT, 'report', '-q'], cwd=ROOT, env=ENV, capture_output=True,
+                       input=b'Gunmen killed 5 people in Kerman, police said.\n', timeout=60)
+    check(p.returncode == 0 and b'recount report' in p.stdout, 'a pipe is no longer read', p)
+
+
 def namespace_wrapper():
     """A command prefix giving a private mount namespace, or Skip."""
     if not shutil.which('unshare') or not shutil.which('mount'):
