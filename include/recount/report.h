@@ -41,7 +41,13 @@ const char *rc_format_str(rc_format f);
 /** Options shared by the renderers.  Zero-initialise for the defaults. */
 typedef struct rc_report_options {
 	bool color;          /**< ANSI colour (terminal only) */
-	unsigned width;      /**< reserved for wrapping to a terminal width; no renderer wraps yet */
+	/** Text report: wrap quotes and explanations at spaces so that lines
+	 *  fit this many columns (display width); 0: no wrapping. */
+	unsigned width;
+	/** Reports for people (text, md, html): also list the events that have
+	 *  no figures (no metric, no aggregate), which are left out by default
+	 *  and counted in a line under the summary. */
+	bool all_events;
 } rc_report_options;
 
 /* ---- reports for people (recount report) ---- */
@@ -51,7 +57,8 @@ typedef struct rc_report_options {
  *  - RC_FORMAT_TEXT: for a terminal; per event its label, date and place,
  *    per metric one line (range, best estimate, independent origins, a
  *    range bar), then conflicts with quotes, sources and file:line.  ANSI
- *    colour only with opts->color; long quotes are not wrapped.
+ *    colour only with opts->color; quotes and explanations wrapped to
+ *    opts->width; columns aligned by display width.
  *  - RC_FORMAT_MD: Markdown with tables, readable as a published note.
  *  - RC_FORMAT_HTML: one self-contained page (inline CSS and SVG, no
  *    network): a summary, per metric a number line of every source's

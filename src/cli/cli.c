@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include "cli.h"
 
@@ -346,6 +347,20 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 		return parse_size(ctx, "max-claims", arg, &ctx->ingest.limits.max_claims_per_doc);
 	case CLI_OPT_MAX_DOCS:
 		return parse_size(ctx, "max-documents", arg, &ctx->ingest.limits.max_documents);
+	case CLI_OPT_WIDTH: {
+		size_t n;
+		if (parse_size(ctx, "width", arg, &n))
+			return CLI_EXIT_ERROR;
+		if (n > 10000) {
+			cli_errorf(ctx, "--width: %zu columns is too many (at most 10000)", n);
+			return CLI_EXIT_ERROR;
+		}
+		ctx->width = (long)n;
+		return 0;
+	}
+	case CLI_OPT_ALL_EVENTS:
+		ctx->all_events = true;
+		return 0;
 	}
 	return -1;
 }
@@ -358,6 +373,7 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	snprintf(prog, sizeof(prog), "recount %s", cmd->name);
 	ctx->prog = prog;
 	ctx->color = -1;
+	ctx->width = -1;
 
 	size_t n = 0;
 	for (const cli_opt *o = cmd->opts; o && o->name; o++)
@@ -983,8 +999,8 @@ int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writ
 		return ret;
 	}
 	rc_error err;
-	bool color = fmt == RC_FORMAT_TEXT && cli_use_color(ctx, out.fp);
-	rc_status st = fn(out.fp, res, fmt, color, data, &err);
+	rc_report_options ro = cli_report_options(ctx, out.fp, fmt);
+	rc_status st = fn(out.fp, res, fmt, &ro, data, &err);
 	if (st != RC_OK)
 		cli_error(ctx, &err);
 	rc_result_free(res);
@@ -992,11 +1008,29 @@ int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writ
 	return st == RC_OK ? ret : CLI_EXIT_ERROR;
 }
 
-rc_status cli_write_report(FILE *fp, const rc_result *res, rc_format fmt, bool color, void *data,
-                           rc_error *err)
+rc_report_options cli_report_options(const cli_ctx *ctx, FILE *fp, rc_format fmt)
+{
+	rc_report_options ro = {.color = fmt == RC_FORMAT_TEXT && cli_use_color(ctx, fp),
+	                        .all_events = ctx->all_events};
+	if (fmt == RC_FORMAT_TEXT && ctx->width >= 0) {
+		ro.width = (unsigned)ctx->width;
+	} else if (fmt == RC_FORMAT_TEXT && isatty(fileno(fp))) {
+		struct winsize ws;
+		const char *cols = getenv("COLUMNS");
+		if (ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+			ro.width = ws.ws_col;
+		else if (cols && atoi(cols) > 0)
+			ro.width = (unsigned)atoi(cols);
+		else
+			ro.width = 80;
+	}
+	return ro;
+}
+
+rc_status cli_write_report(FILE *fp, const rc_result *res, rc_format fmt,
+                           const rc_report_options *ro, void *data, rc_error *err)
 {
 	(void)data;
-	rc_report_options ro = {.color = color};
-	return fmt == RC_FORMAT_JSON ? rc_report_write_json(fp, res, &ro, err)
-	                             : rc_report_write(fp, res, fmt, &ro, err);
+	return fmt == RC_FORMAT_JSON ? rc_report_write_json(fp, res, ro, err)
+	                             : rc_report_write(fp, res, fmt, ro, err);
 }

@@ -44,6 +44,8 @@ enum {
 	CLI_OPT_MAX_LINE,     /* --max-line-bytes N */
 	CLI_OPT_MAX_CLAIMS,   /* --max-claims N (per document) */
 	CLI_OPT_MAX_DOCS,     /* --max-documents N */
+	CLI_OPT_WIDTH,        /* --width N */
+	CLI_OPT_ALL_EVENTS,   /* --all-events */
 	CLI_OPT_LOCAL = 2000
 };
 
@@ -71,6 +73,8 @@ typedef struct cli_opt {
 #define CLI_O_MAXLINE  {"max-line-bytes", 0, "N", CLI_OPT_MAX_LINE, "skip JSON Lines records longer than N bytes (default 64 MiB)"}
 #define CLI_O_MAXCLAIMS {"max-claims", 0, "N", CLI_OPT_MAX_CLAIMS, "keep at most N claims per document, with a warning (default 10000)"}
 #define CLI_O_MAXDOCS  {"max-documents", 0, "N", CLI_OPT_MAX_DOCS, "skip documents after the first N (default: no limit)"}
+#define CLI_O_WIDTH    {"width", 0, "N", CLI_OPT_WIDTH, "text: wrap quotes to N columns (default: the terminal's width; 0: never)"}
+#define CLI_O_ALL_EVENTS {"all-events", 0, NULL, CLI_OPT_ALL_EVENTS, "text, md, html: also list events with no figures"}
 /* All four limits (docs/limits.md), for commands that read documents. */
 #define CLI_O_LIMITS   CLI_O_MAXDOC, CLI_O_MAXLINE, CLI_O_MAXCLAIMS, CLI_O_MAXDOCS
 #define CLI_O_END      {NULL, 0, NULL, 0, NULL}
@@ -82,6 +86,8 @@ typedef struct cli_ctx {
 	const char *format;        /* --format as given, or NULL */
 	bool quiet;
 	int color;                 /* -1 auto, 0 never, 1 always */
+	long width;                /* --width: -1 the terminal's, 0 never wrap, else columns */
+	bool all_events;           /* --all-events */
 	unsigned jobs;             /* 0: all cores */
 	rc_ingest_options ingest;
 	const char *rules_path;
@@ -164,9 +170,15 @@ int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok);
 int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const char *names,
                rc_format *fmt);
 
-/* Writes a result to an opened output (color: colour is on for it). */
-typedef rc_status (*cli_writer)(FILE *fp, const rc_result *res, rc_format fmt, bool color,
-                                void *data, rc_error *err);
+/* Writes a result to an opened output, with the renderer options the
+ * shared options give for it (colour, width, --all-events). */
+typedef rc_status (*cli_writer)(FILE *fp, const rc_result *res, rc_format fmt,
+                                const rc_report_options *ro, void *data, rc_error *err);
+
+/* The renderer options for writing fmt to fp: colour (--color, NO_COLOR, a
+ * terminal), the width text wraps to (--width, else the terminal's when fp
+ * is one, else none) and --all-events. */
+rc_report_options cli_report_options(const cli_ctx *ctx, FILE *fp, rc_format fmt);
 /*
  * The end of every reporting command: open the output (-o or standard
  * output), write res with fn, commit or discard the output, free res.
@@ -174,8 +186,8 @@ typedef rc_status (*cli_writer)(FILE *fp, const rc_result *res, rc_format fmt, b
  */
 int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writer fn, void *data);
 /* A cli_writer for reports: rc_report_write_json for json, else rc_report_write. */
-rc_status cli_write_report(FILE *fp, const rc_result *res, rc_format fmt, bool color, void *data,
-                           rc_error *err);
+rc_status cli_write_report(FILE *fp, const rc_result *res, rc_format fmt,
+                           const rc_report_options *ro, void *data, rc_error *err);
 
 /* The recognizer, rules, user events and extractor built from the shared
  * options (--tolerance, --rules, --events).  The extractor borrows the

@@ -81,11 +81,10 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	return -1;
 }
 
-static rc_status write_check(FILE *fp, const rc_result *res, rc_format fmt, bool color,
-                             void *data, rc_error *err)
+static rc_status write_check(FILE *fp, const rc_result *res, rc_format fmt,
+                             const rc_report_options *ro, void *data, rc_error *err)
 {
-	(void)color;
-	return rc_check_write(fp, data, res, fmt, NULL, err);
+	return rc_check_write(fp, data, res, fmt, ro, err);
 }
 
 static int run(int argc, char **argv)

@@ -35,12 +35,11 @@ const cli_command cli_cmd_conflicts = {
 	.run = run,
 };
 
-static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt, bool color,
-                                 void *data, rc_error *err)
+static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
+                                 const rc_report_options *ro, void *data, rc_error *err)
 {
-	(void)color;
 	(void)data;
-	return rc_conflicts_write(fp, res, fmt, NULL, err);
+	return rc_conflicts_write(fp, res, fmt, ro, err);
 }
 
 static int run(int argc, char **argv)

@@ -13,6 +13,8 @@ static const cli_opt opts[] = {
 	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), md, html or json"},
 	CLI_O_QUIET,
 	CLI_O_COLOR,
+	CLI_O_WIDTH,
+	CLI_O_ALL_EVENTS,
 	CLI_O_JOBS,
 	CLI_O_INFMT,
 	CLI_O_FIELD,
@@ -35,8 +37,10 @@ const cli_command cli_cmd_report = {
 	               "independent sources, the conflicts (contradictions, revisions,\n"
 	               "progressions) with their quotes and file:line, and aggregate checks.\n"
 	               "--format md and html write a note and a self-contained page; json writes\n"
-	               "the full result (docs/schema-report.md). Reads standard input when no\n"
-	               "INPUT is given.",
+	               "the full result (docs/schema-report.md). Events with no figures are left\n"
+	               "out of text, md and html unless --all-events. Without --format, -o FILE\n"
+	               "takes the format from its extension (.md, .html, .json). Reads standard\n"
+	               "input when no INPUT is given.",
 	.opts = opts,
 	.run = run,
 };

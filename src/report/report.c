@@ -27,6 +27,14 @@ typedef struct ctx {
 	rc__out o;
 	const rc_result *res;
 	bool color;
+	bool all_events;       /* list events with no figures too */
+	unsigned width;        /* text: wrap to this many columns; 0: never */
+	/* Terminal columns of a string: every alignment of the text report goes
+	 * through it (display width, not bytes). */
+	size_t (*text_width)(const char *s);
+	/* text: widths of the metric, range and best columns, wide enough for
+	 * the longest of each in the report, so that columns line up */
+	size_t metric_w, range_w, best_w;
 } ctx;
 
 static void style(ctx *c, const char *code)
@@ -137,14 +145,102 @@ static void range_bar(ctx *c, const rc_metric_result *m, unsigned w)
 	rc__outs(&c->o, m->range.hi_inf ? "\xe2\x96\xb6" : "\xe2\x96\x8f"); /* ▶ or ▏ */
 }
 
-/* Print s padded to width display characters (at least one space after). */
+/* Whether an event is listed: one with no figures (no metric, no
+ * aggregate) is left out of the reports for people unless all_events. */
+static bool shown(const ctx *c, const rc_event *ev)
+{
+	return c->all_events || ev->n_metrics || ev->n_aggregates;
+}
+
+static size_t hidden_events(const ctx *c)
+{
+	size_t n = 0;
+	for (size_t e = 0; e < c->res->n_events; e++)
+		n += !shown(c, &c->res->events[e]);
+	return n;
+}
+
+/* Print s (cleaned) padded to width display columns (at least one space after). */
 static void padded(ctx *c, const char *s, size_t width)
 {
-	rc__outs(&c->o, s);
-	size_t w = rc__display_width(s);
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__clean_append(&b, s, true);
+	const char *t = b.data ? b.data : "";
+	rc__outs(&c->o, t);
+	size_t w = c->text_width(t);
 	do
 		rc__outc(&c->o, ' ');
 	while (++w < width);
+	rc__buf_dispose(&b);
+}
+
+/* In text handed to wrap(), a space that must not be broken ("nearly
+ * 100 (2024-01-19)" stays on one line); written as a space. */
+#define GLUE '\x01'
+
+/*
+ * Clean text s (see wrapped()) from column col on, wrapped at spaces so
+ * that no line passes c->width columns; continuation lines start with
+ * indent spaces.  A word longer than a line is not cut.  Returns the
+ * column after the last character.  With width 0 the text stays on one
+ * line.
+ */
+static size_t wrap(ctx *c, const char *p, size_t col, size_t indent)
+{
+	/* a narrow terminal: continuation lines start further left rather
+	 * than leaving a column a word wide */
+	if (c->width && indent + 30 > c->width)
+		indent = c->width > 36 ? 6 : 0;
+	rc_buf word;
+	rc__buf_init(&word, 0);
+	bool first = true;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		rc__buf_reset(&word);
+		rc__buf_append(&word, p, len);
+		for (size_t i = 0; i < word.len; i++)
+			if (word.data[i] == GLUE)
+				word.data[i] = ' ';
+		size_t w = c->text_width(word.data ? word.data : "");
+		if (c->width && col + !first + w > c->width && col > indent) {
+			rc__outc(&c->o, '\n');
+			for (size_t i = 0; i < indent; i++)
+				rc__outc(&c->o, ' ');
+			col = indent;
+		} else if (!first) {
+			rc__outc(&c->o, ' ');
+			col++;
+		}
+		rc__outn(&c->o, word.data ? word.data : "", word.len);
+		col += w;
+		first = false;
+		p += len;
+		p += strspn(p, " ");
+	}
+	rc__buf_dispose(&word);
+	return col;
+}
+
+/* s cleaned for a terminal (white space collapsed), then wrap()ped. */
+static size_t wrapped(ctx *c, const char *s, size_t col, size_t indent)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__clean_append(&b, s, true);
+	col = wrap(c, b.data ? b.data : "", col, indent);
+	rc__buf_dispose(&b);
+	return col;
+}
+
+/* Append cleaned s with its spaces glued (never broken). */
+static void append_glued(rc_buf *b, const char *s)
+{
+	size_t from = b->len;
+	rc__clean_append(b, s, true);
+	for (size_t i = from; i < b->len; i++)
+		if (b->data[i] == ' ')
+			b->data[i] = GLUE;
 }
 
 static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
@@ -174,11 +270,49 @@ static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
 	rc__out_clean(&c->o, loc);
 	style(c, C_OFF);
 	rc__outc(&c->o, '\n');
+	/* the quote, wrapped under its opening mark */
 	rc__outs(&c->o, indent);
 	rc__outs(&c->o, "    \xe2\x80\x9c");
-	rc__out_clean(&c->o, r->claim->quote);
-	rc__outs(&c->o, "\xe2\x80\x9d\n");
+	size_t in = strlen(indent) + 5;
+	rc_buf q;
+	rc__buf_init(&q, 0);
+	rc__clean_append(&q, r->claim->quote, true);
+	rc__buf_puts(&q, "\xe2\x80\x9d");
+	wrapped(c, q.data, in, in);
+	rc__outc(&c->o, '\n');
+	rc__buf_dispose(&q);
 	rc__buf_dispose(&b);
+}
+
+/* Lines under a metric start in its range column. */
+static void sub_indent(ctx *c)
+{
+	for (size_t i = 0; i < 2 + c->metric_w; i++)
+		rc__outc(&c->o, ' ');
+}
+
+/* The metric, range and best columns as wide as the widest of each. */
+static void column_widths(ctx *c)
+{
+	c->metric_w = 12;
+	c->range_w = 16;
+	c->best_w = 16;
+	for (size_t e = 0; e < c->res->n_events; e++) {
+		const rc_event *ev = &c->res->events[e];
+		if (!shown(c, ev))
+			continue;
+		for (size_t m = 0; m < ev->n_metrics; m++) {
+			metric_strs ms;
+			metric_strings(&ms, &ev->metrics[m]);
+			size_t w = c->text_width(ev->metrics[m].metric) + 1;
+			if (w > c->metric_w)
+				c->metric_w = w;
+			if ((w = c->text_width(ms.range) + 1) > c->range_w)
+				c->range_w = w;
+			if ((w = c->text_width(ms.best) + 1) > c->best_w)
+				c->best_w = w;
+		}
+	}
 }
 
 static void text_metric(ctx *c, const rc_metric_result *m)
@@ -188,30 +322,42 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 	estimates(best, sizeof best, m);
 	rc__outs(&c->o, "  ");
 	style(c, C_BOLD);
-	padded(c, m->metric, 12);
+	padded(c, m->metric, c->metric_w);
 	style(c, C_OFF);
-	padded(c, range, 16);
+	padded(c, range, c->range_w);
 	rc__outs(&c->o, " best ");
-	padded(c, best, 16);
+	padded(c, best, c->best_w);
 	rc__outf(&c->o, " %zu doc%s, %zu origin%s  ", m->documents, m->documents == 1 ? "" : "s",
 	         m->origins, m->origins == 1 ? "" : "s");
 	range_bar(c, m, 20);
 	rc__outc(&c->o, '\n');
 	if (m->has_core && !rc_interval_equal(&m->core, &m->range)) {
 		rc__interval_report(&m->core, core, sizeof core);
-		rc__outf(&c->o, "              all current figures agree on %s\n", core);
+		sub_indent(c);
+		char line[160];
+		snprintf(line, sizeof line, "all current figures agree on %s", core);
+		wrapped(c, line, 2 + c->metric_w, 2 + c->metric_w);
+		rc__outc(&c->o, '\n');
 	} else if (!m->has_core && m->n_claims > 1) {
-		rc__outs(&c->o, "              the current figures have no value in common\n");
+		sub_indent(c);
+		wrapped(c, "the current figures have no value in common", 2 + c->metric_w, 2 + c->metric_w);
+		rc__outc(&c->o, '\n');
 	}
 	if (m->n_timeline > 1) {
-		rc__outs(&c->o, "              timeline: ");
+		sub_indent(c);
+		rc__outs(&c->o, "timeline: ");
+		rc_buf b;
+		rc__buf_init(&b, 0);
 		for (size_t i = 0; i < m->n_timeline; i++) {
 			const rc_timeline_point *p = &m->timeline[i];
 			if (i)
-				rc__outs(&c->o, " \xe2\x86\x92 ");
-			rc__out_clean(&c->o, p->ref->claim->text);
-			rc__outf(&c->o, " (%s)", p->date ? p->date : "undated");
+				rc__buf_puts(&b, " \xe2\x86\x92 ");
+			append_glued(&b, p->ref->claim->text);
+			rc__buf_putc(&b, GLUE);
+			rc__buf_printf(&b, "(%s)", p->date ? p->date : "undated");
 		}
+		wrap(c, b.data ? b.data : "", 2 + c->metric_w + 10, 2 + c->metric_w + 10);
+		rc__buf_dispose(&b);
 		rc__outc(&c->o, '\n');
 	}
 	for (size_t k = 0; k < m->n_conflicts; k++) {
@@ -225,12 +371,12 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 		rc_buf b;
 		rc__buf_init(&b, 0);
 		rc__conflict_summary(&b, cf);
-		rc__outs(&c->o, b.data ? b.data : "");
-		rc__buf_dispose(&b);
 		if (cf->why) {
-			rc__outs(&c->o, ". ");
-			rc__out_clean(&c->o, cf->why);
+			rc__buf_puts(&b, ". ");
+			rc__clean_append(&b, cf->why, true);
 		}
+		wrapped(c, b.data ? b.data : "", 8 + strlen(rc_conflict_kind_str(cf->kind)), 6);
+		rc__buf_dispose(&b);
 		rc__outc(&c->o, '\n');
 		for (size_t i = 0; i < cf->n_claims; i++)
 			text_claim_line(c, cf->claims[i], "      ");
@@ -284,8 +430,15 @@ static void write_text(ctx *c)
 	rc__outs(&c->o, ": ");
 	summary_line(&c->o, res, &t);
 	rc__outs(&c->o, "\n");
+	size_t hidden = hidden_events(c);
+	if (hidden)
+		rc__outf(&c->o, "%zu event%s with no figures not shown (--all-events shows them)\n",
+		         hidden, hidden == 1 ? "" : "s");
+	column_widths(c);
 	for (size_t e = 0; e < res->n_events; e++) {
 		const rc_event *ev = &res->events[e];
+		if (!shown(c, ev))
+			continue;
 		rc__outc(&c->o, '\n');
 		style(c, C_BOLD);
 		rc__out_clean(&c->o, ev->label);
@@ -298,13 +451,14 @@ static void write_text(ctx *c)
 		rc_buf b;
 		rc__buf_init(&b, 0);
 		event_where(&b, ev);
-		rc__outf(&c->o, "  %s; %zu document%s:", b.data ? b.data : "", ev->n_documents,
-		         ev->n_documents == 1 ? "" : "s");
-		rc__buf_dispose(&b);
+		rc__buf_printf(&b, "; %zu document%s:", ev->n_documents, ev->n_documents == 1 ? "" : "s");
 		for (size_t d = 0; d < ev->n_documents; d++) {
-			rc__outc(&c->o, ' ');
-			rc__out_clean(&c->o, ev->documents[d]);
+			rc__buf_putc(&b, ' ');
+			append_glued(&b, ev->documents[d]);
 		}
+		rc__outs(&c->o, "  ");
+		wrap(c, b.data ? b.data : "", 2, 4);
+		rc__buf_dispose(&b);
 		rc__outc(&c->o, '\n');
 		for (size_t m = 0; m < ev->n_metrics; m++)
 			text_metric(c, &ev->metrics[m]);
@@ -376,8 +530,14 @@ static void write_md(ctx *c)
 	rc__outs(o, "# recount report\n\n");
 	summary_line(o, res, &t);
 	rc__outs(o, ".\n");
+	size_t hidden = hidden_events(c);
+	if (hidden)
+		rc__outf(o, "%zu event%s with no figures %s not listed (`--all-events` lists them).\n",
+		         hidden, hidden == 1 ? "" : "s", hidden == 1 ? "is" : "are");
 	for (size_t e = 0; e < res->n_events; e++) {
 		const rc_event *ev = &res->events[e];
+		if (!shown(c, ev))
+			continue;
 		rc__outs(o, "\n## ");
 		md_cell(o, ev->label);
 		rc__outs(o, "\n\n");
@@ -834,7 +994,9 @@ rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
 	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML)
 		return rc__error_set(err, RC_ERR_INVALID, "format '%s' is not a report format (text, md, html, json)",
 		                     rc_format_str(fmt));
-	ctx c = {.res = res, .color = opts && opts->color && fmt == RC_FORMAT_TEXT};
+	ctx c = {.res = res, .color = opts && opts->color && fmt == RC_FORMAT_TEXT,
+	         .all_events = opts && opts->all_events, .width = opts ? opts->width : 0,
+	         .text_width = rc__display_width};
 	rc__out_init(&c.o, fp);
 	if (fmt == RC_FORMAT_TEXT)
 		write_text(&c);

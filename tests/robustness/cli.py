@@ -254,6 +254,36 @@ def no_input_on_a_terminal_shows_the_help():
     check(p.returncode == 0 and b'recount report' in p.stdout, 'a pipe is no longer read', p)
 
 
+@case
+def terminal_report_wraps_and_aligns():
+    """recount report --width N: quotes and explanations wrap to N columns
+    (counted in characters, not bytes); the metric lines' columns line up
+    however long a metric name is; events with no figures are left out
+    unless --all-events."""
+    inputs = [SEEDS, os.path.join(ROOT, 'fixtures', 'articles')]
+    p = run(['report', '-q', '--width', '60'] + inputs)
+    check(p.returncode == 0, 'exit status %d' % p.returncode, p)
+    text = p.stdout.decode('utf-8')
+    quote_lines = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith('\u201c') or (line.startswith('           ') and ' ' in stripped):
+            quote_lines += 1
+            if len(line) > 60 and ' ' in stripped:
+                raise AssertionError('a line of %d characters at --width 60: %r' % (len(line), line))
+    check(quote_lines > 20, 'only %d quote lines' % quote_lines)
+    best = {line.index(' best ') for line in text.splitlines() if ' best ' in line and
+            line.startswith('  ') and not line.startswith('   ')}
+    check(len(best) == 1, 'metric columns do not line up: "best" at columns %s' % sorted(best))
+    check('with no figures not shown' in text, 'events without figures are listed')
+    p = run(['report', '-q', '--all-events'] + inputs)
+    check('with no figures' not in p.stdout.decode('utf-8'), '--all-events still hides events', p)
+    events = json.loads(run(['report', '-q', '--format', 'json'] + inputs).stdout)['events']
+    for ev in events:
+        check(('  ' + ev['id'] + '\n').encode() in p.stdout,
+              '--all-events leaves out %s' % ev['id'], p)
+
+
 def namespace_wrapper():
     """A command prefix giving a private mount namespace, or Skip."""
     if not shutil.which('unshare') or not shutil.which('mount'):
