@@ -38,6 +38,19 @@ bool rc_format_parse(const char *name, rc_format *out);
 /** The name of a format. */
 const char *rc_format_str(rc_format f);
 
+/**
+ * Who publishes a fact-check and where, for RC_FORMAT_CLAIMREVIEW
+ * (rc_verification_write).  Strings are borrowed; NULL leaves the
+ * property out.
+ */
+typedef struct rc_review_meta {
+	const char *url;         /**< the published fact-check's address (Google requires it) */
+	const char *date;        /**< its publication date, "YYYY-MM-DD" (datePublished) */
+	const char *author;      /**< the reviewing organisation (author.name) */
+	const char *author_url;  /**< the organisation's site (author.url) */
+	const char *claim_url;   /**< where the claim itself appeared (itemReviewed.appearance) */
+} rc_review_meta;
+
 /** Options shared by the renderers.  Zero-initialise for the defaults. */
 typedef struct rc_report_options {
 	bool color;          /**< ANSI colour (terminal only) */
@@ -48,6 +61,8 @@ typedef struct rc_report_options {
 	 *  no figures (no metric, no aggregate), which are left out by default
 	 *  and counted in a line under the summary. */
 	bool all_events;
+	/** ClaimReview: the publisher's side of the review, or NULL. */
+	const rc_review_meta *review;
 } rc_report_options;
 
 /* ---- reports for people (recount report) ---- */
@@ -150,7 +165,8 @@ struct rc_verification;
  * Write a verification: RC_FORMAT_TEXT (verdict, reason, the evidence with
  * quotes and file:line), RC_FORMAT_JSON ("recount.verify/1") or
  * RC_FORMAT_CLAIMREVIEW (schema.org ClaimReview JSON-LD for fact-check
- * publishing).
+ * publishing: url, datePublished and author from opts->review; the
+ * articles behind the evidence as citations, once each; docs/verify.md).
  */
 rc_status rc_verification_write(FILE *fp, const struct rc_verification *v, rc_format fmt,
                                 const rc_report_options *opts, rc_error *err);

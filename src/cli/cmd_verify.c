@@ -5,11 +5,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cli.h"
+
+enum { OPT_REVIEW_URL = CLI_OPT_LOCAL, OPT_REVIEW_DATE, OPT_REVIEWER, OPT_REVIEWER_URL, OPT_CLAIM_URL };
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
 	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), json or claimreview (schema.org JSON-LD)"},
+	{"review-url", 0, "URL", OPT_REVIEW_URL, "claimreview: where the fact-check is published (its url)"},
+	{"review-date", 0, "DATE", OPT_REVIEW_DATE, "claimreview: its datePublished, YYYY-MM-DD (default: today, UTC; SOURCE_DATE_EPOCH if set)"},
+	{"reviewer", 0, "NAME", OPT_REVIEWER, "claimreview: the organisation publishing it (author)"},
+	{"reviewer-url", 0, "URL", OPT_REVIEWER_URL, "claimreview: that organisation's site"},
+	{"claim-url", 0, "URL", OPT_CLAIM_URL, "claimreview: where the claim was made (itemReviewed.appearance)"},
 	CLI_O_QUIET,
 	CLI_O_JOBS,
 	CLI_O_INFMT,
@@ -31,15 +39,76 @@ const cli_command cli_cmd_verify = {
 	               "same extractor as the articles, links it to their events and says whether\n"
 	               "the sources support it, contradict it, disagree about it, or do not\n"
 	               "cover it, with every figure that fits and every one that does not.\n"
-	               "--format claimreview writes schema.org ClaimReview JSON-LD.",
+	               "--format claimreview writes schema.org ClaimReview JSON-LD for publishing\n"
+	               "a fact-check: give --review-url, --reviewer and --claim-url; the\n"
+	               "articles read are listed as citations (docs/verify.md).",
 	.opts = opts,
 	.run = run,
 };
 
+typedef struct state {
+	rc_review_meta meta;
+	char date[16];
+} state;
+
+/* "YYYY-MM-DD" naming a real day. */
+static bool valid_date(const char *s)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d;
+	char end;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
+		return false;
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
+{
+	state *s = user;
+	switch (id) {
+	case OPT_REVIEW_URL:
+		s->meta.url = arg;
+		return 0;
+	case OPT_REVIEW_DATE:
+		if (!valid_date(arg)) {
+			cli_errorf(ctx, "--review-date wants a date as YYYY-MM-DD, got '%s'", arg);
+			return CLI_EXIT_ERROR;
+		}
+		s->meta.date = arg;
+		return 0;
+	case OPT_REVIEWER:
+		s->meta.author = arg;
+		return 0;
+	case OPT_REVIEWER_URL:
+		s->meta.author_url = arg;
+		return 0;
+	case OPT_CLAIM_URL:
+		s->meta.claim_url = arg;
+		return 0;
+	}
+	return -1;
+}
+
+/* The review's date when none is given: SOURCE_DATE_EPOCH (reproducible
+ * builds' convention) when set, else today, in UTC. */
+static void default_date(state *s)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long e = epoch ? strtoll(epoch, &end, 10) : 0;
+	time_t t = epoch && end != epoch && !*end && e >= 0 ? (time_t)e : time(NULL);
+	struct tm tm;
+	if (gmtime_r(&t, &tm) && strftime(s->date, sizeof s->date, "%Y-%m-%d", &tm))
+		s->meta.date = s->date;
+}
+
 static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
-	int ret = cli_parse(&ctx, &cli_cmd_verify, argc, argv, NULL, NULL);
+	state s = {0};
+	int ret = cli_parse(&ctx, &cli_cmd_verify, argc, argv, local_option, &s);
 	if (ret >= 0)
 		return ret;
 	if (ctx.n_inputs < 1 || !ctx.inputs[0][0]) {
@@ -50,6 +119,15 @@ static int run(int argc, char **argv)
 	rc_format fmt = RC_FORMAT_TEXT;
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, json or claimreview", &fmt)))
 		return ret;
+	if (fmt == RC_FORMAT_CLAIMREVIEW) {
+		if (!s.meta.date)
+			default_date(&s);
+		if (!s.meta.url || !s.meta.author)
+			cli_errorf(&ctx, "warning: ClaimReview without %s%s%s: Google's fact-check markup "
+			           "needs the review's url and its author", !s.meta.url ? "--review-url" : "",
+			           !s.meta.url && !s.meta.author ? " and " : "",
+			           !s.meta.author ? "--reviewer" : "");
+	}
 	const char *claim = ctx.inputs[0];
 	ctx.inputs++;
 	ctx.n_inputs--;
@@ -75,7 +153,8 @@ static int run(int argc, char **argv)
 	}
 	cli_output out;
 	if ((ret = cli_output_open(&out, &ctx)) == 0) {
-		st = rc_verification_write(out.fp, v, fmt, NULL, &err);
+		rc_report_options rop = {.review = &s.meta};
+		st = rc_verification_write(out.fp, v, fmt, &rop, &err);
 		if (st != RC_OK)
 			cli_error(&ctx, &err);
 		ret = cli_output_close(&out, &ctx, st == RC_OK);

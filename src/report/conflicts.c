@@ -16,6 +16,7 @@ static const char *const columns[] = {
 	"figure_a", "lo_a", "hi_a", "status_a", "source_a", "date_a", "attribution_a", "location_a", "quote_a",
 	"figure_b", "lo_b", "hi_b", "status_b", "source_b", "date_b", "attribution_b", "location_b", "quote_b",
 	"why",
+	"url_a", "title_a", "url_b", "title_b",
 };
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
@@ -221,8 +222,15 @@ rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
 					r.cell[3] = rc__strdup(idbuf);
 					r.cell[4] = rc__strdup(rc_conflict_kind_str(cf->kind));
 					r.cell[23] = dup_clean(cf->why);
+					/* the articles, to click through to (added after the
+					 * first columns: columns are only ever appended) */
+					r.cell[24] = dup_clean(cf->claims[p]->rec->url);
+					r.cell[25] = dup_clean(cf->claims[p]->rec->title);
+					r.cell[26] = dup_clean(cf->claims[p + 1]->rec->url);
+					r.cell[27] = dup_clean(cf->claims[p + 1]->rec->title);
 					bool ok = r.cell[0] && r.cell[1] && r.cell[2] && r.cell[3] && r.cell[4] &&
-					          r.cell[23] && fill_side(&r, 5, cf->claims[p]) &&
+					          r.cell[23] && r.cell[24] && r.cell[25] && r.cell[26] &&
+					          r.cell[27] && fill_side(&r, 5, cf->claims[p]) &&
 					          fill_side(&r, 14, cf->claims[p + 1]);
 					if (ok)
 						write_row(&o, fmt, &r, first);

@@ -25,6 +25,11 @@ static void ref_write(rc_jw *w, const rc_claim_ref *r, const size_t *support)
 {
 	rc__jw_obj(w);
 	rc__claim_write_fields(w, r->rec, r->claim);
+	/* the article, for a reader to click through to */
+	rc__jw_key(w, "url");
+	rc__jw_str(w, r->rec->url);
+	rc__jw_key(w, "title");
+	rc__jw_str(w, r->rec->title);
 	rc__jw_key(w, "origin");
 	rc__jw_int(w, (long long)r->origin);
 	rc__jw_key(w, "effective");
@@ -57,6 +62,8 @@ static void ref_short(rc_jw *w, const rc_claim_ref *r, size_t index)
 	rc__jw_str(w, r->rec->source);
 	rc__jw_key(w, "published");
 	rc__jw_str(w, r->rec->published);
+	rc__jw_key(w, "url");
+	rc__jw_str(w, r->rec->url);
 	rc__jw_key(w, "line");
 	rc__jw_int(w, (long long)(r->claim->file_line ? r->claim->file_line : r->claim->pos.line));
 	rc__jw_end_obj(w);

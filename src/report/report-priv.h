@@ -74,6 +74,19 @@ rc_status rc__clean_append(rc_buf *b, const char *s, bool collapse);
 /* Same, for HTML and XML text and attribute values: & < > " ' escaped. */
 rc_status rc__xml_append(rc_buf *b, const char *s);
 
+/* ---- links to articles ------------------------------------------------------ */
+
+/* True for an http or https URL, the only ones reports turn into links (a
+ * javascript: or data: URL from a crawler stays text). */
+bool rc__url_is_web(const char *url);
+/* Append url with every byte that could end or break a link in the
+ * output percent-encoded: controls, space, non-ASCII, and the bytes of
+ * `unsafe` (e.g. "()<>|[]" for Markdown, "\"<>" for HTML). */
+rc_status rc__url_append(rc_buf *b, const char *url, const char *unsafe);
+/* What a chart or table calls a document: its outlet, else its title,
+ * else its id. */
+const char *rc__ref_label(const rc_claim_ref *r);
+
 /* Number of characters (code points) of s. */
 size_t rc__display_width(const char *s);
 

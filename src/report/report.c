@@ -495,10 +495,32 @@ static void md_cell(rc__out *o, const char *s)
 	rc__buf_dispose(&b);
 }
 
+/* The article as a Markdown link: its title (or "article") to its URL;
+ * the title alone when there is no web URL; "-" when neither. */
+static void md_article(rc__out *o, const rc_record *rec)
+{
+	bool link = rc__url_is_web(rec->url);
+	const char *title = rec->title && *rec->title ? rec->title : NULL;
+	if (!link) {
+		md_cell(o, title ? title : "-");
+		return;
+	}
+	rc__outc(o, '[');
+	md_cell(o, title ? title : "article");
+	rc__outs(o, "](");
+	rc_buf u;
+	rc__buf_init(&u, 0);
+	/* nothing in the destination may end the link or the table cell */
+	rc__url_append(&u, rec->url, "()<>[]|\\`\"'");
+	rc__outs(o, u.data ? u.data : "");
+	rc__buf_dispose(&u);
+	rc__outc(o, ')');
+}
+
 static void md_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_t n)
 {
-	rc__outs(o, "| Figure | Status | Source | Date | Cites | Location | Quote |\n");
-	rc__outs(o, "|---|---|---|---|---|---|---|\n");
+	rc__outs(o, "| Figure | Status | Source | Date | Article | Cites | Location | Quote |\n");
+	rc__outs(o, "|---|---|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *r = refs[i];
 		char loc[1024];
@@ -511,6 +533,8 @@ static void md_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_t 
 		md_cell(o, rc__ref_source(r));
 		rc__outs(o, " | ");
 		rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
+		rc__outs(o, " | ");
+		md_article(o, r->rec);
 		rc__outs(o, " | ");
 		md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
 		rc__outs(o, " | `");
@@ -638,53 +662,80 @@ static void write_md(ctx *c)
 
 /* ---- HTML ------------------------------------------------------------------------ */
 
+/*
+ * One self-contained page.  Colours are CSS variables with a dark set for
+ * prefers-color-scheme: dark (every text colour at least 4.5:1 against its
+ * background, WCAG AA, in both) and a print set; the SVG charts use
+ * classes, so they follow both.  The script only adds sorting (header
+ * buttons, reachable by keyboard) and the event filter; the page reads
+ * without it.
+ */
 static const char html_head[] =
 	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	"<meta name=\"generator\" content=\"recount\">\n"
+	"<meta name=\"color-scheme\" content=\"light dark\">\n"
 	"<title>recount report</title>\n<style>\n"
+	":root{--fg:#1b1f24;--bg:#fff;--panel:#f6f8fa;--border:#d0d7de;--meta:#57606a;--link:#0969da;"
+	"--red:#cf222e;--amber:#9a6700;--blue:#0969da;--axis:#8c959f;--band:#2da44e}\n"
+	"@media (prefers-color-scheme: dark){:root{--fg:#e6edf3;--bg:#0d1117;--panel:#161b22;"
+	"--border:#30363d;--meta:#9ea7b3;--link:#58a6ff;--red:#ff7b72;--amber:#d29922;--blue:#58a6ff;"
+	"--axis:#6e7681;--band:#3fb950}}\n"
 	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:1100px;"
-	"padding:1.5em;color:#1b1f24;background:#fff}\n"
-	"h1{font-size:1.6em;margin:.2em 0}h2{margin-top:2em;border-bottom:2px solid #d0d7de;padding-bottom:.2em}"
-	"h3{margin:1.2em 0 .4em}\n"
-	".summary{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.8em 1em}\n"
-	".meta{color:#57606a}.id{font-family:ui-monospace,monospace;color:#57606a;font-size:.9em}\n"
+	"padding:1.5em;color:var(--fg);background:var(--bg)}\n"
+	"a{color:var(--link)}\n"
+	"h1{font-size:1.6em;margin:.2em 0}h2{margin-top:2em;border-bottom:2px solid var(--border);"
+	"padding-bottom:.2em}h3{margin:1.2em 0 .4em}\n"
+	".summary{background:var(--panel);border:1px solid var(--border);border-radius:6px;"
+	"padding:.8em 1em}\n"
+	".meta,.id,.loc,.notplotted,.count{color:var(--meta)}"
+	".id{font-family:ui-monospace,monospace;font-size:.9em}\n"
 	"table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:.92em}"
-	"th,td{border:1px solid #d0d7de;padding:.3em .5em;vertical-align:top;text-align:left}"
-	"th{background:#f6f8fa;cursor:pointer}td.num{text-align:right}\n"
-	".contradiction{color:#cf222e;font-weight:600}.revision{color:#9a6700;font-weight:600}"
-	".progression{color:#0969da;font-weight:600}\n"
-	".quote{color:#24292f}.loc{font-family:ui-monospace,monospace;font-size:.85em;color:#57606a}\n"
-	"svg{display:block;margin:.4em 0;max-width:100%;height:auto}svg text{font:11px system-ui,sans-serif}\n"
-	".filter{margin:.5em 0}\n"
-	"@media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}"
-	".summary,th{background:#161b22}th,td,.summary{border-color:#30363d}.quote{color:#e6edf3}"
-	"svg text{fill:#e6edf3}}\n"
+	"th,td{border:1px solid var(--border);padding:.3em .5em;vertical-align:top;text-align:left}"
+	"th{background:var(--panel)}td.num{text-align:right}\n"
+	"th button{font:inherit;font-weight:bold;color:inherit;background:none;border:0;padding:0;"
+	"margin:0;cursor:pointer;text-align:left;width:100%}"
+	"th button:focus-visible{outline:2px solid var(--link);outline-offset:2px}"
+	"th[aria-sort=ascending] button::after{content:\" \\25B2\"}"
+	"th[aria-sort=descending] button::after{content:\" \\25BC\"}\n"
+	".contradiction{color:var(--red);font-weight:600}.revision{color:var(--amber);font-weight:600}"
+	".progression{color:var(--blue);font-weight:600}\n"
+	".loc{font-family:ui-monospace,monospace;font-size:.85em}\n"
+	"svg{display:block;margin:.4em 0;max-width:100%;height:auto}"
+	"svg text{font:11px system-ui,sans-serif;fill:var(--fg)}svg .tick{fill:var(--meta)}"
+	"svg .axis{stroke:var(--axis)}svg .grid{stroke:var(--border)}"
+	"svg .line{stroke:var(--axis);fill:none}svg .band{fill:var(--band);opacity:.15}\n"
+	"svg .fig{stroke:var(--blue);fill:var(--blue)}svg .fig.contra{stroke:var(--red);fill:var(--red)}"
+	"svg .fig.old{stroke:var(--axis);fill:var(--axis)}\n"
+	".filter{margin:.5em 0}nav ul{columns:2;padding-left:1.2em}\n"
+	"@media print{:root{--fg:#000;--bg:#fff;--panel:#fff;--border:#888;--meta:#333;--link:#000;"
+	"--red:#000;--amber:#000;--blue:#000;--axis:#555;--band:#888}"
+	"body{max-width:none;padding:0;font-size:10pt}.filter,nav{display:none}"
+	"a[href^=\"http\"]::after{content:\" <\" attr(href) \">\";font-size:.85em;word-break:break-all}"
+	"h2,h3{break-after:avoid}tr,svg,.conflict{break-inside:avoid}"
+	"section.event{break-before:page}th button::after{content:none!important}}\n"
 	"</style>\n</head>\n<body>\n";
 
-/* Sorting on header clicks and a filter box; the page reads without them. */
+/* Sorting by column (a button in each header, so Tab and Enter reach it;
+ * aria-sort says the order) and the event filter. */
 static const char html_tail[] =
 	"<script>\n"
-	"document.querySelectorAll('table').forEach(function(t){t.querySelectorAll('th').forEach("
-	"function(th,i){th.addEventListener('click',function(){var b=t.tBodies[0];if(!b)return;"
-	"var rows=Array.prototype.slice.call(b.rows);var asc=th.dataset.asc!=='1';th.dataset.asc=asc?'1':'0';"
-	"rows.sort(function(x,y){var a=x.cells[i].textContent,c=y.cells[i].textContent;"
-	"var na=parseFloat(a),nc=parseFloat(c);var r=(!isNaN(na)&&!isNaN(nc))?na-nc:a.localeCompare(c);"
-	"return asc?r:-r;});rows.forEach(function(r){b.appendChild(r);});});});});\n"
+	"document.querySelectorAll('table').forEach(function(t){var b=t.tBodies[0];if(!b)return;"
+	"var ths=t.querySelectorAll('thead th');ths.forEach(function(th,i){"
+	"var btn=document.createElement('button');btn.type='button';"
+	"while(th.firstChild)btn.appendChild(th.firstChild);th.appendChild(btn);"
+	"th.setAttribute('aria-sort','none');"
+	"btn.addEventListener('click',function(){var asc=th.getAttribute('aria-sort')!=='ascending';"
+	"ths.forEach(function(o){o.setAttribute('aria-sort','none');});"
+	"th.setAttribute('aria-sort',asc?'ascending':'descending');"
+	"var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){"
+	"var a=x.cells[i].textContent,c=y.cells[i].textContent;var na=parseFloat(a),nc=parseFloat(c);"
+	"var r=(!isNaN(na)&&!isNaN(nc))?na-nc:a.localeCompare(c);return asc?r:-r;});"
+	"rows.forEach(function(r){b.appendChild(r);});});});});\n"
 	"var f=document.getElementById('filter');if(f)f.addEventListener('input',function(){"
 	"var q=f.value.toLowerCase();document.querySelectorAll('section.event').forEach(function(s){"
 	"s.style.display=s.textContent.toLowerCase().indexOf(q)>=0?'':'none';});});\n"
 	"</script>\n</body>\n</html>\n";
-
-/* x position of value v on a chart of width w (left margin 150). */
-static double chart_x(double v, double scale, double w)
-{
-	if (v < 0)
-		v = 0;
-	if (v > scale)
-		v = scale;
-	return 150 + (w - 170) * v / scale;
-}
 
 static bool in_contradiction(const rc_metric_result *m, const rc_claim_ref *r)
 {
@@ -696,151 +747,468 @@ static bool in_contradiction(const rc_metric_result *m, const rc_claim_ref *r)
 	return false;
 }
 
-/* "source: figure" in at most 24 characters (the full text is in the
- * row's tooltip): the source is cut with an ellipsis, the figure kept. */
-static void short_label(rc__out *o, const char *source, const char *figure)
+/* Chart labels are sized by estimate (no font metrics here): at 11px an
+ * average character of system-ui is under 6.2 pixels; 6.6 leaves room. */
+#define CHAR_PX 6.6
+
+/* s cleaned and cut to at most max characters (an ellipsis at the cut). */
+static void cut_label(rc_buf *b, const char *s, size_t max)
 {
-	rc_buf b;
-	rc__buf_init(&b, 0);
-	rc__clean_append(&b, source, true);
-	size_t room = 24, fig = rc__display_width(figure) + 2;
-	size_t keep = room > fig + 4 ? room - fig : 4;
-	if (b.data && rc__display_width(b.data) > keep) {
-		/* cut at a character boundary */
-		size_t chars = 0, i = 0;
-		for (; i < b.len && chars < keep - 1; i++)
-			if (((unsigned char)b.data[i] & 0xC0) != 0x80)
-				chars++;
-		while (i < b.len && ((unsigned char)b.data[i] & 0xC0) == 0x80)
-			i++;
-		b.len = i;
-		b.data[i] = 0;
-		rc__buf_puts(&b, "\xe2\x80\xa6");
-	}
-	rc__out_xml(o, b.data ? b.data : "");
-	rc__outs(o, ": ");
-	rc__out_xml(o, figure);
-	rc__buf_dispose(&b);
+	rc__buf_reset(b);
+	rc__clean_append(b, s, true);
+	if (!b->data || rc__display_width(b->data) <= max)
+		return;
+	size_t chars = 0, i = 0;
+	for (; i < b->len && chars < max - 1; i++)
+		if (((unsigned char)b->data[i] & 0xC0) != 0x80)
+			chars++;
+	while (i < b->len && ((unsigned char)b->data[i] & 0xC0) == 0x80)
+		i++;
+	b->len = i;
+	b->data[i] = 0;
+	rc__buf_puts(b, "\xe2\x80\xa6");
 }
 
-/* One row per claim: its effective interval on a shared number line. */
-static void svg_number_line(rc__out *o, const rc_metric_result *m)
+/* "Outlet, 2024-01-06" (or "Outlet"): how a chart names a claim's report. */
+static void report_label(rc_buf *b, const rc_claim_ref *r, size_t max)
 {
-	const double w = 760, row = 22;
-	double scale = metric_scale(m);
-	double h = 30 + row * (double)m->n_claims;
-	rc__outf(o, "<svg class=\"numberline\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
-	         "height=\"%.0f\"><title>", w, h, w, h);
-	rc__out_xml(o, m->metric);
-	rc__outs(o, ": each source's figure on one number line</title>\n");
-	/* axis */
-	rc__outf(o, "<line x1=\"150\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#8c959f\"/>\n",
-	         h - 18, w - 20, h - 18);
-	/* ticks at round numbers: 1, 2 or 5 times a power of ten */
-	double raw = scale / 5, mag = pow(10, floor(log10(raw))), step = mag;
+	rc_buf t;
+	rc__buf_init(&t, 0);
+	rc__clean_append(&t, rc__ref_label(r), true);
+	const char *date = rc__ref_date(r);
+	size_t room = date && max > 16 ? max - 12 : max;
+	cut_label(b, t.data ? t.data : "", room);
+	if (date)
+		rc__buf_printf(b, ", %s", date);
+	rc__buf_dispose(&t);
+}
+
+/* Ticks of an axis over [0, top] at 1, 2 or 5 times a power of ten, never
+ * below 1: there are no half people. */
+static double count_step(double top)
+{
+	double raw = top / 5, mag = pow(10, floor(log10(raw > 0 ? raw : 1))), step = mag;
 	if (raw / mag > 5)
 		step = 10 * mag;
 	else if (raw / mag > 2)
 		step = 5 * mag;
 	else if (raw / mag > 1)
 		step = 2 * mag;
+	return step < 1 ? 1 : step;
+}
+
+/* The SVG class of a claim's marks: red in a contradiction, grey when no
+ * longer current. */
+static const char *fig_class(const rc_metric_result *m, const rc_claim_ref *r)
+{
+	if (in_contradiction(m, r))
+		return "fig contra";
+	return r->claim->status != RC_CLAIM_CURRENT ? "fig old" : "fig";
+}
+
+/* A claim's tooltip: "nearly 100 — Outlet, 2024-01-19". */
+static void svg_title(rc__out *o, const rc_claim_ref *r)
+{
+	rc__outs(o, "<title>");
+	rc__out_xml(o, r->claim->text);
+	rc__outs(o, " \xe2\x80\x94 ");
+	rc__out_xml(o, rc__ref_label(r));
+	if (rc__ref_date(r)) {
+		rc__outs(o, ", ");
+		rc__out_xml(o, rc__ref_date(r));
+	}
+	rc__outs(o, "</title>");
+}
+
+/* One row per claim: its report (outlet and date) on the left, its
+ * effective interval on a shared number line, the figure as written at
+ * the end of its mark. */
+static void svg_number_line(rc__out *o, const rc_metric_result *m)
+{
+	const double w = 760, row = 22, right = 96;
+	double scale = metric_scale(m);
+	double h = 30 + row * (double)m->n_claims;
+	rc_buf lb;
+	rc__buf_init(&lb, 0);
+	/* the left margin fits the longest label */
+	size_t widest = 0;
+	for (size_t i = 0; i < m->n_claims; i++) {
+		report_label(&lb, m->claims[i], 40);
+		size_t cw = rc__display_width(lb.data ? lb.data : "");
+		if (cw > widest)
+			widest = cw;
+	}
+	double left = 14 + CHAR_PX * (double)widest;
+	if (left < 120)
+		left = 120;
+	double span = w - left - right;
+	rc__outf(o, "<svg class=\"numberline\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+	         "height=\"%.0f\"><title>", w, h, w, h);
+	rc__out_xml(o, m->metric);
+	rc__outs(o, ": each report's figure on one number line</title>\n");
+#define NX(v) (left + span * ((v) < 0 ? 0 : (v) > scale ? 1 : (v) / scale))
+	rc__outf(o, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\"/>\n",
+	         left, h - 18, left + span, h - 18);
+	double step = count_step(scale);
 	for (double v = 0; v <= scale + step / 1000; v += step) {
 		char num[48];
 		rc__num_str(num, sizeof num, v);
-		rc__outf(o, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" fill=\"#57606a\">%s</text>\n",
-		         chart_x(v, scale, w), h - 4, num);
+		rc__outf(o, "<text class=\"tick\" x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%s</text>\n",
+		         NX(v), h - 4, num);
 	}
 	if (m->has_core) {
-		double a = chart_x(m->core.lo_inf ? 0 : m->core.lo, scale, w);
-		double b = chart_x(m->core.hi_inf ? scale : m->core.hi, scale, w);
-		rc__outf(o, "<rect x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"%.0f\" fill=\"#2da44e\" "
-		         "opacity=\"0.12\"><title>all current figures agree here</title></rect>\n",
-		         a, b - a > 2 ? b - a : 2, h - 26);
+		double a = NX(m->core.lo_inf ? 0 : m->core.lo), b = NX(m->core.hi_inf ? scale : m->core.hi);
+		rc__outf(o, "<rect class=\"band\" x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"%.0f\">"
+		         "<title>all current figures agree here</title></rect>\n", a, b - a > 2 ? b - a : 2,
+		         h - 26);
 	}
 	for (size_t i = 0; i < m->n_claims; i++) {
 		const rc_claim_ref *r = m->claims[i];
 		const rc_interval *iv = &r->effective;
 		double y = 14 + row * (double)i;
-		bool bad = in_contradiction(m, r);
+		const char *cls = fig_class(m, r);
 		bool faded = r->claim->status != RC_CLAIM_CURRENT;
-		const char *col = bad ? "#cf222e" : faded ? "#8c959f" : "#0969da";
-		rc__outf(o, "<g><title>");
-		rc__out_xml(o, r->claim->text);
-		rc__outs(o, " \xe2\x80\x94 ");
-		rc__out_xml(o, rc__ref_source(r));
-		rc__outs(o, "</title>");
-		rc__outf(o, "<text x=\"144\" y=\"%.0f\" text-anchor=\"end\">", y + 4);
-		short_label(o, rc__ref_source(r), r->claim->text);
+		rc__outs(o, "<g>");
+		svg_title(o, r);
+		report_label(&lb, r, 40);
+		rc__outf(o, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\">", left - 8, y + 4);
+		rc__out_xml(o, lb.data ? lb.data : "");
 		rc__outs(o, "</text>");
-		double a = chart_x(iv->lo_inf ? 0 : iv->lo, scale, w);
-		double b = chart_x(iv->hi_inf ? scale : iv->hi, scale, w);
+		double a = NX(iv->lo_inf ? 0 : iv->lo), b = NX(iv->hi_inf ? scale : iv->hi);
 		if (b - a < 1) {
-			rc__outf(o, "<circle cx=\"%.1f\" cy=\"%.0f\" r=\"4\" fill=\"%s\"/>", a, y, col);
+			rc__outf(o, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.0f\" r=\"4\"/>", cls, a, y);
 		} else {
-			rc__outf(o, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" "
-			         "stroke-width=\"4\"%s/>", a, y, b, y, col, faded ? " stroke-dasharray=\"4 3\"" : "");
+			rc__outf(o, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" "
+			         "stroke-width=\"4\"%s/>", cls, a, y, b, y, faded ? " stroke-dasharray=\"4 3\"" : "");
 			/* open ends as arrows, closed ends as bars */
 			if (iv->hi_inf)
-				rc__outf(o, "<path d=\"M%.1f %.0f l-8 -5 v10 z\" fill=\"%s\"/>", b + 6, y, col);
+				rc__outf(o, "<path class=\"%s\" d=\"M%.1f %.0f l-8 -5 v10 z\"/>", cls, b + 6, y);
 			else
-				rc__outf(o, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" "
-				         "stroke-width=\"2\"%s/>", b, y - 6, b, y + 6, col,
+				rc__outf(o, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" "
+				         "stroke-width=\"2\"%s/>", cls, b, y - 6, b, y + 6,
 				         iv->hi_incl ? "" : " stroke-dasharray=\"2 2\"");
 			if (iv->lo_inf)
-				rc__outf(o, "<path d=\"M%.1f %.0f l8 -5 v10 z\" fill=\"%s\"/>", a - 6, y, col);
+				rc__outf(o, "<path class=\"%s\" d=\"M%.1f %.0f l8 -5 v10 z\"/>", cls, a - 6, y);
 			else
-				rc__outf(o, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" "
-				         "stroke-width=\"2\"%s/>", a, y - 6, a, y + 6, col,
+				rc__outf(o, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" "
+				         "stroke-width=\"2\"%s/>", cls, a, y - 6, a, y + 6,
 				         iv->lo_incl ? "" : " stroke-dasharray=\"2 2\"");
 		}
-		rc__outs(o, "</g>\n");
+		/* the figure as written, after the mark (within the right margin) */
+		cut_label(&lb, r->claim->text, (size_t)((right - 14) / CHAR_PX));
+		rc__outf(o, "<text x=\"%.1f\" y=\"%.0f\">", (b > a ? b : a) + (iv->hi_inf ? 10 : 7), y + 4);
+		rc__out_xml(o, lb.data ? lb.data : "");
+		rc__outs(o, "</text></g>\n");
 	}
+#undef NX
 	rc__outs(o, "</svg>\n");
+	rc__buf_dispose(&lb);
 }
 
-/* The figures in report-date order, joined by a line. */
+/* Days since 1970-01-01 to "YYYY-MM-DD" (proleptic Gregorian; the inverse
+ * of rc__days_from_civil, after Howard Hinnant's civil_from_days). */
+static void civil_str(char *buf, size_t n, long z)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	snprintf(buf, n, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
+typedef struct tl_point {
+	const rc_claim_ref *ref;
+	long day;
+	double lo, hi;       /* drawn extent (hi may be the top for an open end) */
+	double at;           /* where its label and the line go */
+} tl_point;
+
+/* By day, then highest first (top of the chart first), then as written. */
+static int cmp_tl(const void *pa, const void *pb)
+{
+	const tl_point *a = pa, *b = pb;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->at != b->at)
+		return a->at > b->at ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi > b->hi ? -1 : 1;
+	return strcmp(a->ref->claim->text, b->ref->claim->text);
+}
+
+/* The same figure reported twice on one day is drawn once ("84 ×2"). */
+static bool same_tl(const tl_point *a, const tl_point *b)
+{
+	return a->day == b->day && rc_interval_equal(&a->ref->effective, &b->ref->effective) &&
+	       strcmp(a->ref->claim->text, b->ref->claim->text) == 0 &&
+	       (a->ref->claim->status == RC_CLAIM_CURRENT) == (b->ref->claim->status == RC_CLAIM_CURRENT);
+}
+
+/* Append "text (label, date)" entries of refs to b. */
+static void list_refs(rc__out *o, const char *what, const rc_claim_ref **refs, size_t n)
+{
+	if (!n)
+		return;
+	rc__outs(o, what);
+	for (size_t i = 0; i < n; i++) {
+		rc__outs(o, i ? "; " : " ");
+		rc__out_xml(o, refs[i]->claim->text);
+		rc__outs(o, " (");
+		rc__out_xml(o, rc__ref_label(refs[i]));
+		if (rc__ref_date(refs[i])) {
+			rc__outs(o, ", ");
+			rc__out_xml(o, rc__ref_date(refs[i]));
+		}
+		rc__outs(o, ")");
+	}
+	rc__outs(o, ". ");
+}
+
+/*
+ * The figures on a date axis: reports of one day at one x, each figure
+ * drawn as its interval (a dot, a bar, an arrow up for an open end) with
+ * its text beside it, on a count axis with whole-number ticks.  Undated
+ * and vague figures ("many") have no place on these axes: they are listed
+ * under the chart instead of being drawn last or at the bottom of their
+ * interval.
+ */
 static void svg_timeline(rc__out *o, const rc_metric_result *m)
 {
 	if (m->n_timeline < 2)
 		return;
-	const double w = 760, h = 120;
-	double scale = metric_scale(m);
-	rc__outf(o, "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
-	         "height=\"%.0f\"><title>", w, h, w, h);
-	rc__out_xml(o, m->metric);
-	rc__outs(o, ": figures in the order they were reported</title>\n");
-	double step = m->n_timeline > 1 ? (w - 100) / (double)(m->n_timeline - 1) : 0;
-	double px = 0, py = 0;
+	tl_point *pts = calloc(m->n_timeline, sizeof *pts);
+	const rc_claim_ref **undated = calloc(m->n_timeline, sizeof *undated);
+	const rc_claim_ref **vague = calloc(m->n_timeline, sizeof *vague);
+	if (!pts || !undated || !vague) {
+		free(pts);
+		free(undated);
+		free(vague);
+		o->st = o->st ? o->st : RC_ERR_NOMEM;
+		return;
+	}
+	size_t np = 0, nu = 0, nv = 0;
+	double top = 0;
 	for (size_t i = 0; i < m->n_timeline; i++) {
 		const rc_timeline_point *p = &m->timeline[i];
 		const rc_interval *iv = &p->ref->effective;
-		double v = iv->lo_inf ? (iv->hi_inf ? 0 : iv->hi) : iv->lo;
-		double x = 50 + step * (double)i, y = 90 - 70 * (v > scale ? 1 : v / scale);
-		if (i)
-			rc__outf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c959f\"/>\n",
-			         px, py, x, y);
-		rc__outf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0969da\"><title>", x, y);
-		rc__out_xml(o, p->ref->claim->text);
-		rc__outs(o, " \xe2\x80\x94 ");
-		rc__out_xml(o, rc__ref_source(p->ref));
-		rc__outs(o, "</title></circle>");
-		rc__outf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y - 8);
-		rc__out_xml(o, p->ref->claim->text);
-		rc__outs(o, "</text>");
-		rc__outf(o, "<text x=\"%.1f\" y=\"112\" text-anchor=\"middle\" fill=\"#57606a\">%s</text>\n",
-		         x, p->date ? p->date : "undated");
-		px = x;
-		py = y;
+		long day = p->date ? rc__day_number(p->date) : -1;
+		if (p->ref->claim->q.vague || (iv->lo_inf && iv->hi_inf)) {
+			vague[nv++] = p->ref;
+			continue;
+		}
+		if (day < 0) {
+			undated[nu++] = p->ref;
+			continue;
+		}
+		tl_point *t = &pts[np++];
+		t->ref = p->ref;
+		t->day = day;
+		t->lo = iv->lo_inf ? 0 : iv->lo;
+		t->hi = iv->hi_inf ? -1 : iv->hi;   /* -1: open, to the top */
+		t->at = iv->lo_inf ? iv->hi : iv->hi_inf ? iv->lo : (iv->lo + iv->hi) / 2;
+		double reach = iv->hi_inf ? iv->lo : iv->hi;
+		if (reach > top)
+			top = reach;
 	}
-	rc__outs(o, "</svg>\n");
+	if (np >= 2) {
+		rc__qsort(pts, np, sizeof *pts, cmp_tl);
+		top = top > 0 ? top * 1.2 : 1;
+		double step = count_step(top);
+		top = ceil(top / step) * step;
+		long d0 = pts[0].day, d1 = pts[np - 1].day;
+		if (d1 - d0 < 2) {
+			d0--;
+			d1++;
+		}
+		const double w = 760, h = 200, left = 54, right = 110, ptop = 26, pbot = 160;
+		double span = w - left - right;
+#define TX(d) (left + span * (double)((d) - d0) / (double)(d1 - d0))
+#define TY(v) (pbot - (pbot - ptop) * ((v) > top ? 1 : (v) < 0 ? 0 : (v) / top))
+		rc__outf(o, "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+		         "height=\"%.0f\"><title>", w, h, w, h);
+		rc__out_xml(o, m->metric);
+		rc__outs(o, ": figures by report date</title>\n");
+		/* count axis: whole numbers only */
+		for (double v = 0; v <= top + step / 1000; v += step) {
+			char num[48];
+			rc__num_str(num, sizeof num, v);
+			rc__outf(o, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+			         "<text class=\"tick ytick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+			         left, TY(v), left + span, TY(v), left - 6, TY(v) + 4, num);
+		}
+		/* date axis: ticks a whole number of days apart, at most 7 */
+		static const long steps[] = {1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652};
+		long dstep = steps[RC_ARRAY_LEN(steps) - 1];
+		for (size_t i = 0; i < RC_ARRAY_LEN(steps); i++)
+			if ((d1 - d0) / steps[i] <= 6) {
+				dstep = steps[i];
+				break;
+			}
+		rc__outf(o, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+		         left, pbot, left + span, pbot);
+		for (long d = d0; d <= d1; d += dstep) {
+			char date[64];
+			civil_str(date, sizeof date, d);
+			rc__outf(o, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+			         "<text class=\"tick xtick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+			         TX(d), pbot, TX(d), pbot + 4, TX(d), pbot + 17, date);
+		}
+		/* the toll as reported day by day: a line through each day's
+		 * highest current figure */
+		rc__outs(o, "<polyline class=\"line\" points=\"");
+		bool any = false;
+		for (size_t i = 0; i < np; i++) {
+			if (pts[i].ref->claim->status != RC_CLAIM_CURRENT)
+				continue;
+			bool first_of_day = true;
+			for (size_t j = i; j-- > 0 && pts[j].day == pts[i].day;)
+				first_of_day &= pts[j].ref->claim->status != RC_CLAIM_CURRENT;
+			if (!first_of_day)
+				continue;
+			rc__outf(o, "%s%.1f,%.1f", any ? " " : "", TX(pts[i].day), TY(pts[i].at));
+			any = true;
+		}
+		rc__outs(o, "\"/>\n");
+		rc_buf lb;
+		rc__buf_init(&lb, 0);
+		/*
+		 * Day by day: each distinct figure drawn once ("84 ×2" when two
+		 * reports gave it), its label beside it, a day's labels stacked
+		 * highest first so none overlaps the one above.  The stack goes
+		 * to the right of the day when it fits before the next day, else
+		 * to the left when it fits after the previous day's labels, else
+		 * above the day's highest mark.
+		 */
+		double prev_end = left;   /* right end of what the previous day drew */
+		for (size_t i = 0; i < np;) {
+			size_t end = i;
+			while (end < np && pts[end].day == pts[i].day)
+				end++;
+			double x = TX(pts[i].day);
+			double next_x = end < np ? TX(pts[end].day) : w;
+			/* the day's widest label */
+			double lw = 0;
+			for (size_t k = i; k < end; k++) {
+				cut_label(&lb, pts[k].ref->claim->text, 16);
+				double cw = CHAR_PX * (double)(rc__display_width(lb.data ? lb.data : "") + 3);
+				if (cw > lw)
+					lw = cw;
+			}
+			int side; /* 1 right, -1 left, 0 above */
+			if (x + 8 + lw <= next_x - 6 && x + 8 + lw <= w - 2)
+				side = 1;
+			else if (x - 8 - lw >= prev_end + 4 && x - 8 - lw >= 2)
+				side = -1;
+			else
+				side = 0;
+			char date[64];
+			civil_str(date, sizeof date, pts[i].day);
+			double last_y = -1e9, top_y = 1e9;
+			for (size_t k = i; k < end; k++) {
+				double yb = pts[k].hi < 0 ? ptop : TY(pts[k].hi);
+				if (yb < top_y)
+					top_y = yb;
+			}
+			for (size_t k = i; k < end;) {
+				const tl_point *t = &pts[k];
+				size_t times = 1;
+				bool contra = in_contradiction(m, t->ref);
+				while (k + times < end && same_tl(&pts[k + times], t)) {
+					contra |= in_contradiction(m, pts[k + times].ref);
+					times++;
+				}
+				const char *cls = contra ? "fig contra" : fig_class(m, t->ref);
+				rc__outf(o, "<g class=\"point\" data-date=\"%s\">", date);
+				svg_title(o, t->ref);
+				double ya = TY(t->lo), yb = t->hi < 0 ? ptop : TY(t->hi);
+				if (ya - yb < 1) {
+					rc__outf(o, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>", cls, x, ya);
+				} else {
+					rc__outf(o, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+					         "stroke-width=\"3\"/>", cls, x, ya, x, yb);
+					if (t->hi < 0)
+						rc__outf(o, "<path class=\"%s\" d=\"M%.1f %.1f l-5 8 h10 z\"/>", cls, x,
+						         yb - 4);
+				}
+				cut_label(&lb, t->ref->claim->text, 16);
+				if (times > 1)
+					rc__buf_printf(&lb, " \xc3\x97%zu", times);
+				if (side) {
+					double ly = TY(t->at) + 4;
+					if (ly - last_y < 13)
+						ly = last_y + 13;
+					last_y = ly;
+					rc__outf(o, "<text x=\"%.1f\" y=\"%.1f\"%s>", x + 8 * side, ly,
+					         side < 0 ? " text-anchor=\"end\"" : "");
+				} else {
+					/* above the day, the highest figure on top */
+					size_t n_above = 0;
+					for (size_t q = k + times; q < end;) {
+						size_t r = 1;
+						while (q + r < end && same_tl(&pts[q + r], &pts[q]))
+							r++;
+						n_above++;
+						q += r;
+					}
+					double ly = top_y - 10 - 12 * (double)n_above;
+					rc__outf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x,
+					         ly < 10 ? 10 : ly);
+				}
+				rc__out_xml(o, lb.data ? lb.data : "");
+				rc__outs(o, "</text></g>\n");
+				k += times;
+			}
+			prev_end = side > 0 ? x + 8 + lw : side < 0 ? x : x + lw / 2;
+			i = end;
+		}
+		rc__buf_dispose(&lb);
+		rc__outs(o, "</svg>\n");
+#undef TX
+#undef TY
+	}
+	if (nu || nv || (np < 2 && np)) {
+		rc__outs(o, "<p class=\"notplotted\">");
+		if (np < 2) {
+			const rc_claim_ref *one[1] = {np ? pts[0].ref : NULL};
+			list_refs(o, "Dated:", one, np);
+		}
+		list_refs(o, "Undated, not on the time axis:", undated, nu);
+		list_refs(o, "Vague, not plotted:", vague, nv);
+		rc__outs(o, "</p>\n");
+	}
+	free(pts);
+	free(undated);
+	free(vague);
+}
+
+/* The article a claim comes from, as a link when it has a web URL. */
+static void html_article(rc__out *o, const rc_record *rec)
+{
+	const char *title = rec->title && *rec->title ? rec->title : NULL;
+	if (!rc__url_is_web(rec->url)) {
+		rc__out_xml(o, title ? title : "-");
+		return;
+	}
+	rc_buf u;
+	rc__buf_init(&u, 0);
+	rc__url_append(&u, rec->url, "\"<>'`");
+	rc__outs(o, "<a href=\"");
+	rc__out_xml(o, u.data ? u.data : "");
+	rc__outs(o, "\" rel=\"noopener noreferrer\">");
+	rc__out_xml(o, title ? title : "article");
+	rc__outs(o, "</a>");
+	rc__buf_dispose(&u);
 }
 
 static void html_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_t n,
                               const rc_metric_result *m)
 {
 	rc__outs(o, "<table class=\"claims\"><thead><tr><th>Figure</th><th>Interval</th><th>Status</th>"
-	            "<th>Source</th><th>Date</th><th>Cites</th><th>Quote</th><th>Location</th></tr>"
-	            "</thead><tbody>\n");
+	            "<th>Source</th><th>Date</th><th>Article</th><th>Cites</th><th>Quote</th>"
+	            "<th>Location</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *r = refs[i];
 		char iv[96], loc[1024];
@@ -860,6 +1228,8 @@ static void html_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_
 		rc__outs(o, "</td><td>");
 		rc__out_xml(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
 		rc__outs(o, "</td><td>");
+		html_article(o, r->rec);
+		rc__outs(o, "</td><td>");
 		rc__out_xml(o, r->claim->attribution ? r->claim->attribution : "-");
 		rc__outs(o, "</td><td class=\"quote\">");
 		rc__out_xml(o, r->claim->quote);
@@ -868,6 +1238,83 @@ static void html_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_
 		rc__outs(o, "</td></tr>\n");
 	}
 	rc__outs(o, "</tbody></table>\n");
+}
+
+/* The anchor of a metric: "ev-<event id>-m<index>". */
+static void metric_anchor(rc__out *o, const rc_event *ev, size_t m)
+{
+	rc__outs(o, "ev-");
+	rc__out_xml(o, ev->id);
+	rc__outf(o, "-m%zu", m);
+}
+
+/* The reports behind a conflict: "Outlet A, 2024-01-06; Outlet B". */
+static void conflict_outlets(rc__out *o, const rc_conflict *cf)
+{
+	for (size_t i = 0; i < cf->n_claims; i++) {
+		const rc_claim_ref *r = cf->claims[i];
+		if (i)
+			rc__outs(o, "; ");
+		if (rc__url_is_web(r->rec->url)) {
+			rc_buf u;
+			rc__buf_init(&u, 0);
+			rc__url_append(&u, r->rec->url, "\"<>'`");
+			rc__outs(o, "<a href=\"");
+			rc__out_xml(o, u.data ? u.data : "");
+			rc__outs(o, "\" rel=\"noopener noreferrer\">");
+			rc__out_xml(o, rc__ref_label(r));
+			rc__outs(o, "</a>");
+			rc__buf_dispose(&u);
+		} else {
+			rc__out_xml(o, rc__ref_label(r));
+		}
+		if (rc__ref_date(r)) {
+			rc__outs(o, ", ");
+			rc__out_xml(o, rc__ref_date(r));
+		}
+	}
+}
+
+/* The index a fact-checker starts from: every conflict, contradictions
+ * first, each linking to its metric. */
+static void html_conflict_index(ctx *c, const rc__tally *t)
+{
+	rc__out *o = &c->o;
+	const rc_result *res = c->res;
+	if (!t->conflicts)
+		return;
+	rc__outf(o, "<section id=\"conflicts\"><h2>Conflicts (%zu)</h2>\n", t->conflicts);
+	rc__outs(o, "<table class=\"index\"><thead><tr><th>Event</th><th>Metric</th><th>Kind</th>"
+	            "<th>Figures</th><th>Outlets</th></tr></thead><tbody>\n");
+	static const rc_conflict_kind order[] = {RC_CONFLICT_CONTRADICTION, RC_CONFLICT_REVISION,
+	                                         RC_CONFLICT_PROGRESSION};
+	for (size_t k = 0; k < RC_ARRAY_LEN(order); k++)
+		for (size_t e = 0; e < res->n_events; e++) {
+			const rc_event *ev = &res->events[e];
+			for (size_t m = 0; m < ev->n_metrics; m++)
+				for (size_t i = 0; i < ev->metrics[m].n_conflicts; i++) {
+					const rc_conflict *cf = &ev->metrics[m].conflicts[i];
+					if (cf->kind != order[k])
+						continue;
+					rc__outs(o, "<tr><td><a href=\"#");
+					metric_anchor(o, ev, m);
+					rc__outs(o, "\">");
+					rc__out_xml(o, ev->label);
+					rc__outs(o, "</a></td><td>");
+					rc__out_xml(o, ev->metrics[m].metric);
+					rc__outf(o, "</td><td class=\"%s\">%s</td><td>", rc_conflict_kind_str(cf->kind),
+					         rc_conflict_kind_str(cf->kind));
+					rc_buf s;
+					rc__buf_init(&s, 0);
+					rc__conflict_summary(&s, cf);
+					rc__out_xml(o, s.data ? s.data : "");
+					rc__buf_dispose(&s);
+					rc__outs(o, "</td><td>");
+					conflict_outlets(o, cf);
+					rc__outs(o, "</td></tr>\n");
+				}
+		}
+	rc__outs(o, "</tbody></table>\n</section>\n");
 }
 
 static void write_html(ctx *c)
@@ -886,21 +1333,40 @@ static void write_html(ctx *c)
 	rc__out_xml(o, sum.b.data ? sum.b.data : "");
 	rc__out_dispose(&sum);
 	rc__outs(o, ".</p>\n");
-	if (res->n_events) {
-		rc__outs(o, "<nav><ul>\n");
+	size_t hidden = hidden_events(c);
+	if (hidden)
+		rc__outf(o, "<p class=\"meta\">%zu event%s with no figures %s not listed "
+		         "(<code>--all-events</code> lists them).</p>\n", hidden, hidden == 1 ? "" : "s",
+		         hidden == 1 ? "is" : "are");
+	rc__outs(o, "</header>\n<main>\n");
+	html_conflict_index(c, &t);
+	if (res->n_events > hidden) {
+		rc__outs(o, "<nav aria-label=\"Events\"><h2>Events</h2><ul>\n");
 		for (size_t e = 0; e < res->n_events; e++) {
+			const rc_event *ev = &res->events[e];
+			if (!shown(c, ev))
+				continue;
+			size_t contra = 0;
+			for (size_t m = 0; m < ev->n_metrics; m++)
+				for (size_t k = 0; k < ev->metrics[m].n_conflicts; k++)
+					contra += ev->metrics[m].conflicts[k].kind == RC_CONFLICT_CONTRADICTION;
 			rc__outs(o, "<li><a href=\"#ev-");
-			rc__out_xml(o, res->events[e].id);
+			rc__out_xml(o, ev->id);
 			rc__outs(o, "\">");
-			rc__out_xml(o, res->events[e].label);
-			rc__outs(o, "</a></li>\n");
+			rc__out_xml(o, ev->label);
+			rc__outs(o, "</a>");
+			if (contra)
+				rc__outf(o, " <span class=\"contradiction\">%zu contradiction%s</span>", contra,
+				         contra == 1 ? "" : "s");
+			rc__outs(o, "</li>\n");
 		}
 		rc__outs(o, "</ul></nav>\n<p class=\"filter\"><label>Filter events: <input id=\"filter\" "
 		            "type=\"search\"></label></p>\n");
 	}
-	rc__outs(o, "</header>\n<main>\n");
 	for (size_t e = 0; e < res->n_events; e++) {
 		const rc_event *ev = &res->events[e];
+		if (!shown(c, ev))
+			continue;
 		rc__outs(o, "<section class=\"event\" id=\"ev-");
 		rc__out_xml(o, ev->id);
 		rc__outs(o, "\">\n<h2>");
@@ -921,7 +1387,9 @@ static void write_html(ctx *c)
 			const rc_metric_result *mr = &ev->metrics[m];
 			metric_strs ms;
 			metric_strings(&ms, mr);
-			rc__outs(o, "<article class=\"metric\">\n<h3>");
+			rc__outs(o, "<article class=\"metric\" id=\"");
+			metric_anchor(o, ev, m);
+			rc__outs(o, "\">\n<h3>");
 			rc__out_xml(o, mr->metric);
 			rc__outs(o, "</h3>\n<p>Range <b>");
 			rc__out_xml(o, ms.range);
@@ -938,7 +1406,8 @@ static void write_html(ctx *c)
 				rc_buf s;
 				rc__buf_init(&s, 0);
 				rc__conflict_summary(&s, cf);
-				rc__outf(o, "<p><span class=\"%s\">%s</span>: ", rc_conflict_kind_str(cf->kind), rc_conflict_kind_str(cf->kind));
+				rc__outf(o, "<p class=\"conflict\"><span class=\"%s\">%s</span>: ",
+				         rc_conflict_kind_str(cf->kind), rc_conflict_kind_str(cf->kind));
 				rc__out_xml(o, s.data ? s.data : "");
 				rc__buf_dispose(&s);
 				if (cf->why) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "report/report-priv.h"
 
 void rc__num_str(char *buf, size_t n, double v)
@@ -79,6 +80,36 @@ size_t rc__ref_line(const rc_claim_ref *r)
 size_t rc__ref_column(const rc_claim_ref *r)
 {
 	return r->rec->record_line ? 0 : r->claim->pos.column;
+}
+
+const char *rc__ref_label(const rc_claim_ref *r)
+{
+	if (r->rec->source && *r->rec->source)
+		return r->rec->source;
+	if (r->rec->title && *r->rec->title)
+		return r->rec->title;
+	return r->rec->doc ? r->rec->doc : "?";
+}
+
+bool rc__url_is_web(const char *url)
+{
+	return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0) &&
+	       url[strcspn(url, ":") + 3] != '\0';
+}
+
+rc_status rc__url_append(rc_buf *b, const char *url, const char *unsafe)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	rc_status st = RC_OK;
+	for (const unsigned char *p = (const unsigned char *)url; *p && !st; p++) {
+		if (*p <= 0x20 || *p >= 0x7F || strchr(unsafe, *p)) {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			st = rc__buf_append(b, e, 3);
+		} else {
+			st = rc__buf_putc(b, (char)*p);
+		}
+	}
+	return st;
 }
 
 void rc__ref_location(char *buf, size_t n, const rc_claim_ref *r)

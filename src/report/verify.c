@@ -61,25 +61,56 @@ static int rating(rc_verdict v)
 	}
 }
 
-static json_t *claimreview(const rc_verification *v)
+/* An article as a schema.org NewsArticle: headline, address, date, outlet. */
+static json_t *article(const rc_record *rec)
 {
-	json_t *appear = json_array();
-	for (size_t i = 0; appear && i < v->n_fit + v->n_unfit; i++) {
-		const rc_claim_ref *r = i < v->n_fit ? v->fit[i] : v->unfit[i - v->n_fit];
-		json_t *cw = json_pack("{s:s, s:o, s:o, s:o}", "@type", "CreativeWork",
-		                       "name", rc__json_str(r->rec->title ? r->rec->title : r->rec->doc),
-		                       "url", rc__json_str(r->rec->url),
-		                       "datePublished", rc__json_str(r->rec->published));
-		if (cw && r->rec->source)
-			json_object_set_new(cw, "publisher", json_pack("{s:s, s:s}", "@type", "Organization",
-			                                               "name", r->rec->source));
-		/* JSON-LD leaves out what is unknown rather than writing null */
-		if (cw && json_is_null(json_object_get(cw, "url")))
-			json_object_del(cw, "url");
-		if (cw && json_is_null(json_object_get(cw, "datePublished")))
-			json_object_del(cw, "datePublished");
-		json_array_append_new(appear, cw);
+	bool titled = rec->title && *rec->title;
+	/* with no headline known, the document's id names it (not as a headline) */
+	json_t *a = json_pack("{s:s, s:o}", "@type", "NewsArticle", titled ? "headline" : "name",
+	                      rc__json_str(titled ? rec->title : rec->doc));
+	if (!a)
+		return NULL;
+	/* JSON-LD leaves out what is unknown rather than writing null */
+	if (rec->url && *rec->url)
+		json_object_set_new(a, "url", rc__json_str(rec->url));
+	if (rec->published && *rec->published)
+		json_object_set_new(a, "datePublished", rc__json_str(rec->published));
+	if (rec->source && *rec->source)
+		json_object_set_new(a, "publisher", json_pack("{s:s, s:o}", "@type", "Organization",
+		                                              "name", rc__json_str(rec->source)));
+	return a;
+}
+
+/*
+ * schema.org ClaimReview, as Google's fact-check markup reads it: the
+ * review's own url, datePublished and author come from the publisher
+ * (meta); the claim's appearance is where the claim was made (meta's
+ * claim_url), never the articles recount read; those are the evidence,
+ * listed once each as citations.
+ */
+static json_t *claimreview(const rc_verification *v, const rc_review_meta *meta)
+{
+	json_t *cites = json_array();
+	const rc_record **seen = calloc(v->n_fit + v->n_unfit + v->n_overtaken + 1, sizeof *seen);
+	size_t n_seen = 0;
+	if (!cites || !seen) {
+		json_decref(cites);
+		free(seen);
+		return NULL;
 	}
+	for (size_t i = 0; i < v->n_fit + v->n_unfit + v->n_overtaken; i++) {
+		const rc_claim_ref *r = i < v->n_fit ? v->fit[i]
+		                      : i < v->n_fit + v->n_unfit ? v->unfit[i - v->n_fit]
+		                                                  : v->overtaken[i - v->n_fit - v->n_unfit];
+		bool dup = false;
+		for (size_t k = 0; k < n_seen && !dup; k++)
+			dup = seen[k] == r->rec;
+		if (dup)
+			continue;
+		seen[n_seen++] = r->rec;
+		json_array_append_new(cites, article(r->rec));
+	}
+	free(seen);
 	json_t *rate = json_pack("{s:s, s:s}", "@type", "Rating", "alternateName", rc_verdict_str(v->verdict));
 	if (rate && rating(v->verdict)) {
 		json_object_set_new(rate, "ratingValue", json_integer(rating(v->verdict)));
@@ -88,22 +119,46 @@ static json_t *claimreview(const rc_verification *v)
 	}
 	if (rate && v->why)
 		json_object_set_new(rate, "ratingExplanation", json_string(v->why));
-	return json_pack("{s:s, s:s, s:s, s:o, s:{s:s, s:o}, s:{s:s, s:s}}", "@context", "https://schema.org",
-	                 "@type", "ClaimReview", "claimReviewed", v->sentence, "reviewRating", rate,
-	                 "itemReviewed", "@type", "Claim", "appearance", appear,
-	                 "author", "@type", "Organization", "name", "recount");
+	json_t *item = json_pack("{s:s}", "@type", "Claim");
+	if (item && meta && meta->claim_url)
+		json_object_set_new(item, "appearance",
+		                    json_pack("[{s:s, s:o}]", "@type", "CreativeWork", "url",
+		                              rc__json_str(meta->claim_url)));
+	json_t *root = json_pack("{s:s, s:s}", "@context", "https://schema.org", "@type", "ClaimReview");
+	if (!root || !rate || !item) {
+		json_decref(root);
+		json_decref(rate);
+		json_decref(item);
+		json_decref(cites);
+		return NULL;
+	}
+	if (meta && meta->url)
+		json_object_set_new(root, "url", rc__json_str(meta->url));
+	if (meta && meta->date)
+		json_object_set_new(root, "datePublished", rc__json_str(meta->date));
+	json_object_set_new(root, "claimReviewed", rc__json_str(v->sentence));
+	if (meta && meta->author) {
+		json_t *org = json_pack("{s:s, s:o}", "@type", "Organization", "name",
+		                        rc__json_str(meta->author));
+		if (org && meta->author_url)
+			json_object_set_new(org, "url", rc__json_str(meta->author_url));
+		json_object_set_new(root, "author", org);
+	}
+	json_object_set_new(root, "reviewRating", rate);
+	json_object_set_new(root, "itemReviewed", item);
+	json_object_set_new(root, "citation", cites);
+	return root;
 }
 
 rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fmt,
                                 const rc_report_options *opts, rc_error *err)
 {
-	(void)opts;
 	if (!fp || !v)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_verification_write: missing argument");
 	if (fmt == RC_FORMAT_JSON || fmt == RC_FORMAT_CLAIMREVIEW) {
 		json_t *root;
 		if (fmt == RC_FORMAT_CLAIMREVIEW) {
-			root = claimreview(v);
+			root = claimreview(v, opts ? opts->review : NULL);
 		} else {
 			root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "schema", "recount.verify/1",
 			                 "claim", v->sentence, "verdict", rc_verdict_str(v->verdict),

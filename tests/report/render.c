@@ -84,6 +84,11 @@ START_TEST(markdown_report)
 	ck_assert_ptr_nonnull(strstr(out, "**Contradiction**: 84 vs over 90"));
 	/* table cells cannot be broken by a pipe or markup in an article */
 	ck_assert_ptr_nonnull(strstr(out, "Attack in \\<b\\>Springfield\\</b\\>"));
+	/* the article as a link whose destination cannot end the link or the cell */
+	ck_assert_ptr_nonnull(strstr(out, "[Iran arrests suspects (\"ISIS\") \\| \\<update\\>]"
+	                                  "(https://iranintl.example/en/2024/01/19/arrests?"
+	                                  "a=1&b=%282%29%7C%22x%22%20y)"));
+	ck_assert_ptr_null(strstr(out, "](javascript"));
 	assert_clean(out);
 	free(out);
 	sample_free(s);
@@ -105,7 +110,21 @@ START_TEST(html_report)
 	ck_assert_ptr_null(strstr(out, "<b>Springfield"));
 	ck_assert_ptr_nonnull(strstr(out, "&lt;script&gt;alert"));
 	ck_assert_ptr_null(strstr(out, "src=\"http"));
-	ck_assert_ptr_null(strstr(out, "href=\"http"));
+	/* the article is a link, escaped, opened without a referrer; a
+	 * javascript: URL never becomes one */
+	ck_assert_ptr_nonnull(strstr(out, "<a href=\"https://iranintl.example/en/2024/01/19/arrests?"
+	                                  "a=1&amp;b=(2)|%22x%22%20y\" rel=\"noopener noreferrer\">"));
+	ck_assert_ptr_null(strstr(out, "href=\"javascript"));
+	/* a conflicts index before the events, linking to the metric */
+	const char *index = strstr(out, "<section id=\"conflicts\"><h2>Conflicts (3)</h2>");
+	ck_assert_ptr_nonnull(index);
+	ck_assert(index < strstr(out, "<section class=\"event\""));
+	ck_assert_ptr_nonnull(strstr(index, "<a href=\"#ev-kerman-2024-01-03-bombing-m0\">"));
+	ck_assert_ptr_nonnull(strstr(out, "<article class=\"metric\" id=\"ev-kerman-2024-01-03-bombing-m0\">"));
+	/* the timeline: on a date axis, undated nothing; a print stylesheet */
+	ck_assert_ptr_nonnull(strstr(out, "data-date=\"2024-01-19\""));
+	ck_assert_ptr_nonnull(strstr(out, "@media print{"));
+	ck_assert_ptr_nonnull(strstr(out, "@media (prefers-color-scheme: dark)"));
 	assert_clean(out);
 	free(out);
 	sample_free(s);
@@ -118,6 +137,9 @@ START_TEST(conflict_exports)
 	sample *s = sample_new(&res);
 	char *csv = render(1, RC_FORMAT_CSV, res, NULL);
 	ck_assert(strncmp(csv, "event,event_label,metric,conflict,kind,figure_a,", 48) == 0);
+	/* the articles' addresses and titles, in columns appended at the end */
+	ck_assert_ptr_nonnull(strstr(csv, ",why,url_a,title_a,url_b,title_b\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, ",javascript:alert(document.cookie),"));
 	/* 3 conflicts, 2 claims each: a header and 3 rows, CRLF line ends */
 	size_t rows = 0;
 	for (const char *p = csv; (p = strstr(p, "\r\n")); p += 2)

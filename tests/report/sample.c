@@ -80,6 +80,11 @@ sample *sample_new(rc_result **res)
 	record(&s->rec[5], "000_392cb625efecd469", "fixtures/seeds/000_392cb625efecd469.txt", NULL,
 	       "2024-04-02");
 	s->rec[2].record_line = 4; /* from JSON Lines: no column */
+	/* articles to click through to: one real, one hostile */
+	s->rec[2].url = SAMPLE_URL;
+	s->rec[2].title = "Iran arrests suspects (\"ISIS\") | <update>";
+	s->rec[4].url = SAMPLE_HOSTILE_URL;
+	s->rec[4].title = SAMPLE_HOSTILE_LABEL;
 	/* Kerman killed: 84, over 90, nearly 100 */
 	claim(s, 0, &s->rec[0], "killed", "84", iv(84, 84, 1, 1, 0, 0), iv(84, 84, 1, 1, 0, 0),
 	      "The attacks took place as people were heading to the burial site, causing 84 deaths and 284 injuries.",

@@ -27,5 +27,9 @@ sample *sample_empty(rc_result **res);
 	"::error file=x::pwned %0A \x1b[31mred\x1b]0;title\x07 \xE2\x80\xAE" "evil & more"
 #define SAMPLE_HOSTILE_LABEL "Attack in <b>Springfield</b> & \"Shelbyville\""
 #define SAMPLE_HOSTILE_PATH "fixtures/check/odd, \"name\" #1.txt"
+/* A URL that must never become a link, and one that must (with characters
+ * that would end a Markdown link or an HTML attribute). */
+#define SAMPLE_HOSTILE_URL "javascript:alert(document.cookie)"
+#define SAMPLE_URL "https://iranintl.example/en/2024/01/19/arrests?a=1&b=(2)|\"x\" y"
 
 #endif
