@@ -6,8 +6,9 @@
  * words and suffixes, ordinal words, qualifier phrases with their interval
  * meaning, vague terms with their default intervals, unit and currency
  * words, month names, and the cue words that make a number a year, an
- * identifier or an age.  quantity.c compiles them into one hash table of
- * words when a recognizer is built and never mentions a word itself.
+ * identifier or an age.  quantity_lexicon.c compiles them into one hash
+ * table of words when a recognizer is built; the recognizers
+ * (quantity-int.h) never mention a word themselves.
  */
 #ifndef RC_QUANTITY_PRIV_H
 #define RC_QUANTITY_PRIV_H
@@ -74,10 +75,10 @@ extern const char *const rc__q_change_verbs[];   /* rose, fell ... "from X to Y"
 extern const char *const rc__q_sign_words[];     /* minus, negative */
 extern const char *const rc__q_range_links[];    /* to, through, or ... between two numbers */
 extern const char *const rc__q_meridiem[];       /* a.m., pm, GMT ... after a clock time */
-extern const char *const rc__q_phrases[];
-extern const char *const rc__q_count_nouns[];
-extern const char *const rc__q_possessives[];
-extern const char *const rc__q_not_qualifier[]; /* "how about 2" */   /* "their 20s" is an age */   /* "2000 people" is a count */        /* idioms with a number word that are no figure */
+extern const char *const rc__q_phrases[];       /* idioms with a number word that are no figure */
+extern const char *const rc__q_count_nouns[];   /* "2000 people" is a count */
+extern const char *const rc__q_possessives[];   /* "their 20s" is an age */
+extern const char *const rc__q_not_qualifier[]; /* "how about 2" */
 
 /* The entries of each table are counted by a NULL word at the end. */
 

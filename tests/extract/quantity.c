@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <recount/quantity.h>
+#include "extract/quantity-int.h"
 #include "support.h"
 
 static rc_recognizer *rec;
@@ -124,6 +125,8 @@ START_TEST(table)
 	size_t len;
 	char *text = rc_test_slurp(rc_test_fixture("cases/quantities.txt"), &len);
 	size_t cases = 0, failed = 0, lineno = 0;
+	unsigned fired[64] = {0};
+	ck_assert_uint_le(rc__qrules_len, 64);
 	char *save_line;
 	for (char *line = strtok_r(text, "\n", &save_line); line; line = strtok_r(NULL, "\n", &save_line)) {
 		lineno++;
@@ -135,7 +138,8 @@ START_TEST(table)
 		const char *input = line, *exps = arrow + 4;
 		rc_quantity_list l = {0};
 		rc_error err;
-		ck_assert_int_eq(rc_quantities_scan(&l, rec, input, strlen(input), &err), RC_OK);
+		ck_assert_int_eq(rc__quantities_scan_traced(&l, rec, input, strlen(input), fired, &err),
+		                 RC_OK);
 		cases++;
 		/* split the expectations on " ; " */
 		char buf[2048];
@@ -169,6 +173,10 @@ START_TEST(table)
 	printf("# quantities.txt: %zu cases, %zu failed\n", cases, failed);
 	ck_assert_uint_ge(cases, 300);
 	ck_assert_uint_eq(failed, 0);
+	/* every recognizer of the cascade reads at least one case */
+	for (size_t k = 0; k < rc__qrules_len; k++)
+		ck_assert_msg(fired[k] > 0, "quantities.txt: no case for the recognizer '%s' (%s)",
+		              rc__qrules[k].name, rc__qrules[k].reads);
 	free(text);
 }
 END_TEST
@@ -301,6 +309,23 @@ START_TEST(byte_offsets)
 }
 END_TEST
 
+/* docs/quantities.md lists every recognizer of the cascade, as a table row. */
+START_TEST(docs_list_every_recognizer)
+{
+	const char *root = getenv("RC_SOURCE_ROOT");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/docs/quantities.md", root ? root : ".");
+	char *doc = rc_test_slurp(path, NULL);
+	for (size_t k = 0; k < rc__qrules_len; k++) {
+		char row[96];
+		snprintf(row, sizeof row, "\n| `%s` |", rc__qrules[k].name);
+		ck_assert_msg(strstr(doc, row), "docs/quantities.md has no row for the recognizer '%s'",
+		              rc__qrules[k].name);
+	}
+	free(doc);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("quantity");
@@ -313,6 +338,7 @@ int main(void)
 	tcase_add_test(tc, vague_override);
 	tcase_add_test(tc, notation);
 	tcase_add_test(tc, byte_offsets);
+	tcase_add_test(tc, docs_list_every_recognizer);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

@@ -1,0 +1,270 @@
+/*
+ * One number, as the quantity recognizer reads it from tokens: digits (with
+ * a glued suffix or a scale word after them: "10k", "1.5 million"), words
+ * ("one hundred and three", "two dozen", "a hundred", "half a million"),
+ * or both ("12 thousand", "4 thousand 3 hundred and 21").  Chains of scales
+ * must fall ("thousand three hundred"), as in English.  What the number is
+ * (a count, a year, money) is the figure readers' and the cascade's work.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/core.h"
+#include "extract/quantity-int.h"
+
+/* Small number word (0..99) at i, compounds "ninety-six", "fifty two". */
+static bool small_words(const rc__qscan *x, size_t i, size_t *end, double *v)
+{
+	const rc__qlexent *e = rc__qent(x, i);
+	if (!e || !(e->flags & QF_NUM))
+		return false;
+	double n = e->num;
+	size_t j = i + 1;
+	if (n >= 20 && fmod(n, 10) == 0) {
+		size_t k = j;
+		if (rc__qis(x, k, x->r->id_dash))
+			k++;
+		const rc__qlexent *u = rc__qent(x, k);
+		if (u && (u->flags & QF_NUM) && u->num >= 1 && u->num <= 9 && x->t[k].type == QT_WORD) {
+			n += u->num;
+			j = k + 1;
+		}
+	}
+	*end = j;
+	*v = n;
+	return true;
+}
+
+/* Scale entry at i ("hundred", "million", "bn"), singular or plural. */
+double rc__qscale_at(const rc__qscan *x, size_t i)
+{
+	const rc__qlexent *e = rc__qent(x, i);
+	return e && (e->flags & QF_SCALE) && x->t[i].type == QT_WORD ? e->scale : -1;
+}
+
+static bool plural_scale(const rc__qscan *x, size_t i)
+{
+	size_t n = x->t[i].e - x->t[i].s;
+	return n > 2 && (x->s[x->t[i].e - 1] == 's' || x->s[x->t[i].e - 1] == 'S') &&
+	       !rc__qis(x, i, x->r->id_s);
+}
+
+/* A glued scale suffix after digits: "10k", "2.3m", "1.2bn". */
+static double suffix_scale(const rc__qscan *x, size_t i, bool money)
+{
+	if (i + 1 >= x->n || !rc__qglued(x, i) || x->t[i + 1].type != QT_WORD)
+		return -1;
+	const rc__qtok *w = &x->t[i + 1];
+	size_t n = w->e - w->s;
+	/* the suffix must end the word: "10km" is not 10 thousand m */
+	for (size_t k = 0; rc__q_suffixes[k].word; k++) {
+		const char *sfx = rc__q_suffixes[k].word;
+		if (strlen(sfx) != n || memcmp(sfx, x->s + w->s, n) != 0)
+			continue;
+		bool lower_mb = (strcmp(sfx, "m") == 0 || strcmp(sfx, "b") == 0 || strcmp(sfx, "mm") == 0);
+		/* "1m people" is a million; "a 10m wall" ten metres */
+		if (lower_mb && !x->t[i].dec && !money && !(rc__qflags(x, i + 2) & QF_COUNTNOUN))
+			return -1;
+		if (strcmp(sfx, "mm") == 0 && !money)
+			return -1;
+		if (i + 2 < x->n && rc__qglued(x, i + 1) && x->t[i + 2].type != QT_PUNCT)
+			return -1;
+		return rc__q_suffixes[k].value;
+	}
+	return -1;
+}
+
+/*
+ * A number at i: digits (with a glued suffix or a scale word after them),
+ * words ("one hundred and three", "two dozen", "a hundred", "half a
+ * million"), or both ("12 thousand", "4 thousand 3 hundred and 21").
+ * Chains of scales must fall ("thousand three hundred"), as in English.
+ */
+bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
+{
+	const rc_recognizer *r = x->r;
+	memset(nx, 0, sizeof *nx);
+	nx->i0 = i;
+	size_t j = i;
+	bool neg = false;
+	/* sign: "minus five", "-5" glued after a space or a comparison */
+	if (rc__qflags(x, j) & QF_SIGN && (rc__qis_num(x, j + 1) || (rc__qflags(x, j + 1) & QF_NUM))) {
+		neg = true;
+		j++;
+	} else if (rc__qis(x, j, r->id_dash) && rc__qis_num(x, j + 1) && rc__qglued(x, j) &&
+	           (j == 0 || x->t[j].gap || rc__qis(x, j - 1, r->id_lt) || rc__qis(x, j - 1, r->id_gt) ||
+	            rc__qis(x, j - 1, r->id_eq) ||
+	            (x->t[j - 1].type == QT_PUNCT && x->s[x->t[j - 1].s] == '('))) {
+		/* "-5" but not "1995-01" or "word-5" */
+		neg = true;
+		j++;
+	}
+	double total = 0, group = 0, last_scale = INFINITY;
+	bool any = false, after_small = false, after_hundred = false;
+	double small = 0; /* the last small number, for "two dozen" */
+	bool had_hundred = false;   /* the current group was multiplied by 100 */
+	size_t save_j = j;          /* before the last small part, to give it back */
+	double save_group = 0;
+	for (;;) {
+		size_t k = j;
+		if (after_hundred || group == 0) {
+			save_j = j;
+			save_group = group;
+		}
+		/* "and" between parts: only after hundred or a scale, before a number */
+		if (any && rc__qis(x, k, r->id_and) && (after_hundred || group == 0) &&
+		    ((rc__qflags(x, k + 1) & QF_NUM) || (rc__qis_num(x, k + 1) && x->t[k + 1].val >= 1)))
+			k++;
+		if (rc__qis_num(x, k) && (!any || (!after_small && (group == 0 || after_hundred)))) {
+			const rc__qtok *t = &x->t[k];
+			if (any && (t->dec || t->sep || t->val >= (after_hundred ? 100 : 1000)))
+				break;
+			/* a digit number stands alone unless a scale word follows */
+			double v = t->val;
+			double sfx = suffix_scale(x, k, money);
+			size_t nk = k + 1;
+			if (sfx > 0) {
+				v *= sfx;
+				nk = k + 2;
+				nx->scaled = true;
+				if (!any) {
+					nx->first = t;
+					total = v;
+					any = true;
+					j = nk;
+					break;
+				}
+			}
+			if (any && !(after_hundred && v < 100) && rc__qscale_at(x, nk) < 0)
+				break; /* "4000 3 hundred": two numbers */
+			if (!any)
+				nx->first = t;
+			group += v;
+			small = v;
+			any = true;
+			after_small = true;
+			after_hundred = false;
+			j = nk;
+			continue;
+		}
+		double sv;
+		size_t e;
+		if (k >= x->n)
+			break;
+		if (x->t[k].type == QT_WORD && !after_small && small_words(x, k, &e, &sv)) {
+			if (any && group != 0 && !after_hundred)
+				break;
+			group += sv;
+			small = sv;
+			any = true;
+			after_small = true;
+			after_hundred = false;
+			nx->words = true;
+			j = e;
+			continue;
+		}
+		/* "a hundred", "a dozen", "an estimated" is not this */
+		if (!any && (rc__qis(x, k, r->id_a) || rc__qis(x, k, r->id_an)) && rc__qscale_at(x, k + 1) > 0 &&
+		    !plural_scale(x, k + 1)) {
+			group = 1;
+			small = 1;
+			any = true;
+			after_small = true;
+			nx->words = true;
+			j = k + 1;
+			continue;
+		}
+		/* "half a million", "a quarter million" */
+		if (!any && (rc__qis(x, k, r->id_a) || rc__qis(x, k, r->id_an)) &&
+		    (rc__qis(x, k + 1, r->id_half) || rc__qis(x, k + 1, r->id_quarter)))
+			k++;
+		if (!any && (rc__qis(x, k, r->id_half) || rc__qis(x, k, r->id_quarter))) {
+			size_t m = k + 1;
+			if (rc__qis(x, m, r->id_a))
+				m++;
+			double sc = rc__qscale_at(x, m);
+			if (sc > 0 && !plural_scale(x, m) && sc >= 12) {
+				total = (rc__qis(x, k, r->id_half) ? 0.5 : 0.25) * sc;
+				any = true;
+				nx->words = nx->scaled = true;
+				j = m + 1;
+				last_scale = sc;
+				group = 0;
+				break;
+			}
+		}
+		if (k != j)
+			break; /* an "and" not followed by a part */
+		double sc = rc__qscale_at(x, k);
+		if (sc > 0 && (any || !plural_scale(x, k))) {
+			if (plural_scale(x, k) && !(any && group > 1))
+				break; /* "dozens", "hundreds" alone are vague */
+			if (sc == 12) {
+				double base = group - small;
+				group = base + (small ? small : 1) * 12;
+				after_small = false;
+				after_hundred = false;
+			} else if (sc == 100) {
+				if (had_hundred) {
+					/* "3 hundred and 2 hundred": the second is a number of its own */
+					j = save_j;
+					group = save_group;
+					break;
+				}
+				group = (group ? group : 1) * 100;
+				had_hundred = true;
+				after_hundred = true;
+				after_small = false;
+			} else {
+				if (sc >= last_scale)
+					break;
+				total += (group ? group : 1) * sc;
+				group = 0;
+				had_hundred = false;
+				last_scale = sc;
+				after_small = false;
+				after_hundred = false;
+			}
+			any = true;
+			nx->scaled = true;
+			nx->words = true;
+			j = k + 1;
+			if (plural_scale(x, k))
+				break;
+			continue;
+		}
+		break;
+	}
+	if (!any)
+		return false;
+	/* "a" alone or a bare sign was consumed without a number */
+	double v = total + group;
+	/* decimals in words: "two hundred point zero three" */
+	if (nx->words && !nx->first && rc__qis(x, j, r->id_point)) {
+		char digits[32];
+		size_t nd = 0, k = j + 1;
+		double sv;
+		size_t e;
+		while (nd < 30 && k < x->n && x->t[k].type == QT_WORD && small_words(x, k, &e, &sv)) {
+			nd += (size_t)snprintf(digits + nd, sizeof digits - nd, "%d", (int)sv);
+			k = e;
+			if (k >= x->n)
+				break;
+		}
+		if (nd) {
+			char buf[64];
+			snprintf(buf, sizeof buf, "0.%s", digits);
+			v += strtod(buf, NULL);
+			j = k;
+		}
+	}
+	nx->i1 = j;
+	if (!(v <= DBL_MAX))
+		v = DBL_MAX;
+	nx->v = neg ? -v : v;
+	nx->neg = neg;
+	nx->plain_int = nx->first && !nx->words && !nx->scaled && !nx->first->dec && !nx->first->sep;
+	return true;
+}
