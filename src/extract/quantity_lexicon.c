@@ -14,15 +14,10 @@
 #include "core/core.h"
 #include "extract/quantity-int.h"
 
-/* FNV-1a over the key bytes. */
-static uint64_t key_hash(const char *k, size_t n)
+/* The one string hash of the library (core). */
+static inline uint64_t key_hash(const char *k, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)k[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return rc__hash64(k, n, 0);
 }
 
 int32_t rc__qlex_find(const rc_recognizer *r, const char *k, size_t n)
