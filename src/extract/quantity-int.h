@@ -75,10 +75,16 @@ enum {
 	QF_DIGITS = 1u << 30
 };
 
+/* The tables of phrases, compiled to word ids. */
+enum { QTAB_PRE = 0, QTAB_POST, QTAB_VAGUE, QTAB_UNIT, QTAB_PHRASE, QTAB_COUNT_ };
+
 typedef struct rc__qlexent {
 	char key[RC__KEY_MAX];
 	uint32_t flags;
 	double num, scale, ord, month;
+	/* the phrases of table t that start with this word:
+	 * tab[t][first[t] .. first[t] + nfirst[t]) */
+	uint16_t first[QTAB_COUNT_], nfirst[QTAB_COUNT_];
 } rc__qlexent;
 
 /* A table phrase compiled to lexicon ids. */
@@ -94,8 +100,10 @@ struct rc_recognizer {
 	size_t n_ents, cap_ents;
 	int32_t *slots;        /* open addressing: index into ents or -1 */
 	size_t n_slots;        /* a power of two */
-	rc__qphrase *pre, *post, *vague, *units, *phr;
-	size_t n_pre, n_post, n_vague, n_units, n_phr;
+	/* rc__q_prefix, rc__q_postfix, rc__q_vague, rc__q_units, rc__q_phrases
+	 * compiled, ordered by first word (then table order) */
+	rc__qphrase *tab[QTAB_COUNT_];
+	size_t n_tab[QTAB_COUNT_];
 	rc_interval *vague_iv; /* per rc__q_vague entry, overridable */
 	int32_t id_and, id_a, id_an, id_half, id_quarter, id_point, id_of, id_s,
 	        id_st, id_nd, id_rd, id_th, id_to, id_between, id_from, id_comma,
@@ -172,10 +180,10 @@ static inline bool rc__qglued(const rc__qscan *x, size_t i)
 	return i + 1 < x->n && !x->t[i + 1].gap;
 }
 
-/* The longest phrase of a table at token i; *end gets the index after it
- * (0 and NULL when none matches). */
-const rc__qphrase *rc__qlongest(const rc__qscan *x, size_t i, const rc__qphrase *tab, size_t n,
-                                size_t *end);
+/* The longest phrase of table t (QTAB_*) at token i, the first in table
+ * order among equals; *end gets the index after it (0 and NULL when none
+ * matches).  The phrase's idx is its row in the table. */
+const rc__qphrase *rc__qlongest(const rc__qscan *x, size_t i, int t, size_t *end);
 
 /* ---- numbers ---------------------------------------------------------------- */
 

@@ -58,7 +58,7 @@ static size_t emit_found(rc__qscan *x, const rc__qfound *f)
 static size_t rule_phrase(rc__qscan *x, size_t i)
 {
 	size_t end;
-	if (!rc__qlongest(x, i, x->r->phr, x->r->n_phr, &end))
+	if (!rc__qlongest(x, i, QTAB_PHRASE, &end))
 		return 0;
 	return emit_simple(x, RC_QK_PHRASE, i, end, rc__qunbounded(), 0);
 }
@@ -141,13 +141,12 @@ static size_t rule_dotted_id(rc__qscan *x, size_t i)
 
 static size_t rule_age(rc__qscan *x, size_t i)
 {
-	const rc_recognizer *r = x->r;
 	if (i + 1 >= x->n)
 		return 0;
 	const rc__qualifier *pq = NULL;
 	size_t k = i + 1, pe = 0;
 	if (rc__qflags(x, k) & QF_QPRE) {
-		const rc__qphrase *p = rc__qlongest(x, k, r->pre, r->n_pre, &pe);
+		const rc__qphrase *p = rc__qlongest(x, k, QTAB_PRE, &pe);
 		if (p) {
 			pq = &rc__q_prefix[p->idx];
 			k = pe;
@@ -163,9 +162,8 @@ static size_t rule_age(rc__qscan *x, size_t i)
 
 static size_t rule_qualified(rc__qscan *x, size_t i)
 {
-	const rc_recognizer *r = x->r;
 	size_t e;
-	const rc__qphrase *p = rc__qlongest(x, i, r->pre, r->n_pre, &e);
+	const rc__qphrase *p = rc__qlongest(x, i, QTAB_PRE, &e);
 	if (!p)
 		return 0;
 	const rc__qualifier *pq = &rc__q_prefix[p->idx];

@@ -20,19 +20,21 @@ static size_t match_phrase(const rc__qscan *x, size_t i, const rc__qphrase *p)
 	return i + p->n;
 }
 
-const rc__qphrase *rc__qlongest(const rc__qscan *x, size_t i, const rc__qphrase *tab, size_t n,
-                                size_t *end)
+const rc__qphrase *rc__qlongest(const rc__qscan *x, size_t i, int t, size_t *end)
 {
 	const rc__qphrase *best = NULL;
 	size_t be = 0;
+	*end = 0;
 	/* every word of a table phrase is in the lexicon */
 	if (i >= x->n || x->t[i].lex < 0)
-		n = 0;
-	for (size_t k = 0; k < n; k++) {
-		size_t e = match_phrase(x, i, &tab[k]);
-		if (e > be) {
-			be = e;
-			best = &tab[k];
+		return NULL;
+	const rc__qlexent *e = &x->r->ents[x->t[i].lex];
+	const rc__qphrase *p = x->r->tab[t] + e->first[t];
+	for (size_t k = 0; k < e->nfirst[t]; k++) {
+		size_t m = match_phrase(x, i, &p[k]);
+		if (m > be) {
+			be = m;
+			best = &p[k];
 		}
 	}
 	*end = be;
@@ -175,7 +177,7 @@ size_t rc__qtime_at(const rc__qscan *x, size_t i)
 	}
 	size_t k = j ? j : i + 1;
 	size_t end;
-	const rc__qphrase *u = rc__qlongest(x, k, r->units, r->n_units, &end);
+	const rc__qphrase *u = rc__qlongest(x, k, QTAB_UNIT, &end);
 	if (u && rc__q_units[u->idx].kind == RC_QK_TIME) {
 		bool mer = rc__qflags(x, k) & QF_MERIDIEM;
 		if (j || (mer && h->ndig <= 2 && h->val >= 1 && h->val <= 12) ||
@@ -199,11 +201,11 @@ static size_t unit_after(const rc__qscan *x, size_t j, rc_quantity_kind *kind)
 	if (j == 0 || j >= x->n)
 		return 0;
 	if (rc__qflags(x, j) & QF_UNIT)
-		u = rc__qlongest(x, j, x->r->units, x->r->n_units, &end);
+		u = rc__qlongest(x, j, QTAB_UNIT, &end);
 	if (!u && rc__qis(x, j, x->r->id_dash) && rc__qglued(x, j - 1) && rc__qglued(x, j) &&
 	    (rc__qflags(x, j + 1) & QF_UNIT)) {
 		k = j + 1;
-		u = rc__qlongest(x, k, x->r->units, x->r->n_units, &end);
+		u = rc__qlongest(x, k, QTAB_UNIT, &end);
 	}
 	if (!u)
 		return 0;
@@ -222,7 +224,7 @@ static const rc__qualifier *postfix_at(const rc__qscan *x, size_t j, size_t *end
 	const rc_recognizer *r = x->r;
 	if (!(rc__qflags(x, j) & QF_QPOST))
 		return NULL;
-	const rc__qphrase *p = rc__qlongest(x, j, r->post, r->n_post, end);
+	const rc__qphrase *p = rc__qlongest(x, j, QTAB_POST, end);
 	if (!p)
 		return NULL;
 	const rc__qualifier *q = &rc__q_postfix[p->idx];
@@ -443,7 +445,7 @@ bool rc__qvague_at(const rc__qscan *x, size_t i, rc__qfound *f)
 	if (!(rc__qflags(x, i) & QF_VAGUE))
 		return false;
 	size_t end;
-	const rc__qphrase *p = rc__qlongest(x, i, r->vague, r->n_vague, &end);
+	const rc__qphrase *p = rc__qlongest(x, i, QTAB_VAGUE, &end);
 	if (!p)
 		return false;
 	/* "many" in "how many", "as many as" is handled elsewhere */

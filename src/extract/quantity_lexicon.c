@@ -115,19 +115,46 @@ static rc_status compile_phrase(rc_recognizer *r, const char *text, uint32_t fla
 	return RC_OK;
 }
 
-static rc_status compile_table(rc_recognizer *r, rc__qphrase **out, size_t *n_out, size_t n,
-                               const char *(*get)(size_t), uint32_t flag, rc_error *err)
+/* Phrases by first word, then table row: the order rc__qlongest() reads. */
+static int by_first_word(const void *a, const void *b)
 {
-	*out = calloc(n ? n : 1, sizeof **out);
-	if (!*out)
+	const rc__qphrase *p = a, *q = b;
+	if (p->w[0] != q->w[0])
+		return p->w[0] < q->w[0] ? -1 : 1;
+	return (p->idx > q->idx) - (p->idx < q->idx);
+}
+
+static rc_status compile_table(rc_recognizer *r, int t, size_t n, const char *(*get)(size_t),
+                               uint32_t flag, rc_error *err)
+{
+	if (n > UINT16_MAX)
+		return rc__error_set(err, RC_ERR_INVALID, "quantity lexicon: table of %zu phrases", n);
+	rc__qphrase *tab = calloc(n ? n : 1, sizeof *tab);
+	if (!tab)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	r->tab[t] = tab;
 	for (size_t i = 0; i < n; i++) {
-		rc_status st = compile_phrase(r, get(i), flag, &(*out)[i], i, err);
+		rc_status st = compile_phrase(r, get(i), flag, &tab[i], i, err);
 		if (st != RC_OK)
 			return st;
+		if (tab[i].n == 0)
+			return rc__error_set(err, RC_ERR_INVALID, "quantity lexicon: empty phrase");
 	}
-	*n_out = n;
+	qsort(tab, n, sizeof *tab, by_first_word);
+	r->n_tab[t] = n;
 	return RC_OK;
+}
+
+/* Each word's run of phrases in each table (once every word is interned). */
+static void index_tables(rc_recognizer *r)
+{
+	for (int t = 0; t < QTAB_COUNT_; t++)
+		for (size_t i = 0; i < r->n_tab[t]; i++) {
+			rc__qlexent *e = &r->ents[r->tab[t][i].w[0]];
+			if (e->nfirst[t] == 0)
+				e->first[t] = (uint16_t)i;
+			e->nfirst[t]++;
+		}
 }
 
 static const char *get_pre(size_t i) { return rc__q_prefix[i].phrase; }
@@ -210,11 +237,11 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 	    (st = add_words(r, rc__q_count_nouns, QF_COUNTNOUN, err)) ||
 	    (st = add_words(r, rc__q_possessives, QF_POSSESSIVE, err)) ||
 	    (st = add_words(r, rc__q_not_qualifier, QF_NOTQUAL, err)) ||
-	    (st = compile_table(r, &r->pre, &r->n_pre, np, get_pre, QF_QPRE, err)) ||
-	    (st = compile_table(r, &r->post, &r->n_post, npo, get_post, QF_QPOST, err)) ||
-	    (st = compile_table(r, &r->vague, &r->n_vague, nv, get_vague, QF_VAGUE, err)) ||
-	    (st = compile_table(r, &r->units, &r->n_units, nu, get_unit, QF_UNIT, err)) ||
-	    (st = compile_table(r, &r->phr, &r->n_phr, count_strs(rc__q_phrases), get_phr, QF_PHRASE, err))) {
+	    (st = compile_table(r, QTAB_PRE, np, get_pre, QF_QPRE, err)) ||
+	    (st = compile_table(r, QTAB_POST, npo, get_post, QF_QPOST, err)) ||
+	    (st = compile_table(r, QTAB_VAGUE, nv, get_vague, QF_VAGUE, err)) ||
+	    (st = compile_table(r, QTAB_UNIT, nu, get_unit, QF_UNIT, err)) ||
+	    (st = compile_table(r, QTAB_PHRASE, count_strs(rc__q_phrases), get_phr, QF_PHRASE, err))) {
 		rc_recognizer_free(r);
 		return st;
 	}
@@ -246,6 +273,7 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 			rc_recognizer_free(r);
 			return err ? err->status : RC_ERR_NOMEM;
 		}
+	index_tables(r);
 	*out = r;
 	return RC_OK;
 }
@@ -259,7 +287,7 @@ rc_status rc_recognizer_set_vague(rc_recognizer *rec, const char *term,
 		return rc__error_set(err, RC_ERR_INVALID, "vague term '%s': lower bound %g above upper bound %g",
 		                     term, iv->lo, iv->hi);
 	bool found = false;
-	for (size_t i = 0; i < rec->n_vague; i++) {
+	for (size_t i = 0; i < rec->n_tab[QTAB_VAGUE]; i++) {
 		const char *p = rc__q_vague[i].phrase;
 		/* "dozens" also sets "dozens of" */
 		size_t n = strlen(term);
@@ -272,7 +300,7 @@ rc_status rc_recognizer_set_vague(rc_recognizer *rec, const char *term,
 		rc_buf b;
 		rc__buf_init(&b, 4096);
 		/* each term once: "dozens of" is listed as "dozens" */
-		for (size_t i = 0; i < rec->n_vague; i++)
+		for (size_t i = 0; i < rec->n_tab[QTAB_VAGUE]; i++)
 			if (rc__qvague_term(rc__q_vague[i].phrase) == rc__q_vague[i].phrase)
 				rc__buf_printf(&b, "%s%s", b.len ? ", " : "", rc__q_vague[i].phrase);
 		rc__error_set(err, RC_ERR_INVALID, "unknown vague term '%s' (known: %s)", term,
@@ -289,11 +317,8 @@ void rc_recognizer_free(rc_recognizer *r)
 		return;
 	free(r->ents);
 	free(r->slots);
-	free(r->pre);
-	free(r->post);
-	free(r->vague);
-	free(r->units);
-	free(r->phr);
+	for (int t = 0; t < QTAB_COUNT_; t++)
+		free(r->tab[t]);
 	free(r->vague_iv);
 	free(r);
 }
