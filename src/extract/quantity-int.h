@@ -68,6 +68,8 @@ enum {
 	QF_COUNTNOUN = 1u << 18, /* rc__q_count_nouns: "people" */
 	QF_POSSESSIVE = 1u << 19,/* rc__q_possessives: "their" */
 	QF_NOTQUAL = 1u << 20,   /* rc__q_not_qualifier: "how" (about 2) */
+	QF_PEOPLEAFTER = 1u << 21, /* rc__q_people_after: "were" (5.000 were injured) */
+	QF_PEOPLECUE = 1u << 22, /* rc__q_people_before: "killed" (about 5.000) */
 	/* Not tables: the cascade gives every word or mark of the lexicon
 	 * QF_LEX and every number token QF_DIGITS, so that a recognizer's
 	 * anchors (rc__qrule.anchors) can name them beside word classes. */

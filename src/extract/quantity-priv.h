@@ -79,6 +79,8 @@ extern const char *const rc__q_phrases[];       /* idioms with a number word tha
 extern const char *const rc__q_count_nouns[];   /* "2000 people" is a count */
 extern const char *const rc__q_possessives[];   /* "their 20s" is an age */
 extern const char *const rc__q_not_qualifier[]; /* "how about 2" */
+extern const char *const rc__q_people_after[];  /* "5.000 were injured": a count of people */
+extern const char *const rc__q_people_before[]; /* "killed about 5.000": a count of people */
 
 /* The entries of each table are counted by a NULL word at the end. */
 

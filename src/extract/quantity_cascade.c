@@ -119,10 +119,20 @@ static size_t rule_phone(rc__qscan *x, size_t i)
 	if (!(i > 0 && rc__qis(x, i - 1, x->r->id_plus) && rc__qglued(x, i - 1) &&
 	      (i < 2 || x->t[i - 1].gap || x->t[i - 2].type == QT_PUNCT)))
 		return 0;
+	/* a country code may be followed by groups one space apart */
+	const rc__qtok *cc = &x->t[i];
+	bool spaced = cc->ndig <= 3 && !cc->dec && !cc->sep;
 	size_t m = i + 1;
-	while (m + 1 < x->n && !x->t[m + 1].gap && x->t[m].type == QT_PUNCT && rc__qis_num(x, m + 1) &&
-	       x->s[x->t[m].s] != ',')
-		m += 2;
+	for (;;) {
+		if (m + 1 < x->n && !x->t[m + 1].gap && x->t[m].type == QT_PUNCT &&
+		    rc__qis_num(x, m + 1) && x->s[x->t[m].s] != ',')
+			m += 2;
+		else if (spaced && rc__qis_num(x, m) && x->t[m].s == x->t[m - 1].e + 1 &&
+		         x->s[x->t[m - 1].e] == ' ')
+			m++; /* "+32 2 555 0147" */
+		else
+			break;
+	}
 	return emit_simple(x, RC_QK_ID, i - 1, m, rc__qunbounded(), 0);
 }
 
@@ -344,7 +354,7 @@ const rc__qrule rc__qrules[] = {
 	 "digits glued after letters: \"G7\", \"A320\", \"COVID-19\" (but \"post-1979\" is a year)",
 	 "before figures: the digits are part of a name"},
 	{"phone", rule_phone, QF_DIGITS,
-	 "phone numbers: \"+1-222-2222-2222\"",
+	 "phone numbers: \"+1-222-2222-2222\", \"+32 2 555 0147\"",
 	 "before figures, which would read \"+\" and the groups as numbers"},
 	{"dotted-id", rule_dotted_id, QF_DIGITS,
 	 "dotted digit chains: \"192.168.1.2\", \"2.0.1\"",

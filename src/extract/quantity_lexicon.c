@@ -237,6 +237,8 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 	    (st = add_words(r, rc__q_count_nouns, QF_COUNTNOUN, err)) ||
 	    (st = add_words(r, rc__q_possessives, QF_POSSESSIVE, err)) ||
 	    (st = add_words(r, rc__q_not_qualifier, QF_NOTQUAL, err)) ||
+	    (st = add_words(r, rc__q_people_after, QF_PEOPLEAFTER, err)) ||
+	    (st = add_words(r, rc__q_people_before, QF_PEOPLECUE, err)) ||
 	    (st = compile_table(r, QTAB_PRE, np, get_pre, QF_QPRE, err)) ||
 	    (st = compile_table(r, QTAB_POST, npo, get_post, QF_QPOST, err)) ||
 	    (st = compile_table(r, QTAB_VAGUE, nv, get_vague, QF_VAGUE, err)) ||

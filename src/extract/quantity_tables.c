@@ -339,3 +339,23 @@ const char *const rc__q_phrases[] = {
 	"one - sided", "one - way",
 	NULL
 };
+
+/*
+ * Words that make the figure next to them a count of people (or of other
+ * whole things, with rc__q_count_nouns): a dot before three digits is then
+ * a thousands separator ("5.000 were injured" is 5,000), and a dash before
+ * the figure is no minus sign ("-5 were injured").
+ */
+const char *const rc__q_people_after[] = {
+	"were", "are", "have", "had", "died", "perished", "drowned", "remain", "remained",
+	"killed", "hurt", "missing", "survived", "fled",
+	NULL
+};
+
+/* ... and the same from a few words before it, in its clause ("killed
+ * about 5.000", "the death toll rose to 1.200"). */
+const char *const rc__q_people_before[] = {
+	"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "hurt",
+	"arrested", "detained", "evacuated", "displaced", "rescued", "toll", "tally",
+	NULL
+};

@@ -176,7 +176,7 @@ static rc_status push_tok(rc__qscan *x, const rc__qtok *t)
  * Tokenize from *pos to the end of the chunk: a blank line, or a sentence
  * end once RC__CHUNK_TOKENS tokens are read, or RC__CHUNK_HARD tokens.
  */
-rc_status rc__qtokenize(rc__qscan *x, size_t *pos)
+static rc_status tokenize_chunk(rc__qscan *x, size_t *pos)
 {
 	const char *s = x->s;
 	size_t len = x->len, i = *pos;
@@ -286,4 +286,202 @@ rc_status rc__qtokenize(rc__qscan *x, size_t *pos)
 	}
 	*pos = len;
 	return RC_OK;
+}
+
+/* ---- digit groups settled by context ---------------------------------------- */
+
+/* The value of the digits and decimal part of s[b..e), skipping group
+ * separators (spaces, dots before three digits): at most RC__MAX_DIGITS
+ * integer digits and 17 decimals, as lex_number reads them. */
+static double group_value(const char *s, size_t b, size_t e, size_t frac_at)
+{
+	char buf[RC__MAX_DIGITS + 24];
+	size_t nb = 0;
+	for (size_t i = b; i < e && i < frac_at; i++)
+		if (ascii_digit((unsigned char)s[i]) && nb < RC__MAX_DIGITS)
+			buf[nb++] = s[i];
+	if (frac_at < e) {
+		buf[nb++] = '.';
+		for (size_t i = frac_at + 1, k = 0; i < e && k < 17; i++, k++)
+			buf[nb++] = s[i];
+	}
+	buf[nb] = 0;
+	return strtod(buf, NULL);
+}
+
+/* Replace tokens [k, m) by one number token spanning them. */
+static void merge_number(rc__qscan *x, size_t k, size_t m, size_t ndig, bool dec, size_t nfrac)
+{
+	rc__qtok *t = &x->t[k];
+	size_t e = x->t[m - 1].e;
+	size_t frac_at = e;
+	if (dec)
+		for (size_t i = e; i > t->s; i--)
+			if (x->s[i - 1] == '.') {
+				frac_at = i - 1;
+				break;
+			}
+	t->val = group_value(x->s, t->s, e, frac_at);
+	t->e = e;
+	t->ndig = (uint8_t)ndig;
+	t->dec = dec;
+	t->nfrac = (uint8_t)(nfrac > 255 ? 255 : nfrac);
+	t->sep = true;
+	t->lead0 = false;
+	memmove(&x->t[k + 1], &x->t[m], (x->n - m) * sizeof *x->t);
+	x->n -= m - k - 1;
+}
+
+static bool punct_is(const rc__qscan *x, size_t i, char c)
+{
+	return i < x->n && x->t[i].type == QT_PUNCT && x->s[x->t[i].s] == c;
+}
+
+/* A number token that can open a group: 1-3 integer digits, no leading
+ * zero, no separator of its own. */
+static bool group_head(const rc__qscan *x, size_t k)
+{
+	const rc__qtok *t = &x->t[k];
+	unsigned char c = (unsigned char)x->s[t->s];
+	return t->type == QT_NUM && !t->sep && !t->huge && t->ndig >= 1 && t->ndig <= 3 &&
+	       c >= '1' && c <= '9';
+}
+
+/*
+ * "1 234", "12 500 000": digit groups joined by one plain space.  The
+ * head must stand free: not glued to letters or digits before it ("MH370
+ * 239 passengers", "COVID-19 100"), not after a month ("March 5 200
+ * people"), an identifier cue ("Flight 370 239") or a time or date mark
+ * ("10:30 100"); each group is exactly three digits, the last may carry
+ * decimals, and none is glued to letters after it ("5 100m").  Digits
+ * spaced out beyond the run on either side make it a code, not a number
+ * ("+32 2 555 0147").
+ */
+static bool spaced_pair(const rc__qscan *x, size_t a)
+{
+	return a + 1 < x->n && x->t[a].type == QT_NUM && x->t[a + 1].type == QT_NUM &&
+	       x->t[a + 1].s == x->t[a].e + 1 && x->s[x->t[a].e] == ' ';
+}
+
+static bool space_head_free(const rc__qscan *x, size_t k)
+{
+	if (k == 0)
+		return true;
+	const rc__qtok *p = &x->t[k - 1];
+	/* "+32 2 555 0147": spaced digits in a row are a code */
+	if (spaced_pair(x, k - 1))
+		return false;
+	uint32_t pf = p->lex >= 0 ? x->r->ents[p->lex].flags : 0;
+	if (((pf & QF_MONTH) && p->cap) || (pf & QF_IDCUE))
+		return false;
+	if (x->t[k].gap)
+		return true;
+	if (p->type != QT_PUNCT)
+		return false;
+	char c = x->s[p->s];
+	if (c == '.' || c == ':' || c == '/' || c == ',')
+		return false;
+	/* "COVID-19 100": the digits belong to a name */
+	return !(c == '-' && k >= 2 && !p->gap && x->t[k - 2].type == QT_WORD);
+}
+
+static size_t space_groups(rc__qscan *x, size_t k)
+{
+	if (!group_head(x, k) || x->t[k].dec || !space_head_free(x, k))
+		return 0;
+	size_t m = k + 1, ndig = x->t[k].ndig;
+	bool dec = false;
+	size_t nfrac = 0;
+	while (m < x->n && !dec) {
+		const rc__qtok *p = &x->t[m - 1], *u = &x->t[m];
+		if (u->type != QT_NUM || u->s != p->e + 1 || x->s[p->e] != ' ' || u->ndig != 3 ||
+		    u->sep || u->huge || !ascii_digit((unsigned char)x->s[u->s]) ||
+		    ndig + 3 > RC__MAX_DIGITS)
+			break;
+		/* "5 100m", "5 100th": the group is read with its letters */
+		if (m + 1 < x->n && !x->t[m + 1].gap && x->t[m + 1].type == QT_WORD)
+			break;
+		ndig += 3;
+		dec = u->dec;
+		nfrac = u->nfrac;
+		m++;
+	}
+	if (m == k + 1 || (!dec && spaced_pair(x, m - 1)))
+		return 0;
+	merge_number(x, k, m, ndig, dec, nfrac);
+	return 1;
+}
+
+/* Does the figure of tokens [k, m) count people or other whole things,
+ * going by the word right after it or a casualty word shortly before it
+ * in its clause? */
+static bool counts_people(const rc__qscan *x, size_t k, size_t m)
+{
+	if (m < x->n && x->t[m].lex >= 0 &&
+	    (x->r->ents[x->t[m].lex].flags & (QF_COUNTNOUN | QF_PEOPLEAFTER)))
+		return true;
+	for (size_t b = k, seen = 0; b > 0 && seen < 5; seen++) {
+		const rc__qtok *p = &x->t[--b];
+		if (p->type != QT_WORD)
+			return false;
+		if (p->lex >= 0 && (x->r->ents[p->lex].flags & QF_PEOPLECUE))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "5.000 people", "about 5.000 were injured", "killed 1.234.567": a dot
+ * before exactly three digits is a thousands separator in a count of
+ * people (nobody counts 5.0 people).  The head has 1-3 digits and no
+ * leading zero, every group after a dot exactly three digits; the run is
+ * not followed by more dotted digits ("1.234.567.8"), a decimal comma
+ * ("1.234,5"), a unit, a scale word or a percent sign, nor preceded by a
+ * currency.  Anywhere else the dot is a decimal point: "2.500 km",
+ * "1.234", "2.5 million".
+ */
+static size_t dot_groups(rc__qscan *x, size_t k)
+{
+	const rc__qtok *t = &x->t[k];
+	if (!group_head(x, k) || !t->dec || t->nfrac != 3 || x->s[t->e - 4] != '.')
+		return 0;
+	size_t m = k + 1, ndig = (size_t)t->ndig + 3;
+	/* "1.234" "." "567" */
+	while (m + 1 < x->n && punct_is(x, m, '.') && !x->t[m].gap && !x->t[m + 1].gap &&
+	       x->t[m + 1].type == QT_NUM && x->t[m + 1].ndig == 3 && !x->t[m + 1].dec &&
+	       !x->t[m + 1].sep && ascii_digit((unsigned char)x->s[x->t[m + 1].s]) &&
+	       ndig + 3 <= RC__MAX_DIGITS) {
+		m += 2;
+		ndig += 3;
+	}
+	if (m < x->n && !x->t[m].gap && (punct_is(x, m, '.') || punct_is(x, m, ',')) &&
+	    m + 1 < x->n && x->t[m + 1].type == QT_NUM && !x->t[m + 1].gap)
+		return 0;
+	if (m < x->n && !x->t[m].gap && x->t[m].type != QT_PUNCT)
+		return 0; /* letters or digits glued after it */
+	uint32_t after = m < x->n && x->t[m].lex >= 0 ? x->r->ents[x->t[m].lex].flags : 0;
+	if (after & (QF_UNIT | QF_SCALE))
+		return 0;
+	if (k > 0 && x->t[k - 1].lex >= 0 && (x->r->ents[x->t[k - 1].lex].flags & QF_CURRENCY))
+		return 0;
+	if (!counts_people(x, k, m))
+		return 0;
+	merge_number(x, k, m, ndig, false, 0);
+	return 1;
+}
+
+/* Settle the digit groups that need the words around them. */
+static void regroup(rc__qscan *x)
+{
+	for (size_t k = 0; k < x->n; k++)
+		if (x->t[k].type == QT_NUM && !dot_groups(x, k))
+			space_groups(x, k);
+}
+
+rc_status rc__qtokenize(rc__qscan *x, size_t *pos)
+{
+	rc_status st = tokenize_chunk(x, pos);
+	if (st == RC_OK)
+		regroup(x);
+	return st;
 }
