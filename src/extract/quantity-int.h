@@ -134,6 +134,7 @@ typedef struct rc__qtok {
 	double val;
 	uint8_t ndig;       /* digits before the decimal point (capped) */
 	bool dec, sep, lead0, huge;
+	bool ovf;           /* past the range of a double (val is DBL_MAX) */
 	uint8_t nfrac;      /* digits after the point */
 } rc__qtok;
 
@@ -197,6 +198,7 @@ typedef struct rc__qnum {
 	bool scaled;    /* multiplied by a scale word or suffix */
 	bool plain_int; /* digits only, no separators, no decimals */
 	bool neg;
+	bool ovf;       /* past the range of a double: no figure (v is DBL_MAX) */
 	const rc__qtok *first; /* the first digit token (NULL for words only) */
 } rc__qnum;
 

@@ -119,19 +119,24 @@ static size_t rule_phone(rc__qscan *x, size_t i)
 	if (!(i > 0 && rc__qis(x, i - 1, x->r->id_plus) && rc__qglued(x, i - 1) &&
 	      (i < 2 || x->t[i - 1].gap || x->t[i - 2].type == QT_PUNCT)))
 		return 0;
-	/* a country code may be followed by groups one space apart */
+	/* groups apart by marks ("+1-222-2222"), or after a country code by
+	 * single spaces ("+32 2 555 0147"); one kind of separator per number */
 	const rc__qtok *cc = &x->t[i];
-	bool spaced = cc->ndig <= 3 && !cc->dec && !cc->sep;
+	bool marks = false, spaces = false;
 	size_t m = i + 1;
 	for (;;) {
-		if (m + 1 < x->n && !x->t[m + 1].gap && x->t[m].type == QT_PUNCT &&
-		    rc__qis_num(x, m + 1) && x->s[x->t[m].s] != ',')
+		if (!spaces && m + 1 < x->n && !x->t[m + 1].gap && x->t[m].type == QT_PUNCT &&
+		    rc__qis_num(x, m + 1) && x->s[x->t[m].s] != ',') {
 			m += 2;
-		else if (spaced && rc__qis_num(x, m) && x->t[m].s == x->t[m - 1].e + 1 &&
-		         x->s[x->t[m - 1].e] == ' ')
-			m++; /* "+32 2 555 0147" */
-		else
+			marks = true;
+		} else if (!marks && cc->ndig <= 3 && !cc->dec && !cc->sep && rc__qis_num(x, m) &&
+		           !x->t[m].dec && !x->t[m].sep && x->t[m].s == x->t[m - 1].e + 1 &&
+		           x->s[x->t[m - 1].e] == ' ') {
+			m++;
+			spaces = true;
+		} else {
 			break;
+		}
 	}
 	return emit_simple(x, RC_QK_ID, i - 1, m, rc__qunbounded(), 0);
 }
@@ -163,8 +168,9 @@ static size_t rule_age(rc__qscan *x, size_t i)
 		}
 	}
 	rc__qfound f;
-	if (!(pq ? rc__qfigure_at(x, pe, pq, i + 1, &f) : rc__qfigure_at(x, k, NULL, k, &f)))
-		return 0;
+	if (!(pq ? rc__qfigure_at(x, pe, pq, i + 1, &f) : rc__qfigure_at(x, k, NULL, k, &f)) ||
+	    f.q.kind == RC_QK_ID)
+		return 0; /* an identifier is no age */
 	f.q.start = x->t[i].s; /* "aged 22": the cue is part of the figure */
 	f.q.kind = RC_QK_AGE;
 	return emit_found(x, &f);

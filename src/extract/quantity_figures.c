@@ -423,6 +423,10 @@ bool rc__qfigure_at(const rc__qscan *x, size_t i, const rc__qualifier *pre, size
 	/* "magnitude 7.8" */
 	if (!money && a.i0 > 0 && q.kind == RC_QK_COUNT && rc__qis(x, a.i0 - 1, r->id_magnitude))
 		q.kind = RC_QK_MEASURE;
+	/* a number past the range of a double (a 10,000-digit run) states no
+	 * value anyone reports or a double could hold: an identifier */
+	if (a.ovf || (is_range && b.ovf))
+		q.kind = RC_QK_ID;
 	if (is_range && q.kind == RC_QK_COUNT)
 		q.kind = RC_QK_RANGE;
 	if (q.kind == RC_QK_ID) {

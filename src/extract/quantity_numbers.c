@@ -76,6 +76,43 @@ static double suffix_scale(const rc__qscan *x, size_t i, bool money)
 	return -1;
 }
 
+/* Does a line or a sentence start before token j? */
+static bool starts_line(const rc__qscan *x, size_t j)
+{
+	if (j == 0)
+		return true;
+	const rc__qtok *p = &x->t[j - 1];
+	if (memchr(x->s + p->e, '\n', x->t[j].s - p->e))
+		return true;
+	char c = x->s[p->s];
+	return p->type == QT_PUNCT && x->t[j].gap && (c == '.' || c == '!' || c == '?');
+}
+
+/*
+ * Is the hyphen or dash at token j, glued to the digits after it, a mark
+ * rather than a minus sign?  A count of people is never negative: before
+ * a counted noun or a verb of people ("-5 were injured", "killed -12
+ * people") it is a dash.  At the start of a line or a sentence, before a
+ * figure that words follow on its line, it is a bullet or a dash ("-12
+ * killed in the north").  A unit keeps the sign ("-5 degrees", "-3.2%"),
+ * and so does a figure alone ("-1").  U+2212 MINUS SIGN is always a minus.
+ */
+static bool dash_is_mark(const rc__qscan *x, size_t j)
+{
+	const unsigned char *d = (const unsigned char *)x->s + x->t[j].s;
+	if (x->t[j].e - x->t[j].s == 3 && d[0] == 0xE2 && d[1] == 0x88 && d[2] == 0x92)
+		return false;
+	size_t k = j + 2;
+	if (rc__qscale_at(x, k) > 0)
+		k++; /* "-2 million people" */
+	uint32_t after = rc__qflags(x, k);
+	if (after & (QF_COUNTNOUN | QF_PEOPLEAFTER))
+		return true;
+	if (k >= x->n || !starts_line(x, j) || x->t[k].type != QT_WORD || (after & QF_UNIT))
+		return false;
+	return !memchr(x->s + x->t[k - 1].e, '\n', x->t[k].s - x->t[k - 1].e);
+}
+
 /*
  * A number at i: digits (with a glued suffix or a scale word after them),
  * words ("one hundred and three", "two dozen", "a hundred", "half a
@@ -96,7 +133,8 @@ bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
 	} else if (rc__qis(x, j, r->id_dash) && rc__qis_num(x, j + 1) && rc__qglued(x, j) &&
 	           (j == 0 || x->t[j].gap || rc__qis(x, j - 1, r->id_lt) || rc__qis(x, j - 1, r->id_gt) ||
 	            rc__qis(x, j - 1, r->id_eq) ||
-	            (x->t[j - 1].type == QT_PUNCT && x->s[x->t[j - 1].s] == '('))) {
+	            (x->t[j - 1].type == QT_PUNCT && x->s[x->t[j - 1].s] == '(')) &&
+	           !dash_is_mark(x, j)) {
 		/* "-5" but not "1995-01" or "word-5" */
 		neg = true;
 		j++;
@@ -123,6 +161,8 @@ bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
 				break;
 			/* a digit number stands alone unless a scale word follows */
 			double v = t->val;
+			if (t->ovf)
+				nx->ovf = true;
 			double sfx = suffix_scale(x, k, money);
 			size_t nk = k + 1;
 			if (sfx > 0) {
@@ -261,8 +301,10 @@ bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
 		}
 	}
 	nx->i1 = j;
-	if (!(v <= DBL_MAX))
+	if (!(v <= DBL_MAX)) {
 		v = DBL_MAX;
+		nx->ovf = true;
+	}
 	nx->v = neg ? -v : v;
 	nx->neg = neg;
 	nx->plain_int = nx->first && !nx->words && !nx->scaled && !nx->first->dec && !nx->first->sep;

@@ -114,8 +114,10 @@ static size_t lex_number(const char *s, size_t i, size_t len, rc__qtok *t)
 	t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
 	t->nfrac = (uint8_t)(nf > 255 ? 255 : nf);
 	t->val = strtod(buf, NULL);
-	if (t->val > DBL_MAX)
-		t->val = DBL_MAX; /* finite, so that intervals stay ordered and round-trip */
+	if (t->val > DBL_MAX) {
+		t->val = DBL_MAX; /* finite, so that intervals stay ordered */
+		t->ovf = true;    /* and no figure is made of it (quantity_figures.c) */
+	}
 	return j;
 }
 

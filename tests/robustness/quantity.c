@@ -62,9 +62,14 @@ START_TEST(ten_thousand_digits)
 		                          shapes[k][0], digits, shapes[k][1]), 0);
 		rc_quantity_list l = scan(text, strlen(text));
 		const rc_quantity *q = at(&l, strlen("Officials said ") + (k == 3 ? 6 : 0));
-		/* Huge, or infinite: never negative, never a small wrapped value. */
-		if (q && k != 2)
-			ck_assert_msg(q->value > 1e300 || isinf(q->value), "read as %g", q->value);
+		/* Past the range of a double: an identifier with no value, never
+		 * the largest double, infinity or a wrapped value (docs/limits.md). */
+		ck_assert_ptr_nonnull(q);
+		if (k != 2)
+			ck_assert_msg(q->kind == RC_QK_ID && q->iv.lo_inf && q->iv.hi_inf && q->value == 0,
+			              "read as %s %g", rc_quantity_kind_str(q->kind), q->value);
+		else
+			ck_assert_msg(q->value >= 0 && q->value < 1, "read as %g", q->value);
 		rc_quantity_list_dispose(&l);
 		free(text);
 	}
@@ -81,7 +86,7 @@ START_TEST(beyond_int64_and_double)
 {
 	static const struct {
 		const char *text;
-		double at_least;  /* the value must be at least this, or infinite */
+		double at_least;  /* the value must be at least this; -1: an identifier */
 	} cases[] = {
 		{"9223372036854775807 people were killed", 9.2e18},
 		{"9223372036854775808 people were killed", 9.2e18},
@@ -94,7 +99,19 @@ START_TEST(beyond_int64_and_double)
 		 "000000000000000000000000000000000000000000000000000000000000000000000000000000"
 		 "000000000000000000000000000000000000000000000000000000000000000000000000000000"
 		 "000000000000000000000000000000000000000000000000000000000000000000000000000000"
-		 "0000 people were killed", 1e300},
+		 "0000 people were killed", -1},
+		/* the largest double itself (309 digits) is still a figure; one more
+		 * digit is not */
+		{"179769313486231570000000000000000000000000000000000000000000000000000000000000"
+		 "000000000000000000000000000000000000000000000000000000000000000000000000000000"
+		 "000000000000000000000000000000000000000000000000000000000000000000000000000000"
+		 "000000000000000000000000000000000000000000000000000000000000000000000000000"
+		 " people were killed", 1.7976931348623157e308},
+		{"999999999999999999999999999999999999999999999999999999999999999999999999999999"
+		 "999999999999999999999999999999999999999999999999999999999999999999999999999999"
+		 "999999999999999999999999999999999999999999999999999999999999999999999999999999"
+		 "999999999999999999999999999999999999999999999999999999999999999999999999999"
+		 " people were killed", -1},
 		{"99999999999999999999 million people were killed", 9.9e19},
 		{"1.5 billion billion people were killed", 0},
 		{"nearly 1e309 people were killed", 0},
@@ -114,8 +131,11 @@ START_TEST(beyond_int64_and_double)
 				ck_assert_msg(q->value >= 0, "'%s' read as %g", t, q->value);
 		}
 		const rc_quantity *q = at(&l, strcspn(t, "0123456789"));
-		if (q && cases[i].at_least > 0)
-			ck_assert_msg(q->value >= cases[i].at_least || isinf(q->value),
+		if (cases[i].at_least < 0)
+			ck_assert_msg(q && q->kind == RC_QK_ID && q->iv.lo_inf && q->iv.hi_inf,
+			              "'%.40s...' is no identifier", t);
+		else if (q && cases[i].at_least > 0)
+			ck_assert_msg(q->value >= cases[i].at_least && isfinite(q->value),
 			              "'%s' read as %.17g", t, q->value);
 		rc_quantity_list_dispose(&l);
 	}
