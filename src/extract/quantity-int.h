@@ -110,7 +110,7 @@ struct rc_recognizer {
 	int32_t id_and, id_a, id_an, id_half, id_quarter, id_point, id_of, id_s,
 	        id_st, id_nd, id_rd, id_th, id_to, id_between, id_from, id_comma,
 	        id_but, id_colon, id_slash, id_dash, id_dot, id_plus, id_one, id_than,
-	        id_hundred, id_the, id_lt, id_gt, id_eq, id_magnitude, id_or;
+	        id_hundred, id_the, id_lt, id_gt, id_eq, id_magnitude, id_or, id_quarters;
 };
 
 /* The entry of the lower-case key k[0..n), or -1. */

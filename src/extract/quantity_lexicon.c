@@ -268,7 +268,7 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 		{&r->id_plus, "+"}, {&r->id_one, "one"}, {&r->id_than, "than"},
 		{&r->id_hundred, "hundred"}, {&r->id_the, "the"}, {&r->id_lt, "<"},
 		{&r->id_gt, ">"}, {&r->id_eq, "="}, {&r->id_magnitude, "magnitude"},
-		{&r->id_or, "or"},
+		{&r->id_or, "or"}, {&r->id_quarters, "quarters"},
 	};
 	for (size_t i = 0; i < RC_ARRAY_LEN(ids); i++)
 		if ((*ids[i].slot = id_of(r, ids[i].w, err)) < 0) {

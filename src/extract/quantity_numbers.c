@@ -114,6 +114,59 @@ static bool dash_is_mark(const rc__qscan *x, size_t j)
 }
 
 /*
+ * A fraction at i: "half", "a half", "one half", "a quarter", "three
+ * quarters", "three-quarters", "a half-" before a scale ("a half-dozen").
+ * Its value, or 0; *end gets the index after it.  "half-brother" is no
+ * fraction.
+ */
+static double fraction_at(const rc__qscan *x, size_t i, size_t *end)
+{
+	const rc_recognizer *r = x->r;
+	size_t k = i;
+	double n = 0;
+	const rc__qlexent *e = rc__qent(x, k);
+	if (rc__qis(x, k, r->id_a) || rc__qis(x, k, r->id_an)) {
+		k++;
+	} else if (e && (e->flags & QF_NUM) && x->t[k].type == QT_WORD && e->num >= 1 && e->num <= 3) {
+		n = e->num;
+		k++;
+		if (rc__qis(x, k, r->id_dash) && rc__qglued(x, k - 1) && rc__qglued(x, k))
+			k++;
+	}
+	if (k >= x->n)
+		return 0;
+	*end = k + 1;
+	if (rc__qis(x, k + 1, r->id_dash) && rc__qglued(x, k)) {
+		/* "a half-dozen", "a quarter-million"; but "half-brother" */
+		if (!rc__qglued(x, k + 1) || rc__qscale_at(x, k + 2) < 0)
+			return 0;
+		*end = k + 2;
+	}
+	if (n <= 1 && rc__qis(x, k, r->id_half))
+		return 0.5;
+	if (n <= 1 && rc__qis(x, k, r->id_quarter))
+		return 0.25;
+	if (n >= 2 && rc__qis(x, k, r->id_quarters))
+		return 0.25 * n;
+	return 0;
+}
+
+/* Fill the rest of nx for a number of value v ending before token j. */
+static bool finish(const rc__qscan *x, rc__qnum *nx, double v, size_t j, bool neg)
+{
+	(void)x;
+	nx->i1 = j;
+	if (!(v <= DBL_MAX)) {
+		v = DBL_MAX;
+		nx->ovf = true;
+	}
+	nx->v = neg ? -v : v;
+	nx->neg = neg;
+	nx->plain_int = nx->first && !nx->words && !nx->scaled && !nx->first->dec && !nx->first->sep;
+	return true;
+}
+
+/*
  * A number at i: digits (with a glued suffix or a scale word after them),
  * words ("one hundred and three", "two dozen", "a hundred", "half a
  * million"), or both ("12 thousand", "4 thousand 3 hundred and 21").
@@ -145,11 +198,48 @@ bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
 	bool had_hundred = false;   /* the current group was multiplied by 100 */
 	size_t save_j = j;          /* before the last small part, to give it back */
 	double save_group = 0;
+	double f;
+	size_t fe;
+	/* "half a million", "a quarter million", "three quarters of a million" */
+	if ((f = fraction_at(x, j, &fe)) > 0) {
+		size_t m = fe;
+		if (rc__qis(x, m, r->id_of))
+			m++;
+		if (rc__qis(x, m, r->id_a))
+			m++;
+		double sc = rc__qscale_at(x, m);
+		if (sc >= 12 && !plural_scale(x, m)) {
+			nx->words = nx->scaled = true;
+			return finish(x, nx, f * sc, m + 1, neg);
+		}
+	}
 	for (;;) {
 		size_t k = j;
 		if (after_hundred || group == 0) {
 			save_j = j;
 			save_group = group;
+		}
+		/* "five and a half million", "2 and a quarter": a fraction after a
+		 * whole number, of the scale after it if one follows */
+		if (any && after_small && total == 0 && rc__qis(x, k, r->id_and) &&
+		    (f = fraction_at(x, k + 1, &fe)) > 0) {
+			double sc = rc__qscale_at(x, fe);
+			nx->words = true;
+			if (sc >= 12) {
+				nx->scaled = true;
+				return finish(x, nx, (group + f) * sc, fe + 1, neg);
+			}
+			return finish(x, nx, group + f, fe, neg);
+		}
+		/* "a million and a half", "one billion and a half million": a
+		 * fraction of the last scale, or of a smaller one after it */
+		if (any && total > 0 && group == 0 && last_scale >= 1000 && rc__qis(x, k, r->id_and) &&
+		    (f = fraction_at(x, k + 1, &fe)) > 0) {
+			double sc = rc__qscale_at(x, fe);
+			if (sc > 0 && !plural_scale(x, fe) && sc < last_scale)
+				return finish(x, nx, total + f * sc, fe + 1, neg);
+			if (sc < 0)
+				return finish(x, nx, total + f * last_scale, fe, neg);
 		}
 		/* "and" between parts: only after hundred or a scale, before a number */
 		if (any && rc__qis(x, k, r->id_and) && (after_hundred || group == 0) &&
@@ -216,25 +306,6 @@ bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
 			j = k + 1;
 			continue;
 		}
-		/* "half a million", "a quarter million" */
-		if (!any && (rc__qis(x, k, r->id_a) || rc__qis(x, k, r->id_an)) &&
-		    (rc__qis(x, k + 1, r->id_half) || rc__qis(x, k + 1, r->id_quarter)))
-			k++;
-		if (!any && (rc__qis(x, k, r->id_half) || rc__qis(x, k, r->id_quarter))) {
-			size_t m = k + 1;
-			if (rc__qis(x, m, r->id_a))
-				m++;
-			double sc = rc__qscale_at(x, m);
-			if (sc > 0 && !plural_scale(x, m) && sc >= 12) {
-				total = (rc__qis(x, k, r->id_half) ? 0.5 : 0.25) * sc;
-				any = true;
-				nx->words = nx->scaled = true;
-				j = m + 1;
-				last_scale = sc;
-				group = 0;
-				break;
-			}
-		}
 		if (k != j)
 			break; /* an "and" not followed by a part */
 		double sc = rc__qscale_at(x, k);
@@ -300,13 +371,5 @@ bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
 			j = k;
 		}
 	}
-	nx->i1 = j;
-	if (!(v <= DBL_MAX)) {
-		v = DBL_MAX;
-		nx->ovf = true;
-	}
-	nx->v = neg ? -v : v;
-	nx->neg = neg;
-	nx->plain_int = nx->first && !nx->words && !nx->scaled && !nx->first->dec && !nx->first->sep;
-	return true;
+	return finish(x, nx, v, j, neg);
 }

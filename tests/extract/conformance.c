@@ -5,7 +5,8 @@
  * For each file it decides which cases are in scope for a recognizer of
  * figures in news (docs/quantities.md lists every category left out, and
  * why), runs the recognizer on each in-scope case and compares:
- *  - NumberModel.json: every number the peer finds (its span and value)
+ *  - NumberModel.json and NumberModelExperimentalMode.json: every number
+ *    the peer finds (its span and value)
  *    against recount's numeric figures (counts, ranges, years, money,
  *    measures, percentages, ages; not dates, times, ordinals or ids), by
  *    the span of the number itself and its value;
@@ -26,8 +27,8 @@
 #include <recount/quantity.h>
 #include "support.h"
 
-#define NUMBER_THRESHOLD 0.98
-#define RANGE_THRESHOLD 0.98
+#define NUMBER_THRESHOLD 0.985
+#define RANGE_THRESHOLD 1.0
 
 static rc_recognizer *rec;
 static bool verbose;
@@ -64,18 +65,26 @@ static const char *out_of_scope(const json_t *c, bool range_file)
 		const json_t *rs = json_object_get(r, "Resolution");
 		const char *sub = json_string_value(json_object_get(rs, "subtype"));
 		const char *text = json_string_value(json_object_get(r, "Text"));
-		if (sub && (!strcmp(sub, "fraction") || !strcmp(sub, "power")))
+		/* "five and a half million", "a quarter million": a fraction of a
+		 * scale that makes a whole number is a count news reports */
+		static const char *const scales[] = {"dozen", "hundred", "thousand", "million",
+		                                     "billion", "trillion", NULL};
+		const char *v = json_string_value(json_object_get(rs, "value"));
+		double fv = v ? strtod(v, NULL) : 0.5;
+		static const char *const halves[] = {"half", "quarter", NULL};
+		bool whole_of_scale = sub && !strcmp(sub, "fraction") && text &&
+		                      contains_any(text, scales) && contains_any(text, halves) &&
+		                      fv == floor(fv);
+		if (sub && (!strcmp(sub, "fraction") || !strcmp(sub, "power")) && !whole_of_scale)
 			return "fractions and powers (news counts are whole numbers)";
-		/* "1 234 567" grouped with plain spaces */
-		for (const char *p = text; p && *p; p++)
-			if (p[0] >= '0' && p[0] <= '9' && p[1] == ' ' && p[2] >= '0' && p[2] <= '9')
-				return "digit groups separated by plain spaces (ambiguous in running text)";
-		/* decimal commas: "1,3", "5,00", "1.111,11", "12,34,567" */
+		/* decimal commas: "1,3", "5,00", "1.111,11", "12,34,567"; a comma
+		 * after words ("one hundred, lower than ...") is punctuation */
 		if (text) {
 			const char *cm = strchr(text, ',');
 			while (cm) {
 				size_t d = strspn(cm + 1, "0123456789");
-				if (d != 3 || (cm[1 + d] >= '0' && cm[1 + d] <= '9'))
+				bool after_digit = cm > text && cm[-1] >= '0' && cm[-1] <= '9';
+				if (after_digit && (d != 3 || (cm[1 + d] >= '0' && cm[1 + d] <= '9')))
 					return "decimal commas and lakh grouping (12,34,567)";
 				cm = strchr(cm + 1, ',');
 			}
@@ -188,6 +197,10 @@ static bool run_case(const json_t *c, bool number)
 		} else {
 			rc_interval want;
 			size_t s = chars(in, q->start), e = chars(in, q->end), ne = chars(in, q->num_end);
+			/* The peer has no approximations: "about 20~100" is its [20,100]
+			 * from "20", recount's approximate [20,100] from "about". */
+			if (q->approx && q->kind == RC_QK_RANGE && q->num_start > q->start)
+				s = chars(in, q->num_start);
 			/* recount's span may run on over a unit ("thirty years old") */
 			ok = peer_interval(v, &want) && s == start && end >= ne && end <= e &&
 			     want.lo_inf == q->iv.lo_inf && want.hi_inf == q->iv.hi_inf &&
@@ -261,6 +274,17 @@ START_TEST(number_model)
 }
 END_TEST
 
+START_TEST(number_model_experimental)
+{
+	rate r = run_file(peer_path("NumberModelExperimentalMode.json"), true);
+	double p = r.in_scope ? (double)r.passed / (double)r.in_scope : 0;
+	printf("# NumberModelExperimentalMode.json: %zu cases, %zu in scope, %zu passed: %.1f%%\n",
+	       r.cases, r.in_scope, r.passed, 100 * p);
+	ck_assert_msg(p >= NUMBER_THRESHOLD,
+	              "NumberModelExperimentalMode.json pass rate %.3f below %.3f", p, NUMBER_THRESHOLD);
+}
+END_TEST
+
 START_TEST(range_model)
 {
 	rate r = run_file(peer_path("NumberRangeModelExperimentalMode.json"), false);
@@ -295,6 +319,7 @@ int main(void)
 	TCase *tc = tcase_create("recognizers-text");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, number_model);
+	tcase_add_test(tc, number_model_experimental);
 	tcase_add_test(tc, range_model);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
