@@ -70,6 +70,8 @@ enum {
 	QF_NOTQUAL = 1u << 20,   /* rc__q_not_qualifier: "how" (about 2) */
 	QF_PEOPLEAFTER = 1u << 21, /* rc__q_people_after: "were" (5.000 were injured) */
 	QF_PEOPLECUE = 1u << 22, /* rc__q_people_before: "killed" (about 5.000) */
+	QF_NUMSTART = 1u << 23,  /* not a table: "a", "an", "half", "quarter", "-",
+	                          * which can open a number ("a hundred", "-5") */
 	/* Not tables: the cascade gives every word or mark of the lexicon
 	 * QF_LEX and every number token QF_DIGITS, so that a recognizer's
 	 * anchors (rc__qrule.anchors) can name them beside word classes. */
@@ -107,6 +109,10 @@ struct rc_recognizer {
 	rc__qphrase *tab[QTAB_COUNT_];
 	size_t n_tab[QTAB_COUNT_];
 	rc_interval *vague_iv; /* per rc__q_vague entry, overridable */
+	int32_t punct[128];    /* the entry of each one-byte key, or -1 */
+	/* A bit per (first letter, last letter, length) of every lexicon key
+	 * made of a-z only: a word whose bit is clear is in no table. */
+	uint8_t word_bits[26 * 26 * RC__KEY_MAX / 8];
 	int32_t id_and, id_a, id_an, id_half, id_quarter, id_point, id_of, id_s,
 	        id_st, id_nd, id_rd, id_th, id_to, id_between, id_from, id_comma,
 	        id_but, id_colon, id_slash, id_dash, id_dot, id_plus, id_one, id_than,
@@ -115,6 +121,19 @@ struct rc_recognizer {
 
 /* The entry of the lower-case key k[0..n), or -1. */
 int32_t rc__qlex_find(const rc_recognizer *r, const char *k, size_t n);
+
+/* Can the key k[0..n) (n < RC__KEY_MAX, letters a-z only) be in the
+ * lexicon?  False means rc__qlex_find() would return -1. */
+static inline size_t rc__qword_bit(const char *k, size_t n)
+{
+	return ((size_t)(k[0] - 'a') * 26 + (size_t)(k[n - 1] - 'a')) * RC__KEY_MAX + n;
+}
+
+static inline bool rc__qlex_maybe(const rc_recognizer *r, const char *k, size_t n)
+{
+	size_t b = rc__qword_bit(k, n);
+	return r->word_bits[b >> 3] & (1u << (b & 7));
+}
 
 /* The canonical vague term without its trailing "of" (static strings). */
 const char *rc__qvague_term(const char *term);

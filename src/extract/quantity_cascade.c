@@ -338,7 +338,9 @@ static size_t rule_figure(rc__qscan *x, size_t i)
 /*
  * Tried in this order at every token that has one of a row's anchors; the
  * first row that reads something wins.  QF_DIGITS anchors a row at a number
- * token, QF_LEX at any word or mark of the lexicon.
+ * token, QF_LEX at any word or mark of the lexicon.  The anchors must hold
+ * every token the row's function can read something at: they are how the
+ * walk passes over the rest without calling it.
  */
 const rc__qrule rc__qrules[] = {
 	{"phrase", rule_phrase, QF_PHRASE,
@@ -393,7 +395,8 @@ const rc__qrule rc__qrules[] = {
 	 "\"one\" as a pronoun after \"the\", \"which\", \"no\" ... (rc__q_one_pronoun): "
 	 "consumed, nothing emitted",
 	 "just before figures, which would count it"},
-	{"figure", rule_figure, QF_LEX | QF_DIGITS,
+	{"figure", rule_figure,
+	 QF_DIGITS | QF_NUM | QF_SCALE | QF_SIGN | QF_CURRENCY | QF_NUMSTART,
 	 "every other figure: counts, ranges, money, percentages, measures, and years and "
 	 "decades by context (\"in 2024\", \"the 1980s\", \"2000 people\" is a count)",
 	 "last: whatever no row above claimed"},
@@ -412,12 +415,12 @@ static inline uint32_t anchors_of(const rc__qscan *x, size_t i)
 	return t->lex >= 0 ? x->r->ents[t->lex].flags | QF_LEX : 0;
 }
 
-static void parse_chunk(rc__qscan *x, unsigned *fired)
+static void parse_chunk(rc__qscan *x, uint32_t any_anchor, unsigned *fired)
 {
 	size_t i = 0;
 	while (i < x->n && x->st == RC_OK) {
-		/* most words are in no table and start nothing */
-		uint32_t a = anchors_of(x, i);
+		/* most words are in no table, or in none a row starts at */
+		uint32_t a = anchors_of(x, i) & any_anchor;
 		size_t next = 0;
 		for (size_t k = 0; a && k < rc__qrules_len; k++) {
 			if (!(a & rc__qrules[k].anchors))
@@ -485,13 +488,16 @@ rc_status rc__quantities_scan_traced(rc_quantity_list *out, const rc_recognizer 
 	if (!out || !rec || (!text && len))
 		return rc__error_set(err, RC_ERR_INVALID, "rc_quantities_scan: null argument");
 	rc__qscan x = {.r = rec, .s = text, .len = len, .out = out};
+	uint32_t any_anchor = 0;
+	for (size_t k = 0; k < rc__qrules_len; k++)
+		any_anchor |= rc__qrules[k].anchors;
 	size_t pos = 0;
 	rc_status st = RC_OK;
 	while (pos < len) {
 		size_t first = out->len;
 		if ((st = rc__qtokenize(&x, &pos)) != RC_OK)
 			break;
-		parse_chunk(&x, fired);
+		parse_chunk(&x, any_anchor, fired);
 		if ((st = x.st) != RC_OK)
 			break;
 		merge_bounds(&x, first);

@@ -145,6 +145,24 @@ static rc_status compile_table(rc_recognizer *r, int t, size_t n, const char *(*
 	return RC_OK;
 }
 
+/* The tokenizer's shortcuts: the entry of every one-byte key, and the bit
+ * of every key made of letters a-z (once every word is interned). */
+static void index_keys(rc_recognizer *r)
+{
+	for (int c = 0; c < 128; c++) {
+		char k = (char)c;
+		r->punct[c] = c ? rc__qlex_find(r, &k, 1) : -1;
+	}
+	for (size_t e = 0; e < r->n_ents; e++) {
+		const char *k = r->ents[e].key;
+		size_t n = strlen(k);
+		if (n == 0 || n >= RC__KEY_MAX || strspn(k, "abcdefghijklmnopqrstuvwxyz") != n)
+			continue;
+		size_t b = rc__qword_bit(k, n);
+		r->word_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
+	}
+}
+
 /* Each word's run of phrases in each table (once every word is interned). */
 static void index_tables(rc_recognizer *r)
 {
@@ -275,7 +293,13 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 			rc_recognizer_free(r);
 			return err ? err->status : RC_ERR_NOMEM;
 		}
+	r->ents[r->id_a].flags |= QF_NUMSTART;
+	r->ents[r->id_an].flags |= QF_NUMSTART;
+	r->ents[r->id_half].flags |= QF_NUMSTART;
+	r->ents[r->id_quarter].flags |= QF_NUMSTART;
+	r->ents[r->id_dash].flags |= QF_NUMSTART;
 	index_tables(r);
+	index_keys(r);
 	*out = r;
 	return RC_OK;
 }

@@ -124,6 +124,8 @@ static double fraction_at(const rc__qscan *x, size_t i, size_t *end)
 	const rc_recognizer *r = x->r;
 	size_t k = i;
 	double n = 0;
+	if (i >= x->n || x->t[i].type != QT_WORD)
+		return 0;
 	const rc__qlexent *e = rc__qent(x, k);
 	if (rc__qis(x, k, r->id_a) || rc__qis(x, k, r->id_an)) {
 		k++;

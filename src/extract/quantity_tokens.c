@@ -53,6 +53,33 @@ static size_t digits_at(const char *s, size_t i, size_t len)
 	return j - i;
 }
 
+/*
+ * The value of the decimal digits buf[0..nb) (with at most one '.'), as
+ * strtod() reads it.  Up to 15 digits the integer they make and the power
+ * of ten under it are exact doubles, and one IEEE division of two exact
+ * values is the correctly rounded quotient, which is what strtod returns;
+ * longer numbers go to strtod.  Most figures are short.
+ */
+static double exact_value(const char *buf, size_t nb)
+{
+	static const double pow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+	                                 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	uint64_t m = 0;
+	size_t digits = 0, frac = 0;
+	bool point = false;
+	for (size_t k = 0; k < nb; k++) {
+		if (buf[k] == '.') {
+			point = true;
+			continue;
+		}
+		if (!ascii_digit((unsigned char)buf[k]) || ++digits > 15)
+			return strtod(buf, NULL);
+		m = m * 10 + (uint64_t)(buf[k] - '0');
+		frac += point;
+	}
+	return (double)m / pow10[frac];
+}
+
 /* Read a number at s[i] (a digit, or '.' before a digit).  Fills t. */
 static size_t lex_number(const char *s, size_t i, size_t len, rc__qtok *t)
 {
@@ -113,7 +140,7 @@ static size_t lex_number(const char *s, size_t i, size_t len, rc__qtok *t)
 	t->huge = huge;
 	t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
 	t->nfrac = (uint8_t)(nf > 255 ? 255 : nf);
-	t->val = strtod(buf, NULL);
+	t->val = exact_value(buf, nb);
 	if (t->val > DBL_MAX) {
 		t->val = DBL_MAX; /* finite, so that intervals stay ordered */
 		t->ovf = true;    /* and no figure is made of it (quantity_figures.c) */
@@ -166,12 +193,29 @@ static bool make_key(const char *s, size_t b, size_t e, char *key, size_t *kn)
 	return true;
 }
 
-static rc_status push_tok(rc__qscan *x, const rc__qtok *t)
+/*
+ * A word of ASCII letters only, ending at a byte that cannot extend it
+ * (the common case): its end, and its lower-case key when short enough
+ * to be a lexicon key.  0 when the word needs the general reader below.
+ */
+static inline size_t ascii_word(const char *s, size_t i, size_t len, char *key, size_t *kn,
+                                bool *upper)
 {
-	if (RC_GROW(x->t, x->cap, x->n + 1) != RC_OK)
-		return RC_ERR_NOMEM;
-	x->t[x->n++] = *t;
-	return RC_OK;
+	size_t j = i, n = 0;
+	bool up = true;
+	while (j < len && ascii_alpha((unsigned char)s[j])) {
+		unsigned char c = (unsigned char)s[j++];
+		up &= !(c >= 'a' && c <= 'z');
+		if (n < RC__KEY_MAX)
+			key[n++] = (char)(c | 0x20);
+	}
+	/* an apostrophe, a full stop (abbreviations, "a.m") or a letter of
+	 * another script may continue it */
+	if (j < len && ((unsigned char)s[j] >= 0x80 || s[j] == '\'' || s[j] == '.'))
+		return 0;
+	*kn = n;
+	*upper = up;
+	return j;
 }
 
 /*
@@ -210,12 +254,24 @@ static rc_status tokenize_chunk(rc__qscan *x, size_t *pos)
 			*pos = i;
 			return RC_OK;
 		}
-		rc__qtok t = {.s = i, .lex = -1, .gap = gap};
+		/* the token is read in place, in the next slot of the array */
+		if (x->n == x->cap && RC_GROW(x->t, x->cap, x->n + 1) != RC_OK)
+			return RC_ERR_NOMEM;
+		rc__qtok *tp = &x->t[x->n];
+		*tp = (rc__qtok){.s = i, .lex = -1, .gap = gap};
+		char key[RC__KEY_MAX];
+		size_t kn;
 		gap = false;
 		if (ascii_digit(c) || (c == '.' && i + 1 < len && ascii_digit((unsigned char)s[i + 1]) &&
 		                        (i == 0 || !rc__is_alnum((unsigned char)s[i - 1])))) {
-			t.type = QT_NUM;
-			t.e = lex_number(s, i, len, &t);
+			tp->type = QT_NUM;
+			tp->e = lex_number(s, i, len, tp);
+		} else if (c < 0x80 && ascii_alpha(c) &&
+		           (tp->e = ascii_word(s, i, len, key, &kn, &tp->upper)) != 0) {
+			tp->type = QT_WORD;
+			tp->cap = c >= 'A' && c <= 'Z';
+			if (kn < RC__KEY_MAX && rc__qlex_maybe(x->r, key, kn))
+				tp->lex = rc__qlex_find(x->r, key, kn);
 		} else if (word_cp(cp)) {
 			size_t j = i + l;
 			for (;;) {
@@ -242,46 +298,41 @@ static rc_status tokenize_chunk(rc__qscan *x, size_t *pos)
 				}
 				break;
 			}
-			t.type = QT_WORD;
-			t.e = j;
-			t.cap = c >= 'A' && c <= 'Z';
-			t.upper = true;
+			tp->type = QT_WORD;
+			tp->e = j;
+			tp->cap = c >= 'A' && c <= 'Z';
+			tp->upper = true;
 			for (size_t k = i; k < j; k++)
 				if (s[k] >= 'a' && s[k] <= 'z')
-					t.upper = false;
-			char key[RC__KEY_MAX];
-			size_t kn;
+					tp->upper = false;
 			if (make_key(s, i, j, key, &kn)) {
 				/* an abbreviation with its full stop: "No.", "Rs.", "Jan." */
 				if (j < len && s[j] == '.' && kn + 1 < RC__KEY_MAX) {
 					key[kn] = '.';
 					int32_t e = rc__qlex_find(x->r, key, kn + 1);
 					if (e >= 0) {
-						t.lex = e;
-						t.e = j + 1;
+						tp->lex = e;
+						tp->e = j + 1;
 					}
 				}
-				if (t.lex < 0)
-					t.lex = rc__qlex_find(x->r, key, kn);
+				if (tp->lex < 0)
+					tp->lex = rc__qlex_find(x->r, key, kn);
 			}
 		} else {
-			t.type = QT_PUNCT;
-			t.e = i + l;
-			char key[8];
+			tp->type = QT_PUNCT;
+			tp->e = i + l;
 			char p = l > 1 ? rc__utf8_plain(cp) : (char)c;
-			if (p) {
-				key[0] = p;
-				t.lex = rc__qlex_find(x->r, key, 1);
+			if (p && (unsigned char)p < 0x80) {
+				tp->lex = x->r->punct[(unsigned char)p];
 			} else {
 				memcpy(key, s + i, l);
-				t.lex = rc__qlex_find(x->r, key, l);
+				tp->lex = rc__qlex_find(x->r, key, l);
 			}
 		}
-		i = t.e;
-		if (push_tok(x, &t) != RC_OK)
-			return RC_ERR_NOMEM;
-		if (x->n >= RC__CHUNK_TOKENS && t.type == QT_PUNCT &&
-		    (s[t.s] == '.' || s[t.s] == '!' || s[t.s] == '?' || s[t.s] == ';')) {
+		i = tp->e;
+		x->n++;
+		if (x->n >= RC__CHUNK_TOKENS && tp->type == QT_PUNCT &&
+		    (s[tp->s] == '.' || s[tp->s] == '!' || s[tp->s] == '?' || s[tp->s] == ';')) {
 			*pos = i;
 			return RC_OK;
 		}
