@@ -39,7 +39,7 @@
 
 #define RC__MAX_PHRASE 6       /* words in the longest table phrase */
 #define RC__KEY_MAX 24         /* bytes of the longest lexicon key */
-#define RC__CHUNK_TOKENS 4096  /* a chunk ends at a sentence end after this */
+#define RC__CHUNK_TOKENS 4096  /* a chunk ends at a ".!?;" after this */
 #define RC__CHUNK_HARD 8192    /* ... and anywhere after this */
 #define RC__MAX_DIGITS 40      /* digits kept exactly; more only scale the value */
 
@@ -169,8 +169,9 @@ typedef struct rc__qscan {
 } rc__qscan;
 
 /*
- * Tokenize from *pos to the end of the chunk (a blank line, or a sentence
- * end once RC__CHUNK_TOKENS tokens are read, or RC__CHUNK_HARD tokens) into
+ * Tokenize from *pos to the end of the chunk (a sentence: it ends at a
+ * blank line, at a full stop, exclamation or question mark before white
+ * space, or after RC__CHUNK_TOKENS / RC__CHUNK_HARD tokens) into
  * x->t[0..x->n), and move *pos past it.
  */
 rc_status rc__qtokenize(rc__qscan *x, size_t *pos);

@@ -219,8 +219,36 @@ static inline size_t ascii_word(const char *s, size_t i, size_t len, char *key, 
 }
 
 /*
- * Tokenize from *pos to the end of the chunk: a blank line, or a sentence
- * end once RC__CHUNK_TOKENS tokens are read, or RC__CHUNK_HARD tokens.
+ * Does the mark s[b..e) end a chunk?  A full stop, an exclamation or a
+ * question mark before white space ends a sentence, and no recognizer
+ * reads across one; past RC__CHUNK_TOKENS tokens any of them, or a
+ * semicolon, will do.
+ */
+static bool sentence_end(const char *s, size_t b, size_t e, size_t len, bool long_chunk)
+{
+	char c = s[b];
+	if (long_chunk)
+		return c == '.' || c == '!' || c == '?' || c == ';';
+	if ((c != '.' && c != '!' && c != '?') || e >= len)
+		return e >= len;
+	uint32_t cp = (unsigned char)s[e];
+	if (cp >= 0x80 && !rc__utf8_decode((const unsigned char *)s + e, len - e, &cp))
+		return false;
+	return is_space_cp(cp);
+}
+
+/* Is token k a full stop glued to a month or an identifier cue, which the
+ * date and identifier readers take across ("Jan. 6", "No. 5")? */
+static bool abbreviation_dot(const rc__qscan *x, size_t k)
+{
+	if (k == 0 || x->t[k].gap || x->s[x->t[k].s] != '.' || x->t[k - 1].lex < 0)
+		return false;
+	return x->r->ents[x->t[k - 1].lex].flags & (QF_MONTH | QF_IDCUE);
+}
+
+/*
+ * Tokenize from *pos to the end of the chunk: a blank line, a sentence end
+ * (sentence_end, but not an abbreviation_dot), or RC__CHUNK_HARD tokens.
  */
 static rc_status tokenize_chunk(rc__qscan *x, size_t *pos)
 {
@@ -331,8 +359,8 @@ static rc_status tokenize_chunk(rc__qscan *x, size_t *pos)
 		}
 		i = tp->e;
 		x->n++;
-		if (x->n >= RC__CHUNK_TOKENS && tp->type == QT_PUNCT &&
-		    (s[tp->s] == '.' || s[tp->s] == '!' || s[tp->s] == '?' || s[tp->s] == ';')) {
+		if (tp->type == QT_PUNCT && sentence_end(s, tp->s, i, len, x->n >= RC__CHUNK_TOKENS) &&
+		    !abbreviation_dot(x, x->n - 1)) {
 			*pos = i;
 			return RC_OK;
 		}
