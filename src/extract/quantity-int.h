@@ -72,6 +72,11 @@ enum {
 	QF_PEOPLECUE = 1u << 22, /* rc__q_people_before: "killed" (about 5.000) */
 	QF_NUMSTART = 1u << 23,  /* not a table: "a", "an", "half", "quarter", "-",
 	                          * which can open a number ("a hundred", "-5") */
+	QF_ANCHOR = 1u << 24,    /* not a table: a word without which no figure is
+	                          * emitted (number, scale, ordinal words, idioms'
+	                          * first words, the words of vague terms but
+	                          * "a", "an", "of"); the prefilter looks for these
+	                          * and digits */
 	/* Not tables: the cascade gives every word or mark of the lexicon
 	 * QF_LEX and every number token QF_DIGITS, so that a recognizer's
 	 * anchors (rc__qrule.anchors) can name them beside word classes. */
@@ -98,6 +103,8 @@ typedef struct rc__qphrase {
 	uint16_t idx;      /* index into its table */
 } rc__qphrase;
 
+enum { RC__PREFILTER_OFF = 0, RC__PREFILTER_PACED, RC__PREFILTER_ALWAYS };
+
 struct rc_recognizer {
 	double tolerance;
 	rc__qlexent *ents;
@@ -111,8 +118,13 @@ struct rc_recognizer {
 	rc_interval *vague_iv; /* per rc__q_vague entry, overridable */
 	int32_t punct[128];    /* the entry of each one-byte key, or -1 */
 	/* A bit per (first letter, last letter, length) of every lexicon key
-	 * made of a-z only: a word whose bit is clear is in no table. */
+	 * made of a-z only: a word whose bit is clear is in no table; and the
+	 * same for the keys with QF_ANCHOR, for the prefilter. */
 	uint8_t word_bits[26 * 26 * RC__KEY_MAX / 8];
+	uint8_t anchor_bits[26 * 26 * RC__KEY_MAX / 8];
+	/* the prefilter: RC__PREFILTER_OFF when a QF_ANCHOR key is not made of
+	 * a-z only, else RC__PREFILTER_PACED (tests set RC__PREFILTER_ALWAYS) */
+	int prefilter;
 	int32_t id_and, id_a, id_an, id_half, id_quarter, id_point, id_of, id_s,
 	        id_st, id_nd, id_rd, id_th, id_to, id_between, id_from, id_comma,
 	        id_but, id_colon, id_slash, id_dash, id_dot, id_plus, id_one, id_than,
@@ -129,10 +141,10 @@ static inline size_t rc__qword_bit(const char *k, size_t n)
 	return ((size_t)(k[0] - 'a') * 26 + (size_t)(k[n - 1] - 'a')) * RC__KEY_MAX + n;
 }
 
-static inline bool rc__qlex_maybe(const rc_recognizer *r, const char *k, size_t n)
+static inline bool rc__qbit(const uint8_t *bits, const char *k, size_t n)
 {
 	size_t b = rc__qword_bit(k, n);
-	return r->word_bits[b >> 3] & (1u << (b & 7));
+	return bits[b >> 3] & (1u << (b & 7));
 }
 
 /* The canonical vague term without its trailing "of" (static strings). */
@@ -166,13 +178,15 @@ typedef struct rc__qscan {
 	size_t n, cap;
 	rc_quantity_list *out;
 	rc_status st;       /* the first failure of an emit, or RC_OK */
+	unsigned probe_wait, probe_backoff; /* the prefilter's pacing (tokens.c) */
 } rc__qscan;
 
 /*
  * Tokenize from *pos to the end of the chunk (a sentence: it ends at a
  * blank line, at a full stop, exclamation or question mark before white
  * space, or after RC__CHUNK_TOKENS / RC__CHUNK_HARD tokens) into
- * x->t[0..x->n), and move *pos past it.
+ * x->t[0..x->n), and move *pos past it.  Chunks with no digits and no
+ * QF_ANCHOR word are passed over first (x->n is 0 when the text ends).
  */
 rc_status rc__qtokenize(rc__qscan *x, size_t *pos);
 

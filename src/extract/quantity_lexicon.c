@@ -153,13 +153,46 @@ static void index_keys(rc_recognizer *r)
 		char k = (char)c;
 		r->punct[c] = c ? rc__qlex_find(r, &k, 1) : -1;
 	}
+	/* the prefilter finds anchors as runs of ASCII letters: a table entry
+	 * that made an anchor of anything else would turn it off */
+	r->prefilter = RC__PREFILTER_PACED;
 	for (size_t e = 0; e < r->n_ents; e++) {
 		const char *k = r->ents[e].key;
 		size_t n = strlen(k);
-		if (n == 0 || n >= RC__KEY_MAX || strspn(k, "abcdefghijklmnopqrstuvwxyz") != n)
+		if (n == 0 || n >= RC__KEY_MAX || strspn(k, "abcdefghijklmnopqrstuvwxyz") != n) {
+			if (r->ents[e].flags & QF_ANCHOR)
+				r->prefilter = RC__PREFILTER_OFF;
 			continue;
+		}
 		size_t b = rc__qword_bit(k, n);
 		r->word_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
+		if (r->ents[e].flags & QF_ANCHOR)
+			r->anchor_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
+	}
+}
+
+/*
+ * The words the prefilter looks for (QF_ANCHOR): every recognizer emits a
+ * figure only with digits or one of these among its tokens.  Number, scale
+ * and ordinal words, the first word of each idiom, and the words of each
+ * vague term but "a", "an" and "of" (all its words when it has no other).
+ */
+static void mark_anchors(rc_recognizer *r)
+{
+	for (size_t e = 0; e < r->n_ents; e++)
+		if (r->ents[e].flags & (QF_NUM | QF_SCALE | QF_ORD | QF_PHRASE))
+			r->ents[e].flags |= QF_ANCHOR;
+	const rc__qphrase *v = r->tab[QTAB_VAGUE];
+	for (size_t i = 0; i < r->n_tab[QTAB_VAGUE]; i++) {
+		size_t marked = 0;
+		for (int pass = 0; pass < 2 && !marked; pass++)
+			for (size_t k = 0; k < v[i].n; k++) {
+				int32_t w = v[i].w[k];
+				if (pass == 0 && (w == r->id_a || w == r->id_an || w == r->id_of))
+					continue;
+				r->ents[w].flags |= QF_ANCHOR;
+				marked++;
+			}
 	}
 }
 
@@ -299,6 +332,7 @@ rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *op
 	r->ents[r->id_quarter].flags |= QF_NUMSTART;
 	r->ents[r->id_dash].flags |= QF_NUMSTART;
 	index_tables(r);
+	mark_anchors(r);
 	index_keys(r);
 	*out = r;
 	return RC_OK;

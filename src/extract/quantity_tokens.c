@@ -237,20 +237,113 @@ static bool sentence_end(const char *s, size_t b, size_t e, size_t len, bool lon
 	return is_space_cp(cp);
 }
 
-/* Is token k a full stop glued to a month or an identifier cue, which the
- * date and identifier readers take across ("Jan. 6", "No. 5")? */
-static bool abbreviation_dot(const rc__qscan *x, size_t k)
+/* Is the mark dot a full stop glued to prev, a month or an identifier cue,
+ * which the date and identifier readers take across ("Jan. 6", "No. 5")? */
+static bool abbreviation_dot(const rc__qscan *x, const rc__qtok *prev, const rc__qtok *dot)
 {
-	if (k == 0 || x->t[k].gap || x->s[x->t[k].s] != '.' || x->t[k - 1].lex < 0)
+	if (!prev || dot->gap || x->s[dot->s] != '.' || prev->lex < 0)
 		return false;
-	return x->r->ents[x->t[k - 1].lex].flags & (QF_MONTH | QF_IDCUE);
+	return x->r->ents[prev->lex].flags & (QF_MONTH | QF_IDCUE);
 }
 
 /*
- * Tokenize from *pos to the end of the chunk: a blank line, a sentence end
- * (sentence_end, but not an abbreviation_dot), or RC__CHUNK_HARD tokens.
+ * Read the word at s[i] (its first code point l bytes long) into tp: its
+ * end, case and lexicon entry.  Words of ASCII letters are looked up only
+ * when their bit is set in bits (a filter of the keys worth finding); any
+ * other word is looked up in full, with its abbreviation full stop when
+ * the lexicon has it ("No.", "Rs.").
  */
-static rc_status tokenize_chunk(rc__qscan *x, size_t *pos)
+static void read_other_word(const rc__qscan *x, size_t i, size_t l, rc__qtok *tp);
+
+static inline void read_word(const rc__qscan *x, size_t i, size_t l, const uint8_t *bits,
+                             rc__qtok *tp)
+{
+	size_t kn;
+	char key[RC__KEY_MAX];
+	unsigned char c = (unsigned char)x->s[i];
+	tp->type = QT_WORD;
+	tp->cap = c >= 'A' && c <= 'Z';
+	if (c < 0x80 && (tp->e = ascii_word(x->s, i, x->len, key, &kn, &tp->upper)) != 0) {
+		if (kn < RC__KEY_MAX && rc__qbit(bits, key, kn))
+			tp->lex = rc__qlex_find(x->r, key, kn);
+		return;
+	}
+	read_other_word(x, i, l, tp);
+}
+
+/* The general case of read_word: letters of other scripts, apostrophes,
+ * full stops. */
+static void read_other_word(const rc__qscan *x, size_t i, size_t l, rc__qtok *tp)
+{
+	const char *s = x->s;
+	size_t len = x->len, kn;
+	char key[RC__KEY_MAX];
+	size_t j = i + l;
+	for (;;) {
+		if (j >= len)
+			break;
+		unsigned char d = (unsigned char)s[j];
+		uint32_t dc = d;
+		size_t dl = 1;
+		if (d >= 0x80 && !(dl = rc__utf8_decode((const unsigned char *)s + j, len - j, &dc)))
+			break;
+		if (word_cp(dc)) {
+			j += dl;
+			continue;
+		}
+		/* inner apostrophe (o'clock, Iran's) and a.m / U.S */
+		if ((dc == '\'' || dc == 0x2019) && j + dl < len && ascii_alpha((unsigned char)s[j + dl])) {
+			j += dl;
+			continue;
+		}
+		if (d == '.' && j + 2 <= len && j + 1 < len && ascii_alpha((unsigned char)s[j + 1]) &&
+		    j - i == 1 && (j + 2 == len || !ascii_alpha((unsigned char)s[j + 2]))) {
+			j += 2;
+			continue;
+		}
+		break;
+	}
+	tp->e = j;
+	tp->upper = true;
+	for (size_t k = i; k < j; k++)
+		if (s[k] >= 'a' && s[k] <= 'z')
+			tp->upper = false;
+	if (make_key(s, i, j, key, &kn)) {
+		/* an abbreviation with its full stop: "No.", "Rs.", "Jan." */
+		if (j < len && s[j] == '.' && kn + 1 < RC__KEY_MAX) {
+			key[kn] = '.';
+			int32_t e = rc__qlex_find(x->r, key, kn + 1);
+			if (e >= 0) {
+				tp->lex = e;
+				tp->e = j + 1;
+			}
+		}
+		if (tp->lex < 0)
+			tp->lex = rc__qlex_find(x->r, key, kn);
+	}
+}
+
+/* Read the mark at s[i] (code point cp, l bytes) into tp. */
+static inline void read_mark(const rc__qscan *x, size_t i, size_t l, uint32_t cp, rc__qtok *tp)
+{
+	tp->type = QT_PUNCT;
+	tp->e = i + l;
+	char p = l > 1 ? rc__utf8_plain(cp) : x->s[i];
+	if (p && (unsigned char)p < 0x80) {
+		tp->lex = x->r->punct[(unsigned char)p];
+	} else {
+		char key[8];
+		memcpy(key, x->s + i, l);
+		tp->lex = rc__qlex_find(x->r, key, l);
+	}
+}
+
+/*
+ * Tokenize one chunk from *pos into x->t[0..x->n) and move *pos past it: a
+ * blank line, a sentence end (sentence_end, but not an abbreviation_dot),
+ * or RC__CHUNK_HARD tokens end it.
+ */
+static rc_status read_chunk(rc__qscan *x, size_t *pos)
 {
 	const char *s = x->s;
 	size_t len = x->len, i = *pos;
@@ -296,77 +389,157 @@ static rc_status tokenize_chunk(rc__qscan *x, size_t *pos)
 			tp->e = lex_number(s, i, len, tp);
 		} else if (c < 0x80 && ascii_alpha(c) &&
 		           (tp->e = ascii_word(s, i, len, key, &kn, &tp->upper)) != 0) {
+			/* read_word's common case, here for speed */
 			tp->type = QT_WORD;
 			tp->cap = c >= 'A' && c <= 'Z';
-			if (kn < RC__KEY_MAX && rc__qlex_maybe(x->r, key, kn))
+			if (kn < RC__KEY_MAX && rc__qbit(x->r->word_bits, key, kn))
 				tp->lex = rc__qlex_find(x->r, key, kn);
-		} else if (word_cp(cp)) {
-			size_t j = i + l;
-			for (;;) {
-				if (j >= len)
-					break;
-				unsigned char d = (unsigned char)s[j];
-				uint32_t dc = d;
-				size_t dl = 1;
-				if (d >= 0x80 && !(dl = rc__utf8_decode((const unsigned char *)s + j, len - j, &dc)))
-					break;
-				if (word_cp(dc)) {
-					j += dl;
-					continue;
-				}
-				/* inner apostrophe (o'clock, Iran's) and a.m / U.S */
-				if ((dc == '\'' || dc == 0x2019) && j + dl < len && ascii_alpha((unsigned char)s[j + dl])) {
-					j += dl;
-					continue;
-				}
-				if (d == '.' && j + 2 <= len && j + 1 < len && ascii_alpha((unsigned char)s[j + 1]) &&
-				    j - i == 1 && (j + 2 == len || !ascii_alpha((unsigned char)s[j + 2]))) {
-					j += 2;
-					continue;
-				}
-				break;
-			}
+		} else if ((c < 0x80 && ascii_alpha(c)) || word_cp(cp)) {
 			tp->type = QT_WORD;
-			tp->e = j;
 			tp->cap = c >= 'A' && c <= 'Z';
-			tp->upper = true;
-			for (size_t k = i; k < j; k++)
-				if (s[k] >= 'a' && s[k] <= 'z')
-					tp->upper = false;
-			if (make_key(s, i, j, key, &kn)) {
-				/* an abbreviation with its full stop: "No.", "Rs.", "Jan." */
-				if (j < len && s[j] == '.' && kn + 1 < RC__KEY_MAX) {
-					key[kn] = '.';
-					int32_t e = rc__qlex_find(x->r, key, kn + 1);
-					if (e >= 0) {
-						tp->lex = e;
-						tp->e = j + 1;
-					}
-				}
-				if (tp->lex < 0)
-					tp->lex = rc__qlex_find(x->r, key, kn);
-			}
+			read_other_word(x, i, l, tp);
 		} else {
-			tp->type = QT_PUNCT;
-			tp->e = i + l;
-			char p = l > 1 ? rc__utf8_plain(cp) : (char)c;
-			if (p && (unsigned char)p < 0x80) {
-				tp->lex = x->r->punct[(unsigned char)p];
-			} else {
-				memcpy(key, s + i, l);
-				tp->lex = rc__qlex_find(x->r, key, l);
-			}
+			read_mark(x, i, l, cp, tp);
 		}
 		i = tp->e;
 		x->n++;
 		if (tp->type == QT_PUNCT && sentence_end(s, tp->s, i, len, x->n >= RC__CHUNK_TOKENS) &&
-		    !abbreviation_dot(x, x->n - 1)) {
+		    !abbreviation_dot(x, x->n >= 2 ? &x->t[x->n - 2] : NULL, tp)) {
 			*pos = i;
 			return RC_OK;
 		}
 	}
 	*pos = len;
 	return RC_OK;
+}
+
+/* ---- the prefilter ------------------------------------------------------------ */
+
+/*
+ * Does the full stop at s[d] (white space after it) end a chunk for the
+ * tokenizer (1, or 0; -1 when it cannot tell)?  Only the word before it decides (an abbreviation the lexicon
+ * has with its full stop, or a month or an identifier cue): the tokens
+ * from the white space before it are read again as read_chunk reads them.
+ */
+static int full_stop_ends(const rc__qscan *x, size_t from, size_t d)
+{
+	const char *s = x->s;
+	size_t b = d;
+	while (b > from && !is_space_cp((unsigned char)s[b - 1]) && (unsigned char)s[b - 1] < 0x80)
+		b--;
+	if (b > from && (unsigned char)s[b - 1] >= 0x80) {
+		/* white space or a letter of another script: read from the chunk
+		 * start, which is a token start */
+		b = from;
+	}
+	rc__qtok t[2];
+	size_t n = 0, i = b;
+	bool gap = true;
+	while (i <= d) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp = c;
+		size_t l = 1;
+		if (c >= 0x80 && !(l = rc__utf8_decode((const unsigned char *)s + i, x->len - i, &cp))) {
+			cp = 0xFFFD;
+			l = 1;
+		}
+		if (is_space_cp(cp)) {
+			gap = true;
+			i += l;
+			continue;
+		}
+		rc__qtok *tp = &t[n++ & 1];
+		*tp = (rc__qtok){.s = i, .lex = -1, .gap = gap};
+		gap = false;
+		if (ascii_digit(c))
+			return -1; /* not in a chunk the prefilter reads */
+		if ((c < 0x80 && ascii_alpha(c)) || word_cp(cp))
+			read_word(x, i, l, x->r->word_bits, tp);
+		else
+			read_mark(x, i, l, cp, tp);
+		if (tp->s == d)
+			return !abbreviation_dot(x, n >= 2 ? &t[(n - 2) & 1] : NULL, tp);
+		if (tp->e > d)
+			return 0; /* the full stop is part of a word */
+		i = tp->e;
+	}
+	return -1;
+}
+
+/*
+ * The prefilter: if the chunk at pos has no token a recognizer could make a
+ * figure of (digits, or a word with QF_ANCHOR: number, scale and ordinal
+ * words, the first words of idioms, the words of vague terms), the end of
+ * the chunk as read_chunk would find it; else 0.  No recognizer emits
+ * anything from such a chunk, so it is passed over without tokenizing it.
+ *
+ * One pass over the bytes: runs of ASCII letters are checked against a
+ * bit per (first letter, last letter, length) of the anchor words and
+ * looked up only when their bit is set, and only a full stop before white
+ * space needs the words before it read again.  A letter run next to a
+ * letter of another script is checked on its own: that can only take a
+ * word for an anchor wrongly, never miss one.  Chunks of 4,096 bytes or
+ * more, where the tokenizer's token limits could cut, are left to it.
+ */
+static size_t quiet_end(const rc__qscan *x, size_t pos)
+{
+	const char *s = x->s;
+	size_t len = x->len, i = pos, lim = len - pos > 4095 ? pos + 4095 : len;
+	bool any = false;
+	int newlines = 0;
+	if (!x->r->prefilter)
+		return 0;
+	while (i < lim) {
+		unsigned char c = (unsigned char)s[i];
+		if (ascii_alpha(c)) {
+			size_t j = i + 1;
+			while (j < len && ascii_alpha((unsigned char)s[j]))
+				j++;
+			size_t n = j - i;
+			if (n < RC__KEY_MAX) {
+				char k[2] = {(char)(c | 0x20), (char)(s[j - 1] | 0x20)};
+				size_t b = ((size_t)(k[0] - 'a') * 26 + (size_t)(k[1] - 'a')) * RC__KEY_MAX + n;
+				if (x->r->anchor_bits[b >> 3] & (1u << (b & 7))) {
+					char key[RC__KEY_MAX];
+					for (size_t m = 0; m < n; m++)
+						key[m] = (char)(s[i + m] | 0x20);
+					int32_t e = rc__qlex_find(x->r, key, n);
+					if (e >= 0 && (x->r->ents[e].flags & QF_ANCHOR))
+						return 0;
+				}
+			}
+			any = true;
+			newlines = 0;
+			i = j;
+			continue;
+		}
+		if (ascii_digit(c))
+			return 0;
+		uint32_t cp = c;
+		size_t l = 1;
+		if (c >= 0x80 && !(l = rc__utf8_decode((const unsigned char *)s + i, len - i, &cp))) {
+			cp = 0xFFFD;
+			l = 1;
+		}
+		if (is_space_cp(cp)) {
+			if (cp == '\n' && ++newlines >= 2 && any)
+				return i + 1;
+			i += l;
+			continue;
+		}
+		newlines = 0;
+		any = true;
+		i += l;
+		/* ".", "!", "?" before white space (or the end) end a sentence */
+		if ((c == '.' || c == '!' || c == '?') && sentence_end(s, i - 1, i, len, false)) {
+			int end = c == '.' ? full_stop_ends(x, pos, i - 1) : 1;
+			if (end < 0)
+				return 0;
+			if (end)
+				return i;
+		}
+	}
+	return i >= len ? len : 0;
 }
 
 /* ---- digit groups settled by context ---------------------------------------- */
@@ -561,7 +734,27 @@ static void regroup(rc__qscan *x)
 
 rc_status rc__qtokenize(rc__qscan *x, size_t *pos)
 {
-	rc_status st = tokenize_chunk(x, pos);
+	/*
+	 * Pass over the chunks without a token to start a figure.  In news
+	 * most sentences have one, and looking first costs a part of reading
+	 * them: after each sentence found to have one, the next probes wait
+	 * twice as long (up to 32 chunks); a quiet sentence brings them back.
+	 */
+	size_t e;
+	x->n = 0;
+	if (x->probe_wait > 0 && x->r->prefilter != RC__PREFILTER_ALWAYS) {
+		x->probe_wait--;
+	} else {
+		while (*pos < x->len && (e = quiet_end(x, *pos)) != 0) {
+			*pos = e;
+			x->probe_backoff = 0;
+		}
+		x->probe_wait = x->probe_backoff;
+		x->probe_backoff = x->probe_backoff ? (x->probe_backoff < 32 ? 2 * x->probe_backoff : 32) : 1;
+	}
+	if (*pos >= x->len)
+		return RC_OK;
+	rc_status st = read_chunk(x, pos);
 	if (st == RC_OK)
 		regroup(x);
 	return st;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <recount/quantity.h>
+#include "core/core.h"
 #include "extract/quantity-int.h"
 #include "support.h"
 
@@ -309,6 +310,104 @@ START_TEST(byte_offsets)
 }
 END_TEST
 
+static bool same_end(double a, double b, bool ia, bool ib, bool fa, bool fb)
+{
+	return fa == fb && (fa || (ia == ib && (a == b || (isnan(a) && isnan(b)))));
+}
+
+/* Equal field by field (a struct has padding bytes memcmp would read). */
+static bool same_quantity(const rc_quantity *a, const rc_quantity *b)
+{
+	return a->kind == b->kind && a->start == b->start && a->end == b->end &&
+	       a->num_start == b->num_start && a->num_end == b->num_end &&
+	       a->approx == b->approx && a->vague == b->vague && a->qualifier == b->qualifier &&
+	       (a->value == b->value || (isnan(a->value) && isnan(b->value))) &&
+	       same_end(a->iv.lo, b->iv.lo, a->iv.lo_incl, b->iv.lo_incl, a->iv.lo_inf, b->iv.lo_inf) &&
+	       same_end(a->iv.hi, b->iv.hi, a->iv.hi_incl, b->iv.hi_incl, a->iv.hi_inf, b->iv.hi_inf);
+}
+
+/* Scan text with the prefilter on and off: the lists must be equal. */
+static void same_with_and_without_prefilter(const char *text, size_t len)
+{
+	rc_error err;
+	ck_assert_int_eq(rec->prefilter, RC__PREFILTER_PACED);
+	rc_quantity_list off = {0};
+	rec->prefilter = RC__PREFILTER_OFF;
+	ck_assert_int_eq(rc_quantities_scan(&off, rec, text, len, &err), RC_OK);
+	for (int mode = RC__PREFILTER_PACED; mode <= RC__PREFILTER_ALWAYS; mode++) {
+		rc_quantity_list on = {0};
+		rec->prefilter = mode;
+		ck_assert_int_eq(rc_quantities_scan(&on, rec, text, len, &err), RC_OK);
+		ck_assert_uint_eq(on.len, off.len);
+		for (size_t k = 0; k < on.len; k++)
+			ck_assert_msg(same_quantity(&on.items[k], &off.items[k]),
+			              "prefilter changed quantity %zu: '%.*s' (%s) for '%.*s' (%s) in '%.*s'", k,
+			              (int)(on.items[k].end - on.items[k].start), text + on.items[k].start,
+			              rc_quantity_kind_str(on.items[k].kind),
+			              (int)(off.items[k].end - off.items[k].start), text + off.items[k].start,
+			              rc_quantity_kind_str(off.items[k].kind),
+			              80, text + (off.items[k].start > 40 ? off.items[k].start - 40 : 0));
+		rc_quantity_list_dispose(&on);
+	}
+	rec->prefilter = RC__PREFILTER_PACED;
+	rc_quantity_list_dispose(&off);
+}
+
+/*
+ * The prefilter passes over sentences with no digits and no number word;
+ * it must never change what is found.  Every case of quantities.txt, and
+ * a deterministic shuffle of their words with sentence ends, blank lines,
+ * abbreviations ("Jan.", "No."), apostrophes and typographic spaces and
+ * quotes between them, are scanned both ways.
+ */
+START_TEST(prefilter_changes_nothing)
+{
+	/* quiet words up to an abbreviation whose number follows it */
+	static const char *const quiet[] = {
+		"The vote was held on Jan. 6 and counted later. Officials met on Feb. 3.",
+		"The plane was flight No. 5 to the coast. Nothing else was said!",
+		"They spoke to the U.S. envoy. Iran's officials said 12 people died.",
+		"Nobody spoke.\n\nThe ministry said on Oct. 12, late, that 7 had died. Done? Yes.",
+		"Rescuers worked through the night. They found dozens of survivors.",
+	};
+	for (size_t k = 0; k < RC_ARRAY_LEN(quiet); k++)
+		same_with_and_without_prefilter(quiet[k], strlen(quiet[k]));
+	size_t len;
+	char *cases = rc_test_slurp(rc_test_fixture("cases/quantities.txt"), &len);
+	same_with_and_without_prefilter(cases, len);
+	static const char *const seps[] = {
+		" ", " ", " ", " ", ". ", ".\n", "! ", "? ", "\n\n", ", ", " Jan. ", " No. ",
+		" Iran's ", " U.S. ", "\xc2\xa0", "\xe2\x80\x89", " \xe2\x80\x9c", "\xe2\x80\x9d ",
+		" \xe2\x80\x94 ", ". The ", " the people. ", " - ", " one ", "\n- ", "... ",
+	};
+	/* the words of the cases, without the expectations */
+	const char *words[4096];
+	size_t nw = 0;
+	char *save;
+	for (char *w = strtok_r(cases, " \n", &save); w && nw < 4096; w = strtok_r(NULL, " \n", &save))
+		if (w[0] != '#' && strcmp(w, "=>") != 0)
+			words[nw++] = w;
+	uint32_t seed = 12345;
+	for (int round = 0; round < 40; round++) {
+		rc_buf b;
+		rc__buf_init(&b, 0);
+		for (int k = 0; k < 3000; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *w = words[(seed >> 8) % nw];
+			seed = seed * 1103515245u + 12345u;
+			/* most words stay, so that quiet sentences are made too */
+			if ((seed >> 8) % 4 == 0 && strpbrk(w, "0123456789"))
+				w = "words";
+			seed = seed * 1103515245u + 12345u;
+			rc__buf_printf(&b, "%s%s", w, seps[(seed >> 8) % RC_ARRAY_LEN(seps)]);
+		}
+		same_with_and_without_prefilter(b.data, b.len);
+		rc__buf_dispose(&b);
+	}
+	free(cases);
+}
+END_TEST
+
 /* docs/quantities.md lists every recognizer of the cascade, as a table row. */
 START_TEST(docs_list_every_recognizer)
 {
@@ -339,6 +438,7 @@ int main(void)
 	tcase_add_test(tc, notation);
 	tcase_add_test(tc, byte_offsets);
 	tcase_add_test(tc, docs_list_every_recognizer);
+	tcase_add_test(tc, prefilter_changes_nothing);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
