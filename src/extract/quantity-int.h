@@ -8,10 +8,14 @@
  *                        compiled into one hash of words, each with its
  *                        flags (number word, scale, qualifier, unit ...)
  *                        and values; the recognizer object and its options.
- *   quantity_tokens.c    bytes -> tokens.  Numbers (digits with their
- *                        groups and decimals, parsed on the spot), words
- *                        (looked up once in the lexicon) and punctuation,
- *                        typographic forms read as plain ones.
+ *   quantity_tokens.c    bytes -> tokens, a sentence at a time.  Numbers
+ *                        (digits with their groups and decimals, parsed on
+ *                        the spot), words (looked up once in the lexicon)
+ *                        and punctuation, typographic forms read as plain
+ *                        ones; digit groups settled by the words around
+ *                        them ("1 234", "5.000 people"); and the prefilter,
+ *                        which passes over sentences with no digit and no
+ *                        number word before they are tokenized.
  *   quantity_cascade.c   tokens -> quantities.  An ordered table of named
  *                        recognizers tried at each token; the first that
  *                        matches emits its figure and the walk goes on after

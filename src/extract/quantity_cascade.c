@@ -463,7 +463,8 @@ static void merge_bounds(rc__qscan *x, size_t from)
 			while (p < n && s[p] == ' ')
 				p++;
 			bool joiner = p == n && (wl == 0 ? memchr(s, ',', n) != NULL
-			                         : (rc__eq_nocase(s + w0, wl, "and") || rc__eq_nocase(s + w0, wl, "but")));
+			                                 : (rc__eq_nocase(s + w0, wl, "and") ||
+			                                    rc__eq_nocase(s + w0, wl, "but")));
 			const rc_quantity *lo = a->iv.hi_inf ? a : b, *hi = a->iv.hi_inf ? b : a;
 			if (joiner && lo->iv.lo <= hi->iv.hi) {
 				rc_quantity m = *a;

@@ -417,9 +417,10 @@ static rc_status read_chunk(rc__qscan *x, size_t *pos)
 
 /*
  * Does the full stop at s[d] (white space after it) end a chunk for the
- * tokenizer (1, or 0; -1 when it cannot tell)?  Only the word before it decides (an abbreviation the lexicon
- * has with its full stop, or a month or an identifier cue): the tokens
- * from the white space before it are read again as read_chunk reads them.
+ * tokenizer?  1 or 0; -1 when this reader cannot tell.  Only the word
+ * before it decides (an abbreviation the lexicon has with its full stop,
+ * or a month or an identifier cue): the tokens from the white space before
+ * it are read again as read_chunk reads them.
  */
 static int full_stop_ends(const rc__qscan *x, size_t from, size_t d)
 {
