@@ -82,6 +82,14 @@ static bool day_number(const rc__qscan *x, size_t i)
 	       x->t[i].val >= 1 && x->t[i].val <= 31;
 }
 
+/* A day and month ending before token j, with the year after them if one
+ * follows, with or without a comma ("January 3, 2024"): the end. */
+static size_t with_year(const rc__qscan *x, size_t j)
+{
+	size_t k = rc__qis(x, j, x->r->id_comma) ? j + 1 : j;
+	return rc__qyear_number(x, k) ? k + 1 : j;
+}
+
 /*
  * Dates at i: "January 3", "Jan. 3, 2024", "3 January 2024", "3rd of
  * January", "January 2024", "01/19/2024", "2024-04-02", "1995-01".
@@ -102,12 +110,7 @@ size_t rc__qdate_at(const rc__qscan *x, size_t i)
 			/* "January 3-5" */
 			if (rc__qis(x, j, r->id_dash) && day_number(x, j + 1) && rc__qglued(x, j - 1) && rc__qglued(x, j))
 				j += 2;
-			size_t k = j;
-			if (rc__qis(x, k, r->id_comma))
-				k++;
-			if (rc__qyear_number(x, k))
-				j = k + 1;
-			return j;
+			return with_year(x, j);
 		}
 		if (rc__qyear_number(x, j))
 			return j + 1;
@@ -123,12 +126,7 @@ size_t rc__qdate_at(const rc__qscan *x, size_t i)
 			j++;
 			if (rc__qis(x, j, r->id_dot) && rc__qglued(x, j - 1))
 				j++;
-			size_t k = j;
-			if (rc__qis(x, k, r->id_comma))
-				k++;
-			if (rc__qyear_number(x, k))
-				j = k + 1;
-			return j;
+			return with_year(x, j);
 		}
 	}
 	/* numeric dates, all parts glued */
