@@ -2,14 +2,18 @@
  * Fuzz harness: the claims reader of `recount reconcile` (rc_record_reader
  * over an in-memory file), then the reduce phase (rc_reconcile) on
  * whatever records it accepted, since reconcile trusts the reader.  Checks
- * that bad lines become diagnostics with a line number, that accepted
- * records keep their indices inside the record, and that the result's
- * totals add up.
+ * that bad lines become diagnostics with a line number, that the counts
+ * add up, that accepted records keep their indices inside the record, that
+ * what was accepted writes and reads back to equal records (the writer and
+ * the reader agree on every value the reader lets through), that no
+ * document is kept twice, and that the result's totals add up.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "common.h"
+#include "record/record-priv.h"
 
 /* Enough to merge and compare; more only slows the fuzzer down. */
 #define FUZZ_MAX_RECORDS 256
@@ -82,9 +86,58 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(n_diags == 0 || d != NULL);
 	for (size_t i = 0; i < n_diags; i++) {
 		FUZZ_CHECK(d[i].message != NULL && d[i].message[0] != '\0');
-		/* Bad lines are named by line, and the line exists. */
-		FUZZ_CHECK(d[i].line >= 1 && d[i].line <= lines);
+		/* Bad lines are named by line, and the line exists; line 0 is the
+		 * input as a whole (its end line is missing or disagrees). */
+		FUZZ_CHECK(d[i].line <= lines);
 	}
+	const rc_record_stats *stats = rc_record_reader_stats(rr);
+	FUZZ_CHECK(stats->lines_rejected <= lines);
+	FUZZ_CHECK(stats->inputs == 1 && stats->inputs_incomplete + stats->inputs_unchecked <= 1);
+	FUZZ_CHECK(stats->records >= n);
+	FUZZ_CHECK(rc_record_stats_complete(stats) == (stats->lines_rejected == 0 &&
+	                                               stats->inputs_incomplete == 0));
+
+	/* What was accepted writes and reads back to the same records. */
+	size_t claims = 0;
+	for (size_t i = 0; i < n; i++)
+		claims += records[i]->n_claims;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	FUZZ_CHECK(mem != NULL);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_CHECK(rc_record_write_jsonl(mem, records[i], true, &err) == RC_OK);
+	FUZZ_CHECK(rc_record_write_end(mem, n, claims, &err) == RC_OK);
+	FUZZ_CHECK(fclose(mem) == 0);
+	const char *path2 = rc_fuzz_memfile2((const uint8_t *)buf, len);
+	FUZZ_CHECK(path2 != NULL);
+	rc_record_reader *back = NULL;
+	FUZZ_CHECK(rc_record_reader_new(&back, &path2, 1, &err) == RC_OK);
+	for (size_t i = 0; i < n; i++) {
+		rc_record *rec = NULL;
+		FUZZ_CHECK(rc_record_reader_next(back, &rec, &err) == RC_OK && rec != NULL);
+		FUZZ_CHECK(rc__record_cmp(rec, records[i]) == 0);
+		rc_record_free(rec);
+	}
+	rc_record *extra = NULL;
+	FUZZ_CHECK(rc_record_reader_next(back, &extra, &err) == RC_OK && extra == NULL);
+	FUZZ_CHECK(rc_record_stats_complete(rc_record_reader_stats(back)));
+	rc_record_reader_free(back);
+	free(buf);
+
+	/* Documents read twice are kept once. */
+	size_t before = n;
+	FUZZ_CHECK(rc_record_reader_dedup(rr, records, &n, &err) == RC_OK);
+	FUZZ_CHECK(n <= before);
+	FUZZ_CHECK(before - n == stats->documents_duplicate + stats->documents_conflicting ||
+	           before == FUZZ_MAX_RECORDS);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < i; k++)
+			FUZZ_CHECK(strcmp(records[i]->doc, records[k]->doc) != 0 ||
+			           records[i]->record_line != records[k]->record_line ||
+			           (records[i]->path && records[k]->path
+			            ? strcmp(records[i]->path, records[k]->path) != 0
+			            : records[i]->path != records[k]->path));
 	rc_record_reader_free(rr);
 
 	rc_result *res = NULL;

@@ -71,6 +71,21 @@ HOSTILE_RECORDS = [
     b'{"schema": "recount.document/1", "doc": "d", "minhash": [1, 2, "x"]}\n',
     b'{"schema": "recount.claim/1", "doc": "d", "metric": "killed", "lo": ' + b'9' * 400 + b'}\n',
     b'{"schema": "recount.claim/2"}\n{"schema": null}\n[]\n',
+    # recount.document/2: a sentence table and claims that point into it
+    b'{"schema":"recount.document/2","doc":"d","n_claims":1,"sentences":[{"text":"5 died.",'
+    b'"start":0,"end":7,"line":1,"column":1}],"claims":[{"metric":"killed","lo":5,"hi":5,'
+    b'"sentence":0,"start":0,"end":1}]}\n{"schema":"recount.end/1","documents":1,"claims":1}\n',
+    b'{"schema":"recount.document/2","doc":"d","sentences":[],"claims":[{"metric":"killed",'
+    b'"sentence":3},{"metric":"injured","sentence":-2}]}\n',
+    b'{"schema":"recount.document/2","doc":"d","n_claims":2,"claims":[{"metric":"killed"}]}\n',
+    b'{"claims":[{"metric":"killed","sentence":0,"parent":0,"mention":9,"mentions":[7]}],'
+    b'"sentences":[{"text":null}],"doc":"d","schema":"recount.document/2","doc":"e"}\n',
+    b'{"schema":"recount.document/2","doc":"d","status":"skipped","claims":[{"metric":"x"}]}\n',
+    b'{"schema":"recount.end/1","documents":-1,"claims":1e3}\n{"schema":"recount.end/1"}\n',
+    b'{"schema":"recount.document/2","doc":"d"}\n{"schema":"recount.document/2","doc":"d"}\n'
+    b'{"schema":"recount.claim/1","doc":"d","metric":"killed"}\n'
+    b'{"schema":"recount.end/1","documents":2,"claims":0}\n',
+    b'{"schema":"recount.document/2","doc":"d","claims":[' + b'{"metric":"k"},' * 200 + b'{}]}\n',
 ]
 
 

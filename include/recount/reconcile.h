@@ -139,6 +139,11 @@ typedef struct rc_result {
 	rc_claim_ref *refs;          /**< storage for every claim reference */
 	size_t n_refs;
 	rc_reconcile_options options;
+	/** What the input of `recount reconcile` lost or held twice, as its
+	 *  record reader counted it (rc_record_reader_stats); all zero when the
+	 *  records came from the map step.  rc_reconcile() leaves it zero; the
+	 *  caller fills it, and the reports show it when anything is not. */
+	rc_record_stats input;
 	struct rc_result_priv *priv;
 } rc_result;
 

@@ -5,10 +5,11 @@
  * document's text and keeps only what later stages need.  The text itself is not
  * kept, so memory after the map phase grows with claims, not with text.
  *
- * A record serialises to JSON Lines (one "recount.document/1" line, then one
- * "recount.claim/1" line per claim) and reads back to an equal record, so
- * `recount extract` on shards followed by `recount reconcile` gives the same
- * result as `recount report` on everything.
+ * A record serialises to one JSON Lines line ("recount.document/2": the
+ * document's fields, its quoted sentences once each, its claims) and reads
+ * back to an equal record, so `recount extract` on shards followed by
+ * `recount reconcile` gives the same result as `recount report` on
+ * everything (docs/schema-claim.md).
  */
 #ifndef RECOUNT_RECORD_H
 #define RECOUNT_RECORD_H
@@ -61,22 +62,80 @@ typedef struct rc_record {
 /** Release a record.  rc_record_free(NULL) does nothing. */
 void rc_record_free(rc_record *rec);
 
-/** Write a record as JSON Lines (document line, then claim lines). */
+/**
+ * Write a record as JSON Lines: its "recount.document/2" line (the
+ * document, its sentence table and its claims), or with
+ * with_document_line false one self-contained "recount.claim/1" line per
+ * claim (`recount extract --claims-only`).  RC_ERR_IO on a write error.
+ */
 rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_document_line,
                                 rc_error *err);
 
 /**
- * A reader of records from JSON Lines written by rc_record_write_jsonl()
- * (`recount extract`).  Malformed lines become diagnostics, not failures.
+ * Write the "recount.end/1" line that ends the output of one run: the
+ * number of documents and claims written before it.  A reader checks its
+ * input against it, so a file cut short, or a line lost, is detected.
+ */
+rc_status rc_record_write_end(FILE *fp, size_t documents, size_t claims, rc_error *err);
+
+/**
+ * A reader of records from the JSON Lines of `recount extract`, current
+ * ("recount.document/2", "recount.end/1") or older ("recount.document/1"
+ * and "recount.claim/1" lines).  Lines it cannot use become diagnostics
+ * with path:line, never failures, and are counted (rc_record_stats).
+ *
+ * Records read share one table of interned strings (sources, dates,
+ * metrics, event ids, ...) and keep each quoted sentence once; the table
+ * lives as long as the reader or any record read from it.  A record read
+ * here is still freed with rc_record_free(), from any thread.
  */
 typedef struct rc_record_reader rc_record_reader;
+
+/** What a reader read and what its input lost. */
+typedef struct rc_record_stats {
+	size_t inputs;              /**< inputs read (files, or standard input) */
+	size_t records;             /**< records handed out (and kept by rc_record_reader_dedup) */
+	size_t claims;              /**< claims in them */
+	size_t lines_rejected;      /**< non-blank lines that could not be read (each has an error) */
+	size_t inputs_unreadable;   /**< inputs that could not be opened or read */
+	size_t inputs_incomplete;   /**< inputs whose end lines are missing or disagree with what was read */
+	size_t inputs_unchecked;    /**< older inputs (version 1 lines, no end line): not checked */
+	size_t documents_missing;   /**< announced by end lines but not read */
+	size_t claims_missing;      /**< announced by end lines but not read */
+	size_t documents_duplicate; /**< read again with the same content (the same shard twice): counted once */
+	size_t documents_conflicting; /**< read again with different content: one kept (an error) */
+} rc_record_stats;
 
 rc_status rc_record_reader_new(rc_record_reader **out, const char *const *paths,
                                size_t n, rc_error *err);
 /** The next record, or *out = NULL at the end. */
 rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err);
+/**
+ * Drop from recs[0..*n) (records read by r) every record read twice: the
+ * same document id, path and record line.  When the copies are equal
+ * (seq aside) one is kept and the rest counted as duplicates, with one
+ * warning per pair of inputs ("the same shard given twice?"); when they
+ * differ, the one that sorts first is kept and the others are errors
+ * (documents_conflicting).  Either way the choice does not depend on the
+ * order of the inputs.  Dropped records are freed; the order of the rest
+ * is kept and *n updated.
+ */
+rc_status rc_record_reader_dedup(rc_record_reader *r, rc_record **recs, size_t *n,
+                                 rc_error *err);
 /** Diagnostics for lines that could not be read (owned by the reader). */
 const rc_diag *rc_record_reader_diags(const rc_record_reader *r, size_t *n);
+/** Counts of what was read and lost so far (complete after the last record). */
+const rc_record_stats *rc_record_reader_stats(const rc_record_reader *r);
+/** True when stats show no loss: nothing rejected, missing, unreadable or
+ *  conflicting (duplicates counted once and unchecked older inputs are no
+ *  loss). */
+bool rc_record_stats_complete(const rc_record_stats *s);
+/**
+ * What stats say was lost or read twice, as a phrase for people ("1 line
+ * rejected, 1 input incomplete, 3 claims missing"), or "" when nothing
+ * was.  Writes at most size bytes with a NUL; returns the length it needs.
+ */
+size_t rc_record_stats_str(const rc_record_stats *s, char *buf, size_t size);
 /** Bytes read so far over all inputs, newlines included (for progress). */
 size_t rc_record_reader_bytes(const rc_record_reader *r);
 void rc_record_reader_free(rc_record_reader *r);

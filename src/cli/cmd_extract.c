@@ -1,7 +1,8 @@
 /*
  * recount extract: the map phase on the command line.  Reads documents,
- * extracts their claims and prints them as JSON Lines (a document line,
- * then its claims; docs/schema-claim.md) or as a readable table.
+ * extracts their claims and prints them as JSON Lines (one line per
+ * document with its claims, then an end line that counts them;
+ * docs/schema-claim.md) or as a readable table.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,7 +15,7 @@ enum { OPT_CLAIMS_ONLY = CLI_OPT_LOCAL };
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
 	{"format", 'f', "FMT", CLI_OPT_FORMAT, "jsonl (default) or text"},
-	{"claims-only", 0, NULL, OPT_CLAIMS_ONLY, "JSON Lines: omit the recount.document/1 lines"},
+	{"claims-only", 0, NULL, OPT_CLAIMS_ONLY, "JSON Lines: one self-contained recount.claim/1 line per claim"},
 	CLI_O_QUIET,
 	CLI_O_JOBS,
 	CLI_O_INFMT,
@@ -34,9 +35,9 @@ const cli_command cli_cmd_extract = {
 	.summary = "extract the claims of each document as JSON Lines",
 	.description = "Finds every figure about how many people an event killed, injured, got\n"
 	               "arrested, and so on, with its metric, subject, status, attribution, event\n"
-	               "and position. JSON Lines output (one recount.document/1 line per document,\n"
-	               "then one recount.claim/1 line per claim) feeds `recount reconcile`; --format\n"
-	               "text prints a table. Reads standard input when no INPUT is given.",
+	               "and position. JSON Lines output (one recount.document/2 line per document\n"
+	               "with its claims, then a recount.end/1 line) feeds `recount reconcile`;\n"
+	               "--format text prints a table. Reads standard input when no INPUT is given.",
 	.opts = opts,
 	.run = run,
 };
@@ -201,6 +202,15 @@ static int run(int argc, char **argv)
 	cli_progress prog;
 	bool ok = cli_map_inputs(&ctx, &eng, &prog, on_record, &s, s.text ? NULL : render, &s) == 0;
 	cli_engine_close(&eng);
+	/* JSON Lines end with a line that counts them: `recount reconcile`
+	 * checks it, so output cut short is never taken for a whole run */
+	if (ok && !s.text) {
+		rc_error err;
+		if (rc_record_write_end(s.fp, s.claims_only ? 0 : s.read, s.claims, &err) != RC_OK) {
+			cli_error(&ctx, &err);
+			ok = false;
+		}
+	}
 	ret = cli_output_close(&out, &ctx, ok);
 	if (!ctx.quiet)
 		fprintf(stderr, "%s: %zu document%s read, %zu processed, %zu skipped, %zu claim%s\n",

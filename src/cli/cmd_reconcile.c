@@ -10,7 +10,7 @@
 #include <time.h>
 #include "cli.h"
 
-enum { OPT_WINDOW = CLI_OPT_LOCAL, OPT_DUP };
+enum { OPT_WINDOW = CLI_OPT_LOCAL, OPT_DUP, OPT_PARTIAL };
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
@@ -22,6 +22,7 @@ static const cli_opt opts[] = {
 	CLI_O_BEST,
 	{"window-days", 0, "N", OPT_WINDOW, "reports this many days apart or fewer are \"the same time\" (default 2)"},
 	{"duplicate-threshold", 0, "X", OPT_DUP, "MinHash similarity from which two documents are one origin (default 0.8)"},
+	{"allow-partial", 0, NULL, OPT_PARTIAL, "reconcile what could be read from damaged input (exit status 1) instead of failing"},
 	CLI_O_END,
 };
 
@@ -34,13 +35,17 @@ const cli_command cli_cmd_reconcile = {
 	.description = "Reads the JSON Lines of one or more `recount extract` runs (shards of a\n"
 	               "batch, in any order) and writes the reconciled result: the same as\n"
 	               "`recount report --format json` over the same articles. Reads standard\n"
-	               "input when no file is given.",
+	               "input when no file is given. Damaged input (a line that cannot be read,\n"
+	               "a shard cut short, a document read twice with different content) is an\n"
+	               "error, exit status 2, unless --allow-partial; a shard given twice is\n"
+	               "counted once, with a warning.",
 	.opts = opts,
 	.run = run,
 };
 
 typedef struct state {
 	rc_reconcile_options ro;
+	bool allow_partial;
 } state;
 
 static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
@@ -55,6 +60,10 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 			return CLI_EXIT_ERROR;
 		}
 		s->ro.window_days = (unsigned)v;
+		return 0;
+	}
+	if (id == OPT_PARTIAL) {
+		s->allow_partial = true;
 		return 0;
 	}
 	if (id == OPT_DUP) {
@@ -127,38 +136,45 @@ static int run(int argc, char **argv)
 		}
 		recs[n++] = rec;
 	}
-	/* Lines that could not be read are reported with path:line and skipped:
-	 * one torn line must not lose a whole batch.  But an input that cannot
-	 * be opened, or inputs in which not one record could be read (articles
-	 * given instead of claims), are errors: a report that silently leaves
-	 * out a shard would look complete. */
 	cli_progress_fn(&prog, &(rc_progress){.done = true});
+	/* Documents read twice (a shard given twice) are counted once. */
+	if (st == RC_OK)
+		st = rc_record_reader_dedup(rr, recs, &n, &err);
+	/* Every line that could not be read, every input cut short, is an
+	 * error with path:line, printed even with -q: it explains the exit
+	 * status.  Warnings (duplicates, reset indices) are quiet with -q. */
 	size_t nd = 0;
 	const rc_diag *d = rc_record_reader_diags(rr, &nd);
-	bool unreadable = false;
-	for (size_t i = 0; i < nd; i++) {
-		unreadable |= d[i].status == RC_ERR_IO;
-		if (!ctx.quiet || d[i].status == RC_ERR_IO)
+	for (size_t i = 0; i < nd; i++)
+		if (!ctx.quiet || d[i].severity == RC_SEV_ERROR)
 			cli_diag(&ctx, &d[i]);
-	}
+	rc_record_stats in = *rc_record_reader_stats(rr);
 	rc_record_reader_free(rr);
-	if (st == RC_OK && (unreadable || (n == 0 && nd > 0))) {
-		if (!unreadable)
-			cli_errorf(&ctx, "no record could be read: the inputs must be claims JSON Lines "
-			                 "written by recount extract");
-		for (size_t i = 0; i < n; i++)
-			rc_record_free(recs[i]);
-		free(recs);
-		rc_event_defs_free(defs);
-		return CLI_EXIT_ERROR;
-	}
+	bool complete = rc_record_stats_complete(&in);
+	char lost[512];
+	rc_record_stats_str(&in, lost, sizeof lost);
+	int fail = 0;
 	if (st != RC_OK) {
 		cli_error(&ctx, &err);
+		fail = CLI_EXIT_ERROR;
+	} else if (in.inputs_unreadable) {
+		/* a shard that cannot be opened is never "partial": name it */
+		fail = CLI_EXIT_ERROR;
+	} else if (n == 0 && nd > 0 && !in.documents_duplicate) {
+		cli_errorf(&ctx, "no record could be read: the inputs must be claims JSON Lines "
+		                 "written by recount extract");
+		fail = CLI_EXIT_ERROR;
+	} else if (!complete && !s.allow_partial) {
+		cli_errorf(&ctx, "incomplete input (%s): nothing written; --allow-partial reconciles "
+		                 "what could be read, with exit status 1", lost);
+		fail = CLI_EXIT_ERROR;
+	}
+	if (fail) {
 		for (size_t i = 0; i < n; i++)
 			rc_record_free(recs[i]);
 		free(recs);
 		rc_event_defs_free(defs);
-		return CLI_EXIT_ERROR;
+		return fail;
 	}
 	s.ro.approx_tolerance = ctx.tolerance;
 	s.ro.best = ctx.best;
@@ -174,10 +190,16 @@ static int run(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	}
 	res->options.events = NULL;
+	res->input = in;
 	rc_event_defs_free(defs);
 	if (!ctx.quiet)
-		fprintf(stderr, "%s: %zu document%s, %zu claim%s, %zu event%s\n", ctx.prog, res->documents_read,
-		        res->documents_read == 1 ? "" : "s", res->claims, res->claims == 1 ? "" : "s",
-		        res->n_events, res->n_events == 1 ? "" : "s");
-	return cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
+		fprintf(stderr, "%s: %zu document%s, %zu claim%s, %zu event%s%s%s\n", ctx.prog,
+		        res->documents_read, res->documents_read == 1 ? "" : "s", res->claims,
+		        res->claims == 1 ? "" : "s", res->n_events, res->n_events == 1 ? "" : "s",
+		        *lost ? "; " : "", lost);
+	if (!complete)
+		cli_errorf(&ctx, "incomplete input (%s): the result covers only what could be read",
+		           lost);
+	ret = cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
+	return ret == 0 && !complete ? CLI_EXIT_FOUND : ret;
 }

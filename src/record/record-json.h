@@ -1,37 +1,39 @@
 /*
- * Internal: records as JSON (docs/schema-claim.md).  record_io.c writes
- * and reads the JSON Lines of `recount extract`; the report writer reuses
- * the claim object so that a claim looks the same everywhere.
+ * Internal: records as JSON (docs/schema-claim.md), written by one
+ * streaming writer (record_write.c).  The record format is the JSON Lines
+ * of `recount extract`; the claim object of "recount.claim/1" is also the
+ * claim of the JSON report, of verify's JSON and of `extract
+ * --claims-only`, so that a claim looks the same everywhere.
  */
 #ifndef RC_RECORD_JSON_H
 #define RC_RECORD_JSON_H
 
-#include <jansson.h>
 #include <recount/record.h>
 #include "core/jw.h"
 
 #define RC_CLAIM_SCHEMA "recount.claim/1"
-#define RC_DOCUMENT_SCHEMA "recount.document/1"
+#define RC_DOCUMENT_SCHEMA_V1 "recount.document/1"
+#define RC_DOCUMENT_SCHEMA "recount.document/2"
+#define RC_END_SCHEMA "recount.end/1"
 
-/* The "recount.claim/1" object of claim c of rec (a new reference, or
- * NULL when out of memory). */
-json_t *rc__claim_to_json(const rc_record *rec, const rc_claim *c);
-
-/* The "recount.document/1" object of rec (a new reference, or NULL). */
-json_t *rc__document_to_json(const rc_record *rec);
-
-/* The same objects written straight into a streaming writer: the same bytes
- * as the trees above dumped by rc__json_write_line(), much faster. */
+/* The "recount.claim/1" object of claim c of rec: self-contained, with its
+ * document's fields and its quote. */
 void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c);
-/* The members of the claim object alone, for writers that add their own
- * (the JSON report adds origin, effective and support). */
+/* The members of that object alone, for writers that add their own (the
+ * JSON report adds origin, effective and support; verify adds effective). */
 void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c);
-/* An interval as rc__json_interval() gives it: {lo, hi, lo_incl, hi_incl}. */
+/* An interval object: {lo, hi, lo_incl, hi_incl}, open ends null. */
 void rc__jw_interval(rc_jw *w, const rc_interval *iv);
-void rc__document_write(rc_jw *w, const rc_record *rec);
+/* The "recount.document/2" line of rec (without its newline): the
+ * document's fields, its mentions, its sentence table and its claims.
+ * Returns RC_ERR_NOMEM when a scratch table cannot be allocated (the
+ * writer's own failures are in w->failed). */
+rc_status rc__document_write(rc_jw *w, const rc_record *rec);
 
 /* Stable lower-case names of statuses for JSON ("limit", "parse", ...). */
 const char *rc__status_name(rc_status st);
-bool rc__status_from_name(const char *name, rc_status *out);
+bool rc__status_from_name(const char *name, size_t len, rc_status *out);
+/* Severity names as in rc_severity_str(). */
+bool rc__severity_from_name(const char *name, size_t len, rc_severity *out);
 
 #endif

@@ -1,7 +1,12 @@
 /*
- * Internal: building records.  A record owns one arena; everything hanging
- * off it (strings, claims, mentions, diagnostics) comes from that arena, so
- * rc_record_free() is one call.
+ * Internal: building records.  A record made by the map step owns one
+ * arena; everything hanging off it (strings, claims, mentions,
+ * diagnostics) comes from that arena, so rc_record_free() is one call.
+ *
+ * A record read back by rc_record_reader is one block of exactly the size
+ * it needs, and its repeated strings (sources, dates, metrics, event ids,
+ * ...) live in a string pool shared by every record of the reader and
+ * freed with the last of them.
  */
 #ifndef RC_RECORD_PRIV_H
 #define RC_RECORD_PRIV_H
@@ -9,17 +14,45 @@
 #include <recount/record.h>
 #include "core/core.h"
 
+typedef struct rc__strpool rc__strpool;
+
 struct rc_record_priv {
-	rc_arena *arena;
+	rc_arena *arena;        /* a record of the map step, or NULL */
+	rc__strpool *pool;      /* a record read back: its interned strings */
+	size_t input;           /* read back: index of its input, and its line */
+	size_t line;
 };
 
 /* A zeroed record with its own arena, or NULL when out of memory. */
 rc_record *rc__record_new(void);
 
-/* The arena of a record. */
+/* The arena of a record made by rc__record_new() (NULL for one read back:
+ * those are complete and read-only). */
 static inline rc_arena *rc__record_arena(rc_record *rec)
 {
 	return rec->priv->arena;
 }
+
+/*
+ * Order two records by every field but seq (the position in the run that
+ * wrote them): 0 when they hold the same document, the same claims and the
+ * same mentions.  A total order, so that a choice between copies does not
+ * depend on the order they came in.
+ */
+int rc__record_cmp(const rc_record *a, const rc_record *b);
+
+/* ---- the string pool -------------------------------------------------------- */
+
+/* A pool with one reference, or NULL when out of memory. */
+rc__strpool *rc__strpool_new(void);
+/* The pooled copy of s[0..n) (NUL-terminated), or NULL when out of memory.
+ * Not thread-safe: one thread interns (the reader's). */
+const char *rc__strpool_intern(rc__strpool *p, const char *s, size_t n);
+/* Take and drop references; the last drop frees the pool.  Safe from any
+ * thread. */
+void rc__strpool_ref(rc__strpool *p);
+void rc__strpool_unref(rc__strpool *p);
+/* Bytes held (for tests and benchmarks). */
+size_t rc__strpool_bytes(const rc__strpool *p);
 
 #endif

@@ -1,5 +1,12 @@
-/* Record allocation: one arena per record. */
+/*
+ * Records: allocation (one arena per record of the map step, one block per
+ * record read back), a total order over their contents, and the string
+ * pool that records read back share.
+ */
+#include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #include "record/record-priv.h"
 
 rc_record *rc__record_new(void)
@@ -23,9 +30,240 @@ void rc_record_free(rc_record *rec)
 	if (!rec)
 		return;
 	free(rec->rendered);
+	if (rec->priv && rec->priv->pool) {
+		/* read back: the record, its private part and everything it
+		 * owns are one block */
+		rc__strpool_unref(rec->priv->pool);
+		free(rec);
+		return;
+	}
 	if (rec->priv) {
 		rc__arena_free(rec->priv->arena);
 		free(rec->priv);
 	}
 	free(rec);
+}
+
+/* ---- order ------------------------------------------------------------------ */
+
+static int cmp_str(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (!a || !b)
+		return a ? 1 : -1;
+	return strcmp(a, b);
+}
+
+static int cmp_size(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int cmp_long(long a, long b)
+{
+	return (a > b) - (a < b);
+}
+
+/* NaN first, then by value; -0 and 0 are equal. */
+static int cmp_double(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(b) - isnan(a);
+	return (a > b) - (a < b);
+}
+
+static int cmp_pos(const rc_pos *a, const rc_pos *b)
+{
+	int c;
+	if ((c = cmp_size(a->start, b->start)) || (c = cmp_size(a->end, b->end)) ||
+	    (c = cmp_size(a->line, b->line)) || (c = cmp_size(a->column, b->column)))
+		return c;
+	return 0;
+}
+
+static int cmp_interval(const rc_interval *a, const rc_interval *b)
+{
+	int c;
+	if ((c = cmp_long(a->lo_inf, b->lo_inf)) || (c = cmp_long(a->hi_inf, b->hi_inf)))
+		return c;
+	if (!a->lo_inf && ((c = cmp_double(a->lo, b->lo)) || (c = cmp_long(a->lo_incl, b->lo_incl))))
+		return c;
+	if (!a->hi_inf && ((c = cmp_double(a->hi, b->hi)) || (c = cmp_long(a->hi_incl, b->hi_incl))))
+		return c;
+	return 0;
+}
+
+static int cmp_diag(const rc_diag *a, const rc_diag *b)
+{
+	int c;
+	if ((c = cmp_long(a->severity, b->severity)) || (c = cmp_long(a->status, b->status)) ||
+	    (c = cmp_str(a->path, b->path)) || (c = cmp_size(a->line, b->line)) ||
+	    (c = cmp_size(a->column, b->column)) || (c = cmp_size(a->offset, b->offset)))
+		return c;
+	return cmp_str(a->message, b->message);
+}
+
+static int cmp_mention(const rc_mention *a, const rc_mention *b)
+{
+	int c;
+	if ((c = cmp_str(a->type, b->type)) || (c = cmp_str(a->noun, b->noun)) ||
+	    (c = cmp_str(a->place, b->place)) || (c = cmp_str(a->date, b->date)) ||
+	    (c = cmp_size(a->n_names, b->n_names)))
+		return c;
+	for (size_t i = 0; i < a->n_names; i++)
+		if ((c = cmp_str(a->names[i], b->names[i])))
+			return c;
+	if ((c = cmp_str(a->key, b->key)) || (c = cmp_str(a->local_id, b->local_id)) ||
+	    (c = cmp_size(a->start, b->start)) || (c = cmp_size(a->end, b->end)))
+		return c;
+	return cmp_size(a->line, b->line);
+}
+
+static int cmp_claim(const rc_claim *a, const rc_claim *b)
+{
+	int c;
+	const rc_quantity *x = &a->q, *y = &b->q;
+	if ((c = cmp_str(a->metric, b->metric)) || (c = cmp_str(a->subject, b->subject)) ||
+	    (c = cmp_str(a->trigger, b->trigger)) || (c = cmp_str(a->text, b->text)) ||
+	    (c = cmp_long(x->kind, y->kind)) || (c = cmp_interval(&x->iv, &y->iv)) ||
+	    (c = cmp_double(x->value, y->value)) || (c = cmp_long(x->approx, y->approx)) ||
+	    (c = cmp_long(x->vague, y->vague)) || (c = cmp_str(x->qualifier, y->qualifier)) ||
+	    (c = cmp_size(x->start, y->start)) || (c = cmp_size(x->end, y->end)) ||
+	    (c = cmp_size(x->num_start, y->num_start)) || (c = cmp_size(x->num_end, y->num_end)) ||
+	    (c = cmp_long(a->status, b->status)) || (c = cmp_str(a->attribution, b->attribution)) ||
+	    (c = cmp_str(a->quote, b->quote)) || (c = cmp_pos(&a->pos, &b->pos)) ||
+	    (c = cmp_pos(&a->sentence, &b->sentence)) || (c = cmp_size(a->file_line, b->file_line)) ||
+	    (c = cmp_long(a->parent, b->parent)) || (c = cmp_long(a->mention, b->mention)) ||
+	    (c = cmp_size(a->n_mentions, b->n_mentions)) || (c = cmp_str(a->event, b->event)) ||
+	    (c = cmp_size(a->n_events, b->n_events)))
+		return c;
+	for (size_t i = 0; i < a->n_mentions; i++)
+		if ((c = cmp_long(a->mentions[i], b->mentions[i])))
+			return c;
+	for (size_t i = 0; i < a->n_events; i++)
+		if ((c = cmp_str(a->events[i], b->events[i])))
+			return c;
+	return 0;
+}
+
+int rc__record_cmp(const rc_record *a, const rc_record *b)
+{
+	int c;
+	if ((c = cmp_str(a->doc, b->doc)) || (c = cmp_str(a->path, b->path)) ||
+	    (c = cmp_size(a->record_line, b->record_line)) || (c = cmp_str(a->source, b->source)) ||
+	    (c = cmp_str(a->url, b->url)) || (c = cmp_str(a->published, b->published)) ||
+	    (c = cmp_str(a->title, b->title)) || (c = cmp_size(a->bytes, b->bytes)) ||
+	    (c = cmp_long(a->status, b->status)) || (c = cmp_str(a->reason, b->reason)) ||
+	    (c = cmp_size(a->n_diags, b->n_diags)) || (c = cmp_long(a->has_signature, b->has_signature)) ||
+	    (c = cmp_size(a->n_mentions, b->n_mentions)) || (c = cmp_size(a->n_claims, b->n_claims)))
+		return c;
+	for (size_t i = 0; i < a->n_diags; i++)
+		if ((c = cmp_diag(&a->diags[i], &b->diags[i])))
+			return c;
+	if (a->has_signature && (c = memcmp(a->minhash, b->minhash, sizeof a->minhash)))
+		return c;
+	for (size_t i = 0; i < a->n_mentions; i++)
+		if ((c = cmp_mention(&a->mentions[i], &b->mentions[i])))
+			return c;
+	for (size_t i = 0; i < a->n_claims; i++)
+		if ((c = cmp_claim(&a->claims[i], &b->claims[i])))
+			return c;
+	return 0;
+}
+
+/* ---- the string pool ---------------------------------------------------------- */
+
+/*
+ * Open addressing over (hash, string) with the characters in an arena.
+ * The table doubles at half full; a string is never removed, so the pool
+ * only grows with distinct strings: outlets, dates, metrics, event ids,
+ * figures as written.
+ */
+typedef struct pool_slot {
+	const char *s;     /* NULL: empty */
+	uint32_t len;
+	uint32_t hash;
+} pool_slot;
+
+struct rc__strpool {
+	atomic_size_t refs;
+	rc_arena *chars;
+	pool_slot *slots;
+	size_t cap, n;
+};
+
+rc__strpool *rc__strpool_new(void)
+{
+	rc__strpool *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->chars = rc__arena_new(64 * 1024);
+	p->cap = 1024;
+	p->slots = calloc(p->cap, sizeof *p->slots);
+	if (!p->chars || !p->slots) {
+		rc__arena_free(p->chars);
+		free(p->slots);
+		free(p);
+		return NULL;
+	}
+	atomic_init(&p->refs, 1);
+	return p;
+}
+
+void rc__strpool_ref(rc__strpool *p)
+{
+	atomic_fetch_add_explicit(&p->refs, 1, memory_order_relaxed);
+}
+
+void rc__strpool_unref(rc__strpool *p)
+{
+	if (!p || atomic_fetch_sub_explicit(&p->refs, 1, memory_order_acq_rel) != 1)
+		return;
+	rc__arena_free(p->chars);
+	free(p->slots);
+	free(p);
+}
+
+size_t rc__strpool_bytes(const rc__strpool *p)
+{
+	return p ? rc__arena_used(p->chars) + p->cap * sizeof *p->slots : 0;
+}
+
+static bool pool_grow(rc__strpool *p)
+{
+	size_t cap = p->cap * 2;
+	pool_slot *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return false;
+	for (size_t i = 0; i < p->cap; i++) {
+		if (!p->slots[i].s)
+			continue;
+		size_t k = p->slots[i].hash & (cap - 1);
+		while (slots[k].s)
+			k = (k + 1) & (cap - 1);
+		slots[k] = p->slots[i];
+	}
+	free(p->slots);
+	p->slots = slots;
+	p->cap = cap;
+	return true;
+}
+
+const char *rc__strpool_intern(rc__strpool *p, const char *s, size_t n)
+{
+	if (n > UINT32_MAX)
+		return rc__arena_strndup(p->chars, s, n);   /* too long to pool: kept apart */
+	uint32_t h = (uint32_t)rc__hash64(s, n, 0);
+	size_t k = h & (p->cap - 1);
+	for (; p->slots[k].s; k = (k + 1) & (p->cap - 1))
+		if (p->slots[k].hash == h && p->slots[k].len == n && memcmp(p->slots[k].s, s, n) == 0)
+			return p->slots[k].s;
+	char *copy = rc__arena_strndup(p->chars, s, n);
+	if (!copy)
+		return NULL;
+	p->slots[k] = (pool_slot){copy, (uint32_t)n, h};
+	if (++p->n * 2 > p->cap && !pool_grow(p))
+		return NULL;
+	return copy;
 }

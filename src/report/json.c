@@ -10,6 +10,7 @@
  * of a large batch is never held in memory twice.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +339,35 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_event *ev)
 	return true;
 }
 
+/* What the input of `recount reconcile` lost or held twice: only when
+ * something was (docs/schema-report.md). */
+static void input_write(rc_jw *w, const rc_record_stats *in)
+{
+	if (rc_record_stats_complete(in) && !in->documents_duplicate)
+		return;
+	static const struct {
+		const char *key;
+		size_t offset;
+	} fields[] = {
+		{"lines_rejected", offsetof(rc_record_stats, lines_rejected)},
+		{"inputs_unreadable", offsetof(rc_record_stats, inputs_unreadable)},
+		{"inputs_incomplete", offsetof(rc_record_stats, inputs_incomplete)},
+		{"documents_missing", offsetof(rc_record_stats, documents_missing)},
+		{"claims_missing", offsetof(rc_record_stats, claims_missing)},
+		{"documents_duplicate", offsetof(rc_record_stats, documents_duplicate)},
+		{"documents_conflicting", offsetof(rc_record_stats, documents_conflicting)},
+	};
+	rc__jw_key(w, "input");
+	rc__jw_obj(w);
+	rc__jw_key(w, "complete");
+	rc__jw_bool(w, rc_record_stats_complete(in));
+	for (size_t i = 0; i < RC_ARRAY_LEN(fields); i++) {
+		rc__jw_key(w, fields[i].key);
+		rc__jw_int(w, (long long)*(const size_t *)(const void *)((const char *)in + fields[i].offset));
+	}
+	rc__jw_end_obj(w);
+}
+
 static const char *const best_names[] = {"median", "conservative", "latest"};
 
 rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
@@ -367,6 +397,7 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	rc__jw_end_obj(&w);
 	rc__jw_key(&w, "claims");
 	rc__jw_int(&w, (long long)res->claims);
+	input_write(&w, &res->input);
 	rc__jw_key(&w, "events");
 	rc__jw_arr(&w);
 	for (size_t e = 0; ok && e < res->n_events && !o.st; e++) {

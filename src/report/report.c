@@ -417,6 +417,12 @@ static void summary_line(rc__out *o, const rc_result *res, const rc__tally *t)
 	         res->n_events == 1 ? "" : "s", t->contradictions, t->contradictions == 1 ? "" : "s",
 	         t->revisions, t->revisions == 1 ? "" : "s", t->progressions,
 	         t->progressions == 1 ? "" : "s");
+	/* what the input of `recount reconcile` lost, when it lost anything */
+	char lost[512];
+	if (rc_record_stats_str(&res->input, lost, sizeof lost)) {
+		rc__outs(o, rc_record_stats_complete(&res->input) ? "; input: " : "; INCOMPLETE INPUT: ");
+		rc__outs(o, lost);
+	}
 }
 
 static void write_text(ctx *c)

@@ -8,6 +8,7 @@
 #include <recount/verify.h>
 #include "core/core.h"
 #include "core/json.h"
+#include "core/jw.h"
 #include "record/record-json.h"
 #include "report/report-priv.h"
 
@@ -36,18 +37,56 @@ static void text_refs(rc__out *o, const char *title, const rc_claim_ref *const *
 	}
 }
 
-static json_t *refs_json(const rc_claim_ref *const *refs, size_t n)
+/* Claims as "recount.claim/1" objects with their effective interval. */
+static void refs_write(rc_jw *w, const char *key, const rc_claim_ref *const *refs, size_t n)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < n; i++) {
-		json_t *o = rc__claim_to_json(refs[i]->rec, refs[i]->claim);
-		if (!o || json_object_set_new(o, "effective", rc__json_interval(&refs[i]->effective)) ||
-		    json_array_append_new(a, o)) {
-			json_decref(a);
-			return NULL;
-		}
+	rc__jw_key(w, key);
+	rc__jw_arr(w);
+	for (size_t i = 0; i < n; i++) {
+		rc__jw_obj(w);
+		rc__claim_write_fields(w, refs[i]->rec, refs[i]->claim);
+		rc__jw_key(w, "effective");
+		rc__jw_interval(w, &refs[i]->effective);
+		rc__jw_end_obj(w);
 	}
-	return a;
+	rc__jw_end_arr(w);
+}
+
+/* "recount.verify/1" (docs/verify.md), by the streaming writer that writes
+ * every claim object. */
+static rc_status verify_json(FILE *fp, const rc_verification *v, rc_error *err)
+{
+	rc__out o;
+	rc__out_init(&o, fp);
+	rc_jw w;
+	rc__jw_init_pretty(&w, &o.b);
+	rc__jw_obj(&w);
+	rc__jw_key(&w, "schema");
+	rc__jw_str(&w, "recount.verify/1");
+	rc__jw_key(&w, "claim");
+	rc__jw_str(&w, v->sentence);
+	rc__jw_key(&w, "verdict");
+	rc__jw_str(&w, rc_verdict_str(v->verdict));
+	rc__jw_key(&w, "why");
+	rc__jw_str(&w, v->why);
+	rc__jw_key(&w, "read");
+	if (v->claim && v->own)
+		rc__claim_write(&w, v->own, v->claim);
+	else
+		rc__jw_null(&w);
+	rc__jw_key(&w, "event");
+	rc__jw_str(&w, v->event ? v->event->id : NULL);
+	rc__jw_key(&w, "metric");
+	rc__jw_str(&w, v->metric);
+	refs_write(&w, "fit", v->fit, v->n_fit);
+	refs_write(&w, "unfit", v->unfit, v->n_unfit);
+	refs_write(&w, "overtaken", v->overtaken, v->n_overtaken);
+	rc__jw_end_obj(&w);
+	rc__outc(&o, '\n');
+	rc__out_poll(&o, w.failed);
+	rc_status st = rc__out_finish(&o, err);
+	rc__out_dispose(&o);
+	return st;
 }
 
 /* schema.org's ClaimReview rating: 1 false .. 5 true, with the verdict as its name. */
@@ -155,24 +194,10 @@ rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fm
 {
 	if (!fp || !v)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_verification_write: missing argument");
-	if (fmt == RC_FORMAT_JSON || fmt == RC_FORMAT_CLAIMREVIEW) {
-		json_t *root;
-		if (fmt == RC_FORMAT_CLAIMREVIEW) {
-			root = claimreview(v, opts ? opts->review : NULL);
-		} else {
-			root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "schema", "recount.verify/1",
-			                 "claim", v->sentence, "verdict", rc_verdict_str(v->verdict),
-			                 "why", rc__json_str(v->why),
-			                 "read", v->claim && v->own ? rc__claim_to_json(v->own, v->claim)
-			                                                  : json_null(),
-			                 "event", rc__json_str(v->event ? v->event->id : NULL),
-			                 "metric", rc__json_str(v->metric), "fit", refs_json(v->fit, v->n_fit),
-			                 "unfit", refs_json(v->unfit, v->n_unfit));
-			if (root && json_object_set_new(root, "overtaken", refs_json(v->overtaken, v->n_overtaken))) {
-				json_decref(root);
-				root = NULL;
-			}
-		}
+	if (fmt == RC_FORMAT_JSON)
+		return verify_json(fp, v, err);
+	if (fmt == RC_FORMAT_CLAIMREVIEW) {
+		json_t *root = claimreview(v, opts ? opts->review : NULL);
 		if (!root)
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		rc_status st = rc__json_write_pretty(fp, root, err);

@@ -358,15 +358,20 @@ START_TEST(shards_equal_one_run)
 		fp[s] = fopen(paths[s], "w");
 		ck_assert_ptr_nonnull(fp[s]);
 	}
+	size_t docs[3] = {0}, claims[3] = {0};
 	for (size_t i = 0; i < c.n; i++) {
 		rc_record *rec;
 		ck_assert_int_eq(rc_record_extract(&rec, ex, c.docs[i], &err), RC_OK);
 		ck_assert_int_eq(rc_record_write_jsonl(fp[(i * 7) % 3], rec, true, &err), RC_OK);
+		docs[(i * 7) % 3]++;
+		claims[(i * 7) % 3] += rec->n_claims;
 		rc_record_free(rec);
 	}
 	rc_extractor_free(ex);
-	for (int s = 0; s < 3; s++)
+	for (int s = 0; s < 3; s++) {
+		ck_assert_int_eq(rc_record_write_end(fp[s], docs[s], claims[s], &err), RC_OK);
 		fclose(fp[s]);
+	}
 	const char *in[] = {paths[2], paths[1], paths[0]};
 	rc_record_reader *rr;
 	ck_assert_int_eq(rc_record_reader_new(&rr, in, 3, &err), RC_OK);

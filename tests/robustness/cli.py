@@ -425,7 +425,13 @@ def summary_adds_up():
                     bad += 1
         p = run(['extract', path])
         check(p.returncode == 0, 'exit status %d' % p.returncode, p)
-        claims = sum(1 for line in p.stdout.splitlines() if b'"recount.claim/1"' in line)
+        lines = [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
+        claims = sum(len(o['claims']) for o in lines if o['schema'] == 'recount.document/2')
+        end = lines[-1] if lines else {}
+        check(end.get('schema') == 'recount.end/1', 'the output does not end with its end line', p)
+        check(end.get('claims') == claims and end.get('documents') == good + bad,
+              'the end line says %r, the output has %d documents and %d claims'
+              % (end, good + bad, claims), p)
         nums = {}
         for key in ('read', 'processed', 'skipped', 'claims'):
             m = re.search(r'(\d+)\s+(?:documents?\s+|claims?\s+)?' + key + r'\b', err(p)) or \

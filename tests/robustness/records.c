@@ -113,7 +113,7 @@ static rc_record *make_record(const char *doc, double lo, double hi, bool hi_inf
 	return rec;
 }
 
-/* The record as JSON Lines (malloc'd). */
+/* The record as JSON Lines, with its end line (malloc'd). */
 static char *to_jsonl(const rc_record *rec, size_t *len)
 {
 	char *buf = NULL;
@@ -122,6 +122,7 @@ static char *to_jsonl(const rc_record *rec, size_t *len)
 	FILE *fp = open_memstream(&buf, &n);
 	ck_assert_ptr_nonnull(fp);
 	ck_assert_int_eq(rc_record_write_jsonl(fp, rec, true, &err), RC_OK);
+	ck_assert_int_eq(rc_record_write_end(fp, 1, rec->n_claims, &err), RC_OK);
 	ck_assert_int_eq(fclose(fp), 0);
 	if (len)
 		*len = n;
@@ -243,7 +244,7 @@ START_TEST(extreme_figures_round_trip)
 			json_decref(v);
 			lines++;
 		}
-		ck_assert_uint_eq(lines, 2);
+		ck_assert_uint_eq(lines, 2);   /* the document line and the end line */
 		char *p = rb_write(dir, "claims.jsonl", buf, len);
 		read_result r;
 		read_records(&r, p);

@@ -1,0 +1,1852 @@
+/*
+ * The one reader of records: the JSON Lines of `recount extract`, read back
+ * by `recount reconcile` (docs/schema-claim.md).  Its input is the reduce
+ * phase's largest cost, so it is built for that:
+ *
+ * - files are read in 1 MiB blocks and cut into lines with memchr;
+ * - each line is parsed in place by the pull reader of core (jr.c): no
+ *   tree, strings decoded where they stand;
+ * - a record is built in one block of exactly its size, its quoted
+ *   sentences kept once each, its repeated strings (outlets, dates,
+ *   metrics, triggers, event ids, places, figures as written) interned in
+ *   a pool shared by every record of the reader.
+ *
+ * A "recount.document/2" line is a whole record.  Older files
+ * ("recount.document/1" then one "recount.claim/1" line per claim) are read
+ * too: claim lines join the document line before them when doc, path and
+ * record_line agree, and a claim line with no document line starts a
+ * record of its own.
+ *
+ * Nothing is lost silently: a line that cannot be used is an error
+ * diagnostic with path:line:column and counted; each input is checked
+ * against its "recount.end/1" lines, which count the documents and claims
+ * written before them, so a file cut short or a lost line is an error too.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/jr.h"
+#include "record/record-json.h"
+#include "record/record-priv.h"
+
+#define MAX_RECORD_LINE ((size_t)256 << 20)
+#define READ_BLOCK ((size_t)1 << 20)
+#define MAX_LINE_DIAGS 20
+
+/* ---- a record being read ----------------------------------------------------- */
+
+/* What a claim's line says that its rc_claim cannot hold yet: offsets into
+ * the draft's arrays, which may move while they grow. */
+typedef struct claim_extra {
+	long sentence;           /* index into the sentence table, or -1 */
+	size_t events_at, mentions_at;
+} claim_extra;
+
+typedef struct sentence {
+	rc_pos pos;
+	const char *text;
+	const char *copy;        /* while building: where the text went */
+	bool counted, copied;
+} sentence;
+
+/*
+ * A record as parsed, before it gets its own block: the record's scalar
+ * fields, and growable arrays reused from line to line.  Strings point
+ * into the line being parsed, or (for a record of older lines that spans
+ * several lines) into its arena.
+ */
+typedef struct draft {
+	rc_record rec;
+	rc_claim *claims;
+	claim_extra *cx;
+	size_t n_claims, cap_claims, cap_cx;
+	sentence *sent;
+	size_t n_sent, cap_sent;
+	rc_mention *mentions;
+	size_t *names_at;
+	size_t n_mentions, cap_mentions, cap_names_at;
+	const char **names;
+	size_t n_names, cap_names;
+	const char **events;
+	size_t n_events, cap_events;
+	long *cmentions;
+	size_t n_cmentions, cap_cmentions;
+	rc_diag *diags;
+	size_t n_diags, cap_diags;
+	bool has_n_claims;
+	size_t n_claims_said;
+	rc_arena *arena;         /* strings of a record of older lines */
+	size_t first_line;       /* its first line */
+} draft;
+
+static void draft_reset(draft *d)
+{
+	rc_arena *a = d->arena;
+	d->rec = (rc_record){0};
+	d->n_claims = d->n_sent = d->n_mentions = d->n_names = 0;
+	d->n_events = d->n_cmentions = d->n_diags = 0;
+	d->has_n_claims = false;
+	d->n_claims_said = 0;
+	d->first_line = 0;
+	d->arena = a;
+}
+
+static void draft_dispose(draft *d)
+{
+	free(d->claims);
+	free(d->cx);
+	free(d->sent);
+	free(d->mentions);
+	free(d->names_at);
+	free(d->names);
+	free(d->events);
+	free(d->cmentions);
+	free(d->diags);
+	rc__arena_free(d->arena);
+	memset(d, 0, sizeof *d);
+}
+
+/* ---- the reader ------------------------------------------------------------------ */
+
+/* What one input held, for its completeness check. */
+typedef struct tally {
+	size_t lines;            /* non-blank */
+	size_t rejected;
+	size_t v1_lines, v2_lines;
+	size_t documents, claims;               /* read */
+	size_t ends, end_documents, end_claims; /* announced by end lines */
+	size_t last_line;
+} tally;
+
+struct rc_record_reader {
+	char **paths;
+	size_t n_paths, next_path;
+	FILE *fp;
+	bool fp_is_stdin;
+	const char *cur_path;
+	size_t cur_input;
+	size_t line_no;
+	size_t bytes;            /* read so far, all inputs */
+	/* the block buffer: buf[start..fill) is unread, '\n' searched from scan */
+	char *buf;
+	size_t cap, start, fill, scan;
+	bool eof, skipping;
+	tally t;
+	draft line;              /* the line being parsed */
+	draft pend;              /* a record of older lines being assembled */
+	bool has_pend;
+	rc_record *held;         /* finished, handed out by the next call */
+	rc__strpool *pool;
+	rc_record_stats stats;
+	rc_arena *arena;         /* diagnostics */
+	rc_diag *diags;
+	size_t n_diags, cap_diags;
+};
+
+static rc_status reader_diag(rc_record_reader *r, rc_severity sev, rc_status st, size_t line,
+                             size_t column, const char *fmt, ...) RC_PRINTF(6, 7);
+
+static rc_status reader_diag(rc_record_reader *r, rc_severity sev, rc_status st, size_t line,
+                             size_t column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || RC_GROW(r->diags, r->cap_diags, r->n_diags + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	char *msg = rc__arena_alloc(r->arena, (size_t)n + 1);
+	if (!msg)
+		return RC_ERR_NOMEM;
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	rc_diag *d = &r->diags[r->n_diags];
+	*d = (rc_diag){.severity = sev, .status = st, .line = line, .column = column,
+	               .offset = (size_t)-1, .message = msg};
+	d->path = rc__arena_strdup(r->arena, r->cur_path);
+	if (r->cur_path && !d->path)
+		return RC_ERR_NOMEM;
+	r->n_diags++;
+	return RC_OK;
+}
+
+rc_status rc_record_reader_new(rc_record_reader **out, const char *const *paths, size_t n,
+                               rc_error *err)
+{
+	*out = NULL;
+	rc_record_reader *r = calloc(1, sizeof(*r));
+	if (!r || !(r->arena = rc__arena_new(4096)) || !(r->pool = rc__strpool_new()))
+		goto nomem;
+	r->paths = calloc(n ? n : 1, sizeof(*r->paths));
+	if (!r->paths)
+		goto nomem;
+	for (size_t i = 0; i < n; i++) {
+		if (!paths[i]) {
+			rc_record_reader_free(r);
+			return rc__error_set(err, RC_ERR_INVALID, "rc_record_reader_new: NULL path");
+		}
+		if (!(r->paths[i] = rc__strdup(paths[i])))
+			goto nomem;
+		r->n_paths++;
+	}
+	*out = r;
+	return RC_OK;
+nomem:
+	rc_record_reader_free(r);
+	return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+}
+
+void rc_record_reader_free(rc_record_reader *r)
+{
+	if (!r)
+		return;
+	if (r->fp && !r->fp_is_stdin)
+		fclose(r->fp);
+	for (size_t i = 0; i < r->n_paths; i++)
+		free(r->paths[i]);
+	free(r->paths);
+	free(r->buf);
+	draft_dispose(&r->line);
+	draft_dispose(&r->pend);
+	rc_record_free(r->held);
+	rc__strpool_unref(r->pool);
+	free(r->diags);
+	rc__arena_free(r->arena);
+	free(r);
+}
+
+const rc_diag *rc_record_reader_diags(const rc_record_reader *r, size_t *n)
+{
+	*n = r ? r->n_diags : 0;
+	return r ? r->diags : NULL;
+}
+
+const rc_record_stats *rc_record_reader_stats(const rc_record_reader *r)
+{
+	return r ? &r->stats : NULL;
+}
+
+bool rc_record_stats_complete(const rc_record_stats *s)
+{
+	return s && !s->lines_rejected && !s->inputs_unreadable && !s->inputs_incomplete &&
+	       !s->documents_missing && !s->claims_missing && !s->documents_conflicting;
+}
+
+size_t rc_record_stats_str(const rc_record_stats *s, char *buf, size_t size)
+{
+	static const struct {
+		size_t offset;
+		const char *one, *many;
+	} items[] = {
+		{offsetof(rc_record_stats, lines_rejected), "line rejected", "lines rejected"},
+		{offsetof(rc_record_stats, inputs_unreadable), "input unreadable", "inputs unreadable"},
+		{offsetof(rc_record_stats, inputs_incomplete), "input incomplete", "inputs incomplete"},
+		{offsetof(rc_record_stats, documents_missing), "document missing", "documents missing"},
+		{offsetof(rc_record_stats, claims_missing), "claim missing", "claims missing"},
+		{offsetof(rc_record_stats, documents_duplicate), "document read twice (counted once)",
+		 "documents read twice (counted once)"},
+		{offsetof(rc_record_stats, documents_conflicting),
+		 "document read twice with different content", "documents read twice with different content"},
+	};
+	size_t len = 0;
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; s && i < RC_ARRAY_LEN(items); i++) {
+		size_t v = *(const size_t *)(const void *)((const char *)s + items[i].offset);
+		if (!v)
+			continue;
+		int n = snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0, "%s%zu %s",
+		                 len ? ", " : "", v, v == 1 ? items[i].one : items[i].many);
+		if (n > 0)
+			len += (size_t)n;
+	}
+	return len;
+}
+
+size_t rc_record_reader_bytes(const rc_record_reader *r)
+{
+	return r ? r->bytes : 0;
+}
+
+/* ---- completeness of one input ------------------------------------------------- */
+
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* At the end of an input: does what was read match its end lines? */
+static rc_status check_input(rc_record_reader *r)
+{
+	const tally *t = &r->t;
+	rc_record_stats *s = &r->stats;
+	size_t line = t->last_line;
+	if (t->rejected > MAX_LINE_DIAGS &&
+	    reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, 0, 0, "%zu more lines rejected%s",
+	                t->rejected - MAX_LINE_DIAGS,
+	                t->documents || t->claims || t->ends ? ""
+	                : ": is this a claims file written by recount extract?") != RC_OK)
+		return RC_ERR_NOMEM;
+	if (!t->ends) {
+		if (t->v2_lines || t->lines == 0) {
+			s->inputs_incomplete++;
+			if (t->lines == 0)
+				return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, 0, 0,
+				                   "empty: no recount.end/1 line (recount extract always "
+				                   "writes one; was the file cut short?)");
+			return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, line, 0,
+			                   "no recount.end/1 line after %zu document%s: the file was cut "
+			                   "short, or the run that wrote it did not finish",
+			                   t->documents, plural(t->documents));
+		}
+		if (t->v1_lines)
+			s->inputs_unchecked++;
+		return RC_OK;
+	}
+	if (t->documents == t->end_documents && t->claims == t->end_claims)
+		return RC_OK;
+	s->inputs_incomplete++;
+	if (t->end_documents > t->documents)
+		s->documents_missing += t->end_documents - t->documents;
+	if (t->end_claims > t->claims)
+		s->claims_missing += t->end_claims - t->claims;
+	if (t->documents <= t->end_documents && t->claims <= t->end_claims)
+		return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, line, 0,
+		                   "incomplete: the end line%s announce%s %zu document%s and %zu claim%s; "
+		                   "%zu and %zu were read%s", plural(t->ends), t->ends == 1 ? "s" : "",
+		                   t->end_documents, plural(t->end_documents), t->end_claims,
+		                   plural(t->end_claims), t->documents, t->claims,
+		                   t->rejected ? " (lines were rejected)" : ": lines are missing");
+	return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, line, 0,
+	                   "incomplete: %zu document%s and %zu claim%s were read but the end line%s "
+	                   "announce%s %zu and %zu: lines after the last end line are a part cut short",
+	                   t->documents, plural(t->documents), t->claims, plural(t->claims),
+	                   plural(t->ends), t->ends == 1 ? "s" : "", t->end_documents, t->end_claims);
+}
+
+/* ---- lines ------------------------------------------------------------------------ */
+
+static rc_status close_input(rc_record_reader *r)
+{
+	bool bad = ferror(r->fp);
+	if (!r->fp_is_stdin)
+		fclose(r->fp);
+	r->fp = NULL;
+	r->start = r->fill = r->scan = 0;
+	if (bad) {
+		r->stats.inputs_unreadable++;
+		return reader_diag(r, RC_SEV_ERROR, RC_ERR_IO, r->line_no, 0, "read error: %s",
+		                   strerror(errno ? errno : EIO));
+	}
+	return check_input(r);
+}
+
+static rc_status open_input(rc_record_reader *r, bool *opened)
+{
+	*opened = false;
+	r->cur_input = r->next_path;
+	r->cur_path = r->paths[r->next_path++];
+	r->line_no = 0;
+	r->eof = r->skipping = false;
+	r->t = (tally){0};
+	r->start = r->fill = r->scan = 0;
+	if (strcmp(r->cur_path, "-") == 0) {
+		r->fp = stdin;
+		r->fp_is_stdin = true;
+	} else {
+		r->fp = fopen(r->cur_path, "rb");
+		r->fp_is_stdin = false;
+		if (!r->fp) {
+			r->stats.inputs_unreadable++;
+			return reader_diag(r, RC_SEV_ERROR, RC_ERR_IO, 0, 0, "cannot open: %s",
+			                   strerror(errno));
+		}
+	}
+	r->stats.inputs++;
+	*opened = true;
+	return RC_OK;
+}
+
+/*
+ * The next line of the current input into *line (without its line end,
+ * NUL-terminated, writable until the next call), or *got false at the end
+ * of the input.  Over-long lines are diagnostics and skipped.
+ */
+static rc_status next_line(rc_record_reader *r, char **line, size_t *len, bool *got)
+{
+	*got = false;
+	for (;;) {
+		char *nl = r->scan < r->fill ? memchr(r->buf + r->scan, '\n', r->fill - r->scan) : NULL;
+		if (nl) {
+			size_t at = r->start, end = (size_t)(nl - r->buf);
+			r->start = r->scan = end + 1;
+			if (r->skipping) {
+				r->skipping = false;
+				continue;
+			}
+			r->line_no++;
+			if (end > at && r->buf[end - 1] == '\r')
+				end--;
+			r->buf[end] = '\0';
+			*line = r->buf + at;
+			*len = end - at;
+			*got = true;
+			return RC_OK;
+		}
+		r->scan = r->fill;
+		if (!r->skipping && r->fill - r->start > MAX_RECORD_LINE) {
+			r->line_no++;
+			r->t.lines++;
+			r->t.rejected++;
+			r->t.last_line = r->line_no;
+			r->stats.lines_rejected++;
+			r->skipping = true;
+			if (reader_diag(r, RC_SEV_ERROR, RC_ERR_LIMIT, r->line_no, 0,
+			                "line longer than %zu bytes skipped", MAX_RECORD_LINE) != RC_OK)
+				return RC_ERR_NOMEM;
+		}
+		if (r->skipping)
+			r->start = r->scan = r->fill = 0;
+		if (r->eof) {
+			if (r->fill > r->start) {
+				/* a last line without its newline */
+				size_t at = r->start, end = r->fill;
+				r->start = r->scan = r->fill;
+				r->line_no++;
+				if (end > at && r->buf[end - 1] == '\r')
+					end--;
+				r->buf[end] = '\0';
+				*line = r->buf + at;
+				*len = end - at;
+				*got = true;
+				return RC_OK;
+			}
+			return RC_OK;
+		}
+		if (r->start) {
+			memmove(r->buf, r->buf + r->start, r->fill - r->start);
+			r->fill -= r->start;
+			r->scan -= r->start;
+			r->start = 0;
+		}
+		if (r->cap - r->fill < READ_BLOCK / 4) {
+			/* never more than a longest line and a block */
+			size_t cap = r->cap ? r->cap * 2 : READ_BLOCK;
+			if (cap > MAX_RECORD_LINE + READ_BLOCK)
+				cap = MAX_RECORD_LINE + READ_BLOCK;
+			char *nb = realloc(r->buf, cap + 1);
+			if (!nb)
+				return RC_ERR_NOMEM;
+			r->buf = nb;
+			r->cap = cap;
+		}
+		/* one stdio lock per block; the buffer always keeps a byte for a NUL */
+		size_t n = fread(r->buf + r->fill, 1, r->cap - r->fill, r->fp);
+		r->fill += n;
+		r->bytes += n;
+		if (n == 0)
+			r->eof = true;
+	}
+}
+
+/* ---- field parsing ------------------------------------------------------------ */
+
+/*
+ * The state of one line's parse.  A value of the wrong type rejects the
+ * line: the first problem is kept as "key: why" (static texts).
+ */
+typedef struct parse {
+	rc_jr j;
+	const char *bad;
+	const char *bad_key;
+} parse;
+
+static bool bad(parse *p, const char *key, const char *why)
+{
+	if (!p->bad && !p->j.err) {
+		p->bad = why;
+		p->bad_key = key;
+	}
+	return false;
+}
+
+static bool failed(const parse *p)
+{
+	return p->bad || p->j.err;
+}
+
+/* A string or null. */
+static bool get_str(parse *p, const char *key, const char **out)
+{
+	rc_jr_type t = rc__jr_peek(&p->j);
+	if (t == RC_JR_NULL) {
+		*out = NULL;
+		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	}
+	if (t != RC_JR_STRING)
+		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected a string or null");
+	char *s;
+	size_t n;
+	if (!rc__jr_str(&p->j, &s, &n))
+		return false;
+	*out = s;
+	return true;
+}
+
+/* A whole number >= 0; null is (size_t)-1. */
+static bool get_size(parse *p, const char *key, size_t *out)
+{
+	rc_jr_type t = rc__jr_peek(&p->j);
+	if (t == RC_JR_NULL) {
+		*out = (size_t)-1;
+		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	}
+	if (t != RC_JR_NUMBER)
+		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected a whole number");
+	double d;
+	bool integral;
+	if (!rc__jr_num(&p->j, &d, &integral))
+		return false;
+	if (!integral || d < 0 || d >= 9007199254740992.0)
+		return bad(p, key, "expected a whole number");
+	*out = (size_t)d;
+	return true;
+}
+
+/* An index into the record, or -1 (null too). */
+static bool get_index(parse *p, const char *key, long *out)
+{
+	rc_jr_type t = rc__jr_peek(&p->j);
+	if (t == RC_JR_NULL) {
+		*out = -1;
+		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	}
+	if (t != RC_JR_NUMBER)
+		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected an index (or -1)");
+	double d;
+	bool integral;
+	if (!rc__jr_num(&p->j, &d, &integral))
+		return false;
+	if (!integral || d < -1 || d > (double)(SIZE_MAX / 4))
+		return bad(p, key, "expected an index (or -1)");
+	*out = (long)d;
+	return true;
+}
+
+static bool get_bool(parse *p, const char *key, bool *out)
+{
+	rc_jr_type t = rc__jr_peek(&p->j);
+	if (t == RC_JR_NULL) {
+		*out = false;
+		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	}
+	if (t != RC_JR_BOOL)
+		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected true or false");
+	return rc__jr_bool(&p->j, out);
+}
+
+/* A number or null (*is_null). */
+static bool get_num(parse *p, const char *key, double *out, bool *is_null)
+{
+	rc_jr_type t = rc__jr_peek(&p->j);
+	*is_null = false;
+	if (t == RC_JR_NULL) {
+		*is_null = true;
+		*out = 0;
+		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	}
+	if (t != RC_JR_NUMBER)
+		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected a number or null");
+	return rc__jr_num(&p->j, out, NULL);
+}
+
+/* An array (true: its elements follow), or null (*is_null; false). */
+static bool open_list(parse *p, const char *key, bool *is_null, const char *want)
+{
+	rc_jr_type t = rc__jr_peek(&p->j);
+	*is_null = t == RC_JR_NULL;
+	if (*is_null)
+		return rc__jr_null(&p->j) ? false : rc__jr_fail(&p->j, "invalid literal");
+	if (t != RC_JR_ARRAY)
+		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, want);
+	return rc__jr_arr(&p->j);
+}
+
+/* Keys of an object, looked up from a table; a key the reader does not
+ * know is skipped (later versions may add fields at the end). */
+typedef struct keyname {
+	const char *name;
+	size_t len;
+} keyname;
+#define K(s) {s, sizeof(s) - 1}
+
+/* The index of key in tab[0..n), trying *hint (the index after the last
+ * match) first: writers keep the order.  -1 for an unknown key. */
+static int lookup(const keyname *tab, int n, const char *key, size_t len, int *hint)
+{
+	for (int k = 0; k < n; k++) {
+		int i = (*hint + k) % n;
+		if (tab[i].len == len && memcmp(tab[i].name, key, len) == 0) {
+			*hint = i + 1;
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* The next key of the object being read: its index, -1 for an unknown
+ * key (already skipped), -2 at the end of the object or on an error. */
+static int next_key(parse *p, const keyname *tab, int n, int *hint, uint64_t *seen)
+{
+	for (;;) {
+		const char *key;
+		size_t len;
+		if (failed(p) || !rc__jr_key(&p->j, &key, &len))
+			return -2;
+		int i = lookup(tab, n, key, len, hint);
+		if (i < 0) {
+			if (!rc__jr_skip(&p->j))
+				return -2;
+			continue;
+		}
+		if (*seen & (1ull << i)) {
+			bad(p, tab[i].name, "duplicate key");
+			return -2;
+		}
+		*seen |= 1ull << i;
+		return i;
+	}
+}
+
+/* ---- the pieces of a record ---------------------------------------------------- */
+
+static const keyname pos_keys[] = {K("start"), K("end"), K("line"), K("column"), K("text")};
+enum { P_START, P_END, P_LINE, P_COLUMN, P_TEXT };
+
+/* A span object {start, end, line, column} (and text, for a sentence). */
+static bool parse_pos(parse *p, const char *key, rc_pos *pos, const char **text)
+{
+	*pos = (rc_pos){0};
+	if (rc__jr_null(&p->j))
+		return true;
+	if (rc__jr_peek(&p->j) != RC_JR_OBJECT)
+		return bad(p, key, "expected an object");
+	if (!rc__jr_obj(&p->j))
+		return false;
+	int hint = 0, k;
+	uint64_t seen = 0;
+	size_t v;
+	while ((k = next_key(p, pos_keys, text ? 5 : 4, &hint, &seen)) != -2) {
+		switch (k) {
+		case P_START: if (get_size(p, key, &v)) pos->start = v; break;
+		case P_END: if (get_size(p, key, &v)) pos->end = v; break;
+		case P_LINE: if (get_size(p, key, &v)) pos->line = v; break;
+		case P_COLUMN: if (get_size(p, key, &v)) pos->column = v; break;
+		case P_TEXT: get_str(p, key, text); break;
+		default: break;
+		}
+	}
+	if (failed(p))
+		return false;
+	if (pos->start == (size_t)-1 || pos->end == (size_t)-1 || pos->end < pos->start)
+		return bad(p, key, "not a span (start <= end)");
+	return true;
+}
+
+static bool kind_from_name(const char *name, rc_quantity_kind *out)
+{
+	for (int k = 0; k < RC_QK_COUNT_; k++)
+		if (strcmp(rc_quantity_kind_str((rc_quantity_kind)k), name) == 0) {
+			*out = (rc_quantity_kind)k;
+			return true;
+		}
+	return false;
+}
+
+static const keyname claim_keys[] = {
+	/* the figure */
+	K("metric"), K("subject"), K("text"), K("lo"), K("hi"), K("lo_incl"), K("hi_incl"),
+	K("approx"), K("vague"), K("qualifier"), K("status"), K("attribution"), K("event"),
+	K("events"),
+	/* version 2: an index into the sentence table; version 1: the quote and its span */
+	K("sentence"), K("quote"),
+	/* where it is */
+	K("line"), K("column"), K("start"), K("end"), K("trigger"), K("kind"), K("value"),
+	K("num_start"), K("num_end"), K("parent"), K("mention"), K("mentions"), K("file_line"),
+	/* version 1: the document's own fields, repeated on each claim line */
+	K("schema"), K("doc"), K("path"), K("source"), K("published"), K("record_line"),
+};
+enum {
+	C_METRIC, C_SUBJECT, C_TEXT, C_LO, C_HI, C_LO_INCL, C_HI_INCL, C_APPROX, C_VAGUE,
+	C_QUALIFIER, C_STATUS, C_ATTRIBUTION, C_EVENT, C_EVENTS, C_SENTENCE, C_QUOTE, C_LINE,
+	C_COLUMN, C_START, C_END, C_TRIGGER, C_KIND, C_VALUE, C_NUM_START, C_NUM_END, C_PARENT,
+	C_MENTION, C_MENTIONS, C_FILE_LINE, C_SCHEMA, C_DOC, C_PATH, C_SOURCE, C_PUBLISHED,
+	C_RECORD_LINE, C_COUNT
+};
+
+static bool grow_claims(draft *d)
+{
+	return RC_GROW(d->claims, d->cap_claims, d->n_claims + 1) == RC_OK &&
+	       RC_GROW(d->cx, d->cap_cx, d->n_claims + 1) == RC_OK;
+}
+
+/*
+ * One claim object into d (appended).  v2: "sentence" is an index into the
+ * line's sentence table; otherwise (a "recount.claim/1" line) the quote and
+ * the sentence's span are the claim's own, and its document's fields go
+ * into d->rec.
+ */
+static bool parse_claim(parse *p, draft *d, bool v2)
+{
+	if (rc__jr_peek(&p->j) != RC_JR_OBJECT)
+		return bad(p, "claims", "expected a list of claim objects");
+	if (!grow_claims(d))
+		return bad(p, "claims", "out of memory");
+	rc_claim *c = &d->claims[d->n_claims];
+	claim_extra *x = &d->cx[d->n_claims];
+	*c = (rc_claim){.parent = -1, .mention = -1};
+	*x = (claim_extra){.sentence = -1, .events_at = d->n_events, .mentions_at = d->n_cmentions};
+	size_t num_start = (size_t)-2, num_end = (size_t)-2, file_line = (size_t)-2;
+	bool lo_null = true, hi_null = true, v_null;
+	const char *kind = NULL, *status = NULL;
+	if (!rc__jr_obj(&p->j))
+		return false;
+	int hint = 0, k;
+	uint64_t seen = 0;
+	while ((k = next_key(p, claim_keys, C_COUNT, &hint, &seen)) != -2) {
+		const char *key = claim_keys[k].name;
+		size_t v;
+		bool is_null;
+		switch (k) {
+		case C_METRIC: get_str(p, key, &c->metric); break;
+		case C_SUBJECT: get_str(p, key, &c->subject); break;
+		case C_TEXT: get_str(p, key, &c->text); break;
+		case C_LO: get_num(p, key, &c->q.iv.lo, &lo_null); break;
+		case C_HI: get_num(p, key, &c->q.iv.hi, &hi_null); break;
+		case C_LO_INCL: get_bool(p, key, &c->q.iv.lo_incl); break;
+		case C_HI_INCL: get_bool(p, key, &c->q.iv.hi_incl); break;
+		case C_APPROX: get_bool(p, key, &c->q.approx); break;
+		case C_VAGUE: get_bool(p, key, &c->q.vague); break;
+		case C_QUALIFIER: get_str(p, key, &c->q.qualifier); break;
+		case C_STATUS: get_str(p, key, &status); break;
+		case C_ATTRIBUTION: get_str(p, key, &c->attribution); break;
+		case C_EVENT: get_str(p, key, &c->event); break;
+		case C_EVENTS:
+			if (open_list(p, key, &is_null, "expected a list of ids")) {
+				while (rc__jr_item(&p->j)) {
+					const char *e;
+					if (rc__jr_peek(&p->j) != RC_JR_STRING) {
+						bad(p, key, "expected a list of ids");
+						break;
+					}
+					if (!get_str(p, key, &e))
+						break;
+					if (RC_GROW(d->events, d->cap_events, d->n_events + 1) != RC_OK) {
+						bad(p, key, "out of memory");
+						break;
+					}
+					d->events[d->n_events++] = e;
+					c->n_events++;
+				}
+			}
+			break;
+		case C_SENTENCE:
+			if (v2) {
+				if (get_index(p, key, &x->sentence) && x->sentence < -1)
+					bad(p, key, "expected an index into sentences");
+			} else {
+				parse_pos(p, key, &c->sentence, NULL);
+			}
+			break;
+		case C_QUOTE:
+			/* version 2 quotes come from the sentence table */
+			if (!v2)
+				get_str(p, key, &c->quote);
+			else
+				rc__jr_skip(&p->j);
+			break;
+		case C_LINE: if (get_size(p, key, &v)) c->pos.line = v; break;
+		case C_COLUMN: if (get_size(p, key, &v)) c->pos.column = v; break;
+		case C_START: if (get_size(p, key, &v)) c->pos.start = v; break;
+		case C_END: if (get_size(p, key, &v)) c->pos.end = v; break;
+		case C_TRIGGER: get_str(p, key, &c->trigger); break;
+		case C_KIND: get_str(p, key, &kind); break;
+		case C_VALUE: get_num(p, key, &c->q.value, &v_null); break;
+		case C_NUM_START: get_size(p, key, &num_start); break;
+		case C_NUM_END: get_size(p, key, &num_end); break;
+		case C_PARENT: get_index(p, key, &c->parent); break;
+		case C_MENTION: get_index(p, key, &c->mention); break;
+		case C_MENTIONS:
+			if (open_list(p, key, &is_null, "expected a list of indices")) {
+				while (rc__jr_item(&p->j)) {
+					long m;
+					if (rc__jr_peek(&p->j) != RC_JR_NUMBER) {
+						bad(p, key, "expected a list of indices");
+						break;
+					}
+					if (!get_index(p, key, &m))
+						break;
+					if (m < 0) {
+						bad(p, key, "expected a list of indices");
+						break;
+					}
+					if (RC_GROW(d->cmentions, d->cap_cmentions, d->n_cmentions + 1) != RC_OK) {
+						bad(p, key, "out of memory");
+						break;
+					}
+					d->cmentions[d->n_cmentions++] = m;
+					c->n_mentions++;
+				}
+			}
+			break;
+		case C_FILE_LINE: get_size(p, key, &file_line); break;
+		case C_SCHEMA: rc__jr_skip(&p->j); break;
+		case C_DOC: if (!v2) get_str(p, key, &d->rec.doc); else rc__jr_skip(&p->j); break;
+		case C_PATH: if (!v2) get_str(p, key, &d->rec.path); else rc__jr_skip(&p->j); break;
+		case C_SOURCE: if (!v2) get_str(p, key, &d->rec.source); else rc__jr_skip(&p->j); break;
+		case C_PUBLISHED:
+			if (!v2)
+				get_str(p, key, &d->rec.published);
+			else
+				rc__jr_skip(&p->j);
+			break;
+		case C_RECORD_LINE:
+			if (!v2 && get_size(p, key, &v))
+				d->rec.record_line = v == (size_t)-1 ? 0 : v;
+			else if (v2)
+				rc__jr_skip(&p->j);
+			break;
+		default: break;
+		}
+	}
+	if (failed(p))
+		return false;
+	if (!c->metric || !*c->metric)
+		return bad(p, "metric", "missing");
+	c->q.iv.lo_inf = lo_null;
+	c->q.iv.hi_inf = hi_null;
+	if (lo_null)
+		c->q.iv.lo = 0;
+	if (hi_null)
+		c->q.iv.hi = 0;
+	if (!lo_null && !hi_null && c->q.iv.lo > c->q.iv.hi)
+		return bad(p, "lo", "greater than hi");
+	if (kind && !kind_from_name(kind, &c->q.kind))
+		return bad(p, "kind", "unknown quantity kind");
+	if (status && !rc_claim_status_parse(status, &c->status))
+		return bad(p, "status", "unknown status");
+	if (c->pos.start == (size_t)-1 || c->pos.end == (size_t)-1 || c->pos.end < c->pos.start)
+		return bad(p, "end", "not a span (start <= end)");
+	c->q.start = c->pos.start;
+	c->q.end = c->pos.end;
+	c->q.num_start = num_start == (size_t)-2 ? c->pos.start : num_start;
+	c->q.num_end = num_end == (size_t)-2 ? c->pos.end : num_end;
+	c->file_line = file_line == (size_t)-2 ? c->pos.line : file_line;
+	d->n_claims++;
+	return true;
+}
+
+static const keyname mention_keys[] = {
+	K("type"), K("noun"), K("place"), K("date"), K("names"), K("key"), K("local_id"),
+	K("start"), K("end"), K("line"),
+};
+enum { M_TYPE, M_NOUN, M_PLACE, M_DATE, M_NAMES, M_KEY, M_LOCAL_ID, M_START, M_END, M_LINE, M_COUNT };
+
+static bool parse_mention(parse *p, draft *d)
+{
+	if (rc__jr_peek(&p->j) != RC_JR_OBJECT)
+		return bad(p, "mentions", "expected a list of objects");
+	if (RC_GROW(d->mentions, d->cap_mentions, d->n_mentions + 1) != RC_OK ||
+	    RC_GROW(d->names_at, d->cap_names_at, d->n_mentions + 1) != RC_OK)
+		return bad(p, "mentions", "out of memory");
+	rc_mention *m = &d->mentions[d->n_mentions];
+	*m = (rc_mention){0};
+	d->names_at[d->n_mentions] = d->n_names;
+	if (!rc__jr_obj(&p->j))
+		return false;
+	int hint = 0, k;
+	uint64_t seen = 0;
+	size_t v;
+	bool is_null;
+	while ((k = next_key(p, mention_keys, M_COUNT, &hint, &seen)) != -2) {
+		switch (k) {
+		case M_TYPE: get_str(p, "mentions: type", &m->type); break;
+		case M_NOUN: get_str(p, "mentions: noun", &m->noun); break;
+		case M_PLACE: get_str(p, "mentions: place", &m->place); break;
+		case M_DATE: get_str(p, "mentions: date", &m->date); break;
+		case M_NAMES:
+			if (open_list(p, "mentions: names", &is_null, "expected a list of strings")) {
+				while (rc__jr_item(&p->j)) {
+					const char *s;
+					if (rc__jr_peek(&p->j) != RC_JR_STRING) {
+						bad(p, "mentions: names", "expected a list of strings");
+						break;
+					}
+					if (!get_str(p, "mentions: names", &s))
+						break;
+					if (RC_GROW(d->names, d->cap_names, d->n_names + 1) != RC_OK) {
+						bad(p, "mentions: names", "out of memory");
+						break;
+					}
+					d->names[d->n_names++] = s;
+					m->n_names++;
+				}
+			}
+			break;
+		case M_KEY: get_str(p, "mentions: key", &m->key); break;
+		case M_LOCAL_ID: get_str(p, "mentions: local_id", &m->local_id); break;
+		case M_START: if (get_size(p, "mentions: start", &v)) m->start = v; break;
+		case M_END: if (get_size(p, "mentions: end", &v)) m->end = v; break;
+		case M_LINE: if (get_size(p, "mentions: line", &v)) m->line = v; break;
+		default: break;
+		}
+	}
+	if (failed(p))
+		return false;
+	if (!m->type)
+		return bad(p, "mentions: type", "missing");
+	if (m->start == (size_t)-1 || m->end == (size_t)-1 || m->end < m->start)
+		return bad(p, "mentions: end", "not a span (start <= end)");
+	d->n_mentions++;
+	return true;
+}
+
+static const keyname diag_keys[] = {
+	K("severity"), K("status"), K("path"), K("line"), K("column"), K("offset"), K("message"),
+};
+enum { D_SEVERITY, D_STATUS, D_PATH, D_LINE, D_COLUMN, D_OFFSET, D_MESSAGE, D_COUNT };
+
+static bool parse_diag(parse *p, draft *d)
+{
+	if (rc__jr_peek(&p->j) != RC_JR_OBJECT)
+		return bad(p, "diags", "expected a list of objects");
+	if (RC_GROW(d->diags, d->cap_diags, d->n_diags + 1) != RC_OK)
+		return bad(p, "diags", "out of memory");
+	rc_diag *g = &d->diags[d->n_diags];
+	*g = (rc_diag){.severity = RC_SEV_WARNING, .offset = (size_t)-1};
+	const char *sev = NULL, *st = NULL;
+	if (!rc__jr_obj(&p->j))
+		return false;
+	int hint = 0, k;
+	uint64_t seen = 0;
+	size_t v;
+	while ((k = next_key(p, diag_keys, D_COUNT, &hint, &seen)) != -2) {
+		switch (k) {
+		case D_SEVERITY: get_str(p, "diags: severity", &sev); break;
+		case D_STATUS: get_str(p, "diags: status", &st); break;
+		case D_PATH: get_str(p, "diags: path", &g->path); break;
+		case D_LINE: if (get_size(p, "diags: line", &v)) g->line = v; break;
+		case D_COLUMN: if (get_size(p, "diags: column", &v)) g->column = v; break;
+		case D_OFFSET: get_size(p, "diags: offset", &g->offset); break;
+		case D_MESSAGE: get_str(p, "diags: message", &g->message); break;
+		default: break;
+		}
+	}
+	if (failed(p))
+		return false;
+	/* an unknown severity reads as a warning: a later version may add one */
+	if (sev)
+		rc__severity_from_name(sev, strlen(sev), &g->severity);
+	if (st && !rc__status_from_name(st, strlen(st), &g->status))
+		return bad(p, "diags: status", "unknown status");
+	if (!g->message || !*g->message)
+		return bad(p, "diags: message", "missing");
+	d->n_diags++;
+	return true;
+}
+
+static bool parse_signature(parse *p, rc_record *rec)
+{
+	if (rc__jr_null(&p->j))
+		return true;
+	const char *s = NULL;
+	if (rc__jr_peek(&p->j) != RC_JR_STRING || !get_str(p, "signature", &s) ||
+	    strlen(s) != RC_MINHASH_K * 8)
+		return bad(p, "signature", "expected 512 hex digits or null");
+	for (size_t i = 0; i < RC_MINHASH_K; i++) {
+		uint32_t w = 0;
+		for (size_t k = 0; k < 8; k++) {
+			char c = s[8 * i + k];
+			int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+			      : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+			if (v < 0)
+				return bad(p, "signature", "expected 512 hex digits or null");
+			w = (w << 4) | (uint32_t)v;
+		}
+		rec->minhash[i] = w;
+	}
+	rec->has_signature = true;
+	return true;
+}
+
+static const keyname doc_keys[] = {
+	K("schema"), K("doc"), K("path"), K("record_line"), K("seq"), K("source"), K("url"),
+	K("published"), K("title"), K("bytes"), K("status"), K("reason"), K("diags"),
+	K("signature"), K("mentions"), K("n_claims"), K("sentences"), K("claims"),
+};
+enum {
+	F_SCHEMA, F_DOC, F_PATH, F_RECORD_LINE, F_SEQ, F_SOURCE, F_URL, F_PUBLISHED, F_TITLE,
+	F_BYTES, F_STATUS, F_REASON, F_DIAGS, F_SIGNATURE, F_MENTIONS, F_N_CLAIMS, F_SENTENCES,
+	F_CLAIMS, F_COUNT
+};
+
+/* A document line, of either version, into d.  Version 1 lines carry no
+ * n_claims, sentences or claims (their claims follow on lines of their
+ * own); such keys are read all the same. */
+static bool parse_document(parse *p, draft *d, size_t seq)
+{
+	rc_record *rec = &d->rec;
+	rec->seq = seq;
+	const char *status = NULL;
+	int hint = 0, k;
+	uint64_t seen = 0;
+	bool is_null;
+	size_t v;
+	while ((k = next_key(p, doc_keys, F_COUNT, &hint, &seen)) != -2) {
+		const char *key = doc_keys[k].name;
+		switch (k) {
+		case F_SCHEMA: rc__jr_skip(&p->j); break;
+		case F_DOC: get_str(p, key, &rec->doc); break;
+		case F_PATH: get_str(p, key, &rec->path); break;
+		case F_RECORD_LINE:
+			if (get_size(p, key, &v))
+				rec->record_line = v == (size_t)-1 ? 0 : v;
+			break;
+		case F_SEQ: if (get_size(p, key, &v)) rec->seq = v; break;
+		case F_SOURCE: get_str(p, key, &rec->source); break;
+		case F_URL: get_str(p, key, &rec->url); break;
+		case F_PUBLISHED: get_str(p, key, &rec->published); break;
+		case F_TITLE: get_str(p, key, &rec->title); break;
+		case F_BYTES: if (get_size(p, key, &v)) rec->bytes = v; break;
+		case F_STATUS: get_str(p, key, &status); break;
+		case F_REASON: get_str(p, key, &rec->reason); break;
+		case F_DIAGS:
+			if (open_list(p, key, &is_null, "expected a list of objects"))
+				while (rc__jr_item(&p->j) && parse_diag(p, d))
+					;
+			break;
+		case F_SIGNATURE: parse_signature(p, rec); break;
+		case F_MENTIONS:
+			if (open_list(p, key, &is_null, "expected a list of objects"))
+				while (rc__jr_item(&p->j) && parse_mention(p, d))
+					;
+			break;
+		case F_N_CLAIMS:
+			if (get_size(p, key, &d->n_claims_said) && d->n_claims_said != (size_t)-1)
+				d->has_n_claims = true;
+			break;
+		case F_SENTENCES:
+			if (open_list(p, key, &is_null, "expected a list of objects")) {
+				while (rc__jr_item(&p->j)) {
+					if (RC_GROW(d->sent, d->cap_sent, d->n_sent + 1) != RC_OK) {
+						bad(p, key, "out of memory");
+						break;
+					}
+					sentence *s = &d->sent[d->n_sent];
+					*s = (sentence){0};
+					if (!parse_pos(p, key, &s->pos, &s->text))
+						break;
+					d->n_sent++;
+				}
+			}
+			break;
+		case F_CLAIMS:
+			if (open_list(p, key, &is_null, "expected a list of claim objects"))
+				while (rc__jr_item(&p->j) && parse_claim(p, d, true))
+					;
+			break;
+		default: break;
+		}
+	}
+	if (failed(p))
+		return false;
+	if (!rec->doc || !*rec->doc)
+		return bad(p, "doc", "missing");
+	if (status && strcmp(status, "skipped") == 0)
+		rec->status = RC_DOC_SKIPPED;
+	else if (status && strcmp(status, "ok") != 0)
+		return bad(p, "status", "expected \"ok\" or \"skipped\"");
+	/* a skipped document says why, and has no claims */
+	if (rec->status == RC_DOC_SKIPPED && !rec->reason)
+		return bad(p, "reason", "missing for a skipped document");
+	if (rec->status == RC_DOC_SKIPPED && d->n_claims)
+		return bad(p, "claims", "a skipped document has none");
+	/* the claims' sentences, from the table */
+	for (size_t i = 0; i < d->n_claims; i++) {
+		long s = d->cx[i].sentence;
+		if (s < 0)
+			continue;
+		if ((size_t)s >= d->n_sent)
+			return bad(p, "claims: sentence", "not an index into sentences");
+		d->claims[i].quote = d->sent[s].text;
+		d->claims[i].sentence = d->sent[s].pos;
+	}
+	return true;
+}
+
+static const keyname end_keys[] = {K("schema"), K("documents"), K("claims")};
+
+static bool parse_end(parse *p, size_t *documents, size_t *claims)
+{
+	int hint = 0, k;
+	uint64_t seen = 0;
+	*documents = *claims = (size_t)-1;
+	while ((k = next_key(p, end_keys, 3, &hint, &seen)) != -2) {
+		if (k == 0)
+			rc__jr_skip(&p->j);
+		else
+			get_size(p, end_keys[k].name, k == 1 ? documents : claims);
+	}
+	if (failed(p))
+		return false;
+	if (*documents == (size_t)-1)
+		return bad(p, "documents", "missing");
+	if (*claims == (size_t)-1)
+		return bad(p, "claims", "missing");
+	return true;
+}
+
+/* ---- building a record ------------------------------------------------------------- */
+
+static size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+typedef struct builder {
+	rc__strpool *pool;
+	char *chars;             /* where the next copied string goes */
+	bool nomem;
+} builder;
+
+static const char *intern(builder *b, const char *s)
+{
+	if (!s)
+		return NULL;
+	const char *t = rc__strpool_intern(b->pool, s, strlen(s));
+	if (!t)
+		b->nomem = true;
+	return t;
+}
+
+static const char *own(builder *b, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *t = memcpy(b->chars, s, n);
+	b->chars += n;
+	return t;
+}
+
+static size_t own_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+/*
+ * The record of draft d in one block: the record, its private part, its
+ * arrays, then the strings it owns (document id, url, title, reason,
+ * diagnostics' messages, and each quoted sentence once).  The rest is
+ * interned in the reader's pool.
+ */
+static rc_status build(rc_record_reader *r, draft *d, bool quotes_by_table, rc_record **out)
+{
+	*out = NULL;
+	const rc_record *src = &d->rec;
+	size_t chars = own_size(src->doc) + own_size(src->url) + own_size(src->title) +
+	               own_size(src->reason);
+	for (size_t i = 0; i < d->n_diags; i++)
+		chars += own_size(d->diags[i].message);
+	/* quotes: by the table (version 2), or equal to the claim before
+	 * (version 1 lines, where claims of a sentence follow each other) */
+	for (size_t i = 0; i < d->n_sent; i++)
+		d->sent[i].counted = d->sent[i].copied = false;
+	for (size_t i = 0; i < d->n_claims; i++) {
+		const rc_claim *c = &d->claims[i];
+		long s = d->cx[i].sentence;
+		if (quotes_by_table) {
+			if (s >= 0 && !d->sent[s].counted) {
+				d->sent[s].counted = true;
+				chars += own_size(d->sent[s].text);
+			}
+		} else if (!(i > 0 && c->quote && d->claims[i - 1].quote &&
+		             strcmp(c->quote, d->claims[i - 1].quote) == 0)) {
+			chars += own_size(c->quote);
+		}
+	}
+	size_t off_priv = align8(sizeof(rc_record));
+	size_t off_claims = align8(off_priv + sizeof(struct rc_record_priv));
+	size_t off_mentions = align8(off_claims + d->n_claims * sizeof(rc_claim));
+	size_t off_diags = align8(off_mentions + d->n_mentions * sizeof(rc_mention));
+	size_t off_names = align8(off_diags + d->n_diags * sizeof(rc_diag));
+	size_t off_events = off_names + d->n_names * sizeof(char *);
+	size_t off_cment = off_events + d->n_events * sizeof(char *);
+	size_t off_chars = off_cment + d->n_cmentions * sizeof(long);
+	char *block = malloc(off_chars + chars);
+	if (!block)
+		return RC_ERR_NOMEM;
+	rc_record *rec = (rc_record *)(void *)block;
+	struct rc_record_priv *priv = (struct rc_record_priv *)(void *)(block + off_priv);
+	*rec = *src;
+	rec->rendered = NULL;
+	rec->rendered_len = 0;
+	*priv = (struct rc_record_priv){.pool = r->pool, .input = r->cur_input,
+	                                .line = d->first_line};
+	rec->priv = priv;
+	builder b = {.pool = r->pool, .chars = block + off_chars};
+	rec->doc = own(&b, src->doc);
+	rec->url = own(&b, src->url);
+	rec->title = own(&b, src->title);
+	rec->reason = own(&b, src->reason);
+	rec->path = intern(&b, src->path);
+	rec->source = intern(&b, src->source);
+	rec->published = intern(&b, src->published);
+
+	rec->diags = d->n_diags ? (rc_diag *)(void *)(block + off_diags) : NULL;
+	rec->n_diags = d->n_diags;
+	for (size_t i = 0; i < d->n_diags; i++) {
+		rc_diag *g = &rec->diags[i];
+		*g = d->diags[i];
+		g->path = intern(&b, g->path);
+		g->message = own(&b, g->message);
+	}
+
+	const char **names = (const char **)(void *)(block + off_names);
+	for (size_t i = 0; i < d->n_names; i++)
+		names[i] = intern(&b, d->names[i]);
+	rec->mentions = d->n_mentions ? (rc_mention *)(void *)(block + off_mentions) : NULL;
+	rec->n_mentions = d->n_mentions;
+	for (size_t i = 0; i < d->n_mentions; i++) {
+		rc_mention *m = &rec->mentions[i];
+		*m = d->mentions[i];
+		m->type = intern(&b, m->type);
+		m->noun = intern(&b, m->noun);
+		m->place = intern(&b, m->place);
+		m->date = intern(&b, m->date);
+		m->key = intern(&b, m->key);
+		m->local_id = intern(&b, m->local_id);
+		m->names = m->n_names ? names + d->names_at[i] : NULL;
+	}
+
+	const char **events = (const char **)(void *)(block + off_events);
+	for (size_t i = 0; i < d->n_events; i++)
+		events[i] = intern(&b, d->events[i]);
+	long *cment = (long *)(void *)(block + off_cment);
+	if (d->n_cmentions)
+		memcpy(cment, d->cmentions, d->n_cmentions * sizeof(long));
+	rec->claims = d->n_claims ? (rc_claim *)(void *)(block + off_claims) : NULL;
+	rec->n_claims = d->n_claims;
+	for (size_t i = 0; i < d->n_claims; i++) {
+		rc_claim *c = &rec->claims[i];
+		const rc_claim *sc = &d->claims[i];
+		*c = *sc;
+		c->metric = intern(&b, c->metric);
+		c->subject = intern(&b, c->subject);
+		c->trigger = intern(&b, c->trigger);
+		c->text = intern(&b, c->text);
+		c->q.qualifier = intern(&b, c->q.qualifier);
+		c->attribution = intern(&b, c->attribution);
+		c->event = intern(&b, c->event);
+		c->events = c->n_events ? events + d->cx[i].events_at : NULL;
+		c->mentions = c->n_mentions ? cment + d->cx[i].mentions_at : NULL;
+		long s = d->cx[i].sentence;
+		if (quotes_by_table) {
+			if (s >= 0) {
+				sentence *t = &d->sent[s];
+				if (!t->copied) {
+					t->copy = own(&b, t->text);
+					t->copied = true;
+				}
+				c->quote = t->copy;
+			}
+		} else if (i > 0 && sc->quote && d->claims[i - 1].quote &&
+		           strcmp(sc->quote, d->claims[i - 1].quote) == 0) {
+			c->quote = rec->claims[i - 1].quote;
+		} else {
+			c->quote = own(&b, sc->quote);
+		}
+	}
+	if (b.nomem) {
+		free(block);
+		return RC_ERR_NOMEM;
+	}
+	rc__strpool_ref(r->pool);
+	*out = rec;
+	return RC_OK;
+}
+
+/*
+ * Indices must point inside the record: consumers follow them.  Out of
+ * range ones are reset (or dropped) with a warning about the record.
+ */
+static rc_status check_indices(rc_record_reader *r, rc_record *rec, size_t line)
+{
+	bool fixed = false;
+	for (size_t i = 0; i < rec->n_claims; i++) {
+		rc_claim *c = &rec->claims[i];
+		if (c->parent >= (long)rec->n_claims || c->parent == (long)i) {
+			c->parent = -1;
+			fixed = true;
+		}
+		if (c->mention >= (long)rec->n_mentions) {
+			c->mention = -1;
+			fixed = true;
+		}
+		size_t keep = 0;
+		for (size_t k = 0; k < c->n_mentions; k++)
+			if (c->mentions[k] < (long)rec->n_mentions)
+				c->mentions[keep++] = c->mentions[k];
+		fixed |= keep != c->n_mentions;
+		c->n_mentions = keep;
+		if (!keep)
+			c->mentions = NULL;
+	}
+	if (fixed)
+		return reader_diag(r, RC_SEV_WARNING, RC_ERR_PARSE, line, 0,
+		                   "document '%s': claim indices out of range were reset", rec->doc);
+	return RC_OK;
+}
+
+/* ---- records of older lines -------------------------------------------------------- */
+
+static const char *copy_str(rc_arena *a, const char *s, bool *nomem)
+{
+	if (!s)
+		return NULL;
+	const char *t = rc__arena_strdup(a, s);
+	if (!t)
+		*nomem = true;
+	return t;
+}
+
+/* Start the pending record from the version 1 line in r->line (a document
+ * line, or a claim line with no document line before it). */
+static rc_status pend_start(rc_record_reader *r, bool doc_line)
+{
+	draft *p = &r->pend, *l = &r->line;
+	if (!p->arena && !(p->arena = rc__arena_new(4096)))
+		return RC_ERR_NOMEM;
+	draft_reset(p);
+	bool nomem = false;
+	rc_arena *a = p->arena;
+	p->rec = l->rec;
+	if (!doc_line)
+		p->rec.seq = r->stats.records;
+	p->first_line = r->line_no;
+	rc_record *rec = &p->rec;
+	rec->doc = copy_str(a, rec->doc, &nomem);
+	rec->path = copy_str(a, rec->path, &nomem);
+	rec->source = copy_str(a, rec->source, &nomem);
+	rec->published = copy_str(a, rec->published, &nomem);
+	rec->url = copy_str(a, rec->url, &nomem);
+	rec->title = copy_str(a, rec->title, &nomem);
+	rec->reason = copy_str(a, rec->reason, &nomem);
+	if (doc_line) {
+		if (RC_GROW(p->diags, p->cap_diags, l->n_diags) != RC_OK ||
+		    RC_GROW(p->mentions, p->cap_mentions, l->n_mentions) != RC_OK ||
+		    RC_GROW(p->names_at, p->cap_names_at, l->n_mentions) != RC_OK ||
+		    RC_GROW(p->names, p->cap_names, l->n_names) != RC_OK)
+			return RC_ERR_NOMEM;
+		for (size_t i = 0; i < l->n_diags; i++) {
+			rc_diag g = l->diags[i];
+			g.path = copy_str(a, g.path, &nomem);
+			g.message = copy_str(a, g.message, &nomem);
+			p->diags[p->n_diags++] = g;
+		}
+		for (size_t i = 0; i < l->n_names; i++)
+			p->names[p->n_names++] = copy_str(a, l->names[i], &nomem);
+		for (size_t i = 0; i < l->n_mentions; i++) {
+			rc_mention m = l->mentions[i];
+			m.type = copy_str(a, m.type, &nomem);
+			m.noun = copy_str(a, m.noun, &nomem);
+			m.place = copy_str(a, m.place, &nomem);
+			m.date = copy_str(a, m.date, &nomem);
+			m.key = copy_str(a, m.key, &nomem);
+			m.local_id = copy_str(a, m.local_id, &nomem);
+			p->names_at[p->n_mentions] = l->names_at[i];
+			p->mentions[p->n_mentions++] = m;
+		}
+	}
+	r->has_pend = true;
+	return nomem ? RC_ERR_NOMEM : RC_OK;
+}
+
+/* Add the claim of the version 1 claim line in r->line to the pending record. */
+static rc_status pend_add_claim(rc_record_reader *r)
+{
+	draft *p = &r->pend, *l = &r->line;
+	if (!grow_claims(p) || RC_GROW(p->events, p->cap_events, p->n_events + l->n_events) != RC_OK ||
+	    RC_GROW(p->cmentions, p->cap_cmentions, p->n_cmentions + l->n_cmentions) != RC_OK)
+		return RC_ERR_NOMEM;
+	bool nomem = false;
+	rc_arena *a = p->arena;
+	rc_claim c = l->claims[0];
+	c.metric = copy_str(a, c.metric, &nomem);
+	c.subject = copy_str(a, c.subject, &nomem);
+	c.trigger = copy_str(a, c.trigger, &nomem);
+	c.text = copy_str(a, c.text, &nomem);
+	c.q.qualifier = copy_str(a, c.q.qualifier, &nomem);
+	c.attribution = copy_str(a, c.attribution, &nomem);
+	c.quote = copy_str(a, c.quote, &nomem);
+	c.event = copy_str(a, c.event, &nomem);
+	claim_extra x = {.sentence = -1, .events_at = p->n_events, .mentions_at = p->n_cmentions};
+	for (size_t i = 0; i < l->n_events; i++)
+		p->events[p->n_events++] = copy_str(a, l->events[i], &nomem);
+	if (l->n_cmentions)
+		memcpy(p->cmentions + p->n_cmentions, l->cmentions, l->n_cmentions * sizeof(long));
+	p->n_cmentions += l->n_cmentions;
+	p->claims[p->n_claims] = c;
+	p->cx[p->n_claims++] = x;
+	return nomem ? RC_ERR_NOMEM : RC_OK;
+}
+
+/* Does the claim line in r->line belong to the pending record? */
+static bool pend_owns(const rc_record_reader *r)
+{
+	const rc_record *a = &r->pend.rec, *b = &r->line.rec;
+	if (!r->has_pend || !b->doc || strcmp(a->doc, b->doc) != 0)
+		return false;
+	if ((a->path == NULL) != (b->path == NULL) || (a->path && strcmp(a->path, b->path) != 0))
+		return false;
+	return a->record_line == b->record_line;
+}
+
+/* ---- records ------------------------------------------------------------------------ */
+
+static rc_status finish(rc_record_reader *r, draft *d, bool by_table, rc_record **out)
+{
+	rc_record *rec;
+	rc_status st = build(r, d, by_table, &rec);
+	if (st != RC_OK)
+		return st;
+	if ((st = check_indices(r, rec, d->first_line)) != RC_OK) {
+		rc_record_free(rec);
+		return st;
+	}
+	r->stats.records++;
+	r->stats.claims += rec->n_claims;
+	*out = rec;
+	return RC_OK;
+}
+
+static rc_status finish_pend(rc_record_reader *r, rc_record **out)
+{
+	*out = NULL;
+	if (!r->has_pend)
+		return RC_OK;
+	r->has_pend = false;
+	return finish(r, &r->pend, false, out);
+}
+
+/* The schema of the object at the start of the line (jansson's leniency
+ * about key order kept: "schema" need not come first). */
+static const char *find_schema(char *line, size_t len, size_t *slen)
+{
+	/* the writer puts it first: look there without parsing the rest */
+	static const char head[] = "{\"schema\":\"";
+	if (len > sizeof head && memcmp(line, head, sizeof head - 1) == 0) {
+		char *s = line + sizeof head - 1, *q = memchr(s, '"', len - (sizeof head - 1));
+		if (q && !memchr(s, '\\', (size_t)(q - s))) {
+			*slen = (size_t)(q - s);
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/* Reject the line being read: one error diagnostic, counted.  Past
+ * MAX_LINE_DIAGS in one input the rest are only counted, and summed up at
+ * its end (an article given for a claims file would name every line). */
+static rc_status reject(rc_record_reader *r, const parse *p, const char *why)
+{
+	r->stats.lines_rejected++;
+	if (++r->t.rejected > MAX_LINE_DIAGS)
+		return RC_OK;
+	if (why)
+		return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, r->line_no, 0, "%s", why);
+	if (p->j.err)
+		return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, r->line_no, p->j.err_at + 1,
+		                   "malformed JSON: %s", p->j.err);
+	return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, r->line_no, 0, "%s: %s",
+	                   p->bad_key ? p->bad_key : "line", p->bad);
+}
+
+enum line_kind { L_DOC2, L_DOC1, L_CLAIM1, L_END, L_OTHER };
+
+static enum line_kind kind_of(const char *s, size_t n)
+{
+#define IS(lit) (n == sizeof(lit) - 1 && memcmp(s, lit, n) == 0)
+	if (IS(RC_DOCUMENT_SCHEMA))
+		return L_DOC2;
+	if (IS(RC_DOCUMENT_SCHEMA_V1))
+		return L_DOC1;
+	if (IS(RC_CLAIM_SCHEMA))
+		return L_CLAIM1;
+	if (IS(RC_END_SCHEMA))
+		return L_END;
+#undef IS
+	return L_OTHER;
+}
+
+/*
+ * The schema of a line whose first key is not "schema" where the writer
+ * puts it (a hand-edited or re-serialised file): the top-level keys of a
+ * copy are walked (parsing changes the text), the whole line checked.
+ * *why (or p's error) says why the line is no record line.
+ */
+static rc_status schema_anywhere(const char *line, size_t len, enum line_kind *kind, parse *p,
+                                 const char **why)
+{
+	*kind = L_OTHER;
+	*why = NULL;
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return RC_ERR_NOMEM;
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	rc_jr *j = &p->j;
+	rc__jr_init(j, copy, len);
+	bool found = false, object = rc__jr_peek(j) == RC_JR_OBJECT;
+	if (object && rc__jr_obj(j)) {
+		const char *key;
+		size_t kl;
+		while (rc__jr_key(j, &key, &kl)) {
+			char *s;
+			size_t sl;
+			if (!found && kl == 6 && memcmp(key, "schema", 6) == 0 &&
+			    rc__jr_peek(j) == RC_JR_STRING) {
+				if (!rc__jr_str(j, &s, &sl))
+					break;
+				*kind = kind_of(s, sl);
+				found = true;
+			} else if (!rc__jr_skip(j)) {
+				break;
+			}
+		}
+	} else {
+		rc__jr_skip(j);
+	}
+	rc__jr_end(j);
+	free(copy);
+	if (!j->err)
+		*why = !object ? "not a JSON object" : !found ? "no \"schema\": not a recount record line"
+		     : NULL;
+	return RC_OK;
+}
+
+/*
+ * One non-blank line.  *out is a finished record when the line completes
+ * one: a document/2 line, or a version 1 line that ends the pending
+ * record.
+ */
+static rc_status read_line(rc_record_reader *r, char *line, size_t len, rc_record **out)
+{
+	*out = NULL;
+	tally *t = &r->t;
+	t->lines++;
+	t->last_line = r->line_no;
+	size_t slen = 0;
+	const char *s = find_schema(line, len, &slen);
+	enum line_kind kind;
+	parse p = {0};
+	if (s) {
+		kind = kind_of(s, slen);
+	} else {
+		const char *why;
+		if (schema_anywhere(line, len, &kind, &p, &why) != RC_OK)
+			return RC_ERR_NOMEM;
+		if (why || p.j.err)
+			return reject(r, &p, why);
+		p = (parse){0};
+	}
+	if (kind == L_OTHER)
+		return reject(r, &p, "unknown schema (expected recount.document/2, recount.end/1, "
+		                     "recount.document/1 or recount.claim/1)");
+	rc__jr_init(&p.j, line, len);
+	if (kind != L_CLAIM1 && !rc__jr_obj(&p.j))
+		return reject(r, &p, NULL);
+	draft *d = &r->line;
+	draft_reset(d);
+	d->first_line = r->line_no;
+	bool ok;
+	size_t end_docs = 0, end_claims = 0;
+	switch (kind) {
+	case L_DOC2:
+	case L_DOC1:
+		ok = parse_document(&p, d, r->stats.records + r->has_pend);
+		if (ok && kind == L_DOC2 && d->has_n_claims && d->n_claims_said != d->n_claims)
+			ok = bad(&p, "n_claims", "differs from the number of claims on the line");
+		break;
+	case L_CLAIM1:
+		ok = parse_claim(&p, d, false);
+		if (ok && (!d->rec.doc || !*d->rec.doc))
+			ok = bad(&p, "doc", "missing");
+		break;
+	default:
+		ok = parse_end(&p, &end_docs, &end_claims);
+		break;
+	}
+	if (ok && !rc__jr_end(&p.j))
+		ok = false;
+	if (!ok)
+		return reject(r, &p, NULL);
+
+	rc_status st = RC_OK;
+	switch (kind) {
+	case L_END:
+		t->ends++;
+		t->end_documents += end_docs;
+		t->end_claims += end_claims;
+		return RC_OK;
+	case L_DOC2: {
+		t->v2_lines++;
+		t->documents++;
+		t->claims += d->n_claims;
+		/* a version 2 line is a whole record; it ends a pending one, which
+		 * goes out first */
+		rc_record *prev = NULL, *rec = NULL;
+		if ((st = finish_pend(r, &prev)) != RC_OK)
+			return st;
+		if ((st = finish(r, d, true, &rec)) != RC_OK) {
+			rc_record_free(prev);
+			return st;
+		}
+		if (prev) {
+			*out = prev;
+			r->held = rec;
+		} else {
+			*out = rec;
+		}
+		return RC_OK;
+	}
+	case L_DOC1:
+		t->v1_lines++;
+		t->documents++;
+		if ((st = finish_pend(r, out)) != RC_OK)
+			return st;
+		return pend_start(r, true);
+	default: /* L_CLAIM1 */
+		if (pend_owns(r) && r->pend.rec.status == RC_DOC_SKIPPED)
+			return reject(r, &p, "a claim of a skipped document");
+		t->v1_lines++;
+		t->claims++;
+		if (!pend_owns(r)) {
+			if ((st = finish_pend(r, out)) != RC_OK || (st = pend_start(r, false)) != RC_OK)
+				return st;
+		}
+		return pend_add_claim(r);
+	}
+}
+
+rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err)
+{
+	*out = NULL;
+	if (!r)
+		return rc__error_set(err, RC_ERR_INVALID, "rc_record_reader_next: no reader");
+	rc_status st = RC_OK;
+	if (r->held) {
+		*out = r->held;
+		r->held = NULL;
+		return RC_OK;
+	}
+	for (;;) {
+		if (!r->fp) {
+			if (r->next_path >= r->n_paths)
+				return RC_OK;
+			bool opened;
+			if ((st = open_input(r, &opened)) != RC_OK)
+				goto nomem;
+			continue;
+		}
+		char *line;
+		size_t len;
+		bool got;
+		if ((st = next_line(r, &line, &len, &got)) != RC_OK)
+			goto nomem;
+		if (!got) {
+			/* the end of an input: its pending record, then its check */
+			rc_record *rec = NULL;
+			if ((st = finish_pend(r, &rec)) != RC_OK || (st = close_input(r)) != RC_OK) {
+				rc_record_free(rec);
+				goto nomem;
+			}
+			if (rec) {
+				*out = rec;
+				return RC_OK;
+			}
+			continue;
+		}
+		size_t k = 0;
+		while (k < len && rc__is_space((unsigned char)line[k]))
+			k++;
+		if (k == len)
+			continue;   /* blank lines are allowed */
+		if ((st = read_line(r, line, len, out)) != RC_OK)
+			goto nomem;
+		if (*out)
+			return RC_OK;
+	}
+nomem:
+	return rc__error_set(err, RC_ERR_NOMEM, "out of memory reading records");
+}
+
+/* ---- documents read twice ------------------------------------------------------- */
+
+static int cmp_opt(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* The identity of a document: id, path and record line. */
+static int cmp_identity(const rc_record *a, const rc_record *b)
+{
+	int c;
+	if ((c = cmp_opt(a->doc, b->doc)) || (c = cmp_opt(a->path, b->path)))
+		return c;
+	return (a->record_line > b->record_line) - (a->record_line < b->record_line);
+}
+
+typedef struct copy_of {
+	rc_record *rec;
+	size_t at;               /* index in the caller's array */
+} copy_of;
+
+/* Identity, then content, then where it was read: the first of a run of
+ * equal identities is the copy kept, whatever the order of the inputs
+ * (position only breaks ties between equal copies). */
+static int cmp_copy(const void *pa, const void *pb)
+{
+	const copy_of *x = pa, *y = pb;
+	const rc_record *a = x->rec, *b = y->rec;
+	int c;
+	if ((c = cmp_identity(a, b)) || (c = rc__record_cmp(a, b)))
+		return c;
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
+	if (a->priv->input != b->priv->input)
+		return a->priv->input < b->priv->input ? -1 : 1;
+	return (a->priv->line > b->priv->line) - (a->priv->line < b->priv->line);
+}
+
+typedef struct dup_pair {
+	size_t dropped_from, kept_from;
+} dup_pair;
+
+static int cmp_pair(const void *pa, const void *pb)
+{
+	const dup_pair *a = pa, *b = pb;
+	if (a->dropped_from != b->dropped_from)
+		return a->dropped_from < b->dropped_from ? -1 : 1;
+	return (a->kept_from > b->kept_from) - (a->kept_from < b->kept_from);
+}
+
+#define MAX_CONFLICT_DIAGS 20
+
+rc_status rc_record_reader_dedup(rc_record_reader *r, rc_record **recs, size_t *n, rc_error *err)
+{
+	if (!r || !n || (!recs && *n))
+		return rc__error_set(err, RC_ERR_INVALID, "rc_record_reader_dedup: missing argument");
+	size_t m = *n;
+	for (size_t i = 0; i < m; i++)
+		if (!recs[i] || !recs[i]->priv || recs[i]->priv->pool != r->pool)
+			return rc__error_set(err, RC_ERR_INVALID,
+			                     "rc_record_reader_dedup: a record not read by this reader");
+	if (m < 2)
+		return RC_OK;
+	copy_of *c = malloc(m * sizeof *c);
+	bool *drop = calloc(m, sizeof *drop);
+	dup_pair *pairs = NULL;
+	size_t n_pairs = 0, cap_pairs = 0, conflicts = 0;
+	const char *saved_path = r->cur_path;
+	rc_status st = RC_OK;
+	if (!c || !drop)
+		goto nomem;
+	for (size_t i = 0; i < m; i++)
+		c[i] = (copy_of){recs[i], i};
+	qsort(c, m, sizeof *c, cmp_copy);
+	for (size_t i = 0; i < m;) {
+		size_t j = i + 1;
+		for (; j < m && cmp_identity(c[i].rec, c[j].rec) == 0; j++) {
+			const rc_record *kept = c[i].rec, *copy = c[j].rec;
+			drop[c[j].at] = true;
+			r->stats.records--;
+			r->stats.claims -= copy->n_claims;
+			if (rc__record_cmp(kept, copy) == 0) {
+				r->stats.documents_duplicate++;
+				if (RC_GROW(pairs, cap_pairs, n_pairs + 1) != RC_OK)
+					goto nomem;
+				pairs[n_pairs++] = (dup_pair){copy->priv->input, kept->priv->input};
+				continue;
+			}
+			r->stats.documents_conflicting++;
+			if (++conflicts > MAX_CONFLICT_DIAGS)
+				continue;
+			r->cur_path = r->paths[copy->priv->input];
+			if ((st = reader_diag(r, RC_SEV_ERROR, RC_ERR_INVALID, copy->priv->line, 0,
+			                      "document '%s' (record line %zu) was also read from %s:%zu "
+			                      "with different claims or fields: only one is kept",
+			                      copy->doc, copy->record_line, r->paths[kept->priv->input],
+			                      kept->priv->line)) != RC_OK)
+				goto nomem;
+		}
+		i = j;
+	}
+	if (conflicts > MAX_CONFLICT_DIAGS) {
+		r->cur_path = NULL;
+		if ((st = reader_diag(r, RC_SEV_ERROR, RC_ERR_INVALID, 0, 0,
+		                      "%zu more documents read twice with different content",
+		                      conflicts - MAX_CONFLICT_DIAGS)) != RC_OK)
+			goto nomem;
+	}
+	/* one warning per pair of inputs, not per document */
+	rc__qsort(pairs, n_pairs, sizeof *pairs, cmp_pair);
+	for (size_t i = 0; i < n_pairs;) {
+		size_t j = i;
+		while (j < n_pairs && cmp_pair(&pairs[i], &pairs[j]) == 0)
+			j++;
+		size_t count = j - i;
+		r->cur_path = r->paths[pairs[i].dropped_from];
+		if (pairs[i].dropped_from == pairs[i].kept_from)
+			st = reader_diag(r, RC_SEV_WARNING, RC_ERR_INVALID, 0, 0,
+			                 "%zu document%s appear%s more than once in this input: each "
+			                 "counted once", count, plural(count), count == 1 ? "s" : "");
+		else if (strcmp(r->paths[pairs[i].dropped_from], r->paths[pairs[i].kept_from]) == 0)
+			st = reader_diag(r, RC_SEV_WARNING, RC_ERR_INVALID, 0, 0,
+			                 "given more than once: its %zu document%s counted once", count,
+			                 count == 1 ? " is" : "s are");
+		else
+			st = reader_diag(r, RC_SEV_WARNING, RC_ERR_INVALID, 0, 0,
+			                 "%zu document%s already read from %s (the same shard given "
+			                 "twice?): each counted once", count, plural(count),
+			                 r->paths[pairs[i].kept_from]);
+		if (st != RC_OK)
+			goto nomem;
+		i = j;
+	}
+	size_t keep = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (drop[i])
+			rc_record_free(recs[i]);
+		else
+			recs[keep++] = recs[i];
+	}
+	*n = keep;
+	r->cur_path = saved_path;
+	free(c);
+	free(drop);
+	free(pairs);
+	return RC_OK;
+nomem:
+	r->cur_path = saved_path;
+	free(c);
+	free(drop);
+	free(pairs);
+	return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+}

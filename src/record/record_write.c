@@ -1,0 +1,412 @@
+/*
+ * The one writer of records: the JSON Lines of `recount extract`
+ * (docs/schema-claim.md), streamed into a buffer by the JSON writer of
+ * core (jw.c).  A record is one "recount.document/2" line that carries the
+ * document's fields once, its sentence table (each quoted sentence once)
+ * and its claims, which point into that table; `--claims-only` writes the
+ * self-contained "recount.claim/1" line per claim instead; a run ends with
+ * one "recount.end/1" line that counts what it wrote.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/core.h"
+#include "core/jw.h"
+#include "record/record-json.h"
+
+/* ---- names ----------------------------------------------------------------- */
+
+static const char *const status_names[] = {
+	[RC_OK] = "ok", [RC_ERR_NOMEM] = "nomem", [RC_ERR_IO] = "io",
+	[RC_ERR_PARSE] = "parse", [RC_ERR_INVALID] = "invalid", [RC_ERR_LIMIT] = "limit",
+	[RC_ERR_ENCODING] = "encoding", [RC_ERR_UNSUPPORTED] = "unsupported",
+};
+
+const char *rc__status_name(rc_status st)
+{
+	return (size_t)st < RC_ARRAY_LEN(status_names) ? status_names[st] : "unknown";
+}
+
+bool rc__status_from_name(const char *name, size_t len, rc_status *out)
+{
+	for (size_t i = 0; name && i < RC_ARRAY_LEN(status_names); i++)
+		if (strlen(status_names[i]) == len && memcmp(name, status_names[i], len) == 0) {
+			*out = (rc_status)i;
+			return true;
+		}
+	return false;
+}
+
+bool rc__severity_from_name(const char *name, size_t len, rc_severity *out)
+{
+	static const rc_severity all[] = {RC_SEV_ERROR, RC_SEV_WARNING, RC_SEV_NOTE};
+	for (size_t i = 0; name && i < RC_ARRAY_LEN(all); i++) {
+		const char *s = rc_severity_str(all[i]);
+		if (strlen(s) == len && memcmp(name, s, len) == 0) {
+			*out = all[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- pieces ------------------------------------------------------------------ */
+
+/* The signature as 512 lower-case hex digits ("%08x" per word). */
+static void signature_hex(char out[RC_MINHASH_K * 8 + 1], const uint32_t *sig)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < RC_MINHASH_K; i++)
+		for (int k = 0; k < 8; k++)
+			out[8 * i + (size_t)k] = digits[(sig[i] >> (28 - 4 * k)) & 15];
+	out[RC_MINHASH_K * 8] = '\0';
+}
+
+static void key_int(rc_jw *w, const char *key, long long v)
+{
+	rc__jw_key(w, key);
+	rc__jw_int(w, v);
+}
+
+/* A size; (size_t)-1, which a reader makes of null, is written as null so
+ * that whatever is read back writes the same. */
+static void key_size(rc_jw *w, const char *key, size_t v)
+{
+	rc__jw_key(w, key);
+	if (v == (size_t)-1)
+		rc__jw_null(w);
+	else
+		rc__jw_int(w, (long long)v);
+}
+
+static void key_str(rc_jw *w, const char *key, const char *s)
+{
+	rc__jw_key(w, key);
+	rc__jw_str(w, s);
+}
+
+static void key_bool(rc_jw *w, const char *key, bool v)
+{
+	rc__jw_key(w, key);
+	rc__jw_bool(w, v);
+}
+
+static void pos_fields(rc_jw *w, const rc_pos *p)
+{
+	key_size(w, "start", p->start);
+	key_size(w, "end", p->end);
+	key_size(w, "line", p->line);
+	key_size(w, "column", p->column);
+}
+
+static void interval_end(rc_jw *w, const char *key, const rc_interval *iv, bool lo)
+{
+	rc__jw_key(w, key);
+	if (lo ? iv->lo_inf : iv->hi_inf)
+		rc__jw_null(w);
+	else
+		rc__jw_num(w, lo ? iv->lo : iv->hi);
+}
+
+/* lo, hi, lo_incl, hi_incl: in a claim and in an interval object alike */
+static void interval_fields(rc_jw *w, const rc_interval *iv)
+{
+	interval_end(w, "lo", iv, true);
+	interval_end(w, "hi", iv, false);
+	key_bool(w, "lo_incl", !iv->lo_inf && iv->lo_incl);
+	key_bool(w, "hi_incl", !iv->hi_inf && iv->hi_incl);
+}
+
+void rc__jw_interval(rc_jw *w, const rc_interval *iv)
+{
+	rc__jw_obj(w);
+	interval_fields(w, iv);
+	rc__jw_end_obj(w);
+}
+
+/* The figure's own fields, the same in both claim objects: from "metric"
+ * to "events". */
+static void claim_figure(rc_jw *w, const rc_claim *c)
+{
+	key_str(w, "metric", c->metric);
+	key_str(w, "subject", c->subject);
+	key_str(w, "text", c->text);
+	interval_fields(w, &c->q.iv);
+	key_bool(w, "approx", c->q.approx);
+	key_bool(w, "vague", c->q.vague);
+	key_str(w, "qualifier", c->q.qualifier);
+	key_str(w, "status", rc_claim_status_str(c->status));
+	key_str(w, "attribution", c->attribution);
+	key_str(w, "event", c->event);
+	rc__jw_key(w, "events");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < c->n_events; i++)
+		rc__jw_str(w, c->events[i]);
+	rc__jw_end_arr(w);
+}
+
+/* From "line" to "mentions", after the quote (or the sentence index). */
+static void claim_place(rc_jw *w, const rc_claim *c)
+{
+	key_size(w, "line", c->pos.line);
+	key_size(w, "column", c->pos.column);
+	key_size(w, "start", c->pos.start);
+	key_size(w, "end", c->pos.end);
+	key_str(w, "trigger", c->trigger);
+	key_str(w, "kind", rc_quantity_kind_str(c->q.kind));
+	rc__jw_key(w, "value");
+	rc__jw_num(w, c->q.value);
+	key_size(w, "num_start", c->q.num_start);
+	key_size(w, "num_end", c->q.num_end);
+	key_int(w, "parent", c->parent);
+	key_int(w, "mention", c->mention);
+	rc__jw_key(w, "mentions");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < c->n_mentions; i++)
+		rc__jw_int(w, c->mentions[i]);
+	rc__jw_end_arr(w);
+	key_size(w, "file_line", c->file_line);
+}
+
+/* ---- recount.claim/1 ------------------------------------------------------------ */
+
+void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
+{
+	key_str(w, "schema", RC_CLAIM_SCHEMA);
+	key_str(w, "doc", rec->doc);
+	key_str(w, "path", rec->path);
+	key_str(w, "source", rec->source);
+	key_str(w, "published", rec->published);
+	claim_figure(w, c);
+	key_str(w, "quote", c->quote);
+	claim_place(w, c);
+	key_size(w, "record_line", rec->record_line);
+	rc__jw_key(w, "sentence");
+	rc__jw_obj(w);
+	pos_fields(w, &c->sentence);
+	rc__jw_end_obj(w);
+}
+
+void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c)
+{
+	rc__jw_obj(w);
+	rc__claim_write_fields(w, rec, c);
+	rc__jw_end_obj(w);
+}
+
+/* ---- recount.document/2 ------------------------------------------------------- */
+
+/*
+ * The sentence table: claims that quote the same sentence (the same span
+ * and the same text: a long sentence is cut around each figure, so two
+ * claims in it may quote different parts) share one entry, numbered in
+ * the order of first use.  Open addressing over the claims' indices.
+ */
+typedef struct sentences {
+	size_t *of_claim;     /* claim -> table index */
+	size_t *first;        /* table index -> first claim quoting it */
+	size_t n;
+} sentences;
+
+static bool same_sentence(const rc_claim *a, const rc_claim *b)
+{
+	return a->sentence.start == b->sentence.start && a->sentence.end == b->sentence.end &&
+	       a->sentence.line == b->sentence.line && a->sentence.column == b->sentence.column &&
+	       (a->quote == b->quote || (a->quote && b->quote && strcmp(a->quote, b->quote) == 0));
+}
+
+static uint64_t sentence_hash(const rc_claim *c)
+{
+	uint64_t h = c->quote ? rc__hash64(c->quote, strlen(c->quote), 0x5e17e7ce) : 0;
+	return rc__mix64(h ^ (uint64_t)c->sentence.start * 0x9e3779b97f4a7c15ull ^
+	                 (uint64_t)c->sentence.end);
+}
+
+static rc_status sentences_build(sentences *t, const rc_record *rec)
+{
+	size_t n = rec->n_claims;
+	memset(t, 0, sizeof *t);
+	if (!n)
+		return RC_OK;
+	size_t cap = 8;
+	while (cap < 2 * n)
+		cap *= 2;
+	size_t *slots = malloc(cap * sizeof *slots);
+	t->of_claim = malloc(n * sizeof *t->of_claim);
+	t->first = malloc(n * sizeof *t->first);
+	if (!slots || !t->of_claim || !t->first) {
+		free(slots);
+		free(t->of_claim);
+		free(t->first);
+		return RC_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < cap; i++)
+		slots[i] = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim *c = &rec->claims[i];
+		size_t s = (size_t)sentence_hash(c) & (cap - 1);
+		while (slots[s] != SIZE_MAX && !same_sentence(&rec->claims[t->first[slots[s]]], c))
+			s = (s + 1) & (cap - 1);
+		if (slots[s] == SIZE_MAX) {
+			slots[s] = t->n;
+			t->first[t->n++] = i;
+		}
+		t->of_claim[i] = slots[s];
+	}
+	free(slots);
+	return RC_OK;
+}
+
+static void mention_write(rc_jw *w, const rc_mention *m)
+{
+	rc__jw_obj(w);
+	key_str(w, "type", m->type);
+	key_str(w, "noun", m->noun);
+	key_str(w, "place", m->place);
+	key_str(w, "date", m->date);
+	rc__jw_key(w, "names");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < m->n_names; i++)
+		rc__jw_str(w, m->names[i]);
+	rc__jw_end_arr(w);
+	key_str(w, "key", m->key);
+	key_str(w, "local_id", m->local_id);
+	key_size(w, "start", m->start);
+	key_size(w, "end", m->end);
+	key_size(w, "line", m->line);
+	rc__jw_end_obj(w);
+}
+
+static void diag_write(rc_jw *w, const rc_diag *d)
+{
+	rc__jw_obj(w);
+	key_str(w, "severity", rc_severity_str(d->severity));
+	key_str(w, "status", rc__status_name(d->status));
+	key_str(w, "path", d->path);
+	key_size(w, "line", d->line);
+	key_size(w, "column", d->column);
+	key_size(w, "offset", d->offset);
+	key_str(w, "message", d->message);
+	rc__jw_end_obj(w);
+}
+
+rc_status rc__document_write(rc_jw *w, const rc_record *rec)
+{
+	sentences t;
+	if (sentences_build(&t, rec) != RC_OK)
+		return RC_ERR_NOMEM;
+	rc__jw_obj(w);
+	key_str(w, "schema", RC_DOCUMENT_SCHEMA);
+	key_str(w, "doc", rec->doc);
+	key_str(w, "path", rec->path);
+	key_size(w, "record_line", rec->record_line);
+	key_size(w, "seq", rec->seq);
+	key_str(w, "source", rec->source);
+	key_str(w, "url", rec->url);
+	key_str(w, "published", rec->published);
+	key_str(w, "title", rec->title);
+	key_size(w, "bytes", rec->bytes);
+	key_str(w, "status", rec->status == RC_DOC_OK ? "ok" : "skipped");
+	key_str(w, "reason", rec->reason);
+	rc__jw_key(w, "diags");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < rec->n_diags; i++)
+		diag_write(w, &rec->diags[i]);
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "signature");
+	if (rec->has_signature) {
+		char hex[RC_MINHASH_K * 8 + 1];
+		signature_hex(hex, rec->minhash);
+		rc__jw_str(w, hex);
+	} else {
+		rc__jw_null(w);
+	}
+	rc__jw_key(w, "mentions");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < rec->n_mentions; i++)
+		mention_write(w, &rec->mentions[i]);
+	rc__jw_end_arr(w);
+	key_size(w, "n_claims", rec->n_claims);
+	rc__jw_key(w, "sentences");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < t.n; i++) {
+		const rc_claim *c = &rec->claims[t.first[i]];
+		rc__jw_obj(w);
+		key_str(w, "text", c->quote);
+		pos_fields(w, &c->sentence);
+		rc__jw_end_obj(w);
+	}
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "claims");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < rec->n_claims; i++) {
+		const rc_claim *c = &rec->claims[i];
+		rc__jw_obj(w);
+		claim_figure(w, c);
+		key_size(w, "sentence", t.of_claim[i]);
+		claim_place(w, c);
+		rc__jw_end_obj(w);
+	}
+	rc__jw_end_arr(w);
+	rc__jw_end_obj(w);
+	free(t.of_claim);
+	free(t.first);
+	return RC_OK;
+}
+
+/* ---- lines ---------------------------------------------------------------------- */
+
+static rc_status flush(FILE *fp, rc_buf *b, bool failed, rc_error *err)
+{
+	if (failed) {
+		rc__buf_dispose(b);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory writing a record");
+	}
+	bool bad = b->len && fwrite(b->data, 1, b->len, fp) != b->len;
+	rc__buf_dispose(b);
+	if (bad)
+		return rc__error_set(err, RC_ERR_IO, "write error: %s", strerror(errno ? errno : EIO));
+	return RC_OK;
+}
+
+rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_document_line,
+                                rc_error *err)
+{
+	if (!fp || !rec)
+		return rc__error_set(err, RC_ERR_INVALID, "rc_record_write_jsonl: no file or record");
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc_jw w;
+	rc__jw_init(&w, &b);
+	if (with_document_line) {
+		if (rc__document_write(&w, rec) != RC_OK || rc__buf_putc(&b, '\n') != RC_OK)
+			w.failed = true;
+	} else {
+		for (size_t i = 0; i < rec->n_claims; i++) {
+			rc__jw_init(&w, &b);
+			rc__claim_write(&w, rec, &rec->claims[i]);
+			if (rc__buf_putc(&b, '\n') != RC_OK)
+				w.failed = true;
+		}
+	}
+	return flush(fp, &b, w.failed, err);
+}
+
+rc_status rc_record_write_end(FILE *fp, size_t documents, size_t claims, rc_error *err)
+{
+	if (!fp)
+		return rc__error_set(err, RC_ERR_INVALID, "rc_record_write_end: no file");
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc_jw w;
+	rc__jw_init(&w, &b);
+	rc__jw_obj(&w);
+	key_str(&w, "schema", RC_END_SCHEMA);
+	key_size(&w, "documents", documents);
+	key_size(&w, "claims", claims);
+	rc__jw_end_obj(&w);
+	if (rc__buf_putc(&b, '\n') != RC_OK)
+		w.failed = true;
+	return flush(fp, &b, w.failed, err);
+}
