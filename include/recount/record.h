@@ -63,6 +63,28 @@ typedef struct rc_record {
 void rc_record_free(rc_record *rec);
 
 /**
+ * A store for records kept a long time (the reduce phase holds every record
+ * of a batch).  A record compacted into it is one block of exactly its
+ * size, with its repeated strings (paths, outlets, dates, metrics,
+ * triggers, figures, event ids, places) shared with the store's other
+ * records and each quoted sentence kept once: less than half the memory of
+ * a record fresh from the map step.  Records read by rc_record_reader are
+ * compact already.
+ */
+typedef struct rc_record_store rc_record_store;
+
+rc_status rc_record_store_new(rc_record_store **out, rc_error *err);
+/**
+ * Replace *rec by a compact copy, equal field by field, and free the
+ * original (its rendered output moves to the copy).  The copy is freed with
+ * rc_record_free(), from any thread, before or after the store.  One thread
+ * at a time per store.
+ */
+rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error *err);
+/** Release a store; records compacted into it stay valid. */
+void rc_record_store_free(rc_record_store *s);
+
+/**
  * Write a record as JSON Lines: its "recount.document/2" line (the
  * document, its sentence table and its claims), or with
  * with_document_line false one self-contained "recount.claim/1" line per

@@ -817,6 +817,7 @@ typedef struct collect {
 	const cli_ctx *ctx;
 	rc_record **recs;
 	size_t n, cap;
+	rc_record_store *store;   /* the records are kept to the end: compact them */
 } collect;
 
 static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
@@ -826,6 +827,10 @@ static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
 		for (size_t i = 0; i < rec->n_diags; i++)
 			if (rec->status != RC_DOC_OK || rec->diags[i].status == RC_ERR_LIMIT)
 				cli_diag(c->ctx, &rec->diags[i]);
+	if (rc_record_store_compact(c->store, &rec, err) != RC_OK) {
+		rc_record_free(rec);
+		return err->status;
+	}
 	if (c->n == c->cap) {
 		size_t nc = c->cap ? c->cap * 2 : 256;
 		rc_record **nr = realloc(c->recs, nc * sizeof *nr);
@@ -848,7 +853,14 @@ int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t
 	*recs = NULL;
 	*n = 0;
 	collect c = {.ctx = ctx};
+	rc_error err;
+	if (rc_record_store_new(&c.store, &err) != RC_OK) {
+		cli_error(ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
 	int ret = cli_map_inputs(ctx, eng, prog, collect_record, &c, NULL, NULL);
+	/* the compacted records keep what they need of the store */
+	rc_record_store_free(c.store);
 	if (ret) {
 		for (size_t i = 0; i < c.n; i++)
 			rc_record_free(c.recs[i]);

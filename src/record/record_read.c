@@ -1154,7 +1154,8 @@ static size_t own_size(const char *s)
  * diagnostics' messages, and each quoted sentence once).  The rest is
  * interned in the reader's pool.
  */
-static rc_status build(rc_record_reader *r, draft *d, bool quotes_by_table, rc_record **out)
+static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by_table,
+                       rc_record **out)
 {
 	*out = NULL;
 	const rc_record *src = &d->rec;
@@ -1195,10 +1196,9 @@ static rc_status build(rc_record_reader *r, draft *d, bool quotes_by_table, rc_r
 	*rec = *src;
 	rec->rendered = NULL;
 	rec->rendered_len = 0;
-	*priv = (struct rc_record_priv){.pool = r->pool, .input = r->cur_input,
-	                                .line = d->first_line};
+	*priv = (struct rc_record_priv){.pool = pool, .input = input, .line = d->first_line};
 	rec->priv = priv;
-	builder b = {.pool = r->pool, .chars = block + off_chars};
+	builder b = {.pool = pool, .chars = block + off_chars};
 	rec->doc = own(&b, src->doc);
 	rec->url = own(&b, src->url);
 	rec->title = own(&b, src->title);
@@ -1275,7 +1275,7 @@ static rc_status build(rc_record_reader *r, draft *d, bool quotes_by_table, rc_r
 		free(block);
 		return RC_ERR_NOMEM;
 	}
-	rc__strpool_ref(r->pool);
+	rc__strpool_ref(pool);
 	*out = rec;
 	return RC_OK;
 }
@@ -1421,7 +1421,7 @@ static bool pend_owns(const rc_record_reader *r)
 static rc_status finish(rc_record_reader *r, draft *d, bool by_table, rc_record **out)
 {
 	rc_record *rec;
-	rc_status st = build(r, d, by_table, &rec);
+	rc_status st = build(r->pool, r->cur_input, d, by_table, &rec);
 	if (st != RC_OK)
 		return st;
 	if ((st = check_indices(r, rec, d->first_line)) != RC_OK) {
@@ -1849,4 +1849,89 @@ nomem:
 	free(drop);
 	free(pairs);
 	return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+}
+
+/* ---- compacting records of the map step ---------------------------------------- */
+
+struct rc_record_store {
+	rc__strpool *pool;
+	draft d;
+};
+
+rc_status rc_record_store_new(rc_record_store **out, rc_error *err)
+{
+	*out = calloc(1, sizeof **out);
+	if (!*out || !((*out)->pool = rc__strpool_new())) {
+		free(*out);
+		*out = NULL;
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	return RC_OK;
+}
+
+void rc_record_store_free(rc_record_store *s)
+{
+	if (!s)
+		return;
+	draft_dispose(&s->d);
+	rc__strpool_unref(s->pool);
+	free(s);
+}
+
+/* The draft of a record: its arrays gathered, its strings borrowed. */
+static bool draft_of(draft *d, const rc_record *rec)
+{
+	draft_reset(d);
+	d->rec = *rec;
+	size_t n_names = 0, n_events = 0, n_cment = 0;
+	for (size_t i = 0; i < rec->n_mentions; i++)
+		n_names += rec->mentions[i].n_names;
+	for (size_t i = 0; i < rec->n_claims; i++) {
+		n_events += rec->claims[i].n_events;
+		n_cment += rec->claims[i].n_mentions;
+	}
+	if ((rec->n_claims && (RC_GROW(d->claims, d->cap_claims, rec->n_claims) != RC_OK ||
+	                       RC_GROW(d->cx, d->cap_cx, rec->n_claims) != RC_OK)) ||
+	    (rec->n_mentions && (RC_GROW(d->mentions, d->cap_mentions, rec->n_mentions) != RC_OK ||
+	                         RC_GROW(d->names_at, d->cap_names_at, rec->n_mentions) != RC_OK)) ||
+	    (n_names && RC_GROW(d->names, d->cap_names, n_names) != RC_OK) ||
+	    (n_events && RC_GROW(d->events, d->cap_events, n_events) != RC_OK) ||
+	    (n_cment && RC_GROW(d->cmentions, d->cap_cmentions, n_cment) != RC_OK) ||
+	    (rec->n_diags && RC_GROW(d->diags, d->cap_diags, rec->n_diags) != RC_OK))
+		return false;
+	for (size_t i = 0; i < rec->n_diags; i++)
+		d->diags[d->n_diags++] = rec->diags[i];
+	for (size_t i = 0; i < rec->n_mentions; i++) {
+		const rc_mention *m = &rec->mentions[i];
+		d->names_at[d->n_mentions] = d->n_names;
+		for (size_t k = 0; k < m->n_names; k++)
+			d->names[d->n_names++] = m->names[k];
+		d->mentions[d->n_mentions++] = *m;
+	}
+	for (size_t i = 0; i < rec->n_claims; i++) {
+		const rc_claim *c = &rec->claims[i];
+		d->cx[i] = (claim_extra){.sentence = -1, .events_at = d->n_events,
+		                         .mentions_at = d->n_cmentions};
+		for (size_t k = 0; k < c->n_events; k++)
+			d->events[d->n_events++] = c->events[k];
+		for (size_t k = 0; k < c->n_mentions; k++)
+			d->cmentions[d->n_cmentions++] = c->mentions[k];
+		d->claims[d->n_claims++] = *c;
+	}
+	return true;
+}
+
+rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error *err)
+{
+	if (!s || !rec || !*rec)
+		return rc__error_set(err, RC_ERR_INVALID, "rc_record_store_compact: missing argument");
+	rc_record *old = *rec, *fresh = NULL;
+	if (!draft_of(&s->d, old) || build(s->pool, 0, &s->d, false, &fresh) != RC_OK)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory compacting a record");
+	fresh->rendered = old->rendered;
+	fresh->rendered_len = old->rendered_len;
+	old->rendered = NULL;
+	rc_record_free(old);
+	*rec = fresh;
+	return RC_OK;
 }

@@ -430,6 +430,68 @@ START_TEST(round_trip_extracted_seeds)
 }
 END_TEST
 
+
+/* A record compacted into a store is equal to the original, field by
+ * field; repeated strings are shared between records; the records outlive
+ * the store. */
+START_TEST(compacted_records_are_equal)
+{
+	rc_error err;
+	rc_record_store *store;
+	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
+	rc_record *a = sample(), *b = sample(), *c = sample();
+	b->rendered = strdup("rendered bytes");
+	b->rendered_len = 14;
+	ck_assert_int_eq(rc_record_store_compact(store, &b, &err), RC_OK);
+	ck_assert_int_eq(rc_record_store_compact(store, &c, &err), RC_OK);
+	record_eq(a, b);
+	record_eq(a, c);
+	ck_assert_ptr_null(rc__record_arena(b));
+	ck_assert_str_eq(b->rendered, "rendered bytes");
+	/* interned: one copy of each repeated string for both records */
+	ck_assert_ptr_eq(b->source, c->source);
+	ck_assert_ptr_eq(b->claims[0].event, c->claims[2].events[0]);
+	ck_assert_ptr_eq(b->claims[0].metric, c->claims[1].metric);
+	/* claims of one sentence share its quote */
+	ck_assert_ptr_eq(b->claims[0].quote, b->claims[1].quote);
+	rc_record_store_free(store);
+	record_eq(a, b);
+	rc_record_free(a);
+	rc_record_free(b);
+	rc_record_free(c);
+
+	/* whole extracted articles */
+	rc_extractor *ex = NULL;
+	if (rc_extractor_new(&ex, NULL, &err) == RC_ERR_UNSUPPORTED)
+		return;
+	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
+	const char *inputs[] = {rc_test_fixture("seeds")};
+	rc_reader *rd;
+	rc_ingest_options io = {0};
+	ck_assert_int_eq(rc_reader_new(&rd, &io, inputs, 1, &err), RC_OK);
+	size_t claims = 0;
+	for (;;) {
+		rc_document *doc = NULL;
+		ck_assert_int_eq(rc_reader_next(rd, &doc, &err), RC_OK);
+		if (!doc)
+			break;
+		rc_record *x, *y;
+		ck_assert_int_eq(rc_record_extract(&x, ex, doc, &err), RC_OK);
+		ck_assert_int_eq(rc_record_extract(&y, ex, doc, &err), RC_OK);
+		ck_assert_int_eq(rc_record_store_compact(store, &y, &err), RC_OK);
+		record_eq(x, y);
+		claims += y->n_claims;
+		rc_record_free(x);
+		rc_record_free(y);
+		rc_document_free(doc);
+	}
+	ck_assert_uint_gt(claims, 10);
+	rc_reader_free(rd);
+	rc_record_store_free(store);
+	rc_extractor_free(ex);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("record");
@@ -440,6 +502,7 @@ int main(void)
 	tcase_add_test(tc, malformed_lines_are_diagnostics);
 	tcase_add_test(tc, missing_files_are_diagnostics);
 	tcase_add_test(tc, round_trip_extracted_seeds);
+	tcase_add_test(tc, compacted_records_are_equal);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
