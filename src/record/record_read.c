@@ -286,26 +286,28 @@ static rc_status check_input(rc_record_reader *r)
 	rc_record_stats *s = &r->stats;
 	size_t line = t->last_line;
 	if (t->rejected > MAX_LINE_DIAGS &&
-	    reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, 0, 0, "%zu more lines rejected%s",
-	                t->rejected - MAX_LINE_DIAGS,
-	                t->documents || t->claims || t->ends ? ""
-	                : ": is this a claims file written by recount extract?") != RC_OK)
+	    reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, 0, 0, "%zu more lines rejected",
+	                t->rejected - MAX_LINE_DIAGS) != RC_OK)
 		return RC_ERR_NOMEM;
 	if (!t->ends) {
-		if (t->v2_lines || t->lines == 0) {
-			s->inputs_incomplete++;
-			if (t->lines == 0)
-				return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, 0, 0,
-				                   "empty: no recount.end/1 line (recount extract always "
-				                   "writes one; was the file cut short?)");
-			return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, line, 0,
-			                   "no recount.end/1 line after %zu document%s: the file was cut "
-			                   "short, or the run that wrote it did not finish",
-			                   t->documents, plural(t->documents));
-		}
-		if (t->v1_lines)
+		/* files of version 1 had no end line: they cannot be checked */
+		if (t->v1_lines && !t->v2_lines) {
 			s->inputs_unchecked++;
-		return RC_OK;
+			return RC_OK;
+		}
+		s->inputs_incomplete++;
+		if (t->lines == 0)
+			return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, 0, 0,
+			                   "empty: no recount.end/1 line (recount extract always "
+			                   "writes one; was the file cut short?)");
+		if (!t->v2_lines)
+			return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, 0, 0,
+			                   "no line could be read and there is no recount.end/1 line: "
+			                   "is this a claims file written by recount extract?");
+		return reader_diag(r, RC_SEV_ERROR, RC_ERR_PARSE, line, 0,
+		                   "no recount.end/1 line after %zu document%s: the file was cut "
+		                   "short, or the run that wrote it did not finish",
+		                   t->documents, plural(t->documents));
 	}
 	if (t->documents == t->end_documents && t->claims == t->end_claims)
 		return RC_OK;

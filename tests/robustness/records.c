@@ -5,7 +5,9 @@
  * directory or an unreadable file given as the claims file.  Bad lines
  * become diagnostics with their line; accepted records keep every index
  * inside the record, so reconcile can follow them blindly.  Also: extreme
- * figures written by rc_record_write_jsonl are valid JSON and read back.
+ * figures written by rc_record_write_jsonl are valid JSON and read back;
+ * a claims file cut at any byte, or missing any one line, is never taken
+ * for a whole one (issue 18); a shard read twice is counted once.
  */
 #define _GNU_SOURCE
 #include <jansson.h>
@@ -265,6 +267,167 @@ START_TEST(extreme_figures_round_trip)
 }
 END_TEST
 
+
+/* A claims file as recount extract writes it: documents of several claims,
+ * then the end line (malloc'd, *len bytes). */
+static char *claims_file(size_t docs, size_t *len, size_t *claims)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&buf, &n);
+	ck_assert_ptr_nonnull(fp);
+	rc_error err;
+	*claims = 0;
+	for (size_t i = 0; i < docs; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "doc-%zu", i);
+		rc_record *rec = make_record(id, (double)i, (double)i + 3, false, (double)i);
+		ck_assert_int_eq(rc_record_write_jsonl(fp, rec, true, &err), RC_OK);
+		*claims += rec->n_claims;
+		rc_record_free(rec);
+	}
+	ck_assert_int_eq(rc_record_write_end(fp, docs, *claims, &err), RC_OK);
+	ck_assert_int_eq(fclose(fp), 0);
+	*len = n;
+	return buf;
+}
+
+/* Read path; the stats, and the number of records handed out. */
+static rc_record_stats read_stats(const char *path, size_t *records)
+{
+	rc_record_reader *rr = NULL;
+	rc_error err;
+	ck_assert_int_eq(rc_record_reader_new(&rr, &path, 1, &err), RC_OK);
+	*records = 0;
+	for (;;) {
+		rc_record *rec = NULL;
+		ck_assert_int_eq(rc_record_reader_next(rr, &rec, &err), RC_OK);
+		if (!rec)
+			break;
+		rc_fuzz_check_record(rec, (size_t)-1);
+		rc_record_free(rec);
+		(*records)++;
+	}
+	rc_record_stats st = *rc_record_reader_stats(rr);
+	rc_record_reader_free(rr);
+	return st;
+}
+
+/* Cut at every byte: only the whole file (with or without its last
+ * newline) reads as complete; every shorter one is incomplete, and what
+ * is read is never more than what was written. */
+START_TEST(cut_at_every_byte)
+{
+	size_t len, claims, records;
+	char *buf = claims_file(2, &len, &claims);
+	char *dir = rb_tmpdir();
+	for (size_t cut = 0; cut <= len; cut++) {
+		char *p = rb_write(dir, "cut.jsonl", buf, cut);
+		rc_record_stats st = read_stats(p, &records);
+		bool whole = cut >= len - 1;
+		ck_assert_msg(rc_record_stats_complete(&st) == whole,
+		              "cut at byte %zu of %zu read as %s", cut, len,
+		              whole ? "incomplete" : "complete");
+		ck_assert_uint_le(records, 2);
+		ck_assert_uint_eq(st.records, records);
+		if (!whole)
+			ck_assert_uint_eq(st.inputs_incomplete, 1);
+		free(p);
+	}
+	rb_rmtree(dir);
+	free(buf);
+}
+END_TEST
+
+/* Any one line taken out: incomplete, with what is missing counted. */
+START_TEST(any_line_lost)
+{
+	size_t len, claims, records;
+	char *buf = claims_file(5, &len, &claims);
+	char *dir = rb_tmpdir();
+	const char *lines[8];
+	size_t n = 0;
+	for (const char *l = buf; l < buf + len && n < 8; l = strchr(l, '\n') + 1)
+		lines[n++] = l;
+	ck_assert_uint_eq(n, 6);   /* five documents and the end line */
+	for (size_t lost = 0; lost < n; lost++) {
+		size_t cut_at = (size_t)(lines[lost] - buf);
+		size_t cut_len = (lost + 1 < n ? (size_t)(lines[lost + 1] - buf) : len) - cut_at;
+		char *text = malloc(len);
+		memcpy(text, buf, cut_at);
+		memcpy(text + cut_at, buf + cut_at + cut_len, len - cut_at - cut_len);
+		char *p = rb_write(dir, "lost.jsonl", text, len - cut_len);
+		rc_record_stats st = read_stats(p, &records);
+		ck_assert_msg(!rc_record_stats_complete(&st), "line %zu lost, read as complete", lost + 1);
+		if (lost < 5) {
+			ck_assert_uint_eq(records, 4);
+			ck_assert_uint_eq(st.documents_missing, 1);
+			ck_assert_uint_eq(st.claims_missing, 1);
+		}
+		free(p);
+		free(text);
+	}
+	rb_rmtree(dir);
+	free(buf);
+}
+END_TEST
+
+/* The same shard twice, and a shard overlapping it with one document
+ * changed: duplicates counted once, the changed copy an error, and the
+ * same records kept whatever the order of the inputs. */
+START_TEST(shards_read_twice)
+{
+	size_t len, claims;
+	char *buf = claims_file(3, &len, &claims);
+	char *dir = rb_tmpdir();
+	char *a = rb_write(dir, "a.jsonl", buf, len);
+	char *b = rb_write(dir, "b.jsonl", buf, len);
+	/* c: doc-1 again with another figure */
+	rc_record *rec = make_record("doc-1", 50, 50, false, 50);
+	char *one = to_jsonl(rec, NULL);
+	rc_record_free(rec);
+	char *c = rb_write_str(dir, "c.jsonl", one);
+	const char *orders[2][3] = {{a, b, c}, {c, b, a}};
+	double lo_kept[2];
+	for (int o = 0; o < 2; o++) {
+		rc_record_reader *rr = NULL;
+		rc_error err;
+		ck_assert_int_eq(rc_record_reader_new(&rr, orders[o], 3, &err), RC_OK);
+		rc_record *recs[16];
+		size_t n = 0;
+		for (;;) {
+			rc_record *r = NULL;
+			ck_assert_int_eq(rc_record_reader_next(rr, &r, &err), RC_OK);
+			if (!r)
+				break;
+			ck_assert_uint_lt(n, 16);
+			recs[n++] = r;
+		}
+		ck_assert_uint_eq(n, 7);
+		ck_assert_int_eq(rc_record_reader_dedup(rr, recs, &n, &err), RC_OK);
+		ck_assert_uint_eq(n, 3);
+		const rc_record_stats *st = rc_record_reader_stats(rr);
+		ck_assert_uint_eq(st->documents_duplicate, 3);
+		ck_assert_uint_eq(st->documents_conflicting, 1);
+		ck_assert_uint_eq(st->records, 3);
+		ck_assert(!rc_record_stats_complete(st));
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(recs[i]->doc, "doc-1") == 0)
+				lo_kept[o] = recs[i]->claims[0].q.iv.lo;
+		for (size_t i = 0; i < n; i++)
+			rc_record_free(recs[i]);
+		rc_record_reader_free(rr);
+	}
+	ck_assert(lo_kept[0] == lo_kept[1]);
+	free(a);
+	free(b);
+	free(c);
+	free(one);
+	rb_rmtree(dir);
+	free(buf);
+}
+END_TEST
+
 int main(void)
 {
 	if (rb_skip_unless(RB_NEED_RECORDS))
@@ -275,6 +438,9 @@ int main(void)
 	tcase_add_test(tc, hostile_claim_lines);
 	tcase_add_test(tc, not_a_claims_file);
 	tcase_add_test(tc, extreme_figures_round_trip);
+	tcase_add_test(tc, cut_at_every_byte);
+	tcase_add_test(tc, any_line_lost);
+	tcase_add_test(tc, shards_read_twice);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
