@@ -81,6 +81,8 @@ static void round_trip(const rc_record *rec)
 	FUZZ_CHECK(fp != NULL);
 	rc_error err;
 	rc_status st = rc_record_write_jsonl(fp, rec, true, &err);
+	if (st == RC_OK)
+		st = rc_record_write_end(fp, 1, rec->n_claims, &err);
 	FUZZ_CHECK(fclose(fp) == 0);
 	if (rc_fuzz_unbuilt(st)) {
 		free(buf);
@@ -109,6 +111,10 @@ static void round_trip(const rc_record *rec)
 	back = NULL;
 	FUZZ_CHECK(rc_record_reader_next(rr, &back, &err) == RC_OK);
 	FUZZ_CHECK(back == NULL);
+	/* and the file is whole: its end line agrees */
+	rc_record_reader_diags(rr, &n_diags);
+	FUZZ_CHECK(n_diags == 0);
+	FUZZ_CHECK(rc_record_stats_complete(rc_record_reader_stats(rr)));
 	rc_record_reader_free(rr);
 }
 
