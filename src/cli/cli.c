@@ -552,15 +552,23 @@ static void arm_cleanup(char *path)
 	}
 }
 
+/* Hold the cleanup signals (a signal that arrives meanwhile is delivered
+ * when *old is restored). */
+static void hold_cleanup_signals(sigset_t *old)
+{
+	sigset_t block;
+	sigemptyset(&block);
+	for (size_t i = 0; i < RC_ARRAY_LEN_CLI(cleanup_signals); i++)
+		sigaddset(&block, cleanup_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &block, old);
+}
+
 /* Commit or drop the temporary with the signals held, so that a signal
  * never finds the path half renamed; then disarm. */
 static bool finish_tmp(const char *tmp, const char *final, bool commit, int *errno_out)
 {
-	sigset_t block, old;
-	sigemptyset(&block);
-	for (size_t i = 0; i < RC_ARRAY_LEN_CLI(cleanup_signals); i++)
-		sigaddset(&block, cleanup_signals[i]);
-	pthread_sigmask(SIG_BLOCK, &block, &old);
+	sigset_t old;
+	hold_cleanup_signals(&old);
 	bool ok = true;
 	if (commit && rename(tmp, final) != 0) {
 		*errno_out = errno;
@@ -632,12 +640,19 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx)
 		cli_errorf(ctx, "out of memory");
 		goto fail;
 	}
+	/* The file is created and the handler armed with the signals held: a
+	 * signal between the two would otherwise leave the temporary behind. */
+	sigset_t held;
+	hold_cleanup_signals(&held);
 	int fd = mkstemp(out->tmp_path);
+	int create_errno = errno;
+	if (fd >= 0)
+		arm_cleanup(out->tmp_path);
+	pthread_sigmask(SIG_SETMASK, &held, NULL);
 	if (fd < 0) {
-		cli_errorf(ctx, "%s: cannot create output file: %s", ctx->output, strerror(errno));
+		cli_errorf(ctx, "%s: cannot create output file: %s", ctx->output, strerror(create_errno));
 		goto fail;
 	}
-	arm_cleanup(out->tmp_path);
 	/* mkstemp() makes the file 0600.  Give it the mode the file it replaces
 	 * had, or what a shell redirection gives a new file (0666 less the
 	 * umask), so that -o FILE and > FILE agree.  Failing that, 0600 stays. */
