@@ -161,30 +161,33 @@ static rc_status fail(loader *L, const json_t *at, const char *fmt, ...)
 
 /* ---- aliases ------------------------------------------------------- */
 
-/* A plain alias as a caseless pattern matched on word boundaries. */
+/* A plain alias as a caseless pattern matched on word boundaries.  Built
+ * in a growable buffer: an escaped character takes two bytes and a space
+ * three ("\\s+"), so no fixed multiple of the alias length is safe. */
 static char *word_pattern(const char *w)
 {
-	size_t n = strlen(w);
-	char *p = malloc(2 * n + 32);
-	if (!p)
-		return NULL;
-	size_t k = 0;
-	k += (size_t)sprintf(p, "(?<![\\w])");
-	for (size_t i = 0; i < n; i++) {
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc_status st = rc__buf_puts(&b, "(?<![\\w])");
+	for (size_t i = 0; w[i] && st == RC_OK; i++) {
 		if (w[i] == ' ') {
-			memcpy(p + k, "\\s+", 3);
-			k += 3;
+			st = rc__buf_puts(&b, "\\s+");
 			while (w[i + 1] == ' ')
 				i++;
 			continue;
 		}
 		if (strchr("\\^$.|?*+()[]{}-#/", w[i]))
-			p[k++] = '\\';
-		p[k++] = w[i];
+			st = rc__buf_putc(&b, '\\');
+		if (st == RC_OK)
+			st = rc__buf_putc(&b, w[i]);
 	}
-	k += (size_t)sprintf(p + k, "(?![\\w])");
-	p[k] = 0;
-	return p;
+	if (st == RC_OK)
+		st = rc__buf_puts(&b, "(?![\\w])");
+	if (st != RC_OK) {
+		rc__buf_dispose(&b);
+		return NULL;
+	}
+	return rc__buf_steal(&b, NULL);
 }
 
 static rc_status compile_alias(loader *L, ev_def *d, const json_t *v)

@@ -132,6 +132,54 @@ START_TEST(no_pattern_hangs)
 }
 END_TEST
 
+/*
+ * Issue 18: a plain alias that alternates a character needing a backslash
+ * with a space ("( ( ( ...") grows 2.5 times in its pattern; the old
+ * 2n+32-byte buffer overflowed (ASan: heap-buffer-overflow in defs.c).
+ * The alias must load and match itself, whatever its length.
+ */
+START_TEST(escaped_alias_of_any_length)
+{
+	static const size_t pairs[] = {1, 15, 16, 100, 5000};
+	for (size_t t = 0; t < sizeof pairs / sizeof pairs[0]; t++) {
+		size_t n = pairs[t];
+		char *alias = malloc(2 * n + 2);
+		for (size_t i = 0; i < n; i++) {
+			static const char esc[] = "(.*+?[{\\|^$#-/";
+			alias[2 * i] = esc[i % (sizeof esc - 1)];
+			alias[2 * i + 1] = ' ';
+		}
+		alias[2 * n] = 'x';
+		alias[2 * n + 1] = 0;
+		/* the JSON string escapes backslashes */
+		char *json = malloc(4 * n + 64);
+		size_t k = (size_t)sprintf(json, "[{\"id\": \"e\", \"aliases\": [\"");
+		for (size_t i = 0; alias[i]; i++) {
+			if (alias[i] == '\\')
+				json[k++] = '\\';
+			json[k++] = alias[i];
+		}
+		k += (size_t)sprintf(json + k, "\"]}]");
+		rc_event_defs *defs;
+		rc_error err;
+		ck_assert_msg(rc_event_defs_load_buffer(&defs, json, k, "e", &err) == RC_OK, "%s",
+		              err.message);
+		pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+		size_t ms, me;
+		/* the alias matches itself, spaces matching any whitespace */
+		for (size_t i = 1; i < 2 * n; i += 2)
+			alias[i] = i % 4 == 1 ? '\t' : ' ';
+		ck_assert(rc__ev_def_match(defs, &defs->defs[0], alias, 0, 2 * n + 1, md, &ms, &me));
+		ck_assert_uint_eq(ms, 0);
+		ck_assert_uint_eq(me, 2 * n + 1);
+		pcre2_match_data_free(md);
+		rc_event_defs_free(defs);
+		free(json);
+		free(alias);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("events-defs");
@@ -144,6 +192,7 @@ int main(void)
 	tcase_add_test(tc, other_errors);
 	tcase_add_test(tc, file_and_matching);
 	tcase_add_test(tc, no_pattern_hangs);
+	tcase_add_test(tc, escaped_alias_of_any_length);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
