@@ -30,7 +30,7 @@
 enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 2000, MAX_FILE = 16 << 20 };
 static const uint32_t MATCH_TIERS[] = {1000, 20000, MATCH_LIMIT};
 #define DOC_BUDGET 50000000ull
-enum { MAX_HITS_PER_ALIAS = 1000 };
+enum { MAX_HITS_PER_ALIAS = 1000, MAX_LIMIT_WARNINGS = 8 };
 
 /* ---- lines of JSON values ------------------------------------------- */
 
@@ -456,6 +456,7 @@ rc_status rc__ev_defs_scan(const rc_event_defs *defs, const char *text, size_t l
 	size_t cap = 0, wcap = 0;
 	rc_status st = md && mc ? RC_OK : RC_ERR_NOMEM;
 	unsigned long long spent = 0;
+	size_t limited = 0;
 	for (size_t d = 0; d < defs->n && st == RC_OK; d++) {
 		const ev_def *def = &defs->defs[d];
 		for (size_t k = 0; k < def->n_pats && st == RC_OK; k++) {
@@ -501,6 +502,9 @@ rc_status rc__ev_defs_scan(const rc_event_defs *defs, const char *text, size_t l
 			if (!why || st != RC_OK)
 				continue;
 			bool budget = strcmp(why, "budget") == 0;
+			/* a few by name, then how many more */
+			if (!budget && ++limited > MAX_LIMIT_WARNINGS)
+				continue;
 			char *msg = budget
 			    ? rc__arena_printf(a, "--events: this document's pattern budget (%llu match "
 			                          "steps) ran out at alias %s of event \"%s\" (%s:%zu); "
@@ -518,6 +522,15 @@ rc_status rc__ev_defs_scan(const rc_event_defs *defs, const char *text, size_t l
 			if (budget)
 				d = defs->n, k = def->n_pats; /* stop: nothing more is tried */
 		}
+	}
+	if (st == RC_OK && limited > MAX_LIMIT_WARNINGS) {
+		char *msg = rc__arena_printf(a, "--events: %zu more aliases hit a PCRE2 limit on this "
+		                                "document and did not match",
+		                             limited - MAX_LIMIT_WARNINGS);
+		if (!msg || RC_GROW(out->warn, wcap, out->n_warn + 1) != RC_OK)
+			st = RC_ERR_NOMEM;
+		else
+			out->warn[out->n_warn++] = (ev_defwarn){msg, (size_t)-1};
 	}
 	pcre2_match_data_free(md);
 	pcre2_match_context_free(mc);
