@@ -186,9 +186,10 @@ static bool load_list(rc_arena *a, char **out, size_t want, const json_t *arr)
 	return true;
 }
 
+/* An optional list: a missing one is empty. */
 static bool load_words_opt(rc_arena *a, ev_words *set, const json_t *arr)
 {
-	return load_words(a, set, arr ? arr : json_array());
+	return load_words(a, set, arr);
 }
 
 static const char *load_events(ev_tables *tb, const json_t *root)
@@ -317,13 +318,10 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 		tb->month_extra_value[tb->n_month_extra++] = (int)json_integer_value(val);
 	}
 
-	const json_t *empty = json_array();
-	const json_t *actors = json_object_get(root, "actor_nouns");
-	const json_t *caps = json_object_get(root, "caption_cues");
 	if (!load_phrases(a, &tb->categories, &tb->n_categories, json_object_get(root, "category_cues")) ||
 	    !load_phrases(a, &tb->not_events, &tb->n_not_events, json_object_get(root, "not_events")) ||
-	    !load_phrases(a, &tb->actors, &tb->n_actors, actors ? actors : empty) ||
-	    !load_phrases(a, &tb->captions, &tb->n_captions, caps ? caps : empty))
+	    !load_phrases(a, &tb->actors, &tb->n_actors, json_object_get(root, "actor_nouns")) ||
+	    !load_phrases(a, &tb->captions, &tb->n_captions, json_object_get(root, "caption_cues")))
 		return "events.json: bad category_cues, not_events, actor_nouns or caption_cues";
 
 	const json_t *rel = json_object_get(root, "relative_dates");

@@ -74,6 +74,7 @@ enum {
 
 typedef struct unit {
 	const rc_record *rec;
+	size_t r;              /* its record in canonical order */
 	const char *eid;       /* key or local id */
 	const char *key;
 	const char *type, *place, *date;
@@ -385,9 +386,12 @@ static bool make_groups(mctx *M)
 			for (size_t k = 0; k < m->n_names; k++)
 				add_tokens(M, G, m->names[k], &tcap[gi[r]]);
 		}
+		/* by mention, not by event id: a second merge of the same
+		 * records finds ids of the first one's (freed) set there */
 		for (size_t k = 0; k < rec->n_claims; k++) {
 			const rc_claim *c = &rec->claims[k];
-			if (c->event && strcmp(c->event, u[i].eid) == 0 && c->status != RC_CLAIM_AGGREGATE)
+			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions &&
+			    M->unit_of[u[i].r][c->mention] == i && c->status != RC_CLAIM_AGGREGATE)
 				add_figure(G, c);
 		}
 	}
@@ -1077,7 +1081,7 @@ static rc_status make_units(mctx *M, rc_error *err)
 			if (!nid || strcmp(ids[nid - 1], ids[k]) != 0)
 				ids[nid++] = ids[k];
 		for (size_t k = 0; k < nid; k++)
-			M->u[M->n_u++] = (unit){.rec = rec, .eid = ids[k]};
+			M->u[M->n_u++] = (unit){.rec = rec, .r = r, .eid = ids[k]};
 		for (size_t k = 0; k < rec->n_mentions; k++) {
 			const rc_mention *m = &rec->mentions[k];
 			const char *eid = eid_of(m);
