@@ -141,7 +141,11 @@ typedef struct ev_tables {
 	size_t n_avoid;
 	ev_words modifiers, not_event_before, not_date_before, clause_openers, preps, gaz_preps,
 	    place_lead, place_skip, verb_markers, report_verbs, not_names, weak_names, offset_units,
-	    offset_words, toll_preps, venue_words, definite, venue_preps, group_refs, thing_verbs;
+	    offset_words, toll_preps, venue_words, definite, venue_preps, group_refs, thing_verbs, month_leads, past_month_leads, year_leads,
+	    place_links, within_preps;
+	char **demonym_endings;  /* longest first */
+	size_t n_demonym_endings;
+	int default_type;        /* of a sentence an --events alias names without a noun */
 	char *months[12], *month_abbrevs[12], *weekdays[7];
 	char *month_extra[8];
 	int month_extra_value[8];

@@ -213,11 +213,6 @@ static bool tok_is(const ctx *c, const tok *t, const ev_words *set)
 	return rc__ev_in(set, c->text + t->start, t->end - t->start);
 }
 
-static bool tok_eq(const ctx *c, const tok *t, const char *w)
-{
-	return rc__eq_nocase(c->text + t->start, t->end - t->start, w);
-}
-
 static bool push_tok(ctx *c, const tok *t)
 {
 	if (RC_GROW(c->toks, c->cap_toks, c->n_toks + 1) != RC_OK)
@@ -432,10 +427,18 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 				return *out ? 3 : 0;
 			}
 			/* "March 15 last year" */
-			if (c->pub[0] && k + 3 < hi && !T[k + 2].pre && !T[k + 3].pre &&
-			    tok_eq(c, &T[k + 2], "last") && tok_eq(c, &T[k + 3], "year")) {
-				*out = fmt_date(c, c->pub[0] - 1, m, d);
-				return *out ? 4 : 0;
+			if (c->pub[0] && k + 2 < hi && !T[k + 2].pre) {
+				/* a phrase of years back after it */
+				ev_span sp[4];
+				size_t ns = 0;
+				for (size_t i = k + 2; i < hi && ns < 4; i++)
+					sp[ns++] = (ev_span){T[i].start, T[i].end};
+				const ev_phrase *rel = NULL;
+				size_t rl = rc__ev_phrase_match(tb->relative, tb->n_relative, c->text, sp, ns, &rel);
+				if (rl && rel->years && rel->precision == 4) {
+					*out = fmt_date(c, c->pub[0] + rel->years, m, d);
+					return *out ? 2 + rl : 0;
+				}
 			}
 			*out = fmt_date(c, infer_year(c, m, d), m, d);
 			return *out ? 2 : 0;
@@ -446,15 +449,12 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 			return *out ? 2 : 0;
 		}
 		/* A bare month only after words that make it a time ("in December"). */
-		static const char *const lead[] = {"in", "early", "late", "mid", "last", "this"};
-		bool ok = false;
-		for (size_t i = 0; k > 0 && i < RC_ARRAY_LEN(lead); i++)
-			ok |= tok_eq(c, &T[k - 1], lead[i]);
+		bool ok = k > 0 && tok_is(c, &T[k - 1], &tb->month_leads);
 		/* "the March shootings": a month bound to the noun after it */
-		ok |= k > 0 && k + 1 == hi && tok_eq(c, &T[k - 1], "the");
+		ok |= k > 0 && k + 1 == hi && tok_is(c, &T[k - 1], &tb->definite);
 		if (ok && c->pub[0]) {
 			/* "last March" in March is a year ago */
-			bool last = tok_eq(c, &T[k - 1], "last");
+			bool last = tok_is(c, &T[k - 1], &tb->past_month_leads);
 			int yy = m > c->pub[1] || (last && m == c->pub[1]) ? c->pub[0] - 1 : c->pub[0];
 			if (c->year_ctx && !last)
 				yy = c->year_ctx;
@@ -475,13 +475,9 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	}
 	/* "in 2004", "of 1990": a year alone */
 	int y = year_of(c, &T[k]);
-	if (y && k > 0 && !T[k].pre) {
-		static const char *const lead[] = {"in", "of", "during", "from"};
-		for (size_t i = 0; i < RC_ARRAY_LEN(lead); i++)
-			if (tok_eq(c, &T[k - 1], lead[i])) {
-				*out = fmt_date(c, y, 0, 0);
-				return *out ? 1 : 0;
-			}
+	if (y && k > 0 && !T[k].pre && tok_is(c, &T[k - 1], &tb->year_leads)) {
+		*out = fmt_date(c, y, 0, 0);
+		return *out ? 1 : 0;
 	}
 	/* ISO 2024-01-03 and US 01/19/2024 */
 	const char *s = c->text + T[k].start;
@@ -643,7 +639,6 @@ static bool plain_word(const ctx *c, const tok *t)
  * letters or more of it); the country, or -1. */
 static int demonym(const ctx *c, size_t k, size_t r)
 {
-	static const char *const ends[] = {"ian", "ean", "an", "ese", "ish", "i", "n"};
 	char buf[64];
 	size_t n = 0;
 	for (size_t i = k; i < r; i++) {
@@ -656,9 +651,10 @@ static int demonym(const ctx *c, size_t k, size_t r)
 		n += w;
 	}
 	buf[n] = 0;
-	for (size_t e = 0; e < RC_ARRAY_LEN(ends); e++) {
-		size_t el = strlen(ends[e]);
-		if (n < el + 4 || strcasecmp(buf + n - el, ends[e]) != 0)
+	for (size_t e = 0; e < c->tb->n_demonym_endings; e++) {
+		const char *end = c->tb->demonym_endings[e];
+		size_t el = strlen(end);
+		if (n < el + 4 || strcasecmp(buf + n - el, end) != 0)
 			continue;
 		size_t stem = n - el;
 		for (size_t p = 0; p < c->tb->n_places; p++) {
@@ -677,7 +673,7 @@ static int demonym(const ctx *c, size_t k, size_t r)
 
 static bool is_of(const ctx *c, size_t i)
 {
-	return tok_eq(c, &c->toks[i], "of");
+	return tok_is(c, &c->toks[i], &c->tb->place_links);
 }
 
 /* A place after a preposition in tokens [lo, hi); lead: the sentence
@@ -772,7 +768,7 @@ static place place_after(ctx *c, size_t lo, size_t hi, bool lead)
 			int w[MAX_CANDS];
 			if (r < hi && c->toks[r].pre == 1 && gaz_raw(c, r, hi, &n2, w))
 				p.within = w[0];
-			else if (r + 1 < hi && !c->toks[r + 1].pre && tok_eq(c, &c->toks[r], "in") &&
+			else if (r + 1 < hi && !c->toks[r + 1].pre && tok_is(c, &c->toks[r], &c->tb->within_preps) &&
 			         gaz_raw(c, r + 1, hi, &n2, w) == 1)
 				p.within = w[0];
 			return p;
@@ -1274,7 +1270,7 @@ static void apply_defs(ctx *c, const rc_event_defs *defs, const rc_segments *seg
 			continue;
 		const ev_def *def = &defs->defs[hit->def];
 		int ti = rc__ev_type_index(c->tb, def->type);
-		ment m = {.type = ti >= 0 ? ti : rc__ev_type_index(c->tb, "attack"), .sent = si,
+		ment m = {.type = ti >= 0 ? ti : c->tb->default_type, .sent = si,
 		          .para = seg->sent[si].para, .start = hit->start, .end = hit->end,
 		          .zs = seg->sent[si].start, .ze = seg->sent[si].end, .pl = NO_PLACE,
 		          .date = def->date, .key = def->id, .unit = -1,

@@ -303,8 +303,25 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 	    !load_words_opt(a, &tb->definite, json_object_get(root, "definite_articles")) ||
 	    !load_words_opt(a, &tb->venue_preps, json_object_get(root, "venue_prepositions")) ||
 	    !load_words_opt(a, &tb->group_refs, json_object_get(root, "group_references")) ||
-	    !load_words_opt(a, &tb->thing_verbs, json_object_get(root, "thing_date_verbs")))
+	    !load_words_opt(a, &tb->thing_verbs, json_object_get(root, "thing_date_verbs")) ||
+	    !load_words_opt(a, &tb->month_leads, json_object_get(root, "month_leads")) ||
+	    !load_words_opt(a, &tb->past_month_leads, json_object_get(root, "past_month_leads")) ||
+	    !load_words_opt(a, &tb->year_leads, json_object_get(root, "year_leads")) ||
+	    !load_words_opt(a, &tb->place_links, json_object_get(root, "place_links")) ||
+	    !load_words_opt(a, &tb->within_preps, json_object_get(root, "within_prepositions")))
 		return "events.json: bad word list";
+	const json_t *de = json_object_get(root, "demonym_endings");
+	tb->demonym_endings = rc__arena_calloc(a, json_array_size(de) + 1, sizeof(char *));
+	if (!tb->demonym_endings)
+		return "out of memory";
+	for (size_t i = 0; i < json_array_size(de); i++) {
+		const char *e = json_string_value(json_array_get(de, i));
+		if (!e || !(tb->demonym_endings[tb->n_demonym_endings++] = lower_dup(a, e, strlen(e))))
+			return "events.json: bad demonym_endings";
+	}
+	const char *dt = json_string_value(json_object_get(root, "default_type"));
+	if ((tb->default_type = rc__ev_type_index(tb, dt)) < 0)
+		return "events.json: default_type names no type";
 	if (!load_list(a, tb->months, 12, json_object_get(root, "months")) ||
 	    !load_list(a, tb->month_abbrevs, 12, json_object_get(root, "month_abbrevs")) ||
 	    !load_list(a, tb->weekdays, 7, json_object_get(root, "weekdays")))
