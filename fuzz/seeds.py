@@ -62,6 +62,13 @@ HOSTILE_EVENTS = [
     b'[{"id": "kerman-bombing", "aliases": ["/(a+)+$/", "/(x|x)*y/", "/(\\\\w+\\\\s?)*$/"]}]',
     b'{"events": [{"id": "e", "aliases": ["/(/"]}]}',
     b'[' * 300 + b']' * 300,
+    # plain aliases are escaped into a pattern: characters that need a
+    # backslash alternating with spaces grow 2.5 times (issue 18: a
+    # fixed-size buffer overflowed on these)
+    json.dumps([{"id": "e", "aliases": ["( " * 15 + "x", "[ " * 40, "\\ " * 64]}]).encode(),
+    json.dumps([{"id": "e", "aliases": [" ".join("\\^$.|?*+()[]{}-#/" * 8)]}]).encode(),
+    json.dumps({"events": [{"id": "k", "place": "Kerman", "aliases": [
+        "Kerman ( blasts )", "St. Anthony's [shrine]", "a+b c*d e?f", "x  {  }  y"]}]}).encode(),
 ]
 
 HOSTILE_RECORDS = [

@@ -17,9 +17,20 @@
 #include <jansson.h>
 #include "events/events-int.h"
 
-/* Limits for one alias match: generous for sane patterns, fatal for
- * catastrophic backtracking. */
+/*
+ * Limits.  One alias match may take at most MATCH_LIMIT steps (PCRE2's
+ * match limit) and DEPTH_LIMIT of depth: generous for sane patterns, fatal
+ * for catastrophic backtracking.  A match is first tried under the
+ * smaller limits of MATCH_TIERS, and charged the limit it finished under;
+ * a document's aliases together may be charged DOC_BUDGET steps, after
+ * which the remaining aliases are not tried on it (with a warning).  The
+ * budget counts steps, not time, so the result does not depend on the
+ * machine or the load.
+ */
 enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 2000, MAX_FILE = 16 << 20 };
+static const uint32_t MATCH_TIERS[] = {1000, 20000, MATCH_LIMIT};
+#define DOC_BUDGET 50000000ull
+enum { MAX_HITS_PER_ALIAS = 1000, MAX_LIMIT_WARNINGS = 8 };
 
 /* ---- lines of JSON values ------------------------------------------- */
 
@@ -161,30 +172,33 @@ static rc_status fail(loader *L, const json_t *at, const char *fmt, ...)
 
 /* ---- aliases ------------------------------------------------------- */
 
-/* A plain alias as a caseless pattern matched on word boundaries. */
+/* A plain alias as a caseless pattern matched on word boundaries.  Built
+ * in a growable buffer: an escaped character takes two bytes and a space
+ * three ("\\s+"), so no fixed multiple of the alias length is safe. */
 static char *word_pattern(const char *w)
 {
-	size_t n = strlen(w);
-	char *p = malloc(2 * n + 32);
-	if (!p)
-		return NULL;
-	size_t k = 0;
-	k += (size_t)sprintf(p, "(?<![\\w])");
-	for (size_t i = 0; i < n; i++) {
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc_status st = rc__buf_puts(&b, "(?<![\\w])");
+	for (size_t i = 0; w[i] && st == RC_OK; i++) {
 		if (w[i] == ' ') {
-			memcpy(p + k, "\\s+", 3);
-			k += 3;
+			st = rc__buf_puts(&b, "\\s+");
 			while (w[i + 1] == ' ')
 				i++;
 			continue;
 		}
 		if (strchr("\\^$.|?*+()[]{}-#/", w[i]))
-			p[k++] = '\\';
-		p[k++] = w[i];
+			st = rc__buf_putc(&b, '\\');
+		if (st == RC_OK)
+			st = rc__buf_putc(&b, w[i]);
 	}
-	k += (size_t)sprintf(p + k, "(?![\\w])");
-	p[k] = 0;
-	return p;
+	if (st == RC_OK)
+		st = rc__buf_puts(&b, "(?![\\w])");
+	if (st != RC_OK) {
+		rc__buf_dispose(&b);
+		return NULL;
+	}
+	return rc__buf_steal(&b, NULL);
 }
 
 static rc_status compile_alias(loader *L, ev_def *d, const json_t *v)
@@ -228,7 +242,11 @@ static rc_status compile_alias(loader *L, ev_def *d, const json_t *v)
 	 * subject's end are safe (docs/robustness.md) */
 	if (!getenv("RC_PCRE2_NO_JIT"))
 		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	d->pat_src[d->n_pats] = rc__arena_strdup(L->defs->arena, s);
+	d->pat_line[d->n_pats] = line_of(L, v);
 	d->pats[d->n_pats++] = code;
+	if (!d->pat_src[d->n_pats - 1])
+		return rc__error_set(L->err, RC_ERR_NOMEM, "out of memory");
 	return RC_OK;
 }
 
@@ -290,7 +308,9 @@ static rc_status load_entry(loader *L, const json_t *arr, size_t idx)
 	if (al && !json_is_array(al))
 		return fail(L, al, "event \"%s\": \"aliases\" must be a list", ids);
 	d->pats = rc__arena_calloc(D->arena, json_array_size(al) + 1, sizeof(*d->pats));
-	if (!d->pats)
+	d->pat_src = rc__arena_calloc(D->arena, json_array_size(al) + 1, sizeof(*d->pat_src));
+	d->pat_line = rc__arena_calloc(D->arena, json_array_size(al) + 1, sizeof(*d->pat_line));
+	if (!d->pats || !d->pat_src || !d->pat_line)
 		return rc__error_set(L->err, RC_ERR_NOMEM, "out of memory");
 	D->n++; /* counted now so that rc_event_defs_free() releases its patterns */
 	for (size_t i = 0; i < json_array_size(al); i++)
@@ -331,7 +351,8 @@ rc_status rc_event_defs_load_buffer(rc_event_defs **out, const char *json, size_
 	rc_status st = RC_OK;
 	rc_event_defs *D = calloc(1, sizeof(*D));
 	if (!D || s.nomem || !pair(&L, root, 0) || !(D->arena = rc__arena_new(4096)) ||
-	    !(D->mctx = pcre2_match_context_create(NULL))) {
+	    !(D->mctx = pcre2_match_context_create(NULL)) ||
+	    !(D->name = rc__arena_strdup(D->arena, name))) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
@@ -415,4 +436,108 @@ bool rc__ev_def_match(const rc_event_defs *defs, const ev_def *def, const char *
 		}
 	}
 	return found;
+}
+
+/*
+ * Every match of every alias in text[0..len), each alias scanned once over
+ * the whole text (not once per mention), under the document's budget.  A
+ * pattern that hits a PCRE2 limit stops matching on this document, and
+ * one warning names it; when the budget runs out, one warning names the
+ * alias it ran out on and the rest are not tried.
+ */
+rc_status rc__ev_defs_scan(const rc_event_defs *defs, const char *text, size_t len,
+                           rc_arena *a, ev_defscan *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!defs || !defs->n)
+		return RC_OK;
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	pcre2_match_context *mc = pcre2_match_context_copy(defs->mctx);
+	size_t cap = 0, wcap = 0;
+	rc_status st = md && mc ? RC_OK : RC_ERR_NOMEM;
+	unsigned long long spent = 0;
+	size_t limited = 0;
+	for (size_t d = 0; d < defs->n && st == RC_OK; d++) {
+		const ev_def *def = &defs->defs[d];
+		for (size_t k = 0; k < def->n_pats && st == RC_OK; k++) {
+			size_t off = 0, hits = 0;
+			const char *why = NULL;
+			while (off <= len && hits < MAX_HITS_PER_ALIAS) {
+				int rc = PCRE2_ERROR_MATCHLIMIT;
+				for (size_t t = 0; t < RC_ARRAY_LEN(MATCH_TIERS); t++) {
+					if (spent + MATCH_TIERS[t] > DOC_BUDGET) {
+						why = "budget";
+						break;
+					}
+					spent += MATCH_TIERS[t];
+					pcre2_set_match_limit(mc, MATCH_TIERS[t]);
+					rc = pcre2_match(def->pats[k], (PCRE2_SPTR)text, len, off, 0, md, mc);
+					if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT &&
+					    rc != PCRE2_ERROR_HEAPLIMIT)
+						break;
+				}
+				if (why)
+					break;
+				if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+				    rc == PCRE2_ERROR_HEAPLIMIT) {
+					why = rc == PCRE2_ERROR_MATCHLIMIT ? "the PCRE2 match limit"
+					      : rc == PCRE2_ERROR_DEPTHLIMIT ? "the PCRE2 depth limit"
+					                                     : "the PCRE2 heap limit";
+					break;
+				}
+				if (rc < 0)
+					break; /* no (further) match */
+				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+				if (RC_GROW(out->hits, cap, out->n_hits + 1) != RC_OK) {
+					st = RC_ERR_NOMEM;
+					break;
+				}
+				out->hits[out->n_hits++] = (ev_defhit){ov[0], ov[1], d};
+				hits++;
+				/* on past an empty match, and past a UTF-8 character */
+				off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+				while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+					off++;
+			}
+			if (!why || st != RC_OK)
+				continue;
+			bool budget = strcmp(why, "budget") == 0;
+			/* a few by name, then how many more */
+			if (!budget && ++limited > MAX_LIMIT_WARNINGS)
+				continue;
+			char *msg = budget
+			    ? rc__arena_printf(a, "--events: this document's pattern budget (%llu match "
+			                          "steps) ran out at alias %s of event \"%s\" (%s:%zu); "
+			                          "it and the aliases after it were not tried on it",
+			                       DOC_BUDGET, def->pat_src[k], def->id, defs->name,
+			                       def->pat_line[k])
+			    : rc__arena_printf(a, "--events: alias %s of event \"%s\" (%s:%zu) hit %s "
+			                          "on this document and did not match from here on",
+			                       def->pat_src[k], def->id, defs->name, def->pat_line[k], why);
+			if (!msg || RC_GROW(out->warn, wcap, out->n_warn + 1) != RC_OK) {
+				st = RC_ERR_NOMEM;
+				break;
+			}
+			out->warn[out->n_warn++] = (ev_defwarn){msg, budget ? (size_t)-1 : off};
+			if (budget)
+				d = defs->n, k = def->n_pats; /* stop: nothing more is tried */
+		}
+	}
+	if (st == RC_OK && limited > MAX_LIMIT_WARNINGS) {
+		char *msg = rc__arena_printf(a, "--events: %zu more aliases hit a PCRE2 limit on this "
+		                                "document and did not match",
+		                             limited - MAX_LIMIT_WARNINGS);
+		if (!msg || RC_GROW(out->warn, wcap, out->n_warn + 1) != RC_OK)
+			st = RC_ERR_NOMEM;
+		else
+			out->warn[out->n_warn++] = (ev_defwarn){msg, (size_t)-1};
+	}
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	if (st != RC_OK) {
+		free(out->hits);
+		free(out->warn);
+		memset(out, 0, sizeof *out);
+	}
+	return st;
 }

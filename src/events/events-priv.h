@@ -17,26 +17,56 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+/* A word as a span of text. */
+typedef struct ev_span_t {
+	size_t start, end;
+} ev_span_t;
+
 /*
- * Find the event mentions in a document body.  The mentions (and their
- * strings) are allocated from a; dates are resolved against
- * doc->published when it is set.
+ * What the map phase learned about a document's events, for the linker:
+ * the document's primary event, the event of each mention, and which
+ * sentences are historical (about a past event).  Allocated from the
+ * scratch arena given to rc__mentions_find; valid while it lives.
  */
-rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a,
+typedef struct rc__ev_doc rc__ev_doc;
+
+/* A warning of the map phase about this document (an --events pattern
+ * that hit a PCRE2 limit or the document's pattern budget): its message
+ * (in the scratch arena) and the 1-based line of the text it concerns, or
+ * 0 for the whole document. */
+typedef struct rc__ev_warning {
+	const char *message;
+	size_t line;
+} rc__ev_warning;
+
+/*
+ * Find the event mentions in a document body and group them into the
+ * document's events (its primary event and background events).  The
+ * mentions (and their strings) are allocated from a, everything else from
+ * scratch (which may be a); dates are resolved against doc->published when
+ * it is set.  *ds receives the document structure for rc__claims_link().
+ */
+rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_arena *scratch,
                             const rc_document *doc, const rc_text *t,
                             const rc_segments *seg, const rc_event_defs *defs,
-                            rc_error *err);
+                            rc__ev_doc **ds, rc_error *err);
+
+/* The warnings of a document (NULL, 0 when there are none). */
+const rc__ev_warning *rc__ev_doc_warnings(const rc__ev_doc *ds, size_t *n);
 
 /*
  * Link each claim to the mention its clause, sentence or paragraph speaks
  * of (claim->mention, or claim->mentions for aggregates) and set
  * claim->event to the mention's local_id (or its key from an events file).
- * Claims with no mention in reach keep mention = -1 and event = NULL.
+ * A claim with no mention in reach links to the document's primary event
+ * (its first mention) unless its sentence is historical.  Claims with no
+ * event keep mention = -1 and event = NULL.  ds may be NULL (no primary
+ * event, no historical sentences).
  */
 rc_status rc__claims_link(rc_claim *claims, size_t n_claims,
                           const rc_mention *mentions, size_t n_mentions,
-                          const rc_text *t, const rc_segments *seg, rc_arena *a,
-                          rc_error *err);
+                          const rc__ev_doc *ds, const rc_text *t, const rc_segments *seg,
+                          rc_arena *a, rc_error *err);
 
 /* ---- the vocabulary: data/events.json and data/places.json ----------- */
 
@@ -45,13 +75,17 @@ typedef struct ev_phrase {
 	char **words;
 	size_t n;
 	int value;          /* type index, place index, or days */
-	int precision;      /* relative dates: 10 = day, 7 = month */
+	int precision;      /* relative dates: 10 = day, 7 = month, 4 = year */
+	int years;          /* relative dates: whole years back ("a year ago today") */
 } ev_phrase;
+
+enum { EV_MAX_FAMILIES = 32 };
 
 typedef struct ev_type {
 	char *name;
-	char *klass;
-	bool generic;
+	uint32_t families;  /* bit i: families[i] of data/events.json */
+	bool generic;       /* gives way to a specific type in labels */
+	bool follow_up;     /* role "follow-up": arrests, raids, operations */
 } ev_type;
 
 /* A sorted set of lowercase words. */
@@ -60,9 +94,15 @@ typedef struct ev_words {
 	size_t n;
 } ev_words;
 
+typedef enum { EV_COUNTRY, EV_REGION, EV_CITY } ev_place_kind;
+
 typedef struct ev_place {
-	char *name;
-	int country;        /* index of its country, or -1 */
+	char *name;         /* display name, unique ("Saint-Denis, France") */
+	int kind;           /* ev_place_kind */
+	int parent;         /* enclosing place, -1 for a country */
+	int country;        /* its country (itself for a country) */
+	unsigned long pop;
+	bool common;        /* its name is an English word: matched only as "Name, Parent" */
 } ev_place;
 
 typedef struct ev_metric_pref {
@@ -74,22 +114,42 @@ typedef struct ev_metric_pref {
 typedef struct ev_tables {
 	ev_type *types;
 	size_t n_types;
+	char *families[EV_MAX_FAMILIES];
+	size_t n_families;
+	uint32_t neutral_families; /* compatible with every family, evidence for none */
+	uint32_t coordinated;   /* families whose events span places and types (attacks) */
 	ev_phrase *nouns;   /* sorted by first word, longest first */
 	size_t n_nouns;
-	ev_phrase *places;  /* names and aliases, sorted likewise */
+	ev_phrase *places;  /* names and aliases, sorted likewise; namesakes adjacent */
 	size_t n_place_phrases;
 	ev_place *place;
 	size_t n_places;
+	int *place_by_name; /* place indices sorted by lowercase name */
 	ev_phrase *not_events;  /* "fire service": no event */
 	size_t n_not_events;
 	ev_phrase *categories;  /* "including", "such as": a list follows */
 	size_t n_categories;
+	ev_phrase *actors;      /* "gunmen": the type, but no date or place of their own */
+	size_t n_actors;
+	ev_phrase *captions;    /* "Photo:": a caption, not reporting */
+	size_t n_captions;
 	ev_phrase *relative;
 	size_t n_relative;
 	ev_metric_pref *prefs;
 	size_t n_prefs;
-	ev_words modifiers, not_event_before, not_date_before, clause_openers, preps, place_lead, place_skip, verb_markers, report_verbs, not_names, weak_names;
+	int *avoid;             /* types other metrics do not link to */
+	size_t n_avoid;
+	ev_words modifiers, not_event_before, not_date_before, clause_openers, preps, gaz_preps,
+	    place_lead, place_skip, verb_markers, report_verbs, not_names, weak_names, offset_units,
+	    offset_words, toll_preps, venue_words, definite, venue_preps, group_refs, thing_verbs, month_leads, past_month_leads, year_leads,
+	    place_links, within_preps;
+	char **demonym_endings;  /* longest first */
+	size_t n_demonym_endings;
+	int default_type;        /* of a sentence an --events alias names without a noun */
 	char *months[12], *month_abbrevs[12], *weekdays[7];
+	char *month_extra[8];
+	int month_extra_value[8];
+	size_t n_month_extra;
 	rc_arena *arena;
 } ev_tables;
 
@@ -102,24 +162,61 @@ bool rc__ev_in(const ev_words *set, const char *s, size_t n);
 
 /* Index of a type name, or -1. */
 int rc__ev_type_index(const ev_tables *tb, const char *name);
-/* Same type, or same class with at least one generic. Unknown types are
- * compatible only with themselves. */
+/* The families of a type name (0 when unknown). */
+uint32_t rc__ev_type_families(const ev_tables *tb, const char *name);
+/* Two sets of families that can describe one event: they share a family,
+ * or one is neutral (arrests go with anything).  0 (unknown) matches only
+ * 0. */
+bool rc__ev_families_compatible(const ev_tables *tb, uint32_t a, uint32_t b);
+/* The same for type names: equal, or compatible families.  NULL is
+ * compatible with anything. */
 bool rc__ev_types_compatible(const ev_tables *tb, const char *a, const char *b);
-/* The same for two known types by table index (-1, unknown: false). */
-bool rc__ev_type_indices_compatible(const ev_tables *tb, int ia, int ib);
 bool rc__ev_type_generic(const ev_tables *tb, const char *name);
-/* Whether a place is a country (a gazetteer place with no country). */
-bool rc__ev_place_is_country(const ev_tables *tb, const char *name);
-bool rc__ev_place_index_is_country(const ev_tables *tb, int i);
-/* Index of a canonical place name, or -1. */
+
+/* Index of a place by its display name (case-insensitive), or -1. */
 int rc__ev_place_index(const ev_tables *tb, const char *name);
-/* Equal (case-insensitively), or one is the country of the other when
- * coarse is true.  NULL is compatible with anything. */
-bool rc__ev_places_compatible(const ev_tables *tb, const char *a, const char *b, bool coarse);
-/* Is one of two gazetteer places (by index; -1: false) the country of the other? */
-bool rc__ev_place_indices_within(const ev_tables *tb, int ia, int ib);
-/* Dates "YYYY-MM-DD" / "YYYY-MM": equal, or one is a prefix of the other,
- * or one is missing. */
+/* Whether place `outer` is place `inner` or encloses it (indices; -1: false). */
+bool rc__ev_place_encloses(const ev_tables *tb, int outer, int inner);
+/* Every place of the longest gazetteer phrase starting at toks[0]: up to
+ * max indices in out (namesakes: "Saint-Denis" is in France and in
+ * Reunion); returns how many, with the phrase length in words in *len. */
+size_t rc__ev_place_match(const ev_tables *tb, const char *text, const ev_span_t *toks,
+                          size_t n_toks, size_t *len, int *out, size_t max);
+
+/*
+ * A place as records write it: a gazetteer name ("Colombo, Sri Lanka"),
+ * a name the gazetteer lacks ("Mina"), or such a name with the known place
+ * the text put after it ("Mina, Saudi Arabia").
+ */
+typedef struct ev_pref {
+	int idx;            /* gazetteer place, or -1 */
+	int within;         /* for an unknown name: the known place it lies in, or -1 */
+	const char *leaf;   /* the unknown name (not terminated: leaf_n bytes), or NULL */
+	size_t leaf_n;
+} ev_pref;
+ev_pref rc__ev_place_ref(const ev_tables *tb, const char *s);
+/* The country of a place reference, or -1. */
+int rc__ev_pref_country(const ev_tables *tb, const ev_pref *p);
+
+typedef enum {
+	EV_PLACE_NONE,      /* one is missing, or nothing is known of how they relate */
+	EV_PLACE_SAME,      /* the same place */
+	EV_PLACE_WITHIN,    /* one encloses the other */
+	EV_PLACE_SIBLING,   /* different places of one country */
+	EV_PLACE_FOREIGN    /* places in different countries */
+} ev_place_rel;
+/* How two place references relate; *finer gets the kind (ev_place_kind)
+ * of the finer of two places in EV_PLACE_WITHIN and the coarser's in
+ * *coarser. */
+ev_place_rel rc__ev_place_relation(const ev_tables *tb, const ev_pref *a, const ev_pref *b,
+                                   int *finer, int *coarser);
+
+/* Days since 1970-01-01 of a date "YYYY-MM-DD", "YYYY-MM" or "YYYY" and
+ * its precision (10 day, 7 month, 4 year): the first day of the period in
+ * *lo and the last in *hi.  False when it is none of them. */
+bool rc__ev_date_span(const char *d, long *lo, long *hi);
+/* Dates "YYYY-MM-DD" / "YYYY-MM" / "YYYY": equal, or one is a prefix of
+ * the other, or one is missing. */
 bool rc__ev_dates_compatible(const char *a, const char *b);
 /* Lowercase ASCII slug: "Crocus City Hall" -> "crocus-city-hall". */
 char *rc__ev_slug(rc_arena *a, const char *s);
@@ -129,6 +226,8 @@ char *rc__ev_slug(rc_arena *a, const char *s);
 typedef struct ev_def {
 	char *id, *label, *date, *place, *type;
 	pcre2_code **pats;
+	const char **pat_src;  /* each alias as written in the file */
+	size_t *pat_line;      /* and its line */
 	size_t n_pats;
 } ev_def;
 

@@ -6,10 +6,13 @@
  * before the figure, or a closer one after it at a small penalty, since
  * "twin bombings in Kerman that claimed over 90 lives" names the event
  * first while "90 were killed in the bombing" names it after), then the
- * earlier sentences of the same paragraph, nearest first.  Nothing in reach
- * leaves the claim unlinked.  Claims of metrics listed in metric_types
- * (arrested, detained) only link to mentions of those types (arrests,
- * operations, raids); other metrics never link to those arrest-only types.
+ * earlier sentences of the same paragraph, nearest first.  With nothing in
+ * reach, the claim is about the document's primary event, unless its
+ * sentence is about the past: then it is about the background event its
+ * paragraph last named, or none.  Claims of metrics listed in metric_types
+ * (arrested, detained) prefer mentions of those types (arrests,
+ * operations, raids); other metrics avoid the types of
+ * other_metrics_avoid (arrests), judged by the noun as written.
  * An aggregate ("collectively claimed over 230 lives") links to every
  * distinct event its sentence names before the figure.
  */
@@ -29,6 +32,7 @@ typedef struct lctx {
 	size_t *m_sent;        /* sentence of each mention */
 	size_t *s_orig;        /* document offset of each sentence start */
 	const rc_segments *seg;
+	const rc__ev_doc *ds;
 } lctx;
 
 /* Sentence containing document offset off (or the nearest before it). */
@@ -53,12 +57,13 @@ static const ev_metric_pref *pref_of(const ev_tables *tb, const char *metric)
 	return NULL;
 }
 
-/* The type of the noun as written: a raid stays a raid for "killed in the
- * raid" even when the mention took the arrest type of its event. */
-static bool noun_is_arrest(const lctx *L, const rc_mention *m)
+/* The type of the noun as written (a mention carries the type of its
+ * event: "arrested" in a bombing's event is a bombing mention), or -1 for
+ * a mention made from an alias or a title. */
+static int noun_type(const lctx *L, const rc_mention *m)
 {
 	if (!m->noun)
-		return true;
+		return -1;
 	ev_span sp[8];
 	size_t n = 0;
 	for (size_t i = 0; m->noun[i] && n < 8;) {
@@ -75,23 +80,26 @@ static bool noun_is_arrest(const lctx *L, const rc_mention *m)
 		const ev_phrase *hit;
 		if (rc__ev_phrase_match(L->tb->nouns, L->tb->n_nouns, m->noun, sp + k, n - k, &hit) ==
 		    n - k)
-			return strcmp(L->tb->types[hit->value].name, "arrest") == 0;
+			return hit->value;
 	}
-	return true;
+	return -1;
 }
 
-/* Metrics with preferred types link to those; the others never link to an
- * arrest. */
+/* Metrics with preferred types link to those; the others avoid the types
+ * of other_metrics_avoid. */
 static bool allowed(const lctx *L, const ev_metric_pref *p, const rc_mention *m)
 {
-	int ti = rc__ev_type_index(L->tb, m->type);
+	int ti = noun_type(L, m);
 	if (p) {
 		for (size_t i = 0; i < p->n; i++)
 			if (p->types[i] == ti)
 				return true;
 		return false;
 	}
-	return ti < 0 || strcmp(m->type, "arrest") != 0 || !noun_is_arrest(L, m);
+	for (size_t i = 0; i < L->tb->n_avoid; i++)
+		if (L->tb->avoid[i] == ti)
+			return false;
+	return true;
 }
 
 static const char *event_of(const rc_mention *m)
@@ -126,25 +134,6 @@ static long best_in_sentence(const lctx *L, const ev_metric_pref *p, size_t si, 
 	return best;
 }
 
-/* An article about one event only ("Fire service spokesman said 22
- * people remained missing" in a story on one ferry fire): the first mention
- * of that event, when every placed or dated mention the claim may link to
- * names the same one; else -1. */
-static long single_event(const lctx *L, const ev_metric_pref *p)
-{
-	long first = -1;
-	for (size_t i = 0; i < L->n_ms; i++) {
-		const rc_mention *m = &L->ms[i];
-		if (!allowed(L, p, m) || !(m->place || m->date || m->key))
-			continue;
-		if (first < 0)
-			first = (long)i;
-		else if (strcmp(event_of(m), event_of(&L->ms[first])) != 0)
-			return -1;
-	}
-	return first;
-}
-
 static long link_one(const lctx *L, const rc_claim *c, size_t si)
 {
 	const ev_metric_pref *p = pref_of(L->tb, c->metric);
@@ -162,7 +151,13 @@ static long link_one(const lctx *L, const rc_claim *c, size_t si)
 	 * attacks in Kerman" still speaks of the Kerman attacks */
 	if (p && (m = best_in_sentence(L, NULL, si, c->pos.start, c->pos.end, false)) >= 0)
 		return m;
-	return single_event(L, p);
+	/* nothing in reach: the article's own event, unless the sentence is
+	 * about the past */
+	if (!L->ds)
+		return -1;
+	if (si < L->ds->n_sent && L->ds->hist[si])
+		return L->ds->bg[si];
+	return L->ds->primary;
 }
 
 /* Distinct events named in the sentence before the figure, then after it,
@@ -195,8 +190,8 @@ static size_t aggregate_parts(const lctx *L, const rc_claim *c, size_t si, long 
 }
 
 rc_status rc__claims_link(rc_claim *claims, size_t n_claims, const rc_mention *mentions,
-                          size_t n_mentions, const rc_text *t, const rc_segments *seg,
-                          rc_arena *a, rc_error *err)
+                          size_t n_mentions, const rc__ev_doc *ds, const rc_text *t,
+                          const rc_segments *seg, rc_arena *a, rc_error *err)
 {
 	for (size_t i = 0; i < n_claims; i++) {
 		claims[i].mention = -1;
@@ -211,7 +206,8 @@ rc_status rc__claims_link(rc_claim *claims, size_t n_claims, const rc_mention *m
 	const ev_tables *tb = rc__ev_tables(err);
 	if (!tb)
 		return err ? err->status : RC_ERR_INVALID;
-	lctx L = {.tb = tb, .ms = mentions, .n_ms = n_mentions, .seg = seg};
+	lctx L = {.tb = tb, .ms = mentions, .n_ms = n_mentions, .seg = seg,
+	          .ds = ds};
 	L.m_sent = malloc(n_mentions * sizeof(size_t));
 	L.s_orig = malloc(seg->n * sizeof(size_t));
 	if (!L.m_sent || !L.s_orig) {

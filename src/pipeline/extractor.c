@@ -255,11 +255,24 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
 
-	if ((st = rc__mentions_find(&rec->mentions, &rec->n_mentions, a, doc, &t, &seg,
-	                            ex->events, err)) != RC_OK ||
-	    (st = rc__claims_link(rec->claims, rec->n_claims, rec->mentions, rec->n_mentions, &t,
-	                          &seg, a, err)) != RC_OK)
+	rc__ev_doc *ds = NULL;
+	if ((st = rc__mentions_find(&rec->mentions, &rec->n_mentions, a, scratch, doc, &t, &seg,
+	                            ex->events, &ds, err)) != RC_OK ||
+	    (st = rc__claims_link(rec->claims, rec->n_claims, rec->mentions, rec->n_mentions, ds,
+	                          &t, &seg, a, err)) != RC_OK)
 		return st;
+	/* warnings of the events stage: --events patterns that hit a limit */
+	size_t n_warn;
+	const rc__ev_warning *w = rc__ev_doc_warnings(ds, &n_warn);
+	for (size_t i = 0; i < n_warn; i++) {
+		char *msg = rc__arena_strdup(a, w[i].message);
+		size_t line = w[i].line ? (doc->record_line ? doc->record_line : w[i].line)
+		                        : doc->record_line;
+		rc_diag d = {.severity = RC_SEV_WARNING, .status = RC_ERR_LIMIT, .path = doc->path,
+		             .line = line, .offset = (size_t)-1, .message = msg};
+		if (!msg || add_diag(rec, &d) != RC_OK)
+			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
 
 	if (has_text(t.norm, t.len)) {
 		rc__minhash(rec->minhash, t.norm, t.len);

@@ -1,44 +1,129 @@
 /*
- * Events stage, reduce phase: merge the event mentions of all records into
- * real-world events (docs/events.md describes the method).
+ * Events stage, reduce phase: merge the document events of all records
+ * into real-world events (docs/events.md, "Merging across documents").
  *
- *  1. Units: within a document, the mentions with the same local id (or the
- *     same --events key) are one unit; they share place, date and type.
- *  2. Keys: units with the same --events key are one event.
- *  3. Exact: units with the same place, type and date (both missing counts
- *     as the same) are one event.
- *  4. Vague: two groups are compatible when their types are compatible
- *     (equal, or same class with one generic: attack ~ bombing), their
- *     dates are (equal, or one missing or coarser) and their places are
- *     (equal, or one the country of the other); a group without a place is
- *     compatible with a placed one only on the same full date or a shared
- *     distinctive name.  Two compatible groups merge when neither is
- *     ambiguous: a group is ambiguous when two of the groups it is
- *     compatible with are incompatible with each other (an undated bombing
- *     in Kerman next to Kerman bombings on two dates stays apart).
- *  Everything is computed on a canonical order of the units (document id,
- *  then local id), decisions in step 4 on a snapshot of step 3, so the
- *  result does not depend on the order of the records.
+ *  1. Units: within a record, the mentions with the same event id (the
+ *     document event the map phase made, or an --events key) are one unit;
+ *     they share type, place and date, and bring their names, the figures
+ *     of the claims linked to them and, for the document's main unit, the
+ *     record's near-duplicate signature.
+ *  2. Keys: units with the same --events key are one event; units with the
+ *     same type, place and date (with a place or a date to go on) too.
+ *  3. Scored merge: candidate pairs of groups come from blocks (a place
+ *     and the places around it, a date, a rare name word, a figure, a band
+ *     of the signature; a large block is walked as a sorted window), so
+ *     the search stays near-linear.  A pair that conflicts hard (different
+ *     keys, incompatible type families, places in different countries,
+ *     dates outside the window) is never merged; the others get a score
+ *     from type, place, date, rare shared names (weighted by how rare they
+ *     are in the batch), shared figures and near-duplicate text.  Pairs at
+ *     or above the threshold are merged best first, and a merge happens
+ *     only when the two whole groups do not conflict hard, so no weak
+ *     signal vetoes a whole group and no chain of merges joins two events
+ *     that conflict.
+ *  4. Events: each merged group with a linked claim (or a key) becomes an
+ *     event, with an id from its place, date and type.
+ *
+ *  Everything works on a canonical order of the units (records sorted by
+ *  document id, path, line; units by id within a record) and the pairs are
+ *  taken in (score, index) order, so the result does not depend on the
+ *  order or the sharding of the records.
  */
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "events/events-priv.h"
+#include "record/signature.h"
 #include "reconcile/reconcile-int.h"
 
-enum { MAX_DEGREE = 64, MAX_EVENT_NAMES = 8 };
+/*
+ * The scored merge, documented in docs/events.md.  Weights are in points;
+ * a pair merges at MERGE_AT points or more.
+ */
+#define W_SAME_TYPE 1.0      /* the same type, or a generic one of its family */
+#define W_FAMILY 0.5         /* two specific types of one family ("shooting", "bombing") */
+#define W_PLACE_CITY 3.0     /* the same city (or an unknown name twice) */
+#define W_PLACE_REGION 2.0   /* the same region */
+#define W_PLACE_COUNTRY 1.0  /* the same country, or a city and its country or region */
+#define W_PLACE_SIBLING -2.0 /* two different places of one country */
+#define W_DATE_SAME 2.5      /* the same day */
+#define W_DATE_NEAR 2.0      /* a day apart */
+#define W_DATE_WINDOW 1.0    /* within the window, or a month that holds the day */
+#define W_DATE_YEAR 0.5      /* a year that holds the date */
+#define W_PUBLISHED 0.5      /* no dates, but published within a week of each other */
+#define W_NAMES_MAX 6.0      /* shared rare names: the sum of their idf, at most this */
+#define W_FIGURE 1.0         /* a shared figure (metric and value, 10 or more), up to two */
+#define W_DUPLICATE 4.0      /* near-duplicate text (main events of the two documents) */
+#define MERGE_AT 4.0
+#define DUPLICATE_SIMILARITY 0.5
+
+enum {
+	DATE_WINDOW = 3,       /* days: one incident's dates lie within this */
+	UNDATED_SPAN = 400,    /* days: what a story without a date is about happened this
+	                        * long before it at most (a year on, with some slack) */
+	MAX_EVENT_NAMES = 8,
+	MAX_TOKENS = 24,       /* name words kept per group */
+	MAX_FIGURES = 8,       /* figures kept per group */
+	MAX_TOKEN_GROUPS = 256, /* a word of more groups is not distinctive */
+	BLOCK_WINDOW = 48,     /* in a large block, each group is compared with this many after it */
+	BANDS = 16,
+	ROWS = RC_MINHASH_K / BANDS
+};
 
 typedef struct unit {
 	const rc_record *rec;
-	size_t rank;           /* of its record in canonical order */
+	size_t r;              /* its record in canonical order */
 	const char *eid;       /* key or local id */
 	const char *key;
 	const char *type, *place, *date;
 	const rc_mention *first;
-	bool linked;           /* some claim links to it */
+	size_t linked;         /* claims linked to it */
+	bool main;             /* the unit of its record with most linked claims */
 	size_t parent;         /* union-find */
-	int type_i, place_i;
+	int type_i;
 } unit;
+
+typedef struct figure {
+	const char *metric;
+	double value;
+} figure;
+
+/* A group after step 2: the attributes of its root, the words and figures
+ * of all its units. */
+typedef struct group {
+	size_t root;
+	const char *type, *place, *date, *key;
+	int type_i;
+	uint32_t fam;
+	ev_pref pl;
+	int country;
+	long dlo, dhi;         /* the date's period, days; dprec 0 without a date */
+	int dprec;             /* 10 day, 7 month, 4 year, 0 none */
+	long pub;              /* earliest publication of its documents, -1 */
+	long pub_hi;           /* latest */
+	const char **tokens;   /* distinctive name words, lowercase, sorted, unique */
+	size_t n_tokens;
+	figure figs[MAX_FIGURES];
+	size_t n_figs;
+	const uint32_t *sig;   /* near-duplicate signature, when it holds a main unit */
+	bool main;             /* holds the main unit of a document */
+} group;
+
+/* What a merged cluster holds, for the hard checks of step 3. */
+typedef struct clus {
+	int country;           /* -1 none yet */
+	uint32_t fam;          /* families all share (0: none yet) */
+	long dlo, dhi;         /* span of day dates (LONG_MAX, LONG_MIN: none) */
+	long plo, phi;         /* intersection of month and year periods */
+	const char *key;
+} clus;
+
+typedef struct pair {
+	double score;
+	size_t a, b;           /* group indices, a < b */
+} pair;
 
 typedef struct mctx {
 	const ev_tables *tb;
@@ -49,6 +134,16 @@ typedef struct mctx {
 	size_t n_recs;
 	size_t **unit_of;         /* per canonical record: unit of each mention */
 	const rc_event_defs *defs;
+	group *g;
+	size_t ng;
+	size_t *gparent;          /* union-find over groups */
+	clus *cl;
+	pair *pairs;
+	size_t n_pairs, cap_pairs;
+	const char **all_tokens;  /* every distinct token, sorted, with its group count */
+	size_t *token_df;
+	size_t n_all_tokens;
+	bool nomem;
 } mctx;
 
 static int cmp_opt(const char *a, const char *b)
@@ -56,6 +151,13 @@ static int cmp_opt(const char *a, const char *b)
 	if (!a || !b)
 		return (a != NULL) - (b != NULL);
 	return strcmp(a, b);
+}
+
+static int cmp_opt_nocase(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcasecmp(a, b);
 }
 
 static int cmp_rec(const void *pa, const void *pb)
@@ -81,7 +183,31 @@ static const char *eid_of(const rc_mention *m)
 	return m->key ? m->key : m->local_id ? m->local_id : "";
 }
 
-static size_t find(unit *u, size_t i)
+static size_t find(size_t *parent, size_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+/* Union keeping the smaller index as root, so roots are canonical. */
+static size_t unite(size_t *parent, size_t a, size_t b)
+{
+	a = find(parent, a);
+	b = find(parent, b);
+	if (a == b)
+		return a;
+	if (a < b) {
+		parent[b] = a;
+		return a;
+	}
+	parent[a] = b;
+	return b;
+}
+
+static size_t ufind(unit *u, size_t i)
 {
 	while (u[i].parent != i) {
 		u[i].parent = u[u[i].parent].parent;
@@ -90,11 +216,10 @@ static size_t find(unit *u, size_t i)
 	return i;
 }
 
-/* Union keeping the smaller index as root, so roots are canonical. */
-static void unite(unit *u, size_t a, size_t b)
+static void uunite(unit *u, size_t a, size_t b)
 {
-	a = find(u, a);
-	b = find(u, b);
+	a = ufind(u, a);
+	b = ufind(u, b);
 	if (a == b)
 		return;
 	if (a < b)
@@ -103,108 +228,10 @@ static void unite(unit *u, size_t a, size_t b)
 		u[a].parent = b;
 }
 
-/* ---- groups after the exact pass ------------------------------------ */
+/* ---- step 2: keys and equal attributes ---------------------------------- */
 
-typedef struct group {
-	size_t root;
-	const char *type, *place, *date;
-	int type_i, place_i;
-	char **tokens;         /* distinctive name words, lowercase */
-	size_t n_tokens;
-	bool has_key;
-	size_t *nb;            /* compatible groups */
-	size_t n_nb, cap_nb;
-	bool overflow, ambiguous;
-} group;
-
-static bool add_token(mctx *M, group *g, const char *w, size_t n, size_t *cap)
-{
-	if (n < 4 || rc__ev_in(&M->tb->weak_names, w, n) || rc__ev_in(&M->tb->not_names, w, n))
-		return true;
-	for (size_t i = 0; i < g->n_tokens; i++)
-		if (strlen(g->tokens[i]) == n && strncasecmp(g->tokens[i], w, n) == 0)
-			return true;
-	if (RC_GROW(g->tokens, *cap, g->n_tokens + 1) != RC_OK)
-		return false;
-	char *t = rc__arena_strndup(M->a, w, n);
-	if (!t)
-		return false;
-	for (char *p = t; *p; p++)
-		*p = (char)rc__lower((unsigned char)*p);
-	g->tokens[g->n_tokens++] = t;
-	return true;
-}
-
-static bool share_token(const group *a, const group *b)
-{
-	for (size_t i = 0; i < a->n_tokens; i++)
-		for (size_t k = 0; k < b->n_tokens; k++)
-			if (strcmp(a->tokens[i], b->tokens[k]) == 0)
-				return true;
-	return false;
-}
-
-static bool full_date(const char *d)
-{
-	return d && strlen(d) == 10;
-}
-
-/* rc__ev_types_compatible and rc__ev_places_compatible (coarse) on the
- * table indices the groups keep, without looking names up again. */
-static bool types_compatible(const ev_tables *tb, const group *a, const group *b)
-{
-	return strcmp(a->type, b->type) == 0 || rc__ev_type_indices_compatible(tb, a->type_i, b->type_i);
-}
-
-static bool places_compatible(const ev_tables *tb, const group *a, const group *b)
-{
-	return !a->place || !b->place || strcasecmp(a->place, b->place) == 0 ||
-	       rc__ev_place_indices_within(tb, a->place_i, b->place_i);
-}
-
-static bool is_country(const ev_tables *tb, const group *g)
-{
-	return rc__ev_place_index_is_country(tb, g->place_i);
-}
-
-/* Two groups that cannot be one event: incompatible types or dates, or
- * places that are neither equal nor one within the other. */
-static bool conflict(const mctx *M, const group *a, const group *b)
-{
-	return (a->has_key && b->has_key) || !types_compatible(M->tb, a, b) ||
-	       !rc__ev_dates_compatible(a->date, b->date) || !places_compatible(M->tb, a, b);
-}
-
-/* The same city (the blocking key of kind 0). */
-static bool same_city(const mctx *M, const group *a, const group *b)
-{
-	return a->place && b->place && strcasecmp(a->place, b->place) == 0 && !is_country(M->tb, a);
-}
-
-/* No conflict, and evidence: the same place (a city, not a country); or,
- * when a place is missing or is a country, the same full date or a shared
- * distinctive name ("arrests in Iran" are not the arrests in Mahabad just
- * because Mahabad is in Iran). */
-static bool groups_compatible(const mctx *M, const group *a, const group *b)
-{
-	if (conflict(M, a, b))
-		return false;
-	if (same_city(M, a, b))
-		return true;
-	/* without conflict, two full dates are equal */
-	return (full_date(a->date) && full_date(b->date)) || share_token(a, b);
-}
-
-/* Case-insensitive cmp_opt, for places. */
-static int cmp_opt_nocase(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcasecmp(a, b);
-}
-
-/* The order of step 3: keyed units by key, then the others by type, date
- * and place, so that the units step 3 unites are neighbours. */
+/* The order of step 2: keyed units by key, then the others by type, date
+ * and place, so that the units step 2 unites are neighbours. */
 static int cmp_exact(const void *pa, const void *pb)
 {
 	const unit *a = *(const unit *const *)pa, *b = *(const unit *const *)pb;
@@ -215,8 +242,6 @@ static int cmp_exact(const void *pa, const void *pb)
 		if ((c = strcmp(a->key, b->key)))
 			return c;
 	} else {
-		if (a->type_i != b->type_i)
-			return a->type_i < b->type_i ? -1 : 1;
 		if ((c = strcmp(a->type, b->type)) || (c = cmp_opt(a->date, b->date)) ||
 		    (c = cmp_opt_nocase(a->place, b->place)))
 			return c;
@@ -224,281 +249,569 @@ static int cmp_exact(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* Step 3's relation: the same key, or the same type, date and place with
- * a city or a date to go on.  An equivalence, so uniting the neighbours
- * of the cmp_exact order unites every pair it holds for. */
-static bool same_exact(const mctx *M, const unit *a, const unit *b)
+/* The same key, or the same type, date and place with a place and a date
+ * to go on.  An equivalence, so uniting the neighbours of the cmp_exact
+ * order unites every pair it holds for. */
+static bool same_exact(const unit *a, const unit *b)
 {
 	if (a->key || b->key)
 		return a->key && b->key && strcmp(a->key, b->key) == 0;
-	return a->type_i == b->type_i && strcmp(a->type, b->type) == 0 &&
-	       cmp_opt(a->date, b->date) == 0 && cmp_opt_nocase(a->place, b->place) == 0 &&
-	       ((a->place && !rc__ev_place_index_is_country(M->tb, a->place_i)) || a->date);
+	return strcmp(a->type, b->type) == 0 && cmp_opt(a->date, b->date) == 0 &&
+	       cmp_opt_nocase(a->place, b->place) == 0 && a->place && a->date;
 }
 
-/* A blocking key of a group in step 4: every compatible pair of groups
- * shares one (see groups_compatible), so only groups that share a key are
- * compared. */
+/* ---- groups ------------------------------------------------------------- */
+
+static bool distinctive(const mctx *M, const char *w, size_t n)
+{
+	if (n < 4 || rc__ev_in(&M->tb->weak_names, w, n) || rc__ev_in(&M->tb->not_names, w, n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (rc__is_digit((unsigned char)w[i]))
+			return false;
+	return true;
+}
+
+/* Add the distinctive words of a name ("Qassem Soleimani": both; "Rana
+ * Plaza": "Rana"). */
+static void add_tokens(mctx *M, group *G, const char *name, size_t *cap)
+{
+	for (const char *s = name; *s;) {
+		size_t w = strcspn(s, " -");
+		if (distinctive(M, s, w) && G->n_tokens < MAX_TOKENS) {
+			char *t = rc__arena_strndup(M->a, s, w);
+			if (!t || RC_GROW(G->tokens, *cap, G->n_tokens + 1) != RC_OK) {
+				M->nomem = true;
+				return;
+			}
+			for (char *p = t; *p; p++)
+				*p = (char)rc__lower((unsigned char)*p);
+			bool dup = false;
+			for (size_t i = 0; i < G->n_tokens && !dup; i++)
+				dup = strcmp(G->tokens[i], t) == 0;
+			if (!dup)
+				G->tokens[G->n_tokens++] = t;
+		}
+		s += w;
+		s += strspn(s, " -");
+	}
+}
+
+static void add_figure(group *G, const rc_claim *c)
+{
+	double v = c->q.value;
+	if (!c->metric || c->q.vague || !(v >= 10) || G->n_figs >= MAX_FIGURES)
+		return;
+	for (size_t i = 0; i < G->n_figs; i++)
+		if (G->figs[i].value == v && strcmp(G->figs[i].metric, c->metric) == 0)
+			return;
+	G->figs[G->n_figs++] = (figure){c->metric, v};
+}
+
+static void set_date(group *G, const char *d)
+{
+	long lo, hi;
+	G->dprec = 0;
+	if (d && rc__ev_date_span(d, &lo, &hi)) {
+		G->dlo = lo;
+		G->dhi = hi;
+		size_t n = strlen(d);
+		G->dprec = n == 10 ? 10 : n == 7 ? 7 : 4;
+	}
+}
+
+/* The groups of step 3, one per root of step 2. */
+static bool make_groups(mctx *M)
+{
+	unit *u = M->u;
+	size_t n = M->n_u;
+	size_t *gi = malloc((n ? n : 1) * sizeof(size_t));
+	size_t *tcap = NULL;
+	if (!gi)
+		return false;
+	M->ng = 0;
+	for (size_t i = 0; i < n; i++)
+		gi[i] = ufind(u, i) == i ? M->ng++ : (size_t)-1;
+	M->g = calloc(M->ng ? M->ng : 1, sizeof(group));
+	tcap = calloc(M->ng ? M->ng : 1, sizeof(size_t));
+	if (!M->g || !tcap) {
+		free(gi);
+		free(tcap);
+		return false;
+	}
+	for (size_t i = 0; i < M->ng; i++)
+		M->g[i].pub = M->g[i].pub_hi = -1;
+	for (size_t i = 0; i < n && !M->nomem; i++) {
+		size_t r = ufind(u, i);
+		group *G = &M->g[gi[r]];
+		if (i == r) {
+			G->root = r;
+			G->type = u[r].type;
+			G->type_i = u[r].type_i;
+			G->place = u[r].place;
+			G->date = u[r].date;
+			G->key = u[r].key;
+			if (G->key) {
+				/* a user-defined event has the attributes its file gives it */
+				const ev_def *d = rc__ev_def_find(M->defs, G->key);
+				if (d && d->type) {
+					G->type = d->type;
+					G->type_i = rc__ev_type_index(M->tb, d->type);
+				}
+				if (d && d->place)
+					G->place = d->place;
+				if (d && d->date)
+					G->date = d->date;
+			}
+			G->fam = G->type_i >= 0 ? M->tb->types[G->type_i].families : 0;
+			if (G->fam & M->tb->neutral_families)
+				G->fam = 0;
+			G->pl = rc__ev_place_ref(M->tb, G->place);
+			G->country = rc__ev_pref_country(M->tb, &G->pl);
+			set_date(G, G->date);
+		}
+		long pub = rc__day_number(u[i].rec->published);
+		if (pub >= 0 && (G->pub < 0 || pub < G->pub))
+			G->pub = pub;
+		if (pub > G->pub_hi)
+			G->pub_hi = pub;
+		if (u[i].main && u[i].rec->has_signature && !G->sig)
+			G->sig = u[i].rec->minhash;
+		G->main |= u[i].main;
+		const rc_record *rec = u[i].rec;
+		for (size_t x = 0; x < rec->n_mentions; x++) {
+			const rc_mention *m = &rec->mentions[x];
+			if (strcmp(eid_of(m), u[i].eid) != 0)
+				continue;
+			for (size_t k = 0; k < m->n_names; k++)
+				add_tokens(M, G, m->names[k], &tcap[gi[r]]);
+		}
+		/* by mention, not by event id: a second merge of the same
+		 * records finds ids of the first one's (freed) set there */
+		for (size_t k = 0; k < rec->n_claims; k++) {
+			const rc_claim *c = &rec->claims[k];
+			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions &&
+			    M->unit_of[u[i].r][c->mention] == i && c->status != RC_CLAIM_AGGREGATE)
+				add_figure(G, c);
+		}
+	}
+	for (size_t i = 0; i < M->ng; i++)
+		rc__qsort(M->g[i].tokens, M->g[i].n_tokens, sizeof(char *), cmp_str);
+	free(gi);
+	free(tcap);
+	return !M->nomem;
+}
+
+/* How many groups hold each token: the distinct tokens sorted, with
+ * counts, for the idf of the names score. */
+static bool token_counts(mctx *M)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < M->ng; i++)
+		total += M->g[i].n_tokens;
+	const char **all = malloc((total ? total : 1) * sizeof(char *));
+	size_t *df = malloc((total ? total : 1) * sizeof(size_t));
+	if (!all || !df) {
+		free(all);
+		free(df);
+		return false;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < M->ng; i++)
+		for (size_t t = 0; t < M->g[i].n_tokens; t++)
+			all[k++] = M->g[i].tokens[t];
+	rc__qsort(all, k, sizeof(char *), cmp_str);
+	size_t n = 0;
+	for (size_t i = 0; i < k;) {
+		size_t j = i + 1;
+		while (j < k && strcmp(all[j], all[i]) == 0)
+			j++;
+		all[n] = all[i];
+		df[n++] = j - i;
+		i = j;
+	}
+	M->all_tokens = all;
+	M->token_df = df;
+	M->n_all_tokens = n;
+	return true;
+}
+
+static size_t df_of(const mctx *M, const char *t)
+{
+	size_t lo = 0, hi = M->n_all_tokens;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(t, M->all_tokens[mid]);
+		if (!c)
+			return M->token_df[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* ---- step 3: the score ---------------------------------------------------- */
+
+/* Two groups that can never be one event. */
+static bool hard_conflict(const mctx *M, const group *a, const group *b)
+{
+	if (a->key && b->key && strcmp(a->key, b->key) != 0)
+		return true;
+	if (a->fam && b->fam && !rc__ev_families_compatible(M->tb, a->fam, b->fam))
+		return true;
+	if (a->country >= 0 && b->country >= 0 && a->country != b->country)
+		return true;
+	/* periods further apart than the window (arrests come after their
+	 * incident: a date of arrests conflicts only with another one's) */
+	if (a->dprec && b->dprec && !a->fam == !b->fam) {
+		if (a->dlo > b->dhi + DATE_WINDOW || b->dlo > a->dhi + DATE_WINDOW)
+			return true;
+	}
+	/* the main event of an undated story happened before it was published
+	 * and at most UNDATED_SPAN days before: not an incident after those
+	 * reports, nor one long before them */
+	for (int k = 0; k < 2; k++) {
+		const group *d = k ? a : b, *u = k ? b : a;
+		if (!d->dprec || u->dprec || u->pub < 0 || !u->main)
+			continue;
+		if (d->dlo > u->pub + 1 || d->dhi < u->pub_hi - UNDATED_SPAN)
+			return true;
+	}
+	return false;
+}
+
+static double place_score(const mctx *M, const group *a, const group *b)
+{
+	int finer, coarser;
+	switch (rc__ev_place_relation(M->tb, &a->pl, &b->pl, &finer, &coarser)) {
+	case EV_PLACE_SAME:
+		return finer == EV_CITY || finer < 0 ? W_PLACE_CITY
+		       : finer == EV_REGION ? W_PLACE_REGION : W_PLACE_COUNTRY;
+	case EV_PLACE_WITHIN:
+		return W_PLACE_COUNTRY;
+	case EV_PLACE_SIBLING:
+		return W_PLACE_SIBLING;
+	default:
+		return 0;
+	}
+}
+
+static double date_score(const group *a, const group *b)
+{
+	if (a->dprec && b->dprec) {
+		if (a->dprec == 10 && b->dprec == 10) {
+			long d = a->dlo > b->dlo ? a->dlo - b->dlo : b->dlo - a->dlo;
+			return d == 0 ? W_DATE_SAME : d == 1 ? W_DATE_NEAR : W_DATE_WINDOW;
+		}
+		int p = a->dprec < b->dprec ? a->dprec : b->dprec;
+		return p == 7 ? W_DATE_WINDOW : W_DATE_YEAR;
+	}
+	if (!a->dprec && !b->dprec && a->pub >= 0 && b->pub >= 0) {
+		long d = a->pub > b->pub ? a->pub - b->pub : b->pub - a->pub;
+		return d <= 7 ? W_PUBLISHED : 0;
+	}
+	/* one date: the other's reports came out within a week after it */
+	const group *d = a->dprec ? a : b, *u = a->dprec ? b : a;
+	if (d->dprec == 10 && u->pub >= 0 && u->pub >= d->dlo && u->pub <= d->dhi + 7)
+		return W_PUBLISHED;
+	return 0;
+}
+
+static double names_score(const mctx *M, const group *a, const group *b)
+{
+	double s = 0, n = (double)(M->ng > 1 ? M->ng : 2);
+	for (size_t i = 0, k = 0; i < a->n_tokens && k < b->n_tokens;) {
+		int c = strcmp(a->tokens[i], b->tokens[k]);
+		if (c == 0) {
+			size_t df = df_of(M, a->tokens[i]);
+			if (df && df <= MAX_TOKEN_GROUPS)
+				s += log(n / (double)df);
+			i++;
+			k++;
+		} else if (c < 0) {
+			i++;
+		} else {
+			k++;
+		}
+	}
+	return s > W_NAMES_MAX ? W_NAMES_MAX : s;
+}
+
+static double figures_score(const group *a, const group *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_figs; i++)
+		for (size_t k = 0; k < b->n_figs; k++)
+			n += a->figs[i].value == b->figs[k].value &&
+			     strcmp(a->figs[i].metric, b->figs[k].metric) == 0;
+	return W_FIGURE * (double)(n > 2 ? 2 : n);
+}
+
+/* The score of a pair (docs/events.md has the table), or -1 for a hard
+ * conflict. */
+static double score(const mctx *M, const group *a, const group *b)
+{
+	if (hard_conflict(M, a, b))
+		return -1;
+	double s = 0;
+	/* the same type, or a generic one of its family ("attack" and
+	 * "shooting"); two different specific types of one family
+	 * ("shootings" and "bombings" of one night) count less */
+	bool generic = (a->type_i >= 0 && M->tb->types[a->type_i].generic) ||
+	               (b->type_i >= 0 && M->tb->types[b->type_i].generic);
+	if (a->type_i >= 0 && a->type_i == b->type_i)
+		s += W_SAME_TYPE;
+	else if (a->fam && b->fam && (a->fam & b->fam))
+		s += generic ? W_SAME_TYPE : W_FAMILY;
+	s += place_score(M, a, b) + date_score(a, b) + names_score(M, a, b) + figures_score(a, b);
+	if (a->sig && b->sig && rc__minhash_similarity(a->sig, b->sig) >= DUPLICATE_SIMILARITY)
+		s += W_DUPLICATE;
+	return s;
+}
+
+/* ---- step 3: candidate pairs by blocking ----------------------------------- */
+
 typedef struct block {
-	int kind;              /* 0 a city, 1 a full date, 2 a name token */
-	const char *s;
+	uint64_t h;            /* the key, hashed */
+	long order;            /* position inside the block (a date) */
 	size_t g;
 } block;
-
-static int cmp_block_key(const block *a, const block *b)
-{
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	return a->kind == 0 ? strcasecmp(a->s, b->s) : strcmp(a->s, b->s);
-}
 
 static int cmp_block(const void *pa, const void *pb)
 {
 	const block *a = pa, *b = pb;
-	int c = cmp_block_key(a, b);
-	return c ? c : (a->g > b->g) - (a->g < b->g);
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return (a->g > b->g) - (a->g < b->g);
 }
 
-/* The blocking keys of all groups, sorted so that each key's groups are
- * one run, in ascending group order. */
-static block *blocks_of(const mctx *M, const group *g, size_t ng, size_t *n_out)
+static bool add_block(block **b, size_t *n, size_t *cap, uint64_t h, long order, size_t g)
 {
-	block *b = NULL;
-	size_t nb = 0, cap = 0;
-	for (size_t i = 0; i < ng; i++) {
-		if (RC_GROW(b, cap, nb + 2 + g[i].n_tokens) != RC_OK) {
-			free(b);
-			return NULL;
-		}
-		if (g[i].place && !is_country(M->tb, &g[i]))
-			b[nb++] = (block){0, g[i].place, i};
-		if (full_date(g[i].date))
-			b[nb++] = (block){1, g[i].date, i};
-		for (size_t t = 0; t < g[i].n_tokens; t++)
-			b[nb++] = (block){2, g[i].tokens[t], i};
-	}
-	rc__qsort(b, nb, sizeof *b, cmp_block);
-	*n_out = nb;
-	return b ? b : calloc(1, sizeof *b);
-}
-
-/*
- * Is the key of kind `kind` (a token: `tok`) the first key the two groups
- * share, in the order of cmp_block_key?  Each pair is then looked at once,
- * in the run of its first shared key, without a list of pairs.
- */
-static bool first_shared(const mctx *M, const group *a, const group *b, int kind, const char *tok)
-{
-	if (kind > 0 && same_city(M, a, b))
+	if (RC_GROW(*b, *cap, *n + 1) != RC_OK)
 		return false;
-	if (kind > 1 && full_date(a->date) && full_date(b->date) && strcmp(a->date, b->date) == 0)
-		return false;
-	if (kind > 1)
-		for (size_t i = 0; i < a->n_tokens; i++)
-			if (strcmp(a->tokens[i], tok) < 0)
-				for (size_t k = 0; k < b->n_tokens; k++)
-					if (strcmp(a->tokens[i], b->tokens[k]) == 0)
-						return false;
+	(*b)[(*n)++] = (block){h, order, g};
 	return true;
 }
 
-/*
- * A name word that many events share is not distinctive ("Crescent" of
- * every "Red Crescent" source): drop the tokens of more than
- * MAX_TOKEN_GROUPS groups, from the blocks and from share_token alike.
- */
-enum { MAX_TOKEN_GROUPS = 256 };
-
-static void drop_common_tokens(group *g, block *b, size_t *nb)
+static uint64_t hash_str(const char *s, uint64_t seed)
 {
-	size_t k = 0;
-	for (size_t x = 0; x < *nb;) {
-		size_t y = x + 1;
-		while (y < *nb && cmp_block_key(&b[x], &b[y]) == 0)
-			y++;
-		bool common = b[x].kind == 2 && y - x > MAX_TOKEN_GROUPS;
-		for (size_t i = x; i < y; i++) {
-			if (!common) {
-				b[k++] = b[i];
-				continue;
-			}
-			group *G = &g[b[i].g];
-			size_t n = 0;
-			for (size_t t = 0; t < G->n_tokens; t++)
-				if (G->tokens[t] != b[i].s)
-					G->tokens[n++] = G->tokens[t];
-			G->n_tokens = n;
-		}
-		x = y;
-	}
-	*nb = k;
+	char buf[256];
+	size_t n = strlen(s);
+	if (n > sizeof buf)
+		n = sizeof buf;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)rc__lower((unsigned char)s[i]);
+	return rc__hash64(buf, n, seed);
 }
 
-/* Steps 3 and 4 (see the top of the file). */
-static rc_status merge_units(mctx *M, rc_error *err)
+/* The blocking keys of group i: its place and every place around it, its
+ * date (two offset grids of eight days, so that dates within the window
+ * share a cell), each name word, each figure, each band of its signature. */
+static bool blocks_of_group(const mctx *M, size_t i, block **b, size_t *n, size_t *cap)
 {
-	unit *u = M->u;
-	size_t n = M->n_u;
-	block *blocks = NULL;
-	size_t *ord = malloc((n ? n : 1) * sizeof(size_t));
-	unit **by = malloc((n ? n : 1) * sizeof(unit *));
-	if (!ord || !by) {
-		free(ord);
-		free(by);
-		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	const group *G = &M->g[i];
+	long order = G->dprec ? G->dlo : G->pub;
+	if (G->pl.idx >= 0) {
+		for (int p = G->pl.idx; p >= 0; p = M->tb->place[p].parent)
+			if (!add_block(b, n, cap, rc__hash64(&p, sizeof p, 1), order, i))
+				return false;
+	} else if (G->pl.leaf) {
+		char buf[256];
+		size_t k = G->pl.leaf_n < sizeof buf - 1 ? G->pl.leaf_n : sizeof buf - 1;
+		memcpy(buf, G->pl.leaf, k);
+		buf[k] = 0;
+		if (!add_block(b, n, cap, hash_str(buf, 2), order, i))
+			return false;
+		for (int p = G->pl.within; p >= 0; p = M->tb->place[p].parent)
+			if (!add_block(b, n, cap, rc__hash64(&p, sizeof p, 1), order, i))
+				return false;
 	}
-	/* keys and exact matches: sorted, so that equal units are neighbours */
-	for (size_t i = 0; i < n; i++)
-		by[i] = &u[i];
-	rc__qsort(by, n, sizeof *by, cmp_exact);
-	for (size_t i = 1; i < n; i++)
-		if (same_exact(M, by[i - 1], by[i]))
-			unite(u, (size_t)(by[i - 1] - u), (size_t)(by[i] - u));
-	free(by);
-	/* groups: one per root, attributes of the root (exact groups are pure) */
-	size_t ng = 0;
-	for (size_t i = 0; i < n; i++)
-		ord[i] = find(u, i) == i ? ng++ : (size_t)-1;
-	group *g = calloc(ng ? ng : 1, sizeof(*g));
-	size_t *tcap = calloc(ng ? ng : 1, sizeof(size_t));
-	rc_status st = RC_OK;
-	if (!g || !tcap) {
-		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-		goto out;
+	if (G->dprec == 10) {
+		long c1 = G->dlo >= 0 ? G->dlo / 8 : -1 - (-1 - G->dlo) / 8;
+		long c2 = (G->dlo + 4) >= 0 ? (G->dlo + 4) / 8 : -1 - (-1 - (G->dlo + 4)) / 8;
+		if (!add_block(b, n, cap, rc__hash64(&c1, sizeof c1, 3), order, i) ||
+		    !add_block(b, n, cap, rc__hash64(&c2, sizeof c2, 4), order, i))
+			return false;
 	}
-	for (size_t i = 0; i < n; i++) {
-		size_t r = find(u, i), gi = ord[r];
-		group *G = &g[gi];
-		G->root = r;
-		G->type = u[r].type;
-		G->place = u[r].place;
-		G->date = u[r].date;
-		G->type_i = u[r].type_i;
-		G->place_i = u[r].place_i;
-		if (u[i].key) {
-			/* a user-defined event has the attributes its file gives it */
-			const ev_def *d = rc__ev_def_find(M->defs, u[i].key);
-			G->has_key = true;
-			if (d && d->type) {
-				G->type = d->type;
-				G->type_i = rc__ev_type_index(M->tb, d->type);
-			}
-			if (d && d->place) {
-				G->place = d->place;
-				G->place_i = rc__ev_place_index(M->tb, d->place);
-			}
-			if (d && d->date)
-				G->date = d->date;
+	for (size_t t = 0; t < G->n_tokens; t++) {
+		size_t df = df_of(M, G->tokens[t]);
+		if (df > 1 && df <= MAX_TOKEN_GROUPS &&
+		    !add_block(b, n, cap, hash_str(G->tokens[t], 5), order, i))
+			return false;
+	}
+	for (size_t f = 0; f < G->n_figs; f++) {
+		uint64_t h = hash_str(G->figs[f].metric, 6) ^ rc__mix64((uint64_t)G->figs[f].value);
+		if (!add_block(b, n, cap, h, order, i))
+			return false;
+	}
+	if (G->sig)
+		for (size_t band = 0; band < BANDS; band++)
+			if (!add_block(b, n, cap, rc__hash64(G->sig + band * ROWS, ROWS * sizeof(uint32_t),
+			                                     7 + band), order, i))
+				return false;
+	return true;
+}
+
+static bool add_pair(mctx *M, size_t i, size_t j)
+{
+	if (i == j)
+		return true;
+	size_t a = i < j ? i : j, b = i < j ? j : i;
+	double s = score(M, &M->g[a], &M->g[b]);
+	if (s < MERGE_AT)
+		return true;
+	if (RC_GROW(M->pairs, M->cap_pairs, M->n_pairs + 1) != RC_OK)
+		return false;
+	M->pairs[M->n_pairs++] = (pair){s, a, b};
+	return true;
+}
+
+static int cmp_pair(const void *pa, const void *pb)
+{
+	const pair *a = pa, *b = pb;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Candidate pairs: every pair of a block, or in a block of more than
+ * BLOCK_WINDOW groups each group with the BLOCK_WINDOW after it in date
+ * order; scored, those at the threshold kept, duplicates dropped. */
+static bool candidate_pairs(mctx *M)
+{
+	block *b = NULL;
+	size_t nb = 0, cap = 0;
+	for (size_t i = 0; i < M->ng; i++)
+		if (!blocks_of_group(M, i, &b, &nb, &cap)) {
+			free(b);
+			return false;
 		}
-		/* the last distinctive word of each name: "Soleimani" of "Qassem
-		 * Soleimani", but not "Hassan" of "Hassan Asgari" */
-		const rc_mention *m = u[i].first;
-		for (size_t k = 0; k < m->n_names; k++) {
-			const char *s = m->names[k], *last = NULL;
-			size_t last_n = 0;
-			while (*s) {
-				size_t w = strcspn(s, " ");
-				if (w >= 4 && !rc__ev_in(&M->tb->weak_names, s, w) &&
-				    !rc__ev_in(&M->tb->not_names, s, w)) {
-					last = s;
-					last_n = w;
-				}
-				s += w;
-				s += strspn(s, " ");
-			}
-			if (last && !add_token(M, G, last, last_n, &tcap[gi])) {
-				st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-				goto out;
-			}
-		}
-	}
-	/*
-	 * Compatible pairs: only groups that share a blocking key can be.  The
-	 * order pairs are found in does not matter: a group's neighbours are a
-	 * set, and one with more than MAX_DEGREE of them is ambiguous whichever
-	 * they are.
-	 */
-	size_t nb = 0;
-	if (!(blocks = blocks_of(M, g, ng, &nb))) {
-		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-		goto out;
-	}
-	drop_common_tokens(g, blocks, &nb);
-	for (size_t x = 0; x < nb;) {
+	rc__qsort(b, nb, sizeof *b, cmp_block);
+	bool ok = true;
+	for (size_t x = 0; x < nb && ok;) {
 		size_t y = x + 1;
-		while (y < nb && cmp_block_key(&blocks[x], &blocks[y]) == 0)
+		while (y < nb && b[y].h == b[x].h)
 			y++;
-		for (size_t bi = x; bi < y; bi++)
-			for (size_t bj = bi + 1; bj < y; bj++) {
-				size_t i = blocks[bi].g, j = blocks[bj].g;
-				if (!first_shared(M, &g[i], &g[j], blocks[x].kind, blocks[x].s) ||
-				    !groups_compatible(M, &g[i], &g[j]))
-					continue;
-				group *p[2] = {&g[i], &g[j]};
-				size_t other[2] = {j, i};
-				for (int s = 0; s < 2; s++) {
-					if (p[s]->n_nb >= MAX_DEGREE) {
-						p[s]->overflow = true;
-						continue;
-					}
-					if (RC_GROW(p[s]->nb, p[s]->cap_nb, p[s]->n_nb + 1) != RC_OK) {
-						st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-						goto out;
-					}
-					p[s]->nb[p[s]->n_nb++] = other[s];
-				}
-			}
+		for (size_t i = x; i < y && ok; i++)
+			for (size_t j = i + 1; j < y && j <= i + BLOCK_WINDOW && ok; j++)
+				ok = add_pair(M, b[i].g, b[j].g);
 		x = y;
 	}
-	/* ambiguous: two neighbours that cannot be one event */
-	for (size_t i = 0; i < ng; i++) {
-		group *G = &g[i];
-		G->ambiguous = G->overflow;
-		for (size_t x = 0; x < G->n_nb && !G->ambiguous; x++)
-			for (size_t y = x + 1; y < G->n_nb && !G->ambiguous; y++)
-				if (conflict(M, &g[G->nb[x]], &g[G->nb[y]]))
-					G->ambiguous = true;
+	free(b);
+	if (!ok)
+		return false;
+	rc__qsort(M->pairs, M->n_pairs, sizeof *M->pairs, cmp_pair);
+	size_t k = 0;
+	for (size_t i = 0; i < M->n_pairs; i++)
+		if (!k || M->pairs[i].a != M->pairs[k - 1].a || M->pairs[i].b != M->pairs[k - 1].b)
+			M->pairs[k++] = M->pairs[i];
+	M->n_pairs = k;
+	return true;
+}
+
+/* ---- step 3: merging best first -------------------------------------------- */
+
+static void clus_init(clus *c, const group *G)
+{
+	*c = (clus){.country = G->country, .fam = G->fam, .dlo = LONG_MAX, .dhi = LONG_MIN,
+	            .plo = LONG_MIN, .phi = LONG_MAX, .key = G->key};
+	/* the dates of arrests are not the incident's */
+	if (!G->fam && G->type_i >= 0)
+		return;
+	if (G->dprec == 10) {
+		c->dlo = G->dlo;
+		c->dhi = G->dhi;
+	} else if (G->dprec) {
+		c->plo = G->dlo;
+		c->phi = G->dhi;
 	}
-	for (size_t i = 0; i < ng; i++)
-		for (size_t x = 0; x < g[i].n_nb; x++) {
-			size_t j = g[i].nb[x];
-			if (!g[i].ambiguous && !g[j].ambiguous)
-				unite(u, g[i].root, g[j].root);
-		}
-out:
-	for (size_t i = 0; g && i < ng; i++) {
-		free(g[i].tokens);
-		free(g[i].nb);
+}
+
+/* Can the clusters be one event?  No two keys, one country, a family in
+ * common, all day dates within the window and inside every coarser date. */
+static bool clus_join(const mctx *M, const clus *a, const clus *b, clus *out)
+{
+	if (a->key && b->key && strcmp(a->key, b->key) != 0)
+		return false;
+	if (a->country >= 0 && b->country >= 0 && a->country != b->country)
+		return false;
+	if (a->fam && b->fam && !rc__ev_families_compatible(M->tb, a->fam, b->fam))
+		return false;
+	clus c = *a;
+	c.key = a->key ? a->key : b->key;
+	c.country = a->country >= 0 ? a->country : b->country;
+	c.fam = a->fam && b->fam ? (a->fam & b->fam ? a->fam & b->fam : a->fam) : a->fam | b->fam;
+	c.dlo = a->dlo < b->dlo ? a->dlo : b->dlo;
+	c.dhi = a->dhi > b->dhi ? a->dhi : b->dhi;
+	c.plo = a->plo > b->plo ? a->plo : b->plo;
+	c.phi = a->phi < b->phi ? a->phi : b->phi;
+	if (c.dlo != LONG_MAX && c.dhi - c.dlo > DATE_WINDOW)
+		return false;
+	if (c.plo > c.phi)
+		return false;
+	if (c.dlo != LONG_MAX && c.plo != LONG_MIN &&
+	    (c.dlo > c.phi + DATE_WINDOW || c.dhi < c.plo - DATE_WINDOW))
+		return false;
+	*out = c;
+	return true;
+}
+
+static bool merge_scored(mctx *M)
+{
+	M->gparent = malloc((M->ng ? M->ng : 1) * sizeof(size_t));
+	M->cl = malloc((M->ng ? M->ng : 1) * sizeof(clus));
+	if (!M->gparent || !M->cl)
+		return false;
+	for (size_t i = 0; i < M->ng; i++) {
+		M->gparent[i] = i;
+		clus_init(&M->cl[i], &M->g[i]);
 	}
-	free(g);
-	free(tcap);
-	free(ord);
-	free(blocks);
-	return st;
+	if (!token_counts(M) || !candidate_pairs(M))
+		return false;
+	for (size_t p = 0; p < M->n_pairs; p++) {
+		size_t ra = find(M->gparent, M->pairs[p].a), rb = find(M->gparent, M->pairs[p].b);
+		clus joined;
+		if (ra == rb || !clus_join(M, &M->cl[ra], &M->cl[rb], &joined))
+			continue;
+		size_t r = unite(M->gparent, ra, rb);
+		M->cl[r] = joined;
+	}
+	for (size_t i = 0; i < M->ng; i++) {
+		size_t r = find(M->gparent, i);
+		if (r != i)
+			uunite(M->u, M->g[r].root, M->g[i].root);
+	}
+	return true;
 }
 
 /* ---- events ------------------------------------------------------------ */
 
 typedef struct tally {
 	const char *s;
-	size_t count;
+	double count;
 } tally;
 
-static void count(tally *t, size_t *n, const char *s)
+static void count(tally *t, size_t *n, const char *s, double w)
 {
 	for (size_t i = 0; i < *n; i++)
 		if (strcasecmp(t[i].s, s) == 0) {
-			t[i].count++;
+			t[i].count += w;
 			return;
 		}
-	t[(*n)++] = (tally){s, 1};
+	t[(*n)++] = (tally){s, w};
 }
 
-/* The most frequent, ties to the smallest string. */
+/* The heaviest, ties to the smallest string. */
 static const char *top(const tally *t, size_t n)
 {
 	const char *best = NULL;
-	size_t bc = 0;
+	double bc = 0;
 	for (size_t i = 0; i < n; i++)
 		if (t[i].count > bc || (t[i].count == bc && strcmp(t[i].s, best) < 0)) {
 			best = t[i].s;
@@ -513,6 +826,56 @@ static int cmp_tally(const void *pa, const void *pb)
 	if (a->count != b->count)
 		return a->count > b->count ? -1 : 1;
 	return strcmp(a->s, b->s);
+}
+
+/* Depth of a place reference: country 0, region 1, city 2, a name the
+ * gazetteer lacks 3. */
+static int depth_of(const ev_tables *tb, const ev_pref *p)
+{
+	return p->idx >= 0 ? tb->place[p->idx].kind : 3;
+}
+
+/* Does place p hold place q (the same, or q inside it)? */
+static bool holds(const ev_tables *tb, const ev_pref *p, const ev_pref *q)
+{
+	int f, c;
+	ev_place_rel rel = rc__ev_place_relation(tb, p, q, &f, &c);
+	return rel == EV_PLACE_SAME || (rel == EV_PLACE_WITHIN && depth_of(tb, p) <= depth_of(tb, q));
+}
+
+/*
+ * The place of an event from its units' places: the finest place that
+ * holds at least half of the votes ("Colombo" 3, "Negombo" 1 and "Sri
+ * Lanka" 4 make Sri Lanka; "Paris" 10, "Saint-Denis" 2 and "France" 1 make
+ * Paris); ties to more votes, then the smaller name.
+ */
+static const char *place_of(const ev_tables *tb, const tally *t, size_t n)
+{
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += t[i].count;
+	const char *best = NULL;
+	int best_depth = -1;
+	double best_support = 0;
+	for (size_t i = 0; i < n; i++) {
+		ev_pref p = rc__ev_place_ref(tb, t[i].s);
+		double support = 0;
+		for (size_t k = 0; k < n; k++) {
+			ev_pref q = rc__ev_place_ref(tb, t[k].s);
+			if (holds(tb, &p, &q))
+				support += t[k].count;
+		}
+		if (support * 2 < total)
+			continue;
+		int d = depth_of(tb, &p);
+		if (!best || d > best_depth || (d == best_depth && support > best_support) ||
+		    (d == best_depth && support == best_support && strcmp(t[i].s, best) < 0)) {
+			best = t[i].s;
+			best_depth = d;
+			best_support = support;
+		}
+	}
+	return best ? best : top(t, n);
 }
 
 typedef struct evb {
@@ -532,7 +895,13 @@ static const char *make_label(rc_arena *a, const char *type, const char *place, 
 	                        date ? ", " : "", date ? date : "");
 }
 
-/* Attributes of the event rooted at r from its units. */
+/*
+ * Attributes of the event rooted at r from its units: the most frequent
+ * specific type (generic ones only when there is none), the place with
+ * most votes where a vote for a place counts half for each place around
+ * it (so "Colombo" and "Negombo" make "Sri Lanka" unless one of them
+ * dominates), the most frequent most precise date.
+ */
 static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, size_t n_members,
                              const rc_event_defs *defs, tally *scratch, rc_error *err)
 {
@@ -541,33 +910,32 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 	size_t nt = 0, np = 0, nd = 0, nn = 0, ndoc = 0;
 	tally *types = scratch, *places = scratch + M->n_u, *dates = scratch + 2 * M->n_u;
 	const char *key = NULL;
-	size_t name_cap = 0, doc_cap = 0;
+	size_t name_cap = 0, doc_cap = 0, place_cap = 0;
 	tally *names = NULL;
 	const char **docs = NULL;
 	rc_status st = RC_OK;
-	int best_date_len = 0;
-	bool fine_place = false, specific = false;
+	int best_date_len = 0, rank_best = -1;
+	tally *ptally = NULL;
 	for (size_t mi = 0; mi < n_members; mi++) {
 		size_t i = members[mi];
-		E->keep |= u[i].place || u[i].date || u[i].key || u[i].linked;
+		E->keep |= u[i].key || u[i].linked;
 		if (u[i].key && (!key || strcmp(u[i].key, key) < 0))
 			key = u[i].key;
-		bool gen = rc__ev_type_generic(tb, u[i].type);
-		if (!gen && !specific) {
-			specific = true;
+		int ti = u[i].type_i;
+		int rank = ti < 0 ? 1 : tb->types[ti].follow_up ? 0 : tb->types[ti].generic ? 1 : 2;
+		if (rank > rank_best) {
+			rank_best = rank;
 			nt = 0;
 		}
-		if (!gen || !specific)
-			count(types, &nt, u[i].type);
+		double w = 1.0 + (double)u[i].linked;
+		if (rank == rank_best)
+			count(types, &nt, u[i].type, w);
 		if (u[i].place) {
-			int pi = u[i].place_i;
-			bool fine = pi < 0 || tb->place[pi].country >= 0;
-			if (fine && !fine_place) {
-				fine_place = true;
-				np = 0;
+			if (RC_GROW(ptally, place_cap, np + 1) != RC_OK) {
+				st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+				goto out;
 			}
-			if (fine || !fine_place)
-				count(places, &np, u[i].place);
+			count(ptally, &np, u[i].place, w);
 		}
 		if (u[i].date) {
 			int len = (int)strlen(u[i].date);
@@ -576,7 +944,7 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 				nd = 0;
 			}
 			if (len == best_date_len)
-				count(dates, &nd, u[i].date);
+				count(dates, &nd, u[i].date, w);
 		}
 		for (size_t x = 0; x < u[i].rec->n_mentions; x++) {
 			const rc_mention *m = &u[i].rec->mentions[x];
@@ -587,7 +955,7 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 					st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 					goto out;
 				}
-				count(names, &nn, m->names[k]);
+				count(names, &nn, m->names[k], 1);
 			}
 		}
 		if (RC_GROW(docs, doc_cap, ndoc + 1) != RC_OK) {
@@ -596,10 +964,11 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 		}
 		docs[ndoc++] = u[i].rec->doc ? u[i].rec->doc : "";
 	}
+	(void)places;
 	rc_event *ev = &E->ev;
 	rc_arena *a = M->a;
 	ev->type = rc__arena_strdup(a, top(types, nt));
-	ev->place = rc__arena_strdup(a, top(places, np));
+	ev->place = np ? rc__arena_strdup(a, place_of(tb, ptally, np)) : NULL;
 	ev->date = rc__arena_strdup(a, top(dates, nd));
 	const ev_def *def = key ? rc__ev_def_find(defs, key) : NULL;
 	if (key) {
@@ -638,6 +1007,7 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 				st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	E->root = r;
 out:
+	free(ptally);
 	free(names);
 	free(docs);
 	return st;
@@ -690,6 +1060,80 @@ static rc_status assign_ids(mctx *M, evb *E, size_t ne, const rc_event_defs *def
 	return RC_OK;
 }
 
+/* Units of the records, in canonical order: per record, the mentions with
+ * the same event id, in id order. */
+static rc_status make_units(mctx *M, rc_error *err)
+{
+	const ev_tables *tb = M->tb;
+	for (size_t r = 0; r < M->n_recs; r++) {
+		const rc_record *rec = M->recs[r];
+		M->unit_of[r] = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(size_t));
+		const char **ids = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(char *));
+		if (!M->unit_of[r] || !ids) {
+			free(ids);
+			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		}
+		for (size_t k = 0; k < rec->n_mentions; k++)
+			ids[k] = eid_of(&rec->mentions[k]);
+		rc__qsort(ids, rec->n_mentions, sizeof(char *), cmp_str);
+		size_t first = M->n_u, nid = 0;
+		for (size_t k = 0; k < rec->n_mentions; k++)
+			if (!nid || strcmp(ids[nid - 1], ids[k]) != 0)
+				ids[nid++] = ids[k];
+		for (size_t k = 0; k < nid; k++)
+			M->u[M->n_u++] = (unit){.rec = rec, .r = r, .eid = ids[k]};
+		for (size_t k = 0; k < rec->n_mentions; k++) {
+			const rc_mention *m = &rec->mentions[k];
+			const char *eid = eid_of(m);
+			const char **hit = bsearch(&eid, ids, nid, sizeof(char *), cmp_str);
+			unit *U = &M->u[first + (size_t)(hit - ids)];
+			M->unit_of[r][k] = (size_t)(U - M->u);
+			if (U->first)
+				continue;
+			U->first = m;
+			U->key = m->key;
+			U->type = m->type ? m->type : "event";
+			U->place = m->place;
+			U->date = m->date;
+			U->type_i = rc__ev_type_index(tb, U->type);
+		}
+		free(ids);
+		for (size_t k = 0; k < rec->n_claims; k++) {
+			const rc_claim *c = &rec->claims[k];
+			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions)
+				M->u[M->unit_of[r][c->mention]].linked++;
+			for (size_t x = 0; x < c->n_mentions; x++)
+				if (c->mentions[x] >= 0 && (size_t)c->mentions[x] < rec->n_mentions)
+					M->u[M->unit_of[r][c->mentions[x]]].linked++;
+		}
+		/* the record's main unit: most linked claims, the first on a tie */
+		size_t best = (size_t)-1;
+		for (size_t k = first; k < M->n_u; k++)
+			if (M->u[k].linked && (best == (size_t)-1 || M->u[k].linked > M->u[best].linked))
+				best = k;
+		if (best != (size_t)-1)
+			M->u[best].main = true;
+	}
+	return RC_OK;
+}
+
+static void free_ctx(mctx *M)
+{
+	for (size_t r = 0; M->unit_of && r < M->n_recs; r++)
+		free(M->unit_of[r]);
+	free(M->unit_of);
+	free(M->recs);
+	free(M->u);
+	for (size_t i = 0; M->g && i < M->ng; i++)
+		free(M->g[i].tokens);
+	free(M->g);
+	free(M->gparent);
+	free(M->cl);
+	free(M->pairs);
+	free(M->all_tokens);
+	free(M->token_df);
+}
+
 rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
                            rc_record *const *records, size_t n_records,
                            const rc_event_defs *defs, rc_error *err)
@@ -719,63 +1163,35 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
-	/* units: per record, mentions with the same event id, in id order */
-	for (size_t r = 0; r < M.n_recs; r++) {
-		const rc_record *rec = M.recs[r];
-		M.unit_of[r] = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(size_t));
-		if (!M.unit_of[r]) {
-			st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-			goto out;
-		}
-		/* units in canonical order inside the record: by event id */
-		const char **ids = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(char *));
-		if (!ids) {
-			st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-			goto out;
-		}
-		for (size_t k = 0; k < rec->n_mentions; k++)
-			ids[k] = eid_of(&rec->mentions[k]);
-		rc__qsort(ids, rec->n_mentions, sizeof(char *), cmp_str);
-		size_t first = M.n_u, nid = 0;
-		for (size_t k = 0; k < rec->n_mentions; k++)
-			if (!nid || strcmp(ids[nid - 1], ids[k]) != 0)
-				ids[nid++] = ids[k];
-		for (size_t k = 0; k < nid; k++)
-			M.u[M.n_u++] = (unit){.rec = rec, .rank = r, .eid = ids[k]};
-		for (size_t k = 0; k < rec->n_mentions; k++) {
-			const rc_mention *m = &rec->mentions[k];
-			const char *eid = eid_of(m);
-			const char **hit = bsearch(&eid, ids, nid, sizeof(char *), cmp_str);
-			unit *U = &M.u[first + (size_t)(hit - ids)];
-			M.unit_of[r][k] = (size_t)(U - M.u);
-			if (U->first)
-				continue;
-			U->first = m;
-			U->key = m->key;
-			U->type = m->type ? m->type : "event";
-			U->place = m->place;
-			U->date = m->date;
-			U->type_i = rc__ev_type_index(tb, U->type);
-			U->place_i = rc__ev_place_index(tb, m->place);
-		}
-		free(ids);
-		for (size_t k = 0; k < rec->n_claims; k++) {
-			const rc_claim *c = &rec->claims[k];
-			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions)
-				M.u[M.unit_of[r][c->mention]].linked = true;
-			for (size_t x = 0; x < c->n_mentions; x++)
-				if (c->mentions[x] >= 0 && (size_t)c->mentions[x] < rec->n_mentions)
-					M.u[M.unit_of[r][c->mentions[x]]].linked = true;
-		}
-	}
+	if ((st = make_units(&M, err)) != RC_OK)
+		goto out;
 	for (size_t i = 0; i < M.n_u; i++)
 		M.u[i].parent = i;
-	if ((st = merge_units(&M, err)) != RC_OK)
+	/* step 2: keys and equal attributes, sorted so that equal units are
+	 * neighbours */
+	{
+		unit **by = malloc((M.n_u ? M.n_u : 1) * sizeof(unit *));
+		if (!by) {
+			st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+			goto out;
+		}
+		for (size_t i = 0; i < M.n_u; i++)
+			by[i] = &M.u[i];
+		rc__qsort(by, M.n_u, sizeof *by, cmp_exact);
+		for (size_t i = 1; i < M.n_u; i++)
+			if (same_exact(by[i - 1], by[i]))
+				uunite(M.u, (size_t)(by[i - 1] - M.u), (size_t)(by[i] - M.u));
+		free(by);
+	}
+	/* step 3 */
+	if (!make_groups(&M) || !merge_scored(&M)) {
+		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
+	}
 
 	size_t ne = 0;
 	for (size_t i = 0; i < M.n_u; i++)
-		ne += find(M.u, i) == i;
+		ne += ufind(M.u, i) == i;
 	evb *E = rc__arena_calloc(a, ne + 1, sizeof(*E));
 	tally *scratch = malloc((3 * M.n_u + 1) * sizeof(*scratch));
 	size_t *ev_of_root = malloc((M.n_u + 1) * sizeof(size_t));
@@ -791,18 +1207,18 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 		goto out;
 	}
 	for (size_t i = 0; i < M.n_u; i++)
-		start[find(M.u, i)]++;
+		start[ufind(M.u, i)]++;
 	for (size_t i = 0, sum = 0; i <= M.n_u; i++) {
 		size_t c = i < M.n_u ? start[i] : 0;
 		start[i] = sum;
 		sum += c;
 	}
 	for (size_t i = 0; i < M.n_u; i++)
-		members[start[find(M.u, i)]++] = i;
+		members[start[ufind(M.u, i)]++] = i;
 	/* start[r] is now the end of r's run in members */
 	size_t k = 0;
 	for (size_t i = 0, from = 0; i < M.n_u && st == RC_OK; i++) {
-		if (find(M.u, i) != i)
+		if (ufind(M.u, i) != i)
 			continue;
 		/* roots are the smallest index of their units, so in ascending
 		 * order of roots the member runs follow one another */
@@ -837,14 +1253,14 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 			rc_claim *c = &rec->claims[x];
 			c->event = NULL;
 			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions) {
-				size_t e = ev_of_root[find(M.u, M.unit_of[r][c->mention])];
+				size_t e = ev_of_root[ufind(M.u, M.unit_of[r][c->mention])];
 				c->event = e == (size_t)-1 ? NULL : E[e].ev.id;
 			}
 			size_t n = 0;
 			for (size_t y = 0; y < c->n_mentions; y++) {
 				if (c->mentions[y] < 0 || (size_t)c->mentions[y] >= rec->n_mentions)
 					continue;
-				size_t e = ev_of_root[find(M.u, M.unit_of[r][c->mentions[y]])];
+				size_t e = ev_of_root[ufind(M.u, M.unit_of[r][c->mentions[y]])];
 				if (e == (size_t)-1)
 					continue;
 				bool dup = false;
@@ -873,11 +1289,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 	*out = evs;
 	*n_out = ne;
 out:
-	for (size_t r = 0; M.unit_of && r < M.n_recs; r++)
-		free(M.unit_of[r]);
-	free(M.unit_of);
-	free(M.recs);
-	free(M.u);
+	free_ctx(&M);
 	return st;
 }
 

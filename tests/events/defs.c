@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "support.h"
+#include <recount/recount.h>
 #include "events/events-int.h"
 #include "events/events-priv.h"
 
@@ -132,6 +133,113 @@ START_TEST(no_pattern_hangs)
 }
 END_TEST
 
+/*
+ * Issue 18: a plain alias that alternates a character needing a backslash
+ * with a space ("( ( ( ...") grows 2.5 times in its pattern; the old
+ * 2n+32-byte buffer overflowed (ASan: heap-buffer-overflow in defs.c).
+ * The alias must load and match itself, whatever its length.
+ */
+START_TEST(escaped_alias_of_any_length)
+{
+	static const size_t pairs[] = {1, 15, 16, 100, 5000};
+	for (size_t t = 0; t < sizeof pairs / sizeof pairs[0]; t++) {
+		size_t n = pairs[t];
+		char *alias = malloc(2 * n + 2);
+		for (size_t i = 0; i < n; i++) {
+			static const char esc[] = "(.*+?[{\\|^$#-/";
+			alias[2 * i] = esc[i % (sizeof esc - 1)];
+			alias[2 * i + 1] = ' ';
+		}
+		alias[2 * n] = 'x';
+		alias[2 * n + 1] = 0;
+		/* the JSON string escapes backslashes */
+		char *json = malloc(4 * n + 64);
+		size_t k = (size_t)sprintf(json, "[{\"id\": \"e\", \"aliases\": [\"");
+		for (size_t i = 0; alias[i]; i++) {
+			if (alias[i] == '\\')
+				json[k++] = '\\';
+			json[k++] = alias[i];
+		}
+		k += (size_t)sprintf(json + k, "\"]}]");
+		rc_event_defs *defs;
+		rc_error err;
+		ck_assert_msg(rc_event_defs_load_buffer(&defs, json, k, "e", &err) == RC_OK, "%s",
+		              err.message);
+		pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+		size_t ms, me;
+		/* the alias matches itself, spaces matching any whitespace */
+		for (size_t i = 1; i < 2 * n; i += 2)
+			alias[i] = i % 4 == 1 ? '\t' : ' ';
+		ck_assert(rc__ev_def_match(defs, &defs->defs[0], alias, 0, 2 * n + 1, md, &ms, &me));
+		ck_assert_uint_eq(ms, 0);
+		ck_assert_uint_eq(me, 2 * n + 1);
+		pcre2_match_data_free(md);
+		rc_event_defs_free(defs);
+		free(json);
+		free(alias);
+	}
+}
+END_TEST
+
+/*
+ * Issue 18: a document's aliases share a budget of match steps (the PCRE2
+ * match limit is per call), and a pattern that hits a limit, or the
+ * budget, says so in a warning that names it instead of failing to match
+ * in silence.
+ */
+START_TEST(pattern_budget_and_warnings)
+{
+	size_t n = 400;
+	char *json = malloc(n * 16 + 64);
+	size_t k = (size_t)sprintf(json, "[{\"id\": \"evil\", \"aliases\": [\"Kerman\"");
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)sprintf(json + k, ", \"/(a+)+$/\"");
+	k += (size_t)sprintf(json + k, "]}]");
+	rc_event_defs *defs;
+	rc_error err;
+	ck_assert_int_eq(rc_event_defs_load_buffer(&defs, json, k, "evil.json", &err), RC_OK);
+	rc_extractor *ex;
+	rc_extractor_options eo = {.events = defs};
+	ck_assert_int_eq(rc_extractor_new(&ex, &eo, &err), RC_OK);
+	static const char text[] = "Twin bombings in Kerman killed 84 people. "
+	                           "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n";
+	rc_document *doc;
+	ck_assert_int_eq(rc_document_from_memory(&doc, text, strlen(text), "doc.txt", NULL, &err),
+	                 RC_OK);
+	clock_t t0 = clock();
+	rc_record *rec;
+	ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	ck_assert_msg(secs < 20.0, "400 backtracking aliases took %.1f s", secs);
+	/* the plain alias before them still matched */
+	ck_assert_uint_ge(rec->n_mentions, 1);
+	ck_assert_str_eq(rec->mentions[0].key, "evil");
+	size_t limit = 0, budget = 0, more = 0;
+	for (size_t i = 0; i < rec->n_diags; i++) {
+		const char *m = rec->diags[i].message;
+		ck_assert_int_eq(rec->diags[i].severity, RC_SEV_WARNING);
+		if (strstr(m, "hit the PCRE2 match limit")) {
+			ck_assert_ptr_nonnull(strstr(m, "alias /(a+)+"));
+			ck_assert_ptr_nonnull(strstr(m, "evil.json:1"));
+			limit++;
+		}
+		if (strstr(m, "pattern budget"))
+			budget++;
+		if (strstr(m, "more aliases hit a PCRE2 limit"))
+			more++;
+	}
+	/* a few by name, then a count; the budget stopped them */
+	ck_assert_uint_eq(limit, 8);
+	ck_assert_uint_eq(more, 1);
+	ck_assert_uint_eq(budget, 1);
+	rc_record_free(rec);
+	rc_document_free(doc);
+	rc_extractor_free(ex);
+	rc_event_defs_free(defs);
+	free(json);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("events-defs");
@@ -144,6 +252,8 @@ int main(void)
 	tcase_add_test(tc, other_errors);
 	tcase_add_test(tc, file_and_matching);
 	tcase_add_test(tc, no_pattern_hangs);
+	tcase_add_test(tc, escaped_alias_of_any_length);
+	tcase_add_test(tc, pattern_budget_and_warnings);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

@@ -119,65 +119,122 @@ START_TEST(same_place_different_types)
 }
 END_TEST
 
+/* The scored merge: a place and a type, a date and rare names, a date
+ * alone is not enough. */
 START_TEST(vague_joins_specific)
 {
 	rc_record *recs[] = {
 		rec_new("c", 1, "attack|Kerman|2024-01-03|"),
 		rec_new("a", 1, "bombing|Kerman||"),
 		rec_new("b", 2, "bombing|Kerman|2024-01-03|Qassem Soleimani", "bombing|Kerman|2024-01|"),
-		rec_new("d", 1, "attack|||Soleimani"),
+		rec_new("d", 1, "attack||2024-01-03|Qassem Soleimani"),
 		rec_new("e", 1, "bombing||2024-01-03|"),
 	};
 	run r = merge(recs, 5, NULL);
-	ck_assert_uint_eq(r.n, 1);
-	const rc_event *e = &r.ev[0];
-	ck_assert_str_eq(e->id, "kerman-2024-01-03-bombing");
+	ck_assert_uint_eq(r.n, 2);
+	const rc_event *e = ev_find(&r, "kerman-2024-01-03-bombing");
 	ck_assert_str_eq(e->type, "bombing");
-	ck_assert_uint_eq(e->n_documents, 5);
+	ck_assert_uint_eq(e->n_documents, 4);
 	ck_assert_str_eq(e->documents[0], "a");
-	ck_assert_str_eq(e->documents[4], "e");
-	ck_assert_uint_eq(e->n_names, 2);
-	for (size_t i = 0; i < 5; i++)
+	ck_assert_str_eq(e->documents[3], "d");
+	ck_assert_uint_eq(e->n_names, 1);
+	for (size_t i = 0; i < 4; i++)
 		for (size_t k = 0; k < recs[i]->n_claims; k++)
 			ck_assert_str_eq(recs[i]->claims[k].event, "kerman-2024-01-03-bombing");
+	/* a bombing on the same day, with nothing else to go on, stays apart */
+	ck_assert_str_eq(recs[4]->claims[0].event, "2024-01-03-bombing");
 	free_all(&r, recs, 5);
 }
 END_TEST
 
-START_TEST(ambiguity_keeps_apart)
+/* Hard conflicts block: places in two countries, dates outside the window,
+ * two families of incident; and two dated events of one city stay apart
+ * while an undated one joins one of them, not both. */
+START_TEST(hard_conflicts_block)
 {
 	rc_record *recs[] = {
 		rec_new("a", 1, "bombing|Kerman|2024-01-03|"),
 		rec_new("b", 1, "bombing|Kerman|2024-02-10|"),
 		rec_new("c", 1, "bombing|Kerman||"),
-		rec_new("d", 1, "arrest|Qom||"),
-		rec_new("e", 1, "arrest|Kerman||"),
-		rec_new("f", 1, "arrest|Iran||"),
+		rec_new("d", 1, "bombing|Moscow|2024-01-03|"),
+		rec_new("e", 1, "earthquake|Kerman|2024-01-03|"),
+		rec_new("f", 1, "bombing|Iran|2024-01-07|"),
 	};
 	run r = merge(recs, 6, NULL);
-	ck_assert_uint_eq(r.n, 6);
-	ck_assert_str_eq(recs[2]->claims[0].event, "kerman-bombing");
-	ck_assert_str_eq(recs[5]->claims[0].event, "iran-arrest");
+	ck_assert_uint_eq(r.n, 5);
+	ck_assert_str_eq(recs[0]->claims[0].event, "kerman-2024-01-03-bombing");
+	ck_assert_str_eq(recs[1]->claims[0].event, "kerman-2024-02-10-bombing");
+	/* undated: joins the first of two equally good candidates */
+	ck_assert_str_eq(recs[2]->claims[0].event, "kerman-2024-01-03-bombing");
+	ck_assert_str_eq(recs[3]->claims[0].event, "moscow-2024-01-03-bombing");
+	ck_assert_str_eq(recs[4]->claims[0].event, "kerman-2024-01-03-earthquake");
+	/* four days after: outside the window */
+	ck_assert_str_eq(recs[5]->claims[0].event, "iran-2024-01-07-bombing");
 	free_all(&r, recs, 6);
 
-	/* a country next to one of its cities needs evidence: a shared full
-	 * date (or name) */
+	/* a country next to one of its cities needs more: a date (or name) */
 	rc_record *two[] = {rec_new("d", 1, "arrest|Qom||"), rec_new("f", 1, "arrest|Iran||")};
 	r = merge(two, 2, NULL);
 	ck_assert_uint_eq(r.n, 2);
 	free_all(&r, two, 2);
-	rc_record *dated[] = {rec_new("d", 1, "arrest|Qom|2024-04-01|"),
-	                      rec_new("f", 1, "arrest|Iran|2024-04-01|")};
+	rc_record *dated[] = {rec_new("d", 1, "bombing|Qom|2024-04-01|"),
+	                      rec_new("f", 1, "bombing|Iran|2024-04-01|")};
 	r = merge(dated, 2, NULL);
 	ck_assert_uint_eq(r.n, 1);
-	ck_assert_str_eq(r.ev[0].id, "qom-2024-04-01-arrest");
-	ck_assert_str_eq(dated[1]->claims[0].event, "qom-2024-04-01-arrest");
+	ck_assert_str_eq(r.ev[0].id, "qom-2024-04-01-bombing");
+	ck_assert_str_eq(dated[1]->claims[0].event, "qom-2024-04-01-bombing");
 	free_all(&r, dated, 2);
-	/* two "arrests in Iran" do not merge on the country alone */
-	rc_record *iran[] = {rec_new("d", 1, "arrest|Iran||"), rec_new("f", 1, "arrest|Iran||")};
-	r = merge(iran, 2, NULL);
+	/* two cities of one country do not match */
+	rc_record *cities[] = {rec_new("d", 1, "bombing|Qom|2024-04-01|"),
+	                       rec_new("f", 1, "bombing|Kerman|2024-04-01|")};
+	r = merge(cities, 2, NULL);
 	ck_assert_uint_eq(r.n, 2);
-	free_all(&r, iran, 2);
+	free_all(&r, cities, 2);
+}
+END_TEST
+
+/* Rare names weigh by how rare they are in the batch; a venue and its
+ * city; near-duplicate text. */
+START_TEST(names_venues_and_duplicates)
+{
+	/* a batch of other events, so that the names below are rare in it */
+	rc_record *recs[] = {
+		rec_new("a", 1, "fire|Grenfell Tower||Grenfell Tower;Commander Stuart Cundy"),
+		rec_new("b", 1, "fire|||Commander Stuart Cundy"),
+		rec_new("c", 1, "fire|Grenfell Tower, London||"),
+		rec_new("d", 1, "fire|Camberwell||Lakanal House"),
+		rec_new("e", 1, "flood|Dhaka|2024-07-01|Abdul Karim"),
+		rec_new("f", 1, "flood|Sylhet|2024-06-20|Rahim Uddin"),
+		rec_new("g", 1, "earthquake|Herat|2023-10-07|Gul Ahmad"),
+		rec_new("h", 1, "bombing|Quetta|2024-02-12|Ali Raza"),
+		rec_new("i", 1, "shooting|Peshawar|2024-03-01|Imran Khan"),
+		rec_new("j", 1, "landslide|Rangamati|2024-06-12|Mong Chak"),
+		rec_new("k", 1, "collapse|Lagos|2024-05-03|Tunde Bello"),
+		rec_new("l", 1, "storm|Manila|2024-07-24|Maria Santos"),
+	};
+	size_t n = RC_ARRAY_LEN(recs);
+	run r = merge(recs, n, NULL);
+	ck_assert_str_eq(recs[1]->claims[0].event, recs[0]->claims[0].event);
+	ck_assert_str_eq(recs[2]->claims[0].event, recs[0]->claims[0].event);
+	ck_assert_str_ne(recs[3]->claims[0].event, recs[0]->claims[0].event);
+	/* the venue, the finest place that holds most of its reports */
+	ck_assert_str_eq(recs[0]->claims[0].event, "grenfell-tower-fire");
+	free_all(&r, recs, n);
+
+	/* copies of one wire story: the same text, nothing else in common */
+	rc_record *dup[] = {rec_new("x", 1, "flood|||"), rec_new("y", 1, "flood|||")};
+	for (int i = 0; i < 2; i++) {
+		for (size_t k = 0; k < RC_MINHASH_K; k++)
+			dup[i]->minhash[k] = (uint32_t)(k * 2654435761u);
+		dup[i]->has_signature = true;
+	}
+	r = merge(dup, 2, NULL);
+	ck_assert_uint_eq(r.n, 1);
+	free_all(&r, dup, 2);
+	rc_record *other[] = {rec_new("x", 1, "flood|||"), rec_new("y", 1, "flood|||")};
+	r = merge(other, 2, NULL);
+	ck_assert_uint_eq(r.n, 2);
+	free_all(&r, other, 2);
 }
 END_TEST
 
@@ -323,7 +380,8 @@ int main(void)
 	TCase *tc = tcase_create("merge");
 	tcase_add_test(tc, same_place_different_types);
 	tcase_add_test(tc, vague_joins_specific);
-	tcase_add_test(tc, ambiguity_keeps_apart);
+	tcase_add_test(tc, hard_conflicts_block);
+	tcase_add_test(tc, names_venues_and_duplicates);
 	tcase_add_test(tc, id_collisions_and_unlinked_vague);
 	tcase_add_test(tc, aggregates_get_merged_ids);
 	tcase_add_test(tc, keys_from_an_events_file);

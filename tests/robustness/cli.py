@@ -275,10 +275,14 @@ def terminal_report_wraps_and_aligns():
     best = {line.index(' best ') for line in text.splitlines() if ' best ' in line and
             line.startswith('  ') and not line.startswith('   ')}
     check(len(best) == 1, 'metric columns do not line up: "best" at columns %s' % sorted(best))
-    check('with no figures not shown' in text, 'events without figures are listed')
+    events = json.loads(run(['report', '-q', '--format', 'json'] + inputs).stdout)['events']
+    # the events stage reports only events some claim cites (docs/events.md),
+    # so an event without figures is one whose claims are all sub-counts
+    bare = [ev for ev in events if not ev.get('metrics')]
+    check(('with no figures not shown' in text) == bool(bare),
+          'events without figures are listed' if bare else 'a hint about hidden events that do not exist')
     p = run(['report', '-q', '--all-events'] + inputs)
     check('with no figures' not in p.stdout.decode('utf-8'), '--all-events still hides events', p)
-    events = json.loads(run(['report', '-q', '--format', 'json'] + inputs).stdout)['events']
     for ev in events:
         check(('  ' + ev['id'] + '\n').encode() in p.stdout,
               '--all-events leaves out %s' % ev['id'], p)
