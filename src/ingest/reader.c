@@ -213,7 +213,7 @@ static rc_status walk(pending *p, const char *dir, int depth)
 		n++;
 	}
 	closedir(d);
-	if (st == RC_OK)
+	if (st == RC_OK && n > 1)
 		qsort(names, n, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < n && st == RC_OK; i++) {
 		struct stat sb;
