@@ -33,6 +33,22 @@ rc_status rc__error_set(rc_error *err, rc_status st, const char *fmt, ...) RC_PR
 rc_status rc__error_at(rc_error *err, rc_status st, const char *path, size_t line,
                        size_t column, size_t offset, const char *fmt, ...) RC_PRINTF(7, 8);
 void rc__error_clear(rc_error *err);
+/* Copy s[0..n) into dst[size] whole, or cut at a character boundary and
+ * ending in U+2026 when it does not fit; returns the length written. */
+size_t rc__fit(char *dst, size_t size, const char *s, size_t n);
+
+/* ---- numbers, whatever the locale ------------------------------------ */
+
+/*
+ * vsnprintf, snprintf and strtod in the "C" locale for this call only
+ * (cnum.c): "2.5", never "2,5", whatever setlocale() the program made.
+ * Use them for every number that reaches output or is read from input.
+ */
+int rc__vsnprintf(char *buf, size_t n, const char *fmt, va_list ap) RC_PRINTF(3, 0);
+int rc__snprintf(char *buf, size_t n, const char *fmt, ...) RC_PRINTF(3, 4);
+double rc__strtod(const char *s, char **end);
+/* The shortest "%.*g" (1 to 17 digits) that reads back as v. */
+void rc__shortest_real(double v, char *buf, size_t n);
 
 /* ---- arena ------------------------------------------------------------ */
 

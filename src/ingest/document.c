@@ -48,8 +48,6 @@ static rc_status vdiag(rc_document *doc, rc_severity sev, rc_status st, size_t l
 	struct rc_document_priv *p = doc->priv;
 	if (RC_GROW(p->diags, p->cap_diags, p->n_diags + 1) != RC_OK)
 		return RC_ERR_NOMEM;
-	char msg[512];
-	vsnprintf(msg, sizeof(msg), fmt, ap);
 	rc_diag *d = &p->diags[p->n_diags];
 	d->severity = sev;
 	d->status = st;
@@ -57,7 +55,15 @@ static rc_status vdiag(rc_document *doc, rc_severity sev, rc_status st, size_t l
 	d->line = line;
 	d->column = column;
 	d->offset = offset;
-	if (!(d->message = rc__arena_strdup(p->arena, msg)))
+	/* Whole, never cut: the arena holds it at its length. */
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = rc__vsnprintf(NULL, 0, fmt, ap);
+	char *msg = n >= 0 ? rc__arena_alloc(p->arena, (size_t)n + 1) : NULL;
+	if (msg)
+		rc__vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	if (!(d->message = msg))
 		return RC_ERR_NOMEM;
 	p->n_diags++;
 	doc->diags = p->diags;
