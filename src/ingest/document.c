@@ -484,6 +484,48 @@ rc_status rc__repair_summary(rc_document *doc)
 	                         (size_t)-1, "%zu more byte(s) replaced", n);
 }
 
+/*
+ * Unicode NFC, so that "Bogotá" typed with a precomposed letter and with a
+ * combining accent is one name everywhere after ingest.  Most texts are
+ * NFC already and cost one pass; a text that changes is copied, with a
+ * note, as its byte offsets no longer match the input's.
+ */
+static rc_status nfc_text(rc_document *doc, char **text, size_t *len)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	bool changed = false;
+	rc_status st = rc__utf8_nfc(*text, *len, &b, &changed);
+	if (st == RC_OK && changed) {
+		char *t = rc__arena_strndup(doc->priv->arena, b.data ? b.data : "", b.len);
+		if (!t) {
+			st = RC_ERR_NOMEM;
+		} else {
+			st = rc__document_diag(doc, RC_SEV_NOTE, RC_OK, doc->record_line, 0, (size_t)-1,
+			                       "text normalised to Unicode NFC (%zu bytes became %zu): "
+			                       "byte offsets count the normalised text",
+			                       *len, b.len);
+			*text = t;
+			*len = b.len;
+		}
+	}
+	rc__buf_dispose(&b);
+	return st;
+}
+
+char *rc__nfc_strndup(rc_arena *a, const char *s, size_t n)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	bool changed = false;
+	char *r = NULL;
+	if (rc__utf8_nfc(s, n, &b, &changed) == RC_OK)
+		r = changed ? rc__arena_strndup(a, b.data ? b.data : "", b.len)
+		            : rc__arena_strndup(a, s, n);
+	rc__buf_dispose(&b);
+	return r;
+}
+
 rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
                                 size_t base_offset, bool detect_header)
 {
@@ -511,6 +553,8 @@ rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
 	if (st != RC_OK)
 		return st;
 	out[o] = '\0';
+	if ((st = nfc_text(doc, &out, &o)) != RC_OK)
+		return st;
 	doc->text = out;
 	doc->text_len = o;
 	if (detect_header) {

@@ -66,6 +66,9 @@ rc_status rc__repair(rc_document *doc, const char *bytes, size_t len, size_t bas
 /* The one warning that sums up the repairs past RC_MAX_DIAGS_PER_DOC. */
 rc_status rc__repair_summary(rc_document *doc);
 
+/* s[0..n) in Unicode NFC, into the arena (NULL when out of memory). */
+char *rc__nfc_strndup(rc_arena *a, const char *s, size_t n);
+
 /* True when the first 8 KiB look like a binary file (see docs/input.md). */
 bool rc__looks_binary(const char *bytes, size_t len);
 
