@@ -129,40 +129,7 @@ bool rc__looks_binary(const char *bytes, size_t len)
 	return n > 0 && ((nul && bad * 10 > n) || bad * 10 > n * 3);
 }
 
-static const char *const month_names[12] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-};
-
-static int month_of(const char *s, size_t n)
-{
-	if (n < 3)
-		return 0;
-	for (int m = 0; m < 12; m++) {
-		size_t ml = strlen(month_names[m]);
-		if (n > ml)
-			continue;
-		bool ok = true;
-		for (size_t i = 0; i < n && ok; i++)
-			ok = rc__lower((unsigned char)s[i]) == month_names[m][i];
-		/* full name, or an abbreviation of at least 3 letters ("Sept" too) */
-		if (ok)
-			return m + 1;
-	}
-	return 0;
-}
-
-static bool valid_ymd(int y, int m, int d)
-{
-	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return false;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return false;
-	return true;
-}
-
-/* Read up to max digits at s[*i]; returns -1 when there are none. */
+/* Read up to max digits at s[*i]; -1 when there are none. */
 static int read_num(const char *s, size_t n, size_t *i, int max)
 {
 	int v = 0, k = 0;
@@ -188,57 +155,12 @@ static size_t word_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
-bool rc__parse_date(const char *s, size_t n, char out[11])
+static bool valid_ymd(int y, int m, int d)
 {
-	size_t i = 0;
-	while (i < n && rc__is_space((unsigned char)s[i]))
-		i++;
-	int y = -1, m = -1, d = -1;
-	size_t start = i;
-	int first = read_num(s, n, &i, 4);
-	if (first >= 0 && i - start == 4 && i < n && (s[i] == '-' || s[i] == '/')) {
-		/* 2024-01-06, 2024/01/06, 2024-01-06T10:00:00Z, 2024-01-06 10:00 */
-		char sep = s[i++];
-		y = first;
-		m = read_num(s, n, &i, 2);
-		if (i < n && s[i] == sep) {
-			i++;
-			d = read_num(s, n, &i, 2);
-		}
-		if (i < n && rc__is_digit((unsigned char)s[i]))
-			return false;
-	} else {
-		i = start;
-		/* An optional weekday: "Sat, 06 Jan 2024 ..." */
-		size_t we = word_end(s, n, i);
-		if (we > i && !month_of(s + i, we - i))
-			i = skip_seps(s, n, we);
-		we = word_end(s, n, i);
-		if (we > i) {
-			/* January 6, 2024 */
-			m = month_of(s + i, we - i);
-			i = skip_seps(s, n, we);
-			d = read_num(s, n, &i, 2);
-			i = skip_seps(s, n, i);
-			if (i + 2 < n && (s[i] == 't' || s[i] == 's' || s[i] == 'n' || s[i] == 'r'))
-				i = skip_seps(s, n, word_end(s, n, i));
-			y = read_num(s, n, &i, 4);
-		} else {
-			/* 6 January 2024 */
-			d = read_num(s, n, &i, 2);
-			i = skip_seps(s, n, i);
-			we = word_end(s, n, i);
-			m = month_of(s + i, we - i);
-			i = skip_seps(s, n, we);
-			y = read_num(s, n, &i, 4);
-		}
-	}
-	if (!valid_ymd(y, m, d))
+	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
 		return false;
-	char tmp[40];
-	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
-	memcpy(out, tmp, 11);
-	return true;
+	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 }
 
 /*
@@ -609,9 +531,30 @@ size_t rc_document_file_line(const rc_document *doc, size_t offset)
 {
 	if (doc->record_line)
 		return doc->record_line;
-	size_t line;
-	rc_document_position(doc, offset, &line, NULL);
-	return line;
+	const struct rc_document_priv *p = doc->priv;
+	if (p && p->src) {
+		/* HTML: the line of the .html file that holds this text */
+		size_t lo = 0, hi = p->n_src;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (p->src[mid].text_off <= offset)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		return p->src[lo].line;
+	}
+	if (!p || !p->line_starts || offset > doc->text_len)
+		return 0;
+	size_t lo = 0, hi = p->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (p->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
 }
 
 rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t len,

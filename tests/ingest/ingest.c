@@ -137,7 +137,7 @@ START_TEST(input_order_does_not_matter)
 	size_t n1 = read_all(in1, 2, NULL, d1, 8), n2 = read_all(in2, 2, NULL, d2, 8);
 	ck_assert_uint_eq(n1, 4);
 	ck_assert_uint_eq(n2, 4);
-	const char *want[] = {"a", "1", "2", "0"};
+	const char *want[] = {"a", "1", "2", "sub/0"}; /* ids are relative to the input */
 	for (size_t i = 0; i < 4; i++) {
 		ck_assert_str_eq(d1[i]->id, want[i]);
 		ck_assert_str_eq(d2[i]->id, want[i]);
