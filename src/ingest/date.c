@@ -128,7 +128,7 @@ static int zone(scan *c, int *minutes)
 		c->i++;
 		int k;
 		long hh = digits(c, 2, &k);
-		if (k != 2 || hh > 14) {
+		if (k < 1 || hh > 14) {
 			c->i = save;
 			return ZONE_NONE;
 		}
@@ -196,7 +196,7 @@ static int meridiem(scan *c)
  * Sets *secs (seconds into the day) and *offset (minutes east of UTC);
  * returns false when there is no usable time.
  */
-static bool time_of_day(scan *c, bool basic, long *secs, int *offset)
+static bool time_of_day(scan *c, bool basic, long *secs, int *offset, bool *unknown_zone)
 {
 	size_t save = c->i;
 	if (peek(c) == 'T' || peek(c) == 't') {
@@ -265,6 +265,8 @@ static bool time_of_day(scan *c, bool basic, long *secs, int *offset)
 	int off = 0;
 	int z = zone(c, &off);
 	if (z == ZONE_UNKNOWN) {
+		if (unknown_zone)
+			*unknown_zone = true;
 		c->i = save;
 		return false;
 	}
@@ -323,7 +325,7 @@ static bool finish(rc__datetime *out, scan *c, int y, int m, int d, bool basic, 
 	set_date(out, y, m, d);
 	long secs;
 	int offset;
-	if (!(flags & RC_DATE_NO_TIME) && time_of_day(c, basic, &secs, &offset)) {
+	if (!(flags & RC_DATE_NO_TIME) && time_of_day(c, basic, &secs, &offset, &out->zone_unknown)) {
 		long long t = (long long)rc__days_from_civil(y, m, d) * 86400 + secs -
 		              (long long)offset * 60;
 		if (!format_instant(t, out->at))
@@ -447,7 +449,7 @@ written:
 			long secs;
 			int offset;
 			scan t = c;
-			if (!time_of_day(&t, false, &secs, &offset))
+			if (!time_of_day(&t, false, &secs, &offset, &out->zone_unknown))
 				return false;
 			spaces(&t);
 			y = (int)digits(&t, 4, &ky);
@@ -463,6 +465,8 @@ written:
 		}
 	} else {
 		d = (int)digits(&c, 2, NULL);
+		if (peek(&c) == '-') /* RFC 850: 09-Mar-2024 */
+			c.i++;
 		size_t sfx = word_len(&c);
 		if (sfx == 2 && (word_is(&c, 2, "st") || word_is(&c, 2, "nd") || word_is(&c, 2, "rd") ||
 		                 word_is(&c, 2, "th")))

@@ -109,6 +109,7 @@ typedef struct rc__datetime {
 	char date[11];          /* "YYYY-MM-DD", the calendar day as written */
 	char at[21];            /* "YYYY-MM-DDTHH:MM:SSZ", the instant in UTC, or "" */
 	bool month_first_guess; /* 01/06/2024: both could be the month; read month first */
+	bool zone_unknown;      /* a time with a zone name not known: the time is not used */
 } rc__datetime;
 
 enum {

@@ -956,6 +956,7 @@ rc_status rc__set_published(rc_document *doc, const char *s, size_t len, size_t 
 {
 	rc_arena *a = doc->priv->arena;
 	rc__datetime dt;
+	rc_status st;
 	if (!rc__parse_datetime(s, len, 0, &dt))
 		return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_INVALID, line, 0, (size_t)-1,
 		                         "unreadable date '%.40s': ignored", s);
@@ -966,6 +967,11 @@ rc_status rc__set_published(rc_document *doc, const char *s, size_t len, size_t 
 	doc->published_at = NULL;
 	if (dt.at[0] && !(doc->published_at = rc__arena_strdup(a, dt.at)))
 		return RC_ERR_NOMEM;
+	if (dt.zone_unknown && !dt.at[0] &&
+	    (st = rc__document_diag(doc, RC_SEV_NOTE, RC_OK, line, 0, (size_t)-1,
+	                            "date '%.40s': time zone not known, only the date is used", s)) !=
+	            RC_OK)
+		return st;
 	if (dt.month_first_guess)
 		return rc__document_diag(doc, RC_SEV_NOTE, RC_OK, line, 0, (size_t)-1,
 		                         "date '%.40s' read month first, as %s (write it as YYYY-MM-DD "
