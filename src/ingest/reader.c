@@ -230,6 +230,7 @@ static void dec_unget(stream *s, int c)
 /* Every id handed out in this run, and where it was first used. */
 typedef struct id_slot {
 	const char *id;
+	uint64_t hash;
 	const char *path;
 	size_t line;
 } id_slot;
@@ -384,19 +385,19 @@ static uint64_t id_hash(const char *s)
 	return rc__hash64(s, strlen(s), 0x9e3779b97f4a7c15ULL);
 }
 
-static id_slot *id_find(const id_table *t, const char *id)
+static id_slot *id_find(const id_table *t, const char *id, uint64_t h)
 {
 	if (!t->cap)
 		return NULL;
-	for (size_t i = id_hash(id) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		if (!t->slots[i].id)
 			return NULL;
-		if (strcmp(t->slots[i].id, id) == 0)
+		if (t->slots[i].hash == h && strcmp(t->slots[i].id, id) == 0)
 			return &t->slots[i];
 	}
 }
 
-static rc_status id_add(id_table *t, const char *id, const char *path, size_t line)
+static rc_status id_add(id_table *t, const char *id, uint64_t h, const char *path, size_t line)
 {
 	if ((t->n + 1) * 2 > t->cap) {
 		size_t nc = t->cap ? t->cap * 2 : 64;
@@ -406,7 +407,7 @@ static rc_status id_add(id_table *t, const char *id, const char *path, size_t li
 		for (size_t i = 0; i < t->cap; i++) {
 			if (!t->slots[i].id)
 				continue;
-			size_t k = id_hash(t->slots[i].id) & (nc - 1);
+			size_t k = t->slots[i].hash & (nc - 1);
 			while (ns[k].id)
 				k = (k + 1) & (nc - 1);
 			ns[k] = t->slots[i];
@@ -421,10 +422,10 @@ static rc_status id_add(id_table *t, const char *id, const char *path, size_t li
 	const char *copy = rc__arena_strdup(t->a, id);
 	if (!copy)
 		return RC_ERR_NOMEM;
-	size_t k = id_hash(copy) & (t->cap - 1);
+	size_t k = h & (t->cap - 1);
 	while (t->slots[k].id)
 		k = (k + 1) & (t->cap - 1);
-	t->slots[k] = (id_slot){copy, path ? t->last_path : NULL, line};
+	t->slots[k] = (id_slot){copy, h, path ? t->last_path : NULL, line};
 	t->n++;
 	return RC_OK;
 }
@@ -438,15 +439,16 @@ static rc_status id_add(id_table *t, const char *id, const char *path, size_t li
 static rc_status unique_id(rc_reader *r, rc_document *doc)
 {
 	id_table *t = &r->ids;
-	const id_slot *first = id_find(t, doc->id);
+	uint64_t h = id_hash(doc->id);
+	const id_slot *first = id_find(t, doc->id, h);
 	if (!first)
-		return id_add(t, doc->id, doc->path, doc->record_line);
+		return id_add(t, doc->id, h, doc->path, doc->record_line);
 	const char *base = doc->id;
 	char *alt = NULL;
 	for (size_t k = 2;; k++) {
 		if (!(alt = rc__arena_printf(doc->priv->arena, "%s~%zu", base, k)))
 			return RC_ERR_NOMEM;
-		if (!id_find(t, alt))
+		if (!id_find(t, alt, id_hash(alt)))
 			break;
 	}
 	rc_status st;
@@ -462,7 +464,7 @@ static rc_status unique_id(rc_reader *r, rc_document *doc)
 	if (st != RC_OK)
 		return st;
 	doc->id = alt;
-	return id_add(t, alt, doc->path, doc->record_line);
+	return id_add(t, alt, id_hash(alt), doc->path, doc->record_line);
 }
 
 /* ---- inputs ----------------------------------------------------------------------- */
