@@ -15,7 +15,9 @@ static size_t content_lines(const uint8_t *data, size_t size, size_t *blankish)
 {
 	size_t n = 0, odd = 0;
 	int content = 0, other_space = 0;
-	for (size_t i = 0; i <= size; i++) {
+	/* a UTF-8 byte-order mark opens the file, it is no content of line 1 */
+	size_t start = size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
+	for (size_t i = start; i <= size; i++) {
 		if (i == size || data[i] == '\n') {
 			n += content;
 			odd += !content && other_space;
