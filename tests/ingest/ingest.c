@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <recount/document.h>
+#include <recount/recount.h>
 #include "ingest/ingest-priv.h"
 #include "support.h"
 
@@ -926,6 +927,52 @@ START_TEST(fields_and_formats_by_name)
 }
 END_TEST
 
+/* published_at is kept from the document to the record, through the claims
+ * format (written, read back) and through a compacted record. */
+START_TEST(published_at_survives_the_claims_format)
+{
+	const char jl[] = "{\"id\": \"t\", \"published\": \"2024-03-09T23:30:00-05:00\","
+	                  " \"text\": \"Twelve people were killed in the blast, police said.\"}\n";
+	const char *p = write_file("t.jsonl", jl, sizeof jl - 1);
+	const char *in[] = {p};
+	rc_document *d[1];
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 1), 1);
+	ck_assert_str_eq(d[0]->published, "2024-03-09");
+	ck_assert_str_eq(d[0]->published_at, "2024-03-10T04:30:00Z");
+	rc_extractor *ex = NULL;
+	rc_error err;
+	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
+	rc_record *rec = NULL;
+	ck_assert_int_eq(rc_record_extract(&rec, ex, d[0], &err), RC_OK);
+	rc_document_free(d[0]);
+	ck_assert_str_eq(rec->published_at, "2024-03-10T04:30:00Z");
+	rc_record_store *store = NULL;
+	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
+	ck_assert_int_eq(rc_record_store_compact(store, &rec, &err), RC_OK);
+	ck_assert_str_eq(rec->published_at, "2024-03-10T04:30:00Z");
+	char claims[600];
+	snprintf(claims, sizeof claims, "%s/t.claims.jsonl", tmpdir);
+	FILE *fp = fopen(claims, "w");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(rc_record_write_jsonl(fp, rec, true, &err), RC_OK);
+	fclose(fp);
+	rc_record_free(rec);
+	rc_record_store_free(store);
+	rc_extractor_free(ex);
+	const char *cp = claims;
+	rc_record_reader *rr = NULL;
+	ck_assert_int_eq(rc_record_reader_new(&rr, &cp, 1, &err), RC_OK);
+	rc_record *back = NULL;
+	ck_assert_int_eq(rc_record_reader_next(rr, &back, &err), RC_OK);
+	ck_assert_ptr_nonnull(back);
+	ck_assert_str_eq(back->published, "2024-03-09");
+	ck_assert_str_eq(back->published_at, "2024-03-10T04:30:00Z");
+	ck_assert_uint_ge(back->n_claims, 1);
+	rc_record_free(back);
+	rc_record_reader_free(rr);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ingest");
@@ -962,6 +1009,7 @@ int main(void)
 	tcase_add_test(tc, html_metadata);
 	tcase_add_test(tc, languages_are_told_apart);
 	tcase_add_test(tc, fields_and_formats_by_name);
+	tcase_add_test(tc, published_at_survives_the_claims_format);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
