@@ -15,7 +15,9 @@ static size_t content_lines(const uint8_t *data, size_t size, size_t *blankish)
 {
 	size_t n = 0, odd = 0;
 	int content = 0, other_space = 0;
-	for (size_t i = 0; i <= size; i++) {
+	/* a UTF-8 byte-order mark opens the file, it is no content of line 1 */
+	size_t start = size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
+	for (size_t i = start; i <= size; i++) {
 		if (i == size || data[i] == '\n') {
 			n += content;
 			odd += !content && other_space;
@@ -69,6 +71,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(path != NULL);
 	size_t blankish;
 	size_t want = content_lines(data, size, &blankish);
+	/* A UTF-16 or UTF-32 byte-order mark: the lines are those of the
+	 * decoded text, which this count does not see. */
+	if ((size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))) ||
+	    (size >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0xFE && data[3] == 0xFF)) {
+		want = 0;
+		blankish = SIZE_MAX;
+	}
 	read_all(path, NULL, want, blankish);
 	const rc_limits tight = {
 		.max_document_bytes = 64,

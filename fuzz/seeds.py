@@ -15,6 +15,9 @@ the same fixtures always give the same corpus:
   records   claims JSONL: goldens under fixtures/expected/, the output of
             RECOUNT extract on the articles when RECOUNT is given and works,
             plus wrongly typed and out-of-range claim lines
+  pages     every HTML and .json fixture, a few articles wrapped as HTML
+            pages and as news-please objects, plus broken markup, charsets,
+            byte-order marks and cut JSON
 
 Seeds are inputs, not expectations: a seed that a stage rejects is still a
 good one.  Minimised corpora found by fuzzing live in fuzz/corpus/<harness>
@@ -69,6 +72,25 @@ HOSTILE_EVENTS = [
     json.dumps([{"id": "e", "aliases": [" ".join("\\^$.|?*+()[]{}-#/" * 8)]}]).encode(),
     json.dumps({"events": [{"id": "k", "place": "Kerman", "aliases": [
         "Kerman ( blasts )", "St. Anthony's [shrine]", "a+b c*d e?f", "x  {  }  y"]}]}).encode(),
+]
+
+HOSTILE_PAGES = [
+    b'<html><head><title>t</title><meta property="article:published_time" content="2024-01-06T10:00:00+03:30">'
+    b'</head><body><p>Five people were killed&nbsp;<b>yesterday</b>.</p><script>9 killed</script></body></html>',
+    b'<p>' * 400 + b'Twelve died.' + b'</div>' * 400,
+    b'<html><body><p>unclosed <b><i><table><tr><td>84 dead<td>103 hurt</table>',
+    b'<meta charset="windows-1252"><p>caf\xe9 \x93quoted\x94 \x00 nul</p>',
+    b'<meta charset="no-such-charset"><p>x</p>',
+    b'\xff\xfe<\x00p\x00>\x00T\x00e\x00n\x00 \x00d\x00i\x00e\x00d\x00.\x00',
+    b'<script type="application/ld+json">{"@graph":[{"datePublished":"06.01.2024","headline":5,'
+    b'"publisher":{"name":["x"]},"inLanguage":"de"}]}</script><p>Ten people were hurt.</p>',
+    b'&#0; &#x110000; &#xD800; &amp &lt;p&gt; &unknown; &#99999999999;',
+    b'{"maintext": "Five people were killed.", "date_publish": 1704535200, "language": "en"}',
+    b'[{"text": "a"}, 5, "x", [], {"text": "b", "source": {"name": {"x": 1}}}, {]',
+    b'[\n{"text": "unterminated\n',
+    b'{"a": {"b": {"c": [[[[[[[[[[]]]]]]]]]]}}, "text": "x"} trailing',
+    b'[' * 300,
+    b'\xef\xbb\xbf  \n\n  ',
 ]
 
 HOSTILE_RECORDS = [
@@ -176,7 +198,23 @@ def main():
     for h in HOSTILE_RECORDS:
         add(out, 'records', h, seen)
 
-    for h in ('quantity', 'extract', 'jsonl', 'events', 'records'):
+    pages = set()
+    for ext in ('html', 'htm', 'json'):
+        pages.update(glob.glob(os.path.join(root, 'fixtures', '**', '*.' + ext), recursive=True))
+    for p in sorted(pages):
+        add(out, 'pages', read(p), seen)
+    for p, t in texts[:20]:
+        body = t.decode('utf-8', 'replace')
+        html = '<html><head><title>x</title></head><body>' + ''.join(
+            '<p>%s</p>\n' % para.replace('&', '&amp;').replace('<', '&lt;')
+            for para in body.split('\n\n')) + '</body></html>'
+        add(out, 'pages', html.encode(), seen)
+        add(out, 'pages', json.dumps({'maintext': body, 'date_publish': '2024-01-06 10:00:00'},
+                                     indent=4).encode(), seen)
+    for h in HOSTILE_PAGES:
+        add(out, 'pages', h, seen)
+
+    for h in ('quantity', 'extract', 'jsonl', 'events', 'records', 'pages'):
         d = os.path.join(out, h)
         os.makedirs(d, exist_ok=True)
         n = len(os.listdir(d))

@@ -26,12 +26,18 @@ typedef enum rc_doc_status {
 
 /** How inputs are read. */
 typedef enum rc_input_format {
-	RC_INPUT_AUTO = 0, /**< by extension: .jsonl/.ndjson are JSON Lines, the rest plain text */
+	RC_INPUT_AUTO = 0, /**< by extension: .jsonl/.ndjson JSON Lines, .json JSON,
+	                        .html/.htm/.xhtml HTML, the rest plain text */
 	RC_INPUT_TEXT,
-	RC_INPUT_JSONL
+	RC_INPUT_JSONL,
+	RC_INPUT_JSON,     /**< one article object, or an array of them, per file */
+	RC_INPUT_HTML      /**< a web page: its text content, title and meta dates */
 } rc_input_format;
 
-/** Document fields a JSON Lines record can fill. */
+/** The format named "auto", "text", "jsonl" (or "ndjson"), "json" or "html". */
+bool rc_input_format_parse(const char *name, rc_input_format *out);
+
+/** Document fields a JSON record (JSON Lines or .json) can fill. */
 typedef enum rc_field {
 	RC_FIELD_ID = 0,
 	RC_FIELD_URL,
@@ -39,8 +45,15 @@ typedef enum rc_field {
 	RC_FIELD_TEXT,
 	RC_FIELD_SOURCE,
 	RC_FIELD_PUBLISHED,
+	RC_FIELD_LANGUAGE,
 	RC_FIELD_COUNT_
 } rc_field;
+
+/** The name of a field ("id", "url", "title", "text", "source", "published",
+ *  "language"), or NULL. */
+const char *rc_field_name(rc_field f);
+/** The field named name[0..len), as rc_field_name() spells it. */
+bool rc_field_parse(const char *name, size_t len, rc_field *out);
 
 /** Limits that protect the process from hostile input.  0 means the default. */
 typedef struct rc_limits {
@@ -53,10 +66,15 @@ typedef struct rc_limits {
 /** Options for rc_reader_new().  Zero-initialise, then set what you need. */
 typedef struct rc_ingest_options {
 	rc_input_format format;
-	/** Extra JSONL keys per field, tried before the built-in names;
+	/** Extra JSON keys per field, tried before the built-in names; a
+	 *  dotted key ("source.name") reaches into nested objects.
 	 *  NULL-terminated arrays, borrowed (must outlive the reader). */
 	const char *const *field_keys[RC_FIELD_COUNT_];
 	rc_limits limits;
+	/** Read documents whatever their language.  By default a document in
+	 *  a language other than English (its language field or <html lang>,
+	 *  else a stop-word test) is skipped: "language xx is not supported". */
+	bool any_language;
 } rc_ingest_options;
 
 /**
@@ -64,14 +82,25 @@ typedef struct rc_ingest_options {
  * and freed by rc_document_free().  Text offsets are byte offsets into text.
  */
 typedef struct rc_document {
-	const char *id;         /**< file name without extension, the JSONL "id", or "path:line" */
+	/** Unique in the reader's run: a file's path relative to its input
+	 *  without extension, a record's "id" (or "<file>:<line>"); a later
+	 *  document whose id is taken gets "~2", "~3"... (docs/input.md). */
+	const char *id;
 	const char *path;       /**< input file as named, "-" for standard input */
-	size_t record_line;     /**< 1-based line of the record in a JSONL file; 0 for a plain file */
+	/** 1-based line of the record in a JSONL file (of its text field in a
+	 *  .json file); 0 for a plain or HTML file */
+	size_t record_line;
 	size_t seq;             /**< 0-based position in the reader's output */
 	const char *source;     /**< outlet (never a URL), or NULL */
 	const char *url;        /**< or NULL */
-	const char *published;  /**< "YYYY-MM-DD", or NULL */
+	const char *published;  /**< "YYYY-MM-DD", the day as the source wrote it, or NULL */
+	/** "YYYY-MM-DDTHH:MM:SSZ": the instant of publication in UTC, when the
+	 *  source gave a time (a time without a zone is taken as UTC); or NULL */
+	const char *published_at;
 	const char *title;      /**< or NULL */
+	/** the language the document declares (language field, <html lang>)
+	 *  or that was detected, as an ISO 639-1 code; NULL when unknown */
+	const char *language;
 
 	/** Whole text after UTF-8 repair (invalid bytes become U+FFFD and NUL
 	 *  bytes become spaces).  For a plain file this is the whole file, so
@@ -102,7 +131,8 @@ void rc_document_position(const rc_document *doc, size_t offset,
 /**
  * The line to report for a text offset in an annotation that points into
  * the input file: the text line for a plain file, the record's line for a
- * JSON Lines record.
+ * JSON record, and for an HTML page the line of the .html file where that
+ * text is.
  */
 size_t rc_document_file_line(const rc_document *doc, size_t offset);
 

@@ -40,6 +40,7 @@ typedef struct rc_record {
 	const char *source;     /**< outlet, or NULL */
 	const char *url;        /**< or NULL */
 	const char *published;  /**< "YYYY-MM-DD" or NULL */
+	const char *published_at; /**< "YYYY-MM-DDTHH:MM:SSZ" (UTC) or NULL: see rc_document */
 	const char *title;      /**< or NULL */
 	size_t bytes;           /**< input bytes */
 	rc_doc_status status;

@@ -33,8 +33,13 @@ typedef enum rc_status {
  */
 typedef struct rc_error {
 	rc_status status;
-	char message[256];  /**< one line, no trailing newline */
-	char path[512];     /**< input file the error is about, or "" */
+	/** One line, no trailing newline.  Messages put the reason first and
+	 *  cap what they quote from the input, so they fit; one that would not
+	 *  is cut at a character boundary and ends in "..." (U+2026). */
+	char message[1024];
+	/** Input file the error is about, or "".  Room for PATH_MAX (4096)
+	 *  bytes, so any path the system can open is kept whole. */
+	char path[4096];
 	size_t line;        /**< 1-based line, 0 if unknown */
 	size_t column;      /**< 1-based column in characters, 0 if unknown */
 	size_t offset;      /**< byte offset in the file, (size_t)-1 if unknown */

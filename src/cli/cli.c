@@ -214,12 +214,6 @@ const char *cli_nearest(const char *typed, const char *const *names, size_t n)
 
 /* ---- options ------------------------------------------------------------ */
 
-static const char *const field_names[RC_FIELD_COUNT_] = {
-	[RC_FIELD_ID] = "id", [RC_FIELD_URL] = "url", [RC_FIELD_TITLE] = "title",
-	[RC_FIELD_TEXT] = "text", [RC_FIELD_SOURCE] = "source",
-	[RC_FIELD_PUBLISHED] = "published",
-};
-
 static int parse_field(cli_ctx *ctx, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
@@ -227,24 +221,22 @@ static int parse_field(cli_ctx *ctx, const char *arg)
 		cli_errorf(ctx, "--field wants NAME=KEY, got '%s'", arg);
 		return CLI_EXIT_ERROR;
 	}
-	for (int f = 0; f < RC_FIELD_COUNT_; f++) {
-		if (strlen(field_names[f]) == (size_t)(eq - arg) &&
-		    strncmp(field_names[f], arg, (size_t)(eq - arg)) == 0) {
-			size_t i = 0;
-			while (ctx->field_keys[f][i])
-				i++;
-			if (i + 1 >= RC_ARRAY_LEN_CLI(ctx->field_keys[f])) {
-				cli_errorf(ctx, "too many --field options for '%s'", field_names[f]);
-				return CLI_EXIT_ERROR;
-			}
-			ctx->field_keys[f][i] = eq + 1;
-			ctx->ingest.field_keys[f] = ctx->field_keys[f];
-			return 0;
-		}
+	rc_field f;
+	if (!rc_field_parse(arg, (size_t)(eq - arg), &f)) {
+		cli_errorf(ctx, "--field: unknown field '%.*s' (id, url, title, text, source, "
+		           "published, language)", (int)(eq - arg), arg);
+		return CLI_EXIT_ERROR;
 	}
-	cli_errorf(ctx, "--field: unknown field '%.*s' (id, url, title, text, source, published)",
-	           (int)(eq - arg), arg);
-	return CLI_EXIT_ERROR;
+	size_t i = 0;
+	while (ctx->field_keys[f][i])
+		i++;
+	if (i + 1 >= RC_ARRAY_LEN_CLI(ctx->field_keys[f])) {
+		cli_errorf(ctx, "too many --field options for '%s'", rc_field_name(f));
+		return CLI_EXIT_ERROR;
+	}
+	ctx->field_keys[f][i] = eq + 1;
+	ctx->ingest.field_keys[f] = ctx->field_keys[f];
+	return 0;
 }
 
 static int parse_size(cli_ctx *ctx, const char *name, const char *arg, size_t *out)
@@ -296,16 +288,14 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 		return 0;
 	}
 	case CLI_OPT_INPUT_FORMAT:
-		if (strcmp(arg, "auto") == 0)
-			ctx->ingest.format = RC_INPUT_AUTO;
-		else if (strcmp(arg, "text") == 0)
-			ctx->ingest.format = RC_INPUT_TEXT;
-		else if (strcmp(arg, "jsonl") == 0 || strcmp(arg, "ndjson") == 0)
-			ctx->ingest.format = RC_INPUT_JSONL;
-		else {
-			cli_errorf(ctx, "--input-format wants auto, text or jsonl, got '%s'", arg);
+		if (!rc_input_format_parse(arg, &ctx->ingest.format)) {
+			cli_errorf(ctx, "--input-format wants auto, text, jsonl, json or html, got '%s'",
+			           arg);
 			return CLI_EXIT_ERROR;
 		}
+		return 0;
+	case CLI_OPT_ANY_LANGUAGE:
+		ctx->ingest.any_language = true;
 		return 0;
 	case CLI_OPT_FIELD:
 		return parse_field(ctx, arg);

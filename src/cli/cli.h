@@ -34,7 +34,7 @@ enum {
 	CLI_OPT_QUIET,        /* -q, --quiet */
 	CLI_OPT_COLOR,        /* --color WHEN */
 	CLI_OPT_JOBS,         /* -j, --jobs N */
-	CLI_OPT_INPUT_FORMAT, /* --input-format text|jsonl|auto */
+	CLI_OPT_INPUT_FORMAT, /* --input-format auto|text|jsonl|json|html */
 	CLI_OPT_FIELD,        /* --field NAME=KEY */
 	CLI_OPT_RULES,        /* --rules FILE */
 	CLI_OPT_EVENTS,       /* --events FILE */
@@ -46,6 +46,7 @@ enum {
 	CLI_OPT_MAX_DOCS,     /* --max-documents N */
 	CLI_OPT_WIDTH,        /* --width N */
 	CLI_OPT_ALL_EVENTS,   /* --all-events */
+	CLI_OPT_ANY_LANGUAGE, /* --any-language */
 	CLI_OPT_LOCAL = 2000
 };
 
@@ -63,8 +64,10 @@ typedef struct cli_opt {
 #define CLI_O_QUIET    {"quiet", 'q', NULL, CLI_OPT_QUIET, "no progress, no summary on standard error"}
 #define CLI_O_COLOR    {"color", 0, "WHEN", CLI_OPT_COLOR, "colour: auto (default, terminal only), always, never"}
 #define CLI_O_JOBS     {"jobs", 'j', "N", CLI_OPT_JOBS, "worker threads (default: all cores); output is the same for any N"}
-#define CLI_O_INFMT    {"input-format", 0, "FMT", CLI_OPT_INPUT_FORMAT, "auto (by extension), text or jsonl"}
-#define CLI_O_FIELD    {"field", 0, "NAME=KEY", CLI_OPT_FIELD, "read JSONL key KEY as field NAME (id, url, title, text, source, published)"}
+/* how documents are read: their format, and which languages */
+#define CLI_O_INFMT    {"input-format", 0, "FMT", CLI_OPT_INPUT_FORMAT, "auto (by extension), text, jsonl, json or html"}, \
+                       {"any-language", 0, NULL, CLI_OPT_ANY_LANGUAGE, "read documents in any language (default: skip those not in English)"}
+#define CLI_O_FIELD    {"field", 0, "NAME=KEY", CLI_OPT_FIELD, "read JSON key KEY (a.b for nested) as field NAME (id, url, title, text, source, published, language)"}
 #define CLI_O_RULES    {"rules", 0, "FILE", CLI_OPT_RULES, "add to or override the extraction rules (JSON, docs/rules.md)"}
 #define CLI_O_EVENTS   {"events", 0, "FILE", CLI_OPT_EVENTS, "user-defined events (JSON, docs/events.md)"}
 #define CLI_O_TOLERANCE {"tolerance", 0, "FRACTION", CLI_OPT_TOLERANCE, "relative tolerance of approximate figures (default 0.10)"}

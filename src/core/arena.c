@@ -122,11 +122,11 @@ char *rc__arena_printf(rc_arena *a, const char *fmt, ...)
 	va_list ap, ap2;
 	va_start(ap, fmt);
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = rc__vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	char *p = NULL;
 	if (n >= 0 && (p = rc__arena_alloc(a, (size_t)n + 1)) != NULL)
-		vsnprintf(p, (size_t)n + 1, fmt, ap2);
+		rc__vsnprintf(p, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);
 	return p;
 }

@@ -72,7 +72,7 @@ rc_status rc__buf_printf(rc_buf *b, const char *fmt, ...)
 	char tmp[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	int n = rc__vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
 	rc_status st;
 	if (n < 0) {
@@ -80,7 +80,7 @@ rc_status rc__buf_printf(rc_buf *b, const char *fmt, ...)
 	} else if ((size_t)n < sizeof(tmp)) {
 		st = rc__buf_append(b, tmp, (size_t)n);
 	} else if ((st = rc__buf_reserve(b, (size_t)n)) == RC_OK) {
-		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+		rc__vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
 		b->len += (size_t)n;
 	}
 	va_end(ap2);

@@ -33,6 +33,22 @@ rc_status rc__error_set(rc_error *err, rc_status st, const char *fmt, ...) RC_PR
 rc_status rc__error_at(rc_error *err, rc_status st, const char *path, size_t line,
                        size_t column, size_t offset, const char *fmt, ...) RC_PRINTF(7, 8);
 void rc__error_clear(rc_error *err);
+/* Copy s[0..n) into dst[size] whole, or cut at a character boundary and
+ * ending in U+2026 when it does not fit; returns the length written. */
+size_t rc__fit(char *dst, size_t size, const char *s, size_t n);
+
+/* ---- numbers, whatever the locale ------------------------------------ */
+
+/*
+ * vsnprintf, snprintf and strtod in the "C" locale for this call only
+ * (cnum.c): "2.5", never "2,5", whatever setlocale() the program made.
+ * Use them for every number that reaches output or is read from input.
+ */
+int rc__vsnprintf(char *buf, size_t n, const char *fmt, va_list ap) RC_PRINTF(3, 0);
+int rc__snprintf(char *buf, size_t n, const char *fmt, ...) RC_PRINTF(3, 4);
+double rc__strtod(const char *s, char **end);
+/* The shortest "%.*g" (1 to 17 digits) that reads back as v. */
+void rc__shortest_real(double v, char *buf, size_t n);
 
 /* ---- arena ------------------------------------------------------------ */
 
@@ -120,6 +136,32 @@ bool rc__utf8_valid(const char *s, size_t n);
  */
 char rc__utf8_plain(uint32_t cp);
 
+/*
+ * Unicode, through utf8proc (the rules of Unicode 15, not hand-made):
+ * rc__utf8_nfc writes the NFC form of s[0..n) to out (reset first) and sets
+ * *changed, or leaves out alone and *changed false when s is already NFC,
+ * which is the common case and costs one pass; only the runs around
+ * combining marks and precomposed letters go through utf8proc.
+ * rc__utf8_nfc_unstable is its per-character test (exposed for tests).
+ */
+rc_status rc__utf8_nfc(const char *s, size_t n, rc_buf *out, bool *changed);
+bool rc__utf8_nfc_unstable(uint32_t cp);
+/* Unicode case folding (full, with NFC): "BOGOTÁ" -> "bogotá", "Straße" ->
+ * "strasse", into the arena.  Not UTF-8: ASCII letters are lowered only. */
+char *rc__utf8_casefold(rc_arena *a, const char *s, size_t n);
+/* Compare two NUL-terminated strings by their case-folded forms, as
+ * strcasecmp() does for ASCII: "Bogotá" equals "BOGOTÁ". */
+int rc__utf8_casecmp(const char *a, const char *b);
+/*
+ * Terminal columns of s[0..n) as it is (rc__cp_width per code point, 1 for
+ * each invalid byte; rc_text_width measures text after cleaning).
+ * rc__utf8_width_fit counts up to max_cols and stores in *bytes (may be
+ * NULL) how many bytes fit, never splitting a character from its
+ * combining marks: for cutting and wrapping to a width.
+ */
+size_t rc__utf8_width(const char *s, size_t n);
+size_t rc__utf8_width_fit(const char *s, size_t n, size_t max_cols, size_t *bytes);
+
 /* qsort() that accepts an empty array with a NULL base (qsort itself may
  * not be passed NULL, even with no elements). */
 static inline void rc__qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
@@ -143,8 +185,9 @@ typedef rc_status (*rc__text_put)(void *user, uint32_t cp, const char *raw, size
 rc_status rc__text_walk(void *user, const char *s, size_t n, unsigned flags, rc__text_put put);
 /* Append the cleaned s[0..n) to b. */
 rc_status rc__text_clean_append(rc_buf *b, const char *s, size_t n, unsigned flags);
-/* Terminal columns of one code point.  Every alignment goes through it, so
- * wide and combining characters are a change here alone. */
+/* Terminal columns of one code point (utf8proc: 0 for controls and
+ * combining marks, 2 for wide characters, else 1).  Every alignment goes
+ * through it. */
 size_t rc__cp_width(uint32_t cp);
 
 /* ---- strings ------------------------------------------------------------ */

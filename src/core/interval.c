@@ -85,7 +85,7 @@ size_t rc__interval_format(const rc_interval *iv, char *buf, size_t size,
 
 static void num_15(char *buf, size_t size, double v)
 {
-	snprintf(buf, size, "%.15g", v);
+	rc__snprintf(buf, size, "%.15g", v);
 }
 
 size_t rc_interval_str(const rc_interval *iv, char *buf, size_t size)

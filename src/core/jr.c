@@ -361,7 +361,7 @@ bool rc__jr_num(rc_jr *r, double *out, bool *integral)
 	memcpy(buf, r->p, n);
 	buf[n] = '\0';
 	errno = 0;
-	double v = strtod(buf, NULL);
+	double v = rc__strtod(buf, NULL); /* "C" locale: a point, whatever the host set */
 	bool overflow = errno == ERANGE && isinf(v);
 	if (buf != small)
 		free(buf);

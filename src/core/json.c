@@ -100,12 +100,8 @@ static bool shortest_reals(rc_buf *out, const char *s)
 			char num[64], best[40];
 			memcpy(num, s + i, j - i);
 			num[j - i] = 0;
-			double v = strtod(num, NULL);
-			for (int p = 1; p <= 17; p++) {
-				snprintf(best, sizeof best, "%.*g", p, v);
-				if (strtod(best, NULL) == v)
-					break;
-			}
+			/* jansson writes reals with '.' whatever the locale */
+			rc__shortest_real(rc__strtod(num, NULL), best, sizeof best);
 			bad |= rc__buf_append(out, s + copied, i - copied) != RC_OK;
 			/* keep it a real: "2.5", "1e+300", never a bare integer */
 			bad |= rc__buf_puts(out, best) != RC_OK;

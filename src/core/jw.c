@@ -168,11 +168,7 @@ void rc__jw_int(rc_jw *w, long long v)
 
 void rc__jw_real_str(double v, char *buf, size_t n)
 {
-	for (int p = 1; p <= 17; p++) {
-		snprintf(buf, n, "%.*g", p, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
+	rc__shortest_real(v, buf, n);
 	if (!strpbrk(buf, ".eEni")) {
 		size_t l = strlen(buf);
 		if (l + 3 <= n)

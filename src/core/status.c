@@ -3,6 +3,7 @@
  * in here, so the wording stays consistent.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core.h"
 
@@ -39,6 +40,29 @@ void rc__error_clear(rc_error *err)
 	err->offset = (size_t)-1;
 }
 
+size_t rc__fit(char *dst, size_t size, const char *s, size_t n)
+{
+	if (!size)
+		return 0;
+	if (n < size) {
+		memcpy(dst, s, n);
+		dst[n] = '\0';
+		return n;
+	}
+	/* Keep room for U+2026 (3 bytes) and the NUL; never split a
+	 * character: back up over continuation bytes. */
+	size_t keep = size >= 4 ? size - 4 : 0;
+	while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+		keep--;
+	memcpy(dst, s, keep);
+	if (size >= 4) {
+		memcpy(dst + keep, "\xE2\x80\xA6", 3);
+		keep += 3;
+	}
+	dst[keep] = '\0';
+	return keep;
+}
+
 static rc_status vset(rc_error *err, rc_status st, const char *path, size_t line,
                       size_t column, size_t offset, const char *fmt, va_list ap)
 {
@@ -50,8 +74,25 @@ static rc_status vset(rc_error *err, rc_status st, const char *path, size_t line
 	err->column = column;
 	err->offset = offset;
 	if (path)
-		snprintf(err->path, sizeof(err->path), "%s", path);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+		rc__fit(err->path, sizeof(err->path), path, strlen(path));
+	char small[sizeof(err->message)];
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = rc__vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= 0 && (size_t)n < sizeof(small)) {
+		memcpy(err->message, small, (size_t)n + 1);
+	} else if (n >= 0) {
+		/* Too long: format it whole, then cut it visibly. */
+		char *big = malloc((size_t)n + 1);
+		if (big) {
+			rc__vsnprintf(big, (size_t)n + 1, fmt, ap2);
+			rc__fit(err->message, sizeof(err->message), big, (size_t)n);
+			free(big);
+		} else {
+			rc__fit(err->message, sizeof(err->message), small, strlen(small));
+		}
+	}
+	va_end(ap2);
 	return st;
 }
 

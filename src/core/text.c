@@ -110,12 +110,6 @@ int rc_text_fputs(const char *s, FILE *fp, unsigned flags)
 	return r;
 }
 
-size_t rc__cp_width(uint32_t cp)
-{
-	(void)cp;
-	return 1;
-}
-
 static rc_status put_width(void *user, uint32_t cp, const char *raw, size_t len)
 {
 	(void)raw;

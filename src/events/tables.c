@@ -672,6 +672,15 @@ bool rc__ev_dates_compatible(const char *a, const char *b)
 char *rc__ev_slug(rc_arena *a, const char *s)
 {
 	size_t n = strlen(s);
+	/* Non-ASCII letters are case-folded by Unicode's rules ("BOGOTÁ" ->
+	 * "bogotá"); the loop below lowers ASCII. */
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			if (!(s = rc__utf8_casefold(a, s, n)))
+				return NULL;
+			n = strlen(s);
+			break;
+		}
 	char *d = rc__arena_alloc(a, n + 1);
 	if (!d)
 		return NULL;

@@ -422,14 +422,14 @@ rc_status rc_recognizer_set_vague_spec(rc_recognizer *rec, const char *spec, rc_
 	term[tn] = 0;
 	char *end;
 	rc_interval iv = {.lo_incl = true, .hi_incl = true};
-	iv.lo = strtod(eq + 1, &end);
+	iv.lo = rc__strtod(eq + 1, &end);
 	if (end == eq + 1 || end != comma || !isfinite(iv.lo))
 		return rc__error_set(err, RC_ERR_INVALID, "vague override '%s': bad lower bound", spec);
 	if (comma[1] == 0) {
 		iv.hi_inf = true;
 		iv.hi_incl = false;
 	} else {
-		iv.hi = strtod(comma + 1, &end);
+		iv.hi = rc__strtod(comma + 1, &end);
 		if (*end || !isfinite(iv.hi))
 			return rc__error_set(err, RC_ERR_INVALID, "vague override '%s': bad upper bound", spec);
 	}

@@ -369,7 +369,7 @@ bool rc__qnumber(const rc__qscan *x, size_t i, bool money, rc__qnum *nx)
 		if (nd) {
 			char buf[64];
 			snprintf(buf, sizeof buf, "0.%s", digits);
-			v += strtod(buf, NULL);
+			v += rc__strtod(buf, NULL);
 			j = k;
 		}
 	}

@@ -73,7 +73,7 @@ static double exact_value(const char *buf, size_t nb)
 			continue;
 		}
 		if (!ascii_digit((unsigned char)buf[k]) || ++digits > 15)
-			return strtod(buf, NULL);
+			return rc__strtod(buf, NULL);
 		m = m * 10 + (uint64_t)(buf[k] - '0');
 		frac += point;
 	}
@@ -561,7 +561,7 @@ static double group_value(const char *s, size_t b, size_t e, size_t frac_at)
 			buf[nb++] = s[i];
 	}
 	buf[nb] = 0;
-	return strtod(buf, NULL);
+	return rc__strtod(buf, NULL);
 }
 
 /* Replace tokens [k, m) by one number token spanning them. */

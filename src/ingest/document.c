@@ -48,8 +48,6 @@ static rc_status vdiag(rc_document *doc, rc_severity sev, rc_status st, size_t l
 	struct rc_document_priv *p = doc->priv;
 	if (RC_GROW(p->diags, p->cap_diags, p->n_diags + 1) != RC_OK)
 		return RC_ERR_NOMEM;
-	char msg[512];
-	vsnprintf(msg, sizeof(msg), fmt, ap);
 	rc_diag *d = &p->diags[p->n_diags];
 	d->severity = sev;
 	d->status = st;
@@ -57,7 +55,15 @@ static rc_status vdiag(rc_document *doc, rc_severity sev, rc_status st, size_t l
 	d->line = line;
 	d->column = column;
 	d->offset = offset;
-	if (!(d->message = rc__arena_strdup(p->arena, msg)))
+	/* Whole, never cut: the arena holds it at its length. */
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = rc__vsnprintf(NULL, 0, fmt, ap);
+	char *msg = n >= 0 ? rc__arena_alloc(p->arena, (size_t)n + 1) : NULL;
+	if (msg)
+		rc__vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	if (!(d->message = msg))
 		return RC_ERR_NOMEM;
 	p->n_diags++;
 	doc->diags = p->diags;
@@ -123,40 +129,7 @@ bool rc__looks_binary(const char *bytes, size_t len)
 	return n > 0 && ((nul && bad * 10 > n) || bad * 10 > n * 3);
 }
 
-static const char *const month_names[12] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-};
-
-static int month_of(const char *s, size_t n)
-{
-	if (n < 3)
-		return 0;
-	for (int m = 0; m < 12; m++) {
-		size_t ml = strlen(month_names[m]);
-		if (n > ml)
-			continue;
-		bool ok = true;
-		for (size_t i = 0; i < n && ok; i++)
-			ok = rc__lower((unsigned char)s[i]) == month_names[m][i];
-		/* full name, or an abbreviation of at least 3 letters ("Sept" too) */
-		if (ok)
-			return m + 1;
-	}
-	return 0;
-}
-
-static bool valid_ymd(int y, int m, int d)
-{
-	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return false;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return false;
-	return true;
-}
-
-/* Read up to max digits at s[*i]; returns -1 when there are none. */
+/* Read up to max digits at s[*i]; -1 when there are none. */
 static int read_num(const char *s, size_t n, size_t *i, int max)
 {
 	int v = 0, k = 0;
@@ -182,57 +155,12 @@ static size_t word_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
-bool rc__parse_date(const char *s, size_t n, char out[11])
+static bool valid_ymd(int y, int m, int d)
 {
-	size_t i = 0;
-	while (i < n && rc__is_space((unsigned char)s[i]))
-		i++;
-	int y = -1, m = -1, d = -1;
-	size_t start = i;
-	int first = read_num(s, n, &i, 4);
-	if (first >= 0 && i - start == 4 && i < n && (s[i] == '-' || s[i] == '/')) {
-		/* 2024-01-06, 2024/01/06, 2024-01-06T10:00:00Z, 2024-01-06 10:00 */
-		char sep = s[i++];
-		y = first;
-		m = read_num(s, n, &i, 2);
-		if (i < n && s[i] == sep) {
-			i++;
-			d = read_num(s, n, &i, 2);
-		}
-		if (i < n && rc__is_digit((unsigned char)s[i]))
-			return false;
-	} else {
-		i = start;
-		/* An optional weekday: "Sat, 06 Jan 2024 ..." */
-		size_t we = word_end(s, n, i);
-		if (we > i && !month_of(s + i, we - i))
-			i = skip_seps(s, n, we);
-		we = word_end(s, n, i);
-		if (we > i) {
-			/* January 6, 2024 */
-			m = month_of(s + i, we - i);
-			i = skip_seps(s, n, we);
-			d = read_num(s, n, &i, 2);
-			i = skip_seps(s, n, i);
-			if (i + 2 < n && (s[i] == 't' || s[i] == 's' || s[i] == 'n' || s[i] == 'r'))
-				i = skip_seps(s, n, word_end(s, n, i));
-			y = read_num(s, n, &i, 4);
-		} else {
-			/* 6 January 2024 */
-			d = read_num(s, n, &i, 2);
-			i = skip_seps(s, n, i);
-			we = word_end(s, n, i);
-			m = month_of(s + i, we - i);
-			i = skip_seps(s, n, we);
-			y = read_num(s, n, &i, 4);
-		}
-	}
-	if (!valid_ymd(y, m, d))
+	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
 		return false;
-	char tmp[40];
-	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
-	memcpy(out, tmp, 11);
-	return true;
+	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 }
 
 /*
@@ -478,6 +406,48 @@ rc_status rc__repair_summary(rc_document *doc)
 	                         (size_t)-1, "%zu more byte(s) replaced", n);
 }
 
+/*
+ * Unicode NFC, so that "Bogotá" typed with a precomposed letter and with a
+ * combining accent is one name everywhere after ingest.  Most texts are
+ * NFC already and cost one pass; a text that changes is copied, with a
+ * note, as its byte offsets no longer match the input's.
+ */
+static rc_status nfc_text(rc_document *doc, char **text, size_t *len)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	bool changed = false;
+	rc_status st = rc__utf8_nfc(*text, *len, &b, &changed);
+	if (st == RC_OK && changed) {
+		char *t = rc__arena_strndup(doc->priv->arena, b.data ? b.data : "", b.len);
+		if (!t) {
+			st = RC_ERR_NOMEM;
+		} else {
+			st = rc__document_diag(doc, RC_SEV_NOTE, RC_OK, doc->record_line, 0, (size_t)-1,
+			                       "text normalised to Unicode NFC (%zu bytes became %zu): "
+			                       "byte offsets count the normalised text",
+			                       *len, b.len);
+			*text = t;
+			*len = b.len;
+		}
+	}
+	rc__buf_dispose(&b);
+	return st;
+}
+
+char *rc__nfc_strndup(rc_arena *a, const char *s, size_t n)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	bool changed = false;
+	char *r = NULL;
+	if (rc__utf8_nfc(s, n, &b, &changed) == RC_OK)
+		r = changed ? rc__arena_strndup(a, b.data ? b.data : "", b.len)
+		            : rc__arena_strndup(a, s, n);
+	rc__buf_dispose(&b);
+	return r;
+}
+
 rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
                                 size_t base_offset, bool detect_header)
 {
@@ -505,6 +475,8 @@ rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
 	if (st != RC_OK)
 		return st;
 	out[o] = '\0';
+	if ((st = nfc_text(doc, &out, &o)) != RC_OK)
+		return st;
 	doc->text = out;
 	doc->text_len = o;
 	if (detect_header) {
@@ -559,9 +531,30 @@ size_t rc_document_file_line(const rc_document *doc, size_t offset)
 {
 	if (doc->record_line)
 		return doc->record_line;
-	size_t line;
-	rc_document_position(doc, offset, &line, NULL);
-	return line;
+	const struct rc_document_priv *p = doc->priv;
+	if (p && p->src) {
+		/* HTML: the line of the .html file that holds this text */
+		size_t lo = 0, hi = p->n_src;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (p->src[mid].text_off <= offset)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		return p->src[lo].line;
+	}
+	if (!p || !p->line_starts || offset > doc->text_len)
+		return 0;
+	size_t lo = 0, hi = p->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (p->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
 }
 
 rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t len,

@@ -15,10 +15,19 @@
 /* Per document: further repairs are summed up in one last diagnostic. */
 #define RC_MAX_DIAGS_PER_DOC 20u
 
+/* HTML: from this text offset on, the text comes from this line of the
+ * .html file (and its bytes are the file's, one for one, up to the next). */
+typedef struct rc__src_span {
+	size_t text_off;
+	size_t line;
+} rc__src_span;
+
 struct rc_document_priv {
 	rc_arena *arena;
 	size_t *line_starts;    /* offsets of line starts in text, from the arena */
 	size_t n_lines;
+	rc__src_span *src;      /* HTML: text offsets to file lines, in order; or NULL */
+	size_t n_src;
 	rc_diag *diags;         /* malloc'd array */
 	size_t n_diags, cap_diags;
 	size_t dropped_diags;   /* repairs past RC_MAX_DIAGS_PER_DOC */
@@ -66,11 +75,52 @@ rc_status rc__repair(rc_document *doc, const char *bytes, size_t len, size_t bas
 /* The one warning that sums up the repairs past RC_MAX_DIAGS_PER_DOC. */
 rc_status rc__repair_summary(rc_document *doc);
 
+/* s[0..n) in Unicode NFC, into the arena (NULL when out of memory). */
+char *rc__nfc_strndup(rc_arena *a, const char *s, size_t n);
+
+/* Read an HTML page (html.c) into doc: its text, title, dates, outlet,
+ * URL and language, and the map from text to file lines.  base_offset as
+ * for rc__document_set_text; decoded: bytes were UTF-16/32 turned into
+ * UTF-8, so a <meta charset> is not obeyed. */
+rc_status rc__html_read(rc_document *doc, const char *bytes, size_t len, size_t base_offset,
+                        bool decoded);
+
+/* Set published (and published_at) from a date as a source wrote it; a
+ * warning when unreadable.  override: replace a date already set. */
+rc_status rc__set_published(rc_document *doc, const char *s, size_t len, size_t line,
+                            bool override);
+
+/* Host of a URL without "www.", lower case, into the arena; NULL if none. */
+const char *rc__url_host(rc_arena *a, const char *url);
+
+/*
+ * The language check (lang.c): declared (a language field, <html lang>)
+ * when given, else a stop-word test of the text.  A document in another
+ * language than English is skipped, "language xx is not supported",
+ * unless any is set.  Sets doc->language when known.
+ */
+rc_status rc__language_check(rc_document *doc, const char *declared, bool any);
+
 /* True when the first 8 KiB look like a binary file (see docs/input.md). */
 bool rc__looks_binary(const char *bytes, size_t len);
 
-/* Normalise a date written in a common form to YYYY-MM-DD in out[11];
- * false when it cannot be read. */
+/* A publication date and time (date.c; docs/input.md, "Dates"). */
+typedef struct rc__datetime {
+	char date[11];          /* "YYYY-MM-DD", the calendar day as written */
+	char at[21];            /* "YYYY-MM-DDTHH:MM:SSZ", the instant in UTC, or "" */
+	bool month_first_guess; /* 01/06/2024: both could be the month; read month first */
+	bool zone_unknown;      /* a time with a zone name not known: the time is not used */
+} rc__datetime;
+
+enum {
+	RC_DATE_TEXT = 1 << 0,    /* in prose: no epoch numbers, no 20240106 */
+	RC_DATE_NO_TIME = 1 << 1, /* the date only */
+};
+
+/* Read a date (and a time, with its zone, when given) in any form of
+ * docs/input.md; false when it cannot be read. */
+bool rc__parse_datetime(const char *s, size_t n, unsigned flags, rc__datetime *out);
+/* The date of a form written in prose, as YYYY-MM-DD in out[11]. */
 bool rc__parse_date(const char *s, size_t n, char out[11]);
 
 #endif

@@ -112,6 +112,7 @@ static rc_status copy_meta(rc_record *rec, const rc_document *doc)
 	DUP(source);
 	DUP(url);
 	DUP(published);
+	DUP(published_at);
 	DUP(title);
 #undef DUP
 	rec->doc = rc__arena_strdup(a, doc->id ? doc->id : (doc->path ? doc->path : "unknown"));
@@ -241,8 +242,7 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 		rc_claim *c = &rec->claims[i];
 		position(doc, &at_fig, c->pos.start, &c->pos.line, &c->pos.column);
 		position(doc, &at_sent, c->sentence.start, &c->sentence.line, &c->sentence.column);
-		c->file_line = doc->record_line ? rc_document_file_line(doc, c->pos.start)
-		                                : c->pos.line;
+		c->file_line = rc_document_file_line(doc, c->pos.start);
 	}
 	if (dropped) {
 		const rc_claim *last = n ? &rec->claims[n - 1] : NULL;

@@ -680,14 +680,15 @@ static const keyname claim_keys[] = {
 	K("line"), K("column"), K("start"), K("end"), K("trigger"), K("kind"), K("value"),
 	K("num_start"), K("num_end"), K("parent"), K("mention"), K("mentions"), K("file_line"),
 	/* version 1: the document's own fields, repeated on each claim line */
-	K("schema"), K("doc"), K("path"), K("source"), K("published"), K("record_line"),
+	K("schema"), K("doc"), K("path"), K("source"), K("published"), K("published_at"),
+	K("record_line"),
 };
 enum {
 	C_METRIC, C_SUBJECT, C_TEXT, C_LO, C_HI, C_LO_INCL, C_HI_INCL, C_APPROX, C_VAGUE,
 	C_QUALIFIER, C_STATUS, C_ATTRIBUTION, C_EVENT, C_EVENTS, C_SENTENCE, C_QUOTE, C_LINE,
 	C_COLUMN, C_START, C_END, C_TRIGGER, C_KIND, C_VALUE, C_NUM_START, C_NUM_END, C_PARENT,
 	C_MENTION, C_MENTIONS, C_FILE_LINE, C_SCHEMA, C_DOC, C_PATH, C_SOURCE, C_PUBLISHED,
-	C_RECORD_LINE, C_COUNT
+	C_PUBLISHED_AT, C_RECORD_LINE, C_COUNT
 };
 
 static bool grow_claims(draft *d)
@@ -813,6 +814,12 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		case C_PUBLISHED:
 			if (!v2)
 				get_str(p, key, &d->rec.published);
+			else
+				rc__jr_skip(&p->j);
+			break;
+		case C_PUBLISHED_AT:
+			if (!v2)
+				get_str(p, key, &d->rec.published_at);
 			else
 				rc__jr_skip(&p->j);
 			break;
@@ -987,11 +994,12 @@ static bool parse_signature(parse *p, rc_record *rec)
 
 static const keyname doc_keys[] = {
 	K("schema"), K("doc"), K("path"), K("record_line"), K("seq"), K("source"), K("url"),
-	K("published"), K("title"), K("bytes"), K("status"), K("reason"), K("diags"),
-	K("signature"), K("mentions"), K("n_claims"), K("sentences"), K("claims"),
+	K("published"), K("published_at"), K("title"), K("bytes"), K("status"), K("reason"),
+	K("diags"), K("signature"), K("mentions"), K("n_claims"), K("sentences"), K("claims"),
 };
 enum {
-	F_SCHEMA, F_DOC, F_PATH, F_RECORD_LINE, F_SEQ, F_SOURCE, F_URL, F_PUBLISHED, F_TITLE,
+	F_SCHEMA, F_DOC, F_PATH, F_RECORD_LINE, F_SEQ, F_SOURCE, F_URL, F_PUBLISHED,
+	F_PUBLISHED_AT, F_TITLE,
 	F_BYTES, F_STATUS, F_REASON, F_DIAGS, F_SIGNATURE, F_MENTIONS, F_N_CLAIMS, F_SENTENCES,
 	F_CLAIMS, F_COUNT
 };
@@ -1022,6 +1030,7 @@ static bool parse_document(parse *p, draft *d, size_t seq)
 		case F_SOURCE: get_str(p, key, &rec->source); break;
 		case F_URL: get_str(p, key, &rec->url); break;
 		case F_PUBLISHED: get_str(p, key, &rec->published); break;
+		case F_PUBLISHED_AT: get_str(p, key, &rec->published_at); break;
 		case F_TITLE: get_str(p, key, &rec->title); break;
 		case F_BYTES: if (get_size(p, key, &v)) rec->bytes = v; break;
 		case F_STATUS: get_str(p, key, &status); break;
@@ -1162,7 +1171,7 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 	*out = NULL;
 	const rc_record *src = &d->rec;
 	size_t chars = own_size(src->doc) + own_size(src->url) + own_size(src->title) +
-	               own_size(src->reason);
+	               own_size(src->reason) + own_size(src->published_at);
 	for (size_t i = 0; i < d->n_diags; i++)
 		chars += own_size(d->diags[i].message);
 	/* quotes: by the table (version 2), or equal to the claim before
@@ -1205,6 +1214,7 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 	rec->url = own(&b, src->url);
 	rec->title = own(&b, src->title);
 	rec->reason = own(&b, src->reason);
+	rec->published_at = own(&b, src->published_at);
 	rec->path = intern(&b, src->path);
 	rec->source = intern(&b, src->source);
 	rec->published = intern(&b, src->published);
@@ -1345,6 +1355,7 @@ static rc_status pend_start(rc_record_reader *r, bool doc_line)
 	rec->path = copy_str(a, rec->path, &nomem);
 	rec->source = copy_str(a, rec->source, &nomem);
 	rec->published = copy_str(a, rec->published, &nomem);
+	rec->published_at = copy_str(a, rec->published_at, &nomem);
 	rec->url = copy_str(a, rec->url, &nomem);
 	rec->title = copy_str(a, rec->title, &nomem);
 	rec->reason = copy_str(a, rec->reason, &nomem);

@@ -178,6 +178,8 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	key_str(w, "path", rec->path);
 	key_str(w, "source", rec->source);
 	key_str(w, "published", rec->published);
+	if (rec->published_at)
+		key_str(w, "published_at", rec->published_at);
 	claim_figure(w, c);
 	key_str(w, "quote", c->quote);
 	claim_place(w, c);
@@ -305,6 +307,8 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	key_str(w, "source", rec->source);
 	key_str(w, "url", rec->url);
 	key_str(w, "published", rec->published);
+	if (rec->published_at) /* only when the source gave a time */
+		key_str(w, "published_at", rec->published_at);
 	key_str(w, "title", rec->title);
 	key_size(w, "bytes", rec->bytes);
 	key_str(w, "status", rec->status == RC_DOC_OK ? "ok" : "skipped");

@@ -26,7 +26,7 @@ const char *rc_policy_kind_str(rc_policy_kind k)
 static bool parse_pct(const char *text, size_t skip, double *out)
 {
 	char *end;
-	double v = strtod(text + skip, &end);
+	double v = rc__strtod(text + skip, &end);
 	if (*end == '%')
 		end++;
 	if (end == text + skip || *end || !(v >= 0) || isinf(v))

@@ -40,7 +40,7 @@ static char *dup_num(double v, bool inf)
 	if (inf)
 		return rc__strdup("");
 	char buf[48];
-	snprintf(buf, sizeof buf, "%.15g", v);
+	rc__snprintf(buf, sizeof buf, "%.15g", v);
 	return rc__strdup(buf);
 }
 

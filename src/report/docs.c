@@ -71,6 +71,8 @@ static json_t *doc_json(const rc_document *doc)
 	    rc__json_set(o, "source", rc__json_str(doc->source)) ||
 	    rc__json_set(o, "url", rc__json_str(doc->url)) ||
 	    rc__json_set(o, "published", rc__json_str(doc->published)) ||
+	    rc__json_set(o, "published_at", rc__json_str(doc->published_at)) ||
+	    rc__json_set(o, "language", rc__json_str(doc->language)) ||
 	    rc__json_set(o, "title", rc__json_str(doc->title)) ||
 	    rc__json_set(o, "bytes", json_integer((json_int_t)doc->input_bytes)) ||
 	    rc__json_set(o, "body_start", json_integer((json_int_t)doc->body_start)) ||

@@ -23,11 +23,11 @@ void rc__num_str(char *buf, size_t n, double v)
 		return;
 	}
 	if (v == floor(v) && fabs(v) < 1e15) {
-		snprintf(buf, n, "%.0f", v);
+		rc__snprintf(buf, n, "%.0f", v);
 		return;
 	}
 	/* Two decimals are plenty for a count; trailing zeros say nothing. */
-	snprintf(buf, n, "%.2f", v);
+	rc__snprintf(buf, n, "%.2f", v);
 	char *dot = strchr(buf, '.');
 	if (dot) {
 		char *e = buf + strlen(buf);
@@ -254,7 +254,7 @@ void rc__outf(rc__out *o, const char *fmt, ...)
 	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	int n = rc__vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		o->st = RC_ERR_INVALID;
@@ -270,7 +270,7 @@ void rc__outf(rc__out *o, const char *fmt, ...)
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	rc__vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	rc__outn(o, big, (size_t)n);
 	free(big);

@@ -1,6 +1,7 @@
 /* Tests of src/core: arena, buffers, UTF-8 helpers, errors. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "core/core.h"
 #include "support.h"
 
@@ -135,6 +136,140 @@ START_TEST(text_is_cleaned_for_display)
 	ck_assert_uint_eq(rc_text_width("Bogot\xc3\xa1"), 6);
 	ck_assert_uint_eq(rc_text_width("a\x1b[0m"), 4);
 	ck_assert_uint_eq(rc_text_width(NULL), 0);
+	/* wide and combining characters: through utf8proc */
+	ck_assert_uint_eq(rc_text_width("Bogota\xcc\x81"), 6);
+	ck_assert_uint_eq(rc_text_width("\xe6\x9d\xb1\xe4\xba\xac"), 4);
+}
+END_TEST
+
+START_TEST(error_messages_are_cut_visibly)
+{
+	rc_error err;
+	char longpath[3000];
+	memset(longpath, 'd', sizeof longpath - 1);
+	longpath[sizeof longpath - 1] = 0;
+	rc__error_at(&err, RC_ERR_IO, longpath, 0, 0, (size_t)-1, "cannot open: %s", "No such file");
+	ck_assert_str_eq(err.path, longpath); /* a 2999-byte path is kept whole */
+	ck_assert_str_eq(err.message, "cannot open: No such file");
+	/* 2000 bytes of "é" cannot fit in 1024: cut between characters, then … */
+	char big[2001];
+	for (size_t i = 0; i < 1000; i++)
+		memcpy(big + 2 * i, "\xC3\xA9", 2);
+	big[2000] = 0;
+	rc__error_set(&err, RC_ERR_PARSE, "bad: %s", big);
+	size_t n = strlen(err.message);
+	ck_assert_uint_lt(n, sizeof err.message);
+	ck_assert(rc__utf8_valid(err.message, n));
+	ck_assert_str_eq(err.message + n - 3, "\xE2\x80\xA6");
+	char small[6];
+	ck_assert_uint_eq(rc__fit(small, sizeof small, "abcdefgh", 8), 5);
+	ck_assert_str_eq(small, "ab\xE2\x80\xA6");
+}
+END_TEST
+
+START_TEST(numbers_have_a_point)
+{
+	char b[40];
+	rc__snprintf(b, sizeof b, "%.2f %g", 1.5, 0.25);
+	ck_assert_str_eq(b, "1.50 0.25");
+	rc__shortest_real(0.1, b, sizeof b);
+	ck_assert_str_eq(b, "0.1");
+	char *end;
+	ck_assert(rc__strtod("2.75x", &end) == 2.75);
+	ck_assert_str_eq(end, "x");
+}
+END_TEST
+
+/* The quick test of rc__utf8_nfc must be sound: a character it calls
+ * stable is NFC on its own, and no stable character is ever the second
+ * part of a canonical composition (so it never joins what precedes it). */
+START_TEST(nfc_stability_rule_holds_for_every_code_point)
+{
+	size_t unstable = 0;
+	/* under valgrind (RC_TEST_SMALL) the Basic Multilingual Plane only */
+	uint32_t top = getenv("RC_TEST_SMALL") ? 0x10000 : 0x110000;
+	for (uint32_t cp = 0x80; cp < top; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		if (rc__utf8_nfc_unstable(cp)) {
+			unstable++;
+		} else if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_CN) {
+			char one[8];
+			size_t l = rc__utf8_encode(cp, one);
+			one[l] = 0;
+			utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)one);
+			ck_assert_msg(nfc && strcmp((char *)nfc, one) == 0, "U+%04X changes under NFC",
+			              (unsigned)cp);
+			free(nfc);
+		}
+		utf8proc_int32_t d[32];
+		int last = 0;
+		utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 32,
+		                                             UTF8PROC_DECOMPOSE, &last);
+		for (utf8proc_ssize_t i = 1; i < k; i++)
+			ck_assert_msg(rc__utf8_nfc_unstable((uint32_t)d[i]),
+			              "U+%04X, part of U+%04X, is called stable", (unsigned)d[i],
+			              (unsigned)cp);
+	}
+	ck_assert_uint_gt(unstable, 1000);
+	ck_assert(!rc__utf8_nfc_unstable(0x2019)); /* ’ costs nothing */
+	ck_assert(rc__utf8_nfc_unstable(0x0301));
+	ck_assert(rc__utf8_nfc_unstable(0x212B));  /* ANGSTROM SIGN -> Å */
+}
+END_TEST
+
+static void nfc_is(const char *in, const char *want, bool changed)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	bool ch = !changed;
+	ck_assert_int_eq(rc__utf8_nfc(in, strlen(in), &b, &ch), RC_OK);
+	ck_assert_msg(ch == changed, "'%s': changed is %d", in, ch);
+	ck_assert_str_eq(changed ? b.data : in, want);
+	rc__buf_dispose(&b);
+}
+
+START_TEST(nfc_composes_only_what_it_must)
+{
+	nfc_is("Bogota\xCC\x81 and Bogot\xC3\xA1", "Bogot\xC3\xA1 and Bogot\xC3\xA1", true);
+	nfc_is("plain \xE2\x80\x9Cquotes\xE2\x80\x9D and caf\xC3\xA9", "plain \xE2\x80\x9Cquotes\xE2\x80\x9D and caf\xC3\xA9", false);
+	nfc_is("\xE2\x84\xAB", "\xC3\x85", true);                 /* U+212B -> U+00C5 */
+	nfc_is("a\xCC\xA3\xCC\x81", "\xE1\xBA\xA1\xCC\x81", true); /* marks reordered, composed */
+	nfc_is("x\xCC\x81y", "x\xCC\x81y", false);               /* no precomposed form: as is */
+	nfc_is("\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80", true); /* Hangul jamo -> syllable */
+	nfc_is("bad \xFF e\xCC\x81", "bad \xFF \xC3\xA9", true);   /* invalid bytes left alone */
+}
+END_TEST
+
+START_TEST(case_folding_and_comparison)
+{
+	rc_arena *a = rc__arena_new(256);
+	ck_assert_str_eq(rc__utf8_casefold(a, "BOGOT\xC3\x81", 7), "bogot\xC3\xA1");
+	ck_assert_str_eq(rc__utf8_casefold(a, "Stra\xC3\x9F" "e", 7), "strasse");
+	ck_assert_str_eq(rc__utf8_casefold(a, "Kerman", 6), "kerman");
+	ck_assert_str_eq(rc__utf8_casefold(a, "A\xFF", 2), "a\xFF");
+	rc__arena_free(a);
+	ck_assert_int_eq(rc__utf8_casecmp("Bogot\xC3\xA1", "BOGOT\xC3\x81"), 0);
+	ck_assert_int_eq(rc__utf8_casecmp("Kerman", "KERMAN"), 0);
+	ck_assert_int_lt(rc__utf8_casecmp("abc", "abd"), 0);
+	ck_assert_int_ne(rc__utf8_casecmp("Bogot\xC3\xA1", "Bogota"), 0);
+}
+END_TEST
+
+START_TEST(display_width)
+{
+	ck_assert_uint_eq(rc__utf8_width("Kerman", 6), 6);
+	ck_assert_uint_eq(rc__utf8_width("Bogota\xCC\x81", 8), 6);     /* combining accent: 0 */
+	ck_assert_uint_eq(rc__utf8_width("\xE6\x9D\xB1\xE4\xBA\xAC", 6), 4); /* 東京 */
+	ck_assert_uint_eq(rc__utf8_width("a\x1B[31m", 6), 5);           /* ESC: 0 */
+	ck_assert_uint_eq(rc__utf8_width("\xFF", 1), 1);
+	size_t bytes;
+	/* 東京 in 3 columns: only 東 fits */
+	ck_assert_uint_eq(rc__utf8_width_fit("\xE6\x9D\xB1\xE4\xBA\xAC", 6, 3, &bytes), 2);
+	ck_assert_uint_eq(bytes, 3);
+	/* the accent stays with its e */
+	ck_assert_uint_eq(rc__utf8_width_fit("e\xCC\x81x", 4, 1, &bytes), 1);
+	ck_assert_uint_eq(bytes, 3);
 }
 END_TEST
 
@@ -142,6 +277,7 @@ int main(void)
 {
 	Suite *s = suite_create("core");
 	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, arena_many_allocations);
 	tcase_add_test(tc, buf_cap_is_enforced);
 	tcase_add_test(tc, buf_long_printf);
@@ -150,6 +286,12 @@ int main(void)
 	tcase_add_test(tc, error_fields);
 	tcase_add_test(tc, hash_is_seeded);
 	tcase_add_test(tc, text_is_cleaned_for_display);
+	tcase_add_test(tc, error_messages_are_cut_visibly);
+	tcase_add_test(tc, numbers_have_a_point);
+	tcase_add_test(tc, nfc_stability_rule_holds_for_every_code_point);
+	tcase_add_test(tc, nfc_composes_only_what_it_must);
+	tcase_add_test(tc, case_folding_and_comparison);
+	tcase_add_test(tc, display_width);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

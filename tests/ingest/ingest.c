@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <recount/document.h>
+#include <recount/recount.h>
 #include "ingest/ingest-priv.h"
 #include "support.h"
 
@@ -29,10 +30,12 @@ static const char *write_file(const char *name, const void *data, size_t len)
 	static int next;
 	char *p = path[next++ % 8];
 	snprintf(p, sizeof(path[0]), "%s/%s", tmpdir, name);
-	char *slash = strrchr(p, '/');
-	*slash = '\0';
-	mkdir(p, 0755);
-	*slash = '/';
+	/* every folder on the way */
+	for (char *slash = p + strlen(tmpdir) + 1; (slash = strchr(slash, '/')) != NULL; slash++) {
+		*slash = '\0';
+		mkdir(p, 0755);
+		*slash = '/';
+	}
 	FILE *fp = fopen(p, "wb");
 	ck_assert_ptr_nonnull(fp);
 	ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
@@ -137,7 +140,7 @@ START_TEST(input_order_does_not_matter)
 	size_t n1 = read_all(in1, 2, NULL, d1, 8), n2 = read_all(in2, 2, NULL, d2, 8);
 	ck_assert_uint_eq(n1, 4);
 	ck_assert_uint_eq(n2, 4);
-	const char *want[] = {"a", "1", "2", "0"};
+	const char *want[] = {"a", "1", "2", "sub/0"}; /* ids are relative to the input */
 	for (size_t i = 0; i < 4; i++) {
 		ck_assert_str_eq(d1[i]->id, want[i]);
 		ck_assert_str_eq(d2[i]->id, want[i]);
@@ -592,6 +595,384 @@ START_TEST(big_repaired_document)
 }
 END_TEST
 
+/* ---- dates and times ------------------------------------------------------------ */
+
+START_TEST(datetime_forms)
+{
+	static const struct {
+		const char *in, *date, *at;
+	} ok[] = {
+		{"2024-03-09", "2024-03-09", ""},
+		{"2024-03-09T23:15:00Z", "2024-03-09", "2024-03-09T23:15:00Z"},
+		{"2024-03-09T23:15:00+02:00", "2024-03-09", "2024-03-09T21:15:00Z"},
+		{"2024-03-10T01:00:00+05:30", "2024-03-10", "2024-03-09T19:30:00Z"},
+		{"2024-03-09T20:00:00-0630", "2024-03-09", "2024-03-10T02:30:00Z"},
+		{"2024-03-09T20:00:00.5+01", "2024-03-09", "2024-03-09T19:00:00Z"},
+		{"2024-03-09 08:05", "2024-03-09", "2024-03-09T08:05:00Z"},
+		{"20240309", "2024-03-09", ""},
+		{"20240309T081500Z", "2024-03-09", "2024-03-09T08:15:00Z"},
+		{"1710000000", "2024-03-09", "2024-03-09T16:00:00Z"},
+		{"1710000000123", "2024-03-09", "2024-03-09T16:00:00Z"},
+		{"1710000000.75", "2024-03-09", "2024-03-09T16:00:00Z"},
+		{"09.03.2024", "2024-03-09", ""},
+		{"9.3.2024 18:30", "2024-03-09", "2024-03-09T18:30:00Z"},
+		{"25/12/2023", "2023-12-25", ""},
+		{"12/25/2023", "2023-12-25", ""},
+		{"Sat, 09 Mar 2024 16:00:00 GMT", "2024-03-09", "2024-03-09T16:00:00Z"},
+		{"Sat, 09 Mar 2024 16:00:00 EST", "2024-03-09", "2024-03-09T21:00:00Z"},
+		{"March 9, 2024, 4:00 p.m. CET", "2024-03-09", "2024-03-09T15:00:00Z"},
+		{"March 9th, 2024 at 12:30 AM", "2024-03-09", "2024-03-09T00:30:00Z"},
+		{"9 March 2024", "2024-03-09", ""},
+		{"Saturday, 9-Mar-2024 16:00:00 UTC+1", "2024-03-09", "2024-03-09T15:00:00Z"},
+		{"Sat Mar  9 16:00:00 2024", "2024-03-09", "2024-03-09T16:00:00Z"},
+		{"2024-03-09 16:00 ZZT", "2024-03-09", ""},          /* unknown zone: date only */
+	};
+	for (size_t i = 0; i < RC_ARRAY_LEN(ok); i++) {
+		rc__datetime dt;
+		ck_assert_msg(rc__parse_datetime(ok[i].in, strlen(ok[i].in), 0, &dt), "%s", ok[i].in);
+		ck_assert_msg(strcmp(dt.date, ok[i].date) == 0, "%s: date %s", ok[i].in, dt.date);
+		ck_assert_msg(strcmp(dt.at, ok[i].at) == 0, "%s: at '%s'", ok[i].in, dt.at);
+	}
+	rc__datetime dt;
+	ck_assert(rc__parse_datetime("03/04/2024", 10, 0, &dt) && dt.month_first_guess);
+	ck_assert_str_eq(dt.date, "2024-03-04");
+	ck_assert(rc__parse_datetime("13/04/2024", 10, 0, &dt) && !dt.month_first_guess);
+	ck_assert(rc__parse_datetime("2024-03-09 10:00 QQT", 20, 0, &dt) && dt.zone_unknown);
+	static const char *bad[] = {"123", "99999999", "2024-03-09T", "31.02.2024", "1e9",
+	                            "00/00/2024", "0.0.2024"};
+	for (size_t i = 0; i < RC_ARRAY_LEN(bad); i++) {
+		bool got = rc__parse_datetime(bad[i], strlen(bad[i]), 0, &dt);
+		/* "2024-03-09T" is a date with a broken time: the date stands */
+		if (strcmp(bad[i], "2024-03-09T") == 0)
+			ck_assert(got && !dt.at[0]);
+		else
+			ck_assert_msg(!got, "%s read as %s", bad[i], dt.date);
+	}
+	/* in prose, bare numbers are not dates */
+	char out[11];
+	ck_assert(!rc__parse_date("1710000000", 10, out));
+	ck_assert(!rc__parse_date("20240309", 8, out));
+	ck_assert(rc__parse_date("09.03.2024", 10, out));
+	ck_assert_str_eq(out, "2024-03-09");
+}
+END_TEST
+
+/* ---- ids ------------------------------------------------------------------------ */
+
+START_TEST(ids_are_unique_in_a_run)
+{
+	const char *a = write_file("run/outlets/a/story.txt", "Two died.\n", 10);
+	write_file("run/outlets/b/story.txt", "Three died.\n", 12);
+	write_file("run/outlets/b/story.html", "<p>Four died.</p>\n", 18);
+	const char *j = write_file("run/story.jsonl",
+	                           "{\"id\":\"x\",\"text\":\"One.\"}\n{\"id\":\"x\",\"text\":\"Two.\"}\n"
+	                           "{\"text\":\"Three.\"}\n",
+	                           68);
+	char dir[600];
+	snprintf(dir, sizeof dir, "%s/run/outlets", tmpdir);
+	const char *in[] = {dir, a, j};
+	rc_document *d[8];
+	size_t n = read_all(in, 3, NULL, d, 8);
+	ck_assert_uint_eq(n, 7);
+	/* read in sorted order: the directory, then the file named again, then the batch */
+	const char *want[] = {"a/story", "b/story", "b/story~2", "story", "x", "x~2", "story:3"};
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(d[i]->id, want[i]);
+		for (size_t k = 0; k < i; k++)
+			ck_assert_str_ne(d[i]->id, d[k]->id);
+	}
+	/* the later one says which document had the id first */
+	ck_assert_uint_eq(d[2]->n_diags, 1);
+	ck_assert_ptr_nonnull(strstr(d[2]->diags[0].message, "run/outlets/b/story.html"));
+	ck_assert_ptr_nonnull(strstr(d[5]->diags[0].message, "story.jsonl:1"));
+	ck_assert_int_eq(d[5]->diags[0].severity, RC_SEV_WARNING);
+	free_all(d, n);
+}
+END_TEST
+
+/* ---- byte-order marks ------------------------------------------------------------- */
+
+START_TEST(utf16_and_utf32_are_decoded)
+{
+	/* "Caf\u00e9 \U0001F4F0\n12 died.\n" in UTF-16BE, with a lone high surrogate */
+	const unsigned char be[] = {0xFE, 0xFF, 0, 'C', 0, 'a', 0, 'f', 0, 0xE9, 0, ' ', 0xD8, 0x3D,
+	                            0xDC, 0xF0, 0, '\n', 0, '1', 0, '2', 0xD8, 0x00, 0, ' ',
+	                            0, 'd', 0, 'i', 0, 'e', 0, 'd', 0, '.', 0, '\n'};
+	const char *p = write_file("be.txt", be, sizeof be);
+	const unsigned char le32[] = {0xFF, 0xFE, 0, 0, 'O', 0, 0, 0, 'k', 0, 0, 0, 0x00, 0xD8, 0, 0,
+	                              '\n', 0, 0, 0, 0x00, 0x00, 0x11, 0x00};
+	const char *q = write_file("le32.txt", le32, sizeof le32);
+	const char *in[] = {p, q};
+	rc_document *d[2];
+	ck_assert_uint_eq(read_all(in, 2, NULL, d, 2), 2);
+	ck_assert_int_eq(d[0]->status, RC_DOC_OK);
+	ck_assert_str_eq(d[0]->text, "Caf\xC3\xA9 \xF0\x9F\x93\xB0\n12\xEF\xBF\xBD died.\n");
+	ck_assert_uint_eq(d[0]->input_bytes, sizeof be);
+	size_t line;
+	rc_document_position(d[0], (size_t)(strstr(d[0]->text, "died") - d[0]->text), &line, NULL);
+	ck_assert_uint_eq(line, 2);
+	ck_assert_int_eq(d[0]->diags[0].severity, RC_SEV_NOTE);
+	ck_assert_ptr_nonnull(strstr(d[0]->diags[0].message, "UTF-16BE"));
+	ck_assert_ptr_nonnull(strstr(d[0]->diags[1].message, "1 invalid UTF-16BE"));
+	/* UTF-32: a surrogate and a value past U+10FFFF become U+FFFD */
+	ck_assert_str_eq(d[1]->text, "Ok\xEF\xBF\xBD\n\xEF\xBF\xBD");
+	free_all(d, 2);
+}
+END_TEST
+
+/* ---- .json files -------------------------------------------------------------------- */
+
+START_TEST(json_files_one_object_or_an_array)
+{
+	const char one[] = "{\n  \"title\": \"T\",\n  \"source\": {\"name\": \"Wire\", \"id\": 7},\n"
+	                   "  \"maintext\": \"Nine \\\"quoted\\\" people died.\\nOn a new line.\",\n"
+	                   "  \"publishedAt\": 1710000000\n}\n";
+	const char arr[] = "[ {\"text\": \"A [bracket] in text } and more.\"},\n"
+	                   "  {\"text\": \"B.\", \"nested\": {\"deep\": {\"date\": \"2024-03-09\"}}},\n"
+	                   "  7 ,\n  {\"text\": \"C.\"} ]\n  \n";
+	const char *p1 = write_file("one.json", one, sizeof one - 1);
+	const char *p2 = write_file("arr.json", arr, sizeof arr - 1);
+	const char *const pub[] = {"nested.deep.date", NULL};
+	rc_ingest_options o = {0};
+	o.field_keys[RC_FIELD_PUBLISHED] = pub;
+	const char *in[] = {p1, p2};
+	rc_document *d[8];
+	size_t n = read_all(in, 2, &o, d, 8);
+	ck_assert_uint_eq(n, 5);
+	/* sorted: arr.json first */
+	ck_assert_str_eq(d[0]->id, "arr:1");
+	ck_assert_str_eq(d[0]->text, "A [bracket] in text } and more.");
+	ck_assert_str_eq(d[1]->id, "arr:2");
+	ck_assert_str_eq(d[1]->published, "2024-03-09");
+	ck_assert_int_eq(d[2]->status, RC_DOC_SKIPPED);
+	ck_assert_uint_eq(d[2]->record_line, 3);
+	ck_assert_ptr_nonnull(strstr(d[2]->reason, "not a JSON object"));
+	ck_assert_str_eq(d[3]->id, "arr:4");
+	/* one object: the file's id, the outlet from source.name, an epoch date,
+	 * JSON escapes decoded, and the line of its text field to cite */
+	ck_assert_str_eq(d[4]->id, "one");
+	ck_assert_str_eq(d[4]->source, "Wire");
+	ck_assert_str_eq(d[4]->title, "T");
+	ck_assert_str_eq(d[4]->text, "Nine \"quoted\" people died.\nOn a new line.");
+	ck_assert_str_eq(d[4]->published, "2024-03-09");
+	ck_assert_str_eq(d[4]->published_at, "2024-03-09T16:00:00Z");
+	ck_assert_uint_eq(d[4]->record_line, 4);
+	ck_assert_uint_eq(rc_document_file_line(d[4], 30), 4);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_uint_eq(d[i]->n_diags, d[i]->status == RC_DOC_OK ? 0 : 1);
+	free_all(d, n);
+}
+END_TEST
+
+START_TEST(broken_json_files)
+{
+	static const struct {
+		const char *name, *data, *reason;
+		size_t docs;
+	} cases[] = {
+		{"empty.json", "  \n", "empty file", 1},
+		{"cut.json", "[{\"text\": \"ok.\"}, {\"text\": \"cut", "ends inside", 2},
+		{"extra.json", "{\"text\": \"ok.\"} {\"text\": \"two\"}", "more after", 2},
+		{"nocomma.json", "[{\"text\": \"a.\"} {\"text\": \"b.\"}]", "',' or ']'", 2},
+		{"bad.json", "{\"text\": \"a\", }", "malformed JSON", 1},
+		{"emptyarr.json", "[ ]", NULL, 0},
+	};
+	for (size_t c = 0; c < RC_ARRAY_LEN(cases); c++) {
+		const char *p = write_file(cases[c].name, cases[c].data, strlen(cases[c].data));
+		const char *in[] = {p};
+		rc_document *d[4];
+		size_t n = read_all(in, 1, NULL, d, 4);
+		ck_assert_msg(n == cases[c].docs, "%s: %zu documents", cases[c].name, n);
+		if (cases[c].reason) {
+			ck_assert_int_eq(d[n - 1]->status, RC_DOC_SKIPPED);
+			ck_assert_msg(strstr(d[n - 1]->reason, cases[c].reason), "%s: %s", cases[c].name,
+			              d[n - 1]->reason);
+		}
+		free_all(d, n);
+	}
+}
+END_TEST
+
+/* ---- HTML ------------------------------------------------------------------------- */
+
+START_TEST(html_text_is_what_a_reader_sees)
+{
+	const char page[] =
+	        "<!doctype html><html><head><title>Old &amp; new</title>\n"        /* 1 */
+	        "<meta name=\"twitter:title\" content=\"Tw\">\n"                     /* 2 */
+	        "<script>document.write('40 people were killed');</script>\n"      /* 3 */
+	        "</head><body><p>Fire killed&nbsp;<em>seven</em>\n"                /* 4 */
+	        "   people&#x2C; officials said.</p><ul><li>One</li><li>Two</li></ul>\n" /* 5 */
+	        "<p>Caf&eacute; <br>owner</p><noscript>9 dead</noscript>"         /* 6 */
+	        "<textarea>8 dead</textarea><!-- 6 dead --></body></html>\n";
+	const char *p = write_file("page.html", page, sizeof page - 1);
+	const char *in[] = {p};
+	rc_document *d[1];
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 1), 1);
+	ck_assert_int_eq(d[0]->status, RC_DOC_OK);
+	ck_assert_str_eq(d[0]->text, "Fire killed\xC2\xA0seven people, officials said.\n\nOne\n\nTwo"
+	                             "\n\nCaf\xC3\xA9\nowner");
+	ck_assert_str_eq(d[0]->title, "Tw"); /* twitter:title outranks <title> */
+	ck_assert_uint_eq(d[0]->record_line, 0);
+	/* the text of each line of the file maps back to that line */
+	const char *t = d[0]->text;
+	ck_assert_uint_eq(rc_document_file_line(d[0], (size_t)(strstr(t, "Fire") - t)), 4);
+	ck_assert_uint_eq(rc_document_file_line(d[0], (size_t)(strstr(t, "officials") - t)), 5);
+	ck_assert_uint_eq(rc_document_file_line(d[0], (size_t)(strstr(t, "Two") - t)), 5);
+	ck_assert_uint_eq(rc_document_file_line(d[0], (size_t)(strstr(t, "owner") - t)), 6);
+	free_all(d, 1);
+}
+END_TEST
+
+START_TEST(html_metadata)
+{
+	const char page[] =
+	        "<html lang=\"en-US\"><head>"
+	        "<meta name=\"date\" content=\"2020-01-01\">"
+	        "<meta property=\"article:published_time\" content=\"2024-03-09T10:00:00+01:00\">"
+	        "<meta property=\"og:url\" content=\"https://www.Example.test/a\">"
+	        "<script type=\"application/ld+json\">{\"@graph\": [{\"datePublished\": \"2019-01-01\","
+	        "\"publisher\": {\"name\": \"Example Daily\"}}]}</script>"
+	        "</head><body><article><p>Twelve people were hurt when a bus overturned on the "
+	        "highway near the city on Saturday morning, the police said in a statement.</p>"
+	        "</article></body></html>";
+	const char *p = write_file("meta.html", page, sizeof page - 1);
+	const char *in[] = {p};
+	rc_document *d[1];
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 1), 1);
+	ck_assert_str_eq(d[0]->published, "2024-03-09"); /* article:published_time first */
+	ck_assert_str_eq(d[0]->published_at, "2024-03-09T09:00:00Z");
+	ck_assert_str_eq(d[0]->source, "Example Daily"); /* JSON-LD publisher */
+	ck_assert_str_eq(d[0]->url, "https://www.Example.test/a");
+	ck_assert_str_eq(d[0]->language, "en");
+	free_all(d, 1);
+	/* an outlet from the URL when nothing names it; no text is a skip */
+	const char bare[] = "<html><head><link rel=canonical href=\"https://www.wire.test/x\">"
+	                    "<style>p{}</style></head><body><script>x</script></body></html>";
+	p = write_file("bare.html", bare, sizeof bare - 1);
+	in[0] = p;
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 1), 1);
+	ck_assert_int_eq(d[0]->status, RC_DOC_SKIPPED);
+	ck_assert_str_eq(d[0]->source, "wire.test");
+	ck_assert_ptr_nonnull(strstr(d[0]->reason, "no text"));
+	free_all(d, 1);
+}
+END_TEST
+
+/* ---- languages ---------------------------------------------------------------------- */
+
+START_TEST(languages_are_told_apart)
+{
+	const char *const texts[][2] = {
+		{"en.txt", "The council said that the bridge, which had been closed for repairs since "
+		           "the spring, would open again on Monday after engineers found it was safe, "
+		           "and that the work had cost less than was planned."},
+		{"fr.txt", "Le conseil a annoncé que le pont, fermé pour travaux depuis le printemps, "
+		           "serait rouvert lundi après que les ingénieurs ont jugé qu'il était sûr, et "
+		           "que les travaux avaient coûté moins cher que prévu par la ville."},
+		{"tr.txt", "Belediye meclisi, bahardan beri onarım için kapalı olan köprünün mühendisler "
+		           "güvenli olduğunu tespit ettikten sonra pazartesi günü yeniden açılacağını ve "
+		           "çalışmaların planlanandan daha az maliyetli olduğunu bu hafta açıkladı, "
+		           "ama bir karar için de daha çok zaman gerektiğini söyledi."},
+		{"short.txt", "Le pont est fermé."},
+	};
+	const char *in[4];
+	for (size_t i = 0; i < 4; i++)
+		in[i] = write_file(texts[i][0], texts[i][1], strlen(texts[i][1]));
+	rc_document *d[4];
+	ck_assert_uint_eq(read_all(in, 4, NULL, d, 4), 4);
+	ck_assert_int_eq(d[0]->status, RC_DOC_OK);
+	ck_assert_str_eq(d[0]->language, "en");
+	ck_assert_int_eq(d[1]->status, RC_DOC_SKIPPED);
+	ck_assert_str_eq(d[1]->language, "fr");
+	ck_assert(strncmp(d[1]->reason, "language fr is not supported", 28) == 0);
+	ck_assert_int_eq(d[2]->status, RC_DOC_OK); /* too short to tell: read */
+	ck_assert_ptr_null(d[2]->language);
+	ck_assert_int_eq(d[3]->status, RC_DOC_SKIPPED);
+	ck_assert_str_eq(d[3]->language, "tr");
+	free_all(d, 4);
+	rc_ingest_options any = {.any_language = true};
+	ck_assert_uint_eq(read_all(in, 4, &any, d, 4), 4);
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_int_eq(d[i]->status, RC_DOC_OK);
+	ck_assert_str_eq(d[1]->language, "fr");
+	free_all(d, 4);
+	/* a declaration wins over the text, in any spelling */
+	const char jl[] = "{\"text\": \"Short.\", \"language\": \"de-AT\"}\n"
+	                  "{\"text\": \"Short.\", \"lang\": \"English\"}\n"
+	                  "{\"text\": \"Short.\", \"language\": \"klingon\"}\n";
+	in[0] = write_file("langs.jsonl", jl, sizeof jl - 1);
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 4), 3);
+	ck_assert_int_eq(d[0]->status, RC_DOC_SKIPPED);
+	ck_assert_str_eq(d[0]->language, "de");
+	ck_assert_str_eq(d[1]->language, "en");
+	ck_assert_int_eq(d[2]->status, RC_DOC_OK);
+	ck_assert_ptr_nonnull(strstr(d[2]->diags[0].message, "unknown language 'klingon'"));
+	free_all(d, 3);
+}
+END_TEST
+
+START_TEST(fields_and_formats_by_name)
+{
+	rc_field f;
+	ck_assert(rc_field_parse("language", 8, &f) && f == RC_FIELD_LANGUAGE);
+	ck_assert(rc_field_parse("published=x", 9, &f) && f == RC_FIELD_PUBLISHED);
+	ck_assert(!rc_field_parse("colour", 6, &f));
+	ck_assert_str_eq(rc_field_name(RC_FIELD_SOURCE), "source");
+	ck_assert_ptr_null(rc_field_name(RC_FIELD_COUNT_));
+	rc_input_format fmt;
+	ck_assert(rc_input_format_parse("html", &fmt) && fmt == RC_INPUT_HTML);
+	ck_assert(rc_input_format_parse("ndjson", &fmt) && fmt == RC_INPUT_JSONL);
+	ck_assert(!rc_input_format_parse("xml", &fmt));
+}
+END_TEST
+
+/* published_at is kept from the document to the record, through the claims
+ * format (written, read back) and through a compacted record. */
+START_TEST(published_at_survives_the_claims_format)
+{
+	const char jl[] = "{\"id\": \"t\", \"published\": \"2024-03-09T23:30:00-05:00\","
+	                  " \"text\": \"Twelve people were killed in the blast, police said.\"}\n";
+	const char *p = write_file("t.jsonl", jl, sizeof jl - 1);
+	const char *in[] = {p};
+	rc_document *d[1];
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 1), 1);
+	ck_assert_str_eq(d[0]->published, "2024-03-09");
+	ck_assert_str_eq(d[0]->published_at, "2024-03-10T04:30:00Z");
+	rc_extractor *ex = NULL;
+	rc_error err;
+	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
+	rc_record *rec = NULL;
+	ck_assert_int_eq(rc_record_extract(&rec, ex, d[0], &err), RC_OK);
+	rc_document_free(d[0]);
+	ck_assert_str_eq(rec->published_at, "2024-03-10T04:30:00Z");
+	rc_record_store *store = NULL;
+	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
+	ck_assert_int_eq(rc_record_store_compact(store, &rec, &err), RC_OK);
+	ck_assert_str_eq(rec->published_at, "2024-03-10T04:30:00Z");
+	char claims[600];
+	snprintf(claims, sizeof claims, "%s/t.claims.jsonl", tmpdir);
+	FILE *fp = fopen(claims, "w");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(rc_record_write_jsonl(fp, rec, true, &err), RC_OK);
+	fclose(fp);
+	rc_record_free(rec);
+	rc_record_store_free(store);
+	rc_extractor_free(ex);
+	const char *cp = claims;
+	rc_record_reader *rr = NULL;
+	ck_assert_int_eq(rc_record_reader_new(&rr, &cp, 1, &err), RC_OK);
+	rc_record *back = NULL;
+	ck_assert_int_eq(rc_record_reader_next(rr, &back, &err), RC_OK);
+	ck_assert_ptr_nonnull(back);
+	ck_assert_str_eq(back->published, "2024-03-09");
+	ck_assert_str_eq(back->published_at, "2024-03-10T04:30:00Z");
+	ck_assert_uint_ge(back->n_claims, 1);
+	rc_record_free(back);
+	rc_record_reader_free(rr);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ingest");
@@ -619,6 +1000,16 @@ int main(void)
 	tcase_add_test(tc, directory_links_not_followed);
 	tcase_add_test(tc, deep_directories_end);
 	tcase_add_test(tc, big_repaired_document);
+	tcase_add_test(tc, datetime_forms);
+	tcase_add_test(tc, ids_are_unique_in_a_run);
+	tcase_add_test(tc, utf16_and_utf32_are_decoded);
+	tcase_add_test(tc, json_files_one_object_or_an_array);
+	tcase_add_test(tc, broken_json_files);
+	tcase_add_test(tc, html_text_is_what_a_reader_sees);
+	tcase_add_test(tc, html_metadata);
+	tcase_add_test(tc, languages_are_told_apart);
+	tcase_add_test(tc, fields_and_formats_by_name);
+	tcase_add_test(tc, published_at_survives_the_claims_format);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

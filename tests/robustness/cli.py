@@ -21,6 +21,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 RECOUNT, ROOT = os.environ.get('RC_TEST_RECOUNT') or os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -498,6 +499,67 @@ def no_terminal_controls_reach_the_terminal():
         # a skipped file's name is marked, not dropped: the user can find it
         p = run(['docs'] + inputs)
         check('empty\ufffd[31m'.encode() in p.stderr, 'the skipped file is not named', p)
+@case
+def a_named_fifo_waits_for_a_late_writer():
+    """A FIFO named on the command line is read like a pipe, however late
+    its writer starts (it used to be skipped as "empty file")."""
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        fifo = os.path.join(d, 'late.txt')
+        os.mkfifo(fifo)
+        p = subprocess.Popen([RECOUNT, 'docs', '--format', 'json', fifo], cwd=ROOT, env=ENV,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        time.sleep(0.5)
+        # never block here: without a reader any more, opening fails (ENXIO)
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as e:
+            p.kill()
+            out, e2 = p.communicate()
+            raise AssertionError('recount gave up on the FIFO before its writer came (%s): %s'
+                                 % (e, e2.decode('utf-8', 'replace')[-500:]))
+        os.write(fd, b'A car bomb killed twelve people in Kabul on Monday, police said.\n')
+        os.close(fd)
+        out, e2 = p.communicate(timeout=60)
+        check(p.returncode == 0, 'exit status %d: %s' % (p.returncode, e2.decode()[-500:]))
+        docs = json.loads(out)['documents']
+        check(len(docs) == 1 and docs[0]['status'] == 'processed',
+              'the FIFO was not read: %s' % docs)
+
+
+@case
+def a_long_config_path_and_its_reason_are_kept_whole():
+    """An error about a file whose path is longer than 511 bytes names the
+    whole path and gives the whole reason (both used to be cut)."""
+    need('report')
+    with tempfile.TemporaryDirectory() as d:
+        deep = os.path.join(d, 'a' * 200, 'b' * 200, 'c' * 200)
+        os.makedirs(deep)
+        rules = os.path.join(deep, 'rules.json')
+        with open(rules, 'w') as f:
+            f.write('{"metrics": {"killed": {"verbz": ["slain"]}}}\n')
+        p = run(['report', '--rules', rules, SEEDS])
+        check(p.returncode == 2, 'exit status %d, expected 2' % p.returncode, p)
+        check(rules + ':1:' in err(p), 'the message does not name the whole path', p)
+        check("unknown key 'verbz'" in err(p) and 'disabled)' in err(p),
+              'the reason is cut', p)
+
+
+@case
+def a_long_warning_is_kept_whole():
+    """A per-document warning that quotes a long key keeps its reason."""
+    need('docs')
+    with tempfile.TemporaryDirectory() as d:
+        key = 'k' * 600
+        batch = os.path.join(d, 'b.jsonl')
+        with open(batch, 'w') as f:
+            f.write(json.dumps({key: 5, 'text': 'Five people were hurt in the blast.'}) + '\n')
+        p = run(['docs', '--field', 'title=' + key, batch])
+        check(p.returncode == 0, 'exit status %d' % p.returncode, p)
+        line = [ln for ln in err(p).splitlines() if 'warning' in ln]
+        check(line and line[0].endswith('is an integer, not a string: ignored'),
+              'the warning is cut: %s' % line, p)
 
 
 def main():

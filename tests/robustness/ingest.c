@@ -1,14 +1,15 @@
 /*
  * Hostile inputs to ingest: invalid and overlong UTF-8, NUL bytes, a 50 MB
  * single line, a million tiny documents, deeply nested and wrongly typed
- * JSON Lines, unreadable files, files that vanish or shrink mid-run, and
- * the ingest limits.  The rule under test: nothing crashes or hangs, and
+ * JSON Lines, unreadable files, files that vanish or shrink mid-run, the
+ * ingest limits, a streamed .json array, hostile HTML and a named FIFO.  The rule under test: nothing crashes or hangs, and
  * every input unit comes back as a document, processed or skipped with a
  * reason that names the file and line.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -631,6 +632,125 @@ START_TEST(limit_documents)
 }
 END_TEST
 
+/* A .json array of many records streams: one record alive at a time, and
+ * one too large is skipped while it is read. */
+START_TEST(json_array_streams)
+{
+	size_t n = rb_big(200000, 5000);
+	char *dir = rb_tmpdir();
+	char *jp = rb_path(dir, "export.json");
+	FILE *fp = fopen(jp, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("[\n", fp);
+	for (size_t i = 0; i < n; i++)
+		fprintf(fp, "%s  {\"id\": \"a%zu\", \"nested\": {\"x\": [1, {\"y\": \"]}\"}]},\n"
+		            "   \"text\": \"%zu people were hurt.\"}",
+		        i ? ",\n" : "", i, 2 + i % 50);
+	fputs(",\n  {\"id\": \"huge\", \"text\": \"", fp);
+	char *chunk = rb_repeat("y", 1 << 20);
+	for (int k = 0; k < 8; k++)
+		fwrite(chunk, 1, 1 << 20, fp);
+	free(chunk);
+	fputs("\"},\n  {\"id\": \"last\", \"text\": \"Ten people died.\"}\n]\n", fp);
+	ck_assert_int_eq(fclose(fp), 0);
+
+	rc_ingest_options opts = {.limits = {.max_line_bytes = 1 << 20}};
+	rc_reader *r = rb_reader(&opts, &jp, 1);
+	rc_error err;
+	size_t seen = 0;
+	for (;;) {
+		rc_document *doc = NULL;
+		ck_assert_int_eq(rc_reader_next(r, &doc, &err), RC_OK);
+		if (!doc)
+			break;
+		rb_check_doc(doc);
+		if (seen < n) {
+			ck_assert_int_eq(doc->status, RC_DOC_OK);
+			ck_assert_uint_eq(doc->record_line, 3 + 2 * seen); /* the text's line */
+		} else if (seen == n) {
+			char want[40];
+			snprintf(want, sizeof want, "export:%zu", 2 * n + 2);
+			ck_assert_str_eq(doc->id, want);
+			ck_assert_int_eq(doc->status, RC_DOC_SKIPPED);
+			ck_assert_int_eq(rb_diag(doc, RC_SEV_ERROR)->status, RC_ERR_LIMIT);
+		} else {
+			ck_assert_str_eq(doc->id, "last");
+		}
+		rc_document_free(doc);
+		seen++;
+	}
+	ck_assert_uint_eq(seen, n + 2);
+	rc_reader_free(r);
+	free(jp);
+	rb_rmtree(dir);
+}
+END_TEST
+
+/* Hostile HTML: markup nested far deeper than any page, a megabyte of
+ * script, entities of every kind, and unclosed everything.  No crash, no
+ * hang, and none of the script as text. */
+START_TEST(hostile_html)
+{
+	size_t depth = rb_big(100000, 5000);
+	char *dir = rb_tmpdir();
+	char *hp = rb_path(dir, "deep.html");
+	FILE *fp = fopen(hp, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("<html><head><script>", fp);
+	for (int i = 0; i < 20000; i++)
+		fputs("var s = '40 people were killed'; ", fp);
+	fputs("</script></head><body><p>Twelve people were hurt.</p>", fp);
+	for (size_t i = 0; i < depth; i++)
+		fputs(i % 2 ? "<div>" : "<b><i>", fp);
+	fputs("&#0; &#x110000; &#xD800; &amp &lt;p&gt; &unknown; &#99999999999; Nine died.", fp);
+	fputs("<p>Unclosed <table><tr><td>84<td>103", fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	rb_docs d;
+	rb_read_all(&d, NULL, (const char *const *)&hp, 1);
+	ck_assert_uint_eq(d.n, 1);
+	rb_check_doc(d.docs[0]);
+	ck_assert_int_eq(d.docs[0]->status, RC_DOC_OK);
+	ck_assert_ptr_nonnull(strstr(d.docs[0]->text, "Twelve people were hurt."));
+	ck_assert_ptr_null(strstr(d.docs[0]->text, "40 people"));
+	rb_docs_dispose(&d);
+	free(hp);
+	rb_rmtree(dir);
+}
+END_TEST
+
+/* A FIFO named on the command line waits for its writer (a thread here). */
+static void *late_writer(void *path)
+{
+	usleep(300000);
+	int fd = open(path, O_WRONLY);
+	if (fd >= 0) {
+		static const char text[] = "Seven people were hurt in the blast.\n";
+		ssize_t w = write(fd, text, sizeof text - 1);
+		(void)w;
+		close(fd);
+	}
+	return NULL;
+}
+
+START_TEST(named_fifo_waits_for_its_writer)
+{
+	char *dir = rb_tmpdir();
+	char *fifo = rb_path(dir, "late.txt");
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	pthread_t t;
+	ck_assert_int_eq(pthread_create(&t, NULL, late_writer, fifo), 0);
+	rb_docs d;
+	rb_read_all(&d, NULL, (const char *const *)&fifo, 1);
+	pthread_join(t, NULL);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_int_eq(d.docs[0]->status, RC_DOC_OK);
+	ck_assert_str_eq(d.docs[0]->text, "Seven people were hurt in the blast.\n");
+	rb_docs_dispose(&d);
+	free(fifo);
+	rb_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
 	if (rb_skip_unless(RB_NEED_INGEST))
@@ -653,10 +773,13 @@ int main(void)
 	tcase_add_test(tc, jsonl_truncated_mid_run);
 	tcase_add_test(tc, limit_document_bytes);
 	tcase_add_test(tc, limit_documents);
+	tcase_add_test(tc, json_array_streams);
+	tcase_add_test(tc, hostile_html);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("hangs");
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, fifo_in_a_directory_does_not_hang);
+	tcase_add_test(tc, named_fifo_waits_for_its_writer);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
