@@ -59,6 +59,15 @@ typedef struct rc_claim {
 	const char *event;        /**< event id after linking, or NULL (unlinked) */
 	const char **events;      /**< for aggregates: every event id it sums */
 	size_t n_events;
+	/**
+	 * In the title of a JSON Lines record rather than its text.  Such a
+	 * claim has line 0 (pos.line, sentence.line), its column in the title,
+	 * file_line the record's line, and offsets numbered after the text:
+	 * text_len + 2 + its byte offset in the title (the title read as if
+	 * it followed the text after a blank line), so that no title claim
+	 * has the offsets of a text claim.
+	 */
+	bool in_title;
 } rc_claim;
 
 /**

@@ -125,7 +125,8 @@ json_t *rc__claim_to_json(const rc_record *rec, const rc_claim *c)
 	    rc__json_set(o, "mentions", mentions) ||
 	    rc__json_set(o, "file_line", json_integer((json_int_t)c->file_line)) ||
 	    rc__json_set(o, "record_line", json_integer((json_int_t)rec->record_line)) ||
-	    rc__json_set(o, "sentence", pos_json(&c->sentence))) {
+	    rc__json_set(o, "sentence", pos_json(&c->sentence)) ||
+	    rc__json_set(o, "in_title", json_boolean(c->in_title))) {
 		json_decref(o);
 		return NULL;
 	}
@@ -347,6 +348,8 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	rc__jw_int(w, (long long)rec->record_line);
 	rc__jw_key(w, "sentence");
 	jw_pos(w, &c->sentence);
+	rc__jw_key(w, "in_title");
+	rc__jw_bool(w, c->in_title);
 }
 
 void rc__jw_interval(rc_jw *w, const rc_interval *iv)
@@ -824,6 +827,7 @@ static void parse_claim(fields *f, rc_claim *c)
 	c->mention = get_index(f, "mention");
 	c->file_line = get_size(f, "file_line", c->pos.line);
 	c->sentence = get_pos(f, "sentence");
+	c->in_title = get_bool(f, "in_title");
 
 	const json_t *ev = json_object_get(f->o, "events");
 	if (ev && !json_is_null(ev)) {

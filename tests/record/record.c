@@ -114,6 +114,7 @@ static void record_eq(const rc_record *a, const rc_record *b)
 		pos_eq(&x->pos, &y->pos);
 		pos_eq(&x->sentence, &y->sentence);
 		ck_assert_uint_eq(x->file_line, y->file_line);
+		ck_assert_int_eq(x->in_title, y->in_title);
 		ck_assert_int_eq(x->parent, y->parent);
 		ck_assert_int_eq(x->mention, y->mention);
 		ck_assert_uint_eq(x->n_mentions, y->n_mentions);
@@ -191,6 +192,14 @@ static rc_record *sample(void)
 	c[2].q.iv.lo = 90.5;   /* a real, to check number round trips */
 	c[2].text = "nearly 100";
 	c[2].pos = (rc_pos){80, 91, 2, 71};
+	/* in the title: line 0, offsets after the text */
+	c[2].in_title = true;
+	c[2].pos = (rc_pos){4400, 4411, 0, 5};
+	c[2].sentence = (rc_pos){4396, 4420, 0, 1};
+	c[2].q.start = 4400;
+	c[2].q.end = 4411;
+	c[2].q.num_start = 4407;
+	c[2].q.num_end = 4411;
 	c[2].status = RC_CLAIM_AGGREGATE;
 	c[2].mention = -1;
 	c[2].n_mentions = 2;
@@ -278,7 +287,7 @@ START_TEST(claim_json_shape)
 		"hi", "lo_incl", "hi_incl", "approx", "vague", "qualifier", "status", "attribution",
 		"event", "events", "quote", "line", "column", "start", "end", "trigger", "kind",
 		"value", "num_start", "num_end", "parent", "mention", "mentions", "file_line",
-		"record_line", "sentence",
+		"record_line", "sentence", "in_title",
 	};
 	size_t i = 0;
 	const char *key;
