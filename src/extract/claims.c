@@ -43,7 +43,18 @@ typedef struct work {
 	long parent;            /* global index */
 	const char *inherit;    /* trigger text taken over from the parent or list head */
 	int form;
+	const char *part;       /* part label or text (scratch), NULL for a total */
+	bool group_part;        /* part by its group only: a total if the text has none */
+	bool background;        /* about an earlier event */
+	int year;               /* year its clause names, or 0 */
 } work;
+
+/* What later claims need to know of an emitted one. */
+typedef struct meta {
+	size_t sent;
+	int metric;
+	bool group_part;    /* a part by its group only ("7 officers"): needs a total */
+} meta;
 
 typedef struct attr_hit {
 	int tier;               /* 0 primary, 1 secondary, 2 tertiary */
@@ -58,6 +69,7 @@ typedef struct sent_attr {
 
 typedef struct ex {
 	const rc_rules *r;
+	int ref_year;           /* the document's year (publication, else the latest named), or 0 */
 	const rc_text *t;
 	const char *s;          /* t->norm */
 	const rc_segments *seg;
@@ -79,6 +91,7 @@ typedef struct ex {
 	bool has_revision, has_aggregate;
 
 	sent_attr *sattr;       /* per sentence */
+	const struct meta *metas;    /* sentence and metric of each claim so far */
 
 	/* output */
 	rc_claim *claims;
@@ -186,6 +199,16 @@ static bool gap_ok(const ex *x, size_t i)
 	return i < x->n && (x->tok[i].type == RC_TK_WORD || x->tok[i].type == RC_TK_QTY);
 }
 
+static const rc__lex_entry *lex(const ex *x, size_t i, int cls);
+
+/* A pattern's "..." stays in its clause: no clause word ("which",
+ * "while") and no coordinator ("and"): "killed 28 workers and seriously
+ * injured 36" does not read "28 ... seriously injured". */
+static bool pattern_gap_ok(const ex *x, size_t i)
+{
+	return gap_ok(x, i) && !lex(x, i, RC_LX_CLAUSE) && !lex(x, i, RC_LX_COORD);
+}
+
 /* Match p->t[pi..] forward from token ti (< lim); returns the end or -1.
  * A slot ends the forward match (its extent is decided by the caller). */
 static long match_fwd(const ex *x, const rc__pattern *p, int pi, size_t ti, size_t lim)
@@ -206,7 +229,7 @@ static long match_fwd(const ex *x, const rc__pattern *p, int pi, size_t ti, size
 		return (long)ti;
 	case RC_PT_GAP:
 		for (unsigned g = 0; g <= x->r->gap_window; g++) {
-			if (g > 0 && !gap_ok(x, ti + g - 1))
+			if (g > 0 && !pattern_gap_ok(x, ti + g - 1))
 				break;
 			long e = match_fwd(x, p, pi + 1, ti + g, lim);
 			if (e >= 0)
@@ -236,7 +259,8 @@ static long match_bwd(const ex *x, const rc__pattern *p, int pi, long ti, size_t
 		return ti + 1;
 	case RC_PT_GAP:
 		for (unsigned g = 0; g <= x->r->gap_window; g++) {
-			if (g > 0 && (ti - (long)g + 1 < (long)lo || !gap_ok(x, (size_t)(ti - g + 1))))
+			if (g > 0 && (ti - (long)g + 1 < (long)lo ||
+			              !pattern_gap_ok(x, (size_t)(ti - g + 1))))
 				break;
 			long b = match_bwd(x, p, pi - 1, ti - (long)g, lo);
 			if (b >= 0)
@@ -456,23 +480,166 @@ static bool try_verb_before(const ex *x, size_t f, work *out)
 	return e && claim_before(x, f, e, (size_t)j, FORM_VERB, out);
 }
 
+/* Does token i hold a word that names a metric (a verb, state, noun or
+ * toll)?  Its metric, or -1. */
+static int metric_word(const ex *x, size_t i)
+{
+	static const int classes[] = {RC_LX_STATE, RC_LX_NOUN, RC_LX_VERB, RC_LX_TOLL};
+	if (!is_word(x, i))
+		return -1;
+	for (size_t k = 0; k < RC_ARRAY_LEN(classes); k++) {
+		const rc__lex_entry *e = lex(x, i, classes[k]);
+		if (e && e->idx >= 0)
+			return e->idx;
+	}
+	return -1;
+}
+
+/*
+ * The metric a generic toll noun ("number", "count", "figure") spanning
+ * tokens [a, b) names with its neighbours: a metric word just before it
+ * ("the injured count") or after "of" within a few words ("the number of
+ * people killed", "the number of dead attackers"); the subject counted
+ * there in *subject.  -1 when none.
+ */
+static int toll_np_metric(const ex *x, size_t a, size_t b, size_t stop, int *subject)
+{
+	*subject = -1;
+	int m = a > 0 ? metric_word(x, a - 1) : -1;
+	if (m >= 0)
+		return m;
+	if (!is_word(x, b) || !lex(x, b, RC_LX_PREP) || !rc__tok_is(&x->tok[b], x->s,
+	                                                         rc__tok_hash("of", 2), "of"))
+		return -1;
+	for (size_t k = b + 1; k < stop && k < b + 7 && is_word(x, k); k++) {
+		if (clause_break(x, k))
+			break;
+		const rc__lex_entry *se = lex(x, k, RC_LX_SUBJECT);
+		if (se && *subject < 0)
+			*subject = se->idx;
+		int mk = metric_word(x, k);
+		if (mk >= 0 && m < 0)
+			m = mk;
+	}
+	return m;
+}
+
+/* The claim counted like the last claim of the previous sentence of the
+ * paragraph ("... has risen steadily.  In mid-October it stood at 2,121"). */
+static bool like_previous_sentence(const ex *x, size_t f, size_t ta, size_t tb, work *out)
+{
+	if (!x->sent || !x->metas)
+		return false;
+	for (long c = (long)x->n_claims - 1; c >= 0; c--) {
+		const struct meta *m = &x->metas[c];
+		if (m->sent == x->sent)
+			continue;
+		if (m->sent + 1 != x->sent ||
+		    x->seg->sent[m->sent].para != x->seg->sent[x->sent].para)
+			return false;
+		subj s = subject_after(x, f);
+		if (s.thing || !object_ok(x, m->metric, s.idx))
+			return false;
+		*out = make_work(f, FORM_TOLL, m->metric, s.idx, ta, tb, s.end - 1);
+		return true;
+	}
+	return false;
+}
+
+/* Is the figure's qualifier a connector by itself ("tops 350", "topped
+ * 1,000", "above 320"), so that a toll noun may come right before it? */
+static bool qualifier_connects(const ex *x, size_t f)
+{
+	if (x->tok[f].q < 0)
+		return false;
+	const rc_quantity *q = fig_q(x, f);
+	size_t a = q->start, b = q->num_start;
+	while (b > a && rc__is_space((unsigned char)x->s[b - 1]))
+		b--;
+	if (b <= a)
+		return false;
+	for (size_t i = a; i < b; i++)
+		if (!rc__is_alpha((unsigned char)x->s[i]))
+			return false;   /* one word only */
+	rc__tok t = {.start = a, .end = b, .type = RC_TK_WORD, .q = -1,
+	             .h = rc__tok_hash(x->s + a, b - a)};
+	return rc__lex_find(x->r, &t, 1, 0, x->s, RC_LX_CONNECTOR, 0) != NULL;
+}
+
+/* Has token j a claim of this chunk (a figure that was read)? */
+static bool is_claim_fig(const ex *x, size_t j)
+{
+	for (size_t k = 0; k < x->n_w; k++)
+		if (x->w[k].fig == j)
+			return true;
+	return false;
+}
+
+/*
+ * A toll noun before the figure, then a connector: "the death toll rose
+ * to 95", "a death toll of 84", "the toll, which stood at 12", "toll tops
+ * 350" (a verb that is the figure's qualifier connects by itself).  The
+ * noun may be far ("The death toll in Sunday's coordinated attacks on
+ * churches and hotels across the country has risen to 290"): up to
+ * toll_window words, across figures that are no claims.  A generic toll
+ * ("the number of people killed", "the injured count") takes the metric
+ * its own words name, else the claim before it in the sentence, else
+ * (for "it stood at 2,121") the last claim of the sentence before.
+ */
 static bool try_toll_before(const ex *x, size_t f, work *out)
 {
 	if (f == 0)
 		return false;
 	const rc__lex_entry *c = lex_ending(x, f - 1, RC_LX_CONNECTOR);
-	if (!c)
+	long j;
+	if (c)
+		j = (long)f - 1 - (long)c->p.n;
+	else if (qualifier_connects(x, f))
+		j = (long)f - 1;
+	else
 		return false;
-	long j = (long)f - 1 - (long)c->p.n;
+	size_t conn = (size_t)(j + 1);
+	/* A preposition after a counted noun starts a phrase of the toll's own
+	 * noun phrase, not its figure: "the death toll from the twin blasts
+	 * at two markets ... has risen to 47" (two counts markets). */
+	if (c && conn > 0 && lex(x, conn, RC_LX_PREP) && lex_ending(x, conn - 1, RC_LX_THING))
+		return false;
 	for (unsigned g = 0; g <= x->r->toll_window && j >= 0; g++) {
 		const rc__lex_entry *e = lex_ending(x, (size_t)j, RC_LX_TOLL);
 		if (e)
 			return claim_before(x, f, e, (size_t)j, FORM_TOLL, out);
-		/* "later raised the figure to 23": a toll of no metric counts
-		 * what the claim before it in the sentence counts. */
-		if (x->n_w && lex_ending(x, (size_t)j, RC_LX_GENERIC_TOLL))
-			return claim_like(x, f, &x->w[x->n_w - 1], false, out);
-		if (!gap_ok(x, (size_t)j) || clause_break(x, (size_t)j))
+		const rc__lex_entry *ge = lex_ending(x, (size_t)j, RC_LX_GENERIC_TOLL);
+		if (ge) {
+			size_t a = (size_t)j + 1 - ge->p.n, b = (size_t)j + 1;
+			int subject;
+			int m = toll_np_metric(x, a, b, conn, &subject);
+			if (m >= 0) {
+				subj s = subject_after(x, f);
+				if (s.thing)
+					return false;
+				if (s.idx >= 0)
+					subject = s.idx;
+				if (!object_ok(x, m, subject))
+					return false;
+				*out = make_work(f, FORM_TOLL, m, subject, a, b, s.end - 1);
+				return true;
+			}
+			/* "later raised the figure to 23": a toll of no metric counts
+			 * what the claim before it in the sentence counts. */
+			if (x->n_w)
+				return claim_like(x, f, &x->w[x->n_w - 1], false, out);
+			return like_previous_sentence(x, f, a, b, out);
+		}
+		/* "The toll, which stood at 12": a relative clause on the noun */
+		if (is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_CLAUSE) && j >= 2 &&
+		    is_punct(x, (size_t)j - 1, ',') &&
+		    (lex_ending(x, (size_t)j - 2, RC_LX_TOLL) ||
+		     lex_ending(x, (size_t)j - 2, RC_LX_GENERIC_TOLL))) {
+			j -= 2;
+			continue;
+		}
+		if (!(gap_ok(x, (size_t)j) || (is_fig(x, (size_t)j) && !is_claim_fig(x, (size_t)j))) ||
+		    clause_break(x, (size_t)j))
 			return false;
 		j--;
 	}
@@ -504,6 +671,16 @@ static const rc__lex_entry *trigger_at(const ex *x, size_t i, bool *is_state)
 	return v;
 }
 
+/* "who" or "that", opening a relative clause on a subject. */
+static bool relative_word(const ex *x, size_t i)
+{
+	static const char *const rel[] = {"who", "that"};
+	for (size_t k = 0; k < RC_ARRAY_LEN(rel); k++)
+		if (rc__tok_is(&x->tok[i], x->s, rc__tok_hash(rel[k], strlen(rel[k])), rel[k]))
+			return true;
+	return false;
+}
+
 static bool try_after(const ex *x, size_t f, work *out, work *second)
 {
 	subj s = subject_after(x, f);
@@ -520,6 +697,21 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 		if (s2.idx >= 0)
 			i = s2.end;
 	}
+	/* An appositive between the subject and its verb: "six people, three
+	 * of them children, died", "13 people, children among them, were
+	 * killed". */
+	if ((s.idx >= 0 || i == f + 1) && is_punct(x, i, ',')) {
+		size_t k = i + 1;
+		while (k < x->n && k < i + 8 && !boundary_punct(x, k) && !lex(x, k, RC_LX_CLAUSE))
+			k++;
+		bool st;
+		if (k > i + 1 && is_punct(x, k, ',') && is_word(x, k + 1) &&
+		    (lex(x, k + 1, RC_LX_AUX) || lex(x, k + 1, RC_LX_BE) || trigger_at(x, k + 1, &st)))
+			i = k + 1;
+	}
+	/* A relative clause on the subject: "the 1,426 people who died" */
+	if ((s.idx >= 0 || i == f + 1) && is_word(x, i) && relative_word(x, i))
+		i++;
 	/* A phrase after the subject: "members of the Daesh group were arrested". */
 	const rc__lex_entry *pp = is_word(x, i) ? lex(x, i, RC_LX_PREP) : NULL;
 	if (pp && (s.idx >= 0 || i == f + 1)) {
@@ -644,6 +836,22 @@ static const work *claim_ending_at(const ex *x, long j, size_t before)
 	return NULL;
 }
 
+/* Does figure f have a predicate of its own that names no metric ("1,127
+ * dead and 2,438 rescued", "more than 535 arrested and hundreds still
+ * sought")?  Then it is no member of the list before it. */
+static bool other_predicate(const ex *x, size_t f)
+{
+	for (size_t i = f + 1; i < x->n && i < f + 7 && is_word(x, i); i++) {
+		if (lex(x, i, RC_LX_OTHER_VERB))
+			return true;
+		bool st;
+		if (clause_break(x, i) || trigger_at(x, i, &st) || lex(x, i, RC_LX_PREP) ||
+		    lex(x, i, RC_LX_CHAIN))
+			return false;
+	}
+	return false;
+}
+
 /* "84 in Kerman and 144 in Moscow", "to 84 from 103": a figure listed
  * after a claim takes over its metric and trigger. */
 static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
@@ -666,7 +874,7 @@ static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
 		if (pp && k + (long)pp->p.n <= j)
 			head = claim_ending_at(x, k - 1, f);
 	}
-	if (!head)
+	if (!head || other_predicate(x, f))
 		return false;
 	*head_index = (size_t)(head - x->w);
 	return claim_like(x, f, head, true, out);
@@ -687,10 +895,279 @@ static bool try_revision_partner(const ex *x, size_t f, work *out)
 	return claim_like(x, f, &x->w[x->n_w - 1], false, out);
 }
 
-typedef struct meta {
-	size_t sent;
-	int metric;
-} meta;
+
+
+/* The words of tokens [a, b) from the plain text, white space collapsed. */
+static char *words_text(const ex *x, rc_arena *ar, size_t a, size_t b)
+{
+	if (b <= a)
+		return NULL;
+	size_t from = x->tok[a].start, to = x->tok[b - 1].end;
+	char *out = rc__arena_alloc(ar, to - from + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = from; i < to; i++) {
+		char c = x->s[i];
+		if (rc__is_space((unsigned char)c)) {
+			if (o && out[o - 1] != ' ')
+				out[o++] = ' ';
+		} else {
+			out[o++] = c;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- parts of a total ------------------------------------------------------------ */
+
+/*
+ * What part of a total figure w counts, or NULL when it is a total: a
+ * sub-count's group, a labelled cue of the rules ("{N} more": additional,
+ * "where {N}": site, "{N} ... still in hospital": in hospital), and for
+ * metrics of victims a group narrower than the victims: a nationality
+ * word before or as the counted noun ("13 US troops", "60 Afghans") or a
+ * subject the rules list as a part ("children").  *nomem on failure.
+ */
+/* Does the sentence open with a site ("At the Bataclan, ...", "Outside
+ * the Stade de France, ...") before figure f? */
+static bool site_opening(const ex *x, size_t f)
+{
+	if (!is_word(x, 0) || !lex(x, 0, RC_LX_SITE_OPENER))
+		return false;
+	size_t k = 1;
+	if (is_word(x, k) && lex(x, k, RC_LX_DROP_WORD))
+		k++;
+	if (!capitalised(x, k))
+		return false;
+	for (; k < f && k < 16; k++) {
+		if (is_punct(x, k, ','))
+			return true;
+		if (is_fig(x, k) || boundary_punct(x, k))
+			return false;
+	}
+	return false;
+}
+
+static const char *part_of(ex *x, work *w, bool *nomem)
+{
+	w->group_part = false;
+	const rc_rules *r = x->r;
+	const work *prev = x->n_w ? &x->w[x->n_w - 1] : NULL;
+	/* Cues.  A part relative to an earlier figure ("Four more people
+	 * died") needs that the figure before it be of its metric: after one
+	 * of another metric it means others ("killed 23 people.  Another 36
+	 * were wounded", "killed 51 and wounded dozens more"). */
+	bool contrast = false;
+	if (x->n_claims && x->metas) {
+		const meta *pm = &x->metas[x->n_claims - 1];
+		contrast = pm->metric != w->metric &&
+		           (pm->sent == x->sent ||
+		            (pm->sent + 1 == x->sent &&
+		             x->seg->sent[pm->sent].para == x->seg->sent[x->sent].para));
+	}
+	size_t a, b;
+	for (size_t k = 0; k < r->part_cues.n; k++) {
+		const rc__pattern *p = &r->part_cues.p[k];
+		if ((contrast && r->part_relative[p->metric]) ||
+		    !match_at_figure(x, p, w->fig, &a, &b))
+			continue;
+		return r->part_labels[p->metric];
+	}
+	if (w->parent >= 0)
+		return w->subject >= 0 ? r->subjects[w->subject] : "part";
+	if (w->metric < 0 || !r->metrics[w->metric].victims || w->background)
+		return NULL;
+	if (site_opening(x, w->fig))
+		return "site";
+	/* The rest are parts by their group alone: they need a total in the
+	 * text ("a bombing killed 7 officers" is a total; attach_parts
+	 * decides). */
+	w->group_part = true;
+	/* a nationality before or as the counted noun ("13 US troops", "60
+	 * Afghans", "18 wounded Americans"), or before a noun of deaths
+	 * ("American deaths rise to 13") */
+	size_t i = w->fig + 1;
+	for (unsigned k = 0; k <= r->subject_window && is_word(x, i); k++) {
+		const rc__lex_entry *d = lex(x, i, RC_LX_DEMONYM);
+		if (d) {
+			size_t end = i + d->p.n;
+			const rc__lex_entry *se = is_word(x, end) ? lex(x, end, RC_LX_SUBJECT) : NULL;
+			if (se)
+				end += se->p.n;
+			char *t = words_text(x, x->scratch, i, end);
+			if (!t)
+				*nomem = true;
+			return t;
+		}
+		if (lex(x, i, RC_LX_SUBJECT) || (structural(x, i) && metric_word(x, i) < 0))
+			break;
+		i++;
+	}
+	if (w->form == FORM_TOLL && w->ta > 0 && lex(x, w->ta, RC_LX_NOUN) &&
+	    lex_ending(x, w->ta - 1, RC_LX_DEMONYM)) {
+		const rc__lex_entry *d = lex_ending(x, w->ta - 1, RC_LX_DEMONYM);
+		char *t = words_text(x, x->scratch, w->ta - d->p.n, w->ta);
+		if (!t)
+			*nomem = true;
+		return t;
+	}
+	if (w->subject >= 0 && r->part_subject[w->subject])
+		return r->subjects[w->subject];
+	/* a figure listed after a part, with no noun of its own, is one too:
+	 * "13 US troops and at least 60 Afghans", "60 Afghans were killed
+	 * and 140 wounded" */
+	if (w->subject < 0 && prev && prev->part && prev->metric >= 0 &&
+	    r->metrics[prev->metric].victims && prev->tail + 3 >= w->fig &&
+	    prev->fig < w->fig) {
+		w->group_part = prev->group_part;
+		return prev->part;
+	}
+	w->group_part = false;
+	return NULL;
+}
+
+/* A count of victims whose noun another metric counts ("Eight attackers
+ * died", "the number of dead attackers at seven") belongs to that metric:
+ * the perpetrators, whatever befell them.  Its metric, or -1. */
+static int counted_by_other_metric(const ex *x, const work *w)
+{
+	const rc_rules *r = x->r;
+	if (w->metric < 0 || !r->metrics[w->metric].victims)
+		return -1;
+	size_t from = w->fig + 1, to = w->fig + 1 + r->subject_window;
+	if (w->form == FORM_TOLL && w->tb > w->ta) {
+		from = w->tb;
+		to = w->fig;
+	}
+	for (size_t i = from; i < to && i < x->n && is_word(x, i); i++) {
+		const rc__lex_entry *e = lex(x, i, RC_LX_NOUN);
+		if (e && e->idx >= 0 && r->metrics[e->idx].by_noun)
+			return e->idx;
+		if (lex(x, i, RC_LX_PREP) && w->form != FORM_TOLL)
+			break;
+		if (structural(x, i) && metric_word(x, i) < 0 && !lex(x, i, RC_LX_PREP))
+			break;
+	}
+	return -1;
+}
+
+/* ---- earlier events ---------------------------------------------------------------- */
+
+/* The year a year or date quantity names ("2024", "July 2009", "March
+ * 15, 2019": its last run of four digits), or 0. */
+static int qty_year(const char *s, const rc_quantity *q)
+{
+	if (q->kind == RC_QK_YEAR)
+		return q->value >= 1000 && q->value < 3000 ? (int)q->value : 0;
+	if (q->kind != RC_QK_DATE)
+		return 0;
+	int year = 0;
+	for (size_t k = q->start; k + 4 <= q->end; k++) {
+		const char *c = s + k;
+		if (rc__is_digit((unsigned char)c[0]) && rc__is_digit((unsigned char)c[1]) &&
+		    rc__is_digit((unsigned char)c[2]) && rc__is_digit((unsigned char)c[3]) &&
+		    (k == q->start || !rc__is_digit((unsigned char)c[-1])) &&
+		    (k + 4 == q->end || !rc__is_digit((unsigned char)c[4])))
+			year = (c[0] - '0') * 1000 + (c[1] - '0') * 100 + (c[2] - '0') * 10 + (c[3] - '0');
+	}
+	return year >= 1000 && year < 3000 ? year : 0;
+}
+
+static int tok_year(const ex *x, size_t i)
+{
+	if (i >= x->n || x->tok[i].type != RC_TK_QTY)
+		return 0;
+	return qty_year(x->s, fig_q(x, i));
+}
+
+static bool is_semicolon(const ex *x, size_t i)
+{
+	return is_punct(x, i, ';');
+}
+
+/*
+ * Is the figure of w about an earlier event the text compares with or
+ * recalls?  Its reach: its own clause through the end of its trigger's
+ * clause, the antecedent of the relative clause it stands in ("the 1990
+ * tunnel disaster, which killed 1,426"), and the opening adverbial of its
+ * sentence ("In July 2009, six people ... died"), never across a
+ * semicolon.  Background when a cue of the rules is there ("ago", "last
+ * month's", "came ... after", "surpasses the") or a year before the
+ * document's year; *year is the year named there.
+ */
+static bool background_of(const ex *x, const work *w, int *year)
+{
+	size_t lo = w->fig, hi = w->fig + 1;
+	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT) {
+		if (w->tb > w->ta && w->ta < lo)
+			lo = w->ta;
+		if (w->tb > hi)
+			hi = w->tb;
+	}
+	if (w->tail + 1 > hi)
+		hi = w->tail + 1;
+	size_t cs = lo;
+	for (int k = 0; cs > 0 && k < CLAUSE_MAX && !clause_break(x, cs - 1); k++)
+		cs--;
+	/* a relative clause: its antecedent too */
+	if (cs > 0 && is_word(x, cs - 1) && lex(x, cs - 1, RC_LX_CLAUSE)) {
+		size_t k = cs - 1;
+		if (k > 0 && lex(x, k - 1, RC_LX_PREP))   /* "in which" */
+			k--;
+		if (k > 0 && is_punct(x, k - 1, ','))
+			k--;
+		for (int g = 0; k > 0 && g < CLAUSE_MAX && !clause_break(x, k - 1); g++)
+			k--;
+		cs = k;
+	}
+	size_t ce = hi;
+	for (int k = 0; ce < x->n && k < CLAUSE_MAX && !clause_break(x, ce) &&
+	                !is_fig(x, ce); k++)
+		ce++;
+	/* the sentence's opening adverbials, up to the last comma before the
+	 * clause ("Further back, in 1974, an explosion ... killed 28") */
+	size_t open_end = 0;
+	for (size_t k = 0; k < cs && k < 24; k++) {
+		if (is_fig(x, k) || is_semicolon(x, k) || (is_word(x, k) && lex(x, k, RC_LX_CLAUSE)))
+			break;
+		if (is_punct(x, k, ','))
+			open_end = k;
+	}
+	for (size_t k = open_end; k < cs; k++)
+		if (is_semicolon(x, k))
+			open_end = 0;
+	bool cue = cue_in(x, &x->r->background, cs, ce) ||
+	           (open_end && cue_in(x, &x->r->background, 0, open_end)) ||
+	           cue_at(x, &x->r->background, w->fig);
+	int y = 0;
+	for (size_t k = cs; k < ce && !y; k++)
+		y = tok_year(x, k);
+	for (size_t k = 0; k < open_end && !y; k++)
+		y = tok_year(x, k);
+	*year = 0;
+	if (cue || (y && x->ref_year && y < x->ref_year)) {
+		*year = y;
+		return true;
+	}
+	return false;
+}
+
+/* Is figure token f a number that is never a figure alone ("one")? */
+static bool not_figure(const ex *x, size_t f)
+{
+	if (f >= x->n || x->tok[f].q < 0)
+		return false;
+	const rc_quantity *q = fig_q(x, f);
+	rc__tok t = {.start = q->num_start, .end = q->num_end, .type = RC_TK_WORD, .q = -1};
+	if (t.end <= t.start)
+		return false;
+	t.h = rc__tok_hash(x->s + t.start, t.end - t.start);
+	return rc__lex_find(x->r, &t, 1, 0, x->s, RC_LX_NOT_FIGURE, 0) != NULL;
+}
+
+
 
 /* ---- status -------------------------------------------------------------------- */
 
@@ -1072,10 +1549,17 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	c->sentence.end = rc__text_orig(x->t, st->end);
 	c->parent = w->parent;
 	c->mention = -1;
+	c->part = w->part ? rc__arena_strdup(x->out, w->part) : NULL;
+	c->background = w->background;
+	c->year = w->year;
+	if (w->part && !c->part)
+		return RC_ERR_NOMEM;
 	if (!c->metric || !c->text || !c->quote || (w->subject >= 0 && !c->subject) ||
 	    (w->tb > w->ta && !c->trigger && !w->inherit))
 		return RC_ERR_NOMEM;
-	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric};
+	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric,
+	                               .group_part = w->group_part};
+	x->metas = *metas;
 	*global = (long)x->n_claims++;
 	return RC_OK;
 }
@@ -1254,7 +1738,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	for (size_t f = 0; f < x->n; f++) {
 		if (x->tok[f].type != RC_TK_FIG)
 			continue;
-		if (cue_at(x, &x->r->vetoes, f))
+		if (not_figure(x, f) || cue_at(x, &x->r->vetoes, f))
 			continue;
 		work w, second = {.metric = -1};
 		size_t head;
@@ -1264,6 +1748,21 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w);
 		if (!ok)
 			continue;
+		bool nomem = false;
+		int other = counted_by_other_metric(x, &w);
+		if (other >= 0) {
+			w.metric = other;
+			second.metric = -1;
+		}
+		w.background = background_of(x, &w, &w.year);
+		w.part = part_of(x, &w, &nomem);
+		if (second.metric >= 0) {
+			second.background = w.background;
+			second.year = w.year;
+			second.part = part_of(x, &second, &nomem);
+		}
+		if (nomem)
+			return RC_ERR_NOMEM;
 		long g;
 		if ((st = emit(x, &w, metas, cap_meta, &g)) != RC_OK || (st = add_work(x, &w)) != RC_OK)
 			return st;
@@ -1276,17 +1775,51 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	return RC_OK;
 }
 
+/* Can claim c stand as the total of a part? */
+static bool is_total(const rc_claim *c)
+{
+	return !c->part && c->parent < 0 && !c->background &&
+	       (c->status == RC_CLAIM_CURRENT || c->status == RC_CLAIM_SUPERSEDED);
+}
+
+/*
+ * A part without a parent takes the total of its metric nearest before it
+ * in the document, else the nearest after it ("13 US troops and at least
+ * 60 Afghans killed" in a headline, the toll in the text below).  A part
+ * of a document with no such total keeps parent -1 and its part label,
+ * unless it is a part by its group alone: then it is the total.
+ */
+static void attach_parts(rc_claim *c, size_t n, const meta *metas)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!c[i].part || c[i].parent >= 0)
+			continue;
+		long best = -1;
+		for (size_t k = i; k-- > 0 && best < 0;)
+			if (is_total(&c[k]) && strcmp(c[k].metric, c[i].metric) == 0)
+				best = (long)k;
+		for (size_t k = i + 1; k < n && best < 0; k++)
+			if (is_total(&c[k]) && strcmp(c[k].metric, c[i].metric) == 0)
+				best = (long)k;
+		c[i].parent = best;
+		/* a group with no total beside it is the total: "a bombing
+		 * killed 7 officers" */
+		if (best < 0 && metas[i].group_part)
+			c[i].part = NULL;
+	}
+}
+
 rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
                              const rc_rules *rules, const rc_text *t, const rc_segments *seg,
-                             const rc_quantity *qs, size_t nq, size_t max_claims,
-                             size_t *dropped, rc_error *err)
+                             const rc_quantity *qs, size_t nq, int pub_year,
+                             size_t max_claims, size_t *dropped, rc_error *err)
 {
 	*out = NULL;
 	*n_out = 0;
 	if (dropped)
 		*dropped = 0;
 	ex x = {.r = rules, .t = t, .s = t->norm, .seg = seg, .out = out_arena, .qs = qs,
-	        .nq = nq, .max_claims = max_claims};
+	        .nq = nq, .max_claims = max_claims, .ref_year = pub_year};
 	meta *metas = NULL;
 	size_t cap_meta = 0;
 	rc_status st = RC_ERR_NOMEM;
@@ -1296,6 +1829,11 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	x.subject_names = calloc(rules->n_subjects + 1, sizeof(*x.subject_names));
 	if (!x.scratch || !x.sattr || !x.metric_names || !x.subject_names)
 		goto done;
+	for (size_t i = 0; !pub_year && i < nq; i++) {
+		int y = qty_year(t->norm, &qs[i]);
+		if (y > x.ref_year && y <= 2100)
+			x.ref_year = y;
+	}
 	size_t next_q = 0;
 	for (size_t si = 0; si < seg->n; si++) {
 		x.sent = si;
@@ -1315,6 +1853,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 			start = resume;
 		}
 	}
+	attach_parts(x.claims, x.n_claims, metas);
 	*out = x.claims;
 	*n_out = x.n_claims;
 	x.claims = NULL;

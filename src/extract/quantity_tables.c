@@ -79,6 +79,10 @@ const rc__qualifier rc__q_prefix[] = {
 	{"exceeded", RC_B_GT, NULL}, {"exceeds", RC_B_GT, NULL},
 	{"surpassing", RC_B_GT, NULL}, {"surpassed", RC_B_GT, NULL}, {"surpass", RC_B_GT, NULL},
 	{"exceed", RC_B_GT, NULL}, {"topped", RC_B_GT, NULL},
+	/* level verbs: "the toll tops 350", "passed 40", "rose past 500" */
+	{"tops", RC_B_GT, NULL}, {"topping", RC_B_GT, NULL}, {"surpasses", RC_B_GT, NULL},
+	{"passes", RC_B_GT, NULL}, {"passed", RC_B_GT, NULL}, {"passing", RC_B_GT, NULL},
+	{"past", RC_B_GT, NULL},
 	{"upwards of", RC_B_GT, NULL}, {"upward of", RC_B_GT, NULL},
 	{"well over", RC_B_GT, NULL}, {"well above", RC_B_GT, NULL},
 	{"far more than", RC_B_GT, NULL}, {"many more than", RC_B_GT, NULL},

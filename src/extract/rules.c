@@ -62,6 +62,7 @@ static const field matcher_fields[] = {
 	{"connectors", V_WORDS, NULL, 0, 0, 0},
 	{"fillers", V_WORDS, NULL, 0, 0, 0},
 	{"chain", V_WORDS, NULL, 0, 0, 0},
+	{"coordinators", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -102,6 +103,25 @@ static const field attribution_fields[] = {
 	F_END,
 };
 
+static const field cue_value[] = {{"cue", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0}, F_END};
+
+static const field parts_fields[] = {
+	{"metrics", V_WORDS, NULL, 0, 0, 0},
+	{"by_noun", V_WORDS, NULL, 0, 0, 0},
+	{"subjects", V_WORDS, NULL, 0, 0, 0},
+	{"demonyms", V_WORDS, NULL, 0, 0, 0},
+	{"site_openers", V_WORDS, NULL, 0, 0, 0},
+	{"cues", V_MAP, cue_value, 0, 0, 0},
+	{"relative", V_WORDS, NULL, 0, 0, 0},
+	F_END,
+};
+
+static const field background_fields[] = {
+	{"cues", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
+	{"year_words", V_WORDS, NULL, 0, 0, 0},
+	F_END,
+};
+
 static const field top_fields[] = {
 	{"schema", V_STRING, NULL, 0, 0, 0},
 	{"replace", V_BOOL, NULL, 0, 0, 0},
@@ -116,6 +136,10 @@ static const field top_fields[] = {
 	{"zero", V_WORDS, NULL, 0, 0, 0},
 	{"zero_determiners", V_WORDS, NULL, 0, 0, 0},
 	{"attribution", V_OBJECT, attribution_fields, 0, 0, 0},
+	{"parts", V_OBJECT, parts_fields, 0, 0, 0},
+	{"background", V_OBJECT, background_fields, 0, 0, 0},
+	{"not_figures", V_WORDS, NULL, 0, 0, 0},
+	{"other_verbs", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -525,10 +549,12 @@ static const char *pattern_make(rc__pattern *out, rc_arena *a, const char *s, in
 			return "{X} must start or end the pattern";
 		break;
 	}
-	/* A gap beside the slot would make the slot's extent ambiguous. */
-	if (slot >= 0 && ((slot > 0 && toks[slot - 1].kind == RC_PT_GAP) ||
-	                  (slot + 1 < (int)n && toks[slot + 1].kind == RC_PT_GAP)))
-		return "'...' cannot touch {N} or {X}";
+	/* A gap beside {X} would make the name's extent ambiguous ({N} is
+	 * one token: "{N} ... there" reads "42 died there"). */
+	if (slot >= 0 && toks[slot].kind == RC_PT_X &&
+	    ((slot > 0 && toks[slot - 1].kind == RC_PT_GAP) ||
+	     (slot + 1 < (int)n && toks[slot + 1].kind == RC_PT_GAP)))
+		return "'...' cannot touch {X}";
 	if (!a)
 		return NULL;
 	out->t = rc__arena_alloc(a, n * sizeof(*out->t));
@@ -956,7 +982,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	static const struct { const char *key; int cls; } matcher_lists[] = {
 		{"clause_words", RC_LX_CLAUSE}, {"aux", RC_LX_AUX}, {"be", RC_LX_BE},
 		{"prepositions", RC_LX_PREP}, {"connectors", RC_LX_CONNECTOR},
-		{"fillers", RC_LX_FILLER}, {"chain", RC_LX_CHAIN},
+		{"fillers", RC_LX_FILLER}, {"chain", RC_LX_CHAIN}, {"coordinators", RC_LX_COORD},
 	};
 	for (size_t i = 0; i < RC_ARRAY_LEN(matcher_lists); i++)
 		if ((st = add_lex_list(cp, json_object_get(m, matcher_lists[i].key),
@@ -1066,6 +1092,75 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	    (st = add_lex_list(cp, json_object_get(attr, "drop_before_names"), RC_LX_DROP_NAME,
 	                       -1)) != RC_OK)
 		return st;
+	/* Parts of a total: victim metrics, subjects that are a part of the
+	 * victims, nationality words, and cue patterns by label. */
+	const json_t *parts = json_object_get(doc, "parts");
+	const json_t *pm = json_object_get(parts, "metrics");
+	for (size_t k = 0; k < json_array_size(pm); k++) {
+		const char *mn = json_string_value(json_array_get(pm, k));
+		for (size_t i = 0; i < r->n_metrics; i++)
+			if (strcmp(r->metrics[i].name, mn) == 0)
+				r->metrics[i].victims = true;
+	}
+	const json_t *bn = json_object_get(parts, "by_noun");
+	for (size_t k = 0; k < json_array_size(bn); k++) {
+		const char *mn = json_string_value(json_array_get(bn, k));
+		for (size_t i = 0; i < r->n_metrics; i++)
+			if (strcmp(r->metrics[i].name, mn) == 0)
+				r->metrics[i].by_noun = true;
+	}
+	r->part_subject = rc__arena_calloc(r->arena, r->n_subjects + 1, sizeof(*r->part_subject));
+	if (!r->part_subject)
+		return RC_ERR_NOMEM;
+	const json_t *ps = json_object_get(parts, "subjects");
+	for (size_t k = 0; k < json_array_size(ps); k++) {
+		const char *sn = json_string_value(json_array_get(ps, k));
+		int idx = subject_index(r, sn);
+		if (idx < 0) {
+			loadctx *c = cp->c;
+			c->path.depth = 0;
+			path_push_key(c, "parts");
+			path_push_key(c, "subjects");
+			path_push_index(c, k);
+			return fail(c, "'%s' is not a subject name (see \"subjects\")", sn);
+		}
+		r->part_subject[idx] = true;
+	}
+	if ((st = add_lex_list(cp, json_object_get(parts, "demonyms"), RC_LX_DEMONYM, -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(parts, "site_openers"), RC_LX_SITE_OPENER,
+	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(doc, "other_verbs"), RC_LX_OTHER_VERB,
+	                       -1)) != RC_OK)
+		return st;
+	const json_t *cues = json_object_get(parts, "cues");
+	r->n_part_labels = json_object_size(cues);
+	r->part_labels = rc__arena_alloc(r->arena, (r->n_part_labels + 1) * sizeof(*r->part_labels));
+	if (!r->part_labels)
+		return RC_ERR_NOMEM;
+	r->part_relative = rc__arena_calloc(r->arena, r->n_part_labels + 1,
+	                                    sizeof(*r->part_relative));
+	if (!r->part_relative)
+		return RC_ERR_NOMEM;
+	const json_t *rel = json_object_get(parts, "relative");
+	size_t li = 0;
+	json_object_foreach((json_t *)cues, name, v) {
+		if (!(r->part_labels[li] = rc__arena_strdup(r->arena, name)))
+			return RC_ERR_NOMEM;
+		for (size_t k = 0; k < json_array_size(rel); k++)
+			if (strcmp(json_string_value(json_array_get(rel, k)), name) == 0)
+				r->part_relative[li] = true;
+		if ((st = add_patterns(cp, &r->part_cues, v, SLOT_N_REQUIRED, (int32_t)li)) != RC_OK)
+			return st;
+		li++;
+	}
+	const json_t *bg = json_object_get(doc, "background");
+	if ((st = add_patterns(cp, &r->background, json_object_get(bg, "cues"), SLOT_N_OPTIONAL,
+	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(bg, "year_words"), RC_LX_YEAR_WORD, -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(doc, "not_figures"), RC_LX_NOT_FIGURE,
+	                       -1)) != RC_OK)
+		return st;
+
 	const json_t *suffixes = json_object_get(attr, "drop_suffixes");
 	r->n_drop_suffixes = json_array_size(suffixes);
 	r->drop_suffixes = rc__arena_alloc(r->arena,
@@ -1079,7 +1174,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	}
 	rc__pattern_set *sets[] = {&r->metric_patterns, &r->superseded, &r->revision,
 	                           &r->hypothetical, &r->aggregate, &r->subcounts, &r->vetoes,
-	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary};
+	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
+	                           &r->part_cues, &r->background};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

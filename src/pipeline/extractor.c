@@ -311,7 +311,10 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 	}
 	rc_claim *claims = NULL;
 	size_t n = 0, dropped = 0;
-	st = rc__claims_extract(&claims, &n, a, ex->rules, &t, &seg, ql.items, ql.len,
+	int pub_year = 0;
+	if (doc->published && strlen(doc->published) >= 4)
+		pub_year = atoi(doc->published);
+	st = rc__claims_extract(&claims, &n, a, ex->rules, &t, &seg, ql.items, ql.len, pub_year,
 	                        ex->limits.max_claims_per_doc, &dropped, err);
 	rc_quantity_list_dispose(&ql);
 	if (st != RC_OK)

@@ -822,9 +822,11 @@ static const char *metric_key(red *r, const rc_claim *c)
 {
 	if (!c->metric)
 		return c->metric;
-	/* a sub-count ("including 43 children") is a part, not a rival figure */
-	if (c->parent >= 0) {
-		char *k = rc__arena_printf(r->a, "%s (%s)", c->metric, c->subject ? c->subject : "part");
+	/* a part ("including 43 children", "13 US troops", "195 remain in
+	 * hospital") is reconciled as its own metric, not a rival figure */
+	if (c->parent >= 0 || c->part) {
+		char *k = rc__arena_printf(r->a, "%s (%s)", c->metric,
+		                           c->part ? c->part : c->subject ? c->subject : "part");
 		if (!k)
 			r->nomem = true;
 		return k ? k : c->metric;

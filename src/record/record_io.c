@@ -126,7 +126,10 @@ json_t *rc__claim_to_json(const rc_record *rec, const rc_claim *c)
 	    rc__json_set(o, "file_line", json_integer((json_int_t)c->file_line)) ||
 	    rc__json_set(o, "record_line", json_integer((json_int_t)rec->record_line)) ||
 	    rc__json_set(o, "sentence", pos_json(&c->sentence)) ||
-	    rc__json_set(o, "in_title", json_boolean(c->in_title))) {
+	    rc__json_set(o, "in_title", json_boolean(c->in_title)) ||
+	    rc__json_set(o, "part", rc__json_str(c->part)) ||
+	    rc__json_set(o, "background", json_boolean(c->background)) ||
+	    rc__json_set(o, "year", c->year ? json_integer(c->year) : json_null())) {
 		json_decref(o);
 		return NULL;
 	}
@@ -350,6 +353,15 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	jw_pos(w, &c->sentence);
 	rc__jw_key(w, "in_title");
 	rc__jw_bool(w, c->in_title);
+	rc__jw_key(w, "part");
+	rc__jw_str(w, c->part);
+	rc__jw_key(w, "background");
+	rc__jw_bool(w, c->background);
+	rc__jw_key(w, "year");
+	if (c->year)
+		rc__jw_int(w, c->year);
+	else
+		rc__jw_null(w);
 }
 
 void rc__jw_interval(rc_jw *w, const rc_interval *iv)
@@ -828,6 +840,12 @@ static void parse_claim(fields *f, rc_claim *c)
 	c->file_line = get_size(f, "file_line", c->pos.line);
 	c->sentence = get_pos(f, "sentence");
 	c->in_title = get_bool(f, "in_title");
+	c->part = get_str(f, "part");
+	c->background = get_bool(f, "background");
+	size_t year = get_size(f, "year", 0);
+	if (year != (size_t)-1 && year > 9999)
+		bad(f, "year", "not a year");
+	c->year = year == (size_t)-1 || year > 9999 ? 0 : (int)year;
 
 	const json_t *ev = json_object_get(f->o, "events");
 	if (ev && !json_is_null(ev)) {

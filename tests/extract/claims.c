@@ -124,6 +124,166 @@ START_TEST(sub_counts)
 }
 END_TEST
 
+/* The claims of text with the real recognizer and a publication year,
+ * one line each: "metric|text|status|part|parent|background year". */
+static char *read_with(const char *text, int pub_year)
+{
+	static char out[16384];
+	rc_error err;
+	rc_recognizer *rec = NULL;
+	ck_assert_int_eq(rc_recognizer_new(&rec, NULL, &err), RC_OK);
+	rc_arena *a = rc__arena_new(0);
+	rc_text t;
+	rc_segments seg;
+	size_t len = strlen(text);
+	ck_assert_int_eq(rc__text_normalize(&t, a, text, len, 0, len, &err), RC_OK);
+	ck_assert_int_eq(rc__segment(&seg, a, &t, &err), RC_OK);
+	rc_quantity_list ql = {0};
+	ck_assert_int_eq(rc_quantities_scan(&ql, rec, t.norm, t.len, &err), RC_OK);
+	rc_claim *c = NULL;
+	size_t n = 0;
+	ck_assert_int_eq(rc__claims_extract(&c, &n, a, rules, &t, &seg, ql.items, ql.len, pub_year,
+	                                    1000, NULL, &err), RC_OK);
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		char iv[64];
+		const rc_interval *v = &c[i].q.iv;
+		snprintf(iv, sizeof iv, "%s%g,%g%s", v->lo_inf ? "(" : v->lo_incl ? "[" : "(",
+		         v->lo_inf ? -1.0 : v->lo, v->hi_inf ? -1.0 : v->hi,
+		         v->hi_inf ? ")" : v->hi_incl ? "]" : ")");
+		o += (size_t)snprintf(out + o, sizeof(out) - o, "%s|%s|%s|%s|%s|%ld|%s%d; ",
+		                      c[i].metric, c[i].text, iv, rc_claim_status_str(c[i].status),
+		                      c[i].part ? c[i].part : "-", c[i].parent,
+		                      c[i].background ? "bg" : "-", c[i].year);
+	}
+	ck_assert_uint_lt(o, sizeof(out));
+	free(c);
+	rc_quantity_list_dispose(&ql);
+	rc__arena_free(a);
+	rc_recognizer_free(rec);
+	return out;
+}
+
+#define READS(year, text, want) ck_assert_str_eq(read_with(text, year), want)
+
+/* Parts of a total: a group narrower than the victims, a site, the
+ * injured still in hospital or in a serious condition, an increment;
+ * they point at the total, and a group with no total is the total. */
+START_TEST(parts_of_a_total)
+{
+	READS(0, "A car bomb killed 31 people. Eleven Filipino nurses were among the dead.",
+	      "killed|31|[31,31]|current|-|-1|-0; "
+	      "killed|Eleven|[11,11]|current|among the victims|0|-0; ");
+	READS(0, "A landslide buried 60 villagers. Rescuers said 14 Nepali porters were killed.",
+	      "killed|14|[14,14]|current|-|-1|-0; ");
+	READS(0, "The storm killed 60 people. Rescuers said 14 Nepali porters were killed.",
+	      "killed|60|[60,60]|current|-|-1|-0; killed|14|[14,14]|current|Nepali|0|-0; ");
+	/* a group with no total beside it is the total */
+	READS(0, "A bombing killed 7 soldiers at a checkpoint.",
+	      "killed|7|[7,7]|current|-|-1|-0; ");
+	READS(0, "The attack killed 25 people. Three soldiers died later.",
+	      "killed|25|[25,25]|current|-|-1|-0; killed|Three|[3,3]|current|soldiers|0|-0; ");
+	/* in a headline before the text that gives the total */
+	READS(0, "Nine Kenyan workers among dead\n\nThe blast killed 40 people.",
+	      "killed|Nine|[9,9]|current|Kenyan workers|1|-0; killed|40|[40,40]|current|-|-1|-0; ");
+	READS(0, "The explosion injured 80 people. Twelve were still in hospital on Monday.",
+	      "injured|80|[80,80]|current|-|-1|-0; injured|Twelve|[12,12]|current|in hospital|0|-0; ");
+	READS(0, "The crash injured 40 people; six are in critical condition.",
+	      "injured|40|[40,40]|current|-|-1|-0; "
+	      "injured|six|[6,6]|current|serious condition|0|-0; ");
+	READS(0, "The toll rose to 52 after 4 more people died in hospital.",
+	      "killed|52|[52,52]|current|-|-1|-0; killed|4|[4,4]|current|additional|0|-0; ");
+	/* after a figure of another metric, "another" means others */
+	READS(0, "The gunman killed 9 people. Another 20 were injured.",
+	      "killed|9|[9,9]|current|-|-1|-0; injured|20|[20,20]|current|-|-1|-0; ");
+	READS(0, "Police sealed off the market, where 20 people were killed.",
+	      "killed|20|[20,20]|current|site|-1|-0; ");
+	READS(0, "At the Grand Hotel, 14 guests were killed. The attacks killed 60 people.",
+	      "killed|14|[14,14]|current|site|1|-0; killed|60|[60,60]|current|-|-1|-0; ");
+	READS(0, "Nine people, four of them children, were killed.",
+	      "killed|Nine|[9,9]|current|-|-1|-0; killed|four|[4,4]|current|children|0|-0; ");
+	READS(0, "The quake killed 200 people; 35 of its citizens died, Chile said.",
+	      "killed|200|[200,200]|current|-|-1|-0; "
+	      "killed|35|[35,35]|current|its nationals|0|-0; ");
+	/* a figure listed after a part is one too */
+	READS(0, "The raid killed 40 people, among them 6 Saudi guards and 9 Yemeni workers.",
+	      "killed|40|[40,40]|current|-|-1|-0; killed|6|[6,6]|current|security personnel|0|-0; "
+	      "killed|9|[9,9]|current|workers|0|-0; ");
+}
+END_TEST
+
+/* The noun another metric counts takes the figure: attackers who died are
+ * counted as perpetrators. */
+START_TEST(perpetrators_by_their_noun)
+{
+	READS(0, "Five attackers died in the shootout.",
+	      "perpetrators|Five|[5,5]|current|-|-1|-0; ");
+	READS(0, "Police put the number of dead gunmen at four.",
+	      "perpetrators|four|[4,4]|current|-|-1|-0; ");
+	/* a part of them stays a count of the dead */
+	READS(0, "Two of the attackers were killed.", "killed|Two|[2,2]|current|-|-1|-0; ");
+}
+END_TEST
+
+/* Earlier events the text compares with: a year before the document's,
+ * or a cue of the rules. */
+START_TEST(earlier_events)
+{
+	READS(2024, "It was the worst fire since 1998, when a blaze killed 70 people.",
+	      "killed|70|[70,70]|current|-|-1|bg1998; ");
+	READS(2024, "Six years ago, floods killed 200 people in the same valley.",
+	      "killed|200|[200,200]|current|-|-1|bg0; ");
+	READS(2024, "That surpasses the 426 people who died in 2002.",
+	      "killed|426|[426,426]|current|-|-1|bg2002; ");
+	READS(2024, "In March 2011, 18 miners died in a pit nearby.",
+	      "killed|18|[18,18]|current|-|-1|bg2011; ");
+	/* no publication date: the latest year named stands in */
+	READS(0, "The 2024 fire killed 12. The worst was in 1998, when a blaze killed 70 people.",
+	      "killed|12|[12,12]|current|-|-1|-0; killed|70|[70,70]|current|-|-1|bg1998; ");
+	/* this year's event is not an earlier one */
+	READS(2024, "The March 2024 fire killed 12 people.", "killed|12|[12,12]|current|-|-1|-0; ");
+}
+END_TEST
+
+/* Level verbs and long toll phrases. */
+START_TEST(level_verbs_and_tolls)
+{
+	READS(0, "The toll tops 300.", "killed|tops 300|(300,-1)|current|-|-1|-0; ");
+	READS(0, "The death toll passed 120 overnight.",
+	      "killed|passed 120|(120,-1)|current|-|-1|-0; ");
+	READS(0, "The toll climbed above 90 on Sunday.",
+	      "killed|above 90|(90,-1)|current|-|-1|-0; ");
+	READS(0, "The number of people killed rose past 500 on Friday.",
+	      "killed|past 500|(500,-1)|current|-|-1|-0; ");
+	READS(0, "The death toll from Saturday's twin explosions at two crowded markets in the "
+	         "northern city has risen to 47.",
+	      "killed|47|[47,47]|current|-|-1|-0; ");
+	READS(0, "The number of people injured in the stampede stood at 130.",
+	      "injured|130|[130,130]|current|-|-1|-0; ");
+	READS(0, "The injured count was put at 85.", "injured|85|[85,85]|current|-|-1|-0; ");
+	READS(0, "The toll, which stood at 12 on Monday, is the highest in years.",
+	      "killed|12|[12,12]|current|-|-1|-0; ");
+	READS(0, "Officials said 20 people had died. By evening it stood at 26.",
+	      "killed|20|[20,20]|current|-|-1|-0; killed|26|[26,26]|current|-|-1|-0; ");
+	READS(0, "Mourners remembered the 30 people who died in the crash.",
+	      "killed|30|[30,30]|current|-|-1|-0; ");
+}
+END_TEST
+
+/* Figures that are not claims, or not members of the list before them. */
+START_TEST(not_figures_and_other_predicates)
+{
+	READS(0, "One person was killed and one injured.", "");
+	READS(0, "The collapse left 40 dead and 120 rescued.", "killed|40|[40,40]|current|-|-1|-0; ");
+	READS(0, "Police arrested 50 people, and hundreds are still sought.",
+	      "arrested|50|[50,50]|current|-|-1|-0; ");
+	READS(0, "The stadium, which held 40,000, was empty.", "");
+	READS(0, "Diplomats were shown photographs of 900 bodies.", "");
+	READS(0, "Nobody knows how many died.", "");
+}
+END_TEST
+
 START_TEST(zero)
 {
 	CLAIMS("No one was hurt.", "injured|No one|current|-|-|hurt|-1; ");
@@ -332,7 +492,11 @@ START_TEST(random_word_soup)
 			ck_assert_uint_le(c[i].pos.end, o);
 			ck_assert_uint_le(c[i].sentence.start, c[i].pos.start);
 			ck_assert_uint_le(c[i].sentence.end, o);
-			ck_assert(c[i].parent >= -1 && c[i].parent < (long)i);
+			/* a part may point forward (a total after it), never at
+			 * itself nor at another part of a total */
+			ck_assert(c[i].parent >= -1 && c[i].parent < (long)nc && c[i].parent != (long)i);
+			if (c[i].parent >= 0)
+				ck_assert_int_eq(c[c[i].parent].parent, -1);
 			ck_assert(c[i].status <= RC_CLAIM_AGGREGATE);
 		}
 		free(c);
@@ -351,6 +515,11 @@ int main(void)
 	tcase_add_test(tc, patterns_and_lists);
 	tcase_add_test(tc, sub_counts);
 	tcase_add_test(tc, zero);
+	tcase_add_test(tc, parts_of_a_total);
+	tcase_add_test(tc, perpetrators_by_their_noun);
+	tcase_add_test(tc, earlier_events);
+	tcase_add_test(tc, level_verbs_and_tolls);
+	tcase_add_test(tc, not_figures_and_other_predicates);
 	tcase_add_test(tc, statuses);
 	tcase_add_test(tc, attribution);
 	tcase_add_test(tc, not_claims);

@@ -115,6 +115,9 @@ static void record_eq(const rc_record *a, const rc_record *b)
 		pos_eq(&x->sentence, &y->sentence);
 		ck_assert_uint_eq(x->file_line, y->file_line);
 		ck_assert_int_eq(x->in_title, y->in_title);
+		STR_EQ(x->part, y->part);
+		ck_assert_int_eq(x->background, y->background);
+		ck_assert_int_eq(x->year, y->year);
 		ck_assert_int_eq(x->parent, y->parent);
 		ck_assert_int_eq(x->mention, y->mention);
 		ck_assert_uint_eq(x->n_mentions, y->n_mentions);
@@ -184,6 +187,9 @@ static rc_record *sample(void)
 	c[1].subject = NULL;
 	c[1].attribution = NULL;
 	c[1].parent = 0;
+	c[1].part = "US troops";
+	c[1].background = true;
+	c[1].year = 2011;
 	c[1].pos = (rc_pos){50, 57, 2, 41};
 	c[2] = c[0];
 	c[2].q = (rc_quantity){.kind = RC_QK_COUNT, .iv = {0, 100, true, false, false, false},
@@ -287,7 +293,7 @@ START_TEST(claim_json_shape)
 		"hi", "lo_incl", "hi_incl", "approx", "vague", "qualifier", "status", "attribution",
 		"event", "events", "quote", "line", "column", "start", "end", "trigger", "kind",
 		"value", "num_start", "num_end", "parent", "mention", "mentions", "file_line",
-		"record_line", "sentence", "in_title",
+		"record_line", "sentence", "in_title", "part", "background", "year",
 	};
 	size_t i = 0;
 	const char *key;
