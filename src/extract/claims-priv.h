@@ -87,6 +87,8 @@ typedef enum rc__lex_class {
 	RC_LX_COORD,        /* coordinators a pattern gap does not cross: and, or */
 	RC_LX_OTHER_VERB,   /* predicates of no metric: rescued, charged, sought */
 	RC_LX_SITE_OPENER,  /* "At the Bataclan, ...": an opening that names a site */
+	RC_LX_BACK_REF,     /* "Of the 43": before a figure that names an earlier claim again */
+	RC_LX_REPORTED,     /* reporting verbs: a past perfect after them is backshifted */
 	RC_LX_COUNT_
 } rc__lex_class;
 
@@ -184,6 +186,7 @@ struct rc_rules {
 	bool *part_relative;            /* by label: counts on an earlier figure ("more") */
 	size_t n_part_labels;
 	rc__pattern_set background;     /* cues of an earlier event */
+	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
 
 	unsigned subject_window, gap_window, toll_window, attribution_window;
 };

@@ -30,7 +30,8 @@
 #define QUOTE_SIDE 900
 
 enum form {
-	FORM_PATTERN, FORM_SUBCOUNT, FORM_VERB, FORM_TOLL, FORM_AFTER, FORM_NOUN, FORM_CHAIN
+	FORM_PATTERN, FORM_SUBCOUNT, FORM_VERB, FORM_TOLL, FORM_AFTER, FORM_NOUN, FORM_CHAIN,
+	FORM_BACKREF
 };
 
 /* A claim while the sentence is being matched (token indices). */
@@ -371,7 +372,9 @@ static subj subject_after(const ex *x, size_t i)
 			s.thing = true;
 			return s;
 		}
-		if (structural(x, k))
+		/* a determiner starts another noun phrase: "the 49 announced
+		 * the day before" counts no days */
+		if (structural(x, k) || (k > i + 1 && lex(x, k, RC_LX_DROP_WORD)))
 			break;
 		k++;
 		s.scan = k;
@@ -480,6 +483,16 @@ static bool try_verb_before(const ex *x, size_t f, work *out)
 	return e && claim_before(x, f, e, (size_t)j, FORM_VERB, out);
 }
 
+/* "who" or "that", opening a relative clause on a subject. */
+static bool relative_word(const ex *x, size_t i)
+{
+	static const char *const rel[] = {"who", "that"};
+	for (size_t k = 0; k < RC_ARRAY_LEN(rel); k++)
+		if (rc__tok_is(&x->tok[i], x->s, rc__tok_hash(rel[k], strlen(rel[k])), rel[k]))
+			return true;
+	return false;
+}
+
 /* Does token i hold a word that names a metric (a verb, state, noun or
  * toll)?  Its metric, or -1. */
 static int metric_word(const ex *x, size_t i)
@@ -512,7 +525,7 @@ static int toll_np_metric(const ex *x, size_t a, size_t b, size_t stop, int *sub
 	                                                         rc__tok_hash("of", 2), "of"))
 		return -1;
 	for (size_t k = b + 1; k < stop && k < b + 7 && is_word(x, k); k++) {
-		if (clause_break(x, k))
+		if (clause_break(x, k) && !relative_word(x, k))
 			break;
 		const rc__lex_entry *se = lex(x, k, RC_LX_SUBJECT);
 		if (se && *subject < 0)
@@ -530,12 +543,19 @@ static bool like_previous_sentence(const ex *x, size_t f, size_t ta, size_t tb, 
 {
 	if (!x->sent || !x->metas)
 		return false;
+	/* the first claim of the sentence before: a sentence's lead figure */
+	long first = -1;
 	for (long c = (long)x->n_claims - 1; c >= 0; c--) {
 		const struct meta *m = &x->metas[c];
 		if (m->sent == x->sent)
 			continue;
-		if (m->sent + 1 != x->sent ||
-		    x->seg->sent[m->sent].para != x->seg->sent[x->sent].para)
+		if (m->sent + 1 != x->sent)
+			break;
+		first = c;
+	}
+	for (long c = first; c >= 0; c = -1) {
+		const struct meta *m = &x->metas[c];
+		if (x->seg->sent[m->sent].para != x->seg->sent[x->sent].para)
 			return false;
 		subj s = subject_after(x, f);
 		if (s.thing || !object_ok(x, m->metric, s.idx))
@@ -638,6 +658,28 @@ static bool try_toll_before(const ex *x, size_t f, work *out)
 			j -= 2;
 			continue;
 		}
+		/* "The previous tally, given on Monday, was 290": a phrase set
+		 * off by commas after the noun */
+		if (is_punct(x, (size_t)j, ',')) {
+			long k = j - 1;
+			while (k > 0 && j - k < 10 && !boundary_punct(x, (size_t)k) && !is_fig(x, (size_t)k))
+				k--;
+			if (k > 0 && is_punct(x, (size_t)k, ',') &&
+			    (lex_ending(x, (size_t)k - 1, RC_LX_TOLL) ||
+			     lex_ending(x, (size_t)k - 1, RC_LX_GENERIC_TOLL))) {
+				j = k - 1;
+				continue;
+			}
+			return false;
+		}
+		/* "the number of people who died in the riot to five", "the
+		 * death toll from the fire that gutted the tower has reached
+		 * 17": a relative clause inside the noun phrase */
+		if (is_word(x, (size_t)j) && relative_word(x, (size_t)j) && j > 0 &&
+		    is_word(x, (size_t)j - 1)) {
+			j--;
+			continue;
+		}
 		if (!(gap_ok(x, (size_t)j) || (is_fig(x, (size_t)j) && !is_claim_fig(x, (size_t)j))) ||
 		    clause_break(x, (size_t)j))
 			return false;
@@ -671,16 +713,6 @@ static const rc__lex_entry *trigger_at(const ex *x, size_t i, bool *is_state)
 	return v;
 }
 
-/* "who" or "that", opening a relative clause on a subject. */
-static bool relative_word(const ex *x, size_t i)
-{
-	static const char *const rel[] = {"who", "that"};
-	for (size_t k = 0; k < RC_ARRAY_LEN(rel); k++)
-		if (rc__tok_is(&x->tok[i], x->s, rc__tok_hash(rel[k], strlen(rel[k])), rel[k]))
-			return true;
-	return false;
-}
-
 static bool try_after(const ex *x, size_t f, work *out, work *second)
 {
 	subj s = subject_after(x, f);
@@ -700,7 +732,7 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 	/* An appositive between the subject and its verb: "six people, three
 	 * of them children, died", "13 people, children among them, were
 	 * killed". */
-	if ((s.idx >= 0 || i == f + 1) && is_punct(x, i, ',')) {
+	if (s.idx >= 0 && is_punct(x, i, ',')) {
 		size_t k = i + 1;
 		while (k < x->n && k < i + 8 && !boundary_punct(x, k) && !lex(x, k, RC_LX_CLAUSE))
 			k++;
@@ -962,7 +994,9 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	bool contrast = false;
 	if (x->n_claims && x->metas) {
 		const meta *pm = &x->metas[x->n_claims - 1];
-		contrast = pm->metric != w->metric &&
+		/* others of the victims: the dead against the wounded */
+		contrast = pm->metric != w->metric && pm->metric >= 0 && w->metric >= 0 &&
+		           r->metrics[pm->metric].victims && r->metrics[w->metric].victims &&
 		           (pm->sent == x->sent ||
 		            (pm->sent + 1 == x->sent &&
 		             x->seg->sent[pm->sent].para == x->seg->sent[x->sent].para));
@@ -1015,10 +1049,30 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	}
 	if (w->subject >= 0 && r->part_subject[w->subject])
 		return r->subjects[w->subject];
+	/* a predicate that names the group: "nine were children" */
+	size_t k = w->fig + 1;
+	for (int g = 0; g < 3 && is_word(x, k) && (lex(x, k, RC_LX_BE) || lex(x, k, RC_LX_AUX)); g++)
+		k++;
+	if (k > w->fig + 1 && is_word(x, k)) {
+		const rc__lex_entry *se = lex(x, k, RC_LX_SUBJECT);
+		if (se && r->part_subject[se->idx])
+			return r->subjects[se->idx];
+		const rc__lex_entry *d = lex(x, k, RC_LX_DEMONYM);
+		if (d) {
+			size_t end = k + d->p.n;
+			const rc__lex_entry *se2 = is_word(x, end) ? lex(x, end, RC_LX_SUBJECT) : NULL;
+			if (se2)
+				end += se2->p.n;
+			char *t = words_text(x, x->scratch, k, end);
+			if (!t)
+				*nomem = true;
+			return t;
+		}
+	}
 	/* a figure listed after a part, with no noun of its own, is one too:
 	 * "13 US troops and at least 60 Afghans", "60 Afghans were killed
 	 * and 140 wounded" */
-	if (w->subject < 0 && prev && prev->part && prev->metric >= 0 &&
+	if (w->subject < 0 && prev && prev->part && prev->group_part && prev->metric >= 0 &&
 	    r->metrics[prev->metric].victims && prev->tail + 3 >= w->fig &&
 	    prev->fig < w->fig) {
 		w->group_part = prev->group_part;
@@ -1100,7 +1154,7 @@ static bool is_semicolon(const ex *x, size_t i)
 static bool background_of(const ex *x, const work *w, int *year)
 {
 	size_t lo = w->fig, hi = w->fig + 1;
-	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT) {
+	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT && w->form != FORM_BACKREF) {
 		if (w->tb > w->ta && w->ta < lo)
 			lo = w->ta;
 		if (w->tb > hi)
@@ -1174,7 +1228,7 @@ static bool not_figure(const ex *x, size_t f)
 static rc_claim_status status_of(const ex *x, const work *w)
 {
 	size_t lo = w->fig, hi = w->fig + 1;
-	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT) {
+	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT && w->form != FORM_BACKREF) {
 		if (w->ta < lo)
 			lo = w->ta;
 		if (w->tb > hi)
@@ -1183,11 +1237,40 @@ static rc_claim_status status_of(const ex *x, const work *w)
 	size_t cs = lo;
 	for (int k = 0; cs > 0 && k < CLAUSE_MAX && !clause_break(x, cs - 1); k++)
 		cs--;
+	/* A complement clause ("denied that 100 people had been taken", "had
+	 * said that 270 were injured") is read with the clause governing it. */
+	if (cs > 0 && rc__tok_is(&x->tok[cs - 1], x->s, rc__tok_hash("that", 4), "that") &&
+	    !(cs > 1 && boundary_punct(x, cs - 2))) {
+		size_t k = cs - 1;
+		for (int g = 0; k > 0 && g < CLAUSE_MAX && !clause_break(x, k - 1); g++)
+			k--;
+		cs = k;
+	}
 	const rc_rules *r = x->r;
+	/* A cue on the figure itself says what it is replaced by, whatever
+	 * the clause says: "253 died, not 359", "368 rather than 352". */
+	if (cue_at(x, &r->superseded, w->fig) || (x->has_revision && cue_at(x, &r->revision, w->fig)))
+		return RC_CLAIM_SUPERSEDED;
 	if (cue_in(x, &r->hypothetical, cs, hi) || cue_at(x, &r->hypothetical, w->fig))
 		return RC_CLAIM_HYPOTHETICAL;
-	if (cue_in(x, &r->superseded, cs, hi) || cue_at(x, &r->superseded, w->fig) ||
-	    (x->has_revision && cue_at(x, &r->revision, w->fig)))
+	if (cue_in(x, &r->superseded, cs, hi))
+		return RC_CLAIM_SUPERSEDED;
+	/* "The toll had stood at 35 overnight" tells of a figure since
+	 * replaced; "the ministry said the toll had reached 89" is reported
+	 * speech in the past: the figure stands. */
+	if (cue_in(x, &r->past_perfect, cs, hi)) {
+		size_t had = cs;
+		while (had < hi && !rc__tok_is(&x->tok[had], x->s, rc__tok_hash("had", 3), "had"))
+			had++;
+		bool reported = false;
+		for (size_t k = 0; k < had && !reported; k++)
+			reported = is_word(x, k) && lex(x, k, RC_LX_REPORTED);
+		if (!reported)
+			return RC_CLAIM_SUPERSEDED;
+	}
+	/* "the toll had topped 1,000": the verb is the figure's qualifier */
+	if (w->fig > 0 && qualifier_connects(x, w->fig) &&
+	    rc__tok_is(&x->tok[w->fig - 1], x->s, rc__tok_hash("had", 3), "had"))
 		return RC_CLAIM_SUPERSEDED;
 	if (x->has_aggregate)
 		return RC_CLAIM_AGGREGATE;
@@ -1597,14 +1680,19 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 			if (want >= 0) {
 				if (back > 4)
 					break;
-				if (pm->metric == want) {
+				/* the total standing now: not one the text replaced */
+				if (pm->metric == want && x->claims[m].status != RC_CLAIM_SUPERSEDED) {
 					parent = (long)m;
 					break;
 				}
 				continue;
 			}
-			if (back == 0 || (back == 1 && x->seg->sent[pm->sent].para ==
-			                                  x->seg->sent[x->sent].para))
+			/* the sentence before, in the paragraph or (when this
+			 * sentence opens one) across its break */
+			bool opens = x->sent > 0 && x->seg->sent[x->sent - 1].para !=
+			                             x->seg->sent[x->sent].para;
+			if (back == 0 || (back == 1 && (opens || x->seg->sent[pm->sent].para ==
+			                                              x->seg->sent[x->sent].para)))
 				parent = (long)m;
 			break;
 		}
@@ -1669,6 +1757,10 @@ static rc_status zero_figures(ex *x)
 			if (!noun)
 				e = NULL;
 		}
+		/* "none of them in danger": a part of nothing is no figure */
+		if (e && i + e->p.n < x->n &&
+		    rc__tok_is(&x->tok[i + e->p.n], x->s, rc__tok_hash("of", 2), "of"))
+			e = NULL;
 		if (!e) {
 			x->tok[o++] = x->tok[i++];
 			continue;
@@ -1723,6 +1815,44 @@ static rc_status add_work(ex *x, const work *w)
 	return RC_OK;
 }
 
+/*
+ * "Of the 43, the prefecture's list includes ...", "higher than the 1,127
+ * the army announced": a figure after a back-reference word ("the") that
+ * repeats the value of a claim of the last sentences names that claim
+ * again: its metric and part, its trigger.
+ */
+static bool try_back_reference(const ex *x, size_t f, work *out)
+{
+	if (f == 0 || !is_word(x, f - 1) || !lex(x, f - 1, RC_LX_BACK_REF) || x->tok[f].q < 0)
+		return false;
+	/* "28 of the 35": the group a part is taken from, not a claim again */
+	if (f >= 3 && is_word(x, f - 2) && lex(x, f - 2, RC_LX_PREP) && is_fig(x, f - 3))
+		return false;
+	const rc_quantity *q = fig_q(x, f);
+	if (q->kind != RC_QK_COUNT || q->qualifier || q->approx)
+		return false;
+	for (size_t c = x->n_claims; c-- > 0;) {
+		const meta *m = &x->metas[c];
+		if (x->sent - m->sent > 12)
+			break;
+		const rc_claim *e = &x->claims[c];
+		if (e->q.kind != RC_QK_COUNT || e->q.value != q->value || e->background)
+			continue;
+		subj s = subject_after(x, f);
+		if (s.thing || !object_ok(x, m->metric, s.idx))
+			return false;
+		work w = new_work(f, FORM_BACKREF);
+		w.metric = m->metric;
+		w.subject = s.idx;
+		w.inherit = e->trigger;
+		w.tail = s.end - 1;
+		w.part = e->part;
+		*out = w;
+		return true;
+	}
+	return false;
+}
+
 static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 {
 	rc_status st;
@@ -1745,7 +1875,8 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		bool ok = try_patterns(x, f, &w) || try_subcount(x, f, *metas, &w) ||
 		          try_verb_before(x, f, &w) || try_toll_before(x, f, &w) ||
 		          try_after(x, f, &w, &second) || try_noun_after(x, f, &w) ||
-		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w);
+		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w) ||
+		          try_back_reference(x, f, &w);
 		if (!ok)
 			continue;
 		bool nomem = false;
@@ -1755,7 +1886,10 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 			second.metric = -1;
 		}
 		w.background = background_of(x, &w, &w.year);
+		const char *inherited = w.part;
 		w.part = part_of(x, &w, &nomem);
+		if (!w.part && inherited && w.form == FORM_BACKREF)
+			w.part = inherited;
 		if (second.metric >= 0) {
 			second.background = w.background;
 			second.year = w.year;

@@ -288,7 +288,10 @@ const char *const rc__q_id_cues[] = {
 };
 
 /* Words that make the qualifier after them an ordinary word: "how about". */
-const char *const rc__q_not_qualifier[] = {"how", "what", NULL};
+const char *const rc__q_not_qualifier[] = {"how", "what",
+	/* "revised up to 368" is revised up, to 368: not at most 368 */
+	"revised", "revise", "revises", "revising", "raised", "raise", "raises", "raising",
+	"scaled", "ratcheted", "marked", NULL};
 
 /* Possessives before "20s": an age ("in their 20s"), not a decade. */
 const char *const rc__q_possessives[] = {"their", "his", "her", "its", "my", "our", "your", NULL};

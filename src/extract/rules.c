@@ -63,6 +63,7 @@ static const field matcher_fields[] = {
 	{"fillers", V_WORDS, NULL, 0, 0, 0},
 	{"chain", V_WORDS, NULL, 0, 0, 0},
 	{"coordinators", V_WORDS, NULL, 0, 0, 0},
+	{"back_references", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -83,6 +84,8 @@ static const field subject_value[] = {{"subject", V_WORDS, NULL, 0, 0, 0}, F_END
 
 static const field status_fields[] = {
 	{"superseded", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
+	{"past_perfect", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
+	{"reported_speech", V_WORDS, NULL, 0, 0, 0},
 	{"revision_words", V_WORDS, NULL, 0, 0, 0},
 	{"revision", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
 	{"hypothetical", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
@@ -983,6 +986,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		{"clause_words", RC_LX_CLAUSE}, {"aux", RC_LX_AUX}, {"be", RC_LX_BE},
 		{"prepositions", RC_LX_PREP}, {"connectors", RC_LX_CONNECTOR},
 		{"fillers", RC_LX_FILLER}, {"chain", RC_LX_CHAIN}, {"coordinators", RC_LX_COORD},
+		{"back_references", RC_LX_BACK_REF},
 	};
 	for (size_t i = 0; i < RC_ARRAY_LEN(matcher_lists); i++)
 		if ((st = add_lex_list(cp, json_object_get(m, matcher_lists[i].key),
@@ -1066,6 +1070,10 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                       SLOT_N_REQUIRED, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->hypothetical, json_object_get(status, "hypothetical"),
 	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
+	    (st = add_patterns(cp, &r->past_perfect, json_object_get(status, "past_perfect"),
+	                       SLOT_NONE, -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(status, "reported_speech"), RC_LX_REPORTED,
+	                       -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->aggregate, json_object_get(status, "aggregate"),
 	                       SLOT_NONE, -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(status, "revision_words"),
@@ -1175,7 +1183,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	rc__pattern_set *sets[] = {&r->metric_patterns, &r->superseded, &r->revision,
 	                           &r->hypothetical, &r->aggregate, &r->subcounts, &r->vetoes,
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
-	                           &r->part_cues, &r->background};
+	                           &r->part_cues, &r->background, &r->past_perfect};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;
