@@ -89,6 +89,9 @@ typedef enum rc__lex_class {
 	RC_LX_SITE_OPENER,  /* "At the Bataclan, ...": an opening that names a site */
 	RC_LX_BACK_REF,     /* "Of the 43": before a figure that names an earlier claim again */
 	RC_LX_REPORTED,     /* reporting verbs: a past perfect after them is backshifted */
+	RC_LX_NOT_NAME,     /* words that end no source's name: people, number, toll */
+	RC_LX_ROLE,         /* sources a headline may open with: "Paris prosecutor: ..." */
+	RC_LX_LONG_AGO,     /* "eight years ago": a time unit that sets an earlier event */
 	RC_LX_COUNT_
 } rc__lex_class;
 
@@ -188,7 +191,7 @@ struct rc_rules {
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
 
-	unsigned subject_window, gap_window, toll_window, attribution_window;
+	unsigned subject_window, gap_window, toll_window, attribution_window, attribution_carry;
 };
 
 /*

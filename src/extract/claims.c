@@ -59,9 +59,13 @@ typedef struct meta {
 
 typedef struct attr_hit {
 	int tier;               /* 0 primary, 1 secondary, 2 tertiary */
+	bool ends_sentence;     /* nothing but the end of the sentence follows the cue */
 	size_t anchor;          /* token of the cue */
 	size_t a, b;            /* the source's tokens [a, b) after trimming */
 	bool pronoun;
+	bool closing;           /* the cue closes its sentence or clause: ", police said." */
+	long bound;             /* the figure right before the name ("the 1,127 the army
+	                         * announced"): the cue is that figure's alone; or -1 */
 } attr_hit;
 
 typedef struct sent_attr {
@@ -89,6 +93,8 @@ typedef struct ex {
 	size_t n_w, cap_w;
 	attr_hit *hits;
 	size_t n_hits, cap_hits;
+	uint32_t *semis, *clauses;   /* prefix counts over the chunk's tokens */
+	size_t cap_pref;
 	bool has_revision, has_aggregate;
 
 	sent_attr *sattr;       /* per sentence */
@@ -1141,6 +1147,26 @@ static bool is_semicolon(const ex *x, size_t i)
 	return is_punct(x, i, ';');
 }
 
+/* "Eight years ago" in [lo, hi): a long time ago ("a year ago", "days
+ * ago" name the news itself). */
+static bool long_ago(const ex *x, size_t lo, size_t hi)
+{
+	for (size_t k = lo + 1; k < hi; k++) {
+		if (!rc__tok_is(&x->tok[k], x->s, rc__tok_hash("ago", 3), "ago"))
+			continue;
+		/* the unit is the last word of the duration before "ago" */
+		const rc__tok *u = &x->tok[k - 1];
+		size_t e = u->end, b = e;
+		while (b > u->start && rc__is_alpha((unsigned char)x->s[b - 1]))
+			b--;
+		rc__tok t = {.start = b, .end = e, .type = RC_TK_WORD, .q = -1,
+		             .h = rc__tok_hash(x->s + b, e - b)};
+		if (e > b && rc__lex_find(x->r, &t, 1, 0, x->s, RC_LX_LONG_AGO, 0))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Is the figure of w about an earlier event the text compares with or
  * recalls?  Its reach: its own clause through the end of its trigger's
@@ -1192,7 +1218,8 @@ static bool background_of(const ex *x, const work *w, int *year)
 	for (size_t k = open_end; k < cs; k++)
 		if (is_semicolon(x, k))
 			open_end = 0;
-	bool cue = cue_in(x, &x->r->background, cs, ce) ||
+	bool cue = long_ago(x, cs, ce) || (open_end && long_ago(x, 0, open_end)) ||
+	           cue_in(x, &x->r->background, cs, ce) ||
 	           (open_end && cue_in(x, &x->r->background, 0, open_end)) ||
 	           cue_at(x, &x->r->background, w->fig);
 	int y = 0;
@@ -1377,16 +1404,26 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 	}
 	if (j < 0)
 		return false;
-	/* "Iran Human Rights, which tallies deaths ..., says": step over an
-	 * appositive or relative clause set off by commas. */
+	/* "Iran Human Rights, which tallies deaths ..., says", "Angelo
+	 * Borrelli, head of Italy's Civil Protection Department, told",
+	 * "Gunasekera, speaking at the same briefing, put": step over an
+	 * appositive or relative clause set off by commas; but when the
+	 * words between the commas are themselves a name ("the ministry's
+	 * communications director, Faisal Alzahrani, told"), they are the
+	 * source. */
 	if (is_punct(x, (size_t)j, ',')) {
 		long k = j - 1;
 		while (k >= 0 && j - k < 24 && !is_punct(x, (size_t)k, ',') &&
-		       !is_punct(x, (size_t)k, '.') && !is_punct(x, (size_t)k, ';'))
+		       !is_punct(x, (size_t)k, '.') && !is_punct(x, (size_t)k, ';') &&
+		       !is_fig(x, (size_t)k))
 			k--;
-		if (k < 1 || !is_punct(x, (size_t)k, ',') ||
-		    !(lex(x, (size_t)k + 1, RC_LX_CLAUSE) || lex(x, (size_t)k + 1, RC_LX_DROP_WORD)))
+		if (k < 1 || !is_punct(x, (size_t)k, ','))
 			return false;
+		bool name = j - k >= 2 && j - k <= 5;
+		for (long m = k + 1; m < j && name; m++)
+			name = capitalised(x, (size_t)m) || acronym(x, (size_t)m) || name_link(x, (size_t)m);
+		if (name)
+			return np_trim(x, (size_t)k + 1, (size_t)j, h);
 		j = k - 1;
 	}
 	long i = j;
@@ -1406,12 +1443,52 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 {
 	size_t k = i;
+	bool content = false;
 	for (unsigned count = 0; k < x->n && count < x->r->attribution_window; count++) {
 		if (!is_word(x, k) || (np_stop(x, k) && !name_link(x, k)))
 			break;
+		/* a determiner starts another noun phrase ("civil protection
+		 * officials the day before"), unless a preposition leads to it
+		 * ("a list kept by the district administration") */
+		if (content && lex(x, k, RC_LX_DROP_WORD) && !capitalised(x, k) &&
+		    !(lex(x, k - 1, RC_LX_PREP) || lex(x, k - 1, RC_LX_NAME_LINK) ||
+		      rc__tok_is(&x->tok[k - 1], x->s, rc__tok_hash("by", 2), "by")))
+			break;
+		content |= !lex(x, k, RC_LX_DROP_WORD);
 		k++;
 	}
 	return np_trim(x, i, k, h);
+}
+
+/* Has [a, b) a capitalised word or an acronym? */
+static bool has_capital(const ex *x, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (capitalised(x, k) || acronym(x, k))
+			return true;
+	return false;
+}
+
+/* A source is an agent, not a counted noun or a toll ("the number of
+ * people confirmed", "22 people were confirmed dead"): names whose last
+ * word the rules list as no name, and names that are a figure's noun. */
+static bool source_ok(const ex *x, const attr_hit *h)
+{
+	if (h->b <= h->a)
+		return false;
+	/* a lone lower-case participle is a verb, not a name: "police had
+	 * received reports" does not make "received" a source */
+	if (h->b == h->a + 1 && !capitalised(x, h->a) && !acronym(x, h->a)) {
+		const rc__tok *t = &x->tok[h->a];
+		if (t->end - t->start > 3 && x->s[t->end - 2] == 'e' && x->s[t->end - 1] == 'd')
+			return false;
+	}
+	if (lex_ending(x, h->b - 1, RC_LX_NOT_NAME) && !has_capital(x, h->a, h->b))
+		return false;
+	size_t k = h->a;
+	while (k > 0 && is_word(x, k - 1) && lex(x, k - 1, RC_LX_DROP_WORD))
+		k--;
+	return !(k > 0 && is_fig(x, k - 1) && !has_capital(x, h->a, h->b));
 }
 
 static rc_status find_attributions(ex *x)
@@ -1432,11 +1509,71 @@ static rc_status find_attributions(ex *x)
 				long e = match_fwd(x, p, p->anchor, i, x->n);
 				if (e < 0)
 					continue;
-				attr_hit h = {.tier = tier, .anchor = i};
+				attr_hit h = {.tier = tier, .anchor = i, .bound = -1};
 				bool ok = p->slot == 0 ? np_back(x, (long)i - 1, &h)
 				                       : np_fwd(x, (size_t)e, &h);
-				if (!ok)
+				if (!ok || !source_ok(x, &h))
 					continue;
+				/* Does the cue close its sentence or clause ("..., police
+				 * said in the evening.", "..., Molins told a news
+				 * conference on Saturday, warning ...")?  Up to the next
+				 * punctuation there may be adjuncts and an indirect
+				 * object, not a complement of its own: no figure, no
+				 * clause word, no auxiliary ("diplomats say identification
+				 * has been slowed", "reports 934 injured"). */
+				size_t after = p->slot == 0 ? (size_t)e : h.b;
+				h.closing = false;
+				for (int g = 0; g < 14; g++, after++) {
+					if (after >= x->n || boundary_punct(x, after)) {
+						h.closing = true;
+						break;
+					}
+					/* a subordinate clause after the adjuncts ("said on
+					 * Monday after four patients died") closes too; "that"
+					 * opens the cue's own complement */
+					if (is_word(x, after) && lex(x, after, RC_LX_CLAUSE) &&
+					    !rc__tok_is(&x->tok[after], x->s, rc__tok_hash("that", 4), "that")) {
+						h.closing = true;
+						break;
+					}
+					if (is_fig(x, after) || (is_word(x, after) &&
+					    (lex(x, after, RC_LX_CLAUSE) || lex(x, after, RC_LX_AUX) ||
+					     lex(x, after, RC_LX_BE))))
+						break;
+				}
+				h.ends_sentence = h.closing && (after >= x->n || is_punct(x, after, '.') ||
+				                                is_punct(x, after, '!') ||
+				                                is_punct(x, after, '?'));
+				/* ", said {X}" names the source only when it closes:
+				 * "said examination of the remains showed ..." does not */
+				if (p->slot != 0 && p->anchor == 0 && x->tok[i].type == RC_TK_PUNCT &&
+				    !h.closing && tier > 0)
+					continue;
+				/* "{X} :" opens a headline with a source: "Paris
+				 * prosecutor: 129 killed" (a role the rules list), not
+				 * "Genoa bridge: ..." */
+				if (p->slot == 0 && x->tok[h.anchor].type == RC_TK_PUNCT &&
+				    (h.a != 0 || !lex_ending(x, h.b - 1, RC_LX_ROLE)))
+					continue;
+				if (p->slot == 0) {
+					size_t k2 = h.a;
+					while (k2 > 0 && is_word(x, k2 - 1) && lex(x, k2 - 1, RC_LX_DROP_WORD))
+						k2--;
+					if (k2 > 0 && is_fig(x, k2 - 1))
+						h.bound = (long)k2 - 1;
+				} else if (p->anchor == 0 && i > 0) {
+					/* "the 39 announced by civil protection officials":
+					 * a participle on a figure (and its noun) is that
+					 * figure's */
+					size_t k2 = i - 1;
+					const rc__lex_entry *se = lex_ending(x, k2, RC_LX_SUBJECT);
+					if (!se)
+						se = lex_ending(x, k2, RC_LX_NOUN);
+					if (se && k2 + 1 >= se->p.n)
+						k2 -= se->p.n;
+					if (is_fig(x, k2))
+						h.bound = (long)k2;
+				}
 				if (RC_GROW(x->hits, x->cap_hits, x->n_hits + 1) != RC_OK)
 					return RC_ERR_NOMEM;
 				x->hits[x->n_hits++] = h;
@@ -1477,6 +1614,22 @@ static const char *earlier_source(const ex *x)
 	return NULL;
 }
 
+/* The source a sentence that cites no one carries on from: the nearest
+ * of the attribution_carry sentences before it in its paragraph that
+ * names one ("Police Commissioner Mike Bush said ... 50.  The previous
+ * toll was 49."). */
+static const char *carried_source(const ex *x)
+{
+	size_t para = x->seg->sent[x->sent].para;
+	for (size_t k = 1; k <= x->r->attribution_carry && k <= x->sent; k++) {
+		if (x->seg->sent[x->sent - k].para != para)
+			break;
+		if (x->sattr[x->sent - k].text)
+			return x->sattr[x->sent - k].text;
+	}
+	return NULL;
+}
+
 /* Is there another hit strictly between hit h and token f? */
 static bool shadowed(const ex *x, const attr_hit *h, size_t f)
 {
@@ -1494,6 +1647,48 @@ static bool shadowed(const ex *x, const attr_hit *h, size_t f)
  * 45 ..., while Y put the toll at 31": 31 is Y's), and the stronger tier,
  * then the nearest, wins.
  */
+/* Is there a semicolon, or (after the figure) a clause word, between
+ * figure f and the cue of h?  Then the cue speaks of another clause:
+ * "toll rises to 290; police say 24 arrested", "toll rises to 769 as
+ * Saudi minister reports 934 injured". */
+static bool other_clause(const ex *x, const attr_hit *h, size_t f)
+{
+	size_t lo = h->a < f ? h->b : f + 1, hi = h->a < f ? f : h->a;
+	if (hi <= lo)
+		return false;
+	if (x->semis[hi] != x->semis[lo])
+		return true;
+	/* a closing ", officials said." speaks for the whole sentence, and
+	 * so does one set off by a comma: "Seventy-one people died as a
+	 * result of the fire, the Metropolitan Police announced, ..." */
+	if (h->a <= f || h->ends_sentence)
+		return false;
+	size_t k = h->a;
+	while (k > 0 && is_word(x, k - 1) && lex(x, k - 1, RC_LX_DROP_WORD))
+		k--;
+	if (k > 0 && is_punct(x, k - 1, ','))
+		return false;
+	return x->clauses[hi] != x->clauses[lo];
+}
+
+/* Prefix counts of semicolons and clause words over the chunk, so that
+ * other_clause() is constant time however long the sentence. */
+static rc_status count_clauses(ex *x)
+{
+	if (RC_GROW(x->semis, x->cap_pref, x->n + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	uint32_t *c = realloc(x->clauses, x->cap_pref * sizeof(*c));
+	if (!c)
+		return RC_ERR_NOMEM;
+	x->clauses = c;
+	x->semis[0] = x->clauses[0] = 0;
+	for (size_t k = 0; k < x->n; k++) {
+		x->semis[k + 1] = x->semis[k] + is_punct(x, k, ';');
+		x->clauses[k + 1] = x->clauses[k] + (is_word(x, k) && lex(x, k, RC_LX_CLAUSE));
+	}
+	return RC_OK;
+}
+
 static const attr_hit *best_hit(const ex *x, size_t f, bool any_pronoun)
 {
 	for (int tier = 0; tier < 3; tier++) {
@@ -1503,6 +1698,14 @@ static const attr_hit *best_hit(const ex *x, size_t f, bool any_pronoun)
 			const attr_hit *h = &x->hits[k];
 			if (h->tier != tier || (!any_pronoun && h->pronoun))
 				continue;
+			if (f > 0 || any_pronoun) {
+				/* a cue bound to another figure, a cue in another
+				 * clause, a cue after the figure that does not close
+				 * its sentence ("diplomats say identification ...") */
+				if ((h->bound >= 0 && (size_t)h->bound != f) || other_clause(x, h, f) ||
+				    (tier > 0 && h->bound < 0 && h->anchor > f && h->a > f && !h->closing))
+					continue;
+			}
 			if (tier > 0 && shadowed(x, h, f))
 				continue;
 			size_t d = h->anchor > f ? h->anchor - f : f - h->anchor;
@@ -1615,13 +1818,21 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	c->status = status_of(x, w);
 	if (w->parent >= 0 && c->status == RC_CLAIM_CURRENT)
 		c->status = x->claims[w->parent].status;
-	const attr_hit *h = best_hit(x, w->fig, true);
+	const attr_hit *h = w->background ? NULL : best_hit(x, w->fig, true);
 	if (h && h->pronoun) {
-		const char *prev = earlier_source(x);
+		/* "Cundy says ... up from the six he announced": the name the
+		 * sentence gave before the pronoun, else the sentences before */
+		const attr_hit *named = best_hit(x, w->fig, false);
+		const char *prev = named && named->anchor < h->anchor ? hit_text(x, x->scratch, named)
+		                                                       : earlier_source(x);
 		c->attribution = prev ? rc__arena_strdup(x->out, prev) : NULL;
 	} else if (h) {
 		c->attribution = hit_text(x, x->out, h);
 		if (!c->attribution)
+			return RC_ERR_NOMEM;
+	} else if (!w->background && !x->n_hits) {
+		const char *prev = carried_source(x);
+		if (prev && !(c->attribution = rc__arena_strdup(x->out, prev)))
 			return RC_ERR_NOMEM;
 	}
 	c->quote = quote_for(x, qn);
@@ -1863,7 +2074,8 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	for (size_t i = 0; i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
 	x->has_aggregate = cue_in(x, &x->r->aggregate, 0, x->n);
-	if ((st = find_attributions(x)) != RC_OK || (st = sentence_source(x)) != RC_OK)
+	if ((st = count_clauses(x)) != RC_OK || (st = find_attributions(x)) != RC_OK ||
+	    (st = sentence_source(x)) != RC_OK)
 		return st;
 	for (size_t f = 0; f < x->n; f++) {
 		if (x->tok[f].type != RC_TK_FIG)
@@ -2003,6 +2215,8 @@ done:
 	free(x.zq);
 	free(x.w);
 	free(x.hits);
+	free(x.semis);
+	free(x.clauses);
 	free(x.sattr);
 	free(x.metric_names);
 	free(x.subject_names);

@@ -55,6 +55,7 @@ static const field matcher_fields[] = {
 	{"gap_window", V_INT, NULL, 0, 0, 12},
 	{"toll_window", V_INT, NULL, 0, 0, 20},
 	{"attribution_window", V_INT, NULL, 0, 1, 30},
+	{"attribution_carry", V_INT, NULL, 0, 0, 5},
 	{"clause_words", V_WORDS, NULL, 0, 0, 0},
 	{"aux", V_WORDS, NULL, 0, 0, 0},
 	{"be", V_WORDS, NULL, 0, 0, 0},
@@ -103,6 +104,8 @@ static const field attribution_fields[] = {
 	{"drop_words", V_WORDS, NULL, 0, 0, 0},
 	{"drop_before_names", V_WORDS, NULL, 0, 0, 0},
 	{"drop_suffixes", V_WORDS, NULL, 0, 0, 0},
+	{"not_names", V_WORDS, NULL, 0, 0, 0},
+	{"headline_roles", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -122,6 +125,7 @@ static const field parts_fields[] = {
 static const field background_fields[] = {
 	{"cues", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
 	{"year_words", V_WORDS, NULL, 0, 0, 0},
+	{"long_ago", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -982,6 +986,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	r->gap_window = knob(m, "gap_window", 6);
 	r->toll_window = knob(m, "toll_window", 12);
 	r->attribution_window = knob(m, "attribution_window", 12);
+	r->attribution_carry = knob(m, "attribution_carry", 0);
 	static const struct { const char *key; int cls; } matcher_lists[] = {
 		{"clause_words", RC_LX_CLAUSE}, {"aux", RC_LX_AUX}, {"be", RC_LX_BE},
 		{"prepositions", RC_LX_PREP}, {"connectors", RC_LX_CONNECTOR},
@@ -1098,7 +1103,9 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	    (st = add_lex_list(cp, json_object_get(attr, "drop_words"), RC_LX_DROP_WORD,
 	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(attr, "drop_before_names"), RC_LX_DROP_NAME,
-	                       -1)) != RC_OK)
+	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(attr, "not_names"), RC_LX_NOT_NAME, -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(attr, "headline_roles"), RC_LX_ROLE, -1)) != RC_OK)
 		return st;
 	/* Parts of a total: victim metrics, subjects that are a part of the
 	 * victims, nationality words, and cue patterns by label. */
@@ -1165,6 +1172,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	if ((st = add_patterns(cp, &r->background, json_object_get(bg, "cues"), SLOT_N_OPTIONAL,
 	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(bg, "year_words"), RC_LX_YEAR_WORD, -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(bg, "long_ago"), RC_LX_LONG_AGO, -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(doc, "not_figures"), RC_LX_NOT_FIGURE,
 	                       -1)) != RC_OK)
 		return st;

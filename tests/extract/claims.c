@@ -170,6 +170,38 @@ static char *read_with(const char *text, int pub_year)
 
 #define READS(year, text, want) ck_assert_str_eq(read_with(text, year), want)
 
+/* "text|attribution; " of each claim, real recognizer. */
+static char *sources_of(const char *text, int pub_year)
+{
+	static char out[4096];
+	rc_error err;
+	if (!recognizer)
+		ck_assert_int_eq(rc_recognizer_new(&recognizer, NULL, &err), RC_OK);
+	rc_arena *a = rc__arena_new(0);
+	rc_text t;
+	rc_segments seg;
+	size_t len = strlen(text);
+	ck_assert_int_eq(rc__text_normalize(&t, a, text, len, 0, len, &err), RC_OK);
+	ck_assert_int_eq(rc__segment(&seg, a, &t, &err), RC_OK);
+	rc_quantity_list ql = {0};
+	ck_assert_int_eq(rc_quantities_scan(&ql, recognizer, t.norm, t.len, &err), RC_OK);
+	rc_claim *c = NULL;
+	size_t n = 0, o = 0;
+	ck_assert_int_eq(rc__claims_extract(&c, &n, a, rules, &t, &seg, ql.items, ql.len, pub_year,
+	                                    1000, NULL, &err), RC_OK);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)snprintf(out + o, sizeof(out) - o, "%s|%s; ", c[i].text,
+		                      c[i].attribution ? c[i].attribution : "-");
+	ck_assert_uint_lt(o, sizeof(out));
+	free(c);
+	rc_quantity_list_dispose(&ql);
+	rc__arena_free(a);
+	return out;
+}
+
+#define SOURCES(text, want) ck_assert_str_eq(sources_of(text, 2024), want)
+
 /* Parts of a total: a group narrower than the victims, a site, the
  * injured still in hospital or in a serious condition, an increment;
  * they point at the total, and a group with no total is the total. */
@@ -237,6 +269,9 @@ START_TEST(earlier_events)
 	      "killed|70|[70,70]|current|-|-1|bg1998; ");
 	READS(2024, "Six years ago, floods killed 200 people in the same valley.",
 	      "killed|200|[200,200]|current|-|-1|bg0; ");
+	/* a time relative to the news names the news: no earlier event */
+	READS(2024, "Last week's floods killed 200 people.", "killed|200|[200,200]|current|-|-1|-0; ");
+	READS(2024, "The fire a year ago killed 72 people.", "killed|72|[72,72]|current|-|-1|-0; ");
 	READS(2024, "That surpasses the 426 people who died in 2002.",
 	      "killed|426|[426,426]|current|-|-1|bg2002; ");
 	READS(2024, "In March 2011, 18 miners died in a pit nearby.",
@@ -364,6 +399,37 @@ START_TEST(vocabulary)
 	READS(0, "Officials put the injured at 315.", "injured|315|[315,315]|current|-|-1|-0; ");
 	READS(0, "Four men are being held.", "arrested|Four|[4,4]|current|-|-1|-0; ");
 	READS(0, "The tower held 120 flats.", "");
+}
+END_TEST
+
+/* The cited authority: the cue that governs the figure's clause, never
+ * across a semicolon or into a clause of its own; not a noun phrase. */
+START_TEST(cited_authority)
+{
+	SOURCES("The toll rose to 40; police said 12 people were arrested.",
+	        "40|-; 12|police; ");
+	SOURCES("The toll rose to 40 as the governor announced 12 arrests.",
+	        "40|-; 12|governor; ");
+	SOURCES("Officials put the toll at 70, while the army said 80 people died.",
+	        "70|Officials; 80|army; ");
+	SOURCES("Seventy people died in the flood, the Red Crescent said on Tuesday.",
+	        "Seventy|Red Crescent; ");
+	SOURCES("The toll was revised to 30 on Monday, the ministry's spokesman, Ali Reza, told "
+	        "reporters.", "30|Ali Reza; ");
+	SOURCES("Hassan Ali, head of the regional health office, told a news conference that 25 "
+	        "people had died.", "25|Hassan Ali; ");
+	SOURCES("The 70 deaths announced by the ministry were later revised to 64, the governor said.",
+	        "70|ministry; 64|governor; ");
+	SOURCES("Rescuers say 40 people are missing, and officials say the search goes on.",
+	        "40|Rescuers; ");
+	SOURCES("Police had received reports of 30 missing people.", "30|Police; ");
+	SOURCES("Paris prosecutor: 29 killed in shooting", "29|Paris prosecutor; ");
+	SOURCES("22 people were confirmed dead, the governor said.", "22|governor; ");
+	/* the text's own background is nobody's figure */
+	SOURCES("In 2009, 12 people died in a similar fire, the mayor said.", "12|-; ");
+	/* a pronoun takes the name its sentence gave before it */
+	SOURCES("The mayor says the toll has risen to 14, up from the 9 he announced at noon.",
+	        "14|mayor; 9|mayor; ");
 }
 END_TEST
 
@@ -606,6 +672,7 @@ int main(void)
 	tcase_add_test(tc, revision_narratives);
 	tcase_add_test(tc, superseded_from_tense);
 	tcase_add_test(tc, vocabulary);
+	tcase_add_test(tc, cited_authority);
 	tcase_add_test(tc, statuses);
 	tcase_add_test(tc, attribution);
 	tcase_add_test(tc, not_claims);
