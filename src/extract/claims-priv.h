@@ -190,6 +190,7 @@ struct rc_rules {
 	size_t n_part_labels;
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
+	rc__pattern_set rejected;       /* a figure the clause rejects is no claim */
 
 	unsigned subject_window, gap_window, toll_window, attribution_window, attribution_carry;
 };

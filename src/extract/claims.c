@@ -738,12 +738,13 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 	/* An appositive between the subject and its verb: "six people, three
 	 * of them children, died", "13 people, children among them, were
 	 * killed". */
-	if (s.idx >= 0 && is_punct(x, i, ',')) {
+	if (s.idx >= 0 && (is_punct(x, i, ',') || is_punct(x, i, '-'))) {
+		char open = x->s[x->tok[i].start];
 		size_t k = i + 1;
 		while (k < x->n && k < i + 8 && !boundary_punct(x, k) && !lex(x, k, RC_LX_CLAUSE))
 			k++;
 		bool st;
-		if (k > i + 1 && is_punct(x, k, ',') && is_word(x, k + 1) &&
+		if (k > i + 1 && is_punct(x, k, open) && is_word(x, k + 1) &&
 		    (lex(x, k + 1, RC_LX_AUX) || lex(x, k + 1, RC_LX_BE) || trigger_at(x, k + 1, &st)))
 			i = k + 1;
 	}
@@ -1017,10 +1018,10 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	}
 	if (w->parent >= 0)
 		return w->subject >= 0 ? r->subjects[w->subject] : "part";
+	if (w->metric >= 0 && !w->background && site_opening(x, w->fig))
+		return "site";
 	if (w->metric < 0 || !r->metrics[w->metric].victims || w->background)
 		return NULL;
-	if (site_opening(x, w->fig))
-		return "site";
 	/* The rest are parts by their group alone: they need a total in the
 	 * text ("a bombing killed 7 officers" is a total; attach_parts
 	 * decides). */
@@ -1045,7 +1046,11 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 			break;
 		i++;
 	}
-	if (w->form == FORM_TOLL && w->ta > 0 && lex(x, w->ta, RC_LX_NOUN) &&
+	/* ... or before a toll that names the dead or hurt ("the Afghan death
+	 * toll", "the Afghan dead"), not before a toll alone ("the Saudi toll"
+	 * is the Saudi authorities') */
+	if (w->form == FORM_TOLL && w->ta > 0 && w->tb > w->ta &&
+	    (lex(x, w->ta, RC_LX_NOUN) || lex(x, w->ta, RC_LX_STATE) || w->tb - w->ta > 1) &&
 	    lex_ending(x, w->ta - 1, RC_LX_DEMONYM)) {
 		const rc__lex_entry *d = lex_ending(x, w->ta - 1, RC_LX_DEMONYM);
 		char *t = words_text(x, x->scratch, w->ta - d->p.n, w->ta);
@@ -1078,8 +1083,9 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	/* a figure listed after a part, with no noun of its own, is one too:
 	 * "13 US troops and at least 60 Afghans", "60 Afghans were killed
 	 * and 140 wounded" */
+	size_t reach = w->form == FORM_TOLL && prev && prev->form == FORM_TOLL ? 6 : 3;
 	if (w->subject < 0 && prev && prev->part && prev->group_part && prev->metric >= 0 &&
-	    r->metrics[prev->metric].victims && prev->tail + 3 >= w->fig &&
+	    r->metrics[prev->metric].victims && prev->tail + reach >= w->fig &&
 	    prev->fig < w->fig) {
 		w->group_part = prev->group_part;
 		return prev->part;
@@ -1198,8 +1204,13 @@ static bool background_of(const ex *x, const work *w, int *year)
 			k--;
 		if (k > 0 && is_punct(x, k - 1, ','))
 			k--;
-		for (int g = 0; k > 0 && g < CLAUSE_MAX && !clause_break(x, k - 1); g++)
+		/* the antecedent may be a time phrase: "the deadliest day ...
+		 * since August 2011, when 30 died" */
+		for (int g = 0; k > 0 && g < CLAUSE_MAX; g++) {
+			if (clause_break(x, k - 1) && !(is_word(x, k - 1) && lex(x, k - 1, RC_LX_YEAR_WORD)))
+				break;
 			k--;
+		}
 		cs = k;
 	}
 	size_t ce = hi;
@@ -1252,7 +1263,12 @@ static bool not_figure(const ex *x, size_t f)
 
 /* ---- status -------------------------------------------------------------------- */
 
-static rc_claim_status status_of(const ex *x, const work *w)
+/*
+ * The tokens status cues are read in: [*cs, *hi), the figure's clause up
+ * to its trigger; a complement clause ("denied that 100 people had been
+ * taken", "had said that 270 were injured") with the clause governing it.
+ */
+static void status_range(const ex *x, const work *w, size_t *cs_out, size_t *hi_out)
 {
 	size_t lo = w->fig, hi = w->fig + 1;
 	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT && w->form != FORM_BACKREF) {
@@ -1264,8 +1280,6 @@ static rc_claim_status status_of(const ex *x, const work *w)
 	size_t cs = lo;
 	for (int k = 0; cs > 0 && k < CLAUSE_MAX && !clause_break(x, cs - 1); k++)
 		cs--;
-	/* A complement clause ("denied that 100 people had been taken", "had
-	 * said that 270 were injured") is read with the clause governing it. */
 	if (cs > 0 && rc__tok_is(&x->tok[cs - 1], x->s, rc__tok_hash("that", 4), "that") &&
 	    !(cs > 1 && boundary_punct(x, cs - 2))) {
 		size_t k = cs - 1;
@@ -1273,6 +1287,23 @@ static rc_claim_status status_of(const ex *x, const work *w)
 			k--;
 		cs = k;
 	}
+	*cs_out = cs;
+	*hi_out = hi;
+}
+
+/* A figure its clause rejects ("rejected the idea that this meant 1,090
+ * deaths") is quoted only to be rejected: no claim. */
+static bool rejected(const ex *x, const work *w)
+{
+	size_t cs, hi;
+	status_range(x, w, &cs, &hi);
+	return cue_in(x, &x->r->rejected, cs, hi);
+}
+
+static rc_claim_status status_of(const ex *x, const work *w)
+{
+	size_t cs, hi;
+	status_range(x, w, &cs, &hi);
 	const rc_rules *r = x->r;
 	/* A cue on the figure itself says what it is replaced by, whatever
 	 * the clause says: "253 died, not 359", "368 rather than 352". */
@@ -2089,7 +2120,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		          try_after(x, f, &w, &second) || try_noun_after(x, f, &w) ||
 		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w) ||
 		          try_back_reference(x, f, &w);
-		if (!ok)
+		if (!ok || rejected(x, &w))
 			continue;
 		bool nomem = false;
 		int other = counted_by_other_metric(x, &w);

@@ -86,6 +86,7 @@ static const field subject_value[] = {{"subject", V_WORDS, NULL, 0, 0, 0}, F_END
 static const field status_fields[] = {
 	{"superseded", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
 	{"past_perfect", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
+	{"rejected", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
 	{"reported_speech", V_WORDS, NULL, 0, 0, 0},
 	{"revision_words", V_WORDS, NULL, 0, 0, 0},
 	{"revision", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
@@ -1077,6 +1078,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->past_perfect, json_object_get(status, "past_perfect"),
 	                       SLOT_NONE, -1)) != RC_OK ||
+	    (st = add_patterns(cp, &r->rejected, json_object_get(status, "rejected"),
+	                       SLOT_NONE, -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(status, "reported_speech"), RC_LX_REPORTED,
 	                       -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->aggregate, json_object_get(status, "aggregate"),
@@ -1191,7 +1194,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	rc__pattern_set *sets[] = {&r->metric_patterns, &r->superseded, &r->revision,
 	                           &r->hypothetical, &r->aggregate, &r->subcounts, &r->vetoes,
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
-	                           &r->part_cues, &r->background, &r->past_perfect};
+	                           &r->part_cues, &r->background, &r->past_perfect,
+	                           &r->rejected};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;
