@@ -651,9 +651,16 @@ static bool try_toll_before(const ex *x, size_t f, work *out)
 				return true;
 			}
 			/* "later raised the figure to 23": a toll of no metric counts
-			 * what the claim before it in the sentence counts. */
-			if (x->n_w)
-				return claim_like(x, f, &x->w[x->n_w - 1], false, out);
+			 * what the claim before it in the sentence counts, but is no
+			 * part of it ("18 more suspects ..., bringing the number in
+			 * custody to 58") */
+			if (x->n_w) {
+				if (!claim_like(x, f, &x->w[x->n_w - 1], false, out))
+					return false;
+				out->part = NULL;
+				out->group_part = false;
+				return true;
+			}
 			return like_previous_sentence(x, f, a, b, out);
 		}
 		/* "The toll, which stood at 12": a relative clause on the noun */
@@ -1015,6 +1022,14 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		    !match_at_figure(x, p, w->fig, &a, &b))
 			continue;
 		return r->part_labels[p->metric];
+	}
+	/* A list set off by a colon or a dash after another figure breaks it
+	 * down: "at least 34 dead: 14 at the airport and 20 at Maelbeek",
+	 * "Forty-four of the dead were shot at Al Noor - 42 died there ..." */
+	if (w->fig >= 2 && (is_punct(x, w->fig - 1, ':') || is_punct(x, w->fig - 1, '-'))) {
+		for (size_t k = 0; k + 1 < w->fig; k++)
+			if (is_fig(x, k) && x->tok[k].q >= 0)
+				return "breakdown";
 	}
 	if (w->parent >= 0)
 		return w->subject >= 0 ? r->subjects[w->subject] : "part";
@@ -2131,7 +2146,9 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		w.background = background_of(x, &w, &w.year);
 		const char *inherited = w.part;
 		w.part = part_of(x, &w, &nomem);
-		if (!w.part && inherited && w.form == FORM_BACKREF)
+		/* a list member and a back-reference count what their head
+		 * counts: "15 who died at the airport and 13 at the metro" */
+		if (!w.part && inherited && (w.form == FORM_BACKREF || w.form == FORM_CHAIN))
 			w.part = inherited;
 		if (second.metric >= 0) {
 			second.background = w.background;

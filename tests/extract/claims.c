@@ -241,6 +241,14 @@ START_TEST(parts_of_a_total)
 	READS(0, "The quake killed 200 people; 35 of its citizens died, Chile said.",
 	      "killed|200|[200,200]|current|-|-1|-0; "
 	      "killed|35|[35,35]|current|its nationals|0|-0; ");
+	/* a list after a colon or a dash breaks the figure before it down */
+	READS(0, "At least 30 people died: 18 in the market and 12 at the station.",
+	      "killed|At least 30|[30,-1)|current|-|-1|-0; killed|18|[18,18]|current|breakdown|0|-0; "
+	      "killed|12|[12,12]|current|breakdown|0|-0; ");
+	/* a running total after an increment is a total */
+	READS(0, "Police said 16 more suspects had been arrested, bringing the number in custody "
+	         "to 70.",
+	      "arrested|16|[16,16]|current|additional|1|-0; arrested|70|[70,70]|current|-|-1|-0; ");
 	/* a figure listed after a part is one too */
 	READS(0, "The raid killed 40 people, among them 6 Saudi guards and 9 Yemeni workers.",
 	      "killed|40|[40,40]|current|-|-1|-0; killed|6|[6,6]|current|security personnel|0|-0; "
