@@ -92,7 +92,7 @@ typedef enum rc__lex_class {
 	RC_LX_NOT_NAME,     /* words that end no source's name: people, number, toll */
 	RC_LX_ROLE,         /* sources a headline may open with: "Paris prosecutor: ..." */
 	RC_LX_LONG_AGO,     /* "eight years ago": a time unit that sets an earlier event */
-	RC_LX_COUNT_
+	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 
 /* A phrase: tokens of a rule string, lower-cased. */
@@ -202,6 +202,10 @@ struct rc_rules {
  */
 const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
                                   const char *text, int cls, uint32_t len);
+
+/* The classes (bit cls) of every lexicon entry that matches at toks[i]. */
+uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
+                         const char *text);
 
 /* Does token t (of text) equal the lower-case word w? */
 bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w);

@@ -95,6 +95,9 @@ typedef struct ex {
 	size_t n_hits, cap_hits;
 	uint32_t *semis, *clauses;   /* prefix counts over the chunk's tokens */
 	size_t cap_pref;
+	uint64_t *mask;              /* lexicon classes starting at each token, or NULL */
+	uint64_t *mask_buf;
+	size_t cap_mask;
 	bool has_revision, has_aggregate;
 
 	sent_attr *sattr;       /* per sentence */
@@ -112,8 +115,18 @@ typedef struct ex {
 
 /* ---- token helpers -------------------------------------------------------- */
 
+/* Classes of the lexicon entries that start at each token of the chunk
+ * (bit cls of mask[i]), computed once per chunk: most lookups are misses,
+ * and a mask answers them without a table walk. */
+static bool has_class(const ex *x, size_t i, int cls)
+{
+	return !x->mask || (i < x->n && (x->mask[i] >> cls & 1));
+}
+
 static const rc__lex_entry *lex(const ex *x, size_t i, int cls)
 {
+	if (!has_class(x, i, cls))
+		return NULL;
 	return rc__lex_find(x->r, x->tok, x->n, i, x->s, cls, 0);
 }
 
@@ -121,7 +134,7 @@ static const rc__lex_entry *lex(const ex *x, size_t i, int cls)
 static const rc__lex_entry *lex_ending(const ex *x, size_t j, int cls)
 {
 	for (size_t len = x->r->max_phrase; len >= 1; len--) {
-		if (len > j + 1)
+		if (len > j + 1 || !has_class(x, j + 1 - len, cls))
 			continue;
 		const rc__lex_entry *e = rc__lex_find(x->r, x->tok, x->n, j + 1 - len, x->s, cls,
 		                                      (uint32_t)len);
@@ -289,8 +302,14 @@ static bool match_at_figure(const ex *x, const rc__pattern *p, size_t f, size_t 
 {
 	if (p->slot < 0 || p->t[p->slot].kind != RC_PT_N)
 		return false;
+	/* the word right before the figure first: most patterns fail there */
+	if (p->slot > 0 && p->t[p->slot - 1].kind == RC_PT_LIT &&
+	    (f == 0 || !lit_eq(x, &p->t[p->slot - 1], f - 1)))
+		return false;
 	long e = match_fwd(x, p, p->slot + 1, f + 1, x->n);
-	if (p->slot + 1 < p->n) {
+	/* the figure's own noun may come first, unless a gap follows the
+	 * figure (it skips those words already) */
+	if (p->slot + 1 < p->n && p->t[p->slot + 1].kind != RC_PT_GAP) {
 		size_t k = f + 1;
 		for (unsigned w = 0; e < 0 && w < x->r->subject_window && is_word(x, k) &&
 		                     !structural(x, k); w++) {
@@ -2113,8 +2132,14 @@ static bool try_back_reference(const ex *x, size_t f, work *out)
 static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 {
 	rc_status st;
+	x->mask = NULL;
 	if ((st = zero_figures(x)) != RC_OK)
 		return st;
+	if (RC_GROW(x->mask_buf, x->cap_mask, x->n + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	for (size_t i = 0; i < x->n; i++)
+		x->mask_buf[i] = rc__lex_classes(x->r, x->tok, x->n, i, x->s);
+	x->mask = x->mask_buf;
 	x->n_w = 0;
 	x->has_revision = false;
 	for (size_t i = 0; i < x->n && !x->has_revision; i++)
@@ -2265,6 +2290,7 @@ done:
 	free(x.hits);
 	free(x.semis);
 	free(x.clauses);
+	free(x.mask_buf);
 	free(x.sattr);
 	free(x.metric_names);
 	free(x.subject_names);

@@ -1356,3 +1356,32 @@ const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t
 	}
 	return NULL;
 }
+
+_Static_assert(RC_LX_COUNT_ <= 64, "lexicon classes are bits of a uint64_t");
+
+uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
+                         const char *text)
+{
+	if (i >= n || !r->n_slots)
+		return 0;
+	const rc__tok *t = &toks[i];
+	if (t->type != RC_TK_WORD && t->type != RC_TK_PUNCT)
+		return 0;
+	size_t s = (size_t)(t->h & (r->n_slots - 1));
+	while (r->slots[s].count && r->slots[s].h != t->h)
+		s = (s + 1) & (r->n_slots - 1);
+	if (!r->slots[s].count)
+		return 0;
+	uint64_t m = 0;
+	const rc__lex_entry *e = r->lex + r->slots[s].first;
+	for (uint32_t k = 0; k < r->slots[s].count; k++, e++) {
+		if ((m >> e->cls & 1) || i + e->p.n > n)
+			continue;
+		bool ok = true;
+		for (uint32_t w = 0; w < e->p.n && ok; w++)
+			ok = rc__tok_is(&toks[i + w], text, e->p.h[w], e->p.w[w]);
+		if (ok)
+			m |= (uint64_t)1 << e->cls;
+	}
+	return m;
+}
