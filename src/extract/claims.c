@@ -680,7 +680,24 @@ static bool try_toll_before(const ex *x, size_t f, work *out)
 				out->group_part = false;
 				return true;
 			}
-			return like_previous_sentence(x, f, a, b, out);
+			if (like_previous_sentence(x, f, a, b, out))
+				return true;
+			/* "... as governments identified their dead; in mid-October
+			 * it stood at 2,121": the nearest noun of the dead or hurt
+			 * earlier in the sentence names the metric */
+			for (size_t k = a; k-- > 0;) {
+				const rc__lex_entry *me = NULL;
+				if (is_word(x, k) && !(me = lex(x, k, RC_LX_NOUN)))
+					me = lex(x, k, RC_LX_STATE);
+				if (me && me->idx >= 0) {
+					subj s = subject_after(x, f);
+					if (s.thing || !object_ok(x, me->idx, s.idx))
+						return false;
+					*out = make_work(f, FORM_TOLL, me->idx, s.idx, a, b, s.end - 1);
+					return true;
+				}
+			}
+			return false;
 		}
 		/* "The toll, which stood at 12": a relative clause on the noun */
 		if (is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_CLAUSE) && j >= 2 &&
@@ -776,6 +793,11 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 	}
 	/* A relative clause on the subject: "the 1,426 people who died" */
 	if ((s.idx >= 0 || i == f + 1) && is_word(x, i) && relative_word(x, i))
+		i++;
+	/* A participle phrase on the subject: "About 400 people living in
+	 * apartment blocks beneath the viaduct were moved out of their homes" */
+	if (s.idx >= 0 && is_word(x, i) && !structural(x, i) && !capitalised(x, i) &&
+	    is_word(x, i + 1) && lex(x, i + 1, RC_LX_PREP))
 		i++;
 	/* A phrase after the subject: "members of the Daesh group were arrested". */
 	const rc__lex_entry *pp = is_word(x, i) ? lex(x, i, RC_LX_PREP) : NULL;

@@ -314,6 +314,10 @@ START_TEST(level_verbs_and_tolls)
 	      "killed|20|[20,20]|current|-|-1|-0; killed|26|[26,26]|current|-|-1|-0; ");
 	READS(0, "Mourners remembered the 30 people who died in the crash.",
 	      "killed|30|[30,30]|current|-|-1|-0; ");
+	/* "it" with no claim before: the noun of the dead earlier in the
+	 * sentence names the metric */
+	READS(0, "The tally grew as families identified their dead; by Friday it stood at 412.",
+	      "killed|412|[412,412]|current|-|-1|-0; ");
 }
 END_TEST
 
@@ -402,6 +406,8 @@ START_TEST(vocabulary)
 	      "displaced|3,000|[3000,3000]|current|-|-1|-0; ");
 	READS(0, "Some 900 residents were moved out of their homes.",
 	      "displaced|Some 900|[900,900]|current|-|-1|-0; ");
+	READS(0, "About 600 people living near the dam were evacuated.",
+	      "displaced|About 600|[600,600]|current|-|-1|-0; ");
 	READS(0, "Twenty people were missing and presumed dead.",
 	      "killed|Twenty|[20,20]|current|-|-1|-0; ");
 	READS(0, "In 1988, 80 miners suffocated underground.",
