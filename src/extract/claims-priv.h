@@ -92,6 +92,7 @@ typedef enum rc__lex_class {
 	RC_LX_NOT_NAME,     /* words that end no source's name: people, number, toll */
 	RC_LX_ROLE,         /* sources a headline may open with: "Paris prosecutor: ..." */
 	RC_LX_LONG_AGO,     /* "eight years ago": a time unit that sets an earlier event */
+	RC_LX_VOUCH,        /* "told reporters it remained accurate": the cue is about the figure */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 

@@ -1538,6 +1538,7 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 		 * officials the day before"), unless a preposition leads to it
 		 * ("a list kept by the district administration") */
 		if (content && lex(x, k, RC_LX_DROP_WORD) && !capitalised(x, k) &&
+		    !rc__tok_is(&x->tok[k], x->s, rc__tok_hash("by", 2), "by") &&
 		    !(lex(x, k - 1, RC_LX_PREP) || lex(x, k - 1, RC_LX_NAME_LINK) ||
 		      rc__tok_is(&x->tok[k - 1], x->s, rc__tok_hash("by", 2), "by")))
 			break;
@@ -1612,6 +1613,12 @@ static rc_status find_attributions(ex *x)
 				h.closing = false;
 				for (int g = 0; g < 14; g++, after++) {
 					if (after >= x->n || boundary_punct(x, after)) {
+						h.closing = true;
+						break;
+					}
+					/* a complement about the figure itself vouches for
+					 * it: "..., told reporters it remained accurate" */
+					if (is_word(x, after) && lex(x, after, RC_LX_VOUCH)) {
 						h.closing = true;
 						break;
 					}

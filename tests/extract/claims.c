@@ -439,6 +439,9 @@ START_TEST(cited_authority)
 	        "70|ministry; 64|governor; ");
 	SOURCES("Rescuers say 40 people are missing, and officials say the search goes on.",
 	        "40|Rescuers; ");
+	/* a complement about the figure vouches for it */
+	SOURCES("The ministry's figure of 80 dead has not changed, and its spokesman, Omar Haddad, "
+	        "told reporters it remained accurate.", "80|Omar Haddad; ");
 	SOURCES("Police had received reports of 30 missing people.", "30|Police; ");
 	SOURCES("Paris prosecutor: 29 killed in shooting", "29|Paris prosecutor; ");
 	SOURCES("22 people were confirmed dead, the governor said.", "22|governor; ");
