@@ -195,10 +195,15 @@ START_TEST(fixtures_precision_recall)
 	printf("# precision %.3f, recall %.3f; of the matched: status %zu, subject %zu, "
 	       "attribution %zu agree\n", p, r, t.status_ok, t.subject_ok, t.attribution_ok);
 	ck_assert_uint_ge(docs, 18);
-	double floor_p = fake ? 0.80 : 0.90, floor_r = fake ? 0.75 : 0.85;
+	/* floors a point under what the real recognizer reaches (1.000 and
+	 * 0.990 of 102 claims, issue 15) */
+	double floor_p = fake ? 0.80 : 0.98, floor_r = fake ? 0.75 : 0.98;
 	ck_assert_msg(p >= floor_p, "precision %.3f below %.2f", p, floor_p);
 	ck_assert_msg(r >= floor_r, "recall %.3f below %.2f", r, floor_r);
 	ck_assert_msg((double)t.status_ok >= 0.9 * (double)t.matched, "statuses disagree too often");
+	if (!fake)
+		ck_assert_msg((double)t.attribution_ok >= 0.97 * (double)t.matched,
+		              "attributions disagree too often");
 	rc_rules_free(rules);
 	rc_recognizer_free(rec);
 }
