@@ -1724,12 +1724,26 @@ static const char *carried_source(const ex *x)
 	return NULL;
 }
 
-/* Is there another hit strictly between hit h and token f? */
+static bool other_clause(const ex *x, const attr_hit *h, size_t f);
+
+/* Can the cue of h speak for figure f at all?  Not when it is bound to
+ * another figure, lies in another clause, or follows the figure without
+ * closing its sentence or clause ("diplomats say identification ..."). */
+static bool eligible(const ex *x, const attr_hit *h, size_t f)
+{
+	return !((h->bound >= 0 && (size_t)h->bound != f) || other_clause(x, h, f) ||
+	         (h->tier > 0 && h->bound < 0 && h->anchor > f && h->a > f && !h->closing));
+}
+
+/* Is there another cue that could speak for f strictly between hit h and
+ * token f?  ("... when the embankment gave way, officials said": "gave"
+ * cannot, so it hides nothing.) */
 static bool shadowed(const ex *x, const attr_hit *h, size_t f)
 {
 	size_t lo = h->anchor < f ? h->anchor : f, hi = h->anchor < f ? f : h->anchor;
 	for (size_t k = 0; k < x->n_hits; k++)
-		if (&x->hits[k] != h && x->hits[k].anchor > lo && x->hits[k].anchor < hi)
+		if (&x->hits[k] != h && x->hits[k].anchor > lo && x->hits[k].anchor < hi &&
+		    eligible(x, &x->hits[k], f))
 			return true;
 	return false;
 }
@@ -1792,14 +1806,8 @@ static const attr_hit *best_hit(const ex *x, size_t f, bool any_pronoun)
 			const attr_hit *h = &x->hits[k];
 			if (h->tier != tier || (!any_pronoun && h->pronoun))
 				continue;
-			if (f > 0 || any_pronoun) {
-				/* a cue bound to another figure, a cue in another
-				 * clause, a cue after the figure that does not close
-				 * its sentence ("diplomats say identification ...") */
-				if ((h->bound >= 0 && (size_t)h->bound != f) || other_clause(x, h, f) ||
-				    (tier > 0 && h->bound < 0 && h->anchor > f && h->a > f && !h->closing))
-					continue;
-			}
+			if ((f > 0 || any_pronoun) && !eligible(x, h, f))
+				continue;
 			if (tier > 0 && shadowed(x, h, f))
 				continue;
 			size_t d = h->anchor > f ? h->anchor - f : f - h->anchor;
