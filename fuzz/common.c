@@ -156,11 +156,30 @@ void rc_fuzz_check_document(const rc_document *doc)
 	(void)rc_document_file_line(doc, doc->text_len);
 }
 
-static void check_pos(const rc_pos *p, size_t text_len)
+/*
+ * A span of the text, or (in_title) of the title, whose offsets are
+ * numbered after the text and a blank line (docs/schema-claim.md, "Titles").
+ */
+static void check_span(size_t start, size_t end, bool in_title, const rc_record *rec,
+                       size_t text_len)
 {
-	FUZZ_CHECK(p->start <= p->end);
-	if (text_len != (size_t)-1)
-		FUZZ_CHECK(p->end <= text_len);
+	FUZZ_CHECK(start <= end);
+	if (text_len == (size_t)-1)
+		return;
+	if (!in_title) {
+		FUZZ_CHECK(end <= text_len);
+		return;
+	}
+	FUZZ_CHECK(rec->title != NULL);
+	FUZZ_CHECK(start >= text_len + 2);
+	FUZZ_CHECK(end <= text_len + 2 + strlen(rec->title));
+}
+
+static void check_pos(const rc_pos *p, bool in_title, const rc_record *rec, size_t text_len)
+{
+	check_span(p->start, p->end, in_title, rec, text_len);
+	if (in_title)
+		FUZZ_CHECK(p->line == 0);
 }
 
 void rc_fuzz_check_record(const rc_record *rec, size_t text_len)
@@ -190,9 +209,8 @@ void rc_fuzz_check_record(const rc_record *rec, size_t text_len)
 		FUZZ_CHECK(m->n_names == 0 || m->names != NULL);
 		for (size_t k = 0; k < m->n_names; k++)
 			FUZZ_CHECK(m->names[k] != NULL && touch(m->names[k]) < (size_t)-1);
-		FUZZ_CHECK(m->start <= m->end);
-		if (text_len != (size_t)-1)
-			FUZZ_CHECK(m->end <= text_len);
+		/* a mention in the title has line 0 */
+		check_span(m->start, m->end, m->line == 0, rec, text_len);
 	}
 	FUZZ_CHECK(rec->n_claims == 0 || rec->claims != NULL);
 	for (size_t i = 0; i < rec->n_claims; i++) {
@@ -208,8 +226,8 @@ void rc_fuzz_check_record(const rc_record *rec, size_t text_len)
 		FUZZ_CHECK(c->q.kind < RC_QK_COUNT_);
 		FUZZ_CHECK(!isnan(c->q.value));
 		rc_fuzz_check_interval(&c->q.iv);
-		check_pos(&c->pos, text_len);
-		check_pos(&c->sentence, text_len);
+		check_pos(&c->pos, c->in_title, rec, text_len);
+		check_pos(&c->sentence, c->in_title, rec, text_len);
 		/* Indices point inside the record: consumers follow them
 		 * without checking. */
 		FUZZ_CHECK(c->parent >= -1 && c->parent < (long)rec->n_claims);

@@ -59,6 +59,33 @@ typedef struct rc_claim {
 	const char *event;        /**< event id after linking, or NULL (unlinked) */
 	const char **events;      /**< for aggregates: every event id it sums */
 	size_t n_events;
+	/**
+	 * In the title of a JSON Lines record rather than its text.  Such a
+	 * claim has line 0 (pos.line, sentence.line), its column in the title,
+	 * file_line the record's line, and offsets numbered after the text:
+	 * text_len + 2 + its byte offset in the title (the title read as if
+	 * it followed the text after a blank line), so that no title claim
+	 * has the offsets of a text claim.
+	 */
+	bool in_title;
+	/**
+	 * What part of its metric's total the figure counts, or NULL for a
+	 * total: a group ("children", "US troops", "its citizens"), a site
+	 * ("site"), the injured still in hospital ("in hospital"), an
+	 * increment ("additional").  A part never stands in for the event's
+	 * total; parent points at the total it is part of when the document
+	 * gives one.  The labels are the rules' (docs/claims.md).
+	 */
+	const char *part;
+	/**
+	 * The figure is about an earlier event the text compares with or
+	 * recalls ("the deadliest since 1960, when a tsunami killed 61"), not
+	 * the news the document reports; year is the calendar year its clause
+	 * names (1960), or 0.  The events stage links such claims to that
+	 * event.
+	 */
+	bool background;
+	int year;
 } rc_claim;
 
 /**

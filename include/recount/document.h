@@ -136,6 +136,13 @@ void rc_document_position(const rc_document *doc, size_t offset,
  */
 size_t rc_document_file_line(const rc_document *doc, size_t offset);
 
+/**
+ * The line to report for a figure in doc->title: the record's line for a
+ * JSON record, the line of the HTML element the title was taken from
+ * (<title>, a meta tag or JSON-LD), else 1.
+ */
+size_t rc_document_title_line(const rc_document *doc);
+
 /** A streaming reader over a list of inputs. */
 typedef struct rc_reader rc_reader;
 

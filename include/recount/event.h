@@ -33,7 +33,7 @@ typedef struct rc_mention {
 	const char *key;       /**< event id from a --events file that matched, or NULL */
 	const char *local_id;  /**< provisional id within the document: place-date-type */
 	size_t start, end;     /**< span of the noun phrase (document byte offsets) */
-	size_t line;           /**< 1-based line of start */
+	size_t line;           /**< 1-based line of start; 0 in the title of a JSON Lines record */
 } rc_mention;
 
 /**

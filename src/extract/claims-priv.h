@@ -81,7 +81,19 @@ typedef enum rc__lex_class {
 	RC_LX_REVISION,     /* words that make "from N" a superseded figure */
 	RC_LX_DROP_WORD,    /* dropped at the start of an attribution: the, a */
 	RC_LX_DROP_NAME,    /* dropped before a capitalised name: official, state-run */
-	RC_LX_COUNT_
+	RC_LX_DEMONYM,      /* nationality words: a part of the victims ("13 US troops") */
+	RC_LX_YEAR_WORD,    /* before a year, sets the clause in it: in, since, of */
+	RC_LX_NOT_FIGURE,   /* numbers that are never figures alone: "one" */
+	RC_LX_COORD,        /* coordinators a pattern gap does not cross: and, or */
+	RC_LX_OTHER_VERB,   /* predicates of no metric: rescued, charged, sought */
+	RC_LX_SITE_OPENER,  /* "At the Bataclan, ...": an opening that names a site */
+	RC_LX_BACK_REF,     /* "Of the 43": before a figure that names an earlier claim again */
+	RC_LX_REPORTED,     /* reporting verbs: a past perfect after them is backshifted */
+	RC_LX_NOT_NAME,     /* words that end no source's name: people, number, toll */
+	RC_LX_ROLE,         /* sources a headline may open with: "Paris prosecutor: ..." */
+	RC_LX_LONG_AGO,     /* "eight years ago": a time unit that sets an earlier event */
+	RC_LX_VOUCH,        /* "told reporters it remained accurate": the cue is about the figure */
+	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 
 /* A phrase: tokens of a rule string, lower-cased. */
@@ -137,6 +149,8 @@ typedef struct rc__pattern_set {
 
 typedef struct rc__metric {
 	const char *name;
+	bool victims;        /* counts victims (killed, injured, missing): has parts */
+	bool by_noun;        /* takes a victims' figure of its noun: "Eight attackers died" */
 	int32_t *objects;    /* subject indices the metric requires, or NULL for any */
 	size_t n_objects;
 } rc__metric;
@@ -170,7 +184,16 @@ struct rc_rules {
 	rc__phrase *drop_suffixes;
 	size_t n_drop_suffixes;
 
-	unsigned subject_window, gap_window, toll_window, attribution_window;
+	bool *part_subject;             /* by subject index: a part of the victims */
+	rc__pattern_set part_cues;      /* pattern.metric is the label index */
+	const char **part_labels;
+	bool *part_relative;            /* by label: counts on an earlier figure ("more") */
+	size_t n_part_labels;
+	rc__pattern_set background;     /* cues of an earlier event */
+	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
+	rc__pattern_set rejected;       /* a figure the clause rejects is no claim */
+
+	unsigned subject_window, gap_window, toll_window, attribution_window, attribution_carry;
 };
 
 /*
@@ -181,6 +204,10 @@ struct rc_rules {
 const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
                                   const char *text, int cls, uint32_t len);
 
+/* The classes (bit cls) of every lexicon entry that matches at toks[i]. */
+uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
+                         const char *text);
+
 /* Does token t (of text) equal the lower-case word w? */
 bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w);
 
@@ -188,7 +215,9 @@ bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w);
 
 /*
  * Extract the claims of one body.  t is the normalised body, seg its
- * sentences, qs[0..nq) the recognizer's quantities in t->norm offsets.
+ * sentences, qs[0..nq) the recognizer's quantities in t->norm offsets,
+ * pub_year the year the document was published (0: unknown; then the
+ * latest year the text names stands in for it).
  * Claims come back with document offsets (q, pos.start/end, sentence
  * start/end) and strings allocated from out_arena; positions in lines and
  * columns are left for the caller, which knows the document.  At most
@@ -196,7 +225,7 @@ bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w);
  */
 rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
                              const rc_rules *rules, const rc_text *t, const rc_segments *seg,
-                             const rc_quantity *qs, size_t nq, size_t max_claims,
-                             size_t *dropped, rc_error *err);
+                             const rc_quantity *qs, size_t nq, int pub_year,
+                             size_t max_claims, size_t *dropped, rc_error *err);
 
 #endif

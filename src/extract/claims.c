@@ -30,7 +30,8 @@
 #define QUOTE_SIDE 900
 
 enum form {
-	FORM_PATTERN, FORM_SUBCOUNT, FORM_VERB, FORM_TOLL, FORM_AFTER, FORM_NOUN, FORM_CHAIN
+	FORM_PATTERN, FORM_SUBCOUNT, FORM_VERB, FORM_TOLL, FORM_AFTER, FORM_NOUN, FORM_CHAIN,
+	FORM_BACKREF
 };
 
 /* A claim while the sentence is being matched (token indices). */
@@ -43,13 +44,28 @@ typedef struct work {
 	long parent;            /* global index */
 	const char *inherit;    /* trigger text taken over from the parent or list head */
 	int form;
+	const char *part;       /* part label or text (scratch), NULL for a total */
+	bool group_part;        /* part by its group only: a total if the text has none */
+	bool background;        /* about an earlier event */
+	int year;               /* year its clause names, or 0 */
 } work;
+
+/* What later claims need to know of an emitted one. */
+typedef struct meta {
+	size_t sent;
+	int metric;
+	bool group_part;    /* a part by its group only ("7 officers"): needs a total */
+} meta;
 
 typedef struct attr_hit {
 	int tier;               /* 0 primary, 1 secondary, 2 tertiary */
+	bool ends_sentence;     /* nothing but the end of the sentence follows the cue */
 	size_t anchor;          /* token of the cue */
 	size_t a, b;            /* the source's tokens [a, b) after trimming */
 	bool pronoun;
+	bool closing;           /* the cue closes its sentence or clause: ", police said." */
+	long bound;             /* the figure right before the name ("the 1,127 the army
+	                         * announced"): the cue is that figure's alone; or -1 */
 } attr_hit;
 
 typedef struct sent_attr {
@@ -58,6 +74,7 @@ typedef struct sent_attr {
 
 typedef struct ex {
 	const rc_rules *r;
+	int ref_year;           /* the document's year (publication, else the latest named), or 0 */
 	const rc_text *t;
 	const char *s;          /* t->norm */
 	const rc_segments *seg;
@@ -76,9 +93,15 @@ typedef struct ex {
 	size_t n_w, cap_w;
 	attr_hit *hits;
 	size_t n_hits, cap_hits;
+	uint32_t *semis, *clauses;   /* prefix counts over the chunk's tokens */
+	size_t cap_pref;
+	uint64_t *mask;              /* lexicon classes starting at each token, or NULL */
+	uint64_t *mask_buf;
+	size_t cap_mask;
 	bool has_revision, has_aggregate;
 
 	sent_attr *sattr;       /* per sentence */
+	const struct meta *metas;    /* sentence and metric of each claim so far */
 
 	/* output */
 	rc_claim *claims;
@@ -92,8 +115,18 @@ typedef struct ex {
 
 /* ---- token helpers -------------------------------------------------------- */
 
+/* Classes of the lexicon entries that start at each token of the chunk
+ * (bit cls of mask[i]), computed once per chunk: most lookups are misses,
+ * and a mask answers them without a table walk. */
+static bool has_class(const ex *x, size_t i, int cls)
+{
+	return !x->mask || (i < x->n && (x->mask[i] >> cls & 1));
+}
+
 static const rc__lex_entry *lex(const ex *x, size_t i, int cls)
 {
+	if (!has_class(x, i, cls))
+		return NULL;
 	return rc__lex_find(x->r, x->tok, x->n, i, x->s, cls, 0);
 }
 
@@ -101,7 +134,7 @@ static const rc__lex_entry *lex(const ex *x, size_t i, int cls)
 static const rc__lex_entry *lex_ending(const ex *x, size_t j, int cls)
 {
 	for (size_t len = x->r->max_phrase; len >= 1; len--) {
-		if (len > j + 1)
+		if (len > j + 1 || !has_class(x, j + 1 - len, cls))
 			continue;
 		const rc__lex_entry *e = rc__lex_find(x->r, x->tok, x->n, j + 1 - len, x->s, cls,
 		                                      (uint32_t)len);
@@ -186,6 +219,16 @@ static bool gap_ok(const ex *x, size_t i)
 	return i < x->n && (x->tok[i].type == RC_TK_WORD || x->tok[i].type == RC_TK_QTY);
 }
 
+static const rc__lex_entry *lex(const ex *x, size_t i, int cls);
+
+/* A pattern's "..." stays in its clause: no clause word ("which",
+ * "while") and no coordinator ("and"): "killed 28 workers and seriously
+ * injured 36" does not read "28 ... seriously injured". */
+static bool pattern_gap_ok(const ex *x, size_t i)
+{
+	return gap_ok(x, i) && !lex(x, i, RC_LX_CLAUSE) && !lex(x, i, RC_LX_COORD);
+}
+
 /* Match p->t[pi..] forward from token ti (< lim); returns the end or -1.
  * A slot ends the forward match (its extent is decided by the caller). */
 static long match_fwd(const ex *x, const rc__pattern *p, int pi, size_t ti, size_t lim)
@@ -206,7 +249,7 @@ static long match_fwd(const ex *x, const rc__pattern *p, int pi, size_t ti, size
 		return (long)ti;
 	case RC_PT_GAP:
 		for (unsigned g = 0; g <= x->r->gap_window; g++) {
-			if (g > 0 && !gap_ok(x, ti + g - 1))
+			if (g > 0 && !pattern_gap_ok(x, ti + g - 1))
 				break;
 			long e = match_fwd(x, p, pi + 1, ti + g, lim);
 			if (e >= 0)
@@ -236,7 +279,8 @@ static long match_bwd(const ex *x, const rc__pattern *p, int pi, long ti, size_t
 		return ti + 1;
 	case RC_PT_GAP:
 		for (unsigned g = 0; g <= x->r->gap_window; g++) {
-			if (g > 0 && (ti - (long)g + 1 < (long)lo || !gap_ok(x, (size_t)(ti - g + 1))))
+			if (g > 0 && (ti - (long)g + 1 < (long)lo ||
+			              !pattern_gap_ok(x, (size_t)(ti - g + 1))))
 				break;
 			long b = match_bwd(x, p, pi - 1, ti - (long)g, lo);
 			if (b >= 0)
@@ -258,8 +302,14 @@ static bool match_at_figure(const ex *x, const rc__pattern *p, size_t f, size_t 
 {
 	if (p->slot < 0 || p->t[p->slot].kind != RC_PT_N)
 		return false;
+	/* the word right before the figure first: most patterns fail there */
+	if (p->slot > 0 && p->t[p->slot - 1].kind == RC_PT_LIT &&
+	    (f == 0 || !lit_eq(x, &p->t[p->slot - 1], f - 1)))
+		return false;
 	long e = match_fwd(x, p, p->slot + 1, f + 1, x->n);
-	if (p->slot + 1 < p->n) {
+	/* the figure's own noun may come first, unless a gap follows the
+	 * figure (it skips those words already) */
+	if (p->slot + 1 < p->n && p->t[p->slot + 1].kind != RC_PT_GAP) {
 		size_t k = f + 1;
 		for (unsigned w = 0; e < 0 && w < x->r->subject_window && is_word(x, k) &&
 		                     !structural(x, k); w++) {
@@ -347,7 +397,9 @@ static subj subject_after(const ex *x, size_t i)
 			s.thing = true;
 			return s;
 		}
-		if (structural(x, k))
+		/* a determiner starts another noun phrase: "the 49 announced
+		 * the day before" counts no days */
+		if (structural(x, k) || (k > i + 1 && lex(x, k, RC_LX_DROP_WORD)))
 			break;
 		k++;
 		s.scan = k;
@@ -456,23 +508,229 @@ static bool try_verb_before(const ex *x, size_t f, work *out)
 	return e && claim_before(x, f, e, (size_t)j, FORM_VERB, out);
 }
 
+/* "who" or "that", opening a relative clause on a subject. */
+static bool relative_word(const ex *x, size_t i)
+{
+	static const char *const rel[] = {"who", "that"};
+	for (size_t k = 0; k < RC_ARRAY_LEN(rel); k++)
+		if (rc__tok_is(&x->tok[i], x->s, rc__tok_hash(rel[k], strlen(rel[k])), rel[k]))
+			return true;
+	return false;
+}
+
+/* Does token i hold a word that names a metric (a verb, state, noun or
+ * toll)?  Its metric, or -1. */
+static int metric_word(const ex *x, size_t i)
+{
+	static const int classes[] = {RC_LX_STATE, RC_LX_NOUN, RC_LX_VERB, RC_LX_TOLL};
+	if (!is_word(x, i))
+		return -1;
+	for (size_t k = 0; k < RC_ARRAY_LEN(classes); k++) {
+		const rc__lex_entry *e = lex(x, i, classes[k]);
+		if (e && e->idx >= 0)
+			return e->idx;
+	}
+	return -1;
+}
+
+/*
+ * The metric a generic toll noun ("number", "count", "figure") spanning
+ * tokens [a, b) names with its neighbours: a metric word just before it
+ * ("the injured count") or after "of" within a few words ("the number of
+ * people killed", "the number of dead attackers"); the subject counted
+ * there in *subject.  -1 when none.
+ */
+static int toll_np_metric(const ex *x, size_t a, size_t b, size_t stop, int *subject)
+{
+	*subject = -1;
+	int m = a > 0 ? metric_word(x, a - 1) : -1;
+	if (m >= 0)
+		return m;
+	if (!is_word(x, b) || !lex(x, b, RC_LX_PREP) || !rc__tok_is(&x->tok[b], x->s,
+	                                                         rc__tok_hash("of", 2), "of"))
+		return -1;
+	for (size_t k = b + 1; k < stop && k < b + 7 && is_word(x, k); k++) {
+		if (clause_break(x, k) && !relative_word(x, k))
+			break;
+		const rc__lex_entry *se = lex(x, k, RC_LX_SUBJECT);
+		if (se && *subject < 0)
+			*subject = se->idx;
+		int mk = metric_word(x, k);
+		if (mk >= 0 && m < 0)
+			m = mk;
+	}
+	return m;
+}
+
+/* The claim counted like the last claim of the previous sentence of the
+ * paragraph ("... has risen steadily.  In mid-October it stood at 2,121"). */
+static bool like_previous_sentence(const ex *x, size_t f, size_t ta, size_t tb, work *out)
+{
+	if (!x->sent || !x->metas)
+		return false;
+	/* the first claim of the sentence before: a sentence's lead figure */
+	long first = -1;
+	for (long c = (long)x->n_claims - 1; c >= 0; c--) {
+		const struct meta *m = &x->metas[c];
+		if (m->sent == x->sent)
+			continue;
+		if (m->sent + 1 != x->sent)
+			break;
+		first = c;
+	}
+	for (long c = first; c >= 0; c = -1) {
+		const struct meta *m = &x->metas[c];
+		if (x->seg->sent[m->sent].para != x->seg->sent[x->sent].para)
+			return false;
+		subj s = subject_after(x, f);
+		if (s.thing || !object_ok(x, m->metric, s.idx))
+			return false;
+		*out = make_work(f, FORM_TOLL, m->metric, s.idx, ta, tb, s.end - 1);
+		return true;
+	}
+	return false;
+}
+
+/* Is the figure's qualifier a connector by itself ("tops 350", "topped
+ * 1,000", "above 320"), so that a toll noun may come right before it? */
+static bool qualifier_connects(const ex *x, size_t f)
+{
+	if (x->tok[f].q < 0)
+		return false;
+	const rc_quantity *q = fig_q(x, f);
+	size_t a = q->start, b = q->num_start;
+	while (b > a && rc__is_space((unsigned char)x->s[b - 1]))
+		b--;
+	if (b <= a)
+		return false;
+	for (size_t i = a; i < b; i++)
+		if (!rc__is_alpha((unsigned char)x->s[i]))
+			return false;   /* one word only */
+	rc__tok t = {.start = a, .end = b, .type = RC_TK_WORD, .q = -1,
+	             .h = rc__tok_hash(x->s + a, b - a)};
+	return rc__lex_find(x->r, &t, 1, 0, x->s, RC_LX_CONNECTOR, 0) != NULL;
+}
+
+/* Has token j a claim of this chunk (a figure that was read)? */
+static bool is_claim_fig(const ex *x, size_t j)
+{
+	for (size_t k = 0; k < x->n_w; k++)
+		if (x->w[k].fig == j)
+			return true;
+	return false;
+}
+
+/*
+ * A toll noun before the figure, then a connector: "the death toll rose
+ * to 95", "a death toll of 84", "the toll, which stood at 12", "toll tops
+ * 350" (a verb that is the figure's qualifier connects by itself).  The
+ * noun may be far ("The death toll in Sunday's coordinated attacks on
+ * churches and hotels across the country has risen to 290"): up to
+ * toll_window words, across figures that are no claims.  A generic toll
+ * ("the number of people killed", "the injured count") takes the metric
+ * its own words name, else the claim before it in the sentence, else
+ * (for "it stood at 2,121") the last claim of the sentence before.
+ */
 static bool try_toll_before(const ex *x, size_t f, work *out)
 {
 	if (f == 0)
 		return false;
 	const rc__lex_entry *c = lex_ending(x, f - 1, RC_LX_CONNECTOR);
-	if (!c)
+	long j;
+	if (c)
+		j = (long)f - 1 - (long)c->p.n;
+	else if (qualifier_connects(x, f))
+		j = (long)f - 1;
+	else
 		return false;
-	long j = (long)f - 1 - (long)c->p.n;
+	size_t conn = (size_t)(j + 1);
+	/* A preposition after a counted noun starts a phrase of the toll's own
+	 * noun phrase, not its figure: "the death toll from the twin blasts
+	 * at two markets ... has risen to 47" (two counts markets). */
+	if (c && conn > 0 && lex(x, conn, RC_LX_PREP) && lex_ending(x, conn - 1, RC_LX_THING))
+		return false;
 	for (unsigned g = 0; g <= x->r->toll_window && j >= 0; g++) {
 		const rc__lex_entry *e = lex_ending(x, (size_t)j, RC_LX_TOLL);
 		if (e)
 			return claim_before(x, f, e, (size_t)j, FORM_TOLL, out);
-		/* "later raised the figure to 23": a toll of no metric counts
-		 * what the claim before it in the sentence counts. */
-		if (x->n_w && lex_ending(x, (size_t)j, RC_LX_GENERIC_TOLL))
-			return claim_like(x, f, &x->w[x->n_w - 1], false, out);
-		if (!gap_ok(x, (size_t)j) || clause_break(x, (size_t)j))
+		const rc__lex_entry *ge = lex_ending(x, (size_t)j, RC_LX_GENERIC_TOLL);
+		if (ge) {
+			size_t a = (size_t)j + 1 - ge->p.n, b = (size_t)j + 1;
+			int subject;
+			int m = toll_np_metric(x, a, b, conn, &subject);
+			if (m >= 0) {
+				subj s = subject_after(x, f);
+				if (s.thing)
+					return false;
+				if (s.idx >= 0)
+					subject = s.idx;
+				if (!object_ok(x, m, subject))
+					return false;
+				*out = make_work(f, FORM_TOLL, m, subject, a, b, s.end - 1);
+				return true;
+			}
+			/* "later raised the figure to 23": a toll of no metric counts
+			 * what the claim before it in the sentence counts, but is no
+			 * part of it ("18 more suspects ..., bringing the number in
+			 * custody to 58") */
+			if (x->n_w) {
+				if (!claim_like(x, f, &x->w[x->n_w - 1], false, out))
+					return false;
+				out->part = NULL;
+				out->group_part = false;
+				return true;
+			}
+			if (like_previous_sentence(x, f, a, b, out))
+				return true;
+			/* "... as governments identified their dead; in mid-October
+			 * it stood at 2,121": the nearest noun of the dead or hurt
+			 * earlier in the sentence names the metric */
+			for (size_t k = a; k-- > 0;) {
+				const rc__lex_entry *me = NULL;
+				if (is_word(x, k) && !(me = lex(x, k, RC_LX_NOUN)))
+					me = lex(x, k, RC_LX_STATE);
+				if (me && me->idx >= 0) {
+					subj s = subject_after(x, f);
+					if (s.thing || !object_ok(x, me->idx, s.idx))
+						return false;
+					*out = make_work(f, FORM_TOLL, me->idx, s.idx, a, b, s.end - 1);
+					return true;
+				}
+			}
+			return false;
+		}
+		/* "The toll, which stood at 12": a relative clause on the noun */
+		if (is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_CLAUSE) && j >= 2 &&
+		    is_punct(x, (size_t)j - 1, ',') &&
+		    (lex_ending(x, (size_t)j - 2, RC_LX_TOLL) ||
+		     lex_ending(x, (size_t)j - 2, RC_LX_GENERIC_TOLL))) {
+			j -= 2;
+			continue;
+		}
+		/* "The previous tally, given on Monday, was 290": a phrase set
+		 * off by commas after the noun */
+		if (is_punct(x, (size_t)j, ',')) {
+			long k = j - 1;
+			while (k > 0 && j - k < 10 && !boundary_punct(x, (size_t)k) && !is_fig(x, (size_t)k))
+				k--;
+			if (k > 0 && is_punct(x, (size_t)k, ',') &&
+			    (lex_ending(x, (size_t)k - 1, RC_LX_TOLL) ||
+			     lex_ending(x, (size_t)k - 1, RC_LX_GENERIC_TOLL))) {
+				j = k - 1;
+				continue;
+			}
+			return false;
+		}
+		/* "the number of people who died in the riot to five", "the
+		 * death toll from the fire that gutted the tower has reached
+		 * 17": a relative clause inside the noun phrase */
+		if (is_word(x, (size_t)j) && relative_word(x, (size_t)j) && j > 0 &&
+		    is_word(x, (size_t)j - 1)) {
+			j--;
+			continue;
+		}
+		if (!(gap_ok(x, (size_t)j) || (is_fig(x, (size_t)j) && !is_claim_fig(x, (size_t)j))) ||
+		    clause_break(x, (size_t)j))
 			return false;
 		j--;
 	}
@@ -520,6 +778,27 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 		if (s2.idx >= 0)
 			i = s2.end;
 	}
+	/* An appositive between the subject and its verb: "six people, three
+	 * of them children, died", "13 people, children among them, were
+	 * killed". */
+	if (s.idx >= 0 && (is_punct(x, i, ',') || is_punct(x, i, '-'))) {
+		char open = x->s[x->tok[i].start];
+		size_t k = i + 1;
+		while (k < x->n && k < i + 8 && !boundary_punct(x, k) && !lex(x, k, RC_LX_CLAUSE))
+			k++;
+		bool st;
+		if (k > i + 1 && is_punct(x, k, open) && is_word(x, k + 1) &&
+		    (lex(x, k + 1, RC_LX_AUX) || lex(x, k + 1, RC_LX_BE) || trigger_at(x, k + 1, &st)))
+			i = k + 1;
+	}
+	/* A relative clause on the subject: "the 1,426 people who died" */
+	if ((s.idx >= 0 || i == f + 1) && is_word(x, i) && relative_word(x, i))
+		i++;
+	/* A participle phrase on the subject: "About 400 people living in
+	 * apartment blocks beneath the viaduct were moved out of their homes" */
+	if (s.idx >= 0 && is_word(x, i) && !structural(x, i) && !capitalised(x, i) &&
+	    is_word(x, i + 1) && lex(x, i + 1, RC_LX_PREP))
+		i++;
 	/* A phrase after the subject: "members of the Daesh group were arrested". */
 	const rc__lex_entry *pp = is_word(x, i) ? lex(x, i, RC_LX_PREP) : NULL;
 	if (pp && (s.idx >= 0 || i == f + 1)) {
@@ -644,6 +923,22 @@ static const work *claim_ending_at(const ex *x, long j, size_t before)
 	return NULL;
 }
 
+/* Does figure f have a predicate of its own that names no metric ("1,127
+ * dead and 2,438 rescued", "more than 535 arrested and hundreds still
+ * sought")?  Then it is no member of the list before it. */
+static bool other_predicate(const ex *x, size_t f)
+{
+	for (size_t i = f + 1; i < x->n && i < f + 7 && is_word(x, i); i++) {
+		if (lex(x, i, RC_LX_OTHER_VERB))
+			return true;
+		bool st;
+		if (clause_break(x, i) || trigger_at(x, i, &st) || lex(x, i, RC_LX_PREP) ||
+		    lex(x, i, RC_LX_CHAIN))
+			return false;
+	}
+	return false;
+}
+
 /* "84 in Kerman and 144 in Moscow", "to 84 from 103": a figure listed
  * after a claim takes over its metric and trigger. */
 static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
@@ -666,7 +961,7 @@ static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
 		if (pp && k + (long)pp->p.n <= j)
 			head = claim_ending_at(x, k - 1, f);
 	}
-	if (!head)
+	if (!head || other_predicate(x, f))
 		return false;
 	*head_index = (size_t)(head - x->w);
 	return claim_like(x, f, head, true, out);
@@ -687,17 +982,352 @@ static bool try_revision_partner(const ex *x, size_t f, work *out)
 	return claim_like(x, f, &x->w[x->n_w - 1], false, out);
 }
 
-typedef struct meta {
-	size_t sent;
-	int metric;
-} meta;
+
+
+/* The words of tokens [a, b) from the plain text, white space collapsed. */
+static char *words_text(const ex *x, rc_arena *ar, size_t a, size_t b)
+{
+	if (b <= a)
+		return NULL;
+	size_t from = x->tok[a].start, to = x->tok[b - 1].end;
+	char *out = rc__arena_alloc(ar, to - from + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = from; i < to; i++) {
+		char c = x->s[i];
+		if (rc__is_space((unsigned char)c)) {
+			if (o && out[o - 1] != ' ')
+				out[o++] = ' ';
+		} else {
+			out[o++] = c;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- parts of a total ------------------------------------------------------------ */
+
+/*
+ * What part of a total figure w counts, or NULL when it is a total: a
+ * sub-count's group, a labelled cue of the rules ("{N} more": additional,
+ * "where {N}": site, "{N} ... still in hospital": in hospital), and for
+ * metrics of victims a group narrower than the victims: a nationality
+ * word before or as the counted noun ("13 US troops", "60 Afghans") or a
+ * subject the rules list as a part ("children").  *nomem on failure.
+ */
+/* Does the sentence open with a site ("At the Bataclan, ...", "Outside
+ * the Stade de France, ...") before figure f? */
+static bool site_opening(const ex *x, size_t f)
+{
+	if (!is_word(x, 0) || !lex(x, 0, RC_LX_SITE_OPENER))
+		return false;
+	size_t k = 1;
+	if (is_word(x, k) && lex(x, k, RC_LX_DROP_WORD))
+		k++;
+	if (!capitalised(x, k))
+		return false;
+	for (; k < f && k < 16; k++) {
+		if (is_punct(x, k, ','))
+			return true;
+		if (is_fig(x, k) || boundary_punct(x, k))
+			return false;
+	}
+	return false;
+}
+
+static const char *part_of(ex *x, work *w, bool *nomem)
+{
+	w->group_part = false;
+	const rc_rules *r = x->r;
+	const work *prev = x->n_w ? &x->w[x->n_w - 1] : NULL;
+	/* Cues.  A part relative to an earlier figure ("Four more people
+	 * died") needs that the figure before it be of its metric: after one
+	 * of another metric it means others ("killed 23 people.  Another 36
+	 * were wounded", "killed 51 and wounded dozens more"). */
+	bool contrast = false;
+	if (x->n_claims && x->metas) {
+		const meta *pm = &x->metas[x->n_claims - 1];
+		/* others of the victims: the dead against the wounded */
+		contrast = pm->metric != w->metric && pm->metric >= 0 && w->metric >= 0 &&
+		           r->metrics[pm->metric].victims && r->metrics[w->metric].victims &&
+		           (pm->sent == x->sent ||
+		            (pm->sent + 1 == x->sent &&
+		             x->seg->sent[pm->sent].para == x->seg->sent[x->sent].para));
+	}
+	size_t a, b;
+	for (size_t k = 0; k < r->part_cues.n; k++) {
+		const rc__pattern *p = &r->part_cues.p[k];
+		if ((contrast && r->part_relative[p->metric]) ||
+		    !match_at_figure(x, p, w->fig, &a, &b))
+			continue;
+		return r->part_labels[p->metric];
+	}
+	/* A list set off by a colon or a dash after another figure breaks it
+	 * down: "at least 34 dead: 14 at the airport and 20 at Maelbeek",
+	 * "Forty-four of the dead were shot at Al Noor - 42 died there ..." */
+	if (w->fig >= 2 && (is_punct(x, w->fig - 1, ':') || is_punct(x, w->fig - 1, '-'))) {
+		for (size_t k = 0; k + 1 < w->fig; k++)
+			if (is_fig(x, k) && x->tok[k].q >= 0)
+				return "breakdown";
+	}
+	if (w->parent >= 0)
+		return w->subject >= 0 ? r->subjects[w->subject] : "part";
+	if (w->metric >= 0 && !w->background && site_opening(x, w->fig))
+		return "site";
+	if (w->metric < 0 || !r->metrics[w->metric].victims || w->background)
+		return NULL;
+	/* The rest are parts by their group alone: they need a total in the
+	 * text ("a bombing killed 7 officers" is a total; attach_parts
+	 * decides). */
+	w->group_part = true;
+	/* a nationality before or as the counted noun ("13 US troops", "60
+	 * Afghans", "18 wounded Americans"), or before a noun of deaths
+	 * ("American deaths rise to 13") */
+	size_t i = w->fig + 1;
+	for (unsigned k = 0; k <= r->subject_window && is_word(x, i); k++) {
+		const rc__lex_entry *d = lex(x, i, RC_LX_DEMONYM);
+		if (d) {
+			size_t end = i + d->p.n;
+			const rc__lex_entry *se = is_word(x, end) ? lex(x, end, RC_LX_SUBJECT) : NULL;
+			if (se)
+				end += se->p.n;
+			char *t = words_text(x, x->scratch, i, end);
+			if (!t)
+				*nomem = true;
+			return t;
+		}
+		if (lex(x, i, RC_LX_SUBJECT) || (structural(x, i) && metric_word(x, i) < 0))
+			break;
+		i++;
+	}
+	/* ... or before a toll that names the dead or hurt ("the Afghan death
+	 * toll", "the Afghan dead"), not before a toll alone ("the Saudi toll"
+	 * is the Saudi authorities') */
+	if (w->form == FORM_TOLL && w->ta > 0 && w->tb > w->ta &&
+	    (lex(x, w->ta, RC_LX_NOUN) || lex(x, w->ta, RC_LX_STATE) || w->tb - w->ta > 1) &&
+	    lex_ending(x, w->ta - 1, RC_LX_DEMONYM)) {
+		const rc__lex_entry *d = lex_ending(x, w->ta - 1, RC_LX_DEMONYM);
+		char *t = words_text(x, x->scratch, w->ta - d->p.n, w->ta);
+		if (!t)
+			*nomem = true;
+		return t;
+	}
+	if (w->subject >= 0 && r->part_subject[w->subject])
+		return r->subjects[w->subject];
+	/* a predicate that names the group: "nine were children" */
+	size_t k = w->fig + 1;
+	for (int g = 0; g < 3 && is_word(x, k) && (lex(x, k, RC_LX_BE) || lex(x, k, RC_LX_AUX)); g++)
+		k++;
+	if (k > w->fig + 1 && is_word(x, k)) {
+		const rc__lex_entry *se = lex(x, k, RC_LX_SUBJECT);
+		if (se && r->part_subject[se->idx])
+			return r->subjects[se->idx];
+		const rc__lex_entry *d = lex(x, k, RC_LX_DEMONYM);
+		if (d) {
+			size_t end = k + d->p.n;
+			const rc__lex_entry *se2 = is_word(x, end) ? lex(x, end, RC_LX_SUBJECT) : NULL;
+			if (se2)
+				end += se2->p.n;
+			char *t = words_text(x, x->scratch, k, end);
+			if (!t)
+				*nomem = true;
+			return t;
+		}
+	}
+	/* a figure listed after a part, with no noun of its own, is one too:
+	 * "13 US troops and at least 60 Afghans", "60 Afghans were killed
+	 * and 140 wounded" */
+	size_t reach = w->form == FORM_TOLL && prev && prev->form == FORM_TOLL ? 6 : 3;
+	if (w->subject < 0 && prev && prev->part && prev->group_part && prev->metric >= 0 &&
+	    r->metrics[prev->metric].victims && prev->tail + reach >= w->fig &&
+	    prev->fig < w->fig) {
+		w->group_part = prev->group_part;
+		return prev->part;
+	}
+	w->group_part = false;
+	return NULL;
+}
+
+/* A count of victims whose noun another metric counts ("Eight attackers
+ * died", "the number of dead attackers at seven") belongs to that metric:
+ * the perpetrators, whatever befell them.  Its metric, or -1. */
+static int counted_by_other_metric(const ex *x, const work *w)
+{
+	const rc_rules *r = x->r;
+	if (w->metric < 0 || !r->metrics[w->metric].victims)
+		return -1;
+	size_t from = w->fig + 1, to = w->fig + 1 + r->subject_window;
+	if (w->form == FORM_TOLL && w->tb > w->ta) {
+		from = w->tb;
+		to = w->fig;
+	}
+	for (size_t i = from; i < to && i < x->n && is_word(x, i); i++) {
+		const rc__lex_entry *e = lex(x, i, RC_LX_NOUN);
+		if (e && e->idx >= 0 && r->metrics[e->idx].by_noun)
+			return e->idx;
+		if (lex(x, i, RC_LX_PREP) && w->form != FORM_TOLL)
+			break;
+		if (structural(x, i) && metric_word(x, i) < 0 && !lex(x, i, RC_LX_PREP))
+			break;
+	}
+	return -1;
+}
+
+/* ---- earlier events ---------------------------------------------------------------- */
+
+/* The year a year or date quantity names ("2024", "July 2009", "March
+ * 15, 2019": its last run of four digits), or 0. */
+static int qty_year(const char *s, const rc_quantity *q)
+{
+	if (q->kind == RC_QK_YEAR)
+		return q->value >= 1000 && q->value < 3000 ? (int)q->value : 0;
+	if (q->kind != RC_QK_DATE)
+		return 0;
+	int year = 0;
+	for (size_t k = q->start; k + 4 <= q->end; k++) {
+		const char *c = s + k;
+		if (rc__is_digit((unsigned char)c[0]) && rc__is_digit((unsigned char)c[1]) &&
+		    rc__is_digit((unsigned char)c[2]) && rc__is_digit((unsigned char)c[3]) &&
+		    (k == q->start || !rc__is_digit((unsigned char)c[-1])) &&
+		    (k + 4 == q->end || !rc__is_digit((unsigned char)c[4])))
+			year = (c[0] - '0') * 1000 + (c[1] - '0') * 100 + (c[2] - '0') * 10 + (c[3] - '0');
+	}
+	return year >= 1000 && year < 3000 ? year : 0;
+}
+
+static int tok_year(const ex *x, size_t i)
+{
+	if (i >= x->n || x->tok[i].type != RC_TK_QTY)
+		return 0;
+	return qty_year(x->s, fig_q(x, i));
+}
+
+static bool is_semicolon(const ex *x, size_t i)
+{
+	return is_punct(x, i, ';');
+}
+
+/* "Eight years ago" in [lo, hi): a long time ago ("a year ago", "days
+ * ago" name the news itself). */
+static bool long_ago(const ex *x, size_t lo, size_t hi)
+{
+	for (size_t k = lo + 1; k < hi; k++) {
+		if (!rc__tok_is(&x->tok[k], x->s, rc__tok_hash("ago", 3), "ago"))
+			continue;
+		/* the unit is the last word of the duration before "ago" */
+		const rc__tok *u = &x->tok[k - 1];
+		size_t e = u->end, b = e;
+		while (b > u->start && rc__is_alpha((unsigned char)x->s[b - 1]))
+			b--;
+		rc__tok t = {.start = b, .end = e, .type = RC_TK_WORD, .q = -1,
+		             .h = rc__tok_hash(x->s + b, e - b)};
+		if (e > b && rc__lex_find(x->r, &t, 1, 0, x->s, RC_LX_LONG_AGO, 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is the figure of w about an earlier event the text compares with or
+ * recalls?  Its reach: its own clause through the end of its trigger's
+ * clause, the antecedent of the relative clause it stands in ("the 1990
+ * tunnel disaster, which killed 1,426"), and the opening adverbial of its
+ * sentence ("In July 2009, six people ... died"), never across a
+ * semicolon.  Background when a cue of the rules is there ("ago", "last
+ * month's", "came ... after", "surpasses the") or a year before the
+ * document's year; *year is the year named there.
+ */
+static bool background_of(const ex *x, const work *w, int *year)
+{
+	size_t lo = w->fig, hi = w->fig + 1;
+	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT && w->form != FORM_BACKREF) {
+		if (w->tb > w->ta && w->ta < lo)
+			lo = w->ta;
+		if (w->tb > hi)
+			hi = w->tb;
+	}
+	if (w->tail + 1 > hi)
+		hi = w->tail + 1;
+	size_t cs = lo;
+	for (int k = 0; cs > 0 && k < CLAUSE_MAX && !clause_break(x, cs - 1); k++)
+		cs--;
+	/* a relative clause: its antecedent too */
+	if (cs > 0 && is_word(x, cs - 1) && lex(x, cs - 1, RC_LX_CLAUSE)) {
+		size_t k = cs - 1;
+		if (k > 0 && lex(x, k - 1, RC_LX_PREP))   /* "in which" */
+			k--;
+		if (k > 0 && is_punct(x, k - 1, ','))
+			k--;
+		/* the antecedent may be a time phrase: "the deadliest day ...
+		 * since August 2011, when 30 died" */
+		for (int g = 0; k > 0 && g < CLAUSE_MAX; g++) {
+			if (clause_break(x, k - 1) && !(is_word(x, k - 1) && lex(x, k - 1, RC_LX_YEAR_WORD)))
+				break;
+			k--;
+		}
+		cs = k;
+	}
+	size_t ce = hi;
+	for (int k = 0; ce < x->n && k < CLAUSE_MAX && !clause_break(x, ce) &&
+	                !is_fig(x, ce); k++)
+		ce++;
+	/* the sentence's opening adverbials, up to the last comma before the
+	 * clause ("Further back, in 1974, an explosion ... killed 28") */
+	size_t open_end = 0;
+	for (size_t k = 0; k < cs && k < 24; k++) {
+		if (is_fig(x, k) || is_semicolon(x, k) || (is_word(x, k) && lex(x, k, RC_LX_CLAUSE)))
+			break;
+		if (is_punct(x, k, ','))
+			open_end = k;
+	}
+	for (size_t k = open_end; k < cs; k++)
+		if (is_semicolon(x, k))
+			open_end = 0;
+	bool cue = long_ago(x, cs, ce) || (open_end && long_ago(x, 0, open_end)) ||
+	           cue_in(x, &x->r->background, cs, ce) ||
+	           (open_end && cue_in(x, &x->r->background, 0, open_end)) ||
+	           cue_at(x, &x->r->background, w->fig);
+	int y = 0;
+	for (size_t k = cs; k < ce && !y; k++)
+		y = tok_year(x, k);
+	for (size_t k = 0; k < open_end && !y; k++)
+		y = tok_year(x, k);
+	*year = 0;
+	if (cue || (y && x->ref_year && y < x->ref_year)) {
+		*year = y;
+		return true;
+	}
+	return false;
+}
+
+/* Is figure token f a number that is never a figure alone ("one")? */
+static bool not_figure(const ex *x, size_t f)
+{
+	if (f >= x->n || x->tok[f].q < 0)
+		return false;
+	const rc_quantity *q = fig_q(x, f);
+	rc__tok t = {.start = q->num_start, .end = q->num_end, .type = RC_TK_WORD, .q = -1};
+	if (t.end <= t.start)
+		return false;
+	t.h = rc__tok_hash(x->s + t.start, t.end - t.start);
+	return rc__lex_find(x->r, &t, 1, 0, x->s, RC_LX_NOT_FIGURE, 0) != NULL;
+}
+
+
 
 /* ---- status -------------------------------------------------------------------- */
 
-static rc_claim_status status_of(const ex *x, const work *w)
+/*
+ * The tokens status cues are read in: [*cs, *hi), the figure's clause up
+ * to its trigger; a complement clause ("denied that 100 people had been
+ * taken", "had said that 270 were injured") with the clause governing it.
+ */
+static void status_range(const ex *x, const work *w, size_t *cs_out, size_t *hi_out)
 {
 	size_t lo = w->fig, hi = w->fig + 1;
-	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT) {
+	if (w->form != FORM_CHAIN && w->form != FORM_SUBCOUNT && w->form != FORM_BACKREF) {
 		if (w->ta < lo)
 			lo = w->ta;
 		if (w->tb > hi)
@@ -706,11 +1336,55 @@ static rc_claim_status status_of(const ex *x, const work *w)
 	size_t cs = lo;
 	for (int k = 0; cs > 0 && k < CLAUSE_MAX && !clause_break(x, cs - 1); k++)
 		cs--;
+	if (cs > 0 && rc__tok_is(&x->tok[cs - 1], x->s, rc__tok_hash("that", 4), "that") &&
+	    !(cs > 1 && boundary_punct(x, cs - 2))) {
+		size_t k = cs - 1;
+		for (int g = 0; k > 0 && g < CLAUSE_MAX && !clause_break(x, k - 1); g++)
+			k--;
+		cs = k;
+	}
+	*cs_out = cs;
+	*hi_out = hi;
+}
+
+/* A figure its clause rejects ("rejected the idea that this meant 1,090
+ * deaths") is quoted only to be rejected: no claim. */
+static bool rejected(const ex *x, const work *w)
+{
+	size_t cs, hi;
+	status_range(x, w, &cs, &hi);
+	return cue_in(x, &x->r->rejected, cs, hi);
+}
+
+static rc_claim_status status_of(const ex *x, const work *w)
+{
+	size_t cs, hi;
+	status_range(x, w, &cs, &hi);
 	const rc_rules *r = x->r;
+	/* A cue on the figure itself says what it is replaced by, whatever
+	 * the clause says: "253 died, not 359", "368 rather than 352". */
+	if (cue_at(x, &r->superseded, w->fig) || (x->has_revision && cue_at(x, &r->revision, w->fig)))
+		return RC_CLAIM_SUPERSEDED;
 	if (cue_in(x, &r->hypothetical, cs, hi) || cue_at(x, &r->hypothetical, w->fig))
 		return RC_CLAIM_HYPOTHETICAL;
-	if (cue_in(x, &r->superseded, cs, hi) || cue_at(x, &r->superseded, w->fig) ||
-	    (x->has_revision && cue_at(x, &r->revision, w->fig)))
+	if (cue_in(x, &r->superseded, cs, hi))
+		return RC_CLAIM_SUPERSEDED;
+	/* "The toll had stood at 35 overnight" tells of a figure since
+	 * replaced; "the ministry said the toll had reached 89" is reported
+	 * speech in the past: the figure stands. */
+	if (cue_in(x, &r->past_perfect, cs, hi)) {
+		size_t had = cs;
+		while (had < hi && !rc__tok_is(&x->tok[had], x->s, rc__tok_hash("had", 3), "had"))
+			had++;
+		bool reported = false;
+		for (size_t k = 0; k < had && !reported; k++)
+			reported = is_word(x, k) && lex(x, k, RC_LX_REPORTED);
+		if (!reported)
+			return RC_CLAIM_SUPERSEDED;
+	}
+	/* "the toll had topped 1,000": the verb is the figure's qualifier */
+	if (w->fig > 0 && qualifier_connects(x, w->fig) &&
+	    rc__tok_is(&x->tok[w->fig - 1], x->s, rc__tok_hash("had", 3), "had"))
 		return RC_CLAIM_SUPERSEDED;
 	if (x->has_aggregate)
 		return RC_CLAIM_AGGREGATE;
@@ -817,16 +1491,26 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 	}
 	if (j < 0)
 		return false;
-	/* "Iran Human Rights, which tallies deaths ..., says": step over an
-	 * appositive or relative clause set off by commas. */
+	/* "Iran Human Rights, which tallies deaths ..., says", "Angelo
+	 * Borrelli, head of Italy's Civil Protection Department, told",
+	 * "Gunasekera, speaking at the same briefing, put": step over an
+	 * appositive or relative clause set off by commas; but when the
+	 * words between the commas are themselves a name ("the ministry's
+	 * communications director, Faisal Alzahrani, told"), they are the
+	 * source. */
 	if (is_punct(x, (size_t)j, ',')) {
 		long k = j - 1;
 		while (k >= 0 && j - k < 24 && !is_punct(x, (size_t)k, ',') &&
-		       !is_punct(x, (size_t)k, '.') && !is_punct(x, (size_t)k, ';'))
+		       !is_punct(x, (size_t)k, '.') && !is_punct(x, (size_t)k, ';') &&
+		       !is_fig(x, (size_t)k))
 			k--;
-		if (k < 1 || !is_punct(x, (size_t)k, ',') ||
-		    !(lex(x, (size_t)k + 1, RC_LX_CLAUSE) || lex(x, (size_t)k + 1, RC_LX_DROP_WORD)))
+		if (k < 1 || !is_punct(x, (size_t)k, ','))
 			return false;
+		bool name = j - k >= 2 && j - k <= 5;
+		for (long m = k + 1; m < j && name; m++)
+			name = capitalised(x, (size_t)m) || acronym(x, (size_t)m) || name_link(x, (size_t)m);
+		if (name)
+			return np_trim(x, (size_t)k + 1, (size_t)j, h);
 		j = k - 1;
 	}
 	long i = j;
@@ -846,12 +1530,53 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 {
 	size_t k = i;
+	bool content = false;
 	for (unsigned count = 0; k < x->n && count < x->r->attribution_window; count++) {
 		if (!is_word(x, k) || (np_stop(x, k) && !name_link(x, k)))
 			break;
+		/* a determiner starts another noun phrase ("civil protection
+		 * officials the day before"), unless a preposition leads to it
+		 * ("a list kept by the district administration") */
+		if (content && lex(x, k, RC_LX_DROP_WORD) && !capitalised(x, k) &&
+		    !rc__tok_is(&x->tok[k], x->s, rc__tok_hash("by", 2), "by") &&
+		    !(lex(x, k - 1, RC_LX_PREP) || lex(x, k - 1, RC_LX_NAME_LINK) ||
+		      rc__tok_is(&x->tok[k - 1], x->s, rc__tok_hash("by", 2), "by")))
+			break;
+		content |= !lex(x, k, RC_LX_DROP_WORD);
 		k++;
 	}
 	return np_trim(x, i, k, h);
+}
+
+/* Has [a, b) a capitalised word or an acronym? */
+static bool has_capital(const ex *x, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (capitalised(x, k) || acronym(x, k))
+			return true;
+	return false;
+}
+
+/* A source is an agent, not a counted noun or a toll ("the number of
+ * people confirmed", "22 people were confirmed dead"): names whose last
+ * word the rules list as no name, and names that are a figure's noun. */
+static bool source_ok(const ex *x, const attr_hit *h)
+{
+	if (h->b <= h->a)
+		return false;
+	/* a lone lower-case participle is a verb, not a name: "police had
+	 * received reports" does not make "received" a source */
+	if (h->b == h->a + 1 && !capitalised(x, h->a) && !acronym(x, h->a)) {
+		const rc__tok *t = &x->tok[h->a];
+		if (t->end - t->start > 3 && x->s[t->end - 2] == 'e' && x->s[t->end - 1] == 'd')
+			return false;
+	}
+	if (lex_ending(x, h->b - 1, RC_LX_NOT_NAME) && !has_capital(x, h->a, h->b))
+		return false;
+	size_t k = h->a;
+	while (k > 0 && is_word(x, k - 1) && lex(x, k - 1, RC_LX_DROP_WORD))
+		k--;
+	return !(k > 0 && is_fig(x, k - 1) && !has_capital(x, h->a, h->b));
 }
 
 static rc_status find_attributions(ex *x)
@@ -872,11 +1597,77 @@ static rc_status find_attributions(ex *x)
 				long e = match_fwd(x, p, p->anchor, i, x->n);
 				if (e < 0)
 					continue;
-				attr_hit h = {.tier = tier, .anchor = i};
+				attr_hit h = {.tier = tier, .anchor = i, .bound = -1};
 				bool ok = p->slot == 0 ? np_back(x, (long)i - 1, &h)
 				                       : np_fwd(x, (size_t)e, &h);
-				if (!ok)
+				if (!ok || !source_ok(x, &h))
 					continue;
+				/* Does the cue close its sentence or clause ("..., police
+				 * said in the evening.", "..., Molins told a news
+				 * conference on Saturday, warning ...")?  Up to the next
+				 * punctuation there may be adjuncts and an indirect
+				 * object, not a complement of its own: no figure, no
+				 * clause word, no auxiliary ("diplomats say identification
+				 * has been slowed", "reports 934 injured"). */
+				size_t after = p->slot == 0 ? (size_t)e : h.b;
+				h.closing = false;
+				for (int g = 0; g < 14; g++, after++) {
+					if (after >= x->n || boundary_punct(x, after)) {
+						h.closing = true;
+						break;
+					}
+					/* a complement about the figure itself vouches for
+					 * it: "..., told reporters it remained accurate" */
+					if (is_word(x, after) && lex(x, after, RC_LX_VOUCH)) {
+						h.closing = true;
+						break;
+					}
+					/* a subordinate clause after the adjuncts ("said on
+					 * Monday after four patients died") closes too; "that"
+					 * opens the cue's own complement */
+					if (is_word(x, after) && lex(x, after, RC_LX_CLAUSE) &&
+					    !rc__tok_is(&x->tok[after], x->s, rc__tok_hash("that", 4), "that")) {
+						h.closing = true;
+						break;
+					}
+					if (is_fig(x, after) || (is_word(x, after) &&
+					    (lex(x, after, RC_LX_CLAUSE) || lex(x, after, RC_LX_AUX) ||
+					     lex(x, after, RC_LX_BE))))
+						break;
+				}
+				h.ends_sentence = h.closing && (after >= x->n || is_punct(x, after, '.') ||
+				                                is_punct(x, after, '!') ||
+				                                is_punct(x, after, '?'));
+				/* ", said {X}" names the source only when it closes:
+				 * "said examination of the remains showed ..." does not */
+				if (p->slot != 0 && p->anchor == 0 && x->tok[i].type == RC_TK_PUNCT &&
+				    !h.closing && tier > 0)
+					continue;
+				/* "{X} :" opens a headline with a source: "Paris
+				 * prosecutor: 129 killed" (a role the rules list), not
+				 * "Genoa bridge: ..." */
+				if (p->slot == 0 && x->tok[h.anchor].type == RC_TK_PUNCT &&
+				    (h.a != 0 || !lex_ending(x, h.b - 1, RC_LX_ROLE)))
+					continue;
+				if (p->slot == 0) {
+					size_t k2 = h.a;
+					while (k2 > 0 && is_word(x, k2 - 1) && lex(x, k2 - 1, RC_LX_DROP_WORD))
+						k2--;
+					if (k2 > 0 && is_fig(x, k2 - 1))
+						h.bound = (long)k2 - 1;
+				} else if (p->anchor == 0 && i > 0) {
+					/* "the 39 announced by civil protection officials":
+					 * a participle on a figure (and its noun) is that
+					 * figure's */
+					size_t k2 = i - 1;
+					const rc__lex_entry *se = lex_ending(x, k2, RC_LX_SUBJECT);
+					if (!se)
+						se = lex_ending(x, k2, RC_LX_NOUN);
+					if (se && k2 + 1 >= se->p.n)
+						k2 -= se->p.n;
+					if (is_fig(x, k2))
+						h.bound = (long)k2;
+				}
 				if (RC_GROW(x->hits, x->cap_hits, x->n_hits + 1) != RC_OK)
 					return RC_ERR_NOMEM;
 				x->hits[x->n_hits++] = h;
@@ -917,12 +1708,42 @@ static const char *earlier_source(const ex *x)
 	return NULL;
 }
 
-/* Is there another hit strictly between hit h and token f? */
+/* The source a sentence that cites no one carries on from: the nearest
+ * of the attribution_carry sentences before it in its paragraph that
+ * names one ("Police Commissioner Mike Bush said ... 50.  The previous
+ * toll was 49."). */
+static const char *carried_source(const ex *x)
+{
+	size_t para = x->seg->sent[x->sent].para;
+	for (size_t k = 1; k <= x->r->attribution_carry && k <= x->sent; k++) {
+		if (x->seg->sent[x->sent - k].para != para)
+			break;
+		if (x->sattr[x->sent - k].text)
+			return x->sattr[x->sent - k].text;
+	}
+	return NULL;
+}
+
+static bool other_clause(const ex *x, const attr_hit *h, size_t f);
+
+/* Can the cue of h speak for figure f at all?  Not when it is bound to
+ * another figure, lies in another clause, or follows the figure without
+ * closing its sentence or clause ("diplomats say identification ..."). */
+static bool eligible(const ex *x, const attr_hit *h, size_t f)
+{
+	return !((h->bound >= 0 && (size_t)h->bound != f) || other_clause(x, h, f) ||
+	         (h->tier > 0 && h->bound < 0 && h->anchor > f && h->a > f && !h->closing));
+}
+
+/* Is there another cue that could speak for f strictly between hit h and
+ * token f?  ("... when the embankment gave way, officials said": "gave"
+ * cannot, so it hides nothing.) */
 static bool shadowed(const ex *x, const attr_hit *h, size_t f)
 {
 	size_t lo = h->anchor < f ? h->anchor : f, hi = h->anchor < f ? f : h->anchor;
 	for (size_t k = 0; k < x->n_hits; k++)
-		if (&x->hits[k] != h && x->hits[k].anchor > lo && x->hits[k].anchor < hi)
+		if (&x->hits[k] != h && x->hits[k].anchor > lo && x->hits[k].anchor < hi &&
+		    eligible(x, &x->hits[k], f))
 			return true;
 	return false;
 }
@@ -934,6 +1755,48 @@ static bool shadowed(const ex *x, const attr_hit *h, size_t f)
  * 45 ..., while Y put the toll at 31": 31 is Y's), and the stronger tier,
  * then the nearest, wins.
  */
+/* Is there a semicolon, or (after the figure) a clause word, between
+ * figure f and the cue of h?  Then the cue speaks of another clause:
+ * "toll rises to 290; police say 24 arrested", "toll rises to 769 as
+ * Saudi minister reports 934 injured". */
+static bool other_clause(const ex *x, const attr_hit *h, size_t f)
+{
+	size_t lo = h->a < f ? h->b : f + 1, hi = h->a < f ? f : h->a;
+	if (hi <= lo)
+		return false;
+	if (x->semis[hi] != x->semis[lo])
+		return true;
+	/* a closing ", officials said." speaks for the whole sentence, and
+	 * so does one set off by a comma: "Seventy-one people died as a
+	 * result of the fire, the Metropolitan Police announced, ..." */
+	if (h->a <= f || h->ends_sentence)
+		return false;
+	size_t k = h->a;
+	while (k > 0 && is_word(x, k - 1) && lex(x, k - 1, RC_LX_DROP_WORD))
+		k--;
+	if (k > 0 && is_punct(x, k - 1, ','))
+		return false;
+	return x->clauses[hi] != x->clauses[lo];
+}
+
+/* Prefix counts of semicolons and clause words over the chunk, so that
+ * other_clause() is constant time however long the sentence. */
+static rc_status count_clauses(ex *x)
+{
+	if (RC_GROW(x->semis, x->cap_pref, x->n + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	uint32_t *c = realloc(x->clauses, x->cap_pref * sizeof(*c));
+	if (!c)
+		return RC_ERR_NOMEM;
+	x->clauses = c;
+	x->semis[0] = x->clauses[0] = 0;
+	for (size_t k = 0; k < x->n; k++) {
+		x->semis[k + 1] = x->semis[k] + is_punct(x, k, ';');
+		x->clauses[k + 1] = x->clauses[k] + (is_word(x, k) && lex(x, k, RC_LX_CLAUSE));
+	}
+	return RC_OK;
+}
+
 static const attr_hit *best_hit(const ex *x, size_t f, bool any_pronoun)
 {
 	for (int tier = 0; tier < 3; tier++) {
@@ -942,6 +1805,8 @@ static const attr_hit *best_hit(const ex *x, size_t f, bool any_pronoun)
 		for (size_t k = 0; k < x->n_hits; k++) {
 			const attr_hit *h = &x->hits[k];
 			if (h->tier != tier || (!any_pronoun && h->pronoun))
+				continue;
+			if ((f > 0 || any_pronoun) && !eligible(x, h, f))
 				continue;
 			if (tier > 0 && shadowed(x, h, f))
 				continue;
@@ -1055,13 +1920,21 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	c->status = status_of(x, w);
 	if (w->parent >= 0 && c->status == RC_CLAIM_CURRENT)
 		c->status = x->claims[w->parent].status;
-	const attr_hit *h = best_hit(x, w->fig, true);
+	const attr_hit *h = w->background ? NULL : best_hit(x, w->fig, true);
 	if (h && h->pronoun) {
-		const char *prev = earlier_source(x);
+		/* "Cundy says ... up from the six he announced": the name the
+		 * sentence gave before the pronoun, else the sentences before */
+		const attr_hit *named = best_hit(x, w->fig, false);
+		const char *prev = named && named->anchor < h->anchor ? hit_text(x, x->scratch, named)
+		                                                       : earlier_source(x);
 		c->attribution = prev ? rc__arena_strdup(x->out, prev) : NULL;
 	} else if (h) {
 		c->attribution = hit_text(x, x->out, h);
 		if (!c->attribution)
+			return RC_ERR_NOMEM;
+	} else if (!w->background && !x->n_hits) {
+		const char *prev = carried_source(x);
+		if (prev && !(c->attribution = rc__arena_strdup(x->out, prev)))
 			return RC_ERR_NOMEM;
 	}
 	c->quote = quote_for(x, qn);
@@ -1072,10 +1945,17 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	c->sentence.end = rc__text_orig(x->t, st->end);
 	c->parent = w->parent;
 	c->mention = -1;
+	c->part = w->part ? rc__arena_strdup(x->out, w->part) : NULL;
+	c->background = w->background;
+	c->year = w->year;
+	if (w->part && !c->part)
+		return RC_ERR_NOMEM;
 	if (!c->metric || !c->text || !c->quote || (w->subject >= 0 && !c->subject) ||
 	    (w->tb > w->ta && !c->trigger && !w->inherit))
 		return RC_ERR_NOMEM;
-	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric};
+	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric,
+	                               .group_part = w->group_part};
+	x->metas = *metas;
 	*global = (long)x->n_claims++;
 	return RC_OK;
 }
@@ -1113,14 +1993,19 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 			if (want >= 0) {
 				if (back > 4)
 					break;
-				if (pm->metric == want) {
+				/* the total standing now: not one the text replaced */
+				if (pm->metric == want && x->claims[m].status != RC_CLAIM_SUPERSEDED) {
 					parent = (long)m;
 					break;
 				}
 				continue;
 			}
-			if (back == 0 || (back == 1 && x->seg->sent[pm->sent].para ==
-			                                  x->seg->sent[x->sent].para))
+			/* the sentence before, in the paragraph or (when this
+			 * sentence opens one) across its break */
+			bool opens = x->sent > 0 && x->seg->sent[x->sent - 1].para !=
+			                             x->seg->sent[x->sent].para;
+			if (back == 0 || (back == 1 && (opens || x->seg->sent[pm->sent].para ==
+			                                              x->seg->sent[x->sent].para)))
 				parent = (long)m;
 			break;
 		}
@@ -1185,6 +2070,10 @@ static rc_status zero_figures(ex *x)
 			if (!noun)
 				e = NULL;
 		}
+		/* "none of them in danger": a part of nothing is no figure */
+		if (e && i + e->p.n < x->n &&
+		    rc__tok_is(&x->tok[i + e->p.n], x->s, rc__tok_hash("of", 2), "of"))
+			e = NULL;
 		if (!e) {
 			x->tok[o++] = x->tok[i++];
 			continue;
@@ -1239,31 +2128,97 @@ static rc_status add_work(ex *x, const work *w)
 	return RC_OK;
 }
 
+/*
+ * "Of the 43, the prefecture's list includes ...", "higher than the 1,127
+ * the army announced": a figure after a back-reference word ("the") that
+ * repeats the value of a claim of the last sentences names that claim
+ * again: its metric and part, its trigger.
+ */
+static bool try_back_reference(const ex *x, size_t f, work *out)
+{
+	if (f == 0 || !is_word(x, f - 1) || !lex(x, f - 1, RC_LX_BACK_REF) || x->tok[f].q < 0)
+		return false;
+	/* "28 of the 35": the group a part is taken from, not a claim again */
+	if (f >= 3 && is_word(x, f - 2) && lex(x, f - 2, RC_LX_PREP) && is_fig(x, f - 3))
+		return false;
+	const rc_quantity *q = fig_q(x, f);
+	if (q->kind != RC_QK_COUNT || q->qualifier || q->approx)
+		return false;
+	for (size_t c = x->n_claims; c-- > 0;) {
+		const meta *m = &x->metas[c];
+		if (x->sent - m->sent > 12)
+			break;
+		const rc_claim *e = &x->claims[c];
+		if (e->q.kind != RC_QK_COUNT || e->q.value != q->value || e->background)
+			continue;
+		subj s = subject_after(x, f);
+		if (s.thing || !object_ok(x, m->metric, s.idx))
+			return false;
+		work w = new_work(f, FORM_BACKREF);
+		w.metric = m->metric;
+		w.subject = s.idx;
+		w.inherit = e->trigger;
+		w.tail = s.end - 1;
+		w.part = e->part;
+		*out = w;
+		return true;
+	}
+	return false;
+}
+
 static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 {
 	rc_status st;
+	x->mask = NULL;
 	if ((st = zero_figures(x)) != RC_OK)
 		return st;
+	if (RC_GROW(x->mask_buf, x->cap_mask, x->n + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	for (size_t i = 0; i < x->n; i++)
+		x->mask_buf[i] = rc__lex_classes(x->r, x->tok, x->n, i, x->s);
+	x->mask = x->mask_buf;
 	x->n_w = 0;
 	x->has_revision = false;
 	for (size_t i = 0; i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
 	x->has_aggregate = cue_in(x, &x->r->aggregate, 0, x->n);
-	if ((st = find_attributions(x)) != RC_OK || (st = sentence_source(x)) != RC_OK)
+	if ((st = count_clauses(x)) != RC_OK || (st = find_attributions(x)) != RC_OK ||
+	    (st = sentence_source(x)) != RC_OK)
 		return st;
 	for (size_t f = 0; f < x->n; f++) {
 		if (x->tok[f].type != RC_TK_FIG)
 			continue;
-		if (cue_at(x, &x->r->vetoes, f))
+		if (not_figure(x, f) || cue_at(x, &x->r->vetoes, f))
 			continue;
 		work w, second = {.metric = -1};
 		size_t head;
 		bool ok = try_patterns(x, f, &w) || try_subcount(x, f, *metas, &w) ||
 		          try_verb_before(x, f, &w) || try_toll_before(x, f, &w) ||
 		          try_after(x, f, &w, &second) || try_noun_after(x, f, &w) ||
-		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w);
-		if (!ok)
+		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w) ||
+		          try_back_reference(x, f, &w);
+		if (!ok || rejected(x, &w))
 			continue;
+		bool nomem = false;
+		int other = counted_by_other_metric(x, &w);
+		if (other >= 0) {
+			w.metric = other;
+			second.metric = -1;
+		}
+		w.background = background_of(x, &w, &w.year);
+		const char *inherited = w.part;
+		w.part = part_of(x, &w, &nomem);
+		/* a list member and a back-reference count what their head
+		 * counts: "15 who died at the airport and 13 at the metro" */
+		if (!w.part && inherited && (w.form == FORM_BACKREF || w.form == FORM_CHAIN))
+			w.part = inherited;
+		if (second.metric >= 0) {
+			second.background = w.background;
+			second.year = w.year;
+			second.part = part_of(x, &second, &nomem);
+		}
+		if (nomem)
+			return RC_ERR_NOMEM;
 		long g;
 		if ((st = emit(x, &w, metas, cap_meta, &g)) != RC_OK || (st = add_work(x, &w)) != RC_OK)
 			return st;
@@ -1276,17 +2231,51 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	return RC_OK;
 }
 
+/* Can claim c stand as the total of a part? */
+static bool is_total(const rc_claim *c)
+{
+	return !c->part && c->parent < 0 && !c->background &&
+	       (c->status == RC_CLAIM_CURRENT || c->status == RC_CLAIM_SUPERSEDED);
+}
+
+/*
+ * A part without a parent takes the total of its metric nearest before it
+ * in the document, else the nearest after it ("13 US troops and at least
+ * 60 Afghans killed" in a headline, the toll in the text below).  A part
+ * of a document with no such total keeps parent -1 and its part label,
+ * unless it is a part by its group alone: then it is the total.
+ */
+static void attach_parts(rc_claim *c, size_t n, const meta *metas)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!c[i].part || c[i].parent >= 0)
+			continue;
+		long best = -1;
+		for (size_t k = i; k-- > 0 && best < 0;)
+			if (is_total(&c[k]) && strcmp(c[k].metric, c[i].metric) == 0)
+				best = (long)k;
+		for (size_t k = i + 1; k < n && best < 0; k++)
+			if (is_total(&c[k]) && strcmp(c[k].metric, c[i].metric) == 0)
+				best = (long)k;
+		c[i].parent = best;
+		/* a group with no total beside it is the total: "a bombing
+		 * killed 7 officers" */
+		if (best < 0 && metas[i].group_part)
+			c[i].part = NULL;
+	}
+}
+
 rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
                              const rc_rules *rules, const rc_text *t, const rc_segments *seg,
-                             const rc_quantity *qs, size_t nq, size_t max_claims,
-                             size_t *dropped, rc_error *err)
+                             const rc_quantity *qs, size_t nq, int pub_year,
+                             size_t max_claims, size_t *dropped, rc_error *err)
 {
 	*out = NULL;
 	*n_out = 0;
 	if (dropped)
 		*dropped = 0;
 	ex x = {.r = rules, .t = t, .s = t->norm, .seg = seg, .out = out_arena, .qs = qs,
-	        .nq = nq, .max_claims = max_claims};
+	        .nq = nq, .max_claims = max_claims, .ref_year = pub_year};
 	meta *metas = NULL;
 	size_t cap_meta = 0;
 	rc_status st = RC_ERR_NOMEM;
@@ -1296,6 +2285,11 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	x.subject_names = calloc(rules->n_subjects + 1, sizeof(*x.subject_names));
 	if (!x.scratch || !x.sattr || !x.metric_names || !x.subject_names)
 		goto done;
+	for (size_t i = 0; !pub_year && i < nq; i++) {
+		int y = qty_year(t->norm, &qs[i]);
+		if (y > x.ref_year && y <= 2100)
+			x.ref_year = y;
+	}
 	size_t next_q = 0;
 	for (size_t si = 0; si < seg->n; si++) {
 		x.sent = si;
@@ -1315,6 +2309,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 			start = resume;
 		}
 	}
+	attach_parts(x.claims, x.n_claims, metas);
 	*out = x.claims;
 	*n_out = x.n_claims;
 	x.claims = NULL;
@@ -1330,6 +2325,9 @@ done:
 	free(x.zq);
 	free(x.w);
 	free(x.hits);
+	free(x.semis);
+	free(x.clauses);
+	free(x.mask_buf);
 	free(x.sattr);
 	free(x.metric_names);
 	free(x.subject_names);

@@ -79,6 +79,10 @@ const rc__qualifier rc__q_prefix[] = {
 	{"exceeded", RC_B_GT, NULL}, {"exceeds", RC_B_GT, NULL},
 	{"surpassing", RC_B_GT, NULL}, {"surpassed", RC_B_GT, NULL}, {"surpass", RC_B_GT, NULL},
 	{"exceed", RC_B_GT, NULL}, {"topped", RC_B_GT, NULL},
+	/* level verbs: "the toll tops 350", "passed 40", "rose past 500" */
+	{"tops", RC_B_GT, NULL}, {"topping", RC_B_GT, NULL}, {"surpasses", RC_B_GT, NULL},
+	{"passes", RC_B_GT, NULL}, {"passed", RC_B_GT, NULL}, {"passing", RC_B_GT, NULL},
+	{"past", RC_B_GT, NULL},
 	{"upwards of", RC_B_GT, NULL}, {"upward of", RC_B_GT, NULL},
 	{"well over", RC_B_GT, NULL}, {"well above", RC_B_GT, NULL},
 	{"far more than", RC_B_GT, NULL}, {"many more than", RC_B_GT, NULL},
@@ -284,7 +288,10 @@ const char *const rc__q_id_cues[] = {
 };
 
 /* Words that make the qualifier after them an ordinary word: "how about". */
-const char *const rc__q_not_qualifier[] = {"how", "what", NULL};
+const char *const rc__q_not_qualifier[] = {"how", "what",
+	/* "revised up to 368" is revised up, to 368: not at most 368 */
+	"revised", "revise", "revises", "revising", "raised", "raise", "raises", "raising",
+	"scaled", "ratcheted", "marked", NULL};
 
 /* Possessives before "20s": an age ("in their 20s"), not a decade. */
 const char *const rc__q_possessives[] = {"their", "his", "her", "its", "my", "our", "your", NULL};

@@ -527,6 +527,14 @@ void rc_document_position(const rc_document *doc, size_t offset, size_t *line,
 		*column = c;
 }
 
+size_t rc_document_title_line(const rc_document *doc)
+{
+	if (doc->record_line)
+		return doc->record_line;
+	const struct rc_document_priv *p = doc->priv;
+	return p && p->title_line ? p->title_line : 1;
+}
+
 size_t rc_document_file_line(const rc_document *doc, size_t offset)
 {
 	if (doc->record_line)

@@ -96,6 +96,7 @@ typedef struct hstate {
 	rc_buf ld;
 	char *found[H_COUNT];  /* malloc'd values found so far */
 	int rank[H_COUNT];
+	size_t found_line[H_COUNT]; /* the file line each value was found on */
 	bool nomem;
 } hstate;
 
@@ -137,6 +138,7 @@ static void offer(hstate *h, enum hfield f, const char *value, int rank)
 	free(h->found[f]);
 	h->found[f] = copy;
 	h->rank[f] = rank;
+	h->found_line[f] = h->ctxt && h->ctxt->input ? (size_t)h->ctxt->input->line : 0;
 }
 
 static const char *attr(const xmlChar **atts, const char *name)
@@ -566,6 +568,7 @@ rc_status rc__html_read(rc_document *doc, const char *bytes, size_t len, size_t 
 	if (st == RC_OK && h.found[H_TITLE] &&
 	    !(doc->title = rc__nfc_strndup(a, h.found[H_TITLE], strlen(h.found[H_TITLE]))))
 		st = RC_ERR_NOMEM;
+	doc->priv->title_line = h.found_line[H_TITLE];
 	if (st == RC_OK && h.found[H_URL] && !(doc->url = rc__arena_strdup(a, h.found[H_URL])))
 		st = RC_ERR_NOMEM;
 	if (st == RC_OK && h.found[H_SOURCE] &&

@@ -28,6 +28,7 @@ struct rc_document_priv {
 	size_t n_lines;
 	rc__src_span *src;      /* HTML: text offsets to file lines, in order; or NULL */
 	size_t n_src;
+	size_t title_line;      /* HTML: the file line the title came from, or 0 */
 	rc_diag *diags;         /* malloc'd array */
 	size_t n_diags, cap_diags;
 	size_t dropped_diags;   /* repairs past RC_MAX_DIAGS_PER_DOC */

@@ -201,15 +201,107 @@ static rc_status skip_record(rc_record *rec, const rc_document *doc, const rc_er
 	return add_diag(rec, &d);
 }
 
+/*
+ * The text the map phase reads.  A JSON Lines record's title is read as
+ * its file form reads it: the title, a blank line, then the body, so the
+ * headline is segmented, scanned and linked exactly as the first line of
+ * the .txt is.  Offsets found in that text are then placed in the
+ * document: a body offset at the same byte of doc->text as before (so
+ * body claims keep the offsets they always had), a title offset numbered
+ * after the text, at text_len + 2 + its offset in the title, so that
+ * (doc, start, end) still names one claim.  A claim or mention in the
+ * title has line 0 and in_title set.
+ */
+typedef struct reading {
+	const char *buf;     /* what is read: title "\n\n" body, or the document text */
+	size_t len;
+	size_t tlen;         /* bytes of title, 0 when there is none */
+	size_t body;         /* offset in buf where the body starts */
+	size_t body_start;   /* ... and in doc->text */
+	size_t title_base;   /* document offset of title byte 0: text_len + 2 */
+} reading;
+
+static rc_status reading_make(reading *rd, const rc_document *doc, rc_arena *scratch)
+{
+	*rd = (reading){.buf = doc->text, .len = doc->text_len, .body_start = doc->body_start,
+	                .title_base = doc->text_len + 2};
+	size_t tlen = doc->title ? strlen(doc->title) : 0;
+	if (!tlen || !has_text(doc->title, tlen))
+		return RC_OK;
+	size_t blen = doc->text_len - doc->body_start;
+	if (tlen > SIZE_MAX / 2 - blen)
+		return RC_ERR_LIMIT;
+	char *b = rc__arena_alloc(scratch, tlen + 2 + blen + 1);
+	if (!b)
+		return RC_ERR_NOMEM;
+	memcpy(b, doc->title, tlen);
+	/* A NUL in a title (JSON allows \u0000) reads as a space, as in a text. */
+	for (size_t i = 0; i < tlen; i++)
+		if (b[i] == '\0')
+			b[i] = ' ';
+	b[tlen] = '\n';
+	b[tlen + 1] = '\n';
+	memcpy(b + tlen + 2, doc->text + doc->body_start, blen);
+	b[tlen + 2 + blen] = '\0';
+	rd->buf = b;
+	rd->len = tlen + 2 + blen;
+	rd->tlen = tlen;
+	rd->body = tlen + 2;
+	return RC_OK;
+}
+
+static bool in_title(const reading *rd, size_t off)
+{
+	return off < rd->tlen;
+}
+
+/* A read offset as a document offset, on the side (title or body) of
+ * the item it belongs to. */
+static size_t doc_offset(const reading *rd, size_t off, bool title)
+{
+	if (!rd->tlen)
+		return off;
+	if (title)
+		return rd->title_base + (off < rd->tlen ? off : rd->tlen);
+	return rd->body_start + (off > rd->body ? off - rd->body : 0);
+}
+
+/* Line 0, and the column in characters, of a title offset. */
+static void title_position(const rc_document *doc, const reading *rd, size_t doc_off,
+                           size_t *line, size_t *col)
+{
+	size_t o = doc_off - rd->title_base;
+	*line = 0;
+	*col = rc__utf8_count(doc->title, o < rd->tlen ? o : rd->tlen) + 1;
+}
+
+static void place_claim(rc_claim *c, const reading *rd)
+{
+	bool t = in_title(rd, c->pos.start);
+	c->in_title = t;
+	c->pos.start = doc_offset(rd, c->pos.start, t);
+	c->pos.end = doc_offset(rd, c->pos.end, t);
+	c->q.start = doc_offset(rd, c->q.start, t);
+	c->q.end = doc_offset(rd, c->q.end, t);
+	c->q.num_start = doc_offset(rd, c->q.num_start, t);
+	c->q.num_end = doc_offset(rd, c->q.num_end, t);
+	c->sentence.start = doc_offset(rd, c->sentence.start, t);
+	c->sentence.end = doc_offset(rd, c->sentence.end, t);
+}
+
 static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_document *doc,
                               rc_arena *scratch, rc_error *err)
 {
 	rc_arena *a = rc__record_arena(rec);
 	rc_text t;
 	rc_segments seg;
+	reading rd;
 	rc_status st;
-	if ((st = rc__text_normalize(&t, scratch, doc->text, doc->text_len, doc->body_start,
-	                             doc->text_len, err)) != RC_OK ||
+	if ((st = reading_make(&rd, doc, scratch)) != RC_OK)
+		return rc__error_set(err, st, st == RC_ERR_NOMEM ? "out of memory"
+		                                                 : "title and text are too large");
+	if ((st = rc__text_normalize(&t, scratch, rd.buf, rd.len, rd.tlen ? 0 : rd.body_start,
+	                             rd.len, err)) != RC_OK ||
 	    (st = rc__segment(&seg, scratch, &t, err)) != RC_OK)
 		return st;
 
@@ -220,13 +312,16 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 	}
 	rc_claim *claims = NULL;
 	size_t n = 0, dropped = 0;
-	st = rc__claims_extract(&claims, &n, a, ex->rules, &t, &seg, ql.items, ql.len,
+	int pub_year = 0;
+	if (doc->published && strlen(doc->published) >= 4)
+		pub_year = atoi(doc->published);
+	st = rc__claims_extract(&claims, &n, a, ex->rules, &t, &seg, ql.items, ql.len, pub_year,
 	                        ex->limits.max_claims_per_doc, &dropped, err);
 	rc_quantity_list_dispose(&ql);
 	if (st != RC_OK)
 		return st;
 
-	/* Claims move into the record arena; positions come from the document. */
+	/* Claims move into the record arena. */
 	if (n) {
 		rec->claims = rc__arena_alloc(a, n * sizeof(*rec->claims));
 		if (!rec->claims) {
@@ -237,9 +332,37 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 	}
 	free(claims);
 	rec->n_claims = n;
+
+	/* Events are found and linked on what was read, title included; only
+	 * then are offsets placed in the document. */
+	rc__ev_doc *ds = NULL;
+	if ((st = rc__mentions_find(&rec->mentions, &rec->n_mentions, a, scratch, doc, &t, &seg,
+	                            ex->events, &ds, err)) != RC_OK ||
+	    (st = rc__claims_link(rec->claims, rec->n_claims, rec->mentions, rec->n_mentions, ds,
+	                          &t, &seg, a, err)) != RC_OK)
+		return st;
+	for (size_t i = 0; rd.tlen && i < rec->n_mentions; i++) {
+		rc_mention *m = &rec->mentions[i];
+		bool title = in_title(&rd, m->start);
+		m->start = doc_offset(&rd, m->start, title);
+		m->end = doc_offset(&rd, m->end, title);
+		if (title)
+			m->line = 0;
+		else
+			rc_document_position(doc, m->start, &m->line, NULL);
+	}
+
 	cursor at_fig = {0}, at_sent = {0};
 	for (size_t i = 0; i < n; i++) {
 		rc_claim *c = &rec->claims[i];
+		place_claim(c, &rd);
+		if (c->in_title) {
+			title_position(doc, &rd, c->pos.start, &c->pos.line, &c->pos.column);
+			title_position(doc, &rd, c->sentence.start, &c->sentence.line,
+			               &c->sentence.column);
+			c->file_line = rc_document_title_line(doc);
+			continue;
+		}
 		position(doc, &at_fig, c->pos.start, &c->pos.line, &c->pos.column);
 		position(doc, &at_sent, c->sentence.start, &c->sentence.line, &c->sentence.column);
 		c->file_line = rc_document_file_line(doc, c->pos.start);
@@ -255,12 +378,6 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
 
-	rc__ev_doc *ds = NULL;
-	if ((st = rc__mentions_find(&rec->mentions, &rec->n_mentions, a, scratch, doc, &t, &seg,
-	                            ex->events, &ds, err)) != RC_OK ||
-	    (st = rc__claims_link(rec->claims, rec->n_claims, rec->mentions, rec->n_mentions, ds,
-	                          &t, &seg, a, err)) != RC_OK)
-		return st;
 	/* warnings of the events stage: --events patterns that hit a limit */
 	size_t n_warn;
 	const rc__ev_warning *w = rc__ev_doc_warnings(ds, &n_warn);
@@ -274,8 +391,23 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
 
-	if (has_text(t.norm, t.len)) {
-		rc__minhash(rec->minhash, t.norm, t.len);
+	/* The near-duplicate signature reads the body alone, as before: two
+	 * copies of a wire story under different headlines stay copies.  The
+	 * normalised title is the title, normalised, then the blank line. */
+	size_t nb = 0;
+	if (rd.tlen) {
+		size_t lo = 0, hi = t.len;
+		while (lo < hi) {   /* first norm offset at or after the body */
+			size_t mid = lo + (hi - lo) / 2;
+			if (rc__text_orig(&t, mid) < rd.body)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		nb = lo;
+	}
+	if (has_text(t.norm + nb, t.len - nb)) {
+		rc__minhash(rec->minhash, t.norm + nb, t.len - nb);
 		rec->has_signature = true;
 	}
 	return RC_OK;

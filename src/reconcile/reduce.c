@@ -222,7 +222,7 @@ static void *alloc(red *r, size_t n, size_t size)
 	return p;
 }
 
-/* Report order of claims: by date (undated last), document, position. */
+/* Report order of claims: by date (undated last), document, position (title first). */
 static int cmp_ref(const void *pa, const void *pb)
 {
 	const rc_claim_ref *a = *(const rc_claim_ref *const *)pa, *b = *(const rc_claim_ref *const *)pb;
@@ -234,6 +234,9 @@ static int cmp_ref(const void *pa, const void *pb)
 	int c = strcmp0(a->rec->doc, b->rec->doc);
 	if (c)
 		return c;
+	/* reading order: a record's title (numbered after its text) first */
+	if (a->claim->in_title != b->claim->in_title)
+		return a->claim->in_title ? -1 : 1;
 	if (a->claim->pos.start != b->claim->pos.start)
 		return a->claim->pos.start < b->claim->pos.start ? -1 : 1;
 	return strcmp0(a->claim->metric, b->claim->metric);
@@ -819,9 +822,11 @@ static const char *metric_key(red *r, const rc_claim *c)
 {
 	if (!c->metric)
 		return c->metric;
-	/* a sub-count ("including 43 children") is a part, not a rival figure */
-	if (c->parent >= 0) {
-		char *k = rc__arena_printf(r->a, "%s (%s)", c->metric, c->subject ? c->subject : "part");
+	/* a part ("including 43 children", "13 US troops", "195 remain in
+	 * hospital") is reconciled as its own metric, not a rival figure */
+	if (c->parent >= 0 || c->part) {
+		char *k = rc__arena_printf(r->a, "%s (%s)", c->metric,
+		                           c->part ? c->part : c->subject ? c->subject : "part");
 		if (!k)
 			r->nomem = true;
 		return k ? k : c->metric;

@@ -136,7 +136,9 @@ static int cmp_claim(const rc_claim *a, const rc_claim *b)
 	    (c = cmp_pos(&a->sentence, &b->sentence)) || (c = cmp_size(a->file_line, b->file_line)) ||
 	    (c = cmp_long(a->parent, b->parent)) || (c = cmp_long(a->mention, b->mention)) ||
 	    (c = cmp_size(a->n_mentions, b->n_mentions)) || (c = cmp_str(a->event, b->event)) ||
-	    (c = cmp_size(a->n_events, b->n_events)))
+	    (c = cmp_size(a->n_events, b->n_events)) || (c = cmp_long(a->in_title, b->in_title)) ||
+	    (c = cmp_str(a->part, b->part)) || (c = cmp_long(a->background, b->background)) ||
+	    (c = cmp_long(a->year, b->year)))
 		return c;
 	for (size_t i = 0; i < a->n_mentions; i++)
 		if ((c = cmp_long(a->mentions[i], b->mentions[i])))

@@ -679,6 +679,8 @@ static const keyname claim_keys[] = {
 	/* where it is */
 	K("line"), K("column"), K("start"), K("end"), K("trigger"), K("kind"), K("value"),
 	K("num_start"), K("num_end"), K("parent"), K("mention"), K("mentions"), K("file_line"),
+	/* what the figure counts of its event (the claims stage) */
+	K("in_title"), K("part"), K("background"), K("year"),
 	/* version 1: the document's own fields, repeated on each claim line */
 	K("schema"), K("doc"), K("path"), K("source"), K("published"), K("published_at"),
 	K("record_line"),
@@ -687,7 +689,7 @@ enum {
 	C_METRIC, C_SUBJECT, C_TEXT, C_LO, C_HI, C_LO_INCL, C_HI_INCL, C_APPROX, C_VAGUE,
 	C_QUALIFIER, C_STATUS, C_ATTRIBUTION, C_EVENT, C_EVENTS, C_SENTENCE, C_QUOTE, C_LINE,
 	C_COLUMN, C_START, C_END, C_TRIGGER, C_KIND, C_VALUE, C_NUM_START, C_NUM_END, C_PARENT,
-	C_MENTION, C_MENTIONS, C_FILE_LINE, C_SCHEMA, C_DOC, C_PATH, C_SOURCE, C_PUBLISHED,
+	C_MENTION, C_MENTIONS, C_FILE_LINE, C_IN_TITLE, C_PART, C_BACKGROUND, C_YEAR, C_SCHEMA, C_DOC, C_PATH, C_SOURCE, C_PUBLISHED,
 	C_PUBLISHED_AT, C_RECORD_LINE, C_COUNT
 };
 
@@ -807,6 +809,17 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 			}
 			break;
 		case C_FILE_LINE: get_size(p, key, &file_line); break;
+		case C_IN_TITLE: get_bool(p, key, &c->in_title); break;
+		case C_PART: get_str(p, key, &c->part); break;
+		case C_BACKGROUND: get_bool(p, key, &c->background); break;
+		case C_YEAR:
+			if (get_size(p, key, &v) && v != (size_t)-1) {
+				if (v > 9999)
+					bad(p, key, "not a year");
+				else
+					c->year = (int)v;
+			}
+			break;
 		case C_SCHEMA: rc__jr_skip(&p->j); break;
 		case C_DOC: if (!v2) get_str(p, key, &d->rec.doc); else rc__jr_skip(&p->j); break;
 		case C_PATH: if (!v2) get_str(p, key, &d->rec.path); else rc__jr_skip(&p->j); break;
@@ -1263,6 +1276,7 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 		c->text = intern(&b, c->text);
 		c->q.qualifier = intern(&b, c->q.qualifier);
 		c->attribution = intern(&b, c->attribution);
+		c->part = intern(&b, c->part);
 		c->event = intern(&b, c->event);
 		c->events = c->n_events ? events + d->cx[i].events_at : NULL;
 		c->mentions = c->n_mentions ? cment + d->cx[i].mentions_at : NULL;
@@ -1405,6 +1419,7 @@ static rc_status pend_add_claim(rc_record_reader *r)
 	c.text = copy_str(a, c.text, &nomem);
 	c.q.qualifier = copy_str(a, c.q.qualifier, &nomem);
 	c.attribution = copy_str(a, c.attribution, &nomem);
+	c.part = copy_str(a, c.part, &nomem);
 	c.quote = copy_str(a, c.quote, &nomem);
 	c.event = copy_str(a, c.event, &nomem);
 	claim_extra x = {.sentence = -1, .events_at = p->n_events, .mentions_at = p->n_cmentions};

@@ -169,6 +169,19 @@ static void claim_place(rc_jw *w, const rc_claim *c)
 	key_size(w, "file_line", c->file_line);
 }
 
+/* What the claims stage read of the figure: the fields added last. */
+static void claim_reading(rc_jw *w, const rc_claim *c)
+{
+	key_bool(w, "in_title", c->in_title);
+	key_str(w, "part", c->part);
+	key_bool(w, "background", c->background);
+	rc__jw_key(w, "year");
+	if (c->year)
+		rc__jw_int(w, c->year);
+	else
+		rc__jw_null(w);
+}
+
 /* ---- recount.claim/1 ------------------------------------------------------------ */
 
 void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
@@ -188,6 +201,7 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	rc__jw_obj(w);
 	pos_fields(w, &c->sentence);
 	rc__jw_end_obj(w);
+	claim_reading(w, c);
 }
 
 void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c)
@@ -350,6 +364,7 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 		claim_figure(w, c);
 		key_size(w, "sentence", t.of_claim[i]);
 		claim_place(w, c);
+		claim_reading(w, c);
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);

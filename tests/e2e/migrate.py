@@ -24,13 +24,18 @@ def expand(doc):
         o = {"schema": "recount.claim/1"}
         for k in ("doc", "path", "source", "published"):
             o[k] = doc[k]
+        if "published_at" in doc:
+            o["published_at"] = doc["published_at"]
+        late = ("in_title", "part", "background", "year")
         for k, v in c.items():
             if k == "sentence":
                 o["quote"] = s["text"]
-            else:
+            elif k not in late:
                 o[k] = v
         o["record_line"] = doc["record_line"]
         o["sentence"] = {k: s[k] for k in ("start", "end", "line", "column")}
+        for k in late:
+            o[k] = c[k]
         yield o
 
 

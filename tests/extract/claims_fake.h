@@ -183,8 +183,8 @@ static RC_UNUSED rc_claim *fake_extract(rc_arena *a, const rc_rules *rules, cons
 	rc_quantity_list ql = {0};
 	fake_scan(&ql, t.norm, t.len);
 	rc_claim *c = NULL;
-	rc_status st = rc__claims_extract(&c, n, a, rules, &t, &seg, ql.items, ql.len, max, dropped,
-	                                  &err);
+	rc_status st = rc__claims_extract(&c, n, a, rules, &t, &seg, ql.items, ql.len, 0, max,
+	                                  dropped, &err);
 	ck_assert_msg(st == RC_OK, "%s", err.message);
 	free(ql.items);
 	return c;

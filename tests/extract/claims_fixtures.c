@@ -82,6 +82,12 @@ static expect *load_expectations(const char *id, size_t *n)
 	return e;
 }
 
+/* The document's publication year, as the extractor reads it (0: unknown). */
+static int pub_year(const rc_document *doc)
+{
+	return doc->published && strlen(doc->published) >= 4 ? atoi(doc->published) : 0;
+}
+
 static const char *or_dash(const char *s)
 {
 	return s && *s ? s : "-";
@@ -170,7 +176,7 @@ START_TEST(fixtures_precision_recall)
 		rc_claim *c = NULL;
 		size_t n = 0;
 		ck_assert_int_eq(rc__claims_extract(&c, &n, a, rules, &tx, &seg, ql.items, ql.len,
-		                                    10000, NULL, &err), RC_OK);
+		                                    pub_year(doc), 10000, NULL, &err), RC_OK);
 		compare(doc->id, c, n, &t);
 		docs++;
 		free(c);
@@ -189,10 +195,15 @@ START_TEST(fixtures_precision_recall)
 	printf("# precision %.3f, recall %.3f; of the matched: status %zu, subject %zu, "
 	       "attribution %zu agree\n", p, r, t.status_ok, t.subject_ok, t.attribution_ok);
 	ck_assert_uint_ge(docs, 18);
-	double floor_p = fake ? 0.80 : 0.90, floor_r = fake ? 0.75 : 0.85;
+	/* floors a point under what the real recognizer reaches (1.000 and
+	 * 0.990 of 102 claims, issue 15) */
+	double floor_p = fake ? 0.80 : 0.98, floor_r = fake ? 0.75 : 0.98;
 	ck_assert_msg(p >= floor_p, "precision %.3f below %.2f", p, floor_p);
 	ck_assert_msg(r >= floor_r, "recall %.3f below %.2f", r, floor_r);
 	ck_assert_msg((double)t.status_ok >= 0.9 * (double)t.matched, "statuses disagree too often");
+	if (!fake)
+		ck_assert_msg((double)t.attribution_ok >= 0.97 * (double)t.matched,
+		              "attributions disagree too often");
 	rc_rules_free(rules);
 	rc_recognizer_free(rec);
 }

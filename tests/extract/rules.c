@@ -153,6 +153,55 @@ START_TEST(files_add_and_override)
 }
 END_TEST
 
+/* Lists are appended to in order, each string once: duplicates of a
+ * built-in word, of a word of an earlier file and inside the file itself
+ * are ignored (the merge uses a hash set; this pins down its result). */
+START_TEST(lists_merge_once_in_order)
+{
+	rc_rules *r = fresh();
+	rc_error err;
+	const json_t *zero = json_object_get(r->doc, "zero");
+	size_t before = json_array_size(zero);
+	ck_assert_uint_ge(before, 2);
+	const char *first = json_string_value(json_array_get(zero, 0));
+	char add[256];
+	ck_assert_int_lt(snprintf(add, sizeof(add), "{\"zero\": [\"zilch\", \"%s\", \"nada\","
+	                          " \"zilch\", \"Nada\"]}", first), (int)sizeof(add));
+	ck_assert_int_eq(rc_rules_load_buffer(r, add, strlen(add), "add", &err), RC_OK);
+	zero = json_object_get(r->doc, "zero");
+	ck_assert_uint_eq(json_array_size(zero), before + 3);
+	ck_assert_str_eq(json_string_value(json_array_get(zero, before)), "zilch");
+	ck_assert_str_eq(json_string_value(json_array_get(zero, before + 1)), "nada");
+	/* Strings are compared as written; matching ignores case later. */
+	ck_assert_str_eq(json_string_value(json_array_get(zero, before + 2)), "Nada");
+	const char *again = "{\"zero\": [\"nada\", \"zip\"]}";
+	ck_assert_int_eq(rc_rules_load_buffer(r, again, strlen(again), "again", &err), RC_OK);
+	zero = json_object_get(r->doc, "zero");
+	ck_assert_uint_eq(json_array_size(zero), before + 4);
+	ck_assert_str_eq(json_string_value(json_array_get(zero, before + 3)), "zip");
+	/* A long list with every word twice keeps each once. */
+	size_t n = 3000, cap = n * 32 + 64, o = 0;
+	char *big = malloc(cap);
+	ck_assert_ptr_nonnull(big);
+	o += (size_t)snprintf(big + o, cap - o, "{\"metrics\": {\"killed\": {\"verbs\": [");
+	for (size_t i = 0; i < 2 * n; i++)
+		o += (size_t)snprintf(big + o, cap - o, "%s\"felled%zu\"", i ? ", " : "", i % n);
+	o += (size_t)snprintf(big + o, cap - o, "]}}}");
+	ck_assert_uint_lt(o, cap);
+	const json_t *verbs = json_object_get(json_object_get(json_object_get(r->doc, "metrics"),
+	                                                      "killed"), "verbs");
+	size_t v0 = json_array_size(verbs);
+	ck_assert_int_eq(rc_rules_load_buffer(r, big, o, "big", &err), RC_OK);
+	free(big);
+	verbs = json_object_get(json_object_get(json_object_get(r->doc, "metrics"), "killed"),
+	                        "verbs");
+	ck_assert_uint_eq(json_array_size(verbs), v0 + n);
+	ck_assert_str_eq(json_string_value(json_array_get(verbs, v0 + n - 1)), "felled2999");
+	ck_assert_str_eq(metrics_of(r, "The storm felled1234 3 people."), "killed");
+	rc_rules_free(r);
+}
+END_TEST
+
 START_TEST(load_file_errors)
 {
 	rc_rules *r = fresh();
@@ -183,6 +232,7 @@ int main(void)
 	tcase_add_test(tc, unknown_keys_are_errors);
 	tcase_add_test(tc, bad_values_are_errors);
 	tcase_add_test(tc, files_add_and_override);
+	tcase_add_test(tc, lists_merge_once_in_order);
 	tcase_add_test(tc, load_file_errors);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);

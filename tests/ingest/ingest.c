@@ -824,6 +824,31 @@ START_TEST(html_text_is_what_a_reader_sees)
 }
 END_TEST
 
+START_TEST(title_line_is_where_the_title_is)
+{
+	/* a figure in an HTML title is cited at the line of the element the
+	 * title was taken from; a page without a title cites line 1 */
+	const char page[] = "<html>\n<head>\n\n<title>Bus overturns: 12 hurt</title>\n</head>\n"
+	                    "<body><p>Twelve people were hurt when a bus overturned on the highway "
+	                    "near the city on Saturday morning, the police said.</p></body></html>\n";
+	const char *p = write_file("titled.html", page, sizeof page - 1);
+	const char *in[] = {p};
+	rc_document *d[1];
+	ck_assert_uint_eq(read_all(in, 1, NULL, d, 1), 1);
+	ck_assert_str_eq(d[0]->title, "Bus overturns: 12 hurt");
+	ck_assert_uint_eq(rc_document_title_line(d[0]), 4);
+	free_all(d, 1);
+	const char jsonl[] = "{\"id\":\"a\",\"text\":\"x\"}\n"
+	                     "{\"id\":\"b\",\"title\":\"12 hurt\",\"text\":\"Twelve were hurt.\"}\n";
+	p = write_file("titled.jsonl", jsonl, sizeof jsonl - 1);
+	in[0] = p;
+	rc_document *j[2];
+	ck_assert_uint_eq(read_all(in, 1, NULL, j, 2), 2);
+	ck_assert_uint_eq(rc_document_title_line(j[1]), 2);   /* the record's line */
+	free_all(j, 2);
+}
+END_TEST
+
 START_TEST(html_metadata)
 {
 	const char page[] =
@@ -1007,6 +1032,7 @@ int main(void)
 	tcase_add_test(tc, broken_json_files);
 	tcase_add_test(tc, html_text_is_what_a_reader_sees);
 	tcase_add_test(tc, html_metadata);
+	tcase_add_test(tc, title_line_is_where_the_title_is);
 	tcase_add_test(tc, languages_are_told_apart);
 	tcase_add_test(tc, fields_and_formats_by_name);
 	tcase_add_test(tc, published_at_survives_the_claims_format);

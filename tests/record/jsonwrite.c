@@ -80,14 +80,14 @@ static const char *const claim2_keys[] = {
 	"metric", "subject", "text", "lo", "hi", "lo_incl", "hi_incl", "approx", "vague",
 	"qualifier", "status", "attribution", "event", "events", "sentence", "line", "column",
 	"start", "end", "trigger", "kind", "value", "num_start", "num_end", "parent", "mention",
-	"mentions", "file_line",
+	"mentions", "file_line", "in_title", "part", "background", "year",
 };
 static const char *const claim1_keys[] = {
 	"schema", "doc", "path", "source", "published", "metric", "subject", "text", "lo", "hi",
 	"lo_incl", "hi_incl", "approx", "vague", "qualifier", "status", "attribution", "event",
 	"events", "quote", "line", "column", "start", "end", "trigger", "kind", "value",
 	"num_start", "num_end", "parent", "mention", "mentions", "file_line", "record_line",
-	"sentence",
+	"sentence", "in_title", "part", "background", "year",
 };
 
 /* The document line against the claim lines of the same record; returns

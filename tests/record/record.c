@@ -115,6 +115,10 @@ static void record_eq(const rc_record *a, const rc_record *b)
 		pos_eq(&x->pos, &y->pos);
 		pos_eq(&x->sentence, &y->sentence);
 		ck_assert_uint_eq(x->file_line, y->file_line);
+		ck_assert_int_eq(x->in_title, y->in_title);
+		STR_EQ(x->part, y->part);
+		ck_assert_int_eq(x->background, y->background);
+		ck_assert_int_eq(x->year, y->year);
 		ck_assert_int_eq(x->parent, y->parent);
 		ck_assert_int_eq(x->mention, y->mention);
 		ck_assert_uint_eq(x->n_mentions, y->n_mentions);
@@ -184,6 +188,9 @@ static rc_record *sample(void)
 	c[1].subject = NULL;
 	c[1].attribution = NULL;
 	c[1].parent = 0;
+	c[1].part = "US troops";
+	c[1].background = true;
+	c[1].year = 2011;
 	c[1].pos = (rc_pos){50, 57, 2, 41};
 	c[2] = c[0];
 	c[2].q = (rc_quantity){.kind = RC_QK_COUNT, .iv = {0, 100, true, false, false, false},
@@ -192,6 +199,18 @@ static rc_record *sample(void)
 	c[2].q.iv.lo = 90.5;   /* a real, to check number round trips */
 	c[2].text = "nearly 100";
 	c[2].pos = (rc_pos){80, 91, 2, 71};
+	/* a part of an earlier event's total, read back whole */
+	c[1].part = "children";
+	c[1].background = true;
+	c[1].year = 1986;
+	/* in the title: line 0, offsets after the text */
+	c[2].in_title = true;
+	c[2].pos = (rc_pos){4400, 4411, 0, 5};
+	c[2].sentence = (rc_pos){4396, 4420, 0, 1};
+	c[2].q.start = 4400;
+	c[2].q.end = 4411;
+	c[2].q.num_start = 4407;
+	c[2].q.num_end = 4411;
 	c[2].status = RC_CLAIM_AGGREGATE;
 	c[2].mention = -1;
 	c[2].n_mentions = 2;
