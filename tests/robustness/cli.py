@@ -272,9 +272,9 @@ def terminal_report_wraps_and_aligns():
             if len(line) > 60 and ' ' in stripped:
                 raise AssertionError('a line of %d characters at --width 60: %r' % (len(line), line))
     check(quote_lines > 20, 'only %d quote lines' % quote_lines)
-    best = {line.index(' best ') for line in text.splitlines() if ' best ' in line and
+    best = {line.index(' current ') for line in text.splitlines() if ' current ' in line and
             line.startswith('  ') and not line.startswith('   ')}
-    check(len(best) == 1, 'metric columns do not line up: "best" at columns %s' % sorted(best))
+    check(len(best) == 1, 'metric columns do not line up: "current" at columns %s' % sorted(best))
     check('with no figures not shown' in text, 'events without figures are listed')
     p = run(['report', '-q', '--all-events'] + inputs)
     check('with no figures' not in p.stdout.decode('utf-8'), '--all-events still hides events', p)
