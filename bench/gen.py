@@ -139,14 +139,15 @@ ONE_SOURCES = [
 ]
 
 
-def one_event_toll(ev, src, day):
-    """The figure src gives for ev's toll on day (0-based), or None."""
-    final = ev["dead"]
+def one_event_toll(ev, src, day, what="dead"):
+    """The figure src gives for ev's toll (what: dead or hurt) on day
+    (0-based), or None when src gives none yet."""
+    final = ev[what]
     t = int(round(final * (1 - 0.85 * 2.718281828 ** (-day / 4.0))))
     if day >= ev["revised_on"]:
         t = int(round(t * 0.92))
     if src == "police":
-        return one_event_toll(ev, "the health ministry", max(0, day - 1))
+        return one_event_toll(ev, "the health ministry", max(0, day - 1), what)
     if src == "a local official":
         return t + max(3, t // 8)
     if src == "the independent monitoring group":
@@ -161,11 +162,15 @@ def one_event_article(rng, ev, day):
     toll = one_event_toll(ev, who or "the health ministry", day)
     if toll is None:
         who, toll = "the health ministry", one_event_toll(ev, "the health ministry", day)
-    hurt = int(ev["hurt"] * (0.7 + 0.02 * min(day, 15)))
-    fig = figure(rng, toll) if who is None else "{:,}".format(toll)
+    hurt = one_event_toll(ev, who or "the health ministry", day, "hurt")
+    # unattributed copy words the figures its own way; a source's own are exact
+    if who is None:
+        dead_s, hurt_s = figure(rng, toll), figure(rng, hurt)
+    else:
+        dead_s, hurt_s = "{:,}".format(toll), "{:,}".format(hurt)
     paras = []
     lead = "%s - The %s in %s on %s %d has killed %s people and injured %s others" % (
-        city.upper(), noun, city, month, ev["day"], fig, figure(rng, hurt))
+        city.upper(), noun, city, month, ev["day"], dead_s, hurt_s)
     paras.append(lead + (", %s said." % who if who else "."))
     paras.append(filler(rng, city, month, ev["year"]))
     if who == "the health ministry" and day == ev["revised_on"]:

@@ -38,7 +38,7 @@ typedef struct rc_record {
 	size_t seq;             /**< position in the reader's output */
 	const char *source;     /**< outlet, or NULL */
 	const char *url;        /**< or NULL */
-	const char *published;  /**< "YYYY-MM-DD" or NULL */
+	const char *published;  /**< "YYYY-MM-DD", possibly followed by a time and zone ("T10:30Z"; read by the reconciler, docs/reconcile.md "Time"), or NULL */
 	const char *title;      /**< or NULL */
 	size_t bytes;           /**< input bytes */
 	rc_doc_status status;

@@ -100,11 +100,16 @@ static char *day_str(rc__reduce *r, long z)
 }
 
 /* The number to quote for a claim: a vague figure ("dozens", "hundreds")
- * by its lower end, the least it says; any other by rc__point_of. */
+ * by its lower end, the least it says; an approximate one ("about 253",
+ * "nearly 2,630") by the number as written; any other by rc__point_of
+ * (the middle of a range, the finite end of "more than 300"). */
 static double value_of(const rc_claim_ref *c)
 {
-	if (c->claim->q.vague && !c->effective.lo_inf)
+	const rc_quantity *q = &c->claim->q;
+	if (q->vague && !c->effective.lo_inf)
 		return c->effective.lo;
+	if (q->approx && isfinite(q->value) && (q->iv.lo_inf || q->iv.hi_inf || q->iv.lo == q->iv.hi))
+		return q->value;
 	return rc__point_of(&c->effective);
 }
 
@@ -1316,15 +1321,15 @@ static void estimates(mstate *s, long latest_win)
 		for (size_t g = 0; g < m->n_figures; g++)
 			if ((s->fwin[g] == s->win[c] || s->fwin[g] == latest_win) && standing(&m->figures[g]) &&
 			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(&m->figures[g].effective, &cur->effective))
-				pts[k++] = rc__point_of(&m->figures[g].effective);
+				pts[k++] = value_of(m->figures[g].lead);
 	} else {
 		for (size_t i = 0; i < s->n; i++)
 			if (s->refs[i]->rec == cur->rec && s->fig[i] != SIZE_MAX && standing(&m->figures[s->fig[i]]) &&
 			    precision(s->refs[i]) > 0 && !rc_interval_meets(&s->refs[i]->effective, &cur->effective))
-				pts[k++] = rc__point_of(&s->refs[i]->effective);
+				pts[k++] = value_of(s->refs[i]);
 	}
 	for (size_t i = 0; i < s->n_sides; i++)
-		pts[k++] = rc__point_of(&s->refs[s->sides[i]]->effective);
+		pts[k++] = value_of(s->refs[s->sides[i]]);
 	size_t u = 0;
 	for (size_t i = 0; i < k; i++)
 		if (!isnan(pts[i]))
