@@ -815,6 +815,11 @@ static bool window_leads(const mstate *s, size_t a, size_t b)
 	long long ta = fact(s->r, x)->t, tb = fact(s->r, y)->t;
 	if (ta != tb)
 		return ta > tb;
+	/* then the highest: a part the extraction did not mark as one is never
+	 * above its total, and tolls rise */
+	int c = cmp_num(value_of(x), value_of(y));
+	if (c)
+		return c > 0;
 	return a > b;
 }
 
@@ -1083,18 +1088,24 @@ static void sort_sides(mstate *s)
 	free(k);
 }
 
-/* The reference of the disputes: the latest standing precise claim of the
- * most authoritative named sources. */
+/* The reference of the disputes: of the most authoritative named sources'
+ * standing precise claims, the lead (window_leads) of the latest window
+ * that has one. */
 static size_t dispute_reference(const mstate *s)
 {
+	rc_authority top = RC_AUTHORITY_NONE;
+	for (size_t i = 0; i < s->n && s->win[i] != UNDATED; i++)
+		if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) && precision(s->refs[i]) > 0 &&
+		    s->refs[i]->authority > top)
+			top = s->refs[i]->authority;
+	if (top < RC_AUTHORITY_NAMED)
+		return SIZE_MAX;
 	size_t ref = SIZE_MAX;
 	for (size_t i = 0; i < s->n && s->win[i] != UNDATED; i++) {
-		const rc_claim_ref *x = s->refs[i];
-		if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]) || precision(x) == 0 ||
-		    x->authority < RC_AUTHORITY_NAMED)
+		if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]) || precision(s->refs[i]) == 0 ||
+		    s->refs[i]->authority != top)
 			continue;
-		if (ref == SIZE_MAX || x->authority > s->refs[ref]->authority ||
-		    (x->authority == s->refs[ref]->authority && fact(s->r, x)->t >= fact(s->r, s->refs[ref])->t))
+		if (ref == SIZE_MAX || s->win[i] > s->win[ref] || window_leads(s, i, ref))
 			ref = i;
 	}
 	return ref;
@@ -1374,8 +1385,30 @@ static const char *current_why(mstate *s, int how, size_t latest_lead, bool swit
 			others += s->fwin[g] == s->win[s->current] && standing(&s->m->figures[g]) && g != s->fig[s->current];
 		if (!others)
 			return rc__arena_printf(ar, "the latest report (%s, %s)", when(c), who(c));
-		return rc__arena_printf(ar, "the latest report (%s); of that day's %zu figures, the first by authority, "
-		                            "then precision, then support (%s)", when(c), others + 1, who(c));
+		/* what decided it against the runner-up of its window */
+		size_t cur = s->current, second = SIZE_MAX;
+		for (size_t i = 0; i < s->n; i++)
+			if (s->win[i] == s->win[cur] && s->fig[i] != SIZE_MAX && s->fig[i] != s->fig[cur] &&
+			    standing(&s->m->figures[s->fig[i]]) && precision(s->refs[i]) > 0 &&
+			    (second == SIZE_MAX || window_leads(s, i, second)))
+				second = i;
+		const char *by = "the only precise one";
+		if (second != SIZE_MAX) {
+			by = "the later in report order";
+			const rc_claim_ref *x = s->refs[cur], *y = s->refs[second];
+			if (x->authority != y->authority)
+				by = "the most authoritative source";
+			else if (precision(x) != precision(y))
+				by = "the most precise";
+			else if (s->m->figures[s->fig[cur]].origins != s->m->figures[s->fig[second]].origins)
+				by = "the most widely reported";
+			else if (fact(s->r, x)->t != fact(s->r, y)->t)
+				by = "the latest";
+			else if (cmp_num(value_of(x), value_of(y)))
+				by = "equally authoritative, precise and reported: the highest";
+		}
+		return rc__arena_printf(ar, "the latest report (%s); of that %s's %zu figures, %s (%s)", when(c),
+		                        s->r->window == 1 ? "day" : "time window", others + 1, by, who(c));
 	}
 	const rc_claim_ref *l = s->refs[latest_lead];
 	if (precision(l) == 0)
