@@ -311,8 +311,21 @@ void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n)
 	/* A current claim is revised when a superseded claim of another
 	 * document with the same figure was reported the same day or later
 	 * (or either is undated).  In each run of equal figures, the latest
-	 * entry, and the latest from another document than it, answer that for
-	 * any claim. */
+	 * entry (the first), and the latest from another document than it
+	 * (other[] at the run's start), answer that for any claim. */
+	size_t *other = scratch(r, k, sizeof *other);
+	if (!other) {
+		free(s);
+		return;
+	}
+	for (size_t a = 0; a < k;) {
+		size_t b = a + 1;
+		other[a] = SIZE_MAX;
+		for (; b < k && cmp_lit(s[b].iv, s[a].iv) == 0; b++)
+			if (other[a] == SIZE_MAX && s[b].rec != s[a].rec)
+				other[a] = b;
+		a = b;
+	}
 	for (size_t i = 0; i < n; i++) {
 		rc_claim_ref *c = (rc_claim_ref *)refs[i]; /* refs point into res->refs */
 		if (c->claim->status != RC_CLAIM_CURRENT || !bounded(&c->claim->q.iv))
@@ -327,19 +340,12 @@ void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n)
 		}
 		if (lo == k || cmp_lit(s[lo].iv, &c->claim->q.iv) != 0)
 			continue;
-		const sup_key *best = &s[lo];
-		if (best->rec == c->rec) {
-			best = NULL;
-			for (size_t j = lo + 1; j < k && cmp_lit(s[j].iv, &c->claim->q.iv) == 0; j++)
-				if (s[j].rec != c->rec) {
-					best = &s[j];
-					break;
-				}
-		}
+		const sup_key *best = s[lo].rec != c->rec ? &s[lo] : other[lo] != SIZE_MAX ? &s[other[lo]] : NULL;
 		long dc = fact(r, c)->day;
 		if (best && (dc < 0 || best->day >= dc))
 			c->revised = true;
 	}
+	free(other);
 	free(s);
 }
 
@@ -1215,17 +1221,32 @@ static int cmp_sup_at(const void *pa, const void *pb)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
-/* Is the revision from figures old[0..n) to figure to already a change of
- * the standing figure? */
-static bool in_chain(const mstate *s, const size_t *old, size_t n, size_t to)
+static int cmp_change_to(const void *pa, const void *pb)
 {
-	for (size_t c = 0; c < s->n_changes; c++) {
-		if (s->fig[s->changes[c].to] != to)
-			continue;
-		for (size_t i = 0; i < n; i++)
-			if (rc_interval_equal(&s->m->figures[old[i]].effective, &s->refs[s->changes[c].from]->effective))
-				return true;
+	const size_t *a = pa, *b = pb; /* (figure changed to, index of the change) */
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+/* Is the revision from figures old[0..n) to figure to already a change of
+ * the standing figure?  by_to: the changes as (figure changed to, change)
+ * pairs, sorted. */
+static bool in_chain(const mstate *s, const size_t *by_to, const size_t *old, size_t n, size_t to)
+{
+	size_t lo = 0, hi = s->n_changes;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (by_to[2 * mid] < to)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (size_t c = lo; c < s->n_changes && by_to[2 * c] == to; c++)
+		for (size_t i = 0; i < n; i++)
+			if (rc_interval_equal(&s->m->figures[old[i]].effective,
+			                      &s->refs[s->changes[by_to[2 * c + 1]].from]->effective))
+				return true;
 	return false;
 }
 
@@ -1281,7 +1302,14 @@ static void text_revisions(mstate *s)
 			s->r->nomem = true;
 	}
 	free(v);
-	sig *w = sigs_sorted(s, &g);
+	size_t *by_to = scratch(s->r, 2 * s->n_changes, sizeof *by_to);
+	for (size_t c = 0; by_to && c < s->n_changes; c++) {
+		by_to[2 * c] = s->fig[s->changes[c].to];
+		by_to[2 * c + 1] = c;
+	}
+	if (by_to)
+		rc__qsort(by_to, s->n_changes, 2 * sizeof *by_to, cmp_change_to);
+	sig *w = by_to ? sigs_sorted(s, &g) : NULL;
 	for (size_t i = 0; w && i < g.n;) {
 		size_t j = i + 1, docs = 1;
 		while (j < g.n && same_sig(&w[i], &w[j])) {
@@ -1289,7 +1317,7 @@ static void text_revisions(mstate *s)
 			j++;
 		}
 		size_t len = w[i].len;
-		if (!in_chain(s, w[i].figs, len - 1, w[i].figs[len - 1])) {
+		if (!in_chain(s, by_to, w[i].figs, len - 1, w[i].figs[len - 1])) {
 			const rc_claim_ref *a = s->refs[w[i].claims[0]], *b = s->refs[w[i].claims[len - 1]];
 			const char *why = docs > 1 ? rc__arena_printf(s->r->a, "the text revises %s to %s (in %zu reports)",
 			                                              text(a), text(b), docs)
@@ -1301,6 +1329,7 @@ static void text_revisions(mstate *s)
 		i = j;
 	}
 	free(w);
+	free(by_to);
 	sigs_free(&g);
 }
 
