@@ -20,7 +20,8 @@
 #include <string.h>
 #include "reconcile/reconcile-int.h"
 
-#define UNDATED LONG_MAX
+/* The time window of undated reports: after every dated one. */
+#define NO_WINDOW LONG_MAX
 
 /* ---- time ------------------------------------------------------------------------ */
 
@@ -41,7 +42,7 @@ static bool digits(const char **p, int n, int *out)
 bool rc__report_time(const char *s, long *day, long long *t)
 {
 	int y, mo, d;
-	*day = -1;
+	*day = RC__UNDATED;
 	*t = LLONG_MAX;
 	if (!s || !digits(&s, 4, &y) || *s != '-')
 		return false;
@@ -304,7 +305,7 @@ void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n)
 		const rc_claim_ref *c = refs[i];
 		if (c->claim->status == RC_CLAIM_SUPERSEDED && bounded(&c->claim->q.iv)) {
 			long d = fact(r, c)->day;
-			s[k++] = (sup_key){&c->claim->q.iv, d < 0 ? LONG_MAX : d, c->rec};
+			s[k++] = (sup_key){&c->claim->q.iv, d == RC__UNDATED ? LONG_MAX : d, c->rec};
 		}
 	}
 	qsort(s, k, sizeof *s, cmp_sup);
@@ -342,7 +343,7 @@ void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n)
 			continue;
 		const sup_key *best = s[lo].rec != c->rec ? &s[lo] : other[lo] != SIZE_MAX ? &s[other[lo]] : NULL;
 		long dc = fact(r, c)->day;
-		if (best && (dc < 0 || best->day >= dc))
+		if (best && (dc == RC__UNDATED || best->day >= dc))
 			c->revised = true;
 	}
 	free(other);
@@ -389,7 +390,7 @@ typedef struct mstate {
 	rc_metric_result *m;
 	const rc_claim_ref **refs;
 	size_t n;
-	long *win;            /* per claim: its time window, UNDATED for undated reports */
+	long *win;            /* per claim: its time window, NO_WINDOW for undated reports */
 	size_t *fig;          /* per claim: its figure, SIZE_MAX for none */
 	long *fwin;           /* per figure: its time window */
 	rc_conflict *out;     /* conflicts found */
@@ -410,7 +411,7 @@ static void build_figures(mstate *s)
 	long d0 = LONG_MAX;
 	for (size_t i = 0; i < n; i++) {
 		long d = fact(r, s->refs[i])->day;
-		if (d >= 0 && d < d0)
+		if (d != RC__UNDATED && d < d0)
 			d0 = d;
 	}
 	item *it = scratch(r, n, sizeof *it);
@@ -419,7 +420,7 @@ static void build_figures(mstate *s)
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		long d = fact(r, s->refs[i])->day;
-		s->win[i] = d < 0 ? UNDATED : (d - d0) / r->window;
+		s->win[i] = d == RC__UNDATED ? NO_WINDOW : (d - d0) / r->window;
 		s->fig[i] = SIZE_MAX;
 		int c = cls(s->refs[i]);
 		if (c != CLS_NONE)
@@ -447,7 +448,7 @@ static void build_figures(mstate *s)
 		f->effective = s->refs[it[i].i]->effective;
 		f->status = it[i].cls == CLS_SUPERSEDED ? RC_CLAIM_SUPERSEDED : RC_CLAIM_CURRENT;
 		f->revised = it[i].cls == CLS_REVISED;
-		f->date = it[i].win == UNDATED ? NULL : day_str(r, d0 + it[i].win * r->window);
+		f->date = it[i].win == NO_WINDOW ? NULL : day_str(r, d0 + it[i].win * r->window);
 		f->claims = pool + i;
 		f->n_claims = j - i;
 		s->fwin[g] = it[i].win;
@@ -607,7 +608,7 @@ static void window_contradictions(mstate *s)
 		while (ge < m->n_figures && s->fwin[ge] == s->fwin[gs])
 			ge++;
 		extremes e = {0};
-		for (size_t g = gs; g < ge && s->fwin[gs] != UNDATED; g++)
+		for (size_t g = gs; g < ge && s->fwin[gs] != NO_WINDOW; g++)
 			if (standing(&m->figures[g]))
 				extremes_add(&e, &m->figures[g].effective);
 		if (extremes_disagree(&e)) {
@@ -724,7 +725,7 @@ static void undated_contradictions(mstate *s)
 {
 	size_t n = s->n, first = n;
 	for (size_t i = 0; i < n; i++)
-		if (s->win[i] == UNDATED) {
+		if (s->win[i] == NO_WINDOW) {
 			first = i;
 			break;
 		}
@@ -864,7 +865,7 @@ static size_t standing_chain(mstate *s, size_t *latest_lead)
 {
 	size_t st = SIZE_MAX;
 	*latest_lead = SIZE_MAX;
-	for (size_t a = 0; a < s->n && s->win[a] != UNDATED;) {
+	for (size_t a = 0; a < s->n && s->win[a] != NO_WINDOW;) {
 		size_t b = a + 1, lead = SIZE_MAX, vague = SIZE_MAX;
 		while (b < s->n && s->win[b] == s->win[a])
 			b++;
@@ -994,7 +995,7 @@ static int cmp_restated(const void *pa, const void *pb)
 static void find_disputes(mstate *s, size_t c)
 {
 	size_t n = s->n;
-	if (c == SIZE_MAX || s->win[c] == UNDATED)
+	if (c == SIZE_MAX || s->win[c] == NO_WINDOW)
 		return;
 	const rc_interval *civ = &s->refs[c]->effective;
 	size_t csrc = fact(s->r, s->refs[c])->source;
@@ -1009,7 +1010,7 @@ static void find_disputes(mstate *s, size_t c)
 	size_t k = 0, nr = 0;
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *x = s->refs[i];
-		if (s->win[i] == UNDATED || s->fig[i] == SIZE_MAX || x->authority < RC_AUTHORITY_NAMED)
+		if (s->win[i] == NO_WINDOW || s->fig[i] == SIZE_MAX || x->authority < RC_AUTHORITY_NAMED)
 			continue;
 		v[k++] = (said){fact(s->r, x)->source, fact(s->r, x)->t, i};
 		if (standing(&s->m->figures[s->fig[i]]) && rc_interval_meets(&x->effective, civ))
@@ -1100,14 +1101,14 @@ static void sort_sides(mstate *s)
 static size_t dispute_reference(const mstate *s)
 {
 	rc_authority top = RC_AUTHORITY_NONE;
-	for (size_t i = 0; i < s->n && s->win[i] != UNDATED; i++)
+	for (size_t i = 0; i < s->n && s->win[i] != NO_WINDOW; i++)
 		if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) && precision(s->refs[i]) > 0 &&
 		    s->refs[i]->authority > top)
 			top = s->refs[i]->authority;
 	if (top < RC_AUTHORITY_NAMED)
 		return SIZE_MAX;
 	size_t ref = SIZE_MAX;
-	for (size_t i = 0; i < s->n && s->win[i] != UNDATED; i++) {
+	for (size_t i = 0; i < s->n && s->win[i] != NO_WINDOW; i++) {
 		if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]) || precision(s->refs[i]) == 0 ||
 		    s->refs[i]->authority != top)
 			continue;
@@ -1183,7 +1184,7 @@ static size_t fallback_current(mstate *s, int *how)
 {
 	size_t best = SIZE_MAX;
 	for (size_t i = 0; i < s->n; i++)
-		if (s->win[i] == UNDATED && s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
+		if (s->win[i] == NO_WINDOW && s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
 		    precision(s->refs[i]) > 0 && (best == SIZE_MAX || undated_leads(s, i, best)))
 			best = i;
 	if (best != SIZE_MAX) {
@@ -1194,7 +1195,7 @@ static size_t fallback_current(mstate *s, int *how)
 		if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]))
 			continue;
 		bool better = best == SIZE_MAX ||
-		              (s->win[i] != s->win[best] ? s->win[i] != UNDATED && (s->win[best] == UNDATED || s->win[i] > s->win[best])
+		              (s->win[i] != s->win[best] ? s->win[i] != NO_WINDOW && (s->win[best] == NO_WINDOW || s->win[i] > s->win[best])
 		                                         : window_leads(s, i, best));
 		if (better)
 			best = i;
@@ -1357,7 +1358,7 @@ static void estimates(mstate *s, long latest_win)
 		return;
 	size_t k = 0;
 	pts[k++] = value_of(cur);
-	if (s->win[c] != UNDATED) {
+	if (s->win[c] != NO_WINDOW) {
 		for (size_t g = 0; g < m->n_figures; g++)
 			if ((s->fwin[g] == s->win[c] || s->fwin[g] == latest_win) && standing(&m->figures[g]) &&
 			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(&m->figures[g].effective, &cur->effective))
@@ -1474,7 +1475,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	/* the undated reports are led as if they were one time window */
 	size_t ul = SIZE_MAX;
 	for (size_t i = 0; i < n; i++)
-		if (s.win[i] == UNDATED && s.fig[i] != SIZE_MAX && standing(&m->figures[s.fig[i]]) &&
+		if (s.win[i] == NO_WINDOW && s.fig[i] != SIZE_MAX && standing(&m->figures[s.fig[i]]) &&
 		    (ul == SIZE_MAX || undated_leads(&s, i, ul)))
 			ul = i;
 	if (ul != SIZE_MAX)
@@ -1487,7 +1488,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	dispute_conflict(&s, ref);
 	text_revisions(&s);
 	if (s.current != SIZE_MAX) {
-		estimates(&s, latest_lead == SIZE_MAX ? UNDATED : s.win[latest_lead]);
+		estimates(&s, latest_lead == SIZE_MAX ? NO_WINDOW : s.win[latest_lead]);
 		m->current_why = say(r, current_why(&s, how, latest_lead, s.current != before));
 	}
 	/* disputes, then contradictions, then the changes, each in the order found */

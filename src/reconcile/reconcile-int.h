@@ -8,6 +8,7 @@
 
 #include <recount/record.h>
 #include <recount/reconcile.h>
+#include <limits.h>
 #include "core/core.h"
 
 /*
@@ -22,8 +23,11 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 
 /* What the figure pass knows of each claim reference (indexed like
  * rc_result.refs). */
+/* The day of an undated report (days before 1970 are negative). */
+#define RC__UNDATED LONG_MIN
+
 typedef struct rc__fact {
-	long day;        /* day number of the report date as written, -1 when undated */
+	long day;        /* day number of the report date as written, RC__UNDATED when undated */
 	long long t;     /* report instant in minutes since 1970 (UTC when the time has a
 	                    zone; the end of the day when there is no time), for ordering */
 	size_t source;   /* who gives the figure: its cited authority (compared without
@@ -47,7 +51,7 @@ typedef struct rc__reduce {
  * The report time of a publication date "YYYY-MM-DD", optionally followed
  * by a time "THH:MM[:SS[.fff]]" (or a space instead of T) and a zone "Z" or
  * "+HH:MM"/"-HHMM": *day is the date as written, *t the instant (see
- * rc__fact).  False (and *day = -1) when there is no full date.
+ * rc__fact).  False (and *day = RC__UNDATED) when there is no full date.
  */
 bool rc__report_time(const char *published, long *day, long long *t);
 

@@ -547,8 +547,8 @@ typedef struct keyed {
  * position. */
 static int cmp_report(const keyed *a, const keyed *b)
 {
-	if ((a->f->day < 0) != (b->f->day < 0))
-		return a->f->day < 0 ? 1 : -1;
+	if ((a->f->day == RC__UNDATED) != (b->f->day == RC__UNDATED))
+		return a->f->day == RC__UNDATED ? 1 : -1;
 	if (a->f->day != b->f->day)
 		return a->f->day < b->f->day ? -1 : 1;
 	if (a->f->t != b->f->t)

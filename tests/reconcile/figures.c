@@ -438,7 +438,10 @@ START_TEST(report_times)
 	ck_assert_int_eq(day, rc__days_from_civil(2024, 3, 2));
 	/* no full date: undated */
 	ck_assert(!rc__report_time("2024-03", &day, &t));
-	ck_assert_int_eq(day, -1);
+	ck_assert(day == RC__UNDATED);
+	/* a report before 1970 is dated all the same */
+	ck_assert(rc__report_time("1969-07-20", &day, &t));
+	ck_assert(day < 0 && day != RC__UNDATED);
 	ck_assert(!rc__report_time(NULL, &day, &t));
 	ck_assert(!rc__report_time("March 2, 2024", &day, &t));
 	/* a report published later the same day is later in the timeline */
