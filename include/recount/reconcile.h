@@ -92,7 +92,7 @@ typedef struct rc_conflict {
 	const rc_figure **figures;   /**< the figures, parallel to claims */
 	size_t n_figures;
 	const char *date;            /**< a contradiction's time window ("YYYY-MM-DD"), NULL when undated or another kind */
-	size_t reports;              /**< documents that show it (an undated contradiction or a revision stated in the text: how many reports state it) */
+	size_t reports;              /**< documents behind its figures; for an undated contradiction or a revision a text states: the documents that state it */
 } rc_conflict;
 
 /** One point of a metric's timeline. */

@@ -495,9 +495,12 @@ static rc_conflict *add_conflict(mstate *s, rc_conflict_kind kind, const size_t 
 		c[i] = claims ? s->refs[claims[i]] : f[i]->lead;
 	}
 	s->rank[s->n_out] = kind == RC_CONFLICT_DISPUTE ? 0 : kind == RC_CONFLICT_CONTRADICTION ? 1 : 2;
+	size_t docs = 0;
+	for (size_t i = 0; i < n; i++)
+		docs += f[i]->documents;
 	rc_conflict *k = &s->out[s->n_out++];
 	*k = (rc_conflict){.kind = kind, .claims = c, .n_claims = n, .figures = f, .n_figures = n, .date = date,
-	                   .why = say(r, why)};
+	                   .why = say(r, why), .reports = docs};
 	return k;
 }
 
@@ -612,12 +615,10 @@ static void window_contradictions(mstate *s)
 			if (standing(&m->figures[g]))
 				extremes_add(&e, &m->figures[g].effective);
 		if (extremes_disagree(&e)) {
-			size_t k = 0, docs = 0;
+			size_t k = 0;
 			for (size_t g = gs; g < ge; g++)
-				if (standing(&m->figures[g]) && misses(&e, &m->figures[g].effective)) {
+				if (standing(&m->figures[g]) && misses(&e, &m->figures[g].effective))
 					figs[k++] = g;
-					docs += m->figures[g].documents;
-				}
 			if (k >= 2 && two_sources(s, figs, k, NULL)) {
 				const char *date = m->figures[gs].date;
 				/* each figure is quoted by its lead, unless the lead has
@@ -630,10 +631,8 @@ static void window_contradictions(mstate *s)
 					for (size_t y = 0; x && y < f->n_claims && fact(s->r, quotes[x])->source == src0; y++)
 						quotes[x] = f->claims[y];
 				}
-				rc_conflict *c = add_conflict_q(s, RC_CONFLICT_CONTRADICTION, figs, quotes, k, date,
-				                                contradiction_why(s, quotes[0], quotes[k - 1], k, date, 0));
-				if (c)
-					c->reports = docs;
+				add_conflict_q(s, RC_CONFLICT_CONTRADICTION, figs, quotes, k, date,
+				               contradiction_why(s, quotes[0], quotes[k - 1], k, date, 0));
 			}
 		}
 		gs = ge;
