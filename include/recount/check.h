@@ -21,8 +21,8 @@ extern "C" {
 
 /** Policies.  Append only. */
 typedef enum rc_policy_kind {
-	RC_POLICY_CONFLICT = 0,   /**< any contradiction */
-	RC_POLICY_NEW_CONFLICT,   /**< a conflict the baseline does not have */
+	RC_POLICY_CONFLICT = 0,   /**< "contradiction": any contradiction or dispute */
+	RC_POLICY_NEW_CONFLICT,   /**< "new-contradiction": a contradiction or dispute the baseline does not have */
 	RC_POLICY_SPREAD,         /**< a range wider than pct% of its low end */
 	RC_POLICY_UNLINKED,       /**< a claim no event took */
 	/** documents skipped (more than pct% of those read), or a run that
@@ -36,10 +36,12 @@ typedef struct rc_policy {
 	double pct;               /**< for RC_POLICY_SPREAD and RC_POLICY_SKIPPED */
 } rc_policy;
 
-/** Parse "conflict", "new-conflict", "spread=50", "spread=50%", "unlinked",
- *  "skipped", "skipped=5" or "skipped=5%". */
+/** Parse "contradiction", "new-contradiction", "spread=50", "spread=50%",
+ *  "unlinked", "skipped", "skipped=5" or "skipped=5%"; "conflict" and
+ *  "new-conflict" are the old names of the first two.  Progressions and
+ *  revisions never fail a policy. */
 rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err);
-/** "conflict", "new-conflict", "spread", "unlinked", "skipped". */
+/** "contradiction", "new-contradiction", "spread", "unlinked", "skipped". */
 const char *rc_policy_kind_str(rc_policy_kind k);
 
 /** One thing a policy found. */

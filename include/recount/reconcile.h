@@ -1,8 +1,10 @@
 /*
  * recount: the reduce phase.  Merges event mentions across documents into
  * events, then per event and metric works out the range, the consistent
- * core, low/best/high estimates, conflicts, the timeline, source dependence
- * and aggregate checks.  The result does not depend on the order of the
+ * core, the current figure with the credible low and high, the distinct
+ * figures by time window, the kinds of change between them (progression,
+ * revision, contradiction, dispute), source dependence and aggregate
+ * checks.  The result does not depend on the order of the
  * records it is given.
  */
 #ifndef RECOUNT_RECONCILE_H
@@ -20,6 +22,17 @@
 extern "C" {
 #endif
 
+/** How authoritative a claim's source is, for the current figure
+ *  (docs/reconcile.md, "The current figure").  Append only. */
+typedef enum rc_authority {
+	RC_AUTHORITY_NONE = 0,  /**< unattributed: the outlet's own text */
+	RC_AUTHORITY_NAMED,     /**< a named source that is not an official (a wire count, a monitor, a witness) */
+	RC_AUTHORITY_OFFICIAL   /**< an official body or office holder (data/reconcile.json, "official_words") */
+} rc_authority;
+
+/** "unattributed", "named" or "official". */
+const char *rc_authority_str(rc_authority a);
+
 /** A claim in context: the record it came from and its origin group. */
 typedef struct rc_claim_ref {
 	const rc_record *rec;
@@ -30,24 +43,56 @@ typedef struct rc_claim_ref {
 	 *  its text ("down to 29 from 31"): kept in the range, the timeline and
 	 *  a revision conflict, left out of the core, the estimates and verify. */
 	bool revised;
+	rc_authority authority; /**< how authoritative its cited source is */
 } rc_claim_ref;
 
-/** Conflict classes.  Append only. */
+/** Kinds of change between the figures of one event and metric
+ *  (docs/reconcile.md, "Kinds of change").  Append only. */
 typedef enum rc_conflict_kind {
-	RC_CONFLICT_CONTRADICTION = 0, /**< same time window, cannot both be true */
-	RC_CONFLICT_REVISION,          /**< a later figure replaces an earlier one from the same authority */
-	RC_CONFLICT_PROGRESSION        /**< a later, higher toll: expected, not an alarm */
+	RC_CONFLICT_CONTRADICTION = 0, /**< same time window, disjoint figures, different sources */
+	RC_CONFLICT_REVISION,          /**< a later figure replaces an earlier one (the text says so, or the same authority) */
+	RC_CONFLICT_PROGRESSION,       /**< a later, higher toll: expected, not an alarm */
+	RC_CONFLICT_DISPUTE            /**< named sources that keep giving incompatible figures over time */
 } rc_conflict_kind;
 
-/** "contradiction", "revision" or "progression". */
+/** "contradiction", "revision", "progression" or "dispute". */
 const char *rc_conflict_kind_str(rc_conflict_kind k);
 
-/** Two (or more) claims that cannot all hold. */
+/**
+ * A distinct figure of a metric: the claims that give the same effective
+ * interval with the same status in the same time window.  Conflicts and
+ * timelines are told in figures, so their size grows with the number of
+ * distinct figures, never with the square of the claims.
+ */
+typedef struct rc_figure {
+	rc_interval effective;       /**< the figure, after the approximation tolerance */
+	rc_claim_status status;      /**< RC_CLAIM_CURRENT or RC_CLAIM_SUPERSEDED */
+	bool revised;                /**< current figures a later report revises in its text */
+	const char *date;            /**< first day of its time window ("YYYY-MM-DD"), or NULL: undated */
+	const rc_claim_ref **claims; /**< every claim that gives it, in report order */
+	size_t n_claims;
+	size_t documents;            /**< documents among them */
+	size_t origins;              /**< independent origins among them */
+	const rc_claim_ref *lead;    /**< the claim to quote: the most authoritative, then the earliest */
+	bool leads;                  /**< it leads its time window (the figure a timeline shows for it) */
+} rc_figure;
+
+/**
+ * A change or a disagreement between figures.  figures[i] is quoted by
+ * claims[i] (for a dispute, each side's latest claim); n_claims equals
+ * n_figures and is at least 2.  Order: a contradiction's figures from low
+ * to high; a revision or progression's in time order; a dispute's the
+ * current figure's side first.
+ */
 typedef struct rc_conflict {
 	rc_conflict_kind kind;
-	const rc_claim_ref **claims; /**< earliest first */
+	const rc_claim_ref **claims; /**< one claim to quote per figure */
 	size_t n_claims;
 	const char *why;             /**< one sentence explaining the classification */
+	const rc_figure **figures;   /**< the figures, parallel to claims */
+	size_t n_figures;
+	const char *date;            /**< a contradiction's time window ("YYYY-MM-DD"), NULL when undated or another kind */
+	size_t reports;              /**< documents behind its figures; for an undated contradiction or a revision a text states: the documents that state it */
 } rc_conflict;
 
 /** One point of a metric's timeline. */
@@ -56,11 +101,11 @@ typedef struct rc_timeline_point {
 	const rc_claim_ref *ref;
 } rc_timeline_point;
 
-/** Rules for the best estimate.  Append only. */
+/** Rules for `best`.  RC_BEST_CURRENT (0) is the default. */
 typedef enum rc_best_rule {
-	RC_BEST_MEDIAN = 0,      /**< median of the independent current figures */
-	RC_BEST_CONSERVATIVE,    /**< the lowest figure every origin supports (ACLED style) */
-	RC_BEST_LATEST           /**< the latest attributed (official) figure */
+	RC_BEST_CURRENT = 0,     /**< the current figure (docs/reconcile.md) */
+	RC_BEST_MEDIAN,          /**< the median of the credible current figures */
+	RC_BEST_CONSERVATIVE     /**< the least credible current figure (ACLED style) */
 } rc_best_rule;
 
 /** What the sources say about one metric of one event. */
@@ -69,15 +114,28 @@ typedef struct rc_metric_result {
 	rc_interval range;           /**< lowest lower bound to highest upper bound */
 	bool has_core;
 	rc_interval core;            /**< intersection of the current claims, if not empty */
-	bool has_estimates;
+	/** The figure to quote now (docs/reconcile.md, "The current figure"):
+	 *  the latest current report, the most authoritative first within its
+	 *  time window and in a dispute; never superseded or revised.  NULL
+	 *  when the metric has no current figure. */
+	const rc_claim_ref *current;
+	double current_value;        /**< its figure as one number */
+	const char *current_why;     /**< why it is the one */
+	bool has_estimates;          /**< current != NULL */
+	/** low and high: the lowest and highest credible current figures (the
+	 *  current one, the others of its time window and of the latest one,
+	 *  each side of a dispute); best: by the rule of the options, the
+	 *  current figure by default. */
 	double low, best, high;
 	const rc_claim_ref **claims; /**< every claim, in report order */
 	size_t n_claims;
 	size_t documents;            /**< documents supporting any figure */
 	size_t origins;              /**< independent origins among them */
-	rc_timeline_point *timeline;
+	rc_timeline_point *timeline; /**< every reported figure, by report time, undated last */
 	size_t n_timeline;
-	rc_conflict *conflicts;
+	rc_figure *figures;          /**< distinct figures by time window, undated last; within a window from low to high */
+	size_t n_figures;
+	rc_conflict *conflicts;      /**< disputes, contradictions, then changes in time order */
 	size_t n_conflicts;
 } rc_metric_result;
 
@@ -121,7 +179,9 @@ typedef struct rc_event {
 typedef struct rc_reconcile_options {
 	double approx_tolerance;     /**< 0: RC_APPROX_TOLERANCE_DEFAULT */
 	rc_best_rule best;
-	unsigned window_days;        /**< reports closer than this are "the same time"; 0: 2 */
+	/** Length in days of a time window (windows start at the metric's
+	 *  first report day); 0: 1, the calendar day of the report. */
+	unsigned window_days;
 	double duplicate_threshold;  /**< MinHash Jaccard estimate for near-duplicates; 0: 0.8 */
 	const rc_event_defs *events; /**< borrowed; user-defined events, or NULL */
 } rc_reconcile_options;

@@ -39,7 +39,7 @@ typedef struct rc_record {
 	size_t seq;             /**< position in the reader's output */
 	const char *source;     /**< outlet, or NULL */
 	const char *url;        /**< or NULL */
-	const char *published;  /**< "YYYY-MM-DD" or NULL */
+	const char *published;  /**< "YYYY-MM-DD" or NULL (a claims file of an older version may add a time and zone: "T10:30Z"; docs/reconcile.md "Time") */
 	const char *published_at; /**< "YYYY-MM-DDTHH:MM:SSZ" (UTC) or NULL: see rc_document */
 	const char *title;      /**< or NULL */
 	size_t bytes;           /**< input bytes */

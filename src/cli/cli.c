@@ -318,14 +318,15 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 		return 0;
 	}
 	case CLI_OPT_BEST:
-		if (strcmp(arg, "median") == 0)
+		/* "latest" is the old name of "current" */
+		if (strcmp(arg, "current") == 0 || strcmp(arg, "latest") == 0)
+			ctx->best = RC_BEST_CURRENT;
+		else if (strcmp(arg, "median") == 0)
 			ctx->best = RC_BEST_MEDIAN;
 		else if (strcmp(arg, "conservative") == 0)
 			ctx->best = RC_BEST_CONSERVATIVE;
-		else if (strcmp(arg, "latest") == 0)
-			ctx->best = RC_BEST_LATEST;
 		else {
-			cli_errorf(ctx, "--best wants median, conservative or latest, got '%s'", arg);
+			cli_errorf(ctx, "--best wants current, median or conservative, got '%s'", arg);
 			return CLI_EXIT_ERROR;
 		}
 		return 0;

@@ -71,7 +71,7 @@ typedef struct cli_opt {
 #define CLI_O_RULES    {"rules", 0, "FILE", CLI_OPT_RULES, "add to or override the extraction rules (JSON, docs/rules.md)"}
 #define CLI_O_EVENTS   {"events", 0, "FILE", CLI_OPT_EVENTS, "user-defined events (JSON, docs/events.md)"}
 #define CLI_O_TOLERANCE {"tolerance", 0, "FRACTION", CLI_OPT_TOLERANCE, "relative tolerance of approximate figures (default 0.10)"}
-#define CLI_O_BEST     {"best", 0, "RULE", CLI_OPT_BEST, "best estimate: median (default), conservative, latest"}
+#define CLI_O_BEST     {"best", 0, "RULE", CLI_OPT_BEST, "best: current (default), median, conservative"}
 #define CLI_O_MAXDOC   {"max-document-bytes", 0, "N", CLI_OPT_MAX_DOC, "skip documents larger than N bytes (default 64 MiB)"}
 #define CLI_O_MAXLINE  {"max-line-bytes", 0, "N", CLI_OPT_MAX_LINE, "skip JSON Lines records longer than N bytes (default 64 MiB)"}
 #define CLI_O_MAXCLAIMS {"max-claims", 0, "N", CLI_OPT_MAX_CLAIMS, "keep at most N claims per document, with a warning (default 10000)"}

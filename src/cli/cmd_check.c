@@ -13,7 +13,7 @@ static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
 	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), github, junit or sarif"},
 	{"baseline", 0, "FILE", OPT_BASELINE, "a report written by recount report --format json to compare with"},
-	{"fail-on", 0, "POLICY", OPT_FAIL_ON, "conflict (default), new-conflict, spread=PCT, unlinked, skipped[=PCT]; repeatable"},
+	{"fail-on", 0, "POLICY", OPT_FAIL_ON, "contradiction (default), new-contradiction, spread=PCT, unlinked, skipped[=PCT]; repeatable"},
 	{"allow-skipped", 0, NULL, OPT_ALLOW_SKIPPED, "pass even when documents were skipped or none was processed"},
 	CLI_O_QUIET,
 	CLI_O_JOBS,
@@ -31,16 +31,18 @@ static int run(int argc, char **argv);
 const cli_command cli_cmd_check = {
 	.name = "check",
 	.args = "[INPUT...]",
-	.summary = "gate a batch in CI: exit 1 when a policy finds conflicts",
-	.description = "Reconciles the articles and applies the --fail-on policies: conflict (any\n"
-	               "contradiction), new-conflict (one the --baseline report lacks), spread=PCT\n"
-	               "(a metric whose figures spread wider than PCT% of the low end), unlinked\n"
-	               "(a claim with no event), skipped[=PCT] (documents that could not be read,\n"
-	               "more than PCT% of them; or none processed at all). skipped is always on\n"
-	               "unless --allow-skipped is given. Exit status 0: passed, 1: a policy\n"
-	               "failed, 2: error (a missing or unreadable input included). --format\n"
-	               "github writes workflow annotations at the claims' files and lines, junit\n"
-	               "and sarif write files for CI dashboards.",
+	.summary = "gate a batch in CI: exit 1 when a policy finds contradictions",
+	.description = "Reconciles the articles and applies the --fail-on policies: contradiction\n"
+	               "(any contradiction or dispute; progressions and revisions never fail),\n"
+	               "new-contradiction (one the --baseline report lacks), spread=PCT (a metric\n"
+	               "whose figures spread wider than PCT% of the low end), unlinked (a claim\n"
+	               "with no event), skipped[=PCT] (documents that could not be read, more\n"
+	               "than PCT% of them; or none processed at all); conflict and new-conflict\n"
+	               "are the old names of the first two. skipped is always on unless\n"
+	               "--allow-skipped is given. Exit status 0: passed, 1: a policy failed, 2:\n"
+	               "error (a missing or unreadable input included). --format github writes\n"
+	               "workflow annotations at the claims' files and lines, junit and sarif\n"
+	               "write files for CI dashboards.",
 	.opts = opts,
 	.run = run,
 };

@@ -20,7 +20,7 @@ static const cli_opt opts[] = {
 	CLI_O_EVENTS,
 	CLI_O_TOLERANCE,
 	CLI_O_BEST,
-	{"window-days", 0, "N", OPT_WINDOW, "reports this many days apart or fewer are \"the same time\" (default 2)"},
+	{"window-days", 0, "N", OPT_WINDOW, "days per time window: reports in one window are \"the same time\" (default 1, the day)"},
 	{"duplicate-threshold", 0, "X", OPT_DUP, "MinHash similarity from which two documents are one origin (default 0.8)"},
 	{"allow-partial", 0, NULL, OPT_PARTIAL, "reconcile what could be read from damaged input (exit status 1) instead of failing"},
 	CLI_O_END,

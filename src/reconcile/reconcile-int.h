@@ -1,12 +1,14 @@
 /*
  * Private to src/reconcile: the cross-document event merge (merge.c) as
- * rc_reconcile() and rc_events_collect() call it.
+ * rc_reconcile() and rc_events_collect() call it, and the per-metric
+ * figure pass (figures.c) as the reduce (reduce.c) calls it.
  */
 #ifndef RC_RECONCILE_INT_H
 #define RC_RECONCILE_INT_H
 
 #include <recount/record.h>
 #include <recount/reconcile.h>
+#include <limits.h>
 #include "core/core.h"
 
 /*
@@ -18,5 +20,60 @@
 rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
                            rc_record *const *records, size_t n_records,
                            const rc_event_defs *defs, rc_error *err);
+
+/* What the figure pass knows of each claim reference (indexed like
+ * rc_result.refs). */
+/* The day of an undated report (days before 1970 are negative). */
+#define RC__UNDATED LONG_MIN
+
+typedef struct rc__fact {
+	long day;        /* day number of the report date as written, RC__UNDATED when undated */
+	long long t;     /* report instant in minutes since 1970 (UTC when the time has a
+	                    zone; the end of the day when there is no time), for ordering */
+	size_t source;   /* who gives the figure: its cited authority (compared without
+	                    case), else its document's near-duplicate group */
+} rc__fact;
+
+/* The state of one reduce. */
+typedef struct rc__reduce {
+	rc_result *res;
+	rc_arena *a;
+	const rc_reconcile_options *o;
+	double tol;
+	long window;     /* days per time window, >= 1 */
+	bool nomem;
+	size_t *docgroup; /* per claim ref: its document's near-duplicate group */
+	rc__fact *facts;  /* per claim ref */
+	struct rc__tables *tables; /* data/reconcile.json (reduce.c) */
+} rc__reduce;
+
+/*
+ * The report time of a publication date "YYYY-MM-DD", optionally followed
+ * by a time "THH:MM[:SS[.fff]]" (or a space instead of T) and a zone "Z" or
+ * "+HH:MM"/"-HHMM": *day is the date as written, *t the instant (see
+ * rc__fact).  False (and *day = RC__UNDATED) when there is no full date.
+ */
+bool rc__report_time(const char *published, long *day, long long *t);
+void rc__record_time(const rc_record *rec, long *day, long long *t);
+
+/* Mark the current claims of refs[0..n) (one metric) that a later report
+ * of another document revises in its text: it holds a superseded claim
+ * with the same figure.  Found by sorting the superseded claims. */
+void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n);
+
+/* One number for a figure: the middle of a bounded interval, else its
+ * finite end ("over 90" is 90), else NaN. */
+double rc__point_of(const rc_interval *iv);
+
+/*
+ * The figure pass of one metric (figures.c): refs (n claims in report
+ * order, their origins, revised flags and core already worked out) are
+ * grouped into figures by time window; then the contradictions of each
+ * window, the chain of changes across windows, the disputes, the current
+ * figure with low, best and high, and the revisions the texts state.
+ * Sets m->figures, m->conflicts, m->current and the estimates.  n log n
+ * in the claims; no pass over pairs of claims.
+ */
+void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n);
 
 #endif

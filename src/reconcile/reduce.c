@@ -1,8 +1,9 @@
 /*
  * The reduce phase: from the records of every document to events with,
- * per metric, the range, the core, low/best/high estimates, the timeline,
- * independent origins and the conflicts between sources, plus aggregate
- * checks and the claims no event took.  docs/reconcile.md gives every rule.
+ * per metric, the range, the core, the timeline, independent origins and
+ * (figures.c) the figures by time window, the kinds of change between them
+ * and the current figure, plus aggregate checks and the claims no event
+ * took.  docs/reconcile.md gives every rule.
  *
  * Determinism: records are sorted canonically first (document id, path,
  * record line) and everything after works in that order, so the result is
@@ -12,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 #include <recount/reconcile.h>
 #include "core/core.h"
 #include "events/events-priv.h"
@@ -28,6 +30,17 @@ const char *rc_conflict_kind_str(rc_conflict_kind k)
 	case RC_CONFLICT_CONTRADICTION: return "contradiction";
 	case RC_CONFLICT_REVISION: return "revision";
 	case RC_CONFLICT_PROGRESSION: return "progression";
+	case RC_CONFLICT_DISPUTE: return "dispute";
+	}
+	return "unknown";
+}
+
+const char *rc_authority_str(rc_authority a)
+{
+	switch (a) {
+	case RC_AUTHORITY_NONE: return "unattributed";
+	case RC_AUTHORITY_NAMED: return "named";
+	case RC_AUTHORITY_OFFICIAL: return "official";
 	}
 	return "unknown";
 }
@@ -105,25 +118,6 @@ static rc_interval hull(const rc_interval *a, const rc_interval *b)
 		r.hi_incl = b->hi_incl;
 	}
 	return r;
-}
-
-/* One number for a claim, for estimates and timelines: the middle of a
- * bounded interval, else its one finite end. */
-static double point_of(const rc_interval *iv)
-{
-	if (!iv->lo_inf && !iv->hi_inf)
-		return (iv->lo + iv->hi) / 2;
-	if (!iv->lo_inf)
-		return iv->lo;
-	if (!iv->hi_inf)
-		return iv->hi;
-	return NAN;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 /* ---- origins: near-duplicates and shared authorities -------------------------------- */
@@ -204,15 +198,7 @@ static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, do
 
 /* ---- the reduce ---------------------------------------------------------------------- */
 
-typedef struct red {
-	rc_result *res;
-	rc_arena *a;
-	const rc_reconcile_options *o;
-	double tol;
-	long window;
-	bool nomem;
-	size_t *docgroup;  /* per claim ref: its document's near-duplicate group */
-} red;
+typedef rc__reduce red;
 
 static void *alloc(red *r, size_t n, size_t size)
 {
@@ -220,283 +206,6 @@ static void *alloc(red *r, size_t n, size_t size)
 	if (!p)
 		r->nomem = true;
 	return p;
-}
-
-/* Report order of claims: by date (undated last), document, position (title first). */
-static int cmp_ref(const void *pa, const void *pb)
-{
-	const rc_claim_ref *a = *(const rc_claim_ref *const *)pa, *b = *(const rc_claim_ref *const *)pb;
-	long da = rc__day_number(a->rec->published), db = rc__day_number(b->rec->published);
-	if ((da < 0) != (db < 0))
-		return da < 0 ? 1 : -1;
-	if (da != db)
-		return da < db ? -1 : 1;
-	int c = strcmp0(a->rec->doc, b->rec->doc);
-	if (c)
-		return c;
-	/* reading order: a record's title (numbered after its text) first */
-	if (a->claim->in_title != b->claim->in_title)
-		return a->claim->in_title ? -1 : 1;
-	if (a->claim->pos.start != b->claim->pos.start)
-		return a->claim->pos.start < b->claim->pos.start ? -1 : 1;
-	return strcmp0(a->claim->metric, b->claim->metric);
-}
-
-static bool same_authority(const rc_claim_ref *a, const rc_claim_ref *b)
-{
-	if (a->claim->attribution && b->claim->attribution)
-		return rc__eq_nocase(a->claim->attribution, strlen(a->claim->attribution), b->claim->attribution);
-	return a->origin == b->origin;
-}
-
-/* Does b's document revise a's figure: does it hold a superseded claim of
- * the same metric and figure? ("revised down to 29 from 31" against an
- * earlier report of 31) */
-static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
-{
-	for (size_t i = 0; i < b->rec->n_claims; i++) {
-		const rc_claim *o = &b->rec->claims[i];
-		if (o->status == RC_CLAIM_SUPERSEDED && strcmp0(o->metric, a->claim->metric) == 0 &&
-		    !o->q.iv.lo_inf && !o->q.iv.hi_inf && !a->claim->q.iv.lo_inf && !a->claim->q.iv.hi_inf &&
-		    o->q.iv.lo == a->claim->q.iv.lo && o->q.iv.hi == a->claim->q.iv.hi)
-			return true;
-	}
-	return false;
-}
-
-/* Does a current claim of another document, reported later, revise c in
- * its text?  revisers: one current claim of each document of the metric
- * that holds a superseded claim (the only ones that can). */
-static bool revised_later(const rc_claim_ref *const *revisers, size_t n, const rc_claim_ref *c)
-{
-	long dc = rc__day_number(c->rec->published);
-	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *b = revisers[i];
-		if (b->rec == c->rec)
-			continue;
-		long db = rc__day_number(b->rec->published);
-		if ((dc < 0 || db < 0 || db >= dc) && revises_in_text(b, c))
-			return true;
-	}
-	return false;
-}
-
-static bool has_superseded(const rc_record *rec)
-{
-	for (size_t i = 0; i < rec->n_claims; i++)
-		if (rec->claims[i].status == RC_CLAIM_SUPERSEDED)
-			return true;
-	return false;
-}
-
-static int cmp_ref_rec(const void *pa, const void *pb)
-{
-	const rc_claim_ref *a = *(const rc_claim_ref *const *)pa, *b = *(const rc_claim_ref *const *)pb;
-	return a->rec < b->rec ? -1 : a->rec > b->rec;
-}
-
-/* The revisers of revised_later among refs, one per document, into out
- * (room for n); returns how many. */
-static size_t find_revisers(const rc_claim_ref **out, const rc_claim_ref *const *refs, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (refs[i]->claim->status == RC_CLAIM_CURRENT && has_superseded(refs[i]->rec))
-			out[k++] = refs[i];
-	rc__qsort(out, k, sizeof *out, cmp_ref_rec);
-	size_t u = 0;
-	for (size_t i = 0; i < k; i++)
-		if (!u || out[u - 1]->rec != out[i]->rec)
-			out[u++] = out[i];
-	return u;
-}
-
-
-/* Classify a pair of current claims that cannot both hold (a reported
- * first); with why_too, also say why (in the arena: only for the pairs
- * kept, so that memory follows the conflicts reported, not the pairs met). */
-static void classify(red *r, rc_conflict *c, const rc_claim_ref *a, const rc_claim_ref *b, bool why_too)
-{
-	long da = rc__day_number(a->rec->published), db = rc__day_number(b->rec->published);
-	long days = da >= 0 && db >= 0 ? db - da : -1;
-	bool higher = !a->effective.hi_inf && !b->effective.lo_inf && b->effective.lo >= a->effective.hi;
-	enum { TEXT, AUTHORITY, RISE, UNDATED, SAME_TIME, LOWER } why;
-	if (revises_in_text(b, a))
-		why = TEXT;
-	else if (days > 0 && same_authority(a, b))
-		why = AUTHORITY;
-	else if (days > r->window && higher)
-		why = RISE;
-	else if (days < 0)
-		why = UNDATED;
-	else if (days <= r->window)
-		why = SAME_TIME;
-	else
-		why = LOWER;
-	c->kind = why == TEXT || why == AUTHORITY ? RC_CONFLICT_REVISION
-	          : why == RISE                   ? RC_CONFLICT_PROGRESSION
-	                                          : RC_CONFLICT_CONTRADICTION;
-	c->why = NULL;
-	if (!why_too)
-		return;
-	const char *x = a->claim->text ? a->claim->text : "?", *y = b->claim->text ? b->claim->text : "?";
-	const char *s = days == 1 ? "" : "s";
-	rc_arena *ar = r->a;
-	switch (why) {
-	case TEXT:
-		c->why = rc__arena_printf(ar, "the later report revises %s to %s", x, y);
-		break;
-	case AUTHORITY:
-		c->why = rc__arena_printf(ar, "the same authority put it at %s, then at %s %ld day%s later", x, y,
-		                          days, s);
-		break;
-	case RISE:
-		c->why = rc__arena_printf(ar, "%s rose to %s over %ld days, as tolls do when the injured die "
-		                              "or bodies are found", x, y, days);
-		break;
-	case UNDATED:
-		c->why = rc__arena_printf(ar, "%s and %s cannot both be true, and a report is undated", x, y);
-		break;
-	case SAME_TIME:
-		c->why = rc__arena_printf(ar, "%s and %s cannot both be true, and were reported %ld day%s apart",
-		                          x, y, days, s);
-		break;
-	case LOWER:
-		c->why = rc__arena_printf(ar, "%s and %s cannot both be true: the later report, %ld days on, "
-		                              "is lower", x, y, days);
-		break;
-	}
-	if (!c->why)
-		r->nomem = true;
-}
-
-/*
- * The distinct disagreements of a metric seen so far: a pair is the same
- * as an earlier one when kind, both effective intervals and both
- * publication dates are.  Open addressing over copies of those fields.
- */
-typedef struct pair_key {
-	rc_conflict_kind kind;
-	const rc_claim_ref *claims[2];
-} pair_key;
-
-typedef struct pair_set {
-	pair_key *slots;       /* claims[0] NULL: empty */
-	size_t cap, n;
-} pair_set;
-
-static uint64_t hash_iv(uint64_t h, const rc_interval *iv)
-{
-	/* the fields rc_interval_equal compares; -0.0 and 0.0 hash alike */
-	double lo = iv->lo_inf ? 0 : iv->lo + 0.0, hi = iv->hi_inf ? 0 : iv->hi + 0.0;
-	unsigned char flags = (unsigned char)(iv->lo_inf | iv->hi_inf << 1 |
-	                                      (!iv->lo_inf && iv->lo_incl) << 2 |
-	                                      (!iv->hi_inf && iv->hi_incl) << 3);
-	h = rc__hash64(&lo, sizeof lo, h);
-	h = rc__hash64(&hi, sizeof hi, h);
-	return rc__hash64(&flags, 1, h);
-}
-
-static uint64_t hash_pair(rc_conflict_kind kind, const rc_claim_ref *const *p)
-{
-	uint64_t h = rc__mix64((uint64_t)kind + 1);
-	for (int i = 0; i < 2; i++) {
-		const char *d = p[i]->rec->published;
-		h = hash_iv(h, &p[i]->effective);
-		h = d ? rc__hash64(d, strlen(d), h) : rc__mix64(h ^ 1);
-	}
-	return h;
-}
-
-static bool same_pair(rc_conflict_kind kind, const rc_claim_ref *const *p, const pair_key *o)
-{
-	return o->kind == kind && rc_interval_equal(&o->claims[0]->effective, &p[0]->effective) &&
-	       rc_interval_equal(&o->claims[1]->effective, &p[1]->effective) &&
-	       strcmp0(o->claims[0]->rec->published, p[0]->rec->published) == 0 &&
-	       strcmp0(o->claims[1]->rec->published, p[1]->rec->published) == 0;
-}
-
-static size_t pair_slot(const pair_set *s, rc_conflict_kind kind, const rc_claim_ref *const *p)
-{
-	size_t mask = s->cap - 1, i = (size_t)hash_pair(kind, p) & mask;
-	while (s->slots[i].claims[0] && !same_pair(kind, p, &s->slots[i]))
-		i = (i + 1) & mask;
-	return i;
-}
-
-/* 1 when the pair is new (and now in the set), 0 when an equal one was
- * seen, -1 out of memory. */
-static int pair_set_add(pair_set *s, rc_conflict_kind kind, const rc_claim_ref *const *p)
-{
-	if (s->cap && s->slots[pair_slot(s, kind, p)].claims[0])
-		return 0;
-	if (2 * (s->n + 1) > s->cap) {
-		pair_set g = {.cap = s->cap ? 2 * s->cap : 16};
-		if (!(g.slots = calloc(g.cap, sizeof *g.slots)))
-			return -1;
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->slots[i].claims[0])
-				g.slots[pair_slot(&g, s->slots[i].kind, s->slots[i].claims)] = s->slots[i];
-		g.n = s->n;
-		free(s->slots);
-		*s = g;
-	}
-	s->slots[pair_slot(s, kind, p)] = (pair_key){kind, {p[0], p[1]}};
-	s->n++;
-	return 1;
-}
-
-typedef struct conflict_list {
-	rc_conflict *items;
-	size_t n, cap;
-} conflict_list;
-
-static void add_conflict(red *r, conflict_list *l, rc_conflict_kind kind, const rc_claim_ref **claims,
-                         size_t n, const char *why)
-{
-	if (RC_GROW(l->items, l->cap, l->n + 1) != RC_OK) {
-		r->nomem = true;
-		return;
-	}
-	const rc_claim_ref **cl = alloc(r, n, sizeof *cl);
-	if (!cl)
-		return;
-	memcpy(cl, claims, n * sizeof *cl);
-	l->items[l->n++] = (rc_conflict){.kind = kind, .claims = cl, .n_claims = n, .why = why};
-}
-
-/* Revision chains the text states: superseded claims of a document with
- * the current claim of the same metric in the same sentence. */
-static void text_revisions(red *r, conflict_list *l, const rc_claim_ref *const *refs, size_t n)
-{
-	/* the superseded claims, in report order */
-	const rc_claim_ref **sup = alloc(r, n, sizeof *sup);
-	size_t n_sup = 0;
-	if (!sup)
-		return;
-	for (size_t j = 0; j < n; j++)
-		if (refs[j]->claim->status == RC_CLAIM_SUPERSEDED)
-			sup[n_sup++] = refs[j];
-	for (size_t i = 0; i < n && n_sup; i++) {
-		const rc_claim_ref *cur = refs[i];
-		if (cur->claim->status != RC_CLAIM_CURRENT)
-			continue;
-		const rc_claim_ref *chain[16];
-		size_t k = 0;
-		for (size_t j = 0; j < n_sup && k < 15; j++) {
-			const rc_claim_ref *old = sup[j];
-			if (old->rec == cur->rec && old->claim->sentence.start == cur->claim->sentence.start)
-				chain[k++] = old;
-		}
-		if (!k)
-			continue;
-		chain[k++] = cur;
-		const char *why = rc__arena_printf(r->a, "the text revises %s to %s", chain[0]->claim->text,
-		                                   cur->claim->text);
-		if (!why)
-			r->nomem = true;
-		add_conflict(r, l, RC_CONFLICT_REVISION, chain, k, why);
-	}
 }
 
 /* Sort key for the source counts: one value per claim of a metric. */
@@ -581,22 +290,15 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	free(parent);
 }
 
+/* refs: the claims of one event and metric, in report order. */
 static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
-	qsort(refs, n, sizeof *refs, cmp_ref);
 	m->claims = refs;
 	m->n_claims = n;
-	/* range: every reported figure that is not hypothetical */
-	bool any = false, any_core = false;
-	double *points = alloc(r, n, sizeof *points);
-	const rc_claim_ref **revisers = alloc(r, n, sizeof *revisers);
-	const rc_claim_ref **latest = alloc(r, n, sizeof *latest);
-	size_t n_orig = 0, n_points = 0;
-	if (!points || !revisers || !latest)
-		return;
-	/* vague figures ("many", "dozens") widen the range only when nothing
-	 * more precise was reported */
-	bool precise = false;
+	/* range: every reported figure that is not hypothetical; vague figures
+	 * ("many", "dozens") widen it only when nothing more precise was
+	 * reported */
+	bool any = false, any_core = false, precise = false;
 	for (size_t i = 0; i < n; i++)
 		precise |= refs[i]->claim->status != RC_CLAIM_HYPOTHETICAL && !refs[i]->claim->q.vague;
 	for (size_t i = 0; i < n; i++) {
@@ -611,17 +313,15 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	count_sources(r, m, refs, n);
 	/* the metric's origins: count_sources numbered them 0, 1, ... in
 	 * report order */
+	size_t n_orig = 0;
 	for (size_t i = 0; i < n; i++)
 		if (refs[i]->origin >= n_orig)
 			n_orig = refs[i]->origin + 1;
 	m->origins = n_orig;
-	/* core and estimates: current figures, vague ones left out, and so are
-	 * figures a later report explicitly revises ("down to 29 from 31"): they
-	 * are superseded even though their own document still states them */
-	size_t n_revisers = find_revisers(revisers, refs, n);
-	for (size_t i = 0; i < n && n_revisers; i++)
-		if (refs[i]->claim->status == RC_CLAIM_CURRENT && revised_later(revisers, n_revisers, refs[i]))
-			((rc_claim_ref *)refs[i])->revised = true; /* refs point into res->refs */
+	/* figures a later report explicitly revises ("down to 29 from 31") are
+	 * superseded even though their own document still states them */
+	rc__mark_revised(r, refs, n);
+	/* core: current figures, vague and revised ones left out */
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *c = refs[i];
 		if (c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague || c->revised)
@@ -634,45 +334,6 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		}
 	}
 	m->has_core = any_core && !interval_empty(&m->core);
-	/* one point per independent origin: its latest current figure */
-	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *c = refs[i];
-		if (c->claim->status == RC_CLAIM_CURRENT && !c->claim->q.vague && !c->revised &&
-		    c->origin < n)
-			latest[c->origin] = c; /* refs are in report order */
-	}
-	for (size_t o = 0; o < n_orig && o < n; o++)
-		if (latest[o] && !isnan(point_of(&latest[o]->effective)))
-			points[n_points++] = point_of(&latest[o]->effective);
-	if (n_points) {
-		double *sorted = alloc(r, n_points, sizeof *sorted);
-		if (!sorted)
-			return;
-		memcpy(sorted, points, n_points * sizeof *sorted);
-		qsort(sorted, n_points, sizeof *sorted, cmp_double);
-		m->has_estimates = true;
-		m->low = sorted[0];
-		m->high = sorted[n_points - 1];
-		switch (r->o->best) {
-		case RC_BEST_CONSERVATIVE:
-			m->best = sorted[0];
-			break;
-		case RC_BEST_LATEST: {
-			const rc_claim_ref *pick = NULL;
-			for (size_t i = 0; i < n; i++) {
-				const rc_claim_ref *c = refs[i];
-				if (c->claim->status == RC_CLAIM_CURRENT && !c->claim->q.vague && !c->revised &&
-				    !isnan(point_of(&c->effective)) && (c->claim->attribution || !pick || !pick->claim->attribution))
-					pick = c;
-			}
-			m->best = pick ? point_of(&pick->effective) : sorted[n_points / 2];
-			break;
-		}
-		default:
-			m->best = n_points % 2 ? sorted[n_points / 2]
-			                       : (sorted[n_points / 2 - 1] + sorted[n_points / 2]) / 2;
-		}
-	}
 	/* timeline: reported figures in report order */
 	m->timeline = alloc(r, n, sizeof *m->timeline);
 	if (!m->timeline)
@@ -683,43 +344,8 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			continue;
 		m->timeline[m->n_timeline++] = (rc_timeline_point){.date = c->rec->published, .ref = c};
 	}
-	/* conflicts */
-	conflict_list l = {0};
-	pair_set seen = {0};
-	text_revisions(r, &l, refs, n);
-	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *a = refs[i];
-		if (a->claim->status != RC_CLAIM_CURRENT || a->claim->q.vague)
-			continue;
-		for (size_t j = i + 1; j < n; j++) {
-			const rc_claim_ref *b = refs[j];
-			if (b->claim->status != RC_CLAIM_CURRENT || b->claim->q.vague)
-				continue;
-			if (rc_interval_meets(&a->effective, &b->effective))
-				continue;
-			rc_conflict c = {0};
-			classify(r, &c, a, b, false);
-			/* each distinct disagreement once: syndicated copies and
-			 * repeated figures do not multiply it */
-			const rc_claim_ref *pair[2] = {a, b};
-			int added = pair_set_add(&seen, c.kind, pair);
-			if (added < 0)
-				r->nomem = true;
-			if (added <= 0)
-				continue;
-			classify(r, &c, a, b, true);
-			add_conflict(r, &l, c.kind, pair, 2, c.why);
-		}
-	}
-	if (l.n) {
-		m->conflicts = alloc(r, l.n, sizeof *m->conflicts);
-		if (m->conflicts) {
-			memcpy(m->conflicts, l.items, l.n * sizeof *l.items);
-			m->n_conflicts = l.n;
-		}
-	}
-	free(l.items);
-	free(seen.slots);
+	/* figures, conflicts, the current figure */
+	rc__metric_figures(r, m, refs, n);
 }
 
 /* ---- aggregates ----------------------------------------------------------------------- */
@@ -804,20 +430,93 @@ static int cmp_okey(const void *pa, const void *pb)
 	return strcmp(((const okey *)pa)->key, ((const okey *)pb)->key);
 }
 
-/*
- * Subjects that are the perpetrators of an attack.  "Killed two terrorists"
- * does not count the attack's victims, so such claims of killed, injured
- * or missing are reconciled as a metric of their own, "killed
- * (perpetrators)", instead of conflicting with the victims' toll.
- * Subject names are the canonical ones of data/rules.json.
- */
-static const char *const perpetrator_subjects[] = {
-	"terrorists", "militants", "operatives", "ringleaders", "attackers", "gunmen", "bombers",
+/* ---- data/reconcile.json ------------------------------------------------------------- */
+
+extern const char rc__data_reconcile[];
+extern const size_t rc__data_reconcile_len;
+
+/* The words of data/reconcile.json, lower case (docs/reconcile.md). */
+struct rc__tables {
+	const char **official;   /* attribution words of official sources */
+	size_t n_official;
+	const char **perpetrators; /* subjects that count an attack's perpetrators */
+	size_t n_perpetrators;
+	const char **victims;    /* metrics of the victims' toll */
+	size_t n_victims;
 };
 
-static const char *const victim_metrics[] = {"killed", "injured", "missing"};
+static bool load_list(red *r, const json_t *root, const char *name, const char ***out, size_t *n)
+{
+	const json_t *arr = json_object_get(root, name);
+	if (!json_is_array(arr))
+		return false;
+	*out = alloc(r, json_array_size(arr), sizeof **out);
+	if (!*out)
+		return false;
+	size_t i;
+	const json_t *v;
+	json_array_foreach(arr, i, v) {
+		if (!json_is_string(v))
+			return false;
+		char *w = rc__arena_strdup(r->a, json_string_value(v));
+		if (!w) {
+			r->nomem = true;
+			return false;
+		}
+		for (char *p = w; *p; p++)
+			*p = (char)rc__lower((unsigned char)*p);
+		(*out)[(*n)++] = w;
+	}
+	return true;
+}
 
-/* The metric a claim is reconciled under. */
+static rc_status load_tables(red *r, struct rc__tables *t, rc_error *err)
+{
+	json_error_t je;
+	json_t *root = json_loadb(rc__data_reconcile, rc__data_reconcile_len, 0, &je);
+	bool ok = root && load_list(r, root, "official_words", &t->official, &t->n_official) &&
+	          load_list(r, root, "perpetrator_subjects", &t->perpetrators, &t->n_perpetrators) &&
+	          load_list(r, root, "victim_metrics", &t->victims, &t->n_victims);
+	json_decref(root);
+	if (r->nomem)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	if (!ok)
+		return rc__error_set(err, RC_ERR_PARSE, "data/reconcile.json: bad built-in table");
+	r->tables = t;
+	return RC_OK;
+}
+
+static bool in_list(const char *const *list, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			return true;
+	return false;
+}
+
+static bool word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* How authoritative an attribution (lower case) is: official when it holds
+ * one of the official words as whole words, else named. */
+static rc_authority authority_of(const struct rc__tables *t, const char *attr)
+{
+	for (size_t i = 0; i < t->n_official; i++) {
+		const char *w = t->official[i];
+		size_t wl = strlen(w);
+		for (const char *p = strstr(attr, w); p; p = strstr(p + 1, w))
+			if ((p == attr || !word_char((unsigned char)p[-1])) && !word_char((unsigned char)p[wl]))
+				return RC_AUTHORITY_OFFICIAL;
+	}
+	return RC_AUTHORITY_NAMED;
+}
+
+/* The metric a claim is reconciled under: a sub-count ("including 43
+ * children") is a part, not a rival figure; the killed, injured or missing
+ * among an attack's perpetrators ("killed two terrorists") are not the
+ * victims' toll. */
 static const char *metric_key(red *r, const rc_claim *c)
 {
 	if (!c->metric)
@@ -831,14 +530,9 @@ static const char *metric_key(red *r, const rc_claim *c)
 			r->nomem = true;
 		return k ? k : c->metric;
 	}
-	if (!c->subject)
-		return c->metric;
-	bool perp = false, victim = false;
-	for (size_t i = 0; i < RC_ARRAY_LEN(perpetrator_subjects); i++)
-		perp |= strcmp(c->subject, perpetrator_subjects[i]) == 0;
-	for (size_t i = 0; i < RC_ARRAY_LEN(victim_metrics); i++)
-		victim |= strcmp(c->metric, victim_metrics[i]) == 0;
-	if (!perp || !victim)
+	const struct rc__tables *t = r->tables;
+	if (!c->subject || !in_list(t->perpetrators, t->n_perpetrators, c->subject) ||
+	    !in_list(t->victims, t->n_victims, c->metric))
 		return c->metric;
 	char *k = rc__arena_printf(r->a, "%s (perpetrators)", c->metric);
 	if (!k)
@@ -849,7 +543,34 @@ static const char *metric_key(red *r, const rc_claim *c)
 typedef struct keyed {
 	const rc_claim_ref *ref;
 	const char *metric;
+	const rc__fact *f;
 } keyed;
+
+/* Report order: by report time (undated last), then document and
+ * position (title first). */
+static int cmp_report(const keyed *a, const keyed *b)
+{
+	if ((a->f->day == RC__UNDATED) != (b->f->day == RC__UNDATED))
+		return a->f->day == RC__UNDATED ? 1 : -1;
+	if (a->f->day != b->f->day)
+		return a->f->day < b->f->day ? -1 : 1;
+	if (a->f->t != b->f->t)
+		return a->f->t < b->f->t ? -1 : 1;
+	int c = strcmp0(a->ref->rec->doc, b->ref->rec->doc);
+	if (c)
+		return c;
+	/* reading order: a record's title (numbered after its text) first */
+	if (a->ref->claim->in_title != b->ref->claim->in_title)
+		return a->ref->claim->in_title ? -1 : 1;
+	if (a->ref->claim->pos.start != b->ref->claim->pos.start)
+		return a->ref->claim->pos.start < b->ref->claim->pos.start ? -1 : 1;
+	return strcmp0(a->ref->claim->metric, b->ref->claim->metric);
+}
+
+static int cmp_report_q(const void *pa, const void *pb)
+{
+	return cmp_report(pa, pb);
+}
 
 static int cmp_keyed(const void *pa, const void *pb)
 {
@@ -860,7 +581,7 @@ static int cmp_keyed(const void *pa, const void *pb)
 	c = strcmp0(a->metric, b->metric);
 	if (c)
 		return c;
-	return cmp_ref(&a->ref, &b->ref);
+	return cmp_report(a, b);
 }
 
 static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
@@ -893,7 +614,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	res->refs = alloc(r, res->claims, sizeof *res->refs);
 	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
 	r->docgroup = calloc(res->claims ? res->claims : 1, sizeof *r->docgroup);
-	if (!res->refs || !keys || !r->docgroup) {
+	r->facts = calloc(res->claims ? res->claims : 1, sizeof *r->facts);
+	if (!res->refs || !keys || !r->docgroup || !r->facts) {
 		free(parent);
 		free(keys);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -901,7 +623,12 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t root = uf_find(parent, i);
+		long day;
+		long long t;
+		rc__record_time(recs[i], &day, &t);
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
+			r->facts[k].day = day;
+			r->facts[k].t = t;
 			const rc_claim *cl = &recs[i]->claims[c];
 			rc_claim_ref *ref = &res->refs[k];
 			ref->rec = recs[i];
@@ -924,13 +651,21 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	res->n_refs = k;
 	free(parent);
-	/* number the origins in canonical order of their keys */
+	/* number the origins in canonical order of their keys; they are the
+	 * sources of the figure pass, and an authority's rank is worked out
+	 * once per key */
 	qsort(keys, k, sizeof *keys, cmp_okey);
 	size_t origin = 0;
+	rc_authority rank = RC_AUTHORITY_NONE;
 	for (size_t i = 0; i < k; i++) {
 		if (i && strcmp(keys[i].key, keys[i - 1].key) != 0)
 			origin++;
+		if (i == 0 || strcmp(keys[i].key, keys[i - 1].key) != 0)
+			rank = strncmp(keys[i].key, "a:", 2) == 0 ? authority_of(r->tables, keys[i].key + 2)
+			                                           : RC_AUTHORITY_NONE;
 		res->refs[keys[i].idx].origin = origin;
+		res->refs[keys[i].idx].authority = rank;
+		r->facts[keys[i].idx].source = origin;
 	}
 	free(keys);
 	/* group by event and metric */
@@ -945,7 +680,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (!cl->event || !cl->metric)
 			n_unlinked++;
 		else
-			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, cl)};
+			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, cl), .f = &r->facts[i]};
 	}
 	qsort(by, nb, sizeof *by, cmp_keyed);
 	/* by and the events are both in id order: walk them together */
@@ -1006,13 +741,19 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	res->unlinked = alloc(r, n_unlinked, sizeof *res->unlinked);
 	if (!res->unlinked)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	keyed *ul = calloc(n_unlinked ? n_unlinked : 1, sizeof *ul);
+	if (!ul)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
 		bool agg = cl->status == RC_CLAIM_AGGREGATE && cl->n_events;
 		if ((!agg && (!cl->event || !cl->metric)) || (agg && !find_event(res, cl->events[0])))
-			res->unlinked[res->n_unlinked++] = &res->refs[i];
+			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
 	}
-	qsort(res->unlinked, res->n_unlinked, sizeof *res->unlinked, cmp_ref);
+	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);
+	for (size_t i = 0; i < res->n_unlinked; i++)
+		res->unlinked[i] = ul[i].ref;
+	free(ul);
 	if (r->nomem)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	return RC_OK;
@@ -1046,13 +787,17 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	if (!res->options.approx_tolerance)
 		res->options.approx_tolerance = RC_APPROX_TOLERANCE_DEFAULT;
 	if (!res->options.window_days)
-		res->options.window_days = 2;
+		res->options.window_days = 1;
 	if (!res->options.duplicate_threshold)
 		res->options.duplicate_threshold = 0.8;
 	red r = {.res = res, .a = a, .o = &res->options, .tol = res->options.approx_tolerance,
 	         .window = (long)res->options.window_days};
-	rc_status st = run(&r, recs, n, err);
+	struct rc__tables tables = {0};
+	rc_status st = load_tables(&r, &tables, err);
+	if (st == RC_OK)
+		st = run(&r, recs, n, err);
 	free(r.docgroup);
+	free(r.facts);
 	if (st != RC_OK) {
 		rc_result_free(res);
 		return st;

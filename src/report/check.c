@@ -15,7 +15,7 @@
 
 /* ---- policies ------------------------------------------------------------------ */
 
-static const char *const policy_names[] = {"conflict", "new-conflict", "spread", "unlinked", "skipped"};
+static const char *const policy_names[] = {"contradiction", "new-contradiction", "spread", "unlinked", "skipped"};
 
 const char *rc_policy_kind_str(rc_policy_kind k)
 {
@@ -55,13 +55,18 @@ rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err)
 		out->kind = RC_POLICY_SKIPPED;
 		return RC_OK;
 	}
+	/* "conflict" and "new-conflict" are the old names */
+	if (strcmp(text, "conflict") == 0)
+		text = policy_names[RC_POLICY_CONFLICT];
+	else if (strcmp(text, "new-conflict") == 0)
+		text = policy_names[RC_POLICY_NEW_CONFLICT];
 	for (size_t i = 0; i < RC_ARRAY_LEN(policy_names); i++)
 		if (i != RC_POLICY_SPREAD && strcmp(text, policy_names[i]) == 0) {
 			out->kind = (rc_policy_kind)i;
 			return RC_OK;
 		}
 	return rc__error_set(err, RC_ERR_INVALID,
-	                     "unknown policy '%s' (conflict, new-conflict, spread=PCT, unlinked, "
+	                     "unknown policy '%s' (contradiction, new-contradiction, spread=PCT, unlinked, "
 	                     "skipped[=PCT])", text);
 }
 
@@ -69,9 +74,10 @@ rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err)
 
 /*
  * A conflict is the same across runs when it has the same event, metric,
- * kind and claims, a claim being its document id and figure text (not its
- * offsets: an edit elsewhere in an article must not make its conflicts
- * look new).  The key sorts the claims, so their order does not matter.
+ * kind and figures: a figure being its time window and interval (not the
+ * claims that stand for it, which change as reports are added), and for a
+ * dispute the sources on each side (their figures move as the dispute goes
+ * on).  The key sorts its items, so their order does not matter.
  */
 static int cmp_str(const void *a, const void *b)
 {
@@ -79,19 +85,33 @@ static int cmp_str(const void *a, const void *b)
 }
 
 static char *conflict_key(const char *event, const char *metric, const char *kind,
-                          char **claims, size_t n)
+                          char **items, size_t n)
 {
-	qsort(claims, n, sizeof *claims, cmp_str);
+	qsort(items, n, sizeof *items, cmp_str);
 	rc_buf b;
 	rc__buf_init(&b, 0);
 	rc__buf_printf(&b, "%s\x1e%s\x1e%s", event ? event : "", metric ? metric : "", kind);
 	for (size_t i = 0; i < n; i++) {
 		rc__buf_putc(&b, '\x1e');
-		rc__buf_puts(&b, claims[i]);
+		rc__buf_puts(&b, items[i]);
 	}
 	return rc__buf_steal(&b, NULL);
 }
 
+/* A figure of a conflict: "date\x1f[84, 103]". */
+static char *figure_item(const char *date, const rc_interval *iv)
+{
+	char s[128];
+	rc__interval_report(iv, s, sizeof s);
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__buf_puts(&b, date ? date : "undated");
+	rc__buf_putc(&b, '\x1f');
+	rc__buf_puts(&b, s);
+	return rc__buf_steal(&b, NULL);
+}
+
+/* A claim across runs: its document id and figure text (not its offsets). */
 static char *claim_key(const char *doc, const char *text)
 {
 	rc_buf b;
@@ -102,18 +122,32 @@ static char *claim_key(const char *doc, const char *text)
 	return rc__buf_steal(&b, NULL);
 }
 
+/* A side of a dispute: whom it cites (lower case), else its outlet. */
+static char *side_item(const char *attribution, const char *source)
+{
+	const char *s = attribution ? attribution : source ? source : "";
+	char *k = rc__strdup(s);
+	for (char *p = k; p && *p; p++)
+		*p = (char)rc__lower((unsigned char)*p);
+	return k;
+}
+
 static char *current_conflict_key(const rc_event *ev, const rc_metric_result *m, const rc_conflict *c)
 {
-	char **keys = calloc(c->n_claims ? c->n_claims : 1, sizeof *keys);
-	if (!keys)
+	char **items = calloc(c->n_claims ? c->n_claims : 1, sizeof *items);
+	if (!items)
 		return NULL;
 	bool ok = true;
+	for (size_t i = 0; i < c->n_claims; i++) {
+		const rc_claim_ref *r = c->claims[i];
+		items[i] = c->kind == RC_CONFLICT_DISPUTE ? side_item(r->claim->attribution, rc__ref_source(r))
+		                                          : figure_item(c->figures[i]->date, &c->figures[i]->effective);
+		ok &= items[i] != NULL;
+	}
+	char *k = ok ? conflict_key(ev->id, m->metric, rc_conflict_kind_str(c->kind), items, c->n_claims) : NULL;
 	for (size_t i = 0; i < c->n_claims; i++)
-		ok &= (keys[i] = claim_key(c->claims[i]->rec->doc, c->claims[i]->claim->text)) != NULL;
-	char *k = ok ? conflict_key(ev->id, m->metric, rc_conflict_kind_str(c->kind), keys, c->n_claims) : NULL;
-	for (size_t i = 0; i < c->n_claims; i++)
-		free(keys[i]);
-	free(keys);
+		free(items[i]);
+	free(items);
 	return k;
 }
 
@@ -247,35 +281,46 @@ static char *range_key(const char *event, const char *metric, const rc_interval 
 	return rc__buf_steal(&b, NULL);
 }
 
-/* A claim of a baseline conflict: an object with "doc" and "text", or the
- * index of one in the metric's "claims".  *key is NULL (and true returned)
- * for a claim the metric does not have. */
-static bool baseline_claim(bl_reader *r, const json_t *item, const json_t *metric_claims,
-                           const char *where, char **key)
+/* An item of a baseline conflict (see current_conflict_key): for a
+ * dispute, its k-th claim's source; else its k-th figure, an index into the
+ * metric's "figures". */
+static bool baseline_item(bl_reader *r, const json_t *c, size_t k, const json_t *figures, bool dispute,
+                          const char *where, char **key)
 {
 	char w[WHERE_SIZE];
 	*key = NULL;
-	if (json_is_integer(item)) {
-		json_int_t i = json_integer_value(item);
-		if (i < 0 || (size_t)i >= json_array_size(metric_claims)) {
-			if (r->st == RC_OK)
-				r->st = rc__error_at(r->err, RC_ERR_PARSE, r->path, 0, 0, (size_t)-1,
-				                     "baseline: %s is %lld, but the metric has %zu claims",
-				                     where, (long long)i, json_array_size(metric_claims));
-			return false;
+	if (dispute) {
+		const json_t *cl = json_array_get(json_object_get(c, "claims"), k);
+		where_at(w, "%s.claims[%zu]", where, k);
+		if (!json_is_object(cl))
+			return bl_fail(r, w, "a claim object", cl);
+		static const char *const keys[] = {"attribution", "source", "doc"};
+		for (size_t i = 0; i < 3; i++) {
+			const json_t *v = json_object_get(cl, keys[i]);
+			where_at(w, "%s.claims[%zu].%s", where, k, keys[i]);
+			if (v && !json_is_string(v) && !json_is_null(v))
+				return bl_fail(r, w, "a string or null", v);
 		}
-		item = json_array_get(metric_claims, (size_t)i);
+		const char *src = json_string_value(json_object_get(cl, "source"));
+		*key = side_item(json_string_value(json_object_get(cl, "attribution")),
+		                 src ? src : json_string_value(json_object_get(cl, "doc")));
+		return *key != NULL;
 	}
-	if (!json_is_object(item))
-		return bl_fail(r, where, "a claim object or the index of one", item);
-	const json_t *doc = json_object_get(item, "doc"), *text = json_object_get(item, "text");
-	where_at(w, "%s.doc", where);
-	if (!json_is_string(doc))
-		return bl_fail(r, w, "a string", doc);
-	where_at(w, "%s.text", where);
-	if (!json_is_string(text))
-		return bl_fail(r, w, "a string", text);
-	*key = claim_key(json_string_value(doc), json_string_value(text));
+	const json_t *fi = json_array_get(json_object_get(c, "figures"), k);
+	where_at(w, "%s.figures[%zu]", where, k);
+	if (!json_is_integer(fi) || json_integer_value(fi) < 0 ||
+	    (size_t)json_integer_value(fi) >= json_array_size(figures))
+		return bl_fail(r, w, "the index of one of the metric's figures", fi);
+	const json_t *f = json_array_get(figures, (size_t)json_integer_value(fi));
+	const json_t *date = json_object_get(f, "date");
+	where_at(w, "%s.figures[%zu] (a figure)", where, k);
+	rc_interval iv;
+	if (!bl_interval(r, f, w, &iv))
+		return false;
+	where_at(w, "%s.figures[%zu] (a figure).date", where, k);
+	if (date && !json_is_string(date) && !json_is_null(date))
+		return bl_fail(r, w, "a string or null", date);
+	*key = figure_item(json_string_value(date), &iv);
 	return *key != NULL;
 }
 
@@ -293,10 +338,10 @@ static bool load_metric(bl_reader *r, baseline *bl, const char *id, const char *
 		return false;
 	if (range)
 		ok &= set_add(&bl->ranges, range_key(id, name, &iv));
-	const json_t *conflicts = json_object_get(m, "conflicts"), *claims = json_object_get(m, "claims");
-	where_at(w, "%s.claims", where);
-	if (claims && !json_is_array(claims))
-		return bl_fail(r, w, "an array", claims);
+	const json_t *conflicts = json_object_get(m, "conflicts"), *figures = json_object_get(m, "figures");
+	where_at(w, "%s.figures", where);
+	if (figures && !json_is_array(figures))
+		return bl_fail(r, w, "an array", figures);
 	where_at(w, "%s.conflicts", where);
 	if (conflicts && !json_is_array(conflicts))
 		return bl_fail(r, w, "an array", conflicts);
@@ -306,22 +351,28 @@ static bool load_metric(bl_reader *r, baseline *bl, const char *id, const char *
 		where_at(w, "%s.conflicts[%zu]", where, k);
 		if (!json_is_object(c))
 			return bl_fail(r, w, "an object", c);
-		const json_t *kind = json_object_get(c, "kind"), *cc = json_object_get(c, "claims");
+		const json_t *kind = json_object_get(c, "kind");
 		where_at(w, "%s.conflicts[%zu].kind", where, k);
 		if (!json_is_string(kind))
 			return bl_fail(r, w, "a string", kind);
-		where_at(w, "%s.conflicts[%zu].claims", where, k);
-		if (!json_is_array(cc))
-			return bl_fail(r, w, "an array", cc);
-		size_t n = json_array_size(cc);
+		bool dispute = strcmp(json_string_value(kind), "dispute") == 0;
+		const json_t *items = json_object_get(c, dispute ? "claims" : "figures");
+		/* a baseline written before conflicts listed their figures has no
+		 * keys for them: they all count as new (docs/report.md) */
+		if (!items && !dispute)
+			continue;
+		where_at(w, "%s.conflicts[%zu].%s", where, k, dispute ? "claims" : "figures");
+		if (!json_is_array(items))
+			return bl_fail(r, w, "an array", items);
+		where_at(w, "%s.conflicts[%zu]", where, k);
+		size_t n = json_array_size(items);
 		char **keys = calloc(n ? n : 1, sizeof *keys);
 		if (!keys)
 			return false;
 		size_t got = 0;
 		bool good = true;
 		for (size_t j = 0; good && j < n; j++) {
-			where_at(w, "%s.conflicts[%zu].claims[%zu]", where, k, j);
-			good = baseline_claim(r, json_array_get(cc, j), claims, w, &keys[got]);
+			good = baseline_item(r, c, j, figures, dispute, w, &keys[got]);
 			got += good;
 		}
 		if (good)
@@ -517,11 +568,20 @@ static void conflict_message(rc_buf *b, const rc_event *ev, const rc_metric_resu
 	rc__buf_init(b, 0);
 	rc__buf_printf(b, "%s%s of %s in ", is_new ? "new " : "", rc_conflict_kind_str(cf->kind), m->metric);
 	rc__clean_append(b, ev->label, true);
+	if (cf->date)
+		rc__buf_printf(b, " on %s", cf->date);
 	rc__buf_puts(b, ": ");
-	for (size_t i = 0; i < cf->n_claims; i++) {
+	size_t n = cf->n_claims, head = n > RC__REPORT_MAX_SIDES ? RC__REPORT_MAX_SIDES - 1 : n;
+	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *r = cf->claims[i];
+		if (i >= head && i + 1 < n) {
+			if (i == head)
+				rc__buf_printf(b, " vs (%zu more)", n - head - 1);
+			continue;
+		}
 		if (i)
-			rc__buf_puts(b, cf->kind == RC_CONFLICT_CONTRADICTION ? " vs " : " -> ");
+			rc__buf_puts(b, cf->kind == RC_CONFLICT_CONTRADICTION || cf->kind == RC_CONFLICT_DISPUTE ? " vs "
+			                                                                                         : " -> ");
 		rc__clean_append(b, r->claim->text, true);
 		rc__buf_puts(b, " (");
 		rc__clean_append(b, rc__ref_source(r), true);
@@ -626,10 +686,11 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 				}
 				const rc_claim_ref *at = cf->claims[cf->n_claims - 1];
 				for (size_t p = 0; p < n_policies; p++) {
-					bool hit = (policies[p].kind == RC_POLICY_CONFLICT &&
-					            cf->kind == RC_CONFLICT_CONTRADICTION) ||
-					           (policies[p].kind == RC_POLICY_NEW_CONFLICT && is_new &&
-					            cf->kind != RC_CONFLICT_PROGRESSION);
+					/* only contradictions and disputes fail a gate:
+					 * progressions and revisions are how tolls move */
+					bool alarm = cf->kind == RC_CONFLICT_CONTRADICTION || cf->kind == RC_CONFLICT_DISPUTE;
+					bool hit = alarm && (policies[p].kind == RC_POLICY_CONFLICT ||
+					                     (policies[p].kind == RC_POLICY_NEW_CONFLICT && is_new));
 					if (!hit)
 						continue;
 					rc_buf b;
@@ -1037,8 +1098,9 @@ static void write_junit(rc__out *o, const rc_check_result *c)
 static const char *policy_help(rc_policy_kind k)
 {
 	switch (k) {
-	case RC_POLICY_CONFLICT: return "Sources report figures for the same event and time that cannot all be true.";
-	case RC_POLICY_NEW_CONFLICT: return "A conflict that the baseline report does not have.";
+	case RC_POLICY_CONFLICT: return "Sources report figures for the same event and time that cannot all be true, "
+	                                "or named sources keep disputing the current figure.";
+	case RC_POLICY_NEW_CONFLICT: return "A contradiction or dispute that the baseline report does not have.";
 	case RC_POLICY_SPREAD: return "The figures for a metric spread wider than the allowed share of its low end.";
 	case RC_POLICY_UNLINKED: return "A claim that no event took.";
 	case RC_POLICY_SKIPPED: return "A document that could not be read, or a run that processed none.";

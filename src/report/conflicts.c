@@ -1,9 +1,12 @@
 /*
- * Conflict exports (`recount conflicts`): one row per pair of claims in
+ * Conflict exports (`recount conflicts`): one row per pair of figures in
  * conflict, for spreadsheets and databases.  The columns are stable and
- * documented in docs/schema-conflicts.md; a conflict of n claims (earliest
- * first) gives n-1 rows of consecutive claims, tied together by the
- * "conflict" column, so a revision chain 103 -> 95 -> 84 reads as two steps.
+ * documented in docs/schema-conflicts.md; a conflict of n figures gives
+ * n-1 rows tied together by the "conflict" column: consecutive figures (a
+ * revision chain 103 -> 95 -> 84 reads as two steps, a contradiction from
+ * its lowest figure up), or for a dispute the current figure's side
+ * against each other side.  Each side is the claim that stands for its
+ * figure, with the number of reports that give the figure.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,7 @@ static const char *const columns[] = {
 	"figure_b", "lo_b", "hi_b", "status_b", "source_b", "date_b", "attribution_b", "location_b", "quote_b",
 	"why",
 	"url_a", "title_a", "url_b", "title_b",
+	"window", "reports_a", "reports_b",
 };
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
@@ -77,7 +81,7 @@ static bool formula_like(const char *s)
 
 static bool is_numeric_column(size_t col)
 {
-	return col == 3 || col == 6 || col == 7 || col == 15 || col == 16;
+	return col == 3 || col == 6 || col == 7 || col == 15 || col == 16 || col == 29 || col == 30;
 }
 
 static void csv_cell(rc__out *o, const char *s, size_t col)
@@ -123,11 +127,11 @@ static void md_cell(rc__out *o, const char *s)
 
 static void json_cell(rc__out *o, const char *s, size_t col)
 {
-	if (is_numeric_column(col) && col != 3) {
+	if (is_numeric_column(col) && col != 3 && col != 29 && col != 30) {
 		rc__outs(o, *s ? s : "null");
 		return;
 	}
-	if (col == 3) {
+	if (col == 3 || col == 29 || col == 30) {
 		rc__outs(o, s);
 		return;
 	}
@@ -213,9 +217,13 @@ rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
 				const rc_conflict *cf = &mr->conflicts[k];
 				id++;
 				for (size_t p = 0; p + 1 < cf->n_claims; p++) {
+					/* a dispute: the current figure's side against each other side */
+					size_t x = cf->kind == RC_CONFLICT_DISPUTE ? 0 : p, y = p + 1;
 					row r = {{0}};
-					char idbuf[32];
+					char idbuf[32], ra[32], rb[32];
 					snprintf(idbuf, sizeof idbuf, "%zu", id);
+					snprintf(ra, sizeof ra, "%zu", cf->figures[x]->n_claims);
+					snprintf(rb, sizeof rb, "%zu", cf->figures[y]->n_claims);
 					r.cell[0] = dup_clean(ev->id);
 					r.cell[1] = dup_clean(ev->label);
 					r.cell[2] = dup_clean(mr->metric);
@@ -224,14 +232,18 @@ rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
 					r.cell[23] = dup_clean(cf->why);
 					/* the articles, to click through to (added after the
 					 * first columns: columns are only ever appended) */
-					r.cell[24] = dup_clean(cf->claims[p]->rec->url);
-					r.cell[25] = dup_clean(cf->claims[p]->rec->title);
-					r.cell[26] = dup_clean(cf->claims[p + 1]->rec->url);
-					r.cell[27] = dup_clean(cf->claims[p + 1]->rec->title);
+					r.cell[24] = dup_clean(cf->claims[x]->rec->url);
+					r.cell[25] = dup_clean(cf->claims[x]->rec->title);
+					r.cell[26] = dup_clean(cf->claims[y]->rec->url);
+					r.cell[27] = dup_clean(cf->claims[y]->rec->title);
+					/* the figures: a contradiction's day, reports behind each */
+					r.cell[28] = rc__strdup(cf->date ? cf->date : "");
+					r.cell[29] = rc__strdup(ra);
+					r.cell[30] = rc__strdup(rb);
 					bool ok = r.cell[0] && r.cell[1] && r.cell[2] && r.cell[3] && r.cell[4] &&
-					          r.cell[23] && r.cell[24] && r.cell[25] && r.cell[26] &&
-					          r.cell[27] && fill_side(&r, 5, cf->claims[p]) &&
-					          fill_side(&r, 14, cf->claims[p + 1]);
+					          r.cell[23] && r.cell[24] && r.cell[25] && r.cell[26] && r.cell[27] &&
+					          r.cell[28] && r.cell[29] && r.cell[30] && fill_side(&r, 5, cf->claims[x]) &&
+					          fill_side(&r, 14, cf->claims[y]);
 					if (ok)
 						write_row(&o, fmt, &r, first);
 					else

@@ -37,6 +37,8 @@ static void ref_write(rc_jw *w, const rc_claim_ref *r, const size_t *support)
 	rc__jw_interval(w, &r->effective);
 	rc__jw_key(w, "revised");
 	rc__jw_bool(w, r->revised);
+	rc__jw_key(w, "authority");
+	rc__jw_str(w, rc_authority_str(r->authority));
 	if (support) {
 		rc__jw_key(w, "support");
 		rc__jw_obj(w);
@@ -65,9 +67,30 @@ static void ref_short(rc_jw *w, const rc_claim_ref *r, size_t index)
 	rc__jw_str(w, r->rec->published);
 	rc__jw_key(w, "url");
 	rc__jw_str(w, r->rec->url);
+	rc__jw_key(w, "attribution");
+	rc__jw_str(w, r->claim->attribution);
 	rc__jw_key(w, "line");
 	rc__jw_int(w, (long long)(r->claim->file_line ? r->claim->file_line : r->claim->pos.line));
 	rc__jw_end_obj(w);
+}
+
+/* The ends of an interval as the flat keys lo, hi, lo_incl, hi_incl. */
+static void interval_keys(rc_jw *w, const rc_interval *iv)
+{
+	rc__jw_key(w, "lo");
+	if (iv->lo_inf)
+		rc__jw_null(w);
+	else
+		rc__jw_num(w, iv->lo);
+	rc__jw_key(w, "hi");
+	if (iv->hi_inf)
+		rc__jw_null(w);
+	else
+		rc__jw_num(w, iv->hi);
+	rc__jw_key(w, "lo_incl");
+	rc__jw_bool(w, !iv->lo_inf && iv->lo_incl);
+	rc__jw_key(w, "hi_incl");
+	rc__jw_bool(w, !iv->hi_inf && iv->hi_incl);
 }
 
 static void strings(rc_jw *w, const char *const *s, size_t n)
@@ -236,6 +259,37 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_metric_result *m)
 	number_or_null(w, m->has_estimates, m->best);
 	rc__jw_key(w, "high");
 	number_or_null(w, m->has_estimates, m->high);
+	rc__jw_key(w, "current");
+	if (m->current) {
+		const rc_claim_ref *c = m->current;
+		rc__jw_obj(w);
+		rc__jw_key(w, "value");
+		number_or_null(w, !isnan(m->current_value), m->current_value);
+		interval_keys(w, &c->effective);
+		rc__jw_key(w, "text");
+		rc__jw_str(w, c->claim->text);
+		rc__jw_key(w, "index");
+		rc__jw_int(w, (long long)index_of(by_ptr, n, c));
+		rc__jw_key(w, "doc");
+		rc__jw_str(w, c->rec->doc);
+		rc__jw_key(w, "source");
+		rc__jw_str(w, c->rec->source);
+		rc__jw_key(w, "published");
+		rc__jw_str(w, c->rec->published);
+		rc__jw_key(w, "attribution");
+		rc__jw_str(w, c->claim->attribution);
+		rc__jw_key(w, "authority");
+		rc__jw_str(w, rc_authority_str(c->authority));
+		rc__jw_key(w, "line");
+		rc__jw_int(w, (long long)(c->claim->file_line ? c->claim->file_line : c->claim->pos.line));
+		rc__jw_key(w, "quote");
+		rc__jw_str(w, c->claim->quote);
+		rc__jw_key(w, "why");
+		rc__jw_str(w, m->current_why);
+		rc__jw_end_obj(w);
+	} else {
+		rc__jw_null(w);
+	}
 	rc__jw_key(w, "documents");
 	rc__jw_int(w, (long long)m->documents);
 	rc__jw_key(w, "origins");
@@ -244,6 +298,34 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_metric_result *m)
 	rc__jw_arr(w);
 	for (size_t i = 0; i < n; i++) {
 		ref_write(w, m->claims[i], &support[2 * i]);
+		rc__out_poll(o, w->failed);
+	}
+	rc__jw_end_arr(w);
+	rc__jw_key(w, "figures");
+	rc__jw_arr(w);
+	for (size_t i = 0; i < m->n_figures; i++) {
+		const rc_figure *f = &m->figures[i];
+		rc__jw_obj(w);
+		rc__jw_key(w, "date");
+		rc__jw_str(w, f->date);
+		interval_keys(w, &f->effective);
+		rc__jw_key(w, "status");
+		rc__jw_str(w, rc_claim_status_str(f->status));
+		rc__jw_key(w, "revised");
+		rc__jw_bool(w, f->revised);
+		rc__jw_key(w, "leads");
+		rc__jw_bool(w, f->leads);
+		rc__jw_key(w, "text");
+		rc__jw_str(w, f->lead->claim->text);
+		rc__jw_key(w, "reports");
+		rc__jw_int(w, (long long)f->n_claims);
+		rc__jw_key(w, "documents");
+		rc__jw_int(w, (long long)f->documents);
+		rc__jw_key(w, "origins");
+		rc__jw_int(w, (long long)f->origins);
+		rc__jw_key(w, "lead");
+		rc__jw_int(w, (long long)index_of(by_ptr, n, f->lead));
+		rc__jw_end_obj(w);
 		rc__out_poll(o, w->failed);
 	}
 	rc__jw_end_arr(w);
@@ -277,6 +359,15 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_metric_result *m)
 		rc__jw_str(w, rc_conflict_kind_str(c->kind));
 		rc__jw_key(w, "why");
 		rc__jw_str(w, c->why);
+		rc__jw_key(w, "date");
+		rc__jw_str(w, c->date);
+		rc__jw_key(w, "reports");
+		rc__jw_int(w, (long long)c->reports);
+		rc__jw_key(w, "figures");
+		rc__jw_arr(w);
+		for (size_t k = 0; k < c->n_figures; k++)
+			rc__jw_int(w, (long long)(c->figures[k] - m->figures));
+		rc__jw_end_arr(w);
 		rc__jw_key(w, "claims");
 		rc__jw_arr(w);
 		for (size_t k = 0; k < c->n_claims; k++)
@@ -368,7 +459,7 @@ static void input_write(rc_jw *w, const rc_record_stats *in)
 	rc__jw_end_obj(w);
 }
 
-static const char *const best_names[] = {"median", "conservative", "latest"};
+static const char *const best_names[] = {"current", "median", "conservative"};
 
 rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
                                rc_error *err)
@@ -418,7 +509,7 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	rc__jw_key(&w, "tolerance");
 	rc__jw_num(&w, op->approx_tolerance);
 	rc__jw_key(&w, "best");
-	rc__jw_str(&w, (unsigned)op->best < 3 ? best_names[op->best] : "median");
+	rc__jw_str(&w, (unsigned)op->best < 3 ? best_names[op->best] : "current");
 	rc__jw_key(&w, "window_days");
 	rc__jw_int(&w, (long long)op->window_days);
 	rc__jw_key(&w, "duplicate_threshold");

@@ -52,7 +52,7 @@ void rc__ref_key(rc_buf *b, const rc_claim_ref *r);
 
 /* Counts of conflicts per kind over the whole result. */
 typedef struct rc__tally {
-	size_t metrics, conflicts, contradictions, revisions, progressions, aggregates,
+	size_t metrics, conflicts, contradictions, revisions, progressions, disputes, aggregates,
 	       inconsistent;
 } rc__tally;
 void rc__tally_result(rc__tally *t, const rc_result *res);
@@ -126,6 +126,22 @@ rc_status rc__out_finish(rc__out *o, rc_error *err);
 /* The largest output a renderer keeps in memory (1 GiB). */
 #define RC__REPORT_MAX_BYTES ((size_t)1 << 30)
 
+/* ---- limits of the reports for people (docs/report.md) -------------------- */
+
+/* At most this many conflicts per metric in the text and Markdown reports
+ * (disputes and contradictions first), then an "N more" line; the JSON
+ * report and `recount conflicts` list every one. */
+#define RC__REPORT_MAX_CONFLICTS 8
+/* At most this many figures per conflict (the first ones and the last). */
+#define RC__REPORT_MAX_SIDES 6
+/* At most this many time windows in a timeline (the first ones and the
+ * latest ones). */
+#define RC__REPORT_MAX_WINDOWS 12
+/* At most this many distinct figures in a Markdown figures table. */
+#define RC__REPORT_MAX_FIGURES 20
+/* At most this many document ids listed per event. */
+#define RC__REPORT_MAX_DOCUMENTS 20
+
 /* ---- conflict rows (recount conflicts, check) ---------------------------- */
 
 /*
@@ -135,7 +151,8 @@ rc_status rc__out_finish(rc__out *o, rc_error *err);
  */
 size_t rc__conflict_pairs(const rc_conflict *c);
 
-/* "84 vs over 90" for a contradiction, "103 → 95 → 84" otherwise. */
+/* "84 vs over 90" for a contradiction or a dispute, "103 → 95 → 84"
+ * otherwise; at most RC__REPORT_MAX_SIDES figures ("… 3 more …"). */
 rc_status rc__conflict_summary(rc_buf *b, const rc_conflict *c);
 
 #endif

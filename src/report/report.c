@@ -243,7 +243,9 @@ static void append_glued(rc_buf *b, const char *s)
 			b->data[i] = GLUE;
 }
 
-static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
+/* A claim: figure, outlet, date, whom it cites, file:line, and with
+ * reports > 1 how many reports give the figure; then its quote. */
+static void text_claim_line_n(ctx *c, const rc_claim_ref *r, const char *indent, size_t reports)
 {
 	char loc[1024];
 	rc_buf b;
@@ -254,22 +256,48 @@ static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
 	padded(c, b.data ? b.data : "", 14);
 	style(c, C_OFF);
 	rc__outc(&c->o, ' ');
-	rc__out_clean(&c->o, rc__ref_source(r));
-	const char *date = rc__ref_date(r);
-	if (date) {
-		rc__outs(&c->o, ", ");
-		rc__outs(&c->o, date);
-	}
-	if (r->claim->attribution) {
-		rc__outs(&c->o, ", citing ");
-		rc__out_clean(&c->o, r->claim->attribution);
-	}
 	rc__ref_location(loc, sizeof loc, r);
-	rc__outs(&c->o, "  ");
-	style(c, C_DIM);
-	rc__out_clean(&c->o, loc);
-	style(c, C_OFF);
-	rc__outc(&c->o, '\n');
+	if (c->width) {
+		/* wrapped to the terminal: outlet, date, source, then the location
+		 * (unbroken) and the reports, without styles inside */
+		size_t col = strlen(indent) + 15, w = c->text_width(b.data ? b.data : "");
+		if (w > 14)
+			col += w - 14;
+		rc_buf h;
+		rc__buf_init(&h, 0);
+		rc__clean_append(&h, rc__ref_source(r), true);
+		if (rc__ref_date(r))
+			rc__buf_printf(&h, ", %s", rc__ref_date(r));
+		if (r->claim->attribution) {
+			rc__buf_puts(&h, ", citing ");
+			rc__clean_append(&h, r->claim->attribution, true);
+		}
+		rc__buf_puts(&h, "  ");
+		append_glued(&h, loc);
+		if (reports > 1)
+			rc__buf_printf(&h, "  [%zu%creports]", reports, GLUE);
+		wrap(c, h.data ? h.data : "", col, strlen(indent) + 4);
+		rc__buf_dispose(&h);
+		rc__outc(&c->o, '\n');
+	} else {
+		rc__out_clean(&c->o, rc__ref_source(r));
+		const char *date = rc__ref_date(r);
+		if (date) {
+			rc__outs(&c->o, ", ");
+			rc__outs(&c->o, date);
+		}
+		if (r->claim->attribution) {
+			rc__outs(&c->o, ", citing ");
+			rc__out_clean(&c->o, r->claim->attribution);
+		}
+		rc__outs(&c->o, "  ");
+		style(c, C_DIM);
+		rc__out_clean(&c->o, loc);
+		if (reports > 1)
+			rc__outf(&c->o, "  [%zu reports]", reports);
+		style(c, C_OFF);
+		rc__outc(&c->o, '\n');
+	}
 	/* the quote, wrapped under its opening mark */
 	rc__outs(&c->o, indent);
 	rc__outs(&c->o, "    \xe2\x80\x9c");
@@ -282,6 +310,11 @@ static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
 	rc__outc(&c->o, '\n');
 	rc__buf_dispose(&q);
 	rc__buf_dispose(&b);
+}
+
+static void text_claim_line(ctx *c, const rc_claim_ref *r, const char *indent)
+{
+	text_claim_line_n(c, r, indent, 0);
 }
 
 /* Lines under a metric start in its range column. */
@@ -315,6 +348,149 @@ static void column_widths(ctx *c)
 	}
 }
 
+/* The time windows of a metric's figures: figures [start[i], start[i+1])
+ * share one (figures are sorted by window, undated last).  Returns how many;
+ * start has room for n_figures + 1. */
+static size_t windows_of(const rc_metric_result *m, size_t *start)
+{
+	size_t k = 0;
+	for (size_t g = 0; g < m->n_figures; g++) {
+		const char *d = m->figures[g].date, *p = g ? m->figures[g - 1].date : NULL;
+		if (g == 0 || (d == NULL) != (p == NULL) || (d && strcmp(d, p) != 0))
+			start[k++] = g;
+	}
+	start[k] = m->n_figures;
+	return k;
+}
+
+/* The figure a timeline shows for the window [a, b): the one that leads it,
+ * else its first current one, else its first; *reports and *others count
+ * the window's reports and its other figures. */
+static const rc_figure *window_figure(const rc_metric_result *m, size_t a, size_t b, size_t *reports,
+                                      size_t *others)
+{
+	const rc_figure *f = NULL;
+	*reports = 0;
+	*others = b - a - 1;
+	for (size_t g = a; g < b; g++) {
+		const rc_figure *x = &m->figures[g];
+		*reports += x->n_claims;
+		if (x->leads || (!f && x->status == RC_CLAIM_CURRENT && !x->revised))
+			f = x->leads || !f ? x : f;
+	}
+	return f ? f : &m->figures[a];
+}
+
+/* Which windows a timeline prints: all when they are few, else the first
+ * ones and the latest ones. */
+static bool window_shown(size_t i, size_t n, size_t *skipped_at)
+{
+	if (n <= RC__REPORT_MAX_WINDOWS)
+		return true;
+	size_t head = RC__REPORT_MAX_WINDOWS / 3, tail = RC__REPORT_MAX_WINDOWS - head;
+	*skipped_at = head;
+	return i < head || i >= n - tail;
+}
+
+/* " [revised later]" for a figure a later report revised, " [superseded]"
+ * for one its own report replaced, else "". */
+static const char *figure_mark(const rc_figure *f)
+{
+	return f->revised ? " [revised later]" : f->status == RC_CLAIM_SUPERSEDED ? " [superseded]" : "";
+}
+
+/* "Outlet, citing X" of the claim a figure is quoted by. */
+static void figure_who(rc_buf *b, const rc_figure *f)
+{
+	rc__clean_append(b, rc__ref_source(f->lead), true);
+	if (f->lead->claim->attribution) {
+		rc__buf_puts(b, ", citing ");
+		rc__clean_append(b, f->lead->claim->attribution, true);
+	}
+}
+
+/* The timeline in one string of glued entries, for wrap(): per time window
+ * its date, its figure, outlet and source, reports and other figures;
+ * undated reports last. */
+static bool timeline_text(const rc_metric_result *m, rc_buf *b)
+{
+	size_t *start = malloc((m->n_figures + 1) * sizeof *start);
+	if (!start)
+		return false;
+	size_t n = windows_of(m, start), skipped_at = SIZE_MAX;
+	bool any = n > 1 || (n == 1 && start[1] - start[0] > 1);
+	for (size_t i = 0; any && i < n; i++) {
+		if (!window_shown(i, n, &skipped_at)) {
+			if (i == skipped_at)
+				rc__buf_printf(b, " \xe2\x86\x92 \xe2\x80\xa6%c%zu%cmore%c\xe2\x80\xa6", GLUE,
+				               n - RC__REPORT_MAX_WINDOWS, GLUE, GLUE);
+			continue;
+		}
+		size_t reports, others;
+		const rc_figure *f = window_figure(m, start[i], start[i + 1], &reports, &others);
+		if (i)
+			rc__buf_puts(b, f->date ? " \xe2\x86\x92 " : "; undated: ");
+		if (f->date) {
+			rc__buf_puts(b, f->date);
+			rc__buf_putc(b, GLUE);
+		}
+		append_glued(b, f->lead->claim->text);
+		append_glued(b, figure_mark(f));
+		rc__buf_putc(b, ' ');
+		rc_buf who;
+		rc__buf_init(&who, 0);
+		figure_who(&who, f);
+		if (reports > 1)
+			rc__buf_printf(&who, "; %zu reports", reports);
+		if (others)
+			rc__buf_printf(&who, "; %zu other figure%s", others, others == 1 ? "" : "s");
+		/* the date and figure stay together; what follows may wrap */
+		rc__buf_putc(b, '(');
+		rc__buf_puts(b, who.data ? who.data : "");
+		rc__buf_putc(b, ')');
+		rc__buf_dispose(&who);
+	}
+	free(start);
+	return any;
+}
+
+/* The claims that stand for a conflict's figures, the first ones and the
+ * last one when there are many. */
+static void text_conflict_claims(ctx *c, const rc_conflict *cf)
+{
+	size_t n = cf->n_claims, head = n > RC__REPORT_MAX_SIDES ? RC__REPORT_MAX_SIDES - 1 : n;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= head && i + 1 < n) {
+			if (i == head)
+				rc__outf(&c->o, "      \xe2\x80\xa6 %zu more figure%s\n", n - head - 1, n - head - 1 == 1 ? "" : "s");
+			continue;
+		}
+		text_claim_line_n(c, cf->claims[i], "      ", cf->figures[i]->n_claims);
+	}
+}
+
+/* "… 12 more conflicts (3 contradictions, 9 revisions)" */
+static void more_conflicts(rc__out *o, const rc_metric_result *m, size_t shown)
+{
+	if (m->n_conflicts <= shown)
+		return;
+	size_t k[4] = {0};
+	for (size_t i = shown; i < m->n_conflicts; i++)
+		if ((unsigned)m->conflicts[i].kind < 4)
+			k[m->conflicts[i].kind]++;
+	static const char *const names[4][2] = {{"contradiction", "contradictions"}, {"revision", "revisions"},
+	                                        {"progression", "progressions"}, {"dispute", "disputes"}};
+	size_t more = m->n_conflicts - shown;
+	rc__outf(o, "\xe2\x80\xa6 %zu more conflict%s (", more, more == 1 ? "" : "s");
+	bool first = true;
+	for (int x = 0; x < 4; x++)
+		if (k[x]) {
+			rc__outf(o, "%s%zu %s", first ? "" : ", ", k[x], names[x][k[x] != 1]);
+			first = false;
+		}
+	rc__outs(o, "): recount report --format json lists every one");
+}
+
 static void text_metric(ctx *c, const rc_metric_result *m)
 {
 	char range[96], best[160], core[96];
@@ -324,13 +500,27 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 	style(c, C_BOLD);
 	padded(c, m->metric, c->metric_w);
 	style(c, C_OFF);
-	padded(c, range, c->range_w);
-	rc__outs(&c->o, " best ");
+	/* the current figure first (best: the current figure by default, with
+	 * the credible low and high), then the range */
+	rc__outs(&c->o, "current ");
+	style(c, C_BOLD);
 	padded(c, best, c->best_w);
+	style(c, C_OFF);
+	rc__outs(&c->o, "range ");
+	padded(c, range, c->range_w);
 	rc__outf(&c->o, " %zu doc%s, %zu origin%s  ", m->documents, m->documents == 1 ? "" : "s",
 	         m->origins, m->origins == 1 ? "" : "s");
 	range_bar(c, m, 20);
 	rc__outc(&c->o, '\n');
+	/* the claim quoted for the current figure, and why it is the one */
+	if (m->current) {
+		text_claim_line(c, m->current, "      ");
+		if (m->current_why) {
+			rc__outs(&c->o, "      why: ");
+			wrapped(c, m->current_why, 11, 11);
+			rc__outc(&c->o, '\n');
+		}
+	}
 	if (m->has_core && !rc_interval_equal(&m->core, &m->range)) {
 		rc__interval_report(&m->core, core, sizeof core);
 		sub_indent(c);
@@ -343,30 +533,29 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 		wrapped(c, "the current figures have no value in common", 2 + c->metric_w, 2 + c->metric_w);
 		rc__outc(&c->o, '\n');
 	}
-	if (m->n_timeline > 1) {
+	rc_buf tl;
+	rc__buf_init(&tl, 0);
+	if (timeline_text(m, &tl)) {
 		sub_indent(c);
 		rc__outs(&c->o, "timeline: ");
-		rc_buf b;
-		rc__buf_init(&b, 0);
-		for (size_t i = 0; i < m->n_timeline; i++) {
-			const rc_timeline_point *p = &m->timeline[i];
-			if (i)
-				rc__buf_puts(&b, " \xe2\x86\x92 ");
-			append_glued(&b, p->ref->claim->text);
-			rc__buf_putc(&b, GLUE);
-			rc__buf_printf(&b, "(%s)", p->date ? p->date : "undated");
-		}
-		wrap(c, b.data ? b.data : "", 2 + c->metric_w + 10, 2 + c->metric_w + 10);
-		rc__buf_dispose(&b);
+		wrap(c, tl.data ? tl.data : "", 2 + c->metric_w + 10, 2 + c->metric_w + 10);
 		rc__outc(&c->o, '\n');
 	}
-	for (size_t k = 0; k < m->n_conflicts; k++) {
+	rc__buf_dispose(&tl);
+	size_t shown_n = m->n_conflicts < RC__REPORT_MAX_CONFLICTS ? m->n_conflicts : RC__REPORT_MAX_CONFLICTS;
+	for (size_t k = 0; k < shown_n; k++) {
 		const rc_conflict *cf = &m->conflicts[k];
+		bool alarm = cf->kind == RC_CONFLICT_CONTRADICTION || cf->kind == RC_CONFLICT_DISPUTE;
 		rc__outs(&c->o, "    ");
-		style(c, cf->kind == RC_CONFLICT_CONTRADICTION ? C_RED : C_YELLOW);
-		rc__outs(&c->o, cf->kind == RC_CONFLICT_CONTRADICTION ? "\xe2\x9c\x97 " : "\xe2\x80\xa2 ");
+		style(c, alarm ? C_RED : C_YELLOW);
+		rc__outs(&c->o, alarm ? "\xe2\x9c\x97 " : "\xe2\x80\xa2 ");
 		rc__outs(&c->o, rc_conflict_kind_str(cf->kind));
 		style(c, C_OFF);
+		size_t col = 6 + strlen(rc_conflict_kind_str(cf->kind));
+		if (cf->date) {
+			rc__outf(&c->o, " on %s", cf->date);
+			col += 4 + strlen(cf->date);
+		}
 		rc__outs(&c->o, ": ");
 		rc_buf b;
 		rc__buf_init(&b, 0);
@@ -375,11 +564,19 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 			rc__buf_puts(&b, ". ");
 			rc__clean_append(&b, cf->why, true);
 		}
-		wrapped(c, b.data ? b.data : "", 8 + strlen(rc_conflict_kind_str(cf->kind)), 6);
+		wrapped(c, b.data ? b.data : "", col + 2, 6);
 		rc__buf_dispose(&b);
 		rc__outc(&c->o, '\n');
-		for (size_t i = 0; i < cf->n_claims; i++)
-			text_claim_line(c, cf->claims[i], "      ");
+		text_conflict_claims(c, cf);
+	}
+	if (m->n_conflicts > shown_n) {
+		rc__out tmp;
+		rc__out_init(&tmp, NULL);
+		more_conflicts(&tmp, m, shown_n);
+		rc__outs(&c->o, "    ");
+		wrapped(c, tmp.b.data ? tmp.b.data : "", 4, 6);
+		rc__out_dispose(&tmp);
+		rc__outc(&c->o, '\n');
 	}
 }
 
@@ -411,11 +608,11 @@ static void text_aggregate(ctx *c, const rc_aggregate *a)
 static void summary_line(rc__out *o, const rc_result *res, const rc__tally *t)
 {
 	rc__outf(o, "%zu document%s read (%zu processed, %zu skipped), %zu claim%s, %zu event%s, "
-	         "%zu contradiction%s, %zu revision%s, %zu progression%s",
+	         "%zu dispute%s, %zu contradiction%s, %zu revision%s, %zu progression%s",
 	         res->documents_read, res->documents_read == 1 ? "" : "s", res->documents_processed,
 	         res->documents_skipped, res->claims, res->claims == 1 ? "" : "s", res->n_events,
-	         res->n_events == 1 ? "" : "s", t->contradictions, t->contradictions == 1 ? "" : "s",
-	         t->revisions, t->revisions == 1 ? "" : "s", t->progressions,
+	         res->n_events == 1 ? "" : "s", t->disputes, t->disputes == 1 ? "" : "s", t->contradictions,
+	         t->contradictions == 1 ? "" : "s", t->revisions, t->revisions == 1 ? "" : "s", t->progressions,
 	         t->progressions == 1 ? "" : "s");
 	/* what the input of `recount reconcile` lost, when it lost anything */
 	char lost[512];
@@ -458,10 +655,12 @@ static void write_text(ctx *c)
 		rc__buf_init(&b, 0);
 		event_where(&b, ev);
 		rc__buf_printf(&b, "; %zu document%s:", ev->n_documents, ev->n_documents == 1 ? "" : "s");
-		for (size_t d = 0; d < ev->n_documents; d++) {
+		for (size_t d = 0; d < ev->n_documents && d < RC__REPORT_MAX_DOCUMENTS; d++) {
 			rc__buf_putc(&b, ' ');
 			append_glued(&b, ev->documents[d]);
 		}
+		if (ev->n_documents > RC__REPORT_MAX_DOCUMENTS)
+			rc__buf_printf(&b, " \xe2\x80\xa6 and %zu more", ev->n_documents - RC__REPORT_MAX_DOCUMENTS);
 		rc__outs(&c->o, "  ");
 		wrap(c, b.data ? b.data : "", 2, 4);
 		rc__buf_dispose(&b);
@@ -551,6 +750,180 @@ static void md_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_t 
 	}
 }
 
+/* One row per figure of a conflict (the first ones and the last). */
+static void md_conflict_rows(rc__out *o, const rc_conflict *cf)
+{
+	rc__outs(o, "| Figure | Reports | Source | Date | Article | Cites | Location | Quote |\n");
+	rc__outs(o, "|---|---:|---|---|---|---|---|---|\n");
+	size_t n = cf->n_claims, head = n > RC__REPORT_MAX_SIDES ? RC__REPORT_MAX_SIDES - 1 : n;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= head && i + 1 < n) {
+			if (i == head)
+				rc__outf(o, "| \xe2\x80\xa6 %zu more | | | | | | | |\n", n - head - 1);
+			continue;
+		}
+		const rc_claim_ref *r = cf->claims[i];
+		char loc[1024];
+		rc__ref_location(loc, sizeof loc, r);
+		rc__outs(o, "| ");
+		md_cell(o, r->claim->text);
+		rc__outf(o, " | %zu | ", cf->figures[i]->n_claims);
+		md_cell(o, rc__ref_source(r));
+		rc__outs(o, " | ");
+		rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
+		rc__outs(o, " | ");
+		md_article(o, r->rec);
+		rc__outs(o, " | ");
+		md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
+		rc__outs(o, " | `");
+		rc__out_clean(o, loc);
+		rc__outs(o, "` | ");
+		md_cell(o, r->claim->quote);
+		rc__outs(o, " |\n");
+	}
+}
+
+/* The distinct figures of a metric by time window, each with the claim
+ * that stands for it; at most RC__REPORT_MAX_FIGURES (the latest ones). */
+static void md_figures_table(rc__out *o, const rc_metric_result *m)
+{
+	rc__outf(o, "%zu distinct figure%s by time window:\n\n", m->n_figures, m->n_figures == 1 ? "" : "s");
+	rc__outs(o, "| Window | Figure | Status | Reports | Documents | Origins | Source | Article | Cites | Location | Quote |\n");
+	rc__outs(o, "|---|---|---|---:|---:|---:|---|---|---|---|---|\n");
+	/* dated figures are in time order, undated last: keep the latest dated
+	 * ones and the undated ones */
+	size_t dated = 0;
+	while (dated < m->n_figures && m->figures[dated].date)
+		dated++;
+	size_t undated = m->n_figures - dated, room = RC__REPORT_MAX_FIGURES;
+	size_t show_undated = undated < room / 2 ? undated : room / 2;
+	size_t show_dated = dated < room - show_undated ? dated : room - show_undated;
+	if (show_dated < dated)
+		rc__outf(o, "| \xe2\x80\xa6 | %zu earlier figures | | | | | | | | | |\n", dated - show_dated);
+	for (size_t g = 0; g < m->n_figures; g++) {
+		if (g < dated - show_dated || g >= dated + show_undated)
+			continue;
+		const rc_figure *f = &m->figures[g];
+		const rc_claim_ref *r = f->lead;
+		char loc[1024];
+		rc__ref_location(loc, sizeof loc, r);
+		rc__outf(o, "| %s | ", f->date ? f->date : "undated");
+		md_cell(o, r->claim->text);
+		rc__outf(o, "%s | %s | %zu | %zu | %zu | ", f->leads ? " \xe2\x97\x80" : "",
+		         f->revised ? "revised" : rc_claim_status_str(f->status), f->n_claims, f->documents, f->origins);
+		md_cell(o, rc__ref_source(r));
+		rc__outs(o, " | ");
+		md_article(o, r->rec);
+		rc__outs(o, " | ");
+		md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
+		rc__outs(o, " | `");
+		rc__out_clean(o, loc);
+		rc__outs(o, "` | ");
+		md_cell(o, r->claim->quote);
+		rc__outs(o, " |\n");
+	}
+	if (show_undated < undated)
+		rc__outf(o, "| undated | \xe2\x80\xa6 %zu more | | | | | | | | | |\n", undated - show_undated);
+}
+
+static void md_metric(rc__out *o, const rc_metric_result *mr)
+{
+	rc__outs(o, "\n### ");
+	md_cell(o, mr->metric);
+	rc__outs(o, "\n\n");
+	if (mr->current) {
+		const rc_claim_ref *r = mr->current;
+		char cur[48], loc[1024];
+		rc__num_str(cur, sizeof cur, mr->best);
+		rc__ref_location(loc, sizeof loc, r);
+		rc__outs(o, "**Current: ");
+		md_cell(o, r->claim->text);
+		rc__outs(o, "** (");
+		md_cell(o, rc__ref_source(r));
+		if (rc__ref_date(r))
+			rc__outf(o, ", %s", rc__ref_date(r));
+		if (r->claim->attribution) {
+			rc__outs(o, ", citing ");
+			md_cell(o, r->claim->attribution);
+		}
+		rc__outs(o, ", `");
+		rc__out_clean(o, loc);
+		rc__outs(o, "`): \xe2\x80\x9c");
+		md_cell(o, r->claim->quote);
+		rc__outs(o, "\xe2\x80\x9d");
+		if (mr->current_why) {
+			rc__outs(o, " *Why:* ");
+			md_cell(o, mr->current_why);
+			rc__outs(o, ".");
+		}
+		rc__outs(o, "\n\n");
+	}
+	size_t *start = malloc((mr->n_figures + 1) * sizeof *start);
+	if (!start) {
+		o->st = RC_ERR_NOMEM;
+		return;
+	}
+	size_t nw = windows_of(mr, start), skipped_at = SIZE_MAX;
+	if (nw > 1) {
+		rc__outs(o, "**Timeline:** ");
+		for (size_t i = 0; i < nw; i++) {
+			if (!window_shown(i, nw, &skipped_at)) {
+				if (i == skipped_at)
+					rc__outf(o, " \xe2\x86\x92 \xe2\x80\xa6 %zu more \xe2\x80\xa6", nw - RC__REPORT_MAX_WINDOWS);
+				continue;
+			}
+			size_t reports, others;
+			const rc_figure *f = window_figure(mr, start[i], start[i + 1], &reports, &others);
+			if (i)
+				rc__outs(o, f->date ? " \xe2\x86\x92 " : "; undated: ");
+			if (f->date)
+				rc__outf(o, "%s ", f->date);
+			md_cell(o, f->lead->claim->text);
+			rc__outs(o, figure_mark(f));
+			rc_buf b;
+			rc__buf_init(&b, 0);
+			figure_who(&b, f);
+			rc__outs(o, " (");
+			md_cell(o, b.data ? b.data : "");
+			rc__buf_dispose(&b);
+			if (reports > 1)
+				rc__outf(o, "; %zu reports", reports);
+			if (others)
+				rc__outf(o, "; %zu other figure%s", others, others == 1 ? "" : "s");
+			rc__outc(o, ')');
+		}
+		rc__outs(o, "\n\n");
+	}
+	free(start);
+	size_t shown = mr->n_conflicts < RC__REPORT_MAX_CONFLICTS ? mr->n_conflicts : RC__REPORT_MAX_CONFLICTS;
+	for (size_t k = 0; k < shown; k++) {
+		const rc_conflict *cf = &mr->conflicts[k];
+		rc_buf b2;
+		rc__buf_init(&b2, 0);
+		rc__conflict_summary(&b2, cf);
+		char cap[32];
+		rc__capitalise(cap, sizeof cap, rc_conflict_kind_str(cf->kind));
+		rc__outf(o, "**%s**", cap);
+		if (cf->date)
+			rc__outf(o, " on %s", cf->date);
+		rc__outs(o, ": ");
+		md_cell(o, b2.data);
+		rc__buf_dispose(&b2);
+		if (cf->why) {
+			rc__outs(o, ". ");
+			md_cell(o, cf->why);
+		}
+		rc__outs(o, ".\n\n");
+		md_conflict_rows(o, cf);
+		rc__outs(o, "\n");
+	}
+	if (mr->n_conflicts > shown) {
+		more_conflicts(o, mr, shown);
+		rc__outs(o, ".\n\n");
+	}
+	md_figures_table(o, mr);
+}
+
 static void write_md(ctx *c)
 {
 	rc__out *o = &c->o;
@@ -580,63 +953,50 @@ static void write_md(ctx *c)
 		md_cell(o, b.data);
 		rc__buf_dispose(&b);
 		rc__outf(o, "; %zu document%s (", ev->n_documents, ev->n_documents == 1 ? "" : "s");
-		for (size_t d = 0; d < ev->n_documents; d++) {
+		for (size_t d = 0; d < ev->n_documents && d < RC__REPORT_MAX_DOCUMENTS; d++) {
 			if (d)
 				rc__outs(o, ", ");
 			md_cell(o, ev->documents[d]);
 		}
+		if (ev->n_documents > RC__REPORT_MAX_DOCUMENTS)
+			rc__outf(o, " \xe2\x80\xa6 and %zu more", ev->n_documents - RC__REPORT_MAX_DOCUMENTS);
 		rc__outs(o, ").\n\n");
 		if (ev->n_metrics) {
-			rc__outs(o, "| Metric | Range | All agree on | Best (low-high) | Documents | Origins | Conflicts |\n");
-			rc__outs(o, "|---|---|---|---|---:|---:|---|\n");
+			rc__outs(o, "| Metric | Current | Credible (low-high) | Range | All agree on | Documents | Origins | Conflicts |\n");
+			rc__outs(o, "|---|---|---|---|---|---:|---:|---|\n");
 			for (size_t m = 0; m < ev->n_metrics; m++) {
 				const rc_metric_result *mr = &ev->metrics[m];
 				metric_strs ms;
 				metric_strings(&ms, mr);
+				char cur[48] = "-", lo[48] = "-", hi[48] = "-";
+				if (mr->has_estimates) {
+					rc__num_str(cur, sizeof cur, mr->best);
+					rc__num_str(lo, sizeof lo, mr->low);
+					rc__num_str(hi, sizeof hi, mr->high);
+				}
 				rc__outs(o, "| ");
 				md_cell(o, mr->metric);
-				rc__outf(o, " | %s | %s | %s | %zu | %zu | ", ms.range, ms.core, ms.best,
-				         mr->documents, mr->origins);
-				for (size_t k = 0; k < mr->n_conflicts; k++)
-					rc__outf(o, "%s%s", k ? ", " : "", rc_conflict_kind_str(mr->conflicts[k].kind));
-				if (!mr->n_conflicts)
+				rc__outf(o, " | %s | %s%s%s | %s | %s | %zu | %zu | ", cur, lo, strcmp(lo, hi) ? "-" : "",
+				         strcmp(lo, hi) ? hi : "", ms.range, ms.core, mr->documents, mr->origins);
+				size_t k[4] = {0};
+				for (size_t x = 0; x < mr->n_conflicts; x++)
+					if ((unsigned)mr->conflicts[x].kind < 4)
+						k[mr->conflicts[x].kind]++;
+				static const rc_conflict_kind order[4] = {RC_CONFLICT_DISPUTE, RC_CONFLICT_CONTRADICTION,
+				                                          RC_CONFLICT_REVISION, RC_CONFLICT_PROGRESSION};
+				bool any = false;
+				for (int x = 0; x < 4; x++)
+					if (k[order[x]]) {
+						rc__outf(o, "%s%zu %s", any ? ", " : "", k[order[x]], rc_conflict_kind_str(order[x]));
+						any = true;
+					}
+				if (!any)
 					rc__outs(o, "-");
 				rc__outs(o, " |\n");
 			}
 		}
-		for (size_t m = 0; m < ev->n_metrics; m++) {
-			const rc_metric_result *mr = &ev->metrics[m];
-			rc__outs(o, "\n### ");
-			md_cell(o, mr->metric);
-			rc__outs(o, "\n\n");
-			if (mr->n_timeline > 1) {
-				rc__outs(o, "Timeline: ");
-				for (size_t i = 0; i < mr->n_timeline; i++) {
-					if (i)
-						rc__outs(o, " \xe2\x86\x92 ");
-					md_cell(o, mr->timeline[i].ref->claim->text);
-					rc__outf(o, " (%s)", mr->timeline[i].date ? mr->timeline[i].date : "undated");
-				}
-				rc__outs(o, "\n\n");
-			}
-			for (size_t k = 0; k < mr->n_conflicts; k++) {
-				const rc_conflict *cf = &mr->conflicts[k];
-				rc_buf b2;
-				rc__buf_init(&b2, 0);
-				rc__conflict_summary(&b2, cf);
-				char cap[32];
-				rc__capitalise(cap, sizeof cap, rc_conflict_kind_str(cf->kind));
-				rc__outf(o, "**%s**: ", cap);
-				md_cell(o, b2.data);
-				rc__buf_dispose(&b2);
-				if (cf->why) {
-					rc__outs(o, ". ");
-					md_cell(o, cf->why);
-				}
-				rc__outs(o, "\n\n");
-			}
-			md_claims_table(o, mr->claims, mr->n_claims);
-		}
+		for (size_t m = 0; m < ev->n_metrics; m++)
+			md_metric(o, &ev->metrics[m]);
 		for (size_t a = 0; a < ev->n_aggregates; a++) {
 			const rc_aggregate *ag = &ev->aggregates[a];
 			char parts[96];
@@ -705,7 +1065,8 @@ static const char html_head[] =
 	"th[aria-sort=ascending] button::after{content:\" \\25B2\"}"
 	"th[aria-sort=descending] button::after{content:\" \\25BC\"}\n"
 	".contradiction{color:var(--red);font-weight:600}.revision{color:var(--amber);font-weight:600}"
-	".progression{color:var(--blue);font-weight:600}\n"
+	".progression{color:var(--blue);font-weight:600}.dispute{color:var(--red);font-weight:600}"
+	".current{font-size:1.05em}\n"
 	".loc{font-family:ui-monospace,monospace;font-size:.85em}\n"
 	"svg{display:block;margin:.4em 0;max-width:100%;height:auto}"
 	"svg text{font:11px system-ui,sans-serif;fill:var(--fg)}svg .tick{fill:var(--meta)}"
@@ -1292,8 +1653,8 @@ static void html_conflict_index(ctx *c, const rc__tally *t)
 	rc__outf(o, "<section id=\"conflicts\"><h2>Conflicts (%zu)</h2>\n", t->conflicts);
 	rc__outs(o, "<table class=\"index\"><thead><tr><th>Event</th><th>Metric</th><th>Kind</th>"
 	            "<th>Figures</th><th>Outlets</th></tr></thead><tbody>\n");
-	static const rc_conflict_kind order[] = {RC_CONFLICT_CONTRADICTION, RC_CONFLICT_REVISION,
-	                                         RC_CONFLICT_PROGRESSION};
+	static const rc_conflict_kind order[] = {RC_CONFLICT_DISPUTE, RC_CONFLICT_CONTRADICTION,
+	                                         RC_CONFLICT_REVISION, RC_CONFLICT_PROGRESSION};
 	for (size_t k = 0; k < RC_ARRAY_LEN(order); k++)
 		for (size_t e = 0; e < res->n_events; e++) {
 			const rc_event *ev = &res->events[e];
@@ -1397,12 +1758,41 @@ static void write_html(ctx *c)
 			metric_anchor(o, ev, m);
 			rc__outs(o, "\">\n<h3>");
 			rc__out_xml(o, mr->metric);
-			rc__outs(o, "</h3>\n<p>Range <b>");
+			rc__outs(o, "</h3>\n");
+			if (mr->current) {
+				const rc_claim_ref *r = mr->current;
+				char loc[1024];
+				rc__ref_location(loc, sizeof loc, r);
+				rc__outs(o, "<p class=\"current\">Current figure <b>");
+				rc__out_xml(o, r->claim->text);
+				rc__outs(o, "</b> (");
+				rc__out_xml(o, rc__ref_source(r));
+				if (rc__ref_date(r)) {
+					rc__outs(o, ", ");
+					rc__out_xml(o, rc__ref_date(r));
+				}
+				if (r->claim->attribution) {
+					rc__outs(o, ", citing ");
+					rc__out_xml(o, r->claim->attribution);
+				}
+				rc__outs(o, ", <span class=\"loc\">");
+				rc__out_xml(o, loc);
+				rc__outs(o, "</span>): <span class=\"quote\">\xe2\x80\x9c");
+				rc__out_xml(o, r->claim->quote);
+				rc__outs(o, "\xe2\x80\x9d</span>");
+				if (mr->current_why) {
+					rc__outs(o, " <i>Why:</i> ");
+					rc__out_xml(o, mr->current_why);
+					rc__outs(o, ".");
+				}
+				rc__outs(o, "</p>\n");
+			}
+			rc__outs(o, "<p>Credible <b>");
+			rc__out_xml(o, ms.best);
+			rc__outs(o, "</b>; range <b>");
 			rc__out_xml(o, ms.range);
 			rc__outs(o, "</b>; all current figures agree on <b>");
 			rc__out_xml(o, ms.core);
-			rc__outs(o, "</b>; best estimate <b>");
-			rc__out_xml(o, ms.best);
 			rc__outf(o, "</b>; %zu document%s, %zu independent origin%s.</p>\n", mr->documents,
 			         mr->documents == 1 ? "" : "s", mr->origins, mr->origins == 1 ? "" : "s");
 			svg_number_line(o, mr);
@@ -1412,8 +1802,11 @@ static void write_html(ctx *c)
 				rc_buf s;
 				rc__buf_init(&s, 0);
 				rc__conflict_summary(&s, cf);
-				rc__outf(o, "<p class=\"conflict\"><span class=\"%s\">%s</span>: ",
+				rc__outf(o, "<p class=\"conflict\"><span class=\"%s\">%s</span>",
 				         rc_conflict_kind_str(cf->kind), rc_conflict_kind_str(cf->kind));
+				if (cf->date)
+					rc__outf(o, " on %s", cf->date);
+				rc__outs(o, ": ");
 				rc__out_xml(o, s.data ? s.data : "");
 				rc__buf_dispose(&s);
 				if (cf->why) {

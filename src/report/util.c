@@ -139,6 +139,7 @@ void rc__tally_result(rc__tally *t, const rc_result *res)
 				case RC_CONFLICT_CONTRADICTION: t->contradictions++; break;
 				case RC_CONFLICT_REVISION: t->revisions++; break;
 				case RC_CONFLICT_PROGRESSION: t->progressions++; break;
+				case RC_CONFLICT_DISPUTE: t->disputes++; break;
 				}
 			}
 		}
@@ -313,9 +314,16 @@ size_t rc__conflict_pairs(const rc_conflict *c)
 rc_status rc__conflict_summary(rc_buf *b, const rc_conflict *c)
 {
 	rc_status st = RC_OK;
-	for (size_t i = 0; i < c->n_claims && !st; i++) {
+	bool vs = c->kind == RC_CONFLICT_CONTRADICTION || c->kind == RC_CONFLICT_DISPUTE;
+	size_t n = c->n_claims, head = n > RC__REPORT_MAX_SIDES ? RC__REPORT_MAX_SIDES - 1 : n;
+	for (size_t i = 0; i < n && !st; i++) {
+		if (i >= head && i + 1 < n)
+			continue;
 		if (i)
-			st = rc__buf_puts(b, c->kind == RC_CONFLICT_CONTRADICTION ? " vs " : " \xE2\x86\x92 ");
+			st = rc__buf_puts(b, vs ? " vs " : " \xE2\x86\x92 ");
+		if (!st && i == n - 1 && n > head + 1)
+			st = rc__buf_printf(b, "\xE2\x80\xA6 %zu more \xE2\x80\xA6%s", n - head - 1,
+			                    vs ? " vs " : " \xE2\x86\x92 ");
 		if (!st)
 			st = rc__clean_append(b, c->claims[i]->claim->text, true);
 	}

@@ -135,13 +135,18 @@ START_TEST(seeds_kerman)
 	ck_assert_str_eq(n->rec->published, "2024-01-19");
 	ck_assert_str_eq(n->claim->attribution, "Intelligence Ministry");
 	ck_assert_str_eq(b->rec->doc, "001_827336abbb4de479");
-	/* 84 against over 90 is flagged (a report is undated, so contradiction);
-	 * over 90 against nearly 100 is not */
-	const rc_conflict *k = conflict(m, "84", "over 90");
+	/* 84 on 6 January and nearly 100 on 19 January: a rising toll, not a
+	 * contradiction; "over 90" comes from an undated report and is kept
+	 * apart */
+	const rc_conflict *k = conflict(m, "84", "nearly 100");
 	ck_assert_ptr_nonnull(k);
-	ck_assert_str_eq(rc_conflict_kind_str(k->kind), "contradiction");
+	ck_assert_str_eq(rc_conflict_kind_str(k->kind), "progression");
 	ck_assert_ptr_nonnull(k->why);
+	ck_assert_ptr_null(conflict(m, "84", "over 90"));
 	ck_assert_ptr_null(conflict(m, "over 90", "nearly 100"));
+	/* the current figure: the latest report's */
+	ck_assert_ptr_eq(m->current, n);
+	ck_assert(m->best == 100);
 	/* the range: 84 up, "over 90" is open above */
 	ck_assert(!m->range.lo_inf && m->range.lo == 84 && m->range.lo_incl);
 	ck_assert(m->range.hi_inf);
@@ -199,6 +204,7 @@ START_TEST(fixture_scenarios)
 	ck_assert(m->has_core && m->core.lo == 29 && m->core.hi == 29);
 	ck_assert(m->range.lo == 29 && m->range.hi == 31);
 	ck_assert(m->best == 29);
+	ck_assert_str_eq(m->current->claim->text, "29");
 	/* a rising toll: 12, then 40 a week later */
 	m = metric(event(res, "baghdad-2024-06-01"), "killed");
 	const rc_conflict *k = conflict(m, "12", "40");
@@ -211,7 +217,10 @@ START_TEST(fixture_scenarios)
 	ck_assert_ptr_nonnull(k);
 	ck_assert_int_eq(k->kind, RC_CONFLICT_CONTRADICTION);
 	ck_assert(!m->has_core);
-	ck_assert(m->has_estimates && m->low == 20 && m->high == 55 && m->best == 37.5);
+	ck_assert_str_eq(k->date, "2024-07-08");
+	/* both sources are officials: the current figure is one of them, and
+	 * low and high span the two */
+	ck_assert(m->has_estimates && m->low == 20 && m->high == 55 && (m->best == 20 || m->best == 55));
 	/* two syndicated copies: two documents, one origin */
 	m = metric(event(res, "zahedan-2024-08-12"), "killed");
 	ck_assert_uint_eq(m->documents, 2);
@@ -234,17 +243,23 @@ START_TEST(options_change_results)
 {
 	corpus c = {0};
 	load(&c, "reconcile/articles.jsonl");
-	/* conservative: the lowest figure; latest: the last attributed one */
+	/* conservative: the lowest credible figure; median: their middle;
+	 * current (the default): the current figure */
 	rc_reconcile_options o = {.best = RC_BEST_CONSERVATIVE};
 	rc_result *res = reconcile(&c, NULL, &o);
 	ck_assert(metric(event(res, "kabul-2024-07-08"), "killed")->best == 20);
 	rc_result_free(res);
-	o.best = RC_BEST_LATEST;
+	o.best = RC_BEST_MEDIAN;
+	res = reconcile(&c, NULL, &o);
+	ck_assert(metric(event(res, "kabul-2024-07-08"), "killed")->best == 37.5);
+	rc_result_free(res);
+	o.best = RC_BEST_CURRENT;
 	res = reconcile(&c, NULL, &o);
 	ck_assert(metric(event(res, "baghdad-2024-06-01"), "killed")->best == 40);
 	rc_result_free(res);
-	/* a window of a week makes the rising toll "the same time" */
-	o = (rc_reconcile_options){.window_days = 7};
+	/* windows of eight days make the rising toll of 1 and 8 June "the same
+	 * time" */
+	o = (rc_reconcile_options){.window_days = 8};
 	res = reconcile(&c, NULL, &o);
 	const rc_conflict *k = conflict(metric(event(res, "baghdad-2024-06-01"), "killed"), "12", "40");
 	ck_assert_ptr_nonnull(k);
@@ -282,10 +297,27 @@ static void check_invariants(const rc_result *res)
 					ck_assert_msg(inside(&m->claims[k]->effective, &m->range),
 					              "%s %s: %s outside range", res->events[e].id, m->metric, cl->text);
 			}
-			if (m->has_estimates)
+			if (m->has_estimates) {
 				ck_assert(m->low <= m->best && m->best <= m->high);
-			for (size_t k = 0; k < m->n_conflicts; k++)
+				/* the current figure is never superseded or revised */
+				ck_assert(m->current && m->current->claim->status == RC_CLAIM_CURRENT && !m->current->revised);
+			}
+			for (size_t k = 0; k < m->n_conflicts; k++) {
 				ck_assert_uint_ge(m->conflicts[k].n_claims, 2);
+				ck_assert_uint_eq(m->conflicts[k].n_claims, m->conflicts[k].n_figures);
+				/* a contradiction is of one time window */
+				if (m->conflicts[k].kind == RC_CONFLICT_CONTRADICTION)
+					for (size_t x = 0; x < m->conflicts[k].n_figures; x++)
+						ck_assert((m->conflicts[k].date == NULL) == (m->conflicts[k].figures[x]->date == NULL));
+			}
+			/* every current and superseded claim in exactly one figure */
+			size_t in_figures = 0, figured = 0;
+			for (size_t g = 0; g < m->n_figures; g++)
+				in_figures += m->figures[g].n_claims;
+			for (size_t x = 0; x < m->n_claims; x++)
+				figured += m->claims[x]->claim->status == RC_CLAIM_CURRENT ||
+				           m->claims[x]->claim->status == RC_CLAIM_SUPERSEDED;
+			ck_assert_uint_eq(in_figures, figured);
 		}
 }
 

@@ -63,7 +63,12 @@ START_TEST(text_report)
 	ck_assert(strstr(out, "revision: 103 \xe2\x86\x92 84") != NULL);
 	ck_assert_ptr_nonnull(strstr(out, "aggregate over 230"));
 	ck_assert_ptr_nonnull(strstr(out, "Claims with no event (1)"));
-	ck_assert_ptr_nonnull(strstr(out, "timeline: 84 (2024-01-06)"));
+	ck_assert_ptr_nonnull(strstr(out, "timeline: 2024-01-06 84 (siasat.com)"));
+	/* the current figure first, with its source, date and reason */
+	ck_assert_ptr_nonnull(strstr(out, "current 95"));
+	ck_assert_ptr_nonnull(strstr(out, "why: the latest report (2024-01-19, Intelligence Ministry)"));
+	ck_assert(strstr(out, "current 95") < strstr(out, "timeline: 2024-01-06"));
+	ck_assert(strstr(out, "timeline: 2024-01-06") < strstr(out, "contradiction: 84 vs over 90"));
 	assert_clean(out);
 	char *again = render(0, RC_FORMAT_TEXT, res, NULL);
 	ck_assert_str_eq(out, again);
@@ -80,7 +85,9 @@ START_TEST(markdown_report)
 	char *out = render(0, RC_FORMAT_MD, res, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "# recount report"));
 	ck_assert_ptr_nonnull(strstr(out, "## Bombing in Kerman, 2024-01-03"));
-	ck_assert_ptr_nonnull(strstr(out, "| Metric | Range |"));
+	ck_assert_ptr_nonnull(strstr(out, "| Metric | Current |"));
+	ck_assert_ptr_nonnull(strstr(out, "**Current: nearly 100**"));
+	ck_assert_ptr_nonnull(strstr(out, "distinct figures by time window"));
 	ck_assert_ptr_nonnull(strstr(out, "**Contradiction**: 84 vs over 90"));
 	/* table cells cannot be broken by a pipe or markup in an article */
 	ck_assert_ptr_nonnull(strstr(out, "Attack in \\<b\\>Springfield\\</b\\>"));
@@ -138,7 +145,7 @@ START_TEST(conflict_exports)
 	char *csv = render(1, RC_FORMAT_CSV, res, NULL);
 	ck_assert(strncmp(csv, "event,event_label,metric,conflict,kind,figure_a,", 48) == 0);
 	/* the articles' addresses and titles, in columns appended at the end */
-	ck_assert_ptr_nonnull(strstr(csv, ",why,url_a,title_a,url_b,title_b\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, ",why,url_a,title_a,url_b,title_b,window,reports_a,reports_b\r\n"));
 	ck_assert_ptr_nonnull(strstr(csv, ",javascript:alert(document.cookie),"));
 	/* 3 conflicts, 2 claims each: a header and 3 rows, CRLF line ends */
 	size_t rows = 0;
@@ -179,8 +186,10 @@ START_TEST(check_outputs)
 	sample *s = sample_new(&res);
 	char *text = render(2, RC_FORMAT_TEXT, res, NULL);
 	ck_assert(strncmp(text, "recount check: FAILED", 21) == 0);
-	ck_assert_ptr_nonnull(strstr(text, "fixtures/seeds/001_827336abbb4de479.txt:9: conflict: "
+	ck_assert_ptr_nonnull(strstr(text, "fixtures/seeds/001_827336abbb4de479.txt:9: contradiction: "
 	                                   "contradiction of killed in Bombing in Kerman"));
+	/* a revision never fails the gate */
+	ck_assert_ptr_null(strstr(text, "revision of killed"));
 	ck_assert_ptr_nonnull(strstr(text, ": unlinked: arrested claim two is linked to no event"));
 	ck_assert_ptr_nonnull(strstr(text, ": spread: killed in Bombing in Kerman, 2024-01-03 ranges from 84 to 100"));
 	char *gh = render(2, RC_FORMAT_GITHUB, res, NULL);
@@ -189,11 +198,11 @@ START_TEST(check_outputs)
 		if (strncmp(line, "::", 2) == 0)
 			ck_assert(strncmp(line, "::error file=", 13) == 0 || strncmp(line, "::notice", 8) == 0);
 	ck_assert_ptr_nonnull(strstr(gh, "::error file=fixtures/check/odd%2C \"name\" #1.txt,line=3,col=5,"
-	                                 "title=recount conflict::"));
+	                                 "title=recount contradiction::"));
 	assert_clean(gh);
 	char *junit = render(2, RC_FORMAT_JUNIT, res, NULL);
 	ck_assert_ptr_nonnull(strstr(junit, "<testsuites name=\"recount check\""));
-	ck_assert_ptr_nonnull(strstr(junit, "<failure type=\"conflict\""));
+	ck_assert_ptr_nonnull(strstr(junit, "<failure type=\"contradiction\""));
 	ck_assert_ptr_null(strstr(junit, "<script>"));
 	char *sarif = render(2, RC_FORMAT_SARIF, res, NULL);
 	json_error_t je;
@@ -263,6 +272,13 @@ START_TEST(policies)
 	ck_assert(p.kind == RC_POLICY_SPREAD && p.pct == 50);
 	ck_assert_int_eq(rc_policy_parse("new-conflict", &p, &err), RC_OK);
 	ck_assert_int_eq(p.kind, RC_POLICY_NEW_CONFLICT);
+	ck_assert_int_eq(rc_policy_parse("new-contradiction", &p, &err), RC_OK);
+	ck_assert_int_eq(p.kind, RC_POLICY_NEW_CONFLICT);
+	ck_assert_int_eq(rc_policy_parse("contradiction", &p, &err), RC_OK);
+	ck_assert_int_eq(p.kind, RC_POLICY_CONFLICT);
+	ck_assert_str_eq(rc_policy_kind_str(p.kind), "contradiction");
+	ck_assert_int_eq(rc_policy_parse("conflict", &p, &err), RC_OK);
+	ck_assert_int_eq(p.kind, RC_POLICY_CONFLICT);
 	ck_assert_int_eq(rc_policy_parse("spread=lots", &p, &err), RC_ERR_INVALID);
 	ck_assert_int_eq(rc_policy_parse("conflicts", &p, &err), RC_ERR_INVALID);
 	ck_assert_ptr_nonnull(strstr(err.message, "unknown policy 'conflicts'"));
@@ -397,7 +413,7 @@ START_TEST(finding_identity)
 		for (size_t j = 0; j < i; j++)
 			ck_assert_str_ne(a->findings[i].id, a->findings[j].id);
 	}
-	ck_assert(strncmp(a->findings[0].id, "conflict/", 9) == 0);
+	ck_assert(strncmp(a->findings[0].id, "contradiction/", 14) == 0);
 	rc_check_result_free(a);
 	rc_check_result_free(b);
 	char *junit = check_render(res, pols, 4, RC_FORMAT_JUNIT, NULL);
@@ -425,7 +441,7 @@ START_TEST(finding_identity)
 	char *sarif = check_render(res, pols, 4, RC_FORMAT_SARIF, NULL);
 	ck_assert_ptr_nonnull(strstr(sarif, "\"uri\": \"fixtures/check/odd%2C%20%22name%22%20%231.txt\""));
 	ck_assert_ptr_nonnull(strstr(sarif, "\"columnKind\": \"unicodeCodePoints\""));
-	ck_assert_ptr_nonnull(strstr(sarif, "\"recountFindingId/v1\": \"conflict/"));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"recountFindingId/v1\": \"contradiction/"));
 	free(sarif);
 	sample_free(s);
 }
@@ -443,8 +459,14 @@ START_TEST(baseline_types)
 		 "{\"range\":{\"lo\":1,\"hi\":2,\"lo_incl\":\"yes\"}}}}]}",
 		 "events[0].metrics.killed.range.lo_incl should be true or false"},
 		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":{\"killed\":"
-		 "{\"claims\":[],\"conflicts\":[{\"kind\":\"contradiction\",\"claims\":[3]}]}}}]}",
-		 "events[0].metrics.killed.conflicts[0].claims[0] is 3, but the metric has 0 claims"},
+		 "{\"figures\":[],\"conflicts\":[{\"kind\":\"contradiction\",\"figures\":[3]}]}}}]}",
+		 "events[0].metrics.killed.conflicts[0].figures[0] should be the index of one of the metric's figures"},
+		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":{\"killed\":"
+		 "{\"figures\":[{\"lo\":\"x\"}],\"conflicts\":[{\"kind\":\"contradiction\",\"figures\":[0]}]}}}]}",
+		 "events[0].metrics.killed.conflicts[0].figures[0] (a figure).lo should be a number or null"},
+		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":{\"killed\":"
+		 "{\"conflicts\":[{\"kind\":\"dispute\",\"claims\":[{\"source\":4}]}]}}}]}",
+		 "events[0].metrics.killed.conflicts[0].claims[0].source should be a string or null"},
 		{"{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"a\",\"metrics\":{\"killed\":"
 		 "{\"conflicts\":[{\"claims\":[]}]}}}]}",
 		 "events[0].metrics.killed.conflicts[0].kind should be a string, not missing"},

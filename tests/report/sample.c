@@ -1,8 +1,9 @@
 /*
  * A hand-built rc_result for the renderer tests (see sample.h): Kerman
  * with a contradiction (84 vs over 90), nearly 100 compatible with over
- * 90, and an aggregate; Moscow; a ferry fire with a revision chain; an
- * event whose every string is hostile; and an unlinked claim.
+ * 90, the current figure and an aggregate; Moscow; a ferry fire with a
+ * revision chain; an event whose every string is hostile; and an
+ * unlinked claim.  Every claim of a metric is a figure of its own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,9 @@ struct sample {
 	rc_metric_result met[4];
 	rc_conflict conf[3];
 	const rc_claim_ref *conf_claims[3][3];
+	rc_figure fig[MAXC];
+	const rc_claim_ref *fig_claims[MAXC][1];
+	const rc_figure *conf_figs[3][3];
 	rc_timeline_point tl[3][3];
 	rc_aggregate agg;
 	const char *agg_events[2];
@@ -61,6 +65,10 @@ static size_t claim(sample *s, size_t i, rc_record *r, const char *metric, const
 	c->parent = c->mention = -1;
 	s->ref[i] = (rc_claim_ref){.rec = r, .claim = c, .origin = i, .effective = eff};
 	s->refp[i] = &s->ref[i];
+	s->fig_claims[i][0] = &s->ref[i];
+	s->fig[i] = (rc_figure){.effective = eff, .status = RC_CLAIM_CURRENT, .date = r->published,
+	                        .claims = s->fig_claims[i], .n_claims = 1, .documents = 1, .origins = 1,
+	                        .lead = &s->ref[i], .leads = true};
 	return i;
 }
 
@@ -100,6 +108,8 @@ sample *sample_new(rc_result **res)
 	claim(s, 4, &s->rec[3], "killed", "103", iv(103, 103, 1, 1, 0, 0), iv(103, 103, 1, 1, 0, 0),
 	      "The toll was revised down to 84 from 103.", 3, "the coast guard");
 	s->claim[4].status = RC_CLAIM_SUPERSEDED;
+	s->fig[4].status = RC_CLAIM_SUPERSEDED;
+	s->fig[4].leads = false;
 	claim(s, 5, &s->rec[3], "killed", "84", iv(84, 84, 1, 1, 0, 0), iv(84, 84, 1, 1, 0, 0),
 	      "The toll was revised down to 84 from 103.", 3, "the coast guard");
 	/* hostile */
@@ -139,38 +149,58 @@ sample *sample_new(rc_result **res)
 	/* Kerman killed */
 	s->conf_claims[0][0] = &s->ref[0];
 	s->conf_claims[0][1] = &s->ref[1];
+	s->conf_figs[0][0] = &s->fig[0];
+	s->conf_figs[0][1] = &s->fig[1];
 	s->conf[0] = (rc_conflict){.kind = RC_CONFLICT_CONTRADICTION, .claims = s->conf_claims[0],
-	                           .n_claims = 2, .why = "84 is below over 90, reported within 2 days"};
+	                           .n_claims = 2, .why = "84 is below over 90, reported within 2 days",
+	                           .figures = s->conf_figs[0], .n_figures = 2};
 	s->tl[0][0] = (rc_timeline_point){.date = "2024-01-06", .ref = &s->ref[0]};
 	s->tl[0][1] = (rc_timeline_point){.date = "2024-01-19", .ref = &s->ref[2]};
 	s->tl[0][2] = (rc_timeline_point){.date = "2024-03-27", .ref = &s->ref[1]};
+	/* figures in time order: 84, nearly 100, over 90 */
+	rc_figure kf[3] = {s->fig[0], s->fig[2], s->fig[1]};
+	memcpy(s->fig, kf, sizeof kf);
+	s->conf_figs[0][0] = &s->fig[0];
+	s->conf_figs[0][1] = &s->fig[2];
 	s->met[0] = (rc_metric_result){.metric = "killed", .range = iv(84, 0, 1, 0, 0, 1),
-	                               .has_estimates = true, .low = 84, .best = 90, .high = 100,
+	                               .current = &s->ref[2], .current_value = 95,
+	                               .current_why = "the latest report (2024-01-19, Intelligence Ministry)",
+	                               .figures = &s->fig[0], .n_figures = 3,
+	                               .has_estimates = true, .low = 84, .best = 95, .high = 100,
 	                               .claims = &s->refp[0], .n_claims = 3, .documents = 3, .origins = 3,
 	                               .timeline = s->tl[0], .n_timeline = 3, .conflicts = &s->conf[0],
 	                               .n_conflicts = 1};
 	/* ferry */
 	s->conf_claims[1][0] = &s->ref[4];
 	s->conf_claims[1][1] = &s->ref[5];
+	s->conf_figs[1][0] = &s->fig[4];
+	s->conf_figs[1][1] = &s->fig[5];
 	s->conf[1] = (rc_conflict){.kind = RC_CONFLICT_REVISION, .claims = s->conf_claims[1],
-	                           .n_claims = 2, .why = "the text revises 103 to 84"};
+	                           .n_claims = 2, .why = "the text revises 103 to 84", .figures = s->conf_figs[1],
+	                           .n_figures = 2, .reports = 1};
 	s->met[1] = (rc_metric_result){.metric = "killed", .range = iv(84, 103, 1, 1, 0, 0),
 	                               .has_core = true, .core = iv(84, 84, 1, 1, 0, 0),
 	                               .has_estimates = true, .low = 84, .best = 84, .high = 84,
+	                               .current = &s->ref[5], .current_value = 84, .figures = &s->fig[4], .n_figures = 2,
 	                               .claims = &s->refp[4], .n_claims = 2, .documents = 1, .origins = 1,
 	                               .conflicts = &s->conf[1], .n_conflicts = 1};
 	/* hostile */
 	s->conf_claims[2][0] = &s->ref[6];
 	s->conf_claims[2][1] = &s->ref[7];
+	s->conf_figs[2][0] = &s->fig[6];
+	s->conf_figs[2][1] = &s->fig[7];
 	s->conf[2] = (rc_conflict){.kind = RC_CONFLICT_CONTRADICTION, .claims = s->conf_claims[2],
-	                           .n_claims = 2, .why = SAMPLE_HOSTILE_QUOTE};
+	                           .n_claims = 2, .why = SAMPLE_HOSTILE_QUOTE, .figures = s->conf_figs[2],
+	                           .n_figures = 2, .date = "2024-02-01"};
 	s->met[2] = (rc_metric_result){.metric = "killed", .range = iv(12, 40, 1, 1, 0, 0),
+	                               .figures = &s->fig[6], .n_figures = 2,
 	                               .claims = &s->refp[6], .n_claims = 2, .documents = 1, .origins = 1,
 	                               .conflicts = &s->conf[2], .n_conflicts = 1};
 	/* Moscow */
 	s->met[3] = (rc_metric_result){.metric = "killed", .range = iv(144, 0, 1, 0, 0, 1),
 	                               .has_core = true, .core = iv(144, 0, 1, 0, 0, 1),
 	                               .has_estimates = true, .low = 144, .best = 144, .high = 144,
+	                               .current = &s->ref[3], .current_value = 144, .figures = &s->fig[3], .n_figures = 1,
 	                               .claims = &s->refp[3], .n_claims = 1, .documents = 1, .origins = 1};
 	s->agg_events[0] = "kerman-2024-01-03-bombing";
 	s->agg_events[1] = "moscow-2024-03-22-shooting";

@@ -273,9 +273,9 @@ def terminal_report_wraps_and_aligns():
             if len(line) > 60 and ' ' in stripped:
                 raise AssertionError('a line of %d characters at --width 60: %r' % (len(line), line))
     check(quote_lines > 20, 'only %d quote lines' % quote_lines)
-    best = {line.index(' best ') for line in text.splitlines() if ' best ' in line and
+    best = {line.index(' current ') for line in text.splitlines() if ' current ' in line and
             line.startswith('  ') and not line.startswith('   ')}
-    check(len(best) == 1, 'metric columns do not line up: "best" at columns %s' % sorted(best))
+    check(len(best) == 1, 'metric columns do not line up: "current" at columns %s' % sorted(best))
     events = json.loads(run(['report', '-q', '--format', 'json'] + inputs).stdout)['events']
     # the events stage reports only events some claim cites (docs/events.md),
     # so an event without figures is one whose claims are all sub-counts

@@ -1,0 +1,1531 @@
+/*
+ * The figure pass of one metric: its claims grouped into figures (the same
+ * effective interval, status and time window), the kinds of change between
+ * figures (contradiction, progression, revision, dispute), and the figure a
+ * careful reader would quote now.  docs/reconcile.md ("Time", "Figures",
+ * "Kinds of change", "The current figure") states every rule implemented
+ * here.
+ *
+ * Cost: every step sorts or walks the claims of the metric a fixed number
+ * of times, so a metric of n claims costs n log n.  Nothing looks at pairs
+ * of claims: a time window is tested for disagreement through its lowest
+ * upper end and highest lower end, revisers are found by sorting, and what
+ * is reported (figures, conflicts) grows with the number of distinct
+ * figures, not with the claims.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "reconcile/reconcile-int.h"
+
+/* The time window of undated reports: after every dated one. */
+#define NO_WINDOW LONG_MAX
+
+/* ---- time ------------------------------------------------------------------------ */
+
+static bool digits(const char **p, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)(*p)[i];
+		if (c < '0' || c > '9')
+			return false;
+		v = v * 10 + (c - '0');
+	}
+	*p += n;
+	*out = v;
+	return true;
+}
+
+bool rc__report_time(const char *s, long *day, long long *t)
+{
+	int y, mo, d;
+	*day = RC__UNDATED;
+	*t = LLONG_MAX;
+	if (!s || !digits(&s, 4, &y) || *s != '-')
+		return false;
+	s++;
+	if (!digits(&s, 2, &mo) || *s != '-')
+		return false;
+	s++;
+	if (!digits(&s, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return false;
+	long dn = rc__days_from_civil(y, mo, d);
+	long long minutes = 24 * 60 - 1; /* no time: the end of the day */
+	long long offset = 0;
+	int hh, mm;
+	const char *p = s + 1;
+	if ((*s == 'T' || *s == ' ') && digits(&p, 2, &hh) && *p == ':' && (++p, digits(&p, 2, &mm)) &&
+	    hh < 24 && mm < 60) {
+		minutes = hh * 60 + mm;
+		while (*p == ':' || *p == '.' || (*p >= '0' && *p <= '9'))
+			p++; /* seconds and fractions: minutes are enough */
+		if (*p == ' ' && (p[1] == '+' || p[1] == '-'))
+			p++;
+		int oh, om = 0;
+		if ((*p == '+' || *p == '-') && p[1]) {
+			int sign = *p == '-' ? -1 : 1;
+			p++;
+			if (digits(&p, 2, &oh) && oh < 24) {
+				if (*p == ':')
+					p++;
+				if (!digits(&p, 2, &om) || om >= 60)
+					om = 0;
+				offset = sign * (oh * 60 + om);
+			}
+		}
+	}
+	*day = dn;
+	*t = (long long)dn * 1440 + minutes - offset;
+	return true;
+}
+
+/*
+ * A record's report time: the day as its source wrote it (published), and
+ * the instant from published_at (UTC) when the source gave a time, else
+ * from a time written after published's day (older claims files).
+ */
+void rc__record_time(const rc_record *rec, long *day, long long *t)
+{
+	rc__report_time(rec->published, day, t);
+	long d2;
+	long long t2;
+	if (*day != RC__UNDATED && rec->published_at && rc__report_time(rec->published_at, &d2, &t2))
+		*t = t2;
+}
+
+/* "YYYY-MM-DD" of a day number (Howard Hinnant's civil_from_days). */
+static char *day_str(rc__reduce *r, long z)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	char *s = rc__arena_printf(r->a, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+	if (!s)
+		r->nomem = true;
+	return s;
+}
+
+/* The number to quote for a claim: a vague figure ("dozens", "hundreds")
+ * by its lower end, the least it says; an approximate one ("about 253",
+ * "nearly 2,630") by the number as written; any other by rc__point_of
+ * (the middle of a range, the finite end of "more than 300"). */
+static double value_of(const rc_claim_ref *c)
+{
+	const rc_quantity *q = &c->claim->q;
+	if (q->vague && !c->effective.lo_inf)
+		return c->effective.lo;
+	if (q->approx && isfinite(q->value) && (q->iv.lo_inf || q->iv.hi_inf || q->iv.lo == q->iv.hi))
+		return q->value;
+	return rc__point_of(&c->effective);
+}
+
+double rc__point_of(const rc_interval *iv)
+{
+	if (!iv->lo_inf && !iv->hi_inf)
+		return (iv->lo + iv->hi) / 2;
+	if (!iv->lo_inf)
+		return iv->lo;
+	if (!iv->hi_inf)
+		return iv->hi;
+	return NAN;
+}
+
+/* ---- small helpers ----------------------------------------------------------------- */
+
+static const rc__fact *fact(const rc__reduce *r, const rc_claim_ref *c)
+{
+	return &r->facts[c - r->res->refs];
+}
+
+/* Status classes of figures: current, current but revised by a later
+ * report, superseded; hypothetical and aggregate claims have none. */
+enum { CLS_CURRENT = 0, CLS_REVISED, CLS_SUPERSEDED, CLS_NONE };
+
+static int cls(const rc_claim_ref *c)
+{
+	switch (c->claim->status) {
+	case RC_CLAIM_CURRENT: return c->revised ? CLS_REVISED : CLS_CURRENT;
+	case RC_CLAIM_SUPERSEDED: return CLS_SUPERSEDED;
+	default: return CLS_NONE;
+	}
+}
+
+/* How precise a figure is as written: an exact count 3, a bounded
+ * approximation or range 2, an open end ("over 90") 1, a vague word 0. */
+static int precision(const rc_claim_ref *c)
+{
+	const rc_interval *iv = &c->claim->q.iv;
+	if (c->claim->q.vague)
+		return 0;
+	if (iv->lo_inf || iv->hi_inf)
+		return 1;
+	return c->claim->q.approx || iv->lo != iv->hi ? 2 : 3;
+}
+
+/* A total order of doubles (NaN first). */
+static int cmp_num(double a, double b)
+{
+	if (a < b)
+		return -1;
+	if (a > b)
+		return 1;
+	return a == b ? 0 : isnan(b) - isnan(a);
+}
+
+/* Lower ends: -inf first; at equal numbers an open end is the higher. */
+static int cmp_lo(const rc_interval *x, const rc_interval *y)
+{
+	if (x->lo_inf != y->lo_inf)
+		return x->lo_inf ? -1 : 1;
+	if (x->lo_inf)
+		return 0;
+	int c = cmp_num(x->lo, y->lo);
+	return c ? c : (int)y->lo_incl - (int)x->lo_incl;
+}
+
+/* Upper ends: +inf last; at equal numbers an open end is the lower. */
+static int cmp_hi(const rc_interval *x, const rc_interval *y)
+{
+	if (x->hi_inf != y->hi_inf)
+		return x->hi_inf ? 1 : -1;
+	if (x->hi_inf)
+		return 0;
+	int c = cmp_num(x->hi, y->hi);
+	return c ? c : (int)x->hi_incl - (int)y->hi_incl;
+}
+
+static int cmp_iv(const rc_interval *x, const rc_interval *y)
+{
+	int c = cmp_lo(x, y);
+	return c ? c : cmp_hi(x, y);
+}
+
+/* Is b wholly above a? */
+static bool above(const rc_interval *a, const rc_interval *b)
+{
+	return !rc_interval_meets(a, b) && cmp_lo(b, a) > 0;
+}
+
+static int cmp_size(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	return (a > b) - (a < b);
+}
+
+static size_t distinct(size_t *v, size_t n)
+{
+	rc__qsort(v, n, sizeof *v, cmp_size);
+	size_t d = 0;
+	for (size_t i = 0; i < n; i++)
+		d += i == 0 || v[i] != v[i - 1];
+	return d;
+}
+
+/* Who a claim cites, else its outlet, else its document. */
+static const char *who(const rc_claim_ref *c)
+{
+	if (c->claim->attribution)
+		return c->claim->attribution;
+	if (c->rec->source && *c->rec->source)
+		return c->rec->source;
+	return c->rec->doc ? c->rec->doc : "?";
+}
+
+static const char *text(const rc_claim_ref *c)
+{
+	return c->claim->text ? c->claim->text : "?";
+}
+
+static const char *when(const rc_claim_ref *c)
+{
+	return c->rec->published && *c->rec->published ? c->rec->published : "undated";
+}
+
+static void *scratch(rc__reduce *r, size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+	if (!p)
+		r->nomem = true;
+	return p;
+}
+
+static void *arena(rc__reduce *r, size_t n, size_t size)
+{
+	void *p = rc__arena_calloc(r->a, n ? n : 1, size);
+	if (!p)
+		r->nomem = true;
+	return p;
+}
+
+static const char *say(rc__reduce *r, const char *s)
+{
+	if (!s)
+		r->nomem = true;
+	return s;
+}
+
+/* ---- revised figures: found by sorting ------------------------------------------------- */
+
+/* A superseded claim's figure, report day and document, for the search. */
+typedef struct sup_key {
+	const rc_interval *iv; /* literal interval */
+	long day;              /* LONG_MAX when undated: it may be the latest */
+	const rc_record *rec;
+} sup_key;
+
+static int cmp_lit(const rc_interval *x, const rc_interval *y)
+{
+	int c = cmp_num(x->lo, y->lo);
+	return c ? c : cmp_num(x->hi, y->hi);
+}
+
+static int cmp_sup(const void *pa, const void *pb)
+{
+	const sup_key *a = pa, *b = pb;
+	int c = cmp_lit(a->iv, b->iv);
+	if (c)
+		return c;
+	if (a->day != b->day)
+		return a->day > b->day ? -1 : 1; /* latest first */
+	return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+static bool bounded(const rc_interval *iv)
+{
+	return !iv->lo_inf && !iv->hi_inf;
+}
+
+void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += refs[i]->claim->status == RC_CLAIM_SUPERSEDED && bounded(&refs[i]->claim->q.iv);
+	if (!k)
+		return;
+	sup_key *s = scratch(r, k, sizeof *s);
+	if (!s)
+		return;
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *c = refs[i];
+		if (c->claim->status == RC_CLAIM_SUPERSEDED && bounded(&c->claim->q.iv)) {
+			long d = fact(r, c)->day;
+			s[k++] = (sup_key){&c->claim->q.iv, d == RC__UNDATED ? LONG_MAX : d, c->rec};
+		}
+	}
+	qsort(s, k, sizeof *s, cmp_sup);
+	/* A current claim is revised when a superseded claim of another
+	 * document with the same figure was reported the same day or later
+	 * (or either is undated).  In each run of equal figures, the latest
+	 * entry (the first), and the latest from another document than it
+	 * (other[] at the run's start), answer that for any claim. */
+	size_t *other = scratch(r, k, sizeof *other);
+	if (!other) {
+		free(s);
+		return;
+	}
+	for (size_t a = 0; a < k;) {
+		size_t b = a + 1;
+		other[a] = SIZE_MAX;
+		for (; b < k && cmp_lit(s[b].iv, s[a].iv) == 0; b++)
+			if (other[a] == SIZE_MAX && s[b].rec != s[a].rec)
+				other[a] = b;
+		a = b;
+	}
+	for (size_t i = 0; i < n; i++) {
+		rc_claim_ref *c = (rc_claim_ref *)refs[i]; /* refs point into res->refs */
+		if (c->claim->status != RC_CLAIM_CURRENT || !bounded(&c->claim->q.iv))
+			continue;
+		size_t lo = 0, hi = k;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cmp_lit(s[mid].iv, &c->claim->q.iv) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == k || cmp_lit(s[lo].iv, &c->claim->q.iv) != 0)
+			continue;
+		const sup_key *best = s[lo].rec != c->rec ? &s[lo] : other[lo] != SIZE_MAX ? &s[other[lo]] : NULL;
+		long dc = fact(r, c)->day;
+		if (best && (dc == RC__UNDATED || best->day >= dc))
+			c->revised = true;
+	}
+	free(other);
+	free(s);
+}
+
+/* ---- figures ---------------------------------------------------------------------------- */
+
+typedef struct item {
+	long win;
+	int cls;
+	const rc_interval *iv;
+	size_t i;     /* index in refs: report order */
+} item;
+
+static int cmp_item_figure(const item *a, const item *b)
+{
+	if (a->win != b->win)
+		return a->win < b->win ? -1 : 1;
+	if (a->cls != b->cls)
+		return a->cls - b->cls;
+	return cmp_iv(a->iv, b->iv);
+}
+
+static int cmp_item(const void *pa, const void *pb)
+{
+	const item *a = pa, *b = pb;
+	int c = cmp_item_figure(a, b);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* A change of the standing figure between two time windows. */
+typedef struct change {
+	size_t from, to;      /* claims (indexes in refs) */
+	rc_conflict_kind kind;
+	int reason;           /* enum below */
+} change;
+
+enum { WHY_TEXT, WHY_AUTHORITY, WHY_LOWER, WHY_RISE };
+
+/* The working state of one metric. */
+typedef struct mstate {
+	rc__reduce *r;
+	rc_metric_result *m;
+	const rc_claim_ref **refs;
+	size_t n;
+	long *win;            /* per claim: its time window, NO_WINDOW for undated reports */
+	size_t *fig;          /* per claim: its figure, SIZE_MAX for none */
+	long *fwin;           /* per figure: its time window */
+	rc_conflict *out;     /* conflicts found */
+	int *rank;            /* per conflict: disputes 0, contradictions 1, changes 2 (for the output order) */
+	size_t n_out, cap_out, cap_rank;
+	change *changes;      /* the chain of the standing figure */
+	size_t n_changes, cap_changes;
+	size_t current;       /* index in refs of the current figure, SIZE_MAX when none */
+	size_t *sides;        /* claims of the other sides of a dispute */
+	size_t n_sides;
+} mstate;
+
+static void build_figures(mstate *s)
+{
+	rc__reduce *r = s->r;
+	rc_metric_result *m = s->m;
+	size_t n = s->n;
+	long d0 = LONG_MAX;
+	for (size_t i = 0; i < n; i++) {
+		long d = fact(r, s->refs[i])->day;
+		if (d != RC__UNDATED && d < d0)
+			d0 = d;
+	}
+	item *it = scratch(r, n, sizeof *it);
+	if (!it)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		long d = fact(r, s->refs[i])->day;
+		s->win[i] = d == RC__UNDATED ? NO_WINDOW : (d - d0) / r->window;
+		s->fig[i] = SIZE_MAX;
+		int c = cls(s->refs[i]);
+		if (c != CLS_NONE)
+			it[k++] = (item){s->win[i], c, &s->refs[i]->effective, i};
+	}
+	qsort(it, k, sizeof *it, cmp_item);
+	size_t groups = 0;
+	for (size_t i = 0; i < k; i++)
+		groups += i == 0 || cmp_item_figure(&it[i - 1], &it[i]) != 0;
+	m->figures = arena(r, groups, sizeof *m->figures);
+	const rc_claim_ref **pool = arena(r, k, sizeof *pool);
+	size_t *tmp = scratch(r, k, sizeof *tmp);
+	s->fwin = scratch(r, groups, sizeof *s->fwin);
+	if (!m->figures || !pool || !tmp || !s->fwin) {
+		free(it);
+		free(tmp);
+		return;
+	}
+	for (size_t i = 0; i < k;) {
+		size_t j = i + 1;
+		while (j < k && cmp_item_figure(&it[i], &it[j]) == 0)
+			j++;
+		size_t g = m->n_figures++;
+		rc_figure *f = &m->figures[g];
+		f->effective = s->refs[it[i].i]->effective;
+		f->status = it[i].cls == CLS_SUPERSEDED ? RC_CLAIM_SUPERSEDED : RC_CLAIM_CURRENT;
+		f->revised = it[i].cls == CLS_REVISED;
+		f->date = it[i].win == NO_WINDOW ? NULL : day_str(r, d0 + it[i].win * r->window);
+		f->claims = pool + i;
+		f->n_claims = j - i;
+		s->fwin[g] = it[i].win;
+		const rc_claim_ref *lead = NULL;
+		for (size_t x = i; x < j; x++) {
+			const rc_claim_ref *c = s->refs[it[x].i];
+			pool[x] = c;
+			s->fig[it[x].i] = g;
+			tmp[x - i] = (size_t)(uintptr_t)c->rec;
+			/* the most authoritative, then the earliest */
+			if (!lead || c->authority > lead->authority)
+				lead = c;
+		}
+		f->lead = lead;
+		f->documents = distinct(tmp, j - i);
+		for (size_t x = i; x < j; x++)
+			tmp[x - i] = pool[x]->origin;
+		f->origins = distinct(tmp, j - i);
+		i = j;
+	}
+	free(it);
+	free(tmp);
+}
+
+/* ---- the output list --------------------------------------------------------------------- */
+
+static rc_conflict *add_conflict(mstate *s, rc_conflict_kind kind, const size_t *figs, const size_t *claims,
+                                 size_t n, const char *date, const char *why)
+{
+	rc__reduce *r = s->r;
+	if (n < 2)
+		return NULL;
+	if (RC_GROW(s->out, s->cap_out, s->n_out + 1) != RC_OK ||
+	    RC_GROW(s->rank, s->cap_rank, s->n_out + 1) != RC_OK) {
+		r->nomem = true;
+		return NULL;
+	}
+	const rc_figure **f = arena(r, n, sizeof *f);
+	const rc_claim_ref **c = arena(r, n, sizeof *c);
+	if (!f || !c)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		f[i] = &s->m->figures[figs[i]];
+		c[i] = claims ? s->refs[claims[i]] : f[i]->lead;
+	}
+	s->rank[s->n_out] = kind == RC_CONFLICT_DISPUTE ? 0 : kind == RC_CONFLICT_CONTRADICTION ? 1 : 2;
+	size_t docs = 0;
+	for (size_t i = 0; i < n; i++)
+		docs += f[i]->documents;
+	rc_conflict *k = &s->out[s->n_out++];
+	*k = (rc_conflict){.kind = kind, .claims = c, .n_claims = n, .figures = f, .n_figures = n, .date = date,
+	                   .why = say(r, why), .reports = docs};
+	return k;
+}
+
+/* add_conflict with the claims that stand for the figures given as
+ * pointers. */
+static rc_conflict *add_conflict_q(mstate *s, rc_conflict_kind kind, const size_t *figs,
+                                   const rc_claim_ref *const *quotes, size_t n, const char *date, const char *why)
+{
+	rc_conflict *c = add_conflict(s, kind, figs, NULL, n, date, why);
+	if (c)
+		for (size_t i = 0; i < n; i++)
+			((const rc_claim_ref **)c->claims)[i] = quotes[i];
+	return c;
+}
+
+/* ---- contradictions ------------------------------------------------------------------------ */
+
+/* Of the intervals at[0..n) (NULL entries skipped), the one with the highest
+ * lower end and the one with the lowest upper end.  The intervals pairwise
+ * meet exactly when those two meet (on a line, intervals that pairwise meet
+ * share a point), and an interval misses some other exactly when it misses
+ * one of those two.  So a window is tested in one pass, not pair by pair. */
+typedef struct extremes {
+	const rc_interval *maxlo, *minhi;
+} extremes;
+
+static void extremes_add(extremes *e, const rc_interval *iv)
+{
+	if (!e->maxlo || cmp_lo(iv, e->maxlo) > 0)
+		e->maxlo = iv;
+	if (!e->minhi || cmp_hi(iv, e->minhi) < 0)
+		e->minhi = iv;
+}
+
+static bool extremes_disagree(const extremes *e)
+{
+	return e->maxlo && !rc_interval_meets(e->maxlo, e->minhi);
+}
+
+static bool misses(const extremes *e, const rc_interval *iv)
+{
+	return !rc_interval_meets(iv, e->maxlo) || !rc_interval_meets(iv, e->minhi);
+}
+
+/* Figures that take part in contradictions, disputes and the current
+ * figure: current ones that no later report revised. */
+static bool standing(const rc_figure *f)
+{
+	return f->status == RC_CLAIM_CURRENT && !f->revised;
+}
+
+/* Does some claim of these figures (of one document, when rec is set) come
+ * from another source than the others?  If the figures that miss another
+ * figure come from at least two sources, two figures that miss each other
+ * come from different sources: figures that miss each other only within
+ * one source cannot be crossed by a figure of another source without it
+ * meeting both. */
+static bool two_sources(const mstate *s, const size_t *figs, size_t n, const rc_record *rec)
+{
+	size_t first = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		const rc_figure *f = &s->m->figures[figs[i]];
+		for (size_t x = 0; x < f->n_claims; x++) {
+			if (rec && f->claims[x]->rec != rec)
+				continue;
+			size_t src = fact(s->r, f->claims[x])->source;
+			if (first == SIZE_MAX)
+				first = src;
+			else if (src != first)
+				return true;
+		}
+	}
+	return false;
+}
+
+static const char *contradiction_why(mstate *s, const rc_claim_ref *a, const rc_claim_ref *b, size_t n,
+                                     const char *date, size_t reports)
+{
+	rc_arena *ar = s->r->a;
+	if (date && n == 2)
+		return rc__arena_printf(ar, "%s (%s) and %s (%s) cannot both be true, and were reported the same "
+		                            "day by different sources", text(a), who(a), text(b), who(b));
+	if (date)
+		return rc__arena_printf(ar, "%zu figures reported the same day by different sources cannot all be "
+		                            "true, from %s (%s) to %s (%s)", n, text(a), who(a), text(b), who(b));
+	if (n == 2)
+		return rc__arena_printf(ar, "%s (%s) and %s (%s) cannot both be true, and stand in the same undated "
+		                            "report%s", text(a), who(a), text(b), who(b),
+		                        reports > 1 ? "; other reports repeat the disagreement" : "");
+	return rc__arena_printf(ar, "%zu figures in the same undated report cannot all be true, from %s (%s) to "
+	                            "%s (%s)%s", n, text(a), who(a), text(b), who(b),
+	                        reports > 1 ? "; other reports repeat the disagreement" : "");
+}
+
+/* Dated reports: one test per time window, over its standing figures. */
+static void window_contradictions(mstate *s)
+{
+	rc_metric_result *m = s->m;
+	size_t *figs = scratch(s->r, m->n_figures, sizeof *figs);
+	const rc_claim_ref **quotes = scratch(s->r, m->n_figures, sizeof *quotes);
+	if (!figs || !quotes) {
+		free(figs);
+		free(quotes);
+		return;
+	}
+	for (size_t gs = 0; gs < m->n_figures;) {
+		size_t ge = gs + 1;
+		while (ge < m->n_figures && s->fwin[ge] == s->fwin[gs])
+			ge++;
+		extremes e = {0};
+		for (size_t g = gs; g < ge && s->fwin[gs] != NO_WINDOW; g++)
+			if (standing(&m->figures[g]))
+				extremes_add(&e, &m->figures[g].effective);
+		if (extremes_disagree(&e)) {
+			size_t k = 0;
+			for (size_t g = gs; g < ge; g++)
+				if (standing(&m->figures[g]) && misses(&e, &m->figures[g].effective))
+					figs[k++] = g;
+			if (k >= 2 && two_sources(s, figs, k, NULL)) {
+				const char *date = m->figures[gs].date;
+				/* each figure is quoted by its lead, unless the lead has
+				 * the first figure's source and another claim does not:
+				 * the quotes then show two sources that disagree */
+				size_t src0 = fact(s->r, m->figures[figs[0]].lead)->source;
+				for (size_t x = 0; x < k; x++) {
+					const rc_figure *f = &m->figures[figs[x]];
+					quotes[x] = f->lead;
+					for (size_t y = 0; x && y < f->n_claims && fact(s->r, quotes[x])->source == src0; y++)
+						quotes[x] = f->claims[y];
+				}
+				add_conflict_q(s, RC_CONFLICT_CONTRADICTION, figs, quotes, k, date,
+				               contradiction_why(s, quotes[0], quotes[k - 1], k, date, 0));
+			}
+		}
+		gs = ge;
+	}
+	free(figs);
+	free(quotes);
+}
+
+/* A sequence of figures (with the claims that stand for them) found in
+ * one document, kept to be deduplicated across documents. */
+typedef struct sig {
+	const size_t *figs, *claims;
+	size_t len;
+	const rc_record *rec;
+} sig;
+
+typedef struct sigs {
+	size_t *pool;          /* figs then claims of each entry, back to back */
+	size_t n_pool, cap_pool;
+	size_t *off, *len;     /* per entry */
+	const rc_record **rec;
+	size_t n, cap_off, cap_len, cap_rec;
+} sigs;
+
+static bool sigs_add(sigs *g, const size_t *figs, const size_t *claims, size_t len, const rc_record *rec)
+{
+	if (RC_GROW(g->pool, g->cap_pool, g->n_pool + 2 * len) != RC_OK || RC_GROW(g->off, g->cap_off, g->n + 1) != RC_OK ||
+	    RC_GROW(g->len, g->cap_len, g->n + 1) != RC_OK || RC_GROW(g->rec, g->cap_rec, g->n + 1) != RC_OK)
+		return false;
+	g->off[g->n] = g->n_pool;
+	g->len[g->n] = len;
+	g->rec[g->n] = rec;
+	memcpy(g->pool + g->n_pool, figs, len * sizeof *figs);
+	memcpy(g->pool + g->n_pool + len, claims, len * sizeof *claims);
+	g->n_pool += 2 * len;
+	g->n++;
+	return true;
+}
+
+static void sigs_free(sigs *g)
+{
+	free(g->pool);
+	free(g->off);
+	free(g->len);
+	free(g->rec);
+}
+
+static int cmp_sig(const void *pa, const void *pb)
+{
+	const sig *a = pa, *b = pb;
+	for (size_t i = 0; i < a->len && i < b->len; i++)
+		if (a->figs[i] != b->figs[i])
+			return a->figs[i] < b->figs[i] ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	/* the first report (its first claim) quotes it */
+	return (a->claims[0] > b->claims[0]) - (a->claims[0] < b->claims[0]);
+}
+
+static bool same_sig(const sig *a, const sig *b)
+{
+	return a->len == b->len && memcmp(a->figs, b->figs, a->len * sizeof *a->figs) == 0;
+}
+
+/* The entries of g sorted, equal ones next to each other; *out is malloc'd. */
+static sig *sigs_sorted(mstate *s, const sigs *g)
+{
+	sig *v = scratch(s->r, g->n, sizeof *v);
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < g->n; i++)
+		v[i] = (sig){g->pool + g->off[i], g->pool + g->off[i] + g->len[i], g->len[i], g->rec[i]};
+	rc__qsort(v, g->n, sizeof *v, cmp_sig);
+	return v;
+}
+
+static int cmp_size_pair(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+/* Undated reports: their time is not known, but the claims of one report
+ * are of one time.  Each undated document is tested on its own; the same
+ * disagreement in several documents is reported once. */
+static void undated_contradictions(mstate *s)
+{
+	size_t n = s->n, first = n;
+	for (size_t i = 0; i < n; i++)
+		if (s->win[i] == NO_WINDOW) {
+			first = i;
+			break;
+		}
+	if (first == n)
+		return;
+	sigs g = {0};
+	size_t *pairs = scratch(s->r, 2 * (n - first), sizeof *pairs);
+	size_t *figs = scratch(s->r, n - first, sizeof *figs), *claims = scratch(s->r, n - first, sizeof *claims);
+	if (!pairs || !figs || !claims)
+		goto done;
+	/* undated claims come last in report order, one document after another */
+	for (size_t a = first; a < n;) {
+		size_t b = a + 1;
+		while (b < n && s->refs[b]->rec == s->refs[a]->rec)
+			b++;
+		extremes e = {0};
+		for (size_t i = a; i < b; i++)
+			if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]))
+				extremes_add(&e, &s->refs[i]->effective);
+		if (extremes_disagree(&e)) {
+			size_t k = 0;
+			for (size_t i = a; i < b; i++)
+				if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
+				    misses(&e, &s->refs[i]->effective)) {
+					pairs[2 * k] = s->fig[i];
+					pairs[2 * k + 1] = i;
+					k++;
+				}
+			/* one claim per figure: the first of the report */
+			qsort(pairs, k, 2 * sizeof *pairs, cmp_size_pair);
+			size_t u = 0;
+			for (size_t x = 0; x < k; x++)
+				if (!u || figs[u - 1] != pairs[2 * x]) {
+					figs[u] = pairs[2 * x];
+					claims[u++] = pairs[2 * x + 1];
+				}
+			if (u >= 2 && two_sources(s, figs, u, s->refs[a]->rec) &&
+			    !sigs_add(&g, figs, claims, u, s->refs[a]->rec))
+				s->r->nomem = true;
+		}
+		a = b;
+	}
+	sig *v = sigs_sorted(s, &g);
+	for (size_t i = 0; v && i < g.n;) {
+		size_t j = i + 1;
+		while (j < g.n && same_sig(&v[i], &v[j]))
+			j++;
+		const rc_claim_ref *lo = s->refs[v[i].claims[0]], *hi = s->refs[v[i].claims[v[i].len - 1]];
+		rc_conflict *c = add_conflict(s, RC_CONFLICT_CONTRADICTION, v[i].figs, v[i].claims, v[i].len, NULL,
+		                              contradiction_why(s, lo, hi, v[i].len, NULL, j - i));
+		if (c)
+			c->reports = j - i;
+		i = j;
+	}
+	free(v);
+done:
+	sigs_free(&g);
+	free(pairs);
+	free(figs);
+	free(claims);
+}
+
+/* ---- the standing figure over time: progressions and revisions --------------------------- */
+
+/* Does b's document revise a's figure in its own words: does it hold a
+ * superseded claim of the same metric and figure?  ("revised down to 29
+ * from 31" against an earlier 31) */
+static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
+{
+	const rc_interval *x = &a->claim->q.iv;
+	if (!bounded(x))
+		return false;
+	for (size_t i = 0; i < b->rec->n_claims; i++) {
+		const rc_claim *o = &b->rec->claims[i];
+		if (o->status == RC_CLAIM_SUPERSEDED && o->metric && a->claim->metric &&
+		    strcmp(o->metric, a->claim->metric) == 0 && bounded(&o->q.iv) && o->q.iv.lo == x->lo &&
+		    o->q.iv.hi == x->hi)
+			return true;
+	}
+	return false;
+}
+
+static bool window_leads(const mstate *s, size_t a, size_t b)
+{
+	const rc_claim_ref *x = s->refs[a], *y = s->refs[b];
+	if (x->authority != y->authority)
+		return x->authority > y->authority;
+	int pa = precision(x), pb = precision(y);
+	if (pa != pb)
+		return pa > pb;
+	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
+	if (sa != sb)
+		return sa > sb;
+	long long ta = fact(s->r, x)->t, tb = fact(s->r, y)->t;
+	if (ta != tb)
+		return ta > tb;
+	/* then the highest: a part the extraction did not mark as one is never
+	 * above its total, and tolls rise */
+	int c = cmp_num(value_of(x), value_of(y));
+	if (c)
+		return c > 0;
+	return a > b;
+}
+
+static void add_change(mstate *s, size_t from, size_t to)
+{
+	const rc_claim_ref *a = s->refs[from], *b = s->refs[to];
+	change c = {.from = from, .to = to};
+	if (a->revised || revises_in_text(b, a)) {
+		c.kind = RC_CONFLICT_REVISION;
+		c.reason = WHY_TEXT;
+	} else if (above(&a->effective, &b->effective)) {
+		c.kind = RC_CONFLICT_PROGRESSION;
+		c.reason = WHY_RISE;
+	} else {
+		c.kind = RC_CONFLICT_REVISION;
+		c.reason = fact(s->r, a)->source == fact(s->r, b)->source ? WHY_AUTHORITY : WHY_LOWER;
+	}
+	if (RC_GROW(s->changes, s->cap_changes, s->n_changes + 1) != RC_OK) {
+		s->r->nomem = true;
+		return;
+	}
+	s->changes[s->n_changes++] = c;
+}
+
+/*
+ * Walk the dated time windows in order.  Each window is led by its most
+ * authoritative standing claim (then the most precise, the most widely
+ * reported, the latest).  A window's lead that misses the standing figure
+ * replaces it: a change, a progression when it is higher, a revision
+ * otherwise.  A lead that meets the standing figure replaces it when it is
+ * at least as precise ("about 253", then "253") and confirms it otherwise
+ * ("more than 300" after 340 keeps 340).  The standing figure after the
+ * last window is the current figure.
+ */
+static size_t standing_chain(mstate *s, size_t *latest_lead)
+{
+	size_t st = SIZE_MAX;
+	*latest_lead = SIZE_MAX;
+	for (size_t a = 0; a < s->n && s->win[a] != NO_WINDOW;) {
+		size_t b = a + 1, lead = SIZE_MAX, vague = SIZE_MAX;
+		while (b < s->n && s->win[b] == s->win[a])
+			b++;
+		for (size_t i = a; i < b; i++) {
+			if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]))
+				continue;
+			if (precision(s->refs[i]) == 0)
+				vague = i;
+			else if (lead == SIZE_MAX || window_leads(s, i, lead))
+				lead = i;
+		}
+		/* the latest report, vague figures too, for the reason given */
+		if (lead != SIZE_MAX || vague != SIZE_MAX)
+			*latest_lead = lead != SIZE_MAX ? lead : vague;
+		a = b;
+		if (lead == SIZE_MAX)
+			continue;
+		s->m->figures[s->fig[lead]].leads = true;
+		if (st == SIZE_MAX) {
+			st = lead;
+		} else if (!rc_interval_meets(&s->refs[st]->effective, &s->refs[lead]->effective)) {
+			add_change(s, st, lead);
+			st = lead;
+		} else if (precision(s->refs[lead]) >= precision(s->refs[st])) {
+			st = lead;
+		}
+	}
+	return st;
+}
+
+static const char *change_why(mstate *s, const change *first, const change *last, size_t steps)
+{
+	rc_arena *ar = s->r->a;
+	const rc_claim_ref *a = s->refs[first->from], *b = s->refs[last->to];
+	long days = fact(s->r, b)->day - fact(s->r, a)->day;
+	const char *ds = days == 1 ? "" : "s";
+	switch (first->reason) {
+	case WHY_RISE:
+		if (steps > 1)
+			return rc__arena_printf(ar, "%s rose to %s over %ld day%s in %zu steps, as tolls do when the "
+			                            "injured die or bodies are found", text(a), text(b), days, ds, steps);
+		return rc__arena_printf(ar, "%s rose to %s over %ld day%s, as tolls do when the injured die or bodies "
+		                            "are found", text(a), text(b), days, ds);
+	case WHY_TEXT:
+		return rc__arena_printf(ar, "the later report revises %s to %s", text(a), text(b));
+	case WHY_AUTHORITY:
+		return rc__arena_printf(ar, "the same authority (%s) put it at %s, then at %s %ld day%s later", who(a),
+		                        text(a), text(b), days, ds);
+	default:
+		return rc__arena_printf(ar, "%s (%s) was followed %ld day%s later by a lower %s (%s), the latest "
+		                            "figure", text(a), who(a), days, ds, text(b), who(b));
+	}
+}
+
+/* Consecutive changes of one kind and reason become one conflict: a toll
+ * rising over five days is one progression of five figures. */
+static void chain_conflicts(mstate *s)
+{
+	size_t *figs = scratch(s->r, 2 * s->n_changes + 1, sizeof *figs);
+	size_t *claims = scratch(s->r, 2 * s->n_changes + 1, sizeof *claims);
+	for (size_t i = 0; figs && claims && i < s->n_changes;) {
+		size_t j = i + 1;
+		while (j < s->n_changes && s->changes[j].kind == s->changes[i].kind &&
+		       s->changes[j].reason == s->changes[i].reason)
+			j++;
+		size_t k = 0;
+		claims[k] = s->changes[i].from;
+		figs[k++] = s->fig[s->changes[i].from];
+		for (size_t x = i; x < j; x++) {
+			/* the standing figure was updated in between ("at least 40",
+			 * then 52): the update is a step of the chain too */
+			if (x > i && s->changes[x].from != s->changes[x - 1].to) {
+				claims[k] = s->changes[x].from;
+				figs[k++] = s->fig[s->changes[x].from];
+			}
+			claims[k] = s->changes[x].to;
+			figs[k++] = s->fig[s->changes[x].to];
+		}
+		add_conflict(s, s->changes[i].kind, figs, claims, k, NULL,
+		             change_why(s, &s->changes[i], &s->changes[j - 1], j - i));
+		i = j;
+	}
+	free(figs);
+	free(claims);
+}
+
+/* ---- disputes ----------------------------------------------------------------------------- */
+
+typedef struct said {
+	size_t source;
+	long long t;
+	size_t i;
+} said;
+
+static int cmp_said(const void *pa, const void *pb)
+{
+	const said *a = pa, *b = pb;
+	if (a->source != b->source)
+		return a->source < b->source ? -1 : 1;
+	if (a->t != b->t)
+		return a->t < b->t ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+typedef struct restated {
+	long win;
+	size_t source;
+} restated;
+
+static int cmp_restated(const void *pa, const void *pb)
+{
+	const restated *a = pa, *b = pb;
+	if (a->win != b->win)
+		return a->win < b->win ? -1 : 1;
+	return (a->source > b->source) - (a->source < b->source);
+}
+
+/*
+ * A named source B disputes the reference figure R (the latest standing
+ * figure of the most authoritative named sources) when B keeps giving
+ * figures incompatible with it over time: B's latest report is a standing
+ * figure that misses R; B gave figures missing R in at least two time
+ * windows; and between the first and the last of those, another named
+ * source restated a figure that meets R.  Found per source, sorted: no
+ * pair of claims is compared.
+ */
+static void find_disputes(mstate *s, size_t c)
+{
+	size_t n = s->n;
+	if (c == SIZE_MAX || s->win[c] == NO_WINDOW)
+		return;
+	const rc_interval *civ = &s->refs[c]->effective;
+	size_t csrc = fact(s->r, s->refs[c])->source;
+	said *v = scratch(s->r, n, sizeof *v);
+	restated *rs = scratch(s->r, n, sizeof *rs);
+	s->sides = scratch(s->r, n, sizeof *s->sides);
+	if (!v || !rs || !s->sides) {
+		free(v);
+		free(rs);
+		return;
+	}
+	size_t k = 0, nr = 0;
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *x = s->refs[i];
+		if (s->win[i] == NO_WINDOW || s->fig[i] == SIZE_MAX || x->authority < RC_AUTHORITY_NAMED)
+			continue;
+		v[k++] = (said){fact(s->r, x)->source, fact(s->r, x)->t, i};
+		if (standing(&s->m->figures[s->fig[i]]) && rc_interval_meets(&x->effective, civ))
+			rs[nr++] = (restated){s->win[i], fact(s->r, x)->source};
+	}
+	qsort(v, k, sizeof *v, cmp_said);
+	qsort(rs, nr, sizeof *rs, cmp_restated);
+	for (size_t a = 0; a < k;) {
+		size_t b = a + 1;
+		while (b < k && v[b].source == v[a].source)
+			b++;
+		size_t last = v[b - 1].i;
+		const rc_claim_ref *lx = s->refs[last];
+		if (v[a].source == csrc || !standing(&s->m->figures[s->fig[last]]) || rc_interval_meets(&lx->effective, civ)) {
+			a = b;
+			continue;
+		}
+		long first_w = LONG_MAX, last_w = LONG_MIN;
+		size_t windows = 0;
+		for (size_t x = a; x < b; x++) {
+			size_t i = v[x].i;
+			if (!standing(&s->m->figures[s->fig[i]]) || rc_interval_meets(&s->refs[i]->effective, civ))
+				continue;
+			if (windows == 0 || s->win[i] != last_w)
+				windows++;
+			if (s->win[i] < first_w)
+				first_w = s->win[i];
+			last_w = s->win[i];
+		}
+		bool restate = false;
+		if (windows >= 2) {
+			size_t lo = 0, hi = nr;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (rs[mid].win < first_w)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (size_t x = lo; x < nr && rs[x].win <= last_w && !restate; x++)
+				restate = rs[x].source != v[a].source;
+		}
+		if (restate)
+			s->sides[s->n_sides++] = last;
+		a = b;
+	}
+	free(v);
+	free(rs);
+}
+
+typedef struct side_key {
+	rc_authority authority;
+	long long t;
+	const rc_interval *iv;
+	size_t i;
+} side_key;
+
+static int cmp_side(const void *pa, const void *pb)
+{
+	const side_key *a = pa, *b = pb;
+	if (a->authority != b->authority)
+		return a->authority > b->authority ? -1 : 1;
+	if (a->t != b->t)
+		return a->t > b->t ? -1 : 1;
+	int c = cmp_iv(a->iv, b->iv);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Sides sorted: the most authoritative first, then the latest. */
+static void sort_sides(mstate *s)
+{
+	side_key *k = scratch(s->r, s->n_sides, sizeof *k);
+	if (!k)
+		return;
+	for (size_t i = 0; i < s->n_sides; i++) {
+		const rc_claim_ref *x = s->refs[s->sides[i]];
+		k[i] = (side_key){x->authority, fact(s->r, x)->t, &x->effective, s->sides[i]};
+	}
+	rc__qsort(k, s->n_sides, sizeof *k, cmp_side);
+	for (size_t i = 0; i < s->n_sides; i++)
+		s->sides[i] = k[i].i;
+	free(k);
+}
+
+/* The reference of the disputes: of the most authoritative named sources'
+ * standing precise claims, the lead (window_leads) of the latest window
+ * that has one. */
+static size_t dispute_reference(const mstate *s)
+{
+	rc_authority top = RC_AUTHORITY_NONE;
+	for (size_t i = 0; i < s->n && s->win[i] != NO_WINDOW; i++)
+		if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) && precision(s->refs[i]) > 0 &&
+		    s->refs[i]->authority > top)
+			top = s->refs[i]->authority;
+	if (top < RC_AUTHORITY_NAMED)
+		return SIZE_MAX;
+	size_t ref = SIZE_MAX;
+	for (size_t i = 0; i < s->n && s->win[i] != NO_WINDOW; i++) {
+		if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]) || precision(s->refs[i]) == 0 ||
+		    s->refs[i]->authority != top)
+			continue;
+		if (ref == SIZE_MAX || s->win[i] > s->win[ref] || window_leads(s, i, ref))
+			ref = i;
+	}
+	return ref;
+}
+
+/* The disputes of the reference R, as one conflict: the current figure's
+ * side first, then each other side's latest figure.  When the current
+ * figure misses R, R becomes current: in a dispute a careful reader quotes
+ * the most authoritative side, and says it is disputed. */
+static void dispute_conflict(mstate *s, size_t ref)
+{
+	if (!s->n_sides)
+		return;
+	sort_sides(s);
+	if (!rc_interval_meets(&s->refs[s->current]->effective, &s->refs[ref]->effective))
+		s->current = ref;
+	size_t c = s->current;
+	size_t k = s->n_sides + 1;
+	size_t *figs = scratch(s->r, k, sizeof *figs), *claims = scratch(s->r, k, sizeof *claims);
+	if (figs && claims) {
+		figs[0] = s->fig[c];
+		claims[0] = c;
+		for (size_t i = 0; i < s->n_sides; i++) {
+			figs[i + 1] = s->fig[s->sides[i]];
+			claims[i + 1] = s->sides[i];
+		}
+		const rc_claim_ref *a = s->refs[ref], *b = s->refs[s->sides[0]];
+		const char *why;
+		if (s->n_sides == 1)
+			why = rc__arena_printf(s->r->a, "%s (latest %s, %s) and %s (latest %s, %s) keep giving incompatible "
+			                                "figures", who(a), text(a), when(a), who(b), text(b), when(b));
+		else
+			why = rc__arena_printf(s->r->a, "%s (latest %s, %s) and %zu other named sources, among them %s "
+			                                "(latest %s, %s), keep giving incompatible figures", who(a), text(a),
+			                       when(a), s->n_sides, who(b), text(b), when(b));
+		add_conflict(s, RC_CONFLICT_DISPUTE, figs, claims, k, NULL, why);
+	}
+	free(figs);
+	free(claims);
+}
+
+/* ---- the current figure when no dated report gives one ------------------------------------ */
+
+/* Which of two claims to quote when time cannot tell: the most
+ * authoritative, the most precise, the most widely reported, the highest
+ * (tolls rise, and figures a later report revised are out already), then
+ * the later in report order. */
+static bool undated_leads(const mstate *s, size_t a, size_t b)
+{
+	const rc_claim_ref *x = s->refs[a], *y = s->refs[b];
+	if (x->authority != y->authority)
+		return x->authority > y->authority;
+	int pa = precision(x), pb = precision(y);
+	if (pa != pb)
+		return pa > pb;
+	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
+	if (sa != sb)
+		return sa > sb;
+	int c = cmp_num(rc__point_of(&x->effective), rc__point_of(&y->effective));
+	if (c)
+		return c > 0;
+	return a > b;
+}
+
+/* The current figure from undated reports, or from vague figures when
+ * nothing precise was reported (the latest window's, else an undated one);
+ * *how says which. */
+static size_t fallback_current(mstate *s, int *how)
+{
+	size_t best = SIZE_MAX;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->win[i] == NO_WINDOW && s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
+		    precision(s->refs[i]) > 0 && (best == SIZE_MAX || undated_leads(s, i, best)))
+			best = i;
+	if (best != SIZE_MAX) {
+		*how = 1;
+		return best;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]))
+			continue;
+		bool better = best == SIZE_MAX ||
+		              (s->win[i] != s->win[best] ? s->win[i] != NO_WINDOW && (s->win[best] == NO_WINDOW || s->win[i] > s->win[best])
+		                                         : window_leads(s, i, best));
+		if (better)
+			best = i;
+	}
+	*how = 2;
+	return best;
+}
+
+/* ---- revisions the texts state ---------------------------------------------------------- */
+
+typedef struct sup_at {
+	const rc_record *rec;
+	size_t sentence;
+	size_t i;
+} sup_at;
+
+static int cmp_sup_at(const void *pa, const void *pb)
+{
+	const sup_at *a = pa, *b = pb;
+	if (a->rec != b->rec)
+		return a->rec < b->rec ? -1 : 1;
+	if (a->sentence != b->sentence)
+		return a->sentence < b->sentence ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+static int cmp_change_to(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb; /* (figure changed to, index of the change) */
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+/* Is the revision from figures old[0..n) to figure to already a change of
+ * the standing figure?  by_to: the changes as (figure changed to, change)
+ * pairs, sorted. */
+static bool in_chain(const mstate *s, const size_t *by_to, const size_t *old, size_t n, size_t to)
+{
+	size_t lo = 0, hi = s->n_changes;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (by_to[2 * mid] < to)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t c = lo; c < s->n_changes && by_to[2 * c] == to; c++)
+		for (size_t i = 0; i < n; i++)
+			if (rc_interval_equal(&s->m->figures[old[i]].effective,
+			                      &s->refs[s->changes[by_to[2 * c + 1]].from]->effective))
+				return true;
+	return false;
+}
+
+#define MAX_CHAIN 16
+
+/* A document that revises its own figure ("revised down to 84 from 103"):
+ * its superseded figures and the current one of the same sentence.  The
+ * same revision in several documents is reported once, with their count. */
+static void text_revisions(mstate *s)
+{
+	size_t n = s->n, k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += s->fig[i] != SIZE_MAX && s->refs[i]->claim->status == RC_CLAIM_SUPERSEDED;
+	if (!k)
+		return;
+	sup_at *v = scratch(s->r, k, sizeof *v);
+	if (!v)
+		return;
+	k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s->fig[i] != SIZE_MAX && s->refs[i]->claim->status == RC_CLAIM_SUPERSEDED)
+			v[k++] = (sup_at){s->refs[i]->rec, s->refs[i]->claim->sentence.start, i};
+	qsort(v, k, sizeof *v, cmp_sup_at);
+	sigs g = {0};
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim_ref *c = s->refs[i];
+		if (s->fig[i] == SIZE_MAX || c->claim->status != RC_CLAIM_CURRENT)
+			continue;
+		sup_at key = {c->rec, c->claim->sentence.start, 0};
+		size_t lo = 0, hi = k;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cmp_sup_at(&v[mid], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t figs[MAX_CHAIN], claims[MAX_CHAIN], m = 0;
+		for (size_t x = lo; x < k && v[x].rec == c->rec && v[x].sentence == key.sentence && m < MAX_CHAIN - 1; x++) {
+			bool dup = false;
+			for (size_t y = 0; y < m; y++)
+				dup |= figs[y] == s->fig[v[x].i];
+			if (!dup) {
+				figs[m] = s->fig[v[x].i];
+				claims[m++] = v[x].i;
+			}
+		}
+		if (!m)
+			continue;
+		figs[m] = s->fig[i];
+		claims[m++] = i;
+		if (!sigs_add(&g, figs, claims, m, c->rec))
+			s->r->nomem = true;
+	}
+	free(v);
+	size_t *by_to = scratch(s->r, 2 * s->n_changes, sizeof *by_to);
+	for (size_t c = 0; by_to && c < s->n_changes; c++) {
+		by_to[2 * c] = s->fig[s->changes[c].to];
+		by_to[2 * c + 1] = c;
+	}
+	if (by_to)
+		rc__qsort(by_to, s->n_changes, 2 * sizeof *by_to, cmp_change_to);
+	sig *w = by_to ? sigs_sorted(s, &g) : NULL;
+	for (size_t i = 0; w && i < g.n;) {
+		size_t j = i + 1, docs = 1;
+		while (j < g.n && same_sig(&w[i], &w[j])) {
+			docs += w[j].rec != w[j - 1].rec;
+			j++;
+		}
+		size_t len = w[i].len;
+		if (!in_chain(s, by_to, w[i].figs, len - 1, w[i].figs[len - 1])) {
+			const rc_claim_ref *a = s->refs[w[i].claims[0]], *b = s->refs[w[i].claims[len - 1]];
+			const char *why = docs > 1 ? rc__arena_printf(s->r->a, "the text revises %s to %s (in %zu reports)",
+			                                              text(a), text(b), docs)
+			                           : rc__arena_printf(s->r->a, "the text revises %s to %s", text(a), text(b));
+			rc_conflict *c = add_conflict(s, RC_CONFLICT_REVISION, w[i].figs, w[i].claims, len, NULL, why);
+			if (c)
+				c->reports = docs;
+		}
+		i = j;
+	}
+	free(w);
+	free(by_to);
+	sigs_free(&g);
+}
+
+/* ---- low, best and high ------------------------------------------------------------------- */
+
+static int cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return (a > b) - (a < b);
+}
+
+/* The credible current figures: the current one; the standing figures of
+ * its time window and of the latest window that miss it (a same-day
+ * disagreement), of its own report when it is undated; each other side of
+ * a dispute.  low and high are the least and greatest of them. */
+static void estimates(mstate *s, long latest_win)
+{
+	rc_metric_result *m = s->m;
+	size_t c = s->current;
+	if (c == SIZE_MAX)
+		return;
+	const rc_claim_ref *cur = s->refs[c];
+	double *pts = scratch(s->r, m->n_figures + s->n_sides + s->n + 1, sizeof *pts);
+	if (!pts)
+		return;
+	size_t k = 0;
+	pts[k++] = value_of(cur);
+	if (s->win[c] != NO_WINDOW) {
+		for (size_t g = 0; g < m->n_figures; g++)
+			if ((s->fwin[g] == s->win[c] || s->fwin[g] == latest_win) && standing(&m->figures[g]) &&
+			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(&m->figures[g].effective, &cur->effective))
+				pts[k++] = value_of(m->figures[g].lead);
+	} else {
+		for (size_t i = 0; i < s->n; i++)
+			if (s->refs[i]->rec == cur->rec && s->fig[i] != SIZE_MAX && standing(&m->figures[s->fig[i]]) &&
+			    precision(s->refs[i]) > 0 && !rc_interval_meets(&s->refs[i]->effective, &cur->effective))
+				pts[k++] = value_of(s->refs[i]);
+	}
+	for (size_t i = 0; i < s->n_sides; i++)
+		pts[k++] = value_of(s->refs[s->sides[i]]);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!isnan(pts[i]))
+			pts[u++] = pts[i];
+	qsort(pts, u, sizeof *pts, cmp_double);
+	m->current = cur;
+	m->current_value = value_of(cur);
+	if (u && !isnan(m->current_value)) {
+		m->has_estimates = true;
+		m->low = pts[0];
+		m->high = pts[u - 1];
+		switch (s->r->o->best) {
+		case RC_BEST_MEDIAN:
+			m->best = u % 2 ? pts[u / 2] : (pts[u / 2 - 1] + pts[u / 2]) / 2;
+			break;
+		case RC_BEST_CONSERVATIVE:
+			m->best = pts[0];
+			break;
+		default:
+			m->best = m->current_value;
+		}
+	}
+	free(pts);
+}
+
+static const char *current_why(mstate *s, int how, size_t latest_lead, bool switched)
+{
+	const rc_claim_ref *c = s->refs[s->current];
+	rc_arena *ar = s->r->a;
+	if (s->n_sides)
+		return rc__arena_printf(ar, "%s side of a dispute with %zu other named source%s: %s, latest on %s",
+		                        switched ? "the most authoritative" : "the latest report's", s->n_sides,
+		                        s->n_sides == 1 ? "" : "s", who(c), when(c));
+	if (how == 1)
+		return rc__arena_printf(ar, "no report is dated: the most authoritative figure, then the most widely "
+		                            "reported, then the highest (%s)", who(c));
+	if (how == 2)
+		return "only vague figures were reported";
+	if (latest_lead == SIZE_MAX || s->win[latest_lead] == s->win[s->current]) {
+		size_t others = 0;
+		for (size_t g = 0; g < s->m->n_figures; g++)
+			others += s->fwin[g] == s->win[s->current] && standing(&s->m->figures[g]) && g != s->fig[s->current];
+		if (!others)
+			return rc__arena_printf(ar, "the latest report (%s, %s)", when(c), who(c));
+		/* what decided it against the runner-up of its window */
+		size_t cur = s->current, second = SIZE_MAX;
+		for (size_t i = 0; i < s->n; i++)
+			if (s->win[i] == s->win[cur] && s->fig[i] != SIZE_MAX && s->fig[i] != s->fig[cur] &&
+			    standing(&s->m->figures[s->fig[i]]) && precision(s->refs[i]) > 0 &&
+			    (second == SIZE_MAX || window_leads(s, i, second)))
+				second = i;
+		const char *by = "the only precise one";
+		if (second != SIZE_MAX) {
+			by = "the later in report order";
+			const rc_claim_ref *x = s->refs[cur], *y = s->refs[second];
+			if (x->authority != y->authority)
+				by = "the most authoritative source";
+			else if (precision(x) != precision(y))
+				by = "the most precise";
+			else if (s->m->figures[s->fig[cur]].origins != s->m->figures[s->fig[second]].origins)
+				by = "the most widely reported";
+			else if (fact(s->r, x)->t != fact(s->r, y)->t)
+				by = "the latest";
+			else if (cmp_num(value_of(x), value_of(y)))
+				by = "equally authoritative, precise and reported: the highest";
+		}
+		return rc__arena_printf(ar, "the latest report (%s); of that %s's %zu figures, %s (%s)", when(c),
+		                        s->r->window == 1 ? "day" : "time window", others + 1, by, who(c));
+	}
+	const rc_claim_ref *l = s->refs[latest_lead];
+	if (precision(l) == 0)
+		return rc__arena_printf(ar, "the latest precise figure (%s, %s); later reports give only vague "
+		                            "figures (%s on %s)", when(c), who(c), text(l), when(l));
+	return rc__arena_printf(ar, "the latest precise figure (%s, %s); the later reports agree with it (%s on %s)",
+	                        when(c), who(c), text(l), when(l));
+}
+
+/* ---- the pass ------------------------------------------------------------------------------- */
+
+static int cmp_rank(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
+{
+	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX};
+	s.win = scratch(r, n, sizeof *s.win);
+	s.fig = scratch(r, n, sizeof *s.fig);
+	if (s.win && s.fig)
+		build_figures(&s);
+	if (r->nomem)
+		goto done;
+	window_contradictions(&s);
+	undated_contradictions(&s);
+	size_t latest_lead;
+	s.current = standing_chain(&s, &latest_lead);
+	chain_conflicts(&s);
+	/* the undated reports are led as if they were one time window */
+	size_t ul = SIZE_MAX;
+	for (size_t i = 0; i < n; i++)
+		if (s.win[i] == NO_WINDOW && s.fig[i] != SIZE_MAX && standing(&m->figures[s.fig[i]]) &&
+		    (ul == SIZE_MAX || undated_leads(&s, i, ul)))
+			ul = i;
+	if (ul != SIZE_MAX)
+		m->figures[s.fig[ul]].leads = true;
+	int how = 0;
+	if (s.current == SIZE_MAX)
+		s.current = fallback_current(&s, &how);
+	size_t before = s.current, ref = dispute_reference(&s);
+	find_disputes(&s, ref);
+	dispute_conflict(&s, ref);
+	text_revisions(&s);
+	if (s.current != SIZE_MAX) {
+		estimates(&s, latest_lead == SIZE_MAX ? NO_WINDOW : s.win[latest_lead]);
+		m->current_why = say(r, current_why(&s, how, latest_lead, s.current != before));
+	}
+	/* disputes, then contradictions, then the changes, each in the order found */
+	if (s.n_out) {
+		size_t *ord = scratch(r, 2 * s.n_out, sizeof *ord);
+		m->conflicts = arena(r, s.n_out, sizeof *m->conflicts);
+		if (ord && m->conflicts) {
+			for (size_t i = 0; i < s.n_out; i++) {
+				ord[2 * i] = (size_t)s.rank[i];
+				ord[2 * i + 1] = i;
+			}
+			qsort(ord, s.n_out, 2 * sizeof *ord, cmp_rank);
+			for (size_t i = 0; i < s.n_out; i++)
+				m->conflicts[i] = s.out[ord[2 * i + 1]];
+			m->n_conflicts = s.n_out;
+		}
+		free(ord);
+	}
+done:
+	free(s.win);
+	free(s.fig);
+	free(s.fwin);
+	free(s.out);
+	free(s.rank);
+	free(s.changes);
+	free(s.sides);
+}

@@ -1,0 +1,512 @@
+/*
+ * The reconciler's rules on time, kinds of change and the current figure
+ * (docs/reconcile.md), on records built by hand so that each scenario is
+ * exactly the reporting it describes, whatever the extractor does: a toll
+ * rising over five days, a toll the same ministry revises down, two outlets
+ * the same day with 26 and 34, an official figure against a monitor's tally
+ * over weeks, a part against the total, an undated report; the gate's
+ * kinds; publication times; and a batch of thousands of reports of a few
+ * figures, whose conflicts and figures stay few.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "support.h"
+#include <recount/recount.h>
+#include "reconcile/reconcile-int.h"
+#include "record/record-priv.h"
+
+/* One claim of a hand-made report. */
+typedef struct spec {
+	const char *metric;
+	const char *text;        /* the figure as written: "26", "at least 30" */
+	double lo, hi;           /* hi < 0: unbounded above */
+	const char *attribution; /* or NULL */
+	rc_claim_status status;
+	long parent;             /* index of the total of a sub-count, or -1 */
+	const char *subject;
+} spec;
+
+#define EVENT "testville-2024-03-01-bombing"
+
+/* A report of the Testville bombing: document doc, published on date (NULL:
+ * undated) by outlet, with the claims of specs. */
+static rc_record *report(const char *doc, const char *date, const char *outlet, const spec *specs, size_t n)
+{
+	rc_record *rec = rc__record_new();
+	ck_assert_ptr_nonnull(rec);
+	rc_arena *a = rc__record_arena(rec);
+	rec->doc = rc__arena_strdup(a, doc);
+	rec->source = rc__arena_strdup(a, outlet);
+	rec->published = rc__arena_strdup(a, date);
+	rec->status = RC_DOC_OK;
+	rec->bytes = 100;
+	rc_mention *mn = rc__arena_calloc(a, 1, sizeof *mn);
+	mn->type = "bombing";
+	mn->noun = "bombing";
+	mn->place = "Testville";
+	mn->date = "2024-03-01";
+	mn->local_id = EVENT;
+	rec->mentions = mn;
+	rec->n_mentions = 1;
+	rc_claim *cl = rc__arena_calloc(a, n ? n : 1, sizeof *cl);
+	for (size_t i = 0; i < n; i++) {
+		const spec *s = &specs[i];
+		rc_claim *c = &cl[i];
+		c->metric = s->metric ? s->metric : "killed";
+		c->subject = s->subject;
+		c->text = rc__arena_strdup(a, s->text);
+		c->q.kind = RC_QK_COUNT;
+		c->q.iv = (rc_interval){.lo = s->lo, .hi = s->hi < 0 ? 0 : s->hi, .lo_incl = true,
+		                        .hi_incl = s->hi >= 0, .hi_inf = s->hi < 0};
+		c->q.value = s->lo;
+		c->status = s->status;
+		c->attribution = rc__arena_strdup(a, s->attribution);
+		c->quote = rc__arena_printf(a, "The toll stood at %s, a report said.", s->text);
+		c->pos = (rc_pos){.start = 20 + 40 * i, .end = 22 + 40 * i, .line = 1 + i, .column = 1};
+		c->sentence = (rc_pos){.start = 40 * i, .end = 40 * i + 39, .line = 1 + i, .column = 1};
+		c->file_line = 1 + i;
+		c->parent = s->parent;
+		c->mention = 0;
+		c->event = EVENT;
+	}
+	rec->claims = cl;
+	rec->n_claims = n;
+	return rec;
+}
+
+#define ONE(metric, text, lo, hi, attr) \
+	(spec[]){{metric, text, lo, hi, attr, RC_CLAIM_CURRENT, -1, NULL}}, 1
+
+static rc_result *reconcile(rc_record **recs, size_t n, const rc_reconcile_options *o)
+{
+	rc_result *res;
+	rc_error err;
+	rc_reconcile_options def = {0};
+	ck_assert_int_eq(rc_reconcile(&res, recs, n, o ? o : &def, &err), RC_OK);
+	return res;
+}
+
+static const rc_metric_result *metric(const rc_result *res, const char *name)
+{
+	ck_assert_uint_ge(res->n_events, 1);
+	for (size_t e = 0; e < res->n_events; e++)
+		for (size_t i = 0; i < res->events[e].n_metrics; i++)
+			if (strcmp(res->events[e].metrics[i].metric, name) == 0)
+				return &res->events[e].metrics[i];
+	ck_abort_msg("no metric %s", name);
+	return NULL;
+}
+
+static size_t count_kind(const rc_metric_result *m, rc_conflict_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_conflicts; i++)
+		n += m->conflicts[i].kind == k;
+	return n;
+}
+
+static const rc_conflict *first_kind(const rc_metric_result *m, rc_conflict_kind k)
+{
+	for (size_t i = 0; i < m->n_conflicts; i++)
+		if (m->conflicts[i].kind == k)
+			return &m->conflicts[i];
+	return NULL;
+}
+
+/* Findings of `check --fail-on contradiction` on res. */
+static size_t gate_findings(const rc_result *res)
+{
+	rc_policy p;
+	rc_error err;
+	ck_assert_int_eq(rc_policy_parse("contradiction", &p, &err), RC_OK);
+	rc_check_result *c;
+	ck_assert_int_eq(rc_check(&c, res, &p, 1, NULL, &err), RC_OK);
+	size_t n = c->n_findings;
+	rc_check_result_free(c);
+	return n;
+}
+
+START_TEST(rising_toll_is_a_progression)
+{
+	/* the same toll, higher every day for five days, from several outlets */
+	rc_record *r[] = {
+		report("rise-1", "2024-03-01", "Valley Post", ONE("killed", "10", 10, 10, "the health ministry")),
+		report("rise-2", "2024-03-02", "Hill Courier", ONE("killed", "25", 25, 25, "the health ministry")),
+		report("rise-3", "2024-03-03", "Valley Post", ONE("killed", "at least 40", 40, -1, NULL)),
+		report("rise-4", "2024-03-04", "River Times", ONE("killed", "52", 52, 52, "police")),
+		report("rise-5", "2024-03-05", "Hill Courier", ONE("killed", "60", 60, 60, "the health ministry")),
+	};
+	rc_result *res = reconcile(r, 5, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 0);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_REVISION), 0);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_PROGRESSION), 1);
+	/* one progression through all five figures, in time order */
+	const rc_conflict *p = first_kind(m, RC_CONFLICT_PROGRESSION);
+	ck_assert_uint_eq(p->n_claims, 5);
+	ck_assert_uint_eq(p->n_figures, 5);
+	ck_assert_str_eq(p->claims[0]->claim->text, "10");
+	ck_assert_str_eq(p->claims[4]->claim->text, "60");
+	ck_assert_ptr_nonnull(strstr(p->why, "rose"));
+	/* the current figure is the last one, with its source and date */
+	ck_assert_ptr_nonnull(m->current);
+	ck_assert_str_eq(m->current->claim->text, "60");
+	ck_assert_str_eq(m->current->rec->published, "2024-03-05");
+	ck_assert(m->has_estimates && m->best == 60 && m->current_value == 60);
+	ck_assert(m->low == 60 && m->high == 60);
+	ck_assert_ptr_nonnull(m->current_why);
+	/* five figures, one per day, each leading its day */
+	ck_assert_uint_eq(m->n_figures, 5);
+	for (size_t i = 0; i < 5; i++)
+		ck_assert(m->figures[i].leads && m->figures[i].date);
+	ck_assert_str_eq(m->figures[0].date, "2024-03-01");
+	/* a progression never fails the gate */
+	ck_assert_uint_eq(gate_findings(res), 0);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(same_ministry_revises_down)
+{
+	rc_record *r[] = {
+		report("rev-1", "2024-03-02", "Valley Post", ONE("killed", "48", 48, 48, "the Health Ministry")),
+		report("rev-2", "2024-03-04", "Hill Courier", ONE("killed", "41", 41, 41, "the health ministry")),
+	};
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(m->n_conflicts, 1);
+	const rc_conflict *c = &m->conflicts[0];
+	ck_assert_int_eq(c->kind, RC_CONFLICT_REVISION);
+	ck_assert_str_eq(c->claims[0]->claim->text, "48");
+	ck_assert_str_eq(c->claims[1]->claim->text, "41");
+	ck_assert_ptr_nonnull(strstr(c->why, "same authority"));
+	ck_assert_str_eq(m->current->claim->text, "41");
+	ck_assert(m->best == 41 && m->low == 41 && m->high == 41);
+	ck_assert_int_eq(m->current->authority, RC_AUTHORITY_OFFICIAL);
+	ck_assert_uint_eq(gate_findings(res), 0);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(text_revision_is_never_current)
+{
+	/* a report says the ministry revised 103 down to 84: the earlier 103 of
+	 * another outlet is revised, and 84 is current */
+	spec later[] = {
+		{"killed", "84", 84, 84, "the ministry", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "103", 103, 103, "the ministry", RC_CLAIM_SUPERSEDED, -1, NULL},
+	};
+	later[1].parent = -1;
+	rc_record *r[] = {
+		report("txt-1", "2024-03-02", "Valley Post", ONE("killed", "103", 103, 103, NULL)),
+		report("txt-2", "2024-03-03", "Hill Courier", later, 2),
+	};
+	/* the superseded figure is in the same sentence as its replacement */
+	((rc_claim *)r[1]->claims)[1].sentence = r[1]->claims[0].sentence;
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_str_eq(m->current->claim->text, "84");
+	const rc_claim_ref *old = NULL;
+	for (size_t i = 0; i < m->n_claims; i++)
+		if (strcmp(m->claims[i]->rec->doc, "txt-1") == 0)
+			old = m->claims[i];
+	ck_assert(old && old->revised);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 0);
+	ck_assert_uint_ge(count_kind(m, RC_CONFLICT_REVISION), 1);
+	ck_assert(m->has_core && m->core.lo == 84);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(same_day_26_and_34_contradict)
+{
+	rc_record *r[] = {
+		report("day-a", "2024-03-02", "Valley Post", ONE("killed", "26", 26, 26, "police")),
+		report("day-b", "2024-03-02", "Hill Courier", ONE("killed", "34", 34, 34, "hospital staff")),
+	};
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(m->n_conflicts, 1);
+	const rc_conflict *c = &m->conflicts[0];
+	ck_assert_int_eq(c->kind, RC_CONFLICT_CONTRADICTION);
+	ck_assert_str_eq(c->date, "2024-03-02");
+	ck_assert_uint_eq(c->n_figures, 2);
+	ck_assert_str_eq(c->claims[0]->claim->text, "26");
+	ck_assert_str_eq(c->claims[1]->claim->text, "34");
+	/* the current figure: the official one; low and high: both */
+	ck_assert_str_eq(m->current->claim->text, "26");
+	ck_assert(m->low == 26 && m->high == 34);
+	ck_assert_uint_eq(gate_findings(res), 1);
+	rc_result_free(res);
+	/* the same two figures two days apart: a progression, not a
+	 * contradiction, and the gate passes */
+	rc_record *s[] = {
+		report("apart-a", "2024-03-02", "Valley Post", ONE("killed", "26", 26, 26, "police")),
+		report("apart-b", "2024-03-04", "Hill Courier", ONE("killed", "34", 34, 34, "hospital staff")),
+	};
+	res = reconcile(s, 2, NULL);
+	m = metric(res, "killed");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 0);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_PROGRESSION), 1);
+	ck_assert_uint_eq(gate_findings(res), 0);
+	rc_result_free(res);
+	/* a window of three days makes them the same time again */
+	rc_record *t[] = {
+		report("apart-a", "2024-03-02", "Valley Post", ONE("killed", "26", 26, 26, "police")),
+		report("apart-b", "2024-03-04", "Hill Courier", ONE("killed", "34", 34, 34, "hospital staff")),
+	};
+	rc_reconcile_options o = {.window_days = 3};
+	res = reconcile(t, 2, &o);
+	ck_assert_uint_eq(count_kind(metric(res, "killed"), RC_CONFLICT_CONTRADICTION), 1);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(one_source_twice_is_no_contradiction)
+{
+	/* the same ministry gives 26 and 34 the same day: an update, not two
+	 * sources that disagree; and syndicated copies count as one source */
+	rc_record *r[] = {
+		report("upd-a", "2024-03-02", "Valley Post", ONE("killed", "26", 26, 26, "the ministry")),
+		report("upd-b", "2024-03-02", "Hill Courier", ONE("killed", "34", 34, 34, "The Ministry")),
+	};
+	rc_result *res = reconcile(r, 2, NULL);
+	ck_assert_uint_eq(count_kind(metric(res, "killed"), RC_CONFLICT_CONTRADICTION), 0);
+	rc_result_free(res);
+	rc_record *s[] = {
+		report("wire-a", "2024-03-02", "Valley Post", ONE("killed", "26", 26, 26, NULL)),
+		report("wire-b", "2024-03-02", "Hill Courier", ONE("killed", "34", 34, 34, NULL)),
+	};
+	/* identical signatures: near-duplicates, one origin */
+	for (int i = 0; i < 2; i++) {
+		s[i]->has_signature = true;
+		for (int k = 0; k < RC_MINHASH_K; k++)
+			s[i]->minhash[k] = (uint32_t)(k * 2654435761u);
+	}
+	res = reconcile(s, 2, NULL);
+	ck_assert_uint_eq(count_kind(metric(res, "killed"), RC_CONFLICT_CONTRADICTION), 0);
+	ck_assert_uint_eq(metric(res, "killed")->origins, 1);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(official_against_monitor_is_a_dispute)
+{
+	/* a government keeps its toll of 769 for weeks while an independent
+	 * monitor's tally grows to three times as much, and reports last */
+	rc_record *r[] = {
+		report("d-01", "2024-03-02", "Valley Post", ONE("killed", "769", 769, 769, "the interior ministry")),
+		report("d-08", "2024-03-09", "Hill Courier", ONE("killed", "769", 769, 769, "the interior ministry")),
+		report("d-09", "2024-03-09", "River Times", ONE("killed", "1,450", 1450, 1450, "the Lakeside Monitor")),
+		report("d-15", "2024-03-16", "Valley Post", ONE("killed", "769", 769, 769, "the government")),
+		report("d-16", "2024-03-16", "Hill Courier", ONE("killed", "at least 2,100", 2100, -1, "the Lakeside Monitor")),
+		report("d-30", "2024-03-30", "River Times", ONE("killed", "2,411", 2411, 2411, "the Lakeside Monitor")),
+	};
+	rc_result *res = reconcile(r, 6, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_DISPUTE), 1);
+	const rc_conflict *d = first_kind(m, RC_CONFLICT_DISPUTE);
+	/* the disputes come first, each side with its latest figure */
+	ck_assert_ptr_eq(d, &m->conflicts[0]);
+	ck_assert_uint_eq(d->n_claims, 2);
+	ck_assert_str_eq(d->claims[0]->claim->text, "769");
+	ck_assert_str_eq(d->claims[1]->claim->text, "2,411");
+	ck_assert_str_eq(d->claims[1]->claim->attribution, "the Lakeside Monitor");
+	/* the current figure: the official side's, though the monitor reported
+	 * last; low and high span both sides */
+	ck_assert_str_eq(m->current->claim->text, "769");
+	ck_assert_int_eq(m->current->authority, RC_AUTHORITY_OFFICIAL);
+	ck_assert_ptr_nonnull(strstr(m->current_why, "dispute"));
+	ck_assert(m->best == 769 && m->low == 769 && m->high == 2411);
+	/* contradictions on the days both spoke; a dispute fails the gate */
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 2);
+	ck_assert_uint_eq(gate_findings(res), 3);
+	rc_result_free(res);
+	/* a source that said something else once is no dispute */
+	rc_record *s[] = {
+		report("o-01", "2024-03-02", "Valley Post", ONE("killed", "769", 769, 769, "the interior ministry")),
+		report("o-09", "2024-03-09", "River Times", ONE("killed", "1,450", 1450, 1450, "the Lakeside Monitor")),
+		report("o-15", "2024-03-16", "Valley Post", ONE("killed", "769", 769, 769, "the interior ministry")),
+	};
+	res = reconcile(s, 3, NULL);
+	ck_assert_uint_eq(count_kind(metric(res, "killed"), RC_CONFLICT_DISPUTE), 0);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(part_is_not_compared_with_total)
+{
+	spec both[] = {
+		{"killed", "at least 30", 30, -1, "police", RC_CLAIM_CURRENT, -1, "people"},
+		{"killed", "12", 12, 12, "police", RC_CLAIM_CURRENT, 0, "children"},
+	};
+	rc_record *r[] = {report("part", "2024-03-02", "Valley Post", both, 2)};
+	rc_result *res = reconcile(r, 1, NULL);
+	const rc_metric_result *total = metric(res, "killed"), *part = metric(res, "killed (children)");
+	ck_assert_uint_eq(total->n_conflicts, 0);
+	ck_assert_uint_eq(part->n_conflicts, 0);
+	ck_assert_uint_eq(total->n_claims, 1);
+	ck_assert_str_eq(total->current->claim->text, "at least 30");
+	ck_assert(total->best == 30);
+	ck_assert_str_eq(part->current->claim->text, "12");
+	ck_assert_uint_eq(gate_findings(res), 0);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(undated_report_kept_apart)
+{
+	rc_record *r[] = {
+		report("u-1", "2024-03-01", "Valley Post", ONE("killed", "20", 20, 20, "police")),
+		report("u-2", NULL, "Hill Courier", ONE("killed", "95", 95, 95, "police")),
+		report("u-3", "2024-03-03", "River Times", ONE("killed", "31", 31, 31, "police")),
+	};
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	/* the timeline: dated reports by date, the undated one last */
+	ck_assert_uint_eq(m->n_timeline, 3);
+	ck_assert_str_eq(m->timeline[0].date, "2024-03-01");
+	ck_assert_str_eq(m->timeline[1].date, "2024-03-03");
+	ck_assert_ptr_null(m->timeline[2].date);
+	ck_assert_uint_eq(m->n_figures, 3);
+	ck_assert_ptr_null(m->figures[2].date);
+	ck_assert_str_eq(m->figures[2].lead->claim->text, "95");
+	/* it neither changes the current figure nor contradicts anything */
+	ck_assert_str_eq(m->current->claim->text, "31");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 0);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_PROGRESSION), 1);
+	const rc_conflict *p = first_kind(m, RC_CONFLICT_PROGRESSION);
+	ck_assert_uint_eq(p->n_claims, 2);
+	rc_result_free(res);
+	/* with no dated report, the most authoritative figure is current, and
+	 * two sources that disagree within one undated report contradict */
+	spec both[] = {
+		{"killed", "20", 20, 20, "police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "35", 35, 35, "a local doctor", RC_CLAIM_CURRENT, -1, NULL},
+	};
+	rc_record *s[] = {
+		report("v-1", NULL, "Valley Post", both, 2),
+		report("v-2", NULL, "Hill Courier", ONE("killed", "27", 27, 27, NULL)),
+	};
+	res = reconcile(s, 2, NULL);
+	m = metric(res, "killed");
+	ck_assert_str_eq(m->current->claim->text, "20");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 1);
+	const rc_conflict *c = first_kind(m, RC_CONFLICT_CONTRADICTION);
+	ck_assert_ptr_null(c->date);
+	ck_assert_uint_eq(c->n_figures, 2);
+	ck_assert_str_eq(c->claims[0]->rec->doc, "v-1");
+	ck_assert_str_eq(c->claims[1]->rec->doc, "v-1");
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(later_less_precise_report_confirms)
+{
+	/* "more than 300" after 340 keeps 340 current; "about 253" after 253 of
+	 * the day before is no change */
+	rc_record *r[] = {
+		report("c-1", "2024-03-02", "Valley Post", ONE("injured", "340", 340, 340, "the crisis centre")),
+		report("c-2", "2024-03-09", "Hill Courier", ONE("injured", "more than 300", 301, -1, NULL)),
+	};
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "injured");
+	ck_assert_str_eq(m->current->claim->text, "340");
+	ck_assert_uint_eq(m->n_conflicts, 0);
+	ck_assert_ptr_nonnull(strstr(m->current_why, "agree"));
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(report_times)
+{
+	long day;
+	long long t;
+	ck_assert(rc__report_time("2024-03-02", &day, &t));
+	ck_assert_int_eq(day, rc__days_from_civil(2024, 3, 2));
+	ck_assert(t == (long long)day * 1440 + 1439);
+	ck_assert(rc__report_time("2024-03-02T10:30:00Z", &day, &t));
+	ck_assert(t == (long long)day * 1440 + 630);
+	/* 10:30 at UTC+02:00 is 08:30 UTC; the day is the date as written */
+	ck_assert(rc__report_time("2024-03-02T10:30+02:00", &day, &t));
+	ck_assert(t == (long long)day * 1440 + 510);
+	ck_assert(rc__report_time("2024-03-02 23:15 -0130", &day, &t));
+	ck_assert(t == (long long)day * 1440 + 23 * 60 + 15 + 90);
+	ck_assert_int_eq(day, rc__days_from_civil(2024, 3, 2));
+	/* no full date: undated */
+	ck_assert(!rc__report_time("2024-03", &day, &t));
+	ck_assert(day == RC__UNDATED);
+	/* a report before 1970 is dated all the same */
+	ck_assert(rc__report_time("1969-07-20", &day, &t));
+	ck_assert(day < 0 && day != RC__UNDATED);
+	ck_assert(!rc__report_time(NULL, &day, &t));
+	ck_assert(!rc__report_time("March 2, 2024", &day, &t));
+	/* a report published later the same day is later in the timeline */
+	rc_record *r[] = {
+		report("t-late", "2024-03-02T18:00Z", "Valley Post", ONE("killed", "40", 40, 40, "police")),
+		report("t-early", "2024-03-02T06:00Z", "Hill Courier", ONE("killed", "40", 40, 40, "police")),
+	};
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_str_eq(m->timeline[0].ref->rec->doc, "t-early");
+	ck_assert_str_eq(m->timeline[1].ref->rec->doc, "t-late");
+	ck_assert_uint_eq(m->n_figures, 1);
+	ck_assert_str_eq(m->figures[0].date, "2024-03-02");
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(many_reports_few_figures)
+{
+	/* 3,000 reports over three days, four sources with a figure each per
+	 * day: 12 figures, and a handful of conflicts, not millions of pairs */
+	enum { N = 3000 };
+	static const char *const who[] = {"police", "the ministry", "a hospital", NULL};
+	rc_record **r = malloc(N * sizeof *r);
+	for (int i = 0; i < N; i++) {
+		int day = i % 3, src = (i / 3) % 4;
+		double v = 100 + 20 * day + 7 * src;
+		char doc[32], date[16], text[16];
+		snprintf(doc, sizeof doc, "many-%05d", i);
+		snprintf(date, sizeof date, "2024-03-%02d", 2 + day);
+		snprintf(text, sizeof text, "%.0f", v);
+		r[i] = report(doc, date, "Valley Post", ONE("killed", text, v, v, who[src]));
+	}
+	rc_result *res = reconcile(r, N, NULL);
+	free(r);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(m->n_claims, N);
+	ck_assert_uint_eq(m->n_figures, 12);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 3);
+	ck_assert_uint_le(m->n_conflicts, 6);
+	for (size_t i = 0; i < m->n_figures; i++)
+		ck_assert_uint_eq(m->figures[i].n_claims, N / 12);
+	const rc_conflict *c = first_kind(m, RC_CONFLICT_CONTRADICTION);
+	ck_assert_uint_eq(c->n_figures, 4);
+	ck_assert_str_eq(m->current->rec->published, "2024-03-04");
+	rc_result_free(res);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("reconcile");
+	TCase *t = tcase_create("figures");
+	tcase_set_timeout(t, 120);
+	tcase_add_test(t, rising_toll_is_a_progression);
+	tcase_add_test(t, same_ministry_revises_down);
+	tcase_add_test(t, text_revision_is_never_current);
+	tcase_add_test(t, same_day_26_and_34_contradict);
+	tcase_add_test(t, one_source_twice_is_no_contradiction);
+	tcase_add_test(t, official_against_monitor_is_a_dispute);
+	tcase_add_test(t, part_is_not_compared_with_total);
+	tcase_add_test(t, undated_report_kept_apart);
+	tcase_add_test(t, later_less_precise_report_confirms);
+	tcase_add_test(t, report_times);
+	tcase_add_test(t, many_reports_few_figures);
+	suite_add_tcase(s, t);
+	return rc_test_run(s);
+}
