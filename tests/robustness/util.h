@@ -83,7 +83,8 @@ enum {
 };
 bool rb_skip_unless(unsigned needs);
 
-/* Seconds of CPU and wall time, for coarse "did not hang" bounds. */
+/* CPU seconds of this process, for coarse "did not hang" bounds (not
+ * speed measurements: those are in bench/). */
 double rb_now(void);
 
 #endif
