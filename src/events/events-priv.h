@@ -96,14 +96,40 @@ typedef struct ev_words {
 
 typedef enum { EV_COUNTRY, EV_REGION, EV_CITY } ev_place_kind;
 
+/*
+ * The gazetteer is compiled at build time (src/events/gazetteer.py over
+ * data/places.json) into read-only tables without pointers: strings are
+ * offsets into one pool.  Nothing of it is parsed or allocated at run time.
+ */
 typedef struct ev_place {
-	char *name;         /* display name, unique ("Saint-Denis, France") */
-	int kind;           /* ev_place_kind */
-	int parent;         /* enclosing place, -1 for a country */
-	int country;        /* its country (itself for a country) */
-	unsigned long pop;
-	bool common;        /* its name is an English word: matched only as "Name, Parent" */
+	uint32_t name;      /* display name, unique ("Saint-Denis, France"): offset in the pool */
+	int32_t parent;     /* enclosing place, -1 for a country */
+	int32_t country;    /* its country (itself for a country) */
+	uint32_t pop;
+	uint8_t kind;       /* ev_place_kind */
+	uint8_t common;     /* its name is an English word: matched only as "Name, Parent" */
 } ev_place;
+
+/* A name or alias as the matcher compares it: lowercase ASCII words joined
+ * by one space ("saint-denis, france"), with the place it names. */
+typedef struct ev_gphrase {
+	uint32_t text;      /* offset in the pool */
+	uint32_t n;         /* words */
+	int32_t place;
+} ev_gphrase;
+
+typedef struct ev_gazetteer {
+	const char *pool;
+	size_t pool_len;
+	const ev_place *place;  /* parents before their children; countries first */
+	size_t n_places, n_countries;
+	const ev_gphrase *phrase; /* by first word, longest first, the other words, place */
+	size_t n_phrases;
+	const int32_t *by_name; /* place indices by display name, ASCII case ignored */
+} ev_gazetteer;
+
+/* The compiled gazetteer (generated gazetteer.c). */
+extern const ev_gazetteer rc__gazetteer;
 
 typedef struct ev_metric_pref {
 	char *metric;
@@ -120,11 +146,8 @@ typedef struct ev_tables {
 	uint32_t coordinated;   /* families whose events span places and types (attacks) */
 	ev_phrase *nouns;   /* sorted by first word, longest first */
 	size_t n_nouns;
-	ev_phrase *places;  /* names and aliases, sorted likewise; namesakes adjacent */
-	size_t n_place_phrases;
-	ev_place *place;
-	size_t n_places;
-	int *place_by_name; /* place indices sorted by lowercase name */
+	const ev_place *place;  /* the gazetteer's places (rc__gazetteer) */
+	size_t n_places, n_countries;
 	ev_phrase *not_events;  /* "fire service": no event */
 	size_t n_not_events;
 	ev_phrase *categories;  /* "including", "such as": a list follows */
@@ -173,6 +196,11 @@ bool rc__ev_families_compatible(const ev_tables *tb, uint32_t a, uint32_t b);
 bool rc__ev_types_compatible(const ev_tables *tb, const char *a, const char *b);
 bool rc__ev_type_generic(const ev_tables *tb, const char *name);
 
+/* The display name of place i ("Colombo, Sri Lanka"). */
+static inline const char *rc__ev_place_name(const ev_tables *tb, int i)
+{
+	return rc__gazetteer.pool + tb->place[i].name;
+}
 /* Index of a place by its display name (case-insensitive), or -1. */
 int rc__ev_place_index(const ev_tables *tb, const char *name);
 /* Whether place `outer` is place `inner` or encloses it (indices; -1: false). */

@@ -657,14 +657,12 @@ static int demonym(const ctx *c, size_t k, size_t r)
 		if (n < el + 4 || strcasecmp(buf + n - el, end) != 0)
 			continue;
 		size_t stem = n - el;
-		for (size_t p = 0; p < c->tb->n_places; p++) {
-			const ev_place *P = &c->tb->place[p];
-			if (P->kind != EV_COUNTRY)
-				continue;
-			size_t pl = strlen(P->name);
+		for (size_t p = 0; p < c->tb->n_countries; p++) {
+			const char *name = rc__ev_place_name(c->tb, (int)p);
+			size_t pl = strlen(name);
 			/* "Belgi" of "Belgium", "Sri Lanka" of "Sri Lanka" (but not
 			 * "Americ" of "American Samoa") */
-			if (pl >= stem && pl <= stem + 3 && strncasecmp(P->name, buf, stem) == 0)
+			if (pl >= stem && pl <= stem + 3 && strncasecmp(name, buf, stem) == 0)
 				return (int)p;
 		}
 	}
@@ -1398,7 +1396,7 @@ static void resolve_places(ctx *c)
 		    other >= 2 && votes_besides(c, pc, p->idx) == 0) {
 			/* in the country the story names most ("Kensington, United
 			 * Kingdom"), so that it is not read as the gazetteer's again */
-			const char *name = tb->place[p->idx].name;
+			const char *name = rc__ev_place_name(tb, p->idx);
 			const char *comma = strchr(name, ',');
 			p->name = comma ? rc__arena_strndup(c->a, name, (size_t)(comma - name)) : name;
 			p->idx = -1;
@@ -1940,11 +1938,11 @@ static void build_units(ctx *c)
 static const char *place_string(ctx *c, const place *p)
 {
 	if (p->idx >= 0)
-		return c->tb->place[p->idx].name;
+		return rc__ev_place_name(c->tb, p->idx);
 	if (!p->name)
 		return NULL;
 	if (p->within >= 0) {
-		const char *s = rc__arena_printf(c->a, "%s, %s", p->name, c->tb->place[p->within].name);
+		const char *s = rc__arena_printf(c->a, "%s, %s", p->name, rc__ev_place_name(c->tb, p->within));
 		if (!s)
 			c->nomem = true;
 		return s;

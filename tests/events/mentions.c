@@ -450,6 +450,47 @@ START_TEST(type_families)
 }
 END_TEST
 
+/* The compiled gazetteer: every display name finds its place, whatever
+ * its case; a phrase spelled by the tokens finds every namesake, the
+ * longest phrase first; countries come first. */
+START_TEST(gazetteer_compiled)
+{
+	const ev_tables *tb = rc__ev_tables(NULL);
+	ck_assert_ptr_nonnull(tb);
+	ck_assert_uint_gt(tb->n_places, 1000);
+	for (size_t i = 0; i < tb->n_places; i++) {
+		const char *name = rc__ev_place_name(tb, (int)i);
+		ck_assert_int_eq(rc__ev_place_index(tb, name), (int)i);
+		ck_assert_int_eq(tb->place[i].kind == EV_COUNTRY, i < tb->n_countries);
+		ck_assert_int_eq(tb->place[tb->place[i].country].kind, EV_COUNTRY);
+		ck_assert(tb->place[i].parent < (int)i);
+	}
+	char buf[64];
+	strcpy(buf, "sAO pAULO");
+	int sp = rc__ev_place_index(tb, buf);
+	ck_assert_int_ge(sp, 0);
+	ck_assert_str_eq(rc__ev_place_name(tb, sp), "Sao Paulo");
+	ck_assert_int_eq(rc__ev_place_index(tb, "Sao Paul"), -1);
+	ck_assert_int_eq(rc__ev_place_index(tb, "Sao Paulos"), -1);
+	/* tokens of "NEW YORK City" and "Saint-Denis" */
+	const char *text = "NEW YORK City Saint-Denis";
+	ev_span_t toks[] = {{0, 3}, {4, 8}, {9, 13}, {14, 25}};
+	int out[8];
+	size_t len = 0;
+	ck_assert_uint_ge(rc__ev_place_match(tb, text, toks, 4, &len, out, 8), 1);
+	ck_assert_uint_ge(len, 2);
+	ck_assert_str_eq(rc__ev_place_name(tb, tb->place[out[0]].country), "United States");
+	size_t n = rc__ev_place_match(tb, text, toks + 3, 1, &len, out, 8);
+	ck_assert_uint_eq(len, 1);
+	ck_assert_uint_ge(n, 2); /* in France and in Reunion */
+	ck_assert_int_ne(tb->place[out[0]].country, tb->place[out[1]].country);
+	/* a first word that is a prefix of a name, or longer than one */
+	ev_span_t one_tok[] = {{0, 2}};
+	ck_assert_uint_eq(rc__ev_place_match(tb, "Ne", one_tok, 1, &len, out, 8), 0);
+	ck_assert_uint_eq(len, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("events-mentions");
@@ -457,6 +498,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, noun_place_date);
 	tcase_add_test(tc, type_families);
+	tcase_add_test(tc, gazetteer_compiled);
 	tcase_add_test(tc, places);
 	tcase_add_test(tc, venue_in_city_in_country);
 	tcase_add_test(tc, dates);
