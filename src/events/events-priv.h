@@ -169,6 +169,7 @@ typedef struct ev_tables {
 	char **demonym_endings;  /* longest first */
 	size_t n_demonym_endings;
 	int default_type;        /* of a sentence an --events alias names without a noun */
+	int unnamed_type;        /* of the event of a story that names none, or -1 */
 	char *months[12], *month_abbrevs[12], *weekdays[7];
 	char *month_extra[8];
 	int month_extra_value[8];

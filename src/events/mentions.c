@@ -130,6 +130,7 @@ typedef struct ctx {
 	unsigned char *s_flag; /* per sentence: S_* */
 	size_t n_sent;
 	place dateline;        /* "COLOMBO - ...", or none */
+	place head_place;      /* the first place the title or headline names for sure, or none */
 	const char *head_names[12]; /* names of the title, headline and lede */
 	size_t n_head_names;
 	int year_ctx;          /* the year the paragraph last wrote, before publication; 0 */
@@ -1107,6 +1108,15 @@ static bool do_sentence(ctx *c, size_t si, size_t para, size_t s, size_t e, bool
 		}
 		c->s_date[si] = earliest_date(c);
 	}
+	/* the first place the title or headline names without a namesake
+	 * ("Genoa bridge toll raised to 43"): where a story that names no
+	 * event happened, without a dateline */
+	for (size_t i = 0; headline && !has_place(&c->head_place) && i < c->n_toks; i++) {
+		size_t len = 0;
+		place hp;
+		if (gazetteer_at(c, i, c->n_toks, &len, &hp) && hp.n_cand == 1)
+			c->head_place = hp;
+	}
 	/* every known place the sentence names, for the document's countries */
 	for (size_t i = 0; !title && i < c->n_toks; i++) {
 		size_t len = 0;
@@ -1794,6 +1804,24 @@ static void unit_attrs(ctx *c, int ui)
  * in a historical sentence, of its paragraph; follow-ups join the incident
  * their sentence names, else the primary event.
  */
+/*
+ * A story that names no event ("Genoa bridge toll raised to 43 as last
+ * missing family is found") is still about one: its primary event has
+ * the type `unnamed_type` (generic, in every incident family) and the
+ * place of its dateline, else the first place its title or headline names
+ * without a namesake.  Without either nothing says which event it is, and
+ * it has none.
+ */
+static void unnamed_event(ctx *c)
+{
+	const place *pl = has_place(&c->dateline) ? &c->dateline : &c->head_place;
+	if (c->tb->unnamed_type < 0 || !has_place(pl) || c->n_us >= MAX_UNITS)
+		return;
+	dunit *u = &c->us[c->n_us++];
+	*u = (dunit){.fam = c->tb->types[c->tb->unnamed_type].families, .type = c->tb->unnamed_type,
+	             .pl = *pl, .soft = NO_PLACE, .primary = true, .first = -1};
+}
+
 static void build_units(ctx *c)
 {
 	const ev_tables *tb = c->tb;
@@ -1811,8 +1839,10 @@ static void build_units(ctx *c)
 		join_unit(c, i, u);
 	}
 	long p = choose_primary(c);
-	if (p < 0)
+	if (p < 0) {
+		unnamed_event(c);
 		return;
+	}
 	int u0 = c->ms[p].unit;
 	if (u0 < 0) {
 		if ((u0 = new_unit(c, &c->ms[p])) < 0)
@@ -2105,7 +2135,7 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 	if (!tb)
 		return err ? err->status : RC_ERR_INVALID;
 	ctx c = {.tb = tb, .a = a, .s = scratch ? scratch : a, .text = t->norm, .n_sent = seg->n,
-	         .dateline = NO_PLACE};
+	         .dateline = NO_PLACE, .head_place = NO_PLACE};
 	rc__ev_doc *ds = rc__arena_calloc(c.s, 1, sizeof *ds);
 	ev_defscan sc = {0};
 	c.s_date = rc__arena_calloc(c.s, seg->n + 1, sizeof(char *));

@@ -322,6 +322,11 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 	const char *dt = json_string_value(json_object_get(root, "default_type"));
 	if ((tb->default_type = rc__ev_type_index(tb, dt)) < 0)
 		return "events.json: default_type names no type";
+	const char *ut = json_string_value(json_object_get(root, "unnamed_type"));
+	if (ut && (tb->unnamed_type = rc__ev_type_index(tb, ut)) < 0)
+		return "events.json: unnamed_type names no type";
+	if (!ut)
+		tb->unnamed_type = -1;
 	if (!load_list(a, tb->months, 12, json_object_get(root, "months")) ||
 	    !load_list(a, tb->month_abbrevs, 12, json_object_get(root, "month_abbrevs")) ||
 	    !load_list(a, tb->weekdays, 7, json_object_get(root, "weekdays")))

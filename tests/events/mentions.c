@@ -450,6 +450,52 @@ START_TEST(type_families)
 }
 END_TEST
 
+/* A story that names no event is about one all the same: its claims link
+ * to a primary event at its dateline, or at the place its headline names;
+ * with neither, nothing says which event it is. */
+START_TEST(story_without_event_noun)
+{
+	fx f;
+	rc_error err;
+	setup(&f, "2023-10-09", "Ferry toll in Mwanza rises to 31 as divers find more bodies\n\n"
+	                        "MWANZA - Divers recovered six more bodies overnight, bringing the number "
+	                        "of dead to 31, the regional commissioner said. Another 12 people are "
+	                        "still unaccounted for.\n\nFamilies waited at the port.");
+	ck_assert_uint_eq(f.n, 1);
+	ck_assert_str_eq(f.ms[0].type, "incident");
+	ck_assert_str_eq(f.ms[0].place, "Mwanza");
+	ck_assert_str_eq(f.ms[0].local_id, "mwanza-incident");
+	ck_assert_ptr_null(f.ms[0].date);
+	rc_claim c[2] = {
+		claim_at(&f, "31,", "killed", RC_CLAIM_CURRENT),
+		claim_at(&f, "12", "missing", RC_CLAIM_CURRENT),
+	};
+	ck_assert_int_eq(rc__claims_link(c, 2, f.ms, f.n, f.ds, &f.t, &f.seg, f.a, &err), RC_OK);
+	ck_assert_str_eq(c[0].event, "mwanza-incident");
+	ck_assert_str_eq(c[1].event, "mwanza-incident");
+	teardown(&f);
+	/* no dateline: the headline's place */
+	setup(&f, "2023-10-09", "Dodoma toll climbs to 14\n\nRescuers found 14 bodies by Sunday "
+	                        "evening, officials said.");
+	ck_assert_uint_eq(f.n, 1);
+	ck_assert_str_eq(f.ms[0].local_id, "dodoma-incident");
+	teardown(&f);
+	/* neither: no event, the claims stay unlinked */
+	setup(&f, "2023-10-09", "Toll climbs to 14\n\nRescuers found 14 bodies by Sunday evening, "
+	                        "officials said.");
+	ck_assert_uint_eq(f.n, 0);
+	rc_claim u = claim_at(&f, "14 bodies", "killed", RC_CLAIM_CURRENT);
+	ck_assert_int_eq(rc__claims_link(&u, 1, f.ms, f.n, f.ds, &f.t, &f.seg, f.a, &err), RC_OK);
+	ck_assert_ptr_null(u.event);
+	teardown(&f);
+	/* the type of such an event goes with any incident */
+	const ev_tables *tb = rc__ev_tables(NULL);
+	ck_assert(rc__ev_types_compatible(tb, "incident", "collapse"));
+	ck_assert(rc__ev_types_compatible(tb, "incident", "stampede"));
+	ck_assert(rc__ev_type_generic(tb, "incident"));
+}
+END_TEST
+
 /* The compiled gazetteer: every display name finds its place, whatever
  * its case; a phrase spelled by the tokens finds every namesake, the
  * longest phrase first; countries come first. */
@@ -499,6 +545,7 @@ int main(void)
 	tcase_add_test(tc, noun_place_date);
 	tcase_add_test(tc, type_families);
 	tcase_add_test(tc, gazetteer_compiled);
+	tcase_add_test(tc, story_without_event_noun);
 	tcase_add_test(tc, places);
 	tcase_add_test(tc, venue_in_city_in_country);
 	tcase_add_test(tc, dates);
