@@ -146,7 +146,7 @@ typedef struct ctx {
 	bool nomem;
 } ctx;
 
-enum { S_HEAD = 1, S_LEDE = 2, S_CAPTION = 4, S_HIST = 8 };
+enum { S_HEAD = 1, S_LEDE = 2, S_CAPTION = 4, S_HIST = 8, S_OPENS_DATED = 16 };
 
 /* ---- calendar --------------------------------------------------------- */
 
@@ -1107,6 +1107,17 @@ static bool do_sentence(ctx *c, size_t si, size_t para, size_t s, size_t e, bool
 			return true;
 		}
 		c->s_date[si] = earliest_date(c);
+		/* "In 2009, six people died ...": it opens with a date that
+		 * writes its year */
+		size_t k = c->n_toks && tok_is(c, &c->toks[0], &c->tb->year_leads) ? 1 : 0;
+		const char *d = NULL;
+		size_t n = parse_date(c, 0, k, c->n_toks, &d);
+		bool year = false;
+		for (size_t x = k; x < k + n && !year; x++)
+			year = year_of(c, &c->toks[x]) != 0;
+		if (n && d && !c->weak && year)
+			c->s_flag[si] |= S_OPENS_DATED;
+		c->weak = false;
 	}
 	/* the first place the title or headline names without a namesake
 	 * ("Genoa bridge toll raised to 43"): where a story that names no
@@ -1533,6 +1544,12 @@ static bool historical(const ctx *c, size_t si, const dunit *u0)
 		return false;
 	if (u0 && u0->date && !u0->weak_date)
 		return date_before(d, u0->date);
+	/* nothing dates the story (no publication date, no full date in its
+	 * text) nor its event: a sentence after the lede that opens with a
+	 * year of its own ("In 2009, six people died at ...") looks back */
+	if (u0 && !c->pub[0] && (c->s_flag[si] & S_OPENS_DATED) &&
+	    !(c->s_flag[si] & (S_HEAD | S_LEDE)))
+		return true;
 	long lo, hi, now;
 	if (c->pub[0])
 		now = rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);

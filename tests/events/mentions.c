@@ -496,6 +496,38 @@ START_TEST(story_without_event_noun)
 }
 END_TEST
 
+/* Nothing dates the story (no publication date, no full date in its
+ * text): a sentence after the lede that opens with a year of its own
+ * looks back, and its figures are a past event's. */
+START_TEST(undated_story_flashback)
+{
+	fx f;
+	rc_error err;
+	setup(&f, NULL, "Landslide buries village in Kalimpong\n\nA landslide struck a hillside village "
+	                "in Kalimpong, burying dozens of homes. Rescuers pulled 14 bodies from the mud "
+	                "after hours of digging. Volunteers from nearby villages joined soldiers at the "
+	                "site.\n\nIn 1968, a landslide in the same hills killed 300 people.");
+	ck_assert_str_eq(find_noun(&f, "Landslide")->local_id, "kalimpong-landslide");
+	ck_assert_ptr_null(find_noun(&f, "Landslide")->date);
+	rc_claim c[2] = {
+		claim_at(&f, "14", "killed", RC_CLAIM_CURRENT),
+		claim_at(&f, "300", "killed", RC_CLAIM_CURRENT),
+	};
+	ck_assert_int_eq(rc__claims_link(c, 2, f.ms, f.n, f.ds, &f.t, &f.seg, f.a, &err), RC_OK);
+	ck_assert_str_eq(c[0].event, "kalimpong-landslide");
+	ck_assert_str_eq(c[1].event, "1968-landslide");
+	teardown(&f);
+	/* in the lede, the year is the story's own: one event */
+	setup(&f, NULL, "Landslide buries village in Kalimpong\n\nIn 1968, a landslide struck a "
+	                "hillside village in Kalimpong, burying dozens of homes and killing 300 people.");
+	ck_assert_uint_ge(f.n, 2);
+	for (size_t i = 0; i < f.n; i++)
+		ck_assert_str_eq(f.ms[i].local_id, f.ms[0].local_id);
+	ck_assert_ptr_nonnull(strstr(f.ms[0].local_id, "kalimpong"));
+	teardown(&f);
+}
+END_TEST
+
 /* The compiled gazetteer: every display name finds its place, whatever
  * its case; a phrase spelled by the tokens finds every namesake, the
  * longest phrase first; countries come first. */
@@ -546,6 +578,7 @@ int main(void)
 	tcase_add_test(tc, type_families);
 	tcase_add_test(tc, gazetteer_compiled);
 	tcase_add_test(tc, story_without_event_noun);
+	tcase_add_test(tc, undated_story_flashback);
 	tcase_add_test(tc, places);
 	tcase_add_test(tc, venue_in_city_in_country);
 	tcase_add_test(tc, dates);
