@@ -91,7 +91,7 @@ rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
  * Write every conflict of a result as a table, one row per pair of claims
  * (a conflict of n claims, earliest first, gives n-1 rows of consecutive
  * claims; the "conflict" column ties them together).  Columns are stable
- * and documented in docs/schema-conflicts.md.  Formats:
+ * and documented in docs/report.md ("recount conflicts").  Formats:
  *  - RC_FORMAT_CSV: RFC 4180 (CRLF line ends, fields with a comma, quote,
  *    CR or LF quoted, quotes doubled), UTF-8, a header row;
  *  - RC_FORMAT_TSV: tab-separated, LF line ends, a header row; tab, CR, LF
@@ -146,6 +146,50 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
                                  rc_error *err);
 rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err);
 void rc_quantity_writer_free(rc_quantity_writer *w);
+
+/** How rc_quantity_writer_scan() reads.  Zero-initialise for the defaults. */
+typedef struct rc_quantity_scan_options {
+	/** Read each line as a phrase of its own (no figure spans two lines). */
+	bool lines;
+	/** Most bytes held without a break where no figure can span (a blank
+	 *  line; a newline with lines); 0: 64 MiB.  Over it: RC_ERR_LIMIT. */
+	size_t max_bytes;
+} rc_quantity_scan_options;
+
+/**
+ * Read raw text from `in` as it is (no document parsing) and write every
+ * quantity rec finds, with its 1-based line and byte offsets within that
+ * line.  Streams: the text is read in blocks of whole lines cut where no
+ * figure can span.  file is the "file" key (NULL: none); name is what
+ * errors call the input (NULL: file, else "standard input").
+ */
+rc_status rc_quantity_writer_scan(rc_quantity_writer *w, const rc_recognizer *rec, FILE *in,
+                                  const char *file, const char *name,
+                                  const rc_quantity_scan_options *opts, rc_error *err);
+
+/* ---- claims (recount extract --format text) ---- */
+
+/**
+ * A table of claims for a terminal: rc_claim_table_header() once, then
+ * rc_claim_table_write() per record (one row per claim: document,
+ * line:column, metric, figure, status, subject, attribution, event;
+ * strings cleaned, cut to their column by display width).  The JSON Lines
+ * form of the same records is rc_record_write_jsonl() (record.h).
+ */
+rc_status rc_claim_table_header(FILE *fp, rc_error *err);
+rc_status rc_claim_table_write(FILE *fp, const rc_record *rec, rc_error *err);
+
+/* ---- events (recount events) ---- */
+
+/**
+ * Write the events of set and the claims of records[0..n) linked to each
+ * (the records and set of one rc_events_collect() call), then the claims
+ * linked to none: RC_FORMAT_TEXT (an indented listing for a terminal,
+ * strings cleaned) or RC_FORMAT_JSON (schema "recount.events/1",
+ * docs/events.md).
+ */
+rc_status rc_events_write(FILE *fp, const rc_event_set *set, rc_record *const *records, size_t n,
+                          rc_format fmt, const rc_report_options *opts, rc_error *err);
 
 /* ---- JSON report ---- */
 
