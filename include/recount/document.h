@@ -63,6 +63,15 @@ typedef struct rc_limits {
 	size_t max_documents;       /**< default unlimited (0): further documents are skipped */
 } rc_limits;
 
+/** The defaults of rc_limits, in one place (docs/limits.md). */
+#define RC_LIMIT_DOCUMENT_BYTES_DEFAULT ((size_t)64 << 20)
+#define RC_LIMIT_LINE_BYTES_DEFAULT ((size_t)64 << 20)
+#define RC_LIMIT_CLAIMS_PER_DOC_DEFAULT ((size_t)10000)
+
+/** Replace every 0 of *l that has a default by that default (max_documents
+ *  stays 0: no limit).  Every reader of limits calls this. */
+void rc_limits_resolve(rc_limits *l);
+
 /** Options for rc_reader_new().  Zero-initialise, then set what you need. */
 typedef struct rc_ingest_options {
 	rc_input_format format;

@@ -17,6 +17,7 @@
 #include <recount/claim.h>
 #include <recount/event.h>
 #include <recount/record.h>
+#include <recount/engine.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -101,12 +102,7 @@ typedef struct rc_timeline_point {
 	const rc_claim_ref *ref;
 } rc_timeline_point;
 
-/** Rules for `best`.  RC_BEST_CURRENT (0) is the default. */
-typedef enum rc_best_rule {
-	RC_BEST_CURRENT = 0,     /**< the current figure (docs/reconcile.md) */
-	RC_BEST_MEDIAN,          /**< the median of the credible current figures */
-	RC_BEST_CONSERVATIVE     /**< the least credible current figure (ACLED style) */
-} rc_best_rule;
+/* rc_best_rule: recount/engine.h */
 
 /** What the sources say about one metric of one event. */
 typedef struct rc_metric_result {
@@ -177,12 +173,13 @@ typedef struct rc_event {
 
 /** Options of the reduce phase.  Zero-initialise for the defaults. */
 typedef struct rc_reconcile_options {
-	double approx_tolerance;     /**< 0: RC_APPROX_TOLERANCE_DEFAULT */
+	double approx_tolerance;     /**< 0: RC_APPROX_TOLERANCE_DEFAULT (defaults: rc_engine_options_resolve) */
 	rc_best_rule best;
 	/** Length in days of a time window (windows start at the metric's
-	 *  first report day); 0: 1, the calendar day of the report. */
+	 *  first report day); 0: RC_WINDOW_DAYS_DEFAULT (1, the calendar day
+	 *  of the report). */
 	unsigned window_days;
-	double duplicate_threshold;  /**< MinHash Jaccard estimate for near-duplicates; 0: 0.8 */
+	double duplicate_threshold;  /**< MinHash Jaccard estimate for near-duplicates; 0: RC_DUPLICATE_THRESHOLD_DEFAULT (0.8) */
 	const rc_event_defs *events; /**< borrowed; user-defined events, or NULL */
 } rc_reconcile_options;
 
@@ -198,6 +195,8 @@ typedef struct rc_result {
 	size_t n_unlinked;
 	rc_claim_ref *refs;          /**< storage for every claim reference */
 	size_t n_refs;
+	/** The options of the run, every default applied; events is NULL
+	 *  (the definitions were borrowed for the call only). */
 	rc_reconcile_options options;
 	/** What the input of `recount reconcile` lost or held twice, as its
 	 *  record reader counted it (rc_record_reader_stats); all zero when the
@@ -216,6 +215,32 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 
 /** Release a result.  rc_result_free(NULL) does nothing. */
 void rc_result_free(rc_result *res);
+
+/* ---- with an engine (engine.h): the whole pipeline in one call ---- */
+
+/** The reduce-phase options of an engine (its events borrowed from it). */
+rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e);
+
+/** rc_reconcile() with the engine's options. */
+rc_status rc_engine_reconcile(rc_result **out, const rc_engine *e, rc_record **records, size_t n,
+                              rc_error *err);
+
+/* rc_run_options: recount/engine.h */
+
+/**
+ * The whole pipeline: read inputs[0..n) (files, directories, "-"; none:
+ * standard input) with the engine, run the map phase on its threads and
+ * reconcile the records.  Per-document problems are diagnostics on the
+ * records of *out, not errors.  opts may be NULL.  Free *out with
+ * rc_result_free(); it does not borrow from the engine.
+ */
+rc_status rc_run(rc_result **out, const rc_engine *e, const char *const *inputs, size_t n,
+                 const rc_run_options *opts, rc_error *err);
+
+/** The same over documents already in memory (borrowed: they may be freed
+ *  after the call). */
+rc_status rc_run_documents(rc_result **out, const rc_engine *e, const rc_document *const *docs,
+                           size_t n, const rc_run_options *opts, rc_error *err);
 
 /**
  * Events merged across records without the rest of the reduce phase (for

@@ -95,17 +95,17 @@ static int run(int argc, char **argv)
 	rc_format fmt = RC_FORMAT_TEXT;
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text or json", &fmt)))
 		return ret;
-	cli_engine eng;
+	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;
 	rc_error err;
 	cli_progress prog;
-	ret = cli_map_inputs(&ctx, &eng, &prog, keep, &s, NULL, NULL);
+	ret = cli_map_inputs(&ctx, eng, &prog, keep, &s, NULL, NULL);
 	bool ok = ret == 0;
 	rc_event_set *set = NULL;
 	if (ok) {
 		qsort(s.recs, s.n, sizeof(*s.recs), cmp_rec);
-		ok = rc_events_collect(&set, s.recs, s.n, eng.defs, &err) == RC_OK;
+		ok = rc_events_collect(&set, s.recs, s.n, rc_engine_event_defs(eng), &err) == RC_OK;
 		if (!ok)
 			cli_error(&ctx, &err);
 	}
@@ -132,7 +132,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < s.n; i++)
 		rc_record_free(s.recs[i]);
 	free(s.recs);
-	cli_engine_close(&eng);
+	rc_engine_free(eng);
 	if (!ok)
 		return ret ? ret : CLI_EXIT_ERROR;
 	return ret;

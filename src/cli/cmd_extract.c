@@ -132,12 +132,12 @@ static int run(int argc, char **argv)
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "jsonl or text", &fmt)))
 		return ret;
 	s.text = fmt == RC_FORMAT_TEXT;
-	cli_engine eng;
+	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;
 	cli_output out;
 	if ((ret = cli_output_open(&out, &ctx)) != 0) {
-		cli_engine_close(&eng);
+		rc_engine_free(eng);
 		return ret;
 	}
 	s.fp = out.fp;
@@ -145,14 +145,14 @@ static int run(int argc, char **argv)
 		rc_error err;
 		if (rc_claim_table_header(s.fp, &err) != RC_OK) {
 			cli_error(&ctx, &err);
-			cli_engine_close(&eng);
+			rc_engine_free(eng);
 			cli_output_close(&out, &ctx, false);
 			return CLI_EXIT_ERROR;
 		}
 	}
 	cli_progress prog;
-	bool ok = cli_map_inputs(&ctx, &eng, &prog, on_record, &s, s.text ? NULL : render, &s) == 0;
-	cli_engine_close(&eng);
+	bool ok = cli_map_inputs(&ctx, eng, &prog, on_record, &s, s.text ? NULL : render, &s) == 0;
+	rc_engine_free(eng);
 	/* JSON Lines end with a line that counts them: `recount reconcile`
 	 * checks it, so output cut short is never taken for a whole run */
 	if (ok && !s.text) {

@@ -100,8 +100,9 @@ static int run(int argc, char **argv)
 	if (!ok)
 		cli_error(&ctx, &err);
 	bool failed = false;
-	size_t max = ctx.ingest.limits.max_document_bytes ? ctx.ingest.limits.max_document_bytes
-	                                                  : (size_t)64 << 20;
+	rc_limits lim = ctx.ingest.limits;
+	rc_limits_resolve(&lim);
+	size_t max = lim.max_document_bytes;
 	int n = ctx.n_inputs ? ctx.n_inputs : 1;
 	for (int k = 0; ok && k < n; k++) {
 		const char *path = ctx.n_inputs ? ctx.inputs[k] : "-";

@@ -13,8 +13,6 @@
 #include "events/events-priv.h"
 #include "record/signature.h"
 
-#define DEFAULT_MAX_CLAIMS 10000u
-
 struct rc_extractor {
 	rc_recognizer *own_rec;
 	const rc_recognizer *rec;
@@ -50,8 +48,7 @@ rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
 		ex->events = opts->events;
 		ex->limits = opts->limits;
 	}
-	if (!ex->limits.max_claims_per_doc)
-		ex->limits.max_claims_per_doc = DEFAULT_MAX_CLAIMS;
+	rc_limits_resolve(&ex->limits);
 	*out = ex;
 	return RC_OK;
 fail:

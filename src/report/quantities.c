@@ -239,7 +239,7 @@ rc_status rc_quantity_writer_scan(rc_quantity_writer *w, const rc_recognizer *re
 {
 	enum { BLOCK = 1 << 20 };
 	bool lines = o && o->lines;
-	size_t max = o && o->max_bytes ? o->max_bytes : (size_t)64 << 20;
+	size_t max = o && o->max_bytes ? o->max_bytes : RC_LIMIT_DOCUMENT_BYTES_DEFAULT;
 	if (!name)
 		name = file ? file : "standard input";
 	size_t cap = BLOCK, n = 0;

@@ -28,7 +28,7 @@ PUBLIC = {
     "quantity.h": "extract", "claim.h": "extract",
     "event.h": "events",
     "record.h": "record",
-    "pipeline.h": "pipeline",
+    "pipeline.h": "pipeline", "engine.h": "pipeline",
     "reconcile.h": "reconcile", "verify.h": "reconcile",
     "report.h": "report", "check.h": "report",
     "recount.h": "cli",
