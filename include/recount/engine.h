@@ -21,6 +21,8 @@
 #ifndef RECOUNT_ENGINE_H
 #define RECOUNT_ENGINE_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -75,11 +77,11 @@ typedef struct rc_engine_options {
 
 /** Zero o and set its version: RC_ERR_INVALID for a version this library
  *  does not know. */
-rc_status rc_engine_options_init(rc_engine_options *o, unsigned version, rc_error *err);
+RC_API rc_status rc_engine_options_init(rc_engine_options *o, unsigned version, rc_error *err);
 
 /** Apply every default to o, in place: the one place where the defaults
  *  of the pipeline are decided. */
-void rc_engine_options_resolve(rc_engine_options *o);
+RC_API void rc_engine_options_resolve(rc_engine_options *o);
 
 typedef struct rc_engine rc_engine;
 
@@ -88,29 +90,29 @@ typedef struct rc_engine rc_engine;
  * RC_ERR_PARSE naming it and the line), build the recognizer.  opts NULL
  * gives every default; an unknown opts->version is RC_ERR_INVALID.
  */
-rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error *err);
+RC_API rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error *err);
 /** Release an engine.  rc_engine_free(NULL) does nothing. */
-void rc_engine_free(rc_engine *e);
+RC_API void rc_engine_free(rc_engine *e);
 
 /** The options the engine runs with, every default applied. */
-const rc_engine_options *rc_engine_get_options(const rc_engine *e);
+RC_API const rc_engine_options *rc_engine_get_options(const rc_engine *e);
 /** Its parts, owned by the engine. */
-const rc_recognizer *rc_engine_recognizer(const rc_engine *e);
-const rc_rules *rc_engine_rules(const rc_engine *e);
-const rc_event_defs *rc_engine_event_defs(const rc_engine *e); /**< NULL without events_path */
-const rc_extractor *rc_engine_extractor(const rc_engine *e);
+RC_API const rc_recognizer *rc_engine_recognizer(const rc_engine *e);
+RC_API const rc_rules *rc_engine_rules(const rc_engine *e);
+RC_API const rc_event_defs *rc_engine_event_defs(const rc_engine *e); /**< NULL without events_path */
+RC_API const rc_extractor *rc_engine_extractor(const rc_engine *e);
 
 /** A reader over inputs[0..n) (paths, directories, "-") with the engine's
  *  ingest options. */
-rc_status rc_engine_reader(const rc_engine *e, const char *const *inputs, size_t n,
-                           rc_reader **out, rc_error *err);
+RC_API rc_status rc_engine_reader(const rc_engine *e, const char *const *inputs, size_t n,
+                                  rc_reader **out, rc_error *err);
 
 /**
  * The map phase over r with the engine: rc_map_run() with its extractor;
  * opts->threads 0 takes the engine's.  opts may be NULL.
  */
-rc_status rc_engine_map(const rc_engine *e, rc_reader *r, const rc_map_options *opts,
-                        rc_record_fn fn, void *user, rc_error *err);
+RC_API rc_status rc_engine_map(const rc_engine *e, rc_reader *r, const rc_map_options *opts,
+                               rc_record_fn fn, void *user, rc_error *err);
 
 /** The version of rc_run_options this header describes. */
 #define RC_RUN_OPTIONS_VERSION 1
@@ -133,7 +135,7 @@ typedef struct rc_run_options {
 
 /** Zero o and set its version: RC_ERR_INVALID for a version this library
  *  does not know. */
-rc_status rc_run_options_init(rc_run_options *o, unsigned version, rc_error *err);
+RC_API rc_status rc_run_options_init(rc_run_options *o, unsigned version, rc_error *err);
 
 /**
  * The map phase over inputs[0..n) (files, directories, "-"; none: standard
@@ -141,9 +143,9 @@ rc_status rc_run_options_init(rc_run_options *o, unsigned version, rc_error *err
  * input order, compacted (rc_record_store_compact) because they are kept;
  * the caller frees each and the array.  opts may be NULL.
  */
-rc_status rc_engine_collect(const rc_engine *e, const char *const *inputs, size_t n,
-                            const rc_run_options *opts, rc_record ***records, size_t *n_records,
-                            rc_error *err);
+RC_API rc_status rc_engine_collect(const rc_engine *e, const char *const *inputs, size_t n,
+                                   const rc_run_options *opts, rc_record ***records, size_t *n_records,
+                                   rc_error *err);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef RECOUNT_RECONCILE_H
 #define RECOUNT_RECONCILE_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -32,7 +34,7 @@ typedef enum rc_authority {
 } rc_authority;
 
 /** "unattributed", "named" or "official". */
-const char *rc_authority_str(rc_authority a);
+RC_API const char *rc_authority_str(rc_authority a);
 
 /** A claim in context: the record it came from and its origin group. */
 typedef struct rc_claim_ref {
@@ -57,7 +59,7 @@ typedef enum rc_conflict_kind {
 } rc_conflict_kind;
 
 /** "contradiction", "revision", "progression" or "dispute". */
-const char *rc_conflict_kind_str(rc_conflict_kind k);
+RC_API const char *rc_conflict_kind_str(rc_conflict_kind k);
 
 /**
  * A distinct figure of a metric: the claims that give the same effective
@@ -142,7 +144,7 @@ typedef enum rc_aggregate_verdict {
 	RC_AGG_UNDETERMINED
 } rc_aggregate_verdict;
 
-const char *rc_aggregate_verdict_str(rc_aggregate_verdict v);
+RC_API const char *rc_aggregate_verdict_str(rc_aggregate_verdict v);
 
 /** An aggregate claim checked against the sum of its parts. */
 typedef struct rc_aggregate {
@@ -210,20 +212,20 @@ typedef struct rc_result {
  * Reconcile records.  Takes ownership of records[0..n) (and frees them
  * with the result, even on failure); the array itself stays the caller's.
  */
-rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
-                       const rc_reconcile_options *opts, rc_error *err);
+RC_API rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
+                              const rc_reconcile_options *opts, rc_error *err);
 
 /** Release a result.  rc_result_free(NULL) does nothing. */
-void rc_result_free(rc_result *res);
+RC_API void rc_result_free(rc_result *res);
 
 /* ---- with an engine (engine.h): the whole pipeline in one call ---- */
 
 /** The reduce-phase options of an engine (its events borrowed from it). */
-rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e);
+RC_API rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e);
 
 /** rc_reconcile() with the engine's options. */
-rc_status rc_engine_reconcile(rc_result **out, const rc_engine *e, rc_record **records, size_t n,
-                              rc_error *err);
+RC_API rc_status rc_engine_reconcile(rc_result **out, const rc_engine *e, rc_record **records, size_t n,
+                                     rc_error *err);
 
 /* rc_run_options: recount/engine.h */
 
@@ -234,13 +236,13 @@ rc_status rc_engine_reconcile(rc_result **out, const rc_engine *e, rc_record **r
  * records of *out, not errors.  opts may be NULL.  Free *out with
  * rc_result_free(); it does not borrow from the engine.
  */
-rc_status rc_run(rc_result **out, const rc_engine *e, const char *const *inputs, size_t n,
-                 const rc_run_options *opts, rc_error *err);
+RC_API rc_status rc_run(rc_result **out, const rc_engine *e, const char *const *inputs, size_t n,
+                        const rc_run_options *opts, rc_error *err);
 
 /** The same over documents already in memory (borrowed: they may be freed
  *  after the call). */
-rc_status rc_run_documents(rc_result **out, const rc_engine *e, const rc_document *const *docs,
-                           size_t n, const rc_run_options *opts, rc_error *err);
+RC_API rc_status rc_run_documents(rc_result **out, const rc_engine *e, const rc_document *const *docs,
+                                  size_t n, const rc_run_options *opts, rc_error *err);
 
 /**
  * Events merged across records without the rest of the reduce phase (for
@@ -258,10 +260,10 @@ typedef struct rc_event_set {
  * belong to the set, so free the set after you are done with the records'
  * event ids.  The result does not depend on the order of the records.
  */
-rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
-                            const rc_event_defs *defs, rc_error *err);
+RC_API rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
+                                   const rc_event_defs *defs, rc_error *err);
 /** Release an event set.  rc_event_set_free(NULL) does nothing. */
-void rc_event_set_free(rc_event_set *set);
+RC_API void rc_event_set_free(rc_event_set *set);
 
 #ifdef __cplusplus
 }

@@ -23,7 +23,7 @@ STAGES = ["core", "ingest", "segment", "extract", "events", "record", "pipeline"
 RANK = {s: i for i, s in enumerate(STAGES)}
 # The stage each public header belongs to.
 PUBLIC = {
-    "version.h": "core", "status.h": "core", "interval.h": "core", "text.h": "core",
+    "version.h": "core", "export.h": "core", "status.h": "core", "interval.h": "core", "text.h": "core",
     "document.h": "ingest",
     "quantity.h": "extract", "claim.h": "extract",
     "event.h": "events",
