@@ -3,8 +3,8 @@
  * documents, built once from one set of options with every default applied
  * in one place (rc_engine_options_resolve): the quantity recognizer, the
  * claim rules (built-in, plus --rules), the user event definitions
- * (--events), the limits, how documents are read, and the options of the
- * reduce phase.  An engine is immutable once built and may be shared by
+ * (--events), the event vocabulary (rc_event_vocab), the limits, how
+ * documents are read, and the options of the reduce phase.  An engine is immutable once built and may be shared by
  * any number of threads; it owns no global state.
  *
  *     rc_engine_options o = RC_ENGINE_OPTIONS_INIT;
@@ -100,6 +100,7 @@ RC_API const rc_engine_options *rc_engine_get_options(const rc_engine *e);
 RC_API const rc_recognizer *rc_engine_recognizer(const rc_engine *e);
 RC_API const rc_rules *rc_engine_rules(const rc_engine *e);
 RC_API const rc_event_defs *rc_engine_event_defs(const rc_engine *e); /**< NULL without events_path */
+RC_API const rc_event_vocab *rc_engine_vocab(const rc_engine *e);
 RC_API const rc_extractor *rc_engine_extractor(const rc_engine *e);
 
 /** A reader over inputs[0..n) (paths, directories, "-") with the engine's

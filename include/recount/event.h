@@ -45,6 +45,19 @@ typedef struct rc_mention {
  */
 typedef struct rc_event_defs rc_event_defs;
 
+/**
+ * The built-in event vocabulary (data/events.json: event nouns, types and
+ * families, date and place words; data/places.json: the gazetteer),
+ * parsed into sorted tables.  Immutable once built and shareable between
+ * threads; an engine (engine.h) builds one and hands it to the map step and
+ * the reduce phase.
+ */
+typedef struct rc_event_vocab rc_event_vocab;
+
+RC_API rc_status rc_event_vocab_new(rc_event_vocab **out, rc_error *err);
+/** rc_event_vocab_free(NULL) does nothing. */
+RC_API void rc_event_vocab_free(rc_event_vocab *v);
+
 /** Load a JSON events file; errors name the file, line and reason. */
 RC_API rc_status rc_event_defs_load_file(rc_event_defs **out, const char *path, rc_error *err);
 /** Same, from a buffer; name is used in errors. */

@@ -32,6 +32,7 @@ typedef struct rc_extractor_options {
 	const rc_recognizer *recognizer; /**< borrowed; NULL builds a default one */
 	const rc_rules *rules;           /**< borrowed; NULL uses the built-in rules */
 	const rc_event_defs *events;     /**< borrowed; NULL for none */
+	const rc_event_vocab *vocab;     /**< borrowed; NULL builds the built-in one */
 	rc_limits limits;
 } rc_extractor_options;
 

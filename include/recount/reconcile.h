@@ -183,6 +183,9 @@ typedef struct rc_reconcile_options {
 	unsigned window_days;
 	double duplicate_threshold;  /**< MinHash Jaccard estimate for near-duplicates; 0: RC_DUPLICATE_THRESHOLD_DEFAULT (0.8) */
 	const rc_event_defs *events; /**< borrowed; user-defined events, or NULL */
+	/** borrowed: the event vocabulary (an engine's); NULL: rc_reconcile()
+	 *  builds one for the call */
+	const rc_event_vocab *vocab;
 } rc_reconcile_options;
 
 /** The result of a run. */
@@ -197,8 +200,8 @@ typedef struct rc_result {
 	size_t n_unlinked;
 	rc_claim_ref *refs;          /**< storage for every claim reference */
 	size_t n_refs;
-	/** The options of the run, every default applied; events is NULL
-	 *  (the definitions were borrowed for the call only). */
+	/** The options of the run, every default applied; events and vocab
+	 *  are NULL (borrowed for the call only). */
 	rc_reconcile_options options;
 	/** What the input of `recount reconcile` lost or held twice, as its
 	 *  record reader counted it (rc_record_reader_stats); all zero when the
@@ -262,6 +265,9 @@ typedef struct rc_event_set {
  */
 RC_API rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
                                    const rc_event_defs *defs, rc_error *err);
+/** rc_events_collect() with the engine's vocabulary and user events. */
+RC_API rc_status rc_engine_events_collect(rc_event_set **out, const rc_engine *e,
+                                          rc_record *const *records, size_t n, rc_error *err);
 /** Release an event set.  rc_event_set_free(NULL) does nothing. */
 RC_API void rc_event_set_free(rc_event_set *set);
 

@@ -105,7 +105,7 @@ static int run(int argc, char **argv)
 	rc_event_set *set = NULL;
 	if (ok) {
 		qsort(s.recs, s.n, sizeof(*s.recs), cmp_rec);
-		ok = rc_events_collect(&set, s.recs, s.n, rc_engine_event_defs(eng), &err) == RC_OK;
+		ok = rc_engine_events_collect(&set, eng, s.recs, s.n, &err) == RC_OK;
 		if (!ok)
 			cli_error(&ctx, &err);
 	}

@@ -16,6 +16,7 @@ struct rc_engine {
 	rc_recognizer *rec;
 	rc_rules *rules;
 	rc_event_defs *defs;
+	rc_event_vocab *vocab;
 	rc_extractor *ex;
 };
 
@@ -68,8 +69,10 @@ rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error
 	if (e->opts.events_path &&
 	    (st = rc_event_defs_load_file(&e->defs, e->opts.events_path, err)) != RC_OK)
 		goto fail;
+	if ((st = rc_event_vocab_new(&e->vocab, err)) != RC_OK)
+		goto fail;
 	rc_extractor_options eo = {
-		.recognizer = e->rec, .rules = e->rules, .events = e->defs,
+		.recognizer = e->rec, .rules = e->rules, .events = e->defs, .vocab = e->vocab,
 		.limits = e->opts.ingest.limits,
 	};
 	if ((st = rc_extractor_new(&e->ex, &eo, err)) != RC_OK)
@@ -89,6 +92,7 @@ void rc_engine_free(rc_engine *e)
 		return;
 	rc_extractor_free(e->ex);
 	rc_event_defs_free(e->defs);
+	rc_event_vocab_free(e->vocab);
 	rc_rules_free(e->rules);
 	rc_recognizer_free(e->rec);
 	free(e);
@@ -112,6 +116,11 @@ const rc_rules *rc_engine_rules(const rc_engine *e)
 const rc_event_defs *rc_engine_event_defs(const rc_engine *e)
 {
 	return e->defs;
+}
+
+const rc_event_vocab *rc_engine_vocab(const rc_engine *e)
+{
+	return e->vocab;
 }
 
 const rc_extractor *rc_engine_extractor(const rc_engine *e)

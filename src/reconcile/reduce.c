@@ -598,7 +598,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	res->documents_read = n;
 	/* events */
-	if ((st = rc__events_merge(&res->events, &res->n_events, r->a, recs, n, r->o->events, err)) != RC_OK)
+	rc_event_vocab *own = NULL;
+	const rc_event_vocab *vocab = r->o->vocab;
+	if (!vocab && (st = rc_event_vocab_new(&own, err)) != RC_OK)
+		return st;
+	st = rc__events_merge(&res->events, &res->n_events, r->a, recs, n, own ? own : vocab,
+	                      r->o->events, err);
+	rc_event_vocab_free(own);
+	if (st != RC_OK)
 		return st;
 	/* origins: near-duplicate documents share one */
 	size_t *parent = malloc((n ? n : 1) * sizeof *parent);
@@ -811,6 +818,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 		return st;
 	}
 	res->options.events = NULL; /* borrowed for the call only */
+	res->options.vocab = NULL;
 	*out = res;
 	return RC_OK;
 }

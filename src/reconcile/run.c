@@ -9,6 +9,7 @@
 #include <recount/reconcile.h>
 #include "core/core.h"
 #include "pipeline/engine-priv.h"
+#include "reconcile/reconcile-int.h"
 
 rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e)
 {
@@ -19,6 +20,7 @@ rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e)
 		.window_days = o->window_days,
 		.duplicate_threshold = o->duplicate_threshold,
 		.events = rc_engine_event_defs(e),
+		.vocab = rc_engine_vocab(e),
 	};
 }
 
@@ -76,4 +78,10 @@ rc_status rc_run_documents(rc_result **out, const rc_engine *e, const rc_documen
 		return st;
 	}
 	return reduce(out, e, recs, n, opts, err);
+}
+
+rc_status rc_engine_events_collect(rc_event_set **out, const rc_engine *e,
+                                   rc_record *const *records, size_t n, rc_error *err)
+{
+	return rc__events_collect(out, records, n, rc_engine_vocab(e), rc_engine_event_defs(e), err);
 }
