@@ -1,7 +1,7 @@
 /*
  * recount conflicts: the conflict table of a batch of articles, for
  * spreadsheets and databases (CSV, TSV, JSON, Markdown; columns in
- * docs/schema-conflicts.md).
+ * docs/report.md, "recount conflicts").
  */
 #include <stdio.h>
 #include <string.h>
