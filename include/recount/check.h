@@ -8,6 +8,8 @@
 #ifndef RECOUNT_CHECK_H
 #define RECOUNT_CHECK_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -40,9 +42,9 @@ typedef struct rc_policy {
  *  "unlinked", "skipped", "skipped=5" or "skipped=5%"; "conflict" and
  *  "new-conflict" are the old names of the first two.  Progressions and
  *  revisions never fail a policy. */
-rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err);
+RC_API rc_status rc_policy_parse(const char *text, rc_policy *out, rc_error *err);
 /** "contradiction", "new-contradiction", "spread", "unlinked", "skipped". */
-const char *rc_policy_kind_str(rc_policy_kind k);
+RC_API const char *rc_policy_kind_str(rc_policy_kind k);
 
 /** One thing a policy found. */
 typedef struct rc_finding {
@@ -90,9 +92,9 @@ typedef struct rc_check_result {
  * Errors in the baseline name the file, line and column, or the member
  * whose type is wrong ("events[2].metrics.killed.range.lo is a string").
  */
-rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy *policies,
-                   size_t n_policies, const char *baseline_path, rc_error *err);
-void rc_check_result_free(rc_check_result *c);
+RC_API rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy *policies,
+                          size_t n_policies, const char *baseline_path, rc_error *err);
+RC_API void rc_check_result_free(rc_check_result *c);
 
 /**
  * Write the findings: RC_FORMAT_TEXT (a summary, the baseline diff and one
@@ -105,8 +107,8 @@ void rc_check_result_free(rc_check_result *c);
  * result per finding with its physical location, percent-encoded artifact
  * URI and partialFingerprints from rc_finding.id; docs/report.md).
  */
-rc_status rc_check_write(FILE *fp, const rc_check_result *c, const rc_result *res,
-                         rc_format fmt, const rc_report_options *opts, rc_error *err);
+RC_API rc_status rc_check_write(FILE *fp, const rc_check_result *c, const rc_result *res,
+                                rc_format fmt, const rc_report_options *opts, rc_error *err);
 
 #ifdef __cplusplus
 }

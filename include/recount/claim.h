@@ -8,6 +8,8 @@
 #ifndef RECOUNT_CLAIM_H
 #define RECOUNT_CLAIM_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -26,9 +28,9 @@ typedef enum rc_claim_status {
 } rc_claim_status;
 
 /** "current", "superseded", "hypothetical" or "aggregate". */
-const char *rc_claim_status_str(rc_claim_status st);
+RC_API const char *rc_claim_status_str(rc_claim_status st);
 /** Parse a status name; returns false when unknown. */
-bool rc_claim_status_parse(const char *name, rc_claim_status *out);
+RC_API bool rc_claim_status_parse(const char *name, rc_claim_status *out);
 
 /** A byte span with its 1-based line and column (in characters). */
 typedef struct rc_pos {
@@ -96,20 +98,20 @@ typedef struct rc_claim {
 typedef struct rc_rules rc_rules;
 
 /** The built-in rules. */
-rc_status rc_rules_new_default(rc_rules **out, rc_error *err);
+RC_API rc_status rc_rules_new_default(rc_rules **out, rc_error *err);
 
 /**
  * Add to or override rules from a JSON file (see docs/rules.md).  Errors
  * name the file, line and reason; on error rules is unchanged.
  */
-rc_status rc_rules_load_file(rc_rules *rules, const char *path, rc_error *err);
+RC_API rc_status rc_rules_load_file(rc_rules *rules, const char *path, rc_error *err);
 
 /** Same, from a buffer; name is used in errors. */
-rc_status rc_rules_load_buffer(rc_rules *rules, const char *json, size_t len,
-                               const char *name, rc_error *err);
+RC_API rc_status rc_rules_load_buffer(rc_rules *rules, const char *json, size_t len,
+                                      const char *name, rc_error *err);
 
 /** Release rules.  rc_rules_free(NULL) does nothing. */
-void rc_rules_free(rc_rules *rules);
+RC_API void rc_rules_free(rc_rules *rules);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef RECOUNT_DOCUMENT_H
 #define RECOUNT_DOCUMENT_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -35,7 +37,7 @@ typedef enum rc_input_format {
 } rc_input_format;
 
 /** The format named "auto", "text", "jsonl" (or "ndjson"), "json" or "html". */
-bool rc_input_format_parse(const char *name, rc_input_format *out);
+RC_API bool rc_input_format_parse(const char *name, rc_input_format *out);
 
 /** Document fields a JSON record (JSON Lines or .json) can fill. */
 typedef enum rc_field {
@@ -51,9 +53,9 @@ typedef enum rc_field {
 
 /** The name of a field ("id", "url", "title", "text", "source", "published",
  *  "language"), or NULL. */
-const char *rc_field_name(rc_field f);
+RC_API const char *rc_field_name(rc_field f);
 /** The field named name[0..len), as rc_field_name() spells it. */
-bool rc_field_parse(const char *name, size_t len, rc_field *out);
+RC_API bool rc_field_parse(const char *name, size_t len, rc_field *out);
 
 /** Limits that protect the process from hostile input.  0 means the default. */
 typedef struct rc_limits {
@@ -62,6 +64,15 @@ typedef struct rc_limits {
 	size_t max_claims_per_doc;  /**< default 10000: further claims are dropped with a warning */
 	size_t max_documents;       /**< default unlimited (0): further documents are skipped */
 } rc_limits;
+
+/** The defaults of rc_limits, in one place (docs/limits.md). */
+#define RC_LIMIT_DOCUMENT_BYTES_DEFAULT ((size_t)64 << 20)
+#define RC_LIMIT_LINE_BYTES_DEFAULT ((size_t)64 << 20)
+#define RC_LIMIT_CLAIMS_PER_DOC_DEFAULT ((size_t)10000)
+
+/** Replace every 0 of *l that has a default by that default (max_documents
+ *  stays 0: no limit).  Every reader of limits calls this. */
+RC_API void rc_limits_resolve(rc_limits *l);
 
 /** Options for rc_reader_new().  Zero-initialise, then set what you need. */
 typedef struct rc_ingest_options {
@@ -119,14 +130,14 @@ typedef struct rc_document {
 } rc_document;
 
 /** Release a document.  rc_document_free(NULL) does nothing. */
-void rc_document_free(rc_document *doc);
+RC_API void rc_document_free(rc_document *doc);
 
 /**
  * Map a byte offset in doc->text to a 1-based line and a 1-based column
  * counted in characters (code points).  Either out-pointer may be NULL.
  */
-void rc_document_position(const rc_document *doc, size_t offset,
-                          size_t *line, size_t *column);
+RC_API void rc_document_position(const rc_document *doc, size_t offset,
+                                 size_t *line, size_t *column);
 
 /**
  * The line to report for a text offset in an annotation that points into
@@ -134,14 +145,14 @@ void rc_document_position(const rc_document *doc, size_t offset,
  * JSON record, and for an HTML page the line of the .html file where that
  * text is.
  */
-size_t rc_document_file_line(const rc_document *doc, size_t offset);
+RC_API size_t rc_document_file_line(const rc_document *doc, size_t offset);
 
 /**
  * The line to report for a figure in doc->title: the record's line for a
  * JSON record, the line of the HTML element the title was taken from
  * (<title>, a meta tag or JSON-LD), else 1.
  */
-size_t rc_document_title_line(const rc_document *doc);
+RC_API size_t rc_document_title_line(const rc_document *doc);
 
 /** A streaming reader over a list of inputs. */
 typedef struct rc_reader rc_reader;
@@ -152,26 +163,26 @@ typedef struct rc_reader rc_reader;
  * sorted order, skipping hidden entries; so the order in which the caller
  * lists inputs does not change the output.  The strings are copied.
  */
-rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
-                        const char *const *inputs, size_t n, rc_error *err);
+RC_API rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
+                               const char *const *inputs, size_t n, rc_error *err);
 
 /**
  * The next document, or *out = NULL at the end.  A document that could not
  * be read comes back with status RC_DOC_SKIPPED; the call itself fails only
  * when it cannot go on at all (out of memory).  The caller owns *out.
  */
-rc_status rc_reader_next(rc_reader *r, rc_document **out, rc_error *err);
+RC_API rc_status rc_reader_next(rc_reader *r, rc_document **out, rc_error *err);
 
 /** Release a reader.  rc_reader_free(NULL) does nothing. */
-void rc_reader_free(rc_reader *r);
+RC_API void rc_reader_free(rc_reader *r);
 
 /**
  * Build a document from memory (tests, fuzzers, `recount verify`).  The
  * bytes are copied and repaired as a plain-text file would be, including the
  * date header.  path and id may be NULL (the id is then "memory").
  */
-rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t len,
-                                  const char *path, const char *id, rc_error *err);
+RC_API rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t len,
+                                         const char *path, const char *id, rc_error *err);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef RECOUNT_EVENT_H
 #define RECOUNT_EVENT_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -43,13 +45,26 @@ typedef struct rc_mention {
  */
 typedef struct rc_event_defs rc_event_defs;
 
+/**
+ * The built-in event vocabulary (data/events.json: event nouns, types and
+ * families, date and place words; data/places.json: the gazetteer),
+ * parsed into sorted tables.  Immutable once built and shareable between
+ * threads; an engine (engine.h) builds one and hands it to the map step and
+ * the reduce phase.
+ */
+typedef struct rc_event_vocab rc_event_vocab;
+
+RC_API rc_status rc_event_vocab_new(rc_event_vocab **out, rc_error *err);
+/** rc_event_vocab_free(NULL) does nothing. */
+RC_API void rc_event_vocab_free(rc_event_vocab *v);
+
 /** Load a JSON events file; errors name the file, line and reason. */
-rc_status rc_event_defs_load_file(rc_event_defs **out, const char *path, rc_error *err);
+RC_API rc_status rc_event_defs_load_file(rc_event_defs **out, const char *path, rc_error *err);
 /** Same, from a buffer; name is used in errors. */
-rc_status rc_event_defs_load_buffer(rc_event_defs **out, const char *json, size_t len,
-                                    const char *name, rc_error *err);
+RC_API rc_status rc_event_defs_load_buffer(rc_event_defs **out, const char *json, size_t len,
+                                           const char *name, rc_error *err);
 /** Release event definitions.  rc_event_defs_free(NULL) does nothing. */
-void rc_event_defs_free(rc_event_defs *defs);
+RC_API void rc_event_defs_free(rc_event_defs *defs);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef RECOUNT_INTERVAL_H
 #define RECOUNT_INTERVAL_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -36,16 +38,16 @@ typedef struct rc_interval {
  * written; a tolerance outside (0, 1) means the default.  This is the one
  * place where the tolerance is applied; every comparison goes through it.
  */
-rc_interval rc_interval_widen(const rc_interval *iv, double value, bool approx,
-                              const char *qualifier, double tolerance);
+RC_API rc_interval rc_interval_widen(const rc_interval *iv, double value, bool approx,
+                                     const char *qualifier, double tolerance);
 
 /** Whether two intervals share a point (the test of every conflict and
  *  of verify: [84, 84] and (90, ∞) do not, [90, 100) and (90, ∞) do). */
-bool rc_interval_meets(const rc_interval *a, const rc_interval *b);
+RC_API bool rc_interval_meets(const rc_interval *a, const rc_interval *b);
 
 /** Whether two intervals are the same set: ends and their inclusion
  *  (an infinite end's value and inclusion flag are ignored). */
-bool rc_interval_equal(const rc_interval *a, const rc_interval *b);
+RC_API bool rc_interval_equal(const rc_interval *a, const rc_interval *b);
 
 /**
  * Write an interval in mathematical notation into buf (always
@@ -53,7 +55,7 @@ bool rc_interval_equal(const rc_interval *a, const rc_interval *b);
  * "(-∞, 100)".  Numbers print with up to 15 significant digits.
  * Returns the length it needed, as snprintf() does.
  */
-size_t rc_interval_str(const rc_interval *iv, char *buf, size_t size);
+RC_API size_t rc_interval_str(const rc_interval *iv, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef RECOUNT_PIPELINE_H
 #define RECOUNT_PIPELINE_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -30,22 +32,23 @@ typedef struct rc_extractor_options {
 	const rc_recognizer *recognizer; /**< borrowed; NULL builds a default one */
 	const rc_rules *rules;           /**< borrowed; NULL uses the built-in rules */
 	const rc_event_defs *events;     /**< borrowed; NULL for none */
+	const rc_event_vocab *vocab;     /**< borrowed; NULL builds the built-in one */
 	rc_limits limits;
 } rc_extractor_options;
 
-rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
-                           rc_error *err);
-void rc_extractor_free(rc_extractor *ex);
+RC_API rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
+                                  rc_error *err);
+RC_API void rc_extractor_free(rc_extractor *ex);
 /** The recognizer the extractor uses (for its tolerance). */
-const rc_recognizer *rc_extractor_recognizer(const rc_extractor *ex);
+RC_API const rc_recognizer *rc_extractor_recognizer(const rc_extractor *ex);
 
 /**
  * Run the map phase on one document.  A skipped document gives a record
  * with its status and reason and no claims.  Thread-safe for a shared ex.
  * The caller owns *out; doc may be freed afterwards.
  */
-rc_status rc_record_extract(rc_record **out, const rc_extractor *ex,
-                            const rc_document *doc, rc_error *err);
+RC_API rc_status rc_record_extract(rc_record **out, const rc_extractor *ex,
+                                   const rc_document *doc, rc_error *err);
 
 /* ---- the parallel map over a reader ---- */
 
@@ -77,11 +80,11 @@ typedef struct rc_map_options {
  * callback returns (and returns it); per-document problems are in the
  * records, not errors.
  */
-rc_status rc_map_run(rc_reader *r, const rc_extractor *ex, const rc_map_options *opts,
-                     rc_record_fn fn, void *user, rc_error *err);
+RC_API rc_status rc_map_run(rc_reader *r, const rc_extractor *ex, const rc_map_options *opts,
+                            rc_record_fn fn, void *user, rc_error *err);
 
 /** Number of online CPUs (at least 1). */
-unsigned rc_cpu_count(void);
+RC_API unsigned rc_cpu_count(void);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef RECOUNT_QUANTITY_H
 #define RECOUNT_QUANTITY_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -38,7 +40,7 @@ typedef enum rc_quantity_kind {
 } rc_quantity_kind;
 
 /** Lower-case name of a kind as used in JSON: "count", "range", ... */
-const char *rc_quantity_kind_str(rc_quantity_kind kind);
+RC_API const char *rc_quantity_kind_str(rc_quantity_kind kind);
 
 /** One recognised figure.  Offsets are bytes into the scanned text. */
 typedef struct rc_quantity {
@@ -63,18 +65,18 @@ typedef struct rc_recognizer_options {
 } rc_recognizer_options;
 
 /** Build a recognizer from the built-in tables. */
-rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *opts,
-                            rc_error *err);
+RC_API rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *opts,
+                                   rc_error *err);
 
 /**
  * Override the default interval of a vague term ("dozens" -> [24, 99]).
  * Must be called before the recognizer is shared between threads.
  */
-rc_status rc_recognizer_set_vague(rc_recognizer *rec, const char *term,
-                                  const rc_interval *iv, rc_error *err);
+RC_API rc_status rc_recognizer_set_vague(rc_recognizer *rec, const char *term,
+                                         const rc_interval *iv, rc_error *err);
 
 /** Release a recognizer.  rc_recognizer_free(NULL) does nothing. */
-void rc_recognizer_free(rc_recognizer *rec);
+RC_API void rc_recognizer_free(rc_recognizer *rec);
 
 /** A growable list of quantities, owned by the caller. */
 typedef struct rc_quantity_list {
@@ -83,15 +85,15 @@ typedef struct rc_quantity_list {
 } rc_quantity_list;
 
 /** Release the items of a list and zero it. */
-void rc_quantity_list_dispose(rc_quantity_list *list);
+RC_API void rc_quantity_list_dispose(rc_quantity_list *list);
 
 /**
  * Recognise every figure in text[0..len) and append them to out in text
  * order.  Spans never overlap.  Typographic dashes, quotes and no-break
  * spaces are read as their plain forms.  Thread-safe for a shared rec.
  */
-rc_status rc_quantities_scan(rc_quantity_list *out, const rc_recognizer *rec,
-                             const char *text, size_t len, rc_error *err);
+RC_API rc_status rc_quantities_scan(rc_quantity_list *out, const rc_recognizer *rec,
+                                    const char *text, size_t len, rc_error *err);
 
 /**
  * The interval an approximate quantity stands for once the recognizer's
@@ -99,16 +101,16 @@ rc_status rc_quantities_scan(rc_quantity_list *out, const rc_recognizer *rec,
  * Exact quantities come back unchanged.  This is the one place where the
  * tolerance is applied; every comparison goes through it.
  */
-rc_interval rc_quantity_effective(const rc_recognizer *rec, const rc_quantity *q);
+RC_API rc_interval rc_quantity_effective(const rc_recognizer *rec, const rc_quantity *q);
 
 /** The tolerance a recognizer applies (its option, or the default). */
-double rc_recognizer_tolerance(const rc_recognizer *rec);
+RC_API double rc_recognizer_tolerance(const rc_recognizer *rec);
 
 /**
  * Parse a vague-term override "TERM=LO,HI" (HI may be empty for no upper
  * bound: "many=3,") and apply it with rc_recognizer_set_vague().
  */
-rc_status rc_recognizer_set_vague_spec(rc_recognizer *rec, const char *spec, rc_error *err);
+RC_API rc_status rc_recognizer_set_vague_spec(rc_recognizer *rec, const char *spec, rc_error *err);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef RECOUNT_RECONCILE_H
 #define RECOUNT_RECONCILE_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <recount/status.h>
@@ -17,6 +19,7 @@
 #include <recount/claim.h>
 #include <recount/event.h>
 #include <recount/record.h>
+#include <recount/engine.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -31,7 +34,7 @@ typedef enum rc_authority {
 } rc_authority;
 
 /** "unattributed", "named" or "official". */
-const char *rc_authority_str(rc_authority a);
+RC_API const char *rc_authority_str(rc_authority a);
 
 /** A claim in context: the record it came from and its origin group. */
 typedef struct rc_claim_ref {
@@ -56,7 +59,7 @@ typedef enum rc_conflict_kind {
 } rc_conflict_kind;
 
 /** "contradiction", "revision", "progression" or "dispute". */
-const char *rc_conflict_kind_str(rc_conflict_kind k);
+RC_API const char *rc_conflict_kind_str(rc_conflict_kind k);
 
 /**
  * A distinct figure of a metric: the claims that give the same effective
@@ -101,12 +104,7 @@ typedef struct rc_timeline_point {
 	const rc_claim_ref *ref;
 } rc_timeline_point;
 
-/** Rules for `best`.  RC_BEST_CURRENT (0) is the default. */
-typedef enum rc_best_rule {
-	RC_BEST_CURRENT = 0,     /**< the current figure (docs/reconcile.md) */
-	RC_BEST_MEDIAN,          /**< the median of the credible current figures */
-	RC_BEST_CONSERVATIVE     /**< the least credible current figure (ACLED style) */
-} rc_best_rule;
+/* rc_best_rule: recount/engine.h */
 
 /** What the sources say about one metric of one event. */
 typedef struct rc_metric_result {
@@ -146,7 +144,7 @@ typedef enum rc_aggregate_verdict {
 	RC_AGG_UNDETERMINED
 } rc_aggregate_verdict;
 
-const char *rc_aggregate_verdict_str(rc_aggregate_verdict v);
+RC_API const char *rc_aggregate_verdict_str(rc_aggregate_verdict v);
 
 /** An aggregate claim checked against the sum of its parts. */
 typedef struct rc_aggregate {
@@ -177,13 +175,17 @@ typedef struct rc_event {
 
 /** Options of the reduce phase.  Zero-initialise for the defaults. */
 typedef struct rc_reconcile_options {
-	double approx_tolerance;     /**< 0: RC_APPROX_TOLERANCE_DEFAULT */
+	double approx_tolerance;     /**< 0: RC_APPROX_TOLERANCE_DEFAULT (defaults: rc_engine_options_resolve) */
 	rc_best_rule best;
 	/** Length in days of a time window (windows start at the metric's
-	 *  first report day); 0: 1, the calendar day of the report. */
+	 *  first report day); 0: RC_WINDOW_DAYS_DEFAULT (1, the calendar day
+	 *  of the report). */
 	unsigned window_days;
-	double duplicate_threshold;  /**< MinHash Jaccard estimate for near-duplicates; 0: 0.8 */
+	double duplicate_threshold;  /**< MinHash Jaccard estimate for near-duplicates; 0: RC_DUPLICATE_THRESHOLD_DEFAULT (0.8) */
 	const rc_event_defs *events; /**< borrowed; user-defined events, or NULL */
+	/** borrowed: the event vocabulary (an engine's); NULL: rc_reconcile()
+	 *  builds one for the call */
+	const rc_event_vocab *vocab;
 } rc_reconcile_options;
 
 /** The result of a run. */
@@ -198,6 +200,8 @@ typedef struct rc_result {
 	size_t n_unlinked;
 	rc_claim_ref *refs;          /**< storage for every claim reference */
 	size_t n_refs;
+	/** The options of the run, every default applied; events and vocab
+	 *  are NULL (borrowed for the call only). */
 	rc_reconcile_options options;
 	/** What the input of `recount reconcile` lost or held twice, as its
 	 *  record reader counted it (rc_record_reader_stats); all zero when the
@@ -211,11 +215,37 @@ typedef struct rc_result {
  * Reconcile records.  Takes ownership of records[0..n) (and frees them
  * with the result, even on failure); the array itself stays the caller's.
  */
-rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
-                       const rc_reconcile_options *opts, rc_error *err);
+RC_API rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
+                              const rc_reconcile_options *opts, rc_error *err);
 
 /** Release a result.  rc_result_free(NULL) does nothing. */
-void rc_result_free(rc_result *res);
+RC_API void rc_result_free(rc_result *res);
+
+/* ---- with an engine (engine.h): the whole pipeline in one call ---- */
+
+/** The reduce-phase options of an engine (its events borrowed from it). */
+RC_API rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e);
+
+/** rc_reconcile() with the engine's options. */
+RC_API rc_status rc_engine_reconcile(rc_result **out, const rc_engine *e, rc_record **records, size_t n,
+                                     rc_error *err);
+
+/* rc_run_options: recount/engine.h */
+
+/**
+ * The whole pipeline: read inputs[0..n) (files, directories, "-"; none:
+ * standard input) with the engine, run the map phase on its threads and
+ * reconcile the records.  Per-document problems are diagnostics on the
+ * records of *out, not errors.  opts may be NULL.  Free *out with
+ * rc_result_free(); it does not borrow from the engine.
+ */
+RC_API rc_status rc_run(rc_result **out, const rc_engine *e, const char *const *inputs, size_t n,
+                        const rc_run_options *opts, rc_error *err);
+
+/** The same over documents already in memory (borrowed: they may be freed
+ *  after the call). */
+RC_API rc_status rc_run_documents(rc_result **out, const rc_engine *e, const rc_document *const *docs,
+                                  size_t n, const rc_run_options *opts, rc_error *err);
 
 /**
  * Events merged across records without the rest of the reduce phase (for
@@ -233,10 +263,13 @@ typedef struct rc_event_set {
  * belong to the set, so free the set after you are done with the records'
  * event ids.  The result does not depend on the order of the records.
  */
-rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
-                            const rc_event_defs *defs, rc_error *err);
+RC_API rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
+                                   const rc_event_defs *defs, rc_error *err);
+/** rc_events_collect() with the engine's vocabulary and user events. */
+RC_API rc_status rc_engine_events_collect(rc_event_set **out, const rc_engine *e,
+                                          rc_record *const *records, size_t n, rc_error *err);
 /** Release an event set.  rc_event_set_free(NULL) does nothing. */
-void rc_event_set_free(rc_event_set *set);
+RC_API void rc_event_set_free(rc_event_set *set);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@
 #ifndef RECOUNT_RECORD_H
 #define RECOUNT_RECORD_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,7 +63,7 @@ typedef struct rc_record {
 } rc_record;
 
 /** Release a record.  rc_record_free(NULL) does nothing. */
-void rc_record_free(rc_record *rec);
+RC_API void rc_record_free(rc_record *rec);
 
 /**
  * A store for records kept a long time (the reduce phase holds every record
@@ -74,16 +76,16 @@ void rc_record_free(rc_record *rec);
  */
 typedef struct rc_record_store rc_record_store;
 
-rc_status rc_record_store_new(rc_record_store **out, rc_error *err);
+RC_API rc_status rc_record_store_new(rc_record_store **out, rc_error *err);
 /**
  * Replace *rec by a compact copy, equal field by field, and free the
  * original (its rendered output moves to the copy).  The copy is freed with
  * rc_record_free(), from any thread, before or after the store.  One thread
  * at a time per store.
  */
-rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error *err);
+RC_API rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error *err);
 /** Release a store; records compacted into it stay valid. */
-void rc_record_store_free(rc_record_store *s);
+RC_API void rc_record_store_free(rc_record_store *s);
 
 /**
  * Write a record as JSON Lines: its "recount.document/2" line (the
@@ -91,15 +93,15 @@ void rc_record_store_free(rc_record_store *s);
  * with_document_line false one self-contained "recount.claim/1" line per
  * claim (`recount extract --claims-only`).  RC_ERR_IO on a write error.
  */
-rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_document_line,
-                                rc_error *err);
+RC_API rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_document_line,
+                                       rc_error *err);
 
 /**
  * Write the "recount.end/1" line that ends the output of one run: the
  * number of documents and claims written before it.  A reader checks its
  * input against it, so a file cut short, or a line lost, is detected.
  */
-rc_status rc_record_write_end(FILE *fp, size_t documents, size_t claims, rc_error *err);
+RC_API rc_status rc_record_write_end(FILE *fp, size_t documents, size_t claims, rc_error *err);
 
 /**
  * A reader of records from the JSON Lines of `recount extract`, current
@@ -129,10 +131,10 @@ typedef struct rc_record_stats {
 	size_t documents_conflicting; /**< read again with different content: one kept (an error) */
 } rc_record_stats;
 
-rc_status rc_record_reader_new(rc_record_reader **out, const char *const *paths,
-                               size_t n, rc_error *err);
+RC_API rc_status rc_record_reader_new(rc_record_reader **out, const char *const *paths,
+                                      size_t n, rc_error *err);
 /** The next record, or *out = NULL at the end. */
-rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err);
+RC_API rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err);
 /**
  * Drop from recs[0..*n) (records read by r) every record read twice: the
  * same document id, path and record line.  When the copies are equal
@@ -143,25 +145,25 @@ rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *
  * order of the inputs.  Dropped records are freed; the order of the rest
  * is kept and *n updated.
  */
-rc_status rc_record_reader_dedup(rc_record_reader *r, rc_record **recs, size_t *n,
-                                 rc_error *err);
+RC_API rc_status rc_record_reader_dedup(rc_record_reader *r, rc_record **recs, size_t *n,
+                                        rc_error *err);
 /** Diagnostics for lines that could not be read (owned by the reader). */
-const rc_diag *rc_record_reader_diags(const rc_record_reader *r, size_t *n);
+RC_API const rc_diag *rc_record_reader_diags(const rc_record_reader *r, size_t *n);
 /** Counts of what was read and lost so far (complete after the last record). */
-const rc_record_stats *rc_record_reader_stats(const rc_record_reader *r);
+RC_API const rc_record_stats *rc_record_reader_stats(const rc_record_reader *r);
 /** True when stats show no loss: nothing rejected, missing, unreadable or
  *  conflicting (duplicates counted once and unchecked older inputs are no
  *  loss). */
-bool rc_record_stats_complete(const rc_record_stats *s);
+RC_API bool rc_record_stats_complete(const rc_record_stats *s);
 /**
  * What stats say was lost or read twice, as a phrase for people ("1 line
  * rejected, 1 input incomplete, 3 claims missing"), or "" when nothing
  * was.  Writes at most size bytes with a NUL; returns the length it needs.
  */
-size_t rc_record_stats_str(const rc_record_stats *s, char *buf, size_t size);
+RC_API size_t rc_record_stats_str(const rc_record_stats *s, char *buf, size_t size);
 /** Bytes read so far over all inputs, newlines included (for progress). */
-size_t rc_record_reader_bytes(const rc_record_reader *r);
-void rc_record_reader_free(rc_record_reader *r);
+RC_API size_t rc_record_reader_bytes(const rc_record_reader *r);
+RC_API void rc_record_reader_free(rc_record_reader *r);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,7 @@
 #include <recount/event.h>
 #include <recount/record.h>
 #include <recount/pipeline.h>
+#include <recount/engine.h>
 #include <recount/reconcile.h>
 #include <recount/report.h>
 #include <recount/check.h>

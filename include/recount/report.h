@@ -6,6 +6,8 @@
 #ifndef RECOUNT_REPORT_H
 #define RECOUNT_REPORT_H
 
+#include <recount/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -34,9 +36,9 @@ typedef enum rc_format {
 } rc_format;
 
 /** Parse a format name ("text", "json", ...); false when unknown. */
-bool rc_format_parse(const char *name, rc_format *out);
+RC_API bool rc_format_parse(const char *name, rc_format *out);
 /** The name of a format. */
-const char *rc_format_str(rc_format f);
+RC_API const char *rc_format_str(rc_format f);
 
 /**
  * Who publishes a fact-check and where, for RC_FORMAT_CLAIMREVIEW
@@ -82,8 +84,8 @@ typedef struct rc_report_options {
  * is written by rc_report_write_json().  Returns RC_ERR_INVALID for other
  * formats, RC_ERR_IO on a write error.  Thread-safe for distinct streams.
  */
-rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
-                          const rc_report_options *opts, rc_error *err);
+RC_API rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
+                                 const rc_report_options *opts, rc_error *err);
 
 /* ---- conflict exports (recount conflicts) ---- */
 
@@ -91,7 +93,7 @@ rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
  * Write every conflict of a result as a table, one row per pair of claims
  * (a conflict of n claims, earliest first, gives n-1 rows of consecutive
  * claims; the "conflict" column ties them together).  Columns are stable
- * and documented in docs/schema-conflicts.md.  Formats:
+ * and documented in docs/report.md ("recount conflicts").  Formats:
  *  - RC_FORMAT_CSV: RFC 4180 (CRLF line ends, fields with a comma, quote,
  *    CR or LF quoted, quotes doubled), UTF-8, a header row;
  *  - RC_FORMAT_TSV: tab-separated, LF line ends, a header row; tab, CR, LF
@@ -103,8 +105,8 @@ rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
  * prefixed with a single quote, so spreadsheets show it instead of running
  * it as a formula (OWASP's advice on CSV injection).
  */
-rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
-                             const rc_report_options *opts, rc_error *err);
+RC_API rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
+                                    const rc_report_options *opts, rc_error *err);
 
 /* ---- document listing (recount docs) ---- */
 
@@ -115,14 +117,14 @@ rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
  */
 typedef struct rc_doc_writer rc_doc_writer;
 
-rc_status rc_doc_writer_new(rc_doc_writer **out, FILE *fp, rc_format fmt,
-                            const rc_report_options *opts, rc_error *err);
+RC_API rc_status rc_doc_writer_new(rc_doc_writer **out, FILE *fp, rc_format fmt,
+                                   const rc_report_options *opts, rc_error *err);
 /** Add one document (read, not kept). */
-rc_status rc_doc_writer_add(rc_doc_writer *w, const rc_document *doc, rc_error *err);
+RC_API rc_status rc_doc_writer_add(rc_doc_writer *w, const rc_document *doc, rc_error *err);
 /** Write the totals and flush; RC_ERR_IO on a write error. */
-rc_status rc_doc_writer_finish(rc_doc_writer *w, rc_error *err);
+RC_API rc_status rc_doc_writer_finish(rc_doc_writer *w, rc_error *err);
 /** Release the writer.  rc_doc_writer_free(NULL) does nothing. */
-void rc_doc_writer_free(rc_doc_writer *w);
+RC_API void rc_doc_writer_free(rc_doc_writer *w);
 
 /* ---- quantities (recount numbers) ---- */
 
@@ -135,17 +137,61 @@ void rc_doc_writer_free(rc_doc_writer *w);
  */
 typedef struct rc_quantity_writer rc_quantity_writer;
 
-rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format fmt,
-                                 const rc_report_options *opts, rc_error *err);
+RC_API rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format fmt,
+                                        const rc_report_options *opts, rc_error *err);
 /**
  * Write q, whose offsets are bytes into base[0..len) (the line it is on);
  * line is 1-based; file may be NULL (then no "file" key).
  */
-rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t line,
-                                 const char *base, size_t len, const rc_quantity *q,
-                                 rc_error *err);
-rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err);
-void rc_quantity_writer_free(rc_quantity_writer *w);
+RC_API rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t line,
+                                        const char *base, size_t len, const rc_quantity *q,
+                                        rc_error *err);
+RC_API rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err);
+RC_API void rc_quantity_writer_free(rc_quantity_writer *w);
+
+/** How rc_quantity_writer_scan() reads.  Zero-initialise for the defaults. */
+typedef struct rc_quantity_scan_options {
+	/** Read each line as a phrase of its own (no figure spans two lines). */
+	bool lines;
+	/** Most bytes held without a break where no figure can span (a blank
+	 *  line; a newline with lines); 0: 64 MiB.  Over it: RC_ERR_LIMIT. */
+	size_t max_bytes;
+} rc_quantity_scan_options;
+
+/**
+ * Read raw text from `in` as it is (no document parsing) and write every
+ * quantity rec finds, with its 1-based line and byte offsets within that
+ * line.  Streams: the text is read in blocks of whole lines cut where no
+ * figure can span.  file is the "file" key (NULL: none); name is what
+ * errors call the input (NULL: file, else "standard input").
+ */
+RC_API rc_status rc_quantity_writer_scan(rc_quantity_writer *w, const rc_recognizer *rec, FILE *in,
+                                         const char *file, const char *name,
+                                         const rc_quantity_scan_options *opts, rc_error *err);
+
+/* ---- claims (recount extract --format text) ---- */
+
+/**
+ * A table of claims for a terminal: rc_claim_table_header() once, then
+ * rc_claim_table_write() per record (one row per claim: document,
+ * line:column, metric, figure, status, subject, attribution, event;
+ * strings cleaned, cut to their column by display width).  The JSON Lines
+ * form of the same records is rc_record_write_jsonl() (record.h).
+ */
+RC_API rc_status rc_claim_table_header(FILE *fp, rc_error *err);
+RC_API rc_status rc_claim_table_write(FILE *fp, const rc_record *rec, rc_error *err);
+
+/* ---- events (recount events) ---- */
+
+/**
+ * Write the events of set and the claims of records[0..n) linked to each
+ * (the records and set of one rc_events_collect() call), then the claims
+ * linked to none: RC_FORMAT_TEXT (an indented listing for a terminal,
+ * strings cleaned) or RC_FORMAT_JSON (schema "recount.events/1",
+ * docs/events.md).
+ */
+RC_API rc_status rc_events_write(FILE *fp, const rc_event_set *set, rc_record *const *records, size_t n,
+                                 rc_format fmt, const rc_report_options *opts, rc_error *err);
 
 /* ---- JSON report ---- */
 
@@ -154,8 +200,8 @@ void rc_quantity_writer_free(rc_quantity_writer *w);
  * (docs/schema-report.md), indented by two spaces.  Deterministic: the
  * same result gives the same bytes.
  */
-rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
-                               rc_error *err);
+RC_API rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
+                                      rc_error *err);
 
 /* ---- recount verify ---- */
 
@@ -168,8 +214,8 @@ struct rc_verification;
  * publishing: url, datePublished and author from opts->review; the
  * articles behind the evidence as citations, once each; docs/verify.md).
  */
-rc_status rc_verification_write(FILE *fp, const struct rc_verification *v, rc_format fmt,
-                                const rc_report_options *opts, rc_error *err);
+RC_API rc_status rc_verification_write(FILE *fp, const struct rc_verification *v, rc_format fmt,
+                                       const rc_report_options *opts, rc_error *err);
 
 #ifdef __cplusplus
 }

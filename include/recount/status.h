@@ -8,6 +8,8 @@
 #ifndef RECOUNT_STATUS_H
 #define RECOUNT_STATUS_H
 
+#include <recount/export.h>
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -46,7 +48,7 @@ typedef struct rc_error {
 } rc_error;
 
 /** A fixed, static, human-readable string for a status code. */
-const char *rc_status_str(rc_status st);
+RC_API const char *rc_status_str(rc_status st);
 
 /** Diagnostic severity. */
 typedef enum rc_severity {
@@ -67,7 +69,7 @@ typedef struct rc_diag {
 } rc_diag;
 
 /** Name of a severity: "error", "warning" or "note". */
-const char *rc_severity_str(rc_severity sev);
+RC_API const char *rc_severity_str(rc_severity sev);
 
 #ifdef __cplusplus
 }

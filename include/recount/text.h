@@ -9,6 +9,8 @@
 #ifndef RECOUNT_TEXT_H
 #define RECOUNT_TEXT_H
 
+#include <recount/export.h>
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -34,16 +36,16 @@ enum {
  * space (collapsed with RC_TEXT_COLLAPSE).  NULL when out of memory; a
  * NULL s gives "".  Thread-safe.
  */
-char *rc_text_clean(const char *s, size_t n, unsigned flags);
+RC_API char *rc_text_clean(const char *s, size_t n, unsigned flags);
 
 /** fputs() of rc_text_clean(s): 0, or EOF on a write error or out of memory. */
-int rc_text_fputs(const char *s, FILE *fp, unsigned flags);
+RC_API int rc_text_fputs(const char *s, FILE *fp, unsigned flags);
 
 /**
  * The number of terminal columns s takes once cleaned (for alignment); 0
  * for NULL.
  */
-size_t rc_text_width(const char *s);
+RC_API size_t rc_text_width(const char *s);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #ifndef RECOUNT_VERIFY_H
 #define RECOUNT_VERIFY_H
 
+#include <recount/export.h>
+
 #include <stdio.h>
 #include <recount/status.h>
 #include <recount/record.h>
@@ -26,7 +28,7 @@ typedef enum rc_verdict {
 } rc_verdict;
 
 /** "supported", "contradicted", "disputed", "not covered", "unreadable". */
-const char *rc_verdict_str(rc_verdict v);
+RC_API const char *rc_verdict_str(rc_verdict v);
 
 typedef struct rc_verification {
 	rc_verdict verdict;
@@ -53,10 +55,10 @@ typedef struct rc_verification {
  * Verify sentence against records[0..n) (ownership passes, as with
  * rc_reconcile()).  ex reads the sentence; opts as for rc_reconcile().
  */
-rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **records, size_t n,
-                    const rc_extractor *ex, const rc_reconcile_options *opts, rc_error *err);
+RC_API rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **records, size_t n,
+                           const rc_extractor *ex, const rc_reconcile_options *opts, rc_error *err);
 
-void rc_verification_free(rc_verification *v);
+RC_API void rc_verification_free(rc_verification *v);
 
 #ifdef __cplusplus
 }

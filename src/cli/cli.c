@@ -719,39 +719,23 @@ int cli_make_reader(cli_ctx *ctx, rc_reader **r)
 	return 0;
 }
 
-int cli_engine_open(const cli_ctx *ctx, cli_engine *e)
+int cli_engine_open(const cli_ctx *ctx, rc_engine **e)
 {
+	rc_engine_options o = RC_ENGINE_OPTIONS_INIT;
+	o.approx_tolerance = ctx->tolerance;
+	o.rules_path = ctx->rules_path;
+	o.events_path = ctx->events_path;
+	o.ingest = ctx->ingest;
+	o.threads = ctx->jobs;
+	o.best = ctx->best;
+	o.window_days = ctx->window_days;
+	o.duplicate_threshold = ctx->duplicate_threshold;
 	rc_error err;
-	memset(e, 0, sizeof(*e));
-	rc_recognizer_options ro = {.approx_tolerance = ctx->tolerance};
-	if (rc_recognizer_new(&e->rec, &ro, &err) != RC_OK)
-		goto fail;
-	if (rc_rules_new_default(&e->rules, &err) != RC_OK)
-		goto fail;
-	if (ctx->rules_path && rc_rules_load_file(e->rules, ctx->rules_path, &err) != RC_OK)
-		goto fail;
-	if (ctx->events_path && rc_event_defs_load_file(&e->defs, ctx->events_path, &err) != RC_OK)
-		goto fail;
-	rc_extractor_options eo = {
-		.recognizer = e->rec, .rules = e->rules, .events = e->defs,
-		.limits = ctx->ingest.limits,
-	};
-	if (rc_extractor_new(&e->ex, &eo, &err) != RC_OK)
-		goto fail;
+	if (rc_engine_new(e, &o, &err) != RC_OK) {
+		cli_error(ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
 	return 0;
-fail:
-	cli_error(ctx, &err);
-	cli_engine_close(e);
-	return CLI_EXIT_ERROR;
-}
-
-void cli_engine_close(cli_engine *e)
-{
-	rc_extractor_free(e->ex);
-	rc_event_defs_free(e->defs);
-	rc_rules_free(e->rules);
-	rc_recognizer_free(e->rec);
-	memset(e, 0, sizeof(*e));
 }
 
 /* ---- progress ------------------------------------------------------------ */
@@ -819,65 +803,6 @@ void cli_progress_clear(cli_progress *p)
 
 /* ---- the whole pipeline ------------------------------------------------- */
 
-typedef struct collect {
-	const cli_ctx *ctx;
-	rc_record **recs;
-	size_t n, cap;
-	rc_record_store *store;   /* the records are kept to the end: compact them */
-} collect;
-
-static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
-{
-	collect *c = user;
-	if (!c->ctx->quiet)
-		for (size_t i = 0; i < rec->n_diags; i++)
-			if (rec->status != RC_DOC_OK || rec->diags[i].status == RC_ERR_LIMIT)
-				cli_diag(c->ctx, &rec->diags[i]);
-	if (rc_record_store_compact(c->store, &rec, err) != RC_OK) {
-		rc_record_free(rec);
-		return err->status;
-	}
-	if (c->n == c->cap) {
-		size_t nc = c->cap ? c->cap * 2 : 256;
-		rc_record **nr = realloc(c->recs, nc * sizeof *nr);
-		if (!nr) {
-			rc_record_free(rec);
-			err->status = RC_ERR_NOMEM;
-			snprintf(err->message, sizeof err->message, "out of memory");
-			return RC_ERR_NOMEM;
-		}
-		c->recs = nr;
-		c->cap = nc;
-	}
-	c->recs[c->n++] = rec;
-	return RC_OK;
-}
-
-int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n,
-                        cli_progress *prog)
-{
-	*recs = NULL;
-	*n = 0;
-	collect c = {.ctx = ctx};
-	rc_error err;
-	if (rc_record_store_new(&c.store, &err) != RC_OK) {
-		cli_error(ctx, &err);
-		return CLI_EXIT_ERROR;
-	}
-	int ret = cli_map_inputs(ctx, eng, prog, collect_record, &c, NULL, NULL);
-	/* the compacted records keep what they need of the store */
-	rc_record_store_free(c.store);
-	if (ret) {
-		for (size_t i = 0; i < c.n; i++)
-			rc_record_free(c.recs[i]);
-		free(c.recs);
-		return ret;
-	}
-	*recs = c.recs;
-	*n = c.n;
-	return 0;
-}
-
 int cli_inputs_exist(const cli_ctx *ctx)
 {
 	int ret = 0;
@@ -892,7 +817,7 @@ int cli_inputs_exist(const cli_ctx *ctx)
 	return ret;
 }
 
-int cli_map_inputs(cli_ctx *ctx, const cli_engine *eng, cli_progress *prog, rc_record_fn fn,
+int cli_map_inputs(cli_ctx *ctx, const rc_engine *eng, cli_progress *prog, rc_record_fn fn,
                    void *user, rc_record_fn prepare, void *prepare_user)
 {
 	cli_progress_init(prog, ctx);
@@ -900,13 +825,17 @@ int cli_map_inputs(cli_ctx *ctx, const cli_engine *eng, cli_progress *prog, rc_r
 	int ret = cli_inputs_exist(ctx);
 	if (ret)
 		return ret;
-	ret = cli_make_reader(ctx, &r);
-	if (ret)
-		return ret;
-	rc_map_options mo = {.threads = ctx->jobs, .progress = cli_progress_fn, .progress_user = prog,
-	                     .prepare = prepare, .prepare_user = prepare_user};
+	static const char *const stdin_only[] = {"-"};
+	const char *const *inputs = ctx->n_inputs ? (const char *const *)ctx->inputs : stdin_only;
+	size_t n = ctx->n_inputs ? (size_t)ctx->n_inputs : 1;
 	rc_error err;
-	rc_status st = rc_map_run(r, eng->ex, &mo, fn, user, &err);
+	if (rc_engine_reader(eng, inputs, n, &r, &err) != RC_OK) {
+		cli_error(ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
+	rc_map_options mo = {.progress = cli_progress_fn, .progress_user = prog,
+	                     .prepare = prepare, .prepare_user = prepare_user};
+	rc_status st = rc_engine_map(eng, r, &mo, fn, user, &err);
 	rc_reader_free(r);
 	if (st != RC_OK) {
 		cli_error(ctx, &err);
@@ -915,39 +844,83 @@ int cli_map_inputs(cli_ctx *ctx, const cli_engine *eng, cli_progress *prog, rc_r
 	return 0;
 }
 
-int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out)
+typedef struct run_watch {
+	const cli_ctx *ctx;
+	cli_progress *prog;
+} run_watch;
+
+static void watch_progress(void *user, const rc_progress *p)
+{
+	cli_progress_fn(((run_watch *)user)->prog, p);
+}
+
+/* Problems of skipped documents, and cuts such as the claim limit. */
+static void watch_record(void *user, const rc_record *rec)
+{
+	const cli_ctx *ctx = ((run_watch *)user)->ctx;
+	if (!ctx->quiet)
+		for (size_t i = 0; i < rec->n_diags; i++)
+			if (rec->status != RC_DOC_OK || rec->diags[i].status == RC_ERR_LIMIT)
+				cli_diag(ctx, &rec->diags[i]);
+}
+
+static void watch_reconciling(void *user, rc_record *const *recs, size_t n)
+{
+	cli_progress_reconciling(((run_watch *)user)->prog, recs, n);
+}
+
+int cli_collect_records(cli_ctx *ctx, const rc_engine *eng, rc_record ***recs, size_t *n,
+                        cli_progress *prog)
+{
+	*recs = NULL;
+	*n = 0;
+	int ret = cli_inputs_exist(ctx);
+	if (ret)
+		return ret;
+	cli_progress_init(prog, ctx);
+	run_watch w = {.ctx = ctx, .prog = prog};
+	rc_run_options ro = RC_RUN_OPTIONS_INIT;
+	ro.progress = watch_progress;
+	ro.record = watch_record;
+	ro.user = &w;
+	rc_error err;
+	if (rc_engine_collect(eng, (const char *const *)ctx->inputs, (size_t)ctx->n_inputs, &ro, recs,
+	                      n, &err) != RC_OK) {
+		cli_error(ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
+	return 0;
+}
+
+int cli_reconcile_inputs(cli_ctx *ctx, rc_result **out)
 {
 	*out = NULL;
-	cli_engine eng;
+	rc_engine *eng;
 	int ret = cli_engine_open(ctx, &eng);
 	if (ret)
 		return ret;
-	rc_record **recs;
-	size_t n;
-	cli_progress prog;
-	if ((ret = cli_collect_records(ctx, &eng, &recs, &n, &prog)) != 0) {
-		cli_engine_close(&eng);
+	if ((ret = cli_inputs_exist(ctx)) != 0) {
+		rc_engine_free(eng);
 		return ret;
 	}
-	cli_progress_reconciling(&prog, recs, n);
-	rc_reconcile_options o = ro ? *ro : (rc_reconcile_options){0};
-	if (!o.approx_tolerance)
-		o.approx_tolerance = ctx->tolerance;
-	if (!ro)
-		o.best = ctx->best;
-	o.events = eng.defs;
-	/* rc_reconcile owns the records from here, even when it fails */
+	cli_progress prog;
+	cli_progress_init(&prog, ctx);
+	run_watch w = {.ctx = ctx, .prog = &prog};
+	rc_run_options ro = RC_RUN_OPTIONS_INIT;
+	ro.progress = watch_progress;
+	ro.record = watch_record;
+	ro.reconciling = watch_reconciling;
+	ro.user = &w;
 	rc_error err;
-	rc_status st = rc_reconcile(out, recs, n, &o, &err);
-	free(recs);
-	cli_engine_close(&eng);
+	rc_status st = rc_run(out, eng, (const char *const *)ctx->inputs, (size_t)ctx->n_inputs, &ro,
+	                      &err);
+	rc_engine_free(eng);
 	cli_progress_clear(&prog);
 	if (st != RC_OK) {
 		cli_error(ctx, &err);
 		*out = NULL;
 		return CLI_EXIT_ERROR;
 	}
-	(*out)->options.events = NULL; /* freed with the engine */
 	if (!ctx->quiet) {
 		const rc_result *res = *out;
 		fprintf(stderr, "%s: %zu document%s read, %zu processed, %zu skipped, %zu claim%s, %zu event%s\n",

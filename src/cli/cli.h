@@ -97,6 +97,8 @@ typedef struct cli_ctx {
 	const char *events_path;
 	double tolerance;          /* 0: default */
 	rc_best_rule best;
+	unsigned window_days;      /* reconcile --window-days; 0: default */
+	double duplicate_threshold; /* reconcile --duplicate-threshold; 0: default */
 	/* storage for --field */
 	const char *field_keys[RC_FIELD_COUNT_][9];
 	char **inputs;             /* positional arguments */
@@ -192,18 +194,11 @@ int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writ
 rc_status cli_write_report(FILE *fp, const rc_result *res, rc_format fmt,
                            const rc_report_options *ro, void *data, rc_error *err);
 
-/* The recognizer, rules, user events and extractor built from the shared
- * options (--tolerance, --rules, --events).  The extractor borrows the
- * others, so they live and die together. */
-typedef struct cli_engine {
-	rc_recognizer *rec;
-	rc_rules *rules;
-	rc_event_defs *defs;
-	rc_extractor *ex;
-} cli_engine;
-
-int cli_engine_open(const cli_ctx *ctx, cli_engine *e);
-void cli_engine_close(cli_engine *e);
+/* The engine of the shared options (--tolerance, --rules, --events, the
+ * limits, how documents are read, -j, --best; --window-days and
+ * --duplicate-threshold of reconcile): rc_engine_new() applies the
+ * defaults.  Returns 0 or an exit code after printing the error. */
+int cli_engine_open(const cli_ctx *ctx, rc_engine **e);
 
 /*
  * Every input named on the command line exists: a missing one (a mistyped
@@ -240,13 +235,13 @@ void cli_progress_clear(cli_progress *p);
 
 /*
  * The whole pipeline for the commands that read articles and reconcile
- * them (report, conflicts, check): documents from ctx->inputs through the
- * map phase (-j, progress) into rc_reconcile() with the shared options.
- * Diagnostics of skipped documents go to standard error (not with -q);
- * the accounting line ("N documents read, ...") too.  On success *out is
- * the result; returns 0 or an exit code after printing the error.
+ * them (report, conflicts, check): rc_run() over ctx->inputs with the
+ * engine of the shared options (-j, progress).  Diagnostics of skipped
+ * documents go to standard error (not with -q); the accounting line ("N
+ * documents read, ...") too.  On success *out is the result; returns 0 or
+ * an exit code after printing the error.
  */
-int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result **out);
+int cli_reconcile_inputs(cli_ctx *ctx, rc_result **out);
 
 /*
  * The map phase over ctx->inputs: a reader, -j workers and progress into
@@ -254,13 +249,14 @@ int cli_reconcile_inputs(cli_ctx *ctx, const rc_reconcile_options *ro, rc_result
  * prepare (if any) ran on its worker.  Returns 0 or an exit code after
  * printing the error.
  */
-int cli_map_inputs(cli_ctx *ctx, const cli_engine *eng, cli_progress *prog, rc_record_fn fn,
+int cli_map_inputs(cli_ctx *ctx, const rc_engine *eng, cli_progress *prog, rc_record_fn fn,
                    void *user, rc_record_fn prepare, void *prepare_user);
 
-/* The map phase of the same: the records of ctx->inputs (caller frees
- * them and the array), with progress into prog (initialised here);
- * returns 0 or an exit code after printing the error. */
-int cli_collect_records(cli_ctx *ctx, cli_engine *eng, rc_record ***recs, size_t *n,
+/* The map phase of the same, kept: the records of ctx->inputs
+ * (rc_engine_collect; the caller frees them and the array), with progress
+ * into prog (initialised here); returns 0 or an exit code after printing
+ * the error. */
+int cli_collect_records(cli_ctx *ctx, const rc_engine *eng, rc_record ***recs, size_t *n,
                         cli_progress *prog);
 
 /* The commands, each defined in cmd_<name>.c. */

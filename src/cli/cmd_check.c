@@ -119,7 +119,7 @@ static int run(int argc, char **argv)
 			return CLI_EXIT_ERROR;
 		}
 	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, NULL, &res)) != 0)
+	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
 		return ret;
 	rc_error err;
 	rc_check_result *c = NULL;

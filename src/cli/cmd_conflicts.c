@@ -1,7 +1,7 @@
 /*
  * recount conflicts: the conflict table of a batch of articles, for
  * spreadsheets and databases (CSV, TSV, JSON, Markdown; columns in
- * docs/schema-conflicts.md).
+ * docs/report.md, "recount conflicts").
  */
 #include <stdio.h>
 #include <string.h>
@@ -53,7 +53,7 @@ static int run(int argc, char **argv)
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "csv, tsv, json or md", &fmt)))
 		return ret;
 	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, NULL, &res)) != 0)
+	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
 		return ret;
 	return cli_write_result(&ctx, res, fmt, write_conflicts, NULL);
 }

@@ -3,12 +3,12 @@
  * on the inputs, merges the event mentions of all documents into events
  * (rc_events_collect) and lists each event with its id, label, date, place,
  * documents and the claims linked to it, then the claims linked to none.
- * Text (default) or --format json (schema recount.events/1, docs/events.md).
+ * Text (default) or --format json (schema recount.events/1, docs/events.md),
+ * both written by rc_events_write() (src/report/events.c).
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <jansson.h>
 #include "cli.h"
 
 static const cli_opt opts[] = {
@@ -83,162 +83,6 @@ static int cmp_rec(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Whether claim c is linked to event id. */
-static bool on_event(const rc_claim *c, const char *id)
-{
-	if (c->n_events) {
-		for (size_t i = 0; i < c->n_events; i++)
-			if (strcmp(c->events[i], id) == 0)
-				return true;
-		return false;
-	}
-	return c->event && strcmp(c->event, id) == 0;
-}
-
-/* Strings from articles and file names reach the terminal cleaned. */
-static void put(FILE *fp, const char *s)
-{
-	rc_text_fputs(s ? s : "-", fp, RC_TEXT_COLLAPSE);
-}
-
-/* s cleaned, then spaces up to width columns and one more. */
-static void put_col(FILE *fp, const char *s, size_t width)
-{
-	put(fp, s);
-	for (size_t w = rc_text_width(s ? s : "-"); w < width; w++)
-		fputc(' ', fp);
-	fputc(' ', fp);
-}
-
-static void text_claim(FILE *fp, const rc_record *rec, const rc_claim *c, const char *self)
-{
-	fputs("    ", fp);
-	put_col(fp, c->metric, 16);
-	put_col(fp, c->text, 20);
-	put(fp, rec->doc);
-	fprintf(fp, ":%zu", c->file_line);
-	if (c->status != RC_CLAIM_CURRENT)
-		fprintf(fp, "  (%s)", rc_claim_status_str(c->status));
-	bool first = true;
-	for (size_t i = 0; i < c->n_events; i++)
-		if (!self || strcmp(c->events[i], self) != 0) {
-			fputs(first ? "  also: " : ", ", fp);
-			put(fp, c->events[i]);
-			first = false;
-		}
-	fputc('\n', fp);
-}
-
-static void write_text(FILE *fp, const rc_event_set *set, rc_record **recs, size_t n)
-{
-	for (size_t e = 0; e < set->n_events; e++) {
-		const rc_event *ev = &set->events[e];
-		put(fp, ev->id);
-		fputs("\n  label: ", fp);
-		put(fp, ev->label);
-		fputs("\n  type: ", fp);
-		put(fp, ev->type);
-		fputs("\n  date: ", fp);
-		put(fp, ev->date);
-		fputs("\n  place: ", fp);
-		put(fp, ev->place);
-		fputc('\n', fp);
-		if (ev->n_names) {
-			fputs("  names:", fp);
-			for (size_t i = 0; i < ev->n_names; i++) {
-				fputs(i ? ", " : " ", fp);
-				put(fp, ev->names[i]);
-			}
-			fputc('\n', fp);
-		}
-		fprintf(fp, "  documents (%zu):", ev->n_documents);
-		for (size_t i = 0; i < ev->n_documents; i++) {
-			fputc(' ', fp);
-			put(fp, ev->documents[i]);
-		}
-		fputc('\n', fp);
-		size_t nc = 0;
-		for (size_t r = 0; r < n; r++)
-			for (size_t i = 0; i < recs[r]->n_claims; i++)
-				nc += on_event(&recs[r]->claims[i], ev->id);
-		fprintf(fp, "  claims (%zu):\n", nc);
-		for (size_t r = 0; r < n; r++)
-			for (size_t i = 0; i < recs[r]->n_claims; i++)
-				if (on_event(&recs[r]->claims[i], ev->id))
-					text_claim(fp, recs[r], &recs[r]->claims[i], ev->id);
-		fputc('\n', fp);
-	}
-	size_t nu = 0;
-	for (size_t r = 0; r < n; r++)
-		for (size_t i = 0; i < recs[r]->n_claims; i++)
-			nu += recs[r]->claims[i].event == NULL;
-	fprintf(fp, "unlinked claims (%zu):\n", nu);
-	for (size_t r = 0; r < n; r++)
-		for (size_t i = 0; i < recs[r]->n_claims; i++)
-			if (!recs[r]->claims[i].event)
-				text_claim(fp, recs[r], &recs[r]->claims[i], NULL);
-}
-
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static json_t *jstrs(const char *const *v, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < n; i++)
-		json_array_append_new(a, jstr(v[i]));
-	return a;
-}
-
-static json_t *json_claim(const rc_record *rec, const rc_claim *c)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, "doc", jstr(rec->doc));
-	json_object_set_new(o, "line", json_integer((json_int_t)c->file_line));
-	json_object_set_new(o, "column", json_integer((json_int_t)c->pos.column));
-	json_object_set_new(o, "metric", jstr(c->metric));
-	json_object_set_new(o, "figure", jstr(c->text));
-	json_object_set_new(o, "status", jstr(rc_claim_status_str(c->status)));
-	if (c->n_events)
-		json_object_set_new(o, "events", jstrs(c->events, c->n_events));
-	return o;
-}
-
-static int write_json(FILE *fp, const rc_event_set *set, rc_record **recs, size_t n)
-{
-	json_t *root = json_object(), *evs = json_array(), *un = json_array();
-	json_object_set_new(root, "schema", json_string("recount.events/1"));
-	for (size_t e = 0; e < set->n_events; e++) {
-		const rc_event *ev = &set->events[e];
-		json_t *o = json_object(), *cl = json_array();
-		json_object_set_new(o, "id", jstr(ev->id));
-		json_object_set_new(o, "label", jstr(ev->label));
-		json_object_set_new(o, "type", jstr(ev->type));
-		json_object_set_new(o, "date", jstr(ev->date));
-		json_object_set_new(o, "place", jstr(ev->place));
-		json_object_set_new(o, "names", jstrs(ev->names, ev->n_names));
-		json_object_set_new(o, "documents", jstrs(ev->documents, ev->n_documents));
-		for (size_t r = 0; r < n; r++)
-			for (size_t i = 0; i < recs[r]->n_claims; i++)
-				if (on_event(&recs[r]->claims[i], ev->id))
-					json_array_append_new(cl, json_claim(recs[r], &recs[r]->claims[i]));
-		json_object_set_new(o, "claims", cl);
-		json_array_append_new(evs, o);
-	}
-	for (size_t r = 0; r < n; r++)
-		for (size_t i = 0; i < recs[r]->n_claims; i++)
-			if (!recs[r]->claims[i].event)
-				json_array_append_new(un, json_claim(recs[r], &recs[r]->claims[i]));
-	json_object_set_new(root, "events", evs);
-	json_object_set_new(root, "unlinked", un);
-	int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', fp);
-	json_decref(root);
-	return rc;
-}
-
 static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
@@ -251,27 +95,26 @@ static int run(int argc, char **argv)
 	rc_format fmt = RC_FORMAT_TEXT;
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text or json", &fmt)))
 		return ret;
-	bool json = fmt == RC_FORMAT_JSON;
-	cli_engine eng;
+	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;
 	rc_error err;
 	cli_progress prog;
-	ret = cli_map_inputs(&ctx, &eng, &prog, keep, &s, NULL, NULL);
+	ret = cli_map_inputs(&ctx, eng, &prog, keep, &s, NULL, NULL);
 	bool ok = ret == 0;
 	rc_event_set *set = NULL;
 	if (ok) {
 		qsort(s.recs, s.n, sizeof(*s.recs), cmp_rec);
-		ok = rc_events_collect(&set, s.recs, s.n, eng.defs, &err) == RC_OK;
+		ok = rc_engine_events_collect(&set, eng, s.recs, s.n, &err) == RC_OK;
 		if (!ok)
 			cli_error(&ctx, &err);
 	}
 	cli_output out;
 	if (ok && (ret = cli_output_open(&out, &ctx)) == 0) {
-		bool wrote = json ? write_json(out.fp, set, s.recs, s.n) == 0
-		                  : (write_text(out.fp, set, s.recs, s.n), true);
+		rc_report_options ro = cli_report_options(&ctx, out.fp, fmt);
+		bool wrote = rc_events_write(out.fp, set, s.recs, s.n, fmt, &ro, &err) == RC_OK;
 		if (!wrote)
-			cli_errorf(&ctx, "write error: %s", strerror(errno));
+			cli_error(&ctx, &err);
 		ret = cli_output_close(&out, &ctx, wrote);
 		ok = wrote;
 	}
@@ -289,7 +132,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < s.n; i++)
 		rc_record_free(s.recs[i]);
 	free(s.recs);
-	cli_engine_close(&eng);
+	rc_engine_free(eng);
 	if (!ok)
 		return ret ? ret : CLI_EXIT_ERROR;
 	return ret;

@@ -2,7 +2,7 @@
  * recount extract: the map phase on the command line.  Reads documents,
  * extracts their claims and prints them as JSON Lines (one line per
  * document with its claims, then an end line that counts them;
- * docs/schema-claim.md) or as a readable table.
+ * docs/schema-claim.md) or as a readable table (rc_claim_table_write).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -62,61 +62,6 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	return -1;
 }
 
-/* Print s, cleaned for a terminal, in a column of width characters, cut
- * (with "...") if longer; the last column is printed whole. */
-static void column(FILE *fp, const char *s, size_t width, bool last)
-{
-	if (!s || !*s)
-		s = "-";
-	char *clean = rc_text_clean(s, strlen(s), RC_TEXT_COLLAPSE);
-	const char *t = clean ? clean : "?";
-	size_t chars = rc_text_width(t);
-	if (chars > width && !last) {
-		/* cut after width - 3 characters, at a character boundary */
-		size_t cut = 0, seen = 0, n = strlen(t);
-		while (cut < n && seen < width - 3) {
-			cut++;
-			while (cut < n && ((unsigned char)t[cut] & 0xC0) == 0x80)
-				cut++;
-			seen++;
-		}
-		fprintf(fp, "%.*s...", (int)cut, t);
-		chars = width;
-	} else {
-		fputs(t, fp);
-	}
-	free(clean);
-	if (!last)
-		for (size_t i = chars; i <= width; i++)
-			fputc(' ', fp);
-}
-
-static void text_header(FILE *fp)
-{
-	static const struct { const char *name; size_t width; } cols[] = {
-		{"DOCUMENT", 18}, {"LINE:COL", 9}, {"METRIC", 16}, {"FIGURE", 20},
-		{"STATUS", 12}, {"SUBJECT", 14}, {"ATTRIBUTION", 28}, {"EVENT", 0},
-	};
-	for (size_t i = 0; i < RC_ARRAY_LEN_CLI(cols); i++)
-		column(fp, cols[i].name, cols[i].width, cols[i].width == 0);
-	fputc('\n', fp);
-}
-
-static void text_claim(FILE *fp, const rc_record *rec, const rc_claim *c)
-{
-	char pos[32];
-	snprintf(pos, sizeof(pos), "%zu:%zu", c->file_line, c->pos.column);
-	column(fp, rec->doc, 18, false);
-	column(fp, pos, 9, false);
-	column(fp, c->metric, 16, false);
-	column(fp, c->text, 20, false);
-	column(fp, rc_claim_status_str(c->status), 12, false);
-	column(fp, c->subject, 14, false);
-	column(fp, c->attribution, 28, false);
-	column(fp, c->event, 0, true);
-	fputc('\n', fp);
-}
-
 static rc_status render_nomem(rc_error *err)
 {
 	err->status = RC_ERR_NOMEM;
@@ -157,8 +102,7 @@ static rc_status on_record(void *user, rc_record *rec, rc_error *err)
 				cli_diag(s->ctx, &rec->diags[i]);
 	rc_status st = RC_OK;
 	if (s->text) {
-		for (size_t i = 0; i < rec->n_claims; i++)
-			text_claim(s->fp, rec, &rec->claims[i]);
+		st = rc_claim_table_write(s->fp, rec, err);
 	} else if (rec->rendered) {
 		if (fwrite(rec->rendered, 1, rec->rendered_len, s->fp) != rec->rendered_len) {
 			err->status = RC_ERR_IO;
@@ -188,20 +132,27 @@ static int run(int argc, char **argv)
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "jsonl or text", &fmt)))
 		return ret;
 	s.text = fmt == RC_FORMAT_TEXT;
-	cli_engine eng;
+	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;
 	cli_output out;
 	if ((ret = cli_output_open(&out, &ctx)) != 0) {
-		cli_engine_close(&eng);
+		rc_engine_free(eng);
 		return ret;
 	}
 	s.fp = out.fp;
-	if (s.text)
-		text_header(s.fp);
+	if (s.text) {
+		rc_error err;
+		if (rc_claim_table_header(s.fp, &err) != RC_OK) {
+			cli_error(&ctx, &err);
+			rc_engine_free(eng);
+			cli_output_close(&out, &ctx, false);
+			return CLI_EXIT_ERROR;
+		}
+	}
 	cli_progress prog;
-	bool ok = cli_map_inputs(&ctx, &eng, &prog, on_record, &s, s.text ? NULL : render, &s) == 0;
-	cli_engine_close(&eng);
+	bool ok = cli_map_inputs(&ctx, eng, &prog, on_record, &s, s.text ? NULL : render, &s) == 0;
+	rc_engine_free(eng);
 	/* JSON Lines end with a line that counts them: `recount reconcile`
 	 * checks it, so output cut short is never taken for a whole run */
 	if (ok && !s.text) {

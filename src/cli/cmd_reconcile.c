@@ -44,7 +44,6 @@ const cli_command cli_cmd_reconcile = {
 };
 
 typedef struct state {
-	rc_reconcile_options ro;
 	bool allow_partial;
 } state;
 
@@ -59,7 +58,7 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 			cli_errorf(ctx, "--window-days wants a number of days (1-3650), got '%s'", arg);
 			return CLI_EXIT_ERROR;
 		}
-		s->ro.window_days = (unsigned)v;
+		ctx->window_days = (unsigned)v;
 		return 0;
 	}
 	if (id == OPT_PARTIAL) {
@@ -72,7 +71,7 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 			cli_errorf(ctx, "--duplicate-threshold wants a number in (0, 1], got '%s'", arg);
 			return CLI_EXIT_ERROR;
 		}
-		s->ro.duplicate_threshold = v;
+		ctx->duplicate_threshold = v;
 		return 0;
 	}
 	return -1;
@@ -90,18 +89,16 @@ static int run(int argc, char **argv)
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "json, text, md or html", &fmt)))
 		return ret;
 	rc_error err;
-	rc_event_defs *defs = NULL;
-	if (ctx.events_path && rc_event_defs_load_file(&defs, ctx.events_path, &err) != RC_OK) {
-		cli_error(&ctx, &err);
-		return CLI_EXIT_ERROR;
-	}
+	rc_engine *eng = NULL;
+	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
+		return ret;
 	const char *std_in[] = {"-"};
 	const char *const *paths = ctx.n_inputs ? (const char *const *)ctx.inputs : std_in;
 	size_t n_paths = ctx.n_inputs ? (size_t)ctx.n_inputs : 1;
 	rc_record_reader *rr = NULL;
 	if (rc_record_reader_new(&rr, paths, n_paths, &err) != RC_OK) {
 		cli_error(&ctx, &err);
-		rc_event_defs_free(defs);
+		rc_engine_free(eng);
 		return CLI_EXIT_ERROR;
 	}
 	rc_record **recs = NULL;
@@ -173,25 +170,21 @@ static int run(int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			rc_record_free(recs[i]);
 		free(recs);
-		rc_event_defs_free(defs);
+		rc_engine_free(eng);
 		return fail;
 	}
-	s.ro.approx_tolerance = ctx.tolerance;
-	s.ro.best = ctx.best;
-	s.ro.events = defs;
 	rc_result *res = NULL;
 	cli_progress_reconciling(&prog, recs, n);
-	st = rc_reconcile(&res, recs, n, &s.ro, &err);
+	st = rc_engine_reconcile(&res, eng, recs, n, &err);
 	cli_progress_clear(&prog);
 	free(recs);
 	if (st != RC_OK) {
 		cli_error(&ctx, &err);
-		rc_event_defs_free(defs);
+		rc_engine_free(eng);
 		return CLI_EXIT_ERROR;
 	}
-	res->options.events = NULL;
 	res->input = in;
-	rc_event_defs_free(defs);
+	rc_engine_free(eng);
 	if (!ctx.quiet)
 		fprintf(stderr, "%s: %zu document%s, %zu claim%s, %zu event%s%s%s\n", ctx.prog,
 		        res->documents_read, res->documents_read == 1 ? "" : "s", res->claims,

@@ -56,7 +56,7 @@ static int run(int argc, char **argv)
 	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, md, html or json", &fmt)))
 		return ret;
 	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, NULL, &res)) != 0)
+	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
 		return ret;
 	return cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
 }

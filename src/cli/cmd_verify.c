@@ -131,24 +131,24 @@ static int run(int argc, char **argv)
 	const char *claim = ctx.inputs[0];
 	ctx.inputs++;
 	ctx.n_inputs--;
-	cli_engine eng;
+	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;
 	rc_record **recs;
 	size_t n;
 	cli_progress prog;
-	if ((ret = cli_collect_records(&ctx, &eng, &recs, &n, &prog)) != 0) {
-		cli_engine_close(&eng);
+	if ((ret = cli_collect_records(&ctx, eng, &recs, &n, &prog)) != 0) {
+		rc_engine_free(eng);
 		return ret;
 	}
-	rc_reconcile_options ro = {.approx_tolerance = ctx.tolerance, .events = eng.defs};
+	rc_reconcile_options ro = rc_engine_reconcile_options(eng);
 	rc_error err;
 	rc_verification *v = NULL;
-	rc_status st = rc_verify(&v, claim, recs, n, eng.ex, &ro, &err);
+	rc_status st = rc_verify(&v, claim, recs, n, rc_engine_extractor(eng), &ro, &err);
 	free(recs);
 	if (st != RC_OK) {
 		cli_error(&ctx, &err);
-		cli_engine_close(&eng);
+		rc_engine_free(eng);
 		return CLI_EXIT_ERROR;
 	}
 	cli_output out;
@@ -160,6 +160,6 @@ static int run(int argc, char **argv)
 		ret = cli_output_close(&out, &ctx, st == RC_OK);
 	}
 	rc_verification_free(v);
-	cli_engine_close(&eng);
+	rc_engine_free(eng);
 	return st == RC_OK ? ret : CLI_EXIT_ERROR;
 }

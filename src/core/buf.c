@@ -2,6 +2,7 @@
  * Growable byte buffers and arrays.  A buffer may carry a size cap so that
  * hostile input cannot make it grow without bound (curl's dynbuf).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,5 +115,30 @@ rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz)
 		return RC_ERR_NOMEM;
 	*items = p;
 	*cap = nc;
+	return RC_OK;
+}
+
+rc_status rc__file_load(rc_buf *b, const char *path, size_t max, const char *what,
+                        rc_error *err)
+{
+	rc__buf_init(b, max);
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return rc__error_at(err, RC_ERR_IO, path, 0, 0, (size_t)-1, "cannot open %s: %s", what,
+		                    strerror(errno));
+	char chunk[65536];
+	size_t got;
+	rc_status st = RC_OK;
+	while (st == RC_OK && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		st = rc__buf_append(b, chunk, got);
+	int bad = ferror(fp) ? (errno ? errno : EIO) : 0;
+	fclose(fp);
+	if (st == RC_ERR_LIMIT)
+		return rc__error_at(err, st, path, 0, 0, (size_t)-1, "%s larger than %zu bytes", what, max);
+	if (st != RC_OK)
+		return rc__error_at(err, st, path, 0, 0, (size_t)-1, "out of memory reading %s", what);
+	if (bad)
+		return rc__error_at(err, RC_ERR_IO, path, 0, 0, (size_t)-1, "cannot read %s: %s", what,
+		                    strerror(bad));
 	return RC_OK;
 }

@@ -78,6 +78,15 @@ typedef struct rc_buf {
 
 void rc__buf_init(rc_buf *b, size_t max);
 void rc__buf_dispose(rc_buf *b);
+/*
+ * The one file loader: the whole of path into b (initialised here; data is
+ * NUL-terminated, or NULL for an empty file; dispose it whatever the
+ * result), at most max bytes.  Errors
+ * name the file and what it is ("rules", "events file"): RC_ERR_IO when
+ * it cannot be opened or read, RC_ERR_LIMIT over max, RC_ERR_NOMEM.
+ */
+rc_status rc__file_load(rc_buf *b, const char *path, size_t max, const char *what,
+                        rc_error *err);
 void rc__buf_reset(rc_buf *b);
 rc_status rc__buf_reserve(rc_buf *b, size_t extra);
 /* Appends; the common case (room left, under the cap) inline, for writers

@@ -387,25 +387,8 @@ out:
 rc_status rc_event_defs_load_file(rc_event_defs **out, const char *path, rc_error *err)
 {
 	*out = NULL;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return rc__error_at(err, RC_ERR_IO, path, 0, 0, (size_t)-1, "cannot open: %s",
-		                    strerror(errno));
 	rc_buf b;
-	rc__buf_init(&b, MAX_FILE);
-	char chunk[8192];
-	size_t got;
-	rc_status st = RC_OK;
-	while (st == RC_OK && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		st = rc__buf_append(&b, chunk, got);
-	bool bad = ferror(fp);
-	fclose(fp);
-	if (st == RC_OK && bad)
-		st = rc__error_at(err, RC_ERR_IO, path, 0, 0, (size_t)-1, "read error");
-	else if (st == RC_ERR_LIMIT)
-		st = rc__error_at(err, st, path, 0, 0, (size_t)-1, "larger than %d bytes", MAX_FILE);
-	else if (st != RC_OK)
-		st = rc__error_set(err, st, "out of memory");
+	rc_status st = rc__file_load(&b, path, MAX_FILE, "events file", err);
 	if (st == RC_OK)
 		st = rc_event_defs_load_buffer(out, b.data ? b.data : "", b.len, path, err);
 	rc__buf_dispose(&b);

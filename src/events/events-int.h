@@ -22,6 +22,7 @@ size_t rc__ev_phrase_match(const ev_phrase *list, size_t n_list, const char *tex
 
 /* What rc__mentions_find() tells rc__claims_link() (events-priv.h). */
 struct rc__ev_doc {
+	const ev_tables *tb;   /* the vocabulary rc__mentions_find() was given */
 	long primary;          /* first mention of the primary event, -1 */
 	bool *hist;            /* per sentence: about the past (linked to no primary) */
 	long *bg;              /* per sentence: latest background mention of its paragraph, -1 */

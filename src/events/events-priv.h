@@ -47,9 +47,9 @@ typedef struct rc__ev_warning {
  * it is set.  *ds receives the document structure for rc__claims_link().
  */
 rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_arena *scratch,
-                            const rc_document *doc, const rc_text *t,
-                            const rc_segments *seg, const rc_event_defs *defs,
-                            rc__ev_doc **ds, rc_error *err);
+                            const rc_event_vocab *vocab, const rc_document *doc,
+                            const rc_text *t, const rc_segments *seg,
+                            const rc_event_defs *defs, rc__ev_doc **ds, rc_error *err);
 
 /* The warnings of a document (NULL, 0 when there are none). */
 const rc__ev_warning *rc__ev_doc_warnings(const rc__ev_doc *ds, size_t *n);
@@ -137,7 +137,7 @@ typedef struct ev_metric_pref {
 	size_t n;
 } ev_metric_pref;
 
-typedef struct ev_tables {
+typedef struct rc_event_vocab {
 	ev_type *types;
 	size_t n_types;
 	char *families[EV_MAX_FAMILIES];
@@ -177,9 +177,8 @@ typedef struct ev_tables {
 	rc_arena *arena;
 } ev_tables;
 
-/* The built-in tables, parsed on first use (thread-safe); NULL if the
- * embedded data is broken, with the reason in err. */
-const ev_tables *rc__ev_tables(rc_error *err);
+/* The built-in tables are an rc_event_vocab (event.h): rc_event_vocab_new()
+ * parses them; an engine or an extractor owns one and passes it down. */
 
 /* Whether the lowercase of s[0..n) is in the set. */
 bool rc__ev_in(const ev_words *set, const char *s, size_t n);

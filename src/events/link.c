@@ -203,9 +203,10 @@ rc_status rc__claims_link(rc_claim *claims, size_t n_claims, const rc_mention *m
 	}
 	if (!n_claims || !n_mentions || !seg->n)
 		return RC_OK;
-	const ev_tables *tb = rc__ev_tables(err);
+	const ev_tables *tb = ds ? ds->tb : NULL;
 	if (!tb)
-		return err ? err->status : RC_ERR_INVALID;
+		return rc__error_set(err, RC_ERR_INVALID,
+		                     "claims linked without the document structure of rc__mentions_find");
 	lctx L = {.tb = tb, .ms = mentions, .n_ms = n_mentions, .seg = seg,
 	          .ds = ds};
 	L.m_sent = malloc(n_mentions * sizeof(size_t));

@@ -2140,17 +2140,14 @@ static int cmp_ment(const void *pa, const void *pb)
 }
 
 rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_arena *scratch,
-                            const rc_document *doc, const rc_text *t,
-                            const rc_segments *seg, const rc_event_defs *defs,
-                            rc__ev_doc **ds_out, rc_error *err)
+                            const rc_event_vocab *tb, const rc_document *doc,
+                            const rc_text *t, const rc_segments *seg,
+                            const rc_event_defs *defs, rc__ev_doc **ds_out, rc_error *err)
 {
 	*out = NULL;
 	*n_out = 0;
 	if (ds_out)
 		*ds_out = NULL;
-	const ev_tables *tb = rc__ev_tables(err);
-	if (!tb)
-		return err ? err->status : RC_ERR_INVALID;
 	ctx c = {.tb = tb, .a = a, .s = scratch ? scratch : a, .text = t->norm, .n_sent = seg->n,
 	         .dateline = NO_PLACE, .head_place = NO_PLACE};
 	rc__ev_doc *ds = rc__arena_calloc(c.s, 1, sizeof *ds);
@@ -2160,6 +2157,7 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 	if (!ds || !c.s_date || !c.s_flag)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory finding event mentions");
 	ds->primary = -1;
+	ds->tb = tb;
 	if (doc && doc->published && !parse_iso(doc->published, c.pub))
 		c.pub[0] = 0;
 	if (!c.pub[0] && !reference_date(&c, seg))

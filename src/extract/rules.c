@@ -1279,29 +1279,9 @@ rc_status rc_rules_load_file(rc_rules *rules, const char *path, rc_error *err)
 {
 	if (!path)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_rules_load_file: no path");
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return rc__error_at(err, RC_ERR_IO, path, 0, 0, (size_t)-1, "cannot open rules: %s",
-		                    strerror(errno));
 	rc_buf b;
-	rc__buf_init(&b, MAX_RULES_FILE);
-	char chunk[65536];
-	size_t got;
-	rc_status st = RC_OK;
-	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if ((st = rc__buf_append(&b, chunk, got)) != RC_OK)
-			break;
-	}
-	bool bad = ferror(fp);
-	fclose(fp);
-	if (st == RC_ERR_LIMIT)
-		st = rc__error_at(err, st, path, 0, 0, (size_t)-1,
-		                  "rules file is larger than %u bytes", MAX_RULES_FILE);
-	else if (st != RC_OK)
-		st = rc__error_set(err, st, "out of memory reading rules");
-	else if (bad)
-		st = rc__error_at(err, RC_ERR_IO, path, 0, 0, (size_t)-1, "cannot read rules");
-	else
+	rc_status st = rc__file_load(&b, path, MAX_RULES_FILE, "rules", err);
+	if (st == RC_OK)
 		st = rc_rules_load_buffer(rules, b.data ? b.data : "", b.len, path, err);
 	rc__buf_dispose(&b);
 	return st;

@@ -9,9 +9,6 @@
 #include <recount/document.h>
 #include "core/core.h"
 
-#define RC_DEFAULT_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
-#define RC_DEFAULT_MAX_LINE_BYTES ((size_t)64 << 20)
-#define RC_DEFAULT_MAX_CLAIMS 10000u
 /* Per document: further repairs are summed up in one last diagnostic. */
 #define RC_MAX_DIAGS_PER_DOC 20u
 

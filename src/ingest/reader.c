@@ -298,6 +298,16 @@ static rc_status pending_add(pending *p, char *path, const char *why, size_t rel
 	return RC_OK;
 }
 
+void rc_limits_resolve(rc_limits *l)
+{
+	if (!l->max_document_bytes)
+		l->max_document_bytes = RC_LIMIT_DOCUMENT_BYTES_DEFAULT;
+	if (!l->max_line_bytes)
+		l->max_line_bytes = RC_LIMIT_LINE_BYTES_DEFAULT;
+	if (!l->max_claims_per_doc)
+		l->max_claims_per_doc = RC_LIMIT_CLAIMS_PER_DOC_DEFAULT;
+}
+
 rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
                         const char *const *inputs, size_t n, rc_error *err)
 {
@@ -308,10 +318,7 @@ rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
 	if (opts)
 		r->opts = *opts;
 	r->limits = r->opts.limits;
-	if (!r->limits.max_document_bytes)
-		r->limits.max_document_bytes = RC_DEFAULT_MAX_DOCUMENT_BYTES;
-	if (!r->limits.max_line_bytes)
-		r->limits.max_line_bytes = RC_DEFAULT_MAX_LINE_BYTES;
+	rc_limits_resolve(&r->limits);
 	r->inputs = calloc(n ? n : 1, sizeof(char *));
 	if (!r->inputs || !(r->ids.a = rc__arena_new(4096)))
 		goto nomem;

@@ -13,16 +13,70 @@
 #include "events/events-priv.h"
 #include "record/signature.h"
 
-#define DEFAULT_MAX_CLAIMS 10000u
-
 struct rc_extractor {
 	rc_recognizer *own_rec;
 	const rc_recognizer *rec;
 	rc_rules *own_rules;
 	const rc_rules *rules;
 	const rc_event_defs *events;
+	rc_event_vocab *own_vocab;
+	const rc_event_vocab *vocab;
 	rc_limits limits;
 };
+
+/* A copy of s in a, or NULL for NULL; *ok false when out of memory. */
+static const char *own(rc_arena *a, const char *s, bool *ok)
+{
+	if (!s)
+		return NULL;
+	const char *d = rc__arena_strdup(a, s);
+	if (!d)
+		*ok = false;
+	return d;
+}
+
+/*
+ * The record owns every string it holds: a mention's type, place, date,
+ * key and provisional id may be strings of the event vocabulary or of the
+ * --events definitions, which belong to the extractor (or its engine) and
+ * may be freed before the record.  They are copied into the record's
+ * arena, and the claims' event ids, which are the same pointers, follow.
+ */
+static rc_status own_mention_strings(rc_record *rec, rc_arena *a, rc_error *err)
+{
+	bool ok = true;
+	for (size_t i = 0; i < rec->n_mentions && ok; i++) {
+		rc_mention *m = &rec->mentions[i];
+		const char *old_key = m->key, *old_id = m->local_id;
+		m->type = own(a, m->type, &ok);
+		m->noun = own(a, m->noun, &ok);
+		m->place = own(a, m->place, &ok);
+		m->date = own(a, m->date, &ok);
+		m->key = own(a, m->key, &ok);
+		m->local_id = own(a, m->local_id, &ok);
+		if (m->n_names) {
+			const char **names = rc__arena_alloc(a, m->n_names * sizeof *names);
+			if (!names) {
+				ok = false;
+				break;
+			}
+			for (size_t k = 0; k < m->n_names; k++)
+				names[k] = own(a, m->names[k], &ok);
+			m->names = names;
+		}
+		/* event ids linked to this mention: its key, else its id (link.c) */
+		for (size_t c = 0; c < rec->n_claims; c++) {
+			rc_claim *cl = &rec->claims[c];
+			if (cl->event && (cl->event == old_key || cl->event == old_id))
+				cl->event = cl->event == old_key ? m->key : m->local_id;
+			for (size_t k = 0; k < cl->n_events; k++)
+				if (cl->events[k] == old_key || cl->events[k] == old_id)
+					cl->events[k] = cl->events[k] == old_key ? m->key
+					                                                          : m->local_id;
+		}
+	}
+	return ok ? RC_OK : rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+}
 
 rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
                            rc_error *err)
@@ -46,12 +100,18 @@ rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
 			goto fail;
 		ex->rules = ex->own_rules;
 	}
+	if (opts && opts->vocab) {
+		ex->vocab = opts->vocab;
+	} else {
+		if ((st = rc_event_vocab_new(&ex->own_vocab, err)) != RC_OK)
+			goto fail;
+		ex->vocab = ex->own_vocab;
+	}
 	if (opts) {
 		ex->events = opts->events;
 		ex->limits = opts->limits;
 	}
-	if (!ex->limits.max_claims_per_doc)
-		ex->limits.max_claims_per_doc = DEFAULT_MAX_CLAIMS;
+	rc_limits_resolve(&ex->limits);
 	*out = ex;
 	return RC_OK;
 fail:
@@ -65,6 +125,7 @@ void rc_extractor_free(rc_extractor *ex)
 		return;
 	rc_recognizer_free(ex->own_rec);
 	rc_rules_free(ex->own_rules);
+	rc_event_vocab_free(ex->own_vocab);
 	free(ex);
 }
 
@@ -336,10 +397,11 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 	/* Events are found and linked on what was read, title included; only
 	 * then are offsets placed in the document. */
 	rc__ev_doc *ds = NULL;
-	if ((st = rc__mentions_find(&rec->mentions, &rec->n_mentions, a, scratch, doc, &t, &seg,
-	                            ex->events, &ds, err)) != RC_OK ||
+	if ((st = rc__mentions_find(&rec->mentions, &rec->n_mentions, a, scratch, ex->vocab, doc, &t,
+	                            &seg, ex->events, &ds, err)) != RC_OK ||
 	    (st = rc__claims_link(rec->claims, rec->n_claims, rec->mentions, rec->n_mentions, ds,
-	                          &t, &seg, a, err)) != RC_OK)
+	                          &t, &seg, a, err)) != RC_OK ||
+	    (st = own_mention_strings(rec, a, err)) != RC_OK)
 		return st;
 	for (size_t i = 0; rd.tlen && i < rec->n_mentions; i++) {
 		rc_mention *m = &rec->mentions[i];

@@ -1136,13 +1136,10 @@ static void free_ctx(mctx *M)
 
 rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
                            rc_record *const *records, size_t n_records,
-                           const rc_event_defs *defs, rc_error *err)
+                           const rc_event_vocab *tb, const rc_event_defs *defs, rc_error *err)
 {
 	*out = NULL;
 	*n_out = 0;
-	const ev_tables *tb = rc__ev_tables(err);
-	if (!tb)
-		return err ? err->status : RC_ERR_INVALID;
 	mctx M = {.tb = tb, .a = a, .defs = defs};
 	rc_status st = RC_OK;
 	size_t total = 0;
@@ -1302,6 +1299,13 @@ struct rc_event_set_priv {
 rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
                             const rc_event_defs *defs, rc_error *err)
 {
+	return rc__events_collect(out, records, n, NULL, defs, err);
+}
+
+rc_status rc__events_collect(rc_event_set **out, rc_record *const *records, size_t n,
+                             const rc_event_vocab *vocab, const rc_event_defs *defs,
+                             rc_error *err)
+{
 	*out = NULL;
 	rc_event_set *set = calloc(1, sizeof(*set));
 	struct rc_event_set_priv *priv = calloc(1, sizeof(*priv));
@@ -1311,8 +1315,12 @@ rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
 	set->priv = priv;
-	rc_status st = rc__events_merge(&set->events, &set->n_events, priv->arena, records, n,
-	                                defs, err);
+	rc_event_vocab *own = NULL;
+	rc_status st = vocab ? RC_OK : rc_event_vocab_new(&own, err);
+	if (st == RC_OK)
+		st = rc__events_merge(&set->events, &set->n_events, priv->arena, records, n,
+		                      own ? own : vocab, defs, err);
+	rc_event_vocab_free(own);
 	if (st != RC_OK) {
 		rc_event_set_free(set);
 		return st;

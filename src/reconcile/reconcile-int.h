@@ -19,7 +19,8 @@
  */
 rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
                            rc_record *const *records, size_t n_records,
-                           const rc_event_defs *defs, rc_error *err);
+                           const rc_event_vocab *vocab, const rc_event_defs *defs,
+                           rc_error *err);
 
 /* What the figure pass knows of each claim reference (indexed like
  * rc_result.refs). */
@@ -75,5 +76,10 @@ double rc__point_of(const rc_interval *iv);
  * in the claims; no pass over pairs of claims.
  */
 void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n);
+
+/* rc_events_collect() with a vocabulary (NULL: one built for the call). */
+rc_status rc__events_collect(rc_event_set **out, rc_record *const *records, size_t n,
+                             const rc_event_vocab *vocab, const rc_event_defs *defs,
+                             rc_error *err);
 
 #endif

@@ -598,14 +598,20 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	res->documents_read = n;
 	/* events */
-	if ((st = rc__events_merge(&res->events, &res->n_events, r->a, recs, n, r->o->events, err)) != RC_OK)
+	rc_event_vocab *own = NULL;
+	const rc_event_vocab *vocab = r->o->vocab;
+	if (!vocab && (st = rc_event_vocab_new(&own, err)) != RC_OK)
+		return st;
+	st = rc__events_merge(&res->events, &res->n_events, r->a, recs, n, own ? own : vocab,
+	                      r->o->events, err);
+	rc_event_vocab_free(own);
+	if (st != RC_OK)
 		return st;
 	/* origins: near-duplicate documents share one */
 	size_t *parent = malloc((n ? n : 1) * sizeof *parent);
 	if (!parent)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-	double thr = r->o->duplicate_threshold > 0 ? r->o->duplicate_threshold : 0.8;
-	if (group_duplicates(parent, recs, n, thr) != RC_OK) {
+	if (group_duplicates(parent, recs, n, r->o->duplicate_threshold) != RC_OK) {
 		free(parent);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
@@ -759,6 +765,20 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	return RC_OK;
 }
 
+/* The defaults, from the one place that decides them (src/pipeline/engine.c). */
+static void resolve_options(rc_reconcile_options *o)
+{
+	rc_engine_options e = RC_ENGINE_OPTIONS_INIT;
+	e.approx_tolerance = o->approx_tolerance;
+	e.window_days = o->window_days;
+	e.duplicate_threshold = o->duplicate_threshold;
+	e.threads = 1; /* not used here: spares the CPU count */
+	rc_engine_options_resolve(&e);
+	o->approx_tolerance = e.approx_tolerance;
+	o->window_days = e.window_days;
+	o->duplicate_threshold = e.duplicate_threshold;
+}
+
 rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
                        const rc_reconcile_options *opts, rc_error *err)
 {
@@ -784,12 +804,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	res->records = recs;
 	res->n_records = n;
 	res->options = opts ? *opts : (rc_reconcile_options){0};
-	if (!res->options.approx_tolerance)
-		res->options.approx_tolerance = RC_APPROX_TOLERANCE_DEFAULT;
-	if (!res->options.window_days)
-		res->options.window_days = 1;
-	if (!res->options.duplicate_threshold)
-		res->options.duplicate_threshold = 0.8;
+	resolve_options(&res->options);
 	red r = {.res = res, .a = a, .o = &res->options, .tol = res->options.approx_tolerance,
 	         .window = (long)res->options.window_days};
 	struct rc__tables tables = {0};
@@ -802,6 +817,8 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 		rc_result_free(res);
 		return st;
 	}
+	res->options.events = NULL; /* borrowed for the call only */
+	res->options.vocab = NULL;
 	*out = res;
 	return RC_OK;
 }

@@ -173,7 +173,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 	v->fit = p->fit;
 	v->unfit = p->unfit;
 	v->overtaken = p->overtaken;
-	long window = (long)(p->res->options.window_days ? p->res->options.window_days : 2);
+	long window = (long)p->res->options.window_days; /* resolved by rc_reconcile */
 	/* A source that gives only a bound ("over 90") does not support a claim
 	 * of 300, it just does not rule it out: figures with both ends decide,
 	 * bounds decide only when there is nothing else. */

@@ -1,8 +1,8 @@
 /*
  * The CI gate (`recount check`): policies over a reconciled result, a diff
  * against a baseline report, and the findings as text, GitHub Actions
- * workflow commands, JUnit XML or SARIF 2.1.0.  docs/check.md documents
- * the policies and each output.
+ * workflow commands, JUnit XML or SARIF 2.1.0.  docs/report.md ("recount
+ * check") documents the policies and each output.
  */
 #include <errno.h>
 #include <math.h>

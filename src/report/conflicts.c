@@ -1,7 +1,7 @@
 /*
  * Conflict exports (`recount conflicts`): one row per pair of figures in
  * conflict, for spreadsheets and databases.  The columns are stable and
- * documented in docs/schema-conflicts.md; a conflict of n figures gives
+ * documented in docs/report.md ("recount conflicts"); a conflict of n figures gives
  * n-1 rows tied together by the "conflict" column: consecutive figures (a
  * revision chain 103 -> 95 -> 84 reads as two steps, a contradiction from
  * its lowest figure up), or for a dispute the current figure's side

@@ -155,3 +155,135 @@ void rc_quantity_writer_free(rc_quantity_writer *w)
 		rc__buf_dispose(&w->line);
 	free(w);
 }
+
+/* ---- reading a stream (recount numbers) ---- */
+
+/* Where a block may end: after the last blank line (figures never span
+ * one), else after the last newline; with lines after any newline. */
+static size_t cut_point(const char *buf, size_t n, bool lines)
+{
+	for (size_t i = n; i > 0; i--) {
+		if (buf[i - 1] != '\n')
+			continue;
+		if (lines || (i >= 2 && buf[i - 2] == '\n'))
+			return i;
+	}
+	if (!lines)
+		for (size_t i = n; i > 0; i--)
+			if (buf[i - 1] == '\n')
+				return i;
+	return 0;
+}
+
+typedef struct scan_pos {
+	size_t line;   /* line of byte `ls` */
+	size_t ls;     /* first byte of that line, in the block */
+} scan_pos;
+
+/* Scan text[0..len) (whole lines) and write its quantities. */
+static rc_status scan_block(rc_quantity_writer *w, const rc_recognizer *rec, const char *file,
+                            bool lines, const char *text, size_t len, scan_pos *p,
+                            rc_quantity_list *ql, rc_error *err)
+{
+	size_t at = 0;  /* the scan position (lines: start of the line) */
+	while (at < len) {
+		size_t end = len;
+		if (lines) {
+			const char *nl = memchr(text + at, '\n', len - at);
+			end = nl ? (size_t)(nl - text) : len;
+		}
+		ql->len = 0;
+		rc_status st = rc_quantities_scan(ql, rec, text + at, end - at, err);
+		if (st != RC_OK)
+			return st;
+		for (size_t i = 0; i < ql->len; i++) {
+			rc_quantity q = ql->items[i];
+			size_t qs = at + q.start;
+			/* advance to the line of the figure's first byte */
+			for (;;) {
+				const char *nl = memchr(text + p->ls, '\n', len - p->ls);
+				if (!nl || (size_t)(nl - text) >= qs)
+					break;
+				p->ls = (size_t)(nl - text) + 1;
+				p->line++;
+			}
+			q.start = qs - p->ls;
+			q.end = at + q.end - p->ls;
+			q.num_start = at + q.num_start - p->ls;
+			q.num_end = at + q.num_end - p->ls;
+			st = rc_quantity_writer_add(w, file, p->line, text + p->ls, len - p->ls, &q, err);
+			if (st != RC_OK)
+				return st;
+		}
+		if (!lines)
+			break;
+		at = end + 1;
+	}
+	/* count the rest of the block's lines */
+	for (const char *nl; p->ls < len && (nl = memchr(text + p->ls, '\n', len - p->ls));) {
+		p->ls = (size_t)(nl - text) + 1;
+		p->line++;
+	}
+	p->ls -= len; /* relative to the next block (0 when the block ends a line) */
+	return RC_OK;
+}
+
+/*
+ * Blocks of whole lines, cut where no figure can span (a blank line; a
+ * newline with o->lines), so memory stays bounded by the longest run of
+ * lines without a break, capped by o->max_bytes.
+ */
+rc_status rc_quantity_writer_scan(rc_quantity_writer *w, const rc_recognizer *rec, FILE *in,
+                                  const char *file, const char *name,
+                                  const rc_quantity_scan_options *o, rc_error *err)
+{
+	enum { BLOCK = 1 << 20 };
+	bool lines = o && o->lines;
+	size_t max = o && o->max_bytes ? o->max_bytes : RC_LIMIT_DOCUMENT_BYTES_DEFAULT;
+	if (!name)
+		name = file ? file : "standard input";
+	size_t cap = BLOCK, n = 0;
+	char *buf = malloc(cap);
+	rc_quantity_list ql = {0};
+	scan_pos p = {.line = 1};
+	rc_status st = RC_OK;
+	bool eof = false;
+	if (!buf)
+		return rc__error_at(err, RC_ERR_NOMEM, name, 0, 0, (size_t)-1, "out of memory");
+	while (st == RC_OK && !eof) {
+		if (n == cap) {
+			if (cap > max) {
+				st = rc__error_at(err, RC_ERR_LIMIT, name, p.line, 0, (size_t)-1,
+				                  "more than %zu bytes without a line break "
+				                  "(--max-document-bytes): the rest is skipped", max);
+				break;
+			}
+			char *nb = realloc(buf, cap * 2);
+			if (!nb) {
+				st = rc__error_at(err, RC_ERR_NOMEM, name, 0, 0, (size_t)-1, "out of memory");
+				break;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n, in);
+		n += got;
+		if (got == 0) {
+			if (ferror(in)) {
+				st = rc__error_at(err, RC_ERR_IO, name, 0, 0, (size_t)-1, "read error: %s",
+				                  strerror(errno ? errno : EIO));
+				break;
+			}
+			eof = true;
+		}
+		size_t cut = eof ? n : cut_point(buf, n, lines);
+		if (cut == 0)
+			continue;
+		st = scan_block(w, rec, file, lines, buf, cut, &p, &ql, err);
+		memmove(buf, buf + cut, n - cut);
+		n -= cut;
+	}
+	rc_quantity_list_dispose(&ql);
+	free(buf);
+	return st;
+}

@@ -23,12 +23,12 @@ STAGES = ["core", "ingest", "segment", "extract", "events", "record", "pipeline"
 RANK = {s: i for i, s in enumerate(STAGES)}
 # The stage each public header belongs to.
 PUBLIC = {
-    "version.h": "core", "status.h": "core", "interval.h": "core", "text.h": "core",
+    "version.h": "core", "export.h": "core", "status.h": "core", "interval.h": "core", "text.h": "core",
     "document.h": "ingest",
     "quantity.h": "extract", "claim.h": "extract",
     "event.h": "events",
     "record.h": "record",
-    "pipeline.h": "pipeline",
+    "pipeline.h": "pipeline", "engine.h": "pipeline",
     "reconcile.h": "reconcile", "verify.h": "reconcile",
     "report.h": "report", "check.h": "report",
     "recount.h": "cli",

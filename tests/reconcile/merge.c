@@ -78,11 +78,20 @@ typedef struct run {
 	size_t n;
 } run;
 
+/* The built-in vocabulary, built once for the whole test program. */
+static const rc_event_vocab *test_vocab(void)
+{
+	static rc_event_vocab *v;
+	if (!v)
+		ck_assert_int_eq(rc_event_vocab_new(&v, NULL), RC_OK);
+	return v;
+}
+
 static run merge(rc_record **recs, size_t n, const rc_event_defs *defs)
 {
 	run r = {.a = rc__arena_new(4096)};
 	rc_error err;
-	ck_assert_int_eq(rc__events_merge(&r.ev, &r.n, r.a, recs, n, defs, &err), RC_OK);
+	ck_assert_int_eq(rc__events_merge(&r.ev, &r.n, r.a, recs, n, test_vocab(), defs, &err), RC_OK);
 	return r;
 }
 

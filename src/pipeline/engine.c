@@ -1,0 +1,243 @@
+/*
+ * The engine (include/recount/engine.h): the options of a run with their
+ * defaults, and what is built from them once (recognizer, rules, user
+ * events, the extractor of the map step).  The defaults of the pipeline
+ * are decided here, in rc_engine_options_resolve(), and nowhere else:
+ * rc_reconcile() resolves its options through it too.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <recount/engine.h>
+#include "core/core.h"
+#include "pipeline/engine-priv.h"
+
+struct rc_engine {
+	rc_engine_options opts;      /* resolved */
+	rc_recognizer *rec;
+	rc_rules *rules;
+	rc_event_defs *defs;
+	rc_event_vocab *vocab;
+	rc_extractor *ex;
+};
+
+rc_status rc_engine_options_init(rc_engine_options *o, unsigned version, rc_error *err)
+{
+	if (version < 1 || version > RC_ENGINE_OPTIONS_VERSION)
+		return rc__error_set(err, RC_ERR_INVALID,
+		                     "rc_engine_options version %u is not known to this library "
+		                     "(it knows 1 to %d)", version, RC_ENGINE_OPTIONS_VERSION);
+	memset(o, 0, sizeof *o);
+	o->version = version;
+	return RC_OK;
+}
+
+void rc_engine_options_resolve(rc_engine_options *o)
+{
+	if (!(o->approx_tolerance > 0))
+		o->approx_tolerance = RC_APPROX_TOLERANCE_DEFAULT;
+	if (!o->window_days)
+		o->window_days = RC_WINDOW_DAYS_DEFAULT;
+	if (!(o->duplicate_threshold > 0))
+		o->duplicate_threshold = RC_DUPLICATE_THRESHOLD_DEFAULT;
+	if (!o->threads)
+		o->threads = rc_cpu_count();
+	rc_limits_resolve(&o->ingest.limits);
+}
+
+rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error *err)
+{
+	*out = NULL;
+	if (opts && (opts->version < 1 || opts->version > RC_ENGINE_OPTIONS_VERSION))
+		return rc__error_set(err, RC_ERR_INVALID,
+		                     "rc_engine_options version %u is not known to this library "
+		                     "(start from RC_ENGINE_OPTIONS_INIT)", opts->version);
+	rc_engine *e = calloc(1, sizeof *e);
+	if (!e)
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	if (opts)
+		e->opts = *opts;
+	e->opts.version = RC_ENGINE_OPTIONS_VERSION;
+	rc_engine_options_resolve(&e->opts);
+	rc_status st;
+	rc_recognizer_options ro = {.approx_tolerance = e->opts.approx_tolerance};
+	if ((st = rc_recognizer_new(&e->rec, &ro, err)) != RC_OK)
+		goto fail;
+	if ((st = rc_rules_new_default(&e->rules, err)) != RC_OK)
+		goto fail;
+	if (e->opts.rules_path && (st = rc_rules_load_file(e->rules, e->opts.rules_path, err)) != RC_OK)
+		goto fail;
+	if (e->opts.events_path &&
+	    (st = rc_event_defs_load_file(&e->defs, e->opts.events_path, err)) != RC_OK)
+		goto fail;
+	if ((st = rc_event_vocab_new(&e->vocab, err)) != RC_OK)
+		goto fail;
+	rc_extractor_options eo = {
+		.recognizer = e->rec, .rules = e->rules, .events = e->defs, .vocab = e->vocab,
+		.limits = e->opts.ingest.limits,
+	};
+	if ((st = rc_extractor_new(&e->ex, &eo, err)) != RC_OK)
+		goto fail;
+	/* the paths are the caller's: the engine keeps what it built from them */
+	e->opts.rules_path = e->opts.events_path = NULL;
+	*out = e;
+	return RC_OK;
+fail:
+	rc_engine_free(e);
+	return st;
+}
+
+void rc_engine_free(rc_engine *e)
+{
+	if (!e)
+		return;
+	rc_extractor_free(e->ex);
+	rc_event_defs_free(e->defs);
+	rc_event_vocab_free(e->vocab);
+	rc_rules_free(e->rules);
+	rc_recognizer_free(e->rec);
+	free(e);
+}
+
+const rc_engine_options *rc_engine_get_options(const rc_engine *e)
+{
+	return &e->opts;
+}
+
+const rc_recognizer *rc_engine_recognizer(const rc_engine *e)
+{
+	return e->rec;
+}
+
+const rc_rules *rc_engine_rules(const rc_engine *e)
+{
+	return e->rules;
+}
+
+const rc_event_defs *rc_engine_event_defs(const rc_engine *e)
+{
+	return e->defs;
+}
+
+const rc_event_vocab *rc_engine_vocab(const rc_engine *e)
+{
+	return e->vocab;
+}
+
+const rc_extractor *rc_engine_extractor(const rc_engine *e)
+{
+	return e->ex;
+}
+
+rc_status rc_engine_reader(const rc_engine *e, const char *const *inputs, size_t n,
+                           rc_reader **out, rc_error *err)
+{
+	return rc_reader_new(out, &e->opts.ingest, inputs, n, err);
+}
+
+rc_status rc_engine_map(const rc_engine *e, rc_reader *r, const rc_map_options *opts,
+                        rc_record_fn fn, void *user, rc_error *err)
+{
+	rc_map_options mo = opts ? *opts : (rc_map_options){0};
+	if (!mo.threads)
+		mo.threads = e->opts.threads;
+	return rc_map_run(r, e->ex, &mo, fn, user, err);
+}
+
+rc_status rc_run_options_init(rc_run_options *o, unsigned version, rc_error *err)
+{
+	if (version < 1 || version > RC_RUN_OPTIONS_VERSION)
+		return rc__error_set(err, RC_ERR_INVALID,
+		                     "rc_run_options version %u is not known to this library "
+		                     "(it knows 1 to %d)", version, RC_RUN_OPTIONS_VERSION);
+	memset(o, 0, sizeof *o);
+	o->version = version;
+	return RC_OK;
+}
+
+typedef struct collect {
+	const rc_run_options *o;
+	rc_record **recs;
+	size_t n, cap;
+	rc_record_store *store;   /* the records are kept to the end: compact them */
+} collect;
+
+static rc_status keep(collect *c, rc_record *rec, rc_error *err)
+{
+	if (c->n == c->cap) {
+		size_t nc = c->cap ? c->cap * 2 : 256;
+		rc_record **nr = realloc(c->recs, nc * sizeof *nr);
+		if (!nr) {
+			rc_record_free(rec);
+			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		}
+		c->recs = nr;
+		c->cap = nc;
+	}
+	c->recs[c->n++] = rec;
+	return RC_OK;
+}
+
+static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
+{
+	collect *c = user;
+	if (c->o && c->o->record)
+		c->o->record(c->o->user, rec);
+	if (rc_record_store_compact(c->store, &rec, err) != RC_OK) {
+		rc_record_free(rec);
+		return err->status;
+	}
+	return keep(c, rec, err);
+}
+
+static void drop(collect *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		rc_record_free(c->recs[i]);
+	free(c->recs);
+	c->recs = NULL;
+}
+
+rc_status rc__run_options_check(const rc_run_options *o, rc_error *err)
+{
+	if (o && (o->version < 1 || o->version > RC_RUN_OPTIONS_VERSION))
+		return rc__error_set(err, RC_ERR_INVALID,
+		                     "rc_run_options version %u is not known to this library "
+		                     "(start from RC_RUN_OPTIONS_INIT)", o->version);
+	return RC_OK;
+}
+
+rc_status rc_engine_collect(const rc_engine *e, const char *const *inputs, size_t n,
+                            const rc_run_options *opts, rc_record ***records, size_t *n_records,
+                            rc_error *err)
+{
+	*records = NULL;
+	*n_records = 0;
+	rc_status st = rc__run_options_check(opts, err);
+	if (st != RC_OK)
+		return st;
+	static const char *const stdin_only[] = {"-"};
+	rc_reader *r = NULL;
+	if ((st = rc_engine_reader(e, n ? inputs : stdin_only, n ? n : 1, &r, err)) != RC_OK)
+		return st;
+	collect c = {.o = opts};
+	if ((st = rc_record_store_new(&c.store, err)) != RC_OK) {
+		rc_reader_free(r);
+		return st;
+	}
+	rc_map_options mo = {0};
+	if (opts) {
+		mo.progress = opts->progress;
+		mo.progress_user = opts->user;
+	}
+	st = rc_engine_map(e, r, &mo, collect_record, &c, err);
+	rc_reader_free(r);
+	/* the compacted records keep what they need of the store */
+	rc_record_store_free(c.store);
+	if (st != RC_OK) {
+		drop(&c);
+		return st;
+	}
+	*records = c.recs;
+	*n_records = c.n;
+	return RC_OK;
+}
