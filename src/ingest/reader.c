@@ -811,9 +811,11 @@ static const char *const type_names[] = {"an object", "an array", "a string", "a
 
 typedef struct flat_member {
 	const char *key;
-	json_type type;      /* JSON_STRING, JSON_NULL, JSON_TRUE or JSON_FALSE */
+	json_type type;      /* JSON_STRING, JSON_INTEGER, JSON_REAL, JSON_NULL, JSON_TRUE or JSON_FALSE */
 	const char *s;       /* a string's value, decoded */
 	size_t len;
+	long long i;         /* an integer's value */
+	double d;            /* a real's value */
 } flat_member;
 
 typedef struct record_obj {
@@ -941,11 +943,13 @@ static rc_status field_string(rc_reader *r, rc_document *doc, const record_obj *
 		return st;
 	if (f == RC_FIELD_TEXT && r->js)
 		r->js->text_key = key;
-	if (v.j && (json_is_integer(v.j) || json_is_real(v.j))) {
-		const char *s = json_is_integer(v.j)
+	json_type t = jv_type(v);
+	if (t == JSON_INTEGER || t == JSON_REAL) {
+		const char *s = t == JSON_INTEGER
 		                        ? rc__arena_printf(doc->priv->arena, "%" JSON_INTEGER_FORMAT,
-		                                           json_integer_value(v.j))
-		                        : rc__arena_printf(doc->priv->arena, "%.3f", json_real_value(v.j));
+		                                           v.j ? json_integer_value(v.j) : (json_int_t)v.m->i)
+		                        : rc__arena_printf(doc->priv->arena, "%.3f",
+		                                           v.j ? json_real_value(v.j) : v.m->d);
 		if (!s)
 			return RC_ERR_NOMEM;
 		*out = s;
@@ -1206,11 +1210,11 @@ static rc_status skip_record(rc_reader *r, rc_document *doc, rc_status code, siz
 
 /*
  * Read a JSON Lines record with the pull reader (src/core/jr.c) when it is
- * an object whose members are all strings, nulls or booleans, no key
- * twice: almost every article record.  No tree is built; the strings are
+ * an object whose members are all strings, numbers, nulls or booleans, no
+ * key twice: almost every article record.  No tree is built; the strings are
  * decoded in place in a copy of the record (r->scratch) and stay there
- * until the next record.  False for anything else (numbers, nested values,
- * a key given twice, more than FLAT_MAX members, any error), which jansson
+ * until the next record.  False for anything else (nested values, a key
+ * given twice, more than FLAT_MAX members, any error), which jansson
  * then reads with its own semantics and error messages.
  */
 static bool flat_parse(rc_reader *r, const char *data, size_t len, flat_member *m, size_t *n)
@@ -1240,6 +1244,29 @@ static bool flat_parse(rc_reader *r, const char *data, size_t len, flat_member *
 				return false;
 			x->type = JSON_STRING;
 			x->s = v;
+			break;
+		}
+		case RC_JR_NUMBER: {
+			/* as jansson reads it: an integer literal exactly (it must
+			 * fit in 64 bits), anything else as a double */
+			const char *at = j.p;
+			bool integral;
+			if (!rc__jr_num(&j, &x->d, &integral))
+				return false;
+			x->type = JSON_REAL;
+			if (integral) {
+				char lit[32];
+				size_t ln = (size_t)(j.p - at);
+				if (ln >= sizeof lit)
+					return false;
+				memcpy(lit, at, ln);
+				lit[ln] = '\0';
+				errno = 0;
+				x->i = strtoll(lit, NULL, 10);
+				if (errno)
+					return false;
+				x->type = JSON_INTEGER;
+			}
 			break;
 		}
 		case RC_JR_NULL:

@@ -327,8 +327,8 @@ START_TEST(jsonl_flat_and_tree_records)
 	        "\"text\":\"Line one.\\nLine \\\"two\\\" \\ud83d\\ude00.\",\"source\":\"Daily\"}\n"
 	        /* a boolean where a string is wanted: a warning, the next key wins */
 	        "{\"id\":\"f2\",\"text\":false,\"body\":\"Body text.\"}\n"
-	        /* a number: read by jansson */
-	        "{\"id\":42,\"text\":\"Numbered.\",\"published\":\"2024-03-01\"}\n"
+	        /* numbers: an integer id as jansson prints it, a real elsewhere */
+	        "{\"id\":-42,\"score\":1.5e3,\"text\":\"Numbered.\",\"published\":\"2024-03-01\"}\n"
 	        /* nested: read by jansson, the dotted key reaches into it */
 	        "{\"id\":\"n1\",\"source\":{\"name\":\"Nested Times\"},\"text\":\"Nested.\"}\n"
 	        /* a key twice: jansson's error */
@@ -336,12 +336,16 @@ START_TEST(jsonl_flat_and_tree_records)
 	        /* an escaped NUL: jansson allows it, and it becomes a space */
 	        "{\"id\":\"z1\",\"text\":\"A\\u0000B.\"}\n"
 	        /* cut short */
-	        "{\"id\":\"c1\",\"text\":\"Cut\n";
+	        "{\"id\":\"c1\",\"text\":\"Cut\n"
+	        /* an integer over 64 bits: jansson's error */
+	        "{\"id\":99999999999999999999,\"text\":\"Big.\"}\n"
+	        /* a real where a string is wanted: a warning naming its type */
+	        "{\"id\":\"r1\",\"title\":2.5,\"text\":\"Real title.\"}\n";
 	const char *p = write_file("flat.jsonl", jl, strlen(jl));
 	const char *in[] = {p};
-	rc_document *d[8];
-	size_t n = read_all(in, 1, NULL, d, 8);
-	ck_assert_uint_eq(n, 7);
+	rc_document *d[10];
+	size_t n = read_all(in, 1, NULL, d, 10);
+	ck_assert_uint_eq(n, 9);
 	ck_assert_str_eq(d[0]->id, "f1");
 	ck_assert_int_eq(d[0]->status, RC_DOC_OK);
 	ck_assert_str_eq(d[0]->title, "Caf\xC3\xA9 fire");
@@ -352,7 +356,8 @@ START_TEST(jsonl_flat_and_tree_records)
 	ck_assert_str_eq(d[1]->text, "Body text.");
 	ck_assert_uint_eq(d[1]->n_diags, 1);
 	ck_assert_ptr_nonnull(strstr(d[1]->diags[0].message, "is false, not a string"));
-	ck_assert_str_eq(d[2]->id, "42");
+	ck_assert_str_eq(d[2]->id, "-42");
+	ck_assert_uint_eq(d[2]->n_diags, 0);
 	ck_assert_str_eq(d[2]->published, "2024-03-01");
 	ck_assert_str_eq(d[3]->source, "Nested Times");
 	ck_assert_str_eq(d[3]->text, "Nested.");
@@ -363,6 +368,12 @@ START_TEST(jsonl_flat_and_tree_records)
 	ck_assert_str_eq(d[5]->text, "A B.");
 	ck_assert_int_eq(d[6]->status, RC_DOC_SKIPPED);
 	ck_assert_ptr_nonnull(strstr(d[6]->reason, "malformed JSON"));
+	ck_assert_int_eq(d[7]->status, RC_DOC_SKIPPED);
+	ck_assert_ptr_nonnull(strstr(d[7]->reason, "too big integer"));
+	ck_assert_int_eq(d[8]->status, RC_DOC_OK);
+	ck_assert_ptr_null(d[8]->title);
+	ck_assert_uint_eq(d[8]->n_diags, 1);
+	ck_assert_ptr_nonnull(strstr(d[8]->diags[0].message, "is a real, not a string"));
 	free_all(d, n);
 }
 END_TEST
