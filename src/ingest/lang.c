@@ -298,7 +298,21 @@ static guess detect(const char *text, size_t n)
 	for (size_t i = 0; i <= n && g.words < SAMPLE_WORDS;) {
 		uint32_t cp = 0;
 		size_t l = 1;
-		if (i < n) {
+		if (i < n && u[i] < 0x80) {
+			/* ASCII: most of the text; no decoding, no tables */
+			int c = u[i];
+			if (rc__is_alpha(c)) {
+				latin++;
+				if (wl + 1 < sizeof word)
+					word[wl] = (char)rc__lower(c);
+				else
+					word_ok = false;
+				wl++;
+				i++;
+				continue;
+			}
+			cp = (uint32_t)c;
+		} else if (i < n) {
 			l = rc__utf8_decode(u + i, n - i, &cp);
 			if (!l) {
 				cp = 0xFFFD;
@@ -335,9 +349,11 @@ static guess detect(const char *text, size_t n)
 					size_t slot = (size_t)(w - L.words);
 					bool fresh = !(seen[slot / 8] >> (slot % 8) & 1);
 					seen[slot / 8] |= (unsigned char)(1u << (slot % 8));
-					for (size_t k = 0; k < L.n_langs; k++) {
-						hits[k] += (w->langs >> k) & 1;
-						distinct[k] += fresh && ((w->langs >> k) & 1);
+					/* the languages of the word: its set bits */
+					for (uint64_t m = w->langs; m; m &= m - 1) {
+						unsigned k = (unsigned)__builtin_ctzll(m);
+						hits[k]++;
+						distinct[k] += fresh;
 					}
 				}
 			}

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <jansson.h>
+#include "core/jr.h"
 #include "ingest/ingest-priv.h"
 
 /* Built-in JSON key names per field, tried after the user's (--field).  A
@@ -250,6 +251,7 @@ struct rc_reader {
 	pending files;       /* expansion of the current input */
 	stream *js;          /* the JSON Lines or .json file being read, if any */
 	rc_buf line;
+	rc_buf scratch;      /* a copy of the record the pull reader decodes in place */
 	size_t seq;
 	id_table ids;
 };
@@ -329,6 +331,7 @@ rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
 	}
 	qsort(r->inputs, r->n_inputs, sizeof(char *), cmp_str);
 	rc__buf_init(&r->line, r->limits.max_line_bytes);
+	rc__buf_init(&r->scratch, 0);
 	*out = r;
 	return RC_OK;
 nomem:
@@ -357,6 +360,7 @@ void rc_reader_free(rc_reader *r)
 	free_strings(r->inputs, r->n_inputs);
 	pending_free(&r->files);
 	rc__buf_dispose(&r->line);
+	rc__buf_dispose(&r->scratch);
 	free(r->ids.slots);
 	rc__arena_free(r->ids.a);
 	free(r);
@@ -805,49 +809,113 @@ done:
 static const char *const type_names[] = {"an object", "an array", "a string", "an integer",
                                          "a real", "true", "false", "null"};
 
-/* The value at a key, or at a dotted path of keys into nested objects
- * ("source.name") when no key has the dotted name itself. */
-static const json_t *get_path(const json_t *obj, const char *key)
+/*
+ * A JSON record as the field readers see it: a jansson tree, or the members
+ * of a flat record read by the pull reader (flat_parse: strings, nulls and
+ * booleans only, so that every other value goes through jansson).
+ */
+#define FLAT_MAX 64
+
+typedef struct flat_member {
+	const char *key;
+	json_type type;      /* JSON_STRING, JSON_INTEGER, JSON_REAL, JSON_NULL, JSON_TRUE or JSON_FALSE */
+	const char *s;       /* a string's value, decoded */
+	size_t len;
+	long long i;         /* an integer's value */
+	double d;            /* a real's value */
+} flat_member;
+
+typedef struct record_obj {
+	const json_t *j;     /* the tree, or NULL */
+	const flat_member *m;
+	size_t n;
+} record_obj;
+
+/* A value of a record: a member of either kind. */
+typedef struct jv {
+	const json_t *j;
+	const flat_member *m;
+} jv;
+
+static json_type jv_type(jv v)
 {
-	const json_t *v = json_object_get(obj, key);
-	if (v || !strchr(key, '.'))
-		return v;
-	char part[256];
-	const char *p = key;
-	v = obj;
-	while (v && *p) {
-		const char *dot = strchr(p, '.');
-		size_t n = dot ? (size_t)(dot - p) : strlen(p);
-		if (!json_is_object(v) || n == 0 || n >= sizeof part)
-			return NULL;
-		memcpy(part, p, n);
-		part[n] = '\0';
-		v = json_object_get(v, part);
-		p = dot ? dot + 1 : p + n;
+	return v.j ? json_typeof(v.j) : v.m->type;
+}
+
+static const char *jv_str(jv v, size_t *len)
+{
+	if (v.j) {
+		if (len)
+			*len = json_string_length(v.j);
+		return json_string_value(v.j);
 	}
-	return v;
+	if (len)
+		*len = v.m->len;
+	return v.m->type == JSON_STRING ? v.m->s : NULL;
+}
+
+/* The value at a key, or at a dotted path of keys into nested objects
+ * ("source.name") when no key has the dotted name itself.  A flat record
+ * has no nested objects. */
+static bool get_path(const record_obj *o, const char *key, jv *out)
+{
+	*out = (jv){0};
+	if (!o->j) {
+		for (size_t i = 0; i < o->n; i++)
+			if (strcmp(o->m[i].key, key) == 0) {
+				out->m = &o->m[i];
+				return true;
+			}
+		return false;
+	}
+	const json_t *obj = o->j;
+	const json_t *v = json_object_get(obj, key);
+	if (!v && strchr(key, '.')) {
+		char part[256];
+		const char *p = key;
+		v = obj;
+		while (v && *p) {
+			const char *dot = strchr(p, '.');
+			size_t n = dot ? (size_t)(dot - p) : strlen(p);
+			if (!json_is_object(v) || n == 0 || n >= sizeof part) {
+				v = NULL;
+				break;
+			}
+			memcpy(part, p, n);
+			part[n] = '\0';
+			v = json_object_get(v, part);
+			p = dot ? dot + 1 : p + n;
+		}
+	}
+	out->j = v;
+	return v != NULL;
 }
 
 /* Check one candidate key: a string wins (an integer too for the id, a
  * number for the date: epoch seconds); another type is a warning, but an
  * object under a key whose dotted form is also tried ("source" holding
  * {"name": ...}) is expected and passes in silence. */
-static rc_status try_key(rc_document *doc, const json_t *obj, const char *key, rc_field f,
-                         const json_t **found)
+static rc_status try_key(rc_document *doc, const record_obj *obj, const char *key, rc_field f,
+                         jv *found, bool *got)
 {
-	const json_t *v = get_path(obj, key);
-	if (!v || json_is_null(v))
+	jv v;
+	*got = false;
+	if (!get_path(obj, key, &v))
 		return RC_OK;
-	if (json_is_string(v) || (f == RC_FIELD_ID && json_is_integer(v)) ||
-	    (f == RC_FIELD_PUBLISHED && json_is_number(v))) {
+	json_type t = jv_type(v);
+	if (t == JSON_NULL)
+		return RC_OK;
+	if (t == JSON_STRING || (f == RC_FIELD_ID && t == JSON_INTEGER) ||
+	    (f == RC_FIELD_PUBLISHED && (t == JSON_INTEGER || t == JSON_REAL))) {
 		*found = v;
+		*got = true;
 		return RC_OK;
 	}
-	if (json_is_object(v) && f == RC_FIELD_SOURCE && strcmp(key, "source") == 0)
+	if (t == JSON_OBJECT && f == RC_FIELD_SOURCE && strcmp(key, "source") == 0)
 		return RC_OK;
 	return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_INVALID, doc->record_line, 0,
 	                         (size_t)-1, "field '%.200s' (%s) is %s, not a string: ignored", key,
-	                         field_label[f], type_names[json_typeof(v)]);
+	                         field_label[f], type_names[t]);
 }
 
 /* The i-th key to try for field f: the user's keys (--field) first, then
@@ -866,26 +934,29 @@ static const char *field_key(const rc_reader *r, rc_field f, size_t i)
  * wrongly typed values on the way are warnings.  *out is NULL when there
  * is none.  Numbers come back as text.
  */
-static rc_status field_string(rc_reader *r, rc_document *doc, const json_t *obj, rc_field f,
+static rc_status field_string(rc_reader *r, rc_document *doc, const record_obj *obj, rc_field f,
                               const char **out, size_t *len)
 {
-	const json_t *v = NULL;
+	jv v = {0};
+	bool got = false;
 	rc_status st = RC_OK;
 	*out = NULL;
 	if (len)
 		*len = 0;
 	const char *key = NULL;
-	for (size_t i = 0; !v && st == RC_OK && (key = field_key(r, f, i)); i++)
-		st = try_key(doc, obj, key, f, &v);
-	if (st != RC_OK || !v)
+	for (size_t i = 0; !got && st == RC_OK && (key = field_key(r, f, i)); i++)
+		st = try_key(doc, obj, key, f, &v, &got);
+	if (st != RC_OK || !got)
 		return st;
 	if (f == RC_FIELD_TEXT && r->js)
 		r->js->text_key = key;
-	if (json_is_integer(v) || json_is_real(v)) {
-		const char *s = json_is_integer(v)
+	json_type t = jv_type(v);
+	if (t == JSON_INTEGER || t == JSON_REAL) {
+		const char *s = t == JSON_INTEGER
 		                        ? rc__arena_printf(doc->priv->arena, "%" JSON_INTEGER_FORMAT,
-		                                           json_integer_value(v))
-		                        : rc__arena_printf(doc->priv->arena, "%.3f", json_real_value(v));
+		                                           v.j ? json_integer_value(v.j) : (json_int_t)v.m->i)
+		                        : rc__arena_printf(doc->priv->arena, "%.3f",
+		                                           v.j ? json_real_value(v.j) : v.m->d);
 		if (!s)
 			return RC_ERR_NOMEM;
 		*out = s;
@@ -893,9 +964,7 @@ static rc_status field_string(rc_reader *r, rc_document *doc, const json_t *obj,
 			*len = strlen(s);
 		return RC_OK;
 	}
-	*out = json_string_value(v);
-	if (len)
-		*len = json_string_length(v);
+	*out = jv_str(v, len);
 	return RC_OK;
 }
 
@@ -933,16 +1002,17 @@ const char *rc__url_host(rc_arena *a, const char *url)
  * The first source key with a plain name wins; failing that, the host of
  * the first URL met (or of url).  A URL met goes to url if that is empty.
  */
-static rc_status fill_source(rc_reader *r, rc_document *doc, const json_t *obj)
+static rc_status fill_source(rc_reader *r, rc_document *doc, const record_obj *obj)
 {
 	rc_arena *a = doc->priv->arena;
 	const char *url_like = NULL, *key;
 	for (size_t i = 0; (key = field_key(r, RC_FIELD_SOURCE, i)); i++) {
-		const json_t *v = NULL;
-		rc_status st = try_key(doc, obj, key, RC_FIELD_SOURCE, &v);
+		jv v = {0};
+		bool got;
+		rc_status st = try_key(doc, obj, key, RC_FIELD_SOURCE, &v, &got);
 		if (st != RC_OK)
 			return st;
-		const char *s = v ? json_string_value(v) : NULL;
+		const char *s = got ? jv_str(v, NULL) : NULL;
 		if (!s || !*s)
 			continue;
 		if (!looks_like_url(s)) {
@@ -989,7 +1059,7 @@ rc_status rc__set_published(rc_document *doc, const char *s, size_t len, size_t 
 	return RC_OK;
 }
 
-static rc_status fill_record(rc_reader *r, rc_document *doc, json_t *obj)
+static rc_status fill_record(rc_reader *r, rc_document *doc, const record_obj *obj)
 {
 	rc_arena *a = doc->priv->arena;
 	const char *s;
@@ -1146,6 +1216,86 @@ static rc_status skip_record(rc_reader *r, rc_document *doc, rc_status code, siz
 }
 
 /*
+ * Read a JSON Lines record with the pull reader (src/core/jr.c) when it is
+ * an object whose members are all strings, numbers, nulls or booleans, no
+ * key twice: almost every article record.  No tree is built; the strings are
+ * decoded in place in a copy of the record (r->scratch) and stay there
+ * until the next record.  False for anything else (nested values, a key
+ * given twice, more than FLAT_MAX members, any error), which jansson
+ * then reads with its own semantics and error messages.
+ */
+static bool flat_parse(rc_reader *r, const char *data, size_t len, flat_member *m, size_t *n)
+{
+	rc__buf_reset(&r->scratch);
+	if (rc__buf_append(&r->scratch, data, len) != RC_OK)
+		return false;
+	rc_jr j;
+	rc__jr_init(&j, r->scratch.data, len);
+	*n = 0;
+	if (!rc__jr_obj(&j))
+		return false;
+	const char *k;
+	size_t kl;
+	while (rc__jr_key(&j, &k, &kl)) {
+		if (*n == FLAT_MAX || strlen(k) != kl)
+			return false;
+		for (size_t i = 0; i < *n; i++)
+			if (strcmp(m[i].key, k) == 0)
+				return false;
+		flat_member *x = &m[(*n)++];
+		*x = (flat_member){.key = k};
+		switch (rc__jr_peek(&j)) {
+		case RC_JR_STRING: {
+			char *v;
+			if (!rc__jr_str(&j, &v, &x->len) || strlen(v) != x->len)
+				return false;
+			x->type = JSON_STRING;
+			x->s = v;
+			break;
+		}
+		case RC_JR_NUMBER: {
+			/* as jansson reads it: an integer literal exactly (it must
+			 * fit in 64 bits), anything else as a double */
+			const char *at = j.p;
+			bool integral;
+			if (!rc__jr_num(&j, &x->d, &integral))
+				return false;
+			x->type = JSON_REAL;
+			if (integral) {
+				char lit[32];
+				size_t ln = (size_t)(j.p - at);
+				if (ln >= sizeof lit)
+					return false;
+				memcpy(lit, at, ln);
+				lit[ln] = '\0';
+				errno = 0;
+				x->i = strtoll(lit, NULL, 10);
+				if (errno)
+					return false;
+				x->type = JSON_INTEGER;
+			}
+			break;
+		}
+		case RC_JR_NULL:
+			if (!rc__jr_null(&j))
+				return false;
+			x->type = JSON_NULL;
+			break;
+		case RC_JR_BOOL: {
+			bool b;
+			if (!rc__jr_bool(&j, &b))
+				return false;
+			x->type = b ? JSON_TRUE : JSON_FALSE;
+			break;
+		}
+		default:
+			return false;
+		}
+	}
+	return !j.err && rc__jr_end(&j);
+}
+
+/*
  * Parse the record in r->line, which starts at byte offset (-1 when file
  * offsets are not known: a decoded UTF-16 file) on line start_line, at
  * column start_col, into doc.  The raw record is repaired first, as a plain
@@ -1167,6 +1317,16 @@ static rc_status parse_record(rc_reader *r, rc_document *doc, size_t offset, siz
 		st = rc__repair(doc, data, len, known ? offset : RC_TEXT_OFFSETS, fixed, &fixed_len);
 		if (st == RC_OK)
 			st = rc__repair_summary(doc);
+	}
+	/* most records are flat objects of strings: read without a tree */
+	flat_member flat[FLAT_MAX];
+	size_t n_flat;
+	if (st == RC_OK && !r->js->json &&
+	    flat_parse(r, fixed ? fixed : data, fixed ? fixed_len : len, flat, &n_flat)) {
+		record_obj o = {.m = flat, .n = n_flat};
+		st = fill_record(r, doc, &o);
+		free(fixed);
+		return st;
 	}
 	json_error_t jerr;
 	json_t *obj = NULL;
@@ -1196,7 +1356,8 @@ static rc_status parse_record(rc_reader *r, rc_document *doc, size_t offset, siz
 		                               "object or an array of them)"
 		                             : "not a JSON object");
 	} else {
-		st = fill_record(r, doc, obj);
+		record_obj o = {.j = obj};
+		st = fill_record(r, doc, &o);
 	}
 	json_decref(obj);
 	free(fixed);

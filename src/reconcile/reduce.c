@@ -420,14 +420,90 @@ static void check_aggregate(red *r, rc_aggregate *ag)
 
 /* ---- the run ----------------------------------------------------------------------------- */
 
+/*
+ * An origin key: a claim's cited authority compared without case, else its
+ * document's near-duplicate group.  Keys order as the strings "a:<authority
+ * in lower case>" and "d:<group in decimal>" would, without printing a
+ * string per claim: authorities first, groups by their decimal digits.
+ */
 typedef struct okey {
-	const char *key;   /* origin key */
+	const char *attr;  /* cited authority, or NULL */
+	size_t root;       /* near-duplicate group when attr is NULL */
 	size_t idx;
 } okey;
 
+static int cmp_nocase(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int x = rc__lower((unsigned char)*a), y = rc__lower((unsigned char)*b);
+		if (x != y || !x)
+			return x - y;
+	}
+}
+
+/* The decimal digits of v, NUL-terminated, at the end of buf[24]. */
+static const char *decimal(size_t v, char buf[24])
+{
+	char *p = buf + 23;
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	return p;
+}
+
 static int cmp_okey(const void *pa, const void *pb)
 {
-	return strcmp(((const okey *)pa)->key, ((const okey *)pb)->key);
+	const okey *a = pa, *b = pb;
+	if (a->attr && b->attr)
+		return cmp_nocase(a->attr, b->attr);
+	if (a->attr || b->attr)
+		return a->attr ? -1 : 1;
+	if (a->root == b->root)
+		return 0;
+	char x[24], y[24];
+	return strcmp(decimal(a->root, x), decimal(b->root, y));
+}
+
+/*
+ * Metric keys that are not a claim's own metric ("killed (children)",
+ * "killed (perpetrators)"): one copy of each, however many claims share it.
+ */
+typedef struct mkeys {
+	const char **slot;
+	size_t cap, n;
+} mkeys;
+
+static const char *mkey_intern(red *r, mkeys *t, const char *s)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		const char **slot = calloc(cap, sizeof *slot);
+		if (!slot)
+			return NULL;
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->slot[i])
+				continue;
+			size_t h = (size_t)rc__hash64(t->slot[i], strlen(t->slot[i]), 0) & (cap - 1);
+			while (slot[h])
+				h = (h + 1) & (cap - 1);
+			slot[h] = t->slot[i];
+		}
+		free(t->slot);
+		t->slot = slot;
+		t->cap = cap;
+	}
+	size_t len = strlen(s);
+	size_t h = (size_t)rc__hash64(s, len, 0) & (t->cap - 1);
+	for (; t->slot[h]; h = (h + 1) & (t->cap - 1))
+		if (strcmp(t->slot[h], s) == 0)
+			return t->slot[h];
+	const char *k = rc__arena_strndup(r->a, s, len);
+	if (k) {
+		t->slot[h] = k;
+		t->n++;
+	}
+	return k;
 }
 
 /* ---- data/reconcile.json ------------------------------------------------------------- */
@@ -517,24 +593,40 @@ static rc_authority authority_of(const struct rc__tables *t, const char *attr)
  * children") is a part, not a rival figure; the killed, injured or missing
  * among an attack's perpetrators ("killed two terrorists") are not the
  * victims' toll. */
-static const char *metric_key(red *r, const rc_claim *c)
+/* The interned "<metric> (<what>)". */
+static const char *metric_of(red *r, mkeys *t, const char *metric, const char *what)
+{
+	char stack[256];
+	size_t ml = strlen(metric), wl = strlen(what), need = ml + wl + 4;
+	char *buf = need <= sizeof stack ? stack : malloc(need);
+	if (!buf)
+		return NULL;
+	memcpy(buf, metric, ml);
+	memcpy(buf + ml, " (", 2);
+	memcpy(buf + ml + 2, what, wl);
+	memcpy(buf + ml + 2 + wl, ")", 2);
+	const char *k = mkey_intern(r, t, buf);
+	if (buf != stack)
+		free(buf);
+	return k;
+}
+
+static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
 {
 	if (!c->metric)
 		return c->metric;
+	const char *k;
 	/* a part ("including 43 children", "13 US troops", "195 remain in
 	 * hospital") is reconciled as its own metric, not a rival figure */
 	if (c->parent >= 0 || c->part) {
-		char *k = rc__arena_printf(r->a, "%s (%s)", c->metric,
-		                           c->part ? c->part : c->subject ? c->subject : "part");
-		if (!k)
-			r->nomem = true;
-		return k ? k : c->metric;
+		k = metric_of(r, t, c->metric, c->part ? c->part : c->subject ? c->subject : "part");
+	} else {
+		const struct rc__tables *tb = r->tables;
+		if (!c->subject || !in_list(tb->perpetrators, tb->n_perpetrators, c->subject) ||
+		    !in_list(tb->victims, tb->n_victims, c->metric))
+			return c->metric;
+		k = metric_of(r, t, c->metric, "perpetrators");
 	}
-	const struct rc__tables *t = r->tables;
-	if (!c->subject || !in_list(t->perpetrators, t->n_perpetrators, c->subject) ||
-	    !in_list(t->victims, t->n_victims, c->metric))
-		return c->metric;
-	char *k = rc__arena_printf(r->a, "%s (perpetrators)", c->metric);
 	if (!k)
 		r->nomem = true;
 	return k ? k : c->metric;
@@ -640,17 +732,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			ref->rec = recs[i];
 			ref->claim = cl;
 			ref->effective = rc_interval_widen(&cl->q.iv, cl->q.value, cl->q.approx, cl->q.qualifier, r->tol);
-			char *key;
-			if (cl->attribution) {
-				key = rc__arena_printf(r->a, "a:%s", cl->attribution);
-				for (char *p = key; p && *p; p++)
-					*p = (char)rc__lower((unsigned char)*p);
-			} else {
-				key = rc__arena_printf(r->a, "d:%zu", root);
-			}
-			if (!key)
-				r->nomem = true;
-			keys[k] = (okey){.key = key ? key : "", .idx = k};
+			keys[k] = (okey){.attr = cl->attribution, .root = root, .idx = k};
 			r->docgroup[k] = root;
 			k++;
 		}
@@ -663,18 +745,38 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	qsort(keys, k, sizeof *keys, cmp_okey);
 	size_t origin = 0;
 	rc_authority rank = RC_AUTHORITY_NONE;
+	char *lower = NULL;
+	size_t lower_cap = 0;
 	for (size_t i = 0; i < k; i++) {
-		if (i && strcmp(keys[i].key, keys[i - 1].key) != 0)
+		bool first = i == 0 || cmp_okey(&keys[i], &keys[i - 1]) != 0;
+		if (i && first)
 			origin++;
-		if (i == 0 || strcmp(keys[i].key, keys[i - 1].key) != 0)
-			rank = strncmp(keys[i].key, "a:", 2) == 0 ? authority_of(r->tables, keys[i].key + 2)
-			                                           : RC_AUTHORITY_NONE;
+		if (first && keys[i].attr) {
+			/* the authority's rank, from its name in lower case */
+			size_t len = strlen(keys[i].attr);
+			if (len + 1 > lower_cap) {
+				char *grown = realloc(lower, len + 1);
+				if (!grown) {
+					r->nomem = true;
+					break;
+				}
+				lower = grown;
+				lower_cap = len + 1;
+			}
+			for (size_t j = 0; j <= len; j++)
+				lower[j] = (char)rc__lower((unsigned char)keys[i].attr[j]);
+			rank = authority_of(r->tables, lower);
+		} else if (first) {
+			rank = RC_AUTHORITY_NONE;
+		}
 		res->refs[keys[i].idx].origin = origin;
 		res->refs[keys[i].idx].authority = rank;
 		r->facts[keys[i].idx].source = origin;
 	}
+	free(lower);
 	free(keys);
 	/* group by event and metric */
+	mkeys mk = {0};
 	keyed *by = calloc(k ? k : 1, sizeof *by);
 	size_t nb = 0, n_unlinked = 0;
 	if (!by)
@@ -686,8 +788,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (!cl->event || !cl->metric)
 			n_unlinked++;
 		else
-			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, cl), .f = &r->facts[i]};
+			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i]};
 	}
+	free(mk.slot);
 	qsort(by, nb, sizeof *by, cmp_keyed);
 	/* by and the events are both in id order: walk them together */
 	size_t cursor = 0;

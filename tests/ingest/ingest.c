@@ -316,6 +316,68 @@ START_TEST(jsonl_bad_line_among_good)
 }
 END_TEST
 
+/* The flat records read without a tree and the records jansson reads
+ * (numbers, nested values, a key twice, escapes the pull reader refuses)
+ * give the same documents and the same warnings. */
+START_TEST(jsonl_flat_and_tree_records)
+{
+	const char *jl =
+	        /* flat: strings, a boolean, a null, escapes */
+	        "{\"id\":\"f1\",\"paywall\":true,\"url\":null,\"title\":\"Caf\\u00e9 fire\","
+	        "\"text\":\"Line one.\\nLine \\\"two\\\" \\ud83d\\ude00.\",\"source\":\"Daily\"}\n"
+	        /* a boolean where a string is wanted: a warning, the next key wins */
+	        "{\"id\":\"f2\",\"text\":false,\"body\":\"Body text.\"}\n"
+	        /* numbers: an integer id as jansson prints it, a real elsewhere */
+	        "{\"id\":-42,\"score\":1.5e3,\"text\":\"Numbered.\",\"published\":\"2024-03-01\"}\n"
+	        /* nested: read by jansson, the dotted key reaches into it */
+	        "{\"id\":\"n1\",\"source\":{\"name\":\"Nested Times\"},\"text\":\"Nested.\"}\n"
+	        /* a key twice: jansson's error */
+	        "{\"id\":\"d1\",\"text\":\"One.\",\"text\":\"Two.\"}\n"
+	        /* an escaped NUL: jansson allows it, and it becomes a space */
+	        "{\"id\":\"z1\",\"text\":\"A\\u0000B.\"}\n"
+	        /* cut short */
+	        "{\"id\":\"c1\",\"text\":\"Cut\n"
+	        /* an integer over 64 bits: jansson's error */
+	        "{\"id\":99999999999999999999,\"text\":\"Big.\"}\n"
+	        /* a real where a string is wanted: a warning naming its type */
+	        "{\"id\":\"r1\",\"title\":2.5,\"text\":\"Real title.\"}\n";
+	const char *p = write_file("flat.jsonl", jl, strlen(jl));
+	const char *in[] = {p};
+	rc_document *d[10];
+	size_t n = read_all(in, 1, NULL, d, 10);
+	ck_assert_uint_eq(n, 9);
+	ck_assert_str_eq(d[0]->id, "f1");
+	ck_assert_int_eq(d[0]->status, RC_DOC_OK);
+	ck_assert_str_eq(d[0]->title, "Caf\xC3\xA9 fire");
+	ck_assert_str_eq(d[0]->text, "Line one.\nLine \"two\" \xF0\x9F\x98\x80.");
+	ck_assert_str_eq(d[0]->source, "Daily");
+	ck_assert_ptr_null(d[0]->url);
+	ck_assert_uint_eq(d[0]->n_diags, 0);
+	ck_assert_str_eq(d[1]->text, "Body text.");
+	ck_assert_uint_eq(d[1]->n_diags, 1);
+	ck_assert_ptr_nonnull(strstr(d[1]->diags[0].message, "is false, not a string"));
+	ck_assert_str_eq(d[2]->id, "-42");
+	ck_assert_uint_eq(d[2]->n_diags, 0);
+	ck_assert_str_eq(d[2]->published, "2024-03-01");
+	ck_assert_str_eq(d[3]->source, "Nested Times");
+	ck_assert_str_eq(d[3]->text, "Nested.");
+	ck_assert_int_eq(d[4]->status, RC_DOC_SKIPPED);
+	ck_assert_ptr_nonnull(strstr(d[4]->reason, "malformed JSON"));
+	ck_assert_ptr_nonnull(strstr(d[4]->reason, "duplicate"));
+	ck_assert_int_eq(d[5]->status, RC_DOC_OK);
+	ck_assert_str_eq(d[5]->text, "A B.");
+	ck_assert_int_eq(d[6]->status, RC_DOC_SKIPPED);
+	ck_assert_ptr_nonnull(strstr(d[6]->reason, "malformed JSON"));
+	ck_assert_int_eq(d[7]->status, RC_DOC_SKIPPED);
+	ck_assert_ptr_nonnull(strstr(d[7]->reason, "too big integer"));
+	ck_assert_int_eq(d[8]->status, RC_DOC_OK);
+	ck_assert_ptr_null(d[8]->title);
+	ck_assert_uint_eq(d[8]->n_diags, 1);
+	ck_assert_ptr_nonnull(strstr(d[8]->diags[0].message, "is a real, not a string"));
+	free_all(d, n);
+}
+END_TEST
+
 START_TEST(jsonl_user_fields)
 {
 	const char *jl = "{\"uid\":\"u1\",\"story\":\"Six.\",\"paper\":\"Daily\"}\n";
@@ -1016,6 +1078,7 @@ int main(void)
 	tcase_add_test(tc, crlf_and_bom);
 	tcase_add_test(tc, jsonl_bad_line_among_good);
 	tcase_add_test(tc, jsonl_user_fields);
+	tcase_add_test(tc, jsonl_flat_and_tree_records);
 	tcase_add_test(tc, empty_binary_missing);
 	tcase_add_test(tc, twenty_megabyte_line);
 	tcase_add_test(tc, limits_are_reported);
