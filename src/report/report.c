@@ -722,31 +722,37 @@ static void md_article(rc__out *o, const rc_record *rec)
 	rc__outc(o, ')');
 }
 
+/* One claim as a table row: figure, the given second cell (written as
+ * is), source, date, article, cites, location, quote. */
+static void md_claim_row(rc__out *o, const rc_claim_ref *r, const char *second)
+{
+	char loc[1024];
+	rc__ref_location(loc, sizeof loc, r);
+	rc__outs(o, "| ");
+	md_cell(o, r->claim->text);
+	rc__outs(o, " | ");
+	rc__outs(o, second);
+	rc__outs(o, " | ");
+	md_cell(o, rc__ref_source(r));
+	rc__outs(o, " | ");
+	rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
+	rc__outs(o, " | ");
+	md_article(o, r->rec);
+	rc__outs(o, " | ");
+	md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
+	rc__outs(o, " | `");
+	rc__out_clean(o, loc);
+	rc__outs(o, "` | ");
+	md_cell(o, r->claim->quote);
+	rc__outs(o, " |\n");
+}
+
 static void md_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_t n)
 {
 	rc__outs(o, "| Figure | Status | Source | Date | Article | Cites | Location | Quote |\n");
 	rc__outs(o, "|---|---|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *r = refs[i];
-		char loc[1024];
-		rc__ref_location(loc, sizeof loc, r);
-		rc__outs(o, "| ");
-		md_cell(o, r->claim->text);
-		rc__outs(o, " | ");
-		rc__outs(o, rc_claim_status_str(r->claim->status));
-		rc__outs(o, " | ");
-		md_cell(o, rc__ref_source(r));
-		rc__outs(o, " | ");
-		rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
-		rc__outs(o, " | ");
-		md_article(o, r->rec);
-		rc__outs(o, " | ");
-		md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
-		rc__outs(o, " | `");
-		rc__out_clean(o, loc);
-		rc__outs(o, "` | ");
-		md_cell(o, r->claim->quote);
-		rc__outs(o, " |\n");
+		md_claim_row(o, refs[i], rc_claim_status_str(refs[i]->claim->status));
 	}
 }
 
@@ -762,24 +768,9 @@ static void md_conflict_rows(rc__out *o, const rc_conflict *cf)
 				rc__outf(o, "| \xe2\x80\xa6 %zu more | | | | | | | |\n", n - head - 1);
 			continue;
 		}
-		const rc_claim_ref *r = cf->claims[i];
-		char loc[1024];
-		rc__ref_location(loc, sizeof loc, r);
-		rc__outs(o, "| ");
-		md_cell(o, r->claim->text);
-		rc__outf(o, " | %zu | ", cf->figures[i]->n_claims);
-		md_cell(o, rc__ref_source(r));
-		rc__outs(o, " | ");
-		rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
-		rc__outs(o, " | ");
-		md_article(o, r->rec);
-		rc__outs(o, " | ");
-		md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
-		rc__outs(o, " | `");
-		rc__out_clean(o, loc);
-		rc__outs(o, "` | ");
-		md_cell(o, r->claim->quote);
-		rc__outs(o, " |\n");
+		char reports[32];
+		snprintf(reports, sizeof reports, "%zu", cf->figures[i]->n_claims);
+		md_claim_row(o, cf->claims[i], reports);
 	}
 }
 
