@@ -93,6 +93,10 @@ typedef enum rc__lex_class {
 	RC_LX_ROLE,         /* sources a headline may open with: "Paris prosecutor: ..." */
 	RC_LX_LONG_AGO,     /* "eight years ago": a time unit that sets an earlier event */
 	RC_LX_VOUCH,        /* "told reporters it remained accurate": the cue is about the figure */
+	RC_LX_SITE,         /* "the metro toll", "the two airport bombers": one site of several */
+	RC_LX_SITE_ADVERB,  /* "80 people died there": at a site the text named before */
+	RC_LX_OPERATION,    /* "a police raid left three people dead": an operation, not the event */
+	RC_LX_REFLEXIVE,    /* "seven killed themselves": no victims of the event */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 
@@ -188,6 +192,7 @@ struct rc_rules {
 	rc__pattern_set part_cues;      /* pattern.metric is the label index */
 	const char **part_labels;
 	bool *part_relative;            /* by label: counts on an earlier figure ("more") */
+	bool *part_needs_total;         /* by label: a part only beside a total ("by charge") */
 	size_t n_part_labels;
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */

@@ -99,6 +99,8 @@ typedef struct ex {
 	uint64_t *mask_buf;
 	size_t cap_mask;
 	bool has_revision, has_aggregate;
+	bool site_cur, site_prev;   /* a site noun in this sentence, in the one before it
+	                             * in its paragraph */
 
 	sent_attr *sattr;       /* per sentence */
 	const struct meta *metas;    /* sentence and metric of each claim so far */
@@ -803,7 +805,17 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 	const rc__lex_entry *pp = is_word(x, i) ? lex(x, i, RC_LX_PREP) : NULL;
 	if (pp && (s.idx >= 0 || i == f + 1)) {
 		size_t k = i + pp->p.n;
-		for (unsigned g = 0; g < x->r->gap_window && gap_ok(x, k); g++) {
+		/* each preposition of a chain of phrases opens a window of its
+		 * own ("in apartment blocks beneath the surviving section of
+		 * the viaduct"), up to three windows in all */
+		unsigned budget = 3 * x->r->gap_window;
+		for (unsigned g = 0; g < x->r->gap_window && budget && gap_ok(x, k); g++, budget--) {
+			const rc__lex_entry *pk = lex(x, k, RC_LX_PREP);
+			if (pk && g > 0) {
+				g = 0;
+				k += pk->p.n;
+				continue;
+			}
 			/* "several of the wounded died": a part of a group already
 			 * counted, not a figure of its own. */
 			if (k > 0 && lex(x, k - 1, RC_LX_DROP_WORD) &&
@@ -1037,6 +1049,82 @@ static bool site_opening(const ex *x, size_t f)
 	return false;
 }
 
+/* Does a list of names and figures follow the phrase of w: ", Nigeria
+ * 274 and Egypt 190"?  (One to three capitalised words right before each
+ * figure, after a comma.) */
+static bool name_list_follows(const ex *x, const work *w)
+{
+	size_t k = w->tail + 1;
+	if (k >= x->n || !is_punct(x, k, ','))
+		return false;
+	k++;
+	size_t names = 0;
+	while (k < x->n && names < 3 && is_word(x, k) && capitalised(x, k) &&
+	       !lex(x, k, RC_LX_CLAUSE)) {
+		k++;
+		names++;
+	}
+	return names > 0 && k < x->n && is_fig(x, k) && x->tok[k].q >= 0 &&
+	       fig_q(x, k)->kind == RC_QK_COUNT;
+}
+
+/* Does w name one site of several: a site noun right before its toll
+ * ("the metro toll", "the airport death toll") or before its counted
+ * noun ("the two airport bombers"), or "there" right after its
+ * predicate ("80 people died there")? */
+static bool site_named(const ex *x, const work *w)
+{
+	if (w->form == FORM_TOLL && w->tb > w->ta && w->ta > 0 && w->ta < w->fig &&
+	    lex_ending(x, w->ta - 1, RC_LX_SITE))
+		return true;
+	size_t i = w->fig + 1;
+	for (unsigned k = 0; k < x->r->subject_window && is_word(x, i); k++) {
+		const rc__lex_entry *e = lex(x, i, RC_LX_SITE);
+		if (e) {
+			size_t after = i + e->p.n;
+			return is_word(x, after) &&
+			       (lex(x, after, RC_LX_SUBJECT) || lex(x, after, RC_LX_NOUN));
+		}
+		if (structural(x, i))
+			break;
+		i++;
+	}
+	/* "there" names a site only after a site noun, in its sentence or
+	 * the one before ("The deadliest attack was at the Bataclan, a
+	 * 1,500-seat venue ...  About 80 people died there"); after the
+	 * event's own place it is the event ("the crush at Mina ...  769
+	 * pilgrims died there") */
+	if (w->tb > w->ta && w->ta > w->fig && (x->site_cur || x->site_prev)) {
+		size_t j = w->tb;
+		if (j < x->n && is_word(x, j) && lex(x, j, RC_LX_SITE_ADVERB))
+			return true;
+	}
+	return false;
+}
+
+/* Does the clause of w name an operation against the attackers ("a
+ * police raid left three people dead", "Two dead, eight arrested in
+ * Saint-Denis raid")?  The clause runs on over a list of figures. */
+static bool in_operation(const ex *x, const work *w)
+{
+	size_t lo = w->fig, hi = w->tail + 1;
+	if (w->tb > w->ta && w->ta < lo)
+		lo = w->ta;
+	if (w->tb > hi)
+		hi = w->tb;
+	for (int k = 0; lo > 0 && k < CLAUSE_MAX && !clause_break(x, lo - 1); k++)
+		lo--;
+	for (int k = 0; hi < x->n && k < CLAUSE_MAX; k++, hi++) {
+		if (clause_break(x, hi) &&
+		    !(is_punct(x, hi, ',') && hi + 1 < x->n && is_fig(x, hi + 1)))
+			break;
+	}
+	for (size_t k = lo; k < hi; k++)
+		if (is_word(x, k) && lex(x, k, RC_LX_OPERATION))
+			return true;
+	return false;
+}
+
 static const char *part_of(ex *x, work *w, bool *nomem)
 {
 	w->group_part = false;
@@ -1062,6 +1150,7 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		if ((contrast && r->part_relative[p->metric]) ||
 		    !match_at_figure(x, p, w->fig, &a, &b))
 			continue;
+		w->group_part = r->part_needs_total[p->metric];
 		return r->part_labels[p->metric];
 	}
 	/* A list set off by a colon or a dash after another figure breaks it
@@ -1076,12 +1165,32 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		return w->subject >= 0 ? r->subjects[w->subject] : "part";
 	if (w->metric >= 0 && !w->background && site_opening(x, w->fig))
 		return "site";
-	if (w->metric < 0 || !r->metrics[w->metric].victims || w->background)
+	/* one name of a list of names and figures: "Mali has reported 305
+	 * dead, Nigeria 274 and Egypt 190" */
+	if (w->metric >= 0 && !w->background && name_list_follows(x, w))
+		return "breakdown";
+	if (w->metric < 0 || w->background ||
+	    !(r->metrics[w->metric].victims || r->metrics[w->metric].by_noun))
 		return NULL;
 	/* The rest are parts by their group alone: they need a total in the
 	 * text ("a bombing killed 7 officers" is a total; attach_parts
 	 * decides). */
 	w->group_part = true;
+	/* one site of several: "the metro toll", "the two airport bombers",
+	 * "80 people died there" */
+	if (site_named(x, w))
+		return "site";
+	if (!r->metrics[w->metric].victims) {
+		w->group_part = false;
+		return NULL;
+	}
+	/* the dead of an operation against the attackers, not of the event:
+	 * "a police raid left three people dead"; the dead by their own
+	 * hand: "seven of them killed themselves" */
+	if (in_operation(x, w))
+		return "in an operation";
+	if (w->tb > w->ta && w->tb < x->n && is_word(x, w->tb) && lex(x, w->tb, RC_LX_REFLEXIVE))
+		return "by their own hand";
 	/* a nationality before or as the counted noun ("13 US troops", "60
 	 * Afghans", "18 wounded Americans"), or before a noun of deaths
 	 * ("American deaths rise to 13") */
@@ -2182,6 +2291,8 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	for (size_t i = 0; i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
 	x->has_aggregate = cue_in(x, &x->r->aggregate, 0, x->n);
+	for (size_t i = 0; i < x->n && !x->site_cur; i++)
+		x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
 	if ((st = count_clauses(x)) != RC_OK || (st = find_attributions(x)) != RC_OK ||
 	    (st = sentence_source(x)) != RC_OK)
 		return st;
@@ -2207,11 +2318,14 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		}
 		w.background = background_of(x, &w, &w.year);
 		const char *inherited = w.part;
+		bool inherited_group = w.group_part;
 		w.part = part_of(x, &w, &nomem);
 		/* a list member and a back-reference count what their head
 		 * counts: "15 who died at the airport and 13 at the metro" */
-		if (!w.part && inherited && (w.form == FORM_BACKREF || w.form == FORM_CHAIN))
+		if (!w.part && inherited && (w.form == FORM_BACKREF || w.form == FORM_CHAIN)) {
 			w.part = inherited;
+			w.group_part = inherited_group;
+		}
 		if (second.metric >= 0) {
 			second.background = w.background;
 			second.year = w.year;
@@ -2238,6 +2352,14 @@ static bool is_total(const rc_claim *c)
 	       (c->status == RC_CLAIM_CURRENT || c->status == RC_CLAIM_SUPERSEDED);
 }
 
+/* Do two claims state the same exact count? */
+static bool same_count(const rc_claim *a, const rc_claim *b)
+{
+	return a->q.kind == RC_QK_COUNT && b->q.kind == RC_QK_COUNT && !a->q.approx &&
+	       !b->q.approx && !a->q.vague && !b->q.vague && a->q.iv.lo == b->q.iv.lo &&
+	       a->q.iv.hi == b->q.iv.hi && a->q.iv.lo == a->q.iv.hi;
+}
+
 /*
  * A part without a parent takes the total of its metric nearest before it
  * in the document, else the nearest after it ("13 US troops and at least
@@ -2245,7 +2367,7 @@ static bool is_total(const rc_claim *c)
  * of a document with no such total keeps parent -1 and its part label,
  * unless it is a part by its group alone: then it is the total.
  */
-static void attach_parts(rc_claim *c, size_t n, const meta *metas)
+static void attach_once(rc_claim *c, size_t n, const meta *metas)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (!c[i].part || c[i].parent >= 0)
@@ -2262,6 +2384,39 @@ static void attach_parts(rc_claim *c, size_t n, const meta *metas)
 		 * killed 7 officers" */
 		if (best < 0 && metas[i].group_part)
 			c[i].part = NULL;
+	}
+}
+
+
+/* ... and parts equal to their total. */
+static void attach_parts(rc_claim *c, size_t n, meta *metas)
+{
+	/* A part equal to its total is that total said again.  A part by a
+	 * cue makes the total a part too ("Iran nearly doubles its toll to
+	 * 464" over "464 of its pilgrims died"): it takes the label and looks
+	 * for a total of its own; a part by its group alone is the total
+	 * ("25 people died ... 25 soldiers"). */
+	for (int round = 0; round < 4; round++) {
+		attach_once(c, n, metas);
+		bool again = false;
+		for (size_t i = 0; i < n; i++) {
+			long p = c[i].parent;
+			if (!c[i].part || p < 0 || !same_count(&c[i], &c[p]))
+				continue;
+			if (metas[i].group_part) {
+				c[i].part = NULL;
+				c[i].parent = -1;
+				continue;
+			}
+			c[p].part = c[i].part;
+			metas[p].group_part = false;
+			for (size_t k = 0; k < n; k++)
+				if (c[k].parent == p)
+					c[k].parent = -1;
+			again = true;
+		}
+		if (!again)
+			break;
 	}
 }
 
@@ -2293,6 +2448,8 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	size_t next_q = 0;
 	for (size_t si = 0; si < seg->n; si++) {
 		x.sent = si;
+		x.site_prev = si > 0 && x.site_cur && seg->sent[si - 1].para == seg->sent[si].para;
+		x.site_cur = false;
 		size_t start = seg->sent[si].start, end = seg->sent[si].end;
 		while (start < end) {
 			size_t resume = end;

@@ -121,6 +121,11 @@ static const field parts_fields[] = {
 	{"site_openers", V_WORDS, NULL, 0, 0, 0},
 	{"cues", V_MAP, cue_value, 0, 0, 0},
 	{"relative", V_WORDS, NULL, 0, 0, 0},
+	{"needs_total", V_WORDS, NULL, 0, 0, 0},
+	{"sites", V_WORDS, NULL, 0, 0, 0},
+	{"site_adverbs", V_WORDS, NULL, 0, 0, 0},
+	{"operations", V_WORDS, NULL, 0, 0, 0},
+	{"reflexives", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -1149,6 +1154,13 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	if ((st = add_lex_list(cp, json_object_get(parts, "demonyms"), RC_LX_DEMONYM, -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(parts, "site_openers"), RC_LX_SITE_OPENER,
 	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(parts, "sites"), RC_LX_SITE, -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(parts, "site_adverbs"), RC_LX_SITE_ADVERB,
+	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(parts, "operations"), RC_LX_OPERATION,
+	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(parts, "reflexives"), RC_LX_REFLEXIVE,
+	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(doc, "other_verbs"), RC_LX_OTHER_VERB,
 	                       -1)) != RC_OK)
 		return st;
@@ -1161,7 +1173,12 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                                    sizeof(*r->part_relative));
 	if (!r->part_relative)
 		return RC_ERR_NOMEM;
+	r->part_needs_total = rc__arena_calloc(r->arena, r->n_part_labels + 1,
+	                                       sizeof(*r->part_needs_total));
+	if (!r->part_needs_total)
+		return RC_ERR_NOMEM;
 	const json_t *rel = json_object_get(parts, "relative");
+	const json_t *nt = json_object_get(parts, "needs_total");
 	size_t li = 0;
 	json_object_foreach((json_t *)cues, name, v) {
 		if (!(r->part_labels[li] = rc__arena_strdup(r->arena, name)))
@@ -1169,9 +1186,23 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		for (size_t k = 0; k < json_array_size(rel); k++)
 			if (strcmp(json_string_value(json_array_get(rel, k)), name) == 0)
 				r->part_relative[li] = true;
+		for (size_t k = 0; k < json_array_size(nt); k++)
+			if (strcmp(json_string_value(json_array_get(nt, k)), name) == 0)
+				r->part_needs_total[li] = true;
 		if ((st = add_patterns(cp, &r->part_cues, v, SLOT_N_REQUIRED, (int32_t)li)) != RC_OK)
 			return st;
 		li++;
+	}
+	for (size_t k = 0; k < json_array_size(nt); k++) {
+		const char *ln = json_string_value(json_array_get(nt, k));
+		if (!json_object_get(cues, ln)) {
+			loadctx *c = cp->c;
+			c->path.depth = 0;
+			path_push_key(c, "parts");
+			path_push_key(c, "needs_total");
+			path_push_index(c, k);
+			return fail(c, "'%s' is not a label of \"cues\"", ln);
+		}
 	}
 	const json_t *bg = json_object_get(doc, "background");
 	if ((st = add_patterns(cp, &r->background, json_object_get(bg, "cues"), SLOT_N_OPTIONAL,

@@ -258,6 +258,67 @@ END_TEST
 
 /* The noun another metric counts takes the figure: attackers who died are
  * counted as perpetrators. */
+/* Parts named by a site, an operation, a ranking, a list of names, a
+ * charge or a toll that covers them; a part equal to its total. */
+START_TEST(parts_by_site_operation_and_ranking)
+{
+	/* a site noun before the toll or the counted noun; "there" after a
+	 * site noun, not after the event's own place */
+	READS(0, "Gunmen attacked two hotels and a church, killing 40 people. The hotel toll stood at 25.",
+	      "killed|40|[40,40]|current|-|-1|-0; killed|25|[25,25]|current|site|0|-0; ");
+	READS(0, "Police said four attackers took part. The two station attackers were shot dead.",
+	      "perpetrators|four|[4,4]|current|-|-1|-0; perpetrators|two|[2,2]|current|site|0|-0; ");
+	READS(0, "The attacks killed 70 people. The attack on the concert venue was the deadliest. "
+	         "About 45 people died there.",
+	      "killed|70|[70,70]|current|-|-1|-0; killed|About 45|[45,45]|current|site|0|-0; ");
+	READS(0, "The ferry capsized on the river near the capital. Thirty people died there.",
+	      "killed|Thirty|[30,30]|current|-|-1|-0; ");
+	/* an operation against the attackers; alone, it is the event */
+	READS(0, "The bombing killed 31 people. A police raid on Thursday left four people dead.",
+	      "killed|31|[31,31]|current|-|-1|-0; killed|four|[4,4]|current|in an operation|0|-0; ");
+	READS(0, "A police raid in the capital left four people dead.",
+	      "killed|four|[4,4]|current|-|-1|-0; ");
+	READS(0, "Two dead, five held in dawn raid\n\nThe bombing killed 31 people.",
+	      "killed|Two|[2,2]|current|in an operation|2|-0; arrested|five|[5,5]|current|-|-1|-0; "
+	      "killed|31|[31,31]|current|-|-1|-0; ");
+	/* the dead by their own hand */
+	READS(0, "The attacks killed 90 people. Weeks later, six of the suspected plotters killed "
+	         "themselves with explosives.",
+	      "killed|90|[90,90]|current|-|-1|-0; killed|six|[6,6]|current|by their own hand|0|-0; ");
+	/* one country of a list, a ranking */
+	READS(0, "The storm killed 200 people across the region. Haiti has reported 120 dead, Cuba 50 "
+	         "and Jamaica 30.",
+	      "killed|200|[200,200]|current|-|-1|-0; killed|120|[120,120]|current|breakdown|0|-0; ");
+	READS(0, "The crush killed 700 people. Egypt was the worst affected, with 180 deaths. Nigeria "
+	         "lost the most, with 90 dead, followed by Chad.",
+	      "killed|700|[700,700]|current|-|-1|-0; killed|180|[180,180]|current|ranking|0|-0; "
+	      "killed|90|[90,90]|current|ranking|0|-0; ");
+	/* what a toll covers */
+	READS(0, "The toll stood at 52. That figure includes 3 people who died in hospital.",
+	      "killed|52|[52,52]|current|-|-1|-0; killed|3|[3,3]|current|included|0|-0; ");
+	/* arrests by charge, a part only beside a total */
+	READS(0, "Police arrested 120 people during the riots, and prosecutors said 30 people had been "
+	         "arrested for looting.",
+	      "arrested|120|[120,120]|current|-|-1|-0; arrested|30|[30,30]|current|by charge|0|-0; ");
+	READS(0, "Police arrested 30 people for looting.", "arrested|30|[30,30]|current|-|-1|-0; ");
+	/* a part equal to its total: the total is the part said again ... */
+	READS(0, "Chile raises its toll to 35\n\nChile said 35 of its citizens died in the earthquake. "
+	         "The quake killed 200 people across the region.",
+	      "killed|35|[35,35]|current|its nationals|2|-0; "
+	      "killed|35|[35,35]|current|its nationals|2|-0; killed|200|[200,200]|current|-|-1|-0; ");
+	/* ... unless the part is a part by its group alone */
+	READS(0, "The attack killed 25 people. Officials said 25 soldiers died.",
+	      "killed|25|[25,25]|current|-|-1|-0; killed|25|[25,25]|current|-|-1|-0; ");
+	/* "among those wounded", "still treating N" */
+	READS(0, "The blast killed 12 people and injured 40. Five Kenyan nationals were among those "
+	         "wounded.",
+	      "killed|12|[12,12]|current|-|-1|-0; injured|40|[40,40]|current|-|-1|-0; "
+	      "injured|Five|[5,5]|current|among the victims|1|-0; ");
+	READS(0, "The fire injured 60 people. Hospitals were still treating 22 people on Friday.",
+	      "injured|60|[60,60]|current|-|-1|-0; injured|22|[22,22]|current|in hospital|0|-0; ");
+}
+END_TEST
+
 START_TEST(perpetrators_by_their_noun)
 {
 	READS(0, "Five attackers died in the shootout.",
@@ -408,6 +469,11 @@ START_TEST(vocabulary)
 	      "displaced|Some 900|[900,900]|current|-|-1|-0; ");
 	READS(0, "About 600 people living near the dam were evacuated.",
 	      "displaced|About 600|[600,600]|current|-|-1|-0; ");
+	/* a chain of phrases on the subject, each preposition a window */
+	READS(0, "About 300 people living in houses beneath the damaged section of the dam were "
+	         "moved out of their homes.",
+	      "displaced|About 300|[300,300]|current|-|-1|-0; ");
+	READS(0, "Police placed 20 people under house arrest.", "");
 	READS(0, "Twenty people were missing and presumed dead.",
 	      "killed|Twenty|[20,20]|current|-|-1|-0; ");
 	READS(0, "In 1988, 80 miners suffocated underground.",
@@ -690,6 +756,7 @@ int main(void)
 	tcase_add_test(tc, sub_counts);
 	tcase_add_test(tc, zero);
 	tcase_add_test(tc, parts_of_a_total);
+	tcase_add_test(tc, parts_by_site_operation_and_ranking);
 	tcase_add_test(tc, perpetrators_by_their_noun);
 	tcase_add_test(tc, earlier_events);
 	tcase_add_test(tc, level_verbs_and_tolls);
