@@ -55,6 +55,7 @@ typedef struct meta {
 	size_t sent;
 	int metric;
 	bool group_part;    /* a part by its group only ("7 officers"): needs a total */
+	bool said_again;    /* a total found to repeat a part of it (attach_parts) */
 } meta;
 
 typedef struct attr_hit {
@@ -101,6 +102,10 @@ typedef struct ex {
 	bool has_revision, has_aggregate;
 	bool site_cur, site_prev;   /* a site noun in this sentence, in the one before it
 	                             * in its paragraph */
+	bool opens_sentence;        /* the window starts at its sentence's start */
+	int split_state;            /* 0 until split_scan() ran for this window */
+	size_t split_first, split_last;   /* the list that opens the sentence */
+	uint64_t split_metrics;     /* metrics whose total of the sentence before it adds up to */
 
 	sent_attr *sattr;       /* per sentence */
 	const struct meta *metas;    /* sentence and metric of each claim so far */
@@ -1049,6 +1054,79 @@ static bool site_opening(const ex *x, size_t f)
 	return false;
 }
 
+/* An exact count of figure token i, or -1. */
+static double exact_count(const ex *x, size_t i)
+{
+	if (i >= x->n || !is_fig(x, i) || x->tok[i].q < 0)
+		return -1;
+	const rc_quantity *q = fig_q(x, i);
+	if (q->kind != RC_QK_COUNT || q->approx || q->vague || q->qualifier || q->iv.lo != q->iv.hi)
+		return -1;
+	return q->iv.lo;
+}
+
+/*
+ * Does the sentence of w split the total of its metric that the sentence
+ * before gives into the figures it lists ("Molins put the number of dead
+ * attackers at seven.  Six blew themselves up and one was shot dead")?
+ * The list opens the sentence, its members have no noun of their own and
+ * follow "and" or a comma, and they add up to that total exactly.  The
+ * list and the metrics it splits are found once per window.
+ */
+static void split_scan(ex *x)
+{
+	x->split_state = 1;
+	x->split_metrics = 0;
+	if (!x->opens_sentence || !x->n_claims || !x->metas || x->sent == 0)
+		return;
+	size_t first = 0;
+	if (first < x->n && is_word(x, first) && lex(x, first, RC_LX_DROP_WORD))
+		first++;
+	if (first >= x->n || !is_fig(x, first))
+		return;
+	double sum = exact_count(x, first);
+	size_t members = 1, last = first;
+	for (size_t k = first + 1; sum >= 0 && k < x->n; k++) {
+		if (is_punct(x, k, ';') || (is_word(x, k) && lex(x, k, RC_LX_CLAUSE)))
+			break;
+		if (!is_fig(x, k))
+			continue;
+		if (!(is_punct(x, k - 1, ',') || (is_word(x, k - 1) && lex(x, k - 1, RC_LX_COORD))))
+			break;
+		double v = exact_count(x, k);
+		sum = v < 0 ? -1 : sum + v;
+		members++;
+		last = k;
+	}
+	if (sum <= 0 || members < 2)
+		return;
+	x->split_first = first;
+	x->split_last = last;
+	for (size_t m = x->n_claims; m-- > 0;) {
+		const meta *pm = &x->metas[m];
+		if (pm->sent + 1 < x->sent)
+			break;
+		const rc_claim *c = &x->claims[m];
+		if (pm->sent + 1 == x->sent && pm->metric >= 0 && pm->metric < 64 && !c->part &&
+		    c->status == RC_CLAIM_CURRENT && c->q.kind == RC_QK_COUNT && !c->q.approx &&
+		    c->q.iv.lo == c->q.iv.hi && c->q.iv.lo == sum)
+			x->split_metrics |= UINT64_C(1) << pm->metric;
+	}
+}
+
+static bool splits_previous(ex *x, const work *w)
+{
+	if (w->subject >= 0 || w->metric < 0 || w->metric >= 64)
+		return false;
+	if (!x->split_state)
+		split_scan(x);
+	if (!(x->split_metrics & (UINT64_C(1) << w->metric)) || w->fig < x->split_first ||
+	    w->fig > x->split_last)
+		return false;
+	return w->fig == x->split_first || is_punct(x, w->fig - 1, ',') ||
+	       (is_word(x, w->fig - 1) && lex(x, w->fig - 1, RC_LX_COORD));
+}
+
 /* Does a list of names and figures follow the phrase of w: ", Nigeria
  * 274 and Egypt 190"?  (One to three capitalised words right before each
  * figure, after a comma.) */
@@ -1163,6 +1241,8 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	}
 	if (w->parent >= 0)
 		return w->subject >= 0 ? r->subjects[w->subject] : "part";
+	if (w->metric >= 0 && !w->background && splits_previous(x, w))
+		return "breakdown";
 	if (w->metric >= 0 && !w->background && site_opening(x, w->fig))
 		return "site";
 	/* one name of a list of names and figures: "Mali has reported 305
@@ -2291,6 +2371,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	for (size_t i = 0; i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
 	x->has_aggregate = cue_in(x, &x->r->aggregate, 0, x->n);
+	x->split_state = 0;
 	for (size_t i = 0; i < x->n && !x->site_cur; i++)
 		x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
 	if ((st = count_clauses(x)) != RC_OK || (st = find_attributions(x)) != RC_OK ||
@@ -2401,7 +2482,7 @@ static void attach_parts(rc_claim *c, size_t n, meta *metas)
 		bool again = false;
 		for (size_t i = 0; i < n; i++) {
 			long p = c[i].parent;
-			if (!c[i].part || p < 0 || !same_count(&c[i], &c[p]))
+			if (!c[i].part || p < 0 || metas[p].said_again || !same_count(&c[i], &c[p]))
 				continue;
 			if (metas[i].group_part) {
 				c[i].part = NULL;
@@ -2410,13 +2491,17 @@ static void attach_parts(rc_claim *c, size_t n, meta *metas)
 			}
 			c[p].part = c[i].part;
 			metas[p].group_part = false;
-			for (size_t k = 0; k < n; k++)
-				if (c[k].parent == p)
-					c[k].parent = -1;
+			metas[p].said_again = true;
 			again = true;
 		}
 		if (!again)
 			break;
+		/* the parts of a total said again look for another */
+		for (size_t k = 0; k < n; k++)
+			if (c[k].parent >= 0 && metas[c[k].parent].said_again)
+				c[k].parent = -1;
+		for (size_t k = 0; k < n; k++)
+			metas[k].said_again = false;
 	}
 }
 
@@ -2457,6 +2542,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 			if ((st = rc__tokenize(&x.tok, &x.n, &x.cap, CHUNK_TOKENS, x.s, start, end, qs, nq,
 			                       &next_q, &resume)) != RC_OK)
 				goto done;
+			x.opens_sentence = start == seg->sent[si].start;
 			if (resume < end)
 				cut_chunk(&x, &next_q, &resume);
 			if ((st = do_chunk(&x, &metas, &cap_meta)) != RC_OK)

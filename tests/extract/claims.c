@@ -309,6 +309,17 @@ START_TEST(parts_by_site_operation_and_ranking)
 	/* ... unless the part is a part by its group alone */
 	READS(0, "The attack killed 25 people. Officials said 25 soldiers died.",
 	      "killed|25|[25,25]|current|-|-1|-0; killed|25|[25,25]|current|-|-1|-0; ");
+	/* a sentence that splits the total of the sentence before */
+	READS(0, "Police put the number of dead gunmen at five. Four blew themselves up and one was "
+	         "shot by police.",
+	      "perpetrators|five|[5,5]|current|-|-1|-0; "
+	      "perpetrators|Four|[4,4]|current|breakdown|0|-0; ");
+	READS(0, "The blasts killed 5 people. Three died at the market and two at the station.",
+	      "killed|5|[5,5]|current|-|-1|-0; killed|Three|[3,3]|current|breakdown|0|-0; "
+	      "killed|two|[2,2]|current|breakdown|0|-0; ");
+	/* ... not one whose figures add up to something else */
+	READS(0, "The blasts killed 5 people. Three died at the market and one at the station.",
+	      "killed|5|[5,5]|current|-|-1|-0; killed|Three|[3,3]|current|-|-1|-0; ");
 	/* "among those wounded", "still treating N" */
 	READS(0, "The blast killed 12 people and injured 40. Five Kenyan nationals were among those "
 	         "wounded.",
@@ -474,6 +485,10 @@ START_TEST(vocabulary)
 	         "moved out of their homes.",
 	      "displaced|About 300|[300,300]|current|-|-1|-0; ");
 	READS(0, "Police placed 20 people under house arrest.", "");
+	/* a list of levels: "it stood at 1,200 on Monday and at 1,450 on Friday" */
+	READS(0, "The count of the dead rose all week: it stood at 1,200 on Monday and at 1,450 on "
+	         "Friday.",
+	      "killed|1,200|[1200,1200]|current|-|-1|-0; killed|1,450|[1450,1450]|current|-|-1|-0; ");
 	READS(0, "Twenty people were missing and presumed dead.",
 	      "killed|Twenty|[20,20]|current|-|-1|-0; ");
 	READS(0, "In 1988, 80 miners suffocated underground.",
