@@ -798,22 +798,35 @@ static void undated_contradictions(mstate *s)
 	sigs g = {0};
 	size_t *pairs = scratch(s->r, 2 * (n - first), sizeof *pairs);
 	size_t *figs = scratch(s->r, n - first, sizeof *figs), *claims = scratch(s->r, n - first, sizeof *claims);
-	if (!pairs || !figs || !claims)
+	const rc_interval **sup = scratch(s->r, n - first, sizeof *sup);
+	bool *in = scratch(s->r, n - first, sizeof *in);
+	if (!pairs || !figs || !claims || !sup || !in)
 		goto done;
 	/* undated claims come last in report order, one document after another */
 	for (size_t a = first; a < n;) {
 		size_t b = a + 1;
 		while (b < n && s->refs[b]->rec == s->refs[a]->rec)
 			b++;
-		extremes e = {0};
+		/* as in a time window (window_stands): the report's current
+		 * figures, those another report revises included, but not one the
+		 * report itself says was replaced */
+		size_t n_sup = 0;
 		for (size_t i = a; i < b; i++)
-			if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]))
+			if (s->fig[i] != SIZE_MAX && s->m->figures[s->fig[i]].status == RC_CLAIM_SUPERSEDED)
+				sup[n_sup++] = &s->refs[i]->claim->q.iv;
+		qsort(sup, n_sup, sizeof *sup, cmp_lit_p);
+		extremes e = {0};
+		for (size_t i = a; i < b; i++) {
+			const rc_interval *iv = &s->refs[i]->claim->q.iv;
+			in[i - first] = s->fig[i] != SIZE_MAX && s->m->figures[s->fig[i]].status == RC_CLAIM_CURRENT &&
+			                !(n_sup && bsearch(&iv, sup, n_sup, sizeof *sup, cmp_lit_p));
+			if (in[i - first])
 				extremes_add(&e, &s->refs[i]->effective);
+		}
 		if (extremes_disagree(&e)) {
 			size_t k = 0;
 			for (size_t i = a; i < b; i++)
-				if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
-				    misses(&e, &s->refs[i]->effective)) {
+				if (in[i - first] && misses(&e, &s->refs[i]->effective)) {
 					pairs[2 * k] = s->fig[i];
 					pairs[2 * k + 1] = i;
 					k++;
@@ -847,6 +860,8 @@ static void undated_contradictions(mstate *s)
 	free(v);
 done:
 	sigs_free(&g);
+	free(sup);
+	free(in);
 	free(pairs);
 	free(figs);
 	free(claims);
