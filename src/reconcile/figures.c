@@ -887,11 +887,28 @@ static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
 	return false;
 }
 
-static bool window_leads(const mstate *s, size_t a, size_t b)
+/* Does claim i fall below the standing figure st without a word of
+ * revision: wholly below it, st not revised, and i's document not saying
+ * that it revises st?  Tolls rise; a lower figure needs a text that says
+ * so, or a more authoritative source. */
+static bool unexplained_drop(const mstate *s, size_t i, size_t st)
+{
+	if (st == SIZE_MAX)
+		return false;
+	const rc_claim_ref *x = s->refs[i], *o = s->refs[st];
+	return above(&x->effective, &o->effective) && !o->revised && !revises_in_text(x, o);
+}
+
+/* Does claim a lead its time window before claim b?  st: the standing
+ * figure before the window, or SIZE_MAX. */
+static bool window_leads_after(const mstate *s, size_t a, size_t b, size_t st)
 {
 	const rc_claim_ref *x = s->refs[a], *y = s->refs[b];
 	if (x->authority != y->authority)
 		return x->authority > y->authority;
+	bool da = unexplained_drop(s, a, st), db = unexplained_drop(s, b, st);
+	if (da != db)
+		return db;
 	int pa = precision(x), pb = precision(y);
 	if (pa != pb)
 		return pa > pb;
@@ -907,6 +924,11 @@ static bool window_leads(const mstate *s, size_t a, size_t b)
 	if (c)
 		return c > 0;
 	return a > b;
+}
+
+static bool window_leads(const mstate *s, size_t a, size_t b)
+{
+	return window_leads_after(s, a, b, SIZE_MAX);
 }
 
 static void add_change(mstate *s, size_t from, size_t to)
@@ -954,7 +976,7 @@ static size_t standing_chain(mstate *s, size_t *latest_lead, size_t *latest_ok)
 				continue;
 			if (precision(s->refs[i]) == 0)
 				vague = i;
-			else if (lead == SIZE_MAX || window_leads(s, i, lead))
+			else if (lead == SIZE_MAX || window_leads_after(s, i, lead, st))
 				lead = i;
 		}
 		/* the latest report, vague figures too, for the reason given */
