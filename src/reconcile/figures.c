@@ -416,6 +416,7 @@ typedef struct mstate {
 	size_t *sides;        /* claims of the other sides of a dispute */
 	size_t n_sides;
 	bool *wst;            /* per figure: it stood in its time window (window_stands) */
+	size_t confirmed;     /* the undated lead a more precise current figure confirms, or SIZE_MAX */
 } mstate;
 
 static void build_figures(mstate *s)
@@ -1281,15 +1282,35 @@ static bool undated_leads(const mstate *s, size_t a, size_t b)
 	return a > b;
 }
 
-/* The lead of the undated reports' standing precise figures, or SIZE_MAX. */
-static size_t undated_current(const mstate *s)
+static bool undated_standing(const mstate *s, size_t i)
+{
+	return s->win[i] == NO_WINDOW && s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
+	       precision(s->refs[i]) > 0;
+}
+
+/* The lead of the undated reports' standing precise figures (undated_leads),
+ * or SIZE_MAX; when a more precise one meets it, the most precise of those,
+ * as a later report confirms a standing figure it meets: "more than 300"
+ * from officials and 340 from the crisis centre agree, and 340 says more. */
+static size_t undated_current(mstate *s)
 {
 	size_t best = SIZE_MAX;
 	for (size_t i = 0; i < s->n; i++)
-		if (s->win[i] == NO_WINDOW && s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
-		    precision(s->refs[i]) > 0 && (best == SIZE_MAX || undated_leads(s, i, best)))
+		if (undated_standing(s, i) && (best == SIZE_MAX || undated_leads(s, i, best)))
 			best = i;
-	return best;
+	if (best == SIZE_MAX)
+		return best;
+	size_t conf = best;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!undated_standing(s, i) || precision(s->refs[i]) <= precision(s->refs[best]) ||
+		    !rc_interval_meets(&s->refs[i]->effective, &s->refs[best]->effective))
+			continue;
+		if (conf == best || precision(s->refs[i]) > precision(s->refs[conf]) ||
+		    (precision(s->refs[i]) == precision(s->refs[conf]) && undated_leads(s, i, conf)))
+			conf = i;
+	}
+	s->confirmed = conf != best ? best : SIZE_MAX;
+	return conf;
 }
 
 /* The current figure from undated reports, or from vague figures when
@@ -1515,6 +1536,10 @@ static const char *current_why(mstate *s, int how, size_t latest_lead, bool swit
 		return rc__arena_printf(ar, "%s side of a dispute with %zu other named source%s: %s, latest on %s",
 		                        switched ? "the most authoritative" : "the latest report's", s->n_sides,
 		                        s->n_sides == 1 ? "" : "s", who(c), when(c));
+	if (how == 1 && s->confirmed != SIZE_MAX)
+		return rc__arena_printf(ar, "no report is dated: %s (%s) agrees with the most authoritative figure, %s "
+		                            "(%s), and is more precise", text(c), who(c), text(s->refs[s->confirmed]),
+		                        who(s->refs[s->confirmed]));
 	if (how == 1)
 		return rc__arena_printf(ar, "no report is dated: the most authoritative figure, then the most widely "
 		                            "reported, then the highest (%s)", who(c));
@@ -1571,7 +1596,7 @@ static int cmp_rank(const void *pa, const void *pb)
 
 void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
-	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX};
+	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX, .confirmed = SIZE_MAX};
 	s.win = scratch(r, n, sizeof *s.win);
 	s.fig = scratch(r, n, sizeof *s.fig);
 	if (s.win && s.fig)

@@ -495,6 +495,24 @@ START_TEST(unexplained_drop_does_not_lead)
 }
 END_TEST
 
+START_TEST(undated_precise_figure_confirms)
+{
+	/* no report is dated: the ministry's "more than 210" and a hospital
+	 * network's 236 agree, and 236 says more; a lower 190 of an outlet's
+	 * own text does not */
+	rc_record *r[] = {
+		report("u-1", NULL, "Valley Post", ONE("injured", "more than 210", 211, -1, "the interior ministry")),
+		report("u-2", NULL, "Hill Courier", ONE("injured", "236", 236, 236, "a hospital network")),
+		report("u-3", NULL, "River Times", ONE("injured", "190", 190, 190, NULL)),
+	};
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *m = metric(res, "injured");
+	ck_assert_str_eq(m->current->claim->text, "236");
+	ck_assert_double_eq(m->current_value, 236);
+	rc_result_free(res);
+}
+END_TEST
+
 START_TEST(later_less_precise_report_confirms)
 {
 	/* "more than 300" after 340 keeps 340 current; "about 253" after 253 of
@@ -599,6 +617,7 @@ int main(void)
 	tcase_add_test(t, figure_revised_later_still_disagreed_that_day);
 	tcase_add_test(t, figure_replaced_in_its_own_report_is_no_contradiction);
 	tcase_add_test(t, unexplained_drop_does_not_lead);
+	tcase_add_test(t, undated_precise_figure_confirms);
 	tcase_add_test(t, report_times);
 	tcase_add_test(t, many_reports_few_figures);
 	suite_add_tcase(s, t);
