@@ -415,6 +415,8 @@ typedef struct mstate {
 	size_t current;       /* index in refs of the current figure, SIZE_MAX when none */
 	size_t *sides;        /* claims of the other sides of a dispute */
 	size_t n_sides;
+	bool *wst;            /* per figure: it stood in its time window (window_stands) */
+	size_t confirmed;     /* the undated lead a more precise current figure confirms, or SIZE_MAX */
 } mstate;
 
 static void build_figures(mstate *s)
@@ -609,13 +611,63 @@ static const char *contradiction_why(mstate *s, const rc_claim_ref *a, const rc_
 	                        reports > 1 ? "; other reports repeat the disagreement" : "");
 }
 
-/* Dated reports: one test per time window, over its standing figures. */
+static int cmp_lit_p(const void *pa, const void *pb)
+{
+	return cmp_lit(*(const rc_interval *const *)pa, *(const rc_interval *const *)pb);
+}
+
+/*
+ * The figures a time window's contradiction test takes: its current ones,
+ * those a later report revised included (at the time, they were what their
+ * sources said: 250 in the morning and 352 from the prosecutor the same day
+ * disagreed, whatever 352 later became), but not a figure that a report of
+ * the same window says was replaced (its own document's "up from the six",
+ * or another's "revised down to 84 from 103" the same day): the window then
+ * holds a revision, not a disagreement.  sup[0..n_sup): the literal
+ * intervals of the window's superseded claims, sorted.
+ */
+static bool window_stands(const rc_figure *f, const rc_interval *const *sup, size_t n_sup)
+{
+	if (f->status != RC_CLAIM_CURRENT)
+		return false;
+	const rc_interval *iv = &f->lead->claim->q.iv;
+	return !n_sup || !bsearch(&iv, sup, n_sup, sizeof *sup, cmp_lit_p);
+}
+
+/* Mark the figures that stood in their time windows (window_stands). */
+static void mark_window_standing(mstate *s)
+{
+	rc_metric_result *m = s->m;
+	const rc_interval **sup = scratch(s->r, s->n, sizeof *sup);
+	s->wst = scratch(s->r, m->n_figures, sizeof *s->wst);
+	if (!sup || !s->wst) {
+		free(sup);
+		return;
+	}
+	for (size_t gs = 0; gs < m->n_figures;) {
+		size_t ge = gs + 1;
+		while (ge < m->n_figures && s->fwin[ge] == s->fwin[gs])
+			ge++;
+		size_t n_sup = 0;
+		for (size_t g = gs; g < ge; g++)
+			for (size_t x = 0; m->figures[g].status == RC_CLAIM_SUPERSEDED && x < m->figures[g].n_claims; x++)
+				sup[n_sup++] = &m->figures[g].claims[x]->claim->q.iv;
+		qsort(sup, n_sup, sizeof *sup, cmp_lit_p);
+		for (size_t g = gs; g < ge; g++)
+			s->wst[g] = window_stands(&m->figures[g], sup, n_sup);
+		gs = ge;
+	}
+	free(sup);
+}
+
+/* Dated reports: one test per time window, over the figures that stood in
+ * it (window_stands). */
 static void window_contradictions(mstate *s)
 {
 	rc_metric_result *m = s->m;
 	size_t *figs = scratch(s->r, m->n_figures, sizeof *figs);
 	const rc_claim_ref **quotes = scratch(s->r, m->n_figures, sizeof *quotes);
-	if (!figs || !quotes) {
+	if (!figs || !quotes || !s->wst) {
 		free(figs);
 		free(quotes);
 		return;
@@ -626,12 +678,12 @@ static void window_contradictions(mstate *s)
 			ge++;
 		extremes e = {0};
 		for (size_t g = gs; g < ge && s->fwin[gs] != NO_WINDOW; g++)
-			if (standing(&m->figures[g]))
+			if (s->wst[g])
 				extremes_add(&e, &m->figures[g].effective);
 		if (extremes_disagree(&e)) {
 			size_t k = 0;
 			for (size_t g = gs; g < ge; g++)
-				if (standing(&m->figures[g]) && misses(&e, &m->figures[g].effective))
+				if (s->wst[g] && misses(&e, &m->figures[g].effective))
 					figs[k++] = g;
 			if (k >= 2 && two_sources(s, figs, k, NULL)) {
 				const char *date = m->figures[gs].date;
@@ -747,22 +799,35 @@ static void undated_contradictions(mstate *s)
 	sigs g = {0};
 	size_t *pairs = scratch(s->r, 2 * (n - first), sizeof *pairs);
 	size_t *figs = scratch(s->r, n - first, sizeof *figs), *claims = scratch(s->r, n - first, sizeof *claims);
-	if (!pairs || !figs || !claims)
+	const rc_interval **sup = scratch(s->r, n - first, sizeof *sup);
+	bool *in = scratch(s->r, n - first, sizeof *in);
+	if (!pairs || !figs || !claims || !sup || !in)
 		goto done;
 	/* undated claims come last in report order, one document after another */
 	for (size_t a = first; a < n;) {
 		size_t b = a + 1;
 		while (b < n && s->refs[b]->rec == s->refs[a]->rec)
 			b++;
-		extremes e = {0};
+		/* as in a time window (window_stands): the report's current
+		 * figures, those another report revises included, but not one the
+		 * report itself says was replaced */
+		size_t n_sup = 0;
 		for (size_t i = a; i < b; i++)
-			if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]))
+			if (s->fig[i] != SIZE_MAX && s->m->figures[s->fig[i]].status == RC_CLAIM_SUPERSEDED)
+				sup[n_sup++] = &s->refs[i]->claim->q.iv;
+		qsort(sup, n_sup, sizeof *sup, cmp_lit_p);
+		extremes e = {0};
+		for (size_t i = a; i < b; i++) {
+			const rc_interval *iv = &s->refs[i]->claim->q.iv;
+			in[i - first] = s->fig[i] != SIZE_MAX && s->m->figures[s->fig[i]].status == RC_CLAIM_CURRENT &&
+			                !(n_sup && bsearch(&iv, sup, n_sup, sizeof *sup, cmp_lit_p));
+			if (in[i - first])
 				extremes_add(&e, &s->refs[i]->effective);
+		}
 		if (extremes_disagree(&e)) {
 			size_t k = 0;
 			for (size_t i = a; i < b; i++)
-				if (s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
-				    misses(&e, &s->refs[i]->effective)) {
+				if (in[i - first] && misses(&e, &s->refs[i]->effective)) {
 					pairs[2 * k] = s->fig[i];
 					pairs[2 * k + 1] = i;
 					k++;
@@ -796,6 +861,8 @@ static void undated_contradictions(mstate *s)
 	free(v);
 done:
 	sigs_free(&g);
+	free(sup);
+	free(in);
 	free(pairs);
 	free(figs);
 	free(claims);
@@ -821,11 +888,28 @@ static bool revises_in_text(const rc_claim_ref *b, const rc_claim_ref *a)
 	return false;
 }
 
-static bool window_leads(const mstate *s, size_t a, size_t b)
+/* Does claim i fall below the standing figure st without a word of
+ * revision: wholly below it, st not revised, and i's document not saying
+ * that it revises st?  Tolls rise; a lower figure needs a text that says
+ * so, or a more authoritative source. */
+static bool unexplained_drop(const mstate *s, size_t i, size_t st)
+{
+	if (st == SIZE_MAX)
+		return false;
+	const rc_claim_ref *x = s->refs[i], *o = s->refs[st];
+	return above(&x->effective, &o->effective) && !o->revised && !revises_in_text(x, o);
+}
+
+/* Does claim a lead its time window before claim b?  st: the standing
+ * figure before the window, or SIZE_MAX. */
+static bool window_leads_after(const mstate *s, size_t a, size_t b, size_t st)
 {
 	const rc_claim_ref *x = s->refs[a], *y = s->refs[b];
 	if (x->authority != y->authority)
 		return x->authority > y->authority;
+	bool da = unexplained_drop(s, a, st), db = unexplained_drop(s, b, st);
+	if (da != db)
+		return db;
 	int pa = precision(x), pb = precision(y);
 	if (pa != pb)
 		return pa > pb;
@@ -841,6 +925,11 @@ static bool window_leads(const mstate *s, size_t a, size_t b)
 	if (c)
 		return c > 0;
 	return a > b;
+}
+
+static bool window_leads(const mstate *s, size_t a, size_t b)
+{
+	return window_leads_after(s, a, b, SIZE_MAX);
 }
 
 static void add_change(mstate *s, size_t from, size_t to)
@@ -874,20 +963,21 @@ static void add_change(mstate *s, size_t from, size_t to)
  * ("more than 300" after 340 keeps 340).  The standing figure after the
  * last window is the current figure.
  */
-static size_t standing_chain(mstate *s, size_t *latest_lead)
+static size_t standing_chain(mstate *s, size_t *latest_lead, size_t *latest_ok)
 {
 	size_t st = SIZE_MAX;
 	*latest_lead = SIZE_MAX;
+	*latest_ok = SIZE_MAX;
 	for (size_t a = 0; a < s->n && s->win[a] != NO_WINDOW;) {
 		size_t b = a + 1, lead = SIZE_MAX, vague = SIZE_MAX;
 		while (b < s->n && s->win[b] == s->win[a])
 			b++;
 		for (size_t i = a; i < b; i++) {
-			if (s->fig[i] == SIZE_MAX || !standing(&s->m->figures[s->fig[i]]))
+			if (s->fig[i] == SIZE_MAX || !s->wst || !s->wst[s->fig[i]])
 				continue;
 			if (precision(s->refs[i]) == 0)
 				vague = i;
-			else if (lead == SIZE_MAX || window_leads(s, i, lead))
+			else if (lead == SIZE_MAX || window_leads_after(s, i, lead, st))
 				lead = i;
 		}
 		/* the latest report, vague figures too, for the reason given */
@@ -905,6 +995,8 @@ static size_t standing_chain(mstate *s, size_t *latest_lead)
 		} else if (precision(s->refs[lead]) >= precision(s->refs[st])) {
 			st = lead;
 		}
+		if (!s->refs[st]->revised)
+			*latest_ok = st;
 	}
 	return st;
 }
@@ -1190,16 +1282,43 @@ static bool undated_leads(const mstate *s, size_t a, size_t b)
 	return a > b;
 }
 
+static bool undated_standing(const mstate *s, size_t i)
+{
+	return s->win[i] == NO_WINDOW && s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
+	       precision(s->refs[i]) > 0;
+}
+
+/* The lead of the undated reports' standing precise figures (undated_leads),
+ * or SIZE_MAX; when a more precise one meets it, the most precise of those,
+ * as a later report confirms a standing figure it meets: "more than 300"
+ * from officials and 340 from the crisis centre agree, and 340 says more. */
+static size_t undated_current(mstate *s)
+{
+	size_t best = SIZE_MAX;
+	for (size_t i = 0; i < s->n; i++)
+		if (undated_standing(s, i) && (best == SIZE_MAX || undated_leads(s, i, best)))
+			best = i;
+	if (best == SIZE_MAX)
+		return best;
+	size_t conf = best;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!undated_standing(s, i) || precision(s->refs[i]) <= precision(s->refs[best]) ||
+		    !rc_interval_meets(&s->refs[i]->effective, &s->refs[best]->effective))
+			continue;
+		if (conf == best || precision(s->refs[i]) > precision(s->refs[conf]) ||
+		    (precision(s->refs[i]) == precision(s->refs[conf]) && undated_leads(s, i, conf)))
+			conf = i;
+	}
+	s->confirmed = conf != best ? best : SIZE_MAX;
+	return conf;
+}
+
 /* The current figure from undated reports, or from vague figures when
  * nothing precise was reported (the latest window's, else an undated one);
  * *how says which. */
 static size_t fallback_current(mstate *s, int *how)
 {
-	size_t best = SIZE_MAX;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->win[i] == NO_WINDOW && s->fig[i] != SIZE_MAX && standing(&s->m->figures[s->fig[i]]) &&
-		    precision(s->refs[i]) > 0 && (best == SIZE_MAX || undated_leads(s, i, best)))
-			best = i;
+	size_t best = undated_current(s);
 	if (best != SIZE_MAX) {
 		*how = 1;
 		return best;
@@ -1417,6 +1536,10 @@ static const char *current_why(mstate *s, int how, size_t latest_lead, bool swit
 		return rc__arena_printf(ar, "%s side of a dispute with %zu other named source%s: %s, latest on %s",
 		                        switched ? "the most authoritative" : "the latest report's", s->n_sides,
 		                        s->n_sides == 1 ? "" : "s", who(c), when(c));
+	if (how == 1 && s->confirmed != SIZE_MAX)
+		return rc__arena_printf(ar, "no report is dated: %s (%s) agrees with the most authoritative figure, %s "
+		                            "(%s), and is more precise", text(c), who(c), text(s->refs[s->confirmed]),
+		                        who(s->refs[s->confirmed]));
 	if (how == 1)
 		return rc__arena_printf(ar, "no report is dated: the most authoritative figure, then the most widely "
 		                            "reported, then the highest (%s)", who(c));
@@ -1473,17 +1596,18 @@ static int cmp_rank(const void *pa, const void *pb)
 
 void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
-	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX};
+	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX, .confirmed = SIZE_MAX};
 	s.win = scratch(r, n, sizeof *s.win);
 	s.fig = scratch(r, n, sizeof *s.fig);
 	if (s.win && s.fig)
 		build_figures(&s);
 	if (r->nomem)
 		goto done;
+	mark_window_standing(&s);
 	window_contradictions(&s);
 	undated_contradictions(&s);
-	size_t latest_lead;
-	s.current = standing_chain(&s, &latest_lead);
+	size_t latest_lead, latest_ok;
+	s.current = standing_chain(&s, &latest_lead, &latest_ok);
 	chain_conflicts(&s);
 	/* the undated reports are led as if they were one time window */
 	size_t ul = SIZE_MAX;
@@ -1494,6 +1618,18 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	if (ul != SIZE_MAX)
 		m->figures[s.fig[ul]].leads = true;
 	int how = 0;
+	size_t revised_last = SIZE_MAX;
+	if (s.current != SIZE_MAX && s.refs[s.current]->revised) {
+		/* the latest dated figure was revised by a report of no later
+		 * window: an undated one, which is then the later report */
+		revised_last = s.current;
+		s.current = undated_current(&s);
+		how = 3;
+		if (s.current == SIZE_MAX) {
+			s.current = latest_ok;
+			how = 0;
+		}
+	}
 	if (s.current == SIZE_MAX)
 		s.current = fallback_current(&s, &how);
 	size_t before = s.current, ref = dispute_reference(&s);
@@ -1502,7 +1638,12 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	text_revisions(&s);
 	if (s.current != SIZE_MAX) {
 		estimates(&s, latest_lead == SIZE_MAX ? NO_WINDOW : s.win[latest_lead]);
-		m->current_why = say(r, current_why(&s, how, latest_lead, s.current != before));
+		m->current_why = say(r, how == 3 ? rc__arena_printf(r->a, "the latest dated figure (%s, %s) is revised by "
+		                                                      "an undated report, which is the later; of the "
+		                                                      "undated reports' figures, the most authoritative "
+		                                                      "(%s)", text(s.refs[revised_last]),
+		                                                      when(s.refs[revised_last]), who(s.refs[s.current]))
+		                                : current_why(&s, how, latest_lead, s.current != before));
 	}
 	/* disputes, then contradictions, then the changes, each in the order found */
 	if (s.n_out) {
@@ -1528,4 +1669,5 @@ done:
 	free(s.rank);
 	free(s.changes);
 	free(s.sides);
+	free(s.wst);
 }

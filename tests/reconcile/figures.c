@@ -404,6 +404,115 @@ START_TEST(undated_report_kept_apart)
 }
 END_TEST
 
+START_TEST(figure_revised_later_still_disagreed_that_day)
+{
+	/* the morning's "around 120" from the city and the prosecutor's 160 the
+	 * same evening disagree that day, though 160 is revised up to 171 two
+	 * days later ("171 rather than 160"): a contradiction on the first day,
+	 * then a revision, and 171 is current */
+	spec later[] = {
+		{"injured", "171", 171, 171, "the justice minister", RC_CLAIM_CURRENT, -1, NULL},
+		{"injured", "160", 160, 160, "the justice minister", RC_CLAIM_SUPERSEDED, -1, NULL},
+	};
+	rc_record *r[] = {
+		report("inj-am", "2024-03-01", "Valley Post", ONE("injured", "around 120", 120, 120, "city authorities")),
+		report("inj-pm", "2024-03-01", "Hill Courier", ONE("injured", "160", 160, 160, "the prosecutor")),
+		report("inj-3", "2024-03-03", "River Times", later, 2),
+	};
+	((rc_claim *)r[0]->claims)[0].q.approx = true;
+	((rc_claim *)r[2]->claims)[1].sentence = r[2]->claims[0].sentence;
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *m = metric(res, "injured");
+	const rc_conflict *c = first_kind(m, RC_CONFLICT_CONTRADICTION);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->date, "2024-03-01");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 1);
+	ck_assert_uint_ge(count_kind(m, RC_CONFLICT_REVISION), 1);
+	ck_assert_str_eq(m->current->claim->text, "171");
+	ck_assert(!m->current->revised);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(figure_replaced_in_its_own_report_is_no_contradiction)
+{
+	/* a live page gives "four dead" at noon and later "risen to nine, up
+	 * from the four": the four it says was replaced does not contradict
+	 * the nine of another outlet the same day */
+	spec live[] = {
+		{"killed", "four", 4, 4, "the fire chief", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "nine", 9, 9, "the fire chief", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "four", 4, 4, "the fire chief", RC_CLAIM_SUPERSEDED, -1, NULL},
+	};
+	rc_record *r[] = {
+		report("live-1", "2024-03-01", "Valley Post", live, 3),
+		report("other-1", "2024-03-01", "Hill Courier", ONE("killed", "nine", 9, 9, "police")),
+	};
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 0);
+	ck_assert_str_eq(m->current->claim->text, "nine");
+	/* the same page undated: still no contradiction within it */
+	rc_record *u[] = {report("live-u", NULL, "Valley Post", live, 3)};
+	rc_result *res2 = reconcile(u, 1, NULL);
+	ck_assert_uint_eq(count_kind(metric(res2, "killed"), RC_CONFLICT_CONTRADICTION), 0);
+	rc_result_free(res2);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(unexplained_drop_does_not_lead)
+{
+	/* months later a retrospective gives "at least 95" and, for another
+	 * strike it recalls, an exact 6: the exact figure does not replace a
+	 * standing "at least 88" by dropping without a word of revision */
+	spec retro[] = {
+		{"killed", "at least 95", 95, -1, NULL, RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "6", 6, 6, NULL, RC_CLAIM_CURRENT, -1, NULL},
+	};
+	rc_record *r[] = {
+		report("d-1", "2024-03-01", "Valley Post", ONE("killed", "at least 88", 88, -1, "health officials")),
+		report("d-2", "2024-09-01", "Hill Courier", retro, 2),
+	};
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_str_eq(m->current->claim->text, "at least 95");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_REVISION), 0);
+	/* a lower figure that says it revises the standing one still leads */
+	spec fix[] = {
+		{"killed", "81", 81, 81, NULL, RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "88", 88, 88, NULL, RC_CLAIM_SUPERSEDED, -1, NULL},
+		{"killed", "at least 95", 95, -1, NULL, RC_CLAIM_CURRENT, -1, NULL},
+	};
+	rc_record *r2[] = {
+		report("e-1", "2024-03-01", "Valley Post", ONE("killed", "88", 88, 88, "health officials")),
+		report("e-2", "2024-09-01", "Hill Courier", fix, 3),
+	};
+	rc_result *res2 = reconcile(r2, 2, NULL);
+	ck_assert_str_eq(metric(res2, "killed")->current->claim->text, "81");
+	rc_result_free(res2);
+	rc_result_free(res);
+}
+END_TEST
+
+START_TEST(undated_precise_figure_confirms)
+{
+	/* no report is dated: the ministry's "more than 210" and a hospital
+	 * network's 236 agree, and 236 says more; a lower 190 of an outlet's
+	 * own text does not */
+	rc_record *r[] = {
+		report("u-1", NULL, "Valley Post", ONE("injured", "more than 210", 211, -1, "the interior ministry")),
+		report("u-2", NULL, "Hill Courier", ONE("injured", "236", 236, 236, "a hospital network")),
+		report("u-3", NULL, "River Times", ONE("injured", "190", 190, 190, NULL)),
+	};
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *m = metric(res, "injured");
+	ck_assert_str_eq(m->current->claim->text, "236");
+	ck_assert_double_eq(m->current_value, 236);
+	rc_result_free(res);
+}
+END_TEST
+
 START_TEST(later_less_precise_report_confirms)
 {
 	/* "more than 300" after 340 keeps 340 current; "about 253" after 253 of
@@ -505,6 +614,10 @@ int main(void)
 	tcase_add_test(t, part_is_not_compared_with_total);
 	tcase_add_test(t, undated_report_kept_apart);
 	tcase_add_test(t, later_less_precise_report_confirms);
+	tcase_add_test(t, figure_revised_later_still_disagreed_that_day);
+	tcase_add_test(t, figure_replaced_in_its_own_report_is_no_contradiction);
+	tcase_add_test(t, unexplained_drop_does_not_lead);
+	tcase_add_test(t, undated_precise_figure_confirms);
 	tcase_add_test(t, report_times);
 	tcase_add_test(t, many_reports_few_figures);
 	suite_add_tcase(s, t);
