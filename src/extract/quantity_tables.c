@@ -171,22 +171,25 @@ const rc__qualifier rc__q_postfix[] = {
 
 /*
  * Vague terms and their default intervals (hi < 0: no upper bound).  The
- * lower bound is the least the words can mean (two dozen for "dozens"),
- * the upper bound the last number before the words would change ("dozens"
- * stops where "hundreds" starts).  These are recount's own conventions,
- * in the spirit of casualty recorders who keep the lowest figure a report
+ * lower bound is the least the words can mean (two dozen for "dozens").
+ * Plural scale words ("dozens", "hundreds", "thousands of") have no upper
+ * bound: "hundreds" says at least 200, and a report of 1,200 does not
+ * contradict it (a closed top would make it a contradiction and stretch
+ * every range to 999).  Small vague words keep a closed top ("a few",
+ * "several": up to 9), so "several hundred" stays [300, 900].  In the
+ * spirit of casualty recorders who keep the lowest figure a report
  * supports; see docs/quantities.md.  Override with --vague TERM=LO,HI.
  */
 const rc__vague rc__q_vague[] = {
 	{"a couple of", 2, 3}, {"a couple", 2, 3}, {"a few", 2, 9}, {"a handful of", 2, 9},
 	{"several", 3, 9}, {"a number of", 2, 99},
-	{"dozens", 24, 99}, {"dozens of", 24, 99}, {"scores", 40, 99}, {"scores of", 40, 99},
-	{"tens", 20, 99}, {"tens of", 20, 99},
-	{"hundreds", 200, 999}, {"hundreds of", 200, 999},
-	{"thousands", 2000, 9999}, {"thousands of", 2000, 9999},
-	{"tens of thousands", 20000, 99999}, {"tens of thousands of", 20000, 99999},
-	{"hundreds of thousands", 200000, 999999}, {"hundreds of thousands of", 200000, 999999},
-	{"millions", 2e6, 999999999}, {"millions of", 2e6, 999999999},
+	{"dozens", 24, -1}, {"dozens of", 24, -1}, {"scores", 40, -1}, {"scores of", 40, -1},
+	{"tens", 20, -1}, {"tens of", 20, -1},
+	{"hundreds", 200, -1}, {"hundreds of", 200, -1},
+	{"thousands", 2000, -1}, {"thousands of", 2000, -1},
+	{"tens of thousands", 20000, -1}, {"tens of thousands of", 20000, -1},
+	{"hundreds of thousands", 200000, -1}, {"hundreds of thousands of", 200000, -1},
+	{"millions", 2e6, -1}, {"millions of", 2e6, -1},
 	{"many", 3, -1}, {"numerous", 3, -1}, {"countless", 3, -1}, {"multiple", 2, -1},
 	{NULL, 0, 0}
 };
