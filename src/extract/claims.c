@@ -1870,22 +1870,7 @@ static rc_status find_attributions(ex *x)
 /* The source's words from the plain text, white space collapsed. */
 static char *hit_text(const ex *x, rc_arena *a, const attr_hit *h)
 {
-	size_t b = x->tok[h->a].start, e = x->tok[h->b - 1].end;
-	char *out = rc__arena_alloc(a, e - b + 1);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	for (size_t i = b; i < e; i++) {
-		char c = x->s[i];
-		if (rc__is_space((unsigned char)c)) {
-			if (o && out[o - 1] != ' ')
-				out[o++] = ' ';
-		} else {
-			out[o++] = c;
-		}
-	}
-	out[o] = '\0';
-	return out;
+	return words_text(x, a, h->a, h->b);
 }
 
 /* The source earlier sentences named, for "he said" (up to three back). */
