@@ -2528,6 +2528,9 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 			                       &next_q, &resume)) != RC_OK)
 				goto done;
 			x.opens_sentence = start == seg->sent[si].start;
+			/* the class masks are the previous chunk's until do_chunk
+			 * computes this one's: cutting looks the words up itself */
+			x.mask = NULL;
 			if (resume < end)
 				cut_chunk(&x, &next_q, &resume);
 			if ((st = do_chunk(&x, &metas, &cap_meta)) != RC_OK)
