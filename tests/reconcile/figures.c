@@ -553,6 +553,19 @@ START_TEST(report_times)
 	ck_assert(day < 0 && day != RC__UNDATED);
 	ck_assert(!rc__report_time(NULL, &day, &t));
 	ck_assert(!rc__report_time("March 2, 2024", &day, &t));
+	/* a record's instant is its published_at (UTC) when the source gave a
+	 * time; its day stays the date as the source wrote it */
+	rc_record rec = {.published = "2024-03-02", .published_at = "2024-03-01T23:30:00Z"};
+	rc__record_time(&rec, &day, &t);
+	ck_assert_int_eq(day, rc__days_from_civil(2024, 3, 2));
+	ck_assert(t == (long long)rc__days_from_civil(2024, 3, 1) * 1440 + 23 * 60 + 30);
+	rec.published_at = NULL;
+	rc__record_time(&rec, &day, &t);
+	ck_assert(t == (long long)day * 1440 + 1439);
+	rec.published = NULL;
+	rec.published_at = "2024-03-01T23:30:00Z";
+	rc__record_time(&rec, &day, &t);   /* no day as written: undated */
+	ck_assert(day == RC__UNDATED);
 	/* a report published later the same day is later in the timeline */
 	rc_record *r[] = {
 		report("t-late", "2024-03-02T18:00Z", "Valley Post", ONE("killed", "40", 40, 40, "police")),
