@@ -13,6 +13,7 @@ A case whose command is not built yet, or that needs what the machine
 does not give (root for mknod, mount namespaces for tmpfs), is reported as
 a TAP skip with the reason.
 """
+import errno
 import json
 import os
 import re
@@ -173,12 +174,12 @@ def interrupted_output_leaves_no_temporary():
             try:
                 p.stdin.write(b'Gunmen killed 5 people in Kerman, police said.\n')
                 p.stdin.flush()
-                deadline = time.time() + 20
+                deadline = time.time() + 60
                 while not os.listdir(d) and time.time() < deadline:
                     time.sleep(0.02)
                 check(os.listdir(d), 'no temporary file appeared')
                 p.send_signal(sig)
-                p.wait(timeout=20)
+                p.wait(timeout=60)
             finally:
                 if p.poll() is None:
                     p.kill()
@@ -243,7 +244,7 @@ def no_input_on_a_terminal_shows_the_help():
         for args in (['report'], ['check'], ['extract'], ['docs'], ['numbers'],
                      ['verify', '12 people died']):
             p = subprocess.run([RECOUNT] + args, cwd=ROOT, env=ENV, stdin=slave,
-                               capture_output=True, timeout=20)
+                               capture_output=True, timeout=60)
             check(p.returncode == 2, '%s: exit status %d' % (args[0], p.returncode), p)
             check('standard input is a terminal' in err(p), '%s: no reason given' % args[0], p)
             check('Usage: recount %s' % args[0] in err(p), '%s: no usage' % args[0], p)
@@ -510,15 +511,23 @@ def a_named_fifo_waits_for_a_late_writer():
         p = subprocess.Popen([RECOUNT, 'docs', '--format', 'json', fifo], cwd=ROOT, env=ENV,
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
-        time.sleep(0.5)
-        # never block here: without a reader any more, opening fails (ENXIO)
-        try:
-            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as e:
-            p.kill()
-            out, e2 = p.communicate()
-            raise AssertionError('recount gave up on the FIFO before its writer came (%s): %s'
-                                 % (e, e2.decode('utf-8', 'replace')[-500:]))
+        # never block here: without a reader, opening fails (ENXIO). recount
+        # may take a while to reach the FIFO (under valgrind, seconds), so
+        # wait for its reader as long as it runs; giving up first is the bug.
+        deadline = time.monotonic() + 120
+        fd = None
+        while fd is None:
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as e:
+                if e.errno != errno.ENXIO or p.poll() is not None \
+                        or time.monotonic() > deadline:
+                    p.kill()
+                    out, e2 = p.communicate()
+                    raise AssertionError('recount gave up on the FIFO before its writer came '
+                                         '(%s): %s' % (e, e2.decode('utf-8', 'replace')[-500:]))
+                time.sleep(0.05)
+        time.sleep(0.5)   # the writer is late: recount waits with the FIFO open
         os.write(fd, b'A car bomb killed twelve people in Kabul on Monday, police said.\n')
         os.close(fd)
         out, e2 = p.communicate(timeout=60)
