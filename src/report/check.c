@@ -153,47 +153,51 @@ static char *current_conflict_key(const rc_event *ev, const rc_metric_result *m,
 
 /* ---- the baseline ---------------------------------------------------------------- */
 
-typedef struct strset {
+/* A growing list of malloc'd strings: the diff's arrays, handed to the
+ * result as they are. */
+typedef struct strlist {
 	char **s;
 	size_t n, cap;
-} strset;
+} strlist;
 
-static bool set_add(strset *set, char *s)
+/* Takes s (NULL: out of memory); false when out of memory. */
+static bool list_add(strlist *l, char *s)
 {
 	if (!s)
 		return false;
-	if (RC_GROW(set->s, set->cap, set->n + 1) != RC_OK) {
+	if (RC_GROW(l->s, l->cap, l->n + 1) != RC_OK) {
 		free(s);
 		return false;
 	}
-	set->s[set->n++] = s;
+	l->s[l->n++] = s;
 	return true;
 }
 
-static void set_sort(strset *set)
-{
-	if (set->n)
-		qsort(set->s, set->n, sizeof *set->s, cmp_str);
-}
-
-static bool set_has(const strset *set, const char *s)
-{
-	return set->n && bsearch(&s, set->s, set->n, sizeof *set->s, cmp_str) != NULL;
-}
-
-static void set_free(strset *set)
-{
-	for (size_t i = 0; i < set->n; i++)
-		free(set->s[i]);
-	free(set->s);
-	memset(set, 0, sizeof *set);
-}
-
+/* What the baseline holds, as sets over strings kept in its arena. */
 typedef struct baseline {
-	strset events;      /* ids */
-	strset conflicts;   /* conflict keys */
-	strset ranges;      /* "event\x1emetric\x1e<interval>" */
+	rc_arena *a;
+	rc_strset events;      /* ids */
+	rc_strset conflicts;   /* conflict keys */
+	rc_strset ranges;      /* "event\x1emetric\x1e<interval>" */
 } baseline;
+
+/* Takes s (a malloc'd key, NULL: out of memory) into the baseline's arena
+ * and set; false when out of memory. */
+static bool bl_add(baseline *bl, rc_strset *set, char *s)
+{
+	char *kept = s ? rc__arena_strdup(bl->a, s) : NULL;
+	free(s);
+	return kept && rc__strset_add(set, kept) >= 0;
+}
+
+static void bl_free(baseline *bl)
+{
+	rc__strset_free(&bl->events);
+	rc__strset_free(&bl->conflicts);
+	rc__strset_free(&bl->ranges);
+	rc__arena_free(bl->a);
+	bl->a = NULL;
+}
 
 /*
  * The baseline is read strictly: a member of the wrong type (an event id
@@ -337,7 +341,7 @@ static bool load_metric(bl_reader *r, baseline *bl, const char *id, const char *
 	if (range && !bl_interval(r, range, w, &iv))
 		return false;
 	if (range)
-		ok &= set_add(&bl->ranges, range_key(id, name, &iv));
+		ok &= bl_add(bl, &bl->ranges, range_key(id, name, &iv));
 	const json_t *conflicts = json_object_get(m, "conflicts"), *figures = json_object_get(m, "figures");
 	where_at(w, "%s.figures", where);
 	if (figures && !json_is_array(figures))
@@ -376,7 +380,7 @@ static bool load_metric(bl_reader *r, baseline *bl, const char *id, const char *
 			got += good;
 		}
 		if (good)
-			ok &= set_add(&bl->conflicts, conflict_key(id, name, json_string_value(kind), keys, got));
+			ok &= bl_add(bl, &bl->conflicts, conflict_key(id, name, json_string_value(kind), keys, got));
 		for (size_t j = 0; j < got; j++)
 			free(keys[j]);
 		free(keys);
@@ -400,6 +404,10 @@ static rc_status load_baseline(baseline *bl, const char *path, rc_error *err)
 		json_decref(root);
 		return rc__error_at(err, RC_ERR_PARSE, path, 0, 0, (size_t)-1,
 		                    "baseline: not a recount report (write one with recount report --format json)");
+	}
+	if (!(bl->a = rc__arena_new(1 << 12))) {
+		json_decref(root);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory reading the baseline");
 	}
 	bl_reader r = {.path = path, .err = err};
 	bool ok = true, nomem = false;
@@ -428,7 +436,7 @@ static rc_status load_baseline(baseline *bl, const char *path, rc_error *err)
 			ok = bl_fail(&r, w, "an object", metrics);
 			break;
 		}
-		nomem |= !set_add(&bl->events, rc__strdup(id));
+		nomem |= !bl_add(bl, &bl->events, rc__strdup(id));
 		const char *name;
 		const json_t *m;
 		json_object_foreach((json_t *)metrics, name, m) {
@@ -440,9 +448,6 @@ static rc_status load_baseline(baseline *bl, const char *path, rc_error *err)
 		}
 	}
 	json_decref(root);
-	set_sort(&bl->events);
-	set_sort(&bl->conflicts);
-	set_sort(&bl->ranges);
 	if (r.st != RC_OK)
 		return r.st;
 	return ok && !nomem ? RC_OK : rc__error_set(err, RC_ERR_NOMEM, "out of memory reading the baseline");
@@ -645,33 +650,32 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 	baseline bl = {0};
 	rc_status st;
 	if (baseline_path && (st = load_baseline(&bl, baseline_path, err)) != RC_OK) {
-		set_free(&bl.events);
-		set_free(&bl.conflicts);
-		set_free(&bl.ranges);
+		bl_free(&bl);
 		free(c);
 		return st;
 	}
 	checker k = {.c = c};
-	strset diff_new = {0}, diff_changed = {0}, seen = {0};
+	strlist diff_new = {0}, diff_changed = {0};
+	rc_strset seen = {0};      /* the result's event ids, borrowed */
 	c->diff.has_baseline = baseline_path != NULL;
 	for (size_t e = 0; e < res->n_events; e++) {
 		const rc_event *ev = &res->events[e];
 		if (baseline_path) {
-			k.nomem |= !set_add(&seen, rc__strdup(ev->id));
-			if (!set_has(&bl.events, ev->id))
-				k.nomem |= !set_add(&diff_new, rc__strdup(ev->id));
+			k.nomem |= rc__strset_add(&seen, ev->id) < 0;
+			if (!rc__strset_has(&bl.events, ev->id))
+				k.nomem |= !list_add(&diff_new, rc__strdup(ev->id));
 		}
 		for (size_t m = 0; m < ev->n_metrics; m++) {
 			const rc_metric_result *mr = &ev->metrics[m];
-			if (baseline_path && set_has(&bl.events, ev->id)) {
+			if (baseline_path && rc__strset_has(&bl.events, ev->id)) {
 				char *rk = range_key(ev->id, mr->metric, &mr->range);
-				if (rk && !set_has(&bl.ranges, rk)) {
+				if (rk && !rc__strset_has(&bl.ranges, rk)) {
 					char now[128];
 					rc__interval_report(&mr->range, now, sizeof now);
 					rc_buf b;
 					rc__buf_init(&b, 0);
 					rc__buf_printf(&b, "%s %s: now %s", ev->id, mr->metric, now);
-					k.nomem |= !set_add(&diff_changed, rc__buf_steal(&b, NULL));
+					k.nomem |= !list_add(&diff_changed, rc__buf_steal(&b, NULL));
 				}
 				free(rk);
 			}
@@ -680,7 +684,7 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 				bool is_new = false;
 				if (baseline_path) {
 					char *key = current_conflict_key(ev, mr, cf);
-					is_new = key && !set_has(&bl.conflicts, key);
+					is_new = key && !rc__strset_has(&bl.conflicts, key);
 					free(key);
 					c->diff.new_conflicts += is_new;
 				}
@@ -780,12 +784,13 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 		free(skipped);
 	}
 	if (baseline_path) {
-		set_sort(&seen);
-		/* gone events: baseline ids not seen now */
-		strset gone = {0};
-		for (size_t i = 0; i < bl.events.n; i++)
-			if (!set_has(&seen, bl.events.s[i]))
-				k.nomem |= !set_add(&gone, rc__strdup(bl.events.s[i]));
+		/* gone events: baseline ids not seen now, in the order of their ids */
+		strlist gone = {0};
+		for (size_t i = 0; i < bl.events.cap; i++)
+			if (bl.events.slots[i] && !rc__strset_has(&seen, bl.events.slots[i]))
+				k.nomem |= !list_add(&gone, rc__strdup(bl.events.slots[i]));
+		if (gone.n)
+			qsort(gone.s, gone.n, sizeof *gone.s, cmp_str);
 		c->diff.gone_events = gone.s;
 		c->diff.n_gone_events = gone.n;
 	}
@@ -793,10 +798,8 @@ rc_status rc_check(rc_check_result **out, const rc_result *res, const rc_policy 
 	c->diff.n_new_events = diff_new.n;
 	c->diff.changed_ranges = diff_changed.s;
 	c->diff.n_changed_ranges = diff_changed.n;
-	set_free(&seen);
-	set_free(&bl.events);
-	set_free(&bl.conflicts);
-	set_free(&bl.ranges);
+	rc__strset_free(&seen);
+	bl_free(&bl);
 	c->failed = c->n_findings > 0;
 	if (!k.nomem && !assign_ids(c))
 		k.nomem = true;

@@ -493,6 +493,38 @@ START_TEST(baseline_types)
 }
 END_TEST
 
+/* The baseline diff: events gone in the order of their ids, each once
+ * however often the baseline names it; events new in the result's order. */
+START_TEST(baseline_diff)
+{
+	rc_result *res;
+	sample *s = sample_new(&res);
+	char path[] = "/tmp/rc-baseline-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fputs("{\"schema\":\"recount.report/1\",\"events\":[{\"id\":\"zz-gone\"},"
+	      "{\"id\":\"kerman-2024-01-03-bombing\"},{\"id\":\"aa-gone\"},{\"id\":\"zz-gone\"}]}",
+	      fp);
+	fclose(fp);
+	rc_policy nc = {.kind = RC_POLICY_NEW_CONFLICT};
+	rc_check_result *c = NULL;
+	rc_error err;
+	ck_assert_int_eq(rc_check(&c, res, &nc, 1, path, &err), RC_OK);
+	unlink(path);
+	ck_assert(c->diff.has_baseline);
+	ck_assert_uint_eq(c->diff.n_gone_events, 2);
+	ck_assert_str_eq(c->diff.gone_events[0], "aa-gone");
+	ck_assert_str_eq(c->diff.gone_events[1], "zz-gone");
+	ck_assert_uint_eq(c->diff.n_new_events, res->n_events - 1);
+	for (size_t i = 0, j = 0; i < res->n_events; i++)
+		if (strcmp(res->events[i].id, "kerman-2024-01-03-bombing") != 0)
+			ck_assert_str_eq(c->diff.new_events[j++], res->events[i].id);
+	rc_check_result_free(c);
+	sample_free(s);
+}
+END_TEST
+
 /* RC_RENDER_DUMP=DIR writes every output of the sample there, to look at. */
 static void dump(const char *dir)
 {
@@ -537,6 +569,7 @@ int main(void)
 	tcase_add_test(tc, skipped_policy);
 	tcase_add_test(tc, finding_identity);
 	tcase_add_test(tc, baseline_types);
+	tcase_add_test(tc, baseline_diff);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
