@@ -3,86 +3,23 @@
  *
  * A sentence ends at '.', '!' or '?' (with any closing quotes and brackets)
  * followed by white space and a likely sentence start, unless the word
- * before the period is a known abbreviation (table below), an initial or a
+ * before the period is a known abbreviation, an initial or a
  * dotted acronym.  A line without final punctuation that looks like a
  * headline, dateline or caption is a sentence of its own.  Blank lines end
  * paragraphs.  Everything is one linear pass; no input can make it slower.
+ * The words it knows (abbreviations, sentence starters, the words wrapped
+ * prose ends with) are data: data/segment.json, compiled in at build time
+ * (segment-int.h).
  */
 #include <string.h>
 #include "segment/segment.h"
+#include "segment/segment-int.h"
 
-/*
- * How an abbreviation behaves before a period that is followed by white
- * space and a capital letter (lower case never starts a sentence anyway).
- */
-typedef enum abbr_kind {
-	ABBR_TITLE,     /* precedes a name: never ends a sentence (Gen. Soleimani) */
-	ABBR_NUMBERED,  /* precedes a number: no break before a digit (No. 5) */
-	ABBR_MONTH,     /* precedes a day: no break before a digit (Jan. 3) */
-	ABBR_AMBIGUOUS  /* may end a sentence: break only before a sentence starter */
-} abbr_kind;
-
-/* News abbreviations, written as they appear without the final period. */
-static const struct {
-	const char *word;
-	abbr_kind kind;
-} abbreviations[] = {
-	/* titles and ranks */
-	{"Mr", ABBR_TITLE}, {"Mrs", ABBR_TITLE}, {"Ms", ABBR_TITLE}, {"Dr", ABBR_TITLE},
-	{"Prof", ABBR_TITLE}, {"Gen", ABBR_TITLE}, {"Lt", ABBR_TITLE}, {"Col", ABBR_TITLE},
-	{"Maj", ABBR_TITLE}, {"Capt", ABBR_TITLE}, {"Cpt", ABBR_TITLE}, {"Sgt", ABBR_TITLE},
-	{"Cpl", ABBR_TITLE}, {"Pvt", ABBR_TITLE}, {"Adm", ABBR_TITLE}, {"Brig", ABBR_TITLE},
-	{"Cmdr", ABBR_TITLE}, {"Gov", ABBR_TITLE}, {"Sen", ABBR_TITLE}, {"Rep", ABBR_TITLE},
-	{"Rev", ABBR_TITLE}, {"Hon", ABBR_TITLE}, {"Pres", ABBR_TITLE}, {"Supt", ABBR_TITLE},
-	{"Insp", ABBR_TITLE}, {"Det", ABBR_TITLE}, {"Fr", ABBR_TITLE}, {"Sr", ABBR_TITLE},
-	{"St", ABBR_TITLE}, {"Mt", ABBR_TITLE}, {"Ft", ABBR_TITLE}, {"vs", ABBR_TITLE},
-	{"v", ABBR_TITLE}, {"approx", ABBR_TITLE}, {"est", ABBR_TITLE},
-	/* before numbers */
-	{"No", ABBR_NUMBERED}, {"Nos", ABBR_NUMBERED}, {"no", ABBR_NUMBERED},
-	{"Art", ABBR_NUMBERED}, {"Vol", ABBR_NUMBERED}, {"Fig", ABBR_NUMBERED},
-	{"p", ABBR_NUMBERED}, {"pp", ABBR_NUMBERED}, {"Ch", ABBR_NUMBERED},
-	{"Rte", ABBR_NUMBERED}, {"Hwy", ABBR_NUMBERED},
-	/* months */
-	{"Jan", ABBR_MONTH}, {"Feb", ABBR_MONTH}, {"Mar", ABBR_MONTH}, {"Apr", ABBR_MONTH},
-	{"Jun", ABBR_MONTH}, {"Jul", ABBR_MONTH}, {"Aug", ABBR_MONTH}, {"Sep", ABBR_MONTH},
-	{"Sept", ABBR_MONTH}, {"Oct", ABBR_MONTH}, {"Nov", ABBR_MONTH}, {"Dec", ABBR_MONTH},
-	/* may end a sentence */
-	{"etc", ABBR_AMBIGUOUS}, {"Inc", ABBR_AMBIGUOUS}, {"Ltd", ABBR_AMBIGUOUS},
-	{"Co", ABBR_AMBIGUOUS}, {"Corp", ABBR_AMBIGUOUS}, {"Jr", ABBR_AMBIGUOUS},
-	{"Bros", ABBR_AMBIGUOUS}, {"Ave", ABBR_AMBIGUOUS}, {"Blvd", ABBR_AMBIGUOUS},
-	{"Rd", ABBR_AMBIGUOUS}, {"Dept", ABBR_AMBIGUOUS}, {"Govt", ABBR_AMBIGUOUS},
-	{"e.g", ABBR_TITLE}, {"i.e", ABBR_TITLE}, {"cf", ABBR_TITLE},
-	{"a.m", ABBR_AMBIGUOUS}, {"p.m", ABBR_AMBIGUOUS},
-	{"U.S", ABBR_AMBIGUOUS}, {"U.K", ABBR_AMBIGUOUS}, {"U.N", ABBR_AMBIGUOUS},
-	{"E.U", ABBR_AMBIGUOUS}, {"U.A.E", ABBR_AMBIGUOUS}, {"D.C", ABBR_AMBIGUOUS},
-};
-
-/*
- * Words that start sentences after an ambiguous abbreviation ("in the U.S.
- * The next day ...").  A capitalised word not listed here is read as a name
- * continuing the sentence ("the U.S. Treasury").
- */
-static const char *const starters[] = {
-	"A", "About", "According", "After", "Also", "An", "And", "As", "At", "Authorities",
-	"But", "By", "Earlier", "Following", "For", "He", "Her", "His", "However", "I",
-	"If", "In", "It", "Its", "Last", "Later", "Many", "Meanwhile", "More", "Most",
-	"No", "Officials", "On", "One", "Only", "Police", "Several", "She", "Since",
-	"So", "Some", "The", "Their", "There", "These", "They", "This", "Those", "Two",
-	"Under", "We", "When", "While", "Witnesses", "Yet",
-};
-
-/* Words a wrapped prose line may end with but a headline never does. */
-static const char *const continuation_words[] = {
-	"a", "an", "and", "as", "at", "but", "by", "for", "from", "had", "has", "have",
-	"her", "his", "in", "is", "its", "of", "on", "or", "that", "the", "their",
-	"to", "was", "were", "which", "who", "with",
-};
-
-static bool in_list(const char *s, size_t n, const char *const *list, size_t len, bool nocase)
+static bool in_list(const char *s, size_t n, const rc_seg_word *list, size_t len, bool nocase)
 {
 	for (size_t i = 0; i < len; i++) {
-		if (nocase ? rc__eq_nocase(s, n, list[i])
-		           : (strlen(list[i]) == n && memcmp(s, list[i], n) == 0))
+		if (list[i].len == n && (nocase ? rc__eq_nocase(s, n, list[i].word)
+		                                : memcmp(s, list[i].word, n) == 0))
 			return true;
 	}
 	return false;
@@ -143,7 +80,7 @@ static size_t next_visible(const char *s, size_t len, size_t i)
 }
 
 /* The abbreviation ending just before the period at dot, if any. */
-static int abbreviation_before(const char *s, size_t sent_start, size_t dot, abbr_kind *kind)
+static int abbreviation_before(const char *s, size_t sent_start, size_t dot, rc_seg_abbr_kind *kind)
 {
 	size_t b = dot;
 	while (b > sent_start && (rc__is_alpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
@@ -154,23 +91,24 @@ static int abbreviation_before(const char *s, size_t sent_start, size_t dot, abb
 	size_t n = dot - b;
 	if (n == 0)
 		return 0;
-	for (size_t i = 0; i < RC_ARRAY_LEN(abbreviations); i++) {
-		if (strlen(abbreviations[i].word) == n && memcmp(abbreviations[i].word, s + b, n) == 0) {
-			*kind = abbreviations[i].kind;
+	for (size_t i = 0; i < rc__seg_n_abbreviations; i++) {
+		const rc_seg_abbr *ab = &rc__seg_abbreviations[i];
+		if (ab->len == n && memcmp(ab->word, s + b, n) == 0) {
+			*kind = ab->kind;
 			return 1;
 		}
 	}
 	/* A single capital is an initial ("George W. Bush"); dotted capitals
 	 * are an acronym ("U.S.A.", "D.C."), which may end a sentence. */
 	if (n == 1 && is_upper((unsigned char)s[b])) {
-		*kind = ABBR_TITLE;
+		*kind = SEG_ABBR_TITLE;
 		return 1;
 	}
 	bool dotted = n >= 3;
 	for (size_t i = b; i < dot && dotted; i++)
 		dotted = ((i - b) % 2 == 0) ? rc__is_alpha((unsigned char)s[i]) : s[i] == '.';
 	if (dotted) {
-		*kind = ABBR_AMBIGUOUS;
+		*kind = SEG_ABBR_AMBIGUOUS;
 		return 1;
 	}
 	return 0;
@@ -182,7 +120,7 @@ static bool starter_at(const char *s, size_t len, size_t i)
 	size_t e = i;
 	while (e < len && rc__is_alpha((unsigned char)s[e]))
 		e++;
-	return e > i && in_list(s + i, e - i, starters, RC_ARRAY_LEN(starters), false);
+	return e > i && in_list(s + i, e - i, rc__seg_starters, rc__seg_n_starters, false);
 }
 
 /*
@@ -202,16 +140,16 @@ static bool ends_sentence(const char *s, size_t len, size_t sent_start, size_t p
 	/* Only a single period can close an abbreviation ("..." cannot). */
 	if (s[p] != '.' || (p + 1 < e && s[p + 1] == '.'))
 		return true;
-	abbr_kind kind;
+	rc_seg_abbr_kind kind;
 	if (!abbreviation_before(s, sent_start, p, &kind))
 		return true;
 	switch (kind) {
-	case ABBR_TITLE:
+	case SEG_ABBR_TITLE:
 		return false;
-	case ABBR_NUMBERED:
-	case ABBR_MONTH:
+	case SEG_ABBR_NUMBERED:
+	case SEG_ABBR_MONTH:
 		return !rc__is_digit(n);
-	case ABBR_AMBIGUOUS:
+	case SEG_ABBR_AMBIGUOUS:
 		return starter_at(s, len, nx);
 	}
 	return true;
@@ -253,7 +191,7 @@ static bool headline_like(const char *s, size_t ls, size_t le)
 	}
 	if (!words)
 		return false;
-	if (in_list(s + last, last_len, continuation_words, RC_ARRAY_LEN(continuation_words), true))
+	if (in_list(s + last, last_len, rc__seg_continuation_words, rc__seg_n_continuation_words, true))
 		return false;
 	return words <= 8 || caps * 10 >= words * 6;
 }

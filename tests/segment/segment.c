@@ -8,6 +8,7 @@
 #include <string.h>
 #include "support.h"
 #include "segment/segment.h"
+#include "segment/segment-int.h"
 
 /* Sentences of s joined by " | ", paragraphs by " || ". */
 static char *split(const char *s)
@@ -238,6 +239,64 @@ START_TEST(hostile_inputs_are_linear)
 }
 END_TEST
 
+/*
+ * Every word of data/segment.json does what its list says, in sentences
+ * built around it: the tables the build compiled are the ones the splitter
+ * reads, and an entry added to the file is tested with the rest.
+ */
+START_TEST(data_tables)
+{
+	ck_assert_uint_gt(rc__seg_n_abbreviations, 0);
+	ck_assert_uint_gt(rc__seg_n_starters, 0);
+	ck_assert_uint_gt(rc__seg_n_continuation_words, 0);
+	char in[256], want[256];
+	for (size_t i = 0; i < rc__seg_n_abbreviations; i++) {
+		const char *w = rc__seg_abbreviations[i].word;
+		switch (rc__seg_abbreviations[i].kind) {
+		case SEG_ABBR_TITLE:
+			snprintf(in, sizeof in, "We met %s. Kowalski there.", w);
+			SPLITS(in, in);
+			break;
+		case SEG_ABBR_NUMBERED:
+		case SEG_ABBR_MONTH:
+			snprintf(in, sizeof in, "It was %s. 12 in all.", w);
+			SPLITS(in, in);
+			snprintf(in, sizeof in, "It was %s. Kowalski left.", w);
+			snprintf(want, sizeof want, "It was %s. | Kowalski left.", w);
+			SPLITS(in, want);
+			break;
+		case SEG_ABBR_AMBIGUOUS:
+			snprintf(in, sizeof in, "It was %s. Kowalski left.", w);
+			SPLITS(in, in);
+			snprintf(in, sizeof in, "It was %s. The rain came.", w);
+			snprintf(want, sizeof want, "It was %s. | The rain came.", w);
+			SPLITS(in, want);
+			break;
+		}
+	}
+	/* "Q.Z" is no listed abbreviation: dotted letters, which may end a sentence */
+	for (size_t i = 0; i < rc__seg_n_starters; i++) {
+		snprintf(in, sizeof in, "Aid came from Q.Z. %s rain fell.", rc__seg_starters[i].word);
+		snprintf(want, sizeof want, "Aid came from Q.Z. | %s rain fell.", rc__seg_starters[i].word);
+		SPLITS(in, want);
+	}
+	SPLITS("Aid came from Q.Z. Kowalski Street.", "Aid came from Q.Z. Kowalski Street.");
+	/* a short line is a headline unless it ends with a continuation word
+	 * (in any case) */
+	SPLITS("Rescuers reached the hills\nat dawn.", "Rescuers reached the hills || at dawn.");
+	for (size_t i = 0; i < rc__seg_n_continuation_words; i++) {
+		char up[64];
+		snprintf(up, sizeof up, "%s", rc__seg_continuation_words[i].word);
+		for (char *c = up; *c; c++)
+			*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+		snprintf(in, sizeof in, "Rescuers reached %s\nhills at dawn.", rc__seg_continuation_words[i].word);
+		SPLITS(in, in);
+		snprintf(in, sizeof in, "Rescuers reached %s\nhills at dawn.", up);
+		SPLITS(in, in);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("segment");
@@ -252,6 +311,7 @@ int main(void)
 	tcase_add_test(tc, normalize_map);
 	tcase_add_test(tc, normalize_raw_invalid_bytes);
 	tcase_add_test(tc, hostile_inputs_are_linear);
+	tcase_add_test(tc, data_tables);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
