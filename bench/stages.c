@@ -31,7 +31,7 @@ int main(int argc, char **argv)
 	}
 	rc_error err;
 	rc_reader *rd;
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	if (rc_reader_new(&rd, &io, (const char *const *)(argv + 1), (size_t)(argc - 1), &err) != RC_OK) {
 		fprintf(stderr, "bench-stages: %s\n", err.message);
 		return 2;

@@ -40,7 +40,7 @@ static void extract_with(const rc_event_defs *defs)
 	}
 	if (!rec || !rules)
 		return;
-	rc_extractor_options opts = {.recognizer = rec, .rules = rules, .events = defs};
+	rc_extractor_options opts = {.version = RC_EXTRACTOR_OPTIONS_VERSION, .recognizer = rec, .rules = rules, .events = defs};
 	rc_extractor *ex = NULL;
 	rc_status st = rc_extractor_new(&ex, &opts, &err);
 	if (rc_fuzz_unbuilt(st))

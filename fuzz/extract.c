@@ -21,7 +21,7 @@ static rc_extractor *extractor(void)
 	if (!tried) {
 		tried = 1;
 		rc_error err;
-		rc_extractor_options opts = {.limits = {.max_claims_per_doc = FUZZ_MAX_CLAIMS}};
+		rc_extractor_options opts = {.version = RC_EXTRACTOR_OPTIONS_VERSION, .limits = {.max_claims_per_doc = FUZZ_MAX_CLAIMS}};
 		rc_status st = rc_extractor_new(&ex, &opts, &err);
 		if (!rc_fuzz_unbuilt(st))
 			FUZZ_CHECK(st == RC_OK && ex != NULL);

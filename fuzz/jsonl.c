@@ -34,7 +34,7 @@ static size_t content_lines(const uint8_t *data, size_t size, size_t *blankish)
 
 static void read_all(const char *path, const rc_limits *limits, size_t want, size_t slack)
 {
-	rc_ingest_options opts = {.format = RC_INPUT_JSONL};
+	rc_ingest_options opts = {.version = RC_INGEST_OPTIONS_VERSION, .format = RC_INPUT_JSONL};
 	if (limits)
 		opts.limits = *limits;
 	rc_reader *r = NULL;

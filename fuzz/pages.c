@@ -18,7 +18,7 @@ static rc_extractor *extractor(void)
 	if (!tried) {
 		tried = 1;
 		rc_error err;
-		rc_extractor_options opts = {.limits = {.max_claims_per_doc = 16}};
+		rc_extractor_options opts = {.version = RC_EXTRACTOR_OPTIONS_VERSION, .limits = {.max_claims_per_doc = 16}};
 		rc_status st = rc_extractor_new(&ex, &opts, &err);
 		if (!rc_fuzz_unbuilt(st))
 			FUZZ_CHECK(st == RC_OK && ex != NULL);
@@ -36,7 +36,7 @@ static size_t lines_of(const uint8_t *data, size_t size)
 
 static void read_as(const char *path, rc_input_format f, size_t max_line)
 {
-	rc_ingest_options opts = {.format = f, .limits = {.max_line_bytes = 4096}};
+	rc_ingest_options opts = {.version = RC_INGEST_OPTIONS_VERSION, .format = f, .limits = {.max_line_bytes = 4096}};
 	rc_reader *r = NULL;
 	rc_error err;
 	rc_status st = rc_reader_new(&r, &opts, &path, 1, &err);

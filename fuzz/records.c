@@ -141,7 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc_record_reader_free(rr);
 
 	rc_result *res = NULL;
-	rc_reconcile_options opts = {0};
+	rc_reconcile_options opts = RC_RECONCILE_OPTIONS_INIT;
 	st = rc_reconcile(&res, records, n, &opts, &err);
 	if (rc_fuzz_unbuilt(st)) {
 		/* A placeholder reconcile still owns (and frees) nothing. */

@@ -74,8 +74,19 @@ typedef struct rc_limits {
  *  stays 0: no limit).  Every reader of limits calls this. */
 RC_API void rc_limits_resolve(rc_limits *l);
 
-/** Options for rc_reader_new().  Zero-initialise, then set what you need. */
+/** The version of rc_ingest_options this header describes. */
+#define RC_INGEST_OPTIONS_VERSION 1
+
+/**
+ * Options for rc_reader_new().  Start from RC_INGEST_OPTIONS_INIT (or
+ * rc_ingest_options_init()), then set what you need: a 0 field takes its
+ * default.  Fields are only ever appended; the version member tells the
+ * library which ones the caller knows.  (The limits are a struct of their
+ * own inside: a field added to rc_limits is a new version of every options
+ * struct that holds it.)
+ */
 typedef struct rc_ingest_options {
+	unsigned version;           /**< RC_INGEST_OPTIONS_VERSION */
 	rc_input_format format;
 	/** Extra JSON keys per field, tried before the built-in names; a
 	 *  dotted key ("source.name") reaches into nested objects.
@@ -87,6 +98,12 @@ typedef struct rc_ingest_options {
 	 *  else a stop-word test) is skipped: "language xx is not supported". */
 	bool any_language;
 } rc_ingest_options;
+
+#define RC_INGEST_OPTIONS_INIT {.version = RC_INGEST_OPTIONS_VERSION}
+
+/** Set o to RC_INGEST_OPTIONS_INIT with the given version: RC_ERR_INVALID
+ *  for a version this library does not know. */
+RC_API rc_status rc_ingest_options_init(rc_ingest_options *o, unsigned version, rc_error *err);
 
 /**
  * One article.  All strings are NUL-terminated UTF-8, owned by the document

@@ -73,10 +73,10 @@ typedef struct rc_engine_options {
 	double duplicate_threshold;  /**< near-duplicate documents; 0: RC_DUPLICATE_THRESHOLD_DEFAULT */
 } rc_engine_options;
 
-#define RC_ENGINE_OPTIONS_INIT {.version = RC_ENGINE_OPTIONS_VERSION}
+#define RC_ENGINE_OPTIONS_INIT {.version = RC_ENGINE_OPTIONS_VERSION, .ingest = RC_INGEST_OPTIONS_INIT}
 
-/** Zero o and set its version: RC_ERR_INVALID for a version this library
- *  does not know. */
+/** Set o to RC_ENGINE_OPTIONS_INIT with the given version: RC_ERR_INVALID
+ *  for a version this library does not know. */
 RC_API rc_status rc_engine_options_init(rc_engine_options *o, unsigned version, rc_error *err);
 
 /** Apply every default to o, in place: the one place where the defaults
@@ -88,7 +88,8 @@ typedef struct rc_engine rc_engine;
 /**
  * Build an engine: load the rules and events files (a broken file is an
  * RC_ERR_PARSE naming it and the line), build the recognizer.  opts NULL
- * gives every default; an unknown opts->version is RC_ERR_INVALID.
+ * gives every default; an unknown opts->version (or opts->ingest.version)
+ * is RC_ERR_INVALID.
  */
 RC_API rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error *err);
 /** Release an engine.  rc_engine_free(NULL) does nothing. */
@@ -134,8 +135,8 @@ typedef struct rc_run_options {
 
 #define RC_RUN_OPTIONS_INIT {.version = RC_RUN_OPTIONS_VERSION}
 
-/** Zero o and set its version: RC_ERR_INVALID for a version this library
- *  does not know. */
+/** Set o to RC_RUN_OPTIONS_INIT with the given version: RC_ERR_INVALID
+ *  for a version this library does not know. */
 RC_API rc_status rc_run_options_init(rc_run_options *o, unsigned version, rc_error *err);
 
 /**

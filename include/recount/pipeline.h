@@ -27,8 +27,14 @@ extern "C" {
 /** Everything the map phase needs, compiled once; shareable between threads. */
 typedef struct rc_extractor rc_extractor;
 
-/** Options for rc_extractor_new().  Zero-initialise for the defaults. */
+/** The version of rc_extractor_options this header describes. */
+#define RC_EXTRACTOR_OPTIONS_VERSION 1
+
+/** Options for rc_extractor_new().  Start from RC_EXTRACTOR_OPTIONS_INIT
+ *  (or rc_extractor_options_init()); a 0 or NULL field takes its default.
+ *  Fields are only ever appended. */
 typedef struct rc_extractor_options {
+	unsigned version;                /**< RC_EXTRACTOR_OPTIONS_VERSION */
 	const rc_recognizer *recognizer; /**< borrowed; NULL builds a default one */
 	const rc_rules *rules;           /**< borrowed; NULL uses the built-in rules */
 	const rc_event_defs *events;     /**< borrowed; NULL for none */
@@ -36,6 +42,14 @@ typedef struct rc_extractor_options {
 	rc_limits limits;
 } rc_extractor_options;
 
+#define RC_EXTRACTOR_OPTIONS_INIT {.version = RC_EXTRACTOR_OPTIONS_VERSION}
+
+/** Set o to RC_EXTRACTOR_OPTIONS_INIT with the given version:
+ *  RC_ERR_INVALID for a version this library does not know. */
+RC_API rc_status rc_extractor_options_init(rc_extractor_options *o, unsigned version, rc_error *err);
+
+/** Build an extractor; opts NULL gives every default, an unknown
+ *  opts->version is RC_ERR_INVALID. */
 RC_API rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
                                   rc_error *err);
 RC_API void rc_extractor_free(rc_extractor *ex);
@@ -63,7 +77,14 @@ typedef struct rc_progress {
 /** Receives each record in order and takes ownership of it. */
 typedef rc_status (*rc_record_fn)(void *user, rc_record *rec, rc_error *err);
 
+/** The version of rc_map_options this header describes. */
+#define RC_MAP_OPTIONS_VERSION 1
+
+/** Options of rc_map_run().  Start from RC_MAP_OPTIONS_INIT (or
+ *  rc_map_options_init()); a 0 or NULL field takes its default.  Fields
+ *  are only ever appended. */
 typedef struct rc_map_options {
+	unsigned version;     /**< RC_MAP_OPTIONS_VERSION */
 	unsigned threads;     /**< worker threads; 0 means the number of online CPUs */
 	/** Called about every 100 ms from the calling thread, and once at the end; may be NULL. */
 	void (*progress)(void *user, const rc_progress *p);
@@ -75,10 +96,17 @@ typedef struct rc_map_options {
 	void *prepare_user;
 } rc_map_options;
 
+#define RC_MAP_OPTIONS_INIT {.version = RC_MAP_OPTIONS_VERSION}
+
+/** Set o to RC_MAP_OPTIONS_INIT with the given version: RC_ERR_INVALID
+ *  for a version this library does not know. */
+RC_API rc_status rc_map_options_init(rc_map_options *o, unsigned version, rc_error *err);
+
 /**
  * Run the map phase over everything r yields.  Stops at the first error the
  * callback returns (and returns it); per-document problems are in the
- * records, not errors.
+ * records, not errors.  opts NULL gives every default; an unknown
+ * opts->version is RC_ERR_INVALID.
  */
 RC_API rc_status rc_map_run(rc_reader *r, const rc_extractor *ex, const rc_map_options *opts,
                             rc_record_fn fn, void *user, rc_error *err);

@@ -57,12 +57,24 @@ typedef struct rc_quantity {
 /** The recognizer: immutable once built, shareable between threads. */
 typedef struct rc_recognizer rc_recognizer;
 
-/** Options of the recognizer.  Zero-initialise for the defaults. */
+/** The version of rc_recognizer_options this header describes. */
+#define RC_RECOGNIZER_OPTIONS_VERSION 1
+
+/** Options of the recognizer.  Start from RC_RECOGNIZER_OPTIONS_INIT (or
+ *  rc_recognizer_options_init()); a 0 field takes its default.  Fields are
+ *  only ever appended. */
 typedef struct rc_recognizer_options {
+	unsigned version;        /**< RC_RECOGNIZER_OPTIONS_VERSION */
 	/** Relative tolerance applied to approximate figures when they are
 	 *  compared (see rc_interval_widen()); 0 means the default, 0.10. */
 	double approx_tolerance;
 } rc_recognizer_options;
+
+#define RC_RECOGNIZER_OPTIONS_INIT {.version = RC_RECOGNIZER_OPTIONS_VERSION}
+
+/** Set o to RC_RECOGNIZER_OPTIONS_INIT with the given version:
+ *  RC_ERR_INVALID for a version this library does not know. */
+RC_API rc_status rc_recognizer_options_init(rc_recognizer_options *o, unsigned version, rc_error *err);
 
 /** Build a recognizer from the built-in tables. */
 RC_API rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *opts,

@@ -173,8 +173,14 @@ typedef struct rc_event {
 	size_t n_aggregates;
 } rc_event;
 
-/** Options of the reduce phase.  Zero-initialise for the defaults. */
+/** The version of rc_reconcile_options this header describes. */
+#define RC_RECONCILE_OPTIONS_VERSION 1
+
+/** Options of the reduce phase.  Start from RC_RECONCILE_OPTIONS_INIT (or
+ *  rc_reconcile_options_init()); a 0 or NULL field takes its default, from
+ *  rc_engine_options_resolve().  Fields are only ever appended. */
 typedef struct rc_reconcile_options {
+	unsigned version;            /**< RC_RECONCILE_OPTIONS_VERSION */
 	double approx_tolerance;     /**< 0: RC_APPROX_TOLERANCE_DEFAULT (defaults: rc_engine_options_resolve) */
 	rc_best_rule best;
 	/** Length in days of a time window (windows start at the metric's
@@ -187,6 +193,12 @@ typedef struct rc_reconcile_options {
 	 *  builds one for the call */
 	const rc_event_vocab *vocab;
 } rc_reconcile_options;
+
+#define RC_RECONCILE_OPTIONS_INIT {.version = RC_RECONCILE_OPTIONS_VERSION}
+
+/** Set o to RC_RECONCILE_OPTIONS_INIT with the given version:
+ *  RC_ERR_INVALID for a version this library does not know. */
+RC_API rc_status rc_reconcile_options_init(rc_reconcile_options *o, unsigned version, rc_error *err);
 
 /** The result of a run. */
 typedef struct rc_result {
@@ -214,6 +226,8 @@ typedef struct rc_result {
 /**
  * Reconcile records.  Takes ownership of records[0..n) (and frees them
  * with the result, even on failure); the array itself stays the caller's.
+ * opts NULL gives every default; an unknown opts->version is
+ * RC_ERR_INVALID.
  */
 RC_API rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
                               const rc_reconcile_options *opts, rc_error *err);

@@ -53,8 +53,17 @@ typedef struct rc_review_meta {
 	const char *claim_url;   /**< where the claim itself appeared (itemReviewed.appearance) */
 } rc_review_meta;
 
-/** Options shared by the renderers.  Zero-initialise for the defaults. */
+/** The version of rc_report_options this header describes. */
+#define RC_REPORT_OPTIONS_VERSION 1
+
+/**
+ * Options shared by the renderers.  Start from RC_REPORT_OPTIONS_INIT (or
+ * rc_report_options_init()); a 0 or NULL field takes its default.  Every
+ * renderer takes opts NULL for the defaults and refuses an unknown
+ * opts->version with RC_ERR_INVALID.  Fields are only ever appended.
+ */
 typedef struct rc_report_options {
+	unsigned version;    /**< RC_REPORT_OPTIONS_VERSION */
 	bool color;          /**< ANSI colour (terminal only) */
 	/** Text report: wrap quotes and explanations at spaces so that lines
 	 *  fit this many columns (display width); 0: no wrapping. */
@@ -66,6 +75,12 @@ typedef struct rc_report_options {
 	/** ClaimReview: the publisher's side of the review, or NULL. */
 	const rc_review_meta *review;
 } rc_report_options;
+
+#define RC_REPORT_OPTIONS_INIT {.version = RC_REPORT_OPTIONS_VERSION}
+
+/** Set o to RC_REPORT_OPTIONS_INIT with the given version: RC_ERR_INVALID
+ *  for a version this library does not know. */
+RC_API rc_status rc_report_options_init(rc_report_options *o, unsigned version, rc_error *err);
 
 /* ---- reports for people (recount report) ---- */
 
@@ -149,14 +164,27 @@ RC_API rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file,
 RC_API rc_status rc_quantity_writer_finish(rc_quantity_writer *w, rc_error *err);
 RC_API void rc_quantity_writer_free(rc_quantity_writer *w);
 
-/** How rc_quantity_writer_scan() reads.  Zero-initialise for the defaults. */
+/** The version of rc_quantity_scan_options this header describes. */
+#define RC_QUANTITY_SCAN_OPTIONS_VERSION 1
+
+/** How rc_quantity_writer_scan() reads.  Start from
+ *  RC_QUANTITY_SCAN_OPTIONS_INIT (or rc_quantity_scan_options_init()); a 0
+ *  field takes its default.  Fields are only ever appended. */
 typedef struct rc_quantity_scan_options {
+	unsigned version;   /**< RC_QUANTITY_SCAN_OPTIONS_VERSION */
 	/** Read each line as a phrase of its own (no figure spans two lines). */
 	bool lines;
 	/** Most bytes held without a break where no figure can span (a blank
 	 *  line; a newline with lines); 0: 64 MiB.  Over it: RC_ERR_LIMIT. */
 	size_t max_bytes;
 } rc_quantity_scan_options;
+
+#define RC_QUANTITY_SCAN_OPTIONS_INIT {.version = RC_QUANTITY_SCAN_OPTIONS_VERSION}
+
+/** Set o to RC_QUANTITY_SCAN_OPTIONS_INIT with the given version:
+ *  RC_ERR_INVALID for a version this library does not know. */
+RC_API rc_status rc_quantity_scan_options_init(rc_quantity_scan_options *o, unsigned version,
+                                               rc_error *err);
 
 /**
  * Read raw text from `in` as it is (no document parsing) and write every

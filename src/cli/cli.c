@@ -361,6 +361,7 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 {
 	static char prog[64];
 	memset(ctx, 0, sizeof(*ctx));
+	ctx->ingest = (rc_ingest_options)RC_INGEST_OPTIONS_INIT;
 	snprintf(prog, sizeof(prog), "recount %s", cmd->name);
 	ctx->prog = prog;
 	ctx->color = -1;
@@ -833,8 +834,8 @@ int cli_map_inputs(cli_ctx *ctx, const rc_engine *eng, cli_progress *prog, rc_re
 		cli_error(ctx, &err);
 		return CLI_EXIT_ERROR;
 	}
-	rc_map_options mo = {.progress = cli_progress_fn, .progress_user = prog,
-	                     .prepare = prepare, .prepare_user = prepare_user};
+	rc_map_options mo = {.version = RC_MAP_OPTIONS_VERSION, .progress = cli_progress_fn,
+	                     .progress_user = prog, .prepare = prepare, .prepare_user = prepare_user};
 	rc_status st = rc_engine_map(eng, r, &mo, fn, user, &err);
 	rc_reader_free(r);
 	if (st != RC_OK) {
@@ -1001,7 +1002,8 @@ int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writ
 
 rc_report_options cli_report_options(const cli_ctx *ctx, FILE *fp, rc_format fmt)
 {
-	rc_report_options ro = {.color = fmt == RC_FORMAT_TEXT && cli_use_color(ctx, fp),
+	rc_report_options ro = {.version = RC_REPORT_OPTIONS_VERSION,
+	                        .color = fmt == RC_FORMAT_TEXT && cli_use_color(ctx, fp),
 	                        .all_events = ctx->all_events};
 	if (fmt == RC_FORMAT_TEXT && ctx->width >= 0) {
 		ro.width = (unsigned)ctx->width;

@@ -46,7 +46,7 @@ static int run(int argc, char **argv)
 	}
 	rc_error err;
 	rc_doc_writer *w = NULL;
-	rc_report_options ro = {.color = cli_use_color(&ctx, out.fp)};
+	rc_report_options ro = {.version = RC_REPORT_OPTIONS_VERSION, .color = cli_use_color(&ctx, out.fp)};
 	bool ok = rc_doc_writer_new(&w, out.fp, fmt, &ro, &err) == RC_OK;
 	while (ok) {
 		rc_document *doc = NULL;

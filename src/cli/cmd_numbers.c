@@ -78,7 +78,7 @@ static int run(int argc, char **argv)
 		return ret;
 	rc_error err;
 	rc_recognizer *rec = NULL;
-	rc_recognizer_options ro = {.approx_tolerance = ctx.tolerance};
+	rc_recognizer_options ro = {.version = RC_RECOGNIZER_OPTIONS_VERSION, .approx_tolerance = ctx.tolerance};
 	if (rc_recognizer_new(&rec, &ro, &err) != RC_OK) {
 		cli_error(&ctx, &err);
 		return CLI_EXIT_ERROR;
@@ -95,7 +95,7 @@ static int run(int argc, char **argv)
 		return ret;
 	}
 	rc_quantity_writer *w = NULL;
-	rc_report_options rop = {0};
+	rc_report_options rop = RC_REPORT_OPTIONS_INIT;
 	bool ok = rc_quantity_writer_new(&w, out.fp, fmt, &rop, &err) == RC_OK;
 	if (!ok)
 		cli_error(&ctx, &err);
@@ -114,7 +114,8 @@ static int run(int argc, char **argv)
 			continue;
 		}
 		/* name the file only when there are several */
-		rc_quantity_scan_options so = {.lines = s.lines, .max_bytes = max};
+		rc_quantity_scan_options so = {.version = RC_QUANTITY_SCAN_OPTIONS_VERSION, .lines = s.lines,
+		                               .max_bytes = max};
 		if (rc_quantity_writer_scan(w, rec, fp, ctx.n_inputs > 1 ? path : NULL,
 		                            std ? "standard input" : path, &so, &err) != RC_OK) {
 			cli_error(&ctx, &err);

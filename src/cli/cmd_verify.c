@@ -153,7 +153,7 @@ static int run(int argc, char **argv)
 	}
 	cli_output out;
 	if ((ret = cli_output_open(&out, &ctx)) == 0) {
-		rc_report_options rop = {.review = &s.meta};
+		rc_report_options rop = {.version = RC_REPORT_OPTIONS_VERSION, .review = &s.meta};
 		st = rc_verification_write(out.fp, v, fmt, &rop, &err);
 		if (st != RC_OK)
 			cli_error(&ctx, &err);

@@ -37,6 +37,29 @@ void rc__error_clear(rc_error *err);
  * ending in U+2026 when it does not fit; returns the length written. */
 size_t rc__fit(char *dst, size_t size, const char *s, size_t n);
 
+/* ---- versioned option structs ------------------------------------------ */
+
+/*
+ * Every public options struct begins with `unsigned version` and has an
+ * RC_<NAME>_OPTIONS_INIT macro and an rc_<name>_options_init() function
+ * (libgit2's pattern; docs/architecture.md, "Versions").
+ *
+ * rc__options_check: RC_ERR_INVALID naming the struct (name) when version
+ * is not one this library knows, 1 to max (0: a struct zeroed rather than
+ * started from its INIT).
+ * rc__options_init: the body of every rc_<name>_options_init(): checks
+ * version, copies init (the INIT value, size bytes) into o and sets o's
+ * version member (its first) to version.
+ */
+rc_status rc__options_check(const char *name, unsigned version, unsigned max, rc_error *err);
+rc_status rc__options_init(void *o, size_t size, const void *init, const char *name, unsigned version,
+                           unsigned max, rc_error *err);
+
+/* The tolerance of approximate figures a caller's value stands for: t
+ * itself in (0, 1), else RC_APPROX_TOLERANCE_DEFAULT.  Every default of
+ * the tolerance is taken here. */
+double rc__tolerance_resolve(double t);
+
 /* ---- numbers, whatever the locale ------------------------------------ */
 
 /*

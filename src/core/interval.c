@@ -10,6 +10,11 @@
 
 /* ---- approximation: the one place the tolerance is applied --------------- */
 
+double rc__tolerance_resolve(double t)
+{
+	return t > 0 && t < 1 ? t : RC_APPROX_TOLERANCE_DEFAULT;
+}
+
 bool rc_interval_meets(const rc_interval *a, const rc_interval *b)
 {
 	/* a entirely below b, or b entirely below a? */
@@ -34,8 +39,7 @@ rc_interval rc_interval_widen(const rc_interval *iv, double value, bool approx,
 	rc_interval w = *iv;
 	if (!approx)
 		return w;
-	if (!(tolerance > 0 && tolerance < 1))
-		tolerance = RC_APPROX_TOLERANCE_DEFAULT;
+	tolerance = rc__tolerance_resolve(tolerance);
 	if (w.lo_inf && !w.hi_inf) {
 		/* "nearly 100" = below 100: reaches down to 100 - t*100 */
 		w.lo = w.hi - tolerance * fabs(w.hi);

@@ -40,6 +40,27 @@ void rc__error_clear(rc_error *err)
 	err->offset = (size_t)-1;
 }
 
+rc_status rc__options_check(const char *name, unsigned version, unsigned max, rc_error *err)
+{
+	if (version >= 1 && version <= max)
+		return RC_OK;
+	return rc__error_set(err, RC_ERR_INVALID,
+	                     "%s version %u is not known to this library (it knows 1 to %u; "
+	                     "start from the struct's _INIT macro or its _init function)",
+	                     name, version, max);
+}
+
+rc_status rc__options_init(void *o, size_t size, const void *init, const char *name, unsigned version,
+                           unsigned max, rc_error *err)
+{
+	rc_status st = rc__options_check(name, version, max, err);
+	if (st != RC_OK)
+		return st;
+	memcpy(o, init, size);
+	*(unsigned *)o = version;   /* the first member of every options struct */
+	return RC_OK;
+}
+
 size_t rc__fit(char *dst, size_t size, const char *s, size_t n)
 {
 	if (!size)

@@ -244,19 +244,25 @@ static int32_t id_of(rc_recognizer *r, const char *w, rc_error *err)
 	return lex_intern(r, w, strlen(w), err);
 }
 
+rc_status rc_recognizer_options_init(rc_recognizer_options *o, unsigned version, rc_error *err)
+{
+	static const rc_recognizer_options init = RC_RECOGNIZER_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_recognizer_options", version, RC_RECOGNIZER_OPTIONS_VERSION, err);
+}
+
 rc_status rc_recognizer_new(rc_recognizer **out, const rc_recognizer_options *opts, rc_error *err)
 {
 	*out = NULL;
+	if (opts && rc__options_check("rc_recognizer_options", opts->version, RC_RECOGNIZER_OPTIONS_VERSION,
+	                              err) != RC_OK)
+		return RC_ERR_INVALID;
+	if (opts && (opts->approx_tolerance < 0 || opts->approx_tolerance >= 1))
+		return rc__error_set(err, RC_ERR_INVALID,
+		                     "approximation tolerance must be in [0, 1): %g", opts->approx_tolerance);
 	rc_recognizer *r = calloc(1, sizeof *r);
 	if (!r)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-	r->tolerance = opts && opts->approx_tolerance > 0 ? opts->approx_tolerance
-	                                                  : RC_APPROX_TOLERANCE_DEFAULT;
-	if (opts && (opts->approx_tolerance < 0 || opts->approx_tolerance >= 1)) {
-		free(r);
-		return rc__error_set(err, RC_ERR_INVALID,
-		                     "approximation tolerance must be in [0, 1): %g", opts->approx_tolerance);
-	}
+	r->tolerance = rc__tolerance_resolve(opts ? opts->approx_tolerance : 0);
 	rc_status st;
 	if ((st = lex_rehash(r, 1024)) != RC_OK) {
 		free(r);
@@ -403,7 +409,7 @@ const char *rc_quantity_kind_str(rc_quantity_kind kind)
 
 double rc_recognizer_tolerance(const rc_recognizer *rec)
 {
-	return rec ? rec->tolerance : RC_APPROX_TOLERANCE_DEFAULT;
+	return rec ? rec->tolerance : rc__tolerance_resolve(0);
 }
 
 
@@ -438,8 +444,7 @@ rc_status rc_recognizer_set_vague_spec(rc_recognizer *rec, const char *spec, rc_
 
 rc_interval rc_quantity_effective(const rc_recognizer *rec, const rc_quantity *q)
 {
-	return rc_interval_widen(&q->iv, q->value, q->approx, q->qualifier,
-	                         rec ? rec->tolerance : RC_APPROX_TOLERANCE_DEFAULT);
+	return rc_interval_widen(&q->iv, q->value, q->approx, q->qualifier, rec ? rec->tolerance : 0);
 }
 
 

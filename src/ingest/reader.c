@@ -310,10 +310,18 @@ void rc_limits_resolve(rc_limits *l)
 		l->max_claims_per_doc = RC_LIMIT_CLAIMS_PER_DOC_DEFAULT;
 }
 
+rc_status rc_ingest_options_init(rc_ingest_options *o, unsigned version, rc_error *err)
+{
+	static const rc_ingest_options init = RC_INGEST_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_ingest_options", version, RC_INGEST_OPTIONS_VERSION, err);
+}
+
 rc_status rc_reader_new(rc_reader **out, const rc_ingest_options *opts,
                         const char *const *inputs, size_t n, rc_error *err)
 {
 	*out = NULL;
+	if (opts && rc__options_check("rc_ingest_options", opts->version, RC_INGEST_OPTIONS_VERSION, err) != RC_OK)
+		return RC_ERR_INVALID;
 	rc_reader *r = calloc(1, sizeof(*r));
 	if (!r)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");

@@ -22,19 +22,14 @@ struct rc_engine {
 
 rc_status rc_engine_options_init(rc_engine_options *o, unsigned version, rc_error *err)
 {
-	if (version < 1 || version > RC_ENGINE_OPTIONS_VERSION)
-		return rc__error_set(err, RC_ERR_INVALID,
-		                     "rc_engine_options version %u is not known to this library "
-		                     "(it knows 1 to %d)", version, RC_ENGINE_OPTIONS_VERSION);
-	memset(o, 0, sizeof *o);
-	o->version = version;
-	return RC_OK;
+	static const rc_engine_options init = RC_ENGINE_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_engine_options", version, RC_ENGINE_OPTIONS_VERSION, err);
 }
+
 
 void rc_engine_options_resolve(rc_engine_options *o)
 {
-	if (!(o->approx_tolerance > 0))
-		o->approx_tolerance = RC_APPROX_TOLERANCE_DEFAULT;
+	o->approx_tolerance = rc__tolerance_resolve(o->approx_tolerance);
 	if (!o->window_days)
 		o->window_days = RC_WINDOW_DAYS_DEFAULT;
 	if (!(o->duplicate_threshold > 0))
@@ -47,19 +42,21 @@ void rc_engine_options_resolve(rc_engine_options *o)
 rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error *err)
 {
 	*out = NULL;
-	if (opts && (opts->version < 1 || opts->version > RC_ENGINE_OPTIONS_VERSION))
-		return rc__error_set(err, RC_ERR_INVALID,
-		                     "rc_engine_options version %u is not known to this library "
-		                     "(start from RC_ENGINE_OPTIONS_INIT)", opts->version);
+	if (opts && (rc__options_check("rc_engine_options", opts->version, RC_ENGINE_OPTIONS_VERSION, err) != RC_OK ||
+	             rc__options_check("rc_engine_options.ingest", opts->ingest.version, RC_INGEST_OPTIONS_VERSION,
+	                               err) != RC_OK))
+		return RC_ERR_INVALID;
 	rc_engine *e = calloc(1, sizeof *e);
 	if (!e)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	if (opts)
 		e->opts = *opts;
 	e->opts.version = RC_ENGINE_OPTIONS_VERSION;
+	e->opts.ingest.version = RC_INGEST_OPTIONS_VERSION;
 	rc_engine_options_resolve(&e->opts);
 	rc_status st;
-	rc_recognizer_options ro = {.approx_tolerance = e->opts.approx_tolerance};
+	rc_recognizer_options ro = RC_RECOGNIZER_OPTIONS_INIT;
+	ro.approx_tolerance = e->opts.approx_tolerance;
 	if ((st = rc_recognizer_new(&e->rec, &ro, err)) != RC_OK)
 		goto fail;
 	if ((st = rc_rules_new_default(&e->rules, err)) != RC_OK)
@@ -71,10 +68,12 @@ rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error
 		goto fail;
 	if ((st = rc_event_vocab_new(&e->vocab, err)) != RC_OK)
 		goto fail;
-	rc_extractor_options eo = {
-		.recognizer = e->rec, .rules = e->rules, .events = e->defs, .vocab = e->vocab,
-		.limits = e->opts.ingest.limits,
-	};
+	rc_extractor_options eo = RC_EXTRACTOR_OPTIONS_INIT;
+	eo.recognizer = e->rec;
+	eo.rules = e->rules;
+	eo.events = e->defs;
+	eo.vocab = e->vocab;
+	eo.limits = e->opts.ingest.limits;
 	if ((st = rc_extractor_new(&e->ex, &eo, err)) != RC_OK)
 		goto fail;
 	/* the paths are the caller's: the engine keeps what it built from them */
@@ -137,7 +136,9 @@ rc_status rc_engine_reader(const rc_engine *e, const char *const *inputs, size_t
 rc_status rc_engine_map(const rc_engine *e, rc_reader *r, const rc_map_options *opts,
                         rc_record_fn fn, void *user, rc_error *err)
 {
-	rc_map_options mo = opts ? *opts : (rc_map_options){0};
+	rc_map_options mo = RC_MAP_OPTIONS_INIT;
+	if (opts)
+		mo = *opts;   /* rc_map_run checks its version */
 	if (!mo.threads)
 		mo.threads = e->opts.threads;
 	return rc_map_run(r, e->ex, &mo, fn, user, err);
@@ -145,13 +146,8 @@ rc_status rc_engine_map(const rc_engine *e, rc_reader *r, const rc_map_options *
 
 rc_status rc_run_options_init(rc_run_options *o, unsigned version, rc_error *err)
 {
-	if (version < 1 || version > RC_RUN_OPTIONS_VERSION)
-		return rc__error_set(err, RC_ERR_INVALID,
-		                     "rc_run_options version %u is not known to this library "
-		                     "(it knows 1 to %d)", version, RC_RUN_OPTIONS_VERSION);
-	memset(o, 0, sizeof *o);
-	o->version = version;
-	return RC_OK;
+	static const rc_run_options init = RC_RUN_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_run_options", version, RC_RUN_OPTIONS_VERSION, err);
 }
 
 typedef struct collect {
@@ -199,11 +195,7 @@ static void drop(collect *c)
 
 rc_status rc__run_options_check(const rc_run_options *o, rc_error *err)
 {
-	if (o && (o->version < 1 || o->version > RC_RUN_OPTIONS_VERSION))
-		return rc__error_set(err, RC_ERR_INVALID,
-		                     "rc_run_options version %u is not known to this library "
-		                     "(start from RC_RUN_OPTIONS_INIT)", o->version);
-	return RC_OK;
+	return o ? rc__options_check("rc_run_options", o->version, RC_RUN_OPTIONS_VERSION, err) : RC_OK;
 }
 
 rc_status rc_engine_collect(const rc_engine *e, const char *const *inputs, size_t n,
@@ -224,7 +216,7 @@ rc_status rc_engine_collect(const rc_engine *e, const char *const *inputs, size_
 		rc_reader_free(r);
 		return st;
 	}
-	rc_map_options mo = {0};
+	rc_map_options mo = RC_MAP_OPTIONS_INIT;
 	if (opts) {
 		mo.progress = opts->progress;
 		mo.progress_user = opts->user;

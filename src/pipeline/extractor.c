@@ -78,10 +78,19 @@ static rc_status own_mention_strings(rc_record *rec, rc_arena *a, rc_error *err)
 	return ok ? RC_OK : rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 }
 
+rc_status rc_extractor_options_init(rc_extractor_options *o, unsigned version, rc_error *err)
+{
+	static const rc_extractor_options init = RC_EXTRACTOR_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_extractor_options", version, RC_EXTRACTOR_OPTIONS_VERSION, err);
+}
+
 rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
                            rc_error *err)
 {
 	*out = NULL;
+	if (opts && rc__options_check("rc_extractor_options", opts->version, RC_EXTRACTOR_OPTIONS_VERSION,
+	                              err) != RC_OK)
+		return RC_ERR_INVALID;
 	rc_extractor *ex = calloc(1, sizeof(*ex));
 	if (!ex)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");

@@ -244,9 +244,17 @@ static rc_status run_parallel(rc_reader *r, const rc_extractor *ex, unsigned thr
 	return st;
 }
 
+rc_status rc_map_options_init(rc_map_options *o, unsigned version, rc_error *err)
+{
+	static const rc_map_options init = RC_MAP_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_map_options", version, RC_MAP_OPTIONS_VERSION, err);
+}
+
 rc_status rc_map_run(rc_reader *r, const rc_extractor *ex, const rc_map_options *opts,
                      rc_record_fn fn, void *user, rc_error *err)
 {
+	if (opts && rc__options_check("rc_map_options", opts->version, RC_MAP_OPTIONS_VERSION, err) != RC_OK)
+		return RC_ERR_INVALID;
 	unsigned threads = opts && opts->threads ? opts->threads : rc_cpu_count();
 	if (threads > 256)
 		threads = 256;

@@ -868,6 +868,12 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	return RC_OK;
 }
 
+rc_status rc_reconcile_options_init(rc_reconcile_options *o, unsigned version, rc_error *err)
+{
+	static const rc_reconcile_options init = RC_RECONCILE_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_reconcile_options", version, RC_RECONCILE_OPTIONS_VERSION, err);
+}
+
 /* The defaults, from the one place that decides them (src/pipeline/engine.c). */
 static void resolve_options(rc_reconcile_options *o)
 {
@@ -886,6 +892,12 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
                        const rc_reconcile_options *opts, rc_error *err)
 {
 	*out = NULL;
+	if (opts && rc__options_check("rc_reconcile_options", opts->version, RC_RECONCILE_OPTIONS_VERSION, err) !=
+	            RC_OK) {
+		for (size_t i = 0; i < n; i++)
+			rc_record_free(records[i]);
+		return RC_ERR_INVALID;
+	}
 	rc_result *res = calloc(1, sizeof *res);
 	rc_record **recs = malloc((n ? n : 1) * sizeof *recs);
 	struct rc_result_priv *priv = calloc(1, sizeof *priv);
@@ -906,7 +918,8 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	res->priv = priv;
 	res->records = recs;
 	res->n_records = n;
-	res->options = opts ? *opts : (rc_reconcile_options){0};
+	res->options = opts ? *opts : (rc_reconcile_options)RC_RECONCILE_OPTIONS_INIT;
+	res->options.version = RC_RECONCILE_OPTIONS_VERSION;
 	resolve_options(&res->options);
 	red r = {.res = res, .a = a, .o = &res->options, .tol = res->options.approx_tolerance,
 	         .window = (long)res->options.window_days};

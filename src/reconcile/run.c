@@ -15,6 +15,7 @@ rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e)
 {
 	const rc_engine_options *o = rc_engine_get_options(e);
 	return (rc_reconcile_options){
+		.version = RC_RECONCILE_OPTIONS_VERSION,
 		.approx_tolerance = o->approx_tolerance,
 		.best = o->best,
 		.window_days = o->window_days,

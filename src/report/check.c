@@ -1214,7 +1214,8 @@ static rc_status write_sarif(FILE *fp, const rc_check_result *c, rc_error *err)
 rc_status rc_check_write(FILE *fp, const rc_check_result *c, const rc_result *res,
                          rc_format fmt, const rc_report_options *opts, rc_error *err)
 {
-	(void)opts;
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (!fp || !c || !res)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_check_write: missing argument");
 	if (fmt == RC_FORMAT_SARIF)

@@ -179,7 +179,8 @@ static void write_row(rc__out *o, rc_format fmt, const row *r, bool first)
 rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
                              const rc_report_options *opts, rc_error *err)
 {
-	(void)opts;
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (!fp || !res)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_conflicts_write: no stream or result");
 	if (fmt != RC_FORMAT_CSV && fmt != RC_FORMAT_TSV && fmt != RC_FORMAT_JSON && fmt != RC_FORMAT_MD)

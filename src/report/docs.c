@@ -21,8 +21,9 @@ struct rc_doc_writer {
 rc_status rc_doc_writer_new(rc_doc_writer **out, FILE *fp, rc_format fmt,
                             const rc_report_options *opts, rc_error *err)
 {
-	(void)opts;
 	*out = NULL;
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_JSON)
 		return rc__error_set(err, RC_ERR_INVALID,
 		                     "format '%s' is not available for the document listing "

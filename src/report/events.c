@@ -176,7 +176,8 @@ static int write_json(FILE *fp, const rc_event_set *set, rc_record *const *recs,
 rc_status rc_events_write(FILE *fp, const rc_event_set *set, rc_record *const *records, size_t n,
                           rc_format fmt, const rc_report_options *opts, rc_error *err)
 {
-	(void)opts;
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (fmt == RC_FORMAT_TEXT)
 		write_text(fp, set, records, n);
 	else if (fmt == RC_FORMAT_JSON) {

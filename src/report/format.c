@@ -1,6 +1,7 @@
 /* Output format names. */
 #include <string.h>
 #include <recount/report.h>
+#include "report/report-priv.h"
 
 static const char *const names[] = {
 	[RC_FORMAT_TEXT] = "text", [RC_FORMAT_JSON] = "json", [RC_FORMAT_JSONL] = "jsonl",
@@ -33,4 +34,15 @@ const char *rc_format_str(rc_format f)
 	if ((size_t)f < sizeof(names) / sizeof(names[0]) && names[f])
 		return names[f];
 	return "unknown";
+}
+
+rc_status rc_report_options_init(rc_report_options *o, unsigned version, rc_error *err)
+{
+	static const rc_report_options init = RC_REPORT_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_report_options", version, RC_REPORT_OPTIONS_VERSION, err);
+}
+
+rc_status rc__report_options_check(const rc_report_options *opts, rc_error *err)
+{
+	return opts ? rc__options_check("rc_report_options", opts->version, RC_REPORT_OPTIONS_VERSION, err) : RC_OK;
 }

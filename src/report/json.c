@@ -464,7 +464,8 @@ static const char *const best_names[] = {"current", "median", "conservative"};
 rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
                                rc_error *err)
 {
-	(void)opts;
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (!fp || !res)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_report_write_json: no stream or result");
 	rc__out o;

@@ -21,8 +21,9 @@ struct rc_quantity_writer {
 rc_status rc_quantity_writer_new(rc_quantity_writer **out, FILE *fp, rc_format fmt,
                                  const rc_report_options *opts, rc_error *err)
 {
-	(void)opts;
 	*out = NULL;
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_JSONL && fmt != RC_FORMAT_JSON)
 		return rc__error_set(err, RC_ERR_INVALID,
 		                     "format '%s' is not available for quantities (jsonl, text)",
@@ -238,6 +239,9 @@ rc_status rc_quantity_writer_scan(rc_quantity_writer *w, const rc_recognizer *re
                                   const rc_quantity_scan_options *o, rc_error *err)
 {
 	enum { BLOCK = 1 << 20 };
+	if (o && rc__options_check("rc_quantity_scan_options", o->version, RC_QUANTITY_SCAN_OPTIONS_VERSION,
+	                           err) != RC_OK)
+		return RC_ERR_INVALID;
 	bool lines = o && o->lines;
 	size_t max = o && o->max_bytes ? o->max_bytes : RC_LIMIT_DOCUMENT_BYTES_DEFAULT;
 	if (!name)
@@ -286,4 +290,11 @@ rc_status rc_quantity_writer_scan(rc_quantity_writer *w, const rc_recognizer *re
 	rc_quantity_list_dispose(&ql);
 	free(buf);
 	return st;
+}
+
+rc_status rc_quantity_scan_options_init(rc_quantity_scan_options *o, unsigned version, rc_error *err)
+{
+	static const rc_quantity_scan_options init = RC_QUANTITY_SCAN_OPTIONS_INIT;
+	return rc__options_init(o, sizeof *o, &init, "rc_quantity_scan_options", version,
+	                        RC_QUANTITY_SCAN_OPTIONS_VERSION, err);
 }

@@ -93,6 +93,10 @@ size_t rc__display_width(const char *s);
 /* RC_ERR_IO when fp has an error. */
 rc_status rc__io_check(FILE *fp, rc_error *err);
 
+/* RC_ERR_INVALID for report options (NULL is fine: the defaults) of a
+ * version this library does not know; every renderer checks its opts. */
+rc_status rc__report_options_check(const rc_report_options *opts, rc_error *err);
+
 /*
  * An output with a sticky status, so renderers can write without checking
  * every call: the first failure (out of memory, a write error) is kept and

@@ -1848,6 +1848,8 @@ static void write_html(ctx *c)
 rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
                           const rc_report_options *opts, rc_error *err)
 {
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (!fp || !res)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_report_write: no stream or result");
 	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML)

@@ -192,6 +192,8 @@ static json_t *claimreview(const rc_verification *v, const rc_review_meta *meta)
 rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fmt,
                                 const rc_report_options *opts, rc_error *err)
 {
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
 	if (!fp || !v)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_verification_write: missing argument");
 	if (fmt == RC_FORMAT_JSON)

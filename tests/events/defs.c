@@ -199,7 +199,7 @@ START_TEST(pattern_budget_and_warnings)
 	rc_error err;
 	ck_assert_int_eq(rc_event_defs_load_buffer(&defs, json, k, "evil.json", &err), RC_OK);
 	rc_extractor *ex;
-	rc_extractor_options eo = {.events = defs};
+	rc_extractor_options eo = {.version = RC_EXTRACTOR_OPTIONS_VERSION, .events = defs};
 	ck_assert_int_eq(rc_extractor_new(&ex, &eo, &err), RC_OK);
 	static const char text[] = "Twin bombings in Kerman killed 84 people. "
 	                           "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n";

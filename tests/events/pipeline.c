@@ -22,7 +22,7 @@ static void load(corpus *c, const char *dir)
 	rc_error err;
 	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
 	const char *in[] = {rc_test_fixture(dir)};
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&r, &io, in, 1, &err), RC_OK);
 	rc_document *doc;
 	while (rc_reader_next(r, &doc, &err) == RC_OK && doc) {
@@ -142,13 +142,13 @@ START_TEST(own_fixtures)
 	ck_assert_int_eq(rc_event_defs_load_file(&defs,
 	                 rc_test_fixture("events/defs/override.json"), &err), RC_OK);
 	rc_extractor *ex;
-	rc_extractor_options eo = {.events = defs};
+	rc_extractor_options eo = {.version = RC_EXTRACTOR_OPTIONS_VERSION, .events = defs};
 	ck_assert_int_eq(rc_extractor_new(&ex, &eo, &err), RC_OK);
 	dispose(&c);
 	memset(&c, 0, sizeof c);
 	rc_reader *r;
 	const char *in[] = {rc_test_fixture("events/articles")};
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&r, &io, in, 1, &err), RC_OK);
 	rc_document *doc;
 	while (rc_reader_next(r, &doc, &err) == RC_OK && doc) {

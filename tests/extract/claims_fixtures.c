@@ -152,7 +152,7 @@ START_TEST(fixtures_precision_recall)
 	ck_assert_int_eq(rc_rules_new_default(&rules, &err), RC_OK);
 	const char *inputs[] = {rc_test_fixture("seeds"), rc_test_fixture("articles")};
 	rc_reader *rd;
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&rd, &io, inputs, 2, &err), RC_OK);
 	totals t = {0};
 	size_t docs = 0;

@@ -201,7 +201,7 @@ START_TEST(tolerance)
 	/* a recognizer's tolerance reaches rc_quantity_effective */
 	rc_recognizer *r2;
 	rc_error err;
-	rc_recognizer_options o = {.approx_tolerance = 0.2};
+	rc_recognizer_options o = {.version = RC_RECOGNIZER_OPTIONS_VERSION, .approx_tolerance = 0.2};
 	ck_assert_int_eq(rc_recognizer_new(&r2, &o, &err), RC_OK);
 	ck_assert(rc_recognizer_tolerance(r2) == 0.2);
 	rc_quantity_list l = {0};

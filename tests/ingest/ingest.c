@@ -385,7 +385,7 @@ START_TEST(jsonl_user_fields)
 	static const char *const text_keys[] = {"story", NULL};
 	static const char *const id_keys[] = {"uid", NULL};
 	static const char *const src_keys[] = {"paper", NULL};
-	rc_ingest_options o = {0};
+	rc_ingest_options o = RC_INGEST_OPTIONS_INIT;
 	o.field_keys[RC_FIELD_TEXT] = text_keys;
 	o.field_keys[RC_FIELD_ID] = id_keys;
 	o.field_keys[RC_FIELD_SOURCE] = src_keys;
@@ -453,7 +453,7 @@ START_TEST(limits_are_reported)
 	const char *p = write_file("doc.txt", "Ten people died in the fire.\n", 29);
 	const char *jl = "{\"text\":\"a long enough line\"}\n{\"text\":\"ok\"}\n";
 	const char *pj = write_file("l.jsonl", jl, strlen(jl));
-	rc_ingest_options o = {0};
+	rc_ingest_options o = RC_INGEST_OPTIONS_INIT;
 	o.limits.max_document_bytes = 10;
 	o.limits.max_line_bytes = 20;
 	const char *in[] = {p, pj};
@@ -468,7 +468,7 @@ START_TEST(limits_are_reported)
 	ck_assert_str_eq(d[2]->text, "ok");
 	free_all(d, n);
 
-	rc_ingest_options o2 = {0};
+	rc_ingest_options o2 = RC_INGEST_OPTIONS_INIT;
 	o2.limits.max_documents = 1;
 	const char *in2[] = {pj};
 	n = read_all(in2, 1, &o2, d, 4);
@@ -795,7 +795,7 @@ START_TEST(json_files_one_object_or_an_array)
 	const char *p1 = write_file("one.json", one, sizeof one - 1);
 	const char *p2 = write_file("arr.json", arr, sizeof arr - 1);
 	const char *const pub[] = {"nested.deep.date", NULL};
-	rc_ingest_options o = {0};
+	rc_ingest_options o = RC_INGEST_OPTIONS_INIT;
 	o.field_keys[RC_FIELD_PUBLISHED] = pub;
 	const char *in[] = {p1, p2};
 	rc_document *d[8];
@@ -978,7 +978,7 @@ START_TEST(languages_are_told_apart)
 	ck_assert_int_eq(d[3]->status, RC_DOC_SKIPPED);
 	ck_assert_str_eq(d[3]->language, "tr");
 	free_all(d, 4);
-	rc_ingest_options any = {.any_language = true};
+	rc_ingest_options any = {.version = RC_INGEST_OPTIONS_VERSION, .any_language = true};
 	ck_assert_uint_eq(read_all(in, 4, &any, d, 4), 4);
 	for (size_t i = 0; i < 4; i++)
 		ck_assert_int_eq(d[i]->status, RC_DOC_OK);

@@ -35,7 +35,7 @@ START_TEST(defaults_resolved_once)
 	ck_assert_int_eq(rc_engine_new(&e, NULL, &err), RC_OK);
 	ck_assert(rc_engine_get_options(e)->duplicate_threshold == RC_DUPLICATE_THRESHOLD_DEFAULT);
 	rc_result *res = NULL;
-	rc_reconcile_options ro = {0};
+	rc_reconcile_options ro = RC_RECONCILE_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reconcile(&res, NULL, 0, &ro, &err), RC_OK);
 	ck_assert_uint_eq(res->options.window_days, RC_WINDOW_DAYS_DEFAULT);
 	ck_assert(res->options.duplicate_threshold == RC_DUPLICATE_THRESHOLD_DEFAULT);

@@ -64,14 +64,14 @@ static char *run(unsigned threads, size_t fail_at, rc_status *st_out, sink *s, b
 	snprintf(b, sizeof b, "%s", inputs[1]);
 	const char *in[] = {a, b};
 	rc_reader *r;
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&r, &io, in, 2, &err), RC_OK);
 	char *buf = NULL;
 	size_t len = 0;
 	memset(s, 0, sizeof *s);
 	s->fp = open_memstream(&buf, &len);
 	s->fail_at = fail_at;
-	rc_map_options mo = {.threads = threads, .progress = on_progress, .progress_user = s,
+	rc_map_options mo = {.version = RC_MAP_OPTIONS_VERSION, .threads = threads, .progress = on_progress, .progress_user = s,
 	                     .prepare = with_prepare ? prepare : NULL};
 	*st_out = rc_map_run(r, ex, &mo, on_record, s, &err);
 	fclose(s->fp);

@@ -49,7 +49,7 @@ static rc_record *extract(const char *path)
 	rc_reader *r;
 	rc_document *doc;
 	rc_record *rec;
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
 	ck_assert_int_eq(rc_reader_new(&r, &io, &path, 1, &err), RC_OK);
 	ck_assert_int_eq(rc_reader_next(r, &doc, &err), RC_OK);

@@ -84,7 +84,7 @@ static rc_result *reconcile(rc_record **recs, size_t n, const rc_reconcile_optio
 {
 	rc_result *res;
 	rc_error err;
-	rc_reconcile_options def = {0};
+	rc_reconcile_options def = RC_RECONCILE_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reconcile(&res, recs, n, o ? o : &def, &err), RC_OK);
 	return res;
 }
@@ -258,7 +258,7 @@ START_TEST(same_day_26_and_34_contradict)
 		report("apart-a", "2024-03-02", "Valley Post", ONE("killed", "26", 26, 26, "police")),
 		report("apart-b", "2024-03-04", "Hill Courier", ONE("killed", "34", 34, 34, "hospital staff")),
 	};
-	rc_reconcile_options o = {.window_days = 3};
+	rc_reconcile_options o = {.version = RC_RECONCILE_OPTIONS_VERSION, .window_days = 3};
 	res = reconcile(t, 2, &o);
 	ck_assert_uint_eq(count_kind(metric(res, "killed"), RC_CONFLICT_CONTRADICTION), 1);
 	rc_result_free(res);

@@ -28,7 +28,7 @@ static void load(corpus *c, const char *rel)
 	rc_reader *r;
 	rc_error err;
 	const char *in[] = {rc_test_fixture(rel)};
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&r, &io, in, 1, &err), RC_OK);
 	rc_document *doc;
 	while (rc_reader_next(r, &doc, &err) == RC_OK && doc) {
@@ -59,7 +59,7 @@ static rc_result *reconcile(const corpus *c, const size_t *perm, const rc_reconc
 		ck_assert_int_eq(rc_record_extract(&recs[i], ex, c->docs[perm ? perm[i] : i], &err), RC_OK);
 	rc_extractor_free(ex);
 	rc_result *res;
-	rc_reconcile_options def = {0};
+	rc_reconcile_options def = RC_RECONCILE_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reconcile(&res, recs, c->n, o ? o : &def, &err), RC_OK);
 	free(recs);
 	return res;
@@ -245,7 +245,7 @@ START_TEST(options_change_results)
 	load(&c, "reconcile/articles.jsonl");
 	/* conservative: the lowest credible figure; median: their middle;
 	 * current (the default): the current figure */
-	rc_reconcile_options o = {.best = RC_BEST_CONSERVATIVE};
+	rc_reconcile_options o = {.version = RC_RECONCILE_OPTIONS_VERSION, .best = RC_BEST_CONSERVATIVE};
 	rc_result *res = reconcile(&c, NULL, &o);
 	ck_assert(metric(event(res, "kabul-2024-07-08"), "killed")->best == 20);
 	rc_result_free(res);
@@ -259,14 +259,14 @@ START_TEST(options_change_results)
 	rc_result_free(res);
 	/* windows of eight days make the rising toll of 1 and 8 June "the same
 	 * time" */
-	o = (rc_reconcile_options){.window_days = 8};
+	o = (rc_reconcile_options){.version = RC_RECONCILE_OPTIONS_VERSION, .window_days = 8};
 	res = reconcile(&c, NULL, &o);
 	const rc_conflict *k = conflict(metric(event(res, "baghdad-2024-06-01"), "killed"), "12", "40");
 	ck_assert_ptr_nonnull(k);
 	ck_assert_int_eq(k->kind, RC_CONFLICT_CONTRADICTION);
 	rc_result_free(res);
 	/* a threshold above 1 keeps the syndicated copies apart */
-	o = (rc_reconcile_options){.duplicate_threshold = 1.01};
+	o = (rc_reconcile_options){.version = RC_RECONCILE_OPTIONS_VERSION, .duplicate_threshold = 1.01};
 	res = reconcile(&c, NULL, &o);
 	ck_assert_uint_eq(metric(event(res, "zahedan-2024-08-12"), "killed")->origins, 2);
 	rc_result_free(res);
@@ -419,7 +419,7 @@ START_TEST(shards_equal_one_run)
 	ck_assert_uint_eq(nd, 0);
 	rc_record_reader_free(rr);
 	ck_assert_uint_eq(n, c.n);
-	rc_reconcile_options o = {0};
+	rc_reconcile_options o = RC_RECONCILE_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reconcile(&res, recs, n, &o, &err), RC_OK);
 	free(recs);
 	char *got = to_json(res);
@@ -437,7 +437,7 @@ START_TEST(empty_input)
 {
 	rc_result *res;
 	rc_error err;
-	rc_reconcile_options o = {0};
+	rc_reconcile_options o = RC_RECONCILE_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reconcile(&res, NULL, 0, &o, &err), RC_OK);
 	ck_assert_uint_eq(res->n_events, 0);
 	ck_assert_uint_eq(res->n_unlinked, 0);

@@ -150,7 +150,7 @@ START_TEST(fixtures)
 	snprintf(b, sizeof b, "%s", rc_test_fixture("seeds"));
 	const char *in[] = {a, b};
 	rc_reader *r;
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&r, &io, in, 2, &err), RC_OK);
 	size_t claims = 0, shared = 0;
 	for (;;) {

@@ -399,7 +399,7 @@ START_TEST(round_trip_extracted_seeds)
 	ck_assert_msg(ex != NULL, "%s", err.message);
 	const char *inputs[] = {rc_test_fixture("seeds"), rc_test_fixture("articles")};
 	rc_reader *rd;
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&rd, &io, inputs, 2, &err), RC_OK);
 	rc_record *recs[64];
 	size_t n = 0;
@@ -486,7 +486,7 @@ START_TEST(compacted_records_are_equal)
 	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
 	const char *inputs[] = {rc_test_fixture("seeds")};
 	rc_reader *rd;
-	rc_ingest_options io = {0};
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reader_new(&rd, &io, inputs, 1, &err), RC_OK);
 	size_t claims = 0;
 	for (;;) {

@@ -42,11 +42,11 @@ static const rc_limits limits = {.max_line_bytes = 4096, .max_document_bytes = 8
 static void run_map(tally *t, char *const *inputs, size_t n, unsigned threads)
 {
 	memset(t, 0, sizeof(*t));
-	rc_ingest_options io = {.limits = limits};
+	rc_ingest_options io = {.version = RC_INGEST_OPTIONS_VERSION, .limits = limits};
 	rc_reader *r = rb_reader(&io, inputs, n);
 	rc_error err;
 	rc_extractor *ex = rb_extractor(&limits);
-	rc_map_options mo = {.threads = threads};
+	rc_map_options mo = {.version = RC_MAP_OPTIONS_VERSION, .threads = threads};
 	rc_status st = rc_map_run(r, ex, &mo, collect, t, &err);
 	ck_assert_msg(st == RC_OK, "rc_map_run: %s", err.message);
 	rc_extractor_free(ex);
@@ -170,7 +170,7 @@ START_TEST(totals_add_up_with_bad_records_mixed_in)
 	size_t n = t.n, processed = t.processed, skipped = t.skipped, claims = t.claims;
 	rc_result *res = NULL;
 	rc_error err;
-	rc_reconcile_options ro = {0};
+	rc_reconcile_options ro = RC_RECONCILE_OPTIONS_INIT;
 	ck_assert_int_eq(rc_reconcile(&res, t.recs, t.n, &ro, &err), RC_OK);
 	t.n = 0;  /* owned by res now */
 	ck_assert_uint_eq(res->documents_read, n);

@@ -192,7 +192,7 @@ START_TEST(line_limit_does_not_buffer_the_line)
 	ck_assert_int_eq(fclose(fp), 0);
 
 	long before = max_rss_kb();
-	rc_ingest_options opts = {.limits = {.max_line_bytes = 1 << 20}};
+	rc_ingest_options opts = {.version = RC_INGEST_OPTIONS_VERSION, .limits = {.max_line_bytes = 1 << 20}};
 	rb_docs d;
 	rb_read_all(&d, &opts, (const char *const *)&jp, 1);
 	long grown = max_rss_kb() - before;
@@ -401,7 +401,7 @@ START_TEST(file_with_read_error_is_skipped)
 	if (access("/proc/self/mem", R_OK) != 0)
 		return;
 	const char *in = "/proc/self/mem";
-	rc_ingest_options opts = {.format = RC_INPUT_TEXT};
+	rc_ingest_options opts = {.version = RC_INGEST_OPTIONS_VERSION, .format = RC_INPUT_TEXT};
 	rb_docs d;
 	rb_read_all(&d, &opts, &in, 1);
 	ck_assert_uint_eq(d.n, 1);
@@ -417,7 +417,7 @@ START_TEST(missing_input_is_reported)
 	char *in[2] = {rb_path(dir, "nope.txt"), rb_write_str(dir, "yes.txt", "3 killed\n")};
 	rc_reader *r = NULL;
 	rc_error err;
-	rc_ingest_options opts = {0};
+	rc_ingest_options opts = RC_INGEST_OPTIONS_INIT;
 	rc_status st = rc_reader_new(&r, &opts, (const char *const *)in, 2, &err);
 	if (st != RC_OK) {
 		/* Refusing the whole run is allowed, if the error names the file. */
@@ -586,7 +586,7 @@ START_TEST(limit_document_bytes)
 	fprintf(fp, "{\"id\": \"j2\", \"text\": \"%s\"}\n{\"id\": \"j3\", \"text\": \"ok\"}\n", big);
 	fclose(fp);
 	free(big);
-	rc_ingest_options opts = {.limits = {.max_document_bytes = 1000}};
+	rc_ingest_options opts = {.version = RC_INGEST_OPTIONS_VERSION, .limits = {.max_document_bytes = 1000}};
 	rb_docs d;
 	rb_read_all(&d, &opts, (const char *const *)in, 3);
 	ck_assert_uint_eq(d.n, 5);
@@ -614,7 +614,7 @@ START_TEST(limit_documents)
 		rb_write_str(dir, "a.txt", "Five people were killed.\n"),
 		rb_write_str(dir, "b.jsonl", "{\"text\": \"1\"}\n{\"text\": \"2\"}\n{\"text\": \"3\"}\n"),
 	};
-	rc_ingest_options opts = {.limits = {.max_documents = 2}};
+	rc_ingest_options opts = {.version = RC_INGEST_OPTIONS_VERSION, .limits = {.max_documents = 2}};
 	rb_docs d;
 	rb_read_all(&d, &opts, (const char *const *)in, 2);
 	/* Documents past the limit are skipped with a reason, not dropped. */
@@ -654,7 +654,7 @@ START_TEST(json_array_streams)
 	fputs("\"},\n  {\"id\": \"last\", \"text\": \"Ten people died.\"}\n]\n", fp);
 	ck_assert_int_eq(fclose(fp), 0);
 
-	rc_ingest_options opts = {.limits = {.max_line_bytes = 1 << 20}};
+	rc_ingest_options opts = {.version = RC_INGEST_OPTIONS_VERSION, .limits = {.max_line_bytes = 1 << 20}};
 	rc_reader *r = rb_reader(&opts, &jp, 1);
 	rc_error err;
 	size_t seen = 0;

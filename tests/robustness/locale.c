@@ -107,14 +107,14 @@ static void run_everything(outputs *o)
 	r = rb_reader(NULL, inputs, 2);
 	rc_extractor *ex = rb_extractor(NULL);
 	collected c = {.claims = f[O_CLAIMS]};
-	rc_map_options mo = {.threads = 2};
+	rc_map_options mo = {.version = RC_MAP_OPTIONS_VERSION, .threads = 2};
 	ck_assert_msg(rc_map_run(r, ex, &mo, collect, &c, &err) == RC_OK, "%s", err.message);
 	rc_extractor_free(ex);
 	rc_reader_free(r);
 	rc_result *res = NULL;
 	ck_assert_msg(rc_reconcile(&res, c.recs, c.n, NULL, &err) == RC_OK, "%s", err.message);
 	free(c.recs);
-	rc_report_options ro = {0};
+	rc_report_options ro = RC_REPORT_OPTIONS_INIT;
 	ck_assert_int_eq(rc_report_write_json(f[O_JSON], res, &ro, &err), RC_OK);
 	ck_assert_int_eq(rc_report_write(f[O_TEXT], res, RC_FORMAT_TEXT, &ro, &err), RC_OK);
 	ck_assert_int_eq(rc_report_write(f[O_MD], res, RC_FORMAT_MD, &ro, &err), RC_OK);

@@ -168,7 +168,7 @@ rc_reader *rb_reader(const rc_ingest_options *opts, char *const *inputs, size_t 
 {
 	rc_reader *r = NULL;
 	rc_error err;
-	rc_ingest_options defaults = {0};
+	rc_ingest_options defaults = RC_INGEST_OPTIONS_INIT;
 	rc_status st = rc_reader_new(&r, opts ? opts : &defaults, (const char *const *)inputs, n,
 	                             &err);
 	ck_assert_msg(st == RC_OK, "rc_reader_new: %s", err.message);
@@ -219,7 +219,7 @@ rc_document *rb_doc(const char *text)
 
 rc_extractor *rb_extractor(const rc_limits *limits)
 {
-	rc_extractor_options opts = {0};
+	rc_extractor_options opts = RC_EXTRACTOR_OPTIONS_INIT;
 	if (limits)
 		opts.limits = *limits;
 	rc_extractor *ex = NULL;
