@@ -682,6 +682,51 @@ static void write_text(ctx *c)
 	}
 }
 
+/* ---- the current figure in Markdown and HTML ------------------------------------ */
+
+/*
+ * One sentence says which figure to quote now, who says so and why; the
+ * Markdown and the HTML report word it alike and differ only in markup and
+ * escaping, which this table holds: how an article's string, the date and
+ * the file:line are written, and the markup between them.
+ */
+typedef struct current_markup {
+	void (*text)(rc__out *o, const char *s);   /* a string from an article */
+	void (*date)(rc__out *o, const char *s);
+	void (*loc)(rc__out *o, const char *s);    /* file:line */
+	const char *open, *after_text, *before_loc, *after_loc, *after_quote, *why, *close;
+} current_markup;
+
+static void current_figure(rc__out *o, const rc_metric_result *mr, const current_markup *mk)
+{
+	const rc_claim_ref *r = mr->current;
+	char loc[1024];
+	rc__ref_location(loc, sizeof loc, r);
+	rc__outs(o, mk->open);
+	mk->text(o, r->claim->text);
+	rc__outs(o, mk->after_text);
+	mk->text(o, rc__ref_source(r));
+	if (rc__ref_date(r)) {
+		rc__outs(o, ", ");
+		mk->date(o, rc__ref_date(r));
+	}
+	if (r->claim->attribution) {
+		rc__outs(o, ", citing ");
+		mk->text(o, r->claim->attribution);
+	}
+	rc__outs(o, mk->before_loc);
+	mk->loc(o, loc);
+	rc__outs(o, mk->after_loc);
+	mk->text(o, r->claim->quote);
+	rc__outs(o, mk->after_quote);
+	if (mr->current_why) {
+		rc__outs(o, mk->why);
+		mk->text(o, mr->current_why);
+		rc__outs(o, ".");
+	}
+	rc__outs(o, mk->close);
+}
+
 /* ---- Markdown ------------------------------------------------------------------- */
 
 /* Text for a Markdown table cell: clean, with | and backslashes escaped and
@@ -817,38 +862,19 @@ static void md_figures_table(rc__out *o, const rc_metric_result *m)
 		rc__outf(o, "| undated | \xe2\x80\xa6 %zu more | | | | | | | | | |\n", undated - show_undated);
 }
 
+static const current_markup md_current = {
+	.text = md_cell, .date = rc__outs, .loc = rc__out_clean,
+	.open = "**Current: ", .after_text = "** (", .before_loc = ", `",
+	.after_loc = "`): \xe2\x80\x9c", .after_quote = "\xe2\x80\x9d", .why = " *Why:* ", .close = "\n\n",
+};
+
 static void md_metric(rc__out *o, const rc_metric_result *mr)
 {
 	rc__outs(o, "\n### ");
 	md_cell(o, mr->metric);
 	rc__outs(o, "\n\n");
-	if (mr->current) {
-		const rc_claim_ref *r = mr->current;
-		char cur[48], loc[1024];
-		rc__num_str(cur, sizeof cur, mr->best);
-		rc__ref_location(loc, sizeof loc, r);
-		rc__outs(o, "**Current: ");
-		md_cell(o, r->claim->text);
-		rc__outs(o, "** (");
-		md_cell(o, rc__ref_source(r));
-		if (rc__ref_date(r))
-			rc__outf(o, ", %s", rc__ref_date(r));
-		if (r->claim->attribution) {
-			rc__outs(o, ", citing ");
-			md_cell(o, r->claim->attribution);
-		}
-		rc__outs(o, ", `");
-		rc__out_clean(o, loc);
-		rc__outs(o, "`): \xe2\x80\x9c");
-		md_cell(o, r->claim->quote);
-		rc__outs(o, "\xe2\x80\x9d");
-		if (mr->current_why) {
-			rc__outs(o, " *Why:* ");
-			md_cell(o, mr->current_why);
-			rc__outs(o, ".");
-		}
-		rc__outs(o, "\n\n");
-	}
+	if (mr->current)
+		current_figure(o, mr, &md_current);
 	size_t *start = malloc((mr->n_figures + 1) * sizeof *start);
 	if (!start) {
 		o->st = RC_ERR_NOMEM;
@@ -1018,6 +1044,13 @@ static void write_md(ctx *c)
 }
 
 /* ---- HTML ------------------------------------------------------------------------ */
+
+static const current_markup html_current = {
+	.text = rc__out_xml, .date = rc__out_xml, .loc = rc__out_xml,
+	.open = "<p class=\"current\">Current figure <b>", .after_text = "</b> (",
+	.before_loc = ", <span class=\"loc\">", .after_loc = "</span>): <span class=\"quote\">\xe2\x80\x9c",
+	.after_quote = "\xe2\x80\x9d</span>", .why = " <i>Why:</i> ", .close = "</p>\n",
+};
 
 /*
  * One self-contained page.  Colours are CSS variables with a dark set for
@@ -1750,34 +1783,8 @@ static void write_html(ctx *c)
 			rc__outs(o, "\">\n<h3>");
 			rc__out_xml(o, mr->metric);
 			rc__outs(o, "</h3>\n");
-			if (mr->current) {
-				const rc_claim_ref *r = mr->current;
-				char loc[1024];
-				rc__ref_location(loc, sizeof loc, r);
-				rc__outs(o, "<p class=\"current\">Current figure <b>");
-				rc__out_xml(o, r->claim->text);
-				rc__outs(o, "</b> (");
-				rc__out_xml(o, rc__ref_source(r));
-				if (rc__ref_date(r)) {
-					rc__outs(o, ", ");
-					rc__out_xml(o, rc__ref_date(r));
-				}
-				if (r->claim->attribution) {
-					rc__outs(o, ", citing ");
-					rc__out_xml(o, r->claim->attribution);
-				}
-				rc__outs(o, ", <span class=\"loc\">");
-				rc__out_xml(o, loc);
-				rc__outs(o, "</span>): <span class=\"quote\">\xe2\x80\x9c");
-				rc__out_xml(o, r->claim->quote);
-				rc__outs(o, "\xe2\x80\x9d</span>");
-				if (mr->current_why) {
-					rc__outs(o, " <i>Why:</i> ");
-					rc__out_xml(o, mr->current_why);
-					rc__outs(o, ".");
-				}
-				rc__outs(o, "</p>\n");
-			}
+			if (mr->current)
+				current_figure(o, mr, &html_current);
 			rc__outs(o, "<p>Credible <b>");
 			rc__out_xml(o, ms.best);
 			rc__outs(o, "</b>; range <b>");
