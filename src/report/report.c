@@ -682,22 +682,27 @@ static void write_text(ctx *c)
 	}
 }
 
-/* ---- the current figure in Markdown and HTML ------------------------------------ */
+/* ---- sentences the Markdown and HTML reports share ----------------------------- */
 
 /*
- * One sentence says which figure to quote now, who says so and why; the
- * Markdown and the HTML report word it alike and differ only in markup and
- * escaping, which this table holds: how an article's string, the date and
- * the file:line are written, and the markup between them.
+ * The current figure (which figure to quote now, who says so and why) and
+ * an aggregate (a total over several events and whether its parts agree)
+ * are worded alike in the Markdown and the HTML report, which differ only
+ * in markup and escaping: this table holds them.
  */
-typedef struct current_markup {
+typedef struct prose_markup {
 	void (*text)(rc__out *o, const char *s);   /* a string from an article */
-	void (*date)(rc__out *o, const char *s);
+	void (*plain)(rc__out *o, const char *s);  /* our own: a date, an interval */
 	void (*loc)(rc__out *o, const char *s);    /* file:line */
+	void (*event)(rc__out *o, const char *id); /* an event id, markup and all */
+	void (*verdict)(rc__out *o, rc_aggregate_verdict v);
+	/* the current figure */
 	const char *open, *after_text, *before_loc, *after_loc, *after_quote, *why, *close;
-} current_markup;
+	/* an aggregate */
+	const char *agg_open, *agg_close;
+} prose_markup;
 
-static void current_figure(rc__out *o, const rc_metric_result *mr, const current_markup *mk)
+static void current_figure(rc__out *o, const rc_metric_result *mr, const prose_markup *mk)
 {
 	const rc_claim_ref *r = mr->current;
 	char loc[1024];
@@ -708,7 +713,7 @@ static void current_figure(rc__out *o, const rc_metric_result *mr, const current
 	mk->text(o, rc__ref_source(r));
 	if (rc__ref_date(r)) {
 		rc__outs(o, ", ");
-		mk->date(o, rc__ref_date(r));
+		mk->plain(o, rc__ref_date(r));
 	}
 	if (r->claim->attribution) {
 		rc__outs(o, ", citing ");
@@ -725,6 +730,30 @@ static void current_figure(rc__out *o, const rc_metric_result *mr, const current
 		rc__outs(o, ".");
 	}
 	rc__outs(o, mk->close);
+}
+
+static void aggregate_line(rc__out *o, const rc_aggregate *ag, const prose_markup *mk)
+{
+	char parts[96];
+	rc__interval_report(&ag->parts, parts, sizeof parts);
+	rc__outs(o, mk->agg_open);
+	mk->text(o, ag->ref->claim->text);
+	rc__outs(o, " over ");
+	for (size_t i = 0; i < ag->n_events; i++) {
+		if (i)
+			rc__outs(o, " + ");
+		mk->event(o, ag->events[i]);
+	}
+	rc__outs(o, ": ");
+	mk->verdict(o, ag->verdict);
+	rc__outs(o, " (parts sum to ");
+	mk->plain(o, parts);
+	rc__outs(o, ")");
+	if (ag->why) {
+		rc__outs(o, "; ");
+		mk->text(o, ag->why);
+	}
+	rc__outs(o, mk->agg_close);
 }
 
 /* ---- Markdown ------------------------------------------------------------------- */
@@ -862,10 +891,23 @@ static void md_figures_table(rc__out *o, const rc_metric_result *m)
 		rc__outf(o, "| undated | \xe2\x80\xa6 %zu more | | | | | | | | | |\n", undated - show_undated);
 }
 
-static const current_markup md_current = {
-	.text = md_cell, .date = rc__outs, .loc = rc__out_clean,
+static void md_event(rc__out *o, const char *id)
+{
+	rc__outs(o, "`");
+	rc__out_clean(o, id);
+	rc__outs(o, "`");
+}
+
+static void md_verdict(rc__out *o, rc_aggregate_verdict v)
+{
+	rc__outs(o, rc_aggregate_verdict_str(v));
+}
+
+static const prose_markup md_prose = {
+	.text = md_cell, .plain = rc__outs, .loc = rc__out_clean, .event = md_event, .verdict = md_verdict,
 	.open = "**Current: ", .after_text = "** (", .before_loc = ", `",
 	.after_loc = "`): \xe2\x80\x9c", .after_quote = "\xe2\x80\x9d", .why = " *Why:* ", .close = "\n\n",
+	.agg_open = "\n**Aggregate** ", .agg_close = ".\n\n",
 };
 
 static void md_metric(rc__out *o, const rc_metric_result *mr)
@@ -874,7 +916,7 @@ static void md_metric(rc__out *o, const rc_metric_result *mr)
 	md_cell(o, mr->metric);
 	rc__outs(o, "\n\n");
 	if (mr->current)
-		current_figure(o, mr, &md_current);
+		current_figure(o, mr, &md_prose);
 	size_t *start = malloc((mr->n_figures + 1) * sizeof *start);
 	if (!start) {
 		o->st = RC_ERR_NOMEM;
@@ -1016,24 +1058,7 @@ static void write_md(ctx *c)
 			md_metric(o, &ev->metrics[m]);
 		for (size_t a = 0; a < ev->n_aggregates; a++) {
 			const rc_aggregate *ag = &ev->aggregates[a];
-			char parts[96];
-			rc__interval_report(&ag->parts, parts, sizeof parts);
-			rc__outs(o, "\n**Aggregate** ");
-			md_cell(o, ag->ref->claim->text);
-			rc__outs(o, " over ");
-			for (size_t i = 0; i < ag->n_events; i++) {
-				if (i)
-					rc__outs(o, " + ");
-				rc__outs(o, "`");
-				rc__out_clean(o, ag->events[i]);
-				rc__outs(o, "`");
-			}
-			rc__outf(o, ": %s (parts sum to %s)", rc_aggregate_verdict_str(ag->verdict), parts);
-			if (ag->why) {
-				rc__outs(o, "; ");
-				md_cell(o, ag->why);
-			}
-			rc__outs(o, ".\n\n");
+			aggregate_line(o, ag, &md_prose);
 			md_claims_table(o, &ag->ref, 1);
 		}
 	}
@@ -1045,8 +1070,15 @@ static void write_md(ctx *c)
 
 /* ---- HTML ------------------------------------------------------------------------ */
 
-static const current_markup html_current = {
-	.text = rc__out_xml, .date = rc__out_xml, .loc = rc__out_xml,
+static void html_verdict(rc__out *o, rc_aggregate_verdict v)
+{
+	rc__outf(o, "<span class=\"%s\">%s</span>", v == RC_AGG_INCONSISTENT ? "contradiction" : "progression",
+	         rc_aggregate_verdict_str(v));
+}
+
+static const prose_markup html_prose = {
+	.text = rc__out_xml, .plain = rc__out_xml, .loc = rc__out_xml, .event = rc__out_xml,
+	.verdict = html_verdict, .agg_open = "<p class=\"aggregate\"><b>Aggregate</b> ", .agg_close = ".</p>\n",
 	.open = "<p class=\"current\">Current figure <b>", .after_text = "</b> (",
 	.before_loc = ", <span class=\"loc\">", .after_loc = "</span>): <span class=\"quote\">\xe2\x80\x9c",
 	.after_quote = "\xe2\x80\x9d</span>", .why = " <i>Why:</i> ", .close = "</p>\n",
@@ -1784,7 +1816,7 @@ static void write_html(ctx *c)
 			rc__out_xml(o, mr->metric);
 			rc__outs(o, "</h3>\n");
 			if (mr->current)
-				current_figure(o, mr, &html_current);
+				current_figure(o, mr, &html_prose);
 			rc__outs(o, "<p>Credible <b>");
 			rc__out_xml(o, ms.best);
 			rc__outs(o, "</b>; range <b>");
@@ -1818,26 +1850,7 @@ static void write_html(ctx *c)
 		}
 		for (size_t a = 0; a < ev->n_aggregates; a++) {
 			const rc_aggregate *ag = &ev->aggregates[a];
-			char parts[96];
-			rc__interval_report(&ag->parts, parts, sizeof parts);
-			rc__outs(o, "<p class=\"aggregate\"><b>Aggregate</b> ");
-			rc__out_xml(o, ag->ref->claim->text);
-			rc__outs(o, " over ");
-			for (size_t i = 0; i < ag->n_events; i++) {
-				if (i)
-					rc__outs(o, " + ");
-				rc__out_xml(o, ag->events[i]);
-			}
-			rc__outf(o, ": <span class=\"%s\">%s</span> (parts sum to ",
-			         ag->verdict == RC_AGG_INCONSISTENT ? "contradiction" : "progression",
-			         rc_aggregate_verdict_str(ag->verdict));
-			rc__out_xml(o, parts);
-			rc__outs(o, ")");
-			if (ag->why) {
-				rc__outs(o, "; ");
-				rc__out_xml(o, ag->why);
-			}
-			rc__outs(o, ".</p>\n");
+			aggregate_line(o, ag, &html_prose);
 			html_claims_table(o, &ag->ref, 1, NULL);
 		}
 		rc__outs(o, "</section>\n");
