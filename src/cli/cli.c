@@ -252,6 +252,20 @@ static int parse_size(cli_ctx *ctx, const char *name, const char *arg, size_t *o
 	return 0;
 }
 
+/* parse_size, then at most max ("--width: 20000 columns is too many (at most
+ * 10000)": unit is what a number of them is, or ""). */
+static int parse_size_max(cli_ctx *ctx, const char *name, const char *arg, size_t max, const char *unit,
+                          size_t *out)
+{
+	if (parse_size(ctx, name, arg, out))
+		return CLI_EXIT_ERROR;
+	if (*out > max) {
+		cli_errorf(ctx, "--%s: %zu%s is too many (at most %zu)", name, *out, unit, max);
+		return CLI_EXIT_ERROR;
+	}
+	return 0;
+}
+
 static int common_option(cli_ctx *ctx, int id, const char *arg)
 {
 	switch (id) {
@@ -278,12 +292,8 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 		return 0;
 	case CLI_OPT_JOBS: {
 		size_t n;
-		if (parse_size(ctx, "jobs", arg, &n))
+		if (parse_size_max(ctx, "jobs", arg, 1024, "", &n))
 			return CLI_EXIT_ERROR;
-		if (n > 1024) {
-			cli_errorf(ctx, "--jobs: %zu is too many (at most 1024)", n);
-			return CLI_EXIT_ERROR;
-		}
 		ctx->jobs = (unsigned)n;
 		return 0;
 	}
@@ -340,12 +350,8 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 		return parse_size(ctx, "max-documents", arg, &ctx->ingest.limits.max_documents);
 	case CLI_OPT_WIDTH: {
 		size_t n;
-		if (parse_size(ctx, "width", arg, &n))
+		if (parse_size_max(ctx, "width", arg, 10000, " columns", &n))
 			return CLI_EXIT_ERROR;
-		if (n > 10000) {
-			cli_errorf(ctx, "--width: %zu columns is too many (at most 10000)", n);
-			return CLI_EXIT_ERROR;
-		}
 		ctx->width = (long)n;
 		return 0;
 	}
