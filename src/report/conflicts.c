@@ -116,15 +116,6 @@ static void tsv_cell(rc__out *o, const char *s, size_t col)
 	}
 }
 
-static void md_cell(rc__out *o, const char *s)
-{
-	for (const char *p = s; *p; p++) {
-		if (strchr("|\\*_`[]<>#", *p))
-			rc__outc(o, '\\');
-		rc__outc(o, *p);
-	}
-}
-
 static void json_cell(rc__out *o, const char *s, size_t col)
 {
 	if (is_numeric_column(col) && col != 3 && col != 29 && col != 30) {
@@ -171,7 +162,7 @@ static void write_row(rc__out *o, rc_format fmt, const row *r, bool first)
 		else if (fmt == RC_FORMAT_TSV)
 			tsv_cell(o, r->cell[i], i);
 		else
-			md_cell(o, r->cell[i]);
+			rc__out_md(o, r->cell[i]);
 	}
 	rc__outs(o, fmt == RC_FORMAT_CSV ? "\r\n" : fmt == RC_FORMAT_MD ? " |\n" : "\n");
 }

@@ -121,6 +121,9 @@ void rc__outf(rc__out *o, const char *fmt, ...) RC_PRINTF(2, 3);
 void rc__out_clean(rc__out *o, const char *s);
 /* s escaped for HTML/XML (rc__xml_append). */
 void rc__out_xml(rc__out *o, const char *s);
+/* Text for Markdown (a table cell or prose): clean, with | and backslashes
+ * escaped and the characters that start Markdown markup neutralised. */
+void rc__out_md(rc__out *o, const char *s);
 /* For writers that append to o->b themselves (the streaming JSON writer):
  * note a failure of theirs and write the buffer out when it is large. */
 void rc__out_poll(rc__out *o, bool failed);

@@ -758,22 +758,6 @@ static void aggregate_line(rc__out *o, const rc_aggregate *ag, const prose_marku
 
 /* ---- Markdown ------------------------------------------------------------------- */
 
-/* Text for a Markdown table cell: clean, with | and backslashes escaped and
- * characters that start Markdown markup neutralised. */
-static void md_cell(rc__out *o, const char *s)
-{
-	rc_buf b;
-	rc__buf_init(&b, 0);
-	rc__clean_append(&b, s ? s : "", true);
-	for (size_t i = 0; b.data && i < b.len; i++) {
-		char ch = b.data[i];
-		if (strchr("|\\*_`[]<>#", ch))
-			rc__outc(o, '\\');
-		rc__outc(o, ch);
-	}
-	rc__buf_dispose(&b);
-}
-
 /* The article as a Markdown link: its title (or "article") to its URL;
  * the title alone when there is no web URL; "-" when neither. */
 static void md_article(rc__out *o, const rc_record *rec)
@@ -781,11 +765,11 @@ static void md_article(rc__out *o, const rc_record *rec)
 	bool link = rc__url_is_web(rec->url);
 	const char *title = rec->title && *rec->title ? rec->title : NULL;
 	if (!link) {
-		md_cell(o, title ? title : "-");
+		rc__out_md(o, title ? title : "-");
 		return;
 	}
 	rc__outc(o, '[');
-	md_cell(o, title ? title : "article");
+	rc__out_md(o, title ? title : "article");
 	rc__outs(o, "](");
 	rc_buf u;
 	rc__buf_init(&u, 0);
@@ -803,21 +787,21 @@ static void md_claim_row(rc__out *o, const rc_claim_ref *r, const char *second)
 	char loc[1024];
 	rc__ref_location(loc, sizeof loc, r);
 	rc__outs(o, "| ");
-	md_cell(o, r->claim->text);
+	rc__out_md(o, r->claim->text);
 	rc__outs(o, " | ");
 	rc__outs(o, second);
 	rc__outs(o, " | ");
-	md_cell(o, rc__ref_source(r));
+	rc__out_md(o, rc__ref_source(r));
 	rc__outs(o, " | ");
 	rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
 	rc__outs(o, " | ");
 	md_article(o, r->rec);
 	rc__outs(o, " | ");
-	md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
+	rc__out_md(o, r->claim->attribution ? r->claim->attribution : "-");
 	rc__outs(o, " | `");
 	rc__out_clean(o, loc);
 	rc__outs(o, "` | ");
-	md_cell(o, r->claim->quote);
+	rc__out_md(o, r->claim->quote);
 	rc__outs(o, " |\n");
 }
 
@@ -873,18 +857,18 @@ static void md_figures_table(rc__out *o, const rc_metric_result *m)
 		char loc[1024];
 		rc__ref_location(loc, sizeof loc, r);
 		rc__outf(o, "| %s | ", f->date ? f->date : "undated");
-		md_cell(o, r->claim->text);
+		rc__out_md(o, r->claim->text);
 		rc__outf(o, "%s | %s | %zu | %zu | %zu | ", f->leads ? " \xe2\x97\x80" : "",
 		         f->revised ? "revised" : rc_claim_status_str(f->status), f->n_claims, f->documents, f->origins);
-		md_cell(o, rc__ref_source(r));
+		rc__out_md(o, rc__ref_source(r));
 		rc__outs(o, " | ");
 		md_article(o, r->rec);
 		rc__outs(o, " | ");
-		md_cell(o, r->claim->attribution ? r->claim->attribution : "-");
+		rc__out_md(o, r->claim->attribution ? r->claim->attribution : "-");
 		rc__outs(o, " | `");
 		rc__out_clean(o, loc);
 		rc__outs(o, "` | ");
-		md_cell(o, r->claim->quote);
+		rc__out_md(o, r->claim->quote);
 		rc__outs(o, " |\n");
 	}
 	if (show_undated < undated)
@@ -904,7 +888,7 @@ static void md_verdict(rc__out *o, rc_aggregate_verdict v)
 }
 
 static const prose_markup md_prose = {
-	.text = md_cell, .plain = rc__outs, .loc = rc__out_clean, .event = md_event, .verdict = md_verdict,
+	.text = rc__out_md, .plain = rc__outs, .loc = rc__out_clean, .event = md_event, .verdict = md_verdict,
 	.open = "**Current: ", .after_text = "** (", .before_loc = ", `",
 	.after_loc = "`): \xe2\x80\x9c", .after_quote = "\xe2\x80\x9d", .why = " *Why:* ", .close = "\n\n",
 	.agg_open = "\n**Aggregate** ", .agg_close = ".\n\n",
@@ -913,7 +897,7 @@ static const prose_markup md_prose = {
 static void md_metric(rc__out *o, const rc_metric_result *mr)
 {
 	rc__outs(o, "\n### ");
-	md_cell(o, mr->metric);
+	rc__out_md(o, mr->metric);
 	rc__outs(o, "\n\n");
 	if (mr->current)
 		current_figure(o, mr, &md_prose);
@@ -937,13 +921,13 @@ static void md_metric(rc__out *o, const rc_metric_result *mr)
 				rc__outs(o, f->date ? " \xe2\x86\x92 " : "; undated: ");
 			if (f->date)
 				rc__outf(o, "%s ", f->date);
-			md_cell(o, f->lead->claim->text);
+			rc__out_md(o, f->lead->claim->text);
 			rc__outs(o, figure_mark(f));
 			rc_buf b;
 			rc__buf_init(&b, 0);
 			figure_who(&b, f);
 			rc__outs(o, " (");
-			md_cell(o, b.data ? b.data : "");
+			rc__out_md(o, b.data ? b.data : "");
 			rc__buf_dispose(&b);
 			if (reports > 1)
 				rc__outf(o, "; %zu reports", reports);
@@ -966,11 +950,11 @@ static void md_metric(rc__out *o, const rc_metric_result *mr)
 		if (cf->date)
 			rc__outf(o, " on %s", cf->date);
 		rc__outs(o, ": ");
-		md_cell(o, b2.data);
+		rc__out_md(o, b2.data);
 		rc__buf_dispose(&b2);
 		if (cf->why) {
 			rc__outs(o, ". ");
-			md_cell(o, cf->why);
+			rc__out_md(o, cf->why);
 		}
 		rc__outs(o, ".\n\n");
 		md_conflict_rows(o, cf);
@@ -1001,7 +985,7 @@ static void write_md(ctx *c)
 		if (!shown(c, ev))
 			continue;
 		rc__outs(o, "\n## ");
-		md_cell(o, ev->label);
+		rc__out_md(o, ev->label);
 		rc__outs(o, "\n\n");
 		rc_buf b;
 		rc__buf_init(&b, 0);
@@ -1009,13 +993,13 @@ static void write_md(ctx *c)
 		rc__outs(o, "`");
 		rc__out_clean(o, ev->id);
 		rc__outs(o, "`: ");
-		md_cell(o, b.data);
+		rc__out_md(o, b.data);
 		rc__buf_dispose(&b);
 		rc__outf(o, "; %zu document%s (", ev->n_documents, ev->n_documents == 1 ? "" : "s");
 		for (size_t d = 0; d < ev->n_documents && d < RC__REPORT_MAX_DOCUMENTS; d++) {
 			if (d)
 				rc__outs(o, ", ");
-			md_cell(o, ev->documents[d]);
+			rc__out_md(o, ev->documents[d]);
 		}
 		if (ev->n_documents > RC__REPORT_MAX_DOCUMENTS)
 			rc__outf(o, " \xe2\x80\xa6 and %zu more", ev->n_documents - RC__REPORT_MAX_DOCUMENTS);
@@ -1034,7 +1018,7 @@ static void write_md(ctx *c)
 					rc__num_str(hi, sizeof hi, mr->high);
 				}
 				rc__outs(o, "| ");
-				md_cell(o, mr->metric);
+				rc__out_md(o, mr->metric);
 				rc__outf(o, " | %s | %s%s%s | %s | %s | %zu | %zu | ", cur, lo, strcmp(lo, hi) ? "-" : "",
 				         strcmp(lo, hi) ? hi : "", ms.range, ms.core, mr->documents, mr->origins);
 				size_t k[4] = {0};

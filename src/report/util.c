@@ -283,6 +283,21 @@ void rc__out_clean(rc__out *o, const char *s)
 		out_after(o, rc__clean_append(&o->b, s, true));
 }
 
+void rc__out_md(rc__out *o, const char *s)
+{
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	if (rc__clean_append(&b, s ? s : "", true) != RC_OK && !o->st)
+		o->st = RC_ERR_NOMEM;
+	for (size_t i = 0; b.data && i < b.len; i++) {
+		char ch = b.data[i];
+		if (strchr("|\\*_`[]<>#", ch))
+			rc__outc(o, '\\');
+		rc__outc(o, ch);
+	}
+	rc__buf_dispose(&b);
+}
+
 void rc__out_xml(rc__out *o, const char *s)
 {
 	if (!o->st)
