@@ -368,6 +368,7 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	static char prog[64];
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->ingest = (rc_ingest_options)RC_INGEST_OPTIONS_INIT;
+	ctx->cmd = cmd;
 	snprintf(prog, sizeof(prog), "recount %s", cmd->name);
 	ctx->prog = prog;
 	ctx->color = -1;
@@ -963,8 +964,8 @@ static bool format_of_extension(const char *path, rc_format *out)
 	return false;
 }
 
-int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const char *names,
-               rc_format *fmt)
+static int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const char *names,
+                      rc_format *fmt)
 {
 	if (!ctx->format) {
 		/* -o report.html without --format: the extension says which, when
@@ -986,6 +987,12 @@ int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const cha
 		}
 	cli_errorf(ctx, "--format wants %s, got '%s'", names, ctx->format);
 	return CLI_EXIT_ERROR;
+}
+
+int cli_command_format(const cli_ctx *ctx, rc_format *fmt)
+{
+	*fmt = ctx->cmd->formats[0];
+	return cli_format(ctx, ctx->cmd->formats, ctx->cmd->n_formats, ctx->cmd->format_names, fmt);
 }
 
 int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writer fn, void *data)

@@ -83,8 +83,11 @@ typedef struct cli_opt {
 #define CLI_O_END      {NULL, 0, NULL, 0, NULL}
 
 /* Everything the shared options set. */
+typedef struct cli_command cli_command;
+
 typedef struct cli_ctx {
 	const char *prog;          /* "recount COMMAND" */
+	const cli_command *cmd;    /* the command parsed */
 	const char *output;        /* -o, or NULL for stdout */
 	const char *format;        /* --format as given, or NULL */
 	bool quiet;
@@ -116,6 +119,11 @@ typedef struct cli_command {
 	const char *description;   /* a paragraph for `recount COMMAND --help` */
 	const cli_opt *opts;       /* terminated by CLI_O_END */
 	int (*run)(int argc, char **argv);
+	/* What --format may name, the first the default, and how its error
+	 * message spells them. */
+	const rc_format *formats;
+	size_t n_formats;
+	const char *format_names;
 } cli_command;
 
 /*
@@ -168,12 +176,12 @@ int cli_output_open(cli_output *out, const cli_ctx *ctx);
 int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok);
 
 /*
- * --format of a command: *fmt keeps its default when none was given; a
- * format outside allowed (n of them, spelled in `names` for the message)
- * is an error.  Returns 0 or an exit code after printing the error.
+ * --format of the command cli_parse() read (cli_command.formats): *fmt
+ * gets the one named, or, without --format, the one -o's extension names
+ * among them, or the default.  A format outside them is an error.  Returns
+ * 0 or an exit code after printing the error.
  */
-int cli_format(const cli_ctx *ctx, const rc_format *allowed, size_t n, const char *names,
-               rc_format *fmt);
+int cli_command_format(const cli_ctx *ctx, rc_format *fmt);
 
 /* Writes a result to an opened output, with the renderer options the
  * shared options give for it (colour, width, --all-events). */

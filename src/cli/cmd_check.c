@@ -28,6 +28,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_GITHUB, RC_FORMAT_JUNIT, RC_FORMAT_SARIF};
+
 const cli_command cli_cmd_check = {
 	.name = "check",
 	.args = "[INPUT...]",
@@ -45,6 +48,9 @@ const cli_command cli_cmd_check = {
 	               "write files for CI dashboards.",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "text, github, junit or sarif",
 };
 
 #define MAX_POLICIES 16
@@ -96,9 +102,8 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_check, argc, argv, local_option, &s);
 	if (ret >= 0)
 		return ret;
-	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_GITHUB, RC_FORMAT_JUNIT, RC_FORMAT_SARIF};
-	rc_format fmt = RC_FORMAT_TEXT;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, github, junit or sarif", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	bool has_skipped = false;
 	for (size_t i = 0; i < s.n_pol; i++)

@@ -23,6 +23,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_CSV, RC_FORMAT_TSV, RC_FORMAT_JSON, RC_FORMAT_MD};
+
 const cli_command cli_cmd_conflicts = {
 	.name = "conflicts",
 	.args = "[INPUT...]",
@@ -33,6 +36,9 @@ const cli_command cli_cmd_conflicts = {
 	               "cells a spreadsheet would run as formulas.",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "csv, tsv, json or md",
 };
 
 static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
@@ -48,9 +54,8 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_conflicts, argc, argv, NULL, NULL);
 	if (ret >= 0)
 		return ret;
-	static const rc_format allowed[] = {RC_FORMAT_CSV, RC_FORMAT_TSV, RC_FORMAT_JSON, RC_FORMAT_MD};
-	rc_format fmt = RC_FORMAT_CSV;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "csv, tsv, json or md", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	rc_result *res = NULL;
 	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)

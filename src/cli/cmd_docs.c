@@ -15,6 +15,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
+
 const cli_command cli_cmd_docs = {
 	.name = "docs",
 	.args = "[INPUT...]",
@@ -24,6 +27,9 @@ const cli_command cli_cmd_docs = {
 	               "with their reason; the totals add up to every input read.",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "text or json",
 };
 
 static int run(int argc, char **argv)
@@ -32,9 +38,8 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_docs, argc, argv, NULL, NULL);
 	if (ret >= 0)
 		return ret;
-	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
-	rc_format fmt = RC_FORMAT_TEXT;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text or json", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	rc_reader *r = NULL;
 	if ((ret = cli_make_reader(&ctx, &r)) != 0)

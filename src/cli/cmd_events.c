@@ -25,6 +25,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
+
 const cli_command cli_cmd_events = {
 	.name = "events",
 	.args = "[INPUT...]",
@@ -37,6 +40,9 @@ const cli_command cli_cmd_events = {
 	               "--events FILE adds user-defined events (docs/events.md).",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "text or json",
 };
 
 typedef struct state {
@@ -91,9 +97,8 @@ static int run(int argc, char **argv)
 	if (ret >= 0)
 		return ret;
 	s.ctx = &ctx;
-	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
-	rc_format fmt = RC_FORMAT_TEXT;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text or json", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)

@@ -29,6 +29,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT};
+
 const cli_command cli_cmd_extract = {
 	.name = "extract",
 	.args = "[INPUT...]",
@@ -40,6 +43,9 @@ const cli_command cli_cmd_extract = {
 	               "--format text prints a table. Reads standard input when no INPUT is given.",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "jsonl or text",
 };
 
 typedef struct state {
@@ -127,9 +133,8 @@ static int run(int argc, char **argv)
 	if (ret >= 0)
 		return ret;
 	s.ctx = &ctx;
-	static const rc_format allowed[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT};
-	rc_format fmt = RC_FORMAT_JSONL;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "jsonl or text", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	s.text = fmt == RC_FORMAT_TEXT;
 	rc_engine *eng;

@@ -26,6 +26,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT, RC_FORMAT_JSON};
+
 const cli_command cli_cmd_numbers = {
 	.name = "numbers",
 	.args = "[FILE...]",
@@ -37,6 +40,9 @@ const cli_command cli_cmd_numbers = {
 	               "is approximate or vague, and its qualifier. docs/quantities.md has the rules.",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "jsonl or text",
 };
 
 #define MAX_VAGUE 64
@@ -72,9 +78,8 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_numbers, argc, argv, local_option, &s);
 	if (ret >= 0)
 		return ret;
-	static const rc_format allowed[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT, RC_FORMAT_JSON};
-	rc_format fmt = RC_FORMAT_JSONL;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "jsonl or text", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	rc_error err;
 	rc_recognizer *rec = NULL;

@@ -28,6 +28,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_JSON, RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML};
+
 const cli_command cli_cmd_reconcile = {
 	.name = "reconcile",
 	.args = "CLAIMS.jsonl...",
@@ -41,6 +44,9 @@ const cli_command cli_cmd_reconcile = {
 	               "counted once, with a warning.",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "json, text, md or html",
 };
 
 typedef struct state {
@@ -84,9 +90,8 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_reconcile, argc, argv, local_option, &s);
 	if (ret >= 0)
 		return ret;
-	static const rc_format allowed[] = {RC_FORMAT_JSON, RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML};
-	rc_format fmt = RC_FORMAT_JSON;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "json, text, md or html", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	rc_error err;
 	rc_engine *eng = NULL;

@@ -28,6 +28,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML, RC_FORMAT_JSON};
+
 const cli_command cli_cmd_report = {
 	.name = "report",
 	.args = "[INPUT...]",
@@ -43,6 +46,9 @@ const cli_command cli_cmd_report = {
 	               "input when no INPUT is given.",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "text, md, html or json",
 };
 
 static int run(int argc, char **argv)
@@ -51,9 +57,8 @@ static int run(int argc, char **argv)
 	int ret = cli_parse(&ctx, &cli_cmd_report, argc, argv, NULL, NULL);
 	if (ret >= 0)
 		return ret;
-	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML, RC_FORMAT_JSON};
-	rc_format fmt = RC_FORMAT_TEXT;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, md, html or json", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	rc_result *res = NULL;
 	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)

@@ -31,6 +31,9 @@ static const cli_opt opts[] = {
 
 static int run(int argc, char **argv);
 
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON, RC_FORMAT_CLAIMREVIEW};
+
 const cli_command cli_cmd_verify = {
 	.name = "verify",
 	.args = "CLAIM [INPUT...]",
@@ -44,6 +47,9 @@ const cli_command cli_cmd_verify = {
 	               "articles read are listed as citations (docs/verify.md).",
 	.opts = opts,
 	.run = run,
+	.formats = formats,
+	.n_formats = RC_ARRAY_LEN_CLI(formats),
+	.format_names = "text, json or claimreview",
 };
 
 typedef struct state {
@@ -115,9 +121,8 @@ static int run(int argc, char **argv)
 		cli_errorf(&ctx, "usage: recount verify \"CLAIM\" [INPUT...]");
 		return CLI_EXIT_ERROR;
 	}
-	static const rc_format allowed[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON, RC_FORMAT_CLAIMREVIEW};
-	rc_format fmt = RC_FORMAT_TEXT;
-	if ((ret = cli_format(&ctx, allowed, RC_ARRAY_LEN_CLI(allowed), "text, json or claimreview", &fmt)))
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
 	if (fmt == RC_FORMAT_CLAIMREVIEW) {
 		if (!s.meta.date)
