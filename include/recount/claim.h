@@ -58,8 +58,12 @@ typedef struct rc_claim {
 	long mention;             /**< index of the event mention it is linked to, or -1 */
 	long *mentions;           /**< for aggregates: every mention it sums */
 	size_t n_mentions;
-	const char *event;        /**< event id after linking, or NULL (unlinked) */
-	const char **events;      /**< for aggregates: every event id it sums */
+	/** The document's event id after linking (a mention's local id, or its
+	 *  key from an events file), or NULL (unlinked).  The reduce phase
+	 *  does not change it: the merged event is the result's
+	 *  (rc_result_claim_event(), rc_event_set_claim_event()). */
+	const char *event;
+	const char **events;      /**< for aggregates: every local event id it sums */
 	size_t n_events;
 	/**
 	 * In the title of a JSON Lines record rather than its text.  Such a

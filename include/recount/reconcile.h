@@ -210,7 +210,7 @@ typedef struct rc_result {
 	size_t n_events;
 	const rc_claim_ref **unlinked; /**< claims with no event */
 	size_t n_unlinked;
-	rc_claim_ref *refs;          /**< storage for every claim reference */
+	rc_claim_ref *refs;          /**< one per claim, in the order of records and their claims */
 	size_t n_refs;
 	/** The options of the run, every default applied; events and vocab
 	 *  are NULL (borrowed for the call only). */
@@ -231,6 +231,27 @@ typedef struct rc_result {
  */
 RC_API rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
                               const rc_reconcile_options *opts, rc_error *err);
+
+/**
+ * The event claim number claim of res->records[rec] is linked to, or NULL
+ * (unlinked, or out of range); for an aggregate, the first event it sums.
+ * Records are read-only after the map step: a claim's own event and events
+ * fields keep its document's local ids, and the merged links are the
+ * result's.
+ */
+RC_API const rc_event *rc_result_claim_event(const rc_result *res, size_t rec, size_t claim);
+/** The events an aggregate claim sums, each once, in its order (*n of
+ *  them, NULL-terminated, owned by the result); NULL and *n = 0 for any
+ *  other claim. */
+RC_API const rc_event *const *rc_result_claim_events(const rc_result *res, size_t rec, size_t claim,
+                                                     size_t *n);
+/** rc_result_claim_event() for a claim reference of res (one of
+ *  res->refs); NULL for any other pointer. */
+RC_API const rc_event *rc_result_ref_event(const rc_result *res, const rc_claim_ref *ref);
+/** The ids of the events an aggregate claim reference sums (*n of them,
+ *  NULL-terminated, owned by the result), as in rc_aggregate.events; NULL
+ *  and *n = 0 for any other claim. */
+RC_API const char *const *rc_result_ref_event_ids(const rc_result *res, const rc_claim_ref *ref, size_t *n);
 
 /** Release a result.  rc_result_free(NULL) does nothing. */
 RC_API void rc_result_free(rc_result *res);
@@ -272,13 +293,28 @@ typedef struct rc_event_set {
 } rc_event_set;
 
 /**
- * Merge the event mentions of records[0..n) into events.  The records'
- * claims get the merged ids (claim->event, claim->events); those strings
- * belong to the set, so free the set after you are done with the records'
- * event ids.  The result does not depend on the order of the records.
+ * Merge the event mentions of records[0..n) into events.  The records are
+ * not changed (a claim's event and events stay its document's local ids):
+ * which merged event each claim is linked to is kept by the set, read with
+ * rc_event_set_claim_event() and rc_event_set_claim_events().  The result
+ * does not depend on the order of the records.
  */
 RC_API rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
                                    const rc_event_defs *defs, rc_error *err);
+/**
+ * The merged event claim number claim of records[rec] (the array given to
+ * rc_events_collect()) is linked to, or NULL when it is linked to none (or
+ * rec or claim is out of range).  For an aggregate, the first event it
+ * sums.  The event belongs to the set.
+ */
+RC_API const rc_event *rc_event_set_claim_event(const rc_event_set *set, size_t rec, size_t claim);
+/**
+ * The events an aggregate claim sums, each once, in its order: *n of them
+ * (a NULL-terminated array owned by the set); NULL and *n = 0 for a claim
+ * that sums none.
+ */
+RC_API const rc_event *const *rc_event_set_claim_events(const rc_event_set *set, size_t rec,
+                                                        size_t claim, size_t *n);
 /** rc_events_collect() with the engine's vocabulary and user events. */
 RC_API rc_status rc_engine_events_collect(rc_event_set **out, const rc_engine *e,
                                           rc_record *const *records, size_t n, rc_error *err);

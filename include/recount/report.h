@@ -213,8 +213,8 @@ RC_API rc_status rc_claim_table_write(FILE *fp, const rc_record *rec, rc_error *
 
 /**
  * Write the events of set and the claims of records[0..n) linked to each
- * (the records and set of one rc_events_collect() call), then the claims
- * linked to none: RC_FORMAT_TEXT (an indented listing for a terminal,
+ * (the records, in the same order, and the set of one rc_events_collect()
+ * call), then the claims linked to none: RC_FORMAT_TEXT (an indented listing for a terminal,
  * strings cleaned) or RC_FORMAT_JSON (schema "recount.events/1",
  * docs/events.md).
  */

@@ -127,7 +127,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < s.n; i++)
 		for (size_t k = 0; k < s.recs[i]->n_claims; k++) {
 			claims++;
-			linked += s.recs[i]->claims[k].event != NULL;
+			linked += rc_event_set_claim_event(set, i, k) != NULL;
 		}
 	if (!ctx.quiet && set)
 		fprintf(stderr, "%s: %zu document%s read, %zu skipped, %zu event%s, %zu of %zu claim%s linked\n",

@@ -1134,7 +1134,110 @@ static void free_ctx(mctx *M)
 	free(M->token_df);
 }
 
-rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
+/* The merged event index of mention m of M.recs[r], or (size_t)-1. */
+static size_t event_of_mention(const mctx *M, size_t r, long m, const size_t *ev_of_root,
+                               const size_t *pos)
+{
+	if (m < 0 || (size_t)m >= M->recs[r]->n_mentions)
+		return (size_t)-1;
+	size_t e = ev_of_root[ufind(M->u, M->unit_of[r][m])];
+	return e == (size_t)-1 ? e : pos[e];
+}
+
+typedef struct rec_at {
+	const rc_record *rec;
+	size_t r;
+} rec_at;
+
+static int cmp_rec_at(const void *pa, const void *pb)
+{
+	const rc_record *a = ((const rec_at *)pa)->rec, *b = ((const rec_at *)pb)->rec;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The side table of the merged links, in the order of the caller's
+ * records: a claim takes the event of its mention; an aggregate the
+ * events of the mentions it sums, each once, in its order (its event is
+ * the first of them, else its own mention's).
+ */
+static rc_status link_claims(mctx *M, rc__links *L, rc_record *const *records, size_t n_records,
+                             const rc_event *evs, const size_t *ev_of_root, const size_t *pos,
+                             rc_error *err)
+{
+	rc_arena *a = M->a;
+	*L = (rc__links){.n_recs = n_records, .events = evs};
+	rec_at *at = malloc((M->n_recs + 1) * sizeof(*at));
+	L->base = rc__arena_alloc(a, (n_records + 1) * sizeof(*L->base));
+	if (!at || !L->base) {
+		free(at);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	for (size_t r = 0; r < M->n_recs; r++)
+		at[r] = (rec_at){M->recs[r], r};
+	rc__qsort(at, M->n_recs, sizeof(*at), cmp_rec_at);
+	size_t total = 0, n_multi = 0;
+	for (size_t i = 0; i < n_records; i++) {
+		L->base[i] = total;
+		if (!records[i])
+			continue;
+		total += records[i]->n_claims;
+		for (size_t x = 0; x < records[i]->n_claims; x++)
+			if (records[i]->claims[x].n_mentions)
+				n_multi += records[i]->claims[x].n_mentions + 1;
+	}
+	L->base[n_records] = total;
+	if (n_multi >= RC__LINK_MULTI) {
+		free(at);
+		return rc__error_set(err, RC_ERR_LIMIT, "%zu aggregate links: more than the reduce phase can number",
+		                     n_multi);
+	}
+	L->link = rc__arena_calloc(a, total + 1, sizeof(*L->link));
+	L->multi = rc__arena_calloc(a, n_multi + 1, sizeof(*L->multi));
+	L->multi_ids = rc__arena_calloc(a, n_multi + 1, sizeof(*L->multi_ids));
+	if (!L->link || !L->multi || !L->multi_ids) {
+		free(at);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	size_t used = 0;
+	for (size_t i = 0; i < n_records; i++) {
+		const rc_record *rec = records[i];
+		if (!rec || !rec->n_claims)
+			continue;
+		rec_at key = {rec, 0};
+		const rec_at *found = bsearch(&key, at, M->n_recs, sizeof(*at), cmp_rec_at);
+		size_t r = found ? found->r : 0;
+		for (size_t x = 0; x < rec->n_claims; x++) {
+			const rc_claim *c = &rec->claims[x];
+			uint32_t *link = &L->link[L->base[i] + x];
+			size_t e = event_of_mention(M, r, c->mention, ev_of_root, pos);
+			*link = e == (size_t)-1 ? 0 : (uint32_t)(e + 1);
+			size_t n = 0;
+			for (size_t y = 0; y < c->n_mentions; y++) {
+				e = event_of_mention(M, r, c->mentions[y], ev_of_root, pos);
+				if (e == (size_t)-1)
+					continue;
+				bool dup = false;
+				for (size_t z = 0; z < n && !dup; z++)
+					dup = L->multi[used + z] == &evs[e];
+				if (!dup) {
+					L->multi_ids[used + n] = evs[e].id;
+					L->multi[used + n++] = &evs[e];
+				}
+			}
+			if (n) {
+				*link = RC__LINK_MULTI | (uint32_t)used;
+				L->multi[used + n] = NULL;
+				L->multi_ids[used + n] = NULL;
+				used += n + 1;
+			}
+		}
+	}
+	free(at);
+	return RC_OK;
+}
+
+rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_arena *a,
                            rc_record *const *records, size_t n_records,
                            const rc_event_vocab *tb, const rc_event_defs *defs, rc_error *err)
 {
@@ -1233,56 +1336,34 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
 	if (st == RC_OK)
 		st = assign_ids(&M, E, ne, defs, err);
 	rc_event *evs = st == RC_OK ? rc__arena_calloc(a, ne + 1, sizeof(*evs)) : NULL;
-	if (st == RC_OK && !evs)
+	size_t *pos = st == RC_OK ? malloc((ne + 1) * sizeof(*pos)) : NULL;
+	if (st == RC_OK && (!evs || !pos))
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	if (st == RC_OK && ne >= RC__LINK_MULTI)
+		st = rc__error_set(err, RC_ERR_LIMIT, "%zu events: more than the reduce phase can number", ne);
 	if (st != RC_OK) {
 		free(ev_of_root);
+		free(pos);
 		goto out;
 	}
 	for (size_t i = 0; i < M.n_u; i++)
 		ev_of_root[i] = (size_t)-1;
-	for (size_t i = 0; i < ne; i++)
-		ev_of_root[E[i].root] = i;
-	/* the claims take the merged ids */
-	for (size_t r = 0; r < M.n_recs; r++) {
-		rc_record *rec = (rc_record *)M.recs[r];
-		for (size_t x = 0; x < rec->n_claims; x++) {
-			rc_claim *c = &rec->claims[x];
-			c->event = NULL;
-			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions) {
-				size_t e = ev_of_root[ufind(M.u, M.unit_of[r][c->mention])];
-				c->event = e == (size_t)-1 ? NULL : E[e].ev.id;
-			}
-			size_t n = 0;
-			for (size_t y = 0; y < c->n_mentions; y++) {
-				if (c->mentions[y] < 0 || (size_t)c->mentions[y] >= rec->n_mentions)
-					continue;
-				size_t e = ev_of_root[ufind(M.u, M.unit_of[r][c->mentions[y]])];
-				if (e == (size_t)-1)
-					continue;
-				bool dup = false;
-				for (size_t z = 0; z < n && !dup; z++)
-					dup = c->events[z] == E[e].ev.id;
-				if (dup)
-					continue;
-				if (n == 0 && !(c->events = rc__arena_calloc(a, c->n_mentions, sizeof(char *)))) {
-					free(ev_of_root);
-					st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-					goto out;
-				}
-				c->events[n++] = E[e].ev.id;
-			}
-			c->n_events = n;
-			if (n)
-				c->event = c->events[0];
-			else if (c->n_mentions)
-				c->events = NULL;
-		}
-	}
-	free(ev_of_root);
-	for (size_t i = 0; i < ne; i++)
+	/* the events in id order; pos[i]: where E[i] went */
+	for (size_t i = 0; i < ne; i++) {
 		evs[i] = E[i].ev;
+		ev_of_root[E[i].root] = i;
+	}
 	rc__qsort(evs, ne, sizeof(*evs), cmp_event);
+	for (size_t i = 0; i < ne; i++) {
+		/* ids are unique: find E[i] by its id */
+		const rc_event *at = bsearch(&E[i].ev, evs, ne, sizeof(*evs), cmp_event);
+		pos[i] = (size_t)(at - evs);
+	}
+	st = link_claims(&M, links, records, n_records, evs, ev_of_root, pos, err);
+	free(ev_of_root);
+	free(pos);
+	if (st != RC_OK)
+		goto out;
 	*out = evs;
 	*n_out = ne;
 out:
@@ -1294,6 +1375,7 @@ out:
 
 struct rc_event_set_priv {
 	rc_arena *arena;
+	rc__links links;
 };
 
 rc_status rc_events_collect(rc_event_set **out, rc_record *const *records, size_t n,
@@ -1318,7 +1400,7 @@ rc_status rc__events_collect(rc_event_set **out, rc_record *const *records, size
 	rc_event_vocab *own = NULL;
 	rc_status st = vocab ? RC_OK : rc_event_vocab_new(&own, err);
 	if (st == RC_OK)
-		st = rc__events_merge(&set->events, &set->n_events, priv->arena, records, n,
+		st = rc__events_merge(&set->events, &set->n_events, &priv->links, priv->arena, records, n,
 		                      own ? own : vocab, defs, err);
 	rc_event_vocab_free(own);
 	if (st != RC_OK) {
@@ -1327,6 +1409,20 @@ rc_status rc__events_collect(rc_event_set **out, rc_record *const *records, size
 	}
 	*out = set;
 	return RC_OK;
+}
+
+const rc_event *rc_event_set_claim_event(const rc_event_set *set, size_t rec, size_t claim)
+{
+	size_t k = set ? rc__link_index(&set->priv->links, rec, claim) : SIZE_MAX;
+	return k == SIZE_MAX ? NULL : rc__link_event(&set->priv->links, k);
+}
+
+const rc_event *const *rc_event_set_claim_events(const rc_event_set *set, size_t rec, size_t claim,
+                                                 size_t *n)
+{
+	size_t k = set ? rc__link_index(&set->priv->links, rec, claim) : SIZE_MAX;
+	*n = 0;
+	return k == SIZE_MAX ? NULL : rc__link_events(&set->priv->links, k, n);
 }
 
 void rc_event_set_free(rc_event_set *set)

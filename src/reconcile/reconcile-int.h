@@ -9,15 +9,77 @@
 #include <recount/record.h>
 #include <recount/reconcile.h>
 #include <limits.h>
+#include <stdint.h>
 #include "core/core.h"
 
 /*
- * Merge the mentions of all records into events.  Fills *out (sorted by
- * id, metrics left empty for the reconciler) and sets every claim's event
- * (and events, for aggregates) to the merged event ids.  The result does
- * not depend on the order of records.  Memory comes from a.
+ * Which merged events the claims of a batch are linked to: the side table
+ * of the reduce phase.  Records stay as the map step wrote them (a claim's
+ * event and events are its document's local ids); the merged links live
+ * here, owned by the result or event set.  Claims are numbered in the
+ * order of the records given to the merge (NULL records have none):
+ * claim x of records[r] is number base[r] + x.
  */
-rc_status rc__events_merge(rc_event **out, size_t *n_out, rc_arena *a,
+#define RC__LINK_MULTI 0x80000000u
+
+typedef struct rc__links {
+	size_t n_recs;
+	size_t *base;          /* n_recs + 1 */
+	/* per claim: 0 when unlinked; else, without RC__LINK_MULTI, the index
+	 * of its event + 1; with it, the start in multi of the events an
+	 * aggregate sums (at least one, then NULL) */
+	uint32_t *link;
+	const rc_event **multi;
+	const char **multi_ids; /* their ids, parallel to multi */
+	const rc_event *events; /* the merged events, sorted by id */
+} rc__links;
+
+/* The event claim number k is linked to (an aggregate's first), or NULL. */
+static inline const rc_event *rc__link_event(const rc__links *l, size_t k)
+{
+	uint32_t v = l->link[k];
+	if (!v)
+		return NULL;
+	return v & RC__LINK_MULTI ? l->multi[v & ~RC__LINK_MULTI] : &l->events[v - 1];
+}
+
+/* The events an aggregate claim number k sums (*n of them, NULL-ended), or
+ * NULL and 0 for any other claim. */
+static inline const rc_event *const *rc__link_events(const rc__links *l, size_t k, size_t *n)
+{
+	uint32_t v = l->link[k];
+	*n = 0;
+	if (!(v & RC__LINK_MULTI))
+		return NULL;
+	const rc_event *const *e = l->multi + (v & ~RC__LINK_MULTI);
+	while (e[*n])
+		(*n)++;
+	return e;
+}
+
+/* Their ids (the same runs, NULL-ended). */
+static inline const char *const *rc__link_event_ids(const rc__links *l, size_t k, size_t *n)
+{
+	const rc_event *const *e = rc__link_events(l, k, n);
+	return e ? l->multi_ids + (e - l->multi) : NULL;
+}
+
+/* The claim number of claim x of records[r], or SIZE_MAX when out of range. */
+static inline size_t rc__link_index(const rc__links *l, size_t r, size_t x)
+{
+	if (!l || r >= l->n_recs || x >= l->base[r + 1] - l->base[r])
+		return SIZE_MAX;
+	return l->base[r] + x;
+}
+
+/*
+ * Merge the mentions of all records into events.  Fills *out (sorted by
+ * id, metrics left empty for the reconciler) and *links with the merged
+ * events of every claim (and of every event an aggregate sums); the
+ * records are not changed.  The result does not depend on the order of
+ * records.  Memory comes from a.
+ */
+rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_arena *a,
                            rc_record *const *records, size_t n_records,
                            const rc_event_vocab *vocab, const rc_event_defs *defs,
                            rc_error *err);

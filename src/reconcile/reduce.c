@@ -22,6 +22,7 @@
 
 struct rc_result_priv {
 	rc_arena *arena;
+	rc__links links; /* the merged event of every claim, numbered as res->refs */
 };
 
 const char *rc_conflict_kind_str(rc_conflict_kind k)
@@ -636,6 +637,7 @@ typedef struct keyed {
 	const rc_claim_ref *ref;
 	const char *metric;
 	const rc__fact *f;
+	size_t event;      /* index of its merged event in res->events */
 } keyed;
 
 /* Report order: by report time (undated last), then document and
@@ -667,10 +669,9 @@ static int cmp_report_q(const void *pa, const void *pb)
 static int cmp_keyed(const void *pa, const void *pb)
 {
 	const keyed *a = pa, *b = pb;
-	int c = strcmp0(a->ref->claim->event, b->ref->claim->event);
-	if (c)
-		return c;
-	c = strcmp0(a->metric, b->metric);
+	if (a->event != b->event)
+		return a->event < b->event ? -1 : 1;
+	int c = strcmp0(a->metric, b->metric);
 	if (c)
 		return c;
 	return cmp_report(a, b);
@@ -694,7 +695,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	const rc_event_vocab *vocab = r->o->vocab;
 	if (!vocab && (st = rc_event_vocab_new(&own, err)) != RC_OK)
 		return st;
-	st = rc__events_merge(&res->events, &res->n_events, r->a, recs, n, own ? own : vocab,
+	rc__links *L = &res->priv->links;
+	st = rc__events_merge(&res->events, &res->n_events, L, r->a, recs, n, own ? own : vocab,
 	                      r->o->events, err);
 	rc_event_vocab_free(own);
 	if (st != RC_OK)
@@ -783,23 +785,24 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (cl->status == RC_CLAIM_AGGREGATE && cl->n_events)
+		size_t n_sums;
+		if (cl->status == RC_CLAIM_AGGREGATE && rc__link_events(L, i, &n_sums))
 			continue;
-		if (!cl->event || !cl->metric)
+		const rc_event *ev = rc__link_event(L, i);
+		if (!ev || !cl->metric)
 			n_unlinked++;
 		else
-			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i]};
+			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i],
+			                   .event = (size_t)(ev - res->events)};
 	}
 	free(mk.slot);
 	qsort(by, nb, sizeof *by, cmp_keyed);
-	/* by and the events are both in id order: walk them together */
+	/* by is in event order: walk it with the events */
 	size_t cursor = 0;
 	for (size_t e = 0; e < res->n_events && !r->nomem; e++) {
 		rc_event *ev = &res->events[e];
-		while (cursor < nb && strcmp0(by[cursor].ref->claim->event, ev->id) < 0)
-			cursor++;
 		size_t first = cursor;
-		while (cursor < nb && strcmp0(by[cursor].ref->claim->event, ev->id) == 0)
+		while (cursor < nb && by[cursor].event == e)
 			cursor++;
 		size_t last = cursor;
 		size_t metrics = 0;
@@ -827,13 +830,11 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	/* aggregates, on the first event they sum */
 	for (size_t i = 0; i < k && !r->nomem; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (cl->status != RC_CLAIM_AGGREGATE || !cl->n_events)
+		size_t n_sums;
+		const rc_event *const *sums = rc__link_events(L, i, &n_sums);
+		if (cl->status != RC_CLAIM_AGGREGATE || !sums)
 			continue;
-		rc_event *ev = (rc_event *)find_event(res, cl->events[0]);
-		if (!ev) {
-			n_unlinked++;
-			continue;
-		}
+		rc_event *ev = &res->events[sums[0] - res->events];
 		rc_aggregate *grown = alloc(r, ev->n_aggregates + 1, sizeof *grown);
 		if (!grown)
 			break;
@@ -842,8 +843,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		ev->aggregates = grown;
 		rc_aggregate *ag = &ev->aggregates[ev->n_aggregates++];
 		ag->ref = &res->refs[i];
-		ag->events = cl->events;
-		ag->n_events = cl->n_events;
+		ag->events = (const char **)rc__link_event_ids(L, i, &n_sums);
+		ag->n_events = n_sums;
 		check_aggregate(r, ag);
 	}
 	/* claims no event took, in report order */
@@ -855,8 +856,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		bool agg = cl->status == RC_CLAIM_AGGREGATE && cl->n_events;
-		if ((!agg && (!cl->event || !cl->metric)) || (agg && !find_event(res, cl->events[0])))
+		size_t n_sums;
+		bool agg = cl->status == RC_CLAIM_AGGREGATE && rc__link_events(L, i, &n_sums);
+		if (!agg && (!rc__link_event(L, i) || !cl->metric))
 			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
 	}
 	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);
@@ -937,6 +939,41 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	res->options.vocab = NULL;
 	*out = res;
 	return RC_OK;
+}
+
+const rc_event *rc_result_claim_event(const rc_result *res, size_t rec, size_t claim)
+{
+	size_t k = res && res->priv ? rc__link_index(&res->priv->links, rec, claim) : SIZE_MAX;
+	return k == SIZE_MAX ? NULL : rc__link_event(&res->priv->links, k);
+}
+
+const rc_event *const *rc_result_claim_events(const rc_result *res, size_t rec, size_t claim, size_t *n)
+{
+	size_t k = res && res->priv ? rc__link_index(&res->priv->links, rec, claim) : SIZE_MAX;
+	*n = 0;
+	return k == SIZE_MAX ? NULL : rc__link_events(&res->priv->links, k, n);
+}
+
+/* The claim number of ref, or SIZE_MAX when it is not one of res->refs. */
+static size_t ref_index(const rc_result *res, const rc_claim_ref *ref)
+{
+	if (!res || !res->priv || !res->priv->links.link || !ref || !res->n_refs || ref < res->refs ||
+	    ref >= res->refs + res->n_refs)
+		return SIZE_MAX;
+	return (size_t)(ref - res->refs);
+}
+
+const rc_event *rc_result_ref_event(const rc_result *res, const rc_claim_ref *ref)
+{
+	size_t k = ref_index(res, ref);
+	return k == SIZE_MAX ? NULL : rc__link_event(&res->priv->links, k);
+}
+
+const char *const *rc_result_ref_event_ids(const rc_result *res, const rc_claim_ref *ref, size_t *n)
+{
+	size_t k = ref_index(res, ref);
+	*n = 0;
+	return k == SIZE_MAX ? NULL : rc__link_event_ids(&res->priv->links, k, n);
 }
 
 void rc_result_free(rc_result *res)

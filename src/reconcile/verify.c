@@ -117,9 +117,12 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 	v->result = p->res;
 	/* the sentence's record and its first claim */
 	const rc_record *own = NULL;
+	size_t own_at = 0;
 	for (size_t i = 0; i < p->res->n_records && !own; i++)
-		if (p->res->records[i]->doc && strcmp(p->res->records[i]->doc, VERIFY_DOC) == 0)
+		if (p->res->records[i]->doc && strcmp(p->res->records[i]->doc, VERIFY_DOC) == 0) {
 			own = p->res->records[i];
+			own_at = i;
+		}
 	if (!own || !own->n_claims) {
 		v->verdict = RC_VERDICT_UNREADABLE;
 		v->why = "no figure about people killed, injured, arrested, missing, kidnapped or displaced "
@@ -132,10 +135,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 	v->claim = c;
 	v->metric = c->metric;
 	/* its event: the one it was linked to, else the only event with its metric */
-	const rc_event *ev = NULL;
-	for (size_t e = 0; c->event && e < p->res->n_events && !ev; e++)
-		if (strcmp(p->res->events[e].id, c->event) == 0)
-			ev = &p->res->events[e];
+	const rc_event *ev = rc_result_claim_event(p->res, own_at, 0);
 	if (!others_have(ev, c->metric, own)) {
 		/* the only event with figures for the metric, or the only one of
 		 * those whose place the sentence names; when the sentence's own

@@ -16,12 +16,23 @@
 #define RC_DOCUMENT_SCHEMA "recount.document/2"
 #define RC_END_SCHEMA "recount.end/1"
 
+/* A claim's event ids as the reduce phase merged them: the result keeps
+ * them beside the record (rc_result_ref_event), which stays as the map
+ * step wrote it, with its document's local ids. */
+typedef struct rc__claim_ids {
+	const char *event;          /* or NULL: unlinked */
+	const char *const *events;  /* an aggregate's, n_events of them */
+	size_t n_events;
+} rc__claim_ids;
+
 /* The "recount.claim/1" object of claim c of rec: self-contained, with its
- * document's fields and its quote. */
-void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c);
+ * document's fields and its quote; its "event" and "events" from ids, or
+ * the claim's own when ids is NULL (the map step's output). */
+void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c, const rc__claim_ids *ids);
 /* The members of that object alone, for writers that add their own (the
  * JSON report adds origin, effective and support; verify adds effective). */
-void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c);
+void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c,
+                            const rc__claim_ids *ids);
 /* An interval object: {lo, hi, lo_incl, hi_incl}, open ends null. */
 void rc__jw_interval(rc_jw *w, const rc_interval *iv);
 /* The "recount.document/2" line of rec (without its newline): the

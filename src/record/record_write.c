@@ -127,8 +127,11 @@ void rc__jw_interval(rc_jw *w, const rc_interval *iv)
 
 /* The figure's own fields, the same in both claim objects: from "metric"
  * to "events". */
-static void claim_figure(rc_jw *w, const rc_claim *c)
+static void claim_figure(rc_jw *w, const rc_claim *c, const rc__claim_ids *ids)
 {
+	rc__claim_ids own = {c->event, c->events, c->n_events};
+	if (!ids)
+		ids = &own;
 	key_str(w, "metric", c->metric);
 	key_str(w, "subject", c->subject);
 	key_str(w, "text", c->text);
@@ -138,11 +141,11 @@ static void claim_figure(rc_jw *w, const rc_claim *c)
 	key_str(w, "qualifier", c->q.qualifier);
 	key_str(w, "status", rc_claim_status_str(c->status));
 	key_str(w, "attribution", c->attribution);
-	key_str(w, "event", c->event);
+	key_str(w, "event", ids->event);
 	rc__jw_key(w, "events");
 	rc__jw_arr(w);
-	for (size_t i = 0; i < c->n_events; i++)
-		rc__jw_str(w, c->events[i]);
+	for (size_t i = 0; i < ids->n_events; i++)
+		rc__jw_str(w, ids->events[i]);
 	rc__jw_end_arr(w);
 }
 
@@ -184,7 +187,8 @@ static void claim_reading(rc_jw *w, const rc_claim *c)
 
 /* ---- recount.claim/1 ------------------------------------------------------------ */
 
-void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
+void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c,
+                            const rc__claim_ids *ids)
 {
 	key_str(w, "schema", RC_CLAIM_SCHEMA);
 	key_str(w, "doc", rec->doc);
@@ -193,7 +197,7 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	key_str(w, "published", rec->published);
 	if (rec->published_at)
 		key_str(w, "published_at", rec->published_at);
-	claim_figure(w, c);
+	claim_figure(w, c, ids);
 	key_str(w, "quote", c->quote);
 	claim_place(w, c);
 	key_size(w, "record_line", rec->record_line);
@@ -204,10 +208,10 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c)
 	claim_reading(w, c);
 }
 
-void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c)
+void rc__claim_write(rc_jw *w, const rc_record *rec, const rc_claim *c, const rc__claim_ids *ids)
 {
 	rc__jw_obj(w);
-	rc__claim_write_fields(w, rec, c);
+	rc__claim_write_fields(w, rec, c, ids);
 	rc__jw_end_obj(w);
 }
 
@@ -361,7 +365,7 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	for (size_t i = 0; i < rec->n_claims; i++) {
 		const rc_claim *c = &rec->claims[i];
 		rc__jw_obj(w);
-		claim_figure(w, c);
+		claim_figure(w, c, NULL);
 		key_size(w, "sentence", t.of_claim[i]);
 		claim_place(w, c);
 		claim_reading(w, c);
@@ -404,7 +408,7 @@ rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_docume
 	} else {
 		for (size_t i = 0; i < rec->n_claims; i++) {
 			rc__jw_init(&w, &b);
-			rc__claim_write(&w, rec, &rec->claims[i]);
+			rc__claim_write(&w, rec, &rec->claims[i], NULL);
 			if (rc__buf_putc(&b, '\n') != RC_OK)
 				w.failed = true;
 		}

@@ -11,16 +11,15 @@
 #include "core/core.h"
 #include "report/report-priv.h"
 
-/* Whether claim c is linked to event id. */
-static bool on_event(const rc_claim *c, const char *id)
+/* Whether claim x of records[r] is linked to event ev of set. */
+static bool on_event(const rc_event_set *set, size_t r, size_t x, const rc_event *ev)
 {
-	if (c->n_events) {
-		for (size_t i = 0; i < c->n_events; i++)
-			if (strcmp(c->events[i], id) == 0)
-				return true;
-		return false;
-	}
-	return c->event && strcmp(c->event, id) == 0;
+	size_t n;
+	const rc_event *const *sums = rc_event_set_claim_events(set, r, x, &n);
+	for (size_t i = 0; i < n; i++)
+		if (sums[i] == ev)
+			return true;
+	return !sums && rc_event_set_claim_event(set, r, x) == ev;
 }
 
 /* Strings from articles and file names reach the terminal cleaned. */
@@ -38,8 +37,11 @@ static void put_col(FILE *fp, const char *s, size_t width)
 	fputc(' ', fp);
 }
 
-static void text_claim(FILE *fp, const rc_record *rec, const rc_claim *c, const char *self)
+static void text_claim(FILE *fp, const rc_event_set *set, rc_record *const *recs, size_t r, size_t x,
+                       const rc_event *self)
 {
+	const rc_record *rec = recs[r];
+	const rc_claim *c = &rec->claims[x];
 	fputs("    ", fp);
 	put_col(fp, c->metric, 16);
 	put_col(fp, c->text, 20);
@@ -48,10 +50,12 @@ static void text_claim(FILE *fp, const rc_record *rec, const rc_claim *c, const 
 	if (c->status != RC_CLAIM_CURRENT)
 		fprintf(fp, "  (%s)", rc_claim_status_str(c->status));
 	bool first = true;
-	for (size_t i = 0; i < c->n_events; i++)
-		if (!self || strcmp(c->events[i], self) != 0) {
+	size_t n;
+	const rc_event *const *sums = rc_event_set_claim_events(set, r, x, &n);
+	for (size_t i = 0; i < n; i++)
+		if (sums[i] != self) {
 			fputs(first ? "  also: " : ", ", fp);
-			put(fp, c->events[i]);
+			put(fp, sums[i]->id);
 			first = false;
 		}
 	fputc('\n', fp);
@@ -88,23 +92,23 @@ static void write_text(FILE *fp, const rc_event_set *set, rc_record *const *recs
 		size_t nc = 0;
 		for (size_t r = 0; r < n; r++)
 			for (size_t i = 0; i < recs[r]->n_claims; i++)
-				nc += on_event(&recs[r]->claims[i], ev->id);
+				nc += on_event(set, r, i, ev);
 		fprintf(fp, "  claims (%zu):\n", nc);
 		for (size_t r = 0; r < n; r++)
 			for (size_t i = 0; i < recs[r]->n_claims; i++)
-				if (on_event(&recs[r]->claims[i], ev->id))
-					text_claim(fp, recs[r], &recs[r]->claims[i], ev->id);
+				if (on_event(set, r, i, ev))
+					text_claim(fp, set, recs, r, i, ev);
 		fputc('\n', fp);
 	}
 	size_t nu = 0;
 	for (size_t r = 0; r < n; r++)
 		for (size_t i = 0; i < recs[r]->n_claims; i++)
-			nu += recs[r]->claims[i].event == NULL;
+			nu += rc_event_set_claim_event(set, r, i) == NULL;
 	fprintf(fp, "unlinked claims (%zu):\n", nu);
 	for (size_t r = 0; r < n; r++)
 		for (size_t i = 0; i < recs[r]->n_claims; i++)
-			if (!recs[r]->claims[i].event)
-				text_claim(fp, recs[r], &recs[r]->claims[i], NULL);
+			if (!rc_event_set_claim_event(set, r, i))
+				text_claim(fp, set, recs, r, i, NULL);
 }
 
 static json_t *jstr(const char *s)
@@ -120,8 +124,12 @@ static json_t *jstrs(const char *const *v, size_t n)
 	return a;
 }
 
-static json_t *json_claim(const rc_record *rec, const rc_claim *c)
+static json_t *json_claim(const rc_event_set *set, rc_record *const *recs, size_t r, size_t x)
 {
+	const rc_record *rec = recs[r];
+	const rc_claim *c = &rec->claims[x];
+	size_t n;
+	const rc_event *const *sums = rc_event_set_claim_events(set, r, x, &n);
 	json_t *o = json_object();
 	json_object_set_new(o, "doc", jstr(rec->doc));
 	json_object_set_new(o, "line", json_integer((json_int_t)c->file_line));
@@ -129,8 +137,12 @@ static json_t *json_claim(const rc_record *rec, const rc_claim *c)
 	json_object_set_new(o, "metric", jstr(c->metric));
 	json_object_set_new(o, "figure", jstr(c->text));
 	json_object_set_new(o, "status", jstr(rc_claim_status_str(c->status)));
-	if (c->n_events)
-		json_object_set_new(o, "events", jstrs(c->events, c->n_events));
+	if (n) {
+		json_t *a = json_array();
+		for (size_t i = 0; a && i < n; i++)
+			json_array_append_new(a, jstr(sums[i]->id));
+		json_object_set_new(o, "events", a);
+	}
 	return o;
 }
 
@@ -156,15 +168,15 @@ static int write_json(FILE *fp, const rc_event_set *set, rc_record *const *recs,
 		json_object_set_new(o, "documents", jstrs(ev->documents, ev->n_documents));
 		for (size_t r = 0; r < n; r++)
 			for (size_t i = 0; i < recs[r]->n_claims; i++)
-				if (on_event(&recs[r]->claims[i], ev->id))
-					json_array_append_new(cl, json_claim(recs[r], &recs[r]->claims[i]));
+				if (on_event(set, r, i, ev))
+					json_array_append_new(cl, json_claim(set, recs, r, i));
 		json_object_set_new(o, "claims", cl);
 		json_array_append_new(evs, o);
 	}
 	for (size_t r = 0; r < n; r++)
 		for (size_t i = 0; i < recs[r]->n_claims; i++)
-			if (!recs[r]->claims[i].event)
-				json_array_append_new(un, json_claim(recs[r], &recs[r]->claims[i]));
+			if (!rc_event_set_claim_event(set, r, i))
+				json_array_append_new(un, json_claim(set, recs, r, i));
 	json_object_set_new(root, "events", evs);
 	json_object_set_new(root, "unlinked", un);
 	int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -22,10 +22,11 @@
 #define REPORT_SCHEMA "recount.report/1"
 
 /* A claim with what the reconciler found about it. */
-static void ref_write(rc_jw *w, const rc_claim_ref *r, const size_t *support)
+static void ref_write(rc_jw *w, const rc_result *res, const rc_claim_ref *r, const size_t *support)
 {
 	rc__jw_obj(w);
-	rc__claim_write_fields(w, r->rec, r->claim);
+	rc__claim_ids ids = rc__ref_ids(res, r);
+	rc__claim_write_fields(w, r->rec, r->claim, &ids);
 	/* the article, for a reader to click through to */
 	rc__jw_key(w, "url");
 	rc__jw_str(w, r->rec->url);
@@ -232,7 +233,7 @@ static size_t index_of(const fig *by_ptr, size_t n, const rc_claim_ref *r)
 	return hit ? hit->i : 0;
 }
 
-static bool metric_write(rc_jw *w, rc__out *o, const rc_metric_result *m)
+static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_metric_result *m)
 {
 	size_t n = m->n_claims;
 	size_t *support = malloc((2 * n + 1) * sizeof *support);
@@ -297,7 +298,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_metric_result *m)
 	rc__jw_key(w, "claims");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < n; i++) {
-		ref_write(w, m->claims[i], &support[2 * i]);
+		ref_write(w, res, m->claims[i], &support[2 * i]);
 		rc__out_poll(o, w->failed);
 	}
 	rc__jw_end_arr(w);
@@ -383,7 +384,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_metric_result *m)
 	return true;
 }
 
-static bool event_write(rc_jw *w, rc__out *o, const rc_event *ev)
+static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_event *ev)
 {
 	rc__jw_obj(w);
 	rc__jw_key(w, "id");
@@ -404,7 +405,7 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_event *ev)
 	rc__jw_obj(w);
 	for (size_t m = 0; m < ev->n_metrics; m++) {
 		rc__jw_key(w, ev->metrics[m].metric ? ev->metrics[m].metric : "");
-		if (!metric_write(w, o, &ev->metrics[m]))
+		if (!metric_write(w, o, res, &ev->metrics[m]))
 			return false;
 	}
 	rc__jw_end_obj(w);
@@ -414,7 +415,7 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_event *ev)
 		const rc_aggregate *ag = &ev->aggregates[a];
 		rc__jw_obj(w);
 		rc__jw_key(w, "claim");
-		ref_write(w, ag->ref, NULL);
+		ref_write(w, res, ag->ref, NULL);
 		rc__jw_key(w, "events");
 		strings(w, ag->events, ag->n_events);
 		rc__jw_key(w, "parts");
@@ -493,14 +494,14 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	rc__jw_key(&w, "events");
 	rc__jw_arr(&w);
 	for (size_t e = 0; ok && e < res->n_events && !o.st; e++) {
-		ok = event_write(&w, &o, &res->events[e]);
+		ok = event_write(&w, &o, res, &res->events[e]);
 		rc__out_poll(&o, w.failed);
 	}
 	rc__jw_end_arr(&w);
 	rc__jw_key(&w, "unlinked");
 	rc__jw_arr(&w);
 	for (size_t i = 0; ok && i < res->n_unlinked && !o.st; i++) {
-		ref_write(&w, res->unlinked[i], NULL);
+		ref_write(&w, res, res->unlinked[i], NULL);
 		rc__out_poll(&o, w.failed);
 	}
 	rc__jw_end_arr(&w);

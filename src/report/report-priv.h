@@ -11,6 +11,7 @@
 #include <recount/report.h>
 #include <recount/reconcile.h>
 #include "core/core.h"
+#include "record/record-json.h"
 
 /*
  * Where the tool's documentation lives, for SARIF's informationUri.  The
@@ -161,5 +162,9 @@ size_t rc__conflict_pairs(const rc_conflict *c);
 /* "84 vs over 90" for a contradiction or a dispute, "103 → 95 → 84"
  * otherwise; at most RC__REPORT_MAX_SIDES figures ("… 3 more …"). */
 rc_status rc__conflict_summary(rc_buf *b, const rc_conflict *c);
+
+/* The event ids the result merged for ref (records keep their own local
+ * ids), for the claim writer of src/record. */
+rc__claim_ids rc__ref_ids(const rc_result *res, const rc_claim_ref *ref);
 
 #endif

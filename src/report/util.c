@@ -344,3 +344,12 @@ rc_status rc__conflict_summary(rc_buf *b, const rc_conflict *c)
 	}
 	return st;
 }
+
+rc__claim_ids rc__ref_ids(const rc_result *res, const rc_claim_ref *ref)
+{
+	rc__claim_ids ids = {0};
+	const rc_event *ev = rc_result_ref_event(res, ref);
+	ids.event = ev ? ev->id : NULL;
+	ids.events = rc_result_ref_event_ids(res, ref, &ids.n_events);
+	return ids;
+}

@@ -38,13 +38,15 @@ static void text_refs(rc__out *o, const char *title, const rc_claim_ref *const *
 }
 
 /* Claims as "recount.claim/1" objects with their effective interval. */
-static void refs_write(rc_jw *w, const char *key, const rc_claim_ref *const *refs, size_t n)
+static void refs_write(rc_jw *w, const rc_result *res, const char *key, const rc_claim_ref *const *refs,
+                       size_t n)
 {
 	rc__jw_key(w, key);
 	rc__jw_arr(w);
 	for (size_t i = 0; i < n; i++) {
 		rc__jw_obj(w);
-		rc__claim_write_fields(w, refs[i]->rec, refs[i]->claim);
+		rc__claim_ids ids = rc__ref_ids(res, refs[i]);
+		rc__claim_write_fields(w, refs[i]->rec, refs[i]->claim, &ids);
 		rc__jw_key(w, "effective");
 		rc__jw_interval(w, &refs[i]->effective);
 		rc__jw_end_obj(w);
@@ -70,17 +72,23 @@ static rc_status verify_json(FILE *fp, const rc_verification *v, rc_error *err)
 	rc__jw_key(&w, "why");
 	rc__jw_str(&w, v->why);
 	rc__jw_key(&w, "read");
-	if (v->claim && v->own)
-		rc__claim_write(&w, v->own, v->claim);
-	else
+	if (v->claim && v->own) {
+		/* with the event ids the result merged for it */
+		const rc_claim_ref *ref = NULL;
+		for (size_t i = 0; v->result && i < v->result->n_refs && !ref; i++)
+			if (v->result->refs[i].claim == v->claim)
+				ref = &v->result->refs[i];
+		rc__claim_ids ids = rc__ref_ids(v->result, ref);
+		rc__claim_write(&w, v->own, v->claim, &ids);
+	} else
 		rc__jw_null(&w);
 	rc__jw_key(&w, "event");
 	rc__jw_str(&w, v->event ? v->event->id : NULL);
 	rc__jw_key(&w, "metric");
 	rc__jw_str(&w, v->metric);
-	refs_write(&w, "fit", v->fit, v->n_fit);
-	refs_write(&w, "unfit", v->unfit, v->n_unfit);
-	refs_write(&w, "overtaken", v->overtaken, v->n_overtaken);
+	refs_write(&w, v->result, "fit", v->fit, v->n_fit);
+	refs_write(&w, v->result, "unfit", v->unfit, v->n_unfit);
+	refs_write(&w, v->result, "overtaken", v->overtaken, v->n_overtaken);
 	rc__jw_end_obj(&w);
 	rc__outc(&o, '\n');
 	rc__out_poll(&o, w.failed);

@@ -13,6 +13,7 @@
 typedef struct corpus {
 	rc_record **recs;
 	size_t n;
+	const rc_event_set *set; /* the merge of recs, in their order */
 } corpus;
 
 static void load(corpus *c, const char *dir)
@@ -55,12 +56,16 @@ static const char *event_of(const corpus *c, const char *doc, size_t line, const
 			const rc_claim *cl = &c->recs[i]->claims[k];
 			if (cl->file_line != line || strcmp(cl->text, figure) != 0)
 				continue;
-			if (!cl->n_events)
-				return cl->event ? cl->event : "-";
+			size_t n;
+			const rc_event *const *sums = rc_event_set_claim_events(c->set, i, k, &n);
+			const rc_event *ev = rc_event_set_claim_event(c->set, i, k);
+			if (!n)
+				return ev ? ev->id : "-";
+			ck_assert_ptr_eq(ev, sums[0]);
 			buf[0] = 0;
-			for (size_t e = 0; e < cl->n_events; e++)
+			for (size_t e = 0; e < n; e++)
 				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", e ? "+" : "",
-				         cl->events[e]);
+				         sums[e]->id);
 			return buf;
 		}
 	}
@@ -83,6 +88,7 @@ START_TEST(seeds)
 	rc_event_set *set;
 	rc_error err;
 	ck_assert_int_eq(rc_events_collect(&set, c.recs, c.n, NULL, &err), RC_OK);
+	c.set = set;
 	const char *kerman = "kerman-2024-01-03-bombing", *moscow = "moscow-shooting",
 	           *qom = "qom-arrest";
 	ck_assert(has_event(set, kerman));
@@ -119,6 +125,7 @@ START_TEST(own_fixtures)
 	rc_event_set *set;
 	rc_error err;
 	ck_assert_int_eq(rc_events_collect(&set, c.recs, c.n, NULL, &err), RC_OK);
+	c.set = set;
 	ck_assert_uint_eq(set->n_events, 5);
 	/* the bombing, and the arrests made over it a week later */
 	ck_assert_str_eq(event_of(&c, "quetta-market-bombing", 3, "at least nine"),
@@ -160,6 +167,7 @@ START_TEST(own_fixtures)
 	}
 	rc_reader_free(r);
 	ck_assert_int_eq(rc_events_collect(&set, c.recs, c.n, defs, &err), RC_OK);
+	c.set = set;
 	ck_assert_str_eq(event_of(&c, "soleimani-memorial", 3, "89"), "kerman-memorial-attack");
 	ck_assert_str_eq(event_of(&c, "southeast-twin-blasts", 3, "at least 84"),
 	                 "kerman-memorial-attack");
@@ -193,24 +201,28 @@ static char *dump(const rc_event_set *set, const corpus *c)
 		fputc('\n', fp);
 	}
 	/* claims in document order, whatever the order of the array */
-	const rc_record **by = malloc(c->n * sizeof(*by));
+	size_t *by = malloc(c->n * sizeof(*by));
 	for (size_t i = 0; i < c->n; i++)
-		by[i] = c->recs[i];
+		by[i] = i;
 	for (size_t i = 0; i < c->n; i++)
 		for (size_t j = i + 1; j < c->n; j++)
-			if (strcmp(by[j]->doc, by[i]->doc) < 0) {
-				const rc_record *t = by[i];
+			if (strcmp(c->recs[by[j]]->doc, c->recs[by[i]]->doc) < 0) {
+				size_t t = by[i];
 				by[i] = by[j];
 				by[j] = t;
 			}
-	for (size_t i = 0; i < c->n; i++)
-		for (size_t k = 0; k < by[i]->n_claims; k++) {
-			const rc_claim *cl = &by[i]->claims[k];
-			fprintf(fp, "%s:%zu=%s", by[i]->doc, k, cl->event ? cl->event : "-");
-			for (size_t e = 0; e < cl->n_events; e++)
-				fprintf(fp, "+%s", cl->events[e]);
+	for (size_t i = 0; i < c->n; i++) {
+		const rc_record *rec = c->recs[by[i]];
+		for (size_t k = 0; k < rec->n_claims; k++) {
+			const rc_event *ev = rc_event_set_claim_event(set, by[i], k);
+			fprintf(fp, "%s:%zu=%s", rec->doc, k, ev ? ev->id : "-");
+			size_t n;
+			const rc_event *const *sums = rc_event_set_claim_events(set, by[i], k, &n);
+			for (size_t e = 0; e < n; e++)
+				fprintf(fp, "+%s", sums[e]->id);
 			fputc('\n', fp);
 		}
+	}
 	free(by);
 	fclose(fp);
 	return buf;
@@ -225,6 +237,7 @@ START_TEST(shuffled_records_same_events)
 	rc_event_set *set;
 	rc_error err;
 	ck_assert_int_eq(rc_events_collect(&set, c.recs, c.n, NULL, &err), RC_OK);
+	c.set = set;
 	char *want = dump(set, &c);
 	rc_event_set_free(set);
 	unsigned seed = 2024;
@@ -237,6 +250,7 @@ START_TEST(shuffled_records_same_events)
 			c.recs[j] = t;
 		}
 		ck_assert_int_eq(rc_events_collect(&set, c.recs, c.n, NULL, &err), RC_OK);
+		c.set = set;
 		char *got = dump(set, &c);
 		ck_assert_str_eq(got, want);
 		free(got);

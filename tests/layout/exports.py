@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 root, lib = sys.argv[1], sys.argv[2]
-DECL = re.compile(r'^(RC_API\s+)?(?:const\s+|unsigned\s+|struct\s+)*[a-z_][a-z0-9_]*[\s*]+\**(rc_[a-z0-9_]+)\s*\(',
+DECL = re.compile(r'^(RC_API\s+)?(?:const\s+|unsigned\s+|struct\s+)*[a-z_][a-z0-9_]*(?:\s*\*\s*const)*[\s*]+\**(rc_[a-z0-9_]+)\s*\(',
                   re.M)
 declared, unmarked = set(), []
 headers = sorted(glob.glob(os.path.join(root, "include", "recount", "*.h")))

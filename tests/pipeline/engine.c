@@ -180,6 +180,19 @@ START_TEST(records_outlive_the_engine)
 	ck_assert_int_eq(rc_reconcile(&res, &rec, 1, NULL, &err), RC_OK);
 	ck_assert_uint_eq(res->n_events, 1);
 	ck_assert_str_eq(res->events[0].type, "bombing");
+	/* the record is read-only after the map step: its claim keeps the
+	 * local id, and the merged event is the result's */
+	const rc_record *kept = res->records[0];
+	ck_assert_str_eq(kept->claims[0].event, kept->mentions[0].local_id);
+	ck_assert_ptr_eq(rc_result_claim_event(res, 0, 0), &res->events[0]);
+	ck_assert_ptr_eq(rc_result_ref_event(res, &res->refs[0]), &res->events[0]);
+	ck_assert_ptr_eq(res->refs[0].claim, &kept->claims[0]);
+	ck_assert_ptr_null(rc_result_claim_event(res, 1, 0));
+	ck_assert_ptr_null(rc_result_claim_event(res, 0, kept->n_claims));
+	ck_assert_ptr_null(rc_result_ref_event(res, NULL));
+	size_t n = 7;
+	ck_assert_ptr_null(rc_result_claim_events(res, 0, 0, &n));
+	ck_assert_uint_eq(n, 0);
 	rc_result_free(res);
 }
 END_TEST

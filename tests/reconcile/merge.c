@@ -76,7 +76,15 @@ typedef struct run {
 	rc_arena *a;
 	rc_event *ev;
 	size_t n;
+	rc__links links;
 } run;
+
+/* The merged id of claim k of recs[i] (the side table), or NULL. */
+static const char *ev_id(const run *r, size_t i, size_t k)
+{
+	const rc_event *e = rc__link_event(&r->links, rc__link_index(&r->links, i, k));
+	return e ? e->id : NULL;
+}
 
 /* The built-in vocabulary, built once for the whole test program. */
 static const rc_event_vocab *test_vocab(void)
@@ -91,7 +99,7 @@ static run merge(rc_record **recs, size_t n, const rc_event_defs *defs)
 {
 	run r = {.a = rc__arena_new(4096)};
 	rc_error err;
-	ck_assert_int_eq(rc__events_merge(&r.ev, &r.n, r.a, recs, n, test_vocab(), defs, &err), RC_OK);
+	ck_assert_int_eq(rc__events_merge(&r.ev, &r.n, &r.links, r.a, recs, n, test_vocab(), defs, &err), RC_OK);
 	return r;
 }
 
@@ -123,7 +131,7 @@ START_TEST(same_place_different_types)
 	ck_assert_str_eq(r.ev[0].label, "Bombing in Kerman, 2024-01-03");
 	ck_assert_str_eq(r.ev[1].id, "kerman-arrest");
 	ck_assert_str_eq(r.ev[1].label, "Arrest in Kerman");
-	ck_assert_str_eq(recs[1]->claims[0].event, "kerman-arrest");
+	ck_assert_str_eq(ev_id(&r, 1, 0), "kerman-arrest");
 	free_all(&r, recs, 2);
 }
 END_TEST
@@ -149,9 +157,9 @@ START_TEST(vague_joins_specific)
 	ck_assert_uint_eq(e->n_names, 1);
 	for (size_t i = 0; i < 4; i++)
 		for (size_t k = 0; k < recs[i]->n_claims; k++)
-			ck_assert_str_eq(recs[i]->claims[k].event, "kerman-2024-01-03-bombing");
+			ck_assert_str_eq(ev_id(&r, i, k), "kerman-2024-01-03-bombing");
 	/* a bombing on the same day, with nothing else to go on, stays apart */
-	ck_assert_str_eq(recs[4]->claims[0].event, "2024-01-03-bombing");
+	ck_assert_str_eq(ev_id(&r, 4, 0), "2024-01-03-bombing");
 	free_all(&r, recs, 5);
 }
 END_TEST
@@ -171,14 +179,14 @@ START_TEST(hard_conflicts_block)
 	};
 	run r = merge(recs, 6, NULL);
 	ck_assert_uint_eq(r.n, 5);
-	ck_assert_str_eq(recs[0]->claims[0].event, "kerman-2024-01-03-bombing");
-	ck_assert_str_eq(recs[1]->claims[0].event, "kerman-2024-02-10-bombing");
+	ck_assert_str_eq(ev_id(&r, 0, 0), "kerman-2024-01-03-bombing");
+	ck_assert_str_eq(ev_id(&r, 1, 0), "kerman-2024-02-10-bombing");
 	/* undated: joins the first of two equally good candidates */
-	ck_assert_str_eq(recs[2]->claims[0].event, "kerman-2024-01-03-bombing");
-	ck_assert_str_eq(recs[3]->claims[0].event, "moscow-2024-01-03-bombing");
-	ck_assert_str_eq(recs[4]->claims[0].event, "kerman-2024-01-03-earthquake");
+	ck_assert_str_eq(ev_id(&r, 2, 0), "kerman-2024-01-03-bombing");
+	ck_assert_str_eq(ev_id(&r, 3, 0), "moscow-2024-01-03-bombing");
+	ck_assert_str_eq(ev_id(&r, 4, 0), "kerman-2024-01-03-earthquake");
 	/* four days after: outside the window */
-	ck_assert_str_eq(recs[5]->claims[0].event, "iran-2024-01-07-bombing");
+	ck_assert_str_eq(ev_id(&r, 5, 0), "iran-2024-01-07-bombing");
 	free_all(&r, recs, 6);
 
 	/* a country next to one of its cities needs more: a date (or name) */
@@ -191,7 +199,7 @@ START_TEST(hard_conflicts_block)
 	r = merge(dated, 2, NULL);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_str_eq(r.ev[0].id, "qom-2024-04-01-bombing");
-	ck_assert_str_eq(dated[1]->claims[0].event, "qom-2024-04-01-bombing");
+	ck_assert_str_eq(ev_id(&r, 1, 0), "qom-2024-04-01-bombing");
 	free_all(&r, dated, 2);
 	/* two cities of one country do not match */
 	rc_record *cities[] = {rec_new("d", 1, "bombing|Qom|2024-04-01|"),
@@ -223,11 +231,11 @@ START_TEST(names_venues_and_duplicates)
 	};
 	size_t n = RC_ARRAY_LEN(recs);
 	run r = merge(recs, n, NULL);
-	ck_assert_str_eq(recs[1]->claims[0].event, recs[0]->claims[0].event);
-	ck_assert_str_eq(recs[2]->claims[0].event, recs[0]->claims[0].event);
-	ck_assert_str_ne(recs[3]->claims[0].event, recs[0]->claims[0].event);
+	ck_assert_str_eq(ev_id(&r, 1, 0), ev_id(&r, 0, 0));
+	ck_assert_str_eq(ev_id(&r, 2, 0), ev_id(&r, 0, 0));
+	ck_assert_str_ne(ev_id(&r, 3, 0), ev_id(&r, 0, 0));
 	/* the venue, the finest place that holds most of its reports */
-	ck_assert_str_eq(recs[0]->claims[0].event, "grenfell-tower-fire");
+	ck_assert_str_eq(ev_id(&r, 0, 0), "grenfell-tower-fire");
 	free_all(&r, recs, n);
 
 	/* copies of one wire story: the same text, nothing else in common */
@@ -257,9 +265,9 @@ START_TEST(id_collisions_and_unlinked_vague)
 	recs[2]->claims[0].mention = -1; /* a vague mention no claim speaks of: no event */
 	run r = merge(recs, 3, NULL);
 	ck_assert_uint_eq(r.n, 2);
-	ck_assert_str_eq(recs[1]->claims[0].event, "bombing");
-	ck_assert_str_eq(recs[0]->claims[0].event, "bombing-2");
-	ck_assert_ptr_null(recs[2]->claims[0].event);
+	ck_assert_str_eq(ev_id(&r, 1, 0), "bombing");
+	ck_assert_str_eq(ev_id(&r, 0, 0), "bombing-2");
+	ck_assert_ptr_null(ev_id(&r, 2, 0));
 	free_all(&r, recs, 3);
 }
 END_TEST
@@ -280,10 +288,18 @@ START_TEST(aggregates_get_merged_ids)
 	agg->n_mentions = 3;
 	run r = merge(recs, 3, NULL);
 	ck_assert_uint_eq(r.n, 2);
-	ck_assert_uint_eq(agg->n_events, 2);
-	ck_assert_str_eq(agg->events[0], "moscow-2024-03-22-shooting");
-	ck_assert_str_eq(agg->events[1], "kerman-2024-01-03-bombing");
-	ck_assert_str_eq(agg->event, "moscow-2024-03-22-shooting");
+	size_t n;
+	const rc_event *const *sums = rc__link_events(&r.links, rc__link_index(&r.links, 0, 0), &n);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(sums[0]->id, "moscow-2024-03-22-shooting");
+	ck_assert_str_eq(sums[1]->id, "kerman-2024-01-03-bombing");
+	ck_assert_ptr_null(sums[2]);
+	ck_assert_str_eq(ev_id(&r, 0, 0), "moscow-2024-03-22-shooting");
+	/* the records are as the map step wrote them: local ids, no events */
+	ck_assert_str_eq(agg->event, recs[0]->mentions[0].local_id);
+	ck_assert_uint_eq(agg->n_events, 0);
+	ck_assert_ptr_null(rc__link_events(&r.links, rc__link_index(&r.links, 1, 0), &n));
+	ck_assert_uint_eq(n, 0);
 	ck_assert_str_eq(ev_find(&r, "moscow-2024-03-22-shooting")->names[0], "Crocus City Hall");
 	free_all(&r, recs, 3);
 }
@@ -312,7 +328,7 @@ START_TEST(keys_from_an_events_file)
 	ck_assert_str_eq(e->type, "shooting");
 	ck_assert_str_eq(e->date, "2024-03-22");
 	ck_assert_uint_eq(e->n_documents, 2); /* the undated Moscow shooting joins it */
-	ck_assert_str_eq(recs[1]->claims[0].event, "crocus");
+	ck_assert_str_eq(ev_id(&r, 1, 0), "crocus");
 	free_all(&r, recs, 3);
 	rc_event_defs_free(defs);
 }
@@ -341,7 +357,7 @@ static char *dump(const run *r, rc_record **recs, size_t n)
 			if (recs[i]->doc[0] == d)
 				for (size_t k = 0; k < recs[i]->n_claims; k++)
 					fprintf(fp, "%s:%zu=%s\n", recs[i]->doc, k,
-					        recs[i]->claims[k].event ? recs[i]->claims[k].event : "-");
+					        ev_id(r, i, k) ? ev_id(r, i, k) : "-");
 	fclose(fp);
 	return buf;
 }
