@@ -69,6 +69,20 @@ void *rc__arena_alloc(rc_arena *a, size_t size)
 		return alloc_single(a, size);
 	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	block *b = a->head;
+	if (b && b->size - b->used < need && need >= a->next_size / 4) {
+		/* A large allocation gets a block of its own, kept behind the
+		 * current one: the free end of the current block stays in use
+		 * for small allocations, and the next block does not double
+		 * for it (a reduce's arrays of claims would leave blocks of
+		 * megabytes mostly empty). */
+		block *own = malloc(HDR + need);
+		if (!own)
+			return NULL;
+		own->size = own->used = need;
+		own->next = b->next;
+		b->next = own;
+		return (char *)own + HDR;
+	}
 	if (!b || b->size - b->used < need) {
 		size_t bs = a->next_size;
 		while (bs < need)

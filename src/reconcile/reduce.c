@@ -637,7 +637,7 @@ typedef struct keyed {
 	const rc_claim_ref *ref;
 	const char *metric;
 	const rc__fact *f;
-	size_t event;      /* index of its merged event in res->events */
+	uint32_t event;    /* index of its merged event in res->events (in the padding: 32 bytes) */
 } keyed;
 
 /* Report order: by report time (undated last), then document and
@@ -793,7 +793,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			n_unlinked++;
 		else
 			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i],
-			                   .event = (size_t)(ev - res->events)};
+			                   .event = (uint32_t)(ev - res->events)};
 	}
 	free(mk.slot);
 	qsort(by, nb, sizeof *by, cmp_keyed);
