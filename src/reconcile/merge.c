@@ -1117,31 +1117,46 @@ static rc_status make_units(mctx *M, rc_error *err)
 	return RC_OK;
 }
 
+/* The work tables of steps 1 to 3 (all but the records and their units'
+ * numbers), freed before the claims are linked: they are the larger part
+ * of the merge's memory. */
+static void free_work(mctx *M)
+{
+	free(M->u);
+	M->u = NULL;
+	for (size_t i = 0; M->g && i < M->ng; i++)
+		free(M->g[i].tokens);
+	free(M->g);
+	M->g = NULL;
+	M->ng = 0;
+	free(M->gparent);
+	M->gparent = NULL;
+	free(M->cl);
+	M->cl = NULL;
+	free(M->pairs);
+	M->pairs = NULL;
+	free(M->all_tokens);
+	M->all_tokens = NULL;
+	free(M->token_df);
+	M->token_df = NULL;
+}
+
 static void free_ctx(mctx *M)
 {
 	for (size_t r = 0; M->unit_of && r < M->n_recs; r++)
 		free(M->unit_of[r]);
 	free(M->unit_of);
 	free(M->recs);
-	free(M->u);
-	for (size_t i = 0; M->g && i < M->ng; i++)
-		free(M->g[i].tokens);
-	free(M->g);
-	free(M->gparent);
-	free(M->cl);
-	free(M->pairs);
-	free(M->all_tokens);
-	free(M->token_df);
+	free_work(M);
 }
 
 /* The merged event index of mention m of M.recs[r], or (size_t)-1. */
-static size_t event_of_mention(const mctx *M, size_t r, long m, const size_t *ev_of_root,
-                               const size_t *pos)
+static size_t event_of_mention(const mctx *M, size_t r, long m, const uint32_t *ev_of_unit)
 {
 	if (m < 0 || (size_t)m >= M->recs[r]->n_mentions)
 		return (size_t)-1;
-	size_t e = ev_of_root[ufind(M->u, M->unit_of[r][m])];
-	return e == (size_t)-1 ? e : pos[e];
+	uint32_t e = ev_of_unit[M->unit_of[r][m]];
+	return e == UINT32_MAX ? (size_t)-1 : e;
 }
 
 typedef struct rec_at {
@@ -1162,8 +1177,7 @@ static int cmp_rec_at(const void *pa, const void *pb)
  * the first of them, else its own mention's).
  */
 static rc_status link_claims(mctx *M, rc__links *L, rc_record *const *records, size_t n_records,
-                             const rc_event *evs, const size_t *ev_of_root, const size_t *pos,
-                             rc_error *err)
+                             const rc_event *evs, const uint32_t *ev_of_unit, rc_error *err)
 {
 	rc_arena *a = M->a;
 	*L = (rc__links){.n_recs = n_records, .events = evs};
@@ -1210,11 +1224,11 @@ static rc_status link_claims(mctx *M, rc__links *L, rc_record *const *records, s
 		for (size_t x = 0; x < rec->n_claims; x++) {
 			const rc_claim *c = &rec->claims[x];
 			uint32_t *link = &L->link[L->base[i] + x];
-			size_t e = event_of_mention(M, r, c->mention, ev_of_root, pos);
+			size_t e = event_of_mention(M, r, c->mention, ev_of_unit);
 			*link = e == (size_t)-1 ? 0 : (uint32_t)(e + 1);
 			size_t n = 0;
 			for (size_t y = 0; y < c->n_mentions; y++) {
-				e = event_of_mention(M, r, c->mentions[y], ev_of_root, pos);
+				e = event_of_mention(M, r, c->mentions[y], ev_of_unit);
 				if (e == (size_t)-1)
 					continue;
 				bool dup = false;
@@ -1359,9 +1373,18 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 		const rc_event *at = bsearch(&E[i].ev, evs, ne, sizeof(*evs), cmp_event);
 		pos[i] = (size_t)(at - evs);
 	}
-	st = link_claims(&M, links, records, n_records, evs, ev_of_root, pos, err);
+	/* each unit's event, then the work tables go before the claims are linked */
+	uint32_t *ev_of_unit = malloc((M.n_u + 1) * sizeof(*ev_of_unit));
+	for (size_t i = 0; ev_of_unit && i < M.n_u; i++) {
+		size_t e = ev_of_root[ufind(M.u, i)];
+		ev_of_unit[i] = e == (size_t)-1 ? UINT32_MAX : (uint32_t)pos[e];
+	}
 	free(ev_of_root);
 	free(pos);
+	free_work(&M);
+	st = ev_of_unit ? link_claims(&M, links, records, n_records, evs, ev_of_unit, err)
+	                : rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	free(ev_of_unit);
 	if (st != RC_OK)
 		goto out;
 	*out = evs;

@@ -637,7 +637,6 @@ typedef struct keyed {
 	const rc_claim_ref *ref;
 	const char *metric;
 	const rc__fact *f;
-	uint32_t event;    /* index of its merged event in res->events (in the padding: 32 bytes) */
 } keyed;
 
 /* Report order: by report time (undated last), then document and
@@ -669,8 +668,6 @@ static int cmp_report_q(const void *pa, const void *pb)
 static int cmp_keyed(const void *pa, const void *pb)
 {
 	const keyed *a = pa, *b = pb;
-	if (a->event != b->event)
-		return a->event < b->event ? -1 : 1;
 	int c = strcmp0(a->metric, b->metric);
 	if (c)
 		return c;
@@ -777,11 +774,12 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	free(lower);
 	free(keys);
-	/* group by event and metric */
-	mkeys mk = {0};
-	keyed *by = calloc(k ? k : 1, sizeof *by);
+	/* group by event (a counting sort on the event's index: the side
+	 * table has it, so the sort key needs no field for it), then by
+	 * metric and report order within each event */
+	size_t *at = calloc(res->n_events + 1, sizeof *at);
 	size_t nb = 0, n_unlinked = 0;
-	if (!by)
+	if (!at)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
@@ -789,22 +787,40 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (cl->status == RC_CLAIM_AGGREGATE && rc__link_events(L, i, &n_sums))
 			continue;
 		const rc_event *ev = rc__link_event(L, i);
-		if (!ev || !cl->metric)
+		if (!ev || !cl->metric) {
 			n_unlinked++;
-		else
-			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i],
-			                   .event = (uint32_t)(ev - res->events)};
+		} else {
+			at[ev - res->events + 1]++;
+			nb++;
+		}
+	}
+	for (size_t e = 0; e < res->n_events; e++)
+		at[e + 1] += at[e];
+	/* at[e] is where event e's claims start; filling moves it to where they end */
+	mkeys mk = {0};
+	keyed *by = calloc(nb ? nb : 1, sizeof *by);
+	if (!by) {
+		free(at);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < k; i++) {
+		const rc_claim *cl = res->refs[i].claim;
+		size_t n_sums;
+		if (cl->status == RC_CLAIM_AGGREGATE && rc__link_events(L, i, &n_sums))
+			continue;
+		const rc_event *ev = rc__link_event(L, i);
+		if (ev && cl->metric)
+			by[at[ev - res->events]++] =
+				(keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i]};
 	}
 	free(mk.slot);
-	qsort(by, nb, sizeof *by, cmp_keyed);
-	/* by is in event order: walk it with the events */
-	size_t cursor = 0;
+	for (size_t e = 0; e < res->n_events; e++) {
+		size_t first = e ? at[e - 1] : 0;
+		rc__qsort(by + first, at[e] - first, sizeof *by, cmp_keyed);
+	}
 	for (size_t e = 0; e < res->n_events && !r->nomem; e++) {
 		rc_event *ev = &res->events[e];
-		size_t first = cursor;
-		while (cursor < nb && by[cursor].event == e)
-			cursor++;
-		size_t last = cursor;
+		size_t first = e ? at[e - 1] : 0, last = at[e];
 		size_t metrics = 0;
 		for (size_t i = first; i < last; i++)
 			metrics += i == first || strcmp0(by[i].metric, by[i - 1].metric) != 0;
@@ -826,6 +842,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			i = j;
 		}
 	}
+	free(at);
 	free(by);
 	/* aggregates, on the first event they sum */
 	for (size_t i = 0; i < k && !r->nomem; i++) {
