@@ -561,7 +561,7 @@ START_TEST(gazetteer_compiled)
 	ck_assert_int_eq(rc__ev_place_index(tb, "Sao Paulos"), -1);
 	/* tokens of "NEW YORK City" and "Saint-Denis" */
 	const char *text = "NEW YORK City Saint-Denis";
-	ev_span_t toks[] = {{0, 3}, {4, 8}, {9, 13}, {14, 25}};
+	ev_span_t toks[] = {{0, 3, 0}, {4, 8, 0}, {9, 13, 0}, {14, 25, 0}};
 	int out[8];
 	size_t len = 0;
 	ck_assert_uint_ge(rc__ev_place_match(tb, text, toks, 4, &len, out, 8), 1);
@@ -572,7 +572,7 @@ START_TEST(gazetteer_compiled)
 	ck_assert_uint_ge(n, 2); /* in France and in Reunion */
 	ck_assert_int_ne(tb->place[out[0]].country, tb->place[out[1]].country);
 	/* a first word that is a prefix of a name, or longer than one */
-	ev_span_t one_tok[] = {{0, 2}};
+	ev_span_t one_tok[] = {{0, 2, 0}};
 	ck_assert_uint_eq(rc__ev_place_match(tb, "Ne", one_tok, 1, &len, out, 8), 0);
 	ck_assert_uint_eq(len, 0);
 }
