@@ -313,6 +313,34 @@ static bool match_at_figure(const ex *x, const rc__pattern *p, size_t f, size_t 
 	if (p->slot > 0 && p->t[p->slot - 1].kind == RC_PT_LIT &&
 	    (f == 0 || !lit_eq(x, &p->t[p->slot - 1], f - 1)))
 		return false;
+	/* then the first literal after it: within the tokens the match could
+	 * reach it at (the figure's noun, gaps and figures before it), or no
+	 * match; most patterns fail here without walking their gaps */
+	if (p->slot + 1 < p->n) {
+		size_t lo = f + 1, hi = f + 1;
+		if (p->t[p->slot + 1].kind != RC_PT_GAP)
+			hi += x->r->subject_window;
+		for (int pi = p->slot + 1; pi < p->n; pi++) {
+			const rc__pat_tok *pt = &p->t[pi];
+			if (pt->kind == RC_PT_X)
+				break;
+			if (pt->kind == RC_PT_GAP) {
+				hi += x->r->gap_window;
+				continue;
+			}
+			if (pt->kind == RC_PT_N) {
+				lo++;
+				hi++;
+				continue;
+			}
+			bool seen = false;
+			for (size_t k = lo; !seen && k < x->n && k <= hi; k++)
+				seen = lit_eq(x, pt, k);
+			if (!seen)
+				return false;
+			break;
+		}
+	}
 	long e = match_fwd(x, p, p->slot + 1, f + 1, x->n);
 	/* the figure's own noun may come first, unless a gap follows the
 	 * figure (it skips those words already) */
