@@ -214,8 +214,9 @@ static bool lit_eq(const ex *x, const rc__pat_tok *pt, size_t i)
 {
 	if (i >= x->n || (x->tok[i].type != RC_TK_WORD && x->tok[i].type != RC_TK_PUNCT))
 		return false;
+	uint64_t h = x->tok[i].h;
 	for (uint16_t k = 0; k < pt->n_alts; k++)
-		if (rc__tok_is(&x->tok[i], x->s, pt->h[k], pt->w[k]))
+		if (pt->h[k] == h && rc__tok_is(&x->tok[i], x->s, pt->h[k], pt->w[k]))
 			return true;
 	return false;
 }
@@ -2380,10 +2381,15 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		x->mask_buf[i] = rc__lex_classes(x->r, x->tok, x->n, i, x->s);
 	x->mask = x->mask_buf;
 	x->n_w = 0;
+	/* a window without a figure holds no claim: what it still gives the
+	 * windows after it is its site noun and its source (below) */
+	bool figures = false;
+	for (size_t i = 0; i < x->n && !figures; i++)
+		figures = is_fig(x, i);
 	x->has_revision = false;
-	for (size_t i = 0; i < x->n && !x->has_revision; i++)
+	for (size_t i = 0; figures && i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
-	x->has_aggregate = cue_in(x, &x->r->aggregate, 0, x->n);
+	x->has_aggregate = figures && cue_in(x, &x->r->aggregate, 0, x->n);
 	x->split_state = 0;
 	for (size_t i = 0; i < x->n && !x->site_cur; i++)
 		x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
