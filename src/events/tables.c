@@ -470,7 +470,14 @@ static const char *build_dict(ev_tables *tb)
 		&tb->past_month_leads, &tb->year_leads, &tb->place_links, &tb->within_preps};
 	_Static_assert(RC_ARRAY_LEN(sets) <= 64, "word sets are bits of a uint64_t");
 	const ev_gazetteer *g = &rc__gazetteer;
-	size_t cap = g->n_phrases + 12 * 2 + RC_ARRAY_LEN(tb->month_extra) + 7;
+	/* the gazetteer's phrases are sorted by first word: count the words */
+	size_t cap = 12 * 2 + RC_ARRAY_LEN(tb->month_extra) + 7;
+	for (size_t i = 0; i < g->n_phrases; i++) {
+		const char *w = g->pool + g->phrase[i].text, *v;
+		size_t n = strcspn(w, " ");
+		cap += i == 0 || (v = g->pool + g->phrase[i - 1].text, strcspn(v, " ") != n) ||
+		       memcmp(v, w, n) != 0;
+	}
 	for (size_t i = 0; i < RC_ARRAY_LEN(sets); i++)
 		cap += sets[i]->n;
 	for (int l = 0; l < EV_PL_COUNT_; l++) {
@@ -481,7 +488,7 @@ static const char *build_dict(ev_tables *tb)
 		cap += n;
 	}
 	size_t slots = 64;
-	while (slots < 2 * cap)
+	while (slots < cap + cap / 2)   /* at most two thirds full */
 		slots *= 2;
 	tb->dict = rc__arena_calloc(tb->arena, cap, sizeof(*tb->dict));
 	tb->dict_slot = rc__arena_calloc(tb->arena, slots, sizeof(*tb->dict_slot));
