@@ -363,6 +363,50 @@ static bool match_at_figure(const ex *x, const rc__pattern *p, size_t f, size_t 
 	return true;
 }
 
+/*
+ * The patterns of set that can match at figure f, as bits of cand (words
+ * of 64): those whose figure key (rc__fkey) is among the words around f,
+ * and those without one.  A necessary condition only: match_at_figure
+ * decides.  False when the set is too large for cand (try them all).
+ */
+enum { FIG_CAND_WORDS = 16 };
+
+static bool fig_cands(const ex *x, const rc__pattern_set *set, size_t f,
+                      uint64_t cand[FIG_CAND_WORDS])
+{
+	if (set->n > 64 * FIG_CAND_WORDS)
+		return false;
+	memset(cand, 0, ((set->n + 63) / 64) * sizeof *cand);
+	for (size_t k = 0; k < set->n_fany; k++)
+		cand[set->fany[k] / 64] |= (uint64_t)1 << (set->fany[k] % 64);
+	long lo = (long)f + set->fkey_lo, hi = (long)f + set->fkey_hi;
+	for (long i = lo < 0 ? 0 : lo; i <= hi && i < (long)x->n; i++) {
+		const rc__tok *t = &x->tok[i];
+		if (t->type != RC_TK_WORD && t->type != RC_TK_PUNCT)
+			continue;
+		size_t a = 0, b = set->n_fkeys;
+		while (a < b) {
+			size_t mid = a + (b - a) / 2;
+			if (set->fkeys[mid].h < t->h)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		long off = i - (long)f;
+		for (; a < set->n_fkeys && set->fkeys[a].h == t->h; a++) {
+			const rc__fkey *k = &set->fkeys[a];
+			if (off >= k->lo && off <= k->hi)
+				cand[k->pattern / 64] |= (uint64_t)1 << (k->pattern % 64);
+		}
+	}
+	return true;
+}
+
+static bool is_cand(const uint64_t *cand, bool all, size_t k)
+{
+	return all || (cand[k / 64] >> (k % 64) & 1);
+}
+
 /* The run of set's anchors whose hash is h: [*first, return). */
 static size_t anchored(const rc__pattern_set *set, uint64_t h, size_t *first)
 {
@@ -402,8 +446,11 @@ static bool cue_in(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi
 static bool cue_at(const ex *x, const rc__pattern_set *set, size_t f)
 {
 	size_t a, b;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, set, f, cand);
 	for (size_t k = 0; k < set->n; k++)
-		if (set->p[k].slot >= 0 && match_at_figure(x, &set->p[k], f, &a, &b))
+		if (is_cand(cand, all, k) && set->p[k].slot >= 0 &&
+		    match_at_figure(x, &set->p[k], f, &a, &b))
 			return true;
 	return false;
 }
@@ -479,10 +526,12 @@ static work make_work(size_t f, int form, int metric, int subject, size_t ta, si
 static bool try_patterns(const ex *x, size_t f, work *out)
 {
 	const rc__pattern_set *set = &x->r->metric_patterns;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, set, f, cand);
 	for (size_t k = 0; k < set->n; k++) {
 		const rc__pattern *p = &set->p[k];
 		size_t a, b;
-		if (!match_at_figure(x, p, f, &a, &b))
+		if (!is_cand(cand, all, k) || !match_at_figure(x, p, f, &a, &b))
 			continue;
 		work w = new_work(f, FORM_PATTERN);
 		w.metric = p->metric;
@@ -1252,9 +1301,11 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		             x->seg->sent[pm->sent].para == x->seg->sent[x->sent].para));
 	}
 	size_t a, b;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, &r->part_cues, w->fig, cand);
 	for (size_t k = 0; k < r->part_cues.n; k++) {
 		const rc__pattern *p = &r->part_cues.p[k];
-		if ((contrast && r->part_relative[p->metric]) ||
+		if (!is_cand(cand, all, k) || (contrast && r->part_relative[p->metric]) ||
 		    !match_at_figure(x, p, w->fig, &a, &b))
 			continue;
 		w->group_part = r->part_needs_total[p->metric];
@@ -2171,9 +2222,11 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 	/* "none of the detainees ...": a part of nothing is no sub-count. */
 	if (x->tok[f].q < 0)
 		return false;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, set, f, cand);
 	for (size_t k = 0; k < set->n; k++) {
 		size_t a, b;
-		if (!match_at_figure(x, &set->p[k], f, &a, &b))
+		if (!is_cand(cand, all, k) || !match_at_figure(x, &set->p[k], f, &a, &b))
 			continue;
 		/* The parent.  A metric word in the match ("8 of the dead")
 		 * picks the latest claim of that metric up to four sentences
