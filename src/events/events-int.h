@@ -19,10 +19,6 @@
 typedef ev_span_t ev_span;
 size_t rc__ev_phrase_match(const ev_phrase *list, size_t n_list, const char *text,
                            const ev_span *toks, size_t n_toks, const ev_phrase **hit);
-/* The same for one of the vocabulary's lists: with toks[0].w set, its
- * phrases are found through the word dictionary without a search. */
-size_t rc__ev_list_match(const ev_tables *tb, ev_plist list, const char *text,
-                         const ev_span *toks, size_t n_toks, const ev_phrase **hit);
 
 /* What rc__mentions_find() tells rc__claims_link() (events-priv.h). */
 struct rc__ev_doc {

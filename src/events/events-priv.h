@@ -221,6 +221,13 @@ bool rc__ev_in(const ev_words *set, const char *s, size_t n);
  * its index + 1, or EV_NO_WORD. */
 int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n);
 
+/* The longest phrase of one of the vocabulary's lists that starts at word
+ * toks[0]: its length in words (0: none) and the phrase in *hit.  With
+ * toks[0].w set, the list is entered through the word dictionary without
+ * a search. */
+size_t rc__ev_list_match(const ev_tables *tb, ev_plist list, const char *text,
+                         const ev_span_t *toks, size_t n_toks, const ev_phrase **hit);
+
 /* rc__ev_in for a word looked up with rc__ev_word (w != 0). */
 static inline bool rc__ev_word_in(const ev_tables *tb, int32_t w, const ev_words *set)
 {
