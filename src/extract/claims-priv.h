@@ -158,6 +158,7 @@ typedef struct rc__pattern_set {
 	size_t n;
 	rc__anchor *anchors;
 	size_t n_anchors;
+	uint64_t abloom[16];        /* bit h % 1024 of every anchor hash h: most words miss */
 	rc__fkey *fkeys;
 	size_t n_fkeys;
 	uint32_t *fany;

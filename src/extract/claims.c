@@ -410,6 +410,10 @@ static bool is_cand(const uint64_t *cand, bool all, size_t k)
 /* The run of set's anchors whose hash is h: [*first, return). */
 static size_t anchored(const rc__pattern_set *set, uint64_t h, size_t *first)
 {
+	if (!(set->abloom[h / 64 % 16] >> (h % 64) & 1)) {
+		*first = 0;
+		return 0;
+	}
 	size_t lo = 0, hi = set->n_anchors;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -996,8 +996,10 @@ static rc_status index_anchors(compiler *cp, rc__pattern_set *set)
 		if (set->p[i].anchor < 0)
 			continue;
 		const rc__pat_tok *t = &set->p[i].t[set->p[i].anchor];
-		for (uint16_t a = 0; a < t->n_alts; a++)
+		for (uint16_t a = 0; a < t->n_alts; a++) {
 			set->anchors[k++] = (rc__anchor){.h = t->h[a], .pattern = (uint32_t)i};
+			set->abloom[t->h[a] / 64 % 16] |= (uint64_t)1 << (t->h[a] % 64);
+		}
 	}
 	qsort(set->anchors, k, sizeof(*set->anchors), anchor_cmp);
 	set->n_anchors = k;
