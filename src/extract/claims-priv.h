@@ -161,6 +161,7 @@ typedef struct rc__pattern_set {
 	uint64_t abloom[16];        /* bit h % 1024 of every anchor hash h: most words miss */
 	rc__fkey *fkeys;
 	size_t n_fkeys;
+	uint64_t fbloom[16];        /* the same filter of the figure keys' hashes */
 	uint32_t *fany;
 	size_t n_fany;
 	int16_t fkey_lo, fkey_hi;   /* the union of the keys' ranges */

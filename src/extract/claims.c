@@ -382,7 +382,8 @@ static bool fig_cands(const ex *x, const rc__pattern_set *set, size_t f,
 	long lo = (long)f + set->fkey_lo, hi = (long)f + set->fkey_hi;
 	for (long i = lo < 0 ? 0 : lo; i <= hi && i < (long)x->n; i++) {
 		const rc__tok *t = &x->tok[i];
-		if (t->type != RC_TK_WORD && t->type != RC_TK_PUNCT)
+		if ((t->type != RC_TK_WORD && t->type != RC_TK_PUNCT) ||
+		    !(set->fbloom[t->h / 64 % 16] >> (t->h % 64) & 1))
 			continue;
 		size_t a = 0, b = set->n_fkeys;
 		while (a < b) {

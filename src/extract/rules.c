@@ -973,9 +973,12 @@ static rc_status index_figure_keys(compiler *cp, rc__pattern_set *set)
 			set->fkey_lo = (int16_t)lo;
 		if (hi > set->fkey_hi)
 			set->fkey_hi = (int16_t)hi;
-		for (uint16_t a = 0; a < p->t[k].n_alts; a++)
-			set->fkeys[set->n_fkeys++] = (rc__fkey){.h = p->t[k].h[a], .pattern = (uint32_t)i,
+		for (uint16_t a = 0; a < p->t[k].n_alts; a++) {
+			uint64_t h = p->t[k].h[a];
+			set->fkeys[set->n_fkeys++] = (rc__fkey){.h = h, .pattern = (uint32_t)i,
 			                                        .lo = (int16_t)lo, .hi = (int16_t)hi};
+			set->fbloom[h / 64 % 16] |= (uint64_t)1 << (h % 64);
+		}
 	}
 	qsort(set->fkeys, set->n_fkeys, sizeof(*set->fkeys), fkey_cmp);
 	return RC_OK;
