@@ -210,6 +210,18 @@ static bool wordc(unsigned char c)
 	return rc__is_alnum(c) || c >= 0x80;
 }
 
+/* Punctuation that separates more than a comma: ; : ( ) [ ] " ! ? | */
+static bool strong_punct(unsigned char ch)
+{
+	switch (ch) {
+	case ';': case ':': case '(': case ')': case '[': case ']': case '"': case '!': case '?':
+	case '|':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool tok_is(const ctx *c, const tok *t, const ev_words *set)
 {
 	return rc__ev_word_in(c->tb, t->w, set);
@@ -237,7 +249,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		if (!wordc(ch)) {
 			if (ch == ',')
 				pre = pre > 1 ? pre : 1;
-			else if (strchr(";:()[]\"!?|", ch) && ch)
+			else if (strong_punct(ch))
 				pre = 2;
 			else if (ch == '-' && i > s && x[i - 1] == ' ')
 				pre = 2;
