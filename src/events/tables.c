@@ -8,7 +8,8 @@
  * build time by gazetteer.py into read-only tables (rc__gazetteer): nothing
  * of it is parsed or allocated at run time.  Lookups are binary searches,
  * so the map phase does no allocation or compilation per document for
- * them.
+ * them; the mention finder enters them through the word dictionary
+ * (ev_word, built here once), one hash probe per token.
  */
 #include <stdlib.h>
 #include <string.h>
