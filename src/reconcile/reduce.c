@@ -371,6 +371,19 @@ static const rc_event *find_event(const rc_result *res, const char *id)
 	return bsearch(id, res->events, res->n_events, sizeof *res->events, cmp_event_id);
 }
 
+/* An aggregate claim linked to some event: reconciled as an aggregate of
+ * its events, never as a figure of one of them. */
+static bool is_aggregate(const rc_claim *cl)
+{
+	return cl->status == RC_CLAIM_AGGREGATE && (cl->n_events || cl->event);
+}
+
+/* The event an aggregate is checked on: the first it sums. */
+static const char *aggregate_first(const rc_claim *cl)
+{
+	return cl->n_events ? cl->events[0] : cl->event;
+}
+
 /* The sum of the parts' ranges against the aggregate's own interval. */
 static void check_aggregate(red *r, rc_aggregate *ag)
 {
@@ -783,7 +796,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (cl->status == RC_CLAIM_AGGREGATE && cl->n_events)
+		if (is_aggregate(cl))
 			continue;
 		if (!cl->event || !cl->metric)
 			n_unlinked++;
@@ -827,9 +840,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	/* aggregates, on the first event they sum */
 	for (size_t i = 0; i < k && !r->nomem; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (cl->status != RC_CLAIM_AGGREGATE || !cl->n_events)
+		if (!is_aggregate(cl))
 			continue;
-		rc_event *ev = (rc_event *)find_event(res, cl->events[0]);
+		rc_event *ev = (rc_event *)find_event(res, aggregate_first(cl));
 		if (!ev) {
 			n_unlinked++;
 			continue;
@@ -842,8 +855,19 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		ev->aggregates = grown;
 		rc_aggregate *ag = &ev->aggregates[ev->n_aggregates++];
 		ag->ref = &res->refs[i];
+		/* an aggregate whose other events the linker did not find ("the
+		 * Paris and Brussels attacks" read as one mention) sums one event:
+		 * it is still no figure of that event, and stays undetermined */
 		ag->events = cl->events;
 		ag->n_events = cl->n_events;
+		if (!cl->n_events) {
+			const char **one = alloc(r, 1, sizeof *one);
+			if (!one)
+				break;
+			one[0] = cl->event;
+			ag->events = one;
+			ag->n_events = 1;
+		}
 		check_aggregate(r, ag);
 	}
 	/* claims no event took, in report order */
@@ -855,8 +879,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		bool agg = cl->status == RC_CLAIM_AGGREGATE && cl->n_events;
-		if ((!agg && (!cl->event || !cl->metric)) || (agg && !find_event(res, cl->events[0])))
+		bool agg = is_aggregate(cl);
+		if ((!agg && (!cl->event || !cl->metric)) || (agg && !find_event(res, aggregate_first(cl))))
 			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
 	}
 	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);

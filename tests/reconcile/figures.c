@@ -613,6 +613,31 @@ START_TEST(many_reports_few_figures)
 }
 END_TEST
 
+/* "Together the two storms killed 140" read with only one of its events
+ * found: an aggregate all the same, never a figure of that event. */
+START_TEST(aggregate_with_one_event_is_no_figure_of_it)
+{
+	spec both[] = {
+		{"killed", "at least 30", 30, -1, "police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "140", 140, 140, NULL, RC_CLAIM_AGGREGATE, -1, NULL},
+	};
+	rc_record *r[] = {report("agg", "2024-03-02", "Valley Post", both, 2)};
+	rc_result *res = reconcile(r, 1, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(m->n_claims, 1);
+	ck_assert_str_eq(m->claims[0]->claim->text, "at least 30");
+	ck_assert(!m->range.hi_incl && m->range.hi_inf);
+	ck_assert_uint_eq(res->events[0].n_aggregates, 1);
+	const rc_aggregate *ag = &res->events[0].aggregates[0];
+	ck_assert_str_eq(ag->ref->claim->text, "140");
+	ck_assert_uint_eq(ag->n_events, 1);
+	ck_assert_str_eq(ag->events[0], EVENT);
+	ck_assert_int_eq(ag->verdict, RC_AGG_UNDETERMINED);
+	ck_assert_uint_eq(res->n_unlinked, 0);
+	rc_result_free(res);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("reconcile");
@@ -633,6 +658,7 @@ int main(void)
 	tcase_add_test(t, undated_precise_figure_confirms);
 	tcase_add_test(t, report_times);
 	tcase_add_test(t, many_reports_few_figures);
+	tcase_add_test(t, aggregate_with_one_event_is_no_figure_of_it);
 	suite_add_tcase(s, t);
 	return rc_test_run(s);
 }
