@@ -689,6 +689,35 @@ static int cmp_keyed(const void *pa, const void *pb)
 	return cmp_report(a, b);
 }
 
+/* The event a record's news is about: the one most of its claims are
+ * linked to (not background figures of earlier events, not aggregates; the
+ * first of its first NEWS_CLAIMS claims on a tie), or NULL. */
+enum { NEWS_CLAIMS = 256 };
+
+static bool news_claim(const rc_claim *c)
+{
+	return c->event && !c->background && c->status != RC_CLAIM_AGGREGATE;
+}
+
+static const char *news_event(const rc_record *rec)
+{
+	size_t n = rec->n_claims < NEWS_CLAIMS ? rec->n_claims : NEWS_CLAIMS, best_n = 0;
+	const char *best = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim *c = &rec->claims[i];
+		if (!news_claim(c))
+			continue;
+		size_t same = 0;
+		for (size_t j = 0; j < n; j++)
+			same += news_claim(&rec->claims[j]) && strcmp(rec->claims[j].event, c->event) == 0;
+		if (same > best_n) {
+			best_n = same;
+			best = c->event;
+		}
+	}
+	return best;
+}
+
 static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 {
 	rc_result *res = r->res;
@@ -737,9 +766,16 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		long day;
 		long long t;
 		rc__record_time(recs[i], &day, &t);
+		bool estimated = false;
+		if (day == RC__UNDATED && recs[i]->time_hint) {
+			const rc_event *ev = find_event(res, news_event(recs[i]));
+			rc__estimated_time(recs[i]->time_hint, ev ? ev->date : NULL, &day, &t);
+			estimated = day != RC__UNDATED;
+		}
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
 			r->facts[k].day = day;
 			r->facts[k].t = t;
+			r->facts[k].estimated = estimated;
 			const rc_claim *cl = &recs[i]->claims[c];
 			rc_claim_ref *ref = &res->refs[k];
 			ref->rec = recs[i];

@@ -638,6 +638,53 @@ START_TEST(aggregate_with_one_event_is_no_figure_of_it)
 }
 END_TEST
 
+/* Undated reports whose texts say when they were written: a retrospective
+ * "a year on" is later than the first days' reports, and its figure is
+ * current; an estimated open figure that a more precise undated one meets
+ * gives way to it. */
+START_TEST(estimated_time_orders_undated_reports)
+{
+	rc_record *r[] = {
+		report("e-1", "2024-03-01", "Valley Post", ONE("killed", "20", 20, 20, "police")),
+		report("e-2", NULL, "Hill Courier", ONE("killed", "31", 31, 31, "police")),
+		report("e-3", NULL, "River Times", ONE("killed", "27", 27, 27, "police")),
+	};
+	r[2]->time_hint = "P365D"; /* "A year on" */
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_str_eq(m->current->claim->text, "27");
+	ck_assert_uint_eq(m->n_figures, 3);
+	ck_assert_str_eq(m->figures[1].date, "2025-03-01");
+	ck_assert(m->figures[1].estimated);
+	ck_assert(!m->figures[0].estimated);
+	ck_assert_ptr_null(m->figures[2].date);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 0);
+	rc_result_free(res);
+	/* a stated year no later than the event dates nothing */
+	rc_record *s[] = {
+		report("f-1", "2024-03-01", "Valley Post", ONE("killed", "12", 12, 12, "police")),
+		report("f-2", NULL, "Hill Courier", ONE("killed", "more than 20", 21, -1, "police")),
+		report("f-3", NULL, "River Times", ONE("killed", "26", 26, 26, "police")),
+	};
+	s[1]->time_hint = "1990 2024-06";
+	res = reconcile(s, 3, NULL);
+	m = metric(res, "killed");
+	ck_assert(m->figures[1].estimated);
+	ck_assert_str_eq(m->figures[1].date, "2024-06-01");
+	/* "more than 20" is the latest, dated only by its text: the undated,
+	 * more precise 26 that meets it is quoted */
+	ck_assert_str_eq(m->current->claim->text, "26");
+	ck_assert_ptr_nonnull(strstr(m->current_why, "dated only by its text"));
+	rc_result_free(res);
+	long day;
+	long long t;
+	rc__estimated_time("1990", "2024-03-01", &day, &t);
+	ck_assert(day == RC__UNDATED);
+	rc__estimated_time("P49D", "2024-03", &day, &t);
+	ck_assert(day != RC__UNDATED);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("reconcile");
@@ -659,6 +706,7 @@ int main(void)
 	tcase_add_test(t, report_times);
 	tcase_add_test(t, many_reports_few_figures);
 	tcase_add_test(t, aggregate_with_one_event_is_no_figure_of_it);
+	tcase_add_test(t, estimated_time_orders_undated_reports);
 	suite_add_tcase(s, t);
 	return rc_test_run(s);
 }
