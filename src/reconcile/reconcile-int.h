@@ -33,6 +33,8 @@ typedef struct rc__fact {
 	                    zone; the end of the day when there is no time), for ordering */
 	size_t source;   /* who gives the figure: its cited authority (compared without
 	                    case), else its document's near-duplicate group */
+	bool recalled;   /* a background figure linked to its own document's news event:
+	                    reconciled as "<metric> (earlier event)" (docs/reconcile.md) */
 	bool estimated;  /* day is estimated from what the undated text says of its
 	                    time (rc_record.time_hint): a time window of its own */
 } rc__fact;

@@ -645,6 +645,17 @@ static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
 	return k ? k : c->metric;
 }
 
+/* A figure the text recalls from an earlier event, linked to the event its
+ * document reports (by place or kind): "killed (earlier event)", never a
+ * rival of the event's own figures. */
+static const char *recalled_key(red *r, mkeys *t, const rc_claim *c)
+{
+	const char *k = metric_of(r, t, c->metric, "earlier event");
+	if (!k)
+		r->nomem = true;
+	return k ? k : c->metric;
+}
+
 typedef struct keyed {
 	const rc_claim_ref *ref;
 	const char *metric;
@@ -718,6 +729,15 @@ static const char *news_event(const rc_record *rec)
 	return best;
 }
 
+/* A background figure (an earlier event the text recalls) linked to its
+ * document's news event is not about it, unless the year it names is the
+ * event's: a trial report recalling "the November 2015 attacks, in which
+ * 130 died" speaks of its own news event. */
+static bool recalled(const rc_claim *c, const char *news, int news_year)
+{
+	return c->background && c->event && strcmp(c->event, news) == 0 && !(c->year && c->year == news_year);
+}
+
 static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 {
 	rc_result *res = r->res;
@@ -767,8 +787,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		long long t;
 		rc__record_time(recs[i], &day, &t);
 		bool estimated = false;
+		bool recalls = false; /* it holds background figures */
+		for (size_t c = 0; c < recs[i]->n_claims && !recalls; c++)
+			recalls = recs[i]->claims[c].background;
+		const char *news = recalls || (day == RC__UNDATED && recs[i]->time_hint) ? news_event(recs[i]) : NULL;
+		const rc_event *news_ev = find_event(res, news);
+		int news_year = news_ev && news_ev->date ? atoi(news_ev->date) : 0;
 		if (day == RC__UNDATED && recs[i]->time_hint) {
-			const rc_event *ev = find_event(res, news_event(recs[i]));
+			const rc_event *ev = news_ev;
 			rc__estimated_time(recs[i]->time_hint, ev ? ev->date : NULL, &day, &t);
 			estimated = day != RC__UNDATED;
 		}
@@ -776,6 +802,10 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			r->facts[k].day = day;
 			r->facts[k].t = t;
 			r->facts[k].estimated = estimated;
+			/* a figure the text recalls from an earlier event is never one
+			 * of the event the document reports ("Eight years ago, a
+			 * collapse in the same town killed 64", linked to the town) */
+			r->facts[k].recalled = news && recalled(&recs[i]->claims[c], news, news_year);
 			const rc_claim *cl = &recs[i]->claims[c];
 			rc_claim_ref *ref = &res->refs[k];
 			ref->rec = recs[i];
@@ -837,7 +867,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (!cl->event || !cl->metric)
 			n_unlinked++;
 		else
-			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i]};
+			by[nb++] = (keyed){.ref = &res->refs[i],
+			                   .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
+			                   .f = &r->facts[i]};
 	}
 	free(mk.slot);
 	qsort(by, nb, sizeof *by, cmp_keyed);

@@ -685,6 +685,34 @@ START_TEST(estimated_time_orders_undated_reports)
 }
 END_TEST
 
+/* "Eight years ago, a fire in the same town killed 64": a figure the text
+ * recalls from an earlier event, linked to the event the document reports
+ * (by the town), is reconciled apart, never in that event's range; one
+ * that names the event's own year stays ("the March 2024 bombing, in which
+ * 30 died", in a later report). */
+START_TEST(recalled_figure_is_not_the_news_event)
+{
+	spec three[] = {
+		{"killed", "at least 30", 30, -1, "police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "64", 64, 64, NULL, RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "30", 30, 30, NULL, RC_CLAIM_CURRENT, -1, NULL},
+	};
+	rc_record *r[] = {report("bg", "2024-03-02", "Valley Post", three, 3)};
+	r[0]->claims[1].background = true;
+	r[0]->claims[2].background = true;
+	r[0]->claims[2].year = 2024;
+	rc_result *res = reconcile(r, 1, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(m->n_claims, 2);
+	ck_assert(m->range.lo == 30 && m->range.hi_inf);
+	const rc_metric_result *e = metric(res, "killed (earlier event)");
+	ck_assert_uint_eq(e->n_claims, 1);
+	ck_assert_str_eq(e->claims[0]->claim->text, "64");
+	ck_assert_uint_eq(gate_findings(res), 0);
+	rc_result_free(res);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("reconcile");
@@ -707,6 +735,7 @@ int main(void)
 	tcase_add_test(t, many_reports_few_figures);
 	tcase_add_test(t, aggregate_with_one_event_is_no_figure_of_it);
 	tcase_add_test(t, estimated_time_orders_undated_reports);
+	tcase_add_test(t, recalled_figure_is_not_the_news_event);
 	suite_add_tcase(s, t);
 	return rc_test_run(s);
 }
