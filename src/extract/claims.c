@@ -2582,6 +2582,45 @@ static void attach_parts(rc_claim *c, size_t n, meta *metas)
 	}
 }
 
+/*
+ * A figure the document says was replaced ("risen to 12, up from the six")
+ * is the replaced figure wherever the document states it as a total: a
+ * live blog's earlier entry further down ("Police confirm six deaths") is
+ * the figure the later entry refers back to.  Exact counts only, of the same
+ * metric; one pass per replaced figure (they are few).  Not when the
+ * document leads with that figure (its headline, else its first total of
+ * the metric): the toll came back to it ("Toll back at 31", after "the
+ * previous figure of 31" was cut to 28).
+ */
+enum { MAX_REPLACED = 64 };
+
+static bool leads_with(const rc_claim *c, size_t n, const rc_claim *fig)
+{
+	const rc_claim *lead = NULL;
+	for (size_t j = 0; j < n; j++)
+		if (is_total(&c[j]) && c[j].metric && strcmp(c[j].metric, fig->metric) == 0 &&
+		    (!lead || (c[j].in_title && !lead->in_title) ||
+		     (c[j].in_title == lead->in_title && c[j].pos.start < lead->pos.start)))
+			lead = &c[j];
+	return lead && same_count(lead, fig);
+}
+
+static void replaced_everywhere(rc_claim *c, size_t n)
+{
+	size_t seen = 0;
+	for (size_t i = 0; i < n && seen < MAX_REPLACED; i++) {
+		if (c[i].status != RC_CLAIM_SUPERSEDED || !is_total(&c[i]) || !c[i].metric)
+			continue;
+		seen++;
+		if (leads_with(c, n, &c[i]))
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (c[j].status == RC_CLAIM_CURRENT && is_total(&c[j]) && c[j].metric &&
+			    strcmp(c[j].metric, c[i].metric) == 0 && same_count(&c[i], &c[j]))
+				c[j].status = RC_CLAIM_SUPERSEDED;
+	}
+}
+
 rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
                              const rc_rules *rules, const rc_text *t, const rc_segments *seg,
                              const rc_quantity *qs, size_t nq, int pub_year,
@@ -2633,6 +2672,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 		}
 	}
 	attach_parts(x.claims, x.n_claims, metas);
+	replaced_everywhere(x.claims, x.n_claims);
 	*out = x.claims;
 	*n_out = x.n_claims;
 	x.claims = NULL;

@@ -371,6 +371,19 @@ static const rc_event *find_event(const rc_result *res, const char *id)
 	return bsearch(id, res->events, res->n_events, sizeof *res->events, cmp_event_id);
 }
 
+/* An aggregate claim linked to some event: reconciled as an aggregate of
+ * its events, never as a figure of one of them. */
+static bool is_aggregate(const rc_claim *cl)
+{
+	return cl->status == RC_CLAIM_AGGREGATE && (cl->n_events || cl->event);
+}
+
+/* The event an aggregate is checked on: the first it sums. */
+static const char *aggregate_first(const rc_claim *cl)
+{
+	return cl->n_events ? cl->events[0] : cl->event;
+}
+
 /* The sum of the parts' ranges against the aggregate's own interval. */
 static void check_aggregate(red *r, rc_aggregate *ag)
 {
@@ -632,6 +645,17 @@ static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
 	return k ? k : c->metric;
 }
 
+/* A figure the text recalls from an earlier event, linked to the event its
+ * document reports (by place or kind): "killed (earlier event)", never a
+ * rival of the event's own figures. */
+static const char *recalled_key(red *r, mkeys *t, const rc_claim *c)
+{
+	const char *k = metric_of(r, t, c->metric, "earlier event");
+	if (!k)
+		r->nomem = true;
+	return k ? k : c->metric;
+}
+
 typedef struct keyed {
 	const rc_claim_ref *ref;
 	const char *metric;
@@ -674,6 +698,44 @@ static int cmp_keyed(const void *pa, const void *pb)
 	if (c)
 		return c;
 	return cmp_report(a, b);
+}
+
+/* The event a record's news is about: the one most of its claims are
+ * linked to (not background figures of earlier events, not aggregates; the
+ * first of its first NEWS_CLAIMS claims on a tie), or NULL. */
+enum { NEWS_CLAIMS = 256 };
+
+static bool news_claim(const rc_claim *c)
+{
+	return c->event && !c->background && c->status != RC_CLAIM_AGGREGATE;
+}
+
+static const char *news_event(const rc_record *rec)
+{
+	size_t n = rec->n_claims < NEWS_CLAIMS ? rec->n_claims : NEWS_CLAIMS, best_n = 0;
+	const char *best = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const rc_claim *c = &rec->claims[i];
+		if (!news_claim(c))
+			continue;
+		size_t same = 0;
+		for (size_t j = 0; j < n; j++)
+			same += news_claim(&rec->claims[j]) && strcmp(rec->claims[j].event, c->event) == 0;
+		if (same > best_n) {
+			best_n = same;
+			best = c->event;
+		}
+	}
+	return best;
+}
+
+/* A background figure (an earlier event the text recalls) linked to its
+ * document's news event is not about it, unless the year it names is the
+ * event's: a trial report recalling "the November 2015 attacks, in which
+ * 130 died" speaks of its own news event. */
+static bool recalled(const rc_claim *c, const char *news, int news_year)
+{
+	return c->background && c->event && strcmp(c->event, news) == 0 && !(c->year && c->year == news_year);
 }
 
 static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
@@ -724,9 +786,26 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		long day;
 		long long t;
 		rc__record_time(recs[i], &day, &t);
+		bool estimated = false;
+		bool recalls = false; /* it holds background figures */
+		for (size_t c = 0; c < recs[i]->n_claims && !recalls; c++)
+			recalls = recs[i]->claims[c].background;
+		const char *news = recalls || (day == RC__UNDATED && recs[i]->time_hint) ? news_event(recs[i]) : NULL;
+		const rc_event *news_ev = find_event(res, news);
+		int news_year = news_ev && news_ev->date ? atoi(news_ev->date) : 0;
+		if (day == RC__UNDATED && recs[i]->time_hint) {
+			const rc_event *ev = news_ev;
+			rc__estimated_time(recs[i]->time_hint, ev ? ev->date : NULL, &day, &t);
+			estimated = day != RC__UNDATED;
+		}
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
 			r->facts[k].day = day;
 			r->facts[k].t = t;
+			r->facts[k].estimated = estimated;
+			/* a figure the text recalls from an earlier event is never one
+			 * of the event the document reports ("Eight years ago, a
+			 * collapse in the same town killed 64", linked to the town) */
+			r->facts[k].recalled = news && recalled(&recs[i]->claims[c], news, news_year);
 			const rc_claim *cl = &recs[i]->claims[c];
 			rc_claim_ref *ref = &res->refs[k];
 			ref->rec = recs[i];
@@ -783,12 +862,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (cl->status == RC_CLAIM_AGGREGATE && cl->n_events)
+		if (is_aggregate(cl))
 			continue;
 		if (!cl->event || !cl->metric)
 			n_unlinked++;
 		else
-			by[nb++] = (keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i]};
+			by[nb++] = (keyed){.ref = &res->refs[i],
+			                   .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
+			                   .f = &r->facts[i]};
 	}
 	free(mk.slot);
 	qsort(by, nb, sizeof *by, cmp_keyed);
@@ -827,9 +908,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	/* aggregates, on the first event they sum */
 	for (size_t i = 0; i < k && !r->nomem; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (cl->status != RC_CLAIM_AGGREGATE || !cl->n_events)
+		if (!is_aggregate(cl))
 			continue;
-		rc_event *ev = (rc_event *)find_event(res, cl->events[0]);
+		rc_event *ev = (rc_event *)find_event(res, aggregate_first(cl));
 		if (!ev) {
 			n_unlinked++;
 			continue;
@@ -842,8 +923,19 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		ev->aggregates = grown;
 		rc_aggregate *ag = &ev->aggregates[ev->n_aggregates++];
 		ag->ref = &res->refs[i];
+		/* an aggregate whose other events the linker did not find ("the
+		 * Paris and Brussels attacks" read as one mention) sums one event:
+		 * it is still no figure of that event, and stays undetermined */
 		ag->events = cl->events;
 		ag->n_events = cl->n_events;
+		if (!cl->n_events) {
+			const char **one = alloc(r, 1, sizeof *one);
+			if (!one)
+				break;
+			one[0] = cl->event;
+			ag->events = one;
+			ag->n_events = 1;
+		}
 		check_aggregate(r, ag);
 	}
 	/* claims no event took, in report order */
@@ -855,8 +947,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		bool agg = cl->status == RC_CLAIM_AGGREGATE && cl->n_events;
-		if ((!agg && (!cl->event || !cl->metric)) || (agg && !find_event(res, cl->events[0])))
+		bool agg = is_aggregate(cl);
+		if ((!agg && (!cl->event || !cl->metric)) || (agg && !find_event(res, aggregate_first(cl))))
 			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
 	}
 	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);

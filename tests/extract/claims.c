@@ -425,6 +425,22 @@ END_TEST
 /* Revision narratives: every figure of the sentence is a claim of the
  * toll's metric; the ones the text replaces are superseded, whatever the
  * position of the cue. */
+/* A figure the document says was replaced is that figure wherever the
+ * document states it as a total (a live blog's older entry lower down),
+ * unless the document leads with it: the toll came back to it. */
+START_TEST(replaced_figure_everywhere)
+{
+	READS(0, "The toll has risen to 9, up from the four the mayor gave at dawn. "
+	         "Earlier: the mayor confirms four deaths.",
+	      "killed|9|[9,9]|current|-|-1|-0; killed|four|[4,4]|superseded|-|-1|-0; "
+	      "killed|four|[4,4]|superseded|-|-1|-0; ");
+	READS(0, "The toll is back at 9. The agency had cut it to 7, saying the previous figure of 9 "
+	         "counted two drivers.",
+	      "killed|9|[9,9]|current|-|-1|-0; killed|7|[7,7]|superseded|-|-1|-0; "
+	      "killed|9|[9,9]|superseded|-|-1|-0; ");
+}
+END_TEST
+
 START_TEST(revision_narratives)
 {
 	READS(0, "The agency lowered the toll to 61 from 74.",
@@ -804,6 +820,7 @@ int main(void)
 	tcase_add_test(tc, random_word_soup);
 	tcase_add_test(tc, more_news_sentences);
 	tcase_add_test(tc, pattern_keys_within_reach);
+	tcase_add_test(tc, replaced_figure_everywhere);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
