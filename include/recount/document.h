@@ -125,6 +125,12 @@ typedef struct rc_document {
 	/** "YYYY-MM-DDTHH:MM:SSZ": the instant of publication in UTC, when the
 	 *  source gave a time (a time without a zone is taken as UTC); or NULL */
 	const char *published_at;
+	/** With no published date: what the text says of when it was written,
+	 *  "YYYY[-MM[-DD]]" (the latest date it states) and/or "P<n>D" (its
+	 *  headline or lead says it was written n days after its news event:
+	 *  "A year on"), space-separated; or NULL (docs/reconcile.md,
+	 *  "Estimated times") */
+	const char *time_hint;
 	const char *title;      /**< or NULL */
 	/** the language the document declares (language field, <html lang>)
 	 *  or that was detected, as an ISO 639-1 code; NULL when unknown */

@@ -78,6 +78,9 @@ typedef struct rc_figure {
 	size_t origins;              /**< independent origins among them */
 	const rc_claim_ref *lead;    /**< the claim to quote: the most authoritative, then the earliest */
 	bool leads;                  /**< it leads its time window (the figure a timeline shows for it) */
+	/** date is estimated: an undated report whose text says when it was
+	 *  written, a time window of its own (docs/reconcile.md, "Estimated times") */
+	bool estimated;
 } rc_figure;
 
 /**

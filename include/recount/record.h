@@ -43,6 +43,7 @@ typedef struct rc_record {
 	const char *url;        /**< or NULL */
 	const char *published;  /**< "YYYY-MM-DD" or NULL (a claims file of an older version may add a time and zone: "T10:30Z"; docs/reconcile.md "Time") */
 	const char *published_at; /**< "YYYY-MM-DDTHH:MM:SSZ" (UTC) or NULL: see rc_document */
+	const char *time_hint;  /**< with no published date, what the text says of its time, or NULL: see rc_document */
 	const char *title;      /**< or NULL */
 	size_t bytes;           /**< input bytes */
 	rc_doc_status status;

@@ -142,9 +142,12 @@ char *rc__buf_steal(rc_buf *b, size_t *len);
 
 /* ---- growable arrays --------------------------------------------------- */
 
-/* Ensure *items has room for need elements of size sz; doubles capacity. */
+/* Ensure *items has room for need elements of size sz; doubles capacity.
+ * RC_GROW tests the room inline (it is there nearly always) and evaluates
+ * need twice. */
 rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
-#define RC_GROW(arr, cap, need) rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+#define RC_GROW(arr, cap, need) \
+	((size_t)(need) <= (cap) ? RC_OK : rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
 /* ---- UTF-8 ------------------------------------------------------------ */
 

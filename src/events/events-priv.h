@@ -17,10 +17,15 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-/* A word as a span of text. */
+/* A word as a span of text, with its entry in the vocabulary's word
+ * dictionary when the caller looked it up (rc__ev_word): 0 not looked up,
+ * EV_NO_WORD in none of the tables, else the entry's index + 1. */
 typedef struct ev_span_t {
 	size_t start, end;
+	int32_t w;
 } ev_span_t;
+
+enum { EV_NO_WORD = -1 };
 
 /*
  * What the map phase learned about a document's events, for the linker:
@@ -88,11 +93,36 @@ typedef struct ev_type {
 	bool follow_up;     /* role "follow-up": arrests, raids, operations */
 } ev_type;
 
-/* A sorted set of lowercase words. */
+/* A sorted set of lowercase words; bit: its bit in the word dictionary's
+ * set masks (ev_word.sets), -1 when it has none. */
 typedef struct ev_words {
 	char **w;
 	size_t n;
+	int bit;
 } ev_words;
+
+/* The phrase lists of the vocabulary, as the word dictionary indexes them. */
+typedef enum {
+	EV_PL_NOUNS, EV_PL_NOT_EVENTS, EV_PL_CATEGORIES, EV_PL_ACTORS, EV_PL_CAPTIONS,
+	EV_PL_RELATIVE, EV_PL_COUNT_
+} ev_plist;
+
+/*
+ * One word of the vocabulary's word dictionary: every word the map phase
+ * looks a token up for (the members of the word sets, the first words of
+ * the phrase lists and of the gazetteer's names, months and weekdays),
+ * with all it is there, so that a token is looked up once (one hash probe)
+ * instead of once per table by binary search.
+ */
+typedef struct ev_word {
+	const char *w;      /* the word as the tables hold it (lowercase), n bytes */
+	uint32_t n;
+	uint32_t gaz;       /* first gazetteer phrase with this first word, + 1; 0: none */
+	uint64_t sets;      /* bit b: a member of the word set whose bit is b */
+	int16_t first[EV_PL_COUNT_]; /* first phrase of each list with this first word, -1 */
+	int8_t month;       /* 1-12 (months, abbreviations, extra abbreviations), 0 */
+	int8_t weekday;     /* 0 = Monday .. 6, -1 */
+} ev_word;
 
 typedef enum { EV_COUNTRY, EV_REGION, EV_CITY } ev_place_kind;
 
@@ -174,6 +204,10 @@ typedef struct rc_event_vocab {
 	char *month_extra[8];
 	int month_extra_value[8];
 	size_t n_month_extra;
+	ev_word *dict;          /* the word dictionary (tables.c) */
+	size_t n_dict;
+	uint64_t *dict_slot;    /* open addressing: hash << 32 | (index + 1), 0 empty */
+	size_t dict_mask;
 	rc_arena *arena;
 } ev_tables;
 
@@ -182,6 +216,23 @@ typedef struct rc_event_vocab {
 
 /* Whether the lowercase of s[0..n) is in the set. */
 bool rc__ev_in(const ev_words *set, const char *s, size_t n);
+
+/* The dictionary entry of the lowercase of s[0..n) as an ev_span_t.w:
+ * its index + 1, or EV_NO_WORD. */
+int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n);
+
+/* The longest phrase of one of the vocabulary's lists that starts at word
+ * toks[0]: its length in words (0: none) and the phrase in *hit.  With
+ * toks[0].w set, the list is entered through the word dictionary without
+ * a search. */
+size_t rc__ev_list_match(const ev_tables *tb, ev_plist list, const char *text,
+                         const ev_span_t *toks, size_t n_toks, const ev_phrase **hit);
+
+/* rc__ev_in for a word looked up with rc__ev_word (w != 0). */
+static inline bool rc__ev_word_in(const ev_tables *tb, int32_t w, const ev_words *set)
+{
+	return w > 0 && set->bit >= 0 && (tb->dict[w - 1].sets >> set->bit & 1);
+}
 
 /* Index of a type name, or -1. */
 int rc__ev_type_index(const ev_tables *tb, const char *name);

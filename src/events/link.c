@@ -73,7 +73,7 @@ static int noun_type(const lctx *L, const rc_mention *m)
 		while (m->noun[e] && m->noun[e] != ' ')
 			e++;
 		if (e > i)
-			sp[n++] = (ev_span){i, e};
+			sp[n++] = (ev_span){i, e, 0};
 		i = e;
 	}
 	for (size_t k = 0; k < n; k++) {

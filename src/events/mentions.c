@@ -52,6 +52,7 @@ enum {
 
 typedef struct tok {
 	size_t start, end;     /* norm offsets */
+	int32_t w;             /* its word in the vocabulary's dictionary (ev_span_t.w) */
 	bool cap, allcaps, poss, digits;
 	unsigned char pre;     /* punctuation before: 0 none, 1 comma, 2 stronger */
 } tok;
@@ -124,7 +125,7 @@ typedef struct ctx {
 	size_t n_cands, cap_cands;
 	ment *ms;
 	size_t n_ms, cap_ms;
-	dunit us[MAX_UNITS];
+	dunit *us;             /* MAX_UNITS, each set when it is made (not zeroed per document) */
 	size_t n_us;
 	const char **s_date;   /* per sentence: its earliest explicit date, or NULL */
 	unsigned char *s_flag; /* per sentence: S_* */
@@ -209,9 +210,21 @@ static bool wordc(unsigned char c)
 	return rc__is_alnum(c) || c >= 0x80;
 }
 
+/* Punctuation that separates more than a comma: ; : ( ) [ ] " ! ? | */
+static bool strong_punct(unsigned char ch)
+{
+	switch (ch) {
+	case ';': case ':': case '(': case ')': case '[': case ']': case '"': case '!': case '?':
+	case '|':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool tok_is(const ctx *c, const tok *t, const ev_words *set)
 {
-	return rc__ev_in(set, c->text + t->start, t->end - t->start);
+	return rc__ev_word_in(c->tb, t->w, set);
 }
 
 static bool push_tok(ctx *c, const tok *t)
@@ -236,7 +249,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		if (!wordc(ch)) {
 			if (ch == ',')
 				pre = pre > 1 ? pre : 1;
-			else if (strchr(";:()[]\"!?|", ch) && ch)
+			else if (strong_punct(ch))
 				pre = 2;
 			else if (ch == '-' && i > s && x[i - 1] == ' ')
 				pre = 2;
@@ -289,6 +302,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 				t.digits = false;
 		}
 		t.allcaps = letters >= 2 && upper == letters;
+		t.w = rc__ev_word(c->tb, x + t.start, t.end - t.start);
 		if (!push_tok(c, &t))
 			return false;
 	}
@@ -300,7 +314,7 @@ static size_t spans(const ctx *c, size_t k, size_t hi, ev_span *sp, size_t n)
 {
 	size_t ns = 0;
 	for (size_t i = k; i < hi && ns < n && (i == k || !c->toks[i].pre); i++)
-		sp[ns++] = (ev_span){c->toks[i].start, c->toks[i].end};
+		sp[ns++] = (ev_span){c->toks[i].start, c->toks[i].end, c->toks[i].w};
 	return ns;
 }
 
@@ -310,25 +324,14 @@ static int month_of(const ctx *c, const tok *t)
 {
 	if (!t->cap)
 		return 0;
-	const char *s = c->text + t->start;
-	size_t n = t->end - t->start;
-	for (int m = 0; m < 12; m++)
-		if (rc__eq_nocase(s, n, c->tb->months[m]) || rc__eq_nocase(s, n, c->tb->month_abbrevs[m]))
-			return m + 1;
-	for (size_t i = 0; i < c->tb->n_month_extra; i++)
-		if (rc__eq_nocase(s, n, c->tb->month_extra[i]))
-			return c->tb->month_extra_value[i];
-	return 0;
+	return t->w > 0 ? c->tb->dict[t->w - 1].month : 0;
 }
 
 static int weekday_of(const ctx *c, const tok *t)
 {
 	if (!t->cap)
 		return -1;
-	for (int w = 0; w < 7; w++)
-		if (rc__eq_nocase(c->text + t->start, t->end - t->start, c->tb->weekdays[w]))
-			return w; /* 0 = Monday */
-	return -1;
+	return t->w > 0 ? c->tb->dict[t->w - 1].weekday : -1; /* 0 = Monday */
 }
 
 static int num_of(const ctx *c, const tok *t, size_t maxlen)
@@ -433,9 +436,9 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 				ev_span sp[4];
 				size_t ns = 0;
 				for (size_t i = k + 2; i < hi && ns < 4; i++)
-					sp[ns++] = (ev_span){T[i].start, T[i].end};
+					sp[ns++] = (ev_span){T[i].start, T[i].end, T[i].w};
 				const ev_phrase *rel = NULL;
-				size_t rl = rc__ev_phrase_match(tb->relative, tb->n_relative, c->text, sp, ns, &rel);
+				size_t rl = rc__ev_list_match(tb, EV_PL_RELATIVE, c->text, sp, ns, &rel);
 				if (rl && rel->years && rel->precision == 4) {
 					*out = fmt_date(c, c->pub[0] + rel->years, m, d);
 					return *out ? 2 + rl : 0;
@@ -516,8 +519,8 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	ev_span sp[4];
 	size_t ns = 0;
 	for (size_t i = k; i < hi && ns < 4; i++)
-		sp[ns++] = (ev_span){T[i].start, T[i].end};
-	size_t len = rc__ev_phrase_match(tb->relative, tb->n_relative, c->text, sp, ns, &hit);
+		sp[ns++] = (ev_span){T[i].start, T[i].end, T[i].w};
+	size_t len = rc__ev_list_match(tb, EV_PL_RELATIVE, c->text, sp, ns, &hit);
 	if (len) {
 		int yy, mo, dd;
 		civil_from_days(today + hit->value, &yy, &mo, &dd);
@@ -840,9 +843,9 @@ static void find_names(ctx *c, ment *m, size_t lo, size_t hi, size_t s0)
 		place g;
 		bool is_place = b > a && gazetteer_at(c, a, b, &glen, &g) && glen == b - a;
 		for (size_t x = a; x < b && !is_place; x++) {
-			ev_span sp = {c->toks[x].start, c->toks[x].end};
+			ev_span sp = {c->toks[x].start, c->toks[x].end, c->toks[x].w};
 			const ev_phrase *hit;
-			is_place = rc__ev_phrase_match(c->tb->nouns, c->tb->n_nouns, c->text, &sp, 1, &hit);
+			is_place = rc__ev_list_match(c->tb, EV_PL_NOUNS, c->text, &sp, 1, &hit);
 		}
 		/* "the Morandi viaduct": a name and the kind of place it names */
 		bool venue = b == r && b < hi && !c->toks[b].cap && !c->toks[b].pre &&
@@ -872,9 +875,9 @@ static bool category_follows(const ctx *c, size_t k)
 	for (size_t i = k; i < c->n_toks && i < k + 4; i++) {
 		size_t ns = 0;
 		for (size_t j = i; j < c->n_toks && ns < 3; j++)
-			sp[ns++] = (ev_span){c->toks[j].start, c->toks[j].end};
+			sp[ns++] = (ev_span){c->toks[j].start, c->toks[j].end, c->toks[j].w};
 		const ev_phrase *hit;
-		if (rc__ev_phrase_match(c->tb->categories, c->tb->n_categories, c->text, sp, ns, &hit))
+		if (rc__ev_list_match(c->tb, EV_PL_CATEGORIES, c->text, sp, ns, &hit))
 			return true;
 	}
 	return false;
@@ -889,12 +892,12 @@ static bool find_cands(ctx *c)
 	for (size_t i = 0; i < c->n_toks; i++) {
 		size_t ns = spans(c, i, c->n_toks, sp, 6);
 		const ev_phrase *hit = NULL;
-		size_t len = rc__ev_phrase_match(tb->not_events, tb->n_not_events, c->text, sp, ns, &hit);
+		size_t len = rc__ev_list_match(tb, EV_PL_NOT_EVENTS, c->text, sp, ns, &hit);
 		if (len) {
 			i += len - 1;
 			continue;
 		}
-		len = rc__ev_phrase_match(tb->nouns, tb->n_nouns, c->text, sp, ns, &hit);
+		len = rc__ev_list_match(tb, EV_PL_NOUNS, c->text, sp, ns, &hit);
 		if (!len)
 			continue;
 		/* "plans to attack": a verb; "a potential attack": no event. */
@@ -913,7 +916,7 @@ static bool find_cands(ctx *c)
 			continue;
 		}
 		const ev_phrase *ah;
-		bool actor = rc__ev_phrase_match(tb->actors, tb->n_actors, c->text, sp, ns, &ah) == len;
+		bool actor = rc__ev_list_match(tb, EV_PL_ACTORS, c->text, sp, ns, &ah) == len;
 		size_t t0 = i;
 		while (t0 > 0 && i - t0 < MOD_WINDOW && c->toks[t0].pre == 0 &&
 		       (c->n_cands == 0 || t0 > c->cands[c->n_cands - 1].t1) &&
@@ -947,7 +950,7 @@ static bool caption(const ctx *c)
 	ev_span sp[3];
 	size_t ns = spans(c, 0, c->n_toks, sp, 3);
 	const ev_phrase *hit;
-	size_t len = rc__ev_phrase_match(c->tb->captions, c->tb->n_captions, c->text, sp, ns, &hit);
+	size_t len = rc__ev_list_match(c->tb, EV_PL_CAPTIONS, c->text, sp, ns, &hit);
 	return len && len < c->n_toks && c->toks[len].pre == 2;
 }
 
@@ -2148,8 +2151,9 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 	*n_out = 0;
 	if (ds_out)
 		*ds_out = NULL;
+	dunit units[MAX_UNITS];
 	ctx c = {.tb = tb, .a = a, .s = scratch ? scratch : a, .text = t->norm, .n_sent = seg->n,
-	         .dateline = NO_PLACE, .head_place = NO_PLACE};
+	         .dateline = NO_PLACE, .head_place = NO_PLACE, .us = units};
 	rc__ev_doc *ds = rc__arena_calloc(c.s, 1, sizeof *ds);
 	ev_defscan sc = {0};
 	c.s_date = rc__arena_calloc(c.s, seg->n + 1, sizeof(char *));

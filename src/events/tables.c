@@ -8,7 +8,8 @@
  * build time by gazetteer.py into read-only tables (rc__gazetteer): nothing
  * of it is parsed or allocated at run time.  Lookups are binary searches,
  * so the map phase does no allocation or compilation per document for
- * them.
+ * them; the mention finder enters them through the word dictionary
+ * (ev_word, built here once), one hash probe per token.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,29 @@ static int cmp_phrase(const void *pa, const void *pb)
 	return 0;
 }
 
+/* The phrase of list (from index i on, while the first word is the
+ * same) that the tokens spell: longest first. */
+static size_t phrase_from(const ev_phrase *list, size_t n_list, size_t i, const char *text,
+                          const ev_span *toks, size_t n_toks, const ev_phrase **hit)
+{
+	const char *s = text + toks[0].start;
+	size_t n = toks[0].end - toks[0].start;
+	for (; i < n_list && cmp_lower(s, n, list[i].words[0]) == 0; i++) {
+		const ev_phrase *p = &list[i];
+		if (p->n > n_toks)
+			continue;
+		size_t k = 1;
+		for (; k < p->n; k++)
+			if (cmp_lower(text + toks[k].start, toks[k].end - toks[k].start, p->words[k]))
+				break;
+		if (k == p->n) {
+			*hit = p;
+			return p->n;
+		}
+	}
+	return 0;
+}
+
 size_t rc__ev_phrase_match(const ev_phrase *list, size_t n_list, const char *text,
                            const ev_span *toks, size_t n_toks, const ev_phrase **hit)
 {
@@ -86,20 +110,35 @@ size_t rc__ev_phrase_match(const ev_phrase *list, size_t n_list, const char *tex
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < n_list && cmp_lower(s, n, list[i].words[0]) == 0; i++) {
-		const ev_phrase *p = &list[i];
-		if (p->n > n_toks)
-			continue;
-		size_t k = 1;
-		for (; k < p->n; k++)
-			if (cmp_lower(text + toks[k].start, toks[k].end - toks[k].start, p->words[k]))
-				break;
-		if (k == p->n) {
-			*hit = p;
-			return p->n;
-		}
+	return phrase_from(list, n_list, lo, text, toks, n_toks, hit);
+}
+
+static const ev_phrase *list_of(const ev_tables *tb, ev_plist l, size_t *n)
+{
+	switch (l) {
+	case EV_PL_NOUNS: *n = tb->n_nouns; return tb->nouns;
+	case EV_PL_NOT_EVENTS: *n = tb->n_not_events; return tb->not_events;
+	case EV_PL_CATEGORIES: *n = tb->n_categories; return tb->categories;
+	case EV_PL_ACTORS: *n = tb->n_actors; return tb->actors;
+	case EV_PL_CAPTIONS: *n = tb->n_captions; return tb->captions;
+	case EV_PL_RELATIVE: *n = tb->n_relative; return tb->relative;
+	default: *n = 0; return NULL;
 	}
-	return 0;
+}
+
+size_t rc__ev_list_match(const ev_tables *tb, ev_plist l, const char *text,
+                         const ev_span *toks, size_t n_toks, const ev_phrase **hit)
+{
+	size_t n_list;
+	const ev_phrase *list = list_of(tb, l, &n_list);
+	if (!n_toks)
+		return 0;
+	if (!toks[0].w)
+		return rc__ev_phrase_match(list, n_list, text, toks, n_toks, hit);
+	if (toks[0].w < 0 || tb->dict[toks[0].w - 1].first[l] < 0)
+		return 0;
+	return phrase_from(list, n_list, (size_t)tb->dict[toks[0].w - 1].first[l], text, toks,
+	                   n_toks, hit);
 }
 
 static char *lower_dup(rc_arena *a, const char *s, size_t n)
@@ -362,6 +401,139 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 	return NULL;
 }
 
+/* ---- the word dictionary ---------------------------------------------- */
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (uint64_t)(unsigned char)rc__lower((unsigned char)s[i]);
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Whether the lowercase of s[0..n) is the word w[0..wn) (lowercase). */
+static bool same_word(const char *s, size_t n, const char *w, size_t wn)
+{
+	if (n != wn)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (rc__lower((unsigned char)s[i]) != (unsigned char)w[i])
+			return false;
+	return true;
+}
+
+int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n)
+{
+	if (!tb->dict_slot)
+		return EV_NO_WORD;
+	uint64_t h = word_hash(s, n), tag = h & 0xffffffff00000000ULL;
+	for (size_t i = (size_t)h & tb->dict_mask;; i = (i + 1) & tb->dict_mask) {
+		uint64_t v = tb->dict_slot[i];
+		if (!v)
+			return EV_NO_WORD;
+		if ((v & 0xffffffff00000000ULL) == tag) {
+			const ev_word *e = &tb->dict[(v & 0xffffffffu) - 1];
+			if (same_word(s, n, e->w, e->n))
+				return (int32_t)(v & 0xffffffffu);
+		}
+	}
+}
+
+/* The entry of the word w[0..n) (lowercase), added when it is new. */
+static ev_word *dict_add(ev_tables *tb, const char *w, size_t n)
+{
+	int32_t k = rc__ev_word(tb, w, n);
+	if (k > 0)
+		return &tb->dict[k - 1];
+	uint64_t h = word_hash(w, n);
+	size_t i = (size_t)h & tb->dict_mask;
+	while (tb->dict_slot[i])
+		i = (i + 1) & tb->dict_mask;
+	ev_word *e = &tb->dict[tb->n_dict++];
+	*e = (ev_word){.w = w, .n = (uint32_t)n, .weekday = -1};
+	for (int l = 0; l < EV_PL_COUNT_; l++)
+		e->first[l] = -1;
+	tb->dict_slot[i] = (h & 0xffffffff00000000ULL) | (uint64_t)tb->n_dict;
+	return e;
+}
+
+/* Index every word the map phase looks tokens up for (ev_word). */
+static const char *build_dict(ev_tables *tb)
+{
+	ev_words *sets[] = {
+		&tb->modifiers, &tb->not_event_before, &tb->not_date_before, &tb->clause_openers,
+		&tb->preps, &tb->gaz_preps, &tb->place_lead, &tb->place_skip, &tb->verb_markers,
+		&tb->report_verbs, &tb->not_names, &tb->weak_names, &tb->offset_units,
+		&tb->offset_words, &tb->toll_preps, &tb->venue_words, &tb->definite,
+		&tb->venue_preps, &tb->group_refs, &tb->thing_verbs, &tb->month_leads,
+		&tb->past_month_leads, &tb->year_leads, &tb->place_links, &tb->within_preps};
+	_Static_assert(RC_ARRAY_LEN(sets) <= 64, "word sets are bits of a uint64_t");
+	const ev_gazetteer *g = &rc__gazetteer;
+	/* the gazetteer's phrases are sorted by first word: count the words */
+	size_t cap = 12 * 2 + RC_ARRAY_LEN(tb->month_extra) + 7;
+	for (size_t i = 0; i < g->n_phrases; i++) {
+		const char *w = g->pool + g->phrase[i].text, *v;
+		size_t n = strcspn(w, " ");
+		cap += i == 0 || (v = g->pool + g->phrase[i - 1].text, strcspn(v, " ") != n) ||
+		       memcmp(v, w, n) != 0;
+	}
+	for (size_t i = 0; i < RC_ARRAY_LEN(sets); i++)
+		cap += sets[i]->n;
+	for (int l = 0; l < EV_PL_COUNT_; l++) {
+		size_t n;
+		list_of(tb, (ev_plist)l, &n);
+		if (n > INT16_MAX)
+			return "events.json: a phrase list of more than 32767 phrases";
+		cap += n;
+	}
+	size_t slots = 64;
+	while (slots < cap + cap / 2)   /* at most two thirds full */
+		slots *= 2;
+	tb->dict = rc__arena_calloc(tb->arena, cap, sizeof(*tb->dict));
+	tb->dict_slot = rc__arena_calloc(tb->arena, slots, sizeof(*tb->dict_slot));
+	if (!tb->dict || !tb->dict_slot)
+		return "out of memory";
+	tb->dict_mask = slots - 1;
+	for (size_t i = 0; i < RC_ARRAY_LEN(sets); i++) {
+		sets[i]->bit = (int)i;
+		for (size_t k = 0; k < sets[i]->n; k++)
+			dict_add(tb, sets[i]->w[k], strlen(sets[i]->w[k]))->sets |= (uint64_t)1 << i;
+	}
+	for (int l = 0; l < EV_PL_COUNT_; l++) {
+		size_t n;
+		const ev_phrase *list = list_of(tb, (ev_plist)l, &n);
+		for (size_t i = n; i-- > 0;) /* ends on the first phrase of each word */
+			dict_add(tb, list[i].words[0], strlen(list[i].words[0]))->first[l] = (int16_t)i;
+	}
+	for (size_t i = g->n_phrases; i-- > 0;) {
+		const char *w = g->pool + g->phrase[i].text;
+		dict_add(tb, w, strcspn(w, " "))->gaz = (uint32_t)i + 1;
+	}
+	/* the first that rc__eq_nocase would find: months, abbreviations
+	 * (month by month), then the extra abbreviations */
+	for (int m = 0; m < 12; m++) {
+		ev_word *e = dict_add(tb, tb->months[m], strlen(tb->months[m]));
+		if (!e->month)
+			e->month = (int8_t)(m + 1);
+		e = dict_add(tb, tb->month_abbrevs[m], strlen(tb->month_abbrevs[m]));
+		if (!e->month)
+			e->month = (int8_t)(m + 1);
+	}
+	for (size_t i = 0; i < tb->n_month_extra; i++) {
+		ev_word *e = dict_add(tb, tb->month_extra[i], strlen(tb->month_extra[i]));
+		if (!e->month)
+			e->month = (int8_t)tb->month_extra_value[i];
+	}
+	for (int w = 0; w < 7; w++) {
+		ev_word *e = dict_add(tb, tb->weekdays[w], strlen(tb->weekdays[w]));
+		if (e->weekday < 0)
+			e->weekday = (int8_t)w;
+	}
+	return NULL;
+}
+
 rc_status rc_event_vocab_new(rc_event_vocab **out, rc_error *err)
 {
 	*out = NULL;
@@ -382,6 +554,8 @@ rc_status rc_event_vocab_new(rc_event_vocab **out, rc_error *err)
 		tb->n_places = rc__gazetteer.n_places;
 		tb->n_countries = rc__gazetteer.n_countries;
 		why = load_events(tb, ev);
+		if (!why)
+			why = build_dict(tb);
 	}
 	json_decref(ev);
 	if (why) {
@@ -515,13 +689,19 @@ size_t rc__ev_place_match(const ev_tables *tb, const char *text, const ev_span_t
 	const char *s = text + toks[0].start;
 	size_t n = toks[0].end - toks[0].start;
 	size_t lo = 0, hi = g->n_phrases;
-	/* lower bound of the first word */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cmp_first_word(s, n, g->pool + g->phrase[mid].text) > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (toks[0].w < 0 || (toks[0].w > 0 && !tb->dict[toks[0].w - 1].gaz))
+		return 0;
+	if (toks[0].w > 0) {
+		lo = tb->dict[toks[0].w - 1].gaz - 1;
+	} else {
+		/* lower bound of the first word */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (cmp_first_word(s, n, g->pool + g->phrase[mid].text) > 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
 	}
 	/* longest first: the first phrase the tokens spell is the longest */
 	const ev_gphrase *hit = NULL;

@@ -144,11 +144,27 @@ typedef struct rc__anchor {
 	uint32_t pattern;
 } rc__anchor;
 
+/* A {N} pattern's key for matching at a figure: a literal that any match
+ * at figure f has at a token f + lo .. f + hi (one alternative each,
+ * sorted by hash).  Patterns with no such literal are in fany. */
+typedef struct rc__fkey {
+	uint64_t h;
+	uint32_t pattern;
+	int16_t lo, hi;
+} rc__fkey;
+
 typedef struct rc__pattern_set {
 	rc__pattern *p;
 	size_t n;
 	rc__anchor *anchors;
 	size_t n_anchors;
+	uint64_t abloom[16];        /* bit h % 1024 of every anchor hash h: most words miss */
+	rc__fkey *fkeys;
+	size_t n_fkeys;
+	uint64_t fbloom[16];        /* the same filter of the figure keys' hashes */
+	uint32_t *fany;
+	size_t n_fany;
+	int16_t fkey_lo, fkey_hi;   /* the union of the keys' ranges */
 } rc__pattern_set;
 
 typedef struct rc__metric {

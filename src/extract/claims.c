@@ -214,8 +214,9 @@ static bool lit_eq(const ex *x, const rc__pat_tok *pt, size_t i)
 {
 	if (i >= x->n || (x->tok[i].type != RC_TK_WORD && x->tok[i].type != RC_TK_PUNCT))
 		return false;
+	uint64_t h = x->tok[i].h;
 	for (uint16_t k = 0; k < pt->n_alts; k++)
-		if (rc__tok_is(&x->tok[i], x->s, pt->h[k], pt->w[k]))
+		if (pt->h[k] == h && rc__tok_is(&x->tok[i], x->s, pt->h[k], pt->w[k]))
 			return true;
 	return false;
 }
@@ -313,6 +314,34 @@ static bool match_at_figure(const ex *x, const rc__pattern *p, size_t f, size_t 
 	if (p->slot > 0 && p->t[p->slot - 1].kind == RC_PT_LIT &&
 	    (f == 0 || !lit_eq(x, &p->t[p->slot - 1], f - 1)))
 		return false;
+	/* then the first literal after it: within the tokens the match could
+	 * reach it at (the figure's noun, gaps and figures before it), or no
+	 * match; most patterns fail here without walking their gaps */
+	if (p->slot + 1 < p->n) {
+		size_t lo = f + 1, hi = f + 1;
+		if (p->t[p->slot + 1].kind != RC_PT_GAP)
+			hi += x->r->subject_window;
+		for (int pi = p->slot + 1; pi < p->n; pi++) {
+			const rc__pat_tok *pt = &p->t[pi];
+			if (pt->kind == RC_PT_X)
+				break;
+			if (pt->kind == RC_PT_GAP) {
+				hi += x->r->gap_window;
+				continue;
+			}
+			if (pt->kind == RC_PT_N) {
+				lo++;
+				hi++;
+				continue;
+			}
+			bool seen = false;
+			for (size_t k = lo; !seen && k < x->n && k <= hi; k++)
+				seen = lit_eq(x, pt, k);
+			if (!seen)
+				return false;
+			break;
+		}
+	}
 	long e = match_fwd(x, p, p->slot + 1, f + 1, x->n);
 	/* the figure's own noun may come first, unless a gap follows the
 	 * figure (it skips those words already) */
@@ -334,9 +363,58 @@ static bool match_at_figure(const ex *x, const rc__pattern *p, size_t f, size_t 
 	return true;
 }
 
+/*
+ * The patterns of set that can match at figure f, as bits of cand (words
+ * of 64): those whose figure key (rc__fkey) is among the words around f,
+ * and those without one.  A necessary condition only: match_at_figure
+ * decides.  False when the set is too large for cand (try them all).
+ */
+enum { FIG_CAND_WORDS = 16 };
+
+static bool fig_cands(const ex *x, const rc__pattern_set *set, size_t f,
+                      uint64_t cand[FIG_CAND_WORDS])
+{
+	if (set->n > 64 * FIG_CAND_WORDS)
+		return false;
+	memset(cand, 0, ((set->n + 63) / 64) * sizeof *cand);
+	for (size_t k = 0; k < set->n_fany; k++)
+		cand[set->fany[k] / 64] |= (uint64_t)1 << (set->fany[k] % 64);
+	long lo = (long)f + set->fkey_lo, hi = (long)f + set->fkey_hi;
+	for (long i = lo < 0 ? 0 : lo; i <= hi && i < (long)x->n; i++) {
+		const rc__tok *t = &x->tok[i];
+		if ((t->type != RC_TK_WORD && t->type != RC_TK_PUNCT) ||
+		    !(set->fbloom[t->h / 64 % 16] >> (t->h % 64) & 1))
+			continue;
+		size_t a = 0, b = set->n_fkeys;
+		while (a < b) {
+			size_t mid = a + (b - a) / 2;
+			if (set->fkeys[mid].h < t->h)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		long off = i - (long)f;
+		for (; a < set->n_fkeys && set->fkeys[a].h == t->h; a++) {
+			const rc__fkey *k = &set->fkeys[a];
+			if (off >= k->lo && off <= k->hi)
+				cand[k->pattern / 64] |= (uint64_t)1 << (k->pattern % 64);
+		}
+	}
+	return true;
+}
+
+static bool is_cand(const uint64_t *cand, bool all, size_t k)
+{
+	return all || (cand[k / 64] >> (k % 64) & 1);
+}
+
 /* The run of set's anchors whose hash is h: [*first, return). */
 static size_t anchored(const rc__pattern_set *set, uint64_t h, size_t *first)
 {
+	if (!(set->abloom[h / 64 % 16] >> (h % 64) & 1)) {
+		*first = 0;
+		return 0;
+	}
 	size_t lo = 0, hi = set->n_anchors;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -373,8 +451,11 @@ static bool cue_in(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi
 static bool cue_at(const ex *x, const rc__pattern_set *set, size_t f)
 {
 	size_t a, b;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, set, f, cand);
 	for (size_t k = 0; k < set->n; k++)
-		if (set->p[k].slot >= 0 && match_at_figure(x, &set->p[k], f, &a, &b))
+		if (is_cand(cand, all, k) && set->p[k].slot >= 0 &&
+		    match_at_figure(x, &set->p[k], f, &a, &b))
 			return true;
 	return false;
 }
@@ -450,10 +531,12 @@ static work make_work(size_t f, int form, int metric, int subject, size_t ta, si
 static bool try_patterns(const ex *x, size_t f, work *out)
 {
 	const rc__pattern_set *set = &x->r->metric_patterns;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, set, f, cand);
 	for (size_t k = 0; k < set->n; k++) {
 		const rc__pattern *p = &set->p[k];
 		size_t a, b;
-		if (!match_at_figure(x, p, f, &a, &b))
+		if (!is_cand(cand, all, k) || !match_at_figure(x, p, f, &a, &b))
 			continue;
 		work w = new_work(f, FORM_PATTERN);
 		w.metric = p->metric;
@@ -1223,9 +1306,11 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		             x->seg->sent[pm->sent].para == x->seg->sent[x->sent].para));
 	}
 	size_t a, b;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, &r->part_cues, w->fig, cand);
 	for (size_t k = 0; k < r->part_cues.n; k++) {
 		const rc__pattern *p = &r->part_cues.p[k];
-		if ((contrast && r->part_relative[p->metric]) ||
+		if (!is_cand(cand, all, k) || (contrast && r->part_relative[p->metric]) ||
 		    !match_at_figure(x, p, w->fig, &a, &b))
 			continue;
 		w->group_part = r->part_needs_total[p->metric];
@@ -2142,9 +2227,11 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 	/* "none of the detainees ...": a part of nothing is no sub-count. */
 	if (x->tok[f].q < 0)
 		return false;
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, set, f, cand);
 	for (size_t k = 0; k < set->n; k++) {
 		size_t a, b;
-		if (!match_at_figure(x, &set->p[k], f, &a, &b))
+		if (!is_cand(cand, all, k) || !match_at_figure(x, &set->p[k], f, &a, &b))
 			continue;
 		/* The parent.  A metric word in the match ("8 of the dead")
 		 * picks the latest claim of that metric up to four sentences
@@ -2352,10 +2439,15 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		x->mask_buf[i] = rc__lex_classes(x->r, x->tok, x->n, i, x->s);
 	x->mask = x->mask_buf;
 	x->n_w = 0;
+	/* a window without a figure holds no claim: what it still gives the
+	 * windows after it is its site noun and its source (below) */
+	bool figures = false;
+	for (size_t i = 0; i < x->n && !figures; i++)
+		figures = is_fig(x, i);
 	x->has_revision = false;
-	for (size_t i = 0; i < x->n && !x->has_revision; i++)
+	for (size_t i = 0; figures && i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
-	x->has_aggregate = cue_in(x, &x->r->aggregate, 0, x->n);
+	x->has_aggregate = figures && cue_in(x, &x->r->aggregate, 0, x->n);
 	x->split_state = 0;
 	for (size_t i = 0; i < x->n && !x->site_cur; i++)
 		x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
@@ -2490,6 +2582,45 @@ static void attach_parts(rc_claim *c, size_t n, meta *metas)
 	}
 }
 
+/*
+ * A figure the document says was replaced ("risen to 12, up from the six")
+ * is the replaced figure wherever the document states it as a total: a
+ * live blog's earlier entry further down ("Police confirm six deaths") is
+ * the figure the later entry refers back to.  Exact counts only, of the same
+ * metric; one pass per replaced figure (they are few).  Not when the
+ * document leads with that figure (its headline, else its first total of
+ * the metric): the toll came back to it ("Toll back at 31", after "the
+ * previous figure of 31" was cut to 28).
+ */
+enum { MAX_REPLACED = 64 };
+
+static bool leads_with(const rc_claim *c, size_t n, const rc_claim *fig)
+{
+	const rc_claim *lead = NULL;
+	for (size_t j = 0; j < n; j++)
+		if (is_total(&c[j]) && c[j].metric && strcmp(c[j].metric, fig->metric) == 0 &&
+		    (!lead || (c[j].in_title && !lead->in_title) ||
+		     (c[j].in_title == lead->in_title && c[j].pos.start < lead->pos.start)))
+			lead = &c[j];
+	return lead && same_count(lead, fig);
+}
+
+static void replaced_everywhere(rc_claim *c, size_t n)
+{
+	size_t seen = 0;
+	for (size_t i = 0; i < n && seen < MAX_REPLACED; i++) {
+		if (c[i].status != RC_CLAIM_SUPERSEDED || !is_total(&c[i]) || !c[i].metric)
+			continue;
+		seen++;
+		if (leads_with(c, n, &c[i]))
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (c[j].status == RC_CLAIM_CURRENT && is_total(&c[j]) && c[j].metric &&
+			    strcmp(c[j].metric, c[i].metric) == 0 && same_count(&c[i], &c[j]))
+				c[j].status = RC_CLAIM_SUPERSEDED;
+	}
+}
+
 rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
                              const rc_rules *rules, const rc_text *t, const rc_segments *seg,
                              const rc_quantity *qs, size_t nq, int pub_year,
@@ -2541,6 +2672,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 		}
 	}
 	attach_parts(x.claims, x.n_claims, metas);
+	replaced_everywhere(x.claims, x.n_claims);
 	*out = x.claims;
 	*n_out = x.n_claims;
 	x.claims = NULL;

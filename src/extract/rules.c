@@ -904,6 +904,86 @@ static int anchor_cmp(const void *a, const void *b)
 	return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
 }
 
+static int fkey_cmp(const void *a, const void *b)
+{
+	const rc__fkey *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+}
+
+/* The key of a {N} pattern for matching at a figure (rc__fkey): the
+ * literal right before the slot, else the first literal after it with the
+ * tokens it can stand at (the figure's noun, gaps and figures before it
+ * move it; claims.c's match_at_figure reads the pattern the same way).
+ * Returns its index in p->t, or -1 when there is none. */
+static int figure_key(const struct rc_rules *r, const rc__pattern *p, int *lo, int *hi)
+{
+	if (p->slot > 0 && p->t[p->slot - 1].kind == RC_PT_LIT) {
+		*lo = *hi = -1;
+		return p->slot - 1;
+	}
+	if (p->slot + 1 >= p->n)
+		return -1;
+	*lo = *hi = 1;
+	if (p->t[p->slot + 1].kind != RC_PT_GAP)
+		*hi += (int)r->subject_window;
+	for (int pi = p->slot + 1; pi < p->n; pi++) {
+		switch (p->t[pi].kind) {
+		case RC_PT_LIT: return pi;
+		case RC_PT_GAP: *hi += (int)r->gap_window; break;
+		case RC_PT_N: ++*lo; ++*hi; break;
+		default: return -1;
+		}
+	}
+	return -1;
+}
+
+/* Index a set's {N} patterns by their figure keys, so that a figure tries
+ * only the patterns whose key is among the words around it. */
+static rc_status index_figure_keys(compiler *cp, rc__pattern_set *set)
+{
+	size_t n = 0, n_any = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		const rc__pattern *p = &set->p[i];
+		int lo, hi, k;
+		if (p->slot < 0 || p->t[p->slot].kind != RC_PT_N)
+			continue;
+		if ((k = figure_key(cp->r, p, &lo, &hi)) >= 0)
+			n += p->t[k].n_alts;
+		else
+			n_any++;
+	}
+	set->fkeys = rc__arena_alloc(cp->r->arena, (n ? n : 1) * sizeof(*set->fkeys));
+	set->fany = rc__arena_alloc(cp->r->arena, (n_any ? n_any : 1) * sizeof(*set->fany));
+	if (!set->fkeys || !set->fany)
+		return RC_ERR_NOMEM;
+	set->n_fkeys = set->n_fany = 0;
+	set->fkey_lo = set->fkey_hi = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		const rc__pattern *p = &set->p[i];
+		int lo, hi, k;
+		if (p->slot < 0 || p->t[p->slot].kind != RC_PT_N)
+			continue;
+		if ((k = figure_key(cp->r, p, &lo, &hi)) < 0) {
+			set->fany[set->n_fany++] = (uint32_t)i;
+			continue;
+		}
+		if (lo < set->fkey_lo)
+			set->fkey_lo = (int16_t)lo;
+		if (hi > set->fkey_hi)
+			set->fkey_hi = (int16_t)hi;
+		for (uint16_t a = 0; a < p->t[k].n_alts; a++) {
+			uint64_t h = p->t[k].h[a];
+			set->fkeys[set->n_fkeys++] = (rc__fkey){.h = h, .pattern = (uint32_t)i,
+			                                        .lo = (int16_t)lo, .hi = (int16_t)hi};
+			set->fbloom[h / 64 % 16] |= (uint64_t)1 << (h % 64);
+		}
+	}
+	qsort(set->fkeys, set->n_fkeys, sizeof(*set->fkeys), fkey_cmp);
+	return RC_OK;
+}
+
 /* Index a set by its anchor words, so a scan looks patterns up by hash
  * instead of trying each one at every token. */
 static rc_status index_anchors(compiler *cp, rc__pattern_set *set)
@@ -919,12 +999,14 @@ static rc_status index_anchors(compiler *cp, rc__pattern_set *set)
 		if (set->p[i].anchor < 0)
 			continue;
 		const rc__pat_tok *t = &set->p[i].t[set->p[i].anchor];
-		for (uint16_t a = 0; a < t->n_alts; a++)
+		for (uint16_t a = 0; a < t->n_alts; a++) {
 			set->anchors[k++] = (rc__anchor){.h = t->h[a], .pattern = (uint32_t)i};
+			set->abloom[t->h[a] / 64 % 16] |= (uint64_t)1 << (t->h[a] % 64);
+		}
 	}
 	qsort(set->anchors, k, sizeof(*set->anchors), anchor_cmp);
 	set->n_anchors = k;
-	return RC_OK;
+	return index_figure_keys(cp, set);
 }
 
 static int lex_cmp(const void *a, const void *b)

@@ -501,6 +501,8 @@ rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
 				return st;
 		}
 	}
+	if (!doc->published && (st = rc__time_hint(doc)) != RC_OK)
+		return st;
 	return build_line_index(doc);
 }
 

@@ -121,4 +121,8 @@ bool rc__parse_datetime(const char *s, size_t n, unsigned flags, rc__datetime *o
 /* The date of a form written in prose, as YYYY-MM-DD in out[11]. */
 bool rc__parse_date(const char *s, size_t n, char out[11]);
 
+/* Set doc->time_hint from its title and text when it has no published date
+ * (src/ingest/estimate.c, words in data/dates.json). */
+rc_status rc__time_hint(rc_document *doc);
+
 #endif

@@ -183,6 +183,7 @@ static rc_status copy_meta(rc_record *rec, const rc_document *doc)
 	DUP(url);
 	DUP(published);
 	DUP(published_at);
+	DUP(time_hint);
 	DUP(title);
 #undef DUP
 	rec->doc = rc__arena_strdup(a, doc->id ? doc->id : (doc->path ? doc->path : "unknown"));

@@ -96,6 +96,49 @@ void rc__record_time(const rc_record *rec, long *day, long long *t)
 		*t = t2;
 }
 
+/* The first day of "YYYY", "YYYY-MM" or "YYYY-MM-DD" (s[0..len)). */
+static bool first_day(const char *s, size_t len, long *day)
+{
+	char buf[16];
+	long long t;
+	if (len != 4 && len != 7 && len != 10)
+		return false;
+	snprintf(buf, sizeof buf, "%.*s%s", (int)len, s, len == 4 ? "-01-01" : len == 7 ? "-01" : "");
+	return rc__report_time(buf, day, &t);
+}
+
+void rc__estimated_time(const char *hint, const char *event_date, long *day, long long *t)
+{
+	*day = RC__UNDATED;
+	*t = 0;
+	long ev;
+	if (!hint || !event_date || !first_day(event_date, strcspn(event_date, "T "), &ev))
+		return;
+	long best = RC__UNDATED;
+	for (const char *p = hint; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (!len)
+			break;
+		long d = RC__UNDATED;
+		if (p[0] == 'P') {
+			long days = strtol(p + 1, NULL, 10);
+			if (days > 0 && days < 3650000)
+				d = ev + days;
+		} else if (!first_day(p, len, &d)) { /* a stated year or month: its first day */
+			d = RC__UNDATED;
+		}
+		if (d != RC__UNDATED && d > ev && (best == RC__UNDATED || d > best))
+			best = d;
+		p += len;
+	}
+	if (best == RC__UNDATED)
+		return;
+	*day = best;
+	*t = (long long)best * 1440 + 1439;
+}
+
 /* "YYYY-MM-DD" of a day number (Howard Hinnant's civil_from_days). */
 static char *day_str(rc__reduce *r, long z)
 {
@@ -404,7 +447,10 @@ typedef struct mstate {
 	rc_metric_result *m;
 	const rc_claim_ref **refs;
 	size_t n;
-	long *win;            /* per claim: its time window, NO_WINDOW for undated reports */
+	long *win;            /* per claim: its time window, NO_WINDOW for undated reports; an
+	                         estimated report's window is its own (window * wm + 1 + the
+	                         index of its first claim), after the dated ones of its days */
+	long wm;
 	size_t *fig;          /* per claim: its figure, SIZE_MAX for none */
 	long *fwin;           /* per figure: its time window */
 	rc_conflict *out;     /* conflicts found */
@@ -434,9 +480,15 @@ static void build_figures(mstate *s)
 	if (!it)
 		return;
 	size_t k = 0;
+	s->wm = (long)n + 1;
+	size_t doc0 = 0;
 	for (size_t i = 0; i < n; i++) {
-		long d = fact(r, s->refs[i])->day;
-		s->win[i] = d == RC__UNDATED ? NO_WINDOW : (d - d0) / r->window;
+		const rc__fact *fa = fact(r, s->refs[i]);
+		long d = fa->day;
+		if (!i || s->refs[i]->rec != s->refs[i - 1]->rec)
+			doc0 = i; /* a document's claims are together in report order */
+		s->win[i] = d == RC__UNDATED ? NO_WINDOW
+		                             : ((d - d0) / r->window) * s->wm + (fa->estimated ? 1 + (long)doc0 : 0);
 		s->fig[i] = SIZE_MAX;
 		int c = cls(s->refs[i]);
 		if (c != CLS_NONE)
@@ -464,7 +516,8 @@ static void build_figures(mstate *s)
 		f->effective = s->refs[it[i].i]->effective;
 		f->status = it[i].cls == CLS_SUPERSEDED ? RC_CLAIM_SUPERSEDED : RC_CLAIM_CURRENT;
 		f->revised = it[i].cls == CLS_REVISED;
-		f->date = it[i].win == NO_WINDOW ? NULL : day_str(r, d0 + it[i].win * r->window);
+		f->date = it[i].win == NO_WINDOW ? NULL : day_str(r, d0 + (it[i].win / s->wm) * r->window);
+		f->estimated = it[i].win != NO_WINDOW && it[i].win % s->wm != 0;
 		f->claims = pool + i;
 		f->n_claims = j - i;
 		s->fwin[g] = it[i].win;
@@ -1632,6 +1685,24 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	}
 	if (s.current == SIZE_MAX)
 		s.current = fallback_current(&s, &how);
+	size_t estimated_from = SIZE_MAX;
+	if (how == 0 && s.current != SIZE_MAX && s.win[s.current] != NO_WINDOW && s.win[s.current] % s.wm) {
+		/* the latest figure's time is only estimated, a lower bound: an
+		 * undated report may be as late.  A more precise undated standing
+		 * figure that meets it is quoted, as a later report confirms a
+		 * standing figure it meets ("more than 500" and 934) */
+		size_t c = s.current, pick = SIZE_MAX;
+		for (size_t i = 0; i < n; i++)
+			if (s.win[i] == NO_WINDOW && s.fig[i] != SIZE_MAX && standing(&m->figures[s.fig[i]]) &&
+			    precision(s.refs[i]) > precision(s.refs[c]) &&
+			    rc_interval_meets(&s.refs[i]->effective, &s.refs[c]->effective) &&
+			    (pick == SIZE_MAX || undated_leads(&s, i, pick)))
+				pick = i;
+		if (pick != SIZE_MAX) {
+			estimated_from = c;
+			s.current = pick;
+		}
+	}
 	size_t before = s.current, ref = dispute_reference(&s);
 	find_disputes(&s, ref);
 	dispute_conflict(&s, ref);
@@ -1643,7 +1714,14 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 		                                                      "undated reports' figures, the most authoritative "
 		                                                      "(%s)", text(s.refs[revised_last]),
 		                                                      when(s.refs[revised_last]), who(s.refs[s.current]))
-		                                : current_why(&s, how, latest_lead, s.current != before));
+		                : estimated_from != SIZE_MAX && s.current == before
+		                    ? rc__arena_printf(r->a, "the latest report (%s, %s) is dated only by its text (no "
+		                                             "earlier than %s); an undated report's more precise figure "
+		                                             "agrees with it (%s)",
+		                                       text(s.refs[estimated_from]), who(s.refs[estimated_from]),
+		                                       day_str(r, fact(r, s.refs[estimated_from])->day),
+		                                       who(s.refs[s.current]))
+		                    : current_why(&s, how, latest_lead, s.current != before));
 	}
 	/* disputes, then contradictions, then the changes, each in the order found */
 	if (s.n_out) {

@@ -95,6 +95,10 @@ typedef struct rc__fact {
 	                    zone; the end of the day when there is no time), for ordering */
 	size_t source;   /* who gives the figure: its cited authority (compared without
 	                    case), else its document's near-duplicate group */
+	bool recalled;   /* a background figure linked to its own document's news event:
+	                    reconciled as "<metric> (earlier event)" (docs/reconcile.md) */
+	bool estimated;  /* day is estimated from what the undated text says of its
+	                    time (rc_record.time_hint): a time window of its own */
 } rc__fact;
 
 /* The state of one reduce. */
@@ -118,6 +122,13 @@ typedef struct rc__reduce {
  */
 bool rc__report_time(const char *published, long *day, long long *t);
 void rc__record_time(const rc_record *rec, long *day, long long *t);
+
+/* The estimated day of an undated record from its time_hint and the date of
+ * its news event ("YYYY-MM-DD", or NULL): the latest date its text states,
+ * or the event's date plus the time its lead says has passed, whichever is
+ * later, when that is after the event's date; else RC__UNDATED.  *t is the
+ * end of that day. */
+void rc__estimated_time(const char *hint, const char *event_date, long *day, long long *t);
 
 /* Mark the current claims of refs[0..n) (one metric) that a later report
  * of another document revises in its text: it holds a superseded claim

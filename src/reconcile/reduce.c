@@ -372,6 +372,13 @@ static const rc_event *find_event(const rc_result *res, const char *id)
 	return bsearch(id, res->events, res->n_events, sizeof *res->events, cmp_event_id);
 }
 
+/* An aggregate claim linked to some event: reconciled as an aggregate of
+ * its events, never as a figure of one of them. */
+static bool is_aggregate(const rc__links *L, const rc_claim *cl, size_t k)
+{
+	return cl->status == RC_CLAIM_AGGREGATE && rc__link_event(L, k);
+}
+
 /* The sum of the parts' ranges against the aggregate's own interval. */
 static void check_aggregate(red *r, rc_aggregate *ag)
 {
@@ -633,6 +640,17 @@ static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
 	return k ? k : c->metric;
 }
 
+/* A figure the text recalls from an earlier event, linked to the event its
+ * document reports (by place or kind): "killed (earlier event)", never a
+ * rival of the event's own figures. */
+static const char *recalled_key(red *r, mkeys *t, const rc_claim *c)
+{
+	const char *k = metric_of(r, t, c->metric, "earlier event");
+	if (!k)
+		r->nomem = true;
+	return k ? k : c->metric;
+}
+
 typedef struct keyed {
 	const rc_claim_ref *ref;
 	const char *metric;
@@ -672,6 +690,47 @@ static int cmp_keyed(const void *pa, const void *pb)
 	if (c)
 		return c;
 	return cmp_report(a, b);
+}
+
+/* The event a record's news is about: the one most of its claims are
+ * linked to (not background figures of earlier events, not aggregates; the
+ * first of its first NEWS_CLAIMS claims on a tie), or NULL. */
+enum { NEWS_CLAIMS = 256 };
+
+/* The merged event of claim number k when it is news, else NULL. */
+static const rc_event *news_claim(const rc__links *L, const rc_record *rec, size_t base, size_t x)
+{
+	const rc_claim *c = &rec->claims[x];
+	return c->background || c->status == RC_CLAIM_AGGREGATE ? NULL : rc__link_event(L, base + x);
+}
+
+/* rec's claims are numbered from base in L. */
+static const rc_event *news_event(const rc__links *L, const rc_record *rec, size_t base)
+{
+	size_t n = rec->n_claims < NEWS_CLAIMS ? rec->n_claims : NEWS_CLAIMS, best_n = 0;
+	const rc_event *best = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const rc_event *ev = news_claim(L, rec, base, i);
+		if (!ev)
+			continue;
+		size_t same = 0;
+		for (size_t j = 0; j < n; j++)
+			same += news_claim(L, rec, base, j) == ev;
+		if (same > best_n) {
+			best_n = same;
+			best = ev;
+		}
+	}
+	return best;
+}
+
+/* A background figure (an earlier event the text recalls) linked to its
+ * document's news event is not about it, unless the year it names is the
+ * event's: a trial report recalling "the November 2015 attacks, in which
+ * 130 died" speaks of its own news event. */
+static bool recalled(const rc_claim *c, const rc_event *ev, const rc_event *news, int news_year)
+{
+	return c->background && ev && ev == news && !(c->year && c->year == news_year);
 }
 
 static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
@@ -723,9 +782,26 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		long day;
 		long long t;
 		rc__record_time(recs[i], &day, &t);
+		bool estimated = false;
+		bool recalls = false; /* it holds background figures */
+		for (size_t c = 0; c < recs[i]->n_claims && !recalls; c++)
+			recalls = recs[i]->claims[c].background;
+		const rc_event *news_ev = recalls || (day == RC__UNDATED && recs[i]->time_hint)
+		                          ? news_event(L, recs[i], k) : NULL;
+		int news_year = news_ev && news_ev->date ? atoi(news_ev->date) : 0;
+		if (day == RC__UNDATED && recs[i]->time_hint) {
+			const rc_event *ev = news_ev;
+			rc__estimated_time(recs[i]->time_hint, ev ? ev->date : NULL, &day, &t);
+			estimated = day != RC__UNDATED;
+		}
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
 			r->facts[k].day = day;
 			r->facts[k].t = t;
+			r->facts[k].estimated = estimated;
+			/* a figure the text recalls from an earlier event is never one
+			 * of the event the document reports ("Eight years ago, a
+			 * collapse in the same town killed 64", linked to the town) */
+			r->facts[k].recalled = news_ev && recalled(&recs[i]->claims[c], rc__link_event(L, k), news_ev, news_year);
 			const rc_claim *cl = &recs[i]->claims[c];
 			rc_claim_ref *ref = &res->refs[k];
 			ref->rec = recs[i];
@@ -783,8 +859,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		size_t n_sums;
-		if (cl->status == RC_CLAIM_AGGREGATE && rc__link_events(L, i, &n_sums))
+		if (is_aggregate(L, cl, i))
 			continue;
 		const rc_event *ev = rc__link_event(L, i);
 		if (!ev || !cl->metric) {
@@ -805,13 +880,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		size_t n_sums;
-		if (cl->status == RC_CLAIM_AGGREGATE && rc__link_events(L, i, &n_sums))
+		if (is_aggregate(L, cl, i))
 			continue;
 		const rc_event *ev = rc__link_event(L, i);
 		if (ev && cl->metric)
 			by[at[ev - res->events]++] =
-				(keyed){.ref = &res->refs[i], .metric = metric_key(r, &mk, cl), .f = &r->facts[i]};
+				(keyed){.ref = &res->refs[i],
+			                .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
+			                .f = &r->facts[i]};
 	}
 	free(mk.slot);
 	for (size_t e = 0; e < res->n_events; e++) {
@@ -847,11 +923,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	/* aggregates, on the first event they sum */
 	for (size_t i = 0; i < k && !r->nomem; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		size_t n_sums;
-		const rc_event *const *sums = rc__link_events(L, i, &n_sums);
-		if (cl->status != RC_CLAIM_AGGREGATE || !sums)
+		if (!is_aggregate(L, cl, i))
 			continue;
-		rc_event *ev = &res->events[sums[0] - res->events];
+		rc_event *ev = &res->events[rc__link_event(L, i) - res->events];
 		rc_aggregate *grown = alloc(r, ev->n_aggregates + 1, sizeof *grown);
 		if (!grown)
 			break;
@@ -860,8 +934,21 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		ev->aggregates = grown;
 		rc_aggregate *ag = &ev->aggregates[ev->n_aggregates++];
 		ag->ref = &res->refs[i];
-		ag->events = (const char **)rc__link_event_ids(L, i, &n_sums);
+		/* an aggregate whose other events the linker did not find ("the
+		 * Paris and Brussels attacks" read as one mention) sums one event:
+		 * it is still no figure of that event, and stays undetermined */
+		size_t n_sums;
+		const char *const *sums = rc__link_event_ids(L, i, &n_sums);
+		ag->events = (const char **)sums;
 		ag->n_events = n_sums;
+		if (!n_sums) {
+			const char **one = alloc(r, 1, sizeof *one);
+			if (!one)
+				break;
+			one[0] = ev->id;
+			ag->events = one;
+			ag->n_events = 1;
+		}
 		check_aggregate(r, ag);
 	}
 	/* claims no event took, in report order */
@@ -873,8 +960,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		size_t n_sums;
-		bool agg = cl->status == RC_CLAIM_AGGREGATE && rc__link_events(L, i, &n_sums);
+		bool agg = is_aggregate(L, cl, i);
 		if (!agg && (!rc__link_event(L, i) || !cl->metric))
 			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
 	}

@@ -1009,12 +1009,13 @@ static const keyname doc_keys[] = {
 	K("schema"), K("doc"), K("path"), K("record_line"), K("seq"), K("source"), K("url"),
 	K("published"), K("published_at"), K("title"), K("bytes"), K("status"), K("reason"),
 	K("diags"), K("signature"), K("mentions"), K("n_claims"), K("sentences"), K("claims"),
+	K("time_hint"),
 };
 enum {
 	F_SCHEMA, F_DOC, F_PATH, F_RECORD_LINE, F_SEQ, F_SOURCE, F_URL, F_PUBLISHED,
 	F_PUBLISHED_AT, F_TITLE,
 	F_BYTES, F_STATUS, F_REASON, F_DIAGS, F_SIGNATURE, F_MENTIONS, F_N_CLAIMS, F_SENTENCES,
-	F_CLAIMS, F_COUNT
+	F_CLAIMS, F_TIME_HINT, F_COUNT
 };
 
 /* A document line, of either version, into d.  Version 1 lines carry no
@@ -1044,6 +1045,7 @@ static bool parse_document(parse *p, draft *d, size_t seq)
 		case F_URL: get_str(p, key, &rec->url); break;
 		case F_PUBLISHED: get_str(p, key, &rec->published); break;
 		case F_PUBLISHED_AT: get_str(p, key, &rec->published_at); break;
+		case F_TIME_HINT: get_str(p, key, &rec->time_hint); break;
 		case F_TITLE: get_str(p, key, &rec->title); break;
 		case F_BYTES: if (get_size(p, key, &v)) rec->bytes = v; break;
 		case F_STATUS: get_str(p, key, &status); break;
@@ -1184,7 +1186,7 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 	*out = NULL;
 	const rc_record *src = &d->rec;
 	size_t chars = own_size(src->doc) + own_size(src->url) + own_size(src->title) +
-	               own_size(src->reason) + own_size(src->published_at);
+	               own_size(src->reason) + own_size(src->published_at) + own_size(src->time_hint);
 	for (size_t i = 0; i < d->n_diags; i++)
 		chars += own_size(d->diags[i].message);
 	/* quotes: by the table (version 2), or equal to the claim before
@@ -1228,6 +1230,7 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 	rec->title = own(&b, src->title);
 	rec->reason = own(&b, src->reason);
 	rec->published_at = own(&b, src->published_at);
+	rec->time_hint = own(&b, src->time_hint);
 	rec->path = intern(&b, src->path);
 	rec->source = intern(&b, src->source);
 	rec->published = intern(&b, src->published);
@@ -1370,6 +1373,7 @@ static rc_status pend_start(rc_record_reader *r, bool doc_line)
 	rec->source = copy_str(a, rec->source, &nomem);
 	rec->published = copy_str(a, rec->published, &nomem);
 	rec->published_at = copy_str(a, rec->published_at, &nomem);
+	rec->time_hint = copy_str(a, rec->time_hint, &nomem);
 	rec->url = copy_str(a, rec->url, &nomem);
 	rec->title = copy_str(a, rec->title, &nomem);
 	rec->reason = copy_str(a, rec->reason, &nomem);

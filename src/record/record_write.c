@@ -327,6 +327,8 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	key_str(w, "published", rec->published);
 	if (rec->published_at) /* only when the source gave a time */
 		key_str(w, "published_at", rec->published_at);
+	if (rec->time_hint) /* only with no published date and a text that says when */
+		key_str(w, "time_hint", rec->time_hint);
 	key_str(w, "title", rec->title);
 	key_size(w, "bytes", rec->bytes);
 	key_str(w, "status", rec->status == RC_DOC_OK ? "ok" : "skipped");

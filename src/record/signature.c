@@ -56,10 +56,30 @@ static void slots_min(const slots *h, uint32_t out[RC_MINHASH_K], uint64_t s)
 	}
 }
 
+/* The same loop where the machine multiplies 64-bit lanes (AVX-512 DQ):
+ * the compiler vectorises it, eight slots an instruction; the same values
+ * on every machine. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define RC_WIDE_SLOTS 1
+__attribute__((target("avx512f,avx512dq"), optimize("tree-vectorize")))
+static void slots_min_wide(const slots *h, uint32_t out[RC_MINHASH_K], uint64_t s)
+{
+	for (size_t k = 0; k < RC_MINHASH_K; k++) {
+		uint32_t v = (uint32_t)((h->a[k] * s + h->b[k]) >> 32);
+		out[k] = v < out[k] ? v : out[k];
+	}
+}
+#endif
+
 void rc__minhash(uint32_t out[RC_MINHASH_K], const char *text, size_t len)
 {
 	slots h;
 	slots_init(&h);
+	void (*mix)(const slots *, uint32_t *, uint64_t) = slots_min;
+#ifdef RC_WIDE_SLOTS
+	if (__builtin_cpu_supports("avx512dq"))
+		mix = slots_min_wide;
+#endif
 	for (size_t k = 0; k < RC_MINHASH_K; k++)
 		out[k] = UINT32_MAX;
 	uint64_t win[SHINGLE] = {0};
@@ -74,14 +94,14 @@ void rc__minhash(uint32_t out[RC_MINHASH_K], const char *text, size_t len)
 		uint64_t s = 0;
 		for (size_t w = 0; w < SHINGLE; w++)
 			s = s * 0x100000001b3ULL + win[(n - SHINGLE + w) % SHINGLE];
-		slots_min(&h, out, rc__mix64(s));
+		mix(&h, out, rc__mix64(s));
 	}
 	/* fewer words than a shingle: one shingle of what there is */
 	if (n > 0 && n < SHINGLE) {
 		uint64_t s = 0;
 		for (size_t w = 0; w < n; w++)
 			s = s * 0x100000001b3ULL + win[w];
-		slots_min(&h, out, rc__mix64(s));
+		mix(&h, out, rc__mix64(s));
 	}
 }
 

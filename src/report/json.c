@@ -309,6 +309,10 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		rc__jw_obj(w);
 		rc__jw_key(w, "date");
 		rc__jw_str(w, f->date);
+		if (f->estimated) { /* only then: an undated report's estimated time */
+			rc__jw_key(w, "date_estimated");
+			rc__jw_bool(w, true);
+		}
 		interval_keys(w, &f->effective);
 		rc__jw_key(w, "status");
 		rc__jw_str(w, rc_claim_status_str(f->status));

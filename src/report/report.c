@@ -431,6 +431,8 @@ static bool timeline_text(const rc_metric_result *m, rc_buf *b)
 		if (i)
 			rc__buf_puts(b, f->date ? " \xe2\x86\x92 " : "; undated: ");
 		if (f->date) {
+			if (f->estimated) /* estimated from the text: no earlier than */
+				rc__buf_puts(b, "\xe2\x89\xa5");
 			rc__buf_puts(b, f->date);
 			rc__buf_putc(b, GLUE);
 		}
@@ -856,7 +858,7 @@ static void md_figures_table(rc__out *o, const rc_metric_result *m)
 		const rc_claim_ref *r = f->lead;
 		char loc[1024];
 		rc__ref_location(loc, sizeof loc, r);
-		rc__outf(o, "| %s | ", f->date ? f->date : "undated");
+		rc__outf(o, "| %s%s | ", f->estimated ? "\xe2\x89\xa5" : "", f->date ? f->date : "undated");
 		rc__out_md(o, r->claim->text);
 		rc__outf(o, "%s | %s | %zu | %zu | %zu | ", f->leads ? " \xe2\x97\x80" : "",
 		         f->revised ? "revised" : rc_claim_status_str(f->status), f->n_claims, f->documents, f->origins);
@@ -920,7 +922,7 @@ static void md_metric(rc__out *o, const rc_metric_result *mr)
 			if (i)
 				rc__outs(o, f->date ? " \xe2\x86\x92 " : "; undated: ");
 			if (f->date)
-				rc__outf(o, "%s ", f->date);
+				rc__outf(o, "%s%s ", f->estimated ? "\xe2\x89\xa5" : "", f->date);
 			rc__out_md(o, f->lead->claim->text);
 			rc__outs(o, figure_mark(f));
 			rc_buf b;

@@ -537,6 +537,77 @@ START_TEST(undated_story_flashback)
 }
 END_TEST
 
+/* The word dictionary answers as the searches over each table: every
+ * word of a sentence of my own, looked up once, gives the same word-set
+ * memberships, phrase-list matches, gazetteer matches, months and
+ * weekdays as the spans without a dictionary entry. */
+START_TEST(word_dictionary_agrees)
+{
+	const ev_tables *tb = test_vocab();
+	ck_assert_ptr_nonnull(tb);
+	const char *text = "Last Tuesday's twin car bombings near the new bus station in Saint-Denis "
+	                   "and a fire service drill in Rio de Janeiro in Sept 2019 killed 12, "
+	                   "including several gunmen, a year ago today, in NEW YORK City";
+	ev_span_t sp[64];
+	size_t n = 0;
+	for (size_t i = 0; text[i] && n < 64;) {
+		while (text[i] == ' ' || text[i] == ',')
+			i++;
+		size_t e = i;
+		while (text[e] && text[e] != ' ' && text[e] != ',')
+			e++;
+		if (e > i)
+			sp[n++] = (ev_span_t){i, e, rc__ev_word(tb, text + i, e - i)};
+		i = e;
+	}
+	ck_assert_uint_ge(n, 30);
+	const ev_words *sets[] = {&tb->modifiers, &tb->preps, &tb->definite, &tb->month_leads,
+	                          &tb->not_names, &tb->report_verbs, &tb->venue_words};
+	size_t hits = 0, phrase_hits = 0, place_hits = 0;
+	for (size_t k = 0; k < n; k++) {
+		ev_span_t bare[8];
+		size_t m = n - k < 8 ? n - k : 8;
+		for (size_t j = 0; j < m; j++)
+			bare[j] = (ev_span_t){sp[k + j].start, sp[k + j].end, 0};
+		for (size_t s = 0; s < sizeof sets / sizeof *sets; s++) {
+			bool in = rc__ev_in(sets[s], text + sp[k].start, sp[k].end - sp[k].start);
+			ck_assert_int_eq(rc__ev_word_in(tb, sp[k].w, sets[s]), in);
+			hits += in;
+		}
+		for (int l = 0; l < EV_PL_COUNT_; l++) {
+			const ev_phrase *h1 = NULL, *h2 = NULL;
+			size_t a = rc__ev_list_match(tb, (ev_plist)l, text, sp + k, m, &h1);
+			size_t b = rc__ev_list_match(tb, (ev_plist)l, text, bare, m, &h2);
+			ck_assert_uint_eq(a, b);
+			ck_assert_ptr_eq(a ? h1 : NULL, b ? h2 : NULL);
+			phrase_hits += a > 0;
+		}
+		int o1[8], o2[8];
+		size_t l1 = 0, l2 = 0;
+		size_t c1 = rc__ev_place_match(tb, text, sp + k, m, &l1, o1, 8);
+		size_t c2 = rc__ev_place_match(tb, text, bare, m, &l2, o2, 8);
+		ck_assert_uint_eq(c1, c2);
+		ck_assert_uint_eq(l1, l2);
+		for (size_t j = 0; j < c1; j++)
+			ck_assert_int_eq(o1[j], o2[j]);
+		place_hits += c1 > 0;
+	}
+	/* the sentence exercises every table */
+	ck_assert_uint_ge(hits, 3);
+	ck_assert_uint_ge(phrase_hits, 3);
+	ck_assert_uint_ge(place_hits, 2);
+	/* months and weekdays, whatever the case; a word in no table */
+	int32_t w = rc__ev_word(tb, "SEPTEMBER", 9);
+	ck_assert_int_gt(w, 0);
+	ck_assert_int_eq(tb->dict[w - 1].month, 9);
+	w = rc__ev_word(tb, "tuesday", 7);
+	ck_assert_int_gt(w, 0);
+	ck_assert_int_eq(tb->dict[w - 1].weekday, 1);
+	ck_assert_int_eq(rc__ev_word(tb, "zzxqv", 5), EV_NO_WORD);
+	ck_assert_int_eq(rc__ev_word(tb, "", 0), EV_NO_WORD);
+}
+END_TEST
+
 /* The compiled gazetteer: every display name finds its place, whatever
  * its case; a phrase spelled by the tokens finds every namesake, the
  * longest phrase first; countries come first. */
@@ -561,7 +632,7 @@ START_TEST(gazetteer_compiled)
 	ck_assert_int_eq(rc__ev_place_index(tb, "Sao Paulos"), -1);
 	/* tokens of "NEW YORK City" and "Saint-Denis" */
 	const char *text = "NEW YORK City Saint-Denis";
-	ev_span_t toks[] = {{0, 3}, {4, 8}, {9, 13}, {14, 25}};
+	ev_span_t toks[] = {{0, 3, 0}, {4, 8, 0}, {9, 13, 0}, {14, 25, 0}};
 	int out[8];
 	size_t len = 0;
 	ck_assert_uint_ge(rc__ev_place_match(tb, text, toks, 4, &len, out, 8), 1);
@@ -572,7 +643,7 @@ START_TEST(gazetteer_compiled)
 	ck_assert_uint_ge(n, 2); /* in France and in Reunion */
 	ck_assert_int_ne(tb->place[out[0]].country, tb->place[out[1]].country);
 	/* a first word that is a prefix of a name, or longer than one */
-	ev_span_t one_tok[] = {{0, 2}};
+	ev_span_t one_tok[] = {{0, 2, 0}};
 	ck_assert_uint_eq(rc__ev_place_match(tb, "Ne", one_tok, 1, &len, out, 8), 0);
 	ck_assert_uint_eq(len, 0);
 }
@@ -602,6 +673,7 @@ int main(void)
 	tcase_add_test(tc, link_sentence_and_aggregate);
 	tcase_add_test(tc, link_arrests_prefer_arrest_nouns);
 	tcase_add_test(tc, hostile_text);
+	tcase_add_test(tc, word_dictionary_agrees);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

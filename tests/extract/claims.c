@@ -205,6 +205,22 @@ static char *sources_of(const char *text, int pub_year)
 /* Parts of a total: a group narrower than the victims, a site, the
  * injured still in hospital or in a serious condition, an increment;
  * they point at the total, and a group with no total is the total. */
+/* A pattern is tried at a figure only when its key word is within the
+ * tokens a match could reach: "{N} ... among the dead" matches with six
+ * words of gap (the most gap_window allows) and not with seven; the word
+ * before the slot ("another {N}") is its key. */
+START_TEST(pattern_keys_within_reach)
+{
+	READS(0, "The blast killed 40 people. Eleven nurses from the nearby town were among the dead.",
+	      "killed|40|[40,40]|current|-|-1|-0; "
+	      "killed|Eleven|[11,11]|current|among the victims|0|-0; ");
+	READS(0, "The blast killed 40 people. Nine guards from the small nearby town were among the dead.",
+	      "killed|40|[40,40]|current|-|-1|-0; killed|Nine|[9,9]|current|-|-1|-0; ");
+	READS(0, "The quake killed 12 people and another 3 died overnight.",
+	      "killed|12|[12,12]|current|-|-1|-0; killed|3|[3,3]|current|additional|0|-0; ");
+}
+END_TEST
+
 START_TEST(parts_of_a_total)
 {
 	READS(0, "A car bomb killed 31 people. Eleven Filipino nurses were among the dead.",
@@ -409,6 +425,22 @@ END_TEST
 /* Revision narratives: every figure of the sentence is a claim of the
  * toll's metric; the ones the text replaces are superseded, whatever the
  * position of the cue. */
+/* A figure the document says was replaced is that figure wherever the
+ * document states it as a total (a live blog's older entry lower down),
+ * unless the document leads with it: the toll came back to it. */
+START_TEST(replaced_figure_everywhere)
+{
+	READS(0, "The toll has risen to 9, up from the four the mayor gave at dawn. "
+	         "Earlier: the mayor confirms four deaths.",
+	      "killed|9|[9,9]|current|-|-1|-0; killed|four|[4,4]|superseded|-|-1|-0; "
+	      "killed|four|[4,4]|superseded|-|-1|-0; ");
+	READS(0, "The toll is back at 9. The agency had cut it to 7, saying the previous figure of 9 "
+	         "counted two drivers.",
+	      "killed|9|[9,9]|current|-|-1|-0; killed|7|[7,7]|superseded|-|-1|-0; "
+	      "killed|9|[9,9]|superseded|-|-1|-0; ");
+}
+END_TEST
+
 START_TEST(revision_narratives)
 {
 	READS(0, "The agency lowered the toll to 61 from 74.",
@@ -787,6 +819,8 @@ int main(void)
 	tcase_add_test(tc, long_sentences_are_bounded);
 	tcase_add_test(tc, random_word_soup);
 	tcase_add_test(tc, more_news_sentences);
+	tcase_add_test(tc, pattern_keys_within_reach);
+	tcase_add_test(tc, replaced_figure_everywhere);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }

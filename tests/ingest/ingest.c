@@ -102,6 +102,29 @@ START_TEST(seeds_directory)
 }
 END_TEST
 
+/* A document with no date says when it was written: the latest date it
+ * states, and how long after its news its headline or lead says it is. */
+START_TEST(time_hint_from_the_text)
+{
+	static const char a[] = "Dam inquiry reports\n\nThe dam gave way on 3 May 2011, and the inquiry sat "
+	                        "until June 2012. Engineers had warned in 2009.\n";
+	static const char b[] = "Two years on, the valley rebuilds\n\nBy A. Writer\n\nFarmers are back.\n\n"
+	                        "Four days after the flood, the army arrived. Plans run to 2040.\n";
+	static const char c[] = "Quarry blast: 9 hurt\n\nNine workers were hurt on Monday, police said.\n\n"
+	                        "(c) Hill Courier 2019\n";
+	static const char d[] = " date 2020-01-02 \nA year on, the town remembers.\n";
+	const char *in[] = {write_file("h1.txt", a, sizeof a - 1), write_file("h2.txt", b, sizeof b - 1),
+	                    write_file("h3.txt", c, sizeof c - 1), write_file("h4.txt", d, sizeof d - 1)};
+	rc_document *doc[4];
+	ck_assert_uint_eq(read_all(in, 4, NULL, doc, 4), 4);
+	ck_assert_str_eq(doc[0]->time_hint, "2012-06");   /* the latest stated; "in 2009" is earlier */
+	ck_assert_str_eq(doc[1]->time_hint, "P730D");     /* "Two years on"; days narrate, 2040 has no lead */
+	ck_assert_str_eq(doc[2]->time_hint, "2019");      /* a copyright line */
+	ck_assert_ptr_null(doc[3]->time_hint);            /* it has a date of its own */
+	free_all(doc, 4);
+}
+END_TEST
+
 START_TEST(seeds_jsonl_matches_files)
 {
 	const char *in[] = {rc_test_fixture("seeds.jsonl")};
@@ -1068,6 +1091,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, seeds_directory);
 	tcase_add_test(tc, seeds_jsonl_matches_files);
+	tcase_add_test(tc, time_hint_from_the_text);
 	tcase_add_test(tc, input_order_does_not_matter);
 	tcase_add_test(tc, stdin_is_read);
 	tcase_add_test(tc, date_header_forms);

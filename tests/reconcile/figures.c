@@ -613,6 +613,106 @@ START_TEST(many_reports_few_figures)
 }
 END_TEST
 
+/* "Together the two storms killed 140" read with only one of its events
+ * found: an aggregate all the same, never a figure of that event. */
+START_TEST(aggregate_with_one_event_is_no_figure_of_it)
+{
+	spec both[] = {
+		{"killed", "at least 30", 30, -1, "police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "140", 140, 140, NULL, RC_CLAIM_AGGREGATE, -1, NULL},
+	};
+	rc_record *r[] = {report("agg", "2024-03-02", "Valley Post", both, 2)};
+	rc_result *res = reconcile(r, 1, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(m->n_claims, 1);
+	ck_assert_str_eq(m->claims[0]->claim->text, "at least 30");
+	ck_assert(!m->range.hi_incl && m->range.hi_inf);
+	ck_assert_uint_eq(res->events[0].n_aggregates, 1);
+	const rc_aggregate *ag = &res->events[0].aggregates[0];
+	ck_assert_str_eq(ag->ref->claim->text, "140");
+	ck_assert_uint_eq(ag->n_events, 1);
+	ck_assert_str_eq(ag->events[0], EVENT);
+	ck_assert_int_eq(ag->verdict, RC_AGG_UNDETERMINED);
+	ck_assert_uint_eq(res->n_unlinked, 0);
+	rc_result_free(res);
+}
+END_TEST
+
+/* Undated reports whose texts say when they were written: a retrospective
+ * "a year on" is later than the first days' reports, and its figure is
+ * current; an estimated open figure that a more precise undated one meets
+ * gives way to it. */
+START_TEST(estimated_time_orders_undated_reports)
+{
+	rc_record *r[] = {
+		report("e-1", "2024-03-01", "Valley Post", ONE("killed", "20", 20, 20, "police")),
+		report("e-2", NULL, "Hill Courier", ONE("killed", "31", 31, 31, "police")),
+		report("e-3", NULL, "River Times", ONE("killed", "27", 27, 27, "police")),
+	};
+	r[2]->time_hint = "P365D"; /* "A year on" */
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_str_eq(m->current->claim->text, "27");
+	ck_assert_uint_eq(m->n_figures, 3);
+	ck_assert_str_eq(m->figures[1].date, "2025-03-01");
+	ck_assert(m->figures[1].estimated);
+	ck_assert(!m->figures[0].estimated);
+	ck_assert_ptr_null(m->figures[2].date);
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_CONTRADICTION), 0);
+	rc_result_free(res);
+	/* a stated year no later than the event dates nothing */
+	rc_record *s[] = {
+		report("f-1", "2024-03-01", "Valley Post", ONE("killed", "12", 12, 12, "police")),
+		report("f-2", NULL, "Hill Courier", ONE("killed", "more than 20", 21, -1, "police")),
+		report("f-3", NULL, "River Times", ONE("killed", "26", 26, 26, "police")),
+	};
+	s[1]->time_hint = "1990 2024-06";
+	res = reconcile(s, 3, NULL);
+	m = metric(res, "killed");
+	ck_assert(m->figures[1].estimated);
+	ck_assert_str_eq(m->figures[1].date, "2024-06-01");
+	/* "more than 20" is the latest, dated only by its text: the undated,
+	 * more precise 26 that meets it is quoted */
+	ck_assert_str_eq(m->current->claim->text, "26");
+	ck_assert_ptr_nonnull(strstr(m->current_why, "dated only by its text"));
+	rc_result_free(res);
+	long day;
+	long long t;
+	rc__estimated_time("1990", "2024-03-01", &day, &t);
+	ck_assert(day == RC__UNDATED);
+	rc__estimated_time("P49D", "2024-03", &day, &t);
+	ck_assert(day != RC__UNDATED);
+}
+END_TEST
+
+/* "Eight years ago, a fire in the same town killed 64": a figure the text
+ * recalls from an earlier event, linked to the event the document reports
+ * (by the town), is reconciled apart, never in that event's range; one
+ * that names the event's own year stays ("the March 2024 bombing, in which
+ * 30 died", in a later report). */
+START_TEST(recalled_figure_is_not_the_news_event)
+{
+	spec three[] = {
+		{"killed", "at least 30", 30, -1, "police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "64", 64, 64, NULL, RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "30", 30, 30, NULL, RC_CLAIM_CURRENT, -1, NULL},
+	};
+	rc_record *r[] = {report("bg", "2024-03-02", "Valley Post", three, 3)};
+	r[0]->claims[1].background = true;
+	r[0]->claims[2].background = true;
+	r[0]->claims[2].year = 2024;
+	rc_result *res = reconcile(r, 1, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	ck_assert_uint_eq(m->n_claims, 2);
+	ck_assert(m->range.lo == 30 && m->range.hi_inf);
+	const rc_metric_result *e = metric(res, "killed (earlier event)");
+	ck_assert_uint_eq(e->n_claims, 1);
+	ck_assert_str_eq(e->claims[0]->claim->text, "64");
+	ck_assert_uint_eq(gate_findings(res), 0);
+	rc_result_free(res);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("reconcile");
@@ -633,6 +733,9 @@ int main(void)
 	tcase_add_test(t, undated_precise_figure_confirms);
 	tcase_add_test(t, report_times);
 	tcase_add_test(t, many_reports_few_figures);
+	tcase_add_test(t, aggregate_with_one_event_is_no_figure_of_it);
+	tcase_add_test(t, estimated_time_orders_undated_reports);
+	tcase_add_test(t, recalled_figure_is_not_the_news_event);
 	suite_add_tcase(s, t);
 	return rc_test_run(s);
 }
