@@ -149,6 +149,33 @@ rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
 #define RC_GROW(arr, cap, need) \
 	((size_t)(need) <= (cap) ? RC_OK : rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
+/* ---- union-find over indices ------------------------------------------ */
+
+/* The root of i's set (paths halved on the way).  parent[i] == i for a
+ * root; start every index as its own root. */
+static inline size_t rc__uf_find(size_t *parent, size_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+/* Join the sets of a and b; the smaller root index represents the union
+ * (so roots follow the indices' canonical order, whatever the order of
+ * the unions).  Returns that root. */
+static inline size_t rc__uf_union(size_t *parent, size_t a, size_t b)
+{
+	a = rc__uf_find(parent, a);
+	b = rc__uf_find(parent, b);
+	if (a < b)
+		parent[b] = a;
+	else if (b < a)
+		parent[a] = b;
+	return a < b ? a : b;
+}
+
 /* ---- UTF-8 ------------------------------------------------------------ */
 
 /*

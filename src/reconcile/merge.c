@@ -183,30 +183,6 @@ static const char *eid_of(const rc_mention *m)
 	return m->key ? m->key : m->local_id ? m->local_id : "";
 }
 
-static size_t find(size_t *parent, size_t i)
-{
-	while (parent[i] != i) {
-		parent[i] = parent[parent[i]];
-		i = parent[i];
-	}
-	return i;
-}
-
-/* Union keeping the smaller index as root, so roots are canonical. */
-static size_t unite(size_t *parent, size_t a, size_t b)
-{
-	a = find(parent, a);
-	b = find(parent, b);
-	if (a == b)
-		return a;
-	if (a < b) {
-		parent[b] = a;
-		return a;
-	}
-	parent[a] = b;
-	return b;
-}
-
 static size_t ufind(unit *u, size_t i)
 {
 	while (u[i].parent != i) {
@@ -775,15 +751,15 @@ static bool merge_scored(mctx *M)
 	if (!token_counts(M) || !candidate_pairs(M))
 		return false;
 	for (size_t p = 0; p < M->n_pairs; p++) {
-		size_t ra = find(M->gparent, M->pairs[p].a), rb = find(M->gparent, M->pairs[p].b);
+		size_t ra = rc__uf_find(M->gparent, M->pairs[p].a), rb = rc__uf_find(M->gparent, M->pairs[p].b);
 		clus joined;
 		if (ra == rb || !clus_join(M, &M->cl[ra], &M->cl[rb], &joined))
 			continue;
-		size_t r = unite(M->gparent, ra, rb);
+		size_t r = rc__uf_union(M->gparent, ra, rb);
 		M->cl[r] = joined;
 	}
 	for (size_t i = 0; i < M->ng; i++) {
-		size_t r = find(M->gparent, i);
+		size_t r = rc__uf_find(M->gparent, i);
 		if (r != i)
 			uunite(M->u, M->g[r].root, M->g[i].root);
 	}

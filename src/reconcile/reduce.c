@@ -123,26 +123,6 @@ static rc_interval hull(const rc_interval *a, const rc_interval *b)
 
 /* ---- origins: near-duplicates and shared authorities -------------------------------- */
 
-static size_t uf_find(size_t *p, size_t i)
-{
-	while (p[i] != i) {
-		p[i] = p[p[i]];
-		i = p[i];
-	}
-	return i;
-}
-
-static void uf_union(size_t *p, size_t a, size_t b)
-{
-	a = uf_find(p, a);
-	b = uf_find(p, b);
-	/* the smaller index (earlier in canonical order) represents the group */
-	if (a < b)
-		p[b] = a;
-	else if (b < a)
-		p[a] = b;
-}
-
 typedef struct band_key {
 	uint64_t h;
 	size_t rec;
@@ -189,7 +169,7 @@ static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, do
 			for (size_t x = i; x < j && x < i + 64; x++)
 				for (size_t y = x + 1; y < j && y < i + 64; y++)
 					if (rc__minhash_similarity(recs[keys[x].rec]->minhash, recs[keys[y].rec]->minhash) >= threshold)
-						uf_union(parent, keys[x].rec, keys[y].rec);
+						rc__uf_union(parent, keys[x].rec, keys[y].rec);
 			i = j;
 		}
 	}
@@ -256,21 +236,21 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		if (i == 0 || strcmp0(k[i].s, k[i - 1].s) != 0)
 			m->documents++;
 		else
-			uf_union(parent, k[i].i, k[i - 1].i);
+			rc__uf_union(parent, k[i].i, k[i - 1].i);
 	/* near-duplicate documents */
 	for (size_t i = 0; i < n; i++)
 		k[i] = (src_key){.v = r->docgroup[refs[i] - r->res->refs], .i = i};
 	qsort(k, n, sizeof *k, cmp_src);
 	for (size_t i = 1; i < n; i++)
 		if (k[i].v == k[i - 1].v)
-			uf_union(parent, k[i].i, k[i - 1].i);
+			rc__uf_union(parent, k[i].i, k[i - 1].i);
 	/* the same cited authority (its origin key before renumbering) */
 	for (size_t i = 0; i < n; i++)
 		k[i] = (src_key){.v = refs[i]->claim->attribution ? refs[i]->origin : SIZE_MAX, .i = i};
 	qsort(k, n, sizeof *k, cmp_src);
 	for (size_t i = 1; i < n; i++)
 		if (k[i].v != SIZE_MAX && k[i].v == k[i - 1].v)
-			uf_union(parent, k[i].i, k[i - 1].i);
+			rc__uf_union(parent, k[i].i, k[i - 1].i);
 	/* number the components in report order */
 	free(k);
 	size_t *num = malloc((n ? n : 1) * sizeof *num), next = 0;
@@ -282,7 +262,7 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	for (size_t i = 0; i < n; i++)
 		num[i] = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
-		size_t root = uf_find(parent, i);
+		size_t root = rc__uf_find(parent, i);
 		if (num[root] == SIZE_MAX)
 			num[root] = next++;
 		((rc_claim_ref *)refs[i])->origin = num[root]; /* refs point into res->refs */
@@ -778,7 +758,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t root = uf_find(parent, i);
+		size_t root = rc__uf_find(parent, i);
 		long day;
 		long long t;
 		rc__record_time(recs[i], &day, &t);
