@@ -232,6 +232,9 @@ static inline void rc__qsort(void *base, size_t n, size_t size, int (*cmp)(const
 		qsort(base, n, size, cmp);
 }
 
+/* Sort v[0..n) and count its distinct values. */
+size_t rc__distinct_sizes(size_t *v, size_t n);
+
 /* Append s[0..n) to b with each invalid UTF-8 byte replaced by U+FFFD (as
  * ingest repairs texts); for strings that never went through ingest,
  * such as file names. */

@@ -132,3 +132,18 @@ long rc__days_from_civil(int y, int m, int d)
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
 }
+
+static int cmp_size(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	return (a > b) - (a < b);
+}
+
+size_t rc__distinct_sizes(size_t *v, size_t n)
+{
+	rc__qsort(v, n, sizeof *v, cmp_size);
+	size_t d = 0;
+	for (size_t i = 0; i < n; i++)
+		d += i == 0 || v[i] != v[i - 1];
+	return d;
+}

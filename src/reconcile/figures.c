@@ -258,21 +258,6 @@ static bool above(const rc_interval *a, const rc_interval *b)
 	return !rc_interval_meets(a, b) && cmp_lo(b, a) > 0;
 }
 
-static int cmp_size(const void *pa, const void *pb)
-{
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	return (a > b) - (a < b);
-}
-
-static size_t distinct(size_t *v, size_t n)
-{
-	rc__qsort(v, n, sizeof *v, cmp_size);
-	size_t d = 0;
-	for (size_t i = 0; i < n; i++)
-		d += i == 0 || v[i] != v[i - 1];
-	return d;
-}
-
 /* Who a claim cites, else its outlet, else its document. */
 static const char *who(const rc_claim_ref *c)
 {
@@ -532,10 +517,10 @@ static void build_figures(mstate *s)
 				lead = c;
 		}
 		f->lead = lead;
-		f->documents = distinct(tmp, j - i);
+		f->documents = rc__distinct_sizes(tmp, j - i);
 		for (size_t x = i; x < j; x++)
 			tmp[x - i] = pool[x]->origin;
-		f->origins = distinct(tmp, j - i);
+		f->origins = rc__distinct_sizes(tmp, j - i);
 		i = j;
 	}
 	free(it);

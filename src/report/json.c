@@ -161,21 +161,6 @@ static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
 	return hypo(a) == hypo(b) && rc_interval_equal(&a->effective, &b->effective);
 }
 
-static int cmp_size(const void *pa, const void *pb)
-{
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	return (a > b) - (a < b);
-}
-
-static size_t distinct(size_t *v, size_t n)
-{
-	rc__qsort(v, n, sizeof *v, cmp_size);
-	size_t d = 0;
-	for (size_t i = 0; i < n; i++)
-		d += i == 0 || v[i] != v[i - 1];
-	return d;
-}
-
 /*
  * How many documents and independent origins report the same figure (the
  * same effective interval; hypothetical figures are counted only among
@@ -204,7 +189,7 @@ static bool figure_support(const rc_metric_result *m, size_t *out)
 			docs[k - x] = (size_t)(uintptr_t)f[k].ref->rec;
 			orig[k - x] = f[k].ref->origin;
 		}
-		size_t nd = distinct(docs, y - x), no = distinct(orig, y - x);
+		size_t nd = rc__distinct_sizes(docs, y - x), no = rc__distinct_sizes(orig, y - x);
 		for (size_t k = x; k < y; k++) {
 			out[2 * f[k].i] = nd;
 			out[2 * f[k].i + 1] = no;
