@@ -22,15 +22,14 @@ time):
 A file the events stage could not read is an error that names the place
 (its index and name) and the reason, and fails the build.
 """
-import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "core"))
+from datagen import fail, run  # noqa: E402
 
 
 KINDS = {"country": 0, "region": 1}  # anything else is a city (2)
-
-
-def fail(path, msg):
-    sys.exit("%s: %s" % (path, msg))
 
 
 def words(s):
@@ -45,15 +44,7 @@ def c_bytes(data):
     return "\n".join(out)
 
 
-def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    src, out = sys.argv[1], sys.argv[2]
-    try:
-        with open(src, encoding="utf-8") as f:
-            root = json.load(f)
-    except (OSError, ValueError) as e:
-        fail(src, "cannot read the gazetteer: %s" % e)
+def compile_gazetteer(src, root):
     places = root.get("places") if isinstance(root, dict) else None
     if not isinstance(places, list) or not places:
         fail(src, 'expected an object with a non-empty "places" list')
@@ -127,9 +118,8 @@ def main():
           "const ev_gazetteer rc__gazetteer = {",
           "  pool, sizeof pool, place, %d, %d, phrase, %d, by_name," % (len(rows), n_countries, len(ph_rows)),
           "};", ""]
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("\n".join(c))
+    return "\n".join(c)
 
 
 if __name__ == "__main__":
-    main()
+    run(__doc__, compile_gazetteer, "gazetteer")

@@ -4,7 +4,7 @@
  * The recognizer reads a text in three steps, one file each:
  *
  *   quantity_lexicon.c   words -> lexicon entries.  The tables of
- *                        quantity_tables.c (declared in quantity-priv.h)
+ *                        data/quantity.json (declared in quantity-priv.h)
  *                        compiled into one hash of words, each with its
  *                        flags (number word, scale, qualifier, unit ...)
  *                        and values; the recognizer object and its options.

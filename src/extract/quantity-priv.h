@@ -2,7 +2,9 @@
  * Internal: the quantity recognizer's lexicon.
  *
  * Everything the recognizer knows about English figures is in the tables
- * of quantity_tables.c, one readable line per entry: number words, scale
+ * of data/quantity.json, which src/extract/quantity_tables.py compiles at
+ * build time into the read-only arrays below (quantity_tables.c in the
+ * build tree), in the file's order: number words, scale
  * words and suffixes, ordinal words, qualifier phrases with their interval
  * meaning, vague terms with their default intervals, unit and currency
  * words, month names, and the cue words that make a number a year, an

@@ -15,7 +15,7 @@
  * something else, after every one whose reading must win over it.  Add its
  * cases to fixtures/cases/quantities.txt; the test there checks that every
  * row of the table reads at least one case.  Words it needs go into the
- * tables of quantity_tables.c, never into the function.
+ * tables of data/quantity.json, never into the function.
  */
 #include <math.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /*
- * The quantity recognizer's lexicon: the tables of quantity_tables.c
- * compiled into one open-addressing hash of lower-case words, each with the
+ * The quantity recognizer's lexicon: the tables of data/quantity.json
+ * (quantity-priv.h) compiled into one open-addressing hash of lower-case words, each with the
  * flags of the tables it is in (QF_*) and its values; table phrases become
  * arrays of word ids.  Also the recognizer object itself: building it,
  * its options (tolerance, vague-term overrides) and freeing it.

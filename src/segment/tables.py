@@ -14,18 +14,17 @@ A word the splitter could not match (empty, with a space, a final period,
 a byte outside printable ASCII), a word listed twice, or an unknown key is
 an error that names the list and the word, and fails the build.
 """
-import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "core"))
+from datagen import c_str, fail, run  # noqa: E402
 
 KINDS = [("title", "SEG_ABBR_TITLE"), ("numbered", "SEG_ABBR_NUMBERED"),
          ("month", "SEG_ABBR_MONTH"), ("ambiguous", "SEG_ABBR_AMBIGUOUS")]
 LISTS = ["sentence_starters", "continuation_words"]
 KEYS = {"schema", "comment", "abbreviations"} | set(LISTS)
 SCHEMA = "recount.segment-tables/1"
-
-
-def fail(path, msg):
-    sys.exit("%s: %s" % (path, msg))
 
 
 def words(path, where, v, letters_only):
@@ -51,19 +50,7 @@ def words(path, where, v, letters_only):
     return v
 
 
-def c_str(w):
-    return '"%s"' % w.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    src, out = sys.argv[1], sys.argv[2]
-    try:
-        with open(src, encoding="utf-8") as f:
-            root = json.load(f)
-    except (OSError, ValueError) as e:
-        fail(src, "cannot read the segment tables: %s" % e)
+def compile_tables(src, root):
     if not isinstance(root, dict):
         fail(src, "expected an object")
     if root.get("schema") != SCHEMA:
@@ -103,9 +90,8 @@ def main():
         lines.append("const size_t rc__seg_n_%s = %d;" % ("starters" if n == "sentence_starters" else n,
                                                        len(lists[n])))
         lines.append("")
-    with open(out, "w") as f:
-        f.write("\n".join(lines))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    main()
+    run(__doc__, compile_tables, "segment tables")
