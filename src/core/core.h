@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -148,6 +149,17 @@ char *rc__buf_steal(rc_buf *b, size_t *len);
 rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
 #define RC_GROW(arr, cap, need) \
 	((size_t)(need) <= (cap) ? RC_OK : rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))))
+
+/* ---- ordering --------------------------------------------------------- */
+
+/* A total order of doubles: NaN first, then by value (-0 and 0 equal), so
+ * that sorting is well defined whatever a figure holds. */
+static inline int rc__cmp_double(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(b) - isnan(a);
+	return (a > b) - (a < b);
+}
 
 /* ---- union-find over indices ------------------------------------------ */
 

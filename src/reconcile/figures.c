@@ -214,16 +214,6 @@ static int precision(const rc_claim_ref *c)
 	return c->claim->q.approx || iv->lo != iv->hi ? 2 : 3;
 }
 
-/* A total order of doubles (NaN first). */
-static int cmp_num(double a, double b)
-{
-	if (a < b)
-		return -1;
-	if (a > b)
-		return 1;
-	return a == b ? 0 : isnan(b) - isnan(a);
-}
-
 /* Lower ends: -inf first; at equal numbers an open end is the higher. */
 static int cmp_lo(const rc_interval *x, const rc_interval *y)
 {
@@ -231,7 +221,7 @@ static int cmp_lo(const rc_interval *x, const rc_interval *y)
 		return x->lo_inf ? -1 : 1;
 	if (x->lo_inf)
 		return 0;
-	int c = cmp_num(x->lo, y->lo);
+	int c = rc__cmp_double(x->lo, y->lo);
 	return c ? c : (int)y->lo_incl - (int)x->lo_incl;
 }
 
@@ -242,7 +232,7 @@ static int cmp_hi(const rc_interval *x, const rc_interval *y)
 		return x->hi_inf ? 1 : -1;
 	if (x->hi_inf)
 		return 0;
-	int c = cmp_num(x->hi, y->hi);
+	int c = rc__cmp_double(x->hi, y->hi);
 	return c ? c : (int)x->hi_incl - (int)y->hi_incl;
 }
 
@@ -312,8 +302,8 @@ typedef struct sup_key {
 
 static int cmp_lit(const rc_interval *x, const rc_interval *y)
 {
-	int c = cmp_num(x->lo, y->lo);
-	return c ? c : cmp_num(x->hi, y->hi);
+	int c = rc__cmp_double(x->lo, y->lo);
+	return c ? c : rc__cmp_double(x->hi, y->hi);
 }
 
 static int cmp_sup(const void *pa, const void *pb)
@@ -959,7 +949,7 @@ static bool window_leads_after(const mstate *s, size_t a, size_t b, size_t st)
 		return ta > tb;
 	/* then the highest: a part the extraction did not mark as one is never
 	 * above its total, and tolls rise */
-	int c = cmp_num(value_of(x), value_of(y));
+	int c = rc__cmp_double(value_of(x), value_of(y));
 	if (c)
 		return c > 0;
 	return a > b;
@@ -1314,7 +1304,7 @@ static bool undated_leads(const mstate *s, size_t a, size_t b)
 	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
 	if (sa != sb)
 		return sa > sb;
-	int c = cmp_num(rc__point_of(&x->effective), rc__point_of(&y->effective));
+	int c = rc__cmp_double(rc__point_of(&x->effective), rc__point_of(&y->effective));
 	if (c)
 		return c > 0;
 	return a > b;
@@ -1608,7 +1598,7 @@ static const char *current_why(mstate *s, int how, size_t latest_lead, bool swit
 				by = "the most widely reported";
 			else if (fact(s->r, x)->t != fact(s->r, y)->t)
 				by = "the latest";
-			else if (cmp_num(value_of(x), value_of(y)))
+			else if (rc__cmp_double(value_of(x), value_of(y)))
 				by = "equally authoritative, precise and reported: the highest";
 		}
 		return rc__arena_printf(ar, "the latest report (%s); of that %s's %zu figures, %s (%s)", when(c),

@@ -65,14 +65,6 @@ static int cmp_long(long a, long b)
 	return (a > b) - (a < b);
 }
 
-/* NaN first, then by value; -0 and 0 are equal. */
-static int cmp_double(double a, double b)
-{
-	if (isnan(a) || isnan(b))
-		return isnan(b) - isnan(a);
-	return (a > b) - (a < b);
-}
-
 static int cmp_pos(const rc_pos *a, const rc_pos *b)
 {
 	int c;
@@ -87,9 +79,9 @@ static int cmp_interval(const rc_interval *a, const rc_interval *b)
 	int c;
 	if ((c = cmp_long(a->lo_inf, b->lo_inf)) || (c = cmp_long(a->hi_inf, b->hi_inf)))
 		return c;
-	if (!a->lo_inf && ((c = cmp_double(a->lo, b->lo)) || (c = cmp_long(a->lo_incl, b->lo_incl))))
+	if (!a->lo_inf && ((c = rc__cmp_double(a->lo, b->lo)) || (c = cmp_long(a->lo_incl, b->lo_incl))))
 		return c;
-	if (!a->hi_inf && ((c = cmp_double(a->hi, b->hi)) || (c = cmp_long(a->hi_incl, b->hi_incl))))
+	if (!a->hi_inf && ((c = rc__cmp_double(a->hi, b->hi)) || (c = cmp_long(a->hi_incl, b->hi_incl))))
 		return c;
 	return 0;
 }
@@ -127,7 +119,7 @@ static int cmp_claim(const rc_claim *a, const rc_claim *b)
 	if ((c = cmp_str(a->metric, b->metric)) || (c = cmp_str(a->subject, b->subject)) ||
 	    (c = cmp_str(a->trigger, b->trigger)) || (c = cmp_str(a->text, b->text)) ||
 	    (c = cmp_long(x->kind, y->kind)) || (c = cmp_interval(&x->iv, &y->iv)) ||
-	    (c = cmp_double(x->value, y->value)) || (c = cmp_long(x->approx, y->approx)) ||
+	    (c = rc__cmp_double(x->value, y->value)) || (c = cmp_long(x->approx, y->approx)) ||
 	    (c = cmp_long(x->vague, y->vague)) || (c = cmp_str(x->qualifier, y->qualifier)) ||
 	    (c = cmp_size(x->start, y->start)) || (c = cmp_size(x->end, y->end)) ||
 	    (c = cmp_size(x->num_start, y->num_start)) || (c = cmp_size(x->num_end, y->num_end)) ||

@@ -122,16 +122,6 @@ typedef struct fig {
 	size_t i;              /* index in the metric */
 } fig;
 
-/* A total order of doubles (NaN first), so that sorting is well defined. */
-static int cmp_num(double a, double b)
-{
-	if (a < b)
-		return -1;
-	if (a > b)
-		return 1;
-	return a == b ? 0 : isnan(b) - isnan(a);
-}
-
 /* The figure of a claim: its effective interval (the fields
  * rc_interval_equal compares) and whether it is hypothetical. */
 static int cmp_fig(const void *pa, const void *pb)
@@ -143,13 +133,13 @@ static int cmp_fig(const void *pa, const void *pb)
 	if (x->lo_inf != y->lo_inf)
 		return x->lo_inf ? -1 : 1;
 	int c;
-	if (!x->lo_inf && (c = cmp_num(x->lo, y->lo)))
+	if (!x->lo_inf && (c = rc__cmp_double(x->lo, y->lo)))
 		return c;
 	if (!x->lo_inf && x->lo_incl != y->lo_incl)
 		return x->lo_incl ? -1 : 1;
 	if (x->hi_inf != y->hi_inf)
 		return x->hi_inf ? 1 : -1;
-	if (!x->hi_inf && (c = cmp_num(x->hi, y->hi)))
+	if (!x->hi_inf && (c = rc__cmp_double(x->hi, y->hi)))
 		return c;
 	if (!x->hi_inf && x->hi_incl != y->hi_incl)
 		return x->hi_incl ? 1 : -1;
