@@ -209,6 +209,7 @@ struct rc_rules {
 	const char **part_labels;
 	bool *part_relative;            /* by label: counts on an earlier figure ("more") */
 	bool *part_needs_total;         /* by label: a part only beside a total ("by charge") */
+	bool *part_after_part;          /* by label: a part only after one ("six others") */
 	size_t n_part_labels;
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */

@@ -46,6 +46,7 @@ typedef struct work {
 	int form;
 	const char *part;       /* part label or text (scratch), NULL for a total */
 	bool group_part;        /* part by its group only: a total if the text has none */
+	bool others;            /* the others of the part before it ("six others") */
 	bool background;        /* about an earlier event */
 	int year;               /* year its clause names, or 0 */
 } work;
@@ -56,6 +57,7 @@ typedef struct meta {
 	int metric;
 	bool group_part;    /* a part by its group only ("7 officers"): needs a total */
 	bool said_again;    /* a total found to repeat a part of it (attach_parts) */
+	bool others;        /* the others of the part before it in its sentence */
 } meta;
 
 typedef struct attr_hit {
@@ -1289,6 +1291,7 @@ static bool in_operation(const ex *x, const work *w)
 static const char *part_of(ex *x, work *w, bool *nomem)
 {
 	w->group_part = false;
+	w->others = false;
 	const rc_rules *r = x->r;
 	const work *prev = x->n_w ? &x->w[x->n_w - 1] : NULL;
 	/* Cues.  A part relative to an earlier figure ("Four more people
@@ -1313,6 +1316,18 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		if (!is_cand(cand, all, k) || (contrast && r->part_relative[p->metric]) ||
 		    !match_at_figure(x, p, w->fig, &a, &b))
 			continue;
+		/* others of an earlier part of the sentence are of its group:
+		 * "two Turkish pilgrims died and six others are missing";
+		 * after a total they are the rest of the victims ("killed 51
+		 * and wounded 49 others") */
+		if (r->part_after_part[p->metric]) {
+			if (!prev || !prev->part || prev->metric < 0 ||
+			    !r->metrics[prev->metric].victims)
+				continue;
+			w->group_part = prev->group_part;
+			w->others = true;
+			return prev->part;
+		}
 		w->group_part = r->part_needs_total[p->metric];
 		return r->part_labels[p->metric];
 	}
@@ -2213,7 +2228,7 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	    (w->tb > w->ta && !c->trigger && !w->inherit))
 		return RC_ERR_NOMEM;
 	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric,
-	                               .group_part = w->group_part};
+	                               .group_part = w->group_part, .others = w->others};
 	x->metas = *metas;
 	*global = (long)x->n_claims++;
 	return RC_OK;
@@ -2538,9 +2553,16 @@ static void attach_once(rc_claim *c, size_t n, const meta *metas)
 			if (is_total(&c[k]) && strcmp(c[k].metric, c[i].metric) == 0)
 				best = (long)k;
 		c[i].parent = best;
+		/* the others of a group that is a part of its total are a part
+		 * of theirs, stated or not: "two of its pilgrims died [of 700]
+		 * and six others are missing" */
+		bool of_part = false;
+		if (best < 0 && metas[i].others)
+			for (size_t k = i; k-- > 0 && metas[k].sent == metas[i].sent && !of_part;)
+				of_part = c[k].part && c[k].parent >= 0;
 		/* a group with no total beside it is the total: "a bombing
 		 * killed 7 officers" */
-		if (best < 0 && metas[i].group_part)
+		if (best < 0 && metas[i].group_part && !of_part)
 			c[i].part = NULL;
 	}
 }

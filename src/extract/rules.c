@@ -122,6 +122,7 @@ static const field parts_fields[] = {
 	{"cues", V_MAP, cue_value, 0, 0, 0},
 	{"relative", V_WORDS, NULL, 0, 0, 0},
 	{"needs_total", V_WORDS, NULL, 0, 0, 0},
+	{"after_part", V_WORDS, NULL, 0, 0, 0},
 	{"sites", V_WORDS, NULL, 0, 0, 0},
 	{"site_adverbs", V_WORDS, NULL, 0, 0, 0},
 	{"operations", V_WORDS, NULL, 0, 0, 0},
@@ -1259,8 +1260,13 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                                       sizeof(*r->part_needs_total));
 	if (!r->part_needs_total)
 		return RC_ERR_NOMEM;
+	r->part_after_part = rc__arena_calloc(r->arena, r->n_part_labels + 1,
+	                                      sizeof(*r->part_after_part));
+	if (!r->part_after_part)
+		return RC_ERR_NOMEM;
 	const json_t *rel = json_object_get(parts, "relative");
 	const json_t *nt = json_object_get(parts, "needs_total");
+	const json_t *ap = json_object_get(parts, "after_part");
 	size_t li = 0;
 	json_object_foreach((json_t *)cues, name, v) {
 		if (!(r->part_labels[li] = rc__arena_strdup(r->arena, name)))
@@ -1271,6 +1277,9 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		for (size_t k = 0; k < json_array_size(nt); k++)
 			if (strcmp(json_string_value(json_array_get(nt, k)), name) == 0)
 				r->part_needs_total[li] = true;
+		for (size_t k = 0; k < json_array_size(ap); k++)
+			if (strcmp(json_string_value(json_array_get(ap, k)), name) == 0)
+				r->part_after_part[li] = true;
 		if ((st = add_patterns(cp, &r->part_cues, v, SLOT_N_REQUIRED, (int32_t)li)) != RC_OK)
 			return st;
 		li++;
@@ -1282,6 +1291,17 @@ static rc_status compile(compiler *cp, const json_t *doc)
 			c->path.depth = 0;
 			path_push_key(c, "parts");
 			path_push_key(c, "needs_total");
+			path_push_index(c, k);
+			return fail(c, "'%s' is not a label of \"cues\"", ln);
+		}
+	}
+	for (size_t k = 0; k < json_array_size(ap); k++) {
+		const char *ln = json_string_value(json_array_get(ap, k));
+		if (!json_object_get(cues, ln)) {
+			loadctx *c = cp->c;
+			c->path.depth = 0;
+			path_push_key(c, "parts");
+			path_push_key(c, "after_part");
 			path_push_index(c, k);
 			return fail(c, "'%s' is not a label of \"cues\"", ln);
 		}

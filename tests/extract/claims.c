@@ -269,6 +269,17 @@ START_TEST(parts_of_a_total)
 	READS(0, "The raid killed 40 people, among them 6 Saudi guards and 9 Yemeni workers.",
 	      "killed|40|[40,40]|current|-|-1|-0; killed|6|[6,6]|current|security personnel|0|-0; "
 	      "killed|9|[9,9]|current|workers|0|-0; ");
+	/* the others of a part are of its group; the others after a total
+	 * are the rest of the victims */
+	READS(0, "The ferry sank with 300 people aboard and 85 died. The embassy said three Filipino "
+	         "crew had drowned and that four others were still missing.",
+	      "killed|85|[85,85]|current|-|-1|-0; "
+	      "killed|three|[3,3]|current|Filipino|0|-0; missing|four|[4,4]|current|Filipino|-1|-0; ");
+	READS(0, "The gunmen killed 12 guards and wounded 30 others.",
+	      "killed|12|[12,12]|current|-|-1|-0; injured|30|[30,30]|current|-|-1|-0; ");
+	/* a group with no total is the total, and so are its others */
+	READS(0, "Two Kenyan tourists died in the avalanche and three others are missing.",
+	      "killed|Two|[2,2]|current|-|-1|-0; missing|three|[3,3]|current|-|-1|-0; ");
 }
 END_TEST
 
