@@ -97,6 +97,7 @@ typedef enum rc__lex_class {
 	RC_LX_SITE_ADVERB,  /* "80 people died there": at a site the text named before */
 	RC_LX_OPERATION,    /* "a police raid left three people dead": an operation, not the event */
 	RC_LX_REFLEXIVE,    /* "seven killed themselves": no victims of the event */
+	RC_LX_GAP_ADVERB,   /* "20 died there and two later in hospital": the verb left out */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 

@@ -1057,6 +1057,9 @@ static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
 	if (!links || j < 0)
 		return false;
 	const work *head = claim_ending_at(x, j, f);
+	/* ... or a site adverb: "20 died there and two later in hospital" */
+	if (!head && j > 0 && is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_SITE_ADVERB))
+		head = claim_ending_at(x, (size_t)j - 1, f);
 	/* A short place phrase may follow the head: "84 in Kerman and ...". */
 	for (long k = j; !head && k > 0 && j - k < 4 && is_word(x, (size_t)k); k--) {
 		const rc__lex_entry *pp = lex(x, (size_t)k, RC_LX_PREP);
@@ -2476,7 +2479,14 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 			continue;
 		work w, second = {.metric = -1};
 		size_t head;
-		bool ok = try_patterns(x, f, &w) || try_subcount(x, f, *metas, &w) ||
+		/* a list member whose verb the text leaves out, an adverb in
+		 * its place ("20 died there and two later in hospital"), counts
+		 * what its head counts, whatever the phrase after the adverb */
+		bool gapped = f > 0 && f + 1 < x->n && is_word(x, f + 1) &&
+		              lex(x, f + 1, RC_LX_GAP_ADVERB) && lex_ending(x, f - 1, RC_LX_CHAIN) &&
+		              (f + 2 >= x->n || !is_word(x, f + 2) || lex(x, f + 2, RC_LX_PREP));
+		bool ok = (gapped && try_chain(x, f, &w, &head)) ||
+		          try_patterns(x, f, &w) || try_subcount(x, f, *metas, &w) ||
 		          try_verb_before(x, f, &w) || try_toll_before(x, f, &w) ||
 		          try_after(x, f, &w, &second) || try_noun_after(x, f, &w) ||
 		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w) ||

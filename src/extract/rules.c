@@ -155,6 +155,7 @@ static const field top_fields[] = {
 	{"background", V_OBJECT, background_fields, 0, 0, 0},
 	{"not_figures", V_WORDS, NULL, 0, 0, 0},
 	{"other_verbs", V_WORDS, NULL, 0, 0, 0},
+	{"gap_adverbs", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -1245,6 +1246,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	    (st = add_lex_list(cp, json_object_get(parts, "reflexives"), RC_LX_REFLEXIVE,
 	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(doc, "other_verbs"), RC_LX_OTHER_VERB,
+	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(doc, "gap_adverbs"), RC_LX_GAP_ADVERB,
 	                       -1)) != RC_OK)
 		return st;
 	const json_t *cues = json_object_get(parts, "cues");

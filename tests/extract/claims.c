@@ -269,6 +269,13 @@ START_TEST(parts_of_a_total)
 	READS(0, "The raid killed 40 people, among them 6 Saudi guards and 9 Yemeni workers.",
 	      "killed|40|[40,40]|current|-|-1|-0; killed|6|[6,6]|current|security personnel|0|-0; "
 	      "killed|9|[9,9]|current|workers|0|-0; ");
+	/* a list member whose verb is left out, an adverb in its place,
+	 * counts what its head counts; with a verb of its own it does not */
+	READS(0, "The blast killed 30 people: 26 died there and four later in hospital.",
+	      "killed|30|[30,30]|current|-|-1|-0; killed|26|[26,26]|current|breakdown|0|-0; "
+	      "killed|four|[4,4]|current|breakdown|0|-0; ");
+	READS(0, "The fire injured 40 people; 12 died at the scene and 28 later survived surgery.",
+	      "injured|40|[40,40]|current|-|-1|-0; killed|12|[12,12]|current|-|-1|-0; ");
 	/* the others of a part are of its group; the others after a total
 	 * are the rest of the victims */
 	READS(0, "The ferry sank with 300 people aboard and 85 died. The embassy said three Filipino "
