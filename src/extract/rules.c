@@ -1068,6 +1068,32 @@ static int subject_index(const struct rc_rules *r, const char *name)
 	return -1;
 }
 
+/* Is name one of the strings of the array words (NULL: none)? */
+static bool in_words(const json_t *words, const char *name)
+{
+	for (size_t k = 0; k < json_array_size(words); k++)
+		if (strcmp(json_string_value(json_array_get(words, k)), name) == 0)
+			return true;
+	return false;
+}
+
+/* Every label that parts.KEY lists must be a label of parts.cues. */
+static rc_status cue_labels(compiler *cp, const json_t *cues, const json_t *list, const char *key)
+{
+	for (size_t k = 0; k < json_array_size(list); k++) {
+		const char *ln = json_string_value(json_array_get(list, k));
+		if (!json_object_get(cues, ln)) {
+			loadctx *c = cp->c;
+			c->path.depth = 0;
+			path_push_key(c, "parts");
+			path_push_key(c, key);
+			path_push_index(c, k);
+			return fail(c, "'%s' is not a label of \"cues\"", ln);
+		}
+	}
+	return RC_OK;
+}
+
 static rc_status compile(compiler *cp, const json_t *doc)
 {
 	struct rc_rules *r = cp->r;
@@ -1274,41 +1300,17 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	json_object_foreach((json_t *)cues, name, v) {
 		if (!(r->part_labels[li] = rc__arena_strdup(r->arena, name)))
 			return RC_ERR_NOMEM;
-		for (size_t k = 0; k < json_array_size(rel); k++)
-			if (strcmp(json_string_value(json_array_get(rel, k)), name) == 0)
-				r->part_relative[li] = true;
-		for (size_t k = 0; k < json_array_size(nt); k++)
-			if (strcmp(json_string_value(json_array_get(nt, k)), name) == 0)
-				r->part_needs_total[li] = true;
-		for (size_t k = 0; k < json_array_size(ap); k++)
-			if (strcmp(json_string_value(json_array_get(ap, k)), name) == 0)
-				r->part_after_part[li] = true;
+		r->part_relative[li] = in_words(rel, name);
+		r->part_needs_total[li] = in_words(nt, name);
+		r->part_after_part[li] = in_words(ap, name);
 		if ((st = add_patterns(cp, &r->part_cues, v, SLOT_N_REQUIRED, (int32_t)li)) != RC_OK)
 			return st;
 		li++;
 	}
-	for (size_t k = 0; k < json_array_size(nt); k++) {
-		const char *ln = json_string_value(json_array_get(nt, k));
-		if (!json_object_get(cues, ln)) {
-			loadctx *c = cp->c;
-			c->path.depth = 0;
-			path_push_key(c, "parts");
-			path_push_key(c, "needs_total");
-			path_push_index(c, k);
-			return fail(c, "'%s' is not a label of \"cues\"", ln);
-		}
-	}
-	for (size_t k = 0; k < json_array_size(ap); k++) {
-		const char *ln = json_string_value(json_array_get(ap, k));
-		if (!json_object_get(cues, ln)) {
-			loadctx *c = cp->c;
-			c->path.depth = 0;
-			path_push_key(c, "parts");
-			path_push_key(c, "after_part");
-			path_push_index(c, k);
-			return fail(c, "'%s' is not a label of \"cues\"", ln);
-		}
-	}
+	if ((st = cue_labels(cp, cues, rel, "relative")) != RC_OK ||
+	    (st = cue_labels(cp, cues, nt, "needs_total")) != RC_OK ||
+	    (st = cue_labels(cp, cues, ap, "after_part")) != RC_OK)
+		return st;
 	const json_t *bg = json_object_get(doc, "background");
 	if ((st = add_patterns(cp, &r->background, json_object_get(bg, "cues"), SLOT_N_OPTIONAL,
 	                       -1)) != RC_OK ||

@@ -118,6 +118,14 @@ START_TEST(bad_values_are_errors)
 	refused("{\"status\": {\"aggregate\": [\"in all {N}\"]}}", 1, 27, "takes no {N}");
 	refused("{\"metrics\": {\"razed\": {\"verbs\": [\"razed\"], \"objects\": [\"homes\"]}}}",
 	        1, 55, "'homes' is not a subject name");
+	/* every list of part labels names labels of parts.cues (a typo would
+	 * silently switch a part rule off) */
+	refused("{\"parts\": {\"relative\": [\"additional\", \"no such cue\"]}}", 1, 39,
+	        "is not a label of \"cues\"");
+	refused("{\"parts\": {\"needs_total\": [\"by charge\", \"no such cue\"]}}", 1, 41,
+	        "is not a label of \"cues\"");
+	refused("{\"parts\": {\"after_part\": [\"others of a part\", \"no such cue\"]}}", 1, 47,
+	        "is not a label of \"cues\"");
 	refused("{\"schema\": \"recount.rules/9\"}", 1, 12, "unsupported schema");
 	refused("[1, 2]", 1, 1, "must be a JSON object");
 }
