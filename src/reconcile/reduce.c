@@ -684,21 +684,42 @@ static const rc_event *news_claim(const rc__links *L, const rc_record *rec, size
 	return c->background || c->status == RC_CLAIM_AGGREGATE ? NULL : rc__link_event(L, base + x);
 }
 
-/* rec's claims are numbered from base in L. */
+typedef struct news_at {
+	const rc_event *ev;
+	size_t i;
+} news_at;
+
+static int cmp_news_at(const void *pa, const void *pb)
+{
+	const news_at *a = pa, *b = pb;
+	uintptr_t x = (uintptr_t)a->ev, y = (uintptr_t)b->ev;
+	if (x != y)
+		return x < y ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* rec's claims are numbered from base in L.  Sorting the news claims by
+ * event counts each event's claims in one pass; on a tie the event whose
+ * first claim comes first wins. */
 static const rc_event *news_event(const rc__links *L, const rc_record *rec, size_t base)
 {
-	size_t n = rec->n_claims < NEWS_CLAIMS ? rec->n_claims : NEWS_CLAIMS, best_n = 0;
-	const rc_event *best = NULL;
+	news_at at[NEWS_CLAIMS];
+	size_t n = rec->n_claims < NEWS_CLAIMS ? rec->n_claims : NEWS_CLAIMS, m = 0;
 	for (size_t i = 0; i < n; i++) {
 		const rc_event *ev = news_claim(L, rec, base, i);
-		if (!ev)
-			continue;
-		size_t same = 0;
-		for (size_t j = 0; j < n; j++)
-			same += news_claim(L, rec, base, j) == ev;
-		if (same > best_n) {
-			best_n = same;
-			best = ev;
+		if (ev)
+			at[m++] = (news_at){ev, i};
+	}
+	rc__qsort(at, m, sizeof *at, cmp_news_at);
+	const rc_event *best = NULL;
+	size_t best_n = 0, best_i = SIZE_MAX;
+	for (size_t x = 0, y; x < m; x = y) {
+		for (y = x + 1; y < m && at[y].ev == at[x].ev; y++)
+			;
+		if (y - x > best_n || (y - x == best_n && at[x].i < best_i)) {
+			best_n = y - x;
+			best_i = at[x].i;
+			best = at[x].ev;
 		}
 	}
 	return best;
