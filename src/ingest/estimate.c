@@ -4,8 +4,10 @@
  * states, and how long after its news event its headline and opening
  * paragraphs say it was written.  The words are in data/dates.json
  * (embedded), read once per process.  The result is the document's
- * time_hint, "YYYY[-MM[-DD]]" and/or "P<days>D", which the reconciler turns
- * into an estimated report time once it knows the event's date.
+ * time_hint: "YYYY[-MM[-DD]]", "P<days>D", "--MM-DD" (a month and day
+ * without a year) and "W<weekdays>" (the weekdays it names, 0 = Monday),
+ * space-separated, which the reconciler turns into an estimated report
+ * time once it knows the event's date.
  */
 #include <math.h>
 #include <pthread.h>
@@ -27,9 +29,10 @@ typedef struct phrase {
 } phrase;
 
 static struct {
-	char *months[12];
+	char *months[12], *weekdays[7];
 	phrase year_leads[MAX_WORDS], numbers[MAX_WORDS], units[MAX_WORDS], cues[MAX_WORDS];
-	size_t n_year_leads, n_numbers, n_units, n_cues;
+	phrase month_abbrs[MAX_WORDS], future[MAX_WORDS];
+	size_t n_year_leads, n_numbers, n_units, n_cues, n_month_abbrs, n_future;
 	char *marks[MAX_WORDS];
 	size_t n_marks;
 	size_t lead_paragraphs;
@@ -85,16 +88,27 @@ static bool load_map(json_t *obj, phrase *out, size_t *n)
 	return true;
 }
 
+/* A list of exactly n words ("months", "weekdays") into out[0..n). */
+static bool load_names(json_t *arr, char **out, size_t n)
+{
+	bool ok = json_is_array(arr) && json_array_size(arr) == n;
+	for (size_t i = 0; ok && i < n; i++) {
+		const char *s = json_string_value(json_array_get(arr, i));
+		ok = s && (out[i] = strdup(s)) != NULL;
+	}
+	return ok;
+}
+
 static void load_once(void)
 {
 	json_error_t je;
 	json_t *root = json_loadb(rc__data_dates, rc__data_dates_len, 0, &je);
-	json_t *months = json_object_get(root, "months");
-	bool ok = json_is_array(months) && json_array_size(months) == 12;
-	for (size_t m = 0; ok && m < 12; m++) {
-		const char *s = json_string_value(json_array_get(months, m));
-		ok = s && (T.months[m] = strdup(s)) != NULL;
-	}
+	bool ok = load_names(json_object_get(root, "months"), T.months, 12) &&
+	          load_names(json_object_get(root, "weekdays"), T.weekdays, 7) &&
+	          load_map(json_object_get(root, "month_abbreviations"), T.month_abbrs, &T.n_month_abbrs) &&
+	          load_list(json_object_get(root, "date_future_cues"), T.future, &T.n_future);
+	for (size_t k = 0; ok && k < T.n_month_abbrs; k++)
+		ok = T.month_abbrs[k].value >= 1 && T.month_abbrs[k].value <= 12;
 	ok = ok && load_list(json_object_get(root, "year_leads"), T.year_leads, &T.n_year_leads) &&
 	     load_map(json_object_get(root, "number_words"), T.numbers, &T.n_numbers) &&
 	     load_map(json_object_get(root, "units"), T.units, &T.n_units) &&
@@ -120,6 +134,7 @@ typedef struct word {
 	size_t n;
 	bool digits, upper;
 	size_t para;     /* paragraph number (blank lines separate paragraphs) */
+	size_t sent;     /* sentence number (a full stop, '!' or '?' ends one) */
 	bool mark;       /* on a line with a copyright mark ("© Example Review 2024") */
 	bool sep_before; /* a comma or other punctuation right before it */
 } word;
@@ -152,7 +167,7 @@ static bool line_marked(const char *s, size_t len, size_t ls)
 
 static bool split(words *ws, const char *s, size_t len, size_t para0)
 {
-	size_t para = para0;
+	size_t para = para0, sent = ws->n ? ws->v[ws->n - 1].sent + 1 : 0;
 	bool sep = false, mark = line_marked(s, len, 0);
 	size_t i = 0;
 	while (i < len) {
@@ -162,14 +177,18 @@ static bool split(words *ws, const char *s, size_t len, size_t para0)
 			size_t j = i + 1;
 			while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
 				j++;
-			if (j < len && s[j] == '\n')
+			if (j < len && s[j] == '\n') {
 				para++;
+				sent++;
+			}
 			i++;
 			continue;
 		}
 		if (!is_alnum(c)) {
 			if (c != ' ' && c != '\t' && c != '\r')
 				sep = true;
+			if (c == '.' || c == '!' || c == '?')
+				sent++;
 			i++;
 			continue;
 		}
@@ -185,7 +204,7 @@ static bool split(words *ws, const char *s, size_t len, size_t para0)
 		}
 		if (RC_GROW(ws->v, ws->cap, ws->n + 1) != RC_OK)
 			return false;
-		ws->v[ws->n++] = (word){s + i, j - i, dig, c >= 'A' && c <= 'Z', para, mark, sep};
+		ws->v[ws->n++] = (word){s + i, j - i, dig, c >= 'A' && c <= 'Z', para, sent, mark, sep};
 		sep = false;
 		i = j;
 	}
@@ -286,6 +305,85 @@ static long latest_stated(const words *ws)
 	return best;
 }
 
+/* The month of a short month name ("Aug", "Sept"), or 0. */
+static int month_abbr_at(const word *w)
+{
+	if (!w->upper)
+		return 0;
+	for (size_t k = 0; k < T.n_month_abbrs; k++)
+		if (word_eq(w, T.month_abbrs[k].w[0]))
+			return (int)T.month_abbrs[k].value;
+	return 0;
+}
+
+enum { MAX_MONTH_DAYS = 16 };
+
+typedef struct undated {
+	int md[MAX_MONTH_DAYS]; /* month * 100 + day, sorted, distinct */
+	size_t n_md;
+	unsigned weekdays;      /* bit k: weekday k (0 = Monday) is named */
+} undated;
+
+static void add_month_day(undated *u, int m, long d)
+{
+	int v = m * 100 + (int)d;
+	size_t i = 0;
+	while (i < u->n_md && u->md[i] < v)
+		i++;
+	if ((i < u->n_md && u->md[i] == v) || u->n_md == MAX_MONTH_DAYS)
+		return;
+	memmove(&u->md[i + 1], &u->md[i], (u->n_md - i) * sizeof u->md[0]);
+	u->md[i] = v;
+	u->n_md++;
+}
+
+/* Is a date at ws[i] about the future ("will be buried on Friday", "next
+ * Monday", "until the August 31 deadline")?  A future cue up to four words
+ * before it in its sentence. */
+static bool future_before(const words *ws, size_t i)
+{
+	for (size_t back = 1; back <= 4 && back <= i; back++) {
+		const word *w = &ws->v[i - back];
+		if (w->sent != ws->v[i].sent)
+			break;
+		for (size_t k = 0; k < T.n_future; k++)
+			if (phrase_at(ws, i - back, &T.future[k]))
+				return true;
+	}
+	return false;
+}
+
+/* The dates the words state without a year, in the past or present: a
+ * month and day ("June 19", "19 June", "Aug. 19", but not "June 19, 2017",
+ * which latest_stated reads) and the weekdays named. */
+static void undated_stated(const words *ws, undated *u)
+{
+	for (size_t i = 0; i < ws->n; i++) {
+		const word *w = &ws->v[i];
+		const word *a = i + 1 < ws->n ? &ws->v[i + 1] : NULL;
+		const word *b = i + 2 < ws->n ? &ws->v[i + 2] : NULL;
+		int m = month_at(w);
+		bool abbr = false;
+		if (!m && a && (m = month_abbr_at(w)) != 0)
+			abbr = true;
+		if (m) {
+			if (future_before(ws, i)) /* "until the August 31 deadline" */
+				continue;
+			long da = a ? num(a, 2) : -1, dp = i > 0 ? num(&ws->v[i - 1], 2) : -1;
+			if (da >= 1 && da <= 31 && (abbr || !a->sep_before) && !(b && year_of(b) > 0))
+				add_month_day(u, m, da); /* June 19; Aug. 19 */
+			else if (!abbr && dp >= 1 && dp <= 31 && !w->sep_before && !(a && year_of(a) > 0))
+				add_month_day(u, m, dp); /* 19 June */
+			continue;
+		}
+		if (!w->upper)
+			continue;
+		for (int k = 0; k < 7; k++)
+			if (word_eq(w, T.weekdays[k]) && !future_before(ws, i))
+				u->weekdays |= 1u << k;
+	}
+}
+
 /* The longest time after the news that the lead says it was written
  * ("A year on", "six months after the riot"), in days, or 0. */
 static double lead_elapsed(const words *ws)
@@ -342,8 +440,10 @@ rc_status rc__time_hint(rc_document *doc)
 	}
 	long stated = latest_stated(&ws);
 	double days = lead_elapsed(&ws);
+	undated u = {0};
+	undated_stated(&ws, &u);
 	free(ws.v);
-	char buf[64] = "";
+	char buf[64 + MAX_MONTH_DAYS * 8 + 16] = "";
 	size_t k = 0;
 	if (stated) {
 		long y = stated / 10000, m = stated / 100 % 100, d = stated % 100;
@@ -352,7 +452,17 @@ rc_status rc__time_hint(rc_document *doc)
 		                     : snprintf(buf, sizeof buf, "%04ld", y));
 	}
 	if (days >= 1)
-		snprintf(buf + k, sizeof buf - k, "%sP%.0fD", k ? " " : "", floor(days));
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%sP%.0fD", k ? " " : "", floor(days));
+	for (size_t i = 0; i < u.n_md; i++)
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s--%02d-%02d", k ? " " : "", u.md[i] / 100,
+		                      u.md[i] % 100);
+	if (u.weekdays) {
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%sW", k ? " " : "");
+		for (int d = 0; d < 7; d++)
+			if (u.weekdays & (1u << d))
+				buf[k++] = (char)('0' + d);
+		buf[k] = '\0';
+	}
 	if (!buf[0])
 		return RC_OK;
 	return (doc->time_hint = rc__arena_strdup(doc->priv->arena, buf)) ? RC_OK : RC_ERR_NOMEM;

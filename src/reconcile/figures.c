@@ -107,12 +107,41 @@ static bool first_day(const char *s, size_t len, long *day)
 	return rc__report_time(buf, day, &t);
 }
 
+/* How many days after its news event's first day a month and day without a
+ * year may date a report (docs/reconcile.md, "Estimated times"). */
+#define MONTH_DAY_WINDOW 62
+
+static int days_in_month(int y, int m)
+{
+	static const int n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : n[m - 1];
+}
+
+/* The day a month and day without a year ("--06-19") names, read against
+ * the news event's first day ev in year y: that year's, or the next year's
+ * when that is more than half a year before the event ("January 3" of a
+ * December event); RC__UNDATED for a day that does not exist. */
+static long month_day(const char *p, size_t len, int y, long ev)
+{
+	int m, d;
+	const char *q = p + 2;
+	if (len != 7 || p[0] != '-' || p[1] != '-' || !digits(&q, 2, &m) || *q++ != '-' || !digits(&q, 2, &d) ||
+	    m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return RC__UNDATED;
+	long dn = rc__days_from_civil(y, m, d);
+	if (ev - dn > 183 && d <= days_in_month(y + 1, m))
+		dn = rc__days_from_civil(y + 1, m, d);
+	return dn;
+}
+
 void rc__estimated_time(const char *hint, const char *event_date, long *day, long long *t)
 {
 	*day = RC__UNDATED;
 	*t = 0;
 	long ev;
-	if (!hint || !event_date || !first_day(event_date, strcspn(event_date, "T "), &ev))
+	size_t ev_len = event_date ? strcspn(event_date, "T ") : 0;
+	if (!hint || !event_date || !first_day(event_date, ev_len, &ev))
 		return;
 	long best = RC__UNDATED;
 	for (const char *p = hint; *p;) {
@@ -126,6 +155,25 @@ void rc__estimated_time(const char *hint, const char *event_date, long *day, lon
 			long days = strtol(p + 1, NULL, 10);
 			if (days > 0 && days < 3650000)
 				d = ev + days;
+		} else if (p[0] == '-') {
+			/* only near an event dated to the month or day: further off, a
+			 * month and day without a year is more likely another event's
+			 * ("the November 13 attacks" in a story of March) */
+			d = ev_len >= 7 ? month_day(p, len, atoi(event_date), ev) : RC__UNDATED;
+			if (d != RC__UNDATED && d - ev > MONTH_DAY_WINDOW)
+				d = RC__UNDATED;
+		} else if (p[0] == 'W') {
+			/* a weekday: its first day on or after the event's day (only
+			 * an event dated to the day; 1970-01-01, day 0, was a Thursday) */
+			for (size_t k = 1; ev_len == 10 && k < len; k++) {
+				int wd = p[k] - '0';
+				if (wd < 0 || wd > 6)
+					continue;
+				long wev = ((ev + 3) % 7 + 7) % 7;
+				long dw = ev + ((wd - wev) % 7 + 7) % 7;
+				if (d == RC__UNDATED || dw > d)
+					d = dw;
+			}
 		} else if (!first_day(p, len, &d)) { /* a stated year or month: its first day */
 			d = RC__UNDATED;
 		}

@@ -113,15 +113,22 @@ START_TEST(time_hint_from_the_text)
 	static const char c[] = "Quarry blast: 9 hurt\n\nNine workers were hurt on Monday, police said.\n\n"
 	                        "(c) Hill Courier 2019\n";
 	static const char d[] = " date 2020-01-02 \nA year on, the town remembers.\n";
+	static const char e[] = "Ferry toll rises\n\nHARBOUR CITY, Aug. 19 (Wire) - Divers found two more bodies on "
+	                        "Sunday, 19 June and July 4 are named in the log, and the funeral will be held "
+	                        "on Friday. The inquiry reports on June 3, 2031.\n";
 	const char *in[] = {write_file("h1.txt", a, sizeof a - 1), write_file("h2.txt", b, sizeof b - 1),
-	                    write_file("h3.txt", c, sizeof c - 1), write_file("h4.txt", d, sizeof d - 1)};
-	rc_document *doc[4];
-	ck_assert_uint_eq(read_all(in, 4, NULL, doc, 4), 4);
+	                    write_file("h3.txt", c, sizeof c - 1), write_file("h4.txt", d, sizeof d - 1),
+	                    write_file("h5.txt", e, sizeof e - 1)};
+	rc_document *doc[5];
+	ck_assert_uint_eq(read_all(in, 5, NULL, doc, 5), 5);
 	ck_assert_str_eq(doc[0]->time_hint, "2012-06");   /* the latest stated; "in 2009" is earlier */
 	ck_assert_str_eq(doc[1]->time_hint, "P730D");     /* "Two years on"; days narrate, 2040 has no lead */
-	ck_assert_str_eq(doc[2]->time_hint, "2019");      /* a copyright line */
+	ck_assert_str_eq(doc[2]->time_hint, "2019 W0");   /* a copyright line; "on Monday" */
 	ck_assert_ptr_null(doc[3]->time_hint);            /* it has a date of its own */
-	free_all(doc, 4);
+	/* months and days without a year and weekdays, sorted; "will be held
+	 * on Friday" is ahead; "June 3, 2031" is a full date */
+	ck_assert_str_eq(doc[4]->time_hint, "2031-06-03 --06-19 --07-04 --08-19 W6");
+	free_all(doc, 5);
 }
 END_TEST
 

@@ -685,6 +685,44 @@ START_TEST(estimated_time_orders_undated_reports)
 }
 END_TEST
 
+/* A month and day without a year and a weekday date a report against its
+ * event's day: "June 19" of an event on Wednesday 2023-06-14 is
+ * 2023-06-19, "Thursday" is the day after it, "January 3" of a December
+ * event is in the next year; a month and day far from the event (another
+ * event's anniversary) or before it, and a weekday of an event dated only
+ * to its month, date nothing. */
+START_TEST(month_day_and_weekday_date_a_report)
+{
+	long day, want;
+	long long t;
+	rc__estimated_time("--06-19", "2023-06-14", &day, &t);
+	rc__report_time("2023-06-19", &want, &t);
+	ck_assert_int_eq(day, want);
+	rc__estimated_time("W3", "2023-06-14", &day, &t); /* 2023-06-14 was a Wednesday */
+	rc__report_time("2023-06-15", &want, &t);
+	ck_assert_int_eq(day, want);
+	rc__estimated_time("W2", "2023-06-14", &day, &t); /* the event's own day */
+	ck_assert(day == RC__UNDATED);
+	rc__estimated_time("W06 --06-16", "2023-06-14", &day, &t); /* Monday 19th, Sunday 18th, 16th */
+	rc__report_time("2023-06-19", &want, &t);
+	ck_assert_int_eq(day, want);
+	rc__estimated_time("--01-03", "2023-12-28", &day, &t);
+	rc__report_time("2024-01-03", &want, &t);
+	ck_assert_int_eq(day, want);
+	rc__estimated_time("--11-13", "2023-03-22", &day, &t); /* eight months on: another event's */
+	ck_assert(day == RC__UNDATED);
+	rc__estimated_time("--03-01", "2023-03-22", &day, &t); /* before the event */
+	ck_assert(day == RC__UNDATED);
+	rc__estimated_time("W4", "2023-03", &day, &t);
+	ck_assert(day == RC__UNDATED);
+	rc__estimated_time("--02-30", "2023-02-10", &day, &t);
+	ck_assert(day == RC__UNDATED);
+	rc__estimated_time("--03-24", "2023-03", &day, &t); /* an event dated to its month */
+	rc__report_time("2023-03-24", &want, &t);
+	ck_assert_int_eq(day, want);
+}
+END_TEST
+
 /* "Eight years ago, a fire in the same town killed 64": a figure the text
  * recalls from an earlier event, linked to the event the document reports
  * (by the town), is reconciled apart, never in that event's range; one
@@ -735,6 +773,7 @@ int main(void)
 	tcase_add_test(t, many_reports_few_figures);
 	tcase_add_test(t, aggregate_with_one_event_is_no_figure_of_it);
 	tcase_add_test(t, estimated_time_orders_undated_reports);
+	tcase_add_test(t, month_day_and_weekday_date_a_report);
 	tcase_add_test(t, recalled_figure_is_not_the_news_event);
 	suite_add_tcase(s, t);
 	return rc_test_run(s);
