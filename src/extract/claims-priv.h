@@ -215,6 +215,7 @@ struct rc_rules {
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
 	rc__pattern_set rejected;       /* a figure the clause rejects is no claim */
+	rc__pattern_set computed;       /* a sum the text works out: not hypothetical */
 
 	unsigned subject_window, gap_window, toll_window, attribution_window, attribution_carry;
 };

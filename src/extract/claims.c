@@ -432,7 +432,9 @@ static size_t anchored(const rc__pattern_set *set, uint64_t h, size_t *first)
 }
 
 /* Does any slot-less cue of set match entirely inside [lo, hi)? */
-static bool cue_in(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
+/* The first token of a cue of set (one without {N}) that lies in
+ * [lo, hi), or hi. */
+static size_t cue_find(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
 {
 	for (size_t i = lo; i < hi; i++) {
 		if (x->tok[i].type != RC_TK_WORD && x->tok[i].type != RC_TK_PUNCT)
@@ -443,10 +445,15 @@ static bool cue_in(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi
 			if (p->slot >= 0 || p->anchor != 0 || !lit_eq(x, &p->t[0], i))
 				continue;
 			if (match_fwd(x, p, 0, i, hi) >= 0)
-				return true;
+				return i;
 		}
 	}
-	return false;
+	return hi;
+}
+
+static bool cue_in(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
+{
+	return cue_find(x, set, lo, hi) < hi;
 }
 
 /* Does a {N} cue of set match on figure f? */
@@ -1291,6 +1298,42 @@ static bool in_operation(const ex *x, const work *w)
 	return false;
 }
 
+/* Is the part label of the document's last claim a group of people (a
+ * nationality, "children"), not a label of the text's structure? */
+static bool group_label(const rc_rules *r, const char *label)
+{
+	static const char *const structural_labels[] = {"breakdown", "site", "part", "in an operation",
+	                                                "by their own hand"};
+	if (!label)
+		return false;
+	for (size_t k = 0; k < sizeof structural_labels / sizeof *structural_labels; k++)
+		if (strcmp(label, structural_labels[k]) == 0)
+			return false;
+	for (size_t k = 0; k < r->n_part_labels; k++)
+		if (r->part_labels[k] && strcmp(label, r->part_labels[k]) == 0)
+			return false;
+	return true;
+}
+
+/* Does figure w open its clause bare ("12 had been killed": an auxiliary
+ * or a participle of its metric right after it, a clause start before
+ * it), with the document's last claim, of the same metric and a group's
+ * part, in the sentence before in the same paragraph? */
+static bool group_before(const ex *x, const work *w)
+{
+	if (!x->n_claims || !x->metas || w->metric < 0 || x->sent == 0)
+		return false;
+	const meta *pm = &x->metas[x->n_claims - 1];
+	const rc_claim *pc = &x->claims[x->n_claims - 1];
+	if (pm->sent + 1 != x->sent || pm->metric != w->metric ||
+	    x->seg->sent[pm->sent].para != x->seg->sent[x->sent].para || !group_label(x->r, pc->part))
+		return false;
+	size_t f = w->fig;
+	if (f + 1 >= x->n || !is_word(x, f + 1) || !(lex(x, f + 1, RC_LX_AUX) || lex(x, f + 1, RC_LX_BE)))
+		return false;
+	return f == 0 || !is_word(x, f - 1) || lex(x, f - 1, RC_LX_CLAUSE);
+}
+
 static const char *part_of(ex *x, work *w, bool *nomem)
 {
 	w->group_part = false;
@@ -1427,6 +1470,16 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 				*nomem = true;
 			return t;
 		}
+	}
+	/* a bare figure that opens its clause with no noun of its own ("12
+	 * had been killed") right after a sentence of its paragraph whose
+	 * last figure counted a group of the same metric speaks of that
+	 * group: "American deaths rise to 13.  Earlier, the general had said
+	 * that 12 had been killed and 15 wounded" */
+	if (w->subject < 0 && w->form != FORM_TOLL && group_before(x, w)) {
+		const rc_claim *pc = &x->claims[x->n_claims - 1];
+		w->group_part = true;
+		return pc->part;
 	}
 	/* a figure listed after a part, with no noun of its own, is one too:
 	 * "13 US troops and at least 60 Afghans", "60 Afghans were killed
@@ -1657,8 +1710,16 @@ static rc_claim_status status_of(const ex *x, const work *w)
 	 * the clause says: "253 died, not 359", "368 rather than 352". */
 	if (cue_at(x, &r->superseded, w->fig) || (x->has_revision && cue_at(x, &r->revision, w->fig)))
 		return RC_CLAIM_SUPERSEDED;
-	if (cue_in(x, &r->hypothetical, cs, hi) || cue_at(x, &r->hypothetical, w->fig))
-		return RC_CLAIM_HYPOTHETICAL;
+	if (cue_in(x, &r->hypothetical, cs, hi) || cue_at(x, &r->hypothetical, w->fig)) {
+		/* "..., which would put the total at 183" works out a sum from
+		 * the figures before it: its modal is arithmetic, not a
+		 * possibility, unless another cue of the sentence makes it one
+		 * ("If confirmed, that would bring the toll to 50") */
+		size_t j = cue_find(x, &r->computed, cs, hi);
+		if (j == hi || cue_at(x, &r->hypothetical, w->fig) || cue_in(x, &r->hypothetical, 0, j) ||
+		    cue_in(x, &r->hypothetical, j + 1, hi))
+			return RC_CLAIM_HYPOTHETICAL;
+	}
 	if (cue_in(x, &r->superseded, cs, hi))
 		return RC_CLAIM_SUPERSEDED;
 	/* "The toll had stood at 35 overnight" tells of a figure since

@@ -91,6 +91,7 @@ static const field status_fields[] = {
 	{"revision_words", V_WORDS, NULL, 0, 0, 0},
 	{"revision", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
 	{"hypothetical", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
+	{"computed", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
 	{"aggregate", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
 	F_END,
 };
@@ -1192,6 +1193,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                       SLOT_N_REQUIRED, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->hypothetical, json_object_get(status, "hypothetical"),
 	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
+	    (st = add_patterns(cp, &r->computed, json_object_get(status, "computed"),
+	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->past_perfect, json_object_get(status, "past_perfect"),
 	                       SLOT_NONE, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->rejected, json_object_get(status, "rejected"),
@@ -1335,7 +1338,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                           &r->hypothetical, &r->aggregate, &r->subcounts, &r->vetoes,
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
 	                           &r->part_cues, &r->background, &r->past_perfect,
-	                           &r->rejected};
+	                           &r->rejected, &r->computed};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

@@ -287,6 +287,32 @@ START_TEST(parts_of_a_total)
 	/* a group with no total is the total, and so are its others */
 	READS(0, "Two Kenyan tourists died in the avalanche and three others are missing.",
 	      "killed|Two|[2,2]|current|-|-1|-0; missing|three|[3,3]|current|-|-1|-0; ");
+	/* a bare figure opening its clause right after a sentence that counted
+	 * a group speaks of that group, and so does the figure listed after it
+	 * (here the total of the hurt, as no other is given); the consul's
+	 * figures, told before the new count, are replaced */
+	READS(0, "The storm killed 40 people on the island. Canadian deaths rose to 6 on Monday, the "
+	         "embassy said. Before that, a consul had told reporters that 5 had been killed and 9 "
+	         "hurt.",
+	      "killed|40|[40,40]|current|-|-1|-0; killed|6|[6,6]|current|Canadian|0|-0; "
+	      "killed|5|[5,5]|superseded|Canadian|0|-0; injured|9|[9,9]|superseded|-|-1|-0; ");
+	/* with a noun of its own, or after another paragraph, it does not */
+	READS(0, "Canadian deaths rose to 6, the embassy said.\n\nPolice said 5 had been killed in "
+	         "the north.",
+	      "killed|6|[6,6]|current|Canadian|1|-0; killed|5|[5,5]|current|-|-1|-0; ");
+}
+END_TEST
+
+/* A sum the text works out from its figures is a claim, however it puts
+ * it; a condition makes it a possibility again. */
+START_TEST(computed_sums_are_claims)
+{
+	READS(0, "The army reported 21 soldiers and 9 police officers dead, which would put the total "
+	         "number of dead at 30.",
+	      "killed|21|[21,21]|current|soldiers|2|-0; killed|9|[9,9]|current|police officers|2|-0; "
+	      "killed|30|[30,30]|current|-|-1|-0; ");
+	READS(0, "If the missing are confirmed dead, that would bring the toll to 45.",
+	      "killed|45|[45,45]|hypothetical|-|-1|-0; ");
 }
 END_TEST
 
@@ -837,6 +863,7 @@ int main(void)
 	tcase_add_test(tc, long_sentences_are_bounded);
 	tcase_add_test(tc, random_word_soup);
 	tcase_add_test(tc, more_news_sentences);
+	tcase_add_test(tc, computed_sums_are_claims);
 	tcase_add_test(tc, pattern_keys_within_reach);
 	tcase_add_test(tc, replaced_figure_everywhere);
 	suite_add_tcase(s, tc);
