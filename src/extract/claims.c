@@ -58,6 +58,7 @@ typedef struct meta {
 	bool group_part;    /* a part by its group only ("7 officers"): needs a total */
 	bool said_again;    /* a total found to repeat a part of it (attach_parts) */
 	bool others;        /* the others of the part before it in its sentence */
+	bool dated;         /* a level the text dates to a day ("stood at 12 on Wednesday") */
 } meta;
 
 typedef struct attr_hit {
@@ -2292,7 +2293,9 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	    (w->tb > w->ta && !c->trigger && !w->inherit))
 		return RC_ERR_NOMEM;
 	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric,
-	                               .group_part = w->group_part, .others = w->others};
+	                               .group_part = w->group_part, .others = w->others,
+	                               .dated = c->status == RC_CLAIM_CURRENT &&
+	                                        cue_at(x, &x->r->dated_level, w->fig)};
 	x->metas = *metas;
 	*global = (long)x->n_claims++;
 	return RC_OK;
@@ -2714,6 +2717,33 @@ static void replaced_everywhere(rc_claim *c, size_t n)
 	}
 }
 
+/*
+ * A level the text dates to a day ("The toll, which stood at 12 on
+ * Wednesday afternoon, ...") is an older figure when the document leads
+ * with another total of its metric that it does not date: its headline's
+ * ("toll rises to 17"), else its first such total when that is higher (a
+ * toll the text gives beside an earlier level has risen since; a lower one
+ * may count something else).  Alone, or when the document leads with it,
+ * it is the figure ("The death toll stood at 41 on Tuesday evening").
+ */
+static void dated_levels(rc_claim *c, size_t n, const meta *metas)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!metas[i].dated || c[i].status != RC_CLAIM_CURRENT || !is_total(&c[i]) || !c[i].metric)
+			continue;
+		const rc_claim *lead = NULL;
+		for (size_t j = 0; j < n; j++)
+			if (!metas[j].dated && c[j].status == RC_CLAIM_CURRENT && is_total(&c[j]) && c[j].metric &&
+			    strcmp(c[j].metric, c[i].metric) == 0 &&
+			    (!lead || (c[j].in_title && !lead->in_title) ||
+			     (c[j].in_title == lead->in_title && c[j].pos.start < lead->pos.start)))
+				lead = &c[j];
+		if (lead && !same_count(lead, &c[i]) &&
+		    (lead->in_title || lead->q.iv.lo > c[i].q.iv.hi))
+			c[i].status = RC_CLAIM_SUPERSEDED;
+	}
+}
+
 rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
                              const rc_rules *rules, const rc_text *t, const rc_segments *seg,
                              const rc_quantity *qs, size_t nq, int pub_year,
@@ -2766,6 +2796,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	}
 	attach_parts(x.claims, x.n_claims, metas);
 	replaced_everywhere(x.claims, x.n_claims);
+	dated_levels(x.claims, x.n_claims, metas);
 	*out = x.claims;
 	*n_out = x.n_claims;
 	x.claims = NULL;

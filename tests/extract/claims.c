@@ -303,6 +303,24 @@ START_TEST(parts_of_a_total)
 }
 END_TEST
 
+/* A level the text dates to a day is an older figure when the document
+ * leads with another total; alone, or leading, it is the figure. */
+START_TEST(dated_levels_before_the_lead)
+{
+	READS(0, "Quarry collapse toll rises to 23\n\nRescuers found more bodies overnight. The toll, "
+	         "which stood at 14 on Monday evening, is the worst in the region.",
+	      "killed|23|[23,23]|current|-|-1|-0; killed|14|[14,14]|superseded|-|-1|-0; ");
+	READS(0, "The death toll stood at 310 on Tuesday and at 402 on Friday. The "
+	         "agency now puts the toll at 455.",
+	      "killed|310|[310,310]|superseded|-|-1|-0; killed|402|[402,402]|superseded|-|-1|-0; "
+	      "killed|455|[455,455]|current|-|-1|-0; ");
+	READS(0, "The death toll stood at 41 on Tuesday evening.", "killed|41|[41,41]|current|-|-1|-0; ");
+	/* a toll reached on a day is no level the text sets aside */
+	READS(0, "Landslide toll at 12\n\nVolunteers said the death toll reached 20 on Sunday.",
+	      "killed|12|[12,12]|current|-|-1|-0; killed|20|[20,20]|current|-|-1|-0; ");
+}
+END_TEST
+
 /* A sum the text works out from its figures is a claim, however it puts
  * it; a condition makes it a possibility again. */
 START_TEST(computed_sums_are_claims)
@@ -864,6 +882,7 @@ int main(void)
 	tcase_add_test(tc, random_word_soup);
 	tcase_add_test(tc, more_news_sentences);
 	tcase_add_test(tc, computed_sums_are_claims);
+	tcase_add_test(tc, dated_levels_before_the_lead);
 	tcase_add_test(tc, pattern_keys_within_reach);
 	tcase_add_test(tc, replaced_figure_everywhere);
 	suite_add_tcase(s, tc);
