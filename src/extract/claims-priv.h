@@ -217,6 +217,7 @@ struct rc_rules {
 	rc__pattern_set rejected;       /* a figure the clause rejects is no claim */
 	rc__pattern_set computed;       /* a sum the text works out: not hypothetical */
 	rc__pattern_set dated_level;    /* "stood at {N} on Wednesday": a level of a past day */
+	rc__pattern_set earlier_openers; /* "Earlier, ...": a sentence of an earlier state */
 
 	unsigned subject_window, gap_window, toll_window, attribution_window, attribution_carry;
 };

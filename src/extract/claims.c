@@ -59,6 +59,8 @@ typedef struct meta {
 	bool said_again;    /* a total found to repeat a part of it (attach_parts) */
 	bool others;        /* the others of the part before it in its sentence */
 	bool dated;         /* a level the text dates to a day ("stood at 12 on Wednesday") */
+	bool risen;         /* the new figure of a change that names no old one ("rise to 13") */
+	bool earlier;       /* in a sentence that opens on an earlier state ("Earlier, ...") */
 } meta;
 
 typedef struct attr_hit {
@@ -106,6 +108,7 @@ typedef struct ex {
 	bool site_cur, site_prev;   /* a site noun in this sentence, in the one before it
 	                             * in its paragraph */
 	bool opens_sentence;        /* the window starts at its sentence's start */
+	bool opens_earlier;         /* its sentence opens on an earlier state ("Earlier, ...") */
 	int split_state;            /* 0 until split_scan() ran for this window */
 	size_t split_first, split_last;   /* the list that opens the sentence */
 	uint64_t split_metrics;     /* metrics whose total of the sentence before it adds up to */
@@ -2233,6 +2236,20 @@ static const char *quote_for(ex *x, const rc_quantity *q_norm)
 	return rc__arena_strndup(x->out, x->t->orig + cb, ce - cb);
 }
 
+/* Is figure w the new figure of a change its sentence states without
+ * the old one ("American deaths rise to 13")?  A revision word in the
+ * sentence, "to" right before the figure, no "from" figure. */
+static bool risen_to(const ex *x, const work *w)
+{
+	if (!x->has_revision || w->fig == 0 ||
+	    !rc__tok_is(&x->tok[w->fig - 1], x->s, rc__tok_hash("to", 2), "to"))
+		return false;
+	for (size_t k = 0; k < x->n; k++)
+		if (is_fig(x, k) && cue_at(x, &x->r->revision, k))
+			return false;
+	return true;
+}
+
 static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *global)
 {
 	*global = -1;
@@ -2295,7 +2312,9 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric,
 	                               .group_part = w->group_part, .others = w->others,
 	                               .dated = c->status == RC_CLAIM_CURRENT &&
-	                                        cue_at(x, &x->r->dated_level, w->fig)};
+	                                        cue_at(x, &x->r->dated_level, w->fig),
+	                               .risen = c->status == RC_CLAIM_CURRENT && risen_to(x, w),
+	                               .earlier = x->opens_earlier};
 	x->metas = *metas;
 	*global = (long)x->n_claims++;
 	return RC_OK;
@@ -2530,6 +2549,8 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	for (size_t i = 0; figures && i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
 	x->has_aggregate = figures && cue_in(x, &x->r->aggregate, 0, x->n);
+	if (x->opens_sentence)
+		x->opens_earlier = figures && x->n && cue_find(x, &x->r->earlier_openers, 0, x->n) == 0;
 	x->split_state = 0;
 	for (size_t i = 0; i < x->n && !x->site_cur; i++)
 		x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
@@ -2726,6 +2747,30 @@ static void replaced_everywhere(rc_claim *c, size_t n)
  * may count something else).  Alone, or when the document leads with it,
  * it is the figure ("The death toll stood at 41 on Tuesday evening").
  */
+/*
+ * A change the text states without its old figure ("American deaths rise
+ * to 13 ...") finds it in the next sentence of its paragraph when that
+ * opens on an earlier state ("Earlier, the general had told reporters that
+ * 12 had been killed"): a figure of the same metric and part, other than
+ * the new one, is the one replaced.
+ */
+static void implicit_from(rc_claim *c, size_t n, const meta *metas)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!metas[i].earlier || c[i].status != RC_CLAIM_CURRENT || !c[i].metric)
+			continue;
+		for (size_t j = i; j-- > 0 && metas[j].sent + 1 >= metas[i].sent;) {
+			if (!metas[j].risen || metas[j].sent + 1 != metas[i].sent || !c[j].metric ||
+			    strcmp(c[j].metric, c[i].metric) != 0 ||
+			    (c[j].part ? !c[i].part || strcmp(c[j].part, c[i].part) != 0 : c[i].part != NULL) ||
+			    same_count(&c[j], &c[i]))
+				continue;
+			c[i].status = RC_CLAIM_SUPERSEDED;
+			break;
+		}
+	}
+}
+
 static void dated_levels(rc_claim *c, size_t n, const meta *metas)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -2797,6 +2842,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	attach_parts(x.claims, x.n_claims, metas);
 	replaced_everywhere(x.claims, x.n_claims);
 	dated_levels(x.claims, x.n_claims, metas);
+	implicit_from(x.claims, x.n_claims, metas);
 	*out = x.claims;
 	*n_out = x.n_claims;
 	x.claims = NULL;

@@ -93,6 +93,7 @@ static const field status_fields[] = {
 	{"hypothetical", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
 	{"computed", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
 	{"dated_level", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
+	{"earlier_openers", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
 	{"aggregate", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
 	F_END,
 };
@@ -1198,6 +1199,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->dated_level, json_object_get(status, "dated_level"),
 	                       SLOT_N_REQUIRED, -1)) != RC_OK ||
+	    (st = add_patterns(cp, &r->earlier_openers, json_object_get(status, "earlier_openers"),
+	                       SLOT_NONE, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->past_perfect, json_object_get(status, "past_perfect"),
 	                       SLOT_NONE, -1)) != RC_OK ||
 	    (st = add_patterns(cp, &r->rejected, json_object_get(status, "rejected"),
@@ -1341,7 +1344,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                           &r->hypothetical, &r->aggregate, &r->subcounts, &r->vetoes,
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
 	                           &r->part_cues, &r->background, &r->past_perfect,
-	                           &r->rejected, &r->computed, &r->dated_level};
+	                           &r->rejected, &r->computed, &r->dated_level,
+	                           &r->earlier_openers};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

@@ -1,11 +1,14 @@
 /*
  * Normalisation: the plain view of a document body that every matcher
  * reads.  Typographic quotes, dashes and spaces become their ASCII forms
- * (rc__utf8_plain), CR and NUL become spaces, and a byte map leads every
- * normalised offset back to the original text so that positions, quotes
- * and spans always point at the bytes the user wrote.
+ * (rc__utf8_plain), CR and NUL become spaces, an HTML character reference
+ * left in plain text ("270&nbsp;people", "Smith &amp; Sons", "&#8217;")
+ * becomes its character (libxml2 knows the names), and a byte map leads
+ * every normalised offset back to the original text so that positions,
+ * quotes and spans always point at the bytes the user wrote.
  */
 #include <string.h>
+#include <libxml/HTMLparser.h>
 #include "segment/segment.h"
 
 /* How one input unit (a byte or a UTF-8 sequence) comes out. */
@@ -16,8 +19,64 @@ typedef struct unit {
 	bool changed;
 } unit;
 
+/* The code point of a character reference at p[0] == '&' ("&nbsp;",
+ * "&#39;", "&#x2019;": the ';' is required), and its length in *len; 0
+ * when there is none. */
+static uint32_t char_ref(const unsigned char *p, size_t n, size_t *len)
+{
+	enum { NAME_MAX_LEN = 31 };
+	char name[NAME_MAX_LEN + 1];
+	size_t k = 1;
+	while (k < n && k <= NAME_MAX_LEN && ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
+	                                      (p[k] >= '0' && p[k] <= '9') || (k == 1 && p[k] == '#')))
+		k++;
+	if (k == 1 || k >= n || p[k] != ';')
+		return 0;
+	memcpy(name, p + 1, k - 1);
+	name[k - 1] = '\0';
+	*len = k + 1;
+	uint32_t cp = 0;
+	if (name[0] == '#') {
+		bool hex = name[1] == 'x' || name[1] == 'X';
+		const char *d = name + 1 + hex;
+		if (!*d)
+			return 0;
+		for (; *d; d++) {
+			int v = *d >= '0' && *d <= '9' ? *d - '0'
+			        : hex && *d >= 'a' && *d <= 'f' ? *d - 'a' + 10
+			        : hex && *d >= 'A' && *d <= 'F' ? *d - 'A' + 10 : -1;
+			if (v < 0 || cp > 0x10FFFF)
+				return 0;
+			cp = cp * (hex ? 16 : 10) + (uint32_t)v;
+		}
+	} else {
+		const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+		if (!e)
+			return 0;
+		cp = e->value;
+	}
+	/* no controls, surrogates or code points past Unicode */
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF)
+		return 0;
+	return cp;
+}
+
 static void next_unit(unit *u, const unsigned char *p, size_t n)
 {
+	size_t ref_len;
+	uint32_t ref;
+	if (p[0] == '&' && (ref = char_ref(p, n, &ref_len)) != 0) {
+		u->in_len = ref_len;
+		char plain = rc__utf8_plain(ref);
+		if (plain) {
+			u->out_len = 1;
+			u->out[0] = plain;
+		} else {
+			u->out_len = rc__utf8_encode(ref, u->out);
+		}
+		u->changed = true;
+		return;
+	}
 	if (p[0] < 0x80) {
 		u->in_len = u->out_len = 1;
 		u->changed = p[0] == '\r' || p[0] == '\0';

@@ -289,13 +289,19 @@ START_TEST(parts_of_a_total)
 	      "killed|Two|[2,2]|current|-|-1|-0; missing|three|[3,3]|current|-|-1|-0; ");
 	/* a bare figure opening its clause right after a sentence that counted
 	 * a group speaks of that group, and so does the figure listed after it
-	 * (here the total of the hurt, as no other is given); the consul's
-	 * figures, told before the new count, are replaced */
+	 * (here the total of the hurt, as no other is given); the consul's 5,
+	 * in a sentence that opens on an earlier state after a change stated
+	 * without its old figure ("rose to 6"), is the figure replaced */
 	READS(0, "The storm killed 40 people on the island. Canadian deaths rose to 6 on Monday, the "
 	         "embassy said. Before that, a consul had told reporters that 5 had been killed and 9 "
 	         "hurt.",
 	      "killed|40|[40,40]|current|-|-1|-0; killed|6|[6,6]|current|Canadian|0|-0; "
-	      "killed|5|[5,5]|superseded|Canadian|0|-0; injured|9|[9,9]|superseded|-|-1|-0; ");
+	      "killed|5|[5,5]|superseded|Canadian|0|-0; injured|9|[9,9]|current|-|-1|-0; ");
+	/* an earlier estimate beside a count that did not change is no
+	 * replaced figure */
+	READS(0, "Officials confirmed 22 deaths in the evening. Earlier, the mayor had told reporters "
+	         "that about 30 people had been killed.",
+	      "killed|22|[22,22]|current|-|-1|-0; killed|about 30|[30,30]|current|-|-1|-0; ");
 	/* with a noun of its own, or after another paragraph, it does not */
 	READS(0, "Canadian deaths rose to 6, the embassy said.\n\nPolice said 5 had been killed in "
 	         "the north.",

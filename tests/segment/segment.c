@@ -213,6 +213,27 @@ START_TEST(normalize_raw_invalid_bytes)
 }
 END_TEST
 
+/* HTML character references left in plain text read as their characters;
+ * anything else that starts with '&' stays as written. */
+START_TEST(normalize_character_references)
+{
+	const char *s = "Police said 41&nbsp;people died at Hale &amp; Sons&#8217; mill &#x2014; "
+	                "R&D, AT&T, &bogus; &#0; &#xD800; &; & done";
+	rc_arena *a = rc__arena_new(0);
+	rc_text t;
+	ck_assert_int_eq(rc__text_normalize(&t, a, s, strlen(s), 0, strlen(s), NULL), RC_OK);
+	ck_assert_str_eq(t.norm, "Police said 41 people died at Hale & Sons' mill - "
+	                         "R&D, AT&T, &bogus; &#0; &#xD800; &; & done");
+	/* "people" maps back past the reference it follows */
+	size_t d = (size_t)(strstr(t.norm, "people") - t.norm);
+	ck_assert_int_eq(memcmp(s + rc__text_orig(&t, d), "people", 6), 0);
+	size_t m = (size_t)(strstr(t.norm, "mill") - t.norm);
+	ck_assert_int_eq(memcmp(s + rc__text_orig(&t, m), "mill", 4), 0);
+	ck_assert_uint_eq(rc__text_orig(&t, t.len), strlen(s));
+	rc__arena_free(a);
+}
+END_TEST
+
 START_TEST(hostile_inputs_are_linear)
 {
 	/* Many periods, many abbreviations, no spaces, a huge line. */
@@ -310,6 +331,7 @@ int main(void)
 	tcase_add_test(tc, normalize_identity);
 	tcase_add_test(tc, normalize_map);
 	tcase_add_test(tc, normalize_raw_invalid_bytes);
+	tcase_add_test(tc, normalize_character_references);
 	tcase_add_test(tc, hostile_inputs_are_linear);
 	tcase_add_test(tc, data_tables);
 	suite_add_tcase(s, tc);
