@@ -1249,6 +1249,28 @@ static bool name_list_follows(const ex *x, const work *w)
  * ("the metro toll", "the airport death toll") or before its counted
  * noun ("the two airport bombers"), or "there" right after its
  * predicate ("80 people died there")? */
+/* Does a relative clause after the counted noun of figure f ("two bombers
+ * who blew themselves up at the airport") end at a site: a site opener
+ * ("at", "outside", "inside"), an optional dropped word ("the") and a site
+ * noun, before the clause ends? */
+static bool site_in_relative(const ex *x, size_t f)
+{
+	size_t i = f + 1;
+	for (unsigned k = 0; k < x->r->subject_window && is_word(x, i) && !lex(x, i, RC_LX_CLAUSE); k++)
+		i++;
+	if (!is_word(x, i) || !lex(x, i, RC_LX_CLAUSE))
+		return false;
+	for (int k = 0; ++i < x->n && k < CLAUSE_MAX && !clause_break(x, i); k++) {
+		if (!is_word(x, i) || !lex(x, i, RC_LX_SITE_OPENER))
+			continue;
+		size_t j = i + 1;
+		if (is_word(x, j) && lex(x, j, RC_LX_DROP_WORD))
+			j++;
+		return is_word(x, j) && lex(x, j, RC_LX_SITE);
+	}
+	return false;
+}
+
 static bool site_named(const ex *x, const work *w)
 {
 	if (w->form == FORM_TOLL && w->tb > w->ta && w->ta > 0 && w->ta < w->fig &&
@@ -1266,6 +1288,10 @@ static bool site_named(const ex *x, const work *w)
 			break;
 		i++;
 	}
+	/* attackers placed at one site by a relative clause: "the two bombers
+	 * who blew themselves up at the airport" */
+	if (w->metric >= 0 && x->r->metrics[w->metric].by_noun && site_in_relative(x, w->fig))
+		return true;
 	/* "there" names a site only after a site noun, in its sentence or
 	 * the one before ("The deadliest attack was at the Bataclan, a
 	 * 1,500-seat venue ...  About 80 people died there"); after the

@@ -352,6 +352,12 @@ START_TEST(parts_by_site_operation_and_ranking)
 	      "killed|40|[40,40]|current|-|-1|-0; killed|25|[25,25]|current|site|0|-0; ");
 	READS(0, "Police said four attackers took part. The two station attackers were shot dead.",
 	      "perpetrators|four|[4,4]|current|-|-1|-0; perpetrators|two|[2,2]|current|site|0|-0; ");
+	/* attackers a relative clause places at one site */
+	READS(0, "Police said five gunmen took part. The three gunmen who opened fire outside the "
+	         "stadium were shot dead.",
+	      "perpetrators|five|[5,5]|current|-|-1|-0; perpetrators|three|[3,3]|current|site|0|-0; ");
+	READS(0, "Police said the four gunmen who planned the attack were caught.",
+	      "perpetrators|four|[4,4]|current|-|-1|-0; ");
 	READS(0, "The attacks killed 70 people. The attack on the concert venue was the deadliest. "
 	         "About 45 people died there.",
 	      "killed|70|[70,70]|current|-|-1|-0; killed|About 45|[45,45]|current|site|0|-0; ");
