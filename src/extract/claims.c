@@ -1660,7 +1660,12 @@ static bool background_of(const ex *x, const work *w, int *year)
 	for (size_t k = open_end; k < cs; k++)
 		if (is_semicolon(x, k))
 			open_end = 0;
-	bool cue = long_ago(x, cs, ce) || (open_end && long_ago(x, 0, open_end)) ||
+	/* a new incident after the news: "Days later, a drone strike killed
+	 * 10" (an opening of later time, then an indefinite subject) */
+	bool later = open_end && cue_in(x, &x->r->later_openers, 0, open_end) && cs < x->n &&
+	             (rc__tok_is(&x->tok[cs], x->s, rc__tok_hash("a", 1), "a") ||
+	              rc__tok_is(&x->tok[cs], x->s, rc__tok_hash("an", 2), "an"));
+	bool cue = later || long_ago(x, cs, ce) || (open_end && long_ago(x, 0, open_end)) ||
 	           cue_in(x, &x->r->background, cs, ce) ||
 	           (open_end && cue_in(x, &x->r->background, 0, open_end)) ||
 	           cue_at(x, &x->r->background, w->fig);
@@ -2611,6 +2616,12 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 			second.metric = -1;
 		}
 		w.background = background_of(x, &w, &w.year);
+		/* a sub-count of another event's figure is of that event too:
+		 * "a drone strike killed 10 civilians, seven of them children" */
+		if (!w.background && w.parent >= 0 && x->claims[w.parent].background) {
+			w.background = true;
+			w.year = x->claims[w.parent].year;
+		}
 		const char *inherited = w.part;
 		bool inherited_group = w.group_part;
 		w.part = part_of(x, &w, &nomem);

@@ -137,6 +137,7 @@ static const field background_fields[] = {
 	{"cues", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
 	{"year_words", V_WORDS, NULL, 0, 0, 0},
 	{"long_ago", V_WORDS, NULL, 0, 0, 0},
+	{"later_openers", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
 	F_END,
 };
 
@@ -1325,6 +1326,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(bg, "year_words"), RC_LX_YEAR_WORD, -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(bg, "long_ago"), RC_LX_LONG_AGO, -1)) != RC_OK ||
+	    (st = add_patterns(cp, &r->later_openers, json_object_get(bg, "later_openers"), SLOT_NONE,
+	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(doc, "not_figures"), RC_LX_NOT_FIGURE,
 	                       -1)) != RC_OK)
 		return st;
@@ -1345,7 +1348,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
 	                           &r->part_cues, &r->background, &r->past_perfect,
 	                           &r->rejected, &r->computed, &r->dated_level,
-	                           &r->earlier_openers};
+	                           &r->earlier_openers, &r->later_openers};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

@@ -96,7 +96,7 @@ typedef struct rc__fact {
 	size_t source;   /* who gives the figure: its cited authority (compared without
 	                    case), else its document's near-duplicate group */
 	bool recalled;   /* a background figure linked to its own document's news event:
-	                    reconciled as "<metric> (earlier event)" (docs/reconcile.md) */
+	                    reconciled as "<metric> (other event)" (docs/reconcile.md) */
 	bool estimated;  /* day is estimated from what the undated text says of its
 	                    time (rc_record.time_hint): a time window of its own */
 } rc__fact;

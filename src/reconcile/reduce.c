@@ -620,12 +620,12 @@ static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
 	return k ? k : c->metric;
 }
 
-/* A figure the text recalls from an earlier event, linked to the event its
- * document reports (by place or kind): "killed (earlier event)", never a
+/* A figure of another event the text recalls or reports, linked to the
+ * event its document reports (by place or kind): "killed (other event)", never a
  * rival of the event's own figures. */
 static const char *recalled_key(red *r, mkeys *t, const rc_claim *c)
 {
-	const char *k = metric_of(r, t, c->metric, "earlier event");
+	const char *k = metric_of(r, t, c->metric, "other event");
 	if (!k)
 		r->nomem = true;
 	return k ? k : c->metric;

@@ -311,6 +311,19 @@ END_TEST
 
 /* A level the text dates to a day is an older figure when the document
  * leads with another total; alone, or leading, it is the figure. */
+/* A separate incident after the news is another event; the news going
+ * on is not. */
+START_TEST(later_incident_is_background)
+{
+	READS(2024, "A bomb at the market killed 25 people. Days later, an air strike on the village "
+	            "killed 8 people, five of them children.",
+	      "killed|25|[25,25]|current|-|-1|-0; killed|8|[8,8]|current|-|-1|bg0; "
+	      "killed|five|[5,5]|current|children|1|bg0; ");
+	READS(2024, "A bomb at the market killed 25 people. Days later, the toll rose to 31.",
+	      "killed|25|[25,25]|current|-|-1|-0; killed|31|[31,31]|current|-|-1|-0; ");
+}
+END_TEST
+
 START_TEST(dated_levels_before_the_lead)
 {
 	READS(0, "Quarry collapse toll rises to 23\n\nRescuers found more bodies overnight. The toll, "
@@ -895,6 +908,7 @@ int main(void)
 	tcase_add_test(tc, more_news_sentences);
 	tcase_add_test(tc, computed_sums_are_claims);
 	tcase_add_test(tc, dated_levels_before_the_lead);
+	tcase_add_test(tc, later_incident_is_background);
 	tcase_add_test(tc, pattern_keys_within_reach);
 	tcase_add_test(tc, replaced_figure_everywhere);
 	suite_add_tcase(s, tc);

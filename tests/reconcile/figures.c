@@ -743,7 +743,7 @@ START_TEST(recalled_figure_is_not_the_news_event)
 	const rc_metric_result *m = metric(res, "killed");
 	ck_assert_uint_eq(m->n_claims, 2);
 	ck_assert(m->range.lo == 30 && m->range.hi_inf);
-	const rc_metric_result *e = metric(res, "killed (earlier event)");
+	const rc_metric_result *e = metric(res, "killed (other event)");
 	ck_assert_uint_eq(e->n_claims, 1);
 	ck_assert_str_eq(e->claims[0]->claim->text, "64");
 	ck_assert_uint_eq(gate_findings(res), 0);
