@@ -1854,6 +1854,7 @@ static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
  * Ministry [on Friday] said". */
 static bool np_back(const ex *x, long j, attr_hit *h)
 {
+	long role_end = -1;
 	for (int k = 0; k < 6 && j >= 0; k++) {
 		if (x->tok[j].type == RC_TK_QTY) {
 			j--;
@@ -1899,6 +1900,14 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 			name = capitalised(x, (size_t)m) || acronym(x, (size_t)m) || name_link(x, (size_t)m);
 		if (name)
 			return np_trim(x, (size_t)k + 1, (size_t)j, h);
+		/* an appositive that names the source's role ("head of Italy's
+		 * Civil Protection Department", "a spokesman for the army") is
+		 * part of who speaks: it tells the source's authority */
+		long r = k + 1;
+		while (r < j && is_word(x, (size_t)r) && lex(x, (size_t)r, RC_LX_DROP_WORD))
+			r++;
+		if (r < j && is_word(x, (size_t)r) && lex(x, (size_t)r, RC_LX_APPOSITIVE_ROLE))
+			role_end = j;
 		j = k - 1;
 	}
 	long i = j;
@@ -1911,7 +1920,11 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 			break;
 		i--;
 	}
-	return np_trim(x, (size_t)(i + 1), (size_t)j + 1, h);
+	if (!np_trim(x, (size_t)(i + 1), (size_t)j + 1, h))
+		return false;
+	if (role_end > 0 && h->b == (size_t)j + 1)
+		h->b = (size_t)role_end;
+	return true;
 }
 
 /* The source named after a cue: "according to [the Intelligence Ministry]". */
@@ -2808,6 +2821,41 @@ static void implicit_from(rc_claim *c, size_t n, const meta *metas)
 	}
 }
 
+/* Does the source s hold word w (of length n) as a whole word, among other
+ * words? */
+static bool names_word(const char *s, const char *w, size_t n)
+{
+	if (!strchr(s, ' '))
+		return false;
+	for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
+		bool start = p == s || !rc__is_alnum((unsigned char)p[-1]);
+		bool end = !rc__is_alnum((unsigned char)p[n]) && p[n] != '\'';
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A source named by one word ("Borrelli said 15 people had been injured")
+ * is the person the document named in full before ("Angelo Borrelli, head
+ * of Italy's Civil Protection Department, told ..."): the claim takes
+ * that source, and with it the role that tells its authority.
+ */
+static void full_names(rc_claim *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *a = c[i].attribution;
+		if (!a || strchr(a, ' ') || !(a[0] >= 'A' && a[0] <= 'Z') || strlen(a) < 3)
+			continue;
+		for (size_t j = 0; j < i; j++)
+			if (c[j].attribution && names_word(c[j].attribution, a, strlen(a))) {
+				c[i].attribution = c[j].attribution;
+				break;
+			}
+	}
+}
+
 static void dated_levels(rc_claim *c, size_t n, const meta *metas)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -2880,6 +2928,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	replaced_everywhere(x.claims, x.n_claims);
 	dated_levels(x.claims, x.n_claims, metas);
 	implicit_from(x.claims, x.n_claims, metas);
+	full_names(x.claims, x.n_claims);
 	*out = x.claims;
 	*n_out = x.n_claims;
 	x.claims = NULL;

@@ -110,6 +110,7 @@ static const field attribution_fields[] = {
 	{"drop_suffixes", V_WORDS, NULL, 0, 0, 0},
 	{"not_names", V_WORDS, NULL, 0, 0, 0},
 	{"headline_roles", V_WORDS, NULL, 0, 0, 0},
+	{"appositive_roles", V_WORDS, NULL, 0, 0, 0},
 	{"vouch", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
@@ -1235,6 +1236,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(attr, "not_names"), RC_LX_NOT_NAME, -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(attr, "headline_roles"), RC_LX_ROLE, -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(attr, "appositive_roles"), RC_LX_APPOSITIVE_ROLE,
+	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(attr, "vouch"), RC_LX_VOUCH, -1)) != RC_OK)
 		return st;
 	/* Parts of a total: victim metrics, subjects that are a part of the

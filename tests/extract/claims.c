@@ -633,8 +633,17 @@ START_TEST(cited_authority)
 	        "Seventy|Red Crescent; ");
 	SOURCES("The toll was revised to 30 on Monday, the ministry's spokesman, Ali Reza, told "
 	        "reporters.", "30|Ali Reza; ");
+	/* an appositive that names the role is part of the source; one that
+	 * does not is stepped over */
 	SOURCES("Hassan Ali, head of the regional health office, told a news conference that 25 "
-	        "people had died.", "25|Hassan Ali; ");
+	        "people had died.", "25|Hassan Ali, head of the regional health office; ");
+	SOURCES("Hassan Ali, speaking in the capital, told reporters that 25 people had died.",
+	        "25|Hassan Ali; ");
+	/* a source named by one word is the person named in full before */
+	SOURCES("Maria Costa, a spokeswoman for the fire service, said 12 people died. Costa said "
+	        "30 were hurt.",
+	        "12|Maria Costa, a spokeswoman for the fire service; "
+	        "30|Maria Costa, a spokeswoman for the fire service; ");
 	SOURCES("The 70 deaths announced by the ministry were later revised to 64, the governor said.",
 	        "70|ministry; 64|governor; ");
 	SOURCES("Rescuers say 40 people are missing, and officials say the search goes on.",
