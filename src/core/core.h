@@ -304,8 +304,9 @@ uint64_t rc__mix64(uint64_t x);
 /* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM", taken as its
  * 15th), or -1 when it is neither. */
 long rc__day_number(const char *d);
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 long rc__days_from_civil(int y, int m, int d);
+void rc__civil_from_days(long z, int *y, int *m, int *d);
 
 /* ---- a set of strings ----------------------------------------------- */
 

@@ -133,6 +133,20 @@ long rc__days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+void rc__civil_from_days(long z, int *y, int *m, int *d)
+{
+	/* Howard Hinnant's algorithm, the inverse of the one above */
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 static int cmp_size(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;

@@ -187,19 +187,12 @@ void rc__estimated_time(const char *hint, const char *event_date, long *day, lon
 	*t = (long long)best * 1440 + 1439;
 }
 
-/* "YYYY-MM-DD" of a day number (Howard Hinnant's civil_from_days). */
+/* "YYYY-MM-DD" of a day number. */
 static char *day_str(rc__reduce *r, long z)
 {
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	char *s = rc__arena_printf(r->a, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+	int y, m, d;
+	rc__civil_from_days(z, &y, &m, &d);
+	char *s = rc__arena_printf(r->a, "%04d-%02d-%02d", y, m, d);
 	if (!s)
 		r->nomem = true;
 	return s;

@@ -725,6 +725,109 @@ static const rc_event *news_event(const rc__links *L, const rc_record *rec, size
 	return best;
 }
 
+/*
+ * The day an event happened, as its reports state it, when its own date
+ * is missing or names only its month or year: the month and day its
+ * undated reports give without a year ("70 people who died inside the
+ * tower on June 14", "--06-14" in their time hints), in the year of its
+ * earliest dated report, on that report's day or up to a week before it
+ * (news is reported within days), within the event's own month or year;
+ * the one most reports give, the earliest on a tie.  Only to date its
+ * undated reports (docs/reconcile.md, "Estimated times"): anchors[e] for
+ * event e, or NULL where the event's date serves.  news[i] is record i's
+ * news event.
+ */
+enum { ANCHOR_DAYS = 7 };
+
+typedef struct anchor_vote {
+	size_t ev;
+	long day;
+} anchor_vote;
+
+static int cmp_anchor_vote(const void *pa, const void *pb)
+{
+	const anchor_vote *a = pa, *b = pb;
+	if (a->ev != b->ev)
+		return (a->ev > b->ev) - (a->ev < b->ev);
+	return (a->day > b->day) - (a->day < b->day);
+}
+
+static const char **event_anchors(red *r, rc_record **recs, size_t n, const rc_event *const *news)
+{
+	rc_result *res = r->res;
+	long *first = malloc((res->n_events ? res->n_events : 1) * sizeof *first);
+	const char **anchors = rc__arena_calloc(r->a, res->n_events ? res->n_events : 1, sizeof *anchors);
+	anchor_vote *votes = NULL;
+	size_t n_votes = 0, cap_votes = 0;
+	if (!first || !anchors) {
+		free(first);
+		r->nomem = true;
+		return NULL;
+	}
+	for (size_t e = 0; e < res->n_events; e++)
+		first[e] = RC__UNDATED;
+	for (size_t i = 0; i < n; i++) {
+		long day;
+		long long t;
+		rc__record_time(recs[i], &day, &t);
+		if (news[i] && day != RC__UNDATED) {
+			size_t e = (size_t)(news[i] - res->events);
+			if (first[e] == RC__UNDATED || day < first[e])
+				first[e] = day;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *h = recs[i]->time_hint;
+		if (!news[i] || !h || recs[i]->published)
+			continue;
+		size_t e = (size_t)(news[i] - res->events);
+		const char *date = news[i]->date;
+		size_t dl = date ? strcspn(date, "T ") : 0;
+		if (first[e] == RC__UNDATED || dl >= 10)
+			continue;
+		int fy, fm, fd;
+		rc__civil_from_days(first[e], &fy, &fm, &fd);
+		for (const char *p = strstr(h, "--"); p; p = strstr(p + 2, "--")) {
+			int m = atoi(p + 2), d = atoi(p + 5);
+			if (m < 1 || m > 12 || d < 1 || d > 31)
+				continue;
+			long c = rc__days_from_civil(fy, m, d);
+			int cy, cm, cd;
+			rc__civil_from_days(c, &cy, &cm, &cd);
+			if (cm != m || c > first[e] || first[e] - c > ANCHOR_DAYS ||
+			    (dl >= 4 && atoi(date) != cy) || (dl >= 7 && atoi(date + 5) != cm))
+				continue;
+			if (RC_GROW(votes, cap_votes, n_votes + 1) != RC_OK) {
+				r->nomem = true;
+				break;
+			}
+			votes[n_votes++] = (anchor_vote){e, c};
+		}
+	}
+	rc__qsort(votes, n_votes, sizeof *votes, cmp_anchor_vote);
+	for (size_t x = 0, y; x < n_votes; x = y) {
+		size_t best_n = 0;
+		long best = RC__UNDATED;
+		for (y = x; y < n_votes && votes[y].ev == votes[x].ev;) {
+			size_t z = y;
+			while (z < n_votes && votes[z].ev == votes[y].ev && votes[z].day == votes[y].day)
+				z++;
+			if (z - y > best_n) {
+				best_n = z - y;
+				best = votes[y].day;
+			}
+			y = z;
+		}
+		int by, bm, bd;
+		rc__civil_from_days(best, &by, &bm, &bd);
+		if (!(anchors[votes[x].ev] = rc__arena_printf(r->a, "%04d-%02d-%02d", by, bm, bd)))
+			r->nomem = true;
+	}
+	free(votes);
+	free(first);
+	return anchors;
+}
+
 /* A background figure (an earlier event the text recalls) linked to its
  * document's news event is not about it, unless the year it names is the
  * event's: a trial report recalling "the November 2015 attacks, in which
@@ -777,6 +880,25 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		free(keys);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
+	/* the news event of every record, and the days events happened as
+	 * their reports state them, when some undated report names a month
+	 * and day without a year */
+	const rc_event **news = NULL;
+	const char **anchors = NULL;
+	bool month_days = false;
+	for (size_t i = 0; i < n && !month_days; i++)
+		month_days = !recs[i]->published && recs[i]->time_hint && strstr(recs[i]->time_hint, "--");
+	if (month_days) {
+		news = calloc(n ? n : 1, sizeof *news);
+		if (!news) {
+			free(parent);
+			free(keys);
+			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		}
+		for (size_t i = 0, b = 0; i < n; b += recs[i]->n_claims, i++)
+			news[i] = news_event(L, recs[i], b);
+		anchors = event_anchors(r, recs, n, news);
+	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t root = rc__uf_find(parent, i);
@@ -787,12 +909,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		bool recalls = false; /* it holds background figures */
 		for (size_t c = 0; c < recs[i]->n_claims && !recalls; c++)
 			recalls = recs[i]->claims[c].background;
-		const rc_event *news_ev = recalls || (day == RC__UNDATED && recs[i]->time_hint)
+		const rc_event *news_ev = news ? news[i]
+		                          : recalls || (day == RC__UNDATED && recs[i]->time_hint)
 		                          ? news_event(L, recs[i], k) : NULL;
 		int news_year = news_ev && news_ev->date ? atoi(news_ev->date) : 0;
 		if (day == RC__UNDATED && recs[i]->time_hint) {
 			const rc_event *ev = news_ev;
-			rc__estimated_time(recs[i]->time_hint, ev ? ev->date : NULL, &day, &t);
+			const char *anchor = ev && anchors ? anchors[ev - res->events] : NULL;
+			rc__estimated_time(recs[i]->time_hint, anchor ? anchor : ev ? ev->date : NULL, &day, &t);
 			estimated = day != RC__UNDATED;
 		}
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
@@ -815,6 +939,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	res->n_refs = k;
 	free(parent);
+	free(news);
 	/* number the origins in canonical order of their keys; they are the
 	 * sources of the figure pass, and an authority's rank is worked out
 	 * once per key */

@@ -685,6 +685,43 @@ START_TEST(estimated_time_orders_undated_reports)
 }
 END_TEST
 
+/* An event its merge dates only to its month takes its day from the month
+ * and day its undated reports give, in the year of its first dated report
+ * and at most a week before it: "Thursday" then dates a report. */
+START_TEST(event_day_from_its_reports)
+{
+	rc_record *r[] = {
+		report("g-1", "2024-03-04", "Valley Post", ONE("killed", "20", 20, 20, "police")),
+		report("g-2", NULL, "Hill Courier", ONE("killed", "31", 31, 31, "police")),
+		report("g-3", NULL, "River Times", ONE("killed", "about 25", 25, 25, "police")),
+	};
+	for (size_t i = 0; i < 3; i++)
+		r[i]->mentions[0].date = "2024-03";
+	r[1]->time_hint = "--03-02 W3"; /* "on March 2", "on Thursday" */
+	r[2]->time_hint = "--03-02 --02-20";
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	/* the event happened on Saturday 2 March by its reports; g-2 is no
+	 * earlier than Thursday 7 March, after g-1 */
+	ck_assert_str_eq(m->current->claim->text, "31");
+	ck_assert_str_eq(m->figures[m->n_figures - 2].date, "2024-03-07");
+	rc_result_free(res);
+	/* without a dated report nothing anchors the day: g-2 stays undated */
+	rc_record *s[] = {
+		report("h-1", NULL, "Valley Post", ONE("killed", "20", 20, 20, "police")),
+		report("h-2", NULL, "Hill Courier", ONE("killed", "31", 31, 31, "police")),
+	};
+	for (size_t i = 0; i < 2; i++)
+		s[i]->mentions[0].date = "2024-03";
+	s[1]->time_hint = "--03-02 W3";
+	res = reconcile(s, 2, NULL);
+	m = metric(res, "killed");
+	for (size_t i = 0; i < m->n_figures; i++)
+		ck_assert(!m->figures[i].date || strcmp(m->figures[i].date, "2024-03-07") != 0);
+	rc_result_free(res);
+}
+END_TEST
+
 /* A month and day without a year and a weekday date a report against its
  * event's day: "June 19" of an event on Wednesday 2023-06-14 is
  * 2023-06-19, "Thursday" is the day after it, "January 3" of a December
@@ -774,6 +811,7 @@ int main(void)
 	tcase_add_test(t, aggregate_with_one_event_is_no_figure_of_it);
 	tcase_add_test(t, estimated_time_orders_undated_reports);
 	tcase_add_test(t, month_day_and_weekday_date_a_report);
+	tcase_add_test(t, event_day_from_its_reports);
 	tcase_add_test(t, recalled_figure_is_not_the_news_event);
 	suite_add_tcase(s, t);
 	return rc_test_run(s);
