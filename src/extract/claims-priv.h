@@ -92,6 +92,7 @@ typedef enum rc__lex_class {
 	RC_LX_NOT_NAME,     /* words that end no source's name: people, number, toll */
 	RC_LX_ROLE,         /* sources a headline may open with: "Paris prosecutor: ..." */
 	RC_LX_APPOSITIVE_ROLE, /* "X, head of the civil protection, said": a role the source keeps */
+	RC_LX_ROLE_NOUN,    /* "two factory owners" of five arrests: a part by role */
 	RC_LX_LONG_AGO,     /* "eight years ago": a time unit that sets an earlier event */
 	RC_LX_VOUCH,        /* "told reporters it remained accurate": the cue is about the figure */
 	RC_LX_SITE,         /* "the metro toll", "the two airport bombers": one site of several */
@@ -173,6 +174,7 @@ typedef struct rc__metric {
 	const char *name;
 	bool victims;        /* counts victims (killed, injured, missing): has parts */
 	bool by_noun;        /* takes a victims' figure of its noun: "Eight attackers died" */
+	bool by_role;        /* has parts by role: "detained two factory owners" of five arrests */
 	int32_t *objects;    /* subject indices the metric requires, or NULL for any */
 	size_t n_objects;
 } rc__metric;

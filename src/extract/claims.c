@@ -1426,7 +1426,8 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	if (w->metric >= 0 && !w->background && name_list_follows(x, w))
 		return "breakdown";
 	if (w->metric < 0 || w->background ||
-	    !(r->metrics[w->metric].victims || r->metrics[w->metric].by_noun))
+	    !(r->metrics[w->metric].victims || r->metrics[w->metric].by_noun ||
+	      r->metrics[w->metric].by_role))
 		return NULL;
 	/* The rest are parts by their group alone: they need a total in the
 	 * text ("a bombing killed 7 officers" is a total; attach_parts
@@ -1436,6 +1437,21 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	 * "80 people died there" */
 	if (site_named(x, w))
 		return "site";
+	/* arrests of a role, beside a total of the arrests: "detained two
+	 * factory owners ... and two engineers", of "five people arrested" */
+	if (r->metrics[w->metric].by_role) {
+		for (size_t i = w->fig + 1; i <= w->fig + 2 && is_word(x, i); i++) {
+			const rc__lex_entry *e = lex(x, i, RC_LX_ROLE_NOUN);
+			if (e) {
+				char *t = words_text(x, x->scratch, w->fig + 1, i + e->p.n);
+				if (!t)
+					*nomem = true;
+				return t;
+			}
+			if (structural(x, i))
+				break;
+		}
+	}
 	if (!r->metrics[w->metric].victims) {
 		w->group_part = false;
 		return NULL;

@@ -120,6 +120,8 @@ static const field cue_value[] = {{"cue", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 
 static const field parts_fields[] = {
 	{"metrics", V_WORDS, NULL, 0, 0, 0},
 	{"by_noun", V_WORDS, NULL, 0, 0, 0},
+	{"by_role", V_WORDS, NULL, 0, 0, 0},
+	{"role_nouns", V_WORDS, NULL, 0, 0, 0},
 	{"subjects", V_WORDS, NULL, 0, 0, 0},
 	{"demonyms", V_WORDS, NULL, 0, 0, 0},
 	{"site_openers", V_WORDS, NULL, 0, 0, 0},
@@ -1257,6 +1259,24 @@ static rc_status compile(compiler *cp, const json_t *doc)
 			if (strcmp(r->metrics[i].name, mn) == 0)
 				r->metrics[i].by_noun = true;
 	}
+	const json_t *br = json_object_get(parts, "by_role");
+	for (size_t k = 0; k < json_array_size(br); k++) {
+		const char *mn = json_string_value(json_array_get(br, k));
+		bool found = false;
+		for (size_t i = 0; i < r->n_metrics; i++)
+			if (strcmp(r->metrics[i].name, mn) == 0)
+				found = r->metrics[i].by_role = true;
+		if (!found) {
+			loadctx *c = cp->c;
+			c->path.depth = 0;
+			path_push_key(c, "parts");
+			path_push_key(c, "by_role");
+			path_push_index(c, k);
+			return fail(c, "'%s' is not a metric name (see \"metrics\")", mn);
+		}
+	}
+	if ((st = add_lex_list(cp, json_object_get(parts, "role_nouns"), RC_LX_ROLE_NOUN, -1)) != RC_OK)
+		return st;
 	r->part_subject = rc__arena_calloc(r->arena, r->n_subjects + 1, sizeof(*r->part_subject));
 	if (!r->part_subject)
 		return RC_ERR_NOMEM;

@@ -365,6 +365,13 @@ START_TEST(parts_by_site_operation_and_ranking)
 	      "killed|40|[40,40]|current|-|-1|-0; killed|25|[25,25]|current|site|0|-0; ");
 	READS(0, "Police said four attackers took part. The two station attackers were shot dead.",
 	      "perpetrators|four|[4,4]|current|-|-1|-0; perpetrators|two|[2,2]|current|site|0|-0; ");
+	/* arrests of a role beside a total of the arrests are parts; alone,
+	 * or of people or suspects, they are the total */
+	READS(0, "On Monday police detained two bus drivers. Their arrest brings to seven the number "
+	         "of people detained over the crash.",
+	      "arrested|two|[2,2]|current|bus drivers|1|-0; arrested|seven|[7,7]|current|-|-1|-0; ");
+	READS(0, "Police have detained two bus drivers over the crash.",
+	      "arrested|two|[2,2]|current|-|-1|-0; ");
 	/* attackers a relative clause places at one site */
 	READS(0, "Police said five gunmen took part. The three gunmen who opened fire outside the "
 	         "stadium were shot dead.",
