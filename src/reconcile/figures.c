@@ -461,6 +461,7 @@ enum { WHY_TEXT, WHY_AUTHORITY, WHY_LOWER, WHY_RISE };
 typedef struct mstate {
 	rc__reduce *r;
 	rc_metric_result *m;
+	bool falling;         /* the metric falls as people are found (rc__falling_metric) */
 	const rc_claim_ref **refs;
 	size_t n;
 	long *win;            /* per claim: its time window, NO_WINDOW for undated reports; an
@@ -1052,6 +1053,12 @@ static size_t standing_chain(mstate *s, size_t *latest_lead, size_t *latest_ok)
 		/* the latest report, vague figures too, for the reason given */
 		if (lead != SIZE_MAX || vague != SIZE_MAX)
 			*latest_lead = lead != SIZE_MAX ? lead : vague;
+		/* a count that falls as people are found (the missing) is the
+		 * later report's, however vague: "nearly 600 missing" in October
+		 * is stale beside "hundreds still missing" in December */
+		bool falls = lead == SIZE_MAX && vague != SIZE_MAX && st != SIZE_MAX && s->falling;
+		if (falls)
+			lead = vague;
 		a = b;
 		if (lead == SIZE_MAX)
 			continue;
@@ -1061,7 +1068,7 @@ static size_t standing_chain(mstate *s, size_t *latest_lead, size_t *latest_ok)
 		} else if (!rc_interval_meets(&s->refs[st]->effective, &s->refs[lead]->effective)) {
 			add_change(s, st, lead);
 			st = lead;
-		} else if (precision(s->refs[lead]) >= precision(s->refs[st])) {
+		} else if (falls || precision(s->refs[lead]) >= precision(s->refs[st])) {
 			st = lead;
 		}
 		if (!s->refs[st]->revised)
@@ -1665,7 +1672,8 @@ static int cmp_rank(const void *pa, const void *pb)
 
 void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
-	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX, .confirmed = SIZE_MAX};
+	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX, .confirmed = SIZE_MAX,
+	            .falling = rc__falling_metric(r, m->metric)};
 	s.win = scratch(r, n, sizeof *s.win);
 	s.fig = scratch(r, n, sizeof *s.fig);
 	if (s.win && s.fig)

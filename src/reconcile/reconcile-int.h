@@ -133,6 +133,10 @@ void rc__estimated_time(const char *hint, const char *event_date, long *day, lon
 /* Mark the current claims of refs[0..n) (one metric) that a later report
  * of another document revises in its text: it holds a superseded claim
  * with the same figure.  Found by sorting the superseded claims. */
+/* Does metric ("missing", "missing (Turkish pilgrims)") count what falls
+ * as people are found (data/reconcile.json falling_metrics)? */
+bool rc__falling_metric(const rc__reduce *r, const char *metric);
+
 void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n);
 
 /* One number for a figure: the middle of a bounded interval, else its

@@ -507,6 +507,8 @@ struct rc__tables {
 	size_t n_perpetrators;
 	const char **victims;    /* metrics of the victims' toll */
 	size_t n_victims;
+	const char **falling;    /* metrics whose counts fall as people are found */
+	size_t n_falling;
 };
 
 static bool load_list(red *r, const json_t *root, const char *name, const char ***out, size_t *n)
@@ -540,7 +542,8 @@ static rc_status load_tables(red *r, struct rc__tables *t, rc_error *err)
 	json_t *root = json_loadb(rc__data_reconcile, rc__data_reconcile_len, 0, &je);
 	bool ok = root && load_list(r, root, "official_words", &t->official, &t->n_official) &&
 	          load_list(r, root, "perpetrator_subjects", &t->perpetrators, &t->n_perpetrators) &&
-	          load_list(r, root, "victim_metrics", &t->victims, &t->n_victims);
+	          load_list(r, root, "victim_metrics", &t->victims, &t->n_victims) &&
+	          load_list(r, root, "falling_metrics", &t->falling, &t->n_falling);
 	json_decref(root);
 	if (r->nomem)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -554,6 +557,15 @@ static bool in_list(const char *const *list, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(list[i], s) == 0)
+			return true;
+	return false;
+}
+
+bool rc__falling_metric(const rc__reduce *r, const char *metric)
+{
+	size_t len = strcspn(metric, " ");
+	for (size_t i = 0; r->tables && i < r->tables->n_falling; i++)
+		if (strlen(r->tables->falling[i]) == len && memcmp(r->tables->falling[i], metric, len) == 0)
 			return true;
 	return false;
 }

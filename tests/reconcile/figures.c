@@ -685,6 +685,32 @@ START_TEST(estimated_time_orders_undated_reports)
 }
 END_TEST
 
+/* The missing fall as people are found: a later vague report ("hundreds
+ * still missing") is current over an earlier precise one ("nearly 600"),
+ * while a toll's later summary ("more than 300") keeps the precise 340. */
+START_TEST(missing_fall_tolls_rise)
+{
+	rc_record *r[] = {
+		report("m-1", "2024-03-05", "Valley Post", ONE("missing", "nearly 600", 540, 600, NULL)),
+		report("m-2", "2024-04-20", "Hill Courier", ONE("missing", "hundreds", 200, -1, NULL)),
+	};
+	((rc_claim *)r[1]->claims)[0].q.vague = true;
+	rc_result *res = reconcile(r, 2, NULL);
+	const rc_metric_result *m = metric(res, "missing");
+	ck_assert_str_eq(m->current->claim->text, "hundreds");
+	rc_result_free(res);
+	rc_record *s[] = {
+		report("k-1", "2024-03-05", "Valley Post", ONE("injured", "340", 340, 340, NULL)),
+		report("k-2", "2024-04-20", "Hill Courier", ONE("injured", "hundreds", 200, -1, NULL)),
+	};
+	((rc_claim *)s[1]->claims)[0].q.vague = true;
+	res = reconcile(s, 2, NULL);
+	m = metric(res, "injured");
+	ck_assert_str_eq(m->current->claim->text, "340");
+	rc_result_free(res);
+}
+END_TEST
+
 /* An event its merge dates only to its month takes its day from the month
  * and day its undated reports give, in the year of its first dated report
  * and at most a week before it: "Thursday" then dates a report. */
@@ -812,6 +838,7 @@ int main(void)
 	tcase_add_test(t, estimated_time_orders_undated_reports);
 	tcase_add_test(t, month_day_and_weekday_date_a_report);
 	tcase_add_test(t, event_day_from_its_reports);
+	tcase_add_test(t, missing_fall_tolls_rise);
 	tcase_add_test(t, recalled_figure_is_not_the_news_event);
 	suite_add_tcase(s, t);
 	return rc_test_run(s);
