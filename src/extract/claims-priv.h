@@ -93,6 +93,7 @@ typedef enum rc__lex_class {
 	RC_LX_ROLE,         /* sources a headline may open with: "Paris prosecutor: ..." */
 	RC_LX_APPOSITIVE_ROLE, /* "X, head of the civil protection, said": a role the source keeps */
 	RC_LX_ROLE_NOUN,    /* "two factory owners" of five arrests: a part by role */
+	RC_LX_ACCOMPANYING, /* "walking beside two suicide bombers": those with someone */
 	RC_LX_LONG_AGO,     /* "eight years ago": a time unit that sets an earlier event */
 	RC_LX_VOUCH,        /* "told reporters it remained accurate": the cue is about the figure */
 	RC_LX_SITE,         /* "the metro toll", "the two airport bombers": one site of several */

@@ -1437,6 +1437,13 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	 * "80 people died there" */
 	if (site_named(x, w))
 		return "site";
+	/* attackers with someone are some of them, never their number: "the
+	 * man seen walking beside two suicide bombers", "arrived with three
+	 * accomplices" */
+	if (r->metrics[w->metric].by_noun && w->fig > 0 && lex_ending(x, w->fig - 1, RC_LX_ACCOMPANYING)) {
+		w->group_part = false;
+		return "accompanying";
+	}
 	/* arrests of a role, beside a total of the arrests: "detained two
 	 * factory owners ... and two engineers", of "five people arrested" */
 	if (r->metrics[w->metric].by_role) {

@@ -133,6 +133,7 @@ static const field parts_fields[] = {
 	{"site_adverbs", V_WORDS, NULL, 0, 0, 0},
 	{"operations", V_WORDS, NULL, 0, 0, 0},
 	{"reflexives", V_WORDS, NULL, 0, 0, 0},
+	{"accompanying", V_WORDS, NULL, 0, 0, 0},
 	F_END,
 };
 
@@ -1303,6 +1304,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	    (st = add_lex_list(cp, json_object_get(parts, "operations"), RC_LX_OPERATION,
 	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(parts, "reflexives"), RC_LX_REFLEXIVE,
+	                       -1)) != RC_OK ||
+	    (st = add_lex_list(cp, json_object_get(parts, "accompanying"), RC_LX_ACCOMPANYING,
 	                       -1)) != RC_OK ||
 	    (st = add_lex_list(cp, json_object_get(doc, "other_verbs"), RC_LX_OTHER_VERB,
 	                       -1)) != RC_OK ||

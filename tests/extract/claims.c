@@ -372,6 +372,11 @@ START_TEST(parts_by_site_operation_and_ranking)
 	      "arrested|two|[2,2]|current|bus drivers|1|-0; arrested|seven|[7,7]|current|-|-1|-0; ");
 	READS(0, "Police have detained two bus drivers over the crash.",
 	      "arrested|two|[2,2]|current|-|-1|-0; ");
+	/* attackers beside someone are some of them, not their number */
+	READS(0, "A guard was filmed standing next to two gunmen before the raid.",
+	      "perpetrators|two|[2,2]|current|accompanying|-1|-0; ");
+	READS(0, "Police said two gunmen stormed the hall.",
+	      "perpetrators|two|[2,2]|current|-|-1|-0; ");
 	/* attackers a relative clause places at one site */
 	READS(0, "Police said five gunmen took part. The three gunmen who opened fire outside the "
 	         "stadium were shot dead.",
