@@ -117,15 +117,36 @@ START_TEST(bad_values_are_errors)
 	        "{X} must start or end");
 	refused("{\"status\": {\"aggregate\": [\"in all {N}\"]}}", 1, 27, "takes no {N}");
 	refused("{\"metrics\": {\"razed\": {\"verbs\": [\"razed\"], \"objects\": [\"homes\"]}}}",
-	        1, 55, "'homes' is not a subject name");
+	        1, 56, "metrics.razed.objects[0]: 'homes' is not a subject name");
 	/* every list of part labels names labels of parts.cues (a typo would
 	 * silently switch a part rule off) */
 	refused("{\"parts\": {\"relative\": [\"additional\", \"no such cue\"]}}", 1, 39,
-	        "is not a label of \"cues\"");
+	        "parts.relative[1]: 'no such cue' is not a label of \"cues\"");
 	refused("{\"parts\": {\"needs_total\": [\"by charge\", \"no such cue\"]}}", 1, 41,
 	        "is not a label of \"cues\"");
 	refused("{\"parts\": {\"after_part\": [\"others of a part\", \"no such cue\"]}}", 1, 47,
 	        "is not a label of \"cues\"");
+}
+END_TEST
+
+START_TEST(bad_elements_are_named_by_their_place_in_the_file)
+{
+	/* The lists are merged into the built-in ones before their names are
+	 * checked; the error still points at the file's own element, whether
+	 * or not the file repeats the built-in elements first. */
+	refused("{\"parts\": {\"relative\": [\"no such cue\"]}}", 1, 25,
+	        "parts.relative[0]: 'no such cue' is not a label");
+	refused("{\"parts\": {\"after_part\": [\"no such cue\"]}}", 1, 27,
+	        "parts.after_part[0]: 'no such cue' is not a label");
+	/* a label the file adds itself, then a bad one: [1] of the file, [2]
+	 * of the merged list */
+	refused("{\"parts\": {\"cues\": {\"mine\": [\"{N} of mine\"]},"
+	        " \"relative\": [\"mine\", \"no such cue\"]}}", 1, 68,
+	        "parts.relative[1]: 'no such cue' is not a label");
+	refused("{\"parts\": {\"subjects\": [\"no such subjects\"]}}", 1, 25,
+	        "parts.subjects[0]: 'no such subjects' is not a subject name");
+	refused("{\"metrics\": {\"units_dismantled\": {\"objects\": [\"homes\"]}}}", 1, 47,
+	        "metrics.units_dismantled.objects[0]: 'homes' is not a subject name");
 	refused("{\"schema\": \"recount.rules/9\"}", 1, 12, "unsupported schema");
 	refused("[1, 2]", 1, 1, "must be a JSON object");
 }
@@ -239,6 +260,7 @@ int main(void)
 	tcase_add_test(tc, syntax_errors_name_the_line);
 	tcase_add_test(tc, unknown_keys_are_errors);
 	tcase_add_test(tc, bad_values_are_errors);
+	tcase_add_test(tc, bad_elements_are_named_by_their_place_in_the_file);
 	tcase_add_test(tc, files_add_and_override);
 	tcase_add_test(tc, lists_merge_once_in_order);
 	tcase_add_test(tc, load_file_errors);
