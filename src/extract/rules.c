@@ -10,6 +10,7 @@
  * the file, line and column of the offending key or value.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,124 +47,140 @@ typedef struct field {
 	const struct field *sub;   /* V_OBJECT: its fields; V_MAP: the value's schema (one entry) */
 	int slot;                  /* V_PATTERNS */
 	int min, max;              /* V_INT */
+	int lex;                   /* V_WORDS: 1 + the lexicon class it compiles to; 0: none */
+	size_t set;                /* V_PATTERNS: 1 + offsetof(struct rc_rules, its set); 0: none */
 } field;
 
-#define F_END {NULL, 0, NULL, 0, 0, 0}
+/* The schema is also the map of what each list compiles to: a list of
+ * words with a lexicon class (LEX), a pattern list with a set of its own
+ * (PATTERNS; metrics' patterns and parts.cues, which carry an index, are
+ * compiled by compile() itself). */
+#define F_END {0}
+#define INT(k, lo, hi) {.key = k, .kind = V_INT, .min = lo, .max = hi}
+#define BOOL(k) {.key = k, .kind = V_BOOL}
+#define WORDS(k) {.key = k, .kind = V_WORDS}
+#define LEX(k, cls) {.key = k, .kind = V_WORDS, .lex = (cls) + 1}
+#define PATTERNS(k, slots, s) \
+	{.key = k, .kind = V_PATTERNS, .slot = slots, .set = offsetof(struct rc_rules, s) + 1}
+#define OBJECT(k, fields) {.key = k, .kind = V_OBJECT, .sub = fields}
+#define MAP(k, value) {.key = k, .kind = V_MAP, .sub = value}
 
 static const field matcher_fields[] = {
-	{"subject_window", V_INT, NULL, 0, 1, 10},
-	{"gap_window", V_INT, NULL, 0, 0, 12},
-	{"toll_window", V_INT, NULL, 0, 0, 20},
-	{"attribution_window", V_INT, NULL, 0, 1, 30},
-	{"attribution_carry", V_INT, NULL, 0, 0, 5},
-	{"clause_words", V_WORDS, NULL, 0, 0, 0},
-	{"aux", V_WORDS, NULL, 0, 0, 0},
-	{"be", V_WORDS, NULL, 0, 0, 0},
-	{"prepositions", V_WORDS, NULL, 0, 0, 0},
-	{"connectors", V_WORDS, NULL, 0, 0, 0},
-	{"fillers", V_WORDS, NULL, 0, 0, 0},
-	{"chain", V_WORDS, NULL, 0, 0, 0},
-	{"coordinators", V_WORDS, NULL, 0, 0, 0},
-	{"back_references", V_WORDS, NULL, 0, 0, 0},
+	INT("subject_window", 1, 10),
+	INT("gap_window", 0, 12),
+	INT("toll_window", 0, 20),
+	INT("attribution_window", 1, 30),
+	INT("attribution_carry", 0, 5),
+	LEX("clause_words", RC_LX_CLAUSE),
+	LEX("aux", RC_LX_AUX),
+	LEX("be", RC_LX_BE),
+	LEX("prepositions", RC_LX_PREP),
+	LEX("connectors", RC_LX_CONNECTOR),
+	LEX("fillers", RC_LX_FILLER),
+	LEX("chain", RC_LX_CHAIN),
+	LEX("coordinators", RC_LX_COORD),
+	LEX("back_references", RC_LX_BACK_REF),
 	F_END,
 };
 
 static const field metric_fields[] = {
-	{"verbs", V_WORDS, NULL, 0, 0, 0},
-	{"states", V_WORDS, NULL, 0, 0, 0},
-	{"nouns", V_WORDS, NULL, 0, 0, 0},
-	{"tolls", V_WORDS, NULL, 0, 0, 0},
-	{"patterns", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
-	{"objects", V_WORDS, NULL, 0, 0, 0},
-	{"replace", V_BOOL, NULL, 0, 0, 0},
-	{"disabled", V_BOOL, NULL, 0, 0, 0},
+	WORDS("verbs"),
+	WORDS("states"),
+	WORDS("nouns"),
+	WORDS("tolls"),
+	{.key = "patterns", .kind = V_PATTERNS, .slot = SLOT_N_REQUIRED},
+	WORDS("objects"),
+	BOOL("replace"),
+	BOOL("disabled"),
 	F_END,
 };
 
-static const field metric_value[] = {{"metric", V_OBJECT, metric_fields, 0, 0, 0}, F_END};
-static const field subject_value[] = {{"subject", V_WORDS, NULL, 0, 0, 0}, F_END};
+static const field metric_value[] = {OBJECT("metric", metric_fields), F_END};
+static const field subject_value[] = {WORDS("subject"), F_END};
 
 static const field status_fields[] = {
-	{"superseded", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
-	{"past_perfect", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
-	{"rejected", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
-	{"reported_speech", V_WORDS, NULL, 0, 0, 0},
-	{"revision_words", V_WORDS, NULL, 0, 0, 0},
-	{"revision", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
-	{"hypothetical", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
-	{"computed", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
-	{"dated_level", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
-	{"earlier_openers", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
-	{"aggregate", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
+	PATTERNS("superseded", SLOT_N_OPTIONAL, superseded),
+	PATTERNS("past_perfect", SLOT_NONE, past_perfect),
+	PATTERNS("rejected", SLOT_NONE, rejected),
+	LEX("reported_speech", RC_LX_REPORTED),
+	LEX("revision_words", RC_LX_REVISION),
+	PATTERNS("revision", SLOT_N_REQUIRED, revision),
+	PATTERNS("hypothetical", SLOT_N_OPTIONAL, hypothetical),
+	PATTERNS("computed", SLOT_N_OPTIONAL, computed),
+	PATTERNS("dated_level", SLOT_N_REQUIRED, dated_level),
+	PATTERNS("earlier_openers", SLOT_NONE, earlier_openers),
+	PATTERNS("aggregate", SLOT_NONE, aggregate),
 	F_END,
 };
 
 static const field attribution_fields[] = {
-	{"primary", V_PATTERNS, NULL, SLOT_X_REQUIRED, 0, 0},
-	{"secondary", V_PATTERNS, NULL, SLOT_X_REQUIRED, 0, 0},
-	{"tertiary", V_PATTERNS, NULL, SLOT_X_REQUIRED, 0, 0},
-	{"pronouns", V_WORDS, NULL, 0, 0, 0},
-	{"skip", V_WORDS, NULL, 0, 0, 0},
-	{"name_links", V_WORDS, NULL, 0, 0, 0},
-	{"drop_words", V_WORDS, NULL, 0, 0, 0},
-	{"drop_before_names", V_WORDS, NULL, 0, 0, 0},
-	{"drop_suffixes", V_WORDS, NULL, 0, 0, 0},
-	{"not_names", V_WORDS, NULL, 0, 0, 0},
-	{"headline_roles", V_WORDS, NULL, 0, 0, 0},
-	{"appositive_roles", V_WORDS, NULL, 0, 0, 0},
-	{"vouch", V_WORDS, NULL, 0, 0, 0},
+	PATTERNS("primary", SLOT_X_REQUIRED, attr_primary),
+	PATTERNS("secondary", SLOT_X_REQUIRED, attr_secondary),
+	PATTERNS("tertiary", SLOT_X_REQUIRED, attr_tertiary),
+	LEX("pronouns", RC_LX_PRONOUN),
+	LEX("skip", RC_LX_SKIP),
+	LEX("name_links", RC_LX_NAME_LINK),
+	LEX("drop_words", RC_LX_DROP_WORD),
+	LEX("drop_before_names", RC_LX_DROP_NAME),
+	WORDS("drop_suffixes"),
+	LEX("not_names", RC_LX_NOT_NAME),
+	LEX("headline_roles", RC_LX_ROLE),
+	LEX("appositive_roles", RC_LX_APPOSITIVE_ROLE),
+	LEX("vouch", RC_LX_VOUCH),
 	F_END,
 };
 
-static const field cue_value[] = {{"cue", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0}, F_END};
+static const field cue_value[] = {
+	{.key = "cue", .kind = V_PATTERNS, .slot = SLOT_N_REQUIRED}, F_END,
+};
 
 static const field parts_fields[] = {
-	{"metrics", V_WORDS, NULL, 0, 0, 0},
-	{"by_noun", V_WORDS, NULL, 0, 0, 0},
-	{"by_role", V_WORDS, NULL, 0, 0, 0},
-	{"role_nouns", V_WORDS, NULL, 0, 0, 0},
-	{"subjects", V_WORDS, NULL, 0, 0, 0},
-	{"demonyms", V_WORDS, NULL, 0, 0, 0},
-	{"site_openers", V_WORDS, NULL, 0, 0, 0},
-	{"cues", V_MAP, cue_value, 0, 0, 0},
-	{"relative", V_WORDS, NULL, 0, 0, 0},
-	{"needs_total", V_WORDS, NULL, 0, 0, 0},
-	{"after_part", V_WORDS, NULL, 0, 0, 0},
-	{"sites", V_WORDS, NULL, 0, 0, 0},
-	{"site_adverbs", V_WORDS, NULL, 0, 0, 0},
-	{"operations", V_WORDS, NULL, 0, 0, 0},
-	{"reflexives", V_WORDS, NULL, 0, 0, 0},
-	{"accompanying", V_WORDS, NULL, 0, 0, 0},
+	WORDS("metrics"),
+	WORDS("by_noun"),
+	WORDS("by_role"),
+	LEX("role_nouns", RC_LX_ROLE_NOUN),
+	WORDS("subjects"),
+	LEX("demonyms", RC_LX_DEMONYM),
+	LEX("site_openers", RC_LX_SITE_OPENER),
+	MAP("cues", cue_value),
+	WORDS("relative"),
+	WORDS("needs_total"),
+	WORDS("after_part"),
+	LEX("sites", RC_LX_SITE),
+	LEX("site_adverbs", RC_LX_SITE_ADVERB),
+	LEX("operations", RC_LX_OPERATION),
+	LEX("reflexives", RC_LX_REFLEXIVE),
+	LEX("accompanying", RC_LX_ACCOMPANYING),
 	F_END,
 };
 
 static const field background_fields[] = {
-	{"cues", V_PATTERNS, NULL, SLOT_N_OPTIONAL, 0, 0},
-	{"year_words", V_WORDS, NULL, 0, 0, 0},
-	{"long_ago", V_WORDS, NULL, 0, 0, 0},
-	{"later_openers", V_PATTERNS, NULL, SLOT_NONE, 0, 0},
+	PATTERNS("cues", SLOT_N_OPTIONAL, background),
+	LEX("year_words", RC_LX_YEAR_WORD),
+	LEX("long_ago", RC_LX_LONG_AGO),
+	PATTERNS("later_openers", SLOT_NONE, later_openers),
 	F_END,
 };
 
 static const field top_fields[] = {
-	{"schema", V_STRING, NULL, 0, 0, 0},
-	{"replace", V_BOOL, NULL, 0, 0, 0},
-	{"matcher", V_OBJECT, matcher_fields, 0, 0, 0},
-	{"subjects", V_MAP, subject_value, 0, 0, 0},
-	{"things", V_WORDS, NULL, 0, 0, 0},
-	{"generic_tolls", V_WORDS, NULL, 0, 0, 0},
-	{"metrics", V_MAP, metric_value, 0, 0, 0},
-	{"status", V_OBJECT, status_fields, 0, 0, 0},
-	{"vetoes", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
-	{"subcounts", V_PATTERNS, NULL, SLOT_N_REQUIRED, 0, 0},
-	{"zero", V_WORDS, NULL, 0, 0, 0},
-	{"zero_determiners", V_WORDS, NULL, 0, 0, 0},
-	{"attribution", V_OBJECT, attribution_fields, 0, 0, 0},
-	{"parts", V_OBJECT, parts_fields, 0, 0, 0},
-	{"background", V_OBJECT, background_fields, 0, 0, 0},
-	{"not_figures", V_WORDS, NULL, 0, 0, 0},
-	{"other_verbs", V_WORDS, NULL, 0, 0, 0},
-	{"gap_adverbs", V_WORDS, NULL, 0, 0, 0},
+	{.key = "schema", .kind = V_STRING},
+	BOOL("replace"),
+	OBJECT("matcher", matcher_fields),
+	MAP("subjects", subject_value),
+	LEX("things", RC_LX_THING),
+	LEX("generic_tolls", RC_LX_GENERIC_TOLL),
+	MAP("metrics", metric_value),
+	OBJECT("status", status_fields),
+	PATTERNS("vetoes", SLOT_N_REQUIRED, vetoes),
+	PATTERNS("subcounts", SLOT_N_REQUIRED, subcounts),
+	LEX("zero", RC_LX_ZERO),
+	LEX("zero_determiners", RC_LX_ZERO_DET),
+	OBJECT("attribution", attribution_fields),
+	OBJECT("parts", parts_fields),
+	OBJECT("background", background_fields),
+	LEX("not_figures", RC_LX_NOT_FIGURE),
+	LEX("other_verbs", RC_LX_OTHER_VERB),
+	LEX("gap_adverbs", RC_LX_GAP_ADVERB),
 	F_END,
 };
 
@@ -203,6 +220,28 @@ static void js_string(jscan *j, size_t *b, size_t *e)
 
 static void js_skip_value(jscan *j, int depth);
 
+/* Skip a key at '"' and its colon; returns the key's raw content span. */
+static void js_key(jscan *j, size_t *b, size_t *e)
+{
+	js_string(j, b, e);
+	js_ws(j);
+	if (j->i < j->n && j->s[j->i] == ':')
+		j->i++;
+}
+
+/* Skip a member's value and the comma after it; false when there is no
+ * comma (the end of the object or array, or bad JSON). */
+static bool js_skip_member(jscan *j, int depth)
+{
+	js_skip_value(j, depth);
+	js_ws(j);
+	if (j->i < j->n && j->s[j->i] == ',') {
+		j->i++;
+		return true;
+	}
+	return false;
+}
+
 /*
  * Walk the value at j->i following path from level; returns the offset of
  * the deepest element of the path that was found.
@@ -221,21 +260,14 @@ static size_t js_find(jscan *j, const jpath *p, size_t level, int depth, bool wa
 			if (j->i >= j->n || j->s[j->i] != '"')
 				return here;
 			size_t kpos = j->i, kb, ke;
-			js_string(j, &kb, &ke);
-			js_ws(j);
-			if (j->i < j->n && j->s[j->i] == ':')
-				j->i++;
+			js_key(j, &kb, &ke);
 			const char *want = p->key[level];
 			if (strlen(want) == ke - kb && memcmp(j->s + kb, want, ke - kb) == 0) {
 				if (level + 1 == p->depth && want_key)
 					return kpos;
 				return js_find(j, p, level + 1, depth + 1, want_key);
 			}
-			js_skip_value(j, depth + 1);
-			js_ws(j);
-			if (j->i < j->n && j->s[j->i] == ',')
-				j->i++;
-			else
+			if (!js_skip_member(j, depth + 1))
 				return here;
 		}
 	}
@@ -247,11 +279,7 @@ static size_t js_find(jscan *j, const jpath *p, size_t level, int depth, bool wa
 				return here;
 			if (k == p->index[level])
 				return js_find(j, p, level + 1, depth + 1, want_key);
-			js_skip_value(j, depth + 1);
-			js_ws(j);
-			if (j->i < j->n && j->s[j->i] == ',')
-				j->i++;
-			else
+			if (!js_skip_member(j, depth + 1))
 				return here;
 		}
 	}
@@ -284,15 +312,9 @@ static void js_skip_value(jscan *j, int depth)
 				size_t b, e;
 				if (j->s[j->i] != '"')
 					return;
-				js_string(j, &b, &e);
-				js_ws(j);
-				if (j->i < j->n && j->s[j->i] == ':')
-					j->i++;
+				js_key(j, &b, &e);
 			}
-			js_skip_value(j, depth + 1);
-			js_ws(j);
-			if (j->i < j->n && j->s[j->i] == ',')
-				j->i++;
+			js_skip_member(j, depth + 1);
 		}
 	}
 	while (j->i < j->n && !strchr(",]} \t\r\n", j->s[j->i]))
@@ -1105,6 +1127,46 @@ static rc_status cue_labels(compiler *cp, const json_t *cues, const json_t *list
 	return RC_OK;
 }
 
+/*
+ * Compile the lists of fields fs (the values of obj) that the schema maps
+ * to a lexicon class or a pattern set, and those of the objects among
+ * them.  Each class and each set is filled from one list, so the order of
+ * the lists does not matter: lexicon entries tie only within a class.
+ */
+static rc_status compile_lists(compiler *cp, const json_t *obj, const field *fs)
+{
+	rc_status st = RC_OK;
+	for (; fs->key && st == RC_OK; fs++) {
+		const json_t *v = json_object_get(obj, fs->key);
+		if (fs->kind == V_OBJECT)
+			st = compile_lists(cp, v, fs->sub);
+		else if (fs->lex)
+			st = add_lex_list(cp, v, fs->lex - 1, -1);
+		else if (fs->set)
+			st = add_patterns(cp, (rc__pattern_set *)((char *)cp->r + fs->set - 1), v,
+			                  fs->slot, -1);
+	}
+	return st;
+}
+
+/* Mark each metric that names lists with the flag at offset flag of
+ * rc__metric (a bool); returns the index in names of the first name that
+ * is no metric, or -1. */
+static long mark_metrics(struct rc_rules *r, const json_t *names, size_t flag)
+{
+	long unknown = -1;
+	for (size_t k = 0; k < json_array_size(names); k++) {
+		const char *mn = json_string_value(json_array_get(names, k));
+		bool found = false;
+		for (size_t i = 0; i < r->n_metrics; i++)
+			if (strcmp(r->metrics[i].name, mn) == 0)
+				found = *(bool *)((char *)&r->metrics[i] + flag) = true;
+		if (!found && unknown < 0)
+			unknown = (long)k;
+	}
+	return unknown;
+}
+
 static rc_status compile(compiler *cp, const json_t *doc)
 {
 	struct rc_rules *r = cp->r;
@@ -1115,16 +1177,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	r->toll_window = knob(m, "toll_window", 12);
 	r->attribution_window = knob(m, "attribution_window", 12);
 	r->attribution_carry = knob(m, "attribution_carry", 0);
-	static const struct { const char *key; int cls; } matcher_lists[] = {
-		{"clause_words", RC_LX_CLAUSE}, {"aux", RC_LX_AUX}, {"be", RC_LX_BE},
-		{"prepositions", RC_LX_PREP}, {"connectors", RC_LX_CONNECTOR},
-		{"fillers", RC_LX_FILLER}, {"chain", RC_LX_CHAIN}, {"coordinators", RC_LX_COORD},
-		{"back_references", RC_LX_BACK_REF},
-	};
-	for (size_t i = 0; i < RC_ARRAY_LEN(matcher_lists); i++)
-		if ((st = add_lex_list(cp, json_object_get(m, matcher_lists[i].key),
-		                       matcher_lists[i].cls, -1)) != RC_OK)
-			return st;
+	if ((st = compile_lists(cp, doc, top_fields)) != RC_OK)
+		return st;
 
 	/* Subjects: canonical names, then every form. */
 	const json_t *subjects = json_object_get(doc, "subjects");
@@ -1143,13 +1197,6 @@ static rc_status compile(compiler *cp, const json_t *doc)
 			return st;
 		si++;
 	}
-	if ((st = add_lex_list(cp, json_object_get(doc, "things"), RC_LX_THING, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(doc, "generic_tolls"), RC_LX_GENERIC_TOLL,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(doc, "zero"), RC_LX_ZERO, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(doc, "zero_determiners"), RC_LX_ZERO_DET,
-	                       -1)) != RC_OK)
-		return st;
 
 	const json_t *metrics = json_object_get(doc, "metrics");
 	r->n_metrics = json_object_size(metrics);
@@ -1194,91 +1241,19 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		mi++;
 	}
 
-	const json_t *status = json_object_get(doc, "status");
-	if ((st = add_patterns(cp, &r->superseded, json_object_get(status, "superseded"),
-	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->revision, json_object_get(status, "revision"),
-	                       SLOT_N_REQUIRED, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->hypothetical, json_object_get(status, "hypothetical"),
-	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->computed, json_object_get(status, "computed"),
-	                       SLOT_N_OPTIONAL, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->dated_level, json_object_get(status, "dated_level"),
-	                       SLOT_N_REQUIRED, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->earlier_openers, json_object_get(status, "earlier_openers"),
-	                       SLOT_NONE, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->past_perfect, json_object_get(status, "past_perfect"),
-	                       SLOT_NONE, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->rejected, json_object_get(status, "rejected"),
-	                       SLOT_NONE, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(status, "reported_speech"), RC_LX_REPORTED,
-	                       -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->aggregate, json_object_get(status, "aggregate"),
-	                       SLOT_NONE, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(status, "revision_words"),
-	                       RC_LX_REVISION, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->subcounts, json_object_get(doc, "subcounts"),
-	                       SLOT_N_REQUIRED, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->vetoes, json_object_get(doc, "vetoes"),
-	                       SLOT_N_REQUIRED, -1)) != RC_OK)
-		return st;
-
-	const json_t *attr = json_object_get(doc, "attribution");
-	if ((st = add_patterns(cp, &r->attr_primary, json_object_get(attr, "primary"),
-	                       SLOT_X_REQUIRED, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->attr_secondary, json_object_get(attr, "secondary"),
-	                       SLOT_X_REQUIRED, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->attr_tertiary, json_object_get(attr, "tertiary"),
-	                       SLOT_X_REQUIRED, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "pronouns"), RC_LX_PRONOUN, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "skip"), RC_LX_SKIP, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "name_links"), RC_LX_NAME_LINK,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "drop_words"), RC_LX_DROP_WORD,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "drop_before_names"), RC_LX_DROP_NAME,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "not_names"), RC_LX_NOT_NAME, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "headline_roles"), RC_LX_ROLE, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "appositive_roles"), RC_LX_APPOSITIVE_ROLE,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(attr, "vouch"), RC_LX_VOUCH, -1)) != RC_OK)
-		return st;
 	/* Parts of a total: victim metrics, subjects that are a part of the
-	 * victims, nationality words, and cue patterns by label. */
+	 * victims, and cue patterns by label. */
 	const json_t *parts = json_object_get(doc, "parts");
-	const json_t *pm = json_object_get(parts, "metrics");
-	for (size_t k = 0; k < json_array_size(pm); k++) {
-		const char *mn = json_string_value(json_array_get(pm, k));
-		for (size_t i = 0; i < r->n_metrics; i++)
-			if (strcmp(r->metrics[i].name, mn) == 0)
-				r->metrics[i].victims = true;
-	}
-	const json_t *bn = json_object_get(parts, "by_noun");
-	for (size_t k = 0; k < json_array_size(bn); k++) {
-		const char *mn = json_string_value(json_array_get(bn, k));
-		for (size_t i = 0; i < r->n_metrics; i++)
-			if (strcmp(r->metrics[i].name, mn) == 0)
-				r->metrics[i].by_noun = true;
-	}
+	mark_metrics(r, json_object_get(parts, "metrics"), offsetof(rc__metric, victims));
+	mark_metrics(r, json_object_get(parts, "by_noun"), offsetof(rc__metric, by_noun));
 	const json_t *br = json_object_get(parts, "by_role");
-	for (size_t k = 0; k < json_array_size(br); k++) {
-		const char *mn = json_string_value(json_array_get(br, k));
-		bool found = false;
-		for (size_t i = 0; i < r->n_metrics; i++)
-			if (strcmp(r->metrics[i].name, mn) == 0)
-				found = r->metrics[i].by_role = true;
-		if (!found) {
-			loadctx *c = cp->c;
-			c->path.depth = 0;
-			path_push_key(c, "parts");
-			path_push_key(c, "by_role");
-			path_push_index(c, k);
-			return fail(c, "'%s' is not a metric name (see \"metrics\")", mn);
-		}
+	long bad_role = mark_metrics(r, br, offsetof(rc__metric, by_role));
+	if (bad_role >= 0) {
+		const char *mn = json_string_value(json_array_get(br, (size_t)bad_role));
+		point_at_element(cp, (const char *const[]){"parts", "by_role"}, 2, mn,
+		                 (size_t)bad_role);
+		return fail(cp->c, "'%s' is not a metric name (see \"metrics\")", mn);
 	}
-	if ((st = add_lex_list(cp, json_object_get(parts, "role_nouns"), RC_LX_ROLE_NOUN, -1)) != RC_OK)
-		return st;
 	r->part_subject = rc__arena_calloc(r->arena, r->n_subjects + 1, sizeof(*r->part_subject));
 	if (!r->part_subject)
 		return RC_ERR_NOMEM;
@@ -1292,70 +1267,39 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		}
 		r->part_subject[idx] = true;
 	}
-	if ((st = add_lex_list(cp, json_object_get(parts, "demonyms"), RC_LX_DEMONYM, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(parts, "site_openers"), RC_LX_SITE_OPENER,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(parts, "sites"), RC_LX_SITE, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(parts, "site_adverbs"), RC_LX_SITE_ADVERB,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(parts, "operations"), RC_LX_OPERATION,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(parts, "reflexives"), RC_LX_REFLEXIVE,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(parts, "accompanying"), RC_LX_ACCOMPANYING,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(doc, "other_verbs"), RC_LX_OTHER_VERB,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(doc, "gap_adverbs"), RC_LX_GAP_ADVERB,
-	                       -1)) != RC_OK)
-		return st;
+	/* The lists of labels that give a cue's label a property. */
+	const struct { const char *key; bool **by_label; } label_lists[] = {
+		{"relative", &r->part_relative},
+		{"needs_total", &r->part_needs_total},
+		{"after_part", &r->part_after_part},
+	};
 	const json_t *cues = json_object_get(parts, "cues");
 	r->n_part_labels = json_object_size(cues);
 	r->part_labels = rc__arena_alloc(r->arena, (r->n_part_labels + 1) * sizeof(*r->part_labels));
 	if (!r->part_labels)
 		return RC_ERR_NOMEM;
-	r->part_relative = rc__arena_calloc(r->arena, r->n_part_labels + 1,
-	                                    sizeof(*r->part_relative));
-	if (!r->part_relative)
-		return RC_ERR_NOMEM;
-	r->part_needs_total = rc__arena_calloc(r->arena, r->n_part_labels + 1,
-	                                       sizeof(*r->part_needs_total));
-	if (!r->part_needs_total)
-		return RC_ERR_NOMEM;
-	r->part_after_part = rc__arena_calloc(r->arena, r->n_part_labels + 1,
-	                                      sizeof(*r->part_after_part));
-	if (!r->part_after_part)
-		return RC_ERR_NOMEM;
-	const json_t *rel = json_object_get(parts, "relative");
-	const json_t *nt = json_object_get(parts, "needs_total");
-	const json_t *ap = json_object_get(parts, "after_part");
+	for (size_t k = 0; k < RC_ARRAY_LEN(label_lists); k++) {
+		if (!(*label_lists[k].by_label = rc__arena_calloc(r->arena, r->n_part_labels + 1,
+		                                                  sizeof(bool))))
+			return RC_ERR_NOMEM;
+		if ((st = cue_labels(cp, cues, json_object_get(parts, label_lists[k].key),
+		                     label_lists[k].key)) != RC_OK)
+			return st;
+	}
 	size_t li = 0;
 	json_object_foreach((json_t *)cues, name, v) {
 		if (!(r->part_labels[li] = rc__arena_strdup(r->arena, name)))
 			return RC_ERR_NOMEM;
-		r->part_relative[li] = in_words(rel, name);
-		r->part_needs_total[li] = in_words(nt, name);
-		r->part_after_part[li] = in_words(ap, name);
+		for (size_t k = 0; k < RC_ARRAY_LEN(label_lists); k++)
+			(*label_lists[k].by_label)[li] =
+				in_words(json_object_get(parts, label_lists[k].key), name);
 		if ((st = add_patterns(cp, &r->part_cues, v, SLOT_N_REQUIRED, (int32_t)li)) != RC_OK)
 			return st;
 		li++;
 	}
-	if ((st = cue_labels(cp, cues, rel, "relative")) != RC_OK ||
-	    (st = cue_labels(cp, cues, nt, "needs_total")) != RC_OK ||
-	    (st = cue_labels(cp, cues, ap, "after_part")) != RC_OK)
-		return st;
-	const json_t *bg = json_object_get(doc, "background");
-	if ((st = add_patterns(cp, &r->background, json_object_get(bg, "cues"), SLOT_N_OPTIONAL,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(bg, "year_words"), RC_LX_YEAR_WORD, -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(bg, "long_ago"), RC_LX_LONG_AGO, -1)) != RC_OK ||
-	    (st = add_patterns(cp, &r->later_openers, json_object_get(bg, "later_openers"), SLOT_NONE,
-	                       -1)) != RC_OK ||
-	    (st = add_lex_list(cp, json_object_get(doc, "not_figures"), RC_LX_NOT_FIGURE,
-	                       -1)) != RC_OK)
-		return st;
 
-	const json_t *suffixes = json_object_get(attr, "drop_suffixes");
+	const json_t *suffixes = json_object_get(json_object_get(doc, "attribution"),
+	                                         "drop_suffixes");
 	r->n_drop_suffixes = json_array_size(suffixes);
 	r->drop_suffixes = rc__arena_alloc(r->arena,
 	                                   (r->n_drop_suffixes + 1) * sizeof(*r->drop_suffixes));
