@@ -40,6 +40,37 @@ void rc__jw_int(rc_jw *w, long long v);
 void rc__jw_num(rc_jw *w, double v);             /* as rc__json_number() */
 void rc__jw_bool(rc_jw *w, bool v);
 void rc__jw_null(rc_jw *w);
+/* A member: the key and its value in one call. */
+static inline void rc__jw_kstr(rc_jw *w, const char *k, const char *s)
+{
+	rc__jw_key(w, k);
+	rc__jw_str(w, s);
+}
+static inline void rc__jw_kint(rc_jw *w, const char *k, long long v)
+{
+	rc__jw_key(w, k);
+	rc__jw_int(w, v);
+}
+static inline void rc__jw_knum(rc_jw *w, const char *k, double v)
+{
+	rc__jw_key(w, k);
+	rc__jw_num(w, v);
+}
+static inline void rc__jw_kbool(rc_jw *w, const char *k, bool v)
+{
+	rc__jw_key(w, k);
+	rc__jw_bool(w, v);
+}
+/* v when has, else null (an unbounded end, a figure not known). */
+static inline void rc__jw_knum_or_null(rc_jw *w, const char *k, bool has, double v)
+{
+	rc__jw_key(w, k);
+	if (has)
+		rc__jw_num(w, v);
+	else
+		rc__jw_null(w);
+}
+
 /* The shortest "%.*g" that reads back as v, with ".0" when it would look
  * like an integer; writes into buf (32 bytes). */
 void rc__jw_real_str(double v, char *buf, size_t n);

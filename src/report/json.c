@@ -28,70 +28,51 @@ static void ref_write(rc_jw *w, const rc_result *res, const rc_claim_ref *r, con
 	rc__claim_ids ids = rc__ref_ids(res, r);
 	rc__claim_write_fields(w, r->rec, r->claim, &ids);
 	/* the article, for a reader to click through to */
-	rc__jw_key(w, "url");
-	rc__jw_str(w, r->rec->url);
-	rc__jw_key(w, "title");
-	rc__jw_str(w, r->rec->title);
-	rc__jw_key(w, "origin");
-	rc__jw_int(w, (long long)r->origin);
+	rc__jw_kstr(w, "url", r->rec->url);
+	rc__jw_kstr(w, "title", r->rec->title);
+	rc__jw_kint(w, "origin", (long long)r->origin);
 	rc__jw_key(w, "effective");
 	rc__jw_interval(w, &r->effective);
-	rc__jw_key(w, "revised");
-	rc__jw_bool(w, r->revised);
-	rc__jw_key(w, "authority");
-	rc__jw_str(w, rc_authority_str(r->authority));
+	rc__jw_kbool(w, "revised", r->revised);
+	rc__jw_kstr(w, "authority", rc_authority_str(r->authority));
 	if (support) {
 		rc__jw_key(w, "support");
 		rc__jw_obj(w);
-		rc__jw_key(w, "documents");
-		rc__jw_int(w, (long long)support[0]);
-		rc__jw_key(w, "origins");
-		rc__jw_int(w, (long long)support[1]);
+		rc__jw_kint(w, "documents", (long long)support[0]);
+		rc__jw_kint(w, "origins", (long long)support[1]);
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_obj(w);
+}
+
+/* The line to cite: of the input file when known, else of the text. */
+static long long claim_line(const rc_claim *c)
+{
+	return (long long)(c->file_line ? c->file_line : c->pos.line);
 }
 
 /* A claim named inside a conflict: enough to find it. */
 static void ref_short(rc_jw *w, const rc_claim_ref *r, size_t index)
 {
 	rc__jw_obj(w);
-	rc__jw_key(w, "index");
-	rc__jw_int(w, (long long)index);
-	rc__jw_key(w, "doc");
-	rc__jw_str(w, r->rec->doc);
-	rc__jw_key(w, "text");
-	rc__jw_str(w, r->claim->text);
-	rc__jw_key(w, "source");
-	rc__jw_str(w, r->rec->source);
-	rc__jw_key(w, "published");
-	rc__jw_str(w, r->rec->published);
-	rc__jw_key(w, "url");
-	rc__jw_str(w, r->rec->url);
-	rc__jw_key(w, "attribution");
-	rc__jw_str(w, r->claim->attribution);
-	rc__jw_key(w, "line");
-	rc__jw_int(w, (long long)(r->claim->file_line ? r->claim->file_line : r->claim->pos.line));
+	rc__jw_kint(w, "index", (long long)index);
+	rc__jw_kstr(w, "doc", r->rec->doc);
+	rc__jw_kstr(w, "text", r->claim->text);
+	rc__jw_kstr(w, "source", r->rec->source);
+	rc__jw_kstr(w, "published", r->rec->published);
+	rc__jw_kstr(w, "url", r->rec->url);
+	rc__jw_kstr(w, "attribution", r->claim->attribution);
+	rc__jw_kint(w, "line", claim_line(r->claim));
 	rc__jw_end_obj(w);
 }
 
 /* The ends of an interval as the flat keys lo, hi, lo_incl, hi_incl. */
 static void interval_keys(rc_jw *w, const rc_interval *iv)
 {
-	rc__jw_key(w, "lo");
-	if (iv->lo_inf)
-		rc__jw_null(w);
-	else
-		rc__jw_num(w, iv->lo);
-	rc__jw_key(w, "hi");
-	if (iv->hi_inf)
-		rc__jw_null(w);
-	else
-		rc__jw_num(w, iv->hi);
-	rc__jw_key(w, "lo_incl");
-	rc__jw_bool(w, !iv->lo_inf && iv->lo_incl);
-	rc__jw_key(w, "hi_incl");
-	rc__jw_bool(w, !iv->hi_inf && iv->hi_incl);
+	rc__jw_knum_or_null(w, "lo", !iv->lo_inf, iv->lo);
+	rc__jw_knum_or_null(w, "hi", !iv->hi_inf, iv->hi);
+	rc__jw_kbool(w, "lo_incl", !iv->lo_inf && iv->lo_incl);
+	rc__jw_kbool(w, "hi_incl", !iv->hi_inf && iv->hi_incl);
 }
 
 static void strings(rc_jw *w, const char *const *s, size_t n)
@@ -100,14 +81,6 @@ static void strings(rc_jw *w, const char *const *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		rc__jw_str(w, s[i]);
 	rc__jw_end_arr(w);
-}
-
-static void number_or_null(rc_jw *w, bool has, double v)
-{
-	if (has)
-		rc__jw_num(w, v);
-	else
-		rc__jw_null(w);
 }
 
 static bool hypo(const rc_claim_ref *r)
@@ -229,47 +202,31 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		rc__jw_interval(w, &m->core);
 	else
 		rc__jw_null(w);
-	rc__jw_key(w, "low");
-	number_or_null(w, m->has_estimates, m->low);
-	rc__jw_key(w, "best");
-	number_or_null(w, m->has_estimates, m->best);
-	rc__jw_key(w, "high");
-	number_or_null(w, m->has_estimates, m->high);
+	rc__jw_knum_or_null(w, "low", m->has_estimates, m->low);
+	rc__jw_knum_or_null(w, "best", m->has_estimates, m->best);
+	rc__jw_knum_or_null(w, "high", m->has_estimates, m->high);
 	rc__jw_key(w, "current");
 	if (m->current) {
 		const rc_claim_ref *c = m->current;
 		rc__jw_obj(w);
-		rc__jw_key(w, "value");
-		number_or_null(w, !isnan(m->current_value), m->current_value);
+		rc__jw_knum_or_null(w, "value", !isnan(m->current_value), m->current_value);
 		interval_keys(w, &c->effective);
-		rc__jw_key(w, "text");
-		rc__jw_str(w, c->claim->text);
-		rc__jw_key(w, "index");
-		rc__jw_int(w, (long long)index_of(by_ptr, n, c));
-		rc__jw_key(w, "doc");
-		rc__jw_str(w, c->rec->doc);
-		rc__jw_key(w, "source");
-		rc__jw_str(w, c->rec->source);
-		rc__jw_key(w, "published");
-		rc__jw_str(w, c->rec->published);
-		rc__jw_key(w, "attribution");
-		rc__jw_str(w, c->claim->attribution);
-		rc__jw_key(w, "authority");
-		rc__jw_str(w, rc_authority_str(c->authority));
-		rc__jw_key(w, "line");
-		rc__jw_int(w, (long long)(c->claim->file_line ? c->claim->file_line : c->claim->pos.line));
-		rc__jw_key(w, "quote");
-		rc__jw_str(w, c->claim->quote);
-		rc__jw_key(w, "why");
-		rc__jw_str(w, m->current_why);
+		rc__jw_kstr(w, "text", c->claim->text);
+		rc__jw_kint(w, "index", (long long)index_of(by_ptr, n, c));
+		rc__jw_kstr(w, "doc", c->rec->doc);
+		rc__jw_kstr(w, "source", c->rec->source);
+		rc__jw_kstr(w, "published", c->rec->published);
+		rc__jw_kstr(w, "attribution", c->claim->attribution);
+		rc__jw_kstr(w, "authority", rc_authority_str(c->authority));
+		rc__jw_kint(w, "line", claim_line(c->claim));
+		rc__jw_kstr(w, "quote", c->claim->quote);
+		rc__jw_kstr(w, "why", m->current_why);
 		rc__jw_end_obj(w);
 	} else {
 		rc__jw_null(w);
 	}
-	rc__jw_key(w, "documents");
-	rc__jw_int(w, (long long)m->documents);
-	rc__jw_key(w, "origins");
-	rc__jw_int(w, (long long)m->origins);
+	rc__jw_kint(w, "documents", (long long)m->documents);
+	rc__jw_kint(w, "origins", (long long)m->origins);
 	rc__jw_key(w, "claims");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < n; i++) {
@@ -282,29 +239,19 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 	for (size_t i = 0; i < m->n_figures; i++) {
 		const rc_figure *f = &m->figures[i];
 		rc__jw_obj(w);
-		rc__jw_key(w, "date");
-		rc__jw_str(w, f->date);
+		rc__jw_kstr(w, "date", f->date);
 		if (f->estimated) { /* only then: an undated report's estimated time */
-			rc__jw_key(w, "date_estimated");
-			rc__jw_bool(w, true);
+			rc__jw_kbool(w, "date_estimated", true);
 		}
 		interval_keys(w, &f->effective);
-		rc__jw_key(w, "status");
-		rc__jw_str(w, rc_claim_status_str(f->status));
-		rc__jw_key(w, "revised");
-		rc__jw_bool(w, f->revised);
-		rc__jw_key(w, "leads");
-		rc__jw_bool(w, f->leads);
-		rc__jw_key(w, "text");
-		rc__jw_str(w, f->lead->claim->text);
-		rc__jw_key(w, "reports");
-		rc__jw_int(w, (long long)f->n_claims);
-		rc__jw_key(w, "documents");
-		rc__jw_int(w, (long long)f->documents);
-		rc__jw_key(w, "origins");
-		rc__jw_int(w, (long long)f->origins);
-		rc__jw_key(w, "lead");
-		rc__jw_int(w, (long long)index_of(by_ptr, n, f->lead));
+		rc__jw_kstr(w, "status", rc_claim_status_str(f->status));
+		rc__jw_kbool(w, "revised", f->revised);
+		rc__jw_kbool(w, "leads", f->leads);
+		rc__jw_kstr(w, "text", f->lead->claim->text);
+		rc__jw_kint(w, "reports", (long long)f->n_claims);
+		rc__jw_kint(w, "documents", (long long)f->documents);
+		rc__jw_kint(w, "origins", (long long)f->origins);
+		rc__jw_kint(w, "lead", (long long)index_of(by_ptr, n, f->lead));
 		rc__jw_end_obj(w);
 		rc__out_poll(o, w->failed);
 	}
@@ -315,18 +262,12 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		const rc_timeline_point *p = &m->timeline[i];
 		const rc_interval *iv = &p->ref->effective;
 		rc__jw_obj(w);
-		rc__jw_key(w, "date");
-		rc__jw_str(w, p->date);
-		rc__jw_key(w, "lo");
-		number_or_null(w, !iv->lo_inf, iv->lo);
-		rc__jw_key(w, "hi");
-		number_or_null(w, !iv->hi_inf, iv->hi);
-		rc__jw_key(w, "text");
-		rc__jw_str(w, p->ref->claim->text);
-		rc__jw_key(w, "source");
-		rc__jw_str(w, rc__ref_source(p->ref));
-		rc__jw_key(w, "status");
-		rc__jw_str(w, rc_claim_status_str(p->ref->claim->status));
+		rc__jw_kstr(w, "date", p->date);
+		rc__jw_knum_or_null(w, "lo", !iv->lo_inf, iv->lo);
+		rc__jw_knum_or_null(w, "hi", !iv->hi_inf, iv->hi);
+		rc__jw_kstr(w, "text", p->ref->claim->text);
+		rc__jw_kstr(w, "source", rc__ref_source(p->ref));
+		rc__jw_kstr(w, "status", rc_claim_status_str(p->ref->claim->status));
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);
@@ -335,14 +276,10 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 	for (size_t i = 0; i < m->n_conflicts; i++) {
 		const rc_conflict *c = &m->conflicts[i];
 		rc__jw_obj(w);
-		rc__jw_key(w, "kind");
-		rc__jw_str(w, rc_conflict_kind_str(c->kind));
-		rc__jw_key(w, "why");
-		rc__jw_str(w, c->why);
-		rc__jw_key(w, "date");
-		rc__jw_str(w, c->date);
-		rc__jw_key(w, "reports");
-		rc__jw_int(w, (long long)c->reports);
+		rc__jw_kstr(w, "kind", rc_conflict_kind_str(c->kind));
+		rc__jw_kstr(w, "why", c->why);
+		rc__jw_kstr(w, "date", c->date);
+		rc__jw_kint(w, "reports", (long long)c->reports);
 		rc__jw_key(w, "figures");
 		rc__jw_arr(w);
 		for (size_t k = 0; k < c->n_figures; k++)
@@ -366,16 +303,11 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_event *ev)
 {
 	rc__jw_obj(w);
-	rc__jw_key(w, "id");
-	rc__jw_str(w, ev->id);
-	rc__jw_key(w, "label");
-	rc__jw_str(w, ev->label);
-	rc__jw_key(w, "type");
-	rc__jw_str(w, ev->type);
-	rc__jw_key(w, "date");
-	rc__jw_str(w, ev->date);
-	rc__jw_key(w, "place");
-	rc__jw_str(w, ev->place);
+	rc__jw_kstr(w, "id", ev->id);
+	rc__jw_kstr(w, "label", ev->label);
+	rc__jw_kstr(w, "type", ev->type);
+	rc__jw_kstr(w, "date", ev->date);
+	rc__jw_kstr(w, "place", ev->place);
 	rc__jw_key(w, "names");
 	strings(w, ev->names, ev->n_names);
 	rc__jw_key(w, "documents");
@@ -399,10 +331,8 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_eve
 		strings(w, ag->events, ag->n_events);
 		rc__jw_key(w, "parts");
 		rc__jw_interval(w, &ag->parts);
-		rc__jw_key(w, "verdict");
-		rc__jw_str(w, rc_aggregate_verdict_str(ag->verdict));
-		rc__jw_key(w, "why");
-		rc__jw_str(w, ag->why);
+		rc__jw_kstr(w, "verdict", rc_aggregate_verdict_str(ag->verdict));
+		rc__jw_kstr(w, "why", ag->why);
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);
@@ -430,8 +360,7 @@ static void input_write(rc_jw *w, const rc_record_stats *in)
 	};
 	rc__jw_key(w, "input");
 	rc__jw_obj(w);
-	rc__jw_key(w, "complete");
-	rc__jw_bool(w, rc_record_stats_complete(in));
+	rc__jw_kbool(w, "complete", rc_record_stats_complete(in));
 	for (size_t i = 0; i < RC_ARRAY_LEN(fields); i++) {
 		rc__jw_key(w, fields[i].key);
 		rc__jw_int(w, (long long)*(const size_t *)(const void *)((const char *)in + fields[i].offset));
@@ -454,21 +383,15 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	rc__jw_init_pretty(&w, &o.b);
 	bool ok = true;
 	rc__jw_obj(&w);
-	rc__jw_key(&w, "schema");
-	rc__jw_str(&w, REPORT_SCHEMA);
-	rc__jw_key(&w, "version");
-	rc__jw_str(&w, rc_version());
+	rc__jw_kstr(&w, "schema", REPORT_SCHEMA);
+	rc__jw_kstr(&w, "version", rc_version());
 	rc__jw_key(&w, "documents");
 	rc__jw_obj(&w);
-	rc__jw_key(&w, "read");
-	rc__jw_int(&w, (long long)res->documents_read);
-	rc__jw_key(&w, "processed");
-	rc__jw_int(&w, (long long)res->documents_processed);
-	rc__jw_key(&w, "skipped");
-	rc__jw_int(&w, (long long)res->documents_skipped);
+	rc__jw_kint(&w, "read", (long long)res->documents_read);
+	rc__jw_kint(&w, "processed", (long long)res->documents_processed);
+	rc__jw_kint(&w, "skipped", (long long)res->documents_skipped);
 	rc__jw_end_obj(&w);
-	rc__jw_key(&w, "claims");
-	rc__jw_int(&w, (long long)res->claims);
+	rc__jw_kint(&w, "claims", (long long)res->claims);
 	input_write(&w, &res->input);
 	rc__jw_key(&w, "events");
 	rc__jw_arr(&w);
@@ -487,14 +410,10 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	const rc_reconcile_options *op = &res->options;
 	rc__jw_key(&w, "options");
 	rc__jw_obj(&w);
-	rc__jw_key(&w, "tolerance");
-	rc__jw_num(&w, op->approx_tolerance);
-	rc__jw_key(&w, "best");
-	rc__jw_str(&w, (unsigned)op->best < 3 ? best_names[op->best] : "current");
-	rc__jw_key(&w, "window_days");
-	rc__jw_int(&w, (long long)op->window_days);
-	rc__jw_key(&w, "duplicate_threshold");
-	rc__jw_num(&w, op->duplicate_threshold);
+	rc__jw_knum(&w, "tolerance", op->approx_tolerance);
+	rc__jw_kstr(&w, "best", (unsigned)op->best < 3 ? best_names[op->best] : "current");
+	rc__jw_kint(&w, "window_days", (long long)op->window_days);
+	rc__jw_knum(&w, "duplicate_threshold", op->duplicate_threshold);
 	rc__jw_end_obj(&w);
 	rc__jw_end_obj(&w);
 	rc__outc(&o, '\n');

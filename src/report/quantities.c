@@ -96,19 +96,13 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 	rc__jw_init(&j, &w->line);
 	rc__jw_obj(&j);
 	if (file) {
-		rc__jw_key(&j, "file");
-		rc__jw_str(&j, file);
+		rc__jw_kstr(&j, "file", file);
 	}
-	rc__jw_key(&j, "line");
-	rc__jw_int(&j, (long long)line);
-	rc__jw_key(&j, "text");
-	rc__jw_str(&j, text);
-	rc__jw_key(&j, "start");
-	rc__jw_int(&j, (long long)q->start);
-	rc__jw_key(&j, "end");
-	rc__jw_int(&j, (long long)q->end);
-	rc__jw_key(&j, "kind");
-	rc__jw_str(&j, rc_quantity_kind_str(q->kind));
+	rc__jw_kint(&j, "line", (long long)line);
+	rc__jw_kstr(&j, "text", text);
+	rc__jw_kint(&j, "start", (long long)q->start);
+	rc__jw_kint(&j, "end", (long long)q->end);
+	rc__jw_kstr(&j, "kind", rc_quantity_kind_str(q->kind));
 	rc__jw_key(&j, "lo");
 	if (lo)
 		rc__jw_num(&j, q->iv.lo);
@@ -119,16 +113,11 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 		rc__jw_num(&j, q->iv.hi);
 	else
 		rc__jw_null(&j);
-	rc__jw_key(&j, "lo_incl");
-	rc__jw_bool(&j, lo && q->iv.lo_incl);
-	rc__jw_key(&j, "hi_incl");
-	rc__jw_bool(&j, hi && q->iv.hi_incl);
-	rc__jw_key(&j, "approx");
-	rc__jw_bool(&j, q->approx);
-	rc__jw_key(&j, "vague");
-	rc__jw_bool(&j, q->vague);
-	rc__jw_key(&j, "qualifier");
-	rc__jw_str(&j, q->qualifier);
+	rc__jw_kbool(&j, "lo_incl", lo && q->iv.lo_incl);
+	rc__jw_kbool(&j, "hi_incl", hi && q->iv.hi_incl);
+	rc__jw_kbool(&j, "approx", q->approx);
+	rc__jw_kbool(&j, "vague", q->vague);
+	rc__jw_kstr(&j, "qualifier", q->qualifier);
 	rc__jw_key(&j, "value");
 	if (lo || hi)
 		rc__jw_num(&j, q->value);

@@ -63,14 +63,10 @@ static rc_status verify_json(FILE *fp, const rc_verification *v, rc_error *err)
 	rc_jw w;
 	rc__jw_init_pretty(&w, &o.b);
 	rc__jw_obj(&w);
-	rc__jw_key(&w, "schema");
-	rc__jw_str(&w, "recount.verify/1");
-	rc__jw_key(&w, "claim");
-	rc__jw_str(&w, v->sentence);
-	rc__jw_key(&w, "verdict");
-	rc__jw_str(&w, rc_verdict_str(v->verdict));
-	rc__jw_key(&w, "why");
-	rc__jw_str(&w, v->why);
+	rc__jw_kstr(&w, "schema", "recount.verify/1");
+	rc__jw_kstr(&w, "claim", v->sentence);
+	rc__jw_kstr(&w, "verdict", rc_verdict_str(v->verdict));
+	rc__jw_kstr(&w, "why", v->why);
 	rc__jw_key(&w, "read");
 	if (v->claim && v->own) {
 		/* with the event ids the result merged for it */
@@ -82,10 +78,8 @@ static rc_status verify_json(FILE *fp, const rc_verification *v, rc_error *err)
 		rc__claim_write(&w, v->own, v->claim, &ids);
 	} else
 		rc__jw_null(&w);
-	rc__jw_key(&w, "event");
-	rc__jw_str(&w, v->event ? v->event->id : NULL);
-	rc__jw_key(&w, "metric");
-	rc__jw_str(&w, v->metric);
+	rc__jw_kstr(&w, "event", v->event ? v->event->id : NULL);
+	rc__jw_kstr(&w, "metric", v->metric);
 	refs_write(&w, v->result, "fit", v->fit, v->n_fit);
 	refs_write(&w, v->result, "unfit", v->unfit, v->n_unfit);
 	refs_write(&w, v->result, "overtaken", v->overtaken, v->n_overtaken);
