@@ -782,6 +782,24 @@ static void md_article(rc__out *o, const rc_record *rec)
 	rc__outc(o, ')');
 }
 
+/*
+ * The cells source, date, article and cites of a claim's row, the same in
+ * every table format: sep between them, text escaped by esc, the article
+ * (a link where it has a web address) written by article.
+ */
+static void claim_origin_cells(rc__out *o, const rc_claim_ref *r, const char *sep,
+                               void (*esc)(rc__out *, const char *),
+                               void (*article)(rc__out *, const rc_record *))
+{
+	esc(o, rc__ref_source(r));
+	rc__outs(o, sep);
+	esc(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
+	rc__outs(o, sep);
+	article(o, r->rec);
+	rc__outs(o, sep);
+	esc(o, r->claim->attribution ? r->claim->attribution : "-");
+}
+
 /* One claim as a table row: figure, the given second cell (written as
  * is), source, date, article, cites, location, quote. */
 static void md_claim_row(rc__out *o, const rc_claim_ref *r, const char *second)
@@ -793,13 +811,7 @@ static void md_claim_row(rc__out *o, const rc_claim_ref *r, const char *second)
 	rc__outs(o, " | ");
 	rc__outs(o, second);
 	rc__outs(o, " | ");
-	rc__out_md(o, rc__ref_source(r));
-	rc__outs(o, " | ");
-	rc__outs(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
-	rc__outs(o, " | ");
-	md_article(o, r->rec);
-	rc__outs(o, " | ");
-	rc__out_md(o, r->claim->attribution ? r->claim->attribution : "-");
+	claim_origin_cells(o, r, " | ", rc__out_md, md_article);
 	rc__outs(o, " | `");
 	rc__out_clean(o, loc);
 	rc__outs(o, "` | ");
@@ -1633,13 +1645,7 @@ static void html_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_
 		rc__outs(o, "</td><td>");
 		rc__outs(o, rc_claim_status_str(r->claim->status));
 		rc__outs(o, "</td><td>");
-		rc__out_xml(o, rc__ref_source(r));
-		rc__outs(o, "</td><td>");
-		rc__out_xml(o, rc__ref_date(r) ? rc__ref_date(r) : "-");
-		rc__outs(o, "</td><td>");
-		html_article(o, r->rec);
-		rc__outs(o, "</td><td>");
-		rc__out_xml(o, r->claim->attribution ? r->claim->attribution : "-");
+		claim_origin_cells(o, r, "</td><td>", rc__out_xml, html_article);
 		rc__outs(o, "</td><td class=\"quote\">");
 		rc__out_xml(o, r->claim->quote);
 		rc__outs(o, "</td><td class=\"loc\">");
