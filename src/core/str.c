@@ -147,6 +147,13 @@ void rc__civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+int rc__day_format(char *buf, size_t size, long z)
+{
+	int y, m, d;
+	rc__civil_from_days(z, &y, &m, &d);
+	return snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+}
+
 static int cmp_size(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;

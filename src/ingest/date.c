@@ -277,30 +277,13 @@ static bool time_of_day(scan *c, bool basic, long *secs, int *offset, bool *unkn
 	return true;
 }
 
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	/* Howard Hinnant's algorithm, the inverse of rc__days_from_civil */
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long dd = doy - (153 * mp + 2) / 5 + 1;
-	long mm = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)(yy + (mm <= 2));
-	*m = (int)mm;
-	*d = (int)dd;
-}
-
 /* The UTC instant of seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ". */
 static bool format_instant(long long t, char out[21])
 {
 	long long days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
 	long secs = (long)(t - days * 86400);
 	int y, m, d;
-	civil_from_days((long)days, &y, &m, &d);
+	rc__civil_from_days((long)days, &y, &m, &d);
 	if (y < 1000 || y > 9999)
 		return false;
 	char tmp[48];

@@ -506,20 +506,28 @@ rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
 	return build_line_index(doc);
 }
 
+/* The index of the line of the text that holds offset (the last line
+ * start at or before it; p->line_starts is sorted and begins with 0). */
+static size_t line_of(const struct rc_document_priv *p, size_t offset)
+{
+	size_t lo = 0, hi = p->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (p->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void rc_document_position(const rc_document *doc, size_t offset, size_t *line,
                           size_t *column)
 {
 	size_t l = 0, c = 0;
 	const struct rc_document_priv *p = doc ? doc->priv : NULL;
 	if (p && p->line_starts && offset <= doc->text_len) {
-		size_t lo = 0, hi = p->n_lines;
-		while (hi - lo > 1) {
-			size_t mid = (lo + hi) / 2;
-			if (p->line_starts[mid] <= offset)
-				lo = mid;
-			else
-				hi = mid;
-		}
+		size_t lo = line_of(p, offset);
 		l = lo + 1;
 		c = rc__utf8_count(doc->text + p->line_starts[lo], offset - p->line_starts[lo]) + 1;
 	}
@@ -556,15 +564,7 @@ size_t rc_document_file_line(const rc_document *doc, size_t offset)
 	}
 	if (!p || !p->line_starts || offset > doc->text_len)
 		return 0;
-	size_t lo = 0, hi = p->n_lines;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (p->line_starts[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo + 1;
+	return line_of(p, offset) + 1;
 }
 
 rc_status rc_document_from_memory(rc_document **out, const char *bytes, size_t len,

@@ -1326,20 +1326,6 @@ static void svg_number_line(rc__out *o, const rc_metric_result *m)
 	rc__buf_dispose(&lb);
 }
 
-/* Days since 1970-01-01 to "YYYY-MM-DD" (proleptic Gregorian; the inverse
- * of rc__days_from_civil, after Howard Hinnant's civil_from_days). */
-static void civil_str(char *buf, size_t n, long z)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	snprintf(buf, n, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
-}
-
 typedef struct tl_point {
 	const rc_claim_ref *ref;
 	long day;
@@ -1472,7 +1458,7 @@ static void svg_timeline(rc__out *o, const rc_metric_result *m)
 		         left, pbot, left + span, pbot);
 		for (long d = d0; d <= d1; d += dstep) {
 			char date[64];
-			civil_str(date, sizeof date, d);
+			rc__day_format(date, sizeof date, d);
 			rc__outf(o, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
 			         "<text class=\"tick xtick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
 			         TX(d), pbot, TX(d), pbot + 4, TX(d), pbot + 17, date);
@@ -1526,7 +1512,7 @@ static void svg_timeline(rc__out *o, const rc_metric_result *m)
 			else
 				side = 0;
 			char date[64];
-			civil_str(date, sizeof date, pts[i].day);
+			rc__day_format(date, sizeof date, pts[i].day);
 			double last_y = -1e9, top_y = 1e9;
 			for (size_t k = i; k < end; k++) {
 				double yb = pts[k].hi < 0 ? ptop : TY(pts[k].hi);

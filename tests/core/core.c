@@ -256,6 +256,28 @@ START_TEST(case_folding_and_comparison)
 }
 END_TEST
 
+START_TEST(day_numbers_round_trip)
+{
+	/* rc__civil_from_days inverts rc__days_from_civil on every day from
+	 * 1600 to 2400 (leap centuries, the epoch, before it). */
+	long first = rc__days_from_civil(1600, 1, 1), last = rc__days_from_civil(2400, 12, 31);
+	ck_assert_int_eq(rc__days_from_civil(1970, 1, 1), 0);
+	for (long z = first; z <= last; z++) {
+		int y, m, d;
+		rc__civil_from_days(z, &y, &m, &d);
+		ck_assert(m >= 1 && m <= 12 && d >= 1 && d <= 31);
+		ck_assert_int_eq(rc__days_from_civil(y, m, d), z);
+	}
+	char buf[16];
+	ck_assert_int_eq(rc__day_format(buf, sizeof buf, rc__days_from_civil(2000, 2, 29)), 10);
+	ck_assert_str_eq(buf, "2000-02-29");
+	rc__day_format(buf, sizeof buf, -1);
+	ck_assert_str_eq(buf, "1969-12-31");
+	rc__day_format(buf, sizeof buf, rc__days_from_civil(2100, 3, 1) - 1);
+	ck_assert_str_eq(buf, "2100-02-28");
+}
+END_TEST
+
 START_TEST(display_width)
 {
 	ck_assert_uint_eq(rc__utf8_width("Kerman", 6), 6);
@@ -292,6 +314,7 @@ int main(void)
 	tcase_add_test(tc, nfc_composes_only_what_it_must);
 	tcase_add_test(tc, case_folding_and_comparison);
 	tcase_add_test(tc, display_width);
+	tcase_add_test(tc, day_numbers_round_trip);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
