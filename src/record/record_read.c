@@ -481,16 +481,33 @@ static bool failed(const parse *p)
 	return p->bad || p->j.err;
 }
 
+/*
+ * Where every getter starts: true when the value is of type want and the
+ * caller reads it; false when the getter is done, *ret what it returns:
+ * a null read (*is_null), an absent value skipped, or another type
+ * refused as why.
+ */
+static bool value_is(parse *p, const char *key, rc_jr_type want, const char *why,
+                     bool *is_null, bool *ret)
+{
+	rc_jr_type t = rc__jr_peek(&p->j);
+	*is_null = t == RC_JR_NULL;
+	if (*is_null)
+		*ret = rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	else if (t != want)
+		*ret = t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, why);
+	return !*is_null && t == want;
+}
+
 /* A string or null. */
 static bool get_str(parse *p, const char *key, const char **out)
 {
-	rc_jr_type t = rc__jr_peek(&p->j);
-	if (t == RC_JR_NULL) {
-		*out = NULL;
-		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	bool is_null, ret;
+	if (!value_is(p, key, RC_JR_STRING, "expected a string or null", &is_null, &ret)) {
+		if (is_null)
+			*out = NULL;
+		return ret;
 	}
-	if (t != RC_JR_STRING)
-		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected a string or null");
 	char *s;
 	size_t n;
 	if (!rc__jr_str(&p->j, &s, &n))
@@ -499,22 +516,28 @@ static bool get_str(parse *p, const char *key, const char **out)
 	return true;
 }
 
+/* The number value_is found, which must be whole and from min to max. */
+static bool whole(parse *p, const char *key, double min, double max, const char *why, double *d)
+{
+	bool integral;
+	if (!rc__jr_num(&p->j, d, &integral))
+		return false;
+	return (integral && *d >= min && *d <= max) || bad(p, key, why);
+}
+
 /* A whole number >= 0; null is (size_t)-1. */
 static bool get_size(parse *p, const char *key, size_t *out)
 {
-	rc_jr_type t = rc__jr_peek(&p->j);
-	if (t == RC_JR_NULL) {
-		*out = (size_t)-1;
-		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
-	}
-	if (t != RC_JR_NUMBER)
-		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected a whole number");
+	static const char why[] = "expected a whole number";
+	bool is_null, ret;
 	double d;
-	bool integral;
-	if (!rc__jr_num(&p->j, &d, &integral))
+	if (!value_is(p, key, RC_JR_NUMBER, why, &is_null, &ret)) {
+		if (is_null)
+			*out = (size_t)-1;
+		return ret;
+	}
+	if (!whole(p, key, 0, 9007199254740991.0, why, &d))   /* below 2^53 */
 		return false;
-	if (!integral || d < 0 || d >= 9007199254740992.0)
-		return bad(p, key, "expected a whole number");
 	*out = (size_t)d;
 	return true;
 }
@@ -522,60 +545,80 @@ static bool get_size(parse *p, const char *key, size_t *out)
 /* An index into the record, or -1 (null too). */
 static bool get_index(parse *p, const char *key, long *out)
 {
-	rc_jr_type t = rc__jr_peek(&p->j);
-	if (t == RC_JR_NULL) {
-		*out = -1;
-		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
-	}
-	if (t != RC_JR_NUMBER)
-		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected an index (or -1)");
+	static const char why[] = "expected an index (or -1)";
+	bool is_null, ret;
 	double d;
-	bool integral;
-	if (!rc__jr_num(&p->j, &d, &integral))
+	if (!value_is(p, key, RC_JR_NUMBER, why, &is_null, &ret)) {
+		if (is_null)
+			*out = -1;
+		return ret;
+	}
+	if (!whole(p, key, -1, (double)(SIZE_MAX / 4), why, &d))
 		return false;
-	if (!integral || d < -1 || d > (double)(SIZE_MAX / 4))
-		return bad(p, key, "expected an index (or -1)");
 	*out = (long)d;
 	return true;
 }
 
 static bool get_bool(parse *p, const char *key, bool *out)
 {
-	rc_jr_type t = rc__jr_peek(&p->j);
-	if (t == RC_JR_NULL) {
-		*out = false;
-		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	bool is_null, ret;
+	if (!value_is(p, key, RC_JR_BOOL, "expected true or false", &is_null, &ret)) {
+		if (is_null)
+			*out = false;
+		return ret;
 	}
-	if (t != RC_JR_BOOL)
-		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected true or false");
 	return rc__jr_bool(&p->j, out);
 }
 
 /* A number or null (*is_null). */
 static bool get_num(parse *p, const char *key, double *out, bool *is_null)
 {
-	rc_jr_type t = rc__jr_peek(&p->j);
-	*is_null = false;
-	if (t == RC_JR_NULL) {
-		*is_null = true;
-		*out = 0;
-		return rc__jr_null(&p->j) || rc__jr_fail(&p->j, "invalid literal");
+	bool ret;
+	if (!value_is(p, key, RC_JR_NUMBER, "expected a number or null", is_null, &ret)) {
+		if (*is_null)
+			*out = 0;
+		return ret;
 	}
-	if (t != RC_JR_NUMBER)
-		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, "expected a number or null");
 	return rc__jr_num(&p->j, out, NULL);
 }
 
 /* An array (true: its elements follow), or null (*is_null; false). */
 static bool open_list(parse *p, const char *key, bool *is_null, const char *want)
 {
-	rc_jr_type t = rc__jr_peek(&p->j);
-	*is_null = t == RC_JR_NULL;
-	if (*is_null)
-		return rc__jr_null(&p->j) ? false : rc__jr_fail(&p->j, "invalid literal");
-	if (t != RC_JR_ARRAY)
-		return t == RC_JR_NONE ? rc__jr_skip(&p->j) : bad(p, key, want);
+	bool ret;
+	if (!value_is(p, key, RC_JR_ARRAY, want, is_null, &ret))
+		return *is_null ? false : ret;
 	return rc__jr_arr(&p->j);
+}
+
+/* The next element of a list open_list opened, which must be of type t
+ * (else the list is refused as want): false at its end or on a problem. */
+static bool list_next(parse *p, const char *key, rc_jr_type t, const char *want)
+{
+	if (!rc__jr_item(&p->j))
+		return false;
+	return rc__jr_peek(&p->j) == t || bad(p, key, want);
+}
+
+/* A list of strings (or null), appended to *v (*n of *cap) and counted in
+ * *count as well. */
+static void get_strings(parse *p, const char *key, const char *want, const char ***v,
+                        size_t *n, size_t *cap, size_t *count)
+{
+	bool is_null;
+	if (!open_list(p, key, &is_null, want))
+		return;
+	while (list_next(p, key, RC_JR_STRING, want)) {
+		const char *s;
+		if (!get_str(p, key, &s))
+			break;
+		if (RC_GROW(*v, *cap, *n + 1) != RC_OK) {
+			bad(p, key, "out of memory");
+			break;
+		}
+		(*v)[(*n)++] = s;
+		(*count)++;
+	}
 }
 
 /* Keys of an object, looked up from a table; a key the reader does not
@@ -741,23 +784,8 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		case C_ATTRIBUTION: get_str(p, key, &c->attribution); break;
 		case C_EVENT: get_str(p, key, &c->event); break;
 		case C_EVENTS:
-			if (open_list(p, key, &is_null, "expected a list of ids")) {
-				while (rc__jr_item(&p->j)) {
-					const char *e;
-					if (rc__jr_peek(&p->j) != RC_JR_STRING) {
-						bad(p, key, "expected a list of ids");
-						break;
-					}
-					if (!get_str(p, key, &e))
-						break;
-					if (RC_GROW(d->events, d->cap_events, d->n_events + 1) != RC_OK) {
-						bad(p, key, "out of memory");
-						break;
-					}
-					d->events[d->n_events++] = e;
-					c->n_events++;
-				}
-			}
+			get_strings(p, key, "expected a list of ids", &d->events, &d->n_events,
+			            &d->cap_events, &c->n_events);
 			break;
 		case C_SENTENCE:
 			if (v2) {
@@ -787,12 +815,8 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		case C_MENTION: get_index(p, key, &c->mention); break;
 		case C_MENTIONS:
 			if (open_list(p, key, &is_null, "expected a list of indices")) {
-				while (rc__jr_item(&p->j)) {
+				while (list_next(p, key, RC_JR_NUMBER, "expected a list of indices")) {
 					long m;
-					if (rc__jr_peek(&p->j) != RC_JR_NUMBER) {
-						bad(p, key, "expected a list of indices");
-						break;
-					}
 					if (!get_index(p, key, &m))
 						break;
 					if (m < 0) {
@@ -893,7 +917,6 @@ static bool parse_mention(parse *p, draft *d)
 	int hint = 0, k;
 	uint64_t seen = 0;
 	size_t v;
-	bool is_null;
 	while ((k = next_key(p, mention_keys, M_COUNT, &hint, &seen)) != -2) {
 		switch (k) {
 		case M_TYPE: get_str(p, "mentions: type", &m->type); break;
@@ -901,23 +924,8 @@ static bool parse_mention(parse *p, draft *d)
 		case M_PLACE: get_str(p, "mentions: place", &m->place); break;
 		case M_DATE: get_str(p, "mentions: date", &m->date); break;
 		case M_NAMES:
-			if (open_list(p, "mentions: names", &is_null, "expected a list of strings")) {
-				while (rc__jr_item(&p->j)) {
-					const char *s;
-					if (rc__jr_peek(&p->j) != RC_JR_STRING) {
-						bad(p, "mentions: names", "expected a list of strings");
-						break;
-					}
-					if (!get_str(p, "mentions: names", &s))
-						break;
-					if (RC_GROW(d->names, d->cap_names, d->n_names + 1) != RC_OK) {
-						bad(p, "mentions: names", "out of memory");
-						break;
-					}
-					d->names[d->n_names++] = s;
-					m->n_names++;
-				}
-			}
+			get_strings(p, "mentions: names", "expected a list of strings", &d->names,
+			            &d->n_names, &d->cap_names, &m->n_names);
 			break;
 		case M_KEY: get_str(p, "mentions: key", &m->key); break;
 		case M_LOCAL_ID: get_str(p, "mentions: local_id", &m->local_id); break;
