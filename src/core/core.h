@@ -300,6 +300,9 @@ char *rc__strndup(const char *s, size_t n);
 /* FNV-1a 64-bit and a 64-bit mixer, for hashing and seeded signatures. */
 uint64_t rc__hash64(const void *p, size_t n, uint64_t seed);
 uint64_t rc__mix64(uint64_t x);
+/* rc__hash64 of the ASCII lower case of p[0..n), seed 0, without copying
+ * it: for tables of words looked up whatever their case. */
+uint64_t rc__hash64_nocase(const char *p, size_t n);
 
 /* Days since 1970-01-01 of "YYYY-MM-DD" (or "YYYY-MM", taken as its
  * 15th), or -1 when it is neither. */

@@ -38,6 +38,16 @@ uint64_t rc__hash64(const void *p, size_t n, uint64_t seed)
 	return rc__mix64(h);
 }
 
+uint64_t rc__hash64_nocase(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)rc__lower((unsigned char)p[i]);
+		h *= 0x100000001b3ull;
+	}
+	return rc__mix64(h);
+}
+
 uint64_t rc__mix64(uint64_t x)
 {
 	/* splitmix64 finaliser */

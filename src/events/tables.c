@@ -403,16 +403,6 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 
 /* ---- the word dictionary ---------------------------------------------- */
 
-static uint64_t word_hash(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (uint64_t)(unsigned char)rc__lower((unsigned char)s[i]);
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* Whether the lowercase of s[0..n) is the word w[0..wn) (lowercase). */
 static bool same_word(const char *s, size_t n, const char *w, size_t wn)
 {
@@ -428,7 +418,7 @@ int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n)
 {
 	if (!tb->dict_slot)
 		return EV_NO_WORD;
-	uint64_t h = word_hash(s, n), tag = h & 0xffffffff00000000ULL;
+	uint64_t h = rc__hash64_nocase(s, n), tag = h & 0xffffffff00000000ULL;
 	for (size_t i = (size_t)h & tb->dict_mask;; i = (i + 1) & tb->dict_mask) {
 		uint64_t v = tb->dict_slot[i];
 		if (!v)
@@ -447,7 +437,7 @@ static ev_word *dict_add(ev_tables *tb, const char *w, size_t n)
 	int32_t k = rc__ev_word(tb, w, n);
 	if (k > 0)
 		return &tb->dict[k - 1];
-	uint64_t h = word_hash(w, n);
+	uint64_t h = rc__hash64_nocase(w, n);
 	size_t i = (size_t)h & tb->dict_mask;
 	while (tb->dict_slot[i])
 		i = (i + 1) & tb->dict_mask;

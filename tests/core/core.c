@@ -278,6 +278,15 @@ START_TEST(day_numbers_round_trip)
 }
 END_TEST
 
+START_TEST(nocase_hash_is_the_hash_of_the_lower_case)
+{
+	ck_assert(rc__hash64_nocase("KiLLed", 6) == rc__hash64("killed", 6, 0));
+	ck_assert(rc__hash64_nocase("Gaza", 4) == rc__hash64_nocase("GAZA", 4));
+	ck_assert(rc__hash64_nocase("Gaza", 4) != rc__hash64_nocase("Gazb", 4));
+	ck_assert(rc__hash64_nocase("", 0) == rc__hash64("", 0, 0));
+}
+END_TEST
+
 START_TEST(display_width)
 {
 	ck_assert_uint_eq(rc__utf8_width("Kerman", 6), 6);
@@ -315,6 +324,7 @@ int main(void)
 	tcase_add_test(tc, case_folding_and_comparison);
 	tcase_add_test(tc, display_width);
 	tcase_add_test(tc, day_numbers_round_trip);
+	tcase_add_test(tc, nocase_hash_is_the_hash_of_the_lower_case);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
