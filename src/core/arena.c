@@ -131,6 +131,14 @@ char *rc__arena_strdup(rc_arena *a, const char *s)
 	return s ? rc__arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+char *rc__arena_strdup_nomem(rc_arena *a, const char *s, bool *nomem)
+{
+	char *t = rc__arena_strdup(a, s);
+	if (s && !t)
+		*nomem = true;
+	return t;
+}
+
 char *rc__arena_printf(rc_arena *a, const char *fmt, ...)
 {
 	va_list ap, ap2;

@@ -88,6 +88,9 @@ void rc__arena_free(rc_arena *a);
 void *rc__arena_alloc(rc_arena *a, size_t size);          /* 16-byte aligned, uninitialised */
 void *rc__arena_calloc(rc_arena *a, size_t n, size_t size);
 char *rc__arena_strdup(rc_arena *a, const char *s);        /* NULL stays NULL */
+/* The same, setting *nomem when out of memory (and leaving it alone
+ * otherwise), for a run of copies checked once at its end. */
+char *rc__arena_strdup_nomem(rc_arena *a, const char *s, bool *nomem);
 char *rc__arena_strndup(rc_arena *a, const char *s, size_t n);
 char *rc__arena_printf(rc_arena *a, const char *fmt, ...) RC_PRINTF(2, 3);
 size_t rc__arena_used(const rc_arena *a);

@@ -24,17 +24,6 @@ struct rc_extractor {
 	rc_limits limits;
 };
 
-/* A copy of s in a, or NULL for NULL; *ok false when out of memory. */
-static const char *own(rc_arena *a, const char *s, bool *ok)
-{
-	if (!s)
-		return NULL;
-	const char *d = rc__arena_strdup(a, s);
-	if (!d)
-		*ok = false;
-	return d;
-}
-
 /*
  * The record owns every string it holds: a mention's type, place, date,
  * key and provisional id may be strings of the event vocabulary or of the
@@ -44,24 +33,24 @@ static const char *own(rc_arena *a, const char *s, bool *ok)
  */
 static rc_status own_mention_strings(rc_record *rec, rc_arena *a, rc_error *err)
 {
-	bool ok = true;
-	for (size_t i = 0; i < rec->n_mentions && ok; i++) {
+	bool nomem = false;
+	for (size_t i = 0; i < rec->n_mentions && !nomem; i++) {
 		rc_mention *m = &rec->mentions[i];
 		const char *old_key = m->key, *old_id = m->local_id;
-		m->type = own(a, m->type, &ok);
-		m->noun = own(a, m->noun, &ok);
-		m->place = own(a, m->place, &ok);
-		m->date = own(a, m->date, &ok);
-		m->key = own(a, m->key, &ok);
-		m->local_id = own(a, m->local_id, &ok);
+		m->type = rc__arena_strdup_nomem(a, m->type, &nomem);
+		m->noun = rc__arena_strdup_nomem(a, m->noun, &nomem);
+		m->place = rc__arena_strdup_nomem(a, m->place, &nomem);
+		m->date = rc__arena_strdup_nomem(a, m->date, &nomem);
+		m->key = rc__arena_strdup_nomem(a, m->key, &nomem);
+		m->local_id = rc__arena_strdup_nomem(a, m->local_id, &nomem);
 		if (m->n_names) {
 			const char **names = rc__arena_alloc(a, m->n_names * sizeof *names);
 			if (!names) {
-				ok = false;
+				nomem = true;
 				break;
 			}
 			for (size_t k = 0; k < m->n_names; k++)
-				names[k] = own(a, m->names[k], &ok);
+				names[k] = rc__arena_strdup_nomem(a, m->names[k], &nomem);
 			m->names = names;
 		}
 		/* event ids linked to this mention: its key, else its id (link.c) */
@@ -71,11 +60,10 @@ static rc_status own_mention_strings(rc_record *rec, rc_arena *a, rc_error *err)
 				cl->event = cl->event == old_key ? m->key : m->local_id;
 			for (size_t k = 0; k < cl->n_events; k++)
 				if (cl->events[k] == old_key || cl->events[k] == old_id)
-					cl->events[k] = cl->events[k] == old_key ? m->key
-					                                                          : m->local_id;
+					cl->events[k] = cl->events[k] == old_key ? m->key : m->local_id;
 		}
 	}
-	return ok ? RC_OK : rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	return nomem ? rc__error_set(err, RC_ERR_NOMEM, "out of memory") : RC_OK;
 }
 
 rc_status rc_extractor_options_init(rc_extractor_options *o, unsigned version, rc_error *err)

@@ -1351,16 +1351,6 @@ static rc_status check_indices(rc_record_reader *r, rc_record *rec, size_t line)
 
 /* ---- records of older lines -------------------------------------------------------- */
 
-static const char *copy_str(rc_arena *a, const char *s, bool *nomem)
-{
-	if (!s)
-		return NULL;
-	const char *t = rc__arena_strdup(a, s);
-	if (!t)
-		*nomem = true;
-	return t;
-}
-
 /* Start the pending record from the version 1 line in r->line (a document
  * line, or a claim line with no document line before it). */
 static rc_status pend_start(rc_record_reader *r, bool doc_line)
@@ -1376,15 +1366,15 @@ static rc_status pend_start(rc_record_reader *r, bool doc_line)
 		p->rec.seq = r->stats.records;
 	p->first_line = r->line_no;
 	rc_record *rec = &p->rec;
-	rec->doc = copy_str(a, rec->doc, &nomem);
-	rec->path = copy_str(a, rec->path, &nomem);
-	rec->source = copy_str(a, rec->source, &nomem);
-	rec->published = copy_str(a, rec->published, &nomem);
-	rec->published_at = copy_str(a, rec->published_at, &nomem);
-	rec->time_hint = copy_str(a, rec->time_hint, &nomem);
-	rec->url = copy_str(a, rec->url, &nomem);
-	rec->title = copy_str(a, rec->title, &nomem);
-	rec->reason = copy_str(a, rec->reason, &nomem);
+	rec->doc = rc__arena_strdup_nomem(a, rec->doc, &nomem);
+	rec->path = rc__arena_strdup_nomem(a, rec->path, &nomem);
+	rec->source = rc__arena_strdup_nomem(a, rec->source, &nomem);
+	rec->published = rc__arena_strdup_nomem(a, rec->published, &nomem);
+	rec->published_at = rc__arena_strdup_nomem(a, rec->published_at, &nomem);
+	rec->time_hint = rc__arena_strdup_nomem(a, rec->time_hint, &nomem);
+	rec->url = rc__arena_strdup_nomem(a, rec->url, &nomem);
+	rec->title = rc__arena_strdup_nomem(a, rec->title, &nomem);
+	rec->reason = rc__arena_strdup_nomem(a, rec->reason, &nomem);
 	if (doc_line) {
 		if (RC_GROW(p->diags, p->cap_diags, l->n_diags) != RC_OK ||
 		    RC_GROW(p->mentions, p->cap_mentions, l->n_mentions) != RC_OK ||
@@ -1393,20 +1383,20 @@ static rc_status pend_start(rc_record_reader *r, bool doc_line)
 			return RC_ERR_NOMEM;
 		for (size_t i = 0; i < l->n_diags; i++) {
 			rc_diag g = l->diags[i];
-			g.path = copy_str(a, g.path, &nomem);
-			g.message = copy_str(a, g.message, &nomem);
+			g.path = rc__arena_strdup_nomem(a, g.path, &nomem);
+			g.message = rc__arena_strdup_nomem(a, g.message, &nomem);
 			p->diags[p->n_diags++] = g;
 		}
 		for (size_t i = 0; i < l->n_names; i++)
-			p->names[p->n_names++] = copy_str(a, l->names[i], &nomem);
+			p->names[p->n_names++] = rc__arena_strdup_nomem(a, l->names[i], &nomem);
 		for (size_t i = 0; i < l->n_mentions; i++) {
 			rc_mention m = l->mentions[i];
-			m.type = copy_str(a, m.type, &nomem);
-			m.noun = copy_str(a, m.noun, &nomem);
-			m.place = copy_str(a, m.place, &nomem);
-			m.date = copy_str(a, m.date, &nomem);
-			m.key = copy_str(a, m.key, &nomem);
-			m.local_id = copy_str(a, m.local_id, &nomem);
+			m.type = rc__arena_strdup_nomem(a, m.type, &nomem);
+			m.noun = rc__arena_strdup_nomem(a, m.noun, &nomem);
+			m.place = rc__arena_strdup_nomem(a, m.place, &nomem);
+			m.date = rc__arena_strdup_nomem(a, m.date, &nomem);
+			m.key = rc__arena_strdup_nomem(a, m.key, &nomem);
+			m.local_id = rc__arena_strdup_nomem(a, m.local_id, &nomem);
 			p->names_at[p->n_mentions] = l->names_at[i];
 			p->mentions[p->n_mentions++] = m;
 		}
@@ -1425,18 +1415,18 @@ static rc_status pend_add_claim(rc_record_reader *r)
 	bool nomem = false;
 	rc_arena *a = p->arena;
 	rc_claim c = l->claims[0];
-	c.metric = copy_str(a, c.metric, &nomem);
-	c.subject = copy_str(a, c.subject, &nomem);
-	c.trigger = copy_str(a, c.trigger, &nomem);
-	c.text = copy_str(a, c.text, &nomem);
-	c.q.qualifier = copy_str(a, c.q.qualifier, &nomem);
-	c.attribution = copy_str(a, c.attribution, &nomem);
-	c.part = copy_str(a, c.part, &nomem);
-	c.quote = copy_str(a, c.quote, &nomem);
-	c.event = copy_str(a, c.event, &nomem);
+	c.metric = rc__arena_strdup_nomem(a, c.metric, &nomem);
+	c.subject = rc__arena_strdup_nomem(a, c.subject, &nomem);
+	c.trigger = rc__arena_strdup_nomem(a, c.trigger, &nomem);
+	c.text = rc__arena_strdup_nomem(a, c.text, &nomem);
+	c.q.qualifier = rc__arena_strdup_nomem(a, c.q.qualifier, &nomem);
+	c.attribution = rc__arena_strdup_nomem(a, c.attribution, &nomem);
+	c.part = rc__arena_strdup_nomem(a, c.part, &nomem);
+	c.quote = rc__arena_strdup_nomem(a, c.quote, &nomem);
+	c.event = rc__arena_strdup_nomem(a, c.event, &nomem);
 	claim_extra x = {.sentence = -1, .events_at = p->n_events, .mentions_at = p->n_cmentions};
 	for (size_t i = 0; i < l->n_events; i++)
-		p->events[p->n_events++] = copy_str(a, l->events[i], &nomem);
+		p->events[p->n_events++] = rc__arena_strdup_nomem(a, l->events[i], &nomem);
 	if (l->n_cmentions)
 		memcpy(p->cmentions + p->n_cmentions, l->cmentions, l->n_cmentions * sizeof(long));
 	p->n_cmentions += l->n_cmentions;
