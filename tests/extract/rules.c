@@ -143,6 +143,8 @@ START_TEST(bad_elements_are_named_by_their_place_in_the_file)
 	refused("{\"parts\": {\"cues\": {\"mine\": [\"{N} of mine\"]},"
 	        " \"relative\": [\"mine\", \"no such cue\"]}}", 1, 68,
 	        "parts.relative[1]: 'no such cue' is not a label");
+	refused("{\"parts\": {\"by_role\": [\"no such metric\"]}}", 1, 24,
+	        "parts.by_role[0]: 'no such metric' is not a metric name");
 	refused("{\"parts\": {\"subjects\": [\"no such subjects\"]}}", 1, 25,
 	        "parts.subjects[0]: 'no such subjects' is not a subject name");
 	refused("{\"metrics\": {\"units_dismantled\": {\"objects\": [\"homes\"]}}}", 1, 47,
