@@ -231,6 +231,30 @@ void rc__jw_key(rc_jw *w, const char *k)
 	w->after_key = true;
 }
 
+void rc__jw_keyq(rc_jw *w, const char *quoted, size_t n)
+{
+	if (w->pretty || w->depth <= 0) {
+		sep(w);
+		put(w, quoted, n);
+		if (w->pretty)
+			put(w, " ", 1);
+	} else if (w->need_comma[w->depth - 1]) {
+		if (rc__buf_reserve(w->b, n + 1) != RC_OK) {
+			w->failed = true;
+		} else {
+			char *o = w->b->data + w->b->len;
+			*o = ',';
+			memcpy(o + 1, quoted, n);
+			o[n + 1] = '\0';
+			w->b->len += n + 1;
+		}
+	} else {
+		w->need_comma[w->depth - 1] = true;
+		put(w, quoted, n);
+	}
+	w->after_key = true;
+}
+
 void rc__jw_str(rc_jw *w, const char *s)
 {
 	value_start(w);

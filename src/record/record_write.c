@@ -17,6 +17,15 @@
 
 /* ---- names ----------------------------------------------------------------- */
 
+/* The helpers below take their key quoted, with its colon, at compile
+ * time (RC_JW_KEY): the names need no escaping and no measuring. */
+#define QK(k) "\"" k "\":", sizeof(k) + 2
+#define key_int(w, k, v) key_int_q(w, QK(k), v)
+#define key_size(w, k, v) key_size_q(w, QK(k), v)
+#define key_str(w, k, s) key_str_q(w, QK(k), s)
+#define key_bool(w, k, v) key_bool_q(w, QK(k), v)
+#define interval_end(w, k, iv, lo) interval_end_q(w, QK(k), iv, lo)
+
 static const char *const status_names[] = {
 	[RC_OK] = "ok", [RC_ERR_NOMEM] = "nomem", [RC_ERR_IO] = "io",
 	[RC_ERR_PARSE] = "parse", [RC_ERR_INVALID] = "invalid", [RC_ERR_LIMIT] = "limit",
@@ -63,32 +72,32 @@ static void signature_hex(char out[RC_MINHASH_K * 8 + 1], const uint32_t *sig)
 	out[RC_MINHASH_K * 8] = '\0';
 }
 
-static void key_int(rc_jw *w, const char *key, long long v)
+static void key_int_q(rc_jw *w, const char *qkey, size_t qn, long long v)
 {
-	rc__jw_key(w, key);
+	rc__jw_keyq(w, qkey, qn);
 	rc__jw_int(w, v);
 }
 
 /* A size; (size_t)-1, which a reader makes of null, is written as null so
  * that whatever is read back writes the same. */
-static void key_size(rc_jw *w, const char *key, size_t v)
+static void key_size_q(rc_jw *w, const char *qkey, size_t qn, size_t v)
 {
-	rc__jw_key(w, key);
+	rc__jw_keyq(w, qkey, qn);
 	if (v == (size_t)-1)
 		rc__jw_null(w);
 	else
 		rc__jw_int(w, (long long)v);
 }
 
-static void key_str(rc_jw *w, const char *key, const char *s)
+static void key_str_q(rc_jw *w, const char *qkey, size_t qn, const char *s)
 {
-	rc__jw_key(w, key);
+	rc__jw_keyq(w, qkey, qn);
 	rc__jw_str(w, s);
 }
 
-static void key_bool(rc_jw *w, const char *key, bool v)
+static void key_bool_q(rc_jw *w, const char *qkey, size_t qn, bool v)
 {
-	rc__jw_key(w, key);
+	rc__jw_keyq(w, qkey, qn);
 	rc__jw_bool(w, v);
 }
 
@@ -100,9 +109,9 @@ static void pos_fields(rc_jw *w, const rc_pos *p)
 	key_size(w, "column", p->column);
 }
 
-static void interval_end(rc_jw *w, const char *key, const rc_interval *iv, bool lo)
+static void interval_end_q(rc_jw *w, const char *qkey, size_t qn, const rc_interval *iv, bool lo)
 {
-	rc__jw_key(w, key);
+	rc__jw_keyq(w, qkey, qn);
 	if (lo ? iv->lo_inf : iv->hi_inf)
 		rc__jw_null(w);
 	else
@@ -142,7 +151,7 @@ static void claim_figure(rc_jw *w, const rc_claim *c, const rc__claim_ids *ids)
 	key_str(w, "status", rc_claim_status_str(c->status));
 	key_str(w, "attribution", c->attribution);
 	key_str(w, "event", ids->event);
-	rc__jw_key(w, "events");
+	RC_JW_KEY(w, "events");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < ids->n_events; i++)
 		rc__jw_str(w, ids->events[i]);
@@ -158,13 +167,13 @@ static void claim_place(rc_jw *w, const rc_claim *c)
 	key_size(w, "end", c->pos.end);
 	key_str(w, "trigger", c->trigger);
 	key_str(w, "kind", rc_quantity_kind_str(c->q.kind));
-	rc__jw_key(w, "value");
+	RC_JW_KEY(w, "value");
 	rc__jw_num(w, c->q.value);
 	key_size(w, "num_start", c->q.num_start);
 	key_size(w, "num_end", c->q.num_end);
 	key_int(w, "parent", c->parent);
 	key_int(w, "mention", c->mention);
-	rc__jw_key(w, "mentions");
+	RC_JW_KEY(w, "mentions");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < c->n_mentions; i++)
 		rc__jw_int(w, c->mentions[i]);
@@ -178,7 +187,7 @@ static void claim_reading(rc_jw *w, const rc_claim *c)
 	key_bool(w, "in_title", c->in_title);
 	key_str(w, "part", c->part);
 	key_bool(w, "background", c->background);
-	rc__jw_key(w, "year");
+	RC_JW_KEY(w, "year");
 	if (c->year)
 		rc__jw_int(w, c->year);
 	else
@@ -201,7 +210,7 @@ void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c,
 	key_str(w, "quote", c->quote);
 	claim_place(w, c);
 	key_size(w, "record_line", rec->record_line);
-	rc__jw_key(w, "sentence");
+	RC_JW_KEY(w, "sentence");
 	rc__jw_obj(w);
 	pos_fields(w, &c->sentence);
 	rc__jw_end_obj(w);
@@ -285,7 +294,7 @@ static void mention_write(rc_jw *w, const rc_mention *m)
 	key_str(w, "noun", m->noun);
 	key_str(w, "place", m->place);
 	key_str(w, "date", m->date);
-	rc__jw_key(w, "names");
+	RC_JW_KEY(w, "names");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < m->n_names; i++)
 		rc__jw_str(w, m->names[i]);
@@ -333,12 +342,12 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	key_size(w, "bytes", rec->bytes);
 	key_str(w, "status", rec->status == RC_DOC_OK ? "ok" : "skipped");
 	key_str(w, "reason", rec->reason);
-	rc__jw_key(w, "diags");
+	RC_JW_KEY(w, "diags");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < rec->n_diags; i++)
 		diag_write(w, &rec->diags[i]);
 	rc__jw_end_arr(w);
-	rc__jw_key(w, "signature");
+	RC_JW_KEY(w, "signature");
 	if (rec->has_signature) {
 		char hex[RC_MINHASH_K * 8 + 1];
 		signature_hex(hex, rec->minhash);
@@ -346,13 +355,13 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	} else {
 		rc__jw_null(w);
 	}
-	rc__jw_key(w, "mentions");
+	RC_JW_KEY(w, "mentions");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < rec->n_mentions; i++)
 		mention_write(w, &rec->mentions[i]);
 	rc__jw_end_arr(w);
 	key_size(w, "n_claims", rec->n_claims);
-	rc__jw_key(w, "sentences");
+	RC_JW_KEY(w, "sentences");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < t.n; i++) {
 		const rc_claim *c = &rec->claims[t.first[i]];
@@ -362,7 +371,7 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);
-	rc__jw_key(w, "claims");
+	RC_JW_KEY(w, "claims");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < rec->n_claims; i++) {
 		const rc_claim *c = &rec->claims[i];
