@@ -107,6 +107,12 @@ static const char esc_letter[128] = {
 	['\t'] = 't',
 };
 
+/* Is there room for n more bytes and the NUL, with no cap to check? */
+static inline bool room(const rc_buf *b, size_t n)
+{
+	return !b->max && b->data && n < b->cap - b->len;
+}
+
 /* Eight bytes that all need nothing (printable ASCII, no quote, no
  * backslash): a test on the word instead of eight table reads. */
 static bool plain8(const unsigned char *p)
@@ -129,7 +135,7 @@ static bool plain8(const unsigned char *p)
 static bool quoted(rc_jw *w, const char *s, size_t n, bool check)
 {
 	rc_buf *b = w->b;
-	if (n > (SIZE_MAX - 3) / 6 || rc__buf_reserve(b, 6 * n + 2) != RC_OK) {
+	if (n > (SIZE_MAX - 3) / 6 || (!room(b, 6 * n + 2) && rc__buf_reserve(b, 6 * n + 2) != RC_OK)) {
 		w->failed = true;
 		return true;
 	}
@@ -239,7 +245,7 @@ void rc__jw_keyq(rc_jw *w, const char *quoted, size_t n)
 		if (w->pretty)
 			put(w, " ", 1);
 	} else if (w->need_comma[w->depth - 1]) {
-		if (rc__buf_reserve(w->b, n + 1) != RC_OK) {
+		if (!room(w->b, n + 1) && rc__buf_reserve(w->b, n + 1) != RC_OK) {
 			w->failed = true;
 		} else {
 			char *o = w->b->data + w->b->len;
