@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include "core/jw.h"
 
@@ -84,50 +85,178 @@ void rc__jw_arr(rc_jw *w) { open_c(w, '['); }
 void rc__jw_end_obj(rc_jw *w) { close_c(w, '}'); }
 void rc__jw_end_arr(rc_jw *w) { close_c(w, ']'); }
 
+/* What each byte needs in a JSON string: 0 copied as it is, 1 a two-byte
+ * escape (its letter in esc_letter), 2 "\u00XX", 3 the first byte of a
+ * UTF-8 sequence to check (jansson refuses invalid UTF-8). */
+static const unsigned char esc_class[256] = {
+	2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 1, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	['"'] = 1, ['\\'] = 1,
+	[0x80] = 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+static const char esc_letter[128] = {
+	['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r',
+	['\t'] = 't',
+};
+
+/* Is there room for n more bytes and the NUL, with no cap to check? */
+static inline bool room(const rc_buf *b, size_t n)
+{
+	return !b->max && b->data && n < b->cap - b->len;
+}
+
+/* Eight bytes that all need nothing (printable ASCII, no quote, no
+ * backslash): a test on the word instead of eight table reads. */
+static bool plain8(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t ctl = (v - ones * 0x20) & ~v;                      /* bytes < 0x20 */
+	uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+	uint64_t quote = (q - ones) & ~q, back = (bs - ones) & ~bs;  /* zero bytes */
+	return !((ctl | quote | back | v) & high);
+}
+
+/*
+ * The string s (n bytes) quoted and escaped into the buffer in one pass:
+ * room for the worst case is made once, the bytes are written in place.
+ * Returns false, having written nothing, when check is set and s is not
+ * valid UTF-8.
+ */
+static bool quoted(rc_jw *w, const char *s, size_t n, bool check)
+{
+	rc_buf *b = w->b;
+	if (n > (SIZE_MAX - 3) / 6 || (!room(b, 6 * n + 2) && rc__buf_reserve(b, 6 * n + 2) != RC_OK)) {
+		w->failed = true;
+		return true;
+	}
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+	char *o = b->data + b->len;
+	*o++ = '"';
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n && plain8(p + i)) {
+			memcpy(o, p + i, 8);
+			o += 8;
+			i += 8;
+			continue;
+		}
+		unsigned char c = p[i];
+		switch (esc_class[c]) {
+		case 0:
+			*o++ = (char)c;
+			i++;
+			break;
+		case 1:
+			*o++ = '\\';
+			*o++ = esc_letter[c];
+			i++;
+			break;
+		case 2:
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[c >> 4];
+			o[5] = hex[c & 15];
+			o += 6;
+			i++;
+			break;
+		default: {
+			uint32_t cp;
+			size_t l = check ? rc__utf8_decode(p + i, n - i, &cp) : 1;
+			if (!l) {
+				b->data[b->len] = '\0';
+				return false;
+			}
+			memcpy(o, p + i, l);
+			o += l;
+			i += l;
+		}
+		}
+	}
+	*o++ = '"';
+	*o = '\0';
+	b->len = (size_t)(o - b->data);
+	return true;
+}
+
+/* A string of valid UTF-8 or one repaired as rc__json_str() repairs it. */
 static void raw_str(rc_jw *w, const char *s)
 {
-	put(w, "\"", 1);
-	const char *run = s;
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		put(w, run, (size_t)(p - run));
-		char esc[8];
-		switch (c) {
-		case '"': put(w, "\\\"", 2); break;
-		case '\\': put(w, "\\\\", 2); break;
-		case '\b': put(w, "\\b", 2); break;
-		case '\f': put(w, "\\f", 2); break;
-		case '\n': put(w, "\\n", 2); break;
-		case '\r': put(w, "\\r", 2); break;
-		case '\t': put(w, "\\t", 2); break;
-		default:
-			snprintf(esc, sizeof esc, "\\u%04X", c);
-			put(w, esc, 6);
-		}
-		run = p + 1;
-	}
-	put(w, run, strlen(run));
-	put(w, "\"", 1);
+	size_t n = strlen(s);
+	if (quoted(w, s, n, true))
+		return;
+	rc_buf fixed;
+	rc__buf_init(&fixed, 0);
+	if (rc__utf8_repair_append(&fixed, s, n) != RC_OK)
+		w->failed = true;
+	const char *r = fixed.data ? fixed.data : "\xEF\xBF\xBD";
+	if (!quoted(w, r, strlen(r), true))
+		w->failed = true;
+	rc__buf_dispose(&fixed);
 }
 
 void rc__jw_key(rc_jw *w, const char *k)
 {
-	sep(w);
 	/* keys are the program's own names: no escapes needed unless they say so */
 	size_t n = 0;
 	while (n < 64 && k[n] && (unsigned char)k[n] >= 0x20 && k[n] != '"' && k[n] != '\\')
 		n++;
-	if (!k[n]) {
+	if (!k[n] && !w->pretty && w->depth > 0) {
+		/* the comma, the quoted key and the colon in one write */
+		char b[72], *o = b;
+		if (w->need_comma[w->depth - 1])
+			*o++ = ',';
+		w->need_comma[w->depth - 1] = true;
+		*o++ = '"';
+		memcpy(o, k, n);
+		o += n;
+		*o++ = '"';
+		*o++ = ':';
+		put(w, b, (size_t)(o - b));
+	} else if (!k[n]) {
+		sep(w);
 		char b[70];
 		b[0] = '"';
 		memcpy(b + 1, k, n);
 		memcpy(b + 1 + n, "\": ", 3);
 		put(w, b, n + (w->pretty ? 4 : 3));
 	} else {
-		raw_str(w, k);
+		sep(w);
+		quoted(w, k, strlen(k), false);   /* a key is written as it is */
 		put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+	}
+	w->after_key = true;
+}
+
+void rc__jw_keyq(rc_jw *w, const char *quoted, size_t n)
+{
+	if (w->pretty || w->depth <= 0) {
+		sep(w);
+		put(w, quoted, n);
+		if (w->pretty)
+			put(w, " ", 1);
+	} else if (w->need_comma[w->depth - 1]) {
+		if (!room(w->b, n + 1) && rc__buf_reserve(w->b, n + 1) != RC_OK) {
+			w->failed = true;
+		} else {
+			char *o = w->b->data + w->b->len;
+			*o = ',';
+			memcpy(o + 1, quoted, n);
+			o[n + 1] = '\0';
+			w->b->len += n + 1;
+		}
+	} else {
+		w->need_comma[w->depth - 1] = true;
+		put(w, quoted, n);
 	}
 	w->after_key = true;
 }
@@ -137,16 +266,6 @@ void rc__jw_str(rc_jw *w, const char *s)
 	value_start(w);
 	if (!s) {
 		put(w, "null", 4);
-		return;
-	}
-	/* jansson refuses invalid UTF-8; rc__json_str() repairs it: do the same */
-	if (!rc__utf8_valid(s, strlen(s))) {
-		rc_buf fixed;
-		rc__buf_init(&fixed, 0);
-		if (rc__utf8_repair_append(&fixed, s, strlen(s)) != RC_OK)
-			w->failed = true;
-		raw_str(w, fixed.data ? fixed.data : "\xEF\xBF\xBD");
-		rc__buf_dispose(&fixed);
 		return;
 	}
 	raw_str(w, s);

@@ -35,6 +35,10 @@ void rc__jw_arr(rc_jw *w);          /* [ */
 void rc__jw_end_obj(rc_jw *w);      /* } */
 void rc__jw_end_arr(rc_jw *w);      /* ] */
 void rc__jw_key(rc_jw *w, const char *k);
+/* A key given already quoted with its colon, n bytes ("\"name\":"): for
+ * names the program writes, through RC_JW_KEY(w, "name"). */
+void rc__jw_keyq(rc_jw *w, const char *quoted, size_t n);
+#define RC_JW_KEY(w, lit) rc__jw_keyq((w), "\"" lit "\":", sizeof(lit) + 2)
 void rc__jw_str(rc_jw *w, const char *s);        /* NULL -> null */
 void rc__jw_int(rc_jw *w, long long v);
 void rc__jw_num(rc_jw *w, double v);             /* as rc__json_number() */

@@ -258,9 +258,16 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		}
 		tok t = {.start = i, .pre = pre};
 		pre = 0;
+		/* letters, capitals and other than digits of the word as it is read */
+		size_t letters = 0, upper = 0, other = 0;
 		while (i < e) {
 			unsigned char d = (unsigned char)x[i];
 			if (wordc(d)) {
+				if (rc__is_alpha(d)) {
+					letters++;
+					upper += d >= 'A' && d <= 'Z';
+				}
+				other += !rc__is_digit(d);
 				i++;
 				continue;
 			}
@@ -274,11 +281,15 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 				if (d == ',' && !(rc__is_digit((unsigned char)x[i - 1]) &&
 				                  rc__is_digit((unsigned char)x[i + 1])))
 					break;
+				other++;
 				i++;
 				continue;
 			}
 			break;
 		}
+		/* the word read ends in a word byte; what is added after it below
+		 * is a full stop, which is no letter and no digit */
+		size_t read_end = i;
 		/* "U.S.", "D.C.": an abbreviation keeps its last full stop */
 		if (i < e && x[i] == '.' && i - t.start <= 4 && memchr(x + t.start, '.', i - t.start))
 			i++;
@@ -290,17 +301,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 			t.end--; /* a full stop, but "U.S." and "D.C." keep theirs */
 		unsigned char f = (unsigned char)x[t.start];
 		t.cap = f >= 'A' && f <= 'Z';
-		size_t letters = 0, upper = 0;
-		t.digits = true;
-		for (size_t k = t.start; k < t.end; k++) {
-			unsigned char d = (unsigned char)x[k];
-			if (rc__is_alpha(d)) {
-				letters++;
-				upper += d >= 'A' && d <= 'Z';
-			}
-			if (!rc__is_digit(d))
-				t.digits = false;
-		}
+		t.digits = !other && t.end <= read_end;
 		t.allcaps = letters >= 2 && upper == letters;
 		t.w = rc__ev_word(c->tb, x + t.start, t.end - t.start);
 		if (!push_tok(c, &t))

@@ -74,8 +74,23 @@ typedef struct attr_hit {
 	                         * announced"): the cue is that figure's alone; or -1 */
 } attr_hit;
 
+/*
+ * A sentence's source, for the sentences after it ("he said", a sentence
+ * that cites no one).  A sentence without a figure that fits one window is
+ * not searched for attribution cues when it is read: only when a later
+ * figure's sentence may take its source (earlier_source, carried_source),
+ * and most never are.
+ */
+enum { SA_DONE, SA_PENDING, SA_FOUND };
+
 typedef struct sent_attr {
-	const char *text;       /* best non-pronoun source in the sentence (scratch), or NULL */
+	const char *text;       /* best non-pronoun source in the sentence (scratch), or NULL;
+	                         * once SA_DONE, what the sentences after it read */
+	int state;              /* SA_DONE; SA_PENDING: not searched yet; SA_FOUND: searched,
+	                         * text is its own named source (or NULL) */
+	bool pronoun;           /* SA_FOUND: a pronoun cue and no name ("he said") */
+	size_t start, end;      /* SA_PENDING: its span in the normalised text */
+	size_t next_q;          /* SA_PENDING: the first quantity not before it */
 } sent_attr;
 
 typedef struct ex {
@@ -114,6 +129,10 @@ typedef struct ex {
 	uint64_t split_metrics;     /* metrics whose total of the sentence before it adds up to */
 
 	sent_attr *sattr;       /* per sentence */
+	size_t n_pending;       /* sentences in state SA_PENDING */
+	struct ex *lazy;        /* the buffers a pending sentence is searched with */
+	bool whole_sentence;    /* the window is its sentence, whole */
+	size_t window_q;        /* the first quantity not before the window */
 	const struct meta *metas;    /* sentence and metric of each claim so far */
 
 	/* output */
@@ -2108,13 +2127,19 @@ static char *hit_text(const ex *x, rc_arena *a, const attr_hit *h)
 	return words_text(x, a, h->a, h->b);
 }
 
-/* The source earlier sentences named, for "he said" (up to three back). */
+/* The source the sentences before sentence si named, for "he said" (up to
+ * three back). */
+static const char *earlier_source_at(const ex *x, size_t si)
+{
+	for (size_t k = 1; k <= 3 && k <= si; k++)
+		if (x->sattr[si - k].text)
+			return x->sattr[si - k].text;
+	return NULL;
+}
+
 static const char *earlier_source(const ex *x)
 {
-	for (size_t k = 1; k <= 3 && k <= x->sent; k++)
-		if (x->sattr[x->sent - k].text)
-			return x->sattr[x->sent - k].text;
-	return NULL;
+	return earlier_source_at(x, x->sent);
 }
 
 /* The source a sentence that cites no one carries on from: the nearest
@@ -2239,6 +2264,72 @@ static rc_status sentence_source(ex *x)
 			return RC_ERR_NOMEM;
 	} else if (best_hit(x, 0, true) && !x->sattr[x->sent].text) {
 		x->sattr[x->sent].text = earlier_source(x);
+	}
+	return RC_OK;
+}
+
+/* The cues of pending sentence si, searched as do_chunk would have when it
+ * read the sentence: its named source, or whether a pronoun points back. */
+static rc_status search_pending(ex *x, size_t si)
+{
+	ex *y = x->lazy;
+	sent_attr *sa = &x->sattr[si];
+	size_t q = sa->next_q;
+	y->n = 0;
+	rc_status st = rc__tokenize(&y->tok, &y->n, &y->cap, CHUNK_TOKENS, y->s, sa->start, sa->end,
+	                            y->qs, y->nq, &q, NULL);
+	if (st != RC_OK)
+		return st;
+	y->mask = NULL;
+	if (RC_GROW(y->mask_buf, y->cap_mask, y->n + 1) != RC_OK)
+		return RC_ERR_NOMEM;
+	for (size_t i = 0; i < y->n; i++)
+		y->mask_buf[i] = rc__lex_classes(y->r, y->tok, y->n, i, y->s);
+	y->mask = y->mask_buf;
+	if ((st = count_clauses(y)) != RC_OK || (st = find_attributions(y)) != RC_OK)
+		return st;
+	const attr_hit *h = best_hit(y, 0, false);
+	sa->text = NULL;
+	sa->pronoun = false;
+	if (h) {
+		if (!(sa->text = hit_text(y, x->scratch, h)))
+			return RC_ERR_NOMEM;
+	} else {
+		sa->pronoun = best_hit(y, 0, true) != NULL;
+	}
+	sa->state = SA_FOUND;
+	x->n_pending--;
+	return RC_OK;
+}
+
+/*
+ * Before a window with a figure: the pending sentences whose source it may
+ * read (earlier_source, carried_source), and the ones a "he said" among
+ * them reads in turn, searched and settled in text order, so each gets
+ * what sentence_source() would have given it.
+ */
+static rc_status settle_sources(ex *x)
+{
+	if (!x->n_pending)
+		return RC_OK;
+	size_t back = x->r->attribution_carry > 3 ? x->r->attribution_carry : 3;
+	size_t lo = x->sent > back ? x->sent - back : 0;
+	rc_status st;
+	for (size_t j = x->sent; j-- > lo;) {
+		if (x->sattr[j].state == SA_PENDING && (st = search_pending(x, j)) != RC_OK)
+			return st;
+		/* "he said" reads the three sentences before it */
+		if (x->sattr[j].state == SA_FOUND && x->sattr[j].pronoun && !x->sattr[j].text &&
+		    (j < 3 ? 0 : j - 3) < lo)
+			lo = j < 3 ? 0 : j - 3;
+	}
+	for (size_t j = lo; j < x->sent; j++) {
+		sent_attr *sa = &x->sattr[j];
+		if (sa->state != SA_FOUND)
+			continue;
+		if (!sa->text && sa->pronoun)
+			sa->text = earlier_source_at(x, j);
+		sa->state = SA_DONE;
 	}
 	return RC_OK;
 }
@@ -2595,23 +2686,56 @@ static bool try_back_reference(const ex *x, size_t f, work *out)
 	return false;
 }
 
-static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
+static rc_status class_masks(ex *x)
 {
-	rc_status st;
 	x->mask = NULL;
-	if ((st = zero_figures(x)) != RC_OK)
-		return st;
 	if (RC_GROW(x->mask_buf, x->cap_mask, x->n + 1) != RC_OK)
 		return RC_ERR_NOMEM;
 	for (size_t i = 0; i < x->n; i++)
 		x->mask_buf[i] = rc__lex_classes(x->r, x->tok, x->n, i, x->s);
 	x->mask = x->mask_buf;
-	x->n_w = 0;
-	/* a window without a figure holds no claim: what it still gives the
-	 * windows after it is its site noun and its source (below) */
+	return RC_OK;
+}
+
+static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
+{
+	rc_status st;
+	/* the classes answer zero_figures' lookups as the lexicon would: its
+	 * tokens change only where a zero figure starts, then they are
+	 * computed again */
+	if ((st = class_masks(x)) != RC_OK)
+		return st;
+	const uint64_t zero = (uint64_t)1 << RC_LX_ZERO | (uint64_t)1 << RC_LX_ZERO_DET;
 	bool figures = false;
 	for (size_t i = 0; i < x->n && !figures; i++)
-		figures = is_fig(x, i);
+		figures = is_fig(x, i) || (x->mask[i] & zero);
+	if (figures) {
+		if ((st = zero_figures(x)) != RC_OK)
+			return st;
+		if (x->n_zq && (st = class_masks(x)) != RC_OK)
+			return st;
+		figures = false;
+		for (size_t i = 0; i < x->n && !figures; i++)
+			figures = is_fig(x, i);
+	} else {
+		x->n_zq = 0;
+	}
+	x->n_w = 0;
+	/* a window without a figure holds no claim: what it still gives the
+	 * windows after it is its site noun and its source (below), and a
+	 * whole sentence's source is looked for only when a later figure asks
+	 * for it */
+	if (!figures && x->whole_sentence) {
+		for (size_t i = 0; i < x->n && !x->site_cur; i++)
+			x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
+		sent_attr *sa = &x->sattr[x->sent];
+		*sa = (sent_attr){.state = SA_PENDING, .start = x->seg->sent[x->sent].start,
+		                  .end = x->seg->sent[x->sent].end, .next_q = x->window_q};
+		x->n_pending++;
+		return RC_OK;
+	}
+	if ((st = settle_sources(x)) != RC_OK)
+		return st;
 	x->has_revision = false;
 	for (size_t i = 0; figures && i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
@@ -2911,6 +3035,8 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	meta *metas = NULL;
 	size_t cap_meta = 0;
 	rc_status st = RC_ERR_NOMEM;
+	ex lazy = x;
+	x.lazy = &lazy;
 	x.scratch = rc__arena_new(4096);
 	x.sattr = calloc(seg->n ? seg->n : 1, sizeof(*x.sattr));
 	x.metric_names = calloc(rules->n_metrics + 1, sizeof(*x.metric_names));
@@ -2931,10 +3057,12 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 		while (start < end) {
 			size_t resume = end;
 			x.n = 0;
+			x.window_q = next_q;
 			if ((st = rc__tokenize(&x.tok, &x.n, &x.cap, CHUNK_TOKENS, x.s, start, end, qs, nq,
 			                       &next_q, &resume)) != RC_OK)
 				goto done;
 			x.opens_sentence = start == seg->sent[si].start;
+			x.whole_sentence = x.opens_sentence && resume >= end;
 			/* the class masks are the previous chunk's until do_chunk
 			 * computes this one's: cutting looks the words up itself */
 			x.mask = NULL;
@@ -2973,6 +3101,11 @@ done:
 	free(x.sattr);
 	free(x.metric_names);
 	free(x.subject_names);
+	free(lazy.tok);
+	free(lazy.mask_buf);
+	free(lazy.hits);
+	free(lazy.semis);
+	free(lazy.clauses);
 	rc__arena_free(x.scratch);
 	return st;
 }

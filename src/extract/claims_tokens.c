@@ -6,13 +6,18 @@
  */
 #include "extract/claims-priv.h"
 
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+
+static inline uint64_t hash_step(uint64_t h, unsigned char c)
+{
+	return (h ^ (uint64_t)(unsigned char)rc__lower(c)) * 0x100000001b3ULL;
+}
+
 uint64_t rc__tok_hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (uint64_t)(unsigned char)rc__lower((unsigned char)s[i]);
-		h *= 0x100000001b3ULL;
-	}
+	uint64_t h = FNV_OFFSET;
+	for (size_t i = 0; i < n; i++)
+		h = hash_step(h, (unsigned char)s[i]);
 	return h;
 }
 
@@ -80,26 +85,27 @@ rc_status rc__tokenize(rc__tok **toks, size_t *n, size_t *cap, size_t max,
 			i++;
 			continue;
 		}
+		/* the token's rc__tok_hash() as it is read */
 		size_t b = i;
+		uint64_t h = hash_step(FNV_OFFSET, c);
+		i++;
 		if (word_byte(c)) {
-			i++;
 			while (i < stop) {
 				unsigned char d = (unsigned char)s[i];
 				if (word_byte(d)) {
+					h = hash_step(h, d);
 					i++;
 				} else if (inner_byte(d) && i + 1 < stop &&
 				           word_byte((unsigned char)s[i + 1])) {
+					h = hash_step(hash_step(h, d), (unsigned char)s[i + 1]);
 					i += 2;
 				} else {
 					break;
 				}
 			}
-		} else {
-			i++;
 		}
-		rc__tok t = {.start = b, .end = i, .q = -1,
+		rc__tok t = {.start = b, .end = i, .q = -1, .h = h,
 		             .type = word_byte(c) ? RC_TK_WORD : RC_TK_PUNCT};
-		t.h = rc__tok_hash(s + b, i - b);
 		if (push(toks, n, cap, t) != RC_OK)
 			return RC_ERR_NOMEM;
 	}

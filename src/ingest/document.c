@@ -330,7 +330,18 @@ size_t rc__repair_measure(const char *bytes, size_t len, size_t stop, size_t *in
 {
 	const unsigned char *s = (const unsigned char *)bytes;
 	size_t i = 0, out = 0, bad = 0;
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
 	while (i < len && out < stop) {
+		/* eight ASCII bytes, none of them NUL, at a time */
+		if (i + 8 <= len && stop - out >= 8) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			if (!(((v - ones) & ~v) & high) && !(v & high)) {
+				out += 8;
+				i += 8;
+				continue;
+			}
+		}
 		if (s[i] < 0x80) {
 			bad += s[i] == 0;
 			out++;

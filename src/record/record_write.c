@@ -17,6 +17,15 @@
 
 /* ---- names ----------------------------------------------------------------- */
 
+/* The helpers below take their key quoted, with its colon, at compile
+ * time (RC_JW_KEY): the names need no escaping and no measuring. */
+#define QK(k) "\"" k "\":", sizeof(k) + 2
+#define key_int(w, k, v) key_int_q(w, QK(k), v)
+#define key_size(w, k, v) key_size_q(w, QK(k), v)
+#define key_str(w, k, s) key_str_q(w, QK(k), s)
+#define key_bool(w, k, v) key_bool_q(w, QK(k), v)
+#define interval_end(w, k, iv, lo) interval_end_q(w, QK(k), iv, lo)
+
 static const char *const status_names[] = {
 	[RC_OK] = "ok", [RC_ERR_NOMEM] = "nomem", [RC_ERR_IO] = "io",
 	[RC_ERR_PARSE] = "parse", [RC_ERR_INVALID] = "invalid", [RC_ERR_LIMIT] = "limit",
@@ -63,15 +72,33 @@ static void signature_hex(char out[RC_MINHASH_K * 8 + 1], const uint32_t *sig)
 	out[RC_MINHASH_K * 8] = '\0';
 }
 
+static void key_int_q(rc_jw *w, const char *qkey, size_t qn, long long v)
+{
+	rc__jw_keyq(w, qkey, qn);
+	rc__jw_int(w, v);
+}
+
 /* A size; (size_t)-1, which a reader makes of null, is written as null so
  * that whatever is read back writes the same. */
-static void key_size(rc_jw *w, const char *key, size_t v)
+static void key_size_q(rc_jw *w, const char *qkey, size_t qn, size_t v)
 {
-	rc__jw_key(w, key);
+	rc__jw_keyq(w, qkey, qn);
 	if (v == (size_t)-1)
 		rc__jw_null(w);
 	else
 		rc__jw_int(w, (long long)v);
+}
+
+static void key_str_q(rc_jw *w, const char *qkey, size_t qn, const char *s)
+{
+	rc__jw_keyq(w, qkey, qn);
+	rc__jw_str(w, s);
+}
+
+static void key_bool_q(rc_jw *w, const char *qkey, size_t qn, bool v)
+{
+	rc__jw_keyq(w, qkey, qn);
+	rc__jw_bool(w, v);
 }
 
 static void pos_fields(rc_jw *w, const rc_pos *p)
@@ -82,9 +109,9 @@ static void pos_fields(rc_jw *w, const rc_pos *p)
 	key_size(w, "column", p->column);
 }
 
-static void interval_end(rc_jw *w, const char *key, const rc_interval *iv, bool lo)
+static void interval_end_q(rc_jw *w, const char *qkey, size_t qn, const rc_interval *iv, bool lo)
 {
-	rc__jw_key(w, key);
+	rc__jw_keyq(w, qkey, qn);
 	if (lo ? iv->lo_inf : iv->hi_inf)
 		rc__jw_null(w);
 	else
@@ -96,8 +123,8 @@ static void interval_fields(rc_jw *w, const rc_interval *iv)
 {
 	interval_end(w, "lo", iv, true);
 	interval_end(w, "hi", iv, false);
-	rc__jw_kbool(w, "lo_incl", !iv->lo_inf && iv->lo_incl);
-	rc__jw_kbool(w, "hi_incl", !iv->hi_inf && iv->hi_incl);
+	key_bool(w, "lo_incl", !iv->lo_inf && iv->lo_incl);
+	key_bool(w, "hi_incl", !iv->hi_inf && iv->hi_incl);
 }
 
 void rc__jw_interval(rc_jw *w, const rc_interval *iv)
@@ -114,17 +141,17 @@ static void claim_figure(rc_jw *w, const rc_claim *c, const rc__claim_ids *ids)
 	rc__claim_ids own = {c->event, c->events, c->n_events};
 	if (!ids)
 		ids = &own;
-	rc__jw_kstr(w, "metric", c->metric);
-	rc__jw_kstr(w, "subject", c->subject);
-	rc__jw_kstr(w, "text", c->text);
+	key_str(w, "metric", c->metric);
+	key_str(w, "subject", c->subject);
+	key_str(w, "text", c->text);
 	interval_fields(w, &c->q.iv);
-	rc__jw_kbool(w, "approx", c->q.approx);
-	rc__jw_kbool(w, "vague", c->q.vague);
-	rc__jw_kstr(w, "qualifier", c->q.qualifier);
-	rc__jw_kstr(w, "status", rc_claim_status_str(c->status));
-	rc__jw_kstr(w, "attribution", c->attribution);
-	rc__jw_kstr(w, "event", ids->event);
-	rc__jw_key(w, "events");
+	key_bool(w, "approx", c->q.approx);
+	key_bool(w, "vague", c->q.vague);
+	key_str(w, "qualifier", c->q.qualifier);
+	key_str(w, "status", rc_claim_status_str(c->status));
+	key_str(w, "attribution", c->attribution);
+	key_str(w, "event", ids->event);
+	RC_JW_KEY(w, "events");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < ids->n_events; i++)
 		rc__jw_str(w, ids->events[i]);
@@ -138,14 +165,15 @@ static void claim_place(rc_jw *w, const rc_claim *c)
 	key_size(w, "column", c->pos.column);
 	key_size(w, "start", c->pos.start);
 	key_size(w, "end", c->pos.end);
-	rc__jw_kstr(w, "trigger", c->trigger);
-	rc__jw_kstr(w, "kind", rc_quantity_kind_str(c->q.kind));
-	rc__jw_knum(w, "value", c->q.value);
+	key_str(w, "trigger", c->trigger);
+	key_str(w, "kind", rc_quantity_kind_str(c->q.kind));
+	RC_JW_KEY(w, "value");
+	rc__jw_num(w, c->q.value);
 	key_size(w, "num_start", c->q.num_start);
 	key_size(w, "num_end", c->q.num_end);
-	rc__jw_kint(w, "parent", c->parent);
-	rc__jw_kint(w, "mention", c->mention);
-	rc__jw_key(w, "mentions");
+	key_int(w, "parent", c->parent);
+	key_int(w, "mention", c->mention);
+	RC_JW_KEY(w, "mentions");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < c->n_mentions; i++)
 		rc__jw_int(w, c->mentions[i]);
@@ -156,10 +184,10 @@ static void claim_place(rc_jw *w, const rc_claim *c)
 /* What the claims stage read of the figure: the fields added last. */
 static void claim_reading(rc_jw *w, const rc_claim *c)
 {
-	rc__jw_kbool(w, "in_title", c->in_title);
-	rc__jw_kstr(w, "part", c->part);
-	rc__jw_kbool(w, "background", c->background);
-	rc__jw_key(w, "year");
+	key_bool(w, "in_title", c->in_title);
+	key_str(w, "part", c->part);
+	key_bool(w, "background", c->background);
+	RC_JW_KEY(w, "year");
 	if (c->year)
 		rc__jw_int(w, c->year);
 	else
@@ -171,18 +199,18 @@ static void claim_reading(rc_jw *w, const rc_claim *c)
 void rc__claim_write_fields(rc_jw *w, const rc_record *rec, const rc_claim *c,
                             const rc__claim_ids *ids)
 {
-	rc__jw_kstr(w, "schema", RC_CLAIM_SCHEMA);
-	rc__jw_kstr(w, "doc", rec->doc);
-	rc__jw_kstr(w, "path", rec->path);
-	rc__jw_kstr(w, "source", rec->source);
-	rc__jw_kstr(w, "published", rec->published);
+	key_str(w, "schema", RC_CLAIM_SCHEMA);
+	key_str(w, "doc", rec->doc);
+	key_str(w, "path", rec->path);
+	key_str(w, "source", rec->source);
+	key_str(w, "published", rec->published);
 	if (rec->published_at)
-		rc__jw_kstr(w, "published_at", rec->published_at);
+		key_str(w, "published_at", rec->published_at);
 	claim_figure(w, c, ids);
-	rc__jw_kstr(w, "quote", c->quote);
+	key_str(w, "quote", c->quote);
 	claim_place(w, c);
 	key_size(w, "record_line", rec->record_line);
-	rc__jw_key(w, "sentence");
+	RC_JW_KEY(w, "sentence");
 	rc__jw_obj(w);
 	pos_fields(w, &c->sentence);
 	rc__jw_end_obj(w);
@@ -262,17 +290,17 @@ static rc_status sentences_build(sentences *t, const rc_record *rec)
 static void mention_write(rc_jw *w, const rc_mention *m)
 {
 	rc__jw_obj(w);
-	rc__jw_kstr(w, "type", m->type);
-	rc__jw_kstr(w, "noun", m->noun);
-	rc__jw_kstr(w, "place", m->place);
-	rc__jw_kstr(w, "date", m->date);
-	rc__jw_key(w, "names");
+	key_str(w, "type", m->type);
+	key_str(w, "noun", m->noun);
+	key_str(w, "place", m->place);
+	key_str(w, "date", m->date);
+	RC_JW_KEY(w, "names");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < m->n_names; i++)
 		rc__jw_str(w, m->names[i]);
 	rc__jw_end_arr(w);
-	rc__jw_kstr(w, "key", m->key);
-	rc__jw_kstr(w, "local_id", m->local_id);
+	key_str(w, "key", m->key);
+	key_str(w, "local_id", m->local_id);
 	key_size(w, "start", m->start);
 	key_size(w, "end", m->end);
 	key_size(w, "line", m->line);
@@ -282,13 +310,13 @@ static void mention_write(rc_jw *w, const rc_mention *m)
 static void diag_write(rc_jw *w, const rc_diag *d)
 {
 	rc__jw_obj(w);
-	rc__jw_kstr(w, "severity", rc_severity_str(d->severity));
-	rc__jw_kstr(w, "status", rc__status_name(d->status));
-	rc__jw_kstr(w, "path", d->path);
+	key_str(w, "severity", rc_severity_str(d->severity));
+	key_str(w, "status", rc__status_name(d->status));
+	key_str(w, "path", d->path);
 	key_size(w, "line", d->line);
 	key_size(w, "column", d->column);
 	key_size(w, "offset", d->offset);
-	rc__jw_kstr(w, "message", d->message);
+	key_str(w, "message", d->message);
 	rc__jw_end_obj(w);
 }
 
@@ -298,28 +326,28 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	if (sentences_build(&t, rec) != RC_OK)
 		return RC_ERR_NOMEM;
 	rc__jw_obj(w);
-	rc__jw_kstr(w, "schema", RC_DOCUMENT_SCHEMA);
-	rc__jw_kstr(w, "doc", rec->doc);
-	rc__jw_kstr(w, "path", rec->path);
+	key_str(w, "schema", RC_DOCUMENT_SCHEMA);
+	key_str(w, "doc", rec->doc);
+	key_str(w, "path", rec->path);
 	key_size(w, "record_line", rec->record_line);
 	key_size(w, "seq", rec->seq);
-	rc__jw_kstr(w, "source", rec->source);
-	rc__jw_kstr(w, "url", rec->url);
-	rc__jw_kstr(w, "published", rec->published);
+	key_str(w, "source", rec->source);
+	key_str(w, "url", rec->url);
+	key_str(w, "published", rec->published);
 	if (rec->published_at) /* only when the source gave a time */
-		rc__jw_kstr(w, "published_at", rec->published_at);
+		key_str(w, "published_at", rec->published_at);
 	if (rec->time_hint) /* only with no published date and a text that says when */
-		rc__jw_kstr(w, "time_hint", rec->time_hint);
-	rc__jw_kstr(w, "title", rec->title);
+		key_str(w, "time_hint", rec->time_hint);
+	key_str(w, "title", rec->title);
 	key_size(w, "bytes", rec->bytes);
-	rc__jw_kstr(w, "status", rec->status == RC_DOC_OK ? "ok" : "skipped");
-	rc__jw_kstr(w, "reason", rec->reason);
-	rc__jw_key(w, "diags");
+	key_str(w, "status", rec->status == RC_DOC_OK ? "ok" : "skipped");
+	key_str(w, "reason", rec->reason);
+	RC_JW_KEY(w, "diags");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < rec->n_diags; i++)
 		diag_write(w, &rec->diags[i]);
 	rc__jw_end_arr(w);
-	rc__jw_key(w, "signature");
+	RC_JW_KEY(w, "signature");
 	if (rec->has_signature) {
 		char hex[RC_MINHASH_K * 8 + 1];
 		signature_hex(hex, rec->minhash);
@@ -327,23 +355,23 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	} else {
 		rc__jw_null(w);
 	}
-	rc__jw_key(w, "mentions");
+	RC_JW_KEY(w, "mentions");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < rec->n_mentions; i++)
 		mention_write(w, &rec->mentions[i]);
 	rc__jw_end_arr(w);
 	key_size(w, "n_claims", rec->n_claims);
-	rc__jw_key(w, "sentences");
+	RC_JW_KEY(w, "sentences");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < t.n; i++) {
 		const rc_claim *c = &rec->claims[t.first[i]];
 		rc__jw_obj(w);
-		rc__jw_kstr(w, "text", c->quote);
+		key_str(w, "text", c->quote);
 		pos_fields(w, &c->sentence);
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);
-	rc__jw_key(w, "claims");
+	RC_JW_KEY(w, "claims");
 	rc__jw_arr(w);
 	for (size_t i = 0; i < rec->n_claims; i++) {
 		const rc_claim *c = &rec->claims[i];
@@ -408,7 +436,7 @@ rc_status rc_record_write_end(FILE *fp, size_t documents, size_t claims, rc_erro
 	rc_jw w;
 	rc__jw_init(&w, &b);
 	rc__jw_obj(&w);
-	rc__jw_kstr(&w, "schema", RC_END_SCHEMA);
+	key_str(&w, "schema", RC_END_SCHEMA);
 	key_size(&w, "documents", documents);
 	key_size(&w, "claims", claims);
 	rc__jw_end_obj(&w);

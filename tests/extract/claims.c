@@ -736,6 +736,37 @@ START_TEST(attribution)
 }
 END_TEST
 
+/* A sentence without a figure is searched for its source only when a
+ * later figure may take it ("she said" up to three sentences back, and
+ * each of those back again; attribution_carry within the paragraph): the
+ * sources are those of a search of every sentence. */
+START_TEST(sources_of_sentences_without_figures)
+{
+	SOURCES("Fire chief Maria Olsen said the blaze began at dawn. Crews worked through the "
+	        "night. She said 14 people died.",
+	        "14|Fire chief Maria Olsen; ");
+	SOURCES("Fire chief Maria Olsen said the blaze began at dawn. She said crews worked through "
+	        "the night. She said the school was empty. She said the roof fell in. She said the "
+	        "wind was strong. She said the road was closed. She said 9 people were hurt.",
+	        "9|Fire chief Maria Olsen; ");
+	SOURCES("Fire chief Maria Olsen said the blaze began at dawn. Crews worked through the "
+	        "night. The school was empty. The roof fell in. She said 9 people were hurt.",
+	        "9|-; ");
+	const char *carry = "{\"matcher\": {\"attribution_carry\": 3}}";
+	rc_error err;
+	ck_assert_msg(rc_rules_load_buffer(rules, carry, strlen(carry), "carry.json", &err) == RC_OK,
+	              "%s", err.message);
+	SOURCES("Police Commissioner Tom Reyes said the gunman acted alone. Roads were shut. The "
+	        "toll was 49.",
+	        "49|Police Commissioner Tom Reyes; ");
+	SOURCES("Police Commissioner Tom Reyes said the gunman acted alone. Roads were shut. Schools "
+	        "closed early. Shops closed. The toll was 49.",
+	        "49|-; ");
+	SOURCES("Police Commissioner Tom Reyes said the gunman acted alone.\n\nThe toll was 49.",
+	        "49|-; ");
+}
+END_TEST
+
 START_TEST(not_claims)
 {
 	CLAIMS("The attack came on January 3, 2024, the fourth anniversary of his death.", "");
@@ -922,6 +953,7 @@ int main(void)
 	tcase_add_test(tc, cited_authority);
 	tcase_add_test(tc, statuses);
 	tcase_add_test(tc, attribution);
+	tcase_add_test(tc, sources_of_sentences_without_figures);
 	tcase_add_test(tc, not_claims);
 	tcase_add_test(tc, rules_file_extends);
 	tcase_add_test(tc, long_sentences_are_bounded);

@@ -217,6 +217,50 @@ START_TEST(hostile_strings)
 }
 END_TEST
 
+/* One string through the writer and through jansson (rc__json_str repairs
+ * invalid UTF-8 as the writer does): the same bytes. */
+static void same_string(const char *s)
+{
+	json_t *arr = json_array();
+	json_array_append_new(arr, rc__json_str(s));
+	char *a = via_jansson(arr);
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc_jw w;
+	rc__jw_init(&w, &b);
+	rc__jw_arr(&w);
+	rc__jw_str(&w, s);
+	rc__jw_end_arr(&w);
+	rc__buf_putc(&b, '\n');
+	ck_assert_msg(strcmp(a, b.data) == 0, "jansson %s, writer %s", a, b.data);
+	free(a);
+	rc__buf_dispose(&b);
+}
+
+/* The writer escapes eight plain bytes at a time and checks UTF-8 as it
+ * copies: every byte value at every place of a word, sequences cut at the
+ * end, overlong forms, surrogates, code points past U+10FFFF. */
+START_TEST(every_byte)
+{
+	char s[40];
+	for (int c = 1; c < 256; c++) {
+		for (size_t at = 0; at < 18; at++) {
+			memset(s, 'a', sizeof s);
+			s[at] = (char)c;
+			s[at + 1 + (size_t)c % 7] = '\0';
+			same_string(s);
+		}
+	}
+	static const char *const seqs[] = {
+		"\xc3\xa9", "\xc3", "abcdefg\xc3", "\xe2\x80\x94 dash", "\xe2\x80", "\xc0\xaf",
+		"\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf0\x9f\x98\x80",
+		"\xf0\x9f\x98", "twelve \"killed\" \\ here\x01\x1f\x7f and \xc3\xa9t\xc3\xa9 \xff",
+	};
+	for (size_t i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
+		same_string(seqs[i]);
+}
+END_TEST
+
 /* Pretty mode against jansson's JSON_INDENT(2) dump: nesting, empty and
  * one-element containers, every scalar, and the buffer taken out midway
  * (as the report writer does). */
@@ -293,6 +337,7 @@ int main(void)
 	TCase *tc = tcase_create("jsonwrite");
 	tcase_add_test(tc, fixtures);
 	tcase_add_test(tc, hostile_strings);
+	tcase_add_test(tc, every_byte);
 	tcase_add_test(tc, pretty);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
