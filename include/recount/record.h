@@ -50,8 +50,12 @@ typedef struct rc_record {
 	const char *reason;     /**< skip reason, or NULL */
 	rc_diag *diags;
 	size_t n_diags;
-	bool has_signature;     /**< false for skipped or empty documents */
-	uint32_t minhash[RC_MINHASH_K]; /**< near-duplicate signature of the normalised body */
+	bool has_signature;     /**< false for skipped or empty documents, and once dropped */
+	/** The near-duplicate signature of the normalised body: RC_MINHASH_K
+	 *  MinHash values, or NULL when has_signature is false.  Only the
+	 *  near-duplicate groups and the event merge read it; rc_reconcile()
+	 *  drops it (rc_record_drop_signature()) once they are made. */
+	const uint32_t *minhash;
 	rc_mention *mentions;
 	size_t n_mentions;
 	rc_claim *claims;
@@ -65,6 +69,15 @@ typedef struct rc_record {
 
 /** Release a record.  rc_record_free(NULL) does nothing. */
 RC_API void rc_record_free(rc_record *rec);
+
+/**
+ * Forget a record's signature (minhash NULL, has_signature false) and give
+ * back its memory, a quarter of a kilobyte per document, when it is the
+ * last signature of its block.  The reduce phase needs signatures only to
+ * make its near-duplicate groups and merge events; rc_reconcile() drops
+ * them from the records it owns once it has.  NULL does nothing.
+ */
+RC_API void rc_record_drop_signature(rc_record *rec);
 
 /**
  * A store for records kept a long time (the reduce phase holds every record

@@ -15,10 +15,12 @@
 #include "core/core.h"
 
 typedef struct rc__strpool rc__strpool;
+typedef struct rc__sigblock rc__sigblock;
 
 struct rc_record_priv {
 	rc_arena *arena;        /* a record of the map step, or NULL */
 	rc__strpool *pool;      /* a record read back: its interned strings */
+	rc__sigblock *sig;      /* read back: the block holding its signature, or NULL */
 	size_t input;           /* read back: index of its input, and its line */
 	size_t line;
 };
@@ -54,5 +56,30 @@ void rc__strpool_ref(rc__strpool *p);
 void rc__strpool_unref(rc__strpool *p);
 /* Bytes held (for tests and benchmarks). */
 size_t rc__strpool_bytes(const rc__strpool *p);
+
+/* ---- signature blocks ------------------------------------------------------- */
+
+/*
+ * The signatures of records read back or compacted live apart from the
+ * records, packed in blocks of RC__SIG_BLOCK shared by consecutive records,
+ * so that dropping them (rc_record_drop_signature(), once the reduce has
+ * made its near-duplicate groups) gives the memory back in large pieces
+ * that later allocations reuse.  A block is freed when no record holds a
+ * signature in it and its allocator has moved on.
+ */
+#define RC__SIG_BLOCK 4096
+
+typedef struct rc__sigalloc {
+	rc__sigblock *cur;      /* the block being filled, or NULL */
+} rc__sigalloc;
+
+/* A copy of sig[0..RC_MINHASH_K) in a block of a; *block is that block,
+ * with a reference taken for the record.  NULL when out of memory.  One
+ * thread at a time per allocator. */
+const uint32_t *rc__sig_copy(rc__sigalloc *a, const uint32_t *sig, rc__sigblock **block);
+/* Drop a reference to a block (from any thread). */
+void rc__sigblock_unref(rc__sigblock *b);
+/* Release the allocator's block (records keep theirs). */
+void rc__sigalloc_dispose(rc__sigalloc *a);
 
 #endif

@@ -3,8 +3,11 @@
  * record read back), a total order over their contents, and the string
  * pool that records read back share.
  */
+/* MAP_ANONYMOUS (signature blocks are mapped, below) */
+#define _DEFAULT_SOURCE
 #include <math.h>
 #include <stdatomic.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include "record/record-priv.h"
@@ -30,6 +33,8 @@ void rc_record_free(rc_record *rec)
 	if (!rec)
 		return;
 	free(rec->rendered);
+	if (rec->priv && rec->priv->sig)
+		rc__sigblock_unref(rec->priv->sig);
 	if (rec->priv && rec->priv->pool) {
 		/* read back: the record, its private part and everything it
 		 * owns are one block */
@@ -42,6 +47,71 @@ void rc_record_free(rc_record *rec)
 		free(rec->priv);
 	}
 	free(rec);
+}
+
+void rc_record_drop_signature(rc_record *rec)
+{
+	if (!rec)
+		return;
+	if (rec->priv && rec->priv->sig) {
+		rc__sigblock_unref(rec->priv->sig);
+		rec->priv->sig = NULL;
+	}
+	/* a record of the map step: the signature is in its arena, freed with it */
+	rec->minhash = NULL;
+	rec->has_signature = false;
+}
+
+/* ---- signature blocks ------------------------------------------------------- */
+
+struct rc__sigblock {
+	atomic_size_t refs;     /* records holding a signature here, + 1 while filled */
+	size_t used;
+	uint32_t sig[RC__SIG_BLOCK][RC_MINHASH_K];
+};
+
+/* A block is mapped on its own, not taken from malloc's heap: between the
+ * records it would leave, once freed, holes that only small allocations
+ * reuse, and the reduce's large arrays and arena blocks would come from new
+ * memory all the same.  Unmapped, its pages go back to the system at once.
+ * Pages of a block's unused end are never touched and cost nothing. */
+static rc__sigblock *sigblock_new(void)
+{
+	void *p = mmap(NULL, sizeof(rc__sigblock), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	               -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+const uint32_t *rc__sig_copy(rc__sigalloc *a, const uint32_t *sig, rc__sigblock **block)
+{
+	*block = NULL;
+	if (!a->cur || a->cur->used == RC__SIG_BLOCK) {
+		rc__sigblock *b = sigblock_new();
+		if (!b)
+			return NULL;
+		atomic_init(&b->refs, 1);
+		b->used = 0;
+		rc__sigalloc_dispose(a);
+		a->cur = b;
+	}
+	rc__sigblock *b = a->cur;
+	uint32_t *out = b->sig[b->used++];
+	memcpy(out, sig, RC_MINHASH_K * sizeof *out);
+	atomic_fetch_add_explicit(&b->refs, 1, memory_order_relaxed);
+	*block = b;
+	return out;
+}
+
+void rc__sigblock_unref(rc__sigblock *b)
+{
+	if (b && atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) == 1)
+		munmap(b, sizeof *b);
+}
+
+void rc__sigalloc_dispose(rc__sigalloc *a)
+{
+	rc__sigblock_unref(a->cur);
+	a->cur = NULL;
 }
 
 /* ---- order ------------------------------------------------------------------ */
@@ -155,7 +225,7 @@ int rc__record_cmp(const rc_record *a, const rc_record *b)
 	for (size_t i = 0; i < a->n_diags; i++)
 		if ((c = cmp_diag(&a->diags[i], &b->diags[i])))
 			return c;
-	if (a->has_signature && (c = memcmp(a->minhash, b->minhash, sizeof a->minhash)))
+	if (a->has_signature && (c = memcmp(a->minhash, b->minhash, RC_MINHASH_K * sizeof *a->minhash)))
 		return c;
 	for (size_t i = 0; i < a->n_mentions; i++)
 		if ((c = cmp_mention(&a->mentions[i], &b->mentions[i])))

@@ -80,6 +80,7 @@ typedef struct draft {
 	size_t n_claims_said;
 	rc_arena *arena;         /* strings of a record of older lines */
 	size_t first_line;       /* its first line */
+	uint32_t sig[RC_MINHASH_K]; /* the signature read (rec.minhash points here) */
 } draft;
 
 static void draft_reset(draft *d)
@@ -140,6 +141,7 @@ struct rc_record_reader {
 	bool has_pend;
 	rc_record *held;         /* finished, handed out by the next call */
 	rc__strpool *pool;
+	rc__sigalloc sigs;       /* the signatures of the records read */
 	rc_record_stats stats;
 	rc_arena *arena;         /* diagnostics */
 	rc_diag *diags;
@@ -214,6 +216,7 @@ void rc_record_reader_free(rc_record_reader *r)
 	draft_dispose(&r->pend);
 	rc_record_free(r->held);
 	rc__strpool_unref(r->pool);
+	rc__sigalloc_dispose(&r->sigs);
 	free(r->diags);
 	rc__arena_free(r->arena);
 	free(r);
@@ -989,7 +992,7 @@ static bool parse_diag(parse *p, draft *d)
 	return true;
 }
 
-static bool parse_signature(parse *p, rc_record *rec)
+static bool parse_signature(parse *p, draft *d)
 {
 	if (rc__jr_null(&p->j))
 		return true;
@@ -1007,9 +1010,10 @@ static bool parse_signature(parse *p, rc_record *rec)
 				return bad(p, "signature", "expected 512 hex digits or null");
 			w = (w << 4) | (uint32_t)v;
 		}
-		rec->minhash[i] = w;
+		d->sig[i] = w;
 	}
-	rec->has_signature = true;
+	d->rec.minhash = d->sig;
+	d->rec.has_signature = true;
 	return true;
 }
 
@@ -1063,7 +1067,7 @@ static bool parse_document(parse *p, draft *d, size_t seq)
 				while (rc__jr_item(&p->j) && parse_diag(p, d))
 					;
 			break;
-		case F_SIGNATURE: parse_signature(p, rec); break;
+		case F_SIGNATURE: parse_signature(p, d); break;
 		case F_MENTIONS:
 			if (open_list(p, key, &is_null, "expected a list of objects"))
 				while (rc__jr_item(&p->j) && parse_mention(p, d))
@@ -1188,8 +1192,8 @@ static size_t own_size(const char *s)
  * diagnostics' messages, and each quoted sentence once).  The rest is
  * interned in the reader's pool.
  */
-static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by_table,
-                       rc_record **out)
+static rc_status build(rc__strpool *pool, rc__sigalloc *sigs, size_t input, draft *d,
+                       bool quotes_by_table, rc_record **out)
 {
 	*out = NULL;
 	const rc_record *src = &d->rec;
@@ -1232,6 +1236,13 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 	rec->rendered_len = 0;
 	*priv = (struct rc_record_priv){.pool = pool, .input = input, .line = d->first_line};
 	rec->priv = priv;
+	rec->minhash = NULL;
+	if (src->has_signature && src->minhash &&
+	    !(rec->minhash = rc__sig_copy(sigs, src->minhash, &priv->sig))) {
+		free(block);
+		return RC_ERR_NOMEM;
+	}
+	rec->has_signature = rec->minhash != NULL;
 	builder b = {.pool = pool, .chars = block + off_chars};
 	rec->doc = own(&b, src->doc);
 	rec->url = own(&b, src->url);
@@ -1309,6 +1320,7 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 		}
 	}
 	if (b.nomem) {
+		rc__sigblock_unref(priv->sig);
 		free(block);
 		return RC_ERR_NOMEM;
 	}
@@ -1362,6 +1374,10 @@ static rc_status pend_start(rc_record_reader *r, bool doc_line)
 	bool nomem = false;
 	rc_arena *a = p->arena;
 	p->rec = l->rec;
+	if (p->rec.minhash) {
+		memcpy(p->sig, p->rec.minhash, sizeof p->sig);
+		p->rec.minhash = p->sig;
+	}
 	if (!doc_line)
 		p->rec.seq = r->stats.records;
 	p->first_line = r->line_no;
@@ -1451,7 +1467,7 @@ static bool pend_owns(const rc_record_reader *r)
 static rc_status finish(rc_record_reader *r, draft *d, bool by_table, rc_record **out)
 {
 	rc_record *rec;
-	rc_status st = build(r->pool, r->cur_input, d, by_table, &rec);
+	rc_status st = build(r->pool, &r->sigs, r->cur_input, d, by_table, &rec);
 	if (st != RC_OK)
 		return st;
 	if ((st = check_indices(r, rec, d->first_line)) != RC_OK) {
@@ -1885,6 +1901,7 @@ nomem:
 
 struct rc_record_store {
 	rc__strpool *pool;
+	rc__sigalloc sigs;
 	draft d;
 };
 
@@ -1905,6 +1922,7 @@ void rc_record_store_free(rc_record_store *s)
 		return;
 	draft_dispose(&s->d);
 	rc__strpool_unref(s->pool);
+	rc__sigalloc_dispose(&s->sigs);
 	free(s);
 }
 
@@ -1956,7 +1974,7 @@ rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error 
 	if (!s || !rec || !*rec)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_record_store_compact: missing argument");
 	rc_record *old = *rec, *fresh = NULL;
-	if (!draft_of(&s->d, old) || build(s->pool, 0, &s->d, false, &fresh) != RC_OK)
+	if (!draft_of(&s->d, old) || build(s->pool, &s->sigs, 0, &s->d, false, &fresh) != RC_OK)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory compacting a record");
 	fresh->rendered = old->rendered;
 	fresh->rendered_len = old->rendered_len;

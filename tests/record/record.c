@@ -16,6 +16,7 @@
 #include "record/record-json.h"
 #include "record/record-priv.h"
 #include <recount/pipeline.h>
+#include <recount/reconcile.h>
 
 static const char *str_or(const char *s)
 {
@@ -75,7 +76,7 @@ static void record_eq(const rc_record *a, const rc_record *b)
 	}
 	ck_assert_int_eq(a->has_signature, b->has_signature);
 	if (a->has_signature)
-		ck_assert_int_eq(memcmp(a->minhash, b->minhash, sizeof(a->minhash)), 0);
+		ck_assert_int_eq(memcmp(a->minhash, b->minhash, RC_MINHASH_K * sizeof *a->minhash), 0);
 	ck_assert_uint_eq(a->n_mentions, b->n_mentions);
 	for (size_t i = 0; i < a->n_mentions; i++) {
 		const rc_mention *x = &a->mentions[i], *y = &b->mentions[i];
@@ -152,8 +153,10 @@ static rc_record *sample(void)
 	                        12, 99, "invalid UTF-8 replaced"};
 	r->diags[1] = (rc_diag){RC_SEV_NOTE, RC_ERR_LIMIT, NULL, 0, 0, (size_t)-1, "a note"};
 	r->has_signature = true;
+	uint32_t *sig = rc__arena_alloc(a, RC_MINHASH_K * sizeof *sig);
 	for (size_t i = 0; i < RC_MINHASH_K; i++)
-		r->minhash[i] = (uint32_t)(i * 2654435761u);
+		sig[i] = (uint32_t)(i * 2654435761u);
+	r->minhash = sig;
 	r->n_mentions = 2;
 	r->mentions = rc__arena_calloc(a, 2, sizeof(*r->mentions));
 	static const char *names[] = {"Qassem Soleimani", "Kerman"};
@@ -511,6 +514,73 @@ START_TEST(compacted_records_are_equal)
 }
 END_TEST
 
+/* Signatures of compacted records are packed in shared blocks apart from
+ * the records; dropping one frees nothing another record still reads, a
+ * block outlives its store while a record holds a signature in it, and
+ * rc_reconcile() drops the signatures of the records it owns. */
+START_TEST(signatures_are_dropped)
+{
+	rc_error err;
+	rc_record_store *store;
+	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
+	size_t n = RC__SIG_BLOCK + 3;
+	rc_record **recs = calloc(n, sizeof *recs);
+	uint32_t want[RC_MINHASH_K];
+	for (size_t i = 0; i < n; i++) {
+		recs[i] = sample();
+		uint32_t *sig = rc__arena_alloc(rc__record_arena(recs[i]), sizeof want);
+		for (size_t k = 0; k < RC_MINHASH_K; k++)
+			sig[k] = (uint32_t)(i * 31 + k);
+		recs[i]->minhash = sig;
+		ck_assert_int_eq(rc_record_store_compact(store, &recs[i], &err), RC_OK);
+		ck_assert_ptr_null(rc__record_arena(recs[i]));
+	}
+	/* consecutive records share a block; the block fills, a new one starts */
+	ck_assert_ptr_eq(recs[1]->minhash, recs[0]->minhash + RC_MINHASH_K);
+	ck_assert_ptr_ne(recs[RC__SIG_BLOCK]->minhash,
+	                 recs[RC__SIG_BLOCK - 1]->minhash + RC_MINHASH_K);
+	/* drop every other signature of the first block, then the store */
+	for (size_t i = 0; i < RC__SIG_BLOCK; i += 2) {
+		rc_record_drop_signature(recs[i]);
+		ck_assert(!recs[i]->has_signature);
+		ck_assert_ptr_null(recs[i]->minhash);
+		rc_record_drop_signature(recs[i]); /* twice: nothing more */
+	}
+	rc_record_store_free(store);
+	for (size_t i = 1; i < n; i += 2) {
+		for (size_t k = 0; k < RC_MINHASH_K; k++)
+			want[k] = (uint32_t)(i * 31 + k);
+		ck_assert(recs[i]->has_signature);
+		ck_assert_int_eq(memcmp(recs[i]->minhash, want, sizeof want), 0);
+	}
+	/* the first block goes with its last record, dropped or freed */
+	for (size_t i = 1; i < RC__SIG_BLOCK; i += 2)
+		rc_record_drop_signature(recs[i]);
+	for (size_t i = 0; i < RC__SIG_BLOCK; i++)
+		rc_record_free(recs[i]);
+	rc_record_drop_signature(NULL);
+
+	/* the reduce drops what it has used; everything else stays */
+	rc_result *res = NULL;
+	ck_assert_int_eq(rc_reconcile(&res, recs + RC__SIG_BLOCK, 3, NULL, &err), RC_OK);
+	ck_assert_uint_eq(res->n_records, 3);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert(!res->records[i]->has_signature);
+		ck_assert_ptr_null(res->records[i]->minhash);
+		ck_assert_uint_eq(res->records[i]->n_claims, 3);
+	}
+	rc_result_free(res);
+	free(recs);
+
+	/* a record of the map step keeps its signature in its arena */
+	rc_record *a = sample();
+	rc_record_drop_signature(a);
+	ck_assert(!a->has_signature);
+	ck_assert_ptr_null(a->minhash);
+	rc_record_free(a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("record");
@@ -522,6 +592,7 @@ int main(void)
 	tcase_add_test(tc, missing_files_are_diagnostics);
 	tcase_add_test(tc, round_trip_extracted_seeds);
 	tcase_add_test(tc, compacted_records_are_equal);
+	tcase_add_test(tc, signatures_are_dropped);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
