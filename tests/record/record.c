@@ -581,6 +581,18 @@ START_TEST(signatures_are_dropped)
 }
 END_TEST
 
+/* Records hold every claim of a batch through the reduce: the claim and
+ * quantity structs keep their small fields together, with no padding to
+ * spare (LP64). */
+START_TEST(claim_structs_are_packed)
+{
+	if (sizeof(void *) != 8)
+		return;
+	ck_assert_uint_eq(sizeof(rc_quantity), 80);
+	ck_assert_uint_eq(sizeof(rc_claim), 280);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("record");
@@ -593,6 +605,7 @@ int main(void)
 	tcase_add_test(tc, round_trip_extracted_seeds);
 	tcase_add_test(tc, compacted_records_are_equal);
 	tcase_add_test(tc, signatures_are_dropped);
+	tcase_add_test(tc, claim_structs_are_packed);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
