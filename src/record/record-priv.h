@@ -15,12 +15,12 @@
 #include "core/core.h"
 
 typedef struct rc__strpool rc__strpool;
-typedef struct rc__sigblock rc__sigblock;
+typedef struct rc__sideblock rc__sideblock;
 
 struct rc_record_priv {
 	rc_arena *arena;        /* a record of the map step, or NULL */
 	rc__strpool *pool;      /* a record read back: its interned strings */
-	rc__sigblock *sig;      /* read back: the block holding its signature, or NULL */
+	rc__sideblock *side;    /* read back: the block of its signature and mentions, or NULL */
 	size_t input;           /* read back: index of its input, and its line */
 	size_t line;
 };
@@ -57,29 +57,31 @@ void rc__strpool_unref(rc__strpool *p);
 /* Bytes held (for tests and benchmarks). */
 size_t rc__strpool_bytes(const rc__strpool *p);
 
-/* ---- signature blocks ------------------------------------------------------- */
+/* ---- side blocks ----------------------------------------------------------- */
 
 /*
- * The signatures of records read back or compacted live apart from the
- * records, packed in blocks of RC__SIG_BLOCK shared by consecutive records,
- * so that dropping them (rc_record_drop_signature(), once the reduce has
- * made its near-duplicate groups) gives the memory back in large pieces
- * that later allocations reuse.  A block is freed when no record holds a
- * signature in it and its allocator has moved on.
+ * What only the event merge and the near-duplicate groups read of a record
+ * read back or compacted (its signature, its mentions and their names)
+ * lives apart from the record, packed with that of the next records in
+ * side blocks, so that dropping it (rc_record_drop_merge_data(), once the
+ * reduce has merged its events and made its groups) gives the memory back
+ * in large pieces.  A block is freed when no record holds anything in it
+ * and its allocator has moved on.
  */
-#define RC__SIG_BLOCK 4096
+#define RC__SIDE_BLOCK ((size_t)1 << 20)
 
-typedef struct rc__sigalloc {
-	rc__sigblock *cur;      /* the block being filled, or NULL */
-} rc__sigalloc;
+typedef struct rc__sidealloc {
+	rc__sideblock *cur;     /* the block being filled, or NULL */
+} rc__sidealloc;
 
-/* A copy of sig[0..RC_MINHASH_K) in a block of a; *block is that block,
- * with a reference taken for the record.  NULL when out of memory.  One
- * thread at a time per allocator. */
-const uint32_t *rc__sig_copy(rc__sigalloc *a, const uint32_t *sig, rc__sigblock **block);
-/* Drop a reference to a block (from any thread). */
-void rc__sigblock_unref(rc__sigblock *b);
+/* size bytes (8-aligned, uninitialised) in a block of a; *block is that
+ * block, with a reference taken for the record (it must hold at most one
+ * reference: all of a record's side data comes from one call).  NULL when
+ * out of memory.  One thread at a time per allocator. */
+void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block);
+/* Drop a reference to a block (from any thread); NULL does nothing. */
+void rc__sideblock_unref(rc__sideblock *b);
 /* Release the allocator's block (records keep theirs). */
-void rc__sigalloc_dispose(rc__sigalloc *a);
+void rc__sidealloc_dispose(rc__sidealloc *a);
 
 #endif

@@ -3,7 +3,7 @@
  * record read back), a total order over their contents, and the string
  * pool that records read back share.
  */
-/* MAP_ANONYMOUS (signature blocks are mapped, below) */
+/* MAP_ANONYMOUS (side blocks are mapped, below) */
 #define _DEFAULT_SOURCE
 #include <math.h>
 #include <stdatomic.h>
@@ -33,8 +33,8 @@ void rc_record_free(rc_record *rec)
 	if (!rec)
 		return;
 	free(rec->rendered);
-	if (rec->priv && rec->priv->sig)
-		rc__sigblock_unref(rec->priv->sig);
+	if (rec->priv && rec->priv->side)
+		rc__sideblock_unref(rec->priv->side);
 	if (rec->priv && rec->priv->pool) {
 		/* read back: the record, its private part and everything it
 		 * owns are one block */
@@ -49,68 +49,84 @@ void rc_record_free(rc_record *rec)
 	free(rec);
 }
 
-void rc_record_drop_signature(rc_record *rec)
+void rc_record_drop_merge_data(rc_record *rec)
 {
 	if (!rec)
 		return;
-	if (rec->priv && rec->priv->sig) {
-		rc__sigblock_unref(rec->priv->sig);
-		rec->priv->sig = NULL;
+	if (rec->priv && rec->priv->side) {
+		rc__sideblock_unref(rec->priv->side);
+		rec->priv->side = NULL;
 	}
-	/* a record of the map step: the signature is in its arena, freed with it */
+	/* a record of the map step: they are in its arena, freed with it */
 	rec->minhash = NULL;
 	rec->has_signature = false;
+	rec->mentions = NULL;
+	rec->n_mentions = 0;
 }
 
-/* ---- signature blocks ------------------------------------------------------- */
+/* ---- side blocks ------------------------------------------------------------ */
 
-struct rc__sigblock {
-	atomic_size_t refs;     /* records holding a signature here, + 1 while filled */
-	size_t used;
-	uint32_t sig[RC__SIG_BLOCK][RC_MINHASH_K];
+struct rc__sideblock {
+	atomic_size_t refs;     /* records holding data here, + 1 while filled */
+	size_t used, size;      /* bytes of data */
+	_Alignas(16) unsigned char data[];
 };
 
 /* A block is mapped on its own, not taken from malloc's heap: between the
  * records it would leave, once freed, holes that only small allocations
  * reuse, and the reduce's large arrays and arena blocks would come from new
- * memory all the same.  Unmapped, its pages go back to the system at once.
- * Pages of a block's unused end are never touched and cost nothing. */
-static rc__sigblock *sigblock_new(void)
+ * memory all the same.  Unmapped, its pages go back to the system at once;
+ * pages of a block's unused end are never touched and cost nothing. */
+static rc__sideblock *sideblock_new(size_t size)
 {
-	void *p = mmap(NULL, sizeof(rc__sigblock), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-	               -1, 0);
-	return p == MAP_FAILED ? NULL : p;
+	size_t bytes = sizeof(rc__sideblock) + size;
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	rc__sideblock *b = p;
+	atomic_init(&b->refs, 1);
+	b->used = 0;
+	b->size = size;
+	return b;
 }
 
-const uint32_t *rc__sig_copy(rc__sigalloc *a, const uint32_t *sig, rc__sigblock **block)
+void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block)
 {
 	*block = NULL;
-	if (!a->cur || a->cur->used == RC__SIG_BLOCK) {
-		rc__sigblock *b = sigblock_new();
+	size = (size + 7) & ~(size_t)7;
+	if (size > RC__SIDE_BLOCK / 4) {
+		/* a record's own block: the current one stays for the next */
+		rc__sideblock *b = sideblock_new(size);
 		if (!b)
 			return NULL;
-		atomic_init(&b->refs, 1);
-		b->used = 0;
-		rc__sigalloc_dispose(a);
+		b->used = size;
+		*block = b;
+		return b->data;
+	}
+	if (!a->cur || a->cur->size - a->cur->used < size) {
+		rc__sideblock *b = sideblock_new(RC__SIDE_BLOCK);
+		if (!b)
+			return NULL;
+		rc__sidealloc_dispose(a);
 		a->cur = b;
 	}
-	rc__sigblock *b = a->cur;
-	uint32_t *out = b->sig[b->used++];
-	memcpy(out, sig, RC_MINHASH_K * sizeof *out);
+	rc__sideblock *b = a->cur;
+	void *out = b->data + b->used;
+	b->used += size;
 	atomic_fetch_add_explicit(&b->refs, 1, memory_order_relaxed);
 	*block = b;
 	return out;
 }
 
-void rc__sigblock_unref(rc__sigblock *b)
+void rc__sideblock_unref(rc__sideblock *b)
 {
 	if (b && atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) == 1)
-		munmap(b, sizeof *b);
+		munmap(b, sizeof *b + b->size);
 }
 
-void rc__sigalloc_dispose(rc__sigalloc *a)
+void rc__sidealloc_dispose(rc__sidealloc *a)
 {
-	rc__sigblock_unref(a->cur);
+	rc__sideblock_unref(a->cur);
 	a->cur = NULL;
 }
 

@@ -514,16 +514,18 @@ START_TEST(compacted_records_are_equal)
 }
 END_TEST
 
-/* Signatures of compacted records are packed in shared blocks apart from
- * the records; dropping one frees nothing another record still reads, a
- * block outlives its store while a record holds a signature in it, and
- * rc_reconcile() drops the signatures of the records it owns. */
-START_TEST(signatures_are_dropped)
+/* What only the event merge reads of compacted records (signatures,
+ * mentions) is packed in shared side blocks apart from the records;
+ * dropping one record's frees nothing another record still reads, a block
+ * outlives its store while a record holds data in it, and rc_reconcile()
+ * drops them from the records it owns. */
+START_TEST(merge_data_is_dropped)
 {
 	rc_error err;
 	rc_record_store *store;
 	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
-	size_t n = RC__SIG_BLOCK + 3;
+	/* more than one block's worth (about 440 bytes each) */
+	size_t n = RC__SIDE_BLOCK / 256 + 3;
 	rc_record **recs = calloc(n, sizeof *recs);
 	uint32_t want[RC_MINHASH_K];
 	for (size_t i = 0; i < n; i++) {
@@ -535,16 +537,20 @@ START_TEST(signatures_are_dropped)
 		ck_assert_int_eq(rc_record_store_compact(store, &recs[i], &err), RC_OK);
 		ck_assert_ptr_null(rc__record_arena(recs[i]));
 	}
-	/* consecutive records share a block; the block fills, a new one starts */
-	ck_assert_ptr_eq(recs[1]->minhash, recs[0]->minhash + RC_MINHASH_K);
-	ck_assert_ptr_ne(recs[RC__SIG_BLOCK]->minhash,
-	                 recs[RC__SIG_BLOCK - 1]->minhash + RC_MINHASH_K);
-	/* drop every other signature of the first block, then the store */
-	for (size_t i = 0; i < RC__SIG_BLOCK; i += 2) {
-		rc_record_drop_signature(recs[i]);
+	/* consecutive records share a block */
+	ck_assert_ptr_eq(recs[0]->priv->side, recs[1]->priv->side);
+	ck_assert_ptr_ne(recs[0]->priv->side, recs[n - 1]->priv->side);
+	/* drop every other record's, then free the store */
+	rc_record *ref = sample();
+	for (size_t i = 0; i < n; i += 2) {
+		rc_record_drop_merge_data(recs[i]);
 		ck_assert(!recs[i]->has_signature);
 		ck_assert_ptr_null(recs[i]->minhash);
-		rc_record_drop_signature(recs[i]); /* twice: nothing more */
+		ck_assert_ptr_null(recs[i]->mentions);
+		ck_assert_uint_eq(recs[i]->n_mentions, 0);
+		ck_assert_uint_eq(recs[i]->n_claims, ref->n_claims);
+		ck_assert_str_eq(recs[i]->claims[1].quote, ref->claims[1].quote);
+		rc_record_drop_merge_data(recs[i]); /* twice: nothing more */
 	}
 	rc_record_store_free(store);
 	for (size_t i = 1; i < n; i += 2) {
@@ -552,32 +558,37 @@ START_TEST(signatures_are_dropped)
 			want[k] = (uint32_t)(i * 31 + k);
 		ck_assert(recs[i]->has_signature);
 		ck_assert_int_eq(memcmp(recs[i]->minhash, want, sizeof want), 0);
+		ck_assert_uint_eq(recs[i]->n_mentions, ref->n_mentions);
+		ck_assert_str_eq(recs[i]->mentions[1].type, ref->mentions[1].type);
+		ck_assert_str_eq(recs[i]->mentions[0].names[1], ref->mentions[0].names[1]);
 	}
-	/* the first block goes with its last record, dropped or freed */
-	for (size_t i = 1; i < RC__SIG_BLOCK; i += 2)
-		rc_record_drop_signature(recs[i]);
-	for (size_t i = 0; i < RC__SIG_BLOCK; i++)
+	/* a block goes with the last record holding data in it, dropped or freed */
+	for (size_t i = 1; i < n - 3; i += 2)
+		rc_record_drop_merge_data(recs[i]);
+	for (size_t i = 0; i < n - 3; i++)
 		rc_record_free(recs[i]);
-	rc_record_drop_signature(NULL);
+	rc_record_drop_merge_data(NULL);
 
 	/* the reduce drops what it has used; everything else stays */
 	rc_result *res = NULL;
-	ck_assert_int_eq(rc_reconcile(&res, recs + RC__SIG_BLOCK, 3, NULL, &err), RC_OK);
+	ck_assert_int_eq(rc_reconcile(&res, recs + n - 3, 3, NULL, &err), RC_OK);
 	ck_assert_uint_eq(res->n_records, 3);
 	for (size_t i = 0; i < 3; i++) {
 		ck_assert(!res->records[i]->has_signature);
 		ck_assert_ptr_null(res->records[i]->minhash);
+		ck_assert_uint_eq(res->records[i]->n_mentions, 0);
 		ck_assert_uint_eq(res->records[i]->n_claims, 3);
 	}
+	ck_assert_uint_gt(res->n_events, 0);
 	rc_result_free(res);
 	free(recs);
 
-	/* a record of the map step keeps its signature in its arena */
-	rc_record *a = sample();
-	rc_record_drop_signature(a);
-	ck_assert(!a->has_signature);
-	ck_assert_ptr_null(a->minhash);
-	rc_record_free(a);
+	/* a record of the map step keeps them in its arena */
+	rc_record_drop_merge_data(ref);
+	ck_assert(!ref->has_signature);
+	ck_assert_ptr_null(ref->minhash);
+	ck_assert_ptr_null(ref->mentions);
+	rc_record_free(ref);
 }
 END_TEST
 
@@ -604,7 +615,7 @@ int main(void)
 	tcase_add_test(tc, missing_files_are_diagnostics);
 	tcase_add_test(tc, round_trip_extracted_seeds);
 	tcase_add_test(tc, compacted_records_are_equal);
-	tcase_add_test(tc, signatures_are_dropped);
+	tcase_add_test(tc, merge_data_is_dropped);
 	tcase_add_test(tc, claim_structs_are_packed);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
