@@ -72,6 +72,7 @@ size_t rc__strpool_bytes(const rc__strpool *p);
 
 typedef struct rc__sidealloc {
 	rc__sideblock *cur;     /* the block being filled, or NULL */
+	int each;               /* 1: a block per record (RC_ARENA_MALLOC), -1: shared; 0: not looked up */
 } rc__sidealloc;
 
 /* size bytes (8-aligned, uninitialised) in a block of a; *block is that

@@ -69,6 +69,7 @@ void rc_record_drop_merge_data(rc_record *rec)
 struct rc__sideblock {
 	atomic_size_t refs;     /* records holding data here, + 1 while filled */
 	size_t used, size;      /* bytes of data */
+	bool mapped;            /* else malloc'd (RC_ARENA_MALLOC) */
 	_Alignas(16) unsigned char data[];
 };
 
@@ -77,16 +78,22 @@ struct rc__sideblock {
  * reuse, and the reduce's large arrays and arena blocks would come from new
  * memory all the same.  Unmapped, its pages go back to the system at once;
  * pages of a block's unused end are never touched and cost nothing. */
-static rc__sideblock *sideblock_new(size_t size)
+static rc__sideblock *sideblock_new(size_t size, bool mapped)
 {
 	size_t bytes = sizeof(rc__sideblock) + size;
-	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
+	rc__sideblock *b;
+	if (mapped) {
+		void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		b = p == MAP_FAILED ? NULL : p;
+	} else {
+		b = malloc(bytes);
+	}
+	if (!b)
 		return NULL;
-	rc__sideblock *b = p;
 	atomic_init(&b->refs, 1);
 	b->used = 0;
 	b->size = size;
+	b->mapped = mapped;
 	return b;
 }
 
@@ -94,9 +101,13 @@ void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block)
 {
 	*block = NULL;
 	size = (size + 7) & ~(size_t)7;
-	if (size > RC__SIDE_BLOCK / 4) {
-		/* a record's own block: the current one stays for the next */
-		rc__sideblock *b = sideblock_new(size);
+	if (!a->each)
+		a->each = getenv("RC_ARENA_MALLOC") ? 1 : -1;
+	if (size > RC__SIDE_BLOCK / 4 || a->each > 0) {
+		/* a record's own block: the current one stays for the next (with
+		 * RC_ARENA_MALLOC, every record's is malloc'd alone, so that
+		 * sanitizers see its bounds) */
+		rc__sideblock *b = sideblock_new(size, a->each < 0);
 		if (!b)
 			return NULL;
 		b->used = size;
@@ -104,7 +115,7 @@ void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block)
 		return b->data;
 	}
 	if (!a->cur || a->cur->size - a->cur->used < size) {
-		rc__sideblock *b = sideblock_new(RC__SIDE_BLOCK);
+		rc__sideblock *b = sideblock_new(RC__SIDE_BLOCK, true);
 		if (!b)
 			return NULL;
 		rc__sidealloc_dispose(a);
@@ -120,8 +131,12 @@ void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block)
 
 void rc__sideblock_unref(rc__sideblock *b)
 {
-	if (b && atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) == 1)
+	if (!b || atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) != 1)
+		return;
+	if (b->mapped)
 		munmap(b, sizeof *b + b->size);
+	else
+		free(b);
 }
 
 void rc__sidealloc_dispose(rc__sidealloc *a)
