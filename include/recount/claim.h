@@ -48,7 +48,6 @@ typedef struct rc_claim {
 	const char *trigger;      /**< the words that name the metric ("claimed ... lives") */
 	rc_quantity q;            /**< the figure; q.start/q.end are document offsets */
 	const char *text;         /**< the figure's span as written */
-	rc_claim_status status;
 	const char *attribution;  /**< who is cited ("Iran's Intelligence Ministry"), or NULL */
 	const char *quote;        /**< the sentence, as written */
 	rc_pos pos;               /**< of the figure */
@@ -66,15 +65,6 @@ typedef struct rc_claim {
 	const char **events;      /**< for aggregates: every local event id it sums */
 	size_t n_events;
 	/**
-	 * In the title of a JSON Lines record rather than its text.  Such a
-	 * claim has line 0 (pos.line, sentence.line), its column in the title,
-	 * file_line the record's line, and offsets numbered after the text:
-	 * text_len + 2 + its byte offset in the title (the title read as if
-	 * it followed the text after a blank line), so that no title claim
-	 * has the offsets of a text claim.
-	 */
-	bool in_title;
-	/**
 	 * What part of its metric's total the figure counts, or NULL for a
 	 * total: a group ("children", "US troops", "its citizens"), a site
 	 * ("site"), the injured still in hospital ("in hospital"), an
@@ -83,6 +73,17 @@ typedef struct rc_claim {
 	 * gives one.  The labels are the rules' (docs/claims.md).
 	 */
 	const char *part;
+	/* the small fields last, together: 280 bytes, not 296 */
+	rc_claim_status status;   /**< whether it still stands */
+	/**
+	 * In the title of a JSON Lines record rather than its text.  Such a
+	 * claim has line 0 (pos.line, sentence.line), its column in the title,
+	 * file_line the record's line, and offsets numbered after the text:
+	 * text_len + 2 + its byte offset in the title (the title read as if
+	 * it followed the text after a blank line), so that no title claim
+	 * has the offsets of a text claim.
+	 */
+	bool in_title;
 	/**
 	 * The figure is about an earlier event the text compares with or
 	 * recalls ("the deadliest since 1960, when a tsunami killed 61"), not

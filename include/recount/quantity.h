@@ -44,14 +44,15 @@ RC_API const char *rc_quantity_kind_str(rc_quantity_kind kind);
 
 /** One recognised figure.  Offsets are bytes into the scanned text. */
 typedef struct rc_quantity {
-	rc_quantity_kind kind;
 	rc_interval iv;          /**< what the figure asserts */
 	double value;            /**< the number as written ("nearly 100" -> 100) */
-	bool approx;             /**< approximate ("about", "nearly", ...) */
-	bool vague;              /**< a vague term with a default interval */
 	const char *qualifier;   /**< canonical qualifier word(s) ("over", "at least"), static; or NULL */
 	size_t start, end;       /**< span of the whole figure including its qualifier */
 	size_t num_start, num_end; /**< span of the number itself (or the first number of a range) */
+	/* the small fields last, together: 80 bytes, not 88 */
+	rc_quantity_kind kind;
+	bool approx;             /**< approximate ("about", "nearly", ...) */
+	bool vague;              /**< a vague term with a default interval */
 } rc_quantity;
 
 /** The recognizer: immutable once built, shareable between threads. */

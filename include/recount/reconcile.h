@@ -229,6 +229,9 @@ typedef struct rc_result {
 /**
  * Reconcile records.  Takes ownership of records[0..n) (and frees them
  * with the result, even on failure); the array itself stays the caller's.
+ * Once the events are merged and the near-duplicate groups made, their
+ * signatures and mentions are dropped (rc_record_drop_merge_data()): the
+ * records of res->records have none.
  * opts NULL gives every default; an unknown opts->version is
  * RC_ERR_INVALID.
  */
@@ -238,7 +241,9 @@ RC_API rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 /**
  * The event claim number claim of res->records[rec] is linked to, or NULL
  * (unlinked, or out of range); for an aggregate, the first event it sums.
- * Records are read-only after the map step: a claim's own event and events
+ * Records are read-only after the map step (but for their signatures and
+ * mentions, which rc_reconcile() drops once it has merged events and made
+ * its near-duplicate groups): a claim's own event and events
  * fields keep its document's local ids, and the merged links are the
  * result's.
  */

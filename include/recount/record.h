@@ -50,9 +50,13 @@ typedef struct rc_record {
 	const char *reason;     /**< skip reason, or NULL */
 	rc_diag *diags;
 	size_t n_diags;
-	bool has_signature;     /**< false for skipped or empty documents */
-	uint32_t minhash[RC_MINHASH_K]; /**< near-duplicate signature of the normalised body */
-	rc_mention *mentions;
+	bool has_signature;     /**< false for skipped or empty documents, and once dropped */
+	/** The near-duplicate signature of the normalised body: RC_MINHASH_K
+	 *  MinHash values, or NULL when has_signature is false.  Only the
+	 *  near-duplicate groups and the event merge read it; rc_reconcile()
+	 *  drops it (rc_record_drop_merge_data()) once they are made. */
+	const uint32_t *minhash;
+	rc_mention *mentions;   /**< read by the event merge; dropped by rc_reconcile() after it */
 	size_t n_mentions;
 	rc_claim *claims;
 	size_t n_claims;
@@ -65,6 +69,18 @@ typedef struct rc_record {
 
 /** Release a record.  rc_record_free(NULL) does nothing. */
 RC_API void rc_record_free(rc_record *rec);
+
+/**
+ * Forget what only the event merge and the near-duplicate groups read of a
+ * record: its signature (minhash NULL, has_signature false) and its
+ * mentions (mentions NULL, n_mentions 0; its claims' mention indices then
+ * refer to nothing), and give their memory back once nothing else in
+ * their block is held (records read back or compacted; a record of the
+ * map step keeps them in its arena until it is freed).  rc_reconcile()
+ * does this to the records it owns once it has merged their events and
+ * made its groups; the mentions' strings stay.  NULL does nothing.
+ */
+RC_API void rc_record_drop_merge_data(rc_record *rec);
 
 /**
  * A store for records kept a long time (the reduce phase holds every record

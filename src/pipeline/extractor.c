@@ -251,6 +251,7 @@ static rc_status skip_record(rc_record *rec, const rc_document *doc, const rc_er
 	rec->n_claims = 0;
 	rec->claims = NULL;
 	rec->has_signature = false;
+	rec->minhash = NULL;
 	rec->n_mentions = 0;
 	rec->mentions = NULL;
 	rc_diag d = {.severity = RC_SEV_ERROR, .status = e->status, .path = doc->path,
@@ -467,7 +468,11 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 		nb = lo;
 	}
 	if (has_text(t.norm + nb, t.len - nb)) {
-		rc__minhash(rec->minhash, t.norm + nb, t.len - nb);
+		uint32_t *sig = rc__arena_alloc(rc__record_arena(rec), RC_MINHASH_K * sizeof *sig);
+		if (!sig)
+			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+		rc__minhash(sig, t.norm + nb, t.len - nb);
+		rec->minhash = sig;
 		rec->has_signature = true;
 	}
 	return RC_OK;

@@ -881,6 +881,10 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		free(parent);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
+	/* the signatures and mentions have done their work (the event merge and
+	 * the groups): their memory goes back to what follows */
+	for (size_t i = 0; i < n; i++)
+		rc_record_drop_merge_data(recs[i]);
 	/* claim refs; a claim's origin is its cited authority if any, else its
 	 * document's near-duplicate group */
 	res->refs = alloc(r, res->claims, sizeof *res->refs);

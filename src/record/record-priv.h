@@ -15,10 +15,12 @@
 #include "core/core.h"
 
 typedef struct rc__strpool rc__strpool;
+typedef struct rc__sideblock rc__sideblock;
 
 struct rc_record_priv {
 	rc_arena *arena;        /* a record of the map step, or NULL */
 	rc__strpool *pool;      /* a record read back: its interned strings */
+	rc__sideblock *side;    /* read back: the block of its signature and mentions, or NULL */
 	size_t input;           /* read back: index of its input, and its line */
 	size_t line;
 };
@@ -54,5 +56,33 @@ void rc__strpool_ref(rc__strpool *p);
 void rc__strpool_unref(rc__strpool *p);
 /* Bytes held (for tests and benchmarks). */
 size_t rc__strpool_bytes(const rc__strpool *p);
+
+/* ---- side blocks ----------------------------------------------------------- */
+
+/*
+ * What only the event merge and the near-duplicate groups read of a record
+ * read back or compacted (its signature, its mentions and their names)
+ * lives apart from the record, packed with that of the next records in
+ * side blocks, so that dropping it (rc_record_drop_merge_data(), once the
+ * reduce has merged its events and made its groups) gives the memory back
+ * in large pieces.  A block is freed when no record holds anything in it
+ * and its allocator has moved on.
+ */
+#define RC__SIDE_BLOCK ((size_t)1 << 20)
+
+typedef struct rc__sidealloc {
+	rc__sideblock *cur;     /* the block being filled, or NULL */
+	int each;               /* 1: a block per record (RC_ARENA_MALLOC), -1: shared; 0: not looked up */
+} rc__sidealloc;
+
+/* size bytes (8-aligned, uninitialised) in a block of a; *block is that
+ * block, with a reference taken for the record (it must hold at most one
+ * reference: all of a record's side data comes from one call).  NULL when
+ * out of memory.  One thread at a time per allocator. */
+void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block);
+/* Drop a reference to a block (from any thread); NULL does nothing. */
+void rc__sideblock_unref(rc__sideblock *b);
+/* Release the allocator's block (records keep theirs). */
+void rc__sidealloc_dispose(rc__sidealloc *a);
 
 #endif

@@ -3,8 +3,11 @@
  * record read back), a total order over their contents, and the string
  * pool that records read back share.
  */
+/* MAP_ANONYMOUS (side blocks are mapped, below) */
+#define _DEFAULT_SOURCE
 #include <math.h>
 #include <stdatomic.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include "record/record-priv.h"
@@ -30,6 +33,8 @@ void rc_record_free(rc_record *rec)
 	if (!rec)
 		return;
 	free(rec->rendered);
+	if (rec->priv && rec->priv->side)
+		rc__sideblock_unref(rec->priv->side);
 	if (rec->priv && rec->priv->pool) {
 		/* read back: the record, its private part and everything it
 		 * owns are one block */
@@ -42,6 +47,102 @@ void rc_record_free(rc_record *rec)
 		free(rec->priv);
 	}
 	free(rec);
+}
+
+void rc_record_drop_merge_data(rc_record *rec)
+{
+	if (!rec)
+		return;
+	if (rec->priv && rec->priv->side) {
+		rc__sideblock_unref(rec->priv->side);
+		rec->priv->side = NULL;
+	}
+	/* a record of the map step: they are in its arena, freed with it */
+	rec->minhash = NULL;
+	rec->has_signature = false;
+	rec->mentions = NULL;
+	rec->n_mentions = 0;
+}
+
+/* ---- side blocks ------------------------------------------------------------ */
+
+struct rc__sideblock {
+	atomic_size_t refs;     /* records holding data here, + 1 while filled */
+	size_t used, size;      /* bytes of data */
+	bool mapped;            /* else malloc'd (RC_ARENA_MALLOC) */
+	_Alignas(16) unsigned char data[];
+};
+
+/* A block is mapped on its own, not taken from malloc's heap: between the
+ * records it would leave, once freed, holes that only small allocations
+ * reuse, and the reduce's large arrays and arena blocks would come from new
+ * memory all the same.  Unmapped, its pages go back to the system at once;
+ * pages of a block's unused end are never touched and cost nothing. */
+static rc__sideblock *sideblock_new(size_t size, bool mapped)
+{
+	size_t bytes = sizeof(rc__sideblock) + size;
+	rc__sideblock *b;
+	if (mapped) {
+		void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		b = p == MAP_FAILED ? NULL : p;
+	} else {
+		b = malloc(bytes);
+	}
+	if (!b)
+		return NULL;
+	atomic_init(&b->refs, 1);
+	b->used = 0;
+	b->size = size;
+	b->mapped = mapped;
+	return b;
+}
+
+void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block)
+{
+	*block = NULL;
+	size = (size + 7) & ~(size_t)7;
+	if (!a->each)
+		a->each = getenv("RC_ARENA_MALLOC") ? 1 : -1;
+	if (size > RC__SIDE_BLOCK / 4 || a->each > 0) {
+		/* a record's own block: the current one stays for the next (with
+		 * RC_ARENA_MALLOC, every record's is malloc'd alone, so that
+		 * sanitizers see its bounds) */
+		rc__sideblock *b = sideblock_new(size, a->each < 0);
+		if (!b)
+			return NULL;
+		b->used = size;
+		*block = b;
+		return b->data;
+	}
+	if (!a->cur || a->cur->size - a->cur->used < size) {
+		rc__sideblock *b = sideblock_new(RC__SIDE_BLOCK, true);
+		if (!b)
+			return NULL;
+		rc__sidealloc_dispose(a);
+		a->cur = b;
+	}
+	rc__sideblock *b = a->cur;
+	void *out = b->data + b->used;
+	b->used += size;
+	atomic_fetch_add_explicit(&b->refs, 1, memory_order_relaxed);
+	*block = b;
+	return out;
+}
+
+void rc__sideblock_unref(rc__sideblock *b)
+{
+	if (!b || atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) != 1)
+		return;
+	if (b->mapped)
+		munmap(b, sizeof *b + b->size);
+	else
+		free(b);
+}
+
+void rc__sidealloc_dispose(rc__sidealloc *a)
+{
+	rc__sideblock_unref(a->cur);
+	a->cur = NULL;
 }
 
 /* ---- order ------------------------------------------------------------------ */
@@ -155,7 +256,7 @@ int rc__record_cmp(const rc_record *a, const rc_record *b)
 	for (size_t i = 0; i < a->n_diags; i++)
 		if ((c = cmp_diag(&a->diags[i], &b->diags[i])))
 			return c;
-	if (a->has_signature && (c = memcmp(a->minhash, b->minhash, sizeof a->minhash)))
+	if (a->has_signature && (c = memcmp(a->minhash, b->minhash, RC_MINHASH_K * sizeof *a->minhash)))
 		return c;
 	for (size_t i = 0; i < a->n_mentions; i++)
 		if ((c = cmp_mention(&a->mentions[i], &b->mentions[i])))

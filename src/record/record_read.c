@@ -80,6 +80,7 @@ typedef struct draft {
 	size_t n_claims_said;
 	rc_arena *arena;         /* strings of a record of older lines */
 	size_t first_line;       /* its first line */
+	uint32_t sig[RC_MINHASH_K]; /* the signature read (rec.minhash points here) */
 } draft;
 
 static void draft_reset(draft *d)
@@ -140,6 +141,7 @@ struct rc_record_reader {
 	bool has_pend;
 	rc_record *held;         /* finished, handed out by the next call */
 	rc__strpool *pool;
+	rc__sidealloc sides;     /* the side data of the records read */
 	rc_record_stats stats;
 	rc_arena *arena;         /* diagnostics */
 	rc_diag *diags;
@@ -214,6 +216,7 @@ void rc_record_reader_free(rc_record_reader *r)
 	draft_dispose(&r->pend);
 	rc_record_free(r->held);
 	rc__strpool_unref(r->pool);
+	rc__sidealloc_dispose(&r->sides);
 	free(r->diags);
 	rc__arena_free(r->arena);
 	free(r);
@@ -989,7 +992,7 @@ static bool parse_diag(parse *p, draft *d)
 	return true;
 }
 
-static bool parse_signature(parse *p, rc_record *rec)
+static bool parse_signature(parse *p, draft *d)
 {
 	if (rc__jr_null(&p->j))
 		return true;
@@ -1007,9 +1010,10 @@ static bool parse_signature(parse *p, rc_record *rec)
 				return bad(p, "signature", "expected 512 hex digits or null");
 			w = (w << 4) | (uint32_t)v;
 		}
-		rec->minhash[i] = w;
+		d->sig[i] = w;
 	}
-	rec->has_signature = true;
+	d->rec.minhash = d->sig;
+	d->rec.has_signature = true;
 	return true;
 }
 
@@ -1063,7 +1067,7 @@ static bool parse_document(parse *p, draft *d, size_t seq)
 				while (rc__jr_item(&p->j) && parse_diag(p, d))
 					;
 			break;
-		case F_SIGNATURE: parse_signature(p, rec); break;
+		case F_SIGNATURE: parse_signature(p, d); break;
 		case F_MENTIONS:
 			if (open_list(p, key, &is_null, "expected a list of objects"))
 				while (rc__jr_item(&p->j) && parse_mention(p, d))
@@ -1188,8 +1192,8 @@ static size_t own_size(const char *s)
  * diagnostics' messages, and each quoted sentence once).  The rest is
  * interned in the reader's pool.
  */
-static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by_table,
-                       rc_record **out)
+static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, draft *d,
+                       bool quotes_by_table, rc_record **out)
 {
 	*out = NULL;
 	const rc_record *src = &d->rec;
@@ -1216,15 +1220,25 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 	}
 	size_t off_priv = align8(sizeof(rc_record));
 	size_t off_claims = align8(off_priv + sizeof(struct rc_record_priv));
-	size_t off_mentions = align8(off_claims + d->n_claims * sizeof(rc_claim));
-	size_t off_diags = align8(off_mentions + d->n_mentions * sizeof(rc_mention));
-	size_t off_names = align8(off_diags + d->n_diags * sizeof(rc_diag));
-	size_t off_events = off_names + d->n_names * sizeof(char *);
+	size_t off_diags = align8(off_claims + d->n_claims * sizeof(rc_claim));
+	size_t off_events = align8(off_diags + d->n_diags * sizeof(rc_diag));
 	size_t off_cment = off_events + d->n_events * sizeof(char *);
 	size_t off_chars = off_cment + d->n_cmentions * sizeof(long);
+	/* what only the event merge and the near-duplicate groups read goes to
+	 * a side block: the mentions, their names, the signature */
+	bool sig = src->has_signature && src->minhash;
+	size_t side_names = d->n_mentions * sizeof(rc_mention);
+	size_t side_sig = side_names + d->n_names * sizeof(char *);
+	size_t side_size = side_sig + (sig ? RC_MINHASH_K * sizeof(uint32_t) : 0);
 	char *block = malloc(off_chars + chars);
 	if (!block)
 		return RC_ERR_NOMEM;
+	rc__sideblock *sideblock = NULL;
+	char *side = NULL;
+	if (side_size && !(side = rc__side_alloc(sides, side_size, &sideblock))) {
+		free(block);
+		return RC_ERR_NOMEM;
+	}
 	rc_record *rec = (rc_record *)(void *)block;
 	struct rc_record_priv *priv = (struct rc_record_priv *)(void *)(block + off_priv);
 	*rec = *src;
@@ -1232,6 +1246,14 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 	rec->rendered_len = 0;
 	*priv = (struct rc_record_priv){.pool = pool, .input = input, .line = d->first_line};
 	rec->priv = priv;
+	priv->side = sideblock;
+	rec->minhash = NULL;
+	if (sig) {
+		uint32_t *h = (uint32_t *)(void *)(side + side_sig);
+		memcpy(h, src->minhash, RC_MINHASH_K * sizeof *h);
+		rec->minhash = h;
+	}
+	rec->has_signature = sig;
 	builder b = {.pool = pool, .chars = block + off_chars};
 	rec->doc = own(&b, src->doc);
 	rec->url = own(&b, src->url);
@@ -1252,10 +1274,10 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 		g->message = own(&b, g->message);
 	}
 
-	const char **names = (const char **)(void *)(block + off_names);
+	const char **names = (const char **)(void *)(side + side_names);
 	for (size_t i = 0; i < d->n_names; i++)
 		names[i] = intern(&b, d->names[i]);
-	rec->mentions = d->n_mentions ? (rc_mention *)(void *)(block + off_mentions) : NULL;
+	rec->mentions = d->n_mentions ? (rc_mention *)(void *)side : NULL;
 	rec->n_mentions = d->n_mentions;
 	for (size_t i = 0; i < d->n_mentions; i++) {
 		rc_mention *m = &rec->mentions[i];
@@ -1309,6 +1331,7 @@ static rc_status build(rc__strpool *pool, size_t input, draft *d, bool quotes_by
 		}
 	}
 	if (b.nomem) {
+		rc__sideblock_unref(priv->side);
 		free(block);
 		return RC_ERR_NOMEM;
 	}
@@ -1362,6 +1385,10 @@ static rc_status pend_start(rc_record_reader *r, bool doc_line)
 	bool nomem = false;
 	rc_arena *a = p->arena;
 	p->rec = l->rec;
+	if (p->rec.minhash) {
+		memcpy(p->sig, p->rec.minhash, sizeof p->sig);
+		p->rec.minhash = p->sig;
+	}
 	if (!doc_line)
 		p->rec.seq = r->stats.records;
 	p->first_line = r->line_no;
@@ -1451,7 +1478,7 @@ static bool pend_owns(const rc_record_reader *r)
 static rc_status finish(rc_record_reader *r, draft *d, bool by_table, rc_record **out)
 {
 	rc_record *rec;
-	rc_status st = build(r->pool, r->cur_input, d, by_table, &rec);
+	rc_status st = build(r->pool, &r->sides, r->cur_input, d, by_table, &rec);
 	if (st != RC_OK)
 		return st;
 	if ((st = check_indices(r, rec, d->first_line)) != RC_OK) {
@@ -1885,6 +1912,7 @@ nomem:
 
 struct rc_record_store {
 	rc__strpool *pool;
+	rc__sidealloc sides;
 	draft d;
 };
 
@@ -1905,6 +1933,7 @@ void rc_record_store_free(rc_record_store *s)
 		return;
 	draft_dispose(&s->d);
 	rc__strpool_unref(s->pool);
+	rc__sidealloc_dispose(&s->sides);
 	free(s);
 }
 
@@ -1956,7 +1985,7 @@ rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error 
 	if (!s || !rec || !*rec)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_record_store_compact: missing argument");
 	rc_record *old = *rec, *fresh = NULL;
-	if (!draft_of(&s->d, old) || build(s->pool, 0, &s->d, false, &fresh) != RC_OK)
+	if (!draft_of(&s->d, old) || build(s->pool, &s->sides, 0, &s->d, false, &fresh) != RC_OK)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory compacting a record");
 	fresh->rendered = old->rendered;
 	fresh->rendered_len = old->rendered_len;

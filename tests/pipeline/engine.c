@@ -176,14 +176,18 @@ START_TEST(records_outlive_the_engine)
 	ck_assert_ptr_nonnull(rec->claims[0].event);
 	ck_assert_str_eq(rec->claims[0].event, rec->mentions[0].local_id);
 	ck_assert_uint_gt(len, 0);
+	const char *local_id = rec->mentions[0].local_id;
 	rc_result *res = NULL;
 	ck_assert_int_eq(rc_reconcile(&res, &rec, 1, NULL, &err), RC_OK);
 	ck_assert_uint_eq(res->n_events, 1);
 	ck_assert_str_eq(res->events[0].type, "bombing");
 	/* the record is read-only after the map step: its claim keeps the
-	 * local id, and the merged event is the result's */
+	 * local id, and the merged event is the result's; only what the event
+	 * merge alone reads (the mentions, the signature) is dropped */
 	const rc_record *kept = res->records[0];
-	ck_assert_str_eq(kept->claims[0].event, kept->mentions[0].local_id);
+	ck_assert_str_eq(kept->claims[0].event, local_id);
+	ck_assert_uint_eq(kept->n_mentions, 0);
+	ck_assert_ptr_null(kept->minhash);
 	ck_assert_ptr_eq(rc_result_claim_event(res, 0, 0), &res->events[0]);
 	ck_assert_ptr_eq(rc_result_ref_event(res, &res->refs[0]), &res->events[0]);
 	ck_assert_ptr_eq(res->refs[0].claim, &kept->claims[0]);

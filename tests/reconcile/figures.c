@@ -281,10 +281,12 @@ START_TEST(one_source_twice_is_no_contradiction)
 		report("wire-b", "2024-03-02", "Hill Courier", ONE("killed", "34", 34, 34, NULL)),
 	};
 	/* identical signatures: near-duplicates, one origin */
+	static uint32_t sig[RC_MINHASH_K];
+	for (int k = 0; k < RC_MINHASH_K; k++)
+		sig[k] = (uint32_t)(k * 2654435761u);
 	for (int i = 0; i < 2; i++) {
 		s[i]->has_signature = true;
-		for (int k = 0; k < RC_MINHASH_K; k++)
-			s[i]->minhash[k] = (uint32_t)(k * 2654435761u);
+		s[i]->minhash = sig;
 	}
 	res = reconcile(s, 2, NULL);
 	ck_assert_uint_eq(count_kind(metric(res, "killed"), RC_CONFLICT_CONTRADICTION), 0);

@@ -240,9 +240,11 @@ START_TEST(names_venues_and_duplicates)
 
 	/* copies of one wire story: the same text, nothing else in common */
 	rc_record *dup[] = {rec_new("x", 1, "flood|||"), rec_new("y", 1, "flood|||")};
+	static uint32_t sig[RC_MINHASH_K];
+	for (size_t k = 0; k < RC_MINHASH_K; k++)
+		sig[k] = (uint32_t)(k * 2654435761u);
 	for (int i = 0; i < 2; i++) {
-		for (size_t k = 0; k < RC_MINHASH_K; k++)
-			dup[i]->minhash[k] = (uint32_t)(k * 2654435761u);
+		dup[i]->minhash = sig;
 		dup[i]->has_signature = true;
 	}
 	r = merge(dup, 2, NULL);

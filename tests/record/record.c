@@ -16,6 +16,7 @@
 #include "record/record-json.h"
 #include "record/record-priv.h"
 #include <recount/pipeline.h>
+#include <recount/reconcile.h>
 
 static const char *str_or(const char *s)
 {
@@ -75,7 +76,7 @@ static void record_eq(const rc_record *a, const rc_record *b)
 	}
 	ck_assert_int_eq(a->has_signature, b->has_signature);
 	if (a->has_signature)
-		ck_assert_int_eq(memcmp(a->minhash, b->minhash, sizeof(a->minhash)), 0);
+		ck_assert_int_eq(memcmp(a->minhash, b->minhash, RC_MINHASH_K * sizeof *a->minhash), 0);
 	ck_assert_uint_eq(a->n_mentions, b->n_mentions);
 	for (size_t i = 0; i < a->n_mentions; i++) {
 		const rc_mention *x = &a->mentions[i], *y = &b->mentions[i];
@@ -152,8 +153,10 @@ static rc_record *sample(void)
 	                        12, 99, "invalid UTF-8 replaced"};
 	r->diags[1] = (rc_diag){RC_SEV_NOTE, RC_ERR_LIMIT, NULL, 0, 0, (size_t)-1, "a note"};
 	r->has_signature = true;
+	uint32_t *sig = rc__arena_alloc(a, RC_MINHASH_K * sizeof *sig);
 	for (size_t i = 0; i < RC_MINHASH_K; i++)
-		r->minhash[i] = (uint32_t)(i * 2654435761u);
+		sig[i] = (uint32_t)(i * 2654435761u);
+	r->minhash = sig;
 	r->n_mentions = 2;
 	r->mentions = rc__arena_calloc(a, 2, sizeof(*r->mentions));
 	static const char *names[] = {"Qassem Soleimani", "Kerman"};
@@ -511,6 +514,100 @@ START_TEST(compacted_records_are_equal)
 }
 END_TEST
 
+/* What only the event merge reads of compacted records (signatures,
+ * mentions) is packed in shared side blocks apart from the records;
+ * dropping one record's frees nothing another record still reads, a block
+ * outlives its store while a record holds data in it, and rc_reconcile()
+ * drops them from the records it owns. */
+START_TEST(merge_data_is_dropped)
+{
+	rc_error err;
+	rc_record_store *store;
+	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
+	/* more than one block's worth (about 440 bytes each) */
+	size_t n = RC__SIDE_BLOCK / 256 + 3;
+	rc_record **recs = calloc(n, sizeof *recs);
+	uint32_t want[RC_MINHASH_K];
+	for (size_t i = 0; i < n; i++) {
+		recs[i] = sample();
+		uint32_t *sig = rc__arena_alloc(rc__record_arena(recs[i]), sizeof want);
+		for (size_t k = 0; k < RC_MINHASH_K; k++)
+			sig[k] = (uint32_t)(i * 31 + k);
+		recs[i]->minhash = sig;
+		ck_assert_int_eq(rc_record_store_compact(store, &recs[i], &err), RC_OK);
+		ck_assert_ptr_null(rc__record_arena(recs[i]));
+	}
+	/* consecutive records share a block (with RC_ARENA_MALLOC each has its
+	 * own, for the sanitizers) */
+	if (getenv("RC_ARENA_MALLOC"))
+		ck_assert_ptr_ne(recs[0]->priv->side, recs[1]->priv->side);
+	else
+		ck_assert_ptr_eq(recs[0]->priv->side, recs[1]->priv->side);
+	ck_assert_ptr_ne(recs[0]->priv->side, recs[n - 1]->priv->side);
+	/* drop every other record's, then free the store */
+	rc_record *ref = sample();
+	for (size_t i = 0; i < n; i += 2) {
+		rc_record_drop_merge_data(recs[i]);
+		ck_assert(!recs[i]->has_signature);
+		ck_assert_ptr_null(recs[i]->minhash);
+		ck_assert_ptr_null(recs[i]->mentions);
+		ck_assert_uint_eq(recs[i]->n_mentions, 0);
+		ck_assert_uint_eq(recs[i]->n_claims, ref->n_claims);
+		ck_assert_str_eq(recs[i]->claims[1].quote, ref->claims[1].quote);
+		rc_record_drop_merge_data(recs[i]); /* twice: nothing more */
+	}
+	rc_record_store_free(store);
+	for (size_t i = 1; i < n; i += 2) {
+		for (size_t k = 0; k < RC_MINHASH_K; k++)
+			want[k] = (uint32_t)(i * 31 + k);
+		ck_assert(recs[i]->has_signature);
+		ck_assert_int_eq(memcmp(recs[i]->minhash, want, sizeof want), 0);
+		ck_assert_uint_eq(recs[i]->n_mentions, ref->n_mentions);
+		ck_assert_str_eq(recs[i]->mentions[1].type, ref->mentions[1].type);
+		ck_assert_str_eq(recs[i]->mentions[0].names[1], ref->mentions[0].names[1]);
+	}
+	/* a block goes with the last record holding data in it, dropped or freed */
+	for (size_t i = 1; i < n - 3; i += 2)
+		rc_record_drop_merge_data(recs[i]);
+	for (size_t i = 0; i < n - 3; i++)
+		rc_record_free(recs[i]);
+	rc_record_drop_merge_data(NULL);
+
+	/* the reduce drops what it has used; everything else stays */
+	rc_result *res = NULL;
+	ck_assert_int_eq(rc_reconcile(&res, recs + n - 3, 3, NULL, &err), RC_OK);
+	ck_assert_uint_eq(res->n_records, 3);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert(!res->records[i]->has_signature);
+		ck_assert_ptr_null(res->records[i]->minhash);
+		ck_assert_uint_eq(res->records[i]->n_mentions, 0);
+		ck_assert_uint_eq(res->records[i]->n_claims, 3);
+	}
+	ck_assert_uint_gt(res->n_events, 0);
+	rc_result_free(res);
+	free(recs);
+
+	/* a record of the map step keeps them in its arena */
+	rc_record_drop_merge_data(ref);
+	ck_assert(!ref->has_signature);
+	ck_assert_ptr_null(ref->minhash);
+	ck_assert_ptr_null(ref->mentions);
+	rc_record_free(ref);
+}
+END_TEST
+
+/* Records hold every claim of a batch through the reduce: the claim and
+ * quantity structs keep their small fields together, with no padding to
+ * spare (LP64). */
+START_TEST(claim_structs_are_packed)
+{
+	if (sizeof(void *) != 8)
+		return;
+	ck_assert_uint_eq(sizeof(rc_quantity), 80);
+	ck_assert_uint_eq(sizeof(rc_claim), 280);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("record");
@@ -522,6 +619,8 @@ int main(void)
 	tcase_add_test(tc, missing_files_are_diagnostics);
 	tcase_add_test(tc, round_trip_extracted_seeds);
 	tcase_add_test(tc, compacted_records_are_equal);
+	tcase_add_test(tc, merge_data_is_dropped);
+	tcase_add_test(tc, claim_structs_are_packed);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
