@@ -313,6 +313,8 @@ long rc__day_number(const char *d);
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 long rc__days_from_civil(int y, int m, int d);
 void rc__civil_from_days(long z, int *y, int *m, int *d);
+/* The days of month m (1-12) of year y, proleptic Gregorian. */
+int rc__days_in_month(int y, int m);
 /* A day number as "YYYY-MM-DD" into buf (11 bytes will do for years 0 to
  * 9999); returns what snprintf returns. */
 int rc__day_format(char *buf, size_t size, long z);

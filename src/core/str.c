@@ -143,6 +143,13 @@ long rc__days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+int rc__days_in_month(int y, int m)
+{
+	static const int n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : n[m - 1];
+}
+
 void rc__civil_from_days(long z, int *y, int *m, int *d)
 {
 	/* Howard Hinnant's algorithm, the inverse of the one above */

@@ -151,26 +151,6 @@ enum { S_HEAD = 1, S_LEDE = 2, S_CAPTION = 4, S_HIST = 8, S_OPENS_DATED = 16 };
 
 /* ---- calendar --------------------------------------------------------- */
 
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 static bool parse_iso(const char *s, int out[3])
 {
 	if (!s || strlen(s) < 10)
@@ -181,7 +161,7 @@ static bool parse_iso(const char *s, int out[3])
 	out[0] = atoi(s);
 	out[1] = atoi(s + 5);
 	out[2] = atoi(s + 8);
-	return out[1] >= 1 && out[1] <= 12 && out[2] >= 1 && out[2] <= days_in_month(out[0], out[1]);
+	return out[1] >= 1 && out[1] <= 12 && out[2] >= 1 && out[2] <= rc__days_in_month(out[0], out[1]);
 }
 
 /* Are two dates more than DATE_WINDOW days apart (each taken as the
@@ -379,7 +359,7 @@ static const char *fmt_date(ctx *c, int y, int m, int d)
 		return rc__arena_printf(c->a, "%04d", y);
 	if (d == 0)
 		return rc__arena_printf(c->a, "%04d-%02d", y, m);
-	if (d < 1 || d > days_in_month(y, m))
+	if (d < 1 || d > rc__days_in_month(y, m))
 		return NULL;
 	return rc__arena_printf(c->a, "%04d-%02d-%02d", y, m, d);
 }
@@ -512,7 +492,7 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 		int pub_wd = (int)(((today % 7) + 7 + 3) % 7);
 		long day = today - ((pub_wd - wd + 7) % 7);
 		int yy, mo, dd;
-		civil_from_days(day, &yy, &mo, &dd);
+		rc__civil_from_days(day, &yy, &mo, &dd);
 		*out = fmt_date(c, yy, mo, dd);
 		return *out ? 1 : 0;
 	}
@@ -524,11 +504,11 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	size_t len = rc__ev_list_match(tb, EV_PL_RELATIVE, c->text, sp, ns, &hit);
 	if (len) {
 		int yy, mo, dd;
-		civil_from_days(today + hit->value, &yy, &mo, &dd);
+		rc__civil_from_days(today + hit->value, &yy, &mo, &dd);
 		if (hit->years) { /* "a year ago today": the same day, a year before */
 			yy = c->pub[0] + hit->years;
 			mo = c->pub[1];
-			dd = c->pub[2] > days_in_month(yy, mo) ? days_in_month(yy, mo) : c->pub[2];
+			dd = c->pub[2] > rc__days_in_month(yy, mo) ? rc__days_in_month(yy, mo) : c->pub[2];
 		}
 		*out = fmt_date(c, yy, hit->precision == 4 ? 0 : mo, hit->precision == 10 ? dd : 0);
 		return *out ? len : 0;

@@ -111,13 +111,6 @@ static bool first_day(const char *s, size_t len, long *day)
  * year may date a report (docs/reconcile.md, "Estimated times"). */
 #define MONTH_DAY_WINDOW 62
 
-static int days_in_month(int y, int m)
-{
-	static const int n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : n[m - 1];
-}
-
 /* The day a month and day without a year ("--06-19") names, read against
  * the news event's first day ev in year y: that year's, or the next year's
  * when that is more than half a year before the event ("January 3" of a
@@ -127,10 +120,10 @@ static long month_day(const char *p, size_t len, int y, long ev)
 	int m, d;
 	const char *q = p + 2;
 	if (len != 7 || p[0] != '-' || p[1] != '-' || !digits(&q, 2, &m) || *q++ != '-' || !digits(&q, 2, &d) ||
-	    m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	    m < 1 || m > 12 || d < 1 || d > rc__days_in_month(y, m))
 		return RC__UNDATED;
 	long dn = rc__days_from_civil(y, m, d);
-	if (ev - dn > 183 && d <= days_in_month(y + 1, m))
+	if (ev - dn > 183 && d <= rc__days_in_month(y + 1, m))
 		dn = rc__days_from_civil(y + 1, m, d);
 	return dn;
 }
