@@ -101,6 +101,10 @@ typedef enum rc__lex_class {
 	RC_LX_OPERATION,    /* "a police raid left three people dead": an operation, not the event */
 	RC_LX_REFLEXIVE,    /* "seven killed themselves": no victims of the event */
 	RC_LX_GAP_ADVERB,   /* "20 died there and two later in hospital": the verb left out */
+	RC_LX_OWNED_COUNT,  /* "the army's figure of 1,127": a count an owner gives */
+	RC_LX_OWNER_MOD,    /* "the kingdom's own toll": between an owner and its count */
+	RC_LX_OWNER_NOUN,   /* "the ministry's count": an authority that may own a count */
+	RC_LX_NOT_OWNER,    /* "Monday's toll": a time, not an owner */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 
@@ -208,6 +212,7 @@ struct rc_rules {
 	rc__pattern_set attr_tertiary;
 	rc__phrase *drop_suffixes;
 	size_t n_drop_suffixes;
+	const char *demonym_owner;      /* "the Saudi toll": the Saudi <demonym_owner> */
 
 	bool *part_subject;             /* by subject index: a part of the victims */
 	rc__pattern_set part_cues;      /* pattern.metric is the label index */

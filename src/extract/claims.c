@@ -1844,6 +1844,23 @@ static bool np_stop(const ex *x, size_t i)
 	return structural(x, i) || lex(x, i, RC_LX_SKIP);
 }
 
+/* The period of a title, an initial or dotted capitals inside a name:
+ * "Gen. Kenneth McKenzie", "George W. Bush", "the U.S. Embassy" (written
+ * against the word before it, a capitalised word after it; the splitter
+ * has already decided that no sentence ends there). */
+static bool dotted_word(const ex *x, size_t i)
+{
+	return is_word(x, i) && memchr(x->s + x->tok[i].start, '.', x->tok[i].end - x->tok[i].start);
+}
+
+static bool title_dot(const ex *x, size_t i)
+{
+	return i > 0 && is_punct(x, i, '.') && capitalised(x, i - 1) &&
+	       (capitalised(x, i + 1) || (dotted_word(x, i - 1) && is_word(x, i + 1))) &&
+	       x->tok[i - 1].end == x->tok[i].start &&
+	       rc__segment_title_dot(x->s, x->tok[i - 1].start, x->tok[i].start);
+}
+
 static bool name_link(const ex *x, size_t i)
 {
 	return i > 0 && lex(x, i, RC_LX_NAME_LINK) && capitalised(x, i - 1) &&
@@ -1958,6 +1975,10 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 		            /* "police and residents said" */
 		            (i == j - 1 && i > 0 && lex(x, (size_t)i, RC_LX_NAME_LINK) &&
 		             is_word(x, (size_t)i - 1) && !np_stop(x, (size_t)i - 1));
+		if (title_dot(x, (size_t)i) && i > 0 && !np_stop(x, (size_t)i - 1)) {
+			i--;
+			continue;
+		}
 		if (!is_word(x, (size_t)i) || (np_stop(x, (size_t)i) && !link))
 			break;
 		i--;
@@ -1975,6 +1996,10 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 	size_t k = i;
 	bool content = false;
 	for (unsigned count = 0; k < x->n && count < x->r->attribution_window; count++) {
+		if (content && title_dot(x, k)) {
+			k++;
+			continue;
+		}
 		if (!is_word(x, k) || (np_stop(x, k) && !name_link(x, k)))
 			break;
 		/* a determiner starts another noun phrase ("civil protection
@@ -1988,6 +2013,11 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 		content |= !lex(x, k, RC_LX_DROP_WORD);
 		k++;
 	}
+	/* a name that ends in dotted capitals keeps its last period: "the U.N." */
+	if (k > i && dotted_word(x, k - 1) && is_punct(x, k, '.') &&
+	    x->tok[k - 1].end == x->tok[k].start &&
+	    rc__segment_title_dot(x->s, x->tok[k - 1].start, x->tok[k].start))
+		k++;
 	return np_trim(x, i, k, h);
 }
 
@@ -2140,6 +2170,82 @@ static const char *earlier_source_at(const ex *x, size_t si)
 static const char *earlier_source(const ex *x)
 {
 	return earlier_source_at(x, x->sent);
+}
+
+/* Is the word s[0, n) a one-word entry of lexicon class cls?  (For the
+ * word inside a possessive, "ministry" of "ministry's": rare enough for a
+ * scan.) */
+static bool word_in_class(const ex *x, const char *s, size_t n, int cls)
+{
+	for (size_t e = 0; e < x->r->n_lex; e++) {
+		const rc__lex_entry *le = &x->r->lex[e];
+		if (le->cls == cls && le->p.n == 1 && rc__eq_nocase(s, n, le->p.w[0]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The owner of the count a figure is given as, when no cue names a source:
+ * "the kingdom's own toll of 769", "Iran's count of 464", "the official
+ * Saudi toll of 769" (the Saudi authorities', rules: demonym_owner).  A
+ * possessive owns a count only when it is a name or an authority
+ * (rules: owner_nouns), never a time (rules: not_owners): "the storm's
+ * toll of 40" and "Monday's toll of 40" have no source.
+ */
+static char *owner_at(ex *x, size_t f, int depth)
+{
+	/* the next figure of a list owned as a whole: "the official Saudi
+	 * toll of 769 killed and 934 injured" */
+	if (depth < 3 && f >= 2 && is_word(x, f - 1) && lex(x, f - 1, RC_LX_CHAIN)) {
+		for (size_t p = f - 1; p-- > 0 && f - p <= 4;) {
+			if (is_fig(x, p))
+				return owner_at(x, p, depth + 1);
+			if (!is_word(x, p))
+				break;
+		}
+		return NULL;
+	}
+	if (f < 3 || !rc__tok_is(&x->tok[f - 1], x->s, rc__tok_hash("of", 2), "of"))
+		return NULL;
+	const rc__lex_entry *c = lex_ending(x, f - 2, RC_LX_OWNED_COUNT);
+	if (!c || f - 1 < c->p.n + 1)
+		return NULL;
+	size_t k = f - 1 - c->p.n - 1;       /* the word before the count */
+	for (int g = 0; g < 3; g++) {
+		const rc__lex_entry *m = is_word(x, k) ? lex_ending(x, k, RC_LX_OWNER_MOD) : NULL;
+		if (!m || k < m->p.n)
+			break;
+		k -= m->p.n;
+	}
+	if (!is_word(x, k))
+		return NULL;
+	const rc__tok *t = &x->tok[k];
+	size_t n = t->end - t->start;
+	const char *s = x->s + t->start;
+	if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S')) {
+		attr_hit h = {0};
+		if (!np_back(x, (long)k, &h) || h.b != k + 1 ||
+		    word_in_class(x, s, n - 2, RC_LX_NOT_OWNER) ||
+		    (!capitalised(x, h.a) && !acronym(x, h.a) &&
+		     !word_in_class(x, s, n - 2, RC_LX_OWNER_NOUN)))
+			return NULL;
+		char *name = words_text(x, x->out, h.a, h.b);
+		if (name)
+			name[strlen(name) - 2] = '\0';
+		return name;
+	}
+	const rc__lex_entry *d = x->r->demonym_owner ? lex_ending(x, k, RC_LX_DEMONYM) : NULL;
+	if (d && k + 1 >= d->p.n) {
+		char *dem = words_text(x, x->scratch, k + 1 - d->p.n, k + 1);
+		return dem ? rc__arena_printf(x->out, "%s %s", dem, x->r->demonym_owner) : NULL;
+	}
+	return NULL;
+}
+
+static char *owner_source(ex *x, const work *w)
+{
+	return owner_at(x, w->fig, 0);
 }
 
 /* The source a sentence that cites no one carries on from: the nearest
@@ -2446,6 +2552,8 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 		c->attribution = hit_text(x, x->out, h);
 		if (!c->attribution)
 			return RC_ERR_NOMEM;
+	} else if (!w->background && (c->attribution = owner_source(x, w)) != NULL) {
+		/* "the kingdom's own toll of 769" */
 	} else if (!w->background && !x->n_hits) {
 		const char *prev = carried_source(x);
 		if (prev && !(c->attribution = rc__arena_strdup(x->out, prev)))

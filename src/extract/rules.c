@@ -29,7 +29,7 @@ extern const size_t rc__data_rules_len;
 /* ---- schema ------------------------------------------------------------ */
 
 typedef enum vkind {
-	V_STRING,    /* a string (only "schema") */
+	V_STRING,    /* a string ("schema", "demonym_owner") */
 	V_BOOL,
 	V_INT,
 	V_WORDS,     /* list of phrases */
@@ -127,6 +127,11 @@ static const field attribution_fields[] = {
 	LEX("headline_roles", RC_LX_ROLE),
 	LEX("appositive_roles", RC_LX_APPOSITIVE_ROLE),
 	LEX("vouch", RC_LX_VOUCH),
+	LEX("owned_counts", RC_LX_OWNED_COUNT),
+	LEX("owner_modifiers", RC_LX_OWNER_MOD),
+	LEX("owner_nouns", RC_LX_OWNER_NOUN),
+	LEX("not_owners", RC_LX_NOT_OWNER),
+	{.key = "demonym_owner", .kind = V_STRING},
 	F_END,
 };
 
@@ -1298,6 +1303,10 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		li++;
 	}
 
+	const char *downer = json_string_value(json_object_get(json_object_get(doc, "attribution"),
+	                                                      "demonym_owner"));
+	if (downer && !(r->demonym_owner = rc__arena_strdup(r->arena, downer)))
+		return RC_ERR_NOMEM;
 	const json_t *suffixes = json_object_get(json_object_get(doc, "attribution"),
 	                                         "drop_suffixes");
 	r->n_drop_suffixes = json_array_size(suffixes);

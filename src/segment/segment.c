@@ -114,6 +114,13 @@ static int abbreviation_before(const char *s, size_t sent_start, size_t dot, rc_
 	return 0;
 }
 
+bool rc__segment_title_dot(const char *s, size_t start, size_t dot)
+{
+	rc_seg_abbr_kind kind;
+	return s[dot] == '.' && abbreviation_before(s, start, dot, &kind) &&
+	       (kind == SEG_ABBR_TITLE || kind == SEG_ABBR_AMBIGUOUS);
+}
+
 /* Is the word at i a sentence starter? */
 static bool starter_at(const char *s, size_t len, size_t i)
 {

@@ -7,6 +7,7 @@
 #ifndef RC_SEGMENT_H
 #define RC_SEGMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <recount/status.h>
@@ -48,6 +49,16 @@ typedef struct rc_segments {
  * paragraphs (blank lines, or a line break after a headline-like line).
  */
 rc_status rc__segment(rc_segments *out, rc_arena *a, const rc_text *t, rc_error *err);
+
+/*
+ * Does the period at s[dot] close a title, an initial or dotted capitals,
+ * which a name may go on after ("Gen. Kenneth McKenzie", "George W. Bush",
+ * "the U.S. Embassy")?  The word before it is read back no further than
+ * start.  Uses the splitter's abbreviation table
+ * (data/segment.json), so that a name reader steps over the same periods
+ * the splitter does.
+ */
+bool rc__segment_title_dot(const char *s, size_t start, size_t dot);
 
 /* Index of the sentence containing norm offset off (or the nearest before it). */
 size_t rc__segment_find(const rc_segments *s, size_t off);

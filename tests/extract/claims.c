@@ -670,6 +670,22 @@ START_TEST(cited_authority)
 	SOURCES("22 people were confirmed dead, the governor said.", "22|governor; ");
 	/* the text's own background is nobody's figure */
 	SOURCES("In 2009, 12 people died in a similar fire, the mayor said.", "12|-; ");
+	/* the period of a title, an initial or dotted capitals does not end
+	 * a name */
+	SOURCES("According to Col. Maria Diaz, commander of the district, 33 soldiers died.",
+	        "33|Col. Maria Diaz; ");
+	SOURCES("Fourteen people drowned, Harry S. Truman Hospital said.",
+	        "Fourteen|Harry S. Truman Hospital; ");
+	SOURCES("The storm killed 16 people, U.S. officials said.", "16|U.S. officials; ");
+	SOURCES("The storm killed 16 people, according to the U.N.", "16|U.N.; ");
+	/* with no cue, the owner of the count the figure is given as: a
+	 * name, an authority or a nationality, never a time or a thing */
+	SOURCES("The figure is twice the official Peruvian toll of 310 dead and 520 injured.",
+	        "310|Peruvian authorities; 520|Peruvian authorities; ");
+	SOURCES("It is far above the ministry's own count of 58 deaths.", "58|ministry; ");
+	SOURCES("Kenya's latest tally of 90 dead was published at noon.", "90|Kenya; ");
+	SOURCES("The quake's toll of 300 dead makes it the worst in decades.", "300|-; ");
+	SOURCES("Friday's toll of 26 dead was revised.", "26|-; ");
 	/* a pronoun takes the name its sentence gave before it */
 	SOURCES("The mayor says the toll has risen to 14, up from the 9 he announced at noon.",
 	        "14|mayor; 9|mayor; ");
