@@ -2248,6 +2248,25 @@ static char *owner_source(ex *x, const work *w)
 	return owner_at(x, w->fig, 0);
 }
 
+/* The source of the figure that replaced a superseded one its sentence
+ * gives with no cue: the current figure of its metric in the sentence
+ * right before it in its paragraph ("The toll has risen to 50, police
+ * said.  The previous toll was 49."). */
+static const char *replacing_source(const ex *x, const work *w)
+{
+	if (x->sent == 0 || x->seg->sent[x->sent - 1].para != x->seg->sent[x->sent].para)
+		return NULL;
+	for (size_t k = x->n_claims; k-- > 0;) {
+		if (x->metas[k].sent < x->sent - 1)
+			break;
+		const rc_claim *c = &x->claims[k];
+		if (x->metas[k].sent == x->sent - 1 && x->metas[k].metric == w->metric &&
+		    c->status == RC_CLAIM_CURRENT && !c->part && !c->background)
+			return c->attribution;
+	}
+	return NULL;
+}
+
 /* The source a sentence that cites no one carries on from: the nearest
  * of the attribution_carry sentences before it in its paragraph that
  * names one ("Police Commissioner Mike Bush said ... 50.  The previous
@@ -2555,7 +2574,9 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	} else if (!w->background && (c->attribution = owner_source(x, w)) != NULL) {
 		/* "the kingdom's own toll of 769" */
 	} else if (!w->background && !x->n_hits) {
-		const char *prev = carried_source(x);
+		const char *prev = c->status == RC_CLAIM_SUPERSEDED ? replacing_source(x, w) : NULL;
+		if (!prev)
+			prev = carried_source(x);
 		if (prev && !(c->attribution = rc__arena_strdup(x->out, prev)))
 			return RC_ERR_NOMEM;
 	}

@@ -686,6 +686,12 @@ START_TEST(cited_authority)
 	SOURCES("Kenya's latest tally of 90 dead was published at noon.", "90|Kenya; ");
 	SOURCES("The quake's toll of 300 dead makes it the worst in decades.", "300|-; ");
 	SOURCES("Friday's toll of 26 dead was revised.", "26|-; ");
+	/* a superseded figure given with no cue is the source's that replaced
+	 * it in the sentence before; a current one stays nobody's */
+	SOURCES("The toll has risen to 64, the regional governor said. The previous toll was 58.",
+	        "64|regional governor; 58|regional governor; ");
+	SOURCES("The toll has risen to 64, the regional governor said. About 200 were hurt.",
+	        "64|regional governor; About 200|-; ");
 	/* a pronoun takes the name its sentence gave before it */
 	SOURCES("The mayor says the toll has risen to 14, up from the 9 he announced at noon.",
 	        "14|mayor; 9|mayor; ");
