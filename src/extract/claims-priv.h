@@ -223,6 +223,7 @@ struct rc_rules {
 	size_t n_part_labels;
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set later_openers;  /* "Days later, a ...": a new incident after the news */
+	rc__pattern_set background_others; /* "{N} others": beside an earlier event's victims */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
 	rc__pattern_set rejected;       /* a figure the clause rejects is no claim */
 	rc__pattern_set computed;       /* a sum the text works out: not hypothetical */

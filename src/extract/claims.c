@@ -1724,6 +1724,23 @@ static bool background_of(const ex *x, const work *w, int *year)
 	return false;
 }
 
+/* Does figure w count others beside the victims of the claim just before
+ * it (in its sentence or the one before it in its paragraph), a claim of
+ * an earlier event?  Both count victims; rules: background.others. */
+static bool others_of_background(const ex *x, const work *w)
+{
+	if (!x->n_claims || !x->metas || w->metric < 0 || !x->r->metrics[w->metric].victims)
+		return false;
+	const meta *pm = &x->metas[x->n_claims - 1];
+	const rc_claim *pc = &x->claims[x->n_claims - 1];
+	if (!pc->background || pm->metric < 0 || !x->r->metrics[pm->metric].victims)
+		return false;
+	if (pm->sent != x->sent &&
+	    (pm->sent + 1 != x->sent || x->seg->sent[pm->sent].para != x->seg->sent[x->sent].para))
+		return false;
+	return cue_at(x, &x->r->background_others, w->fig);
+}
+
 /* Is figure token f a number that is never a figure alone ("one")? */
 static bool not_figure(const ex *x, size_t f)
 {
@@ -2910,6 +2927,12 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		if (!w.background && w.parent >= 0 && x->claims[w.parent].background) {
 			w.background = true;
 			w.year = x->claims[w.parent].year;
+		}
+		/* and so are the others beside its victims: "... was squeezed
+		 * until 21 people died.  More than 500 others were hurt." */
+		if (!w.background && others_of_background(x, &w)) {
+			w.background = true;
+			w.year = x->claims[x->n_claims - 1].year;
 		}
 		const char *inherited = w.part;
 		bool inherited_group = w.group_part;

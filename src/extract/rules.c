@@ -164,6 +164,7 @@ static const field background_fields[] = {
 	LEX("year_words", RC_LX_YEAR_WORD),
 	LEX("long_ago", RC_LX_LONG_AGO),
 	PATTERNS("later_openers", SLOT_NONE, later_openers),
+	PATTERNS("others", SLOT_N_REQUIRED, background_others),
 	F_END,
 };
 
@@ -1324,7 +1325,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
 	                           &r->part_cues, &r->background, &r->past_perfect,
 	                           &r->rejected, &r->computed, &r->dated_level,
-	                           &r->earlier_openers, &r->later_openers};
+	                           &r->earlier_openers, &r->later_openers,
+	                           &r->background_others};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

@@ -321,6 +321,16 @@ START_TEST(later_incident_is_background)
 	      "killed|five|[5,5]|current|children|1|bg0; ");
 	READS(2024, "A bomb at the market killed 25 people. Days later, the toll rose to 31.",
 	      "killed|25|[25,25]|current|-|-1|-0; killed|31|[31,31]|current|-|-1|-0; ");
+	/* the others beside an earlier event's victims are of that event;
+	 * after another paragraph, or beside the news's victims, they are not */
+	READS(2024, "In March 2011, a fire at a garment factory killed 40 people. More than 100 "
+	            "others were injured.",
+	      "killed|40|[40,40]|current|-|-1|bg2011; injured|More than 100|(100,-1)|current|-|-1|bg2011; ");
+	READS(2024, "In March 2011, a fire at a garment factory killed 40 people.\n\nMore than 100 "
+	            "others were injured.",
+	      "killed|40|[40,40]|current|-|-1|bg2011; injured|More than 100|(100,-1)|current|-|-1|-0; ");
+	READS(2024, "A fire at a garment factory killed 40 people. More than 100 others were injured.",
+	      "killed|40|[40,40]|current|-|-1|-0; injured|More than 100|(100,-1)|current|-|-1|-0; ");
 }
 END_TEST
 
