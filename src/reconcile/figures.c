@@ -838,12 +838,13 @@ static sig *sigs_sorted(mstate *s, const sigs *g)
 	return v;
 }
 
+/* Pairs of size_t, by the first then the second: every sort of (key,
+ * index) pairs in this file. */
 static int cmp_size_pair(const void *pa, const void *pb)
 {
 	const size_t *a = pa, *b = pb;
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
+	int c = RC_CMP(a[0], b[0]);
+	return c ? c : RC_CMP(a[1], b[1]);
 }
 
 /* Undated reports: their time is not known, but the claims of one report
@@ -1137,11 +1138,10 @@ typedef struct said {
 static int cmp_said(const void *pa, const void *pb)
 {
 	const said *a = pa, *b = pb;
-	if (a->source != b->source)
-		return a->source < b->source ? -1 : 1;
-	if (a->t != b->t)
-		return a->t < b->t ? -1 : 1;
-	return (a->i > b->i) - (a->i < b->i);
+	int c = RC_CMP(a->source, b->source);
+	if (!c)
+		c = RC_CMP(a->t, b->t);
+	return c ? c : RC_CMP(a->i, b->i);
 }
 
 typedef struct restated {
@@ -1152,9 +1152,8 @@ typedef struct restated {
 static int cmp_restated(const void *pa, const void *pb)
 {
 	const restated *a = pa, *b = pb;
-	if (a->win != b->win)
-		return a->win < b->win ? -1 : 1;
-	return (a->source > b->source) - (a->source < b->source);
+	int c = RC_CMP(a->win, b->win);
+	return c ? c : RC_CMP(a->source, b->source);
 }
 
 /*
@@ -1416,19 +1415,10 @@ typedef struct sup_at {
 static int cmp_sup_at(const void *pa, const void *pb)
 {
 	const sup_at *a = pa, *b = pb;
-	if (a->rec != b->rec)
-		return a->rec < b->rec ? -1 : 1;
-	if (a->sentence != b->sentence)
-		return a->sentence < b->sentence ? -1 : 1;
-	return (a->i > b->i) - (a->i < b->i);
-}
-
-static int cmp_change_to(const void *pa, const void *pb)
-{
-	const size_t *a = pa, *b = pb; /* (figure changed to, index of the change) */
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
+	int c = RC_CMP(a->rec, b->rec);
+	if (!c)
+		c = RC_CMP(a->sentence, b->sentence);
+	return c ? c : RC_CMP(a->i, b->i);
 }
 
 /* Is the revision from figures old[0..n) to figure to already a change of
@@ -1510,7 +1500,7 @@ static void text_revisions(mstate *s)
 		by_to[2 * c + 1] = c;
 	}
 	if (by_to)
-		rc__qsort(by_to, s->n_changes, 2 * sizeof *by_to, cmp_change_to);
+		rc__qsort(by_to, s->n_changes, 2 * sizeof *by_to, cmp_size_pair);
 	sig *w = by_to ? sigs_sorted(s, &g) : NULL;
 	for (size_t i = 0; w && i < g.n;) {
 		size_t j = i + 1, docs = 1;
@@ -1655,14 +1645,6 @@ static const char *current_why(mstate *s, int how, size_t latest_lead, bool swit
 
 /* ---- the pass ------------------------------------------------------------------------------- */
 
-static int cmp_rank(const void *pa, const void *pb)
-{
-	const size_t *a = pa, *b = pb;
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
-}
-
 void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
 	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX, .confirmed = SIZE_MAX,
@@ -1749,7 +1731,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 				ord[2 * i] = (size_t)s.rank[i];
 				ord[2 * i + 1] = i;
 			}
-			qsort(ord, s.n_out, 2 * sizeof *ord, cmp_rank);
+			qsort(ord, s.n_out, 2 * sizeof *ord, cmp_size_pair);
 			for (size_t i = 0; i < s.n_out; i++)
 				m->conflicts[i] = s.out[ord[2 * i + 1]];
 			m->n_conflicts = s.n_out;

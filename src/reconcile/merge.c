@@ -558,11 +558,10 @@ typedef struct block {
 static int cmp_block(const void *pa, const void *pb)
 {
 	const block *a = pa, *b = pb;
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return (a->g > b->g) - (a->g < b->g);
+	int c = RC_CMP(a->h, b->h);
+	if (!c)
+		c = RC_CMP(a->order, b->order);
+	return c ? c : RC_CMP(a->g, b->g);
 }
 
 static bool add_block(block **b, size_t *n, size_t *cap, uint64_t h, long order, size_t g)

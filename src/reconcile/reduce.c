@@ -27,33 +27,29 @@ struct rc_result_priv {
 
 const char *rc_conflict_kind_str(rc_conflict_kind k)
 {
-	switch (k) {
-	case RC_CONFLICT_CONTRADICTION: return "contradiction";
-	case RC_CONFLICT_REVISION: return "revision";
-	case RC_CONFLICT_PROGRESSION: return "progression";
-	case RC_CONFLICT_DISPUTE: return "dispute";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[RC_CONFLICT_CONTRADICTION] = "contradiction", [RC_CONFLICT_REVISION] = "revision",
+		[RC_CONFLICT_PROGRESSION] = "progression", [RC_CONFLICT_DISPUTE] = "dispute",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)k, "unknown");
 }
 
 const char *rc_authority_str(rc_authority a)
 {
-	switch (a) {
-	case RC_AUTHORITY_NONE: return "unattributed";
-	case RC_AUTHORITY_NAMED: return "named";
-	case RC_AUTHORITY_OFFICIAL: return "official";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[RC_AUTHORITY_NONE] = "unattributed", [RC_AUTHORITY_NAMED] = "named",
+		[RC_AUTHORITY_OFFICIAL] = "official",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)a, "unknown");
 }
 
 const char *rc_aggregate_verdict_str(rc_aggregate_verdict v)
 {
-	switch (v) {
-	case RC_AGG_CONSISTENT: return "consistent";
-	case RC_AGG_INCONSISTENT: return "inconsistent";
-	case RC_AGG_UNDETERMINED: return "undetermined";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[RC_AGG_CONSISTENT] = "consistent", [RC_AGG_INCONSISTENT] = "inconsistent",
+		[RC_AGG_UNDETERMINED] = "undetermined",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)v, "unknown");
 }
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -131,9 +127,8 @@ typedef struct band_key {
 static int cmp_band(const void *pa, const void *pb)
 {
 	const band_key *a = pa, *b = pb;
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	return (a->rec > b->rec) - (a->rec < b->rec);
+	int c = RC_CMP(a->h, b->h);
+	return c ? c : RC_CMP(a->rec, b->rec);
 }
 
 #define BANDS 16

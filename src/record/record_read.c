@@ -1799,9 +1799,8 @@ typedef struct dup_pair {
 static int cmp_pair(const void *pa, const void *pb)
 {
 	const dup_pair *a = pa, *b = pb;
-	if (a->dropped_from != b->dropped_from)
-		return a->dropped_from < b->dropped_from ? -1 : 1;
-	return (a->kept_from > b->kept_from) - (a->kept_from < b->kept_from);
+	int c = RC_CMP(a->dropped_from, b->dropped_from);
+	return c ? c : RC_CMP(a->kept_from, b->kept_from);
 }
 
 #define MAX_CONFLICT_DIAGS 20

@@ -31,9 +31,7 @@ bool rc_format_parse(const char *name, rc_format *out)
 
 const char *rc_format_str(rc_format f)
 {
-	if ((size_t)f < sizeof(names) / sizeof(names[0]) && names[f])
-		return names[f];
-	return "unknown";
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)f, "unknown");
 }
 
 rc_status rc_report_options_init(rc_report_options *o, unsigned version, rc_error *err)

@@ -75,14 +75,6 @@ static void interval_keys(rc_jw *w, const rc_interval *iv)
 	rc__jw_kbool(w, "hi_incl", !iv->hi_inf && iv->hi_incl);
 }
 
-static void strings(rc_jw *w, const char *const *s, size_t n)
-{
-	rc__jw_arr(w);
-	for (size_t i = 0; i < n; i++)
-		rc__jw_str(w, s[i]);
-	rc__jw_end_arr(w);
-}
-
 static bool hypo(const rc_claim_ref *r)
 {
 	return r->claim->status == RC_CLAIM_HYPOTHETICAL;
@@ -309,9 +301,9 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_eve
 	rc__jw_kstr(w, "date", ev->date);
 	rc__jw_kstr(w, "place", ev->place);
 	rc__jw_key(w, "names");
-	strings(w, ev->names, ev->n_names);
+	rc__jw_strs(w, ev->names, ev->n_names);
 	rc__jw_key(w, "documents");
-	strings(w, ev->documents, ev->n_documents);
+	rc__jw_strs(w, ev->documents, ev->n_documents);
 	rc__jw_key(w, "metrics");
 	rc__jw_obj(w);
 	for (size_t m = 0; m < ev->n_metrics; m++) {
@@ -328,7 +320,7 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_eve
 		rc__jw_key(w, "claim");
 		ref_write(w, res, ag->ref, NULL);
 		rc__jw_key(w, "events");
-		strings(w, ag->events, ag->n_events);
+		rc__jw_strs(w, ag->events, ag->n_events);
 		rc__jw_key(w, "parts");
 		rc__jw_interval(w, &ag->parts);
 		rc__jw_kstr(w, "verdict", rc_aggregate_verdict_str(ag->verdict));
