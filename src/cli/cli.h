@@ -126,6 +126,11 @@ typedef struct cli_command {
 	const char *format_names;
 } cli_command;
 
+/* The members of a cli_command that name its formats: list (an array of
+ * rc_format, the first the default) and how errors spell them. */
+#define CLI_FORMATS(list, names) \
+	.formats = (list), .n_formats = RC_ARRAY_LEN_CLI(list), .format_names = (names)
+
 /*
  * Parse argv for cmd.  Returns -1 to go on, or an exit code to return at
  * once (after --help, or a usage error, which it prints).
@@ -133,6 +138,20 @@ typedef struct cli_command {
 int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
               cli_local_fn local, void *user);
 void cli_ctx_dispose(cli_ctx *ctx);
+
+/*
+ * The start of every command: cli_parse(), then cli_command_format() into
+ * *fmt.  Returns -1 to go on, or an exit code to return at once.
+ */
+int cli_begin(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv, cli_local_fn local,
+              void *user, rc_format *fmt);
+
+/* Fill err (status st, message from fmt, no position) and return st. */
+rc_status cli_set_error(rc_error *err, rc_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
 
 /*
  * The name in names[0..n) nearest to typed, for "did you mean": within a
@@ -250,6 +269,13 @@ void cli_progress_clear(cli_progress *p);
  * an exit code after printing the error.
  */
 int cli_reconcile_inputs(cli_ctx *ctx, rc_result **out);
+
+/*
+ * A whole command that reads articles, reconciles them and writes the
+ * result with fn (report, conflicts): cli_begin(), cli_reconcile_inputs(),
+ * cli_write_result().  Returns the exit code.
+ */
+int cli_run_reconciling(const cli_command *cmd, int argc, char **argv, cli_writer fn);
 
 /*
  * The map phase over ctx->inputs: a reader, -j workers and progress into

@@ -48,9 +48,7 @@ const cli_command cli_cmd_check = {
 	               "write files for CI dashboards.",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text, github, junit or sarif",
+	CLI_FORMATS(formats, "text, github, junit or sarif"),
 };
 
 #define MAX_POLICIES 16
@@ -99,11 +97,9 @@ static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
 	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_check, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
 	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
+	int ret = cli_begin(&ctx, &cli_cmd_check, argc, argv, local_option, &s, &fmt);
+	if (ret >= 0)
 		return ret;
 	bool has_skipped = false;
 	for (size_t i = 0; i < s.n_pol; i++)

@@ -36,9 +36,7 @@ const cli_command cli_cmd_conflicts = {
 	               "cells a spreadsheet would run as formulas.",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "csv, tsv, json or md",
+	CLI_FORMATS(formats, "csv, tsv, json or md"),
 };
 
 static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
@@ -50,15 +48,5 @@ static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
 
 static int run(int argc, char **argv)
 {
-	cli_ctx ctx;
-	int ret = cli_parse(&ctx, &cli_cmd_conflicts, argc, argv, NULL, NULL);
-	if (ret >= 0)
-		return ret;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
-	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
-		return ret;
-	return cli_write_result(&ctx, res, fmt, write_conflicts, NULL);
+	return cli_run_reconciling(&cli_cmd_conflicts, argc, argv, write_conflicts);
 }

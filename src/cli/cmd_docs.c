@@ -27,19 +27,15 @@ const cli_command cli_cmd_docs = {
 	               "with their reason; the totals add up to every input read.",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text or json",
+	CLI_FORMATS(formats, "text or json"),
 };
 
 static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
-	int ret = cli_parse(&ctx, &cli_cmd_docs, argc, argv, NULL, NULL);
-	if (ret >= 0)
-		return ret;
 	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
+	int ret = cli_begin(&ctx, &cli_cmd_docs, argc, argv, NULL, NULL, &fmt);
+	if (ret >= 0)
 		return ret;
 	rc_reader *r = NULL;
 	if ((ret = cli_make_reader(&ctx, &r)) != 0)

@@ -40,9 +40,7 @@ const cli_command cli_cmd_events = {
 	               "--events FILE adds user-defined events (docs/events.md).",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text or json",
+	CLI_FORMATS(formats, "text or json"),
 };
 
 typedef struct state {
@@ -66,12 +64,7 @@ static rc_status keep(void *user, rc_record *rec, rc_error *err)
 		rc_record **p = realloc(s->recs, cap * sizeof(*p));
 		if (!p) {
 			rc_record_free(rec);
-			err->status = RC_ERR_NOMEM;
-			snprintf(err->message, sizeof err->message, "out of memory");
-			err->path[0] = 0;
-			err->line = err->column = 0;
-			err->offset = (size_t)-1;
-			return RC_ERR_NOMEM;
+			return cli_set_error(err, RC_ERR_NOMEM, "out of memory");
 		}
 		s->recs = p;
 		s->cap = cap;
@@ -93,13 +86,11 @@ static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
 	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_events, argc, argv, NULL, NULL);
+	rc_format fmt;
+	int ret = cli_begin(&ctx, &cli_cmd_events, argc, argv, NULL, NULL, &fmt);
 	if (ret >= 0)
 		return ret;
 	s.ctx = &ctx;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
 	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
 		return ret;

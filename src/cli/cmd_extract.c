@@ -43,9 +43,7 @@ const cli_command cli_cmd_extract = {
 	               "--format text prints a table. Reads standard input when no INPUT is given.",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "jsonl or text",
+	CLI_FORMATS(formats, "jsonl or text"),
 };
 
 typedef struct state {
@@ -70,12 +68,7 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 
 static rc_status render_nomem(rc_error *err)
 {
-	err->status = RC_ERR_NOMEM;
-	snprintf(err->message, sizeof err->message, "out of memory rendering a record");
-	err->path[0] = 0;
-	err->line = err->column = 0;
-	err->offset = (size_t)-1;
-	return RC_ERR_NOMEM;
+	return cli_set_error(err, RC_ERR_NOMEM, "out of memory rendering a record");
 }
 
 /* On a worker thread: the JSON Lines of a record, so that rendering runs
@@ -111,12 +104,7 @@ static rc_status on_record(void *user, rc_record *rec, rc_error *err)
 		st = rc_claim_table_write(s->fp, rec, err);
 	} else if (rec->rendered) {
 		if (fwrite(rec->rendered, 1, rec->rendered_len, s->fp) != rec->rendered_len) {
-			err->status = RC_ERR_IO;
-			snprintf(err->message, sizeof err->message, "write error: %s", strerror(errno));
-			err->path[0] = 0;
-			err->line = err->column = 0;
-			err->offset = (size_t)-1;
-			st = RC_ERR_IO;
+			st = cli_set_error(err, RC_ERR_IO, "write error: %s", strerror(errno));
 		}
 	} else {
 		st = rc_record_write_jsonl(s->fp, rec, !s->claims_only, err);
@@ -129,13 +117,11 @@ static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
 	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_extract, argc, argv, local_option, &s);
+	rc_format fmt;
+	int ret = cli_begin(&ctx, &cli_cmd_extract, argc, argv, local_option, &s, &fmt);
 	if (ret >= 0)
 		return ret;
 	s.ctx = &ctx;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
 	s.text = fmt == RC_FORMAT_TEXT;
 	rc_engine *eng;
 	if ((ret = cli_engine_open(&ctx, &eng)) != 0)

@@ -40,9 +40,7 @@ const cli_command cli_cmd_numbers = {
 	               "is approximate or vague, and its qualifier. docs/quantities.md has the rules.",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "jsonl or text",
+	CLI_FORMATS(formats, "jsonl or text"),
 };
 
 #define MAX_VAGUE 64
@@ -75,11 +73,9 @@ static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
 	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_numbers, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
 	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
+	int ret = cli_begin(&ctx, &cli_cmd_numbers, argc, argv, local_option, &s, &fmt);
+	if (ret >= 0)
 		return ret;
 	rc_error err;
 	rc_recognizer *rec = NULL;

@@ -44,9 +44,7 @@ const cli_command cli_cmd_reconcile = {
 	               "counted once, with a warning.",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "json, text, md or html",
+	CLI_FORMATS(formats, "json, text, md or html"),
 };
 
 typedef struct state {
@@ -87,11 +85,9 @@ static int run(int argc, char **argv)
 {
 	cli_ctx ctx;
 	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_reconcile, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
 	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
+	int ret = cli_begin(&ctx, &cli_cmd_reconcile, argc, argv, local_option, &s, &fmt);
+	if (ret >= 0)
 		return ret;
 	rc_error err;
 	rc_engine *eng = NULL;

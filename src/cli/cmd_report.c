@@ -46,22 +46,10 @@ const cli_command cli_cmd_report = {
 	               "input when no INPUT is given.",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text, md, html or json",
+	CLI_FORMATS(formats, "text, md, html or json"),
 };
 
 static int run(int argc, char **argv)
 {
-	cli_ctx ctx;
-	int ret = cli_parse(&ctx, &cli_cmd_report, argc, argv, NULL, NULL);
-	if (ret >= 0)
-		return ret;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
-	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
-		return ret;
-	return cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
+	return cli_run_reconciling(&cli_cmd_report, argc, argv, cli_write_report);
 }

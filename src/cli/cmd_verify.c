@@ -47,9 +47,7 @@ const cli_command cli_cmd_verify = {
 	               "articles read are listed as citations (docs/verify.md).",
 	.opts = opts,
 	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text, json or claimreview",
+	CLI_FORMATS(formats, "text, json or claimreview"),
 };
 
 typedef struct state {

@@ -29,6 +29,24 @@
  * comparator, for integers and pointers (not doubles: a NaN would compare
  * equal).  Evaluates its arguments twice. */
 #define RC_CMP(x, y) (((x) > (y)) - ((x) < (y)))
+/* A qsort comparator `static int name(const void *, const void *)` over
+ * type, by its member k1, then k2 (then k3), each compared with RC_CMP. */
+#define RC_CMP_FN2(name, type, k1, k2)                                    \
+	static int name(const void *pa, const void *pb)                   \
+	{                                                                 \
+		const type *a = pa, *b = pb;                              \
+		int c = RC_CMP(a->k1, b->k1);                             \
+		return c ? c : RC_CMP(a->k2, b->k2);                      \
+	}
+#define RC_CMP_FN3(name, type, k1, k2, k3)                                \
+	static int name(const void *pa, const void *pb)                   \
+	{                                                                 \
+		const type *a = pa, *b = pb;                              \
+		int c = RC_CMP(a->k1, b->k1);                             \
+		if (!c)                                                   \
+			c = RC_CMP(a->k2, b->k2);                         \
+		return c ? c : RC_CMP(a->k3, b->k3);                      \
+	}
 
 /* ---- errors ---------------------------------------------------------- */
 

@@ -1135,26 +1135,14 @@ typedef struct said {
 	size_t i;
 } said;
 
-static int cmp_said(const void *pa, const void *pb)
-{
-	const said *a = pa, *b = pb;
-	int c = RC_CMP(a->source, b->source);
-	if (!c)
-		c = RC_CMP(a->t, b->t);
-	return c ? c : RC_CMP(a->i, b->i);
-}
+RC_CMP_FN3(cmp_said, said, source, t, i)
 
 typedef struct restated {
 	long win;
 	size_t source;
 } restated;
 
-static int cmp_restated(const void *pa, const void *pb)
-{
-	const restated *a = pa, *b = pb;
-	int c = RC_CMP(a->win, b->win);
-	return c ? c : RC_CMP(a->source, b->source);
-}
+RC_CMP_FN2(cmp_restated, restated, win, source)
 
 /*
  * A named source B disputes the reference figure R (the latest standing
@@ -1412,14 +1400,7 @@ typedef struct sup_at {
 	size_t i;
 } sup_at;
 
-static int cmp_sup_at(const void *pa, const void *pb)
-{
-	const sup_at *a = pa, *b = pb;
-	int c = RC_CMP(a->rec, b->rec);
-	if (!c)
-		c = RC_CMP(a->sentence, b->sentence);
-	return c ? c : RC_CMP(a->i, b->i);
-}
+RC_CMP_FN3(cmp_sup_at, sup_at, rec, sentence, i)
 
 /* Is the revision from figures old[0..n) to figure to already a change of
  * the standing figure?  by_to: the changes as (figure changed to, change)

@@ -555,14 +555,7 @@ typedef struct block {
 	size_t g;
 } block;
 
-static int cmp_block(const void *pa, const void *pb)
-{
-	const block *a = pa, *b = pb;
-	int c = RC_CMP(a->h, b->h);
-	if (!c)
-		c = RC_CMP(a->order, b->order);
-	return c ? c : RC_CMP(a->g, b->g);
-}
+RC_CMP_FN3(cmp_block, block, h, order, g)
 
 static bool add_block(block **b, size_t *n, size_t *cap, uint64_t h, long order, size_t g)
 {

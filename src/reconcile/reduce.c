@@ -124,12 +124,7 @@ typedef struct band_key {
 	size_t rec;
 } band_key;
 
-static int cmp_band(const void *pa, const void *pb)
-{
-	const band_key *a = pa, *b = pb;
-	int c = RC_CMP(a->h, b->h);
-	return c ? c : RC_CMP(a->rec, b->rec);
-}
+RC_CMP_FN2(cmp_band, band_key, h, rec)
 
 #define BANDS 16
 #define ROWS (RC_MINHASH_K / BANDS)
@@ -751,13 +746,7 @@ typedef struct anchor_vote {
 	long day;
 } anchor_vote;
 
-static int cmp_anchor_vote(const void *pa, const void *pb)
-{
-	const anchor_vote *a = pa, *b = pb;
-	if (a->ev != b->ev)
-		return (a->ev > b->ev) - (a->ev < b->ev);
-	return (a->day > b->day) - (a->day < b->day);
-}
+RC_CMP_FN2(cmp_anchor_vote, anchor_vote, ev, day)
 
 static const char **event_anchors(red *r, rc_record **recs, size_t n, const rc_event *const *news)
 {
