@@ -305,6 +305,11 @@ size_t rc__cp_width(uint32_t cp);
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* The next word of *s, words being separated by spaces: its start, with
+ * *n its length and *s moved past it; NULL when no word is left.  How a
+ * table's phrase ("after the") is split. */
+const char *rc__next_word(const char **s, size_t *n);
+
 /* Locale-independent ASCII classes, inline: they sit in every scanner's
  * inner loop. */
 static inline bool rc__is_space(int c) /* ASCII whitespace incl. \r \f \v */

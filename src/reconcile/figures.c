@@ -697,6 +697,16 @@ static bool window_stands(const rc_figure *f, const rc_interval *const *sup, siz
 	return !n_sup || !bsearch(&iv, sup, n_sup, sizeof *sup, cmp_lit_p);
 }
 
+/* The end of the time window figure gs opens: the figures [gs, end) are
+ * of one window (s->fwin, figures sorted by window). */
+static size_t window_end(const mstate *s, size_t gs)
+{
+	size_t ge = gs + 1;
+	while (ge < s->m->n_figures && s->fwin[ge] == s->fwin[gs])
+		ge++;
+	return ge;
+}
+
 /* Mark the figures that stood in their time windows (window_stands). */
 static void mark_window_standing(mstate *s)
 {
@@ -707,10 +717,8 @@ static void mark_window_standing(mstate *s)
 		free(sup);
 		return;
 	}
-	for (size_t gs = 0; gs < m->n_figures;) {
-		size_t ge = gs + 1;
-		while (ge < m->n_figures && s->fwin[ge] == s->fwin[gs])
-			ge++;
+	for (size_t gs = 0, ge; gs < m->n_figures; gs = ge) {
+		ge = window_end(s, gs);
 		size_t n_sup = 0;
 		for (size_t g = gs; g < ge; g++)
 			for (size_t x = 0; m->figures[g].status == RC_CLAIM_SUPERSEDED && x < m->figures[g].n_claims; x++)
@@ -718,7 +726,6 @@ static void mark_window_standing(mstate *s)
 		qsort(sup, n_sup, sizeof *sup, cmp_lit_p);
 		for (size_t g = gs; g < ge; g++)
 			s->wst[g] = window_stands(&m->figures[g], sup, n_sup);
-		gs = ge;
 	}
 	free(sup);
 }
@@ -735,10 +742,8 @@ static void window_contradictions(mstate *s)
 		free(quotes);
 		return;
 	}
-	for (size_t gs = 0; gs < m->n_figures;) {
-		size_t ge = gs + 1;
-		while (ge < m->n_figures && s->fwin[ge] == s->fwin[gs])
-			ge++;
+	for (size_t gs = 0, ge; gs < m->n_figures; gs = ge) {
+		ge = window_end(s, gs);
 		extremes e = {0};
 		for (size_t g = gs; g < ge && s->fwin[gs] != NO_WINDOW; g++)
 			if (s->wst[g])
@@ -764,7 +769,6 @@ static void window_contradictions(mstate *s)
 				               contradiction_why(s, quotes[0], quotes[k - 1], k, date, 0));
 			}
 		}
-		gs = ge;
 	}
 	free(figs);
 	free(quotes);

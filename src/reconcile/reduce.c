@@ -349,6 +349,25 @@ static bool is_aggregate(const rc__links *L, const rc_claim *cl, size_t k)
 	return cl->status == RC_CLAIM_AGGREGATE && rc__link_event(L, k);
 }
 
+/* The event claim k (of res->refs) is reconciled under as a figure, or
+ * NULL: an aggregate (reconciled apart), or a claim with no event or no
+ * metric (*unlinked, when unlinked is not NULL). */
+static const rc_event *figure_event(const rc__links *L, const rc_result *res, size_t k,
+                                    bool *unlinked)
+{
+	const rc_claim *cl = res->refs[k].claim;
+	if (unlinked)
+		*unlinked = false;
+	if (is_aggregate(L, cl, k))
+		return NULL;
+	const rc_event *ev = rc__link_event(L, k);
+	if (ev && cl->metric)
+		return ev;
+	if (unlinked)
+		*unlinked = true;
+	return NULL;
+}
+
 /* The sum of the parts' ranges against the aggregate's own interval. */
 static void check_aggregate(red *r, rc_aggregate *ag)
 {
@@ -984,13 +1003,10 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	if (!at)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
-		const rc_claim *cl = res->refs[i].claim;
-		if (is_aggregate(L, cl, i))
-			continue;
-		const rc_event *ev = rc__link_event(L, i);
-		if (!ev || !cl->metric) {
-			n_unlinked++;
-		} else {
+		bool unlinked;
+		const rc_event *ev = figure_event(L, res, i, &unlinked);
+		n_unlinked += unlinked;
+		if (ev) {
 			at[ev - res->events + 1]++;
 			nb++;
 		}
@@ -1006,10 +1022,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (is_aggregate(L, cl, i))
-			continue;
-		const rc_event *ev = rc__link_event(L, i);
-		if (ev && cl->metric)
+		const rc_event *ev = figure_event(L, res, i, NULL);
+		if (ev)
 			by[at[ev - res->events]++] =
 				(keyed){.ref = &res->refs[i],
 			                .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
@@ -1085,9 +1099,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	if (!ul)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
-		const rc_claim *cl = res->refs[i].claim;
-		bool agg = is_aggregate(L, cl, i);
-		if (!agg && (!rc__link_event(L, i) || !cl->metric))
+		bool unlinked;
+		figure_event(L, res, i, &unlinked);
+		if (unlinked)
 			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
 	}
 	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);

@@ -44,3 +44,13 @@ rc_status rc__report_options_check(const rc_report_options *opts, rc_error *err)
 {
 	return opts ? rc__options_check("rc_report_options", opts->version, RC_REPORT_OPTIONS_VERSION, err) : RC_OK;
 }
+
+rc_status rc__write_args_check(const rc_report_options *opts, const FILE *fp, const void *obj,
+                               const char *fn, const char *missing, rc_error *err)
+{
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
+	if (!fp || !obj)
+		return rc__error_set(err, RC_ERR_INVALID, "%s: %s", fn, missing);
+	return RC_OK;
+}

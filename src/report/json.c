@@ -116,6 +116,20 @@ static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
 	return hypo(a) == hypo(b) && rc_interval_equal(&a->effective, &b->effective);
 }
 
+/* The claims of m as (claim, index) pairs sorted by cmp: malloc'd, NULL
+ * when out of memory. */
+static fig *claims_sorted(const rc_metric_result *m, int (*cmp)(const void *, const void *))
+{
+	size_t n = m->n_claims;
+	fig *f = malloc((n ? n : 1) * sizeof *f);
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		f[i] = (fig){m->claims[i], i};
+	rc__qsort(f, n, sizeof *f, cmp);
+	return f;
+}
+
 /*
  * How many documents and independent origins report the same figure (the
  * same effective interval; hypothetical figures are counted only among
@@ -125,7 +139,7 @@ static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
 static bool figure_support(const rc_metric_result *m, size_t *out)
 {
 	size_t n = m->n_claims;
-	fig *f = malloc((n ? n : 1) * sizeof *f);
+	fig *f = claims_sorted(m, cmp_fig);
 	size_t *docs = malloc((n ? n : 1) * sizeof *docs), *orig = malloc((n ? n : 1) * sizeof *orig);
 	if (!f || !docs || !orig) {
 		free(f);
@@ -133,9 +147,6 @@ static bool figure_support(const rc_metric_result *m, size_t *out)
 		free(orig);
 		return false;
 	}
-	for (size_t i = 0; i < n; i++)
-		f[i] = (fig){m->claims[i], i};
-	rc__qsort(f, n, sizeof *f, cmp_fig);
 	for (size_t x = 0; x < n;) {
 		size_t y = x + 1;
 		while (y < n && same_fig(f[x].ref, f[y].ref))
@@ -177,15 +188,12 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 {
 	size_t n = m->n_claims;
 	size_t *support = malloc((2 * n + 1) * sizeof *support);
-	fig *by_ptr = malloc((n ? n : 1) * sizeof *by_ptr);
+	fig *by_ptr = claims_sorted(m, cmp_fig_ptr);
 	if (!support || !by_ptr || !figure_support(m, support)) {
 		free(support);
 		free(by_ptr);
 		return false;
 	}
-	for (size_t i = 0; i < n; i++)
-		by_ptr[i] = (fig){m->claims[i], i};
-	rc__qsort(by_ptr, n, sizeof *by_ptr, cmp_fig_ptr);
 	rc__jw_obj(w);
 	rc__jw_key(w, "range");
 	rc__jw_interval(w, &m->range);
@@ -365,10 +373,9 @@ static const char *const best_names[] = {"current", "median", "conservative"};
 rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
                                rc_error *err)
 {
-	if (rc__report_options_check(opts, err) != RC_OK)
-		return RC_ERR_INVALID;
-	if (!fp || !res)
-		return rc__error_set(err, RC_ERR_INVALID, "rc_report_write_json: no stream or result");
+	rc_status st = rc__write_args_check(opts, fp, res, "rc_report_write_json", "no stream or result", err);
+	if (st != RC_OK)
+		return st;
 	rc__out o;
 	rc__out_init(&o, fp);
 	rc_jw w;
@@ -410,7 +417,7 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	rc__jw_end_obj(&w);
 	rc__outc(&o, '\n');
 	rc__out_poll(&o, w.failed || !ok);
-	rc_status st = rc__out_finish(&o, err);
+	st = rc__out_finish(&o, err);
 	rc__out_dispose(&o);
 	return st;
 }
