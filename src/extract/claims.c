@@ -2268,6 +2268,8 @@ static rc_status sentence_source(ex *x)
 
 /* The cues of pending sentence si, searched as do_chunk would have when it
  * read the sentence: its named source, or whether a pronoun points back. */
+static rc_status class_masks(ex *x);
+
 static rc_status search_pending(ex *x, size_t si)
 {
 	ex *y = x->lazy;
@@ -2278,12 +2280,8 @@ static rc_status search_pending(ex *x, size_t si)
 	                            y->qs, y->nq, &q, NULL);
 	if (st != RC_OK)
 		return st;
-	y->mask = NULL;
-	if (RC_GROW(y->mask_buf, y->cap_mask, y->n + 1) != RC_OK)
-		return RC_ERR_NOMEM;
-	for (size_t i = 0; i < y->n; i++)
-		y->mask_buf[i] = rc__lex_classes(y->r, y->tok, y->n, i, y->s);
-	y->mask = y->mask_buf;
+	if ((st = class_masks(y)) != RC_OK)
+		return st;
 	if ((st = count_clauses(y)) != RC_OK || (st = find_attributions(y)) != RC_OK)
 		return st;
 	const attr_hit *h = best_hit(y, 0, false);

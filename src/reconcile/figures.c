@@ -968,6 +968,20 @@ static bool unexplained_drop(const mstate *s, size_t i, size_t st)
 	return above(&x->effective, &o->effective) && !o->revised && !revises_in_text(x, o);
 }
 
+/* The tie-breaks after authority that every choice of a lead claim
+ * shares: the more precise claim, then the figure more origins report.
+ * 1 when a wins, 0 when b does, -1 when they tie. */
+static int precise_widely(const mstate *s, size_t a, size_t b)
+{
+	int pa = precision(s->refs[a]), pb = precision(s->refs[b]);
+	if (pa != pb)
+		return pa > pb;
+	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
+	if (sa != sb)
+		return sa > sb;
+	return -1;
+}
+
 /* Does claim a lead its time window before claim b?  st: the standing
  * figure before the window, or SIZE_MAX. */
 static bool window_leads_after(const mstate *s, size_t a, size_t b, size_t st)
@@ -978,12 +992,9 @@ static bool window_leads_after(const mstate *s, size_t a, size_t b, size_t st)
 	bool da = unexplained_drop(s, a, st), db = unexplained_drop(s, b, st);
 	if (da != db)
 		return db;
-	int pa = precision(x), pb = precision(y);
-	if (pa != pb)
-		return pa > pb;
-	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
-	if (sa != sb)
-		return sa > sb;
+	int w = precise_widely(s, a, b);
+	if (w >= 0)
+		return w;
 	long long ta = fact(s->r, x)->t, tb = fact(s->r, y)->t;
 	if (ta != tb)
 		return ta > tb;
@@ -1330,12 +1341,9 @@ static bool undated_leads(const mstate *s, size_t a, size_t b)
 	const rc_claim_ref *x = s->refs[a], *y = s->refs[b];
 	if (x->authority != y->authority)
 		return x->authority > y->authority;
-	int pa = precision(x), pb = precision(y);
-	if (pa != pb)
-		return pa > pb;
-	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
-	if (sa != sb)
-		return sa > sb;
+	int w = precise_widely(s, a, b);
+	if (w >= 0)
+		return w;
 	int c = rc__cmp_double(rc__point_of(&x->effective), rc__point_of(&y->effective));
 	if (c)
 		return c > 0;
