@@ -1008,28 +1008,27 @@ int cli_command_format(const cli_ctx *ctx, rc_format *fmt)
 	return cli_format(ctx, ctx->cmd->formats, ctx->cmd->n_formats, ctx->cmd->format_names, fmt);
 }
 
-int cli_begin(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv, cli_local_fn local,
-              void *user, rc_format *fmt)
-{
-	int ret = cli_parse(ctx, cmd, argc, argv, local, user);
-	if (ret >= 0)
-		return ret;
-	if ((ret = cli_command_format(ctx, fmt)))
-		return ret;
-	return -1;
-}
-
-int cli_run_reconciling(const cli_command *cmd, int argc, char **argv, cli_writer fn)
+int cli_run_command(const cli_command *cmd, int argc, char **argv)
 {
 	cli_ctx ctx;
-	rc_format fmt;
-	int ret = cli_begin(&ctx, cmd, argc, argv, NULL, NULL, &fmt);
+	int ret = cli_parse(&ctx, cmd, argc, argv, cmd->local, cmd->state);
 	if (ret >= 0)
 		return ret;
-	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
+	if (cmd->check && (ret = cmd->check(&ctx, cmd->state)) != 0)
 		return ret;
-	return cli_write_result(&ctx, res, fmt, fn, NULL);
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
+		return ret;
+	return cmd->run(&ctx, fmt, cmd->state);
+}
+
+int cli_run_reconciling(cli_ctx *ctx, rc_format fmt, void *state)
+{
+	rc_result *res = NULL;
+	int ret = cli_reconcile_inputs(ctx, &res);
+	if (ret != 0)
+		return ret;
+	return cli_write_result(ctx, res, fmt, ctx->cmd->write, NULL);
 }
 
 int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writer fn, void *data)

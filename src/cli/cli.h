@@ -118,7 +118,19 @@ typedef struct cli_command {
 	const char *summary;       /* one line for `recount --help` */
 	const char *description;   /* a paragraph for `recount COMMAND --help` */
 	const cli_opt *opts;       /* terminated by CLI_O_END */
-	int (*run)(int argc, char **argv);
+	/* The work, once the options and --format are read (cli_run_command):
+	 * returns the exit code.  state is the command's state below. */
+	int (*run)(cli_ctx *ctx, rc_format fmt, void *state);
+	/* The command's own options (ids from CLI_OPT_LOCAL) go to local, with
+	 * state (a zeroed object of the command's own, or NULL). */
+	cli_local_fn local;
+	void *state;
+	/* Checks after the options, before --format is read: 0 or an exit
+	 * code after printing the error (or NULL). */
+	int (*check)(cli_ctx *ctx, void *state);
+	/* With run = cli_run_reconciling: what writes the result. */
+	rc_status (*write)(FILE *fp, const rc_result *res, rc_format fmt,
+	                   const rc_report_options *ro, void *data, rc_error *err);
 	/* What --format may name, the first the default, and how its error
 	 * message spells them. */
 	const rc_format *formats;
@@ -140,11 +152,11 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 void cli_ctx_dispose(cli_ctx *ctx);
 
 /*
- * The start of every command: cli_parse(), then cli_command_format() into
- * *fmt.  Returns -1 to go on, or an exit code to return at once.
+ * Every command's skeleton: cli_parse() with the command's local options
+ * and state, its check, cli_command_format(), then its run.  Returns the
+ * exit code.
  */
-int cli_begin(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv, cli_local_fn local,
-              void *user, rc_format *fmt);
+int cli_run_command(const cli_command *cmd, int argc, char **argv);
 
 /* Fill err (status st, message from fmt, no position) and return st. */
 rc_status cli_set_error(rc_error *err, rc_status st, const char *fmt, ...)
@@ -271,11 +283,11 @@ void cli_progress_clear(cli_progress *p);
 int cli_reconcile_inputs(cli_ctx *ctx, rc_result **out);
 
 /*
- * A whole command that reads articles, reconciles them and writes the
- * result with fn (report, conflicts): cli_begin(), cli_reconcile_inputs(),
- * cli_write_result().  Returns the exit code.
+ * The run of a command that reads articles, reconciles them and writes
+ * the result with its cli_command's write (report, conflicts):
+ * cli_reconcile_inputs(), then cli_write_result().  Returns the exit code.
  */
-int cli_run_reconciling(const cli_command *cmd, int argc, char **argv, cli_writer fn);
+int cli_run_reconciling(cli_ctx *ctx, rc_format fmt, void *state);
 
 /*
  * The map phase over ctx->inputs: a reader, -j workers and progress into

@@ -21,10 +21,15 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_CSV, RC_FORMAT_TSV, RC_FORMAT_JSON, RC_FORMAT_MD};
+
+static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
+                                 const rc_report_options *ro, void *data, rc_error *err)
+{
+	(void)data;
+	return rc_conflicts_write(fp, res, fmt, ro, err);
+}
 
 const cli_command cli_cmd_conflicts = {
 	.name = "conflicts",
@@ -35,18 +40,7 @@ const cli_command cli_cmd_conflicts = {
 	               "sources, dates, quotes and file:line. CSV follows RFC 4180 and neutralises\n"
 	               "cells a spreadsheet would run as formulas.",
 	.opts = opts,
-	.run = run,
+	.run = cli_run_reconciling,
+	.write = write_conflicts,
 	CLI_FORMATS(formats, "csv, tsv, json or md"),
 };
-
-static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
-                                 const rc_report_options *ro, void *data, rc_error *err)
-{
-	(void)data;
-	return rc_conflicts_write(fp, res, fmt, ro, err);
-}
-
-static int run(int argc, char **argv)
-{
-	return cli_run_reconciling(&cli_cmd_conflicts, argc, argv, write_conflicts);
-}

@@ -26,8 +26,6 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML, RC_FORMAT_JSON};
 
@@ -45,11 +43,7 @@ const cli_command cli_cmd_report = {
 	               "takes the format from its extension (.md, .html, .json). Reads standard\n"
 	               "input when no INPUT is given.",
 	.opts = opts,
-	.run = run,
+	.run = cli_run_reconciling,
+	.write = cli_write_report,
 	CLI_FORMATS(formats, "text, md, html or json"),
 };
-
-static int run(int argc, char **argv)
-{
-	return cli_run_reconciling(&cli_cmd_report, argc, argv, cli_write_report);
-}
