@@ -72,6 +72,19 @@ void cli_errorf(const cli_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 }
 
+rc_status cli_set_error(rc_error *err, rc_status st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	err->status = st;
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	err->path[0] = 0;
+	err->line = err->column = 0;
+	err->offset = (size_t)-1;
+	return st;
+}
+
 /* "path:line:col: " or "path: byte N: " into a fresh string, or "". */
 static char *location(const char *path, size_t line, size_t column, size_t offset)
 {
@@ -993,6 +1006,29 @@ int cli_command_format(const cli_ctx *ctx, rc_format *fmt)
 {
 	*fmt = ctx->cmd->formats[0];
 	return cli_format(ctx, ctx->cmd->formats, ctx->cmd->n_formats, ctx->cmd->format_names, fmt);
+}
+
+int cli_run_command(const cli_command *cmd, int argc, char **argv)
+{
+	cli_ctx ctx;
+	int ret = cli_parse(&ctx, cmd, argc, argv, cmd->local, cmd->state);
+	if (ret >= 0)
+		return ret;
+	if (cmd->check && (ret = cmd->check(&ctx, cmd->state)) != 0)
+		return ret;
+	rc_format fmt;
+	if ((ret = cli_command_format(&ctx, &fmt)))
+		return ret;
+	return cmd->run(&ctx, fmt, cmd->state);
+}
+
+int cli_run_reconciling(cli_ctx *ctx, rc_format fmt, void *state)
+{
+	rc_result *res = NULL;
+	int ret = cli_reconcile_inputs(ctx, &res);
+	if (ret != 0)
+		return ret;
+	return cli_write_result(ctx, res, fmt, ctx->cmd->write, NULL);
 }
 
 int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writer fn, void *data)

@@ -118,13 +118,30 @@ typedef struct cli_command {
 	const char *summary;       /* one line for `recount --help` */
 	const char *description;   /* a paragraph for `recount COMMAND --help` */
 	const cli_opt *opts;       /* terminated by CLI_O_END */
-	int (*run)(int argc, char **argv);
+	/* The work, once the options and --format are read (cli_run_command):
+	 * returns the exit code.  state is the command's state below. */
+	int (*run)(cli_ctx *ctx, rc_format fmt, void *state);
+	/* The command's own options (ids from CLI_OPT_LOCAL) go to local, with
+	 * state (a zeroed object of the command's own, or NULL). */
+	cli_local_fn local;
+	void *state;
+	/* Checks after the options, before --format is read: 0 or an exit
+	 * code after printing the error (or NULL). */
+	int (*check)(cli_ctx *ctx, void *state);
+	/* With run = cli_run_reconciling: what writes the result. */
+	rc_status (*write)(FILE *fp, const rc_result *res, rc_format fmt,
+	                   const rc_report_options *ro, void *data, rc_error *err);
 	/* What --format may name, the first the default, and how its error
 	 * message spells them. */
 	const rc_format *formats;
 	size_t n_formats;
 	const char *format_names;
 } cli_command;
+
+/* The members of a cli_command that name its formats: list (an array of
+ * rc_format, the first the default) and how errors spell them. */
+#define CLI_FORMATS(list, names) \
+	.formats = (list), .n_formats = RC_ARRAY_LEN_CLI(list), .format_names = (names)
 
 /*
  * Parse argv for cmd.  Returns -1 to go on, or an exit code to return at
@@ -133,6 +150,20 @@ typedef struct cli_command {
 int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
               cli_local_fn local, void *user);
 void cli_ctx_dispose(cli_ctx *ctx);
+
+/*
+ * Every command's skeleton: cli_parse() with the command's local options
+ * and state, its check, cli_command_format(), then its run.  Returns the
+ * exit code.
+ */
+int cli_run_command(const cli_command *cmd, int argc, char **argv);
+
+/* Fill err (status st, message from fmt, no position) and return st. */
+rc_status cli_set_error(rc_error *err, rc_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
 
 /*
  * The name in names[0..n) nearest to typed, for "did you mean": within a
@@ -250,6 +281,13 @@ void cli_progress_clear(cli_progress *p);
  * an exit code after printing the error.
  */
 int cli_reconcile_inputs(cli_ctx *ctx, rc_result **out);
+
+/*
+ * The run of a command that reads articles, reconciles them and writes
+ * the result with its cli_command's write (report, conflicts):
+ * cli_reconcile_inputs(), then cli_write_result().  Returns the exit code.
+ */
+int cli_run_reconciling(cli_ctx *ctx, rc_format fmt, void *state);
 
 /*
  * The map phase over ctx->inputs: a reader, -j workers and progress into

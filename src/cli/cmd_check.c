@@ -26,32 +26,8 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_GITHUB, RC_FORMAT_JUNIT, RC_FORMAT_SARIF};
-
-const cli_command cli_cmd_check = {
-	.name = "check",
-	.args = "[INPUT...]",
-	.summary = "gate a batch in CI: exit 1 when a policy finds contradictions",
-	.description = "Reconciles the articles and applies the --fail-on policies: contradiction\n"
-	               "(any contradiction or dispute; progressions and revisions never fail),\n"
-	               "new-contradiction (one the --baseline report lacks), spread=PCT (a metric\n"
-	               "whose figures spread wider than PCT% of the low end), unlinked (a claim\n"
-	               "with no event), skipped[=PCT] (documents that could not be read, more\n"
-	               "than PCT% of them; or none processed at all); conflict and new-conflict\n"
-	               "are the old names of the first two. skipped is always on unless\n"
-	               "--allow-skipped is given. Exit status 0: passed, 1: a policy failed, 2:\n"
-	               "error (a missing or unreadable input included). --format github writes\n"
-	               "workflow annotations at the claims' files and lines, junit and sarif\n"
-	               "write files for CI dashboards.",
-	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text, github, junit or sarif",
-};
 
 #define MAX_POLICIES 16
 
@@ -61,6 +37,8 @@ typedef struct state {
 	size_t n_pol;
 	bool allow_skipped;
 } state;
+
+static state the_state;
 
 static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 {
@@ -95,41 +73,35 @@ static rc_status write_check(FILE *fp, const rc_result *res, rc_format fmt,
 	return rc_check_write(fp, data, res, fmt, ro, err);
 }
 
-static int run(int argc, char **argv)
+static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
-	cli_ctx ctx;
-	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_check, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
+	state *s = user;
+	int ret;
 	bool has_skipped = false;
-	for (size_t i = 0; i < s.n_pol; i++)
-		has_skipped |= s.pol[i].kind == RC_POLICY_SKIPPED;
-	if (has_skipped && s.allow_skipped) {
-		cli_errorf(&ctx, "--allow-skipped contradicts --fail-on skipped");
+	for (size_t i = 0; i < s->n_pol; i++)
+		has_skipped |= s->pol[i].kind == RC_POLICY_SKIPPED;
+	if (has_skipped && s->allow_skipped) {
+		cli_errorf(ctx, "--allow-skipped contradicts --fail-on skipped");
 		return CLI_EXIT_ERROR;
 	}
-	if (!s.n_pol)
-		s.pol[s.n_pol++] = (rc_policy){.kind = RC_POLICY_CONFLICT};
+	if (!s->n_pol)
+		s->pol[s->n_pol++] = (rc_policy){.kind = RC_POLICY_CONFLICT};
 	/* A gate must not pass what it could not read: skipped is on unless
 	 * relaxed with --fail-on skipped=PCT or turned off with --allow-skipped. */
-	if (!has_skipped && !s.allow_skipped)
-		s.pol[s.n_pol++] = (rc_policy){.kind = RC_POLICY_SKIPPED};
-	for (size_t i = 0; i < s.n_pol; i++)
-		if (s.pol[i].kind == RC_POLICY_NEW_CONFLICT && !s.baseline) {
-			cli_errorf(&ctx, "--fail-on new-conflict needs --baseline FILE");
+	if (!has_skipped && !s->allow_skipped)
+		s->pol[s->n_pol++] = (rc_policy){.kind = RC_POLICY_SKIPPED};
+	for (size_t i = 0; i < s->n_pol; i++)
+		if (s->pol[i].kind == RC_POLICY_NEW_CONFLICT && !s->baseline) {
+			cli_errorf(ctx, "--fail-on new-conflict needs --baseline FILE");
 			return CLI_EXIT_ERROR;
 		}
 	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
+	if ((ret = cli_reconcile_inputs(ctx, &res)) != 0)
 		return ret;
 	rc_error err;
 	rc_check_result *c = NULL;
-	if (rc_check(&c, res, s.pol, s.n_pol, s.baseline, &err) != RC_OK) {
-		cli_error(&ctx, &err);
+	if (rc_check(&c, res, s->pol, s->n_pol, s->baseline, &err) != RC_OK) {
+		cli_error(ctx, &err);
 		rc_result_free(res);
 		return CLI_EXIT_ERROR;
 	}
@@ -145,13 +117,35 @@ static int run(int argc, char **argv)
 				break;
 			}
 	}
-	ret = cli_write_result(&ctx, res, fmt, write_check, c);
+	ret = cli_write_result(ctx, res, fmt, write_check, c);
 	rc_check_result_free(c);
 	if (ret)
 		return CLI_EXIT_ERROR;
 	if (unreadable) {
-		cli_errorf(&ctx, "%zu input%s could not be read", unreadable, unreadable == 1 ? "" : "s");
+		cli_errorf(ctx, "%zu input%s could not be read", unreadable, unreadable == 1 ? "" : "s");
 		return CLI_EXIT_ERROR;
 	}
 	return failed ? CLI_EXIT_FOUND : 0;
 }
+
+const cli_command cli_cmd_check = {
+	.name = "check",
+	.args = "[INPUT...]",
+	.summary = "gate a batch in CI: exit 1 when a policy finds contradictions",
+	.description = "Reconciles the articles and applies the --fail-on policies: contradiction\n"
+	               "(any contradiction or dispute; progressions and revisions never fail),\n"
+	               "new-contradiction (one the --baseline report lacks), spread=PCT (a metric\n"
+	               "whose figures spread wider than PCT% of the low end), unlinked (a claim\n"
+	               "with no event), skipped[=PCT] (documents that could not be read, more\n"
+	               "than PCT% of them; or none processed at all); conflict and new-conflict\n"
+	               "are the old names of the first two. skipped is always on unless\n"
+	               "--allow-skipped is given. Exit status 0: passed, 1: a policy failed, 2:\n"
+	               "error (a missing or unreadable input included). --format github writes\n"
+	               "workflow annotations at the claims' files and lines, junit and sarif\n"
+	               "write files for CI dashboards.",
+	.opts = opts,
+	.run = run,
+	.local = local_option,
+	.state = &the_state,
+	CLI_FORMATS(formats, "text, github, junit or sarif"),
+};

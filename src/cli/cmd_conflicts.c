@@ -21,10 +21,15 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_CSV, RC_FORMAT_TSV, RC_FORMAT_JSON, RC_FORMAT_MD};
+
+static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
+                                 const rc_report_options *ro, void *data, rc_error *err)
+{
+	(void)data;
+	return rc_conflicts_write(fp, res, fmt, ro, err);
+}
 
 const cli_command cli_cmd_conflicts = {
 	.name = "conflicts",
@@ -35,30 +40,7 @@ const cli_command cli_cmd_conflicts = {
 	               "sources, dates, quotes and file:line. CSV follows RFC 4180 and neutralises\n"
 	               "cells a spreadsheet would run as formulas.",
 	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "csv, tsv, json or md",
+	.run = cli_run_reconciling,
+	.write = write_conflicts,
+	CLI_FORMATS(formats, "csv, tsv, json or md"),
 };
-
-static rc_status write_conflicts(FILE *fp, const rc_result *res, rc_format fmt,
-                                 const rc_report_options *ro, void *data, rc_error *err)
-{
-	(void)data;
-	return rc_conflicts_write(fp, res, fmt, ro, err);
-}
-
-static int run(int argc, char **argv)
-{
-	cli_ctx ctx;
-	int ret = cli_parse(&ctx, &cli_cmd_conflicts, argc, argv, NULL, NULL);
-	if (ret >= 0)
-		return ret;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
-	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
-		return ret;
-	return cli_write_result(&ctx, res, fmt, write_conflicts, NULL);
-}

@@ -23,27 +23,8 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
-
-const cli_command cli_cmd_events = {
-	.name = "events",
-	.args = "[INPUT...]",
-	.summary = "list the events the articles speak of, with their claims",
-	.description = "Finds the event mentions of every document (\"twin blasts in Kerman\",\n"
-	               "\"a shooting at a concert hall near Moscow\"), links each claim to the event\n"
-	               "it speaks of and merges the mentions of all documents into events with\n"
-	               "stable ids such as kerman-2024-01-03-bombing. Prints each event with its\n"
-	               "documents and linked claims, then the claims linked to no event.\n"
-	               "--events FILE adds user-defined events (docs/events.md).",
-	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text or json",
-};
 
 typedef struct state {
 	cli_ctx *ctx;
@@ -51,6 +32,8 @@ typedef struct state {
 	size_t n, cap;
 	size_t skipped;
 } state;
+
+static state the_state;
 
 static rc_status keep(void *user, rc_record *rec, rc_error *err)
 {
@@ -66,12 +49,7 @@ static rc_status keep(void *user, rc_record *rec, rc_error *err)
 		rc_record **p = realloc(s->recs, cap * sizeof(*p));
 		if (!p) {
 			rc_record_free(rec);
-			err->status = RC_ERR_NOMEM;
-			snprintf(err->message, sizeof err->message, "out of memory");
-			err->path[0] = 0;
-			err->line = err->column = 0;
-			err->offset = (size_t)-1;
-			return RC_ERR_NOMEM;
+			return cli_set_error(err, RC_ERR_NOMEM, "out of memory");
 		}
 		s->recs = p;
 		s->cap = cap;
@@ -89,56 +67,66 @@ static int cmp_rec(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static int run(int argc, char **argv)
+static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
-	cli_ctx ctx;
-	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_events, argc, argv, NULL, NULL);
-	if (ret >= 0)
-		return ret;
-	s.ctx = &ctx;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
+	state *s = user;
+	int ret;
+	s->ctx = ctx;
 	rc_engine *eng;
-	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
+	if ((ret = cli_engine_open(ctx, &eng)) != 0)
 		return ret;
 	rc_error err;
 	cli_progress prog;
-	ret = cli_map_inputs(&ctx, eng, &prog, keep, &s, NULL, NULL);
+	ret = cli_map_inputs(ctx, eng, &prog, keep, s, NULL, NULL);
 	bool ok = ret == 0;
 	rc_event_set *set = NULL;
 	if (ok) {
-		qsort(s.recs, s.n, sizeof(*s.recs), cmp_rec);
-		ok = rc_engine_events_collect(&set, eng, s.recs, s.n, &err) == RC_OK;
+		qsort(s->recs, s->n, sizeof(*s->recs), cmp_rec);
+		ok = rc_engine_events_collect(&set, eng, s->recs, s->n, &err) == RC_OK;
 		if (!ok)
-			cli_error(&ctx, &err);
+			cli_error(ctx, &err);
 	}
 	cli_output out;
-	if (ok && (ret = cli_output_open(&out, &ctx)) == 0) {
-		rc_report_options ro = cli_report_options(&ctx, out.fp, fmt);
-		bool wrote = rc_events_write(out.fp, set, s.recs, s.n, fmt, &ro, &err) == RC_OK;
+	if (ok && (ret = cli_output_open(&out, ctx)) == 0) {
+		rc_report_options ro = cli_report_options(ctx, out.fp, fmt);
+		bool wrote = rc_events_write(out.fp, set, s->recs, s->n, fmt, &ro, &err) == RC_OK;
 		if (!wrote)
-			cli_error(&ctx, &err);
-		ret = cli_output_close(&out, &ctx, wrote);
+			cli_error(ctx, &err);
+		ret = cli_output_close(&out, ctx, wrote);
 		ok = wrote;
 	}
 	size_t claims = 0, linked = 0;
-	for (size_t i = 0; i < s.n; i++)
-		for (size_t k = 0; k < s.recs[i]->n_claims; k++) {
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; k < s->recs[i]->n_claims; k++) {
 			claims++;
 			linked += rc_event_set_claim_event(set, i, k) != NULL;
 		}
-	if (!ctx.quiet && set)
+	if (!ctx->quiet && set)
 		fprintf(stderr, "%s: %zu document%s read, %zu skipped, %zu event%s, %zu of %zu claim%s linked\n",
-		        ctx.prog, s.n, s.n == 1 ? "" : "s", s.skipped, set->n_events,
+		        ctx->prog, s->n, s->n == 1 ? "" : "s", s->skipped, set->n_events,
 		        set->n_events == 1 ? "" : "s", linked, claims, claims == 1 ? "" : "s");
 	rc_event_set_free(set);
-	for (size_t i = 0; i < s.n; i++)
-		rc_record_free(s.recs[i]);
-	free(s.recs);
+	for (size_t i = 0; i < s->n; i++)
+		rc_record_free(s->recs[i]);
+	free(s->recs);
 	rc_engine_free(eng);
 	if (!ok)
 		return ret ? ret : CLI_EXIT_ERROR;
 	return ret;
 }
+
+const cli_command cli_cmd_events = {
+	.name = "events",
+	.args = "[INPUT...]",
+	.summary = "list the events the articles speak of, with their claims",
+	.description = "Finds the event mentions of every document (\"twin blasts in Kerman\",\n"
+	               "\"a shooting at a concert hall near Moscow\"), links each claim to the event\n"
+	               "it speaks of and merges the mentions of all documents into events with\n"
+	               "stable ids such as kerman-2024-01-03-bombing. Prints each event with its\n"
+	               "documents and linked claims, then the claims linked to no event.\n"
+	               "--events FILE adds user-defined events (docs/events.md).",
+	.opts = opts,
+	.run = run,
+	.state = &the_state,
+	CLI_FORMATS(formats, "text or json"),
+};

@@ -27,26 +27,8 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT};
-
-const cli_command cli_cmd_extract = {
-	.name = "extract",
-	.args = "[INPUT...]",
-	.summary = "extract the claims of each document as JSON Lines",
-	.description = "Finds every figure about how many people an event killed, injured, got\n"
-	               "arrested, and so on, with its metric, subject, status, attribution, event\n"
-	               "and position. JSON Lines output (one recount.document/2 line per document\n"
-	               "with its claims, then a recount.end/1 line) feeds `recount reconcile`;\n"
-	               "--format text prints a table. Reads standard input when no INPUT is given.",
-	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "jsonl or text",
-};
 
 typedef struct state {
 	cli_ctx *ctx;
@@ -55,6 +37,8 @@ typedef struct state {
 	bool claims_only;
 	size_t read, processed, skipped, claims;
 } state;
+
+static state the_state;
 
 static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 {
@@ -70,12 +54,7 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 
 static rc_status render_nomem(rc_error *err)
 {
-	err->status = RC_ERR_NOMEM;
-	snprintf(err->message, sizeof err->message, "out of memory rendering a record");
-	err->path[0] = 0;
-	err->line = err->column = 0;
-	err->offset = (size_t)-1;
-	return RC_ERR_NOMEM;
+	return cli_set_error(err, RC_ERR_NOMEM, "out of memory rendering a record");
 }
 
 /* On a worker thread: the JSON Lines of a record, so that rendering runs
@@ -111,12 +90,7 @@ static rc_status on_record(void *user, rc_record *rec, rc_error *err)
 		st = rc_claim_table_write(s->fp, rec, err);
 	} else if (rec->rendered) {
 		if (fwrite(rec->rendered, 1, rec->rendered_len, s->fp) != rec->rendered_len) {
-			err->status = RC_ERR_IO;
-			snprintf(err->message, sizeof err->message, "write error: %s", strerror(errno));
-			err->path[0] = 0;
-			err->line = err->column = 0;
-			err->offset = (size_t)-1;
-			st = RC_ERR_IO;
+			st = cli_set_error(err, RC_ERR_IO, "write error: %s", strerror(errno));
 		}
 	} else {
 		st = rc_record_write_jsonl(s->fp, rec, !s->claims_only, err);
@@ -125,52 +99,62 @@ static rc_status on_record(void *user, rc_record *rec, rc_error *err)
 	return st;
 }
 
-static int run(int argc, char **argv)
+static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
-	cli_ctx ctx;
-	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_extract, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
-	s.ctx = &ctx;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
-	s.text = fmt == RC_FORMAT_TEXT;
+	state *s = user;
+	int ret;
+	s->ctx = ctx;
+	s->text = fmt == RC_FORMAT_TEXT;
 	rc_engine *eng;
-	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
+	if ((ret = cli_engine_open(ctx, &eng)) != 0)
 		return ret;
 	cli_output out;
-	if ((ret = cli_output_open(&out, &ctx)) != 0) {
+	if ((ret = cli_output_open(&out, ctx)) != 0) {
 		rc_engine_free(eng);
 		return ret;
 	}
-	s.fp = out.fp;
-	if (s.text) {
+	s->fp = out.fp;
+	if (s->text) {
 		rc_error err;
-		if (rc_claim_table_header(s.fp, &err) != RC_OK) {
-			cli_error(&ctx, &err);
+		if (rc_claim_table_header(s->fp, &err) != RC_OK) {
+			cli_error(ctx, &err);
 			rc_engine_free(eng);
-			cli_output_close(&out, &ctx, false);
+			cli_output_close(&out, ctx, false);
 			return CLI_EXIT_ERROR;
 		}
 	}
 	cli_progress prog;
-	bool ok = cli_map_inputs(&ctx, eng, &prog, on_record, &s, s.text ? NULL : render, &s) == 0;
+	bool ok = cli_map_inputs(ctx, eng, &prog, on_record, s, s->text ? NULL : render, s) == 0;
 	rc_engine_free(eng);
 	/* JSON Lines end with a line that counts them: `recount reconcile`
 	 * checks it, so output cut short is never taken for a whole run */
-	if (ok && !s.text) {
+	if (ok && !s->text) {
 		rc_error err;
-		if (rc_record_write_end(s.fp, s.claims_only ? 0 : s.read, s.claims, &err) != RC_OK) {
-			cli_error(&ctx, &err);
+		if (rc_record_write_end(s->fp, s->claims_only ? 0 : s->read, s->claims, &err) != RC_OK) {
+			cli_error(ctx, &err);
 			ok = false;
 		}
 	}
-	ret = cli_output_close(&out, &ctx, ok);
-	if (!ctx.quiet)
+	ret = cli_output_close(&out, ctx, ok);
+	if (!ctx->quiet)
 		fprintf(stderr, "%s: %zu document%s read, %zu processed, %zu skipped, %zu claim%s\n",
-		        ctx.prog, s.read, s.read == 1 ? "" : "s", s.processed, s.skipped, s.claims,
-		        s.claims == 1 ? "" : "s");
+		        ctx->prog, s->read, s->read == 1 ? "" : "s", s->processed, s->skipped, s->claims,
+		        s->claims == 1 ? "" : "s");
 	return ok ? ret : CLI_EXIT_ERROR;
 }
+
+const cli_command cli_cmd_extract = {
+	.name = "extract",
+	.args = "[INPUT...]",
+	.summary = "extract the claims of each document as JSON Lines",
+	.description = "Finds every figure about how many people an event killed, injured, got\n"
+	               "arrested, and so on, with its metric, subject, status, attribution, event\n"
+	               "and position. JSON Lines output (one recount.document/2 line per document\n"
+	               "with its claims, then a recount.end/1 line) feeds `recount reconcile`;\n"
+	               "--format text prints a table. Reads standard input when no INPUT is given.",
+	.opts = opts,
+	.run = run,
+	.local = local_option,
+	.state = &the_state,
+	CLI_FORMATS(formats, "jsonl or text"),
+};

@@ -24,26 +24,8 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT, RC_FORMAT_JSON};
-
-const cli_command cli_cmd_numbers = {
-	.name = "numbers",
-	.args = "[FILE...]",
-	.summary = "list every figure in a text, with its interval, qualifier and kind",
-	.description = "Runs the quantity recognizer over raw text (standard input when no FILE is\n"
-	               "given) and prints one JSON object per figure: its line, byte offsets within\n"
-	               "the line, kind (count, range, vague, year, date, time, age, ordinal, percent,\n"
-	               "money, measure, id, phrase), interval (null for an unbounded end), whether it\n"
-	               "is approximate or vague, and its qualifier. docs/quantities.md has the rules.",
-	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "jsonl or text",
-};
 
 #define MAX_VAGUE 64
 
@@ -52,6 +34,8 @@ typedef struct state {
 	const char *vague[MAX_VAGUE];
 	size_t n_vague;
 } state;
+
+static state the_state;
 
 static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 {
@@ -71,31 +55,25 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	return -1;
 }
 
-static int run(int argc, char **argv)
+static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
-	cli_ctx ctx;
-	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_numbers, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
+	state *s = user;
+	int ret;
 	rc_error err;
 	rc_recognizer *rec = NULL;
-	rc_recognizer_options ro = {.version = RC_RECOGNIZER_OPTIONS_VERSION, .approx_tolerance = ctx.tolerance};
+	rc_recognizer_options ro = {.version = RC_RECOGNIZER_OPTIONS_VERSION, .approx_tolerance = ctx->tolerance};
 	if (rc_recognizer_new(&rec, &ro, &err) != RC_OK) {
-		cli_error(&ctx, &err);
+		cli_error(ctx, &err);
 		return CLI_EXIT_ERROR;
 	}
-	for (size_t i = 0; i < s.n_vague; i++)
-		if (rc_recognizer_set_vague_spec(rec, s.vague[i], &err) != RC_OK) {
-			cli_error(&ctx, &err);
+	for (size_t i = 0; i < s->n_vague; i++)
+		if (rc_recognizer_set_vague_spec(rec, s->vague[i], &err) != RC_OK) {
+			cli_error(ctx, &err);
 			rc_recognizer_free(rec);
 			return CLI_EXIT_ERROR;
 		}
 	cli_output out;
-	if ((ret = cli_output_open(&out, &ctx)) != 0) {
+	if ((ret = cli_output_open(&out, ctx)) != 0) {
 		rc_recognizer_free(rec);
 		return ret;
 	}
@@ -103,40 +81,56 @@ static int run(int argc, char **argv)
 	rc_report_options rop = RC_REPORT_OPTIONS_INIT;
 	bool ok = rc_quantity_writer_new(&w, out.fp, fmt, &rop, &err) == RC_OK;
 	if (!ok)
-		cli_error(&ctx, &err);
+		cli_error(ctx, &err);
 	bool failed = false;
-	rc_limits lim = ctx.ingest.limits;
+	rc_limits lim = ctx->ingest.limits;
 	rc_limits_resolve(&lim);
 	size_t max = lim.max_document_bytes;
-	int n = ctx.n_inputs ? ctx.n_inputs : 1;
+	int n = ctx->n_inputs ? ctx->n_inputs : 1;
 	for (int k = 0; ok && k < n; k++) {
-		const char *path = ctx.n_inputs ? ctx.inputs[k] : "-";
+		const char *path = ctx->n_inputs ? ctx->inputs[k] : "-";
 		bool std = strcmp(path, "-") == 0;
 		FILE *fp = std ? stdin : fopen(path, "rb");
 		if (!fp) {
-			cli_errorf(&ctx, "%s: %s: skipped", path, strerror(errno));
+			cli_errorf(ctx, "%s: %s: skipped", path, strerror(errno));
 			failed = true;
 			continue;
 		}
 		/* name the file only when there are several */
-		rc_quantity_scan_options so = {.version = RC_QUANTITY_SCAN_OPTIONS_VERSION, .lines = s.lines,
+		rc_quantity_scan_options so = {.version = RC_QUANTITY_SCAN_OPTIONS_VERSION, .lines = s->lines,
 		                               .max_bytes = max};
-		if (rc_quantity_writer_scan(w, rec, fp, ctx.n_inputs > 1 ? path : NULL,
+		if (rc_quantity_writer_scan(w, rec, fp, ctx->n_inputs > 1 ? path : NULL,
 		                            std ? "standard input" : path, &so, &err) != RC_OK) {
-			cli_error(&ctx, &err);
+			cli_error(ctx, &err);
 			failed = true;
 		}
 		if (!std)
 			fclose(fp);
 	}
 	if (ok && rc_quantity_writer_finish(w, &err) != RC_OK) {
-		cli_error(&ctx, &err);
+		cli_error(ctx, &err);
 		ok = false;
 	}
 	rc_quantity_writer_free(w);
 	rc_recognizer_free(rec);
-	ret = cli_output_close(&out, &ctx, ok);
+	ret = cli_output_close(&out, ctx, ok);
 	if (!ok || failed)
 		return CLI_EXIT_ERROR;
 	return ret;
 }
+
+const cli_command cli_cmd_numbers = {
+	.name = "numbers",
+	.args = "[FILE...]",
+	.summary = "list every figure in a text, with its interval, qualifier and kind",
+	.description = "Runs the quantity recognizer over raw text (standard input when no FILE is\n"
+	               "given) and prints one JSON object per figure: its line, byte offsets within\n"
+	               "the line, kind (count, range, vague, year, date, time, age, ordinal, percent,\n"
+	               "money, measure, id, phrase), interval (null for an unbounded end), whether it\n"
+	               "is approximate or vague, and its qualifier. docs/quantities.md has the rules.",
+	.opts = opts,
+	.run = run,
+	.local = local_option,
+	.state = &the_state,
+	CLI_FORMATS(formats, "jsonl or text"),
+};

@@ -26,32 +26,14 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_JSON, RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML};
-
-const cli_command cli_cmd_reconcile = {
-	.name = "reconcile",
-	.args = "CLAIMS.jsonl...",
-	.summary = "reconcile claims written by recount extract (the reduce phase)",
-	.description = "Reads the JSON Lines of one or more `recount extract` runs (shards of a\n"
-	               "batch, in any order) and writes the reconciled result: the same as\n"
-	               "`recount report --format json` over the same articles. Reads standard\n"
-	               "input when no file is given. Damaged input (a line that cannot be read,\n"
-	               "a shard cut short, a document read twice with different content) is an\n"
-	               "error, exit status 2, unless --allow-partial; a shard given twice is\n"
-	               "counted once, with a warning.",
-	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "json, text, md or html",
-};
 
 typedef struct state {
 	bool allow_partial;
 } state;
+
+static state the_state;
 
 static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 {
@@ -83,26 +65,20 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	return -1;
 }
 
-static int run(int argc, char **argv)
+static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
-	cli_ctx ctx;
-	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_reconcile, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
+	state *s = user;
+	int ret;
 	rc_error err;
 	rc_engine *eng = NULL;
-	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
+	if ((ret = cli_engine_open(ctx, &eng)) != 0)
 		return ret;
 	const char *std_in[] = {"-"};
-	const char *const *paths = ctx.n_inputs ? (const char *const *)ctx.inputs : std_in;
-	size_t n_paths = ctx.n_inputs ? (size_t)ctx.n_inputs : 1;
+	const char *const *paths = ctx->n_inputs ? (const char *const *)ctx->inputs : std_in;
+	size_t n_paths = ctx->n_inputs ? (size_t)ctx->n_inputs : 1;
 	rc_record_reader *rr = NULL;
 	if (rc_record_reader_new(&rr, paths, n_paths, &err) != RC_OK) {
-		cli_error(&ctx, &err);
+		cli_error(ctx, &err);
 		rc_engine_free(eng);
 		return CLI_EXIT_ERROR;
 	}
@@ -110,7 +86,7 @@ static int run(int argc, char **argv)
 	size_t n = 0, cap = 0;
 	rc_status st = RC_OK;
 	cli_progress prog;
-	cli_progress_init(&prog, &ctx);
+	cli_progress_init(&prog, ctx);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
@@ -148,8 +124,8 @@ static int run(int argc, char **argv)
 	size_t nd = 0;
 	const rc_diag *d = rc_record_reader_diags(rr, &nd);
 	for (size_t i = 0; i < nd; i++)
-		if (!ctx.quiet || d[i].severity == RC_SEV_ERROR)
-			cli_diag(&ctx, &d[i]);
+		if (!ctx->quiet || d[i].severity == RC_SEV_ERROR)
+			cli_diag(ctx, &d[i]);
 	rc_record_stats in = *rc_record_reader_stats(rr);
 	rc_record_reader_free(rr);
 	bool complete = rc_record_stats_complete(&in);
@@ -157,17 +133,17 @@ static int run(int argc, char **argv)
 	rc_record_stats_str(&in, lost, sizeof lost);
 	int fail = 0;
 	if (st != RC_OK) {
-		cli_error(&ctx, &err);
+		cli_error(ctx, &err);
 		fail = CLI_EXIT_ERROR;
 	} else if (in.inputs_unreadable) {
 		/* a shard that cannot be opened is never "partial": name it */
 		fail = CLI_EXIT_ERROR;
 	} else if (n == 0 && nd > 0 && !in.documents_duplicate) {
-		cli_errorf(&ctx, "no record could be read: the inputs must be claims JSON Lines "
+		cli_errorf(ctx, "no record could be read: the inputs must be claims JSON Lines "
 		                 "written by recount extract");
 		fail = CLI_EXIT_ERROR;
-	} else if (!complete && !s.allow_partial) {
-		cli_errorf(&ctx, "incomplete input (%s): nothing written; --allow-partial reconciles "
+	} else if (!complete && !s->allow_partial) {
+		cli_errorf(ctx, "incomplete input (%s): nothing written; --allow-partial reconciles "
 		                 "what could be read, with exit status 1", lost);
 		fail = CLI_EXIT_ERROR;
 	}
@@ -184,20 +160,38 @@ static int run(int argc, char **argv)
 	cli_progress_clear(&prog);
 	free(recs);
 	if (st != RC_OK) {
-		cli_error(&ctx, &err);
+		cli_error(ctx, &err);
 		rc_engine_free(eng);
 		return CLI_EXIT_ERROR;
 	}
 	res->input = in;
 	rc_engine_free(eng);
-	if (!ctx.quiet)
-		fprintf(stderr, "%s: %zu document%s, %zu claim%s, %zu event%s%s%s\n", ctx.prog,
+	if (!ctx->quiet)
+		fprintf(stderr, "%s: %zu document%s, %zu claim%s, %zu event%s%s%s\n", ctx->prog,
 		        res->documents_read, res->documents_read == 1 ? "" : "s", res->claims,
 		        res->claims == 1 ? "" : "s", res->n_events, res->n_events == 1 ? "" : "s",
 		        *lost ? "; " : "", lost);
 	if (!complete)
-		cli_errorf(&ctx, "incomplete input (%s): the result covers only what could be read",
+		cli_errorf(ctx, "incomplete input (%s): the result covers only what could be read",
 		           lost);
-	ret = cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
+	ret = cli_write_result(ctx, res, fmt, cli_write_report, NULL);
 	return ret == 0 && !complete ? CLI_EXIT_FOUND : ret;
 }
+
+const cli_command cli_cmd_reconcile = {
+	.name = "reconcile",
+	.args = "CLAIMS.jsonl...",
+	.summary = "reconcile claims written by recount extract (the reduce phase)",
+	.description = "Reads the JSON Lines of one or more `recount extract` runs (shards of a\n"
+	               "batch, in any order) and writes the reconciled result: the same as\n"
+	               "`recount report --format json` over the same articles. Reads standard\n"
+	               "input when no file is given. Damaged input (a line that cannot be read,\n"
+	               "a shard cut short, a document read twice with different content) is an\n"
+	               "error, exit status 2, unless --allow-partial; a shard given twice is\n"
+	               "counted once, with a warning.",
+	.opts = opts,
+	.run = run,
+	.local = local_option,
+	.state = &the_state,
+	CLI_FORMATS(formats, "json, text, md or html"),
+};

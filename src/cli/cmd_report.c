@@ -26,8 +26,6 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML, RC_FORMAT_JSON};
 
@@ -45,23 +43,7 @@ const cli_command cli_cmd_report = {
 	               "takes the format from its extension (.md, .html, .json). Reads standard\n"
 	               "input when no INPUT is given.",
 	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text, md, html or json",
+	.run = cli_run_reconciling,
+	.write = cli_write_report,
+	CLI_FORMATS(formats, "text, md, html or json"),
 };
-
-static int run(int argc, char **argv)
-{
-	cli_ctx ctx;
-	int ret = cli_parse(&ctx, &cli_cmd_report, argc, argv, NULL, NULL);
-	if (ret >= 0)
-		return ret;
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
-	rc_result *res = NULL;
-	if ((ret = cli_reconcile_inputs(&ctx, &res)) != 0)
-		return ret;
-	return cli_write_result(&ctx, res, fmt, cli_write_report, NULL);
-}

@@ -29,33 +29,15 @@ static const cli_opt opts[] = {
 	CLI_O_END,
 };
 
-static int run(int argc, char **argv);
-
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON, RC_FORMAT_CLAIMREVIEW};
-
-const cli_command cli_cmd_verify = {
-	.name = "verify",
-	.args = "CLAIM [INPUT...]",
-	.summary = "check one claim sentence against a batch of articles",
-	.description = "Reads the claim (\"nearly 100 people died in the Kerman bombing\") with the\n"
-	               "same extractor as the articles, links it to their events and says whether\n"
-	               "the sources support it, contradict it, disagree about it, or do not\n"
-	               "cover it, with every figure that fits and every one that does not.\n"
-	               "--format claimreview writes schema.org ClaimReview JSON-LD for publishing\n"
-	               "a fact-check: give --review-url, --reviewer and --claim-url; the\n"
-	               "articles read are listed as citations (docs/verify.md).",
-	.opts = opts,
-	.run = run,
-	.formats = formats,
-	.n_formats = RC_ARRAY_LEN_CLI(formats),
-	.format_names = "text, json or claimreview",
-};
 
 typedef struct state {
 	rc_review_meta meta;
 	char date[16];
 } state;
+
+static state the_state;
 
 /* "YYYY-MM-DD" naming a real day. */
 static bool valid_date(const char *s)
@@ -110,39 +92,39 @@ static void default_date(state *s)
 		s->meta.date = s->date;
 }
 
-static int run(int argc, char **argv)
+/* The claim is the first argument: named before anything else is read. */
+static int check_claim(cli_ctx *ctx, void *user)
 {
-	cli_ctx ctx;
-	state s = {0};
-	int ret = cli_parse(&ctx, &cli_cmd_verify, argc, argv, local_option, &s);
-	if (ret >= 0)
-		return ret;
-	if (ctx.n_inputs < 1 || !ctx.inputs[0][0]) {
-		cli_errorf(&ctx, "usage: recount verify \"CLAIM\" [INPUT...]");
+	if (ctx->n_inputs < 1 || !ctx->inputs[0][0]) {
+		cli_errorf(ctx, "usage: recount verify \"CLAIM\" [INPUT...]");
 		return CLI_EXIT_ERROR;
 	}
-	rc_format fmt;
-	if ((ret = cli_command_format(&ctx, &fmt)))
-		return ret;
+	return 0;
+}
+
+static int run(cli_ctx *ctx, rc_format fmt, void *user)
+{
+	state *s = user;
+	int ret;
 	if (fmt == RC_FORMAT_CLAIMREVIEW) {
-		if (!s.meta.date)
-			default_date(&s);
-		if (!s.meta.url || !s.meta.author)
-			cli_errorf(&ctx, "warning: ClaimReview without %s%s%s: Google's fact-check markup "
-			           "needs the review's url and its author", !s.meta.url ? "--review-url" : "",
-			           !s.meta.url && !s.meta.author ? " and " : "",
-			           !s.meta.author ? "--reviewer" : "");
+		if (!s->meta.date)
+			default_date(s);
+		if (!s->meta.url || !s->meta.author)
+			cli_errorf(ctx, "warning: ClaimReview without %s%s%s: Google's fact-check markup "
+			           "needs the review's url and its author", !s->meta.url ? "--review-url" : "",
+			           !s->meta.url && !s->meta.author ? " and " : "",
+			           !s->meta.author ? "--reviewer" : "");
 	}
-	const char *claim = ctx.inputs[0];
-	ctx.inputs++;
-	ctx.n_inputs--;
+	const char *claim = ctx->inputs[0];
+	ctx->inputs++;
+	ctx->n_inputs--;
 	rc_engine *eng;
-	if ((ret = cli_engine_open(&ctx, &eng)) != 0)
+	if ((ret = cli_engine_open(ctx, &eng)) != 0)
 		return ret;
 	rc_record **recs;
 	size_t n;
 	cli_progress prog;
-	if ((ret = cli_collect_records(&ctx, eng, &recs, &n, &prog)) != 0) {
+	if ((ret = cli_collect_records(ctx, eng, &recs, &n, &prog)) != 0) {
 		rc_engine_free(eng);
 		return ret;
 	}
@@ -152,19 +134,38 @@ static int run(int argc, char **argv)
 	rc_status st = rc_verify(&v, claim, recs, n, rc_engine_extractor(eng), &ro, &err);
 	free(recs);
 	if (st != RC_OK) {
-		cli_error(&ctx, &err);
+		cli_error(ctx, &err);
 		rc_engine_free(eng);
 		return CLI_EXIT_ERROR;
 	}
 	cli_output out;
-	if ((ret = cli_output_open(&out, &ctx)) == 0) {
-		rc_report_options rop = {.version = RC_REPORT_OPTIONS_VERSION, .review = &s.meta};
+	if ((ret = cli_output_open(&out, ctx)) == 0) {
+		rc_report_options rop = {.version = RC_REPORT_OPTIONS_VERSION, .review = &s->meta};
 		st = rc_verification_write(out.fp, v, fmt, &rop, &err);
 		if (st != RC_OK)
-			cli_error(&ctx, &err);
-		ret = cli_output_close(&out, &ctx, st == RC_OK);
+			cli_error(ctx, &err);
+		ret = cli_output_close(&out, ctx, st == RC_OK);
 	}
 	rc_verification_free(v);
 	rc_engine_free(eng);
 	return st == RC_OK ? ret : CLI_EXIT_ERROR;
 }
+
+const cli_command cli_cmd_verify = {
+	.name = "verify",
+	.args = "CLAIM [INPUT...]",
+	.summary = "check one claim sentence against a batch of articles",
+	.description = "Reads the claim (\"nearly 100 people died in the Kerman bombing\") with the\n"
+	               "same extractor as the articles, links it to their events and says whether\n"
+	               "the sources support it, contradict it, disagree about it, or do not\n"
+	               "cover it, with every figure that fits and every one that does not.\n"
+	               "--format claimreview writes schema.org ClaimReview JSON-LD for publishing\n"
+	               "a fact-check: give --review-url, --reviewer and --claim-url; the\n"
+	               "articles read are listed as citations (docs/verify.md).",
+	.opts = opts,
+	.run = run,
+	.local = local_option,
+	.state = &the_state,
+	.check = check_claim,
+	CLI_FORMATS(formats, "text, json or claimreview"),
+};

@@ -80,6 +80,6 @@ int main(int argc, char **argv)
 	}
 	const cli_command *cmd = find(name);
 	if (cmd)
-		return cmd->run(argc - 1, argv + 1);
+		return cli_run_command(cmd, argc - 1, argv + 1);
 	return unknown(name);
 }

@@ -142,3 +142,14 @@ rc_status rc__file_load(rc_buf *b, const char *path, size_t max, const char *wha
 		                    strerror(bad));
 	return RC_OK;
 }
+
+rc_status rc__file_parse(const char *path, size_t max, const char *what, rc__text_fn parse,
+                         void *user, rc_error *err)
+{
+	rc_buf b;
+	rc_status st = rc__file_load(&b, path, max, what, err);
+	if (st == RC_OK)
+		st = parse(user, b.data ? b.data : "", b.len, path, err);
+	rc__buf_dispose(&b);
+	return st;
+}

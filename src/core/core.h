@@ -25,6 +25,28 @@
 #endif
 
 #define RC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+/* -1, 0 or 1 as x is below, equal to or above y: one key of a qsort
+ * comparator, for integers and pointers (not doubles: a NaN would compare
+ * equal).  Evaluates its arguments twice. */
+#define RC_CMP(x, y) (((x) > (y)) - ((x) < (y)))
+/* A qsort comparator `static int name(const void *, const void *)` over
+ * type, by its member k1, then k2 (then k3), each compared with RC_CMP. */
+#define RC_CMP_FN2(name, type, k1, k2)                                    \
+	static int name(const void *pa, const void *pb)                   \
+	{                                                                 \
+		const type *a = pa, *b = pb;                              \
+		int c = RC_CMP(a->k1, b->k1);                             \
+		return c ? c : RC_CMP(a->k2, b->k2);                      \
+	}
+#define RC_CMP_FN3(name, type, k1, k2, k3)                                \
+	static int name(const void *pa, const void *pb)                   \
+	{                                                                 \
+		const type *a = pa, *b = pb;                              \
+		int c = RC_CMP(a->k1, b->k1);                             \
+		if (!c)                                                   \
+			c = RC_CMP(a->k2, b->k2);                         \
+		return c ? c : RC_CMP(a->k3, b->k3);                      \
+	}
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -34,6 +56,9 @@ rc_status rc__error_set(rc_error *err, rc_status st, const char *fmt, ...) RC_PR
 rc_status rc__error_at(rc_error *err, rc_status st, const char *path, size_t line,
                        size_t column, size_t offset, const char *fmt, ...) RC_PRINTF(7, 8);
 void rc__error_clear(rc_error *err);
+/* names[v], or unknown when v is outside names[0..n) or names[v] is NULL:
+ * the body of every rc_<enum>_str(), over a table indexed by the enum. */
+const char *rc__name_of(const char *const *names, size_t n, size_t v, const char *unknown);
 /* Copy s[0..n) into dst[size] whole, or cut at a character boundary and
  * ending in U+2026 when it does not fit; returns the length written. */
 size_t rc__fit(char *dst, size_t size, const char *s, size_t n);
@@ -114,6 +139,14 @@ void rc__buf_dispose(rc_buf *b);
  */
 rc_status rc__file_load(rc_buf *b, const char *path, size_t max, const char *what,
                         rc_error *err);
+/* A parser of a whole text (len bytes, NUL-terminated, "" for an empty
+ * file) read from path, into user. */
+typedef rc_status (*rc__text_fn)(void *user, const char *text, size_t len, const char *path,
+                                 rc_error *err);
+/* rc__file_load() then, when it succeeded, parse over the text: every
+ * *_load_file() of a table the user gives in a file. */
+rc_status rc__file_parse(const char *path, size_t max, const char *what, rc__text_fn parse,
+                         void *user, rc_error *err);
 void rc__buf_reset(rc_buf *b);
 rc_status rc__buf_reserve(rc_buf *b, size_t extra);
 /* Appends; the common case (room left, under the cap) inline, for writers
@@ -271,6 +304,11 @@ rc_status rc__text_clean_append(rc_buf *b, const char *s, size_t n, unsigned fla
 size_t rc__cp_width(uint32_t cp);
 
 /* ---- strings ------------------------------------------------------------ */
+
+/* The next word of *s, words being separated by spaces: its start, with
+ * *n its length and *s moved past it; NULL when no word is left.  How a
+ * table's phrase ("after the") is split. */
+const char *rc__next_word(const char **s, size_t *n);
 
 /* Locale-independent ASCII classes, inline: they sit in every scanner's
  * inner loop. */

@@ -262,6 +262,19 @@ bool rc__jr_str(rc_jr *r, char **out, size_t *len)
 	return true;
 }
 
+/* The digits of a fraction or an exponent at *p, at least one (else the
+ * error what, at the character that is not one); *p moves past them. */
+static bool fraction_digits(rc_jr *r, char **p, const char *what)
+{
+	if (*p == r->end || !rc__is_digit((unsigned char)**p)) {
+		r->p = *p;
+		return rc__jr_fail(r, what);
+	}
+	while (*p < r->end && rc__is_digit((unsigned char)**p))
+		(*p)++;
+	return true;
+}
+
 /* The extent of a number at r->p, checked against the JSON grammar. */
 static bool scan_number(rc_jr *r, char **end, bool *integral)
 {
@@ -278,24 +291,16 @@ static bool scan_number(rc_jr *r, char **end, bool *integral)
 	*integral = true;
 	if (p < r->end && *p == '.') {
 		p++;
-		if (p == r->end || !rc__is_digit((unsigned char)*p)) {
-			r->p = p;
-			return rc__jr_fail(r, "invalid number: a digit must follow '.'");
-		}
-		while (p < r->end && rc__is_digit((unsigned char)*p))
-			p++;
+		if (!fraction_digits(r, &p, "invalid number: a digit must follow '.'"))
+			return false;
 		*integral = false;
 	}
 	if (p < r->end && (*p == 'e' || *p == 'E')) {
 		p++;
 		if (p < r->end && (*p == '+' || *p == '-'))
 			p++;
-		if (p == r->end || !rc__is_digit((unsigned char)*p)) {
-			r->p = p;
-			return rc__jr_fail(r, "invalid number: a digit must follow the exponent");
-		}
-		while (p < r->end && rc__is_digit((unsigned char)*p))
-			p++;
+		if (!fraction_digits(r, &p, "invalid number: a digit must follow the exponent"))
+			return false;
 		*integral = false;
 	}
 	*end = p;

@@ -271,6 +271,22 @@ void rc__jw_str(rc_jw *w, const char *s)
 	raw_str(w, s);
 }
 
+void rc__jw_strs(rc_jw *w, const char *const *s, size_t n)
+{
+	rc__jw_arr(w);
+	for (size_t i = 0; i < n; i++)
+		rc__jw_str(w, s[i]);
+	rc__jw_end_arr(w);
+}
+
+void rc__jw_longs(rc_jw *w, const long *v, size_t n)
+{
+	rc__jw_arr(w);
+	for (size_t i = 0; i < n; i++)
+		rc__jw_int(w, v[i]);
+	rc__jw_end_arr(w);
+}
+
 void rc__jw_int(rc_jw *w, long long v)
 {
 	value_start(w);

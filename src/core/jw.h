@@ -44,6 +44,10 @@ void rc__jw_int(rc_jw *w, long long v);
 void rc__jw_num(rc_jw *w, double v);             /* as rc__json_number() */
 void rc__jw_bool(rc_jw *w, bool v);
 void rc__jw_null(rc_jw *w);
+/* Arrays of plain values: s[0..n) as strings (NULL -> null), v[0..n) as
+ * integers. */
+void rc__jw_strs(rc_jw *w, const char *const *s, size_t n);
+void rc__jw_longs(rc_jw *w, const long *v, size_t n);
 /* A member: the key and its value in one call. */
 static inline void rc__jw_kstr(rc_jw *w, const char *k, const char *s)
 {

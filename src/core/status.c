@@ -7,29 +7,28 @@
 #include <string.h>
 #include "core.h"
 
+const char *rc__name_of(const char *const *names, size_t n, size_t v, const char *unknown)
+{
+	return v < n && names[v] ? names[v] : unknown;
+}
+
 const char *rc_status_str(rc_status st)
 {
-	switch (st) {
-	case RC_OK: return "success";
-	case RC_ERR_NOMEM: return "out of memory";
-	case RC_ERR_IO: return "input/output error";
-	case RC_ERR_PARSE: return "malformed input";
-	case RC_ERR_INVALID: return "invalid argument";
-	case RC_ERR_LIMIT: return "limit exceeded";
-	case RC_ERR_ENCODING: return "invalid UTF-8";
-	case RC_ERR_UNSUPPORTED: return "unsupported input";
-	}
-	return "unknown status";
+	static const char *const names[] = {
+		[RC_OK] = "success", [RC_ERR_NOMEM] = "out of memory",
+		[RC_ERR_IO] = "input/output error", [RC_ERR_PARSE] = "malformed input",
+		[RC_ERR_INVALID] = "invalid argument", [RC_ERR_LIMIT] = "limit exceeded",
+		[RC_ERR_ENCODING] = "invalid UTF-8", [RC_ERR_UNSUPPORTED] = "unsupported input",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)st, "unknown status");
 }
 
 const char *rc_severity_str(rc_severity sev)
 {
-	switch (sev) {
-	case RC_SEV_ERROR: return "error";
-	case RC_SEV_WARNING: return "warning";
-	case RC_SEV_NOTE: return "note";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[RC_SEV_ERROR] = "error", [RC_SEV_WARNING] = "warning", [RC_SEV_NOTE] = "note",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)sev, "unknown");
 }
 
 void rc__error_clear(rc_error *err)

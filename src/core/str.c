@@ -12,6 +12,19 @@ bool rc__eq_nocase(const char *a, size_t n, const char *b)
 	return b[n] == '\0';
 }
 
+const char *rc__next_word(const char **s, size_t *n)
+{
+	const char *p = *s;
+	while (*p == ' ')
+		p++;
+	const char *b = p;
+	while (*p && *p != ' ')
+		p++;
+	*s = p;
+	*n = (size_t)(p - b);
+	return p == b ? NULL : b;
+}
+
 char *rc__strndup(const char *s, size_t n)
 {
 	char *p = malloc(n + 1);

@@ -384,15 +384,16 @@ out:
 	return RC_OK;
 }
 
+static rc_status parse_defs(void *out, const char *text, size_t len, const char *path,
+                            rc_error *err)
+{
+	return rc_event_defs_load_buffer(out, text, len, path, err);
+}
+
 rc_status rc_event_defs_load_file(rc_event_defs **out, const char *path, rc_error *err)
 {
 	*out = NULL;
-	rc_buf b;
-	rc_status st = rc__file_load(&b, path, MAX_FILE, "events file", err);
-	if (st == RC_OK)
-		st = rc_event_defs_load_buffer(out, b.data ? b.data : "", b.len, path, err);
-	rc__buf_dispose(&b);
-	return st;
+	return rc__file_parse(path, MAX_FILE, "events file", parse_defs, out, err);
 }
 
 const ev_def *rc__ev_def_find(const rc_event_defs *defs, const char *id)

@@ -1616,13 +1616,13 @@ static int background_for(ctx *c, size_t i)
 	return u >= 0 ? u : (int)c->n_us - 1;
 }
 
-/* The latest background event with a mention at or before mention i in
- * its paragraph, or -1. */
-static int background_near(const ctx *c, size_t i)
+/* The latest background event of a mention before mention i in its
+ * paragraph (or, by_sentence, its sentence), or -1. */
+static int background_before(const ctx *c, size_t i, bool by_sentence)
 {
 	for (size_t j = i; j-- > 0;) {
 		const ment *o = &c->ms[j];
-		if (o->title || o->para != c->ms[i].para)
+		if (o->title || (by_sentence ? o->sent != c->ms[i].sent : o->para != c->ms[i].para))
 			break;
 		if (o->unit >= 0 && !c->us[o->unit].primary)
 			return o->unit;
@@ -1638,19 +1638,6 @@ static int previous_in_paragraph(const ctx *c, size_t i)
 		if (o->title || o->para != c->ms[i].para)
 			break;
 		if (o->unit >= 0 && !follow_up(c, o))
-			return o->unit;
-	}
-	return -1;
-}
-
-/* The background event of an earlier mention of mention i's sentence, or -1. */
-static int background_in_sentence(const ctx *c, size_t i)
-{
-	for (size_t j = i; j-- > 0;) {
-		const ment *o = &c->ms[j];
-		if (o->title || o->sent != c->ms[i].sent)
-			break;
-		if (o->unit >= 0 && !c->us[o->unit].primary)
 			return o->unit;
 	}
 	return -1;
@@ -1908,7 +1895,7 @@ static void build_units(ctx *c)
 			u = background_for(c, i);
 		} else if (!has_place(&m->pl) && !m->date) {
 			bool hist = m->sent < c->n_sent && (c->s_flag[m->sent] & S_HIST);
-			int bs = background_in_sentence(c, i), bg = hist ? background_near(c, i) : -1;
+			int bs = background_before(c, i, true), bg = hist ? background_before(c, i, false) : -1;
 			/* "A fire in Dhaka killed 23.  The blaze ...": what the
 			 * paragraph named last */
 			int prev = m->group_ref ? -1 : previous_in_paragraph(c, i);
@@ -1938,7 +1925,7 @@ static void build_units(ctx *c)
 		if (inc >= 0) {
 			u = c->ms[inc].unit;
 		} else if (m->sent < c->n_sent && (c->s_flag[m->sent] & S_HIST)) {
-			int bg = background_near(c, i);
+			int bg = background_before(c, i, false);
 			u = bg >= 0 ? bg : u0;
 		}
 		join_unit(c, i, u);

@@ -175,6 +175,24 @@ static bool make_phrase(rc_arena *a, ev_phrase *p, const char *s, int value)
 	return p->n > 0;
 }
 
+/* The event types named in arr, as indexes into *out (*n of them, from
+ * the arena); an error message (unknown when a name is not a type), or
+ * NULL. */
+static const char *type_list(const ev_tables *tb, rc_arena *a, const json_t *arr, int **out,
+                             size_t *n, const char *unknown)
+{
+	*out = rc__arena_calloc(a, json_array_size(arr) + 1, sizeof(int));
+	if (!*out)
+		return "out of memory";
+	for (size_t k = 0; k < json_array_size(arr); k++) {
+		int ti = rc__ev_type_index(tb, json_string_value(json_array_get(arr, k)));
+		if (ti < 0)
+			return unknown;
+		(*out)[(*n)++] = ti;
+	}
+	return NULL;
+}
+
 static bool load_words(rc_arena *a, ev_words *set, const json_t *arr)
 {
 	size_t n = json_array_size(arr);
@@ -298,26 +316,17 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 			continue;
 		ev_metric_pref *p = &tb->prefs[tb->n_prefs++];
 		p->metric = rc__arena_strdup(a, key);
-		p->types = rc__arena_calloc(a, json_array_size(val) + 1, sizeof(int));
-		if (!p->metric || !p->types)
+		if (!p->metric)
 			return "out of memory";
-		for (size_t k = 0; k < json_array_size(val); k++) {
-			int ti = rc__ev_type_index(tb, json_string_value(json_array_get(val, k)));
-			if (ti < 0)
-				return "events.json: metric_types names an unknown type";
-			p->types[p->n++] = ti;
-		}
+		const char *bad = type_list(tb, a, val, &p->types, &p->n,
+		                            "events.json: metric_types names an unknown type");
+		if (bad)
+			return bad;
 	}
-	const json_t *av = json_object_get(root, "other_metrics_avoid");
-	tb->avoid = rc__arena_calloc(a, json_array_size(av) + 1, sizeof(int));
-	if (!tb->avoid)
-		return "out of memory";
-	for (size_t k = 0; k < json_array_size(av); k++) {
-		int ti = rc__ev_type_index(tb, json_string_value(json_array_get(av, k)));
-		if (ti < 0)
-			return "events.json: other_metrics_avoid names an unknown type";
-		tb->avoid[tb->n_avoid++] = ti;
-	}
+	const char *bad = type_list(tb, a, json_object_get(root, "other_metrics_avoid"), &tb->avoid,
+	                            &tb->n_avoid, "events.json: other_metrics_avoid names an unknown type");
+	if (bad)
+		return bad;
 
 	if (!load_words(a, &tb->modifiers, json_object_get(root, "modifiers")) ||
 	    !load_words(a, &tb->preps, json_object_get(root, "place_prepositions")) ||

@@ -1383,6 +1383,20 @@ static bool group_before(const ex *x, const work *w)
 	return f == 0 || !is_word(x, f - 1) || lex(x, f - 1, RC_LX_CLAUSE);
 }
 
+/* The words of demonym d at word i, with a subject word after it when
+ * there is one ("Afghan soldiers"); NULL and *nomem when out of memory. */
+static char *demonym_text(ex *x, size_t i, const rc__lex_entry *d, bool *nomem)
+{
+	size_t end = i + d->p.n;
+	const rc__lex_entry *se = is_word(x, end) ? lex(x, end, RC_LX_SUBJECT) : NULL;
+	if (se)
+		end += se->p.n;
+	char *t = words_text(x, x->scratch, i, end);
+	if (!t)
+		*nomem = true;
+	return t;
+}
+
 static const char *part_of(ex *x, work *w, bool *nomem)
 {
 	w->group_part = false;
@@ -1495,16 +1509,8 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	size_t i = w->fig + 1;
 	for (unsigned k = 0; k <= r->subject_window && is_word(x, i); k++) {
 		const rc__lex_entry *d = lex(x, i, RC_LX_DEMONYM);
-		if (d) {
-			size_t end = i + d->p.n;
-			const rc__lex_entry *se = is_word(x, end) ? lex(x, end, RC_LX_SUBJECT) : NULL;
-			if (se)
-				end += se->p.n;
-			char *t = words_text(x, x->scratch, i, end);
-			if (!t)
-				*nomem = true;
-			return t;
-		}
+		if (d)
+			return demonym_text(x, i, d, nomem);
 		if (lex(x, i, RC_LX_SUBJECT) || (structural(x, i) && metric_word(x, i) < 0))
 			break;
 		i++;
@@ -1532,16 +1538,8 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		if (se && r->part_subject[se->idx])
 			return r->subjects[se->idx];
 		const rc__lex_entry *d = lex(x, k, RC_LX_DEMONYM);
-		if (d) {
-			size_t end = k + d->p.n;
-			const rc__lex_entry *se2 = is_word(x, end) ? lex(x, end, RC_LX_SUBJECT) : NULL;
-			if (se2)
-				end += se2->p.n;
-			char *t = words_text(x, x->scratch, k, end);
-			if (!t)
-				*nomem = true;
-			return t;
-		}
+		if (d)
+			return demonym_text(x, k, d, nomem);
 	}
 	/* a bare figure that opens its clause with no noun of its own ("12
 	 * had been killed") right after a sentence of its paragraph whose
@@ -2412,6 +2410,8 @@ static rc_status sentence_source(ex *x)
 
 /* The cues of pending sentence si, searched as do_chunk would have when it
  * read the sentence: its named source, or whether a pronoun points back. */
+static rc_status class_masks(ex *x);
+
 static rc_status search_pending(ex *x, size_t si)
 {
 	ex *y = x->lazy;
@@ -2422,12 +2422,8 @@ static rc_status search_pending(ex *x, size_t si)
 	                            y->qs, y->nq, &q, NULL);
 	if (st != RC_OK)
 		return st;
-	y->mask = NULL;
-	if (RC_GROW(y->mask_buf, y->cap_mask, y->n + 1) != RC_OK)
-		return RC_ERR_NOMEM;
-	for (size_t i = 0; i < y->n; i++)
-		y->mask_buf[i] = rc__lex_classes(y->r, y->tok, y->n, i, y->s);
-	y->mask = y->mask_buf;
+	if ((st = class_masks(y)) != RC_OK)
+		return st;
 	if ((st = count_clauses(y)) != RC_OK || (st = find_attributions(y)) != RC_OK)
 		return st;
 	const attr_hit *h = best_hit(y, 0, false);

@@ -94,18 +94,12 @@ static rc_status compile_phrase(rc_recognizer *r, const char *text, uint32_t fla
 {
 	memset(out, 0, sizeof *out);
 	out->idx = (uint16_t)idx;
-	const char *p = text;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *b = p;
-		while (*p && *p != ' ')
-			p++;
-		if (p == b)
-			break;
+	const char *p = text, *b;
+	size_t len;
+	while ((b = rc__next_word(&p, &len))) {
 		if (out->n == RC__MAX_PHRASE)
 			return rc__error_set(err, RC_ERR_INVALID, "quantity lexicon: phrase too long: '%s'", text);
-		int32_t e = lex_intern(r, b, (size_t)(p - b), err);
+		int32_t e = lex_intern(r, b, len, err);
 		if (e < 0)
 			return err ? err->status : RC_ERR_NOMEM;
 		if (out->n == 0)

@@ -114,6 +114,17 @@ class Table:
         return v
 
 
+def grouped(tb, t, member, known, label, what):
+    """The (name, list) items of member, a mapping from the names of known
+    (pairs of name and C value) to lists of what."""
+    for k, entries in tb.member(t, member, dict).items():
+        if k not in dict(known):
+            tb.fail(None, "unknown %s %r (known: %s)" % (label, k, ", ".join(n for n, _ in known)))
+        if not isinstance(entries, list):
+            tb.fail(None, "%s: expected a list of %s" % (k, what))
+        yield k, entries
+
+
 def c_num(v):
     return repr(float(v))
 
@@ -141,11 +152,7 @@ def table_rows(path, name, shape, member, t):
         end = "\t{NULL, 0}"
     elif shape == "bounds":
         known = dict(BOUNDS)
-        for b, entries in tb.member(t, member, dict).items():
-            if b not in known:
-                tb.fail(None, "unknown bound %r (known: %s)" % (b, ", ".join(n for n, _ in BOUNDS)))
-            if not isinstance(entries, list):
-                tb.fail(None, "%s: expected a list of phrases" % b)
+        for b, entries in grouped(tb, t, member, BOUNDS, "bound", "phrases"):
             for e in entries:
                 canon = "NULL"
                 if isinstance(e, list):
@@ -168,11 +175,7 @@ def table_rows(path, name, shape, member, t):
         end = "\t{NULL, 0, 0}"
     elif shape == "kinds":
         known = dict(KINDS)
-        for k, entries in tb.member(t, member, dict).items():
-            if k not in known:
-                tb.fail(None, "unknown kind %r (known: %s)" % (k, ", ".join(n for n, _ in KINDS)))
-            if not isinstance(entries, list):
-                tb.fail(None, "%s: expected a list of words" % k)
+        for k, entries in grouped(tb, t, member, KINDS, "kind", "words"):
             for e in entries:
                 tb.phrase(e, PHRASE_MAX)
                 rows.append("\t{%s, %s}," % (c_str(e), known[k]))

@@ -1405,16 +1405,17 @@ done:
 	return st;
 }
 
+static rc_status parse_rules(void *rules, const char *text, size_t len, const char *path,
+                             rc_error *err)
+{
+	return rc_rules_load_buffer(rules, text, len, path, err);
+}
+
 rc_status rc_rules_load_file(rc_rules *rules, const char *path, rc_error *err)
 {
 	if (!path)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_rules_load_file: no path");
-	rc_buf b;
-	rc_status st = rc__file_load(&b, path, MAX_RULES_FILE, "rules", err);
-	if (st == RC_OK)
-		st = rc_rules_load_buffer(rules, b.data ? b.data : "", b.len, path, err);
-	rc__buf_dispose(&b);
-	return st;
+	return rc__file_parse(path, MAX_RULES_FILE, "rules", parse_rules, rules, err);
 }
 
 rc_status rc_rules_new_default(rc_rules **out, rc_error *err)

@@ -46,18 +46,12 @@ static bool phrase_set(phrase *p, const char *s, double value)
 {
 	p->n = 0;
 	p->value = value;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		const char *e = s;
-		while (*e && *e != ' ')
-			e++;
-		if (e == s)
-			break;
-		if (p->n == MAX_CUE_WORDS || !(p->w[p->n] = strndup(s, (size_t)(e - s))))
+	const char *w;
+	size_t len;
+	while ((w = rc__next_word(&s, &len))) {
+		if (p->n == MAX_CUE_WORDS || !(p->w[p->n] = strndup(w, len)))
 			return false;
 		p->n++;
-		s = e;
 	}
 	return p->n > 0;
 }

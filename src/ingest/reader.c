@@ -1147,6 +1147,19 @@ static inline bool store(rc_reader *r, char *chunk, size_t *k, int c, bool *over
 	return true;
 }
 
+/* Byte c of a line: false when the line ends at it (a newline) or it
+ * cannot be kept (out of memory: *nomem). */
+static inline bool line_byte(rc_reader *r, char *chunk, size_t *k, int c, bool *over, bool *nomem)
+{
+	if (c == '\n')
+		return false;
+	if (!store(r, chunk, k, c, over)) {
+		*nomem = true;
+		return false;
+	}
+	return true;
+}
+
 static bool store_flush(rc_reader *r, char *chunk, size_t *k, bool *over)
 {
 	if (!*over && *k) {
@@ -1177,23 +1190,15 @@ static enum line_result read_line(rc_reader *r, size_t *consumed)
 	if (s->e == ENC_UTF8 && s->ipre >= s->npre && s->pushed < 0) {
 		while ((c = getc_unlocked(s->fp)) != EOF) {
 			total++;
-			if (c == '\n')
+			if (!line_byte(r, chunk, &k, c, &over, &nomem))
 				break;
-			if (!store(r, chunk, &k, c, &over)) {
-				nomem = true;
-				break;
-			}
 		}
 		s->in_bytes += total;
 	} else {
 		while ((c = dec_get(s)) != EOF) {
 			total++;
-			if (c == '\n')
+			if (!line_byte(r, chunk, &k, c, &over, &nomem))
 				break;
-			if (!store(r, chunk, &k, c, &over)) {
-				nomem = true;
-				break;
-			}
 		}
 	}
 	funlockfile(s->fp);

@@ -697,6 +697,16 @@ static bool window_stands(const rc_figure *f, const rc_interval *const *sup, siz
 	return !n_sup || !bsearch(&iv, sup, n_sup, sizeof *sup, cmp_lit_p);
 }
 
+/* The end of the time window figure gs opens: the figures [gs, end) are
+ * of one window (s->fwin, figures sorted by window). */
+static size_t window_end(const mstate *s, size_t gs)
+{
+	size_t ge = gs + 1;
+	while (ge < s->m->n_figures && s->fwin[ge] == s->fwin[gs])
+		ge++;
+	return ge;
+}
+
 /* Mark the figures that stood in their time windows (window_stands). */
 static void mark_window_standing(mstate *s)
 {
@@ -707,10 +717,8 @@ static void mark_window_standing(mstate *s)
 		free(sup);
 		return;
 	}
-	for (size_t gs = 0; gs < m->n_figures;) {
-		size_t ge = gs + 1;
-		while (ge < m->n_figures && s->fwin[ge] == s->fwin[gs])
-			ge++;
+	for (size_t gs = 0, ge; gs < m->n_figures; gs = ge) {
+		ge = window_end(s, gs);
 		size_t n_sup = 0;
 		for (size_t g = gs; g < ge; g++)
 			for (size_t x = 0; m->figures[g].status == RC_CLAIM_SUPERSEDED && x < m->figures[g].n_claims; x++)
@@ -718,7 +726,6 @@ static void mark_window_standing(mstate *s)
 		qsort(sup, n_sup, sizeof *sup, cmp_lit_p);
 		for (size_t g = gs; g < ge; g++)
 			s->wst[g] = window_stands(&m->figures[g], sup, n_sup);
-		gs = ge;
 	}
 	free(sup);
 }
@@ -735,10 +742,8 @@ static void window_contradictions(mstate *s)
 		free(quotes);
 		return;
 	}
-	for (size_t gs = 0; gs < m->n_figures;) {
-		size_t ge = gs + 1;
-		while (ge < m->n_figures && s->fwin[ge] == s->fwin[gs])
-			ge++;
+	for (size_t gs = 0, ge; gs < m->n_figures; gs = ge) {
+		ge = window_end(s, gs);
 		extremes e = {0};
 		for (size_t g = gs; g < ge && s->fwin[gs] != NO_WINDOW; g++)
 			if (s->wst[g])
@@ -764,7 +769,6 @@ static void window_contradictions(mstate *s)
 				               contradiction_why(s, quotes[0], quotes[k - 1], k, date, 0));
 			}
 		}
-		gs = ge;
 	}
 	free(figs);
 	free(quotes);
@@ -838,12 +842,13 @@ static sig *sigs_sorted(mstate *s, const sigs *g)
 	return v;
 }
 
+/* Pairs of size_t, by the first then the second: every sort of (key,
+ * index) pairs in this file. */
 static int cmp_size_pair(const void *pa, const void *pb)
 {
 	const size_t *a = pa, *b = pb;
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
+	int c = RC_CMP(a[0], b[0]);
+	return c ? c : RC_CMP(a[1], b[1]);
 }
 
 /* Undated reports: their time is not known, but the claims of one report
@@ -963,6 +968,20 @@ static bool unexplained_drop(const mstate *s, size_t i, size_t st)
 	return above(&x->effective, &o->effective) && !o->revised && !revises_in_text(x, o);
 }
 
+/* The tie-breaks after authority that every choice of a lead claim
+ * shares: the more precise claim, then the figure more origins report.
+ * 1 when a wins, 0 when b does, -1 when they tie. */
+static int precise_widely(const mstate *s, size_t a, size_t b)
+{
+	int pa = precision(s->refs[a]), pb = precision(s->refs[b]);
+	if (pa != pb)
+		return pa > pb;
+	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
+	if (sa != sb)
+		return sa > sb;
+	return -1;
+}
+
 /* Does claim a lead its time window before claim b?  st: the standing
  * figure before the window, or SIZE_MAX. */
 static bool window_leads_after(const mstate *s, size_t a, size_t b, size_t st)
@@ -973,12 +992,9 @@ static bool window_leads_after(const mstate *s, size_t a, size_t b, size_t st)
 	bool da = unexplained_drop(s, a, st), db = unexplained_drop(s, b, st);
 	if (da != db)
 		return db;
-	int pa = precision(x), pb = precision(y);
-	if (pa != pb)
-		return pa > pb;
-	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
-	if (sa != sb)
-		return sa > sb;
+	int w = precise_widely(s, a, b);
+	if (w >= 0)
+		return w;
 	long long ta = fact(s->r, x)->t, tb = fact(s->r, y)->t;
 	if (ta != tb)
 		return ta > tb;
@@ -1134,28 +1150,14 @@ typedef struct said {
 	size_t i;
 } said;
 
-static int cmp_said(const void *pa, const void *pb)
-{
-	const said *a = pa, *b = pb;
-	if (a->source != b->source)
-		return a->source < b->source ? -1 : 1;
-	if (a->t != b->t)
-		return a->t < b->t ? -1 : 1;
-	return (a->i > b->i) - (a->i < b->i);
-}
+RC_CMP_FN3(cmp_said, said, source, t, i)
 
 typedef struct restated {
 	long win;
 	size_t source;
 } restated;
 
-static int cmp_restated(const void *pa, const void *pb)
-{
-	const restated *a = pa, *b = pb;
-	if (a->win != b->win)
-		return a->win < b->win ? -1 : 1;
-	return (a->source > b->source) - (a->source < b->source);
-}
+RC_CMP_FN2(cmp_restated, restated, win, source)
 
 /*
  * A named source B disputes the reference figure R (the latest standing
@@ -1339,12 +1341,9 @@ static bool undated_leads(const mstate *s, size_t a, size_t b)
 	const rc_claim_ref *x = s->refs[a], *y = s->refs[b];
 	if (x->authority != y->authority)
 		return x->authority > y->authority;
-	int pa = precision(x), pb = precision(y);
-	if (pa != pb)
-		return pa > pb;
-	size_t sa = s->m->figures[s->fig[a]].origins, sb = s->m->figures[s->fig[b]].origins;
-	if (sa != sb)
-		return sa > sb;
+	int w = precise_widely(s, a, b);
+	if (w >= 0)
+		return w;
 	int c = rc__cmp_double(rc__point_of(&x->effective), rc__point_of(&y->effective));
 	if (c)
 		return c > 0;
@@ -1413,23 +1412,7 @@ typedef struct sup_at {
 	size_t i;
 } sup_at;
 
-static int cmp_sup_at(const void *pa, const void *pb)
-{
-	const sup_at *a = pa, *b = pb;
-	if (a->rec != b->rec)
-		return a->rec < b->rec ? -1 : 1;
-	if (a->sentence != b->sentence)
-		return a->sentence < b->sentence ? -1 : 1;
-	return (a->i > b->i) - (a->i < b->i);
-}
-
-static int cmp_change_to(const void *pa, const void *pb)
-{
-	const size_t *a = pa, *b = pb; /* (figure changed to, index of the change) */
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
-}
+RC_CMP_FN3(cmp_sup_at, sup_at, rec, sentence, i)
 
 /* Is the revision from figures old[0..n) to figure to already a change of
  * the standing figure?  by_to: the changes as (figure changed to, change)
@@ -1510,7 +1493,7 @@ static void text_revisions(mstate *s)
 		by_to[2 * c + 1] = c;
 	}
 	if (by_to)
-		rc__qsort(by_to, s->n_changes, 2 * sizeof *by_to, cmp_change_to);
+		rc__qsort(by_to, s->n_changes, 2 * sizeof *by_to, cmp_size_pair);
 	sig *w = by_to ? sigs_sorted(s, &g) : NULL;
 	for (size_t i = 0; w && i < g.n;) {
 		size_t j = i + 1, docs = 1;
@@ -1655,14 +1638,6 @@ static const char *current_why(mstate *s, int how, size_t latest_lead, bool swit
 
 /* ---- the pass ------------------------------------------------------------------------------- */
 
-static int cmp_rank(const void *pa, const void *pb)
-{
-	const size_t *a = pa, *b = pb;
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
-}
-
 void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
 	mstate s = {.r = r, .m = m, .refs = refs, .n = n, .current = SIZE_MAX, .confirmed = SIZE_MAX,
@@ -1749,7 +1724,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 				ord[2 * i] = (size_t)s.rank[i];
 				ord[2 * i + 1] = i;
 			}
-			qsort(ord, s.n_out, 2 * sizeof *ord, cmp_rank);
+			qsort(ord, s.n_out, 2 * sizeof *ord, cmp_size_pair);
 			for (size_t i = 0; i < s.n_out; i++)
 				m->conflicts[i] = s.out[ord[2 * i + 1]];
 			m->n_conflicts = s.n_out;

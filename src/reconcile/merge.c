@@ -555,15 +555,7 @@ typedef struct block {
 	size_t g;
 } block;
 
-static int cmp_block(const void *pa, const void *pb)
-{
-	const block *a = pa, *b = pb;
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return (a->g > b->g) - (a->g < b->g);
-}
+RC_CMP_FN3(cmp_block, block, h, order, g)
 
 static bool add_block(block **b, size_t *n, size_t *cap, uint64_t h, long order, size_t g)
 {

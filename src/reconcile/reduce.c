@@ -27,33 +27,29 @@ struct rc_result_priv {
 
 const char *rc_conflict_kind_str(rc_conflict_kind k)
 {
-	switch (k) {
-	case RC_CONFLICT_CONTRADICTION: return "contradiction";
-	case RC_CONFLICT_REVISION: return "revision";
-	case RC_CONFLICT_PROGRESSION: return "progression";
-	case RC_CONFLICT_DISPUTE: return "dispute";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[RC_CONFLICT_CONTRADICTION] = "contradiction", [RC_CONFLICT_REVISION] = "revision",
+		[RC_CONFLICT_PROGRESSION] = "progression", [RC_CONFLICT_DISPUTE] = "dispute",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)k, "unknown");
 }
 
 const char *rc_authority_str(rc_authority a)
 {
-	switch (a) {
-	case RC_AUTHORITY_NONE: return "unattributed";
-	case RC_AUTHORITY_NAMED: return "named";
-	case RC_AUTHORITY_OFFICIAL: return "official";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[RC_AUTHORITY_NONE] = "unattributed", [RC_AUTHORITY_NAMED] = "named",
+		[RC_AUTHORITY_OFFICIAL] = "official",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)a, "unknown");
 }
 
 const char *rc_aggregate_verdict_str(rc_aggregate_verdict v)
 {
-	switch (v) {
-	case RC_AGG_CONSISTENT: return "consistent";
-	case RC_AGG_INCONSISTENT: return "inconsistent";
-	case RC_AGG_UNDETERMINED: return "undetermined";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[RC_AGG_CONSISTENT] = "consistent", [RC_AGG_INCONSISTENT] = "inconsistent",
+		[RC_AGG_UNDETERMINED] = "undetermined",
+	};
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)v, "unknown");
 }
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -128,13 +124,7 @@ typedef struct band_key {
 	size_t rec;
 } band_key;
 
-static int cmp_band(const void *pa, const void *pb)
-{
-	const band_key *a = pa, *b = pb;
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	return (a->rec > b->rec) - (a->rec < b->rec);
-}
+RC_CMP_FN2(cmp_band, band_key, h, rec)
 
 #define BANDS 16
 #define ROWS (RC_MINHASH_K / BANDS)
@@ -357,6 +347,25 @@ static const rc_event *find_event(const rc_result *res, const char *id)
 static bool is_aggregate(const rc__links *L, const rc_claim *cl, size_t k)
 {
 	return cl->status == RC_CLAIM_AGGREGATE && rc__link_event(L, k);
+}
+
+/* The event claim k (of res->refs) is reconciled under as a figure, or
+ * NULL: an aggregate (reconciled apart), or a claim with no event or no
+ * metric (*unlinked, when unlinked is not NULL). */
+static const rc_event *figure_event(const rc__links *L, const rc_result *res, size_t k,
+                                    bool *unlinked)
+{
+	const rc_claim *cl = res->refs[k].claim;
+	if (unlinked)
+		*unlinked = false;
+	if (is_aggregate(L, cl, k))
+		return NULL;
+	const rc_event *ev = rc__link_event(L, k);
+	if (ev && cl->metric)
+		return ev;
+	if (unlinked)
+		*unlinked = true;
+	return NULL;
 }
 
 /* The sum of the parts' ranges against the aggregate's own interval. */
@@ -756,13 +765,7 @@ typedef struct anchor_vote {
 	long day;
 } anchor_vote;
 
-static int cmp_anchor_vote(const void *pa, const void *pb)
-{
-	const anchor_vote *a = pa, *b = pb;
-	if (a->ev != b->ev)
-		return (a->ev > b->ev) - (a->ev < b->ev);
-	return (a->day > b->day) - (a->day < b->day);
-}
+RC_CMP_FN2(cmp_anchor_vote, anchor_vote, ev, day)
 
 static const char **event_anchors(red *r, rc_record **recs, size_t n, const rc_event *const *news)
 {
@@ -1000,13 +1003,10 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	if (!at)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
-		const rc_claim *cl = res->refs[i].claim;
-		if (is_aggregate(L, cl, i))
-			continue;
-		const rc_event *ev = rc__link_event(L, i);
-		if (!ev || !cl->metric) {
-			n_unlinked++;
-		} else {
+		bool unlinked;
+		const rc_event *ev = figure_event(L, res, i, &unlinked);
+		n_unlinked += unlinked;
+		if (ev) {
 			at[ev - res->events + 1]++;
 			nb++;
 		}
@@ -1022,10 +1022,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	}
 	for (size_t i = 0; i < k; i++) {
 		const rc_claim *cl = res->refs[i].claim;
-		if (is_aggregate(L, cl, i))
-			continue;
-		const rc_event *ev = rc__link_event(L, i);
-		if (ev && cl->metric)
+		const rc_event *ev = figure_event(L, res, i, NULL);
+		if (ev)
 			by[at[ev - res->events]++] =
 				(keyed){.ref = &res->refs[i],
 			                .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
@@ -1101,9 +1099,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	if (!ul)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < k; i++) {
-		const rc_claim *cl = res->refs[i].claim;
-		bool agg = is_aggregate(L, cl, i);
-		if (!agg && (!rc__link_event(L, i) || !cl->metric))
+		bool unlinked;
+		figure_event(L, res, i, &unlinked);
+		if (unlinked)
 			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
 	}
 	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);

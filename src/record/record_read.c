@@ -1796,13 +1796,7 @@ typedef struct dup_pair {
 	size_t dropped_from, kept_from;
 } dup_pair;
 
-static int cmp_pair(const void *pa, const void *pb)
-{
-	const dup_pair *a = pa, *b = pb;
-	if (a->dropped_from != b->dropped_from)
-		return a->dropped_from < b->dropped_from ? -1 : 1;
-	return (a->kept_from > b->kept_from) - (a->kept_from < b->kept_from);
-}
+RC_CMP_FN2(cmp_pair, dup_pair, dropped_from, kept_from)
 
 #define MAX_CONFLICT_DIAGS 20
 

@@ -152,10 +152,7 @@ static void claim_figure(rc_jw *w, const rc_claim *c, const rc__claim_ids *ids)
 	key_str(w, "attribution", c->attribution);
 	key_str(w, "event", ids->event);
 	RC_JW_KEY(w, "events");
-	rc__jw_arr(w);
-	for (size_t i = 0; i < ids->n_events; i++)
-		rc__jw_str(w, ids->events[i]);
-	rc__jw_end_arr(w);
+	rc__jw_strs(w, ids->events, ids->n_events);
 }
 
 /* From "line" to "mentions", after the quote (or the sentence index). */
@@ -174,10 +171,7 @@ static void claim_place(rc_jw *w, const rc_claim *c)
 	key_int(w, "parent", c->parent);
 	key_int(w, "mention", c->mention);
 	RC_JW_KEY(w, "mentions");
-	rc__jw_arr(w);
-	for (size_t i = 0; i < c->n_mentions; i++)
-		rc__jw_int(w, c->mentions[i]);
-	rc__jw_end_arr(w);
+	rc__jw_longs(w, c->mentions, c->n_mentions);
 	key_size(w, "file_line", c->file_line);
 }
 
@@ -295,10 +289,7 @@ static void mention_write(rc_jw *w, const rc_mention *m)
 	key_str(w, "place", m->place);
 	key_str(w, "date", m->date);
 	RC_JW_KEY(w, "names");
-	rc__jw_arr(w);
-	for (size_t i = 0; i < m->n_names; i++)
-		rc__jw_str(w, m->names[i]);
-	rc__jw_end_arr(w);
+	rc__jw_strs(w, m->names, m->n_names);
 	key_str(w, "key", m->key);
 	key_str(w, "local_id", m->local_id);
 	key_size(w, "start", m->start);

@@ -1214,10 +1214,9 @@ static rc_status write_sarif(FILE *fp, const rc_check_result *c, rc_error *err)
 rc_status rc_check_write(FILE *fp, const rc_check_result *c, const rc_result *res,
                          rc_format fmt, const rc_report_options *opts, rc_error *err)
 {
-	if (rc__report_options_check(opts, err) != RC_OK)
-		return RC_ERR_INVALID;
-	if (!fp || !c || !res)
-		return rc__error_set(err, RC_ERR_INVALID, "rc_check_write: missing argument");
+	rc_status st = rc__write_args_check(opts, fp, c && res ? c : NULL, "rc_check_write", "missing argument", err);
+	if (st != RC_OK)
+		return st;
 	if (fmt == RC_FORMAT_SARIF)
 		return write_sarif(fp, c, err);
 	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_GITHUB && fmt != RC_FORMAT_JUNIT)
@@ -1232,7 +1231,7 @@ rc_status rc_check_write(FILE *fp, const rc_check_result *c, const rc_result *re
 		write_github(&o, c, res);
 	else
 		write_junit(&o, c);
-	rc_status st = rc__out_finish(&o, err);
+	st = rc__out_finish(&o, err);
 	rc__out_dispose(&o);
 	return st;
 }

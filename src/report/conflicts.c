@@ -170,10 +170,9 @@ static void write_row(rc__out *o, rc_format fmt, const row *r, bool first)
 rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
                              const rc_report_options *opts, rc_error *err)
 {
-	if (rc__report_options_check(opts, err) != RC_OK)
-		return RC_ERR_INVALID;
-	if (!fp || !res)
-		return rc__error_set(err, RC_ERR_INVALID, "rc_conflicts_write: no stream or result");
+	rc_status st = rc__write_args_check(opts, fp, res, "rc_conflicts_write", "no stream or result", err);
+	if (st != RC_OK)
+		return st;
 	if (fmt != RC_FORMAT_CSV && fmt != RC_FORMAT_TSV && fmt != RC_FORMAT_JSON && fmt != RC_FORMAT_MD)
 		return rc__error_set(err, RC_ERR_INVALID,
 		                     "format '%s' is not available for conflicts (csv, tsv, json, md)",
@@ -248,7 +247,6 @@ rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
 	}
 	if (fmt == RC_FORMAT_JSON)
 		rc__outs(&o, first ? "]}\n" : "\n]}\n");
-	rc_status st;
 	if (nomem) {
 		rc__out_finish(&o, err);
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");

@@ -31,9 +31,7 @@ bool rc_format_parse(const char *name, rc_format *out)
 
 const char *rc_format_str(rc_format f)
 {
-	if ((size_t)f < sizeof(names) / sizeof(names[0]) && names[f])
-		return names[f];
-	return "unknown";
+	return rc__name_of(names, RC_ARRAY_LEN(names), (size_t)f, "unknown");
 }
 
 rc_status rc_report_options_init(rc_report_options *o, unsigned version, rc_error *err)
@@ -45,4 +43,14 @@ rc_status rc_report_options_init(rc_report_options *o, unsigned version, rc_erro
 rc_status rc__report_options_check(const rc_report_options *opts, rc_error *err)
 {
 	return opts ? rc__options_check("rc_report_options", opts->version, RC_REPORT_OPTIONS_VERSION, err) : RC_OK;
+}
+
+rc_status rc__write_args_check(const rc_report_options *opts, const FILE *fp, const void *obj,
+                               const char *fn, const char *missing, rc_error *err)
+{
+	if (rc__report_options_check(opts, err) != RC_OK)
+		return RC_ERR_INVALID;
+	if (!fp || !obj)
+		return rc__error_set(err, RC_ERR_INVALID, "%s: %s", fn, missing);
+	return RC_OK;
 }

@@ -75,14 +75,6 @@ static void interval_keys(rc_jw *w, const rc_interval *iv)
 	rc__jw_kbool(w, "hi_incl", !iv->hi_inf && iv->hi_incl);
 }
 
-static void strings(rc_jw *w, const char *const *s, size_t n)
-{
-	rc__jw_arr(w);
-	for (size_t i = 0; i < n; i++)
-		rc__jw_str(w, s[i]);
-	rc__jw_end_arr(w);
-}
-
 static bool hypo(const rc_claim_ref *r)
 {
 	return r->claim->status == RC_CLAIM_HYPOTHETICAL;
@@ -124,6 +116,20 @@ static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
 	return hypo(a) == hypo(b) && rc_interval_equal(&a->effective, &b->effective);
 }
 
+/* The claims of m as (claim, index) pairs sorted by cmp: malloc'd, NULL
+ * when out of memory. */
+static fig *claims_sorted(const rc_metric_result *m, int (*cmp)(const void *, const void *))
+{
+	size_t n = m->n_claims;
+	fig *f = malloc((n ? n : 1) * sizeof *f);
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		f[i] = (fig){m->claims[i], i};
+	rc__qsort(f, n, sizeof *f, cmp);
+	return f;
+}
+
 /*
  * How many documents and independent origins report the same figure (the
  * same effective interval; hypothetical figures are counted only among
@@ -133,7 +139,7 @@ static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
 static bool figure_support(const rc_metric_result *m, size_t *out)
 {
 	size_t n = m->n_claims;
-	fig *f = malloc((n ? n : 1) * sizeof *f);
+	fig *f = claims_sorted(m, cmp_fig);
 	size_t *docs = malloc((n ? n : 1) * sizeof *docs), *orig = malloc((n ? n : 1) * sizeof *orig);
 	if (!f || !docs || !orig) {
 		free(f);
@@ -141,9 +147,6 @@ static bool figure_support(const rc_metric_result *m, size_t *out)
 		free(orig);
 		return false;
 	}
-	for (size_t i = 0; i < n; i++)
-		f[i] = (fig){m->claims[i], i};
-	rc__qsort(f, n, sizeof *f, cmp_fig);
 	for (size_t x = 0; x < n;) {
 		size_t y = x + 1;
 		while (y < n && same_fig(f[x].ref, f[y].ref))
@@ -185,15 +188,12 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 {
 	size_t n = m->n_claims;
 	size_t *support = malloc((2 * n + 1) * sizeof *support);
-	fig *by_ptr = malloc((n ? n : 1) * sizeof *by_ptr);
+	fig *by_ptr = claims_sorted(m, cmp_fig_ptr);
 	if (!support || !by_ptr || !figure_support(m, support)) {
 		free(support);
 		free(by_ptr);
 		return false;
 	}
-	for (size_t i = 0; i < n; i++)
-		by_ptr[i] = (fig){m->claims[i], i};
-	rc__qsort(by_ptr, n, sizeof *by_ptr, cmp_fig_ptr);
 	rc__jw_obj(w);
 	rc__jw_key(w, "range");
 	rc__jw_interval(w, &m->range);
@@ -309,9 +309,9 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_eve
 	rc__jw_kstr(w, "date", ev->date);
 	rc__jw_kstr(w, "place", ev->place);
 	rc__jw_key(w, "names");
-	strings(w, ev->names, ev->n_names);
+	rc__jw_strs(w, ev->names, ev->n_names);
 	rc__jw_key(w, "documents");
-	strings(w, ev->documents, ev->n_documents);
+	rc__jw_strs(w, ev->documents, ev->n_documents);
 	rc__jw_key(w, "metrics");
 	rc__jw_obj(w);
 	for (size_t m = 0; m < ev->n_metrics; m++) {
@@ -328,7 +328,7 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_eve
 		rc__jw_key(w, "claim");
 		ref_write(w, res, ag->ref, NULL);
 		rc__jw_key(w, "events");
-		strings(w, ag->events, ag->n_events);
+		rc__jw_strs(w, ag->events, ag->n_events);
 		rc__jw_key(w, "parts");
 		rc__jw_interval(w, &ag->parts);
 		rc__jw_kstr(w, "verdict", rc_aggregate_verdict_str(ag->verdict));
@@ -373,10 +373,9 @@ static const char *const best_names[] = {"current", "median", "conservative"};
 rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_options *opts,
                                rc_error *err)
 {
-	if (rc__report_options_check(opts, err) != RC_OK)
-		return RC_ERR_INVALID;
-	if (!fp || !res)
-		return rc__error_set(err, RC_ERR_INVALID, "rc_report_write_json: no stream or result");
+	rc_status st = rc__write_args_check(opts, fp, res, "rc_report_write_json", "no stream or result", err);
+	if (st != RC_OK)
+		return st;
 	rc__out o;
 	rc__out_init(&o, fp);
 	rc_jw w;
@@ -418,7 +417,7 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	rc__jw_end_obj(&w);
 	rc__outc(&o, '\n');
 	rc__out_poll(&o, w.failed || !ok);
-	rc_status st = rc__out_finish(&o, err);
+	st = rc__out_finish(&o, err);
 	rc__out_dispose(&o);
 	return st;
 }

@@ -97,6 +97,10 @@ rc_status rc__io_check(FILE *fp, rc_error *err);
 /* RC_ERR_INVALID for report options (NULL is fine: the defaults) of a
  * version this library does not know; every renderer checks its opts. */
 rc_status rc__report_options_check(const rc_report_options *opts, rc_error *err);
+/* The start of the rc_*_write() functions: opts checked as above, then
+ * RC_ERR_INVALID "fn: missing" when fp or what is written (obj) is NULL. */
+rc_status rc__write_args_check(const rc_report_options *opts, const FILE *fp, const void *obj,
+                               const char *fn, const char *missing, rc_error *err);
 
 /*
  * An output with a sticky status, so renderers can write without checking

@@ -1846,10 +1846,9 @@ static void write_html(ctx *c)
 rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
                           const rc_report_options *opts, rc_error *err)
 {
-	if (rc__report_options_check(opts, err) != RC_OK)
-		return RC_ERR_INVALID;
-	if (!fp || !res)
-		return rc__error_set(err, RC_ERR_INVALID, "rc_report_write: no stream or result");
+	rc_status st = rc__write_args_check(opts, fp, res, "rc_report_write", "no stream or result", err);
+	if (st != RC_OK)
+		return st;
 	if (fmt != RC_FORMAT_TEXT && fmt != RC_FORMAT_MD && fmt != RC_FORMAT_HTML)
 		return rc__error_set(err, RC_ERR_INVALID, "format '%s' is not a report format (text, md, html, json)",
 		                     rc_format_str(fmt));
@@ -1863,7 +1862,7 @@ rc_status rc_report_write(FILE *fp, const rc_result *res, rc_format fmt,
 		write_md(&c);
 	else
 		write_html(&c);
-	rc_status st = rc__out_finish(&c.o, err);
+	st = rc__out_finish(&c.o, err);
 	rc__out_dispose(&c.o);
 	return st;
 }

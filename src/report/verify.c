@@ -194,17 +194,16 @@ static json_t *claimreview(const rc_verification *v, const rc_review_meta *meta)
 rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fmt,
                                 const rc_report_options *opts, rc_error *err)
 {
-	if (rc__report_options_check(opts, err) != RC_OK)
-		return RC_ERR_INVALID;
-	if (!fp || !v)
-		return rc__error_set(err, RC_ERR_INVALID, "rc_verification_write: missing argument");
+	rc_status st = rc__write_args_check(opts, fp, v, "rc_verification_write", "missing argument", err);
+	if (st != RC_OK)
+		return st;
 	if (fmt == RC_FORMAT_JSON)
 		return verify_json(fp, v, err);
 	if (fmt == RC_FORMAT_CLAIMREVIEW) {
 		json_t *root = claimreview(v, opts ? opts->review : NULL);
 		if (!root)
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-		rc_status st = rc__json_write_pretty(fp, root, err);
+		st = rc__json_write_pretty(fp, root, err);
 		json_decref(root);
 		return st == RC_OK ? rc__io_check(fp, err) : st;
 	}
@@ -241,7 +240,7 @@ rc_status rc_verification_write(FILE *fp, const rc_verification *v, rc_format fm
 	text_refs(&o, "figures that fit", v->fit, v->n_fit);
 	text_refs(&o, "figures that do not", v->unfit, v->n_unfit);
 	text_refs(&o, "earlier figures, overtaken since", v->overtaken, v->n_overtaken);
-	rc_status st = rc__out_finish(&o, err);
+	st = rc__out_finish(&o, err);
 	rc__out_dispose(&o);
 	return st;
 }
