@@ -2556,6 +2556,7 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	if (RC_GROW(x->claims, x->cap_claims, x->n_claims + 1) != RC_OK ||
 	    RC_GROW(*metas, *cap_meta, x->n_claims + 1) != RC_OK)
 		return RC_ERR_NOMEM;
+	x->metas = *metas;          /* the growth may have moved them */
 	const rc_quantity *qn = fig_q(x, w->fig);
 	rc_claim *c = &x->claims[x->n_claims];
 	memset(c, 0, sizeof(*c));

@@ -1274,7 +1274,8 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 		g->message = own(&b, g->message);
 	}
 
-	const char **names = (const char **)(void *)(side + side_names);
+	/* no side block without mentions or a signature: no pointer into it */
+	const char **names = side ? (const char **)(void *)(side + side_names) : NULL;
 	for (size_t i = 0; i < d->n_names; i++)
 		names[i] = intern(&b, d->names[i]);
 	rec->mentions = d->n_mentions ? (rc_mention *)(void *)side : NULL;
