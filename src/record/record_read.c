@@ -545,6 +545,21 @@ static bool get_size(parse *p, const char *key, size_t *out)
 	return true;
 }
 
+/* A byte offset, line or column: 32-bit (RC_OFFSET_MAX); null is
+ * UINT32_MAX, which no offset is. */
+static bool get_off(parse *p, const char *key, uint32_t *out)
+{
+	size_t v;
+	if (!get_size(p, key, &v))
+		return false;
+	if (v == (size_t)-1)
+		v = UINT32_MAX;
+	else if (v > RC_OFFSET_MAX)
+		return bad(p, key, "over 4294967294 (offsets, lines and columns are 32-bit)");
+	*out = (uint32_t)v;
+	return true;
+}
+
 /* An index into the record, or -1 (null too). */
 static bool get_index(parse *p, const char *key, long *out)
 {
@@ -559,6 +574,18 @@ static bool get_index(parse *p, const char *key, long *out)
 	if (!whole(p, key, -1, (double)(SIZE_MAX / 4), why, &d))
 		return false;
 	*out = (long)d;
+	return true;
+}
+
+/* An index within a record (rc_claim.parent, .mention: 32-bit), or -1. */
+static bool get_index32(parse *p, const char *key, int32_t *out)
+{
+	long v;
+	if (!get_index(p, key, &v))
+		return false;
+	if (v > INT32_MAX)
+		return bad(p, key, "expected an index (or -1)");
+	*out = (int32_t)v;
 	return true;
 }
 
@@ -687,20 +714,19 @@ static bool parse_pos(parse *p, const char *key, rc_pos *pos, const char **text)
 		return false;
 	int hint = 0, k;
 	uint64_t seen = 0;
-	size_t v;
 	while ((k = next_key(p, pos_keys, text ? 5 : 4, &hint, &seen)) != -2) {
 		switch (k) {
-		case P_START: if (get_size(p, key, &v)) pos->start = v; break;
-		case P_END: if (get_size(p, key, &v)) pos->end = v; break;
-		case P_LINE: if (get_size(p, key, &v)) pos->line = v; break;
-		case P_COLUMN: if (get_size(p, key, &v)) pos->column = v; break;
+		case P_START: get_off(p, key, &pos->start); break;
+		case P_END: get_off(p, key, &pos->end); break;
+		case P_LINE: get_off(p, key, &pos->line); break;
+		case P_COLUMN: get_off(p, key, &pos->column); break;
 		case P_TEXT: get_str(p, key, text); break;
 		default: break;
 		}
 	}
 	if (failed(p))
 		return false;
-	if (pos->start == (size_t)-1 || pos->end == (size_t)-1 || pos->end < pos->start)
+	if (pos->start == UINT32_MAX || pos->end == UINT32_MAX || pos->end < pos->start)
 		return bad(p, key, "not a span (start <= end)");
 	return true;
 }
@@ -761,7 +787,9 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 	claim_extra *x = &d->cx[d->n_claims];
 	*c = (rc_claim){.parent = -1, .mention = -1};
 	*x = (claim_extra){.sentence = -1, .events_at = d->n_events, .mentions_at = d->n_cmentions};
-	size_t num_start = (size_t)-2, num_end = (size_t)-2, file_line = (size_t)-2;
+	uint32_t num_start = 0, num_end = 0;
+	bool has_num_start = false, has_num_end = false;
+	size_t file_line = (size_t)-2;
 	bool lo_null = true, hi_null = true, v_null;
 	const char *kind = NULL, *status = NULL;
 	if (!rc__jr_obj(&p->j))
@@ -786,10 +814,14 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		case C_STATUS: get_str(p, key, &status); break;
 		case C_ATTRIBUTION: get_str(p, key, &c->attribution); break;
 		case C_EVENT: get_str(p, key, &c->event); break;
-		case C_EVENTS:
+		case C_EVENTS: {
+			/* a line is under 256 MiB: fewer than 2^32 ids */
+			size_t n_events = 0;
 			get_strings(p, key, "expected a list of ids", &d->events, &d->n_events,
-			            &d->cap_events, &c->n_events);
+			            &d->cap_events, &n_events);
+			c->n_events = (uint32_t)n_events;
 			break;
+		}
 		case C_SENTENCE:
 			if (v2) {
 				if (get_index(p, key, &x->sentence) && x->sentence < -1)
@@ -805,17 +837,17 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 			else
 				rc__jr_skip(&p->j);
 			break;
-		case C_LINE: if (get_size(p, key, &v)) c->pos.line = v; break;
-		case C_COLUMN: if (get_size(p, key, &v)) c->pos.column = v; break;
-		case C_START: if (get_size(p, key, &v)) c->pos.start = v; break;
-		case C_END: if (get_size(p, key, &v)) c->pos.end = v; break;
+		case C_LINE: get_off(p, key, &c->pos.line); break;
+		case C_COLUMN: get_off(p, key, &c->pos.column); break;
+		case C_START: get_off(p, key, &c->pos.start); break;
+		case C_END: get_off(p, key, &c->pos.end); break;
 		case C_TRIGGER: get_str(p, key, &c->trigger); break;
 		case C_KIND: get_str(p, key, &kind); break;
 		case C_VALUE: get_num(p, key, &c->q.value, &v_null); break;
-		case C_NUM_START: get_size(p, key, &num_start); break;
-		case C_NUM_END: get_size(p, key, &num_end); break;
-		case C_PARENT: get_index(p, key, &c->parent); break;
-		case C_MENTION: get_index(p, key, &c->mention); break;
+		case C_NUM_START: has_num_start = get_off(p, key, &num_start); break;
+		case C_NUM_END: has_num_end = get_off(p, key, &num_end); break;
+		case C_PARENT: get_index32(p, key, &c->parent); break;
+		case C_MENTION: get_index32(p, key, &c->mention); break;
 		case C_MENTIONS:
 			if (open_list(p, key, &is_null, "expected a list of indices")) {
 				while (list_next(p, key, RC_JR_NUMBER, "expected a list of indices")) {
@@ -888,12 +920,12 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		return bad(p, "kind", "unknown quantity kind");
 	if (status && !rc_claim_status_parse(status, &c->status))
 		return bad(p, "status", "unknown status");
-	if (c->pos.start == (size_t)-1 || c->pos.end == (size_t)-1 || c->pos.end < c->pos.start)
+	if (c->pos.start == UINT32_MAX || c->pos.end == UINT32_MAX || c->pos.end < c->pos.start)
 		return bad(p, "end", "not a span (start <= end)");
 	c->q.start = c->pos.start;
 	c->q.end = c->pos.end;
-	c->q.num_start = num_start == (size_t)-2 ? c->pos.start : num_start;
-	c->q.num_end = num_end == (size_t)-2 ? c->pos.end : num_end;
+	c->q.num_start = has_num_start ? num_start : c->pos.start;
+	c->q.num_end = has_num_end ? num_end : c->pos.end;
 	c->file_line = file_line == (size_t)-2 ? c->pos.line : file_line;
 	d->n_claims++;
 	return true;
