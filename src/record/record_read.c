@@ -6,10 +6,10 @@
  * - files are read in 1 MiB blocks and cut into lines with memchr;
  * - each line is parsed in place by the pull reader of core (jr.c): no
  *   tree, strings decoded where they stand;
- * - a record is built in one block of exactly its size, its quoted
- *   sentences kept once each, its repeated strings (outlets, dates,
- *   metrics, triggers, event ids, places, figures as written) interned in
- *   a pool shared by every record of the reader.
+ * - a record is built in one block of exactly its size, its repeated
+ *   strings (outlets, dates, metrics, triggers, event ids, places, figures
+ *   as written, quoted sentences) interned in a pool shared by every
+ *   record of the reader.
  *
  * A "recount.document/2" line is a whole record.  Older files
  * ("recount.document/1" then one "recount.claim/1" line per claim) are read
@@ -49,7 +49,7 @@ typedef struct sentence {
 	rc_pos pos;
 	const char *text;
 	const char *copy;        /* while building: where the text went */
-	bool counted, copied;
+	bool copied;
 } sentence;
 
 /*
@@ -1221,7 +1221,7 @@ static size_t own_size(const char *s)
 /*
  * The record of draft d in one block: the record, its private part, its
  * arrays, then the strings it owns (document id, url, title, reason,
- * diagnostics' messages, and each quoted sentence once).  The rest is
+ * diagnostics' messages).  The rest, quoted sentences included, is
  * interned in the reader's pool.
  */
 static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, draft *d,
@@ -1233,23 +1233,10 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 	               own_size(src->reason) + own_size(src->published_at) + own_size(src->time_hint);
 	for (size_t i = 0; i < d->n_diags; i++)
 		chars += own_size(d->diags[i].message);
-	/* quotes: by the table (version 2), or equal to the claim before
-	 * (version 1 lines, where claims of a sentence follow each other) */
+	/* quotes are interned: syndicated copies and follow-ups repeat
+	 * sentences (on the 10 MB batch 4.1 MB of sentences, 1.9 MB distinct) */
 	for (size_t i = 0; i < d->n_sent; i++)
-		d->sent[i].counted = d->sent[i].copied = false;
-	for (size_t i = 0; i < d->n_claims; i++) {
-		const rc_claim *c = &d->claims[i];
-		long s = d->cx[i].sentence;
-		if (quotes_by_table) {
-			if (s >= 0 && !d->sent[s].counted) {
-				d->sent[s].counted = true;
-				chars += own_size(d->sent[s].text);
-			}
-		} else if (!(i > 0 && c->quote && d->claims[i - 1].quote &&
-		             strcmp(c->quote, d->claims[i - 1].quote) == 0)) {
-			chars += own_size(c->quote);
-		}
-	}
+		d->sent[i].copied = false;
 	size_t off_priv = align8(sizeof(rc_record));
 	size_t off_claims = align8(off_priv + sizeof(struct rc_record_priv));
 	size_t off_diags = align8(off_claims + d->n_claims * sizeof(rc_claim));
@@ -1350,16 +1337,13 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 			if (s >= 0) {
 				sentence *t = &d->sent[s];
 				if (!t->copied) {
-					t->copy = own(&b, t->text);
+					t->copy = intern(&b, t->text);
 					t->copied = true;
 				}
 				c->quote = t->copy;
 			}
-		} else if (i > 0 && sc->quote && d->claims[i - 1].quote &&
-		           strcmp(sc->quote, d->claims[i - 1].quote) == 0) {
-			c->quote = rec->claims[i - 1].quote;
 		} else {
-			c->quote = own(&b, sc->quote);
+			c->quote = intern(&b, sc->quote);
 		}
 	}
 	if (b.nomem) {
