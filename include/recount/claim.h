@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <recount/status.h>
 #include <recount/quantity.h>
 
@@ -32,10 +33,15 @@ RC_API const char *rc_claim_status_str(rc_claim_status st);
 /** Parse a status name; returns false when unknown. */
 RC_API bool rc_claim_status_parse(const char *name, rc_claim_status *out);
 
-/** A byte span with its 1-based line and column (in characters). */
+/**
+ * A byte span with its 1-based line and column (in characters).  32-bit:
+ * a document whose text and title (with the two bytes between them) pass
+ * RC_OFFSET_MAX bytes is refused, never numbered modulo 2^32
+ * (docs/limits.md).
+ */
 typedef struct rc_pos {
-	size_t start, end;     /**< byte offsets into the document text, end exclusive */
-	size_t line, column;   /**< of start */
+	uint32_t start, end;   /**< byte offsets into the document text, end exclusive */
+	uint32_t line, column; /**< of start */
 } rc_pos;
 
 /**
@@ -53,17 +59,13 @@ typedef struct rc_claim {
 	rc_pos pos;               /**< of the figure */
 	rc_pos sentence;          /**< of the sentence */
 	size_t file_line;         /**< line to cite in the input file (see rc_document_file_line) */
-	long parent;              /**< index of the parent claim of a sub-count in the same record, or -1 */
-	long mention;             /**< index of the event mention it is linked to, or -1 */
 	long *mentions;           /**< for aggregates: every mention it sums */
-	size_t n_mentions;
 	/** The document's event id after linking (a mention's local id, or its
 	 *  key from an events file), or NULL (unlinked).  The reduce phase
 	 *  does not change it: the merged event is the result's
 	 *  (rc_result_claim_event(), rc_event_set_claim_event()). */
 	const char *event;
 	const char **events;      /**< for aggregates: every local event id it sums */
-	size_t n_events;
 	/**
 	 * What part of its metric's total the figure counts, or NULL for a
 	 * total: a group ("children", "US troops", "its citizens"), a site
@@ -73,7 +75,13 @@ typedef struct rc_claim {
 	 * gives one.  The labels are the rules' (docs/claims.md).
 	 */
 	const char *part;
-	/* the small fields last, together: 280 bytes, not 296 */
+	/* the small fields last, together: 216 bytes (LP64), not 296.
+	 * Indices and counts are within one record: at most
+	 * max_claims_per_doc claims (rc_limits) and 1,000 mentions. */
+	int32_t parent;           /**< index of the parent claim of a sub-count in the same record, or -1 */
+	int32_t mention;          /**< index of the event mention it is linked to, or -1 */
+	uint32_t n_mentions;      /**< of mentions */
+	uint32_t n_events;        /**< of events */
 	rc_claim_status status;   /**< whether it still stands */
 	/**
 	 * In the title of a JSON Lines record rather than its text.  Such a

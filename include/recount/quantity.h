@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <recount/status.h>
 #include <recount/interval.h>
 
@@ -43,13 +44,19 @@ typedef enum rc_quantity_kind {
 RC_API const char *rc_quantity_kind_str(rc_quantity_kind kind);
 
 /** One recognised figure.  Offsets are bytes into the scanned text. */
+/** The largest byte offset, line or column a figure or claim can have,
+ *  4 GiB - 2: offsets are 32-bit (UINT32_MAX is no offset), and a longer
+ *  text is refused (RC_ERR_LIMIT; docs/limits.md). */
+#define RC_OFFSET_MAX ((size_t)UINT32_MAX - 1)
+
 typedef struct rc_quantity {
 	rc_interval iv;          /**< what the figure asserts */
 	double value;            /**< the number as written ("nearly 100" -> 100) */
 	const char *qualifier;   /**< canonical qualifier word(s) ("over", "at least"), static; or NULL */
-	size_t start, end;       /**< span of the whole figure including its qualifier */
-	size_t num_start, num_end; /**< span of the number itself (or the first number of a range) */
-	/* the small fields last, together: 80 bytes, not 88 */
+	uint32_t start, end;     /**< span of the whole figure including its qualifier */
+	uint32_t num_start, num_end; /**< span of the number itself (or the first number of a range) */
+	/* the small fields last, together: 64 bytes (32-bit spans: a text
+	 * is at most RC_OFFSET_MAX bytes) */
 	rc_quantity_kind kind;
 	bool approx;             /**< approximate ("about", "nearly", ...) */
 	bool vague;              /**< a vague term with a default interval */

@@ -488,6 +488,9 @@ rc_status rc__quantities_scan_traced(rc_quantity_list *out, const rc_recognizer 
 {
 	if (!out || !rec || (!text && len))
 		return rc__error_set(err, RC_ERR_INVALID, "rc_quantities_scan: null argument");
+	if (len > RC_OFFSET_MAX)   /* rc_quantity's spans are 32-bit */
+		return rc__error_set(err, RC_ERR_LIMIT, "text is %zu bytes, over the %zu that 32-bit offsets number",
+		                     len, RC_OFFSET_MAX);
 	rc__qscan x = {.r = rec, .s = text, .len = len, .out = out};
 	uint32_t any_anchor = 0;
 	for (size_t k = 0; k < rc__qrules_len; k++)

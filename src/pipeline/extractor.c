@@ -209,7 +209,7 @@ typedef struct cursor {
 	bool valid;
 } cursor;
 
-static void position(const rc_document *doc, cursor *c, size_t off, size_t *line, size_t *col)
+static void position(const rc_document *doc, cursor *c, size_t off, uint32_t *line, uint32_t *col)
 {
 	if (off > doc->text_len)
 		off = doc->text_len;
@@ -228,8 +228,9 @@ static void position(const rc_document *doc, cursor *c, size_t off, size_t *line
 		}
 	}
 	c->off = off;
-	*line = c->line;
-	*col = c->col;
+	/* under RC_OFFSET_MAX: extract_body refuses a longer document */
+	*line = (uint32_t)c->line;
+	*col = (uint32_t)c->col;
 }
 
 /* ---- the map phase ------------------------------------------------------------------ */
@@ -328,25 +329,32 @@ static size_t doc_offset(const reading *rd, size_t off, bool title)
 
 /* Line 0, and the column in characters, of a title offset. */
 static void title_position(const rc_document *doc, const reading *rd, size_t doc_off,
-                           size_t *line, size_t *col)
+                           uint32_t *line, uint32_t *col)
 {
 	size_t o = doc_off - rd->title_base;
 	*line = 0;
-	*col = rc__utf8_count(doc->title, o < rd->tlen ? o : rd->tlen) + 1;
+	*col = (uint32_t)(rc__utf8_count(doc->title, o < rd->tlen ? o : rd->tlen) + 1);
+}
+
+/* A document offset fits 32 bits: extract_body refuses a document whose
+ * offsets would pass RC_OFFSET_MAX. */
+static uint32_t doc_offset32(const reading *rd, size_t off, bool title)
+{
+	return (uint32_t)doc_offset(rd, off, title);
 }
 
 static void place_claim(rc_claim *c, const reading *rd)
 {
 	bool t = in_title(rd, c->pos.start);
 	c->in_title = t;
-	c->pos.start = doc_offset(rd, c->pos.start, t);
-	c->pos.end = doc_offset(rd, c->pos.end, t);
-	c->q.start = doc_offset(rd, c->q.start, t);
-	c->q.end = doc_offset(rd, c->q.end, t);
-	c->q.num_start = doc_offset(rd, c->q.num_start, t);
-	c->q.num_end = doc_offset(rd, c->q.num_end, t);
-	c->sentence.start = doc_offset(rd, c->sentence.start, t);
-	c->sentence.end = doc_offset(rd, c->sentence.end, t);
+	c->pos.start = doc_offset32(rd, c->pos.start, t);
+	c->pos.end = doc_offset32(rd, c->pos.end, t);
+	c->q.start = doc_offset32(rd, c->q.start, t);
+	c->q.end = doc_offset32(rd, c->q.end, t);
+	c->q.num_start = doc_offset32(rd, c->q.num_start, t);
+	c->q.num_end = doc_offset32(rd, c->q.num_end, t);
+	c->sentence.start = doc_offset32(rd, c->sentence.start, t);
+	c->sentence.end = doc_offset32(rd, c->sentence.end, t);
 }
 
 static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_document *doc,
@@ -357,6 +365,15 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 	rc_segments seg;
 	reading rd;
 	rc_status st;
+	/* claims' offsets, lines and columns are 32-bit (rc_pos): a document
+	 * whose last offset (its title's, numbered after the text) would pass
+	 * RC_OFFSET_MAX is refused, never numbered modulo 2^32 */
+	size_t title_len = doc->title ? strlen(doc->title) : 0;
+	if (doc->text_len > RC_OFFSET_MAX || title_len > RC_OFFSET_MAX - doc->text_len ||
+	    (title_len && title_len + 2 > RC_OFFSET_MAX - doc->text_len))
+		return rc__error_set(err, RC_ERR_LIMIT,
+		                     "document is %zu bytes with its title, over the %zu that 32-bit offsets number",
+		                     doc->text_len + (title_len ? title_len + 2 : 0), RC_OFFSET_MAX);
 	if ((st = reading_make(&rd, doc, scratch)) != RC_OK)
 		return rc__error_set(err, st, st == RC_ERR_NOMEM ? "out of memory"
 		                                                 : "title and text are too large");

@@ -93,8 +93,10 @@ typedef struct rc__fact {
 	long day;        /* day number of the report date as written, RC__UNDATED when undated */
 	long long t;     /* report instant in minutes since 1970 (UTC when the time has a
 	                    zone; the end of the day when there is no time), for ordering */
-	size_t source;   /* who gives the figure: its cited authority (compared without
-	                    case), else its document's near-duplicate group */
+	uint32_t source; /* who gives the figure: its cited authority (compared without
+	                    case), else its document's near-duplicate group; an
+	                    index under the number of claims (rc_reconcile()
+	                    refuses 2^32 claims): 24 bytes a claim, not 32 */
 	bool recalled;   /* a background figure linked to its own document's news event:
 	                    reconciled as "<metric> (other event)" (docs/reconcile.md) */
 	bool estimated;  /* day is estimated from what the undated text says of its

@@ -11,6 +11,7 @@
  * were extracted in.
  */
 #include <math.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -865,6 +866,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		res->claims += recs[i]->n_claims;
 	}
 	res->documents_read = n;
+	if (res->claims > UINT32_MAX)   /* rc__fact.source is 32-bit */
+		return rc__error_set(err, RC_ERR_LIMIT, "%zu claims, over the %" PRIu32 " one reduce takes",
+		                     res->claims, UINT32_MAX);
 	/* events */
 	rc_event_vocab *own = NULL;
 	const rc_event_vocab *vocab = r->o->vocab;
@@ -991,7 +995,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		}
 		res->refs[keys[i].idx].origin = origin;
 		res->refs[keys[i].idx].authority = rank;
-		r->facts[keys[i].idx].source = origin;
+		r->facts[keys[i].idx].source = (uint32_t)origin;   /* under res->claims */
 	}
 	free(lower);
 	free(keys);

@@ -3,6 +3,7 @@
  * columns cut to their width by display width, every string cleaned for a
  * terminal.  (The JSON Lines form is the record format, src/record.)
  */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <recount/report.h>
@@ -55,7 +56,7 @@ rc_status rc_claim_table_write(FILE *fp, const rc_record *rec, rc_error *err)
 	for (size_t i = 0; i < rec->n_claims; i++) {
 		const rc_claim *c = &rec->claims[i];
 		char pos[48];
-		snprintf(pos, sizeof(pos), "%zu:%zu", c->file_line, c->pos.column);
+		snprintf(pos, sizeof(pos), "%zu:%" PRIu32, c->file_line, c->pos.column);
 		column(fp, rec->doc, 18, false);
 		column(fp, pos, 9, false);
 		column(fp, c->metric, 16, false);

@@ -3,6 +3,7 @@
  * (one object per quantity, docs/quantities.md) or as a readable table.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <recount/report.h>
@@ -68,7 +69,7 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
                                  rc_error *err)
 {
 	if (q->start > q->end || q->end > len)
-		return rc__error_set(err, RC_ERR_INVALID, "quantity span %zu-%zu outside its text (%zu bytes)",
+		return rc__error_set(err, RC_ERR_INVALID, "quantity span %" PRIu32 "-%" PRIu32 " outside its text (%zu bytes)",
 		                     q->start, q->end, len);
 	char *text = span_text(base, q->start, q->end);
 	if (!text)
@@ -78,7 +79,7 @@ rc_status rc_quantity_writer_add(rc_quantity_writer *w, const char *file, size_t
 		rc_interval_str(&q->iv, iv, sizeof iv);
 		if (q->iv.lo_inf && q->iv.hi_inf)
 			strcpy(iv, "-");
-		snprintf(bytes, sizeof bytes, "%zu-%zu", q->start, q->end);
+		snprintf(bytes, sizeof bytes, "%" PRIu32 "-%" PRIu32, q->start, q->end);
 		const char *flags = q->vague ? "vague" : q->approx ? "approx" : "-";
 		fprintf(w->fp, "%-6zu %-11s %-8s ", line, bytes, rc_quantity_kind_str(q->kind));
 		pad(w->fp, iv, 22);

@@ -27,7 +27,7 @@ static char *run(const char *text)
 		                      c[i].text, rc_claim_status_str(c[i].status),
 		                      c[i].subject ? c[i].subject : "-",
 		                      c[i].attribution ? c[i].attribution : "-",
-		                      c[i].trigger ? c[i].trigger : "-", c[i].parent);
+		                      c[i].trigger ? c[i].trigger : "-", (long)c[i].parent);
 		/* Offsets point at the figure as written. */
 		ck_assert_int_eq(memcmp(text + c[i].pos.start, c[i].text, strlen(c[i].text)), 0);
 		ck_assert_uint_le(c[i].sentence.start, c[i].pos.start);
@@ -158,7 +158,7 @@ static char *read_with(const char *text, int pub_year)
 		         v->hi_inf ? ")" : v->hi_incl ? "]" : ")");
 		o += (size_t)snprintf(out + o, sizeof(out) - o, "%s|%s|%s|%s|%s|%ld|%s%d; ",
 		                      c[i].metric, c[i].text, iv, rc_claim_status_str(c[i].status),
-		                      c[i].part ? c[i].part : "-", c[i].parent,
+		                      c[i].part ? c[i].part : "-", (long)c[i].parent,
 		                      c[i].background ? "bg" : "-", c[i].year);
 	}
 	ck_assert_uint_lt(o, sizeof(out));

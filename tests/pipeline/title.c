@@ -180,12 +180,52 @@ START_TEST(text_claims_keep_their_offsets)
 }
 END_TEST
 
+/* Offsets are 32-bit: a document whose title offsets (after the text)
+ * would pass RC_OFFSET_MAX is skipped with a reason, never numbered
+ * modulo 2^32; so is a text given to rc_quantities_scan.  (The length is
+ * faked: both refuse before reading the text.) */
+START_TEST(offsets_past_32_bits_are_refused)
+{
+	char *pj = write_tmp(".jsonl", jsonl(title));
+	const char *path = pj;
+	rc_error err;
+	rc_extractor *ex;
+	rc_reader *r;
+	rc_document *doc;
+	rc_record *rec;
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
+	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
+	ck_assert_int_eq(rc_reader_new(&r, &io, &path, 1, &err), RC_OK);
+	ck_assert_int_eq(rc_reader_next(r, &doc, &err), RC_OK);
+	size_t len = doc->text_len;
+	doc->text_len = RC_OFFSET_MAX - 2 - strlen(title) + 1;
+	ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
+	ck_assert_int_eq(rec->status, RC_DOC_SKIPPED);
+	ck_assert_uint_eq(rec->n_claims, 0);
+	ck_assert_ptr_nonnull(strstr(rec->reason, "32-bit offsets"));
+	rc_record_free(rec);
+	doc->text_len = len;
+	rc_quantity_list ql = {0};
+	rc_recognizer *rq;
+	ck_assert_int_eq(rc_recognizer_new(&rq, NULL, &err), RC_OK);
+	ck_assert_int_eq(rc_quantities_scan(&ql, rq, text, RC_OFFSET_MAX + 1, &err), RC_ERR_LIMIT);
+	ck_assert_uint_eq(ql.len, 0);
+	rc_quantity_list_dispose(&ql);
+	rc_recognizer_free(rq);
+	rc_document_free(doc);
+	rc_reader_free(r);
+	rc_extractor_free(ex);
+	remove_tmp(pj);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("title");
 	TCase *tc = tcase_create("title");
 	tcase_add_test(tc, title_read_as_in_the_file);
 	tcase_add_test(tc, text_claims_keep_their_offsets);
+	tcase_add_test(tc, offsets_past_32_bits_are_refused);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
