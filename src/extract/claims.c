@@ -1644,6 +1644,29 @@ static bool long_ago(const ex *x, size_t lo, size_t hi)
 	return false;
 }
 
+/* Does [a, b) open on an indefinite subject followed by an active verb in
+ * the past ("a crane toppled into the mosque"), a new incident? */
+static bool new_incident(const ex *x, size_t a, size_t b)
+{
+	if (a >= b || !(rc__tok_is(&x->tok[a], x->s, rc__tok_hash("a", 1), "a") ||
+	                rc__tok_is(&x->tok[a], x->s, rc__tok_hash("an", 2), "an")))
+		return false;
+	for (size_t k = a + 2; k < b; k++) {
+		const rc__tok *t = &x->tok[k];
+		if (is_word(x, k) && t->end - t->start > 3 && x->s[t->end - 2] == 'e' &&
+		    x->s[t->end - 1] == 'd' && !(lex(x, k - 1, RC_LX_BE) || lex(x, k - 1, RC_LX_AUX)))
+			return true;
+	}
+	return false;
+}
+
+/* Does word i end in "ing" (a present participle)? */
+static bool ends_ing(const ex *x, size_t i)
+{
+	const rc__tok *t = &x->tok[i];
+	return is_word(x, i) && t->end - t->start > 4 && memcmp(x->s + t->end - 3, "ing", 3) == 0;
+}
+
 /*
  * Is the figure of w about an earlier event the text compares with or
  * recalls?  Its reach: its own clause through the end of its trigger's
@@ -1668,6 +1691,20 @@ static bool background_of(const ex *x, const work *w, int *year)
 	size_t cs = lo;
 	for (int k = 0; cs > 0 && k < CLAUSE_MAX && !clause_break(x, cs - 1); k++)
 		cs--;
+	/* a participle clause of a metric verb set off by a comma tells what
+	 * the clause before it did when that clause tells of a new incident,
+	 * an indefinite subject and a verb in the past of its own: "... two
+	 * weeks after a crane toppled into the mosque, killing 111 people";
+	 * not "The bombing came a day after the ceasefire, killing 40" (the
+	 * bombing killed them) */
+	if (cs > 1 && is_punct(x, cs - 1, ',') && cs == lo && w->tb > w->ta && w->ta == cs &&
+	    ends_ing(x, cs) && lex(x, cs, RC_LX_VERB)) {
+		size_t k = cs - 1;
+		for (int g = 0; k > 0 && g < CLAUSE_MAX && !clause_break(x, k - 1); g++)
+			k--;
+		if (new_incident(x, k, cs - 1))
+			cs = k;
+	}
 	/* a relative clause: its antecedent too */
 	if (cs > 0 && is_word(x, cs - 1) && lex(x, cs - 1, RC_LX_CLAUSE)) {
 		size_t k = cs - 1;

@@ -474,6 +474,14 @@ START_TEST(earlier_events)
 	      "killed|70|[70,70]|current|-|-1|bg1998; ");
 	READS(2024, "Six years ago, floods killed 200 people in the same valley.",
 	      "killed|200|[200,200]|current|-|-1|bg0; ");
+	/* a participle clause tells what the clause it hangs on did */
+	READS(2024, "The fire came three weeks after a bus plunged into the river, killing 40 people.",
+	      "killed|40|[40,40]|current|-|-1|bg0; ");
+	READS(2024, "A bus plunged into the river, killing 40 people.",
+	      "killed|40|[40,40]|current|-|-1|-0; ");
+	/* ... only when that clause tells of a new incident */
+	READS(2024, "The bombing came a day after the ceasefire, killing 40 people.",
+	      "killed|40|[40,40]|current|-|-1|-0; ");
 	/* a time relative to the news names the news: no earlier event */
 	READS(2024, "Last week's floods killed 200 people.", "killed|200|[200,200]|current|-|-1|-0; ");
 	READS(2024, "The fire a year ago killed 72 people.", "killed|72|[72,72]|current|-|-1|-0; ");
