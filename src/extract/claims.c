@@ -1905,12 +1905,18 @@ static bool dotted_word(const ex *x, size_t i)
 	return is_word(x, i) && memchr(x->s + x->tok[i].start, '.', x->tok[i].end - x->tok[i].start);
 }
 
+/* Is token i the period of an abbreviation written against the word
+ * before it? */
+static bool abbreviation_dot(const ex *x, size_t i)
+{
+	return i > 0 && is_punct(x, i, '.') && x->tok[i - 1].end == x->tok[i].start &&
+	       rc__segment_title_dot(x->s, x->tok[i - 1].start, x->tok[i].start);
+}
+
 static bool title_dot(const ex *x, size_t i)
 {
-	return i > 0 && is_punct(x, i, '.') && capitalised(x, i - 1) &&
-	       (capitalised(x, i + 1) || (dotted_word(x, i - 1) && is_word(x, i + 1))) &&
-	       x->tok[i - 1].end == x->tok[i].start &&
-	       rc__segment_title_dot(x->s, x->tok[i - 1].start, x->tok[i].start);
+	return abbreviation_dot(x, i) && capitalised(x, i - 1) &&
+	       (capitalised(x, i + 1) || (dotted_word(x, i - 1) && is_word(x, i + 1)));
 }
 
 static bool name_link(const ex *x, size_t i)
@@ -2066,9 +2072,7 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 		k++;
 	}
 	/* a name that ends in dotted capitals keeps its last period: "the U.N." */
-	if (k > i && dotted_word(x, k - 1) && is_punct(x, k, '.') &&
-	    x->tok[k - 1].end == x->tok[k].start &&
-	    rc__segment_title_dot(x->s, x->tok[k - 1].start, x->tok[k].start))
+	if (k > i && dotted_word(x, k - 1) && abbreviation_dot(x, k))
 		k++;
 	return np_trim(x, i, k, h);
 }
@@ -2243,26 +2247,27 @@ static bool word_in_class(const ex *x, const char *s, size_t n, int cls)
  * Saudi toll of 769" (the Saudi authorities', rules: demonym_owner).  A
  * possessive owns a count only when it is a name or an authority
  * (rules: owner_nouns), never a time (rules: not_owners): "the storm's
- * toll of 40" and "Monday's toll of 40" have no source.
+ * toll of 40" and "Monday's toll of 40" have no source.  Sets [*a, *b) to
+ * the owner's words ("'s" included) and *demonym when it is a nationality.
  */
-static char *owner_at(ex *x, size_t f, int depth)
+static bool owner_at(const ex *x, size_t f, int depth, size_t *a, size_t *b, bool *demonym)
 {
 	/* the next figure of a list owned as a whole: "the official Saudi
 	 * toll of 769 killed and 934 injured" */
 	if (depth < 3 && f >= 2 && is_word(x, f - 1) && lex(x, f - 1, RC_LX_CHAIN)) {
 		for (size_t p = f - 1; p-- > 0 && f - p <= 4;) {
 			if (is_fig(x, p))
-				return owner_at(x, p, depth + 1);
+				return owner_at(x, p, depth + 1, a, b, demonym);
 			if (!is_word(x, p))
 				break;
 		}
-		return NULL;
+		return false;
 	}
 	if (f < 3 || !rc__tok_is(&x->tok[f - 1], x->s, rc__tok_hash("of", 2), "of"))
-		return NULL;
+		return false;
 	const rc__lex_entry *c = lex_ending(x, f - 2, RC_LX_OWNED_COUNT);
 	if (!c || f - 1 < c->p.n + 1)
-		return NULL;
+		return false;
 	size_t k = f - 1 - c->p.n - 1;       /* the word before the count */
 	for (int g = 0; g < 3; g++) {
 		const rc__lex_entry *m = is_word(x, k) ? lex_ending(x, k, RC_LX_OWNER_MOD) : NULL;
@@ -2271,7 +2276,7 @@ static char *owner_at(ex *x, size_t f, int depth)
 		k -= m->p.n;
 	}
 	if (!is_word(x, k))
-		return NULL;
+		return false;
 	const rc__tok *t = &x->tok[k];
 	size_t n = t->end - t->start;
 	const char *s = x->s + t->start;
@@ -2281,23 +2286,33 @@ static char *owner_at(ex *x, size_t f, int depth)
 		    word_in_class(x, s, n - 2, RC_LX_NOT_OWNER) ||
 		    (!capitalised(x, h.a) && !acronym(x, h.a) &&
 		     !word_in_class(x, s, n - 2, RC_LX_OWNER_NOUN)))
-			return NULL;
-		char *name = words_text(x, x->out, h.a, h.b);
-		if (name)
-			name[strlen(name) - 2] = '\0';
-		return name;
+			return false;
+		*a = h.a;
+		*b = h.b;
+		*demonym = false;
+		return true;
 	}
 	const rc__lex_entry *d = x->r->demonym_owner ? lex_ending(x, k, RC_LX_DEMONYM) : NULL;
-	if (d && k + 1 >= d->p.n) {
-		char *dem = words_text(x, x->scratch, k + 1 - d->p.n, k + 1);
-		return dem ? rc__arena_printf(x->out, "%s %s", dem, x->r->demonym_owner) : NULL;
-	}
-	return NULL;
+	if (!d || k + 1 < d->p.n)
+		return false;
+	*a = k + 1 - d->p.n;
+	*b = k + 1;
+	*demonym = true;
+	return true;
 }
 
-static char *owner_source(ex *x, const work *w)
+/* The source owner_at() found, in the record arena: the possessive
+ * without its "'s", a nationality with the rules' demonym_owner. */
+static char *owner_text(ex *x, size_t a, size_t b, bool demonym)
 {
-	return owner_at(x, w->fig, 0);
+	if (demonym) {
+		const char *dem = words_text(x, x->scratch, a, b);
+		return dem ? rc__arena_printf(x->out, "%s %s", dem, x->r->demonym_owner) : NULL;
+	}
+	char *name = words_text(x, x->out, a, b);
+	if (name)
+		name[strlen(name) - 2] = '\0';
+	return name;
 }
 
 /* The source of the figure that replaced a superseded one its sentence
@@ -2611,6 +2626,8 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	if (w->parent >= 0 && c->status == RC_CLAIM_CURRENT)
 		c->status = x->claims[w->parent].status;
 	const attr_hit *h = w->background ? NULL : best_hit(x, w->fig, true);
+	size_t oa, ob;
+	bool odem;
 	if (h && h->pronoun) {
 		/* "Cundy says ... up from the six he announced": the name the
 		 * sentence gave before the pronoun, else the sentences before */
@@ -2622,8 +2639,10 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 		c->attribution = hit_text(x, x->out, h);
 		if (!c->attribution)
 			return RC_ERR_NOMEM;
-	} else if (!w->background && (c->attribution = owner_source(x, w)) != NULL) {
+	} else if (!w->background && owner_at(x, w->fig, 0, &oa, &ob, &odem)) {
 		/* "the kingdom's own toll of 769" */
+		if (!(c->attribution = owner_text(x, oa, ob, odem)))
+			return RC_ERR_NOMEM;
 	} else if (!w->background && !x->n_hits) {
 		const char *prev = c->status == RC_CLAIM_SUPERSEDED ? replacing_source(x, w) : NULL;
 		if (!prev)
