@@ -225,6 +225,7 @@ struct rc_rules {
 	rc__pattern_set later_openers;  /* "Days later, a ...": a new incident after the news */
 	rc__pattern_set background_others; /* "{N} others": beside an earlier event's victims */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
+	rc__pattern_set time_anchors;   /* "By Thursday": the past perfect's own time */
 	rc__pattern_set rejected;       /* a figure the clause rejects is no claim */
 	rc__pattern_set computed;       /* a sum the text works out: not hypothetical */
 	rc__pattern_set dated_level;    /* "stood at {N} on Wednesday": a level of a past day */

@@ -1830,6 +1830,25 @@ static bool rejected(const ex *x, const work *w)
 	return cue_in(x, &x->r->rejected, cs, hi);
 }
 
+/* The end of the figure's clause: the first clause break after hi. */
+static size_t clause_end(const ex *x, size_t hi)
+{
+	for (int k = 0; hi < x->n && k < CLAUSE_MAX && !clause_break(x, hi); k++)
+		hi++;
+	return hi;
+}
+
+/* "By Thursday the tally had risen to 25", "the toll had reached 50 by
+ * nightfall": a past perfect with a time of its own tells the level at that
+ * time, a dated level (dated_levels), not a figure since replaced. */
+static bool anchored_past_perfect(const ex *x, const work *w)
+{
+	size_t cs, hi;
+	status_range(x, w, &cs, &hi);
+	return cue_in(x, &x->r->past_perfect, cs, hi) &&
+	       cue_in(x, &x->r->time_anchors, cs, clause_end(x, hi));
+}
+
 static rc_claim_status status_of(const ex *x, const work *w)
 {
 	size_t cs, hi;
@@ -1861,7 +1880,7 @@ static rc_claim_status status_of(const ex *x, const work *w)
 		bool reported = false;
 		for (size_t k = 0; k < had && !reported; k++)
 			reported = is_word(x, k) && lex(x, k, RC_LX_REPORTED);
-		if (!reported)
+		if (!reported && !cue_in(x, &r->time_anchors, cs, clause_end(x, hi)))
 			return RC_CLAIM_SUPERSEDED;
 	}
 	/* "the toll had topped 1,000": the verb is the figure's qualifier */
@@ -2669,7 +2688,8 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric,
 	                               .group_part = w->group_part, .others = w->others,
 	                               .dated = c->status == RC_CLAIM_CURRENT &&
-	                                        cue_at(x, &x->r->dated_level, w->fig),
+	                                        (cue_at(x, &x->r->dated_level, w->fig) ||
+	                                         anchored_past_perfect(x, w)),
 	                               .risen = c->status == RC_CLAIM_CURRENT && risen_to(x, w),
 	                               .earlier = x->opens_earlier};
 	x->metas = *metas;

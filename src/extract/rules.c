@@ -101,6 +101,7 @@ static const field subject_value[] = {WORDS("subject"), F_END};
 static const field status_fields[] = {
 	PATTERNS("superseded", SLOT_N_OPTIONAL, superseded),
 	PATTERNS("past_perfect", SLOT_NONE, past_perfect),
+	PATTERNS("time_anchors", SLOT_NONE, time_anchors),
 	PATTERNS("rejected", SLOT_NONE, rejected),
 	LEX("reported_speech", RC_LX_REPORTED),
 	LEX("revision_words", RC_LX_REVISION),
@@ -1323,7 +1324,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	rc__pattern_set *sets[] = {&r->metric_patterns, &r->superseded, &r->revision,
 	                           &r->hypothetical, &r->aggregate, &r->subcounts, &r->vetoes,
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
-	                           &r->part_cues, &r->background, &r->past_perfect,
+	                           &r->part_cues, &r->background, &r->past_perfect, &r->time_anchors,
 	                           &r->rejected, &r->computed, &r->dated_level,
 	                           &r->earlier_openers, &r->later_openers,
 	                           &r->background_others};

@@ -350,6 +350,23 @@ START_TEST(dated_levels_before_the_lead)
 }
 END_TEST
 
+/* A past perfect with a time of its own ("By Thursday ... had risen to 25")
+ * tells the level at that time: the figure, unless the document leads with
+ * another total, when it is a dated level like "stood at 14 on Monday". */
+START_TEST(past_perfect_with_its_own_time)
+{
+	READS(0, "Ferry fire\n\nThe coast guard said 22 people were injured on Wednesday. By "
+	         "Thursday the tally had risen to 25.",
+	      "injured|22|[22,22]|current|-|-1|-0; injured|25|[25,25]|current|-|-1|-0; ");
+	READS(0, "The toll had reached 61 by nightfall.", "killed|61|[61,61]|current|-|-1|-0; ");
+	/* with no time of its own it is a figure since replaced */
+	READS(0, "The toll had reached 61 before the rain.", "killed|61|[61,61]|superseded|-|-1|-0; ");
+	/* a dated level below the figure the headline leads with */
+	READS(0, "Ferry fire toll rises to 70\n\nBy Monday evening the toll had risen to 61.",
+	      "killed|70|[70,70]|current|-|-1|-0; killed|61|[61,61]|superseded|-|-1|-0; ");
+}
+END_TEST
+
 /* A sum the text works out from its figures is a claim, however it puts
  * it; a condition makes it a possibility again. */
 START_TEST(computed_sums_are_claims)
@@ -1001,6 +1018,7 @@ int main(void)
 	tcase_add_test(tc, more_news_sentences);
 	tcase_add_test(tc, computed_sums_are_claims);
 	tcase_add_test(tc, dated_levels_before_the_lead);
+	tcase_add_test(tc, past_perfect_with_its_own_time);
 	tcase_add_test(tc, later_incident_is_background);
 	tcase_add_test(tc, pattern_keys_within_reach);
 	tcase_add_test(tc, replaced_figure_everywhere);
