@@ -105,6 +105,8 @@ typedef enum rc__lex_class {
 	RC_LX_OWNER_MOD,    /* "the kingdom's own toll": between an owner and its count */
 	RC_LX_OWNER_NOUN,   /* "the ministry's count": an authority that may own a count */
 	RC_LX_NOT_OWNER,    /* "Monday's toll": a time, not an owner */
+	RC_LX_NP_OPENER,    /* "the", "a": a source's name opens with them, none goes on before */
+	RC_LX_NP_COMPOUND,  /* "search and rescue": one word inside a source's name */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 

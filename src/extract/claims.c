@@ -1963,7 +1963,9 @@ static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
 	}
 	for (size_t k = 0; k < x->r->n_drop_suffixes; k++) {
 		const rc__phrase *p = &x->r->drop_suffixes[k];
-		if (b - a <= p->n)
+		/* after a name only: "the Xinhua news agency" is Xinhua, "the
+		 * national search and rescue agency" stays whole */
+		if (b - a <= p->n || !(capitalised(x, b - p->n - 1) || acronym(x, b - p->n - 1)))
 			continue;
 		bool eq = true;
 		for (uint32_t m = 0; m < p->n && eq; m++)
@@ -1984,6 +1986,22 @@ static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
 	h->b = b;
 	h->pronoun = pr && a + pr->p.n == b;
 	return true;
+}
+
+/* Does the word i join a source's name to the words before it, walking
+ * back?  A link between capitals ("Ministry of Intelligence", "police and
+ * residents" right before the cue: right_end), a role's "of" or "for" ("the
+ * head of the agency", "a spokesman for the navy") and "of the" inside a
+ * name ("Minister of the Interior"). */
+static bool np_link(const ex *x, size_t i, bool right_end)
+{
+	if (!is_word(x, i) || !lex(x, i, RC_LX_NAME_LINK) || i == 0)
+		return false;
+	if (name_link(x, i) || lex_ending(x, i - 1, RC_LX_APPOSITIVE_ROLE))
+		return true;
+	if (lex(x, i + 1, RC_LX_NP_OPENER) && capitalised(x, i - 1) && capitalised(x, i + 2))
+		return true;
+	return right_end && is_word(x, i - 1) && !np_stop(x, i - 1);
 }
 
 /* The source named before a cue ending at token j: "Iran's Intelligence
@@ -2048,16 +2066,34 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 	}
 	long i = j;
 	for (unsigned count = 0; i >= 0 && count < x->r->attribution_window; count++) {
-		bool link = name_link(x, (size_t)i) ||
-		            /* "police and residents said" */
-		            (i == j - 1 && i > 0 && lex(x, (size_t)i, RC_LX_NAME_LINK) &&
-		             is_word(x, (size_t)i - 1) && !np_stop(x, (size_t)i - 1));
 		if (title_dot(x, (size_t)i) && i > 0 && !np_stop(x, (size_t)i - 1)) {
 			i--;
 			continue;
 		}
-		if (!is_word(x, (size_t)i) || (np_stop(x, (size_t)i) && !link))
+		/* "the national search and rescue agency" */
+		const rc__lex_entry *cp = lex_ending(x, (size_t)i, RC_LX_NP_COMPOUND);
+		if (cp && (size_t)i + 1 >= cp->p.n) {
+			i -= (long)cp->p.n;
+			continue;
+		}
+		if (!is_word(x, (size_t)i) ||
+		    (np_stop(x, (size_t)i) && !np_link(x, (size_t)i, i == j - 1)))
 			break;
+		/* an article after a noun opens the name: "a figure the
+		 * interior ministry revised" is the ministry's; the name goes on
+		 * over a role's "of" ("the head of the agency") and a participle
+		 * ("a senior army officer overseeing the rescue") */
+		if (lex(x, (size_t)i, RC_LX_NP_OPENER) && i > 0 && is_word(x, (size_t)i - 1) &&
+		    !np_stop(x, (size_t)i - 1) && !np_link(x, (size_t)i - 1, false) &&
+		    !ends_ing(x, (size_t)i - 1)) {
+			i--;
+			break;
+		}
+		/* a pronoun after a noun is a reduced relative clause's subject
+		 * ("the figure it had given"): about that noun, no source */
+		if (i == j && lex(x, (size_t)i, RC_LX_PRONOUN) && i > 0 && is_word(x, (size_t)i - 1) &&
+		    !np_stop(x, (size_t)i - 1) && !lex(x, (size_t)i - 1, RC_LX_NAME_LINK))
+			return false;
 		i--;
 	}
 	if (!np_trim(x, (size_t)(i + 1), (size_t)j + 1, h))

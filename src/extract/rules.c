@@ -127,6 +127,8 @@ static const field attribution_fields[] = {
 	LEX("not_names", RC_LX_NOT_NAME),
 	LEX("headline_roles", RC_LX_ROLE),
 	LEX("appositive_roles", RC_LX_APPOSITIVE_ROLE),
+	LEX("np_openers", RC_LX_NP_OPENER),
+	LEX("np_compounds", RC_LX_NP_COMPOUND),
 	LEX("vouch", RC_LX_VOUCH),
 	LEX("owned_counts", RC_LX_OWNED_COUNT),
 	LEX("owner_modifiers", RC_LX_OWNER_MOD),

@@ -733,6 +733,35 @@ START_TEST(cited_authority)
 }
 END_TEST
 
+/* Where a source's name begins, walking back from its verb: a role keeps
+ * its "of" and "for", a compound noun its "and", an article after a noun
+ * opens the name, a pronoun after a noun is no source at all. */
+START_TEST(source_name_bounds)
+{
+	SOURCES("The head of the provincial disaster agency said 18 people died.",
+	        "18|head of the provincial disaster agency; ");
+	SOURCES("The governor of Tana province told reporters 5 people were arrested.",
+	        "5|governor of Tana province; ");
+	SOURCES("The Minister of the Interior said 7 people were missing.",
+	        "7|Minister of the Interior; ");
+	SOURCES("The regional search and rescue office said 12 people were missing.",
+	        "12|regional search and rescue office; ");
+	/* "agency" goes only after a name */
+	SOURCES("The state news agency said 9 people died.", "9|state news agency; ");
+	SOURCES("The Xinhua news agency said 9 people died.", "9|Xinhua; ");
+	/* a reduced relative clause on a figure: its subject is the source */
+	SOURCES("Officials confirmed 14 injured, a figure the health ministry revised to 18.",
+	        "14|Officials; 18|health ministry; ");
+	SOURCES("A senior officer overseeing the rescue said at least 70 people were hurt.",
+	        "at least 70|senior officer overseeing the rescue; ");
+	SOURCES("The toll rose to 60, ten more than the figure it had given, the mayor said.",
+	        "60|mayor; ten|mayor; ");
+	/* a title's name linked by "of" across capitals */
+	SOURCES("Commander Ana Ruiz of the Coast Guard said 30 were rescued and 4 died.",
+	        "4|Commander Ana Ruiz of the Coast Guard; ");
+}
+END_TEST
+
 START_TEST(zero)
 {
 	CLAIMS("No one was hurt.", "injured|No one|current|-|-|hurt|-1; ");
@@ -1008,6 +1037,7 @@ int main(void)
 	tcase_add_test(tc, superseded_from_tense);
 	tcase_add_test(tc, vocabulary);
 	tcase_add_test(tc, cited_authority);
+	tcase_add_test(tc, source_name_bounds);
 	tcase_add_test(tc, statuses);
 	tcase_add_test(tc, attribution);
 	tcase_add_test(tc, sources_of_sentences_without_figures);
