@@ -459,6 +459,36 @@ START_TEST(type_families)
 }
 END_TEST
 
+/* The kinds of incident news counts casualties in, by their nouns and the
+ * verbs that name them in headlines. */
+START_TEST(incident_kinds)
+{
+	static const struct {
+		const char *text, *noun, *id;
+	} cases[] = {
+		{"Ferry sank near Mombasa\n\nA ferry sank near Mombasa on Monday.", "sank", "mombasa-capsizing"},
+		{"Airstrike on Aleppo\n\nAn airstrike on Aleppo killed 20 people.", "airstrike", "aleppo-airstrike"},
+		{"Heat wave in Karachi\n\nA heat wave in Karachi killed 40 people.", "heat wave", "karachi-heatwave"},
+		{"Avalanche in Kashmir\n\nAn avalanche in Kashmir buried a convoy.", "Avalanche", "kashmir-avalanche"},
+		{"Bus crash in Peru\n\nA bus crashed in Peru, killing 12.", "Bus crash", "peru-crash"},
+	};
+	for (size_t k = 0; k < RC_ARRAY_LEN(cases); k++) {
+		fx f;
+		setup(&f, NULL, cases[k].text);
+		const rc_mention *m = find_noun(&f, cases[k].noun);
+		ck_assert_msg(m != NULL, "no mention '%s' in case %zu", cases[k].noun, k);
+		ck_assert_str_eq(m->local_id, cases[k].id);
+		teardown(&f);
+	}
+	/* a mob storms a building: no storm */
+	fx f;
+	setup(&f, NULL, "Mob storms parliament in Lima\n\nA mob stormed parliament in Lima.");
+	for (size_t i = 0; i < f.n; i++)
+		ck_assert_ptr_null(strstr(f.ms[i].local_id, "storm"));
+	teardown(&f);
+}
+END_TEST
+
 /* A story that names no event is about one all the same: its claims link
  * to a primary event at its dateline, or at the place its headline names;
  * with neither, nothing says which event it is. */
@@ -656,6 +686,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, noun_place_date);
 	tcase_add_test(tc, type_families);
+	tcase_add_test(tc, incident_kinds);
 	tcase_add_test(tc, gazetteer_compiled);
 	tcase_add_test(tc, story_without_event_noun);
 	tcase_add_test(tc, undated_story_flashback);
