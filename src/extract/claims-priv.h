@@ -106,6 +106,8 @@ typedef enum rc__lex_class {
 	RC_LX_OWNER_NOUN,   /* "the ministry's count": an authority that may own a count */
 	RC_LX_NOT_OWNER,    /* "Monday's toll": a time, not an owner */
 	RC_LX_NP_OPENER,    /* "the", "a": a source's name opens with them, none goes on before */
+	RC_LX_COUNT_NOUN,   /* "count", "tally": a compiled count a later "the count" points back to */
+	RC_LX_RELAY,        /* "quoted", "cited": "an official quoted by the BBC" is the official's */
 	RC_LX_NP_COMPOUND,  /* "search and rescue": one word inside a source's name */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
@@ -228,6 +230,7 @@ struct rc_rules {
 	rc__pattern_set background_others; /* "{N} others": beside an earlier event's victims */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
 	rc__pattern_set time_anchors;   /* "By Thursday": the past perfect's own time */
+	rc__pattern_set count_anaphors; /* "the same count": the source of the count named before */
 	rc__pattern_set rejected;       /* a figure the clause rejects is no claim */
 	rc__pattern_set computed;       /* a sum the text works out: not hypothetical */
 	rc__pattern_set dated_level;    /* "stood at {N} on Wednesday": a level of a past day */

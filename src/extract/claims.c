@@ -61,6 +61,8 @@ typedef struct meta {
 	bool dated;         /* a level the text dates to a day ("stood at 12 on Wednesday") */
 	bool risen;         /* the new figure of a change that names no old one ("rise to 13") */
 	bool earlier;       /* in a sentence that opens on an earlier state ("Earlier, ...") */
+	bool counted;       /* its source compiled a count its sentence names ("according to
+	                     * a count compiled by ...", "an AFP tally"): "the count" later */
 } meta;
 
 typedef struct attr_hit {
@@ -1661,6 +1663,12 @@ static bool new_incident(const ex *x, size_t a, size_t b)
 }
 
 /* Does word i end in "ing" (a present participle)? */
+static bool ends_ed(const ex *x, size_t i)
+{
+	const rc__tok *t = &x->tok[i];
+	return is_word(x, i) && t->end - t->start > 3 && memcmp(x->s + t->end - 2, "ed", 2) == 0;
+}
+
 static bool ends_ing(const ex *x, size_t i)
 {
 	const rc__tok *t = &x->tok[i];
@@ -2123,12 +2131,27 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 		    !(lex(x, k - 1, RC_LX_PREP) || lex(x, k - 1, RC_LX_NAME_LINK) ||
 		      rc__tok_is(&x->tok[k - 1], x->s, rc__tok_hash("by", 2), "by")))
 			break;
+		/* a participle after the name opens a phrase of its own ("an AFP
+		 * tally based on official sources"), unless its agent follows
+		 * ("figures released by the ministry") */
+		if (content && !capitalised(x, k) && ends_ed(x, k) &&
+		    !(k + 1 < x->n && rc__tok_is(&x->tok[k + 1], x->s, rc__tok_hash("by", 2), "by")))
+			break;
 		content |= !lex(x, k, RC_LX_DROP_WORD);
 		k++;
 	}
 	/* a name that ends in dotted capitals keeps its last period: "the U.N." */
 	if (k > i && dotted_word(x, k - 1) && abbreviation_dot(x, k))
 		k++;
+	/* "according to a count compiled by The Associated Press", "figures
+	 * released by the ministry": the agent after "by" is the source; not
+	 * after a relay ("a health official quoted by the BBC") */
+	for (size_t m = k; m-- > i + 1;)
+		if (m + 1 < k && rc__tok_is(&x->tok[m], x->s, rc__tok_hash("by", 2), "by")) {
+			if (!lex(x, m - 1, RC_LX_RELAY))
+				i = m + 1;
+			break;
+		}
 	return np_trim(x, i, k, h);
 }
 
@@ -2386,6 +2409,29 @@ static const char *replacing_source(const ex *x, const work *w)
 		    c->status == RC_CLAIM_CURRENT && !c->part && !c->background)
 			return c->attribution;
 	}
+	return NULL;
+}
+
+/* Does the sentence name a count ("the tally", "counts") among its words? */
+static bool names_count(const ex *x)
+{
+	for (size_t k = 0; k < x->n; k++)
+		if (is_word(x, k) && lex(x, k, RC_LX_COUNT_NOUN))
+			return true;
+	return false;
+}
+
+/* The source a sentence that cites no one points back to with "the count"
+ * or "the same tally": the latest earlier claim of the document whose
+ * source compiled a count ("... according to a count compiled by The
+ * Associated Press. The count stood at 1,112 on Monday."). */
+static const char *counted_source(const ex *x)
+{
+	if (!cue_in(x, &x->r->count_anaphors, 0, x->n))
+		return NULL;
+	for (size_t k = x->n_claims; k-- > 0;)
+		if (x->metas[k].counted && x->metas[k].sent < x->sent)
+			return x->claims[k].attribution;
 	return NULL;
 }
 
@@ -2699,7 +2745,9 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 		if (!(c->attribution = owner_text(x, oa, ob, odem)))
 			return RC_ERR_NOMEM;
 	} else if (!w->background && !x->n_hits) {
-		const char *prev = c->status == RC_CLAIM_SUPERSEDED ? replacing_source(x, w) : NULL;
+		const char *prev = counted_source(x);
+		if (!prev && c->status == RC_CLAIM_SUPERSEDED)
+			prev = replacing_source(x, w);
 		if (!prev)
 			prev = carried_source(x);
 		if (prev && !(c->attribution = rc__arena_strdup(x->out, prev)))
@@ -2727,7 +2775,8 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	                                        (cue_at(x, &x->r->dated_level, w->fig) ||
 	                                         anchored_past_perfect(x, w)),
 	                               .risen = c->status == RC_CLAIM_CURRENT && risen_to(x, w),
-	                               .earlier = x->opens_earlier};
+	                               .earlier = x->opens_earlier,
+	                               .counted = c->attribution && !c->background && names_count(x)};
 	x->metas = *metas;
 	*global = (long)x->n_claims++;
 	return RC_OK;

@@ -128,6 +128,9 @@ static const field attribution_fields[] = {
 	LEX("headline_roles", RC_LX_ROLE),
 	LEX("appositive_roles", RC_LX_APPOSITIVE_ROLE),
 	LEX("np_openers", RC_LX_NP_OPENER),
+	LEX("count_nouns", RC_LX_COUNT_NOUN),
+	LEX("relay_participles", RC_LX_RELAY),
+	PATTERNS("count_anaphors", SLOT_NONE, count_anaphors),
 	LEX("np_compounds", RC_LX_NP_COMPOUND),
 	LEX("vouch", RC_LX_VOUCH),
 	LEX("owned_counts", RC_LX_OWNED_COUNT),
@@ -1326,7 +1329,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	rc__pattern_set *sets[] = {&r->metric_patterns, &r->superseded, &r->revision,
 	                           &r->hypothetical, &r->aggregate, &r->subcounts, &r->vetoes,
 	                           &r->attr_primary, &r->attr_secondary, &r->attr_tertiary,
-	                           &r->part_cues, &r->background, &r->past_perfect, &r->time_anchors,
+	                           &r->part_cues, &r->background, &r->past_perfect, &r->time_anchors, &r->count_anaphors,
 	                           &r->rejected, &r->computed, &r->dated_level,
 	                           &r->earlier_openers, &r->later_openers,
 	                           &r->background_others};

@@ -733,6 +733,22 @@ START_TEST(cited_authority)
 }
 END_TEST
 
+/* "The count", "the same tally" point back to the count the document
+ * named with its compiler; "the toll" does not. */
+START_TEST(count_anaphors)
+{
+	SOURCES("At least 210 people died, according to an AFP tally based on official sources. "
+	        "The tally stood at 150 on Monday. About 90 are missing, according to the same "
+	        "count.",
+	        "At least 210|AFP tally; 150|AFP tally; About 90|AFP tally; ");
+	SOURCES("At least 210 people died, according to an AFP tally. The toll stood at 150 on "
+	        "Monday.", "At least 210|AFP tally; 150|-; ");
+	/* no count named with a source before: nothing to point back to */
+	SOURCES("At least 210 people died, police said. The count stood at 150 on Monday.",
+	        "At least 210|police; 150|-; ");
+}
+END_TEST
+
 /* Where a source's name begins, walking back from its verb: a role keeps
  * its "of" and "for", a compound noun its "and", an article after a noun
  * opens the name, a pronoun after a noun is no source at all. */
@@ -756,6 +772,12 @@ START_TEST(source_name_bounds)
 	        "at least 70|senior officer overseeing the rescue; ");
 	SOURCES("The toll rose to 60, ten more than the figure it had given, the mayor said.",
 	        "60|mayor; ten|mayor; ");
+	/* read forwards, the agent after "by" is the source, unless it only
+	 * relays another's words */
+	SOURCES("According to figures released by the interior ministry, 31 people died.",
+	        "31|interior ministry; ");
+	SOURCES("31 people died, according to a doctor quoted by Radio Tana.",
+	        "31|doctor quoted by Radio Tana; ");
 	/* a title's name linked by "of" across capitals */
 	SOURCES("Commander Ana Ruiz of the Coast Guard said 30 were rescued and 4 died.",
 	        "4|Commander Ana Ruiz of the Coast Guard; ");
@@ -1038,6 +1060,7 @@ int main(void)
 	tcase_add_test(tc, vocabulary);
 	tcase_add_test(tc, cited_authority);
 	tcase_add_test(tc, source_name_bounds);
+	tcase_add_test(tc, count_anaphors);
 	tcase_add_test(tc, statuses);
 	tcase_add_test(tc, attribution);
 	tcase_add_test(tc, sources_of_sentences_without_figures);
