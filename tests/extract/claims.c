@@ -334,6 +334,19 @@ START_TEST(later_incident_is_background)
 }
 END_TEST
 
+/* "the strongest ... since 1939, when ..." recalls an earlier event even
+ * where nothing dates the document. */
+START_TEST(superlative_since_recalls)
+{
+	READS(0, "It was the strongest quake since 1939, when 33,000 people died in the east.",
+	      "killed|33,000|[33000,33000]|current|-|-1|bg1939; ");
+	READS(0, "It was the most destructive storm since 2005, when 1,800 people died.",
+	      "killed|1,800|[1800,1800]|current|-|-1|bg2005; ");
+	/* a toll that rises since a time is the news */
+	READS(0, "The toll has risen to 40 since Monday.", "killed|40|[40,40]|current|-|-1|-0; ");
+}
+END_TEST
+
 START_TEST(dated_levels_before_the_lead)
 {
 	READS(0, "Quarry collapse toll rises to 23\n\nRescuers found more bodies overnight. The toll, "
@@ -1073,6 +1086,7 @@ int main(void)
 	tcase_add_test(tc, dated_levels_before_the_lead);
 	tcase_add_test(tc, past_perfect_with_its_own_time);
 	tcase_add_test(tc, later_incident_is_background);
+	tcase_add_test(tc, superlative_since_recalls);
 	tcase_add_test(tc, pattern_keys_within_reach);
 	tcase_add_test(tc, replaced_figure_everywhere);
 	suite_add_tcase(s, tc);
