@@ -1987,7 +1987,9 @@ static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
 		a++;
 	while (b > a && lex_ending(x, b - 1, RC_LX_NAME_LINK))
 		b--;
-	if (a >= b)
+	/* no name ends in an article: "bringing the confirmed toll to 85"
+	 * has an adjective where a cue's verb would be */
+	if (a >= b || lex(x, b - 1, RC_LX_NP_OPENER))
 		return false;
 	const rc__lex_entry *pr = lex(x, a, RC_LX_PRONOUN);
 	h->a = a;

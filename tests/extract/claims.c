@@ -791,6 +791,9 @@ START_TEST(source_name_bounds)
 	        "31|interior ministry; ");
 	SOURCES("31 people died, according to a doctor quoted by Radio Tana.",
 	        "31|doctor quoted by Radio Tana; ");
+	/* an adjective where a cue's verb would be names no one */
+	SOURCES("The governor said 19 bodies were found overnight, bringing the confirmed toll to 85.",
+	        "85|governor; ");
 	/* a title's name linked by "of" across capitals */
 	SOURCES("Commander Ana Ruiz of the Coast Guard said 30 were rescued and 4 died.",
 	        "4|Commander Ana Ruiz of the Coast Guard; ");
