@@ -280,6 +280,13 @@ static inline void rc__qsort(void *base, size_t n, size_t size, int (*cmp)(const
 		qsort(base, n, size, cmp);
 }
 
+/* An in-place sort (introsort) for the reduce's large arrays: glibc's
+ * qsort() is a merge sort that mallocs a copy of the array, which doubles
+ * the array at the peak.  Not stable: only for comparators that are total
+ * orders, or whose ties are interchangeable.  Elements of at most 64
+ * bytes. */
+void rc__sort_inplace(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Sort v[0..n) and count its distinct values. */
 size_t rc__distinct_sizes(size_t *v, size_t n);
 
