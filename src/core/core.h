@@ -112,6 +112,7 @@ rc_arena *rc__arena_new(size_t first_block);
 void rc__arena_free(rc_arena *a);
 void *rc__arena_alloc(rc_arena *a, size_t size);          /* 16-byte aligned, uninitialised */
 void *rc__arena_calloc(rc_arena *a, size_t n, size_t size);
+/* Strings (strdup, strndup, printf) are packed, not aligned. */
 char *rc__arena_strdup(rc_arena *a, const char *s);        /* NULL stays NULL */
 /* The same, setting *nomem when out of memory (and leaving it alone
  * otherwise), for a run of copies checked once at its end. */
