@@ -32,6 +32,50 @@ START_TEST(arena_many_allocations)
 }
 END_TEST
 
+typedef struct sort_item {
+	uint64_t key;
+	uint32_t tie, at;
+} sort_item;
+
+static int cmp_sort_item(const void *pa, const void *pb)
+{
+	const sort_item *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->tie > b->tie) - (a->tie < b->tie);
+}
+
+/* rc__sort_inplace against qsort on a total order: sorted runs, reversed
+ * runs, many equal keys, random keys, every small size. */
+START_TEST(sort_inplace_matches_qsort)
+{
+	enum { N = 5000 };
+	sort_item *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	uint64_t x = 88172645463325252u;
+	for (int shape = 0; shape < 4; shape++)
+		for (size_t n = 0; n <= N; n = n < 40 ? n + 1 : n * 3) {
+			for (size_t i = 0; i < n; i++) {
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				uint64_t k = shape == 0 ? i : shape == 1 ? n - i : shape == 2 ? x % 3 : x;
+				a[i] = (sort_item){k, (uint32_t)(x >> 40), (uint32_t)i};
+			}
+			memcpy(b, a, n * sizeof *a);
+			rc__sort_inplace(a, n, sizeof *a, cmp_sort_item);
+			rc__qsort(b, n, sizeof *b, cmp_sort_item);
+			for (size_t i = 0; i < n; i++) {
+				ck_assert_uint_eq(a[i].key, b[i].key);
+				ck_assert_uint_eq(a[i].tie, b[i].tie);
+			}
+		}
+	free(a);
+	free(b);
+}
+END_TEST
+
 START_TEST(buf_cap_is_enforced)
 {
 	rc_buf b;
@@ -314,6 +358,7 @@ int main(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, arena_many_allocations);
+	tcase_add_test(tc, sort_inplace_matches_qsort);
 	tcase_add_test(tc, buf_cap_is_enforced);
 	tcase_add_test(tc, buf_long_printf);
 	tcase_add_test(tc, utf8_decode_rejects_bad_sequences);
