@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <recount/status.h>
 #include <recount/quantity.h>
 #include <recount/claim.h>
@@ -36,17 +37,18 @@ typedef enum rc_authority {
 /** "unattributed", "named" or "official". */
 RC_API const char *rc_authority_str(rc_authority a);
 
-/** A claim in context: the record it came from and its origin group. */
+/** A claim in context: the record it came from and its origin group.
+ *  48 bytes (LP64): one per claim of a result. */
 typedef struct rc_claim_ref {
 	const rc_record *rec;
 	const rc_claim *claim;
-	size_t origin;          /**< index of its independent origin (near-duplicate group) */
 	rc_interval effective;  /**< interval after the approximation tolerance */
+	uint32_t origin;        /**< index of its independent origin (near-duplicate group) */
 	/** A current claim that a later report of another document revises in
 	 *  its text ("down to 29 from 31"): kept in the range, the timeline and
 	 *  a revision conflict, left out of the core, the estimates and verify. */
 	bool revised;
-	rc_authority authority; /**< how authoritative its cited source is */
+	uint8_t authority;      /**< an rc_authority: how authoritative its cited source is */
 } rc_claim_ref;
 
 /** Kinds of change between the figures of one event and metric
@@ -69,14 +71,16 @@ RC_API const char *rc_conflict_kind_str(rc_conflict_kind k);
  */
 typedef struct rc_figure {
 	rc_interval effective;       /**< the figure, after the approximation tolerance */
-	rc_claim_status status;      /**< RC_CLAIM_CURRENT or RC_CLAIM_SUPERSEDED */
-	bool revised;                /**< current figures a later report revises in its text */
 	const char *date;            /**< first day of its time window ("YYYY-MM-DD"), or NULL: undated */
 	const rc_claim_ref **claims; /**< every claim that gives it, in report order */
-	size_t n_claims;
-	size_t documents;            /**< documents among them */
-	size_t origins;              /**< independent origins among them */
 	const rc_claim_ref *lead;    /**< the claim to quote: the most authoritative, then the earliest */
+	/* counts are 32-bit (a result holds fewer than 2^32 claims): 72 bytes
+	 * (LP64), not 88 */
+	uint32_t n_claims;
+	uint32_t documents;          /**< documents among them */
+	uint32_t origins;            /**< independent origins among them */
+	rc_claim_status status;      /**< RC_CLAIM_CURRENT or RC_CLAIM_SUPERSEDED */
+	bool revised;                /**< current figures a later report revises in its text */
 	bool leads;                  /**< it leads its time window (the figure a timeline shows for it) */
 	/** date is estimated: an undated report whose text says when it was
 	 *  written, a time window of its own (docs/reconcile.md, "Estimated times") */
@@ -92,13 +96,15 @@ typedef struct rc_figure {
  */
 typedef struct rc_conflict {
 	rc_conflict_kind kind;
+	/* counts are 32-bit (a result holds fewer than 2^32 claims): 48 bytes
+	 * (LP64), not 64 */
+	uint32_t n_claims;
 	const rc_claim_ref **claims; /**< one claim to quote per figure */
-	size_t n_claims;
 	const char *why;             /**< one sentence explaining the classification */
 	const rc_figure **figures;   /**< the figures, parallel to claims */
-	size_t n_figures;
 	const char *date;            /**< a contradiction's time window ("YYYY-MM-DD"), NULL when undated or another kind */
-	size_t reports;              /**< documents behind its figures; for an undated contradiction or a revision a text states: the documents that state it */
+	uint32_t n_figures;
+	uint32_t reports;            /**< documents behind its figures; for an undated contradiction or a revision a text states: the documents that state it */
 } rc_conflict;
 
 /** One point of a metric's timeline. */

@@ -60,16 +60,18 @@ static void *alloc_single(rc_arena *a, size_t size)
 	return p;
 }
 
-void *rc__arena_alloc(rc_arena *a, size_t size)
+/* size bytes at an offset aligned to align (16, or 1 for characters). */
+static void *arena_get(rc_arena *a, size_t size, size_t align)
 {
 	if (size > SIZE_MAX / 2)
 		return NULL;
 	a->used += size;
 	if (a->malloc_each)
 		return alloc_single(a, size);
-	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t need = (size + align - 1) & ~(align - 1);
 	block *b = a->head;
-	if (b && b->size - b->used < need && need >= a->next_size / 4) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (b && (at > b->size || b->size - at < need) && need >= a->next_size / 4) {
 		/* A large allocation gets a block of its own, kept behind the
 		 * current one: the free end of the current block stays in use
 		 * for small allocations, and the next block does not double
@@ -83,7 +85,7 @@ void *rc__arena_alloc(rc_arena *a, size_t size)
 		b->next = own;
 		return (char *)own + HDR;
 	}
-	if (!b || b->size - b->used < need) {
+	if (!b || at > b->size || b->size - at < need) {
 		size_t bs = a->next_size;
 		while (bs < need)
 			bs *= 2;
@@ -92,6 +94,7 @@ void *rc__arena_alloc(rc_arena *a, size_t size)
 			return NULL;
 		b->size = bs;
 		b->used = 0;
+		at = 0;
 		/* Keep the fuller block out of the way: new small allocations
 		 * go to the newest block, which is the largest. */
 		b->next = a->head;
@@ -99,9 +102,21 @@ void *rc__arena_alloc(rc_arena *a, size_t size)
 		if (a->next_size < (size_t)1 << 24)
 			a->next_size *= 2;
 	}
-	void *p = (char *)b + HDR + b->used;
-	b->used += need;
+	void *p = (char *)b + HDR + at;
+	b->used = at + need;
 	return p;
+}
+
+void *rc__arena_alloc(rc_arena *a, size_t size)
+{
+	return arena_get(a, size, ALIGN);
+}
+
+/* Characters need no alignment: strings are packed (a string padded to 16
+ * bytes wasted 7.5 of them on average). */
+static char *arena_chars(rc_arena *a, size_t size)
+{
+	return arena_get(a, size, 1);
 }
 
 void *rc__arena_calloc(rc_arena *a, size_t n, size_t size)
@@ -118,7 +133,7 @@ char *rc__arena_strndup(rc_arena *a, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	char *p = rc__arena_alloc(a, n + 1);
+	char *p = arena_chars(a, n + 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);
@@ -147,7 +162,7 @@ char *rc__arena_printf(rc_arena *a, const char *fmt, ...)
 	int n = rc__vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	char *p = NULL;
-	if (n >= 0 && (p = rc__arena_alloc(a, (size_t)n + 1)) != NULL)
+	if (n >= 0 && (p = arena_chars(a, (size_t)n + 1)) != NULL)
 		rc__vsnprintf(p, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);
 	return p;

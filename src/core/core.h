@@ -112,6 +112,7 @@ rc_arena *rc__arena_new(size_t first_block);
 void rc__arena_free(rc_arena *a);
 void *rc__arena_alloc(rc_arena *a, size_t size);          /* 16-byte aligned, uninitialised */
 void *rc__arena_calloc(rc_arena *a, size_t n, size_t size);
+/* Strings (strdup, strndup, printf) are packed, not aligned. */
 char *rc__arena_strdup(rc_arena *a, const char *s);        /* NULL stays NULL */
 /* The same, setting *nomem when out of memory (and leaving it alone
  * otherwise), for a run of copies checked once at its end. */
@@ -279,6 +280,13 @@ static inline void rc__qsort(void *base, size_t n, size_t size, int (*cmp)(const
 	if (n > 1)
 		qsort(base, n, size, cmp);
 }
+
+/* An in-place sort (introsort) for the reduce's large arrays: glibc's
+ * qsort() is a merge sort that mallocs a copy of the array, which doubles
+ * the array at the peak.  Not stable: only for comparators that are total
+ * orders, or whose ties are interchangeable.  Elements of at most 64
+ * bytes. */
+void rc__sort_inplace(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* Sort v[0..n) and count its distinct values. */
 size_t rc__distinct_sizes(size_t *v, size_t n);

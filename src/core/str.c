@@ -190,6 +190,108 @@ static int cmp_size(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* ---- an in-place sort ---------------------------------------------------------- */
+
+static void swap_elems(unsigned char *a, unsigned char *b, size_t size)
+{
+	unsigned char t[64];
+	memcpy(t, a, size);
+	memcpy(a, b, size);
+	memcpy(b, t, size);
+}
+
+#define AT(i) (base + (i) * size)
+
+static void sift_down(unsigned char *base, size_t size, size_t root, size_t n,
+                      int (*cmp)(const void *, const void *))
+{
+	for (;;) {
+		size_t c = 2 * root + 1;
+		if (c >= n)
+			return;
+		if (c + 1 < n && cmp(AT(c), AT(c + 1)) < 0)
+			c++;
+		if (cmp(AT(root), AT(c)) >= 0)
+			return;
+		swap_elems(AT(root), AT(c), size);
+		root = c;
+	}
+}
+
+static void heap_sort(unsigned char *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(base, size, i, n, cmp);
+	for (size_t end = n; end-- > 1;) {
+		swap_elems(base, AT(end), size);
+		sift_down(base, size, 0, end, cmp);
+	}
+}
+
+static void intro_sort(unsigned char *base, size_t n, size_t size, int (*cmp)(const void *, const void *),
+                       int depth)
+{
+	while (n > 16) {
+		if (depth-- == 0) {
+			heap_sort(base, n, size, cmp);
+			return;
+		}
+		/* the median of the first, middle and last as the pivot, kept at 0 */
+		size_t mid = n / 2, last = n - 1;
+		if (cmp(AT(mid), AT(0)) < 0)
+			swap_elems(AT(mid), AT(0), size);
+		if (cmp(AT(last), AT(mid)) < 0) {
+			swap_elems(AT(last), AT(mid), size);
+			if (cmp(AT(mid), AT(0)) < 0)
+				swap_elems(AT(mid), AT(0), size);
+		}
+		swap_elems(AT(0), AT(mid), size);
+		/* Hoare partition around base[0] */
+		size_t i = 0, j = n;
+		for (;;) {
+			do
+				i++;
+			while (i < n && cmp(AT(i), base) < 0);
+			do
+				j--;
+			while (cmp(AT(j), base) > 0);
+			if (i >= j)
+				break;
+			swap_elems(AT(i), AT(j), size);
+		}
+		swap_elems(base, AT(j), size);
+		/* [0, j) and (j, n): recurse into the smaller, loop on the larger */
+		size_t nl = j, nr = n - j - 1;
+		if (nl < nr) {
+			intro_sort(base, nl, size, cmp, depth);
+			base = AT(j + 1);
+			n = nr;
+		} else {
+			intro_sort(AT(j + 1), nr, size, cmp, depth);
+			n = nl;
+		}
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && cmp(AT(k), AT(k - 1)) < 0; k--)
+			swap_elems(AT(k), AT(k - 1), size);
+}
+
+#undef AT
+
+void rc__sort_inplace(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n < 2)
+		return;
+	if (size > 64) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	int depth = 0;
+	for (size_t m = n; m; m >>= 1)
+		depth += 2;
+	intro_sort(base, n, size, cmp, depth);
+}
+
 size_t rc__distinct_sizes(size_t *v, size_t n)
 {
 	rc__qsort(v, n, sizeof *v, cmp_size);

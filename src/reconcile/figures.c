@@ -180,14 +180,54 @@ void rc__estimated_time(const char *hint, const char *event_date, long *day, lon
 	*t = (long long)best * 1440 + 1439;
 }
 
-/* "YYYY-MM-DD" of a day number. */
-static char *day_str(rc__reduce *r, long z)
+static size_t day_slot(const rc__reduce *r, long z)
 {
+	size_t h = (size_t)((unsigned long)z * 0x9E3779B97F4A7C15u >> 16) & (r->cap_days - 1);
+	while (r->day_strs[h] && r->day_keys[h] != z)
+		h = (h + 1) & (r->cap_days - 1);
+	return h;
+}
+
+/* "YYYY-MM-DD" of a day number: one copy per day, which the figures of
+ * every metric share (16 bytes a figure when each had its own). */
+static const char *day_str(rc__reduce *r, long z)
+{
+	if (2 * (r->n_days + 1) > r->cap_days) {
+		rc__reduce old = *r;
+		r->cap_days = old.cap_days ? 2 * old.cap_days : 256;
+		r->day_keys = malloc(r->cap_days * sizeof *r->day_keys);
+		r->day_strs = calloc(r->cap_days, sizeof *r->day_strs);
+		if (!r->day_keys || !r->day_strs) {
+			free(r->day_keys);
+			free(r->day_strs);
+			r->day_keys = old.day_keys;
+			r->day_strs = old.day_strs;
+			r->cap_days = old.cap_days;
+			r->nomem = true;
+			return NULL;
+		}
+		for (size_t i = 0; i < old.cap_days; i++)
+			if (old.day_strs[i]) {
+				size_t h = day_slot(r, old.day_keys[i]);
+				r->day_keys[h] = old.day_keys[i];
+				r->day_strs[h] = old.day_strs[i];
+			}
+		free(old.day_keys);
+		free(old.day_strs);
+	}
+	size_t h = day_slot(r, z);
+	if (r->day_strs[h])
+		return r->day_strs[h];
 	int y, m, d;
 	rc__civil_from_days(z, &y, &m, &d);
 	char *s = rc__arena_printf(r->a, "%04d-%02d-%02d", y, m, d);
-	if (!s)
+	if (!s) {
 		r->nomem = true;
+		return NULL;
+	}
+	r->day_keys[h] = z;
+	r->day_strs[h] = s;
+	r->n_days++;
 	return s;
 }
 
@@ -370,7 +410,7 @@ void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *c = refs[i];
 		if (c->claim->status == RC_CLAIM_SUPERSEDED && bounded(&c->claim->q.iv)) {
-			long d = fact(r, c)->day;
+			long d = rc__fact_day(fact(r, c));
 			s[k++] = (sup_key){&c->claim->q.iv, d == RC__UNDATED ? LONG_MAX : d, c->rec};
 		}
 	}
@@ -408,7 +448,7 @@ void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n)
 		if (lo == k || cmp_lit(s[lo].iv, &c->claim->q.iv) != 0)
 			continue;
 		const sup_key *best = s[lo].rec != c->rec ? &s[lo] : other[lo] != SIZE_MAX ? &s[other[lo]] : NULL;
-		long dc = fact(r, c)->day;
+		long dc = rc__fact_day(fact(r, c));
 		if (best && (dc == RC__UNDATED || best->day >= dc))
 			c->revised = true;
 	}
@@ -482,7 +522,7 @@ static void build_figures(mstate *s)
 	size_t n = s->n;
 	long d0 = LONG_MAX;
 	for (size_t i = 0; i < n; i++) {
-		long d = fact(r, s->refs[i])->day;
+		long d = rc__fact_day(fact(r, s->refs[i]));
 		if (d != RC__UNDATED && d < d0)
 			d0 = d;
 	}
@@ -494,7 +534,7 @@ static void build_figures(mstate *s)
 	size_t doc0 = 0;
 	for (size_t i = 0; i < n; i++) {
 		const rc__fact *fa = fact(r, s->refs[i]);
-		long d = fa->day;
+		long d = rc__fact_day(fa);
 		if (!i || s->refs[i]->rec != s->refs[i - 1]->rec)
 			doc0 = i; /* a document's claims are together in report order */
 		s->win[i] = d == RC__UNDATED ? NO_WINDOW
@@ -1090,7 +1130,7 @@ static const char *change_why(mstate *s, const change *first, const change *last
 {
 	rc_arena *ar = s->r->a;
 	const rc_claim_ref *a = s->refs[first->from], *b = s->refs[last->to];
-	long days = fact(s->r, b)->day - fact(s->r, a)->day;
+	long days = rc__fact_day(fact(s->r, b)) - rc__fact_day(fact(s->r, a));
 	const char *ds = days == 1 ? "" : "s";
 	switch (first->reason) {
 	case WHY_RISE:
@@ -1711,7 +1751,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 		                                             "earlier than %s); an undated report's more precise figure "
 		                                             "agrees with it (%s)",
 		                                       text(s.refs[estimated_from]), who(s.refs[estimated_from]),
-		                                       day_str(r, fact(r, s.refs[estimated_from])->day),
+		                                       day_str(r, rc__fact_day(fact(r, s.refs[estimated_from]))),
 		                                       who(s.refs[s.current]))
 		                    : current_why(&s, how, latest_lead, s.current != before));
 	}

@@ -549,10 +549,12 @@ static double score(const mctx *M, const group *a, const group *b)
 
 /* ---- step 3: candidate pairs by blocking ----------------------------------- */
 
+/* 16 bytes: a batch holds about 30 keys a group (on 100 MB of news,
+ * 750,000), sorted in place (rc__sort_inplace): the peak of the merge */
 typedef struct block {
 	uint64_t h;            /* the key, hashed */
-	long order;            /* position inside the block (a date) */
-	size_t g;
+	int32_t order;         /* position inside the block (a date: a day number) */
+	uint32_t g;            /* under the groups, which are under the mentions */
 } block;
 
 RC_CMP_FN3(cmp_block, block, h, order, g)
@@ -561,7 +563,9 @@ static bool add_block(block **b, size_t *n, size_t *cap, uint64_t h, long order,
 {
 	if (RC_GROW(*b, *cap, *n + 1) != RC_OK)
 		return false;
-	(*b)[(*n)++] = (block){h, order, g};
+	/* days of the years 0 to 9999 */
+	int32_t o = order < INT32_MIN ? INT32_MIN : order > INT32_MAX ? INT32_MAX : (int32_t)order;
+	(*b)[(*n)++] = (block){h, o, (uint32_t)g};
 	return true;
 }
 
@@ -655,12 +659,14 @@ static bool candidate_pairs(mctx *M)
 {
 	block *b = NULL;
 	size_t nb = 0, cap = 0;
+	if (M->ng > UINT32_MAX)   /* block.g; never: a record has at most 1,000 mentions */
+		return false;
 	for (size_t i = 0; i < M->ng; i++)
 		if (!blocks_of_group(M, i, &b, &nb, &cap)) {
 			free(b);
 			return false;
 		}
-	rc__qsort(b, nb, sizeof *b, cmp_block);
+	rc__sort_inplace(b, nb, sizeof *b, cmp_block);
 	bool ok = true;
 	for (size_t x = 0; x < nb && ok;) {
 		size_t y = x + 1;
@@ -1274,13 +1280,15 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 	size_t ne = 0;
 	for (size_t i = 0; i < M.n_u; i++)
 		ne += ufind(M.u, i) == i;
-	evb *E = rc__arena_calloc(a, ne + 1, sizeof(*E));
+	/* malloc'd, not the result's: only the events (evs) outlive the merge */
+	evb *E = calloc(ne + 1, sizeof(*E));
 	tally *scratch = malloc((3 * M.n_u + 1) * sizeof(*scratch));
 	size_t *ev_of_root = malloc((M.n_u + 1) * sizeof(size_t));
 	/* the units of each root, ascending (a counting sort by root) */
 	size_t *start = calloc(M.n_u + 1, sizeof(size_t));
 	size_t *members = malloc((M.n_u + 1) * sizeof(size_t));
 	if (!E || !scratch || !ev_of_root || !start || !members) {
+		free(E);
 		free(scratch);
 		free(ev_of_root);
 		free(start);
@@ -1324,6 +1332,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 	if (st == RC_OK && ne >= RC__LINK_MULTI)
 		st = rc__error_set(err, RC_ERR_LIMIT, "%zu events: more than the reduce phase can number", ne);
 	if (st != RC_OK) {
+		free(E);
 		free(ev_of_root);
 		free(pos);
 		goto out;
@@ -1341,6 +1350,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 		const rc_event *at = bsearch(&E[i].ev, evs, ne, sizeof(*evs), cmp_event);
 		pos[i] = (size_t)(at - evs);
 	}
+	free(E);
 	/* each unit's event, then the work tables go before the claims are linked */
 	uint32_t *ev_of_unit = malloc((M.n_u + 1) * sizeof(*ev_of_unit));
 	for (size_t i = 0; ev_of_unit && i < M.n_u; i++) {

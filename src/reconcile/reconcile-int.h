@@ -89,19 +89,32 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 /* The day of an undated report (days before 1970 are negative). */
 #define RC__UNDATED LONG_MIN
 
+/* The day of an undated report as a fact keeps it (days of the years 0 to
+ * 9999 and the estimates after them all fit 32 bits). */
+#define RC__UNDATED32 INT32_MIN
+
 typedef struct rc__fact {
-	long day;        /* day number of the report date as written, RC__UNDATED when undated */
 	long long t;     /* report instant in minutes since 1970 (UTC when the time has a
 	                    zone; the end of the day when there is no time), for ordering */
+	int32_t day;     /* day number of the report date as written, RC__UNDATED32 when
+	                    undated (read it with rc__fact_day()) */
 	uint32_t source; /* who gives the figure: its cited authority (compared without
 	                    case), else its document's near-duplicate group; an
 	                    index under the number of claims (rc_reconcile()
-	                    refuses 2^32 claims): 24 bytes a claim, not 32 */
+	                    refuses 2^32 claims) */
+	uint32_t group;  /* its document's near-duplicate group (a record index;
+	                    rc_reconcile() refuses 2^32 records): 24 bytes a claim */
 	bool recalled;   /* a background figure linked to its own document's news event:
 	                    reconciled as "<metric> (other event)" (docs/reconcile.md) */
 	bool estimated;  /* day is estimated from what the undated text says of its
 	                    time (rc_record.time_hint): a time window of its own */
 } rc__fact;
+
+/* A fact's day as a long, RC__UNDATED when undated. */
+static inline long rc__fact_day(const rc__fact *f)
+{
+	return f->day == RC__UNDATED32 ? RC__UNDATED : (long)f->day;
+}
 
 /* The state of one reduce. */
 typedef struct rc__reduce {
@@ -111,8 +124,12 @@ typedef struct rc__reduce {
 	double tol;
 	long window;     /* days per time window, >= 1 */
 	bool nomem;
-	size_t *docgroup; /* per claim ref: its document's near-duplicate group */
 	rc__fact *facts;  /* per claim ref */
+	/* "YYYY-MM-DD" of the days the figure pass names, one copy each
+	 * (figures.c, day_str): open addressing on the day number */
+	long *day_keys;
+	const char **day_strs; /* NULL: a free slot */
+	size_t n_days, cap_days;
 	struct rc__tables *tables; /* data/reconcile.json (reduce.c) */
 } rc__reduce;
 

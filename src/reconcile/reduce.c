@@ -230,7 +230,7 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			rc__uf_union(parent, k[i].i, k[i - 1].i);
 	/* near-duplicate documents */
 	for (size_t i = 0; i < n; i++)
-		k[i] = (src_key){.v = r->docgroup[refs[i] - r->res->refs], .i = i};
+		k[i] = (src_key){.v = r->facts[refs[i] - r->res->refs].group, .i = i};
 	qsort(k, n, sizeof *k, cmp_src);
 	for (size_t i = 1; i < n; i++)
 		if (k[i].v == k[i - 1].v)
@@ -663,8 +663,8 @@ typedef struct keyed {
  * position (title first). */
 static int cmp_report(const keyed *a, const keyed *b)
 {
-	if ((a->f->day == RC__UNDATED) != (b->f->day == RC__UNDATED))
-		return a->f->day == RC__UNDATED ? 1 : -1;
+	if ((a->f->day == RC__UNDATED32) != (b->f->day == RC__UNDATED32))
+		return a->f->day == RC__UNDATED32 ? 1 : -1;
 	if (a->f->day != b->f->day)
 		return a->f->day < b->f->day ? -1 : 1;
 	if (a->f->t != b->f->t)
@@ -869,6 +869,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	if (res->claims > UINT32_MAX)   /* rc__fact.source is 32-bit */
 		return rc__error_set(err, RC_ERR_LIMIT, "%zu claims, over the %" PRIu32 " one reduce takes",
 		                     res->claims, UINT32_MAX);
+	if (n > UINT32_MAX)             /* and rc__fact.group */
+		return rc__error_set(err, RC_ERR_LIMIT, "%zu records, over the %" PRIu32 " one reduce takes",
+		                     n, UINT32_MAX);
 	/* events */
 	rc_event_vocab *own = NULL;
 	const rc_event_vocab *vocab = r->o->vocab;
@@ -896,9 +899,8 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	 * document's near-duplicate group */
 	res->refs = alloc(r, res->claims, sizeof *res->refs);
 	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
-	r->docgroup = calloc(res->claims ? res->claims : 1, sizeof *r->docgroup);
 	r->facts = calloc(res->claims ? res->claims : 1, sizeof *r->facts);
-	if (!res->refs || !keys || !r->docgroup || !r->facts) {
+	if (!res->refs || !keys || !r->facts) {
 		free(parent);
 		free(keys);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -943,7 +945,9 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			estimated = day != RC__UNDATED;
 		}
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
-			r->facts[k].day = day;
+			/* days of years 0 to 9999 (and the estimates past them) */
+			r->facts[k].day = day == RC__UNDATED || day <= INT32_MIN || day > INT32_MAX ? RC__UNDATED32
+			                                                                             : (int32_t)day;
 			r->facts[k].t = t;
 			r->facts[k].estimated = estimated;
 			/* a figure the text recalls from an earlier event is never one
@@ -956,7 +960,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			ref->claim = cl;
 			ref->effective = rc_interval_widen(&cl->q.iv, cl->q.value, cl->q.approx, cl->q.qualifier, r->tol);
 			keys[k] = (okey){.attr = cl->attribution, .root = root, .idx = k};
-			r->docgroup[k] = root;
+			r->facts[k].group = (uint32_t)root;   /* under n */
 			k++;
 		}
 	}
@@ -1058,12 +1062,19 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 				break;
 			for (size_t x = i; x < j; x++)
 				refs[x - i] = by[x].ref;
-			metric_result(r, m, refs, j - i);
+			m->claims = refs;
+			m->n_claims = j - i;
 			i = j;
 		}
 	}
 	free(at);
 	free(by);
+	/* the figure pass, once the sort keys are given back (24 bytes a claim) */
+	for (size_t e = 0; e < res->n_events && !r->nomem; e++)
+		for (size_t x = 0; x < res->events[e].n_metrics; x++) {
+			rc_metric_result *m = &res->events[e].metrics[x];
+			metric_result(r, m, m->claims, m->n_claims);
+		}
 	/* aggregates, on the first event they sum */
 	for (size_t i = 0; i < k && !r->nomem; i++) {
 		const rc_claim *cl = res->refs[i].claim;
@@ -1176,8 +1187,9 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	rc_status st = load_tables(&r, &tables, err);
 	if (st == RC_OK)
 		st = run(&r, recs, n, err);
-	free(r.docgroup);
 	free(r.facts);
+	free(r.day_keys);
+	free(r.day_strs);
 	if (st != RC_OK) {
 		rc_result_free(res);
 		return st;

@@ -54,6 +54,10 @@ const char *rc__strpool_intern(rc__strpool *p, const char *s, size_t n);
  * thread. */
 void rc__strpool_ref(rc__strpool *p);
 void rc__strpool_unref(rc__strpool *p);
+/* The interning thread is done (its reader or store is being freed): the
+ * table goes, the strings stay for the records that hold the pool.  A
+ * later intern copies without pooling. */
+void rc__strpool_seal(rc__strpool *p);
 /* Bytes held (for tests and benchmarks). */
 size_t rc__strpool_bytes(const rc__strpool *p);
 

@@ -320,6 +320,15 @@ void rc__strpool_unref(rc__strpool *p)
 	free(p);
 }
 
+void rc__strpool_seal(rc__strpool *p)
+{
+	if (!p)
+		return;
+	free(p->slots);
+	p->slots = NULL;
+	p->cap = p->n = 0;
+}
+
 size_t rc__strpool_bytes(const rc__strpool *p)
 {
 	return p ? rc__arena_used(p->chars) + p->cap * sizeof *p->slots : 0;
@@ -347,8 +356,8 @@ static bool pool_grow(rc__strpool *p)
 
 const char *rc__strpool_intern(rc__strpool *p, const char *s, size_t n)
 {
-	if (n > UINT32_MAX)
-		return rc__arena_strndup(p->chars, s, n);   /* too long to pool: kept apart */
+	if (n > UINT32_MAX || !p->cap)
+		return rc__arena_strndup(p->chars, s, n);   /* too long to pool, or sealed: kept apart */
 	uint32_t h = (uint32_t)rc__hash64(s, n, 0);
 	size_t k = h & (p->cap - 1);
 	for (; p->slots[k].s; k = (k + 1) & (p->cap - 1))

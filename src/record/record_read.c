@@ -215,6 +215,7 @@ void rc_record_reader_free(rc_record_reader *r)
 	draft_dispose(&r->line);
 	draft_dispose(&r->pend);
 	rc_record_free(r->held);
+	rc__strpool_seal(r->pool);   /* its records keep the strings, not the table */
 	rc__strpool_unref(r->pool);
 	rc__sidealloc_dispose(&r->sides);
 	free(r->diags);
@@ -1943,6 +1944,7 @@ void rc_record_store_free(rc_record_store *s)
 	if (!s)
 		return;
 	draft_dispose(&s->d);
+	rc__strpool_seal(s->pool);   /* its records keep the strings, not the table */
 	rc__strpool_unref(s->pool);
 	rc__sidealloc_dispose(&s->sides);
 	free(s);

@@ -213,8 +213,8 @@ rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
 					row r = {{0}};
 					char idbuf[32], ra[32], rb[32];
 					snprintf(idbuf, sizeof idbuf, "%zu", id);
-					snprintf(ra, sizeof ra, "%zu", cf->figures[x]->n_claims);
-					snprintf(rb, sizeof rb, "%zu", cf->figures[y]->n_claims);
+					snprintf(ra, sizeof ra, "%zu", (size_t)cf->figures[x]->n_claims);
+					snprintf(rb, sizeof rb, "%zu", (size_t)cf->figures[y]->n_claims);
 					r.cell[0] = dup_clean(ev->id);
 					r.cell[1] = dup_clean(ev->label);
 					r.cell[2] = dup_clean(mr->metric);

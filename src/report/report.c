@@ -841,7 +841,7 @@ static void md_conflict_rows(rc__out *o, const rc_conflict *cf)
 			continue;
 		}
 		char reports[32];
-		snprintf(reports, sizeof reports, "%zu", cf->figures[i]->n_claims);
+		snprintf(reports, sizeof reports, "%zu", (size_t)cf->figures[i]->n_claims);
 		md_claim_row(o, cf->claims[i], reports);
 	}
 }
@@ -873,7 +873,8 @@ static void md_figures_table(rc__out *o, const rc_metric_result *m)
 		rc__outf(o, "| %s%s | ", f->estimated ? "\xe2\x89\xa5" : "", f->date ? f->date : "undated");
 		rc__out_md(o, r->claim->text);
 		rc__outf(o, "%s | %s | %zu | %zu | %zu | ", f->leads ? " \xe2\x97\x80" : "",
-		         f->revised ? "revised" : rc_claim_status_str(f->status), f->n_claims, f->documents, f->origins);
+		         f->revised ? "revised" : rc_claim_status_str(f->status), (size_t)f->n_claims,
+		         (size_t)f->documents, (size_t)f->origins);
 		rc__out_md(o, rc__ref_source(r));
 		rc__outs(o, " | ");
 		md_article(o, r->rec);

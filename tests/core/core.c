@@ -13,9 +13,13 @@ START_TEST(arena_many_allocations)
 	for (int i = 0; i < 10000; i++) {
 		char *s = rc__arena_printf(a, "string %d", i);
 		ck_assert_ptr_nonnull(s);
-		ck_assert_uint_eq((uintptr_t)s % 16, 0);
+		/* strings are packed; other allocations stay 16-byte aligned */
 		if (prev)
 			ck_assert_ptr_ne(s, prev);
+		ck_assert_str_eq(s, prev ? s : "string 0");
+		void *p = rc__arena_alloc(a, (size_t)i % 40 + 1);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_uint_eq((uintptr_t)p % 16, 0);
 		prev = s;
 	}
 	ck_assert_str_eq(prev, "string 9999");
@@ -25,6 +29,50 @@ START_TEST(arena_many_allocations)
 	ck_assert_int_eq(big[12345], 0);
 	rc__arena_free(a);
 	rc__arena_free(NULL);
+}
+END_TEST
+
+typedef struct sort_item {
+	uint64_t key;
+	uint32_t tie, at;
+} sort_item;
+
+static int cmp_sort_item(const void *pa, const void *pb)
+{
+	const sort_item *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->tie > b->tie) - (a->tie < b->tie);
+}
+
+/* rc__sort_inplace against qsort on a total order: sorted runs, reversed
+ * runs, many equal keys, random keys, every small size. */
+START_TEST(sort_inplace_matches_qsort)
+{
+	enum { N = 5000 };
+	sort_item *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	uint64_t x = 88172645463325252u;
+	for (int shape = 0; shape < 4; shape++)
+		for (size_t n = 0; n <= N; n = n < 40 ? n + 1 : n * 3) {
+			for (size_t i = 0; i < n; i++) {
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				uint64_t k = shape == 0 ? i : shape == 1 ? n - i : shape == 2 ? x % 3 : x;
+				a[i] = (sort_item){k, (uint32_t)(x >> 40), (uint32_t)i};
+			}
+			memcpy(b, a, n * sizeof *a);
+			rc__sort_inplace(a, n, sizeof *a, cmp_sort_item);
+			rc__qsort(b, n, sizeof *b, cmp_sort_item);
+			for (size_t i = 0; i < n; i++) {
+				ck_assert_uint_eq(a[i].key, b[i].key);
+				ck_assert_uint_eq(a[i].tie, b[i].tie);
+			}
+		}
+	free(a);
+	free(b);
 }
 END_TEST
 
@@ -310,6 +358,7 @@ int main(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, arena_many_allocations);
+	tcase_add_test(tc, sort_inplace_matches_qsort);
 	tcase_add_test(tc, buf_cap_is_enforced);
 	tcase_add_test(tc, buf_long_printf);
 	tcase_add_test(tc, utf8_decode_rejects_bad_sequences);
