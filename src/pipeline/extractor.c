@@ -37,12 +37,7 @@ static rc_status own_mention_strings(rc_record *rec, rc_arena *a, rc_error *err)
 	for (size_t i = 0; i < rec->n_mentions && !nomem; i++) {
 		rc_mention *m = &rec->mentions[i];
 		const char *old_key = m->key, *old_id = m->local_id;
-		m->type = rc__arena_strdup_nomem(a, m->type, &nomem);
-		m->noun = rc__arena_strdup_nomem(a, m->noun, &nomem);
-		m->place = rc__arena_strdup_nomem(a, m->place, &nomem);
-		m->date = rc__arena_strdup_nomem(a, m->date, &nomem);
-		m->key = rc__arena_strdup_nomem(a, m->key, &nomem);
-		m->local_id = rc__arena_strdup_nomem(a, m->local_id, &nomem);
+		rc__mention_strdup(m, a, &nomem);
 		if (m->n_names) {
 			const char **names = rc__arena_alloc(a, m->n_names * sizeof *names);
 			if (!names) {

@@ -1247,12 +1247,12 @@ typedef struct side_key {
 static int cmp_side(const void *pa, const void *pb)
 {
 	const side_key *a = pa, *b = pb;
-	if (a->authority != b->authority)
-		return a->authority > b->authority ? -1 : 1;
-	if (a->t != b->t)
-		return a->t > b->t ? -1 : 1;
-	int c = cmp_iv(a->iv, b->iv);
-	return c ? c : (a->i > b->i) - (a->i < b->i);
+	int c;
+	/* b before a: the highest authority, then the latest, first */
+	if ((c = rc__cmp_ll(b->authority, a->authority)) || (c = rc__cmp_ll(b->t, a->t)) ||
+	    (c = cmp_iv(a->iv, b->iv)))
+		return c;
+	return rc__cmp_size(a->i, b->i);
 }
 
 /* Sides sorted: the most authoritative first, then the latest. */

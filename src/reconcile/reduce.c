@@ -19,6 +19,7 @@
 #include "core/core.h"
 #include "events/events-priv.h"
 #include "reconcile/reconcile-int.h"
+#include "record/record-priv.h"
 #include "record/signature.h"
 
 struct rc_result_priv {
@@ -55,28 +56,14 @@ const char *rc_aggregate_verdict_str(rc_aggregate_verdict v)
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static int strcmp0(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
 static int cmp_record(const void *pa, const void *pb)
 {
 	const rc_record *a = *(rc_record *const *)pa, *b = *(rc_record *const *)pb;
 	int c;
-	if ((c = strcmp0(a->doc, b->doc)) || (c = strcmp0(a->path, b->path)))
+	if ((c = rc__record_cmp_identity(a, b)) || (c = rc__strcmp0(a->source, b->source)) ||
+	    (c = rc__strcmp0(a->published, b->published)) || (c = rc__cmp_size(a->bytes, b->bytes)))
 		return c;
-	if (a->record_line != b->record_line)
-		return a->record_line < b->record_line ? -1 : 1;
-	if ((c = strcmp0(a->source, b->source)) || (c = strcmp0(a->published, b->published)))
-		return c;
-	if (a->bytes != b->bytes)
-		return a->bytes < b->bytes ? -1 : 1;
-	if (a->n_claims != b->n_claims)
-		return a->n_claims < b->n_claims ? -1 : 1;
-	return 0;
+	return rc__cmp_size(a->n_claims, b->n_claims);
 }
 
 
@@ -190,10 +177,10 @@ typedef struct src_key {
 static int cmp_src(const void *pa, const void *pb)
 {
 	const src_key *a = pa, *b = pb;
-	if (a->v != b->v)
-		return a->v < b->v ? -1 : 1;
-	int c = strcmp0(a->s, b->s);
-	return c ? c : (a->i > b->i) - (a->i < b->i);
+	int c;
+	if ((c = rc__cmp_size(a->v, b->v)) || (c = rc__strcmp0(a->s, b->s)))
+		return c;
+	return rc__cmp_size(a->i, b->i);
 }
 
 /*
@@ -224,7 +211,7 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		k[i] = (src_key){.s = refs[i]->rec->doc, .i = i};
 	qsort(k, n, sizeof *k, cmp_src);
 	for (size_t i = 0; i < n; i++)
-		if (i == 0 || strcmp0(k[i].s, k[i - 1].s) != 0)
+		if (i == 0 || rc__strcmp0(k[i].s, k[i - 1].s) != 0)
 			m->documents++;
 		else
 			rc__uf_union(parent, k[i].i, k[i - 1].i);
@@ -325,14 +312,14 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 static const rc_metric_result *find_metric(const rc_event *ev, const char *metric)
 {
 	for (size_t m = 0; m < ev->n_metrics; m++)
-		if (strcmp0(ev->metrics[m].metric, metric) == 0)
+		if (rc__strcmp0(ev->metrics[m].metric, metric) == 0)
 			return &ev->metrics[m];
 	return NULL;
 }
 
 static int cmp_event_id(const void *key, const void *ev)
 {
-	return strcmp0(key, ((const rc_event *)ev)->id);
+	return rc__strcmp0(key, ((const rc_event *)ev)->id);
 }
 
 /* Events are in id order (rc__events_merge sorts them). */
@@ -669,7 +656,7 @@ static int cmp_report(const keyed *a, const keyed *b)
 		return a->f->day < b->f->day ? -1 : 1;
 	if (a->f->t != b->f->t)
 		return a->f->t < b->f->t ? -1 : 1;
-	int c = strcmp0(a->ref->rec->doc, b->ref->rec->doc);
+	int c = rc__strcmp0(a->ref->rec->doc, b->ref->rec->doc);
 	if (c)
 		return c;
 	/* reading order: a record's title (numbered after its text) first */
@@ -677,7 +664,7 @@ static int cmp_report(const keyed *a, const keyed *b)
 		return a->ref->claim->in_title ? -1 : 1;
 	if (a->ref->claim->pos.start != b->ref->claim->pos.start)
 		return a->ref->claim->pos.start < b->ref->claim->pos.start ? -1 : 1;
-	return strcmp0(a->ref->claim->metric, b->ref->claim->metric);
+	return rc__strcmp0(a->ref->claim->metric, b->ref->claim->metric);
 }
 
 static int cmp_report_q(const void *pa, const void *pb)
@@ -688,7 +675,7 @@ static int cmp_report_q(const void *pa, const void *pb)
 static int cmp_keyed(const void *pa, const void *pb)
 {
 	const keyed *a = pa, *b = pb;
-	int c = strcmp0(a->metric, b->metric);
+	int c = rc__strcmp0(a->metric, b->metric);
 	if (c)
 		return c;
 	return cmp_report(a, b);
@@ -1043,13 +1030,13 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		size_t first = e ? at[e - 1] : 0, last = at[e];
 		size_t metrics = 0;
 		for (size_t i = first; i < last; i++)
-			metrics += i == first || strcmp0(by[i].metric, by[i - 1].metric) != 0;
+			metrics += i == first || rc__strcmp0(by[i].metric, by[i - 1].metric) != 0;
 		ev->metrics = alloc(r, metrics, sizeof *ev->metrics);
 		if (!ev->metrics)
 			break;
 		for (size_t i = first; i < last;) {
 			size_t j = i + 1;
-			while (j < last && strcmp0(by[j].metric, by[i].metric) == 0)
+			while (j < last && rc__strcmp0(by[j].metric, by[i].metric) == 0)
 				j++;
 			rc_metric_result *m = &ev->metrics[ev->n_metrics++];
 			m->metric = by[i].metric;

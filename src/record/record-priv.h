@@ -43,6 +43,15 @@ static inline rc_arena *rc__record_arena(rc_record *rec)
  */
 int rc__record_cmp(const rc_record *a, const rc_record *b);
 
+/* Order two records by the identity of their document: id, path, record
+ * line (NULL first); the first keys of every order of records. */
+int rc__record_cmp_identity(const rc_record *a, const rc_record *b);
+
+/* Copy the strings of a mention (type, noun, place, date, key, local_id;
+ * not its names) into a, setting *nomem when out of memory (and leaving it
+ * alone otherwise), as rc__arena_strdup_nomem() does. */
+void rc__mention_strdup(rc_mention *m, rc_arena *a, bool *nomem);
+
 /* ---- the string pool -------------------------------------------------------- */
 
 /* A pool with one reference, or NULL when out of memory. */
