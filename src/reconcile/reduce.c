@@ -1130,8 +1130,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	*out = NULL;
 	if (opts && rc__options_check("rc_reconcile_options", opts->version, RC_RECONCILE_OPTIONS_VERSION, err) !=
 	            RC_OK) {
-		for (size_t i = 0; i < n; i++)
-			rc_record_free(records[i]);
+		rc__records_free(records, n);
 		return RC_ERR_INVALID;
 	}
 	rc_result *res = calloc(1, sizeof *res);
@@ -1139,8 +1138,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	struct rc_result_priv *priv = calloc(1, sizeof *priv);
 	rc_arena *a = rc__arena_new(1 << 16);
 	if (!res || !recs || !priv || !a) {
-		for (size_t i = 0; i < n; i++)
-			rc_record_free(records[i]);
+		rc__records_free(records, n);
 		free(res);
 		free(recs);
 		free(priv);
@@ -1214,8 +1212,7 @@ void rc_result_free(rc_result *res)
 {
 	if (!res)
 		return;
-	for (size_t i = 0; i < res->n_records; i++)
-		rc_record_free(res->records[i]);
+	rc__records_free(res->records, res->n_records);
 	free(res->records);
 	if (res->priv) {
 		rc__arena_free(res->priv->arena);

@@ -28,6 +28,9 @@ struct rc_record_priv {
 /* A zeroed record with its own arena, or NULL when out of memory. */
 rc_record *rc__record_new(void);
 
+/* rc_record_free() of recs[0..n); the array itself stays the caller's. */
+void rc__records_free(rc_record *const *recs, size_t n);
+
 /* The arena of a record made by rc__record_new() (NULL for one read back:
  * those are complete and read-only). */
 static inline rc_arena *rc__record_arena(rc_record *rec)

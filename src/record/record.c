@@ -168,6 +168,16 @@ static int cmp_interval(const rc_interval *a, const rc_interval *b)
 	return 0;
 }
 
+/* Two arrays of n strings, element by element. */
+static int cmp_strs(const char *const *a, const char *const *b, size_t n)
+{
+	int c;
+	for (size_t i = 0; i < n; i++)
+		if ((c = rc__strcmp0(a[i], b[i])))
+			return c;
+	return 0;
+}
+
 static int cmp_diag(const rc_diag *a, const rc_diag *b)
 {
 	int c;
@@ -183,12 +193,8 @@ static int cmp_mention(const rc_mention *a, const rc_mention *b)
 	int c;
 	if ((c = rc__strcmp0(a->type, b->type)) || (c = rc__strcmp0(a->noun, b->noun)) ||
 	    (c = rc__strcmp0(a->place, b->place)) || (c = rc__strcmp0(a->date, b->date)) ||
-	    (c = rc__cmp_size(a->n_names, b->n_names)))
-		return c;
-	for (size_t i = 0; i < a->n_names; i++)
-		if ((c = rc__strcmp0(a->names[i], b->names[i])))
-			return c;
-	if ((c = rc__strcmp0(a->key, b->key)) || (c = rc__strcmp0(a->local_id, b->local_id)) ||
+	    (c = rc__cmp_size(a->n_names, b->n_names)) || (c = cmp_strs(a->names, b->names, a->n_names)) ||
+	    (c = rc__strcmp0(a->key, b->key)) || (c = rc__strcmp0(a->local_id, b->local_id)) ||
 	    (c = rc__cmp_size(a->start, b->start)) || (c = rc__cmp_size(a->end, b->end)))
 		return c;
 	return rc__cmp_size(a->line, b->line);
@@ -217,10 +223,13 @@ static int cmp_claim(const rc_claim *a, const rc_claim *b)
 	for (size_t i = 0; i < a->n_mentions; i++)
 		if ((c = rc__cmp_ll(a->mentions[i], b->mentions[i])))
 			return c;
-	for (size_t i = 0; i < a->n_events; i++)
-		if ((c = rc__strcmp0(a->events[i], b->events[i])))
-			return c;
-	return 0;
+	return cmp_strs(a->events, b->events, a->n_events);
+}
+
+void rc__records_free(rc_record *const *recs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		rc_record_free(recs[i]);
 }
 
 void rc__mention_strdup(rc_mention *m, rc_arena *a, bool *nomem)
