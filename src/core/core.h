@@ -188,20 +188,9 @@ rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
 
 /* ---- ordering --------------------------------------------------------- */
 
-/* Three-way comparisons for sort functions: negative, 0 or positive as a
- * sorts before, with or after b.  rc__strcmp0() is strcmp() with NULL
- * first.  Chained as (c = rc__cmp_size(..)) || (c = rc__strcmp0(..)), a
- * comparison by several keys reads as the list of its keys. */
-static inline int rc__cmp_size(size_t a, size_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static inline int rc__cmp_ll(long long a, long long b)
-{
-	return (a > b) - (a < b);
-}
-
+/* strcmp() with NULL first, for comparators: chained with RC_CMP as
+ * (c = RC_CMP(..)) || (c = rc__strcmp0(..)), a comparison by several keys
+ * reads as the list of its keys. */
 static inline int rc__strcmp0(const char *a, const char *b)
 {
 	if (!a || !b)

@@ -1249,10 +1249,10 @@ static int cmp_side(const void *pa, const void *pb)
 	const side_key *a = pa, *b = pb;
 	int c;
 	/* b before a: the highest authority, then the latest, first */
-	if ((c = rc__cmp_ll(b->authority, a->authority)) || (c = rc__cmp_ll(b->t, a->t)) ||
+	if ((c = RC_CMP(b->authority, a->authority)) || (c = RC_CMP(b->t, a->t)) ||
 	    (c = cmp_iv(a->iv, b->iv)))
 		return c;
-	return rc__cmp_size(a->i, b->i);
+	return RC_CMP(a->i, b->i);
 }
 
 /* Sides sorted: the most authoritative first, then the latest. */

@@ -158,9 +158,9 @@ static int cmp_rec(const void *pa, const void *pb)
 {
 	const rc_record *a = *(const rc_record *const *)pa, *b = *(const rc_record *const *)pb;
 	int c;
-	if ((c = rc__record_cmp_identity(a, b)) || (c = rc__cmp_size(a->seq, b->seq)))
+	if ((c = rc__record_cmp_identity(a, b)) || (c = RC_CMP(a->seq, b->seq)))
 		return c;
-	return rc__cmp_size(a->n_mentions, b->n_mentions);
+	return RC_CMP(a->n_mentions, b->n_mentions);
 }
 
 static int cmp_str(const void *a, const void *b)

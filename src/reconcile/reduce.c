@@ -61,9 +61,9 @@ static int cmp_record(const void *pa, const void *pb)
 	const rc_record *a = *(rc_record *const *)pa, *b = *(rc_record *const *)pb;
 	int c;
 	if ((c = rc__record_cmp_identity(a, b)) || (c = rc__strcmp0(a->source, b->source)) ||
-	    (c = rc__strcmp0(a->published, b->published)) || (c = rc__cmp_size(a->bytes, b->bytes)))
+	    (c = rc__strcmp0(a->published, b->published)) || (c = RC_CMP(a->bytes, b->bytes)))
 		return c;
-	return rc__cmp_size(a->n_claims, b->n_claims);
+	return RC_CMP(a->n_claims, b->n_claims);
 }
 
 
@@ -178,9 +178,9 @@ static int cmp_src(const void *pa, const void *pb)
 {
 	const src_key *a = pa, *b = pb;
 	int c;
-	if ((c = rc__cmp_size(a->v, b->v)) || (c = rc__strcmp0(a->s, b->s)))
+	if ((c = RC_CMP(a->v, b->v)) || (c = rc__strcmp0(a->s, b->s)))
 		return c;
-	return rc__cmp_size(a->i, b->i);
+	return RC_CMP(a->i, b->i);
 }
 
 /*

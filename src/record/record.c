@@ -150,8 +150,8 @@ void rc__sidealloc_dispose(rc__sidealloc *a)
 static int cmp_pos(const rc_pos *a, const rc_pos *b)
 {
 	int c;
-	if ((c = rc__cmp_size(a->start, b->start)) || (c = rc__cmp_size(a->end, b->end)) ||
-	    (c = rc__cmp_size(a->line, b->line)) || (c = rc__cmp_size(a->column, b->column)))
+	if ((c = RC_CMP(a->start, b->start)) || (c = RC_CMP(a->end, b->end)) ||
+	    (c = RC_CMP(a->line, b->line)) || (c = RC_CMP(a->column, b->column)))
 		return c;
 	return 0;
 }
@@ -159,11 +159,11 @@ static int cmp_pos(const rc_pos *a, const rc_pos *b)
 static int cmp_interval(const rc_interval *a, const rc_interval *b)
 {
 	int c;
-	if ((c = rc__cmp_ll(a->lo_inf, b->lo_inf)) || (c = rc__cmp_ll(a->hi_inf, b->hi_inf)))
+	if ((c = RC_CMP(a->lo_inf, b->lo_inf)) || (c = RC_CMP(a->hi_inf, b->hi_inf)))
 		return c;
-	if (!a->lo_inf && ((c = rc__cmp_double(a->lo, b->lo)) || (c = rc__cmp_ll(a->lo_incl, b->lo_incl))))
+	if (!a->lo_inf && ((c = rc__cmp_double(a->lo, b->lo)) || (c = RC_CMP(a->lo_incl, b->lo_incl))))
 		return c;
-	if (!a->hi_inf && ((c = rc__cmp_double(a->hi, b->hi)) || (c = rc__cmp_ll(a->hi_incl, b->hi_incl))))
+	if (!a->hi_inf && ((c = rc__cmp_double(a->hi, b->hi)) || (c = RC_CMP(a->hi_incl, b->hi_incl))))
 		return c;
 	return 0;
 }
@@ -181,9 +181,9 @@ static int cmp_strs(const char *const *a, const char *const *b, size_t n)
 static int cmp_diag(const rc_diag *a, const rc_diag *b)
 {
 	int c;
-	if ((c = rc__cmp_ll(a->severity, b->severity)) || (c = rc__cmp_ll(a->status, b->status)) ||
-	    (c = rc__strcmp0(a->path, b->path)) || (c = rc__cmp_size(a->line, b->line)) ||
-	    (c = rc__cmp_size(a->column, b->column)) || (c = rc__cmp_size(a->offset, b->offset)))
+	if ((c = RC_CMP(a->severity, b->severity)) || (c = RC_CMP(a->status, b->status)) ||
+	    (c = rc__strcmp0(a->path, b->path)) || (c = RC_CMP(a->line, b->line)) ||
+	    (c = RC_CMP(a->column, b->column)) || (c = RC_CMP(a->offset, b->offset)))
 		return c;
 	return rc__strcmp0(a->message, b->message);
 }
@@ -193,11 +193,11 @@ static int cmp_mention(const rc_mention *a, const rc_mention *b)
 	int c;
 	if ((c = rc__strcmp0(a->type, b->type)) || (c = rc__strcmp0(a->noun, b->noun)) ||
 	    (c = rc__strcmp0(a->place, b->place)) || (c = rc__strcmp0(a->date, b->date)) ||
-	    (c = rc__cmp_size(a->n_names, b->n_names)) || (c = cmp_strs(a->names, b->names, a->n_names)) ||
+	    (c = RC_CMP(a->n_names, b->n_names)) || (c = cmp_strs(a->names, b->names, a->n_names)) ||
 	    (c = rc__strcmp0(a->key, b->key)) || (c = rc__strcmp0(a->local_id, b->local_id)) ||
-	    (c = rc__cmp_size(a->start, b->start)) || (c = rc__cmp_size(a->end, b->end)))
+	    (c = RC_CMP(a->start, b->start)) || (c = RC_CMP(a->end, b->end)))
 		return c;
-	return rc__cmp_size(a->line, b->line);
+	return RC_CMP(a->line, b->line);
 }
 
 static int cmp_claim(const rc_claim *a, const rc_claim *b)
@@ -206,22 +206,22 @@ static int cmp_claim(const rc_claim *a, const rc_claim *b)
 	const rc_quantity *x = &a->q, *y = &b->q;
 	if ((c = rc__strcmp0(a->metric, b->metric)) || (c = rc__strcmp0(a->subject, b->subject)) ||
 	    (c = rc__strcmp0(a->trigger, b->trigger)) || (c = rc__strcmp0(a->text, b->text)) ||
-	    (c = rc__cmp_ll(x->kind, y->kind)) || (c = cmp_interval(&x->iv, &y->iv)) ||
-	    (c = rc__cmp_double(x->value, y->value)) || (c = rc__cmp_ll(x->approx, y->approx)) ||
-	    (c = rc__cmp_ll(x->vague, y->vague)) || (c = rc__strcmp0(x->qualifier, y->qualifier)) ||
-	    (c = rc__cmp_size(x->start, y->start)) || (c = rc__cmp_size(x->end, y->end)) ||
-	    (c = rc__cmp_size(x->num_start, y->num_start)) || (c = rc__cmp_size(x->num_end, y->num_end)) ||
-	    (c = rc__cmp_ll(a->status, b->status)) || (c = rc__strcmp0(a->attribution, b->attribution)) ||
+	    (c = RC_CMP(x->kind, y->kind)) || (c = cmp_interval(&x->iv, &y->iv)) ||
+	    (c = rc__cmp_double(x->value, y->value)) || (c = RC_CMP(x->approx, y->approx)) ||
+	    (c = RC_CMP(x->vague, y->vague)) || (c = rc__strcmp0(x->qualifier, y->qualifier)) ||
+	    (c = RC_CMP(x->start, y->start)) || (c = RC_CMP(x->end, y->end)) ||
+	    (c = RC_CMP(x->num_start, y->num_start)) || (c = RC_CMP(x->num_end, y->num_end)) ||
+	    (c = RC_CMP(a->status, b->status)) || (c = rc__strcmp0(a->attribution, b->attribution)) ||
 	    (c = rc__strcmp0(a->quote, b->quote)) || (c = cmp_pos(&a->pos, &b->pos)) ||
-	    (c = cmp_pos(&a->sentence, &b->sentence)) || (c = rc__cmp_size(a->file_line, b->file_line)) ||
-	    (c = rc__cmp_ll(a->parent, b->parent)) || (c = rc__cmp_ll(a->mention, b->mention)) ||
-	    (c = rc__cmp_size(a->n_mentions, b->n_mentions)) || (c = rc__strcmp0(a->event, b->event)) ||
-	    (c = rc__cmp_size(a->n_events, b->n_events)) || (c = rc__cmp_ll(a->in_title, b->in_title)) ||
-	    (c = rc__strcmp0(a->part, b->part)) || (c = rc__cmp_ll(a->background, b->background)) ||
-	    (c = rc__cmp_ll(a->year, b->year)))
+	    (c = cmp_pos(&a->sentence, &b->sentence)) || (c = RC_CMP(a->file_line, b->file_line)) ||
+	    (c = RC_CMP(a->parent, b->parent)) || (c = RC_CMP(a->mention, b->mention)) ||
+	    (c = RC_CMP(a->n_mentions, b->n_mentions)) || (c = rc__strcmp0(a->event, b->event)) ||
+	    (c = RC_CMP(a->n_events, b->n_events)) || (c = RC_CMP(a->in_title, b->in_title)) ||
+	    (c = rc__strcmp0(a->part, b->part)) || (c = RC_CMP(a->background, b->background)) ||
+	    (c = RC_CMP(a->year, b->year)))
 		return c;
 	for (size_t i = 0; i < a->n_mentions; i++)
-		if ((c = rc__cmp_ll(a->mentions[i], b->mentions[i])))
+		if ((c = RC_CMP(a->mentions[i], b->mentions[i])))
 			return c;
 	return cmp_strs(a->events, b->events, a->n_events);
 }
@@ -247,19 +247,19 @@ int rc__record_cmp_identity(const rc_record *a, const rc_record *b)
 	int c;
 	if ((c = rc__strcmp0(a->doc, b->doc)) || (c = rc__strcmp0(a->path, b->path)))
 		return c;
-	return rc__cmp_size(a->record_line, b->record_line);
+	return RC_CMP(a->record_line, b->record_line);
 }
 
 int rc__record_cmp(const rc_record *a, const rc_record *b)
 {
 	int c;
 	if ((c = rc__strcmp0(a->doc, b->doc)) || (c = rc__strcmp0(a->path, b->path)) ||
-	    (c = rc__cmp_size(a->record_line, b->record_line)) || (c = rc__strcmp0(a->source, b->source)) ||
+	    (c = RC_CMP(a->record_line, b->record_line)) || (c = rc__strcmp0(a->source, b->source)) ||
 	    (c = rc__strcmp0(a->url, b->url)) || (c = rc__strcmp0(a->published, b->published)) ||
-	    (c = rc__strcmp0(a->title, b->title)) || (c = rc__cmp_size(a->bytes, b->bytes)) ||
-	    (c = rc__cmp_ll(a->status, b->status)) || (c = rc__strcmp0(a->reason, b->reason)) ||
-	    (c = rc__cmp_size(a->n_diags, b->n_diags)) || (c = rc__cmp_ll(a->has_signature, b->has_signature)) ||
-	    (c = rc__cmp_size(a->n_mentions, b->n_mentions)) || (c = rc__cmp_size(a->n_claims, b->n_claims)))
+	    (c = rc__strcmp0(a->title, b->title)) || (c = RC_CMP(a->bytes, b->bytes)) ||
+	    (c = RC_CMP(a->status, b->status)) || (c = rc__strcmp0(a->reason, b->reason)) ||
+	    (c = RC_CMP(a->n_diags, b->n_diags)) || (c = RC_CMP(a->has_signature, b->has_signature)) ||
+	    (c = RC_CMP(a->n_mentions, b->n_mentions)) || (c = RC_CMP(a->n_claims, b->n_claims)))
 		return c;
 	for (size_t i = 0; i < a->n_diags; i++)
 		if ((c = cmp_diag(&a->diags[i], &b->diags[i])))

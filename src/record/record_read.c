@@ -1780,9 +1780,9 @@ static int cmp_copy(const void *pa, const void *pb)
 	const rc_record *a = x->rec, *b = y->rec;
 	int c;
 	if ((c = rc__record_cmp_identity(a, b)) || (c = rc__record_cmp(a, b)) ||
-	    (c = rc__cmp_size(a->seq, b->seq)) || (c = rc__cmp_size(a->priv->input, b->priv->input)))
+	    (c = RC_CMP(a->seq, b->seq)) || (c = RC_CMP(a->priv->input, b->priv->input)))
 		return c;
-	return rc__cmp_size(a->priv->line, b->priv->line);
+	return RC_CMP(a->priv->line, b->priv->line);
 }
 
 typedef struct dup_pair {
