@@ -382,6 +382,8 @@ typedef struct rc_strset {
 /* 1 when s was added, 0 when it was already there, -1 out of memory. */
 int rc__strset_add(rc_strset *set, const char *s);
 bool rc__strset_has(const rc_strset *set, const char *s);
+/* The string of the set equal to s (the one added), or NULL. */
+const char *rc__strset_get(const rc_strset *set, const char *s);
 void rc__strset_free(rc_strset *set);
 
 /* An interval as "84", "[84, 103]", "(90, ∞)", its ends written by num

@@ -452,42 +452,14 @@ static int cmp_okey(const void *pa, const void *pb)
 
 /*
  * Metric keys that are not a claim's own metric ("killed (children)",
- * "killed (perpetrators)"): one copy of each, however many claims share it.
+ * "killed (perpetrators)"): one copy of each, in the result's arena,
+ * however many claims share it.
  */
-typedef struct mkeys {
-	const char **slot;
-	size_t cap, n;
-} mkeys;
-
-static const char *mkey_intern(red *r, mkeys *t, const char *s)
+static const char *mkey_intern(red *r, rc_strset *t, const char *s)
 {
-	if ((t->n + 1) * 2 > t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		const char **slot = calloc(cap, sizeof *slot);
-		if (!slot)
-			return NULL;
-		for (size_t i = 0; i < t->cap; i++) {
-			if (!t->slot[i])
-				continue;
-			size_t h = (size_t)rc__hash64(t->slot[i], strlen(t->slot[i]), 0) & (cap - 1);
-			while (slot[h])
-				h = (h + 1) & (cap - 1);
-			slot[h] = t->slot[i];
-		}
-		free(t->slot);
-		t->slot = slot;
-		t->cap = cap;
-	}
-	size_t len = strlen(s);
-	size_t h = (size_t)rc__hash64(s, len, 0) & (t->cap - 1);
-	for (; t->slot[h]; h = (h + 1) & (t->cap - 1))
-		if (strcmp(t->slot[h], s) == 0)
-			return t->slot[h];
-	const char *k = rc__arena_strndup(r->a, s, len);
-	if (k) {
-		t->slot[h] = k;
-		t->n++;
-	}
+	const char *k = rc__strset_get(t, s);
+	if (!k && (!(k = rc__arena_strdup(r->a, s)) || rc__strset_add(t, k) < 0))
+		return NULL;
 	return k;
 }
 
@@ -591,7 +563,7 @@ static rc_authority authority_of(const struct rc__tables *t, const char *attr)
  * among an attack's perpetrators ("killed two terrorists") are not the
  * victims' toll. */
 /* The interned "<metric> (<what>)". */
-static const char *metric_of(red *r, mkeys *t, const char *metric, const char *what)
+static const char *metric_of(red *r, rc_strset *t, const char *metric, const char *what)
 {
 	char stack[256];
 	size_t ml = strlen(metric), wl = strlen(what), need = ml + wl + 4;
@@ -608,7 +580,7 @@ static const char *metric_of(red *r, mkeys *t, const char *metric, const char *w
 	return k;
 }
 
-static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
+static const char *metric_key(red *r, rc_strset *t, const rc_claim *c)
 {
 	if (!c->metric)
 		return c->metric;
@@ -632,7 +604,7 @@ static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
 /* A figure of another event the text recalls or reports, linked to the
  * event its document reports (by place or kind): "killed (other event)", never a
  * rival of the event's own figures. */
-static const char *recalled_key(red *r, mkeys *t, const rc_claim *c)
+static const char *recalled_key(red *r, rc_strset *t, const rc_claim *c)
 {
 	const char *k = metric_of(r, t, c->metric, "other event");
 	if (!k)
@@ -1005,7 +977,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	for (size_t e = 0; e < res->n_events; e++)
 		at[e + 1] += at[e];
 	/* at[e] is where event e's claims start; filling moves it to where they end */
-	mkeys mk = {0};
+	rc_strset mk = {0};
 	keyed *by = calloc(nb ? nb : 1, sizeof *by);
 	if (!by) {
 		free(at);
@@ -1020,7 +992,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			                .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
 			                .f = &r->facts[i]};
 	}
-	free(mk.slot);
+	rc__strset_free(&mk);
 	for (size_t e = 0; e < res->n_events; e++) {
 		size_t first = e ? at[e - 1] : 0;
 		rc__qsort(by + first, at[e] - first, sizeof *by, cmp_keyed);
