@@ -303,13 +303,8 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 			return CLI_EXIT_ERROR;
 		}
 		return 0;
-	case CLI_OPT_JOBS: {
-		size_t n;
-		if (parse_size_max(ctx, "jobs", arg, 1024, "", &n))
-			return CLI_EXIT_ERROR;
-		ctx->jobs = (unsigned)n;
-		return 0;
-	}
+	case CLI_OPT_JOBS:
+		return parse_size_max(ctx, "jobs", arg, 1024, "", &ctx->jobs);
 	case CLI_OPT_INPUT_FORMAT:
 		if (!rc_input_format_parse(arg, &ctx->ingest.format)) {
 			cli_errorf(ctx, "--input-format wants auto, text, jsonl, json or html, got '%s'",
@@ -361,13 +356,8 @@ static int common_option(cli_ctx *ctx, int id, const char *arg)
 		return parse_size(ctx, "max-claims", arg, &ctx->ingest.limits.max_claims_per_doc);
 	case CLI_OPT_MAX_DOCS:
 		return parse_size(ctx, "max-documents", arg, &ctx->ingest.limits.max_documents);
-	case CLI_OPT_WIDTH: {
-		size_t n;
-		if (parse_size_max(ctx, "width", arg, 10000, " columns", &n))
-			return CLI_EXIT_ERROR;
-		ctx->width = (long)n;
-		return 0;
-	}
+	case CLI_OPT_WIDTH:
+		return parse_size_max(ctx, "width", arg, 10000, " columns", &ctx->width);
 	case CLI_OPT_ALL_EVENTS:
 		ctx->all_events = true;
 		return 0;
@@ -385,7 +375,7 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	snprintf(prog, sizeof(prog), "recount %s", cmd->name);
 	ctx->prog = prog;
 	ctx->color = -1;
-	ctx->width = -1;
+	ctx->width = CLI_WIDTH_TERMINAL;
 
 	size_t n = 0;
 	for (const cli_opt *o = cmd->opts; o && o->name; o++)
@@ -747,7 +737,7 @@ int cli_engine_open(const cli_ctx *ctx, rc_engine **e)
 	o.rules_path = ctx->rules_path;
 	o.events_path = ctx->events_path;
 	o.ingest = ctx->ingest;
-	o.threads = ctx->jobs;
+	o.threads = (unsigned)ctx->jobs;   /* at most 1024 */
 	o.best = ctx->best;
 	o.window_days = ctx->window_days;
 	o.duplicate_threshold = ctx->duplicate_threshold;
@@ -868,6 +858,8 @@ int cli_map_inputs(cli_ctx *ctx, const rc_engine *eng, cli_progress *prog, rc_re
 typedef struct run_watch {
 	const cli_ctx *ctx;
 	cli_progress *prog;
+	void (*record)(void *user, const rc_record *rec);   /* or NULL: the diagnostics */
+	void *user;
 } run_watch;
 
 static void watch_progress(void *user, const rc_progress *p)
@@ -878,7 +870,12 @@ static void watch_progress(void *user, const rc_progress *p)
 /* Problems of skipped documents, and cuts such as the claim limit. */
 static void watch_record(void *user, const rc_record *rec)
 {
-	const cli_ctx *ctx = ((run_watch *)user)->ctx;
+	const run_watch *w = user;
+	if (w->record) {
+		w->record(w->user, rec);
+		return;
+	}
+	const cli_ctx *ctx = w->ctx;
 	if (!ctx->quiet)
 		for (size_t i = 0; i < rec->n_diags; i++)
 			if (rec->status != RC_DOC_OK || rec->diags[i].status == RC_ERR_LIMIT)
@@ -891,7 +888,8 @@ static void watch_reconciling(void *user, rc_record *const *recs, size_t n)
 }
 
 int cli_collect_records(cli_ctx *ctx, const rc_engine *eng, rc_record ***recs, size_t *n,
-                        cli_progress *prog)
+                        cli_progress *prog, void (*watch)(void *user, const rc_record *rec),
+                        void *user)
 {
 	*recs = NULL;
 	*n = 0;
@@ -899,7 +897,7 @@ int cli_collect_records(cli_ctx *ctx, const rc_engine *eng, rc_record ***recs, s
 	if (ret)
 		return ret;
 	cli_progress_init(prog, ctx);
-	run_watch w = {.ctx = ctx, .prog = prog};
+	run_watch w = {.ctx = ctx, .prog = prog, .record = watch, .user = user};
 	rc_run_options ro = RC_RUN_OPTIONS_INIT;
 	ro.progress = watch_progress;
 	ro.record = watch_record;
@@ -1054,7 +1052,7 @@ rc_report_options cli_report_options(const cli_ctx *ctx, FILE *fp, rc_format fmt
 	rc_report_options ro = {.version = RC_REPORT_OPTIONS_VERSION,
 	                        .color = fmt == RC_FORMAT_TEXT && cli_use_color(ctx, fp),
 	                        .all_events = ctx->all_events};
-	if (fmt == RC_FORMAT_TEXT && ctx->width >= 0) {
+	if (fmt == RC_FORMAT_TEXT && ctx->width != CLI_WIDTH_TERMINAL) {
 		ro.width = (unsigned)ctx->width;
 	} else if (fmt == RC_FORMAT_TEXT && isatty(fileno(fp))) {
 		struct winsize ws;

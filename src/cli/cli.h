@@ -7,6 +7,7 @@
 #define RC_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <recount/recount.h>
 
@@ -82,6 +83,9 @@ typedef struct cli_opt {
 #define CLI_O_LIMITS   CLI_O_MAXDOC, CLI_O_MAXLINE, CLI_O_MAXCLAIMS, CLI_O_MAXDOCS
 #define CLI_O_END      {NULL, 0, NULL, 0, NULL}
 
+/* cli_ctx.width without --width: the terminal's. */
+#define CLI_WIDTH_TERMINAL SIZE_MAX
+
 /* Everything the shared options set. */
 typedef struct cli_command cli_command;
 
@@ -92,9 +96,9 @@ typedef struct cli_ctx {
 	const char *format;        /* --format as given, or NULL */
 	bool quiet;
 	int color;                 /* -1 auto, 0 never, 1 always */
-	long width;                /* --width: -1 the terminal's, 0 never wrap, else columns */
+	size_t width;              /* --width: CLI_WIDTH_TERMINAL, 0 never wrap, else columns */
 	bool all_events;           /* --all-events */
-	unsigned jobs;             /* 0: all cores */
+	size_t jobs;               /* 0: all cores */
 	rc_ingest_options ingest;
 	const char *rules_path;
 	const char *events_path;
@@ -300,10 +304,13 @@ int cli_map_inputs(cli_ctx *ctx, const rc_engine *eng, cli_progress *prog, rc_re
 
 /* The map phase of the same, kept: the records of ctx->inputs
  * (rc_engine_collect; the caller frees them and the array), with progress
- * into prog (initialised here); returns 0 or an exit code after printing
- * the error. */
+ * into prog (initialised here).  Each record goes to watch(user, rec) as it
+ * comes, in input order; without watch (NULL), the diagnostics of skipped
+ * documents and of cuts such as the claim limit are printed (not with
+ * -q).  Returns 0 or an exit code after printing the error. */
 int cli_collect_records(cli_ctx *ctx, const rc_engine *eng, rc_record ***recs, size_t *n,
-                        cli_progress *prog);
+                        cli_progress *prog, void (*watch)(void *user, const rc_record *rec),
+                        void *user);
 
 /* The commands, each defined in cmd_<name>.c. */
 extern const cli_command cli_cmd_docs;

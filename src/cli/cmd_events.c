@@ -29,33 +29,22 @@ static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
 typedef struct state {
 	cli_ctx *ctx;
 	rc_record **recs;
-	size_t n, cap;
+	size_t n;
 	size_t skipped;
 } state;
 
 static state the_state;
 
-static rc_status keep(void *user, rc_record *rec, rc_error *err)
+/* A skipped document is counted, with its problems. */
+static void watch(void *user, const rc_record *rec)
 {
 	state *s = user;
-	if (rec->status != RC_DOC_OK) {
-		s->skipped++;
-		if (!s->ctx->quiet)
-			for (size_t i = 0; i < rec->n_diags; i++)
-				cli_diag(s->ctx, &rec->diags[i]);
-	}
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 64;
-		rc_record **p = realloc(s->recs, cap * sizeof(*p));
-		if (!p) {
-			rc_record_free(rec);
-			return cli_set_error(err, RC_ERR_NOMEM, "out of memory");
-		}
-		s->recs = p;
-		s->cap = cap;
-	}
-	s->recs[s->n++] = rec;
-	return RC_OK;
+	if (rec->status == RC_DOC_OK)
+		return;
+	s->skipped++;
+	if (!s->ctx->quiet)
+		for (size_t i = 0; i < rec->n_diags; i++)
+			cli_diag(s->ctx, &rec->diags[i]);
 }
 
 static int cmp_rec(const void *pa, const void *pb)
@@ -77,7 +66,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 		return ret;
 	rc_error err;
 	cli_progress prog;
-	ret = cli_map_inputs(ctx, eng, &prog, keep, s, NULL, NULL);
+	ret = cli_collect_records(ctx, eng, &s->recs, &s->n, &prog, watch, s);
 	bool ok = ret == 0;
 	rc_event_set *set = NULL;
 	if (ok) {

@@ -124,7 +124,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 	rc_record **recs;
 	size_t n;
 	cli_progress prog;
-	if ((ret = cli_collect_records(ctx, eng, &recs, &n, &prog)) != 0) {
+	if ((ret = cli_collect_records(ctx, eng, &recs, &n, &prog, NULL, NULL)) != 0) {
 		rc_engine_free(eng);
 		return ret;
 	}

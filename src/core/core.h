@@ -189,6 +189,16 @@ rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
 
 /* ---- ordering --------------------------------------------------------- */
 
+/* strcmp() with NULL first, for comparators: chained with RC_CMP as
+ * (c = RC_CMP(..)) || (c = rc__strcmp0(..)), a comparison by several keys
+ * reads as the list of its keys. */
+static inline int rc__strcmp0(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
 /* A total order of doubles: NaN first, then by value (-0 and 0 equal), so
  * that sorting is well defined whatever a figure holds. */
 static inline int rc__cmp_double(double a, double b)
@@ -380,6 +390,8 @@ typedef struct rc_strset {
 /* 1 when s was added, 0 when it was already there, -1 out of memory. */
 int rc__strset_add(rc_strset *set, const char *s);
 bool rc__strset_has(const rc_strset *set, const char *s);
+/* The string of the set equal to s (the one added), or NULL. */
+const char *rc__strset_get(const rc_strset *set, const char *s);
 void rc__strset_free(rc_strset *set);
 
 /* An interval as "84", "[84, 103]", "(90, ∞)", its ends written by num

@@ -39,6 +39,8 @@ void rc__jw_key(rc_jw *w, const char *k);
  * names the program writes, through RC_JW_KEY(w, "name"). */
 void rc__jw_keyq(rc_jw *w, const char *quoted, size_t n);
 #define RC_JW_KEY(w, lit) rc__jw_keyq((w), "\"" lit "\":", sizeof(lit) + 2)
+/* The same key, opening the array that is its value. */
+#define RC_JW_KARR(w, lit) do { RC_JW_KEY(w, lit); rc__jw_arr(w); } while (0)
 void rc__jw_str(rc_jw *w, const char *s);        /* NULL -> null */
 void rc__jw_int(rc_jw *w, long long v);
 void rc__jw_num(rc_jw *w, double v);             /* as rc__json_number() */
@@ -68,6 +70,18 @@ static inline void rc__jw_kbool(rc_jw *w, const char *k, bool v)
 {
 	rc__jw_key(w, k);
 	rc__jw_bool(w, v);
+}
+/* A member whose value is an array or an object, opened here and closed
+ * by the caller with rc__jw_end_arr() or rc__jw_end_obj(). */
+static inline void rc__jw_karr(rc_jw *w, const char *k)
+{
+	rc__jw_key(w, k);
+	rc__jw_arr(w);
+}
+static inline void rc__jw_kobj(rc_jw *w, const char *k)
+{
+	rc__jw_key(w, k);
+	rc__jw_obj(w);
 }
 /* v when has, else null (an unbounded end, a figure not known). */
 static inline void rc__jw_knum_or_null(rc_jw *w, const char *k, bool has, double v)

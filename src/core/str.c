@@ -82,9 +82,14 @@ static size_t strset_slot(const rc_strset *set, const char *s)
 	return i;
 }
 
+const char *rc__strset_get(const rc_strset *set, const char *s)
+{
+	return set->cap ? set->slots[strset_slot(set, s)] : NULL;
+}
+
 bool rc__strset_has(const rc_strset *set, const char *s)
 {
-	return set->cap && set->slots[strset_slot(set, s)] != NULL;
+	return rc__strset_get(set, s) != NULL;
 }
 
 int rc__strset_add(rc_strset *set, const char *s)

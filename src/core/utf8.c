@@ -80,14 +80,19 @@ size_t rc__utf8_count(const char *s, size_t n)
 	return count;
 }
 
+/* The first byte from p[i] on that is not ASCII (the only bytes that need
+ * decoding), or n. */
+static size_t skip_ascii(const unsigned char *p, size_t n, size_t i)
+{
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
 bool rc__utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
+	for (size_t i = 0; (i = skip_ascii(p, n, i)) < n;) {
 		uint32_t cp;
 		size_t l = rc__utf8_decode(p + i, n - i, &cp);
 		if (!l)
@@ -190,11 +195,7 @@ rc_status rc__utf8_nfc(const char *s, size_t n, rc_buf *out, bool *changed)
 	const unsigned char *u = (const unsigned char *)s;
 	*changed = false;
 	size_t copied = 0; /* s[copied..) is still to be written */
-	for (size_t i = 0; i < n;) {
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
+	for (size_t i = 0; (i = skip_ascii(u, n, i)) < n;) {
 		uint32_t cp;
 		size_t l = rc__utf8_decode(u + i, n - i, &cp);
 		if (!l) {

@@ -10,6 +10,7 @@
 #include <recount/engine.h>
 #include "core/core.h"
 #include "pipeline/engine-priv.h"
+#include "record/record-priv.h"
 
 struct rc_engine {
 	rc_engine_options opts;      /* resolved */
@@ -187,8 +188,7 @@ static rc_status collect_record(void *user, rc_record *rec, rc_error *err)
 
 static void drop(collect *c)
 {
-	for (size_t i = 0; i < c->n; i++)
-		rc_record_free(c->recs[i]);
+	rc__records_free(c->recs, c->n);
 	free(c->recs);
 	c->recs = NULL;
 }

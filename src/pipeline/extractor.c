@@ -37,12 +37,7 @@ static rc_status own_mention_strings(rc_record *rec, rc_arena *a, rc_error *err)
 	for (size_t i = 0; i < rec->n_mentions && !nomem; i++) {
 		rc_mention *m = &rec->mentions[i];
 		const char *old_key = m->key, *old_id = m->local_id;
-		m->type = rc__arena_strdup_nomem(a, m->type, &nomem);
-		m->noun = rc__arena_strdup_nomem(a, m->noun, &nomem);
-		m->place = rc__arena_strdup_nomem(a, m->place, &nomem);
-		m->date = rc__arena_strdup_nomem(a, m->date, &nomem);
-		m->key = rc__arena_strdup_nomem(a, m->key, &nomem);
-		m->local_id = rc__arena_strdup_nomem(a, m->local_id, &nomem);
+		rc__mention_strdup(m, a, &nomem);
 		if (m->n_names) {
 			const char **names = rc__arena_alloc(a, m->n_names * sizeof *names);
 			if (!names) {
@@ -83,31 +78,21 @@ rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
 	if (!ex)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	rc_status st = RC_OK;
-	if (opts && opts->recognizer) {
-		ex->rec = opts->recognizer;
-	} else {
-		if ((st = rc_recognizer_new(&ex->own_rec, NULL, err)) != RC_OK)
-			goto fail;
-		ex->rec = ex->own_rec;
-	}
-	if (opts && opts->rules) {
-		ex->rules = opts->rules;
-	} else {
-		if ((st = rc_rules_new_default(&ex->own_rules, err)) != RC_OK)
-			goto fail;
-		ex->rules = ex->own_rules;
-	}
-	if (opts && opts->vocab) {
-		ex->vocab = opts->vocab;
-	} else {
-		if ((st = rc_event_vocab_new(&ex->own_vocab, err)) != RC_OK)
-			goto fail;
-		ex->vocab = ex->own_vocab;
-	}
 	if (opts) {
+		ex->rec = opts->recognizer;
+		ex->rules = opts->rules;
+		ex->vocab = opts->vocab;
 		ex->events = opts->events;
 		ex->limits = opts->limits;
 	}
+	/* What the options do not lend, the extractor makes and owns. */
+	if ((!ex->rec && (st = rc_recognizer_new(&ex->own_rec, NULL, err)) != RC_OK) ||
+	    (!ex->rules && (st = rc_rules_new_default(&ex->own_rules, err)) != RC_OK) ||
+	    (!ex->vocab && (st = rc_event_vocab_new(&ex->own_vocab, err)) != RC_OK))
+		goto fail;
+	ex->rec = ex->own_rec ? ex->own_rec : ex->rec;
+	ex->rules = ex->own_rules ? ex->own_rules : ex->rules;
+	ex->vocab = ex->own_vocab ? ex->own_vocab : ex->vocab;
 	rc_limits_resolve(&ex->limits);
 	*out = ex;
 	return RC_OK;

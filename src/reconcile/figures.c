@@ -1287,12 +1287,12 @@ typedef struct side_key {
 static int cmp_side(const void *pa, const void *pb)
 {
 	const side_key *a = pa, *b = pb;
-	if (a->authority != b->authority)
-		return a->authority > b->authority ? -1 : 1;
-	if (a->t != b->t)
-		return a->t > b->t ? -1 : 1;
-	int c = cmp_iv(a->iv, b->iv);
-	return c ? c : (a->i > b->i) - (a->i < b->i);
+	int c;
+	/* b before a: the highest authority, then the latest, first */
+	if ((c = RC_CMP(b->authority, a->authority)) || (c = RC_CMP(b->t, a->t)) ||
+	    (c = cmp_iv(a->iv, b->iv)))
+		return c;
+	return RC_CMP(a->i, b->i);
 }
 
 /* Sides sorted: the most authoritative first, then the latest. */

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <strings.h>
 #include "events/events-priv.h"
+#include "record/record-priv.h"
 #include "record/signature.h"
 #include "reconcile/reconcile-int.h"
 
@@ -146,13 +147,6 @@ typedef struct mctx {
 	bool nomem;
 } mctx;
 
-static int cmp_opt(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
 static int cmp_opt_nocase(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -164,13 +158,9 @@ static int cmp_rec(const void *pa, const void *pb)
 {
 	const rc_record *a = *(const rc_record *const *)pa, *b = *(const rc_record *const *)pb;
 	int c;
-	if ((c = cmp_opt(a->doc, b->doc)) || (c = cmp_opt(a->path, b->path)))
+	if ((c = rc__record_cmp_identity(a, b)) || (c = RC_CMP(a->seq, b->seq)))
 		return c;
-	if (a->record_line != b->record_line)
-		return a->record_line < b->record_line ? -1 : 1;
-	if (a->seq != b->seq)
-		return a->seq < b->seq ? -1 : 1;
-	return a->n_mentions < b->n_mentions ? -1 : a->n_mentions > b->n_mentions;
+	return RC_CMP(a->n_mentions, b->n_mentions);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -218,7 +208,7 @@ static int cmp_exact(const void *pa, const void *pb)
 		if ((c = strcmp(a->key, b->key)))
 			return c;
 	} else {
-		if ((c = strcmp(a->type, b->type)) || (c = cmp_opt(a->date, b->date)) ||
+		if ((c = strcmp(a->type, b->type)) || (c = rc__strcmp0(a->date, b->date)) ||
 		    (c = cmp_opt_nocase(a->place, b->place)))
 			return c;
 	}
@@ -232,7 +222,7 @@ static bool same_exact(const unit *a, const unit *b)
 {
 	if (a->key || b->key)
 		return a->key && b->key && strcmp(a->key, b->key) == 0;
-	return strcmp(a->type, b->type) == 0 && cmp_opt(a->date, b->date) == 0 &&
+	return strcmp(a->type, b->type) == 0 && rc__strcmp0(a->date, b->date) == 0 &&
 	       cmp_opt_nocase(a->place, b->place) == 0 && a->place && a->date;
 }
 

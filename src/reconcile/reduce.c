@@ -19,6 +19,7 @@
 #include "core/core.h"
 #include "events/events-priv.h"
 #include "reconcile/reconcile-int.h"
+#include "record/record-priv.h"
 #include "record/signature.h"
 
 struct rc_result_priv {
@@ -55,28 +56,14 @@ const char *rc_aggregate_verdict_str(rc_aggregate_verdict v)
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static int strcmp0(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
 static int cmp_record(const void *pa, const void *pb)
 {
 	const rc_record *a = *(rc_record *const *)pa, *b = *(rc_record *const *)pb;
 	int c;
-	if ((c = strcmp0(a->doc, b->doc)) || (c = strcmp0(a->path, b->path)))
+	if ((c = rc__record_cmp_identity(a, b)) || (c = rc__strcmp0(a->source, b->source)) ||
+	    (c = rc__strcmp0(a->published, b->published)) || (c = RC_CMP(a->bytes, b->bytes)))
 		return c;
-	if (a->record_line != b->record_line)
-		return a->record_line < b->record_line ? -1 : 1;
-	if ((c = strcmp0(a->source, b->source)) || (c = strcmp0(a->published, b->published)))
-		return c;
-	if (a->bytes != b->bytes)
-		return a->bytes < b->bytes ? -1 : 1;
-	if (a->n_claims != b->n_claims)
-		return a->n_claims < b->n_claims ? -1 : 1;
-	return 0;
+	return RC_CMP(a->n_claims, b->n_claims);
 }
 
 
@@ -190,10 +177,10 @@ typedef struct src_key {
 static int cmp_src(const void *pa, const void *pb)
 {
 	const src_key *a = pa, *b = pb;
-	if (a->v != b->v)
-		return a->v < b->v ? -1 : 1;
-	int c = strcmp0(a->s, b->s);
-	return c ? c : (a->i > b->i) - (a->i < b->i);
+	int c;
+	if ((c = RC_CMP(a->v, b->v)) || (c = rc__strcmp0(a->s, b->s)))
+		return c;
+	return RC_CMP(a->i, b->i);
 }
 
 /*
@@ -224,7 +211,7 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		k[i] = (src_key){.s = refs[i]->rec->doc, .i = i};
 	qsort(k, n, sizeof *k, cmp_src);
 	for (size_t i = 0; i < n; i++)
-		if (i == 0 || strcmp0(k[i].s, k[i - 1].s) != 0)
+		if (i == 0 || rc__strcmp0(k[i].s, k[i - 1].s) != 0)
 			m->documents++;
 		else
 			rc__uf_union(parent, k[i].i, k[i - 1].i);
@@ -325,14 +312,14 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 static const rc_metric_result *find_metric(const rc_event *ev, const char *metric)
 {
 	for (size_t m = 0; m < ev->n_metrics; m++)
-		if (strcmp0(ev->metrics[m].metric, metric) == 0)
+		if (rc__strcmp0(ev->metrics[m].metric, metric) == 0)
 			return &ev->metrics[m];
 	return NULL;
 }
 
 static int cmp_event_id(const void *key, const void *ev)
 {
-	return strcmp0(key, ((const rc_event *)ev)->id);
+	return rc__strcmp0(key, ((const rc_event *)ev)->id);
 }
 
 /* Events are in id order (rc__events_merge sorts them). */
@@ -465,42 +452,14 @@ static int cmp_okey(const void *pa, const void *pb)
 
 /*
  * Metric keys that are not a claim's own metric ("killed (children)",
- * "killed (perpetrators)"): one copy of each, however many claims share it.
+ * "killed (perpetrators)"): one copy of each, in the result's arena,
+ * however many claims share it.
  */
-typedef struct mkeys {
-	const char **slot;
-	size_t cap, n;
-} mkeys;
-
-static const char *mkey_intern(red *r, mkeys *t, const char *s)
+static const char *mkey_intern(red *r, rc_strset *t, const char *s)
 {
-	if ((t->n + 1) * 2 > t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		const char **slot = calloc(cap, sizeof *slot);
-		if (!slot)
-			return NULL;
-		for (size_t i = 0; i < t->cap; i++) {
-			if (!t->slot[i])
-				continue;
-			size_t h = (size_t)rc__hash64(t->slot[i], strlen(t->slot[i]), 0) & (cap - 1);
-			while (slot[h])
-				h = (h + 1) & (cap - 1);
-			slot[h] = t->slot[i];
-		}
-		free(t->slot);
-		t->slot = slot;
-		t->cap = cap;
-	}
-	size_t len = strlen(s);
-	size_t h = (size_t)rc__hash64(s, len, 0) & (t->cap - 1);
-	for (; t->slot[h]; h = (h + 1) & (t->cap - 1))
-		if (strcmp(t->slot[h], s) == 0)
-			return t->slot[h];
-	const char *k = rc__arena_strndup(r->a, s, len);
-	if (k) {
-		t->slot[h] = k;
-		t->n++;
-	}
+	const char *k = rc__strset_get(t, s);
+	if (!k && (!(k = rc__arena_strdup(r->a, s)) || rc__strset_add(t, k) < 0))
+		return NULL;
 	return k;
 }
 
@@ -604,7 +563,7 @@ static rc_authority authority_of(const struct rc__tables *t, const char *attr)
  * among an attack's perpetrators ("killed two terrorists") are not the
  * victims' toll. */
 /* The interned "<metric> (<what>)". */
-static const char *metric_of(red *r, mkeys *t, const char *metric, const char *what)
+static const char *metric_of(red *r, rc_strset *t, const char *metric, const char *what)
 {
 	char stack[256];
 	size_t ml = strlen(metric), wl = strlen(what), need = ml + wl + 4;
@@ -621,7 +580,7 @@ static const char *metric_of(red *r, mkeys *t, const char *metric, const char *w
 	return k;
 }
 
-static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
+static const char *metric_key(red *r, rc_strset *t, const rc_claim *c)
 {
 	if (!c->metric)
 		return c->metric;
@@ -645,7 +604,7 @@ static const char *metric_key(red *r, mkeys *t, const rc_claim *c)
 /* A figure of another event the text recalls or reports, linked to the
  * event its document reports (by place or kind): "killed (other event)", never a
  * rival of the event's own figures. */
-static const char *recalled_key(red *r, mkeys *t, const rc_claim *c)
+static const char *recalled_key(red *r, rc_strset *t, const rc_claim *c)
 {
 	const char *k = metric_of(r, t, c->metric, "other event");
 	if (!k)
@@ -669,7 +628,7 @@ static int cmp_report(const keyed *a, const keyed *b)
 		return a->f->day < b->f->day ? -1 : 1;
 	if (a->f->t != b->f->t)
 		return a->f->t < b->f->t ? -1 : 1;
-	int c = strcmp0(a->ref->rec->doc, b->ref->rec->doc);
+	int c = rc__strcmp0(a->ref->rec->doc, b->ref->rec->doc);
 	if (c)
 		return c;
 	/* reading order: a record's title (numbered after its text) first */
@@ -677,7 +636,7 @@ static int cmp_report(const keyed *a, const keyed *b)
 		return a->ref->claim->in_title ? -1 : 1;
 	if (a->ref->claim->pos.start != b->ref->claim->pos.start)
 		return a->ref->claim->pos.start < b->ref->claim->pos.start ? -1 : 1;
-	return strcmp0(a->ref->claim->metric, b->ref->claim->metric);
+	return rc__strcmp0(a->ref->claim->metric, b->ref->claim->metric);
 }
 
 static int cmp_report_q(const void *pa, const void *pb)
@@ -688,7 +647,7 @@ static int cmp_report_q(const void *pa, const void *pb)
 static int cmp_keyed(const void *pa, const void *pb)
 {
 	const keyed *a = pa, *b = pb;
-	int c = strcmp0(a->metric, b->metric);
+	int c = rc__strcmp0(a->metric, b->metric);
 	if (c)
 		return c;
 	return cmp_report(a, b);
@@ -1022,7 +981,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	for (size_t e = 0; e < res->n_events; e++)
 		at[e + 1] += at[e];
 	/* at[e] is where event e's claims start; filling moves it to where they end */
-	mkeys mk = {0};
+	rc_strset mk = {0};
 	keyed *by = calloc(nb ? nb : 1, sizeof *by);
 	if (!by) {
 		free(at);
@@ -1037,7 +996,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			                .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
 			                .f = &r->facts[i]};
 	}
-	free(mk.slot);
+	rc__strset_free(&mk);
 	for (size_t e = 0; e < res->n_events; e++) {
 		size_t first = e ? at[e - 1] : 0;
 		rc__qsort(by + first, at[e] - first, sizeof *by, cmp_keyed);
@@ -1047,13 +1006,13 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		size_t first = e ? at[e - 1] : 0, last = at[e];
 		size_t metrics = 0;
 		for (size_t i = first; i < last; i++)
-			metrics += i == first || strcmp0(by[i].metric, by[i - 1].metric) != 0;
+			metrics += i == first || rc__strcmp0(by[i].metric, by[i - 1].metric) != 0;
 		ev->metrics = alloc(r, metrics, sizeof *ev->metrics);
 		if (!ev->metrics)
 			break;
 		for (size_t i = first; i < last;) {
 			size_t j = i + 1;
-			while (j < last && strcmp0(by[j].metric, by[i].metric) == 0)
+			while (j < last && rc__strcmp0(by[j].metric, by[i].metric) == 0)
 				j++;
 			rc_metric_result *m = &ev->metrics[ev->n_metrics++];
 			m->metric = by[i].metric;
@@ -1154,8 +1113,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	*out = NULL;
 	if (opts && rc__options_check("rc_reconcile_options", opts->version, RC_RECONCILE_OPTIONS_VERSION, err) !=
 	            RC_OK) {
-		for (size_t i = 0; i < n; i++)
-			rc_record_free(records[i]);
+		rc__records_free(records, n);
 		return RC_ERR_INVALID;
 	}
 	rc_result *res = calloc(1, sizeof *res);
@@ -1163,8 +1121,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	struct rc_result_priv *priv = calloc(1, sizeof *priv);
 	rc_arena *a = rc__arena_new(1 << 16);
 	if (!res || !recs || !priv || !a) {
-		for (size_t i = 0; i < n; i++)
-			rc_record_free(records[i]);
+		rc__records_free(records, n);
 		free(res);
 		free(recs);
 		free(priv);
@@ -1239,8 +1196,7 @@ void rc_result_free(rc_result *res)
 {
 	if (!res)
 		return;
-	for (size_t i = 0; i < res->n_records; i++)
-		rc_record_free(res->records[i]);
+	rc__records_free(res->records, res->n_records);
 	free(res->records);
 	if (res->priv) {
 		rc__arena_free(res->priv->arena);

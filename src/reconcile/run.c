@@ -10,6 +10,7 @@
 #include "core/core.h"
 #include "pipeline/engine-priv.h"
 #include "reconcile/reconcile-int.h"
+#include "record/record-priv.h"
 
 rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e)
 {
@@ -73,8 +74,7 @@ rc_status rc_run_documents(rc_result **out, const rc_engine *e, const rc_documen
 			opts->record(opts->user, recs[k]);
 	}
 	if (st != RC_OK) {
-		for (size_t i = 0; i < k; i++)
-			rc_record_free(recs[i]);
+		rc__records_free(recs, k);
 		free(recs);
 		return st;
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <recount/verify.h>
 #include "core/core.h"
+#include "record/record-priv.h"
 
 /* The id of the sentence's own document: no article id looks like it. */
 #define VERIFY_DOC "(claim to verify)"
@@ -233,8 +234,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 	*out = v;
 	return RC_OK;
 fail:
-	for (size_t i = 0; i < n; i++)
-		rc_record_free(records[i]);
+	rc__records_free(records, n);
 	rc_document_free(doc);
 	rc_record_free(mine);
 	free(all);

@@ -28,6 +28,9 @@ struct rc_record_priv {
 /* A zeroed record with its own arena, or NULL when out of memory. */
 rc_record *rc__record_new(void);
 
+/* rc_record_free() of recs[0..n); the array itself stays the caller's. */
+void rc__records_free(rc_record *const *recs, size_t n);
+
 /* The arena of a record made by rc__record_new() (NULL for one read back:
  * those are complete and read-only). */
 static inline rc_arena *rc__record_arena(rc_record *rec)
@@ -42,6 +45,15 @@ static inline rc_arena *rc__record_arena(rc_record *rec)
  * depend on the order they came in.
  */
 int rc__record_cmp(const rc_record *a, const rc_record *b);
+
+/* Order two records by the identity of their document: id, path, record
+ * line (NULL first); the first keys of every order of records. */
+int rc__record_cmp_identity(const rc_record *a, const rc_record *b);
+
+/* Copy the strings of a mention (type, noun, place, date, key, local_id;
+ * not its names) into a, setting *nomem when out of memory (and leaving it
+ * alone otherwise), as rc__arena_strdup_nomem() does. */
+void rc__mention_strdup(rc_mention *m, rc_arena *a, bool *nomem);
 
 /* ---- the string pool -------------------------------------------------------- */
 

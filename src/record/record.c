@@ -147,30 +147,11 @@ void rc__sidealloc_dispose(rc__sidealloc *a)
 
 /* ---- order ------------------------------------------------------------------ */
 
-static int cmp_str(const char *a, const char *b)
-{
-	if (a == b)
-		return 0;
-	if (!a || !b)
-		return a ? 1 : -1;
-	return strcmp(a, b);
-}
-
-static int cmp_size(size_t a, size_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static int cmp_long(long a, long b)
-{
-	return (a > b) - (a < b);
-}
-
 static int cmp_pos(const rc_pos *a, const rc_pos *b)
 {
 	int c;
-	if ((c = cmp_size(a->start, b->start)) || (c = cmp_size(a->end, b->end)) ||
-	    (c = cmp_size(a->line, b->line)) || (c = cmp_size(a->column, b->column)))
+	if ((c = RC_CMP(a->start, b->start)) || (c = RC_CMP(a->end, b->end)) ||
+	    (c = RC_CMP(a->line, b->line)) || (c = RC_CMP(a->column, b->column)))
 		return c;
 	return 0;
 }
@@ -178,80 +159,107 @@ static int cmp_pos(const rc_pos *a, const rc_pos *b)
 static int cmp_interval(const rc_interval *a, const rc_interval *b)
 {
 	int c;
-	if ((c = cmp_long(a->lo_inf, b->lo_inf)) || (c = cmp_long(a->hi_inf, b->hi_inf)))
+	if ((c = RC_CMP(a->lo_inf, b->lo_inf)) || (c = RC_CMP(a->hi_inf, b->hi_inf)))
 		return c;
-	if (!a->lo_inf && ((c = rc__cmp_double(a->lo, b->lo)) || (c = cmp_long(a->lo_incl, b->lo_incl))))
+	if (!a->lo_inf && ((c = rc__cmp_double(a->lo, b->lo)) || (c = RC_CMP(a->lo_incl, b->lo_incl))))
 		return c;
-	if (!a->hi_inf && ((c = rc__cmp_double(a->hi, b->hi)) || (c = cmp_long(a->hi_incl, b->hi_incl))))
+	if (!a->hi_inf && ((c = rc__cmp_double(a->hi, b->hi)) || (c = RC_CMP(a->hi_incl, b->hi_incl))))
 		return c;
+	return 0;
+}
+
+/* Two arrays of n strings, element by element. */
+static int cmp_strs(const char *const *a, const char *const *b, size_t n)
+{
+	int c;
+	for (size_t i = 0; i < n; i++)
+		if ((c = rc__strcmp0(a[i], b[i])))
+			return c;
 	return 0;
 }
 
 static int cmp_diag(const rc_diag *a, const rc_diag *b)
 {
 	int c;
-	if ((c = cmp_long(a->severity, b->severity)) || (c = cmp_long(a->status, b->status)) ||
-	    (c = cmp_str(a->path, b->path)) || (c = cmp_size(a->line, b->line)) ||
-	    (c = cmp_size(a->column, b->column)) || (c = cmp_size(a->offset, b->offset)))
+	if ((c = RC_CMP(a->severity, b->severity)) || (c = RC_CMP(a->status, b->status)) ||
+	    (c = rc__strcmp0(a->path, b->path)) || (c = RC_CMP(a->line, b->line)) ||
+	    (c = RC_CMP(a->column, b->column)) || (c = RC_CMP(a->offset, b->offset)))
 		return c;
-	return cmp_str(a->message, b->message);
+	return rc__strcmp0(a->message, b->message);
 }
 
 static int cmp_mention(const rc_mention *a, const rc_mention *b)
 {
 	int c;
-	if ((c = cmp_str(a->type, b->type)) || (c = cmp_str(a->noun, b->noun)) ||
-	    (c = cmp_str(a->place, b->place)) || (c = cmp_str(a->date, b->date)) ||
-	    (c = cmp_size(a->n_names, b->n_names)))
+	if ((c = rc__strcmp0(a->type, b->type)) || (c = rc__strcmp0(a->noun, b->noun)) ||
+	    (c = rc__strcmp0(a->place, b->place)) || (c = rc__strcmp0(a->date, b->date)) ||
+	    (c = RC_CMP(a->n_names, b->n_names)) || (c = cmp_strs(a->names, b->names, a->n_names)) ||
+	    (c = rc__strcmp0(a->key, b->key)) || (c = rc__strcmp0(a->local_id, b->local_id)) ||
+	    (c = RC_CMP(a->start, b->start)) || (c = RC_CMP(a->end, b->end)))
 		return c;
-	for (size_t i = 0; i < a->n_names; i++)
-		if ((c = cmp_str(a->names[i], b->names[i])))
-			return c;
-	if ((c = cmp_str(a->key, b->key)) || (c = cmp_str(a->local_id, b->local_id)) ||
-	    (c = cmp_size(a->start, b->start)) || (c = cmp_size(a->end, b->end)))
-		return c;
-	return cmp_size(a->line, b->line);
+	return RC_CMP(a->line, b->line);
 }
 
 static int cmp_claim(const rc_claim *a, const rc_claim *b)
 {
 	int c;
 	const rc_quantity *x = &a->q, *y = &b->q;
-	if ((c = cmp_str(a->metric, b->metric)) || (c = cmp_str(a->subject, b->subject)) ||
-	    (c = cmp_str(a->trigger, b->trigger)) || (c = cmp_str(a->text, b->text)) ||
-	    (c = cmp_long(x->kind, y->kind)) || (c = cmp_interval(&x->iv, &y->iv)) ||
-	    (c = rc__cmp_double(x->value, y->value)) || (c = cmp_long(x->approx, y->approx)) ||
-	    (c = cmp_long(x->vague, y->vague)) || (c = cmp_str(x->qualifier, y->qualifier)) ||
-	    (c = cmp_size(x->start, y->start)) || (c = cmp_size(x->end, y->end)) ||
-	    (c = cmp_size(x->num_start, y->num_start)) || (c = cmp_size(x->num_end, y->num_end)) ||
-	    (c = cmp_long(a->status, b->status)) || (c = cmp_str(a->attribution, b->attribution)) ||
-	    (c = cmp_str(a->quote, b->quote)) || (c = cmp_pos(&a->pos, &b->pos)) ||
-	    (c = cmp_pos(&a->sentence, &b->sentence)) || (c = cmp_size(a->file_line, b->file_line)) ||
-	    (c = cmp_long(a->parent, b->parent)) || (c = cmp_long(a->mention, b->mention)) ||
-	    (c = cmp_size(a->n_mentions, b->n_mentions)) || (c = cmp_str(a->event, b->event)) ||
-	    (c = cmp_size(a->n_events, b->n_events)) || (c = cmp_long(a->in_title, b->in_title)) ||
-	    (c = cmp_str(a->part, b->part)) || (c = cmp_long(a->background, b->background)) ||
-	    (c = cmp_long(a->year, b->year)))
+	if ((c = rc__strcmp0(a->metric, b->metric)) || (c = rc__strcmp0(a->subject, b->subject)) ||
+	    (c = rc__strcmp0(a->trigger, b->trigger)) || (c = rc__strcmp0(a->text, b->text)) ||
+	    (c = RC_CMP(x->kind, y->kind)) || (c = cmp_interval(&x->iv, &y->iv)) ||
+	    (c = rc__cmp_double(x->value, y->value)) || (c = RC_CMP(x->approx, y->approx)) ||
+	    (c = RC_CMP(x->vague, y->vague)) || (c = rc__strcmp0(x->qualifier, y->qualifier)) ||
+	    (c = RC_CMP(x->start, y->start)) || (c = RC_CMP(x->end, y->end)) ||
+	    (c = RC_CMP(x->num_start, y->num_start)) || (c = RC_CMP(x->num_end, y->num_end)) ||
+	    (c = RC_CMP(a->status, b->status)) || (c = rc__strcmp0(a->attribution, b->attribution)) ||
+	    (c = rc__strcmp0(a->quote, b->quote)) || (c = cmp_pos(&a->pos, &b->pos)) ||
+	    (c = cmp_pos(&a->sentence, &b->sentence)) || (c = RC_CMP(a->file_line, b->file_line)) ||
+	    (c = RC_CMP(a->parent, b->parent)) || (c = RC_CMP(a->mention, b->mention)) ||
+	    (c = RC_CMP(a->n_mentions, b->n_mentions)) || (c = rc__strcmp0(a->event, b->event)) ||
+	    (c = RC_CMP(a->n_events, b->n_events)) || (c = RC_CMP(a->in_title, b->in_title)) ||
+	    (c = rc__strcmp0(a->part, b->part)) || (c = RC_CMP(a->background, b->background)) ||
+	    (c = RC_CMP(a->year, b->year)))
 		return c;
 	for (size_t i = 0; i < a->n_mentions; i++)
-		if ((c = cmp_long(a->mentions[i], b->mentions[i])))
+		if ((c = RC_CMP(a->mentions[i], b->mentions[i])))
 			return c;
-	for (size_t i = 0; i < a->n_events; i++)
-		if ((c = cmp_str(a->events[i], b->events[i])))
-			return c;
-	return 0;
+	return cmp_strs(a->events, b->events, a->n_events);
+}
+
+void rc__records_free(rc_record *const *recs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		rc_record_free(recs[i]);
+}
+
+void rc__mention_strdup(rc_mention *m, rc_arena *a, bool *nomem)
+{
+	m->type = rc__arena_strdup_nomem(a, m->type, nomem);
+	m->noun = rc__arena_strdup_nomem(a, m->noun, nomem);
+	m->place = rc__arena_strdup_nomem(a, m->place, nomem);
+	m->date = rc__arena_strdup_nomem(a, m->date, nomem);
+	m->key = rc__arena_strdup_nomem(a, m->key, nomem);
+	m->local_id = rc__arena_strdup_nomem(a, m->local_id, nomem);
+}
+
+int rc__record_cmp_identity(const rc_record *a, const rc_record *b)
+{
+	int c;
+	if ((c = rc__strcmp0(a->doc, b->doc)) || (c = rc__strcmp0(a->path, b->path)))
+		return c;
+	return RC_CMP(a->record_line, b->record_line);
 }
 
 int rc__record_cmp(const rc_record *a, const rc_record *b)
 {
 	int c;
-	if ((c = cmp_str(a->doc, b->doc)) || (c = cmp_str(a->path, b->path)) ||
-	    (c = cmp_size(a->record_line, b->record_line)) || (c = cmp_str(a->source, b->source)) ||
-	    (c = cmp_str(a->url, b->url)) || (c = cmp_str(a->published, b->published)) ||
-	    (c = cmp_str(a->title, b->title)) || (c = cmp_size(a->bytes, b->bytes)) ||
-	    (c = cmp_long(a->status, b->status)) || (c = cmp_str(a->reason, b->reason)) ||
-	    (c = cmp_size(a->n_diags, b->n_diags)) || (c = cmp_long(a->has_signature, b->has_signature)) ||
-	    (c = cmp_size(a->n_mentions, b->n_mentions)) || (c = cmp_size(a->n_claims, b->n_claims)))
+	if ((c = rc__strcmp0(a->doc, b->doc)) || (c = rc__strcmp0(a->path, b->path)) ||
+	    (c = RC_CMP(a->record_line, b->record_line)) || (c = rc__strcmp0(a->source, b->source)) ||
+	    (c = rc__strcmp0(a->url, b->url)) || (c = rc__strcmp0(a->published, b->published)) ||
+	    (c = rc__strcmp0(a->title, b->title)) || (c = RC_CMP(a->bytes, b->bytes)) ||
+	    (c = RC_CMP(a->status, b->status)) || (c = rc__strcmp0(a->reason, b->reason)) ||
+	    (c = RC_CMP(a->n_diags, b->n_diags)) || (c = RC_CMP(a->has_signature, b->has_signature)) ||
+	    (c = RC_CMP(a->n_mentions, b->n_mentions)) || (c = RC_CMP(a->n_claims, b->n_claims)))
 		return c;
 	for (size_t i = 0; i < a->n_diags; i++)
 		if ((c = cmp_diag(&a->diags[i], &b->diags[i])))

@@ -1436,12 +1436,7 @@ static rc_status pend_start(rc_record_reader *r, bool doc_line)
 			p->names[p->n_names++] = rc__arena_strdup_nomem(a, l->names[i], &nomem);
 		for (size_t i = 0; i < l->n_mentions; i++) {
 			rc_mention m = l->mentions[i];
-			m.type = rc__arena_strdup_nomem(a, m.type, &nomem);
-			m.noun = rc__arena_strdup_nomem(a, m.noun, &nomem);
-			m.place = rc__arena_strdup_nomem(a, m.place, &nomem);
-			m.date = rc__arena_strdup_nomem(a, m.date, &nomem);
-			m.key = rc__arena_strdup_nomem(a, m.key, &nomem);
-			m.local_id = rc__arena_strdup_nomem(a, m.local_id, &nomem);
+			rc__mention_strdup(&m, a, &nomem);
 			p->names_at[p->n_mentions] = l->names_at[i];
 			p->mentions[p->n_mentions++] = m;
 		}
@@ -1772,22 +1767,6 @@ nomem:
 
 /* ---- documents read twice ------------------------------------------------------- */
 
-static int cmp_opt(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-/* The identity of a document: id, path and record line. */
-static int cmp_identity(const rc_record *a, const rc_record *b)
-{
-	int c;
-	if ((c = cmp_opt(a->doc, b->doc)) || (c = cmp_opt(a->path, b->path)))
-		return c;
-	return (a->record_line > b->record_line) - (a->record_line < b->record_line);
-}
-
 typedef struct copy_of {
 	rc_record *rec;
 	size_t at;               /* index in the caller's array */
@@ -1801,13 +1780,10 @@ static int cmp_copy(const void *pa, const void *pb)
 	const copy_of *x = pa, *y = pb;
 	const rc_record *a = x->rec, *b = y->rec;
 	int c;
-	if ((c = cmp_identity(a, b)) || (c = rc__record_cmp(a, b)))
+	if ((c = rc__record_cmp_identity(a, b)) || (c = rc__record_cmp(a, b)) ||
+	    (c = RC_CMP(a->seq, b->seq)) || (c = RC_CMP(a->priv->input, b->priv->input)))
 		return c;
-	if (a->seq != b->seq)
-		return a->seq < b->seq ? -1 : 1;
-	if (a->priv->input != b->priv->input)
-		return a->priv->input < b->priv->input ? -1 : 1;
-	return (a->priv->line > b->priv->line) - (a->priv->line < b->priv->line);
+	return RC_CMP(a->priv->line, b->priv->line);
 }
 
 typedef struct dup_pair {
@@ -1842,7 +1818,7 @@ rc_status rc_record_reader_dedup(rc_record_reader *r, rc_record **recs, size_t *
 	qsort(c, m, sizeof *c, cmp_copy);
 	for (size_t i = 0; i < m;) {
 		size_t j = i + 1;
-		for (; j < m && cmp_identity(c[i].rec, c[j].rec) == 0; j++) {
+		for (; j < m && rc__record_cmp_identity(c[i].rec, c[j].rec) == 0; j++) {
 			const rc_record *kept = c[i].rec, *copy = c[j].rec;
 			drop[c[j].at] = true;
 			r->stats.records--;

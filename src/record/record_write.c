@@ -311,6 +311,27 @@ static void diag_write(rc_jw *w, const rc_diag *d)
 	rc__jw_end_obj(w);
 }
 
+/* The sentence of claim c, in a document line's "sentences". */
+static void sentence_write(rc_jw *w, const rc_claim *c)
+{
+	rc__jw_obj(w);
+	key_str(w, "text", c->quote);
+	pos_fields(w, &c->sentence);
+	rc__jw_end_obj(w);
+}
+
+/* Claim c in a document line's "claims": its sentence is the index of one
+ * in "sentences" instead of its text. */
+static void document_claim_write(rc_jw *w, const rc_claim *c, size_t sentence)
+{
+	rc__jw_obj(w);
+	claim_figure(w, c, NULL);
+	key_size(w, "sentence", sentence);
+	claim_place(w, c);
+	claim_reading(w, c);
+	rc__jw_end_obj(w);
+}
+
 rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 {
 	sentences t;
@@ -333,8 +354,7 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	key_size(w, "bytes", rec->bytes);
 	key_str(w, "status", rec->status == RC_DOC_OK ? "ok" : "skipped");
 	key_str(w, "reason", rec->reason);
-	RC_JW_KEY(w, "diags");
-	rc__jw_arr(w);
+	RC_JW_KARR(w, "diags");
 	for (size_t i = 0; i < rec->n_diags; i++)
 		diag_write(w, &rec->diags[i]);
 	rc__jw_end_arr(w);
@@ -346,33 +366,18 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	} else {
 		rc__jw_null(w);
 	}
-	RC_JW_KEY(w, "mentions");
-	rc__jw_arr(w);
+	RC_JW_KARR(w, "mentions");
 	for (size_t i = 0; i < rec->n_mentions; i++)
 		mention_write(w, &rec->mentions[i]);
 	rc__jw_end_arr(w);
 	key_size(w, "n_claims", rec->n_claims);
-	RC_JW_KEY(w, "sentences");
-	rc__jw_arr(w);
-	for (size_t i = 0; i < t.n; i++) {
-		const rc_claim *c = &rec->claims[t.first[i]];
-		rc__jw_obj(w);
-		key_str(w, "text", c->quote);
-		pos_fields(w, &c->sentence);
-		rc__jw_end_obj(w);
-	}
+	RC_JW_KARR(w, "sentences");
+	for (size_t i = 0; i < t.n; i++)
+		sentence_write(w, &rec->claims[t.first[i]]);
 	rc__jw_end_arr(w);
-	RC_JW_KEY(w, "claims");
-	rc__jw_arr(w);
-	for (size_t i = 0; i < rec->n_claims; i++) {
-		const rc_claim *c = &rec->claims[i];
-		rc__jw_obj(w);
-		claim_figure(w, c, NULL);
-		key_size(w, "sentence", t.of_claim[i]);
-		claim_place(w, c);
-		claim_reading(w, c);
-		rc__jw_end_obj(w);
-	}
+	RC_JW_KARR(w, "claims");
+	for (size_t i = 0; i < rec->n_claims; i++)
+		document_claim_write(w, &rec->claims[i], t.of_claim[i]);
 	rc__jw_end_arr(w);
 	rc__jw_end_obj(w);
 	free(t.of_claim);

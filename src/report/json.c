@@ -36,8 +36,7 @@ static void ref_write(rc_jw *w, const rc_result *res, const rc_claim_ref *r, con
 	rc__jw_kbool(w, "revised", r->revised);
 	rc__jw_kstr(w, "authority", rc_authority_str(r->authority));
 	if (support) {
-		rc__jw_key(w, "support");
-		rc__jw_obj(w);
+		rc__jw_kobj(w, "support");
 		rc__jw_kint(w, "documents", (long long)support[0]);
 		rc__jw_kint(w, "origins", (long long)support[1]);
 		rc__jw_end_obj(w);
@@ -227,15 +226,13 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 	}
 	rc__jw_kint(w, "documents", (long long)m->documents);
 	rc__jw_kint(w, "origins", (long long)m->origins);
-	rc__jw_key(w, "claims");
-	rc__jw_arr(w);
+	rc__jw_karr(w, "claims");
 	for (size_t i = 0; i < n; i++) {
 		ref_write(w, res, m->claims[i], &support[2 * i]);
 		rc__out_poll(o, w->failed);
 	}
 	rc__jw_end_arr(w);
-	rc__jw_key(w, "figures");
-	rc__jw_arr(w);
+	rc__jw_karr(w, "figures");
 	for (size_t i = 0; i < m->n_figures; i++) {
 		const rc_figure *f = &m->figures[i];
 		rc__jw_obj(w);
@@ -256,8 +253,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		rc__out_poll(o, w->failed);
 	}
 	rc__jw_end_arr(w);
-	rc__jw_key(w, "timeline");
-	rc__jw_arr(w);
+	rc__jw_karr(w, "timeline");
 	for (size_t i = 0; i < m->n_timeline; i++) {
 		const rc_timeline_point *p = &m->timeline[i];
 		const rc_interval *iv = &p->ref->effective;
@@ -271,8 +267,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);
-	rc__jw_key(w, "conflicts");
-	rc__jw_arr(w);
+	rc__jw_karr(w, "conflicts");
 	for (size_t i = 0; i < m->n_conflicts; i++) {
 		const rc_conflict *c = &m->conflicts[i];
 		rc__jw_obj(w);
@@ -280,13 +275,11 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		rc__jw_kstr(w, "why", c->why);
 		rc__jw_kstr(w, "date", c->date);
 		rc__jw_kint(w, "reports", (long long)c->reports);
-		rc__jw_key(w, "figures");
-		rc__jw_arr(w);
+		rc__jw_karr(w, "figures");
 		for (size_t k = 0; k < c->n_figures; k++)
 			rc__jw_int(w, (long long)(c->figures[k] - m->figures));
 		rc__jw_end_arr(w);
-		rc__jw_key(w, "claims");
-		rc__jw_arr(w);
+		rc__jw_karr(w, "claims");
 		for (size_t k = 0; k < c->n_claims; k++)
 			ref_short(w, c->claims[k], index_of(by_ptr, n, c->claims[k]));
 		rc__jw_end_arr(w);
@@ -312,16 +305,14 @@ static bool event_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_eve
 	rc__jw_strs(w, ev->names, ev->n_names);
 	rc__jw_key(w, "documents");
 	rc__jw_strs(w, ev->documents, ev->n_documents);
-	rc__jw_key(w, "metrics");
-	rc__jw_obj(w);
+	rc__jw_kobj(w, "metrics");
 	for (size_t m = 0; m < ev->n_metrics; m++) {
 		rc__jw_key(w, ev->metrics[m].metric ? ev->metrics[m].metric : "");
 		if (!metric_write(w, o, res, &ev->metrics[m]))
 			return false;
 	}
 	rc__jw_end_obj(w);
-	rc__jw_key(w, "aggregates");
-	rc__jw_arr(w);
+	rc__jw_karr(w, "aggregates");
 	for (size_t a = 0; a < ev->n_aggregates; a++) {
 		const rc_aggregate *ag = &ev->aggregates[a];
 		rc__jw_obj(w);
@@ -358,8 +349,7 @@ static void input_write(rc_jw *w, const rc_record_stats *in)
 		{"documents_duplicate", offsetof(rc_record_stats, documents_duplicate)},
 		{"documents_conflicting", offsetof(rc_record_stats, documents_conflicting)},
 	};
-	rc__jw_key(w, "input");
-	rc__jw_obj(w);
+	rc__jw_kobj(w, "input");
 	rc__jw_kbool(w, "complete", rc_record_stats_complete(in));
 	for (size_t i = 0; i < RC_ARRAY_LEN(fields); i++) {
 		rc__jw_key(w, fields[i].key);
@@ -384,31 +374,27 @@ rc_status rc_report_write_json(FILE *fp, const rc_result *res, const rc_report_o
 	rc__jw_obj(&w);
 	rc__jw_kstr(&w, "schema", REPORT_SCHEMA);
 	rc__jw_kstr(&w, "version", rc_version());
-	rc__jw_key(&w, "documents");
-	rc__jw_obj(&w);
+	rc__jw_kobj(&w, "documents");
 	rc__jw_kint(&w, "read", (long long)res->documents_read);
 	rc__jw_kint(&w, "processed", (long long)res->documents_processed);
 	rc__jw_kint(&w, "skipped", (long long)res->documents_skipped);
 	rc__jw_end_obj(&w);
 	rc__jw_kint(&w, "claims", (long long)res->claims);
 	input_write(&w, &res->input);
-	rc__jw_key(&w, "events");
-	rc__jw_arr(&w);
+	rc__jw_karr(&w, "events");
 	for (size_t e = 0; ok && e < res->n_events && !o.st; e++) {
 		ok = event_write(&w, &o, res, &res->events[e]);
 		rc__out_poll(&o, w.failed);
 	}
 	rc__jw_end_arr(&w);
-	rc__jw_key(&w, "unlinked");
-	rc__jw_arr(&w);
+	rc__jw_karr(&w, "unlinked");
 	for (size_t i = 0; ok && i < res->n_unlinked && !o.st; i++) {
 		ref_write(&w, res, res->unlinked[i], NULL);
 		rc__out_poll(&o, w.failed);
 	}
 	rc__jw_end_arr(&w);
 	const rc_reconcile_options *op = &res->options;
-	rc__jw_key(&w, "options");
-	rc__jw_obj(&w);
+	rc__jw_kobj(&w, "options");
 	rc__jw_knum(&w, "tolerance", op->approx_tolerance);
 	rc__jw_kstr(&w, "best", (unsigned)op->best < 3 ? best_names[op->best] : "current");
 	rc__jw_kint(&w, "window_days", (long long)op->window_days);

@@ -152,6 +152,15 @@ static bool shown(const ctx *c, const rc_event *ev)
 	return c->all_events || ev->n_metrics || ev->n_aggregates;
 }
 
+/* The first event listed from index e on (shown()), or n_events: the
+ * events listed are for (e = shown_from(c, 0); e < n; e = shown_from(c, e + 1)). */
+static size_t shown_from(const ctx *c, size_t e)
+{
+	while (e < c->res->n_events && !shown(c, &c->res->events[e]))
+		e++;
+	return e;
+}
+
 static size_t hidden_events(const ctx *c)
 {
 	size_t n = 0;
@@ -330,10 +339,8 @@ static void column_widths(ctx *c)
 	c->metric_w = 12;
 	c->range_w = 16;
 	c->best_w = 16;
-	for (size_t e = 0; e < c->res->n_events; e++) {
+	for (size_t e = shown_from(c, 0); e < c->res->n_events; e = shown_from(c, e + 1)) {
 		const rc_event *ev = &c->res->events[e];
-		if (!shown(c, ev))
-			continue;
 		for (size_t m = 0; m < ev->n_metrics; m++) {
 			metric_strs ms;
 			metric_strings(&ms, &ev->metrics[m]);
@@ -640,10 +647,8 @@ static void write_text(ctx *c)
 		rc__outf(&c->o, "%zu event%s with no figures not shown (--all-events shows them)\n",
 		         hidden, hidden == 1 ? "" : "s");
 	column_widths(c);
-	for (size_t e = 0; e < res->n_events; e++) {
+	for (size_t e = shown_from(c, 0); e < res->n_events; e = shown_from(c, e + 1)) {
 		const rc_event *ev = &res->events[e];
-		if (!shown(c, ev))
-			continue;
 		rc__outc(&c->o, '\n');
 		style(c, C_BOLD);
 		rc__out_clean(&c->o, ev->label);
@@ -995,10 +1000,8 @@ static void write_md(ctx *c)
 	if (hidden)
 		rc__outf(o, "%zu event%s with no figures %s not listed (`--all-events` lists them).\n",
 		         hidden, hidden == 1 ? "" : "s", hidden == 1 ? "is" : "are");
-	for (size_t e = 0; e < res->n_events; e++) {
+	for (size_t e = shown_from(c, 0); e < res->n_events; e = shown_from(c, e + 1)) {
 		const rc_event *ev = &res->events[e];
-		if (!shown(c, ev))
-			continue;
 		rc__outs(o, "\n## ");
 		rc__out_md(o, ev->label);
 		rc__outs(o, "\n\n");
@@ -1744,10 +1747,8 @@ static void write_html(ctx *c)
 	html_conflict_index(c, &t);
 	if (res->n_events > hidden) {
 		rc__outs(o, "<nav aria-label=\"Events\"><h2>Events</h2><ul>\n");
-		for (size_t e = 0; e < res->n_events; e++) {
+		for (size_t e = shown_from(c, 0); e < res->n_events; e = shown_from(c, e + 1)) {
 			const rc_event *ev = &res->events[e];
-			if (!shown(c, ev))
-				continue;
 			size_t contra = 0;
 			for (size_t m = 0; m < ev->n_metrics; m++)
 				for (size_t k = 0; k < ev->metrics[m].n_conflicts; k++)
@@ -1765,10 +1766,8 @@ static void write_html(ctx *c)
 		rc__outs(o, "</ul></nav>\n<p class=\"filter\"><label>Filter events: <input id=\"filter\" "
 		            "type=\"search\"></label></p>\n");
 	}
-	for (size_t e = 0; e < res->n_events; e++) {
+	for (size_t e = shown_from(c, 0); e < res->n_events; e = shown_from(c, e + 1)) {
 		const rc_event *ev = &res->events[e];
-		if (!shown(c, ev))
-			continue;
 		rc__outs(o, "<section class=\"event\" id=\"ev-");
 		rc__out_xml(o, ev->id);
 		rc__outs(o, "\">\n<h2>");
