@@ -1432,6 +1432,15 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		 * after a total they are the rest of the victims ("killed 51
 		 * and wounded 49 others") */
 		if (r->part_after_part[p->metric]) {
+			/* beside a total of its own metric they are more of
+			 * it: "killed 50 passengers, and 12 others are feared
+			 * dead" (a relative label: "additional") */
+			if (prev && !prev->part && prev->metric >= 0 && prev->metric == w->metric &&
+			    r->metrics[prev->metric].victims) {
+				for (size_t l = 0; l < r->n_part_labels; l++)
+					if (r->part_relative[l])
+						return r->part_labels[l];
+			}
 			if (!prev || !prev->part || prev->metric < 0 ||
 			    !r->metrics[prev->metric].victims)
 				continue;

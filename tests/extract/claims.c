@@ -284,6 +284,9 @@ START_TEST(parts_of_a_total)
 	      "killed|three|[3,3]|current|Filipino|0|-0; missing|four|[4,4]|current|Filipino|-1|-0; ");
 	READS(0, "The gunmen killed 12 guards and wounded 30 others.",
 	      "killed|12|[12,12]|current|-|-1|-0; injured|30|[30,30]|current|-|-1|-0; ");
+	/* beside a total of their own metric they are more of it, not the toll */
+	READS(0, "The collision killed 50 passengers, and 12 others are feared dead.",
+	      "killed|50|[50,50]|current|-|-1|-0; killed|12|[12,12]|current|additional|0|-0; ");
 	/* a group with no total is the total, and so are its others */
 	READS(0, "Two Kenyan tourists died in the avalanche and three others are missing.",
 	      "killed|Two|[2,2]|current|-|-1|-0; missing|three|[3,3]|current|-|-1|-0; ");
