@@ -91,6 +91,7 @@ typedef struct ev_type {
 	uint32_t families;  /* bit i: families[i] of data/events.json */
 	bool generic;       /* gives way to a specific type in labels */
 	bool follow_up;     /* role "follow-up": arrests, raids, operations */
+	bool regional;      /* extent "region": one event spans a region (floods, storms) */
 } ev_type;
 
 /* A sorted set of lowercase words; bit: its bit in the word dictionary's
@@ -289,6 +290,11 @@ typedef enum {
  * *coarser. */
 ev_place_rel rc__ev_place_relation(const ev_tables *tb, const ev_pref *a, const ev_pref *b,
                                    int *finer, int *coarser);
+/* How fine a place reference is: its ev_place_kind, a name the gazetteer
+ * lacks finest of all. */
+int rc__ev_place_depth(const ev_tables *tb, const ev_pref *p);
+/* Does place p hold place q: the same, or q inside it? */
+bool rc__ev_place_holds(const ev_tables *tb, const ev_pref *p, const ev_pref *q);
 
 /* Days since 1970-01-01 of a date "YYYY-MM-DD", "YYYY-MM" or "YYYY" and
  * its precision (10 day, 7 month, 4 year): the first day of the period in

@@ -1723,10 +1723,53 @@ static const vote *winner(const vote *v, size_t n)
 }
 
 /*
+ * The place of a document event from its mentions' votes: the place most
+ * of them name, or a finer place inside it that holds at least half of
+ * them ("Brazil flood toll rises" in the headline and "floods in Rio Grande
+ * do Sul" in the lede make Rio Grande do Sul); ties to more votes, then the
+ * earlier mention.
+ */
+static const vote *place_winner(const ctx *c, const vote *v, size_t n)
+{
+	const vote *top = winner(v, n);
+	if (!top)
+		return NULL;
+	ev_pref tp = pref_of(c, &c->ms[top->first].pl);
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += v[i].w;
+	const vote *best = NULL;
+	int best_depth = -1;
+	double best_support = 0;
+	for (size_t i = 0; i < n; i++) {
+		ev_pref p = pref_of(c, &c->ms[v[i].first].pl);
+		if (!rc__ev_place_holds(c->tb, &tp, &p))
+			continue;
+		double support = 0;
+		for (size_t k = 0; k < n; k++) {
+			ev_pref q = pref_of(c, &c->ms[v[k].first].pl);
+			if (rc__ev_place_holds(c->tb, &p, &q))
+				support += v[k].w;
+		}
+		if (support * 2 < total)
+			continue;
+		int d = rc__ev_place_depth(c->tb, &p);
+		if (!best || d > best_depth || (d == best_depth && support > best_support) ||
+		    (d == best_depth && support == best_support && v[i].first < best->first)) {
+			best = &v[i];
+			best_depth = d;
+			best_support = support;
+		}
+	}
+	return best ? best : top;
+}
+
+/*
  * A document event's type, place and date, from all of its mentions: the
  * most frequent specific type (generic only when there is none, a
- * follow-up only when there is nothing else), the most frequent own place
- * and the most frequent most precise own date of its incident mentions;
+ * follow-up only when there is nothing else), the finest own place that
+ * holds half of the votes (place_winner) and the most frequent most
+ * precise own date of its incident mentions;
  * the title, headline and lede count twice, weekday and relative dates
  * half.
  */
@@ -1771,7 +1814,7 @@ static void unit_attrs(ctx *c, int ui)
 	/* a story about arrests without a place of its incident: theirs */
 	if (!np && u->seeded_by_follow_up && has_place(&u->soft))
 		u->pl = u->soft;
-	if ((v = winner(places, np)) != NULL) {
+	if ((v = place_winner(c, places, np)) != NULL) {
 		const ment *m = &c->ms[v->first];
 		u->pl = m->pl;
 	}

@@ -288,6 +288,10 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 		tb->types[i].generic = json_is_true(json_object_get(t, "generic"));
 		const char *role = json_string_value(json_object_get(t, "role"));
 		tb->types[i].follow_up = role && strcmp(role, "follow-up") == 0;
+		const char *extent = json_string_value(json_object_get(t, "extent"));
+		if (extent && strcmp(extent, "region") != 0)
+			return "events.json: a type's extent is not \"region\"";
+		tb->types[i].regional = extent != NULL;
 		const json_t *nouns = json_object_get(t, "nouns");
 		for (size_t k = 0; k < json_array_size(nouns); k++) {
 			const char *w = json_string_value(json_array_get(nouns, k));
@@ -766,6 +770,19 @@ int rc__ev_pref_country(const ev_tables *tb, const ev_pref *p)
 	if (p->idx >= 0)
 		return tb->place[p->idx].country;
 	return p->within >= 0 ? tb->place[p->within].country : -1;
+}
+
+int rc__ev_place_depth(const ev_tables *tb, const ev_pref *p)
+{
+	return p->idx >= 0 ? tb->place[p->idx].kind : 3;
+}
+
+bool rc__ev_place_holds(const ev_tables *tb, const ev_pref *p, const ev_pref *q)
+{
+	int f, c;
+	ev_place_rel rel = rc__ev_place_relation(tb, p, q, &f, &c);
+	return rel == EV_PLACE_SAME ||
+	       (rel == EV_PLACE_WITHIN && rc__ev_place_depth(tb, p) <= rc__ev_place_depth(tb, q));
 }
 
 ev_place_rel rc__ev_place_relation(const ev_tables *tb, const ev_pref *a, const ev_pref *b,

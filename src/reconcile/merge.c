@@ -448,13 +448,22 @@ static bool hard_conflict(const mctx *M, const group *a, const group *b)
 	return false;
 }
 
+/* Do both groups have a type that spans a region (floods, storms)? */
+static bool regional(const mctx *M, const group *a, const group *b)
+{
+	return a->type_i >= 0 && b->type_i >= 0 && M->tb->types[a->type_i].regional &&
+	       M->tb->types[b->type_i].regional;
+}
+
 static double place_score(const mctx *M, const group *a, const group *b)
 {
 	int finer, coarser;
 	switch (rc__ev_place_relation(M->tb, &a->pl, &b->pl, &finer, &coarser)) {
 	case EV_PLACE_SAME:
+		/* a flood in one region is as local as a shooting in one city */
 		return finer == EV_CITY || finer < 0 ? W_PLACE_CITY
-		       : finer == EV_REGION ? W_PLACE_REGION : W_PLACE_COUNTRY;
+		       : finer == EV_REGION ? (regional(M, a, b) ? W_PLACE_CITY : W_PLACE_REGION)
+		       : W_PLACE_COUNTRY;
 	case EV_PLACE_WITHIN:
 		return W_PLACE_COUNTRY;
 	case EV_PLACE_SIBLING:
@@ -794,19 +803,6 @@ static int cmp_tally(const void *pa, const void *pb)
 
 /* Depth of a place reference: country 0, region 1, city 2, a name the
  * gazetteer lacks 3. */
-static int depth_of(const ev_tables *tb, const ev_pref *p)
-{
-	return p->idx >= 0 ? tb->place[p->idx].kind : 3;
-}
-
-/* Does place p hold place q (the same, or q inside it)? */
-static bool holds(const ev_tables *tb, const ev_pref *p, const ev_pref *q)
-{
-	int f, c;
-	ev_place_rel rel = rc__ev_place_relation(tb, p, q, &f, &c);
-	return rel == EV_PLACE_SAME || (rel == EV_PLACE_WITHIN && depth_of(tb, p) <= depth_of(tb, q));
-}
-
 /*
  * The place of an event from its units' places: the finest place that
  * holds at least half of the votes ("Colombo" 3, "Negombo" 1 and "Sri
@@ -826,12 +822,12 @@ static const char *place_of(const ev_tables *tb, const tally *t, size_t n)
 		double support = 0;
 		for (size_t k = 0; k < n; k++) {
 			ev_pref q = rc__ev_place_ref(tb, t[k].s);
-			if (holds(tb, &p, &q))
+			if (rc__ev_place_holds(tb, &p, &q))
 				support += t[k].count;
 		}
 		if (support * 2 < total)
 			continue;
-		int d = depth_of(tb, &p);
+		int d = rc__ev_place_depth(tb, &p);
 		if (!best || d > best_depth || (d == best_depth && support > best_support) ||
 		    (d == best_depth && support == best_support && strcmp(t[i].s, best) < 0)) {
 			best = t[i].s;

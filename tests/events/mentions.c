@@ -480,6 +480,22 @@ START_TEST(incident_kinds)
 		ck_assert_str_eq(m->local_id, cases[k].id);
 		teardown(&f);
 	}
+	/* the headline names the country, the lede the region inside it: the
+	 * region is the event's place */
+	{
+		fx g;
+		setup(&g, NULL, "Brazil flood toll rises to 41\n\nPORTO ALEGRE - The toll from floods in "
+		                "Rio Grande do Sul rose to 41 on Monday, officials said.");
+		ck_assert_uint_ge(g.n, 2);
+		for (size_t i = 0; i < g.n; i++)
+			ck_assert_str_eq(g.ms[i].local_id, "rio-grande-do-sul-flood");
+		teardown(&g);
+		/* a place outside the one most named does not take over */
+		setup(&g, NULL, "Paris attacks trial opens\n\nPARIS - The trial over the Paris attacks "
+		                "at the Stade de France and in Paris opened on Wednesday.");
+		ck_assert_ptr_nonnull(strstr(g.ms[0].local_id, "paris"));
+		teardown(&g);
+	}
 	/* a mob storms a building: no storm */
 	fx f;
 	setup(&f, NULL, "Mob storms parliament in Lima\n\nA mob stormed parliament in Lima.");

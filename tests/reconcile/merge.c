@@ -164,6 +164,25 @@ START_TEST(vague_joins_specific)
 }
 END_TEST
 
+/* A flood or a storm spans a region: two reports of one in the same region
+ * are as close as two of a shooting in one city; two shootings in one
+ * region are not. */
+START_TEST(regional_types_merge_by_region)
+{
+	rc_record *recs[] = {
+		rec_new("a", 1, "flood|Rio Grande do Sul||"),
+		rec_new("b", 1, "flood|Rio Grande do Sul||"),
+		rec_new("c", 1, "shooting|Texas||"),
+		rec_new("d", 1, "shooting|Texas||"),
+	};
+	run r = merge(recs, 4, NULL);
+	ck_assert_uint_eq(r.n, 3);
+	ck_assert_str_eq(ev_id(&r, 0, 0), ev_id(&r, 1, 0));
+	ck_assert_str_ne(ev_id(&r, 2, 0), ev_id(&r, 3, 0));
+	free_all(&r, recs, 4);
+}
+END_TEST
+
 /* Hard conflicts block: places in two countries, dates outside the window,
  * two families of incident; and two dated events of one city stay apart
  * while an undated one joins one of them, not both. */
@@ -407,6 +426,7 @@ int main(void)
 	TCase *tc = tcase_create("merge");
 	tcase_add_test(tc, same_place_different_types);
 	tcase_add_test(tc, vague_joins_specific);
+	tcase_add_test(tc, regional_types_merge_by_region);
 	tcase_add_test(tc, hard_conflicts_block);
 	tcase_add_test(tc, names_venues_and_duplicates);
 	tcase_add_test(tc, id_collisions_and_unlinked_vague);
