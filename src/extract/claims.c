@@ -2271,7 +2271,10 @@ static rc_status find_attributions(ex *x)
 					size_t k2 = h.a;
 					while (k2 > 0 && is_word(x, k2 - 1) && lex(x, k2 - 1, RC_LX_DROP_WORD))
 						k2--;
-					if (k2 > 0 && is_fig(x, k2 - 1))
+					/* not a number inside a name: "Rescue 1122
+					 * spokeswoman Farukh Ahmed told" */
+					if (k2 > 0 && is_fig(x, k2 - 1) &&
+					    !(k2 > 1 && capitalised(x, k2 - 2) && !lex(x, k2 - 2, RC_LX_DROP_WORD)))
 						h.bound = (long)k2 - 1;
 				} else if (p->anchor == 0 && i > 0) {
 					/* "the 39 announced by civil protection officials":

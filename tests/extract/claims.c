@@ -794,6 +794,9 @@ START_TEST(source_name_bounds)
 	        "31|interior ministry; ");
 	SOURCES("31 people died, according to a doctor quoted by Radio Tana.",
 	        "31|doctor quoted by Radio Tana; ");
+	/* a number inside a name binds no cue to itself */
+	SOURCES("Rescue 1122 spokeswoman Sara Malik told reporters that 9 people were missing.",
+	        "9|spokeswoman Sara Malik; ");
 	/* an adjective where a cue's verb would be names no one */
 	SOURCES("The governor said 19 bodies were found overnight, bringing the confirmed toll to 85.",
 	        "85|governor; ");
