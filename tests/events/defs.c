@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "support.h"
 #include <recount/recount.h>
 #include "events/events-int.h"
@@ -122,11 +121,10 @@ START_TEST(no_pattern_hangs)
 	s[n] = '!';
 	s[n + 1] = 0;
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-	clock_t t0 = clock();
+	/* the match limits end each call (a hang would meet Check's timeout) */
 	size_t ms, me;
 	for (int i = 0; i < 5; i++)
 		ck_assert(!rc__ev_def_match(defs, &defs->defs[0], s, 0, n + 1, md, &ms, &me));
-	ck_assert_msg((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0, "alias matching took too long");
 	pcre2_match_data_free(md);
 	free(s);
 	rc_event_defs_free(defs);
@@ -206,11 +204,12 @@ START_TEST(pattern_budget_and_warnings)
 	rc_document *doc;
 	ck_assert_int_eq(rc_document_from_memory(&doc, text, strlen(text), "doc.txt", NULL, &err),
 	                 RC_OK);
-	clock_t t0 = clock();
+	/* Without the budget, 400 aliases of (a+)+$ on 48 letters would
+	 * backtrack for ever; with it the call returns (Check's timeout
+	 * catches a hang) and the warnings below say which patterns were cut.
+	 * No clock here: CPU seconds under valgrind and load are no test. */
 	rc_record *rec;
 	ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
-	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	ck_assert_msg(secs < 20.0, "400 backtracking aliases took %.1f s", secs);
 	/* the plain alias before them still matched */
 	ck_assert_uint_ge(rec->n_mentions, 1);
 	ck_assert_str_eq(rec->mentions[0].key, "evil");
