@@ -1407,17 +1407,16 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	const work *prev = x->n_w ? &x->w[x->n_w - 1] : NULL;
 	/* Cues.  A part relative to an earlier figure ("Four more people
 	 * died") needs that the figure before it be of its metric: after one
-	 * of another metric it means others ("killed 23 people.  Another 36
-	 * were wounded", "killed 51 and wounded dozens more"). */
+	 * of another metric, in its sentence or the one before (in wire copy
+	 * often the paragraph before), it means others ("killed 23 people.
+	 * Another 36 were wounded", "killed 51 and wounded dozens more"). */
 	bool contrast = false;
 	if (x->n_claims && x->metas) {
 		const meta *pm = &x->metas[x->n_claims - 1];
 		/* others of the victims: the dead against the wounded */
 		contrast = pm->metric != w->metric && pm->metric >= 0 && w->metric >= 0 &&
 		           r->metrics[pm->metric].victims && r->metrics[w->metric].victims &&
-		           (pm->sent == x->sent ||
-		            (pm->sent + 1 == x->sent &&
-		             x->seg->sent[pm->sent].para == x->seg->sent[x->sent].para));
+		           (pm->sent == x->sent || pm->sent + 1 == x->sent);
 	}
 	size_t a, b;
 	uint64_t cand[FIG_CAND_WORDS];

@@ -248,6 +248,9 @@ START_TEST(parts_of_a_total)
 	/* after a figure of another metric, "another" means others */
 	READS(0, "The gunman killed 9 people. Another 20 were injured.",
 	      "killed|9|[9,9]|current|-|-1|-0; injured|20|[20,20]|current|-|-1|-0; ");
+	/* in the next paragraph too, as wire copy sets its sentences */
+	READS(0, "Floods killed 83 people, officials said.\n\nAnother 111 people are missing.",
+	      "killed|83|[83,83]|current|-|-1|-0; missing|111|[111,111]|current|-|-1|-0; ");
 	READS(0, "Police sealed off the market, where 20 people were killed.",
 	      "killed|20|[20,20]|current|site|-1|-0; ");
 	READS(0, "At the Grand Hotel, 14 guests were killed. The attacks killed 60 people.",
