@@ -1727,41 +1727,34 @@ static const vote *winner(const vote *v, size_t n)
  * of them name, or a finer place inside it that holds at least half of
  * them ("Brazil flood toll rises" in the headline and "floods in Rio Grande
  * do Sul" in the lede make Rio Grande do Sul); ties to more votes, then the
- * earlier mention.
+ * earlier mention (the tally's order).
  */
+typedef struct place_votes {
+	const ctx *c;
+	const vote *v;
+} place_votes;
+
+static ev_pref vote_place(const void *pv, size_t i)
+{
+	const place_votes *p = pv;
+	return pref_of(p->c, &p->c->ms[p->v[i].first].pl);
+}
+
+static double vote_weight(const void *pv, size_t i)
+{
+	return ((const place_votes *)pv)->v[i].w;
+}
+
 static const vote *place_winner(const ctx *c, const vote *v, size_t n)
 {
 	const vote *top = winner(v, n);
 	if (!top)
 		return NULL;
 	ev_pref tp = pref_of(c, &c->ms[top->first].pl);
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += v[i].w;
-	const vote *best = NULL;
-	int best_depth = -1;
-	double best_support = 0;
-	for (size_t i = 0; i < n; i++) {
-		ev_pref p = pref_of(c, &c->ms[v[i].first].pl);
-		if (!rc__ev_place_holds(c->tb, &tp, &p))
-			continue;
-		double support = 0;
-		for (size_t k = 0; k < n; k++) {
-			ev_pref q = pref_of(c, &c->ms[v[k].first].pl);
-			if (rc__ev_place_holds(c->tb, &p, &q))
-				support += v[k].w;
-		}
-		if (support * 2 < total)
-			continue;
-		int d = rc__ev_place_depth(c->tb, &p);
-		if (!best || d > best_depth || (d == best_depth && support > best_support) ||
-		    (d == best_depth && support == best_support && v[i].first < best->first)) {
-			best = &v[i];
-			best_depth = d;
-			best_support = support;
-		}
-	}
-	return best ? best : top;
+	place_votes pv = {c, v};
+	ev_place_tally t = {.ctx = &pv, .n = n, .place = vote_place, .votes = vote_weight};
+	long k = rc__ev_finest_place(c->tb, &t, &tp);
+	return k >= 0 ? &v[k] : top;
 }
 
 /*

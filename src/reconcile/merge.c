@@ -809,33 +809,35 @@ static int cmp_tally(const void *pa, const void *pb)
  * Lanka" 4 make Sri Lanka; "Paris" 10, "Saint-Denis" 2 and "France" 1 make
  * Paris); ties to more votes, then the smaller name.
  */
+typedef struct place_tally {
+	const ev_tables *tb;
+	const tally *t;
+} place_tally;
+
+static ev_pref tally_place(const void *pt, size_t i)
+{
+	const place_tally *p = pt;
+	return rc__ev_place_ref(p->tb, p->t[i].s);
+}
+
+static double tally_votes(const void *pt, size_t i)
+{
+	return ((const place_tally *)pt)->t[i].count;
+}
+
+static bool tally_before(const void *pt, size_t i, size_t j)
+{
+	const place_tally *p = pt;
+	return strcmp(p->t[i].s, p->t[j].s) < 0;
+}
+
 static const char *place_of(const ev_tables *tb, const tally *t, size_t n)
 {
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += t[i].count;
-	const char *best = NULL;
-	int best_depth = -1;
-	double best_support = 0;
-	for (size_t i = 0; i < n; i++) {
-		ev_pref p = rc__ev_place_ref(tb, t[i].s);
-		double support = 0;
-		for (size_t k = 0; k < n; k++) {
-			ev_pref q = rc__ev_place_ref(tb, t[k].s);
-			if (rc__ev_place_holds(tb, &p, &q))
-				support += t[k].count;
-		}
-		if (support * 2 < total)
-			continue;
-		int d = rc__ev_place_depth(tb, &p);
-		if (!best || d > best_depth || (d == best_depth && support > best_support) ||
-		    (d == best_depth && support == best_support && strcmp(t[i].s, best) < 0)) {
-			best = t[i].s;
-			best_depth = d;
-			best_support = support;
-		}
-	}
-	return best ? best : top(t, n);
+	place_tally pt = {tb, t};
+	ev_place_tally vt = {.ctx = &pt, .n = n, .place = tally_place, .votes = tally_votes,
+	                     .before = tally_before};
+	long k = rc__ev_finest_place(tb, &vt, NULL);
+	return k >= 0 ? t[k].s : top(t, n);
 }
 
 typedef struct evb {
