@@ -1654,6 +1654,20 @@ static bool long_ago(const ex *x, size_t lo, size_t hi)
 	return false;
 }
 
+/* Does word i end in "ed" (a past tense or participle)? */
+static bool ends_ed(const ex *x, size_t i)
+{
+	const rc__tok *t = &x->tok[i];
+	return is_word(x, i) && t->end - t->start > 3 && memcmp(x->s + t->end - 2, "ed", 2) == 0;
+}
+
+/* Does word i end in "ing" (a present participle)? */
+static bool ends_ing(const ex *x, size_t i)
+{
+	const rc__tok *t = &x->tok[i];
+	return is_word(x, i) && t->end - t->start > 4 && memcmp(x->s + t->end - 3, "ing", 3) == 0;
+}
+
 /* Does [a, b) open on an indefinite subject followed by an active verb in
  * the past ("a crane toppled into the mosque"), a new incident? */
 static bool new_incident(const ex *x, size_t a, size_t b)
@@ -1661,26 +1675,10 @@ static bool new_incident(const ex *x, size_t a, size_t b)
 	if (a >= b || !(rc__tok_is(&x->tok[a], x->s, rc__tok_hash("a", 1), "a") ||
 	                rc__tok_is(&x->tok[a], x->s, rc__tok_hash("an", 2), "an")))
 		return false;
-	for (size_t k = a + 2; k < b; k++) {
-		const rc__tok *t = &x->tok[k];
-		if (is_word(x, k) && t->end - t->start > 3 && x->s[t->end - 2] == 'e' &&
-		    x->s[t->end - 1] == 'd' && !(lex(x, k - 1, RC_LX_BE) || lex(x, k - 1, RC_LX_AUX)))
+	for (size_t k = a + 2; k < b; k++)
+		if (ends_ed(x, k) && !(lex(x, k - 1, RC_LX_BE) || lex(x, k - 1, RC_LX_AUX)))
 			return true;
-	}
 	return false;
-}
-
-/* Does word i end in "ing" (a present participle)? */
-static bool ends_ed(const ex *x, size_t i)
-{
-	const rc__tok *t = &x->tok[i];
-	return is_word(x, i) && t->end - t->start > 3 && memcmp(x->s + t->end - 2, "ed", 2) == 0;
-}
-
-static bool ends_ing(const ex *x, size_t i)
-{
-	const rc__tok *t = &x->tok[i];
-	return is_word(x, i) && t->end - t->start > 4 && memcmp(x->s + t->end - 3, "ing", 3) == 0;
 }
 
 /*
@@ -1846,12 +1844,13 @@ static bool rejected(const ex *x, const work *w)
 	return cue_in(x, &x->r->rejected, cs, hi);
 }
 
-/* The end of the figure's clause: the first clause break after hi. */
-static size_t clause_end(const ex *x, size_t hi)
+/* Does the figure's clause, [cs, hi) through the next clause break, give a
+ * time of its own ("By Thursday ...", "... by nightfall")? */
+static bool own_time(const ex *x, size_t cs, size_t hi)
 {
 	for (int k = 0; hi < x->n && k < CLAUSE_MAX && !clause_break(x, hi); k++)
 		hi++;
-	return hi;
+	return cue_in(x, &x->r->time_anchors, cs, hi);
 }
 
 /* "By Thursday the tally had risen to 25", "the toll had reached 50 by
@@ -1861,8 +1860,7 @@ static bool anchored_past_perfect(const ex *x, const work *w)
 {
 	size_t cs, hi;
 	status_range(x, w, &cs, &hi);
-	return cue_in(x, &x->r->past_perfect, cs, hi) &&
-	       cue_in(x, &x->r->time_anchors, cs, clause_end(x, hi));
+	return cue_in(x, &x->r->past_perfect, cs, hi) && own_time(x, cs, hi);
 }
 
 static rc_claim_status status_of(const ex *x, const work *w)
@@ -1896,7 +1894,7 @@ static rc_claim_status status_of(const ex *x, const work *w)
 		bool reported = false;
 		for (size_t k = 0; k < had && !reported; k++)
 			reported = is_word(x, k) && lex(x, k, RC_LX_REPORTED);
-		if (!reported && !cue_in(x, &r->time_anchors, cs, clause_end(x, hi)))
+		if (!reported && !own_time(x, cs, hi))
 			return RC_CLAIM_SUPERSEDED;
 	}
 	/* "the toll had topped 1,000": the verb is the figure's qualifier */

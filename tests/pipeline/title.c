@@ -41,6 +41,17 @@ static void remove_tmp(char *path)
 	rmdir(path);
 }
 
+/* An extractor, and a reader with the first document of the input. */
+static void open_one(const char *path, rc_extractor **ex, rc_reader **r, rc_document **doc)
+{
+	rc_error err;
+	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
+	ck_assert_int_eq(rc_extractor_new(ex, NULL, &err), RC_OK);
+	ck_assert_int_eq(rc_reader_new(r, &io, &path, 1, &err), RC_OK);
+	ck_assert_int_eq(rc_reader_next(*r, doc, &err), RC_OK);
+	ck_assert_ptr_nonnull(*doc);
+}
+
 /* The one record of a one-document input. */
 static rc_record *extract(const char *path)
 {
@@ -49,11 +60,7 @@ static rc_record *extract(const char *path)
 	rc_reader *r;
 	rc_document *doc;
 	rc_record *rec;
-	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
-	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
-	ck_assert_int_eq(rc_reader_new(&r, &io, &path, 1, &err), RC_OK);
-	ck_assert_int_eq(rc_reader_next(r, &doc, &err), RC_OK);
-	ck_assert_ptr_nonnull(doc);
+	open_one(path, &ex, &r, &doc);
 	ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
 	rc_document_free(doc);
 	rc_reader_free(r);
@@ -187,16 +194,12 @@ END_TEST
 START_TEST(offsets_past_32_bits_are_refused)
 {
 	char *pj = write_tmp(".jsonl", jsonl(title));
-	const char *path = pj;
 	rc_error err;
 	rc_extractor *ex;
 	rc_reader *r;
 	rc_document *doc;
 	rc_record *rec;
-	rc_ingest_options io = RC_INGEST_OPTIONS_INIT;
-	ck_assert_int_eq(rc_extractor_new(&ex, NULL, &err), RC_OK);
-	ck_assert_int_eq(rc_reader_new(&r, &io, &path, 1, &err), RC_OK);
-	ck_assert_int_eq(rc_reader_next(r, &doc, &err), RC_OK);
+	open_one(pj, &ex, &r, &doc);
 	size_t len = doc->text_len;
 	doc->text_len = RC_OFFSET_MAX - 2 - strlen(title) + 1;
 	ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
