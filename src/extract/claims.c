@@ -25,6 +25,9 @@
 #define CHUNK_TOKENS 4096
 /* How far back a clause-scoped cue may be. */
 #define CLAUSE_MAX 40
+/* Words between a verb of reported speech and the "had" of the clause it
+ * reports: "told Reuters on Wednesday they had counted". */
+#define REPORTED_GAP 6
 /* Quotes longer than this are cut around the figure. */
 #define QUOTE_MAX 2048
 #define QUOTE_SIDE 900
@@ -1366,6 +1369,15 @@ static bool group_label(const rc_rules *r, const char *label)
 	return true;
 }
 
+/* Is label a part that counts on an earlier figure ("additional")? */
+static bool relative_label(const rc_rules *r, const char *label)
+{
+	for (size_t k = 0; label && k < r->n_part_labels; k++)
+		if (r->part_relative[k] && r->part_labels[k] && strcmp(label, r->part_labels[k]) == 0)
+			return true;
+	return false;
+}
+
 /* Does figure w open its clause bare ("12 had been killed": an auxiliary
  * or a participle of its metric right after it, a clause start before
  * it), with the document's last claim, of the same metric and a group's
@@ -1409,7 +1421,11 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	 * died") needs that the figure before it be of its metric: after one
 	 * of another metric, in its sentence or the one before (in wire copy
 	 * often the paragraph before), it means others ("killed 23 people.
-	 * Another 36 were wounded", "killed 51 and wounded dozens more"). */
+	 * Another 36 were wounded", "killed 51 and wounded dozens more"),
+	 * unless a figure of its own metric stands there too (from that
+	 * figure's sentence on): then it is more of that one ("had climbed to
+	 * 233, with about 900 injured.  Authorities are investigating four
+	 * more deaths"). */
 	bool contrast = false;
 	if (x->n_claims && x->metas) {
 		const meta *pm = &x->metas[x->n_claims - 1];
@@ -1417,6 +1433,9 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		contrast = pm->metric != w->metric && pm->metric >= 0 && w->metric >= 0 &&
 		           r->metrics[pm->metric].victims && r->metrics[w->metric].victims &&
 		           (pm->sent == x->sent || pm->sent + 1 == x->sent);
+		for (size_t k = x->n_claims; contrast && k-- > 0 && x->metas[k].sent >= pm->sent;)
+			if (x->metas[k].metric == w->metric)
+				contrast = false;
 	}
 	size_t a, b;
 	uint64_t cand[FIG_CAND_WORDS];
@@ -1669,11 +1688,11 @@ static bool ends_ing(const ex *x, size_t i)
 }
 
 /* Does [a, b) open on an indefinite subject followed by an active verb in
- * the past ("a crane toppled into the mosque"), a new incident? */
+ * the past ("a crane toppled into the mosque", "two trains collided"), a
+ * new incident? */
 static bool new_incident(const ex *x, size_t a, size_t b)
 {
-	if (a >= b || !(rc__tok_is(&x->tok[a], x->s, rc__tok_hash("a", 1), "a") ||
-	                rc__tok_is(&x->tok[a], x->s, rc__tok_hash("an", 2), "an")))
+	if (a >= b || !((is_word(x, a) && lex(x, a, RC_LX_INDEFINITE)) || is_fig(x, a)))
 		return false;
 	for (size_t k = a + 2; k < b; k++)
 		if (ends_ed(x, k) && !(lex(x, k - 1, RC_LX_BE) || lex(x, k - 1, RC_LX_AUX)))
@@ -1754,8 +1773,7 @@ static bool background_of(const ex *x, const work *w, int *year)
 	/* a new incident after the news: "Days later, a drone strike killed
 	 * 10" (an opening of later time, then an indefinite subject) */
 	bool later = open_end && cue_in(x, &x->r->later_openers, 0, open_end) && cs < x->n &&
-	             (rc__tok_is(&x->tok[cs], x->s, rc__tok_hash("a", 1), "a") ||
-	              rc__tok_is(&x->tok[cs], x->s, rc__tok_hash("an", 2), "an"));
+	             is_word(x, cs) && lex(x, cs, RC_LX_INDEFINITE);
 	bool cue = later || long_ago(x, cs, ce) || (open_end && long_ago(x, 0, open_end)) ||
 	           cue_in(x, &x->r->background, cs, ce) ||
 	           (open_end && cue_in(x, &x->r->background, 0, open_end)) ||
@@ -1863,6 +1881,34 @@ static bool anchored_past_perfect(const ex *x, const work *w)
 	return cue_in(x, &x->r->past_perfect, cs, hi) && own_time(x, cs, hi);
 }
 
+static bool is_had(const ex *x, size_t i)
+{
+	return i < x->n && rc__tok_is(&x->tok[i], x->s, rc__tok_hash("had", 3), "had");
+}
+
+/* Does a verb of reported speech stand before word i ("said", "told")? */
+static bool reported_before(const ex *x, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (is_word(x, k) && lex(x, k, RC_LX_REPORTED))
+			return true;
+	return false;
+}
+
+/* Is the clause of "had" at word i what a verb of reported speech just
+ * before it reports ("told Reuters they had counted")?  Not a clause of its
+ * own after a comma ("said 31 had died, a day after it had cut ..."). */
+static bool reports_clause(const ex *x, size_t i)
+{
+	for (size_t k = i; k-- > 0 && i - k <= REPORTED_GAP;) {
+		if (boundary_punct(x, k) || is_fig(x, k))
+			return false;
+		if (is_word(x, k) && lex(x, k, RC_LX_REPORTED))
+			return true;
+	}
+	return false;
+}
+
 static rc_claim_status status_of(const ex *x, const work *w)
 {
 	size_t cs, hi;
@@ -1882,19 +1928,19 @@ static rc_claim_status status_of(const ex *x, const work *w)
 		    cue_in(x, &r->hypothetical, j + 1, hi))
 			return RC_CLAIM_HYPOTHETICAL;
 	}
-	if (cue_in(x, &r->superseded, cs, hi))
+	/* "The ministry had counted 80 dead" tells of a figure since
+	 * replaced; "Residents told Reuters they had counted 25 bodies" is
+	 * reported speech in the past: the figure stands */
+	size_t j = cue_find(x, &r->superseded, cs, hi);
+	if (j < hi && !(is_had(x, j) && reports_clause(x, j) && !cue_in(x, &r->superseded, j + 1, hi)))
 		return RC_CLAIM_SUPERSEDED;
-	/* "The toll had stood at 35 overnight" tells of a figure since
-	 * replaced; "the ministry said the toll had reached 89" is reported
-	 * speech in the past: the figure stands. */
+	/* "The toll had stood at 35 overnight" likewise; "the ministry said
+	 * the toll had reached 89" stands. */
 	if (cue_in(x, &r->past_perfect, cs, hi)) {
 		size_t had = cs;
-		while (had < hi && !rc__tok_is(&x->tok[had], x->s, rc__tok_hash("had", 3), "had"))
+		while (had < hi && !is_had(x, had))
 			had++;
-		bool reported = false;
-		for (size_t k = 0; k < had && !reported; k++)
-			reported = is_word(x, k) && lex(x, k, RC_LX_REPORTED);
-		if (!reported && !own_time(x, cs, hi))
+		if (!reported_before(x, had) && !own_time(x, cs, hi))
 			return RC_CLAIM_SUPERSEDED;
 	}
 	/* "the toll had topped 1,000": the verb is the figure's qualifier */
@@ -2795,6 +2841,24 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 
 /* ---- sub-counts ------------------------------------------------------------ */
 
+/* Is there a count that is no claim before word a of the sentence, after
+ * its last claim's figure? */
+static bool count_between(const ex *x, size_t a)
+{
+	size_t from = 0;
+	for (size_t k = 0; k < x->n_w; k++)
+		if (x->w[k].fig < a && x->w[k].fig + 1 > from)
+			from = x->w[k].fig + 1;
+	for (size_t k = from; k < a; k++) {
+		if (!is_fig(x, k) || x->tok[k].q < 0)
+			continue;
+		rc_quantity_kind kind = fig_q(x, k)->kind;
+		if (kind == RC_QK_COUNT || kind == RC_QK_RANGE || kind == RC_QK_VAGUE)
+			return true;
+	}
+	return false;
+}
+
 static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 {
 	const rc__pattern_set *set = &x->r->subcounts;
@@ -2828,8 +2892,10 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 			if (want >= 0) {
 				if (back > 4)
 					break;
-				/* the total standing now: not one the text replaced */
-				if (pm->metric == want && x->claims[m].status != RC_CLAIM_SUPERSEDED) {
+				/* the total standing now: not one the text replaced,
+				 * nor an increment on it ("four more deaths") */
+				if (pm->metric == want && x->claims[m].status != RC_CLAIM_SUPERSEDED &&
+				    !relative_label(x->r, x->claims[m].part)) {
 					parent = (long)m;
 					break;
 				}
@@ -2844,6 +2910,11 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 				parent = (long)m;
 			break;
 		}
+		/* a bare "of them" speaks of the figure right before it: after
+		 * a count that is no claim ("43 people were flown out, 11 of
+		 * them ..."), of that one, not of an earlier claim */
+		if (parent >= 0 && want < 0 && count_between(x, a))
+			parent = -1;
 		if (parent < 0)
 			continue;
 		subj s = subject_after(x, f);

@@ -169,6 +169,7 @@ static const field background_fields[] = {
 	PATTERNS("cues", SLOT_N_OPTIONAL, background),
 	LEX("year_words", RC_LX_YEAR_WORD),
 	LEX("long_ago", RC_LX_LONG_AGO),
+	LEX("indefinites", RC_LX_INDEFINITE),
 	PATTERNS("later_openers", SLOT_NONE, later_openers),
 	PATTERNS("others", SLOT_N_REQUIRED, background_others),
 	F_END,

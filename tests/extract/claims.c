@@ -251,6 +251,19 @@ START_TEST(parts_of_a_total)
 	/* in the next paragraph too, as wire copy sets its sentences */
 	READS(0, "Floods killed 83 people, officials said.\n\nAnother 111 people are missing.",
 	      "killed|83|[83,83]|current|-|-1|-0; missing|111|[111,111]|current|-|-1|-0; ");
+	/* unless a figure of its own metric stands there too: then it is
+	 * more of that one, and a group named later is part of the total,
+	 * not of the increment */
+	READS(0, "By noon the ferry toll had reached 61, with 120 people hurt. Divers are searching "
+	         "for three more bodies in the hull.\n\nAmong the dead were 9 children.",
+	      "killed|61|[61,61]|current|-|-1|-0; injured|120|[120,120]|current|-|-1|-0; "
+	      "killed|three|[3,3]|current|additional|0|-0; killed|9|[9,9]|current|children|0|-0; ");
+	/* a bare "of them" after a count that is no claim speaks of that
+	 * count, not of the claim before it */
+	READS(0, "The blast killed 30 people. Rescuers freed 52 survivors, 9 of them children.",
+	      "killed|30|[30,30]|current|-|-1|-0; ");
+	READS(0, "Firefighters said 43 people had been taken to hospital, 11 of them with burns.",
+	      "injured|43|[43,43]|current|-|-1|-0; injured|11|[11,11]|current|part|0|-0; ");
 	READS(0, "Police sealed off the market, where 20 people were killed.",
 	      "killed|20|[20,20]|current|site|-1|-0; ");
 	READS(0, "At the Grand Hotel, 14 guests were killed. The attacks killed 60 people.",
@@ -337,6 +350,22 @@ START_TEST(later_incident_is_background)
 	      "killed|40|[40,40]|current|-|-1|bg2011; injured|More than 100|(100,-1)|current|-|-1|-0; ");
 	READS(2024, "A fire at a garment factory killed 40 people. More than 100 others were injured.",
 	      "killed|40|[40,40]|current|-|-1|-0; injured|More than 100|(100,-1)|current|-|-1|-0; ");
+}
+END_TEST
+
+/* The participle clause of a clause that tells of a new incident (an
+ * indefinite or counted subject, a verb in the past) is in the reach of a
+ * cue before it; not the news's own clause. */
+START_TEST(incident_clause_after_since)
+{
+	READS(2023, "It was the country's worst rail disaster since 2004, when two express trains "
+	            "collided outside the capital, killing 129 people.",
+	      "killed|129|[129,129]|current|-|-1|bg2004; ");
+	READS(2023, "It was the worst rail disaster in the region since 2004, when an express train "
+	            "left the tracks at speed, killing 60.",
+	      "killed|60|[60,60]|current|-|-1|bg2004; ");
+	READS(2023, "Two express trains collided outside the capital on Monday, killing 129 people.",
+	      "killed|129|[129,129]|current|-|-1|-0; ");
 }
 END_TEST
 
@@ -834,6 +863,12 @@ START_TEST(statuses)
 	CLAIMS("The two attacks collectively claimed over 230 lives.",
 	       "killed|over 230|aggregate|people|-|claimed ... lives|-1; ");
 	CLAIMS("In all, 230 people were killed.", "killed|230|aggregate|people|-|killed|-1; ");
+	/* a past perfect that a verb of reported speech reports stands; one
+	 * in a clause of its own after a comma is the figure replaced */
+	CLAIMS("Villagers told reporters they had counted 40 bodies.",
+	       "killed|40|current|-|Villagers|bodies|-1; ");
+	CLAIMS("The agency said 61 people had died, two days after it had put the toll at 45.",
+	       "killed|61|current|people|agency|died|-1; killed|45|superseded|-|-|toll|-1; ");
 	CLAIMS("Officials had previously put the toll at 103.",
 	       "killed|103|superseded|-|Officials|toll|-1; ");
 	CLAIMS("They arrested two people who entered the country, intending to stage attacks.",
@@ -1099,6 +1134,7 @@ int main(void)
 	tcase_add_test(tc, past_perfect_with_its_own_time);
 	tcase_add_test(tc, later_incident_is_background);
 	tcase_add_test(tc, superlative_since_recalls);
+	tcase_add_test(tc, incident_clause_after_since);
 	tcase_add_test(tc, pattern_keys_within_reach);
 	tcase_add_test(tc, replaced_figure_everywhere);
 	suite_add_tcase(s, tc);
