@@ -25,8 +25,11 @@ struct rc__ev_doc {
 	const ev_tables *tb;   /* the vocabulary rc__mentions_find() was given */
 	long primary;          /* first mention of the primary event, -1 */
 	bool *hist;            /* per sentence: about the past (linked to no primary) */
+	bool *opens_dated;     /* per sentence: opens on a date with its year ("In 1954, ...") */
 	long *bg;              /* per sentence: latest background mention of its paragraph, -1 */
 	size_t n_sent;
+	long now;              /* days since 1970 of the story's time (publication, else the
+	                        * end of the latest year the text names), 0 unknown */
 	rc__ev_warning *warn;
 	size_t n_warn;
 };

@@ -196,7 +196,7 @@ typedef struct rc_event_vocab {
 	ev_words modifiers, not_event_before, not_date_before, clause_openers, preps, gaz_preps,
 	    place_lead, place_skip, verb_markers, report_verbs, not_names, weak_names, offset_units,
 	    offset_words, toll_preps, venue_words, definite, venue_preps, group_refs, thing_verbs, month_leads, past_month_leads, year_leads,
-	    place_links, within_preps;
+	    place_links, within_preps, date_relatives;
 	char **demonym_endings;  /* longest first */
 	size_t n_demonym_endings;
 	int default_type;        /* of a sentence an --events alias names without a noun */
@@ -314,6 +314,9 @@ long rc__ev_finest_place(const ev_tables *tb, const ev_place_tally *t, const ev_
  * its precision (10 day, 7 month, 4 year): the first day of the period in
  * *lo and the last in *hi.  False when it is none of them. */
 bool rc__ev_date_span(const char *d, long *lo, long *hi);
+
+/* How long before the story an event is history: a year. */
+enum { RC__EV_HISTORY_DAYS = 365 };
 /* Dates "YYYY-MM-DD" / "YYYY-MM" / "YYYY": equal, or one is a prefix of
  * the other, or one is missing. */
 bool rc__ev_dates_compatible(const char *a, const char *b);

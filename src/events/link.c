@@ -6,8 +6,8 @@
  * before the figure, or a closer one after it at a small penalty, since
  * "twin bombings in Kerman that claimed over 90 lives" names the event
  * first while "90 were killed in the bombing" names it after), then the
- * earlier sentences of the same paragraph, nearest first.  With nothing in
- * reach, the claim is about the document's primary event, unless its
+ * earlier sentences of the same paragraph, nearest first (a figure of the
+ * news passes over sentences about the past).  With nothing in reach, the claim is about the document's primary event, unless its
  * sentence is about the past: then it is about the background event its
  * paragraph last named, or none.  Claims of metrics listed in metric_types
  * (arrested, detained) prefer mentions of those types (arrests,
@@ -33,6 +33,8 @@ typedef struct lctx {
 	size_t *s_orig;        /* document offset of each sentence start */
 	const rc_segments *seg;
 	const rc__ev_doc *ds;
+	const rc_claim *done;  /* the claims linked so far */
+	size_t n_done;
 } lctx;
 
 /* Sentence containing document offset off (or the nearest before it). */
@@ -107,6 +109,35 @@ static const char *event_of(const rc_mention *m)
 	return m->key ? m->key : m->local_id;
 }
 
+/* Is sentence si about the past? */
+static bool hist(const lctx *L, size_t si)
+{
+	return L->ds && si < L->ds->n_sent && L->ds->hist[si];
+}
+
+/* Is m of an event the text recalls from the past: not the primary one,
+ * and a figure before was found to be about it ("surpasses the 1,426 who
+ * died in 1990, when a stampede ...") or it is dated a year or more before
+ * the primary event (without a date of its own, before the story's time)? */
+static bool recalled(const lctx *L, const rc_mention *m)
+{
+	if (!L->ds || L->ds->primary < 0 || (size_t)L->ds->primary >= L->n_ms)
+		return false;
+	const rc_mention *p = &L->ms[L->ds->primary];
+	const char *ev = event_of(m);
+	if (strcmp(ev, event_of(p)) == 0)
+		return false;
+	for (size_t k = 0; k < L->n_done; k++)
+		if (L->done[k].background && L->done[k].event && strcmp(L->done[k].event, ev) == 0)
+			return true;
+	long mlo, mhi, plo, phi;
+	if (!m->date || !rc__ev_date_span(m->date, &mlo, &mhi))
+		return false;
+	if (!p->date || !rc__ev_date_span(p->date, &plo, &phi))
+		plo = L->ds->now;
+	return plo && mhi + RC__EV_HISTORY_DAYS < plo;
+}
+
 /* Best mention in sentence si for a figure at [fs, fe), or -1. */
 static long best_in_sentence(const lctx *L, const ev_metric_pref *p, size_t si, size_t fs,
                              size_t fe, bool before_only)
@@ -140,11 +171,17 @@ static long link_one(const lctx *L, const rc_claim *c, size_t si)
 	long m = best_in_sentence(L, p, si, c->pos.start, c->pos.end, false);
 	if (m >= 0)
 		return m;
-	/* earlier sentences of the paragraph: the last mention there */
+	/* earlier sentences of the paragraph: the last mention there; a
+	 * figure of the news passes over an event of the past that a sentence
+	 * of the news recalls ("That total surpasses the 1,426 people who died
+	 * in 1990, when a stampede ...  It is also nearly twice the official
+	 * toll of 769"), not over a sentence that opens on the past ("In
+	 * 1954, a stampede ... killed 800 people.  Another 2,000 were hurt") */
 	size_t para = L->seg->sent[si].para;
+	bool news = !c->background && !hist(L, si);
 	for (size_t s = si; s-- > 0 && L->seg->sent[s].para == para;) {
 		m = best_in_sentence(L, p, s, (size_t)-1, (size_t)-1, true);
-		if (m >= 0)
+		if (m >= 0 && !(news && !L->ds->opens_dated[s] && recalled(L, &L->ms[m])))
 			return m;
 	}
 	/* a preference, not a rule: "destroyed 10 cells ... following the
@@ -155,7 +192,7 @@ static long link_one(const lctx *L, const rc_claim *c, size_t si)
 	 * about the past */
 	if (!L->ds)
 		return -1;
-	if (si < L->ds->n_sent && L->ds->hist[si])
+	if (hist(L, si))
 		return L->ds->bg[si];
 	return L->ds->primary;
 }
@@ -224,6 +261,8 @@ rc_status rc__claims_link(rc_claim *claims, size_t n_claims, const rc_mention *m
 	for (size_t i = 0; i < n_claims && st == RC_OK; i++) {
 		rc_claim *c = &claims[i];
 		size_t si = sent_of(&L, c->pos.start);
+		L.done = claims;
+		L.n_done = i;
 		if (c->status == RC_CLAIM_AGGREGATE) {
 			long idx[MAX_AGG];
 			size_t n = aggregate_parts(&L, c, si, idx);

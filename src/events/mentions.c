@@ -42,12 +42,13 @@ enum {
 	BACK_WINDOW = 5,       /* words before the noun searched for a place */
 	MOD_WINDOW = 3,        /* modifiers taken into the noun phrase */
 	YEAR_GAP = 3,          /* words between a year and its noun: "the 1990 tunnel stampede" */
+	RELATIVE_GAP = 6,      /* words from "when" to its noun: "since 1995, when two trains collided" */
 	MAX_NAMES = 6,         /* names kept per mention */
 	MAX_CANDS = 4,         /* namesakes kept per place */
 	LEDE_SENTENCES = 3,    /* sentences of the lede */
 	LEDE_MIN_WORDS = 8,    /* shorter lines (bylines, "Share") are not the lede */
 	DATE_WINDOW = 3,       /* days: dates this close can be one incident */
-	HISTORY_DAYS = 365     /* without a primary date: this long before publication is history */
+	HISTORY_DAYS = RC__EV_HISTORY_DAYS /* this long before the story is history */
 };
 
 typedef struct tok {
@@ -181,6 +182,15 @@ static bool date_before(const char *a, const char *b)
 	if (!rc__ev_date_span(a, &alo, &ahi) || !rc__ev_date_span(b, &blo, &bhi))
 		return false;
 	return ahi + DATE_WINDOW < blo;
+}
+
+/* Does date a end a year or more before date b starts (history)? */
+static bool long_before(const char *a, const char *b)
+{
+	long alo, ahi, blo, bhi;
+	if (!rc__ev_date_span(a, &alo, &ahi) || !rc__ev_date_span(b, &blo, &bhi))
+		return false;
+	return ahi + HISTORY_DAYS < blo;
 }
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -985,6 +995,36 @@ static const char *year_before(ctx *c, size_t lo, size_t t0)
 	return NULL;
 }
 
+/* The date a relative clause the phrase stands in refers to: "the
+ * deadliest since 1995, when two trains collided": a date, a comma, a
+ * date_relatives word, then no other punctuation up to the noun.  The
+ * date counts even after "since": the clause tells what happened then. */
+static const char *relative_date(ctx *c, size_t lo, size_t t0)
+{
+	for (size_t r = t0; r-- > lo && t0 - r <= RELATIVE_GAP;) {
+		if (c->toks[r].pre != 1 || !tok_is(c, &c->toks[r], &c->tb->date_relatives)) {
+			if (c->toks[r].pre)
+				return NULL;
+			continue;
+		}
+		for (size_t i = r; i-- > lo && r - i <= 4;) {
+			const char *d = NULL;
+			if (parse_date_at(c, i, r, &d) == r - i && d) {
+				c->weak = false;
+				return d;
+			}
+			if (c->toks[i].pre)
+				break;
+		}
+		c->weak = false;
+		/* a year alone, which parse_date_at takes only after a lead
+		 * ("in 1995") */
+		int y = r > lo ? year_of(c, &c->toks[r - 1]) : 0;
+		return y ? fmt_date(c, y, 0, 0) : NULL;
+	}
+	return NULL;
+}
+
 /* "came five months after a fire": a span of weeks or more before the
  * noun phrase puts it at another time than the story's. */
 static bool displaced(const ctx *c, size_t lo, size_t t0)
@@ -1201,6 +1241,8 @@ static bool do_sentence(ctx *c, size_t si, size_t para, size_t s, size_t e, bool
 			}
 			if (!m.date)
 				m.date = year_before(c, back_lo, k->t0);
+			if (!m.date)
+				m.date = relative_date(c, prev_end, k->t0);
 			/* a date right before the next noun is that noun's ("arrested
 			 * two who came after the January 3 bombing") */
 			for (size_t i = k->t1; i < fwd_hi && !m.date; i++) {
@@ -1519,6 +1561,17 @@ static bool conflicts(const ctx *c, const ment *m, const dunit *u)
 	return false;
 }
 
+/* Days since 1970 of the story's time: its publication, else the end of
+ * the latest year its text names; 0 when neither is known. */
+static long story_now(const ctx *c)
+{
+	if (c->pub[0])
+		return rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	if (c->latest_year)
+		return rc__days_from_civil(c->latest_year, 12, 31);
+	return 0;
+}
+
 /* Is sentence si about the past?  It names a date before the primary
  * event's (or, without one, a year or more before publication). */
 static bool historical(const ctx *c, size_t si, const dunit *u0)
@@ -1534,14 +1587,8 @@ static bool historical(const ctx *c, size_t si, const dunit *u0)
 	if (u0 && !c->pub[0] && (c->s_flag[si] & S_OPENS_DATED) &&
 	    !(c->s_flag[si] & (S_HEAD | S_LEDE)))
 		return true;
-	long lo, hi, now;
-	if (c->pub[0])
-		now = rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
-	else if (c->latest_year)
-		now = rc__days_from_civil(c->latest_year, 12, 31);
-	else
-		return false;
-	return rc__ev_date_span(d, &lo, &hi) && hi + HISTORY_DAYS < now;
+	long lo, hi, now = story_now(c);
+	return now && rc__ev_date_span(d, &lo, &hi) && hi + HISTORY_DAYS < now;
 }
 
 /* A mention dated long before the story, when the primary event has no
@@ -1891,8 +1938,12 @@ static void build_units(ctx *c)
 		/* "In 1954, a stampede in Allahabad killed 800" in the lede */
 		if (!m->date && !m->title && has_place(&m->pl) && historical(c, m->sent, NULL))
 			m->date = c->s_date[m->sent];
-		if (m->displaced || older_than_story(c, m, &c->us[u0]))
-			continue; /* a past event the lede recalls: the body pass places it */
+		/* a past event the lede recalls ("surpasses the 1,426 people who
+		 * died in 1990, when a stampede ..."): the body pass places it */
+		const dunit *P = &c->us[u0];
+		if (m->displaced || older_than_story(c, m, P) ||
+		    (m->date && !m->weak_date && P->date && !P->weak_date && long_before(m->date, P->date)))
+			continue;
 		if (!conflicts(c, m, &c->us[u0]))
 			join_unit(c, i, u0);
 		else if (!m->title)
@@ -2293,9 +2344,11 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 	 * paragraph last named */
 	if (!c.nomem) {
 		ds->n_sent = seg->n;
+		ds->now = story_now(&c);
 		ds->hist = rc__arena_calloc(c.s, seg->n + 1, sizeof(bool));
 		ds->bg = rc__arena_calloc(c.s, seg->n + 1, sizeof(long));
-		if (!ds->hist || !ds->bg)
+		ds->opens_dated = rc__arena_calloc(c.s, seg->n + 1, sizeof(bool));
+		if (!ds->hist || !ds->bg || !ds->opens_dated)
 			c.nomem = true;
 		for (size_t u = 0; u < c.n_us && !c.nomem; u++)
 			if (c.us[u].primary && !c.us[u].contested)
@@ -2304,6 +2357,7 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 		size_t last_para = (size_t)-1, mi = n_title;
 		for (size_t si = 0; si < seg->n && !c.nomem; si++) {
 			ds->hist[si] = (c.s_flag[si] & S_HIST) != 0;
+			ds->opens_dated[si] = (c.s_flag[si] & S_OPENS_DATED) != 0;
 			if (seg->sent[si].para != last_para) {
 				last = -1;
 				last_para = seg->sent[si].para;

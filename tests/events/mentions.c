@@ -342,6 +342,33 @@ START_TEST(background_paragraph)
 }
 END_TEST
 
+/* A date a relative clause refers back to dates the incident the clause
+ * tells of, after "since" too; an event of years before recalled in the
+ * lede makes no roundup, and a figure of the news in the next sentence
+ * passes over it to the story's own event. */
+START_TEST(recalled_in_lede)
+{
+	fx f;
+	setup(&f, "2023-06-04", "A passenger train derailed in Odisha on Friday, killing 41 people. "
+	                        "The toll passed that of 2004, when two trains collided near "
+	                        "Firozabad. It is twice the figure of 18 given on Friday night.\n\n"
+	                        "Relatives of the dead gathered at the station.");
+	const rc_mention *now = &f.ms[0], *then = find_noun(&f, "collided");
+	ck_assert_str_eq(now->local_id, "odisha-2023-06-02-crash");
+	ck_assert_str_eq(then->date, "2004");
+	ck_assert_str_eq(then->local_id, "firozabad-2004-crash");
+	rc_claim c[2] = {
+		claim_at(&f, "41", "killed", RC_CLAIM_CURRENT),
+		claim_at(&f, "18", "killed", RC_CLAIM_CURRENT),
+	};
+	rc_error err;
+	ck_assert_int_eq(rc__claims_link(c, 2, f.ms, f.n, f.ds, &f.t, &f.seg, f.a, &err), RC_OK);
+	ck_assert_str_eq(c[0].event, "odisha-2023-06-02-crash");
+	ck_assert_str_eq(c[1].event, "odisha-2023-06-02-crash");
+	teardown(&f);
+}
+END_TEST
+
 /* A roundup names several events in its lede: a claim out of every
  * event's reach falls back to none. */
 START_TEST(roundup_has_no_primary)
@@ -716,6 +743,7 @@ int main(void)
 	tcase_add_test(tc, arrests_over_an_attack);
 	tcase_add_test(tc, background_paragraph);
 	tcase_add_test(tc, roundup_has_no_primary);
+	tcase_add_test(tc, recalled_in_lede);
 	tcase_add_test(tc, generic_takes_specific_type);
 	tcase_add_test(tc, link_sentence_and_aggregate);
 	tcase_add_test(tc, link_arrests_prefer_arrest_nouns);
