@@ -48,6 +48,7 @@ enum {
 	LEDE_SENTENCES = 3,    /* sentences of the lede */
 	LEDE_MIN_WORDS = 8,    /* shorter lines (bylines, "Share") are not the lede */
 	DATE_WINDOW = 3,       /* days: dates this close can be one incident */
+	WEEK_DAYS = 7,         /* a weekday names one of the seven days before publication */
 	HISTORY_DAYS = RC__EV_HISTORY_DAYS /* this long before the story is history */
 };
 
@@ -90,6 +91,7 @@ typedef struct ment {
 	bool head;             /* in the title, headline or lede */
 	bool displaced;        /* "five months after a fire": another time than the story's */
 	bool group_ref;        /* "these attacks": several events at once */
+	bool definite;         /* "the fire": after a definite article */
 	bool title;            /* in a title kept apart from the text: not a mention of the record */
 	int unit;              /* its document event, -1 before assignment */
 } ment;
@@ -120,6 +122,7 @@ typedef struct ctx {
 	rc_arena *s;           /* scratch */
 	const char *text;      /* t->norm, or the title while it is read */
 	int pub[3];            /* y, m, d; pub[0] == 0 when unknown */
+	bool pub_given;        /* pub is the document's publication date, not read from its text */
 	tok *toks;
 	size_t n_toks, cap_toks;
 	cand *cands;
@@ -129,6 +132,7 @@ typedef struct ctx {
 	dunit *us;             /* MAX_UNITS, each set when it is made (not zeroed per document) */
 	size_t n_us;
 	const char **s_date;   /* per sentence: its earliest explicit date, or NULL */
+	const char **s_open;   /* per sentence: the calendar date it opens on ("On October 15,"), or NULL */
 	unsigned char *s_flag; /* per sentence: S_* */
 	size_t n_sent;
 	place dateline;        /* "COLOMBO - ...", or none */
@@ -1141,6 +1145,12 @@ static bool do_sentence(ctx *c, size_t si, size_t para, size_t s, size_t e, bool
 			year = year_of(c, &c->toks[x]) != 0;
 		if (n && d && !c->weak && year)
 			c->s_flag[si] |= S_OPENS_DATED;
+		/* "On October 15, ...", "In October, ...": any calendar date */
+		size_t k2 = c->n_toks && tok_is(c, &c->toks[0], &c->tb->date_openers) ? 1 : 0;
+		if (k2 != k)
+			n = parse_date(c, 0, k2, c->n_toks, &d);
+		if (n && d && !c->weak)
+			c->s_open[si] = d;
 		c->weak = false;
 	}
 	/* the first place the title or headline names without a namesake
@@ -1259,6 +1269,7 @@ static bool do_sentence(ctx *c, size_t si, size_t para, size_t s, size_t e, bool
 		}
 		m.displaced = displaced(c, prev_end, k->t0);
 		m.group_ref = k->t0 > 0 && tok_is(c, &c->toks[k->t0 - 1], &c->tb->group_refs);
+		m.definite = k->t0 > 0 && tok_is(c, &c->toks[k->t0 - 1], &c->tb->definite);
 		if (title)
 			m.noun = join(c, k->t0, k->t1, false);
 		find_names(c, &m, prev_end, c->head ? prev_end : next_start, 0);
@@ -1570,6 +1581,19 @@ static long story_now(const ctx *c)
 	if (c->latest_year)
 		return rc__days_from_civil(c->latest_year, 12, 31);
 	return 0;
+}
+
+/* Is date d apart from the story's time: from the calendar date of its
+ * primary event u0, or without one (or with a weekday), over a week before
+ * the publication date the document gives (not one read from its text)? */
+static bool apart_from_story(const ctx *c, const char *d, const dunit *u0)
+{
+	if (u0->date && !u0->weak_date)
+		return dates_apart(d, u0->date);
+	/* a weekday is one of the seven days before publication */
+	long lo, hi;
+	return c->pub_given && rc__ev_date_span(d, &lo, &hi) &&
+	       hi + WEEK_DAYS + DATE_WINDOW < rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
 }
 
 /* Is sentence si about the past?  It names a date before the primary
@@ -1977,8 +2001,16 @@ static void build_units(ctx *c)
 		if (!m->date && has_place(&m->pl) && m->sent < c->n_sent &&
 		    (c->s_flag[m->sent] & S_HIST))
 			m->date = c->s_date[m->sent];
+		/* "On October 15, a fire in Kano killed 150": a sentence that
+		 * opens on a calendar date apart from the story's brings in
+		 * another incident (not "the fire", named before) */
+		bool opened = !m->date && !m->definite && m->sent < c->n_sent && c->s_open[m->sent] &&
+		              apart_from_story(c, c->s_open[m->sent], &c->us[u0]);
+		if (opened)
+			m->date = c->s_open[m->sent];
 		int u;
-		if (conflicts(c, m, &c->us[u0]) || m->displaced || older_than_story(c, m, &c->us[u0])) {
+		if (opened || conflicts(c, m, &c->us[u0]) || m->displaced ||
+		    older_than_story(c, m, &c->us[u0])) {
 			u = background_for(c, i);
 		} else if (!has_place(&m->pl) && !m->date) {
 			bool hist = m->sent < c->n_sent && (c->s_flag[m->sent] & S_HIST);
@@ -2212,13 +2244,15 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 	rc__ev_doc *ds = rc__arena_calloc(c.s, 1, sizeof *ds);
 	ev_defscan sc = {0};
 	c.s_date = rc__arena_calloc(c.s, seg->n + 1, sizeof(char *));
+	c.s_open = rc__arena_calloc(c.s, seg->n + 1, sizeof(char *));
 	c.s_flag = rc__arena_calloc(c.s, seg->n + 1, 1);
-	if (!ds || !c.s_date || !c.s_flag)
+	if (!ds || !c.s_date || !c.s_open || !c.s_flag)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory finding event mentions");
 	ds->primary = -1;
 	ds->tb = tb;
 	if (doc && doc->published && !parse_iso(doc->published, c.pub))
 		c.pub[0] = 0;
+	c.pub_given = c.pub[0] != 0;
 	if (!c.pub[0] && !reference_date(&c, seg))
 		c.nomem = true;
 	/* a title the text does not open with is read on its own first */

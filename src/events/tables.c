@@ -357,7 +357,8 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 	    !load_words_opt(a, &tb->year_leads, json_object_get(root, "year_leads")) ||
 	    !load_words_opt(a, &tb->place_links, json_object_get(root, "place_links")) ||
 	    !load_words_opt(a, &tb->within_preps, json_object_get(root, "within_prepositions")) ||
-	    !load_words_opt(a, &tb->date_relatives, json_object_get(root, "date_relatives")))
+	    !load_words_opt(a, &tb->date_relatives, json_object_get(root, "date_relatives")) ||
+	    !load_words_opt(a, &tb->date_openers, json_object_get(root, "date_openers")))
 		return "events.json: bad word list";
 	const json_t *de = json_object_get(root, "demonym_endings");
 	tb->demonym_endings = rc__arena_calloc(a, json_array_size(de) + 1, sizeof(char *));
@@ -473,7 +474,7 @@ static const char *build_dict(ev_tables *tb)
 		&tb->offset_words, &tb->toll_preps, &tb->venue_words, &tb->definite,
 		&tb->venue_preps, &tb->group_refs, &tb->thing_verbs, &tb->month_leads,
 		&tb->past_month_leads, &tb->year_leads, &tb->place_links, &tb->within_preps,
-		&tb->date_relatives};
+		&tb->date_relatives, &tb->date_openers};
 	_Static_assert(RC_ARRAY_LEN(sets) <= 64, "word sets are bits of a uint64_t");
 	const ev_gazetteer *g = &rc__gazetteer;
 	/* the gazetteer's phrases are sorted by first word: count the words */

@@ -369,6 +369,31 @@ START_TEST(recalled_in_lede)
 }
 END_TEST
 
+/* A sentence that opens on a calendar date a week or more before the
+ * story brings in another incident, even where the story's own date is a
+ * weekday; "the fire" named again, or a date of the story's days, does
+ * not. */
+START_TEST(sentence_opening_date)
+{
+	fx f;
+	setup(&f, "2024-11-20", "A fire at a fuel depot in the city of Port Harcourt killed at "
+	                        "least 18 people on Tuesday, officials said.\n\nThe blaze broke out "
+	                        "as a tanker was offloading petrol at the depot, police said.\n\n"
+	                        "Residents said they had counted 25 bodies at the scene of the fire."
+	                        "\n\nOn October 15, a fire in Kano killed more than 150 people.\n\n"
+	                        "On November 19, the fire spread to a second tank.");
+	ck_assert_str_eq(f.ms[0].local_id, "port-harcourt-2024-11-19-fire");
+	const rc_mention *kano = NULL;
+	for (size_t i = 0; i < f.n && !kano; i++)
+		if (f.ms[i].place && strcmp(f.ms[i].place, "Kano") == 0)
+			kano = &f.ms[i];
+	ck_assert_ptr_nonnull(kano);
+	ck_assert_str_eq(kano->local_id, "kano-2024-10-15-fire");
+	ck_assert_str_eq(f.ms[f.n - 1].local_id, "port-harcourt-2024-11-19-fire");
+	teardown(&f);
+}
+END_TEST
+
 /* A roundup names several events in its lede: a claim out of every
  * event's reach falls back to none. */
 START_TEST(roundup_has_no_primary)
@@ -744,6 +769,7 @@ int main(void)
 	tcase_add_test(tc, background_paragraph);
 	tcase_add_test(tc, roundup_has_no_primary);
 	tcase_add_test(tc, recalled_in_lede);
+	tcase_add_test(tc, sentence_opening_date);
 	tcase_add_test(tc, generic_takes_specific_type);
 	tcase_add_test(tc, link_sentence_and_aggregate);
 	tcase_add_test(tc, link_arrests_prefer_arrest_nouns);
