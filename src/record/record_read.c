@@ -734,6 +734,17 @@ static bool kind_from_name(const char *name, rc_quantity_kind *out)
 	return false;
 }
 
+/* A document field of a "recount.claim/1" line, which carries its
+ * document's fields on each claim; in a document line's claims (v2) the
+ * document line has them, and the field is skipped. */
+static void doc_field(parse *p, const char *key, bool v2, const char **out)
+{
+	if (v2)
+		rc__jr_skip(&p->j);
+	else
+		get_str(p, key, out);
+}
+
 static const keyname claim_keys[] = {
 	/* the figure */
 	K("metric"), K("subject"), K("text"), K("lo"), K("hi"), K("lo_incl"), K("hi_incl"),
@@ -873,21 +884,11 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 			}
 			break;
 		case C_SCHEMA: rc__jr_skip(&p->j); break;
-		case C_DOC: if (!v2) get_str(p, key, &d->rec.doc); else rc__jr_skip(&p->j); break;
-		case C_PATH: if (!v2) get_str(p, key, &d->rec.path); else rc__jr_skip(&p->j); break;
-		case C_SOURCE: if (!v2) get_str(p, key, &d->rec.source); else rc__jr_skip(&p->j); break;
-		case C_PUBLISHED:
-			if (!v2)
-				get_str(p, key, &d->rec.published);
-			else
-				rc__jr_skip(&p->j);
-			break;
-		case C_PUBLISHED_AT:
-			if (!v2)
-				get_str(p, key, &d->rec.published_at);
-			else
-				rc__jr_skip(&p->j);
-			break;
+		case C_DOC: doc_field(p, key, v2, &d->rec.doc); break;
+		case C_PATH: doc_field(p, key, v2, &d->rec.path); break;
+		case C_SOURCE: doc_field(p, key, v2, &d->rec.source); break;
+		case C_PUBLISHED: doc_field(p, key, v2, &d->rec.published); break;
+		case C_PUBLISHED_AT: doc_field(p, key, v2, &d->rec.published_at); break;
 		case C_RECORD_LINE:
 			if (!v2 && get_size(p, key, &v))
 				d->rec.record_line = v == (size_t)-1 ? 0 : v;
