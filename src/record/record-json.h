@@ -41,6 +41,36 @@ void rc__jw_interval(rc_jw *w, const rc_interval *iv);
  * writer's own failures are in w->failed). */
 rc_status rc__document_write(rc_jw *w, const rc_record *rec);
 
+/*
+ * The fields of a mention and of a diagnostic, one table each, in the
+ * order a document line writes them (record_write.c) and the record
+ * comparison compares them (record.c), so that the two cannot drift apart.
+ * The reader (record_read.c) keeps its own key tables: it checks each
+ * value on its own terms.
+ */
+typedef enum rc__field_kind {
+	RC_FIELD_STR,       /* const char *; NULL is null */
+	RC_FIELD_STRS,      /* const char **, its count a size_t at .count */
+	RC_FIELD_SIZE,      /* size_t; (size_t)-1 is null */
+	RC_FIELD_SEVERITY,  /* rc_severity, by rc_severity_str() */
+	RC_FIELD_STATUS,    /* rc_status, by rc__status_name() */
+} rc__field_kind;
+
+typedef struct rc__field {
+	const char *qkey;   /* the key quoted, with its colon (RC_JW_KEY) */
+	size_t qn;
+	rc__field_kind kind;
+	size_t off, count;  /* offsetof the field (and of its count) */
+} rc__field;
+
+extern const rc__field rc__mention_fields[];
+extern const size_t rc__n_mention_fields;
+extern const rc__field rc__diag_fields[];
+extern const size_t rc__n_diag_fields;
+
+/* Compares objects a and b field by field as fields[0..n) lists them. */
+int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t n);
+
 /* Stable lower-case names of statuses for JSON ("limit", "parse", ...). */
 const char *rc__status_name(rc_status st);
 bool rc__status_from_name(const char *name, size_t len, rc_status *out);

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
+#include "record/record-json.h"
 #include "record/record-priv.h"
 
 rc_record *rc__record_new(void)
@@ -178,26 +179,35 @@ static int cmp_strs(const char *const *a, const char *const *b, size_t n)
 	return 0;
 }
 
-static int cmp_diag(const rc_diag *a, const rc_diag *b)
+int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t n)
 {
-	int c;
-	if ((c = RC_CMP(a->severity, b->severity)) || (c = RC_CMP(a->status, b->status)) ||
-	    (c = rc__strcmp0(a->path, b->path)) || (c = RC_CMP(a->line, b->line)) ||
-	    (c = RC_CMP(a->column, b->column)) || (c = RC_CMP(a->offset, b->offset)))
-		return c;
-	return rc__strcmp0(a->message, b->message);
-}
-
-static int cmp_mention(const rc_mention *a, const rc_mention *b)
-{
-	int c;
-	if ((c = rc__strcmp0(a->type, b->type)) || (c = rc__strcmp0(a->noun, b->noun)) ||
-	    (c = rc__strcmp0(a->place, b->place)) || (c = rc__strcmp0(a->date, b->date)) ||
-	    (c = RC_CMP(a->n_names, b->n_names)) || (c = cmp_strs(a->names, b->names, a->n_names)) ||
-	    (c = rc__strcmp0(a->key, b->key)) || (c = rc__strcmp0(a->local_id, b->local_id)) ||
-	    (c = RC_CMP(a->start, b->start)) || (c = RC_CMP(a->end, b->end)))
-		return c;
-	return RC_CMP(a->line, b->line);
+	const char *x = a, *y = b;
+	int c = 0;
+	for (const rc__field *f = fields; f < fields + n && !c; f++) {
+#define AT(o, type) (*(const type *)((o) + f->off))
+		switch (f->kind) {
+		case RC_FIELD_STR:
+			c = rc__strcmp0(AT(x, char *), AT(y, char *));
+			break;
+		case RC_FIELD_STRS: {
+			size_t nx = *(const size_t *)(x + f->count), ny = *(const size_t *)(y + f->count);
+			if (!(c = RC_CMP(nx, ny)))
+				c = cmp_strs(AT(x, char **), AT(y, char **), nx);
+			break;
+		}
+		case RC_FIELD_SIZE:
+			c = RC_CMP(AT(x, size_t), AT(y, size_t));
+			break;
+		case RC_FIELD_SEVERITY:
+			c = RC_CMP(AT(x, rc_severity), AT(y, rc_severity));
+			break;
+		case RC_FIELD_STATUS:
+			c = RC_CMP(AT(x, rc_status), AT(y, rc_status));
+			break;
+		}
+#undef AT
+	}
+	return c;
 }
 
 static int cmp_claim(const rc_claim *a, const rc_claim *b)
@@ -262,12 +272,14 @@ int rc__record_cmp(const rc_record *a, const rc_record *b)
 	    (c = RC_CMP(a->n_mentions, b->n_mentions)) || (c = RC_CMP(a->n_claims, b->n_claims)))
 		return c;
 	for (size_t i = 0; i < a->n_diags; i++)
-		if ((c = cmp_diag(&a->diags[i], &b->diags[i])))
+		if ((c = rc__fields_cmp(&a->diags[i], &b->diags[i], rc__diag_fields,
+		                        rc__n_diag_fields)))
 			return c;
 	if (a->has_signature && (c = memcmp(a->minhash, b->minhash, RC_MINHASH_K * sizeof *a->minhash)))
 		return c;
 	for (size_t i = 0; i < a->n_mentions; i++)
-		if ((c = cmp_mention(&a->mentions[i], &b->mentions[i])))
+		if ((c = rc__fields_cmp(&a->mentions[i], &b->mentions[i], rc__mention_fields,
+		                        rc__n_mention_fields)))
 			return c;
 	for (size_t i = 0; i < a->n_claims; i++)
 		if ((c = cmp_claim(&a->claims[i], &b->claims[i])))

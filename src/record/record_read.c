@@ -520,29 +520,30 @@ static bool get_str(parse *p, const char *key, const char **out)
 	return true;
 }
 
-/* The number value_is found, which must be whole and from min to max. */
-static bool whole(parse *p, const char *key, double min, double max, const char *why, double *d)
+/* A whole number from min to max (else refused as why), or null (*d is
+ * null_value then).  A refused value rejects the whole line, so what *d
+ * holds after false does not matter. */
+static bool get_whole(parse *p, const char *key, double min, double max, double null_value,
+                      const char *why, double *d)
 {
-	bool integral;
+	bool is_null, ret, integral;
+	if (!value_is(p, key, RC_JR_NUMBER, why, &is_null, &ret)) {
+		if (is_null)
+			*d = null_value;
+		return ret;
+	}
 	if (!rc__jr_num(&p->j, d, &integral))
 		return false;
 	return (integral && *d >= min && *d <= max) || bad(p, key, why);
 }
 
-/* A whole number >= 0; null is (size_t)-1. */
+/* A whole number >= 0 and below 2^53; null is (size_t)-1. */
 static bool get_size(parse *p, const char *key, size_t *out)
 {
-	static const char why[] = "expected a whole number";
-	bool is_null, ret;
 	double d;
-	if (!value_is(p, key, RC_JR_NUMBER, why, &is_null, &ret)) {
-		if (is_null)
-			*out = (size_t)-1;
-		return ret;
-	}
-	if (!whole(p, key, 0, 9007199254740991.0, why, &d))   /* below 2^53 */
+	if (!get_whole(p, key, 0, 9007199254740991.0, -1, "expected a whole number", &d))
 		return false;
-	*out = (size_t)d;
+	*out = d < 0 ? (size_t)-1 : (size_t)d;
 	return true;
 }
 
@@ -564,15 +565,8 @@ static bool get_off(parse *p, const char *key, uint32_t *out)
 /* An index into the record, or -1 (null too). */
 static bool get_index(parse *p, const char *key, long *out)
 {
-	static const char why[] = "expected an index (or -1)";
-	bool is_null, ret;
 	double d;
-	if (!value_is(p, key, RC_JR_NUMBER, why, &is_null, &ret)) {
-		if (is_null)
-			*out = -1;
-		return ret;
-	}
-	if (!whole(p, key, -1, (double)(SIZE_MAX / 4), why, &d))
+	if (!get_whole(p, key, -1, (double)(SIZE_MAX / 4), -1, "expected an index (or -1)", &d))
 		return false;
 	*out = (long)d;
 	return true;
@@ -581,12 +575,10 @@ static bool get_index(parse *p, const char *key, long *out)
 /* An index within a record (rc_claim.parent, .mention: 32-bit), or -1. */
 static bool get_index32(parse *p, const char *key, int32_t *out)
 {
-	long v;
-	if (!get_index(p, key, &v))
+	double d;
+	if (!get_whole(p, key, -1, INT32_MAX, -1, "expected an index (or -1)", &d))
 		return false;
-	if (v > INT32_MAX)
-		return bad(p, key, "expected an index (or -1)");
-	*out = (int32_t)v;
+	*out = (int32_t)d;
 	return true;
 }
 
@@ -742,6 +734,17 @@ static bool kind_from_name(const char *name, rc_quantity_kind *out)
 	return false;
 }
 
+/* A document field of a "recount.claim/1" line, which carries its
+ * document's fields on each claim; in a document line's claims (v2) the
+ * document line has them, and the field is skipped. */
+static void doc_field(parse *p, const char *key, bool v2, const char **out)
+{
+	if (v2)
+		rc__jr_skip(&p->j);
+	else
+		get_str(p, key, out);
+}
+
 static const keyname claim_keys[] = {
 	/* the figure */
 	K("metric"), K("subject"), K("text"), K("lo"), K("hi"), K("lo_incl"), K("hi_incl"),
@@ -881,21 +884,11 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 			}
 			break;
 		case C_SCHEMA: rc__jr_skip(&p->j); break;
-		case C_DOC: if (!v2) get_str(p, key, &d->rec.doc); else rc__jr_skip(&p->j); break;
-		case C_PATH: if (!v2) get_str(p, key, &d->rec.path); else rc__jr_skip(&p->j); break;
-		case C_SOURCE: if (!v2) get_str(p, key, &d->rec.source); else rc__jr_skip(&p->j); break;
-		case C_PUBLISHED:
-			if (!v2)
-				get_str(p, key, &d->rec.published);
-			else
-				rc__jr_skip(&p->j);
-			break;
-		case C_PUBLISHED_AT:
-			if (!v2)
-				get_str(p, key, &d->rec.published_at);
-			else
-				rc__jr_skip(&p->j);
-			break;
+		case C_DOC: doc_field(p, key, v2, &d->rec.doc); break;
+		case C_PATH: doc_field(p, key, v2, &d->rec.path); break;
+		case C_SOURCE: doc_field(p, key, v2, &d->rec.source); break;
+		case C_PUBLISHED: doc_field(p, key, v2, &d->rec.published); break;
+		case C_PUBLISHED_AT: doc_field(p, key, v2, &d->rec.published_at); break;
 		case C_RECORD_LINE:
 			if (!v2 && get_size(p, key, &v))
 				d->rec.record_line = v == (size_t)-1 ? 0 : v;

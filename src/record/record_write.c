@@ -8,6 +8,7 @@
  * one "recount.end/1" line that counts what it wrote.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,13 +81,18 @@ static void key_int_q(rc_jw *w, const char *qkey, size_t qn, long long v)
 
 /* A size; (size_t)-1, which a reader makes of null, is written as null so
  * that whatever is read back writes the same. */
-static void key_size_q(rc_jw *w, const char *qkey, size_t qn, size_t v)
+static void size_value(rc_jw *w, size_t v)
 {
-	rc__jw_keyq(w, qkey, qn);
 	if (v == (size_t)-1)
 		rc__jw_null(w);
 	else
 		rc__jw_int(w, (long long)v);
+}
+
+static void key_size_q(rc_jw *w, const char *qkey, size_t qn, size_t v)
+{
+	rc__jw_keyq(w, qkey, qn);
+	size_value(w, v);
 }
 
 static void key_str_q(rc_jw *w, const char *qkey, size_t qn, const char *s)
@@ -281,33 +287,60 @@ static rc_status sentences_build(sentences *t, const rc_record *rec)
 	return RC_OK;
 }
 
-static void mention_write(rc_jw *w, const rc_mention *m)
-{
-	rc__jw_obj(w);
-	key_str(w, "type", m->type);
-	key_str(w, "noun", m->noun);
-	key_str(w, "place", m->place);
-	key_str(w, "date", m->date);
-	RC_JW_KEY(w, "names");
-	rc__jw_strs(w, m->names, m->n_names);
-	key_str(w, "key", m->key);
-	key_str(w, "local_id", m->local_id);
-	key_size(w, "start", m->start);
-	key_size(w, "end", m->end);
-	key_size(w, "line", m->line);
-	rc__jw_end_obj(w);
-}
+#define FIELD(type, k, kind, member) {QK(k), kind, offsetof(type, member), 0}
+#define FIELD_STRS(type, k, member, n) {QK(k), RC_FIELD_STRS, offsetof(type, member), offsetof(type, n)}
 
-static void diag_write(rc_jw *w, const rc_diag *d)
+const rc__field rc__mention_fields[] = {
+	FIELD(rc_mention, "type", RC_FIELD_STR, type),
+	FIELD(rc_mention, "noun", RC_FIELD_STR, noun),
+	FIELD(rc_mention, "place", RC_FIELD_STR, place),
+	FIELD(rc_mention, "date", RC_FIELD_STR, date),
+	FIELD_STRS(rc_mention, "names", names, n_names),
+	FIELD(rc_mention, "key", RC_FIELD_STR, key),
+	FIELD(rc_mention, "local_id", RC_FIELD_STR, local_id),
+	FIELD(rc_mention, "start", RC_FIELD_SIZE, start),
+	FIELD(rc_mention, "end", RC_FIELD_SIZE, end),
+	FIELD(rc_mention, "line", RC_FIELD_SIZE, line),
+};
+const size_t rc__n_mention_fields = RC_ARRAY_LEN(rc__mention_fields);
+
+const rc__field rc__diag_fields[] = {
+	FIELD(rc_diag, "severity", RC_FIELD_SEVERITY, severity),
+	FIELD(rc_diag, "status", RC_FIELD_STATUS, status),
+	FIELD(rc_diag, "path", RC_FIELD_STR, path),
+	FIELD(rc_diag, "line", RC_FIELD_SIZE, line),
+	FIELD(rc_diag, "column", RC_FIELD_SIZE, column),
+	FIELD(rc_diag, "offset", RC_FIELD_SIZE, offset),
+	FIELD(rc_diag, "message", RC_FIELD_STR, message),
+};
+const size_t rc__n_diag_fields = RC_ARRAY_LEN(rc__diag_fields);
+
+/* An object with the fields of obj that fields[0..n) lists. */
+static void fields_write(rc_jw *w, const void *obj, const rc__field *fields, size_t n)
 {
+	const char *o = obj;
 	rc__jw_obj(w);
-	key_str(w, "severity", rc_severity_str(d->severity));
-	key_str(w, "status", rc__status_name(d->status));
-	key_str(w, "path", d->path);
-	key_size(w, "line", d->line);
-	key_size(w, "column", d->column);
-	key_size(w, "offset", d->offset);
-	key_str(w, "message", d->message);
+	for (const rc__field *f = fields; f < fields + n; f++) {
+		rc__jw_keyq(w, f->qkey, f->qn);
+		switch (f->kind) {
+		case RC_FIELD_STR:
+			rc__jw_str(w, *(const char *const *)(o + f->off));
+			break;
+		case RC_FIELD_STRS:
+			rc__jw_strs(w, *(const char *const *const *)(o + f->off),
+			            *(const size_t *)(o + f->count));
+			break;
+		case RC_FIELD_SIZE:
+			size_value(w, *(const size_t *)(o + f->off));
+			break;
+		case RC_FIELD_SEVERITY:
+			rc__jw_str(w, rc_severity_str(*(const rc_severity *)(o + f->off)));
+			break;
+		case RC_FIELD_STATUS:
+			rc__jw_str(w, rc__status_name(*(const rc_status *)(o + f->off)));
+			break;
+		}
+	}
 	rc__jw_end_obj(w);
 }
 
@@ -356,7 +389,7 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	key_str(w, "reason", rec->reason);
 	RC_JW_KARR(w, "diags");
 	for (size_t i = 0; i < rec->n_diags; i++)
-		diag_write(w, &rec->diags[i]);
+		fields_write(w, &rec->diags[i], rc__diag_fields, rc__n_diag_fields);
 	rc__jw_end_arr(w);
 	RC_JW_KEY(w, "signature");
 	if (rec->has_signature) {
@@ -368,7 +401,7 @@ rc_status rc__document_write(rc_jw *w, const rc_record *rec)
 	}
 	RC_JW_KARR(w, "mentions");
 	for (size_t i = 0; i < rec->n_mentions; i++)
-		mention_write(w, &rec->mentions[i]);
+		fields_write(w, &rec->mentions[i], rc__mention_fields, rc__n_mention_fields);
 	rc__jw_end_arr(w);
 	key_size(w, "n_claims", rec->n_claims);
 	RC_JW_KARR(w, "sentences");
