@@ -29,6 +29,7 @@
  *  taken in (score, index) order, so the result does not depend on the
  *  order or the sharding of the records.
  */
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -73,17 +74,18 @@ enum {
 	ROWS = RC_MINHASH_K / BANDS
 };
 
+/* 80 bytes: indices are 32-bit (rc__events_merge refuses 2^32 mentions) */
 typedef struct unit {
 	const rc_record *rec;
-	size_t r;              /* its record in canonical order */
 	const char *eid;       /* key or local id */
 	const char *key;
 	const char *type, *place, *date;
 	const rc_mention *first;
-	size_t linked;         /* claims linked to it */
-	bool main;             /* the unit of its record with most linked claims */
-	size_t parent;         /* union-find */
+	uint32_t r;            /* its record in canonical order */
+	uint32_t linked;       /* claims linked to it */
+	uint32_t parent;       /* union-find */
 	int type_i;
+	bool main;             /* the unit of its record with most linked claims */
 } unit;
 
 typedef struct figure {
@@ -133,7 +135,8 @@ typedef struct mctx {
 	size_t n_u;
 	const rc_record **recs;   /* canonical order */
 	size_t n_recs;
-	size_t **unit_of;         /* per canonical record: unit of each mention */
+	uint32_t *unit_of;        /* the unit of each mention, record after record (canonical order) */
+	size_t *mention_at;       /* per canonical record: where its mentions start in unit_of */
 	const rc_event_defs *defs;
 	group *g;
 	size_t ng;
@@ -146,6 +149,12 @@ typedef struct mctx {
 	size_t n_all_tokens;
 	bool nomem;
 } mctx;
+
+/* The units of the mentions of canonical record r. */
+static inline uint32_t *units_of(const mctx *M, size_t r)
+{
+	return M->unit_of + M->mention_at[r];
+}
 
 static int cmp_opt_nocase(const char *a, const char *b)
 {
@@ -189,9 +198,9 @@ static void uunite(unit *u, size_t a, size_t b)
 	if (a == b)
 		return;
 	if (a < b)
-		u[b].parent = a;
+		u[b].parent = (uint32_t)a;   /* unit indices are 32-bit */
 	else
-		u[a].parent = b;
+		u[a].parent = (uint32_t)b;
 }
 
 /* ---- step 2: keys and equal attributes ---------------------------------- */
@@ -357,7 +366,7 @@ static bool make_groups(mctx *M)
 		for (size_t k = 0; k < rec->n_claims; k++) {
 			const rc_claim *c = &rec->claims[k];
 			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions &&
-			    M->unit_of[u[i].r][c->mention] == i && c->status != RC_CLAIM_AGGREGATE)
+			    units_of(M, u[i].r)[c->mention] == i && c->status != RC_CLAIM_AGGREGATE)
 				add_figure(G, c);
 		}
 	}
@@ -1029,9 +1038,9 @@ static rc_status make_units(mctx *M, rc_error *err)
 	const ev_tables *tb = M->tb;
 	for (size_t r = 0; r < M->n_recs; r++) {
 		const rc_record *rec = M->recs[r];
-		M->unit_of[r] = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(size_t));
+		uint32_t *unit_of = units_of(M, r);
 		const char **ids = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(char *));
-		if (!M->unit_of[r] || !ids) {
+		if (!ids) {
 			free(ids);
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		}
@@ -1043,13 +1052,13 @@ static rc_status make_units(mctx *M, rc_error *err)
 			if (!nid || strcmp(ids[nid - 1], ids[k]) != 0)
 				ids[nid++] = ids[k];
 		for (size_t k = 0; k < nid; k++)
-			M->u[M->n_u++] = (unit){.rec = rec, .r = r, .eid = ids[k]};
+			M->u[M->n_u++] = (unit){.rec = rec, .r = (uint32_t)r, .eid = ids[k]};
 		for (size_t k = 0; k < rec->n_mentions; k++) {
 			const rc_mention *m = &rec->mentions[k];
 			const char *eid = eid_of(m);
 			const char **hit = bsearch(&eid, ids, nid, sizeof(char *), cmp_str);
 			unit *U = &M->u[first + (size_t)(hit - ids)];
-			M->unit_of[r][k] = (size_t)(U - M->u);
+			unit_of[k] = (uint32_t)(U - M->u);
 			if (U->first)
 				continue;
 			U->first = m;
@@ -1063,10 +1072,10 @@ static rc_status make_units(mctx *M, rc_error *err)
 		for (size_t k = 0; k < rec->n_claims; k++) {
 			const rc_claim *c = &rec->claims[k];
 			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions)
-				M->u[M->unit_of[r][c->mention]].linked++;
+				M->u[unit_of[c->mention]].linked++;
 			for (size_t x = 0; x < c->n_mentions; x++)
 				if (c->mentions[x] >= 0 && (size_t)c->mentions[x] < rec->n_mentions)
-					M->u[M->unit_of[r][c->mentions[x]]].linked++;
+					M->u[unit_of[c->mentions[x]]].linked++;
 		}
 		/* the record's main unit: most linked claims, the first on a tie */
 		size_t best = (size_t)-1;
@@ -1105,9 +1114,8 @@ static void free_work(mctx *M)
 
 static void free_ctx(mctx *M)
 {
-	for (size_t r = 0; M->unit_of && r < M->n_recs; r++)
-		free(M->unit_of[r]);
 	free(M->unit_of);
+	free(M->mention_at);
 	free(M->recs);
 	free_work(M);
 }
@@ -1117,7 +1125,7 @@ static size_t event_of_mention(const mctx *M, size_t r, long m, const uint32_t *
 {
 	if (m < 0 || (size_t)m >= M->recs[r]->n_mentions)
 		return (size_t)-1;
-	uint32_t e = ev_of_unit[M->unit_of[r][m]];
+	uint32_t e = ev_of_unit[units_of(M, r)[m]];
 	return e == UINT32_MAX ? (size_t)-1 : e;
 }
 
@@ -1223,8 +1231,8 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 	rc_status st = RC_OK;
 	size_t total = 0;
 	M.recs = malloc((n_records ? n_records : 1) * sizeof(*M.recs));
-	M.unit_of = calloc(n_records ? n_records : 1, sizeof(*M.unit_of));
-	if (!M.recs || !M.unit_of) {
+	M.mention_at = malloc((n_records + 1) * sizeof(*M.mention_at));
+	if (!M.recs || !M.mention_at) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
@@ -1233,16 +1241,27 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 			M.recs[M.n_recs++] = records[i];
 			total += records[i]->n_mentions;
 		}
+	if (total >= UINT32_MAX) {   /* unit and mention indices are 32-bit */
+		st = rc__error_set(err, RC_ERR_LIMIT, "%zu event mentions, over the %" PRIu32 " one merge takes",
+		                   total, UINT32_MAX - 1);
+		goto out;
+	}
 	rc__qsort(M.recs, M.n_recs, sizeof(*M.recs), cmp_rec);
+	for (size_t r = 0, at = 0; r <= M.n_recs; r++) {
+		M.mention_at[r] = at;
+		if (r < M.n_recs)
+			at += M.recs[r]->n_mentions;
+	}
 	M.u = calloc(total ? total : 1, sizeof(*M.u));
-	if (!M.u) {
+	M.unit_of = malloc((total ? total : 1) * sizeof(*M.unit_of));
+	if (!M.u || !M.unit_of) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
 	if ((st = make_units(&M, err)) != RC_OK)
 		goto out;
 	for (size_t i = 0; i < M.n_u; i++)
-		M.u[i].parent = i;
+		M.u[i].parent = (uint32_t)i;
 	/* step 2: keys and equal attributes, sorted so that equal units are
 	 * neighbours */
 	{
