@@ -588,18 +588,29 @@ static uint64_t hash_str(const char *s, uint64_t seed)
 	return rc__hash64(buf, n, seed);
 }
 
-/* The blocking keys of group i: its place and every place around it, its
- * date (two offset grids of eight days, so that dates within the window
- * share a cell), each name word, each figure, each band of its signature. */
-static bool blocks_of_group(const mctx *M, size_t i, block **b, size_t *n, size_t *cap)
+/* The kinds of block, made and walked one after the other (BLOCK_BAND + b:
+ * band b of the signature) so that one kind's keys are held at a time;
+ * each kind hashes with its own seeds, so no bucket holds two kinds. */
+enum { BLOCK_PLACE, BLOCK_DATE, BLOCK_TOKEN, BLOCK_FIGURE, BLOCK_BAND, BLOCK_KINDS = BLOCK_BAND + BANDS };
+
+/* The blocking keys of group i of one kind: its place and every place
+ * around it, its date (two offset grids of eight days, so that dates within
+ * the window share a cell), each name word, each figure, or one band of its
+ * signature. */
+static bool blocks_of_group(const mctx *M, size_t i, int kind, block **b, size_t *n, size_t *cap)
 {
 	const group *G = &M->g[i];
 	long order = G->dprec ? G->dlo : G->pub;
-	if (G->pl.idx >= 0) {
+	if (kind >= BLOCK_BAND) {
+		size_t band = (size_t)(kind - BLOCK_BAND);
+		return !G->sig || add_block(b, n, cap, rc__hash64(G->sig + band * ROWS, ROWS * sizeof(uint32_t),
+		                                                  7 + band), order, i);
+	}
+	if (kind == BLOCK_PLACE && G->pl.idx >= 0) {
 		for (int p = G->pl.idx; p >= 0; p = M->tb->place[p].parent)
 			if (!add_block(b, n, cap, rc__hash64(&p, sizeof p, 1), order, i))
 				return false;
-	} else if (G->pl.leaf) {
+	} else if (kind == BLOCK_PLACE && G->pl.leaf) {
 		char buf[256];
 		size_t k = G->pl.leaf_n < sizeof buf - 1 ? G->pl.leaf_n : sizeof buf - 1;
 		memcpy(buf, G->pl.leaf, k);
@@ -610,29 +621,24 @@ static bool blocks_of_group(const mctx *M, size_t i, block **b, size_t *n, size_
 			if (!add_block(b, n, cap, rc__hash64(&p, sizeof p, 1), order, i))
 				return false;
 	}
-	if (G->dprec == 10) {
+	if (kind == BLOCK_DATE && G->dprec == 10) {
 		long c1 = G->dlo >= 0 ? G->dlo / 8 : -1 - (-1 - G->dlo) / 8;
 		long c2 = (G->dlo + 4) >= 0 ? (G->dlo + 4) / 8 : -1 - (-1 - (G->dlo + 4)) / 8;
 		if (!add_block(b, n, cap, rc__hash64(&c1, sizeof c1, 3), order, i) ||
 		    !add_block(b, n, cap, rc__hash64(&c2, sizeof c2, 4), order, i))
 			return false;
 	}
-	for (size_t t = 0; t < G->n_tokens; t++) {
+	for (size_t t = 0; kind == BLOCK_TOKEN && t < G->n_tokens; t++) {
 		size_t df = df_of(M, G->tokens[t]);
 		if (df > 1 && df <= MAX_TOKEN_GROUPS &&
 		    !add_block(b, n, cap, hash_str(G->tokens[t], 5), order, i))
 			return false;
 	}
-	for (size_t f = 0; f < G->n_figs; f++) {
+	for (size_t f = 0; kind == BLOCK_FIGURE && f < G->n_figs; f++) {
 		uint64_t h = hash_str(G->figs[f].metric, 6) ^ rc__mix64((uint64_t)G->figs[f].value);
 		if (!add_block(b, n, cap, h, order, i))
 			return false;
 	}
-	if (G->sig)
-		for (size_t band = 0; band < BANDS; band++)
-			if (!add_block(b, n, cap, rc__hash64(G->sig + band * ROWS, ROWS * sizeof(uint32_t),
-			                                     7 + band), order, i))
-				return false;
 	return true;
 }
 
@@ -666,24 +672,28 @@ static int cmp_pair(const void *pa, const void *pb)
 static bool candidate_pairs(mctx *M)
 {
 	block *b = NULL;
-	size_t nb = 0, cap = 0;
+	size_t cap = 0;
 	if (M->ng > UINT32_MAX)   /* block.g; never: a record has at most 1,000 mentions */
 		return false;
-	for (size_t i = 0; i < M->ng; i++)
-		if (!blocks_of_group(M, i, &b, &nb, &cap)) {
-			free(b);
-			return false;
-		}
-	rc__sort_inplace(b, nb, sizeof *b, cmp_block);
+	/* one kind of block at a time: the pairs are the same (they are sorted
+	 * and made unique below), the keys held a fraction */
 	bool ok = true;
-	for (size_t x = 0; x < nb && ok;) {
-		size_t y = x + 1;
-		while (y < nb && b[y].h == b[x].h)
-			y++;
-		for (size_t i = x; i < y && ok; i++)
-			for (size_t j = i + 1; j < y && j <= i + BLOCK_WINDOW && ok; j++)
-				ok = add_pair(M, b[i].g, b[j].g);
-		x = y;
+	for (int kind = 0; kind < BLOCK_KINDS && ok; kind++) {
+		size_t nb = 0;
+		for (size_t i = 0; i < M->ng && ok; i++)
+			ok = blocks_of_group(M, i, kind, &b, &nb, &cap);
+		if (!ok)
+			break;
+		rc__sort_inplace(b, nb, sizeof *b, cmp_block);
+		for (size_t x = 0; x < nb && ok;) {
+			size_t y = x + 1;
+			while (y < nb && b[y].h == b[x].h)
+				y++;
+			for (size_t i = x; i < y && ok; i++)
+				for (size_t j = i + 1; j < y && j <= i + BLOCK_WINDOW && ok; j++)
+					ok = add_pair(M, b[i].g, b[j].g);
+			x = y;
+		}
 	}
 	free(b);
 	if (!ok)
@@ -1088,13 +1098,10 @@ static rc_status make_units(mctx *M, rc_error *err)
 	return RC_OK;
 }
 
-/* The work tables of steps 1 to 3 (all but the records and their units'
- * numbers), freed before the claims are linked: they are the larger part
- * of the merge's memory. */
-static void free_work(mctx *M)
+/* What only step 3 reads: the groups, their pairs and words, freed once
+ * step 3 is done (the units hold what it decided). */
+static void free_groups(mctx *M)
 {
-	free(M->u);
-	M->u = NULL;
 	for (size_t i = 0; M->g && i < M->ng; i++)
 		free(M->g[i].tokens);
 	free(M->g);
@@ -1110,6 +1117,16 @@ static void free_work(mctx *M)
 	M->all_tokens = NULL;
 	free(M->token_df);
 	M->token_df = NULL;
+}
+
+/* The work tables of steps 1 to 3 (all but the records and their units'
+ * numbers), freed before the claims are linked: they are the larger part
+ * of the merge's memory. */
+static void free_work(mctx *M)
+{
+	free(M->u);
+	M->u = NULL;
+	free_groups(M);
 }
 
 static void free_ctx(mctx *M)
@@ -1284,6 +1301,9 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 		goto out;
 	}
 
+	/* the units hold what step 3 decided: its tables go before the events
+	 * are built */
+	free_groups(&M);
 	size_t ne = 0;
 	for (size_t i = 0; i < M.n_u; i++)
 		ne += ufind(M.u, i) == i;
