@@ -75,14 +75,16 @@ typedef struct rc_claim {
 	 * gives one.  The labels are the rules' (docs/claims.md).
 	 */
 	const char *part;
-	/* the small fields last, together: 216 bytes (LP64), not 296.
+	/* the small fields last, together: 200 bytes (LP64), not 296.
 	 * Indices and counts are within one record: at most
-	 * max_claims_per_doc claims (rc_limits) and 1,000 mentions. */
+	 * max_claims_per_doc claims (rc_limits) and 1,000 mentions, so the
+	 * mentions' index and the two counts are 16-bit (a claims line with
+	 * more is rejected). */
 	int32_t parent;           /**< index of the parent claim of a sub-count in the same record, or -1 */
-	int32_t mention;          /**< index of the event mention it is linked to, or -1 */
-	uint32_t n_mentions;      /**< of mentions */
-	uint32_t n_events;        /**< of events */
-	rc_claim_status status;   /**< whether it still stands */
+	int16_t mention;          /**< index of the event mention it is linked to, or -1 */
+	uint16_t n_mentions;      /**< of mentions */
+	uint16_t n_events;        /**< of events */
+	uint8_t status;           /**< an rc_claim_status: whether it still stands */
 	/**
 	 * In the title of a JSON Lines record rather than its text.  Such a
 	 * claim has line 0 (pos.line, sentence.line), its column in the title,
@@ -100,7 +102,7 @@ typedef struct rc_claim {
 	 * event.
 	 */
 	bool background;
-	int year;
+	int16_t year;             /**< 0 or 1 to 9999 */
 } rc_claim;
 
 /**

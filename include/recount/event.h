@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <recount/status.h>
 
 #ifdef __cplusplus
@@ -34,8 +35,11 @@ typedef struct rc_mention {
 	size_t n_names;
 	const char *key;       /**< event id from a --events file that matched, or NULL */
 	const char *local_id;  /**< provisional id within the document: place-date-type */
-	size_t start, end;     /**< span of the noun phrase (document byte offsets) */
-	size_t line;           /**< 1-based line of start; 0 in the title of a JSON Lines record */
+	/* 80 bytes (LP64), not 88: offsets and lines are 32-bit, as rc_pos's
+	 * (a longer document is refused, RC_OFFSET_MAX; a claims line with a
+	 * larger one is rejected) */
+	uint32_t start, end;   /**< span of the noun phrase (document byte offsets) */
+	uint32_t line;         /**< 1-based line of start; 0 in the title of a JSON Lines record */
 } rc_mention;
 
 /**

@@ -74,12 +74,12 @@ typedef struct rc_figure {
 	const char *date;            /**< first day of its time window ("YYYY-MM-DD"), or NULL: undated */
 	const rc_claim_ref **claims; /**< every claim that gives it, in report order */
 	const rc_claim_ref *lead;    /**< the claim to quote: the most authoritative, then the earliest */
-	/* counts are 32-bit (a result holds fewer than 2^32 claims): 72 bytes
-	 * (LP64), not 88 */
+	/* counts are 32-bit (a result holds fewer than 2^32 claims) and the
+	 * status one byte: 64 bytes (LP64), not 88 */
 	uint32_t n_claims;
 	uint32_t documents;          /**< documents among them */
 	uint32_t origins;            /**< independent origins among them */
-	rc_claim_status status;      /**< RC_CLAIM_CURRENT or RC_CLAIM_SUPERSEDED */
+	uint8_t status;              /**< an rc_claim_status: RC_CLAIM_CURRENT or RC_CLAIM_SUPERSEDED */
 	bool revised;                /**< current figures a later report revises in its text */
 	bool leads;                  /**< it leads its time window (the figure a timeline shows for it) */
 	/** date is estimated: an undated report whose text says when it was

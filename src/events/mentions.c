@@ -2229,6 +2229,15 @@ static int cmp_ment(const void *pa, const void *pb)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* The line of a mention at offset off of doc (rc_mention.line is 32-bit:
+ * a document's offsets are at most RC_OFFSET_MAX, so are its lines). */
+static uint32_t mention_line(const rc_document *doc, size_t off)
+{
+	size_t line = 0;
+	rc_document_position(doc, off, &line, NULL);
+	return (uint32_t)line;
+}
+
 rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_arena *scratch,
                             const rc_event_vocab *tb, const rc_document *doc,
                             const rc_text *t, const rc_segments *seg,
@@ -2344,7 +2353,7 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 		o->start = o->end = rc__text_orig(t, 0);
 		o->line = 0;
 		if (doc)
-			rc_document_position(doc, o->start, &o->line, NULL);
+			o->line = mention_line(doc, o->start);
 		c.us[only_title].first = 0;
 	}
 	for (size_t i = n_title; i < c.n_ms && !c.nomem; i++) {
@@ -2363,7 +2372,7 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 		o->end = rc__text_orig(t, m->end);
 		o->line = 0;
 		if (doc)
-			rc_document_position(doc, o->start, &o->line, NULL);
+			o->line = mention_line(doc, o->start);
 		if (!o->noun)
 			c.nomem = true;
 		if (U && c.us[m->unit].first < 0) {

@@ -411,8 +411,11 @@ static rc_status extract_body(rc_record *rec, const rc_extractor *ex, const rc_d
 		m->end = doc_offset(&rd, m->end, title);
 		if (title)
 			m->line = 0;
-		else
-			rc_document_position(doc, m->start, &m->line, NULL);
+		else {
+			size_t line;   /* at most RC_OFFSET_MAX: the document's offsets are */
+			rc_document_position(doc, m->start, &line, NULL);
+			m->line = (uint32_t)line;
+		}
 	}
 
 	cursor at_fig = {0}, at_sent = {0};

@@ -564,7 +564,7 @@ static void build_figures(mstate *s)
 		size_t g = m->n_figures++;
 		rc_figure *f = &m->figures[g];
 		f->effective = s->refs[it[i].i]->effective;
-		f->status = it[i].cls == CLS_SUPERSEDED ? RC_CLAIM_SUPERSEDED : RC_CLAIM_CURRENT;
+		f->status = (uint8_t)(it[i].cls == CLS_SUPERSEDED ? RC_CLAIM_SUPERSEDED : RC_CLAIM_CURRENT);
 		f->revised = it[i].cls == CLS_REVISED;
 		f->date = it[i].win == NO_WINDOW ? NULL : day_str(r, d0 + (it[i].win / s->wm) * r->window);
 		f->estimated = it[i].win != NO_WINDOW && it[i].win % s->wm != 0;

@@ -29,6 +29,7 @@
  *  taken in (score, index) order, so the result does not depend on the
  *  order or the sharding of the records.
  */
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -73,17 +74,18 @@ enum {
 	ROWS = RC_MINHASH_K / BANDS
 };
 
+/* 80 bytes: indices are 32-bit (rc__events_merge refuses 2^32 mentions) */
 typedef struct unit {
 	const rc_record *rec;
-	size_t r;              /* its record in canonical order */
 	const char *eid;       /* key or local id */
 	const char *key;
 	const char *type, *place, *date;
 	const rc_mention *first;
-	size_t linked;         /* claims linked to it */
-	bool main;             /* the unit of its record with most linked claims */
-	size_t parent;         /* union-find */
+	uint32_t r;            /* its record in canonical order */
+	uint32_t linked;       /* claims linked to it */
+	uint32_t parent;       /* union-find */
 	int type_i;
+	bool main;             /* the unit of its record with most linked claims */
 } unit;
 
 typedef struct figure {
@@ -133,7 +135,8 @@ typedef struct mctx {
 	size_t n_u;
 	const rc_record **recs;   /* canonical order */
 	size_t n_recs;
-	size_t **unit_of;         /* per canonical record: unit of each mention */
+	uint32_t *unit_of;        /* the unit of each mention, record after record (canonical order) */
+	size_t *mention_at;       /* per canonical record: where its mentions start in unit_of */
 	const rc_event_defs *defs;
 	group *g;
 	size_t ng;
@@ -146,6 +149,12 @@ typedef struct mctx {
 	size_t n_all_tokens;
 	bool nomem;
 } mctx;
+
+/* The units of the mentions of canonical record r. */
+static inline uint32_t *units_of(const mctx *M, size_t r)
+{
+	return M->unit_of + M->mention_at[r];
+}
 
 static int cmp_opt_nocase(const char *a, const char *b)
 {
@@ -189,9 +198,9 @@ static void uunite(unit *u, size_t a, size_t b)
 	if (a == b)
 		return;
 	if (a < b)
-		u[b].parent = a;
+		u[b].parent = (uint32_t)a;   /* unit indices are 32-bit */
 	else
-		u[a].parent = b;
+		u[a].parent = (uint32_t)b;
 }
 
 /* ---- step 2: keys and equal attributes ---------------------------------- */
@@ -357,7 +366,7 @@ static bool make_groups(mctx *M)
 		for (size_t k = 0; k < rec->n_claims; k++) {
 			const rc_claim *c = &rec->claims[k];
 			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions &&
-			    M->unit_of[u[i].r][c->mention] == i && c->status != RC_CLAIM_AGGREGATE)
+			    units_of(M, u[i].r)[c->mention] == i && c->status != RC_CLAIM_AGGREGATE)
 				add_figure(G, c);
 		}
 	}
@@ -579,18 +588,29 @@ static uint64_t hash_str(const char *s, uint64_t seed)
 	return rc__hash64(buf, n, seed);
 }
 
-/* The blocking keys of group i: its place and every place around it, its
- * date (two offset grids of eight days, so that dates within the window
- * share a cell), each name word, each figure, each band of its signature. */
-static bool blocks_of_group(const mctx *M, size_t i, block **b, size_t *n, size_t *cap)
+/* The kinds of block, made and walked one after the other (BLOCK_BAND + b:
+ * band b of the signature) so that one kind's keys are held at a time;
+ * each kind hashes with its own seeds, so no bucket holds two kinds. */
+enum { BLOCK_PLACE, BLOCK_DATE, BLOCK_TOKEN, BLOCK_FIGURE, BLOCK_BAND, BLOCK_KINDS = BLOCK_BAND + BANDS };
+
+/* The blocking keys of group i of one kind: its place and every place
+ * around it, its date (two offset grids of eight days, so that dates within
+ * the window share a cell), each name word, each figure, or one band of its
+ * signature. */
+static bool blocks_of_group(const mctx *M, size_t i, int kind, block **b, size_t *n, size_t *cap)
 {
 	const group *G = &M->g[i];
 	long order = G->dprec ? G->dlo : G->pub;
-	if (G->pl.idx >= 0) {
+	if (kind >= BLOCK_BAND) {
+		size_t band = (size_t)(kind - BLOCK_BAND);
+		return !G->sig || add_block(b, n, cap, rc__hash64(G->sig + band * ROWS, ROWS * sizeof(uint32_t),
+		                                                  7 + band), order, i);
+	}
+	if (kind == BLOCK_PLACE && G->pl.idx >= 0) {
 		for (int p = G->pl.idx; p >= 0; p = M->tb->place[p].parent)
 			if (!add_block(b, n, cap, rc__hash64(&p, sizeof p, 1), order, i))
 				return false;
-	} else if (G->pl.leaf) {
+	} else if (kind == BLOCK_PLACE && G->pl.leaf) {
 		char buf[256];
 		size_t k = G->pl.leaf_n < sizeof buf - 1 ? G->pl.leaf_n : sizeof buf - 1;
 		memcpy(buf, G->pl.leaf, k);
@@ -601,29 +621,24 @@ static bool blocks_of_group(const mctx *M, size_t i, block **b, size_t *n, size_
 			if (!add_block(b, n, cap, rc__hash64(&p, sizeof p, 1), order, i))
 				return false;
 	}
-	if (G->dprec == 10) {
+	if (kind == BLOCK_DATE && G->dprec == 10) {
 		long c1 = G->dlo >= 0 ? G->dlo / 8 : -1 - (-1 - G->dlo) / 8;
 		long c2 = (G->dlo + 4) >= 0 ? (G->dlo + 4) / 8 : -1 - (-1 - (G->dlo + 4)) / 8;
 		if (!add_block(b, n, cap, rc__hash64(&c1, sizeof c1, 3), order, i) ||
 		    !add_block(b, n, cap, rc__hash64(&c2, sizeof c2, 4), order, i))
 			return false;
 	}
-	for (size_t t = 0; t < G->n_tokens; t++) {
+	for (size_t t = 0; kind == BLOCK_TOKEN && t < G->n_tokens; t++) {
 		size_t df = df_of(M, G->tokens[t]);
 		if (df > 1 && df <= MAX_TOKEN_GROUPS &&
 		    !add_block(b, n, cap, hash_str(G->tokens[t], 5), order, i))
 			return false;
 	}
-	for (size_t f = 0; f < G->n_figs; f++) {
+	for (size_t f = 0; kind == BLOCK_FIGURE && f < G->n_figs; f++) {
 		uint64_t h = hash_str(G->figs[f].metric, 6) ^ rc__mix64((uint64_t)G->figs[f].value);
 		if (!add_block(b, n, cap, h, order, i))
 			return false;
 	}
-	if (G->sig)
-		for (size_t band = 0; band < BANDS; band++)
-			if (!add_block(b, n, cap, rc__hash64(G->sig + band * ROWS, ROWS * sizeof(uint32_t),
-			                                     7 + band), order, i))
-				return false;
 	return true;
 }
 
@@ -657,24 +672,28 @@ static int cmp_pair(const void *pa, const void *pb)
 static bool candidate_pairs(mctx *M)
 {
 	block *b = NULL;
-	size_t nb = 0, cap = 0;
+	size_t cap = 0;
 	if (M->ng > UINT32_MAX)   /* block.g; never: a record has at most 1,000 mentions */
 		return false;
-	for (size_t i = 0; i < M->ng; i++)
-		if (!blocks_of_group(M, i, &b, &nb, &cap)) {
-			free(b);
-			return false;
-		}
-	rc__sort_inplace(b, nb, sizeof *b, cmp_block);
+	/* one kind of block at a time: the pairs are the same (they are sorted
+	 * and made unique below), the keys held a fraction */
 	bool ok = true;
-	for (size_t x = 0; x < nb && ok;) {
-		size_t y = x + 1;
-		while (y < nb && b[y].h == b[x].h)
-			y++;
-		for (size_t i = x; i < y && ok; i++)
-			for (size_t j = i + 1; j < y && j <= i + BLOCK_WINDOW && ok; j++)
-				ok = add_pair(M, b[i].g, b[j].g);
-		x = y;
+	for (int kind = 0; kind < BLOCK_KINDS && ok; kind++) {
+		size_t nb = 0;
+		for (size_t i = 0; i < M->ng && ok; i++)
+			ok = blocks_of_group(M, i, kind, &b, &nb, &cap);
+		if (!ok)
+			break;
+		rc__sort_inplace(b, nb, sizeof *b, cmp_block);
+		for (size_t x = 0; x < nb && ok;) {
+			size_t y = x + 1;
+			while (y < nb && b[y].h == b[x].h)
+				y++;
+			for (size_t i = x; i < y && ok; i++)
+				for (size_t j = i + 1; j < y && j <= i + BLOCK_WINDOW && ok; j++)
+					ok = add_pair(M, b[i].g, b[j].g);
+			x = y;
+		}
 	}
 	free(b);
 	if (!ok)
@@ -1029,9 +1048,9 @@ static rc_status make_units(mctx *M, rc_error *err)
 	const ev_tables *tb = M->tb;
 	for (size_t r = 0; r < M->n_recs; r++) {
 		const rc_record *rec = M->recs[r];
-		M->unit_of[r] = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(size_t));
+		uint32_t *unit_of = units_of(M, r);
 		const char **ids = malloc((rec->n_mentions ? rec->n_mentions : 1) * sizeof(char *));
-		if (!M->unit_of[r] || !ids) {
+		if (!ids) {
 			free(ids);
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		}
@@ -1043,13 +1062,13 @@ static rc_status make_units(mctx *M, rc_error *err)
 			if (!nid || strcmp(ids[nid - 1], ids[k]) != 0)
 				ids[nid++] = ids[k];
 		for (size_t k = 0; k < nid; k++)
-			M->u[M->n_u++] = (unit){.rec = rec, .r = r, .eid = ids[k]};
+			M->u[M->n_u++] = (unit){.rec = rec, .r = (uint32_t)r, .eid = ids[k]};
 		for (size_t k = 0; k < rec->n_mentions; k++) {
 			const rc_mention *m = &rec->mentions[k];
 			const char *eid = eid_of(m);
 			const char **hit = bsearch(&eid, ids, nid, sizeof(char *), cmp_str);
 			unit *U = &M->u[first + (size_t)(hit - ids)];
-			M->unit_of[r][k] = (size_t)(U - M->u);
+			unit_of[k] = (uint32_t)(U - M->u);
 			if (U->first)
 				continue;
 			U->first = m;
@@ -1063,10 +1082,10 @@ static rc_status make_units(mctx *M, rc_error *err)
 		for (size_t k = 0; k < rec->n_claims; k++) {
 			const rc_claim *c = &rec->claims[k];
 			if (c->mention >= 0 && (size_t)c->mention < rec->n_mentions)
-				M->u[M->unit_of[r][c->mention]].linked++;
+				M->u[unit_of[c->mention]].linked++;
 			for (size_t x = 0; x < c->n_mentions; x++)
 				if (c->mentions[x] >= 0 && (size_t)c->mentions[x] < rec->n_mentions)
-					M->u[M->unit_of[r][c->mentions[x]]].linked++;
+					M->u[unit_of[c->mentions[x]]].linked++;
 		}
 		/* the record's main unit: most linked claims, the first on a tie */
 		size_t best = (size_t)-1;
@@ -1079,13 +1098,10 @@ static rc_status make_units(mctx *M, rc_error *err)
 	return RC_OK;
 }
 
-/* The work tables of steps 1 to 3 (all but the records and their units'
- * numbers), freed before the claims are linked: they are the larger part
- * of the merge's memory. */
-static void free_work(mctx *M)
+/* What only step 3 reads: the groups, their pairs and words, freed once
+ * step 3 is done (the units hold what it decided). */
+static void free_groups(mctx *M)
 {
-	free(M->u);
-	M->u = NULL;
 	for (size_t i = 0; M->g && i < M->ng; i++)
 		free(M->g[i].tokens);
 	free(M->g);
@@ -1103,11 +1119,20 @@ static void free_work(mctx *M)
 	M->token_df = NULL;
 }
 
+/* The work tables of steps 1 to 3 (all but the records and their units'
+ * numbers), freed before the claims are linked: they are the larger part
+ * of the merge's memory. */
+static void free_work(mctx *M)
+{
+	free(M->u);
+	M->u = NULL;
+	free_groups(M);
+}
+
 static void free_ctx(mctx *M)
 {
-	for (size_t r = 0; M->unit_of && r < M->n_recs; r++)
-		free(M->unit_of[r]);
 	free(M->unit_of);
+	free(M->mention_at);
 	free(M->recs);
 	free_work(M);
 }
@@ -1117,7 +1142,7 @@ static size_t event_of_mention(const mctx *M, size_t r, long m, const uint32_t *
 {
 	if (m < 0 || (size_t)m >= M->recs[r]->n_mentions)
 		return (size_t)-1;
-	uint32_t e = ev_of_unit[M->unit_of[r][m]];
+	uint32_t e = ev_of_unit[units_of(M, r)[m]];
 	return e == UINT32_MAX ? (size_t)-1 : e;
 }
 
@@ -1223,8 +1248,8 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 	rc_status st = RC_OK;
 	size_t total = 0;
 	M.recs = malloc((n_records ? n_records : 1) * sizeof(*M.recs));
-	M.unit_of = calloc(n_records ? n_records : 1, sizeof(*M.unit_of));
-	if (!M.recs || !M.unit_of) {
+	M.mention_at = malloc((n_records + 1) * sizeof(*M.mention_at));
+	if (!M.recs || !M.mention_at) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
@@ -1233,16 +1258,27 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 			M.recs[M.n_recs++] = records[i];
 			total += records[i]->n_mentions;
 		}
+	if (total >= UINT32_MAX) {   /* unit and mention indices are 32-bit */
+		st = rc__error_set(err, RC_ERR_LIMIT, "%zu event mentions, over the %" PRIu32 " one merge takes",
+		                   total, UINT32_MAX - 1);
+		goto out;
+	}
 	rc__qsort(M.recs, M.n_recs, sizeof(*M.recs), cmp_rec);
+	for (size_t r = 0, at = 0; r <= M.n_recs; r++) {
+		M.mention_at[r] = at;
+		if (r < M.n_recs)
+			at += M.recs[r]->n_mentions;
+	}
 	M.u = calloc(total ? total : 1, sizeof(*M.u));
-	if (!M.u) {
+	M.unit_of = malloc((total ? total : 1) * sizeof(*M.unit_of));
+	if (!M.u || !M.unit_of) {
 		st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		goto out;
 	}
 	if ((st = make_units(&M, err)) != RC_OK)
 		goto out;
 	for (size_t i = 0; i < M.n_u; i++)
-		M.u[i].parent = i;
+		M.u[i].parent = (uint32_t)i;
 	/* step 2: keys and equal attributes, sorted so that equal units are
 	 * neighbours */
 	{
@@ -1265,6 +1301,9 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 		goto out;
 	}
 
+	/* the units hold what step 3 decided: its tables go before the events
+	 * are built */
+	free_groups(&M);
 	size_t ne = 0;
 	for (size_t i = 0; i < M.n_u; i++)
 		ne += ufind(M.u, i) == i;

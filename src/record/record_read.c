@@ -823,7 +823,9 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 			size_t n_events = 0;
 			get_strings(p, key, "expected a list of ids", &d->events, &d->n_events,
 			            &d->cap_events, &n_events);
-			c->n_events = (uint32_t)n_events;
+			if (n_events > UINT16_MAX)   /* rc_claim.n_events is 16-bit */
+				bad(p, key, "over 65535 ids");
+			c->n_events = (uint16_t)n_events;
 			break;
 		}
 		case C_SENTENCE:
@@ -851,7 +853,16 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		case C_NUM_START: has_num_start = get_off(p, key, &num_start); break;
 		case C_NUM_END: has_num_end = get_off(p, key, &num_end); break;
 		case C_PARENT: get_index32(p, key, &c->parent); break;
-		case C_MENTION: get_index32(p, key, &c->mention); break;
+		case C_MENTION: {
+			int32_t m = -1;
+			if (!get_index32(p, key, &m))
+				break;
+			if (m > INT16_MAX)   /* rc_claim.mention is 16-bit: a record has at most 1,000 mentions */
+				bad(p, key, "expected an index (or -1)");
+			else
+				c->mention = (int16_t)m;
+			break;
+		}
 		case C_MENTIONS:
 			if (open_list(p, key, &is_null, "expected a list of indices")) {
 				while (list_next(p, key, RC_JR_NUMBER, "expected a list of indices")) {
@@ -860,6 +871,10 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 						break;
 					if (m < 0) {
 						bad(p, key, "expected a list of indices");
+						break;
+					}
+					if (c->n_mentions == UINT16_MAX) {   /* rc_claim.n_mentions is 16-bit */
+						bad(p, key, "over 65535 indices");
 						break;
 					}
 					if (RC_GROW(d->cmentions, d->cap_cmentions, d->n_cmentions + 1) != RC_OK) {
@@ -880,7 +895,7 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 				if (v > 9999)
 					bad(p, key, "not a year");
 				else
-					c->year = (int)v;
+					c->year = (int16_t)v;
 			}
 			break;
 		case C_SCHEMA: rc__jr_skip(&p->j); break;
@@ -912,8 +927,10 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		return bad(p, "lo", "greater than hi");
 	if (kind && !kind_from_name(kind, &c->q.kind))
 		return bad(p, "kind", "unknown quantity kind");
-	if (status && !rc_claim_status_parse(status, &c->status))
+	rc_claim_status cst = RC_CLAIM_CURRENT;
+	if (status && !rc_claim_status_parse(status, &cst))
 		return bad(p, "status", "unknown status");
+	c->status = (uint8_t)cst;
 	if (c->pos.start == UINT32_MAX || c->pos.end == UINT32_MAX || c->pos.end < c->pos.start)
 		return bad(p, "end", "not a span (start <= end)");
 	c->q.start = c->pos.start;
@@ -945,7 +962,6 @@ static bool parse_mention(parse *p, draft *d)
 		return false;
 	int hint = 0, k;
 	uint64_t seen = 0;
-	size_t v;
 	while ((k = next_key(p, mention_keys, M_COUNT, &hint, &seen)) != -2) {
 		switch (k) {
 		case M_TYPE: get_str(p, "mentions: type", &m->type); break;
@@ -958,9 +974,9 @@ static bool parse_mention(parse *p, draft *d)
 			break;
 		case M_KEY: get_str(p, "mentions: key", &m->key); break;
 		case M_LOCAL_ID: get_str(p, "mentions: local_id", &m->local_id); break;
-		case M_START: if (get_size(p, "mentions: start", &v)) m->start = v; break;
-		case M_END: if (get_size(p, "mentions: end", &v)) m->end = v; break;
-		case M_LINE: if (get_size(p, "mentions: line", &v)) m->line = v; break;
+		case M_START: get_off(p, "mentions: start", &m->start); break;
+		case M_END: get_off(p, "mentions: end", &m->end); break;
+		case M_LINE: get_off(p, "mentions: line", &m->line); break;
 		default: break;
 		}
 	}
@@ -968,7 +984,7 @@ static bool parse_mention(parse *p, draft *d)
 		return false;
 	if (!m->type)
 		return bad(p, "mentions: type", "missing");
-	if (m->start == (size_t)-1 || m->end == (size_t)-1 || m->end < m->start)
+	if (m->start == UINT32_MAX || m->end == UINT32_MAX || m->end < m->start)
 		return bad(p, "mentions: end", "not a span (start <= end)");
 	d->n_mentions++;
 	return true;

@@ -375,6 +375,50 @@ START_TEST(malformed_lines_are_diagnostics)
 }
 END_TEST
 
+/* The claim's mention index and the mention's offsets are narrow
+ * (rc_claim.mention 16-bit, rc_mention.start 32-bit): a line with a larger
+ * one is rejected, never stored modulo 2^16 or 2^32. */
+START_TEST(narrow_fields_are_checked)
+{
+	const char *path = tmp_path();
+	write_file(path,
+	           "{\"schema\": \"recount.document/1\", \"doc\": \"a\", \"status\": \"ok\"}\n"
+	           "{\"schema\": \"recount.claim/1\", \"doc\": \"a\", \"metric\": \"killed\", "
+	           "\"mention\": 40000}\n"
+	           "{\"schema\": \"recount.document/2\", \"doc\": \"b\", \"status\": \"ok\", "
+	           "\"mentions\": [{\"type\": \"bombing\", \"start\": 5000000000, \"end\": 5000000001, "
+	           "\"line\": 1}], \"n_claims\": 0, \"sentences\": [], \"claims\": []}\n"
+	           "{\"schema\": \"recount.document/2\", \"doc\": \"c\", \"status\": \"ok\", "
+	           "\"mentions\": [{\"type\": \"bombing\", \"start\": 5, \"end\": 9, \"line\": 2}], "
+	           "\"n_claims\": 0, \"sentences\": [], \"claims\": []}\n");
+	rc_record_reader *r;
+	ck_assert_int_eq(rc_record_reader_new(&r, &path, 1, NULL), RC_OK);
+	rc_record *a = NULL, *c = NULL, *end = NULL;
+	ck_assert_int_eq(rc_record_reader_next(r, &a, NULL), RC_OK);
+	ck_assert_int_eq(rc_record_reader_next(r, &c, NULL), RC_OK);
+	ck_assert_int_eq(rc_record_reader_next(r, &end, NULL), RC_OK);
+	ck_assert_ptr_null(end);
+	ck_assert_str_eq(a->doc, "a");
+	ck_assert_uint_eq(a->n_claims, 0);
+	ck_assert_str_eq(c->doc, "c");
+	ck_assert_uint_eq(c->n_mentions, 1);
+	ck_assert_uint_eq(c->mentions[0].start, 5);
+	ck_assert_uint_eq(c->mentions[0].end, 9);
+	ck_assert_uint_eq(c->mentions[0].line, 2);
+	size_t n;
+	const rc_diag *d = rc_record_reader_diags(r, &n);
+	ck_assert_uint_ge(n, 2);
+	ck_assert_uint_eq(d[0].line, 2);
+	ck_assert_ptr_nonnull(strstr(d[0].message, "mention"));
+	ck_assert_uint_eq(d[1].line, 3);
+	ck_assert_ptr_nonnull(strstr(d[1].message, "32-bit"));
+	rc_record_reader_free(r);
+	rc_record_free(a);
+	rc_record_free(c);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(missing_files_are_diagnostics)
 {
 	const char *paths[] = {"/nonexistent/claims.jsonl"};
@@ -604,7 +648,8 @@ START_TEST(claim_structs_are_packed)
 	if (sizeof(void *) != 8)
 		return;
 	ck_assert_uint_eq(sizeof(rc_quantity), 64);
-	ck_assert_uint_eq(sizeof(rc_claim), 216);
+	ck_assert_uint_eq(sizeof(rc_claim), 200);
+	ck_assert_uint_eq(sizeof(rc_mention), 80);
 }
 END_TEST
 
@@ -616,6 +661,7 @@ int main(void)
 	tcase_add_test(tc, round_trip_every_field);
 	tcase_add_test(tc, claims_without_document_line);
 	tcase_add_test(tc, malformed_lines_are_diagnostics);
+	tcase_add_test(tc, narrow_fields_are_checked);
 	tcase_add_test(tc, missing_files_are_diagnostics);
 	tcase_add_test(tc, round_trip_extracted_seeds);
 	tcase_add_test(tc, compacted_records_are_equal);
