@@ -52,6 +52,7 @@ typedef enum rc__field_kind {
 	RC_FIELD_STR,       /* const char *; NULL is null */
 	RC_FIELD_STRS,      /* const char **, its count a size_t at .count */
 	RC_FIELD_SIZE,      /* size_t; (size_t)-1 is null */
+	RC_FIELD_U32,       /* uint32_t */
 	RC_FIELD_SEVERITY,  /* rc_severity, by rc_severity_str() */
 	RC_FIELD_STATUS,    /* rc_status, by rc__status_name() */
 } rc__field_kind;

@@ -198,6 +198,9 @@ int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t
 		case RC_FIELD_SIZE:
 			c = RC_CMP(AT(x, size_t), AT(y, size_t));
 			break;
+		case RC_FIELD_U32:
+			c = RC_CMP(AT(x, uint32_t), AT(y, uint32_t));
+			break;
 		case RC_FIELD_SEVERITY:
 			c = RC_CMP(AT(x, rc_severity), AT(y, rc_severity));
 			break;

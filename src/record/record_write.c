@@ -287,31 +287,38 @@ static rc_status sentences_build(sentences *t, const rc_record *rec)
 	return RC_OK;
 }
 
-#define FIELD(type, k, kind, member) {QK(k), kind, offsetof(type, member), 0}
-#define FIELD_STRS(type, k, member, n) {QK(k), RC_FIELD_STRS, offsetof(type, member), offsetof(type, n)}
+/* A row of a field table.  The member must have the C type of its kind
+ * (the _Generic has no other branch), so that a field narrowed in its
+ * struct cannot be read through the wrong width. */
+#define FIELD(type, k, kind, ctype, member) \
+	{QK(k), kind, offsetof(type, member) + _Generic(((type *)0)->member, ctype: 0), 0}
+#define FIELD_STRS(type, k, member, n)                                                        \
+	{QK(k), RC_FIELD_STRS,                                                                 \
+	 offsetof(type, member) + _Generic(((type *)0)->member, const char **: 0),              \
+	 offsetof(type, n) + _Generic(((type *)0)->n, size_t: 0)}
 
 const rc__field rc__mention_fields[] = {
-	FIELD(rc_mention, "type", RC_FIELD_STR, type),
-	FIELD(rc_mention, "noun", RC_FIELD_STR, noun),
-	FIELD(rc_mention, "place", RC_FIELD_STR, place),
-	FIELD(rc_mention, "date", RC_FIELD_STR, date),
+	FIELD(rc_mention, "type", RC_FIELD_STR, const char *, type),
+	FIELD(rc_mention, "noun", RC_FIELD_STR, const char *, noun),
+	FIELD(rc_mention, "place", RC_FIELD_STR, const char *, place),
+	FIELD(rc_mention, "date", RC_FIELD_STR, const char *, date),
 	FIELD_STRS(rc_mention, "names", names, n_names),
-	FIELD(rc_mention, "key", RC_FIELD_STR, key),
-	FIELD(rc_mention, "local_id", RC_FIELD_STR, local_id),
-	FIELD(rc_mention, "start", RC_FIELD_SIZE, start),
-	FIELD(rc_mention, "end", RC_FIELD_SIZE, end),
-	FIELD(rc_mention, "line", RC_FIELD_SIZE, line),
+	FIELD(rc_mention, "key", RC_FIELD_STR, const char *, key),
+	FIELD(rc_mention, "local_id", RC_FIELD_STR, const char *, local_id),
+	FIELD(rc_mention, "start", RC_FIELD_U32, uint32_t, start),
+	FIELD(rc_mention, "end", RC_FIELD_U32, uint32_t, end),
+	FIELD(rc_mention, "line", RC_FIELD_U32, uint32_t, line),
 };
 const size_t rc__n_mention_fields = RC_ARRAY_LEN(rc__mention_fields);
 
 const rc__field rc__diag_fields[] = {
-	FIELD(rc_diag, "severity", RC_FIELD_SEVERITY, severity),
-	FIELD(rc_diag, "status", RC_FIELD_STATUS, status),
-	FIELD(rc_diag, "path", RC_FIELD_STR, path),
-	FIELD(rc_diag, "line", RC_FIELD_SIZE, line),
-	FIELD(rc_diag, "column", RC_FIELD_SIZE, column),
-	FIELD(rc_diag, "offset", RC_FIELD_SIZE, offset),
-	FIELD(rc_diag, "message", RC_FIELD_STR, message),
+	FIELD(rc_diag, "severity", RC_FIELD_SEVERITY, rc_severity, severity),
+	FIELD(rc_diag, "status", RC_FIELD_STATUS, rc_status, status),
+	FIELD(rc_diag, "path", RC_FIELD_STR, const char *, path),
+	FIELD(rc_diag, "line", RC_FIELD_SIZE, size_t, line),
+	FIELD(rc_diag, "column", RC_FIELD_SIZE, size_t, column),
+	FIELD(rc_diag, "offset", RC_FIELD_SIZE, size_t, offset),
+	FIELD(rc_diag, "message", RC_FIELD_STR, const char *, message),
 };
 const size_t rc__n_diag_fields = RC_ARRAY_LEN(rc__diag_fields);
 
@@ -332,6 +339,9 @@ static void fields_write(rc_jw *w, const void *obj, const rc__field *fields, siz
 			break;
 		case RC_FIELD_SIZE:
 			size_value(w, *(const size_t *)(o + f->off));
+			break;
+		case RC_FIELD_U32:
+			size_value(w, *(const uint32_t *)(o + f->off));
 			break;
 		case RC_FIELD_SEVERITY:
 			rc__jw_str(w, rc_severity_str(*(const rc_severity *)(o + f->off)));
