@@ -320,7 +320,11 @@ static int num_of(const ctx *c, const tok *t, size_t maxlen)
 	size_t n = t->end - t->start;
 	if (!t->digits || n == 0 || n > maxlen)
 		return -1;
-	return atoi(c->text + t->start);
+	/* the token is digits only (at most four): atoi's value */
+	int v = 0;
+	for (size_t i = t->start; i < t->end; i++)
+		v = v * 10 + (c->text[i] - '0');
+	return v;
 }
 
 /* A year written alone: four digits, 1900 to the publication year. */
@@ -355,13 +359,23 @@ static const char *fmt_date(ctx *c, int y, int m, int d)
 	if (c->pub[0] && (y > c->pub[0] || (y == c->pub[0] && m > c->pub[1]) ||
 	                  (y == c->pub[0] && m == c->pub[1] && d > c->pub[2])))
 		return NULL;
-	if (m == 0)
-		return rc__arena_printf(c->a, "%04d", y);
-	if (d == 0)
-		return rc__arena_printf(c->a, "%04d-%02d", y, m);
-	if (d < 1 || d > rc__days_in_month(y, m))
+	if (m != 0 && d != 0 && (d < 1 || d > rc__days_in_month(y, m)))
 		return NULL;
-	return rc__arena_printf(c->a, "%04d-%02d-%02d", y, m, d);
+	/* "%04d-%02d-%02d" by hand: every part is in range, and this runs for
+	 * every date a sentence names */
+	char buf[10];
+	size_t n = 0;
+	buf[n++] = (char)('0' + y / 1000);
+	buf[n++] = (char)('0' + y / 100 % 10);
+	buf[n++] = (char)('0' + y / 10 % 10);
+	buf[n++] = (char)('0' + y % 10);
+	const int part[2] = {m, d};
+	for (size_t k = 0; k < 2 && part[k]; k++) {
+		buf[n++] = '-';
+		buf[n++] = (char)('0' + part[k] / 10);
+		buf[n++] = (char)('0' + part[k] % 10);
+	}
+	return rc__arena_strndup(c->a, buf, n);
 }
 
 static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out);
@@ -393,6 +407,19 @@ static size_t parse_date(ctx *c, size_t lo, size_t k, size_t hi, const char **ou
 	return 0;
 }
 
+/*
+ * Can a date start at token t?  Every date parse_date_at() reads opens
+ * with a capitalised word (a month, a weekday), digits, a token of ten
+ * bytes (ISO and US forms) or the first word of a relative phrase ("last
+ * week", "yesterday"): the dates are looked for at every token of a
+ * mention's window, and most tokens are none of these.
+ */
+static bool date_start(const ctx *c, const tok *t)
+{
+	return t->cap || rc__is_digit((unsigned char)c->text[t->start]) || t->end - t->start == 10 ||
+	       (t->w > 0 && c->tb->dict[t->w - 1].first[EV_PL_RELATIVE] >= 0);
+}
+
 /* parse_date without the look back. */
 static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 {
@@ -400,7 +427,7 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	const ev_tables *tb = c->tb;
 	*out = NULL;
 	c->weak = false;
-	if (k >= hi)
+	if (k >= hi || !date_start(c, &T[k]))
 		return 0;
 	int m = month_of(c, &T[k]);
 	if (m) {
