@@ -596,6 +596,13 @@ static size_t gaz_raw(const ctx *c, size_t k, size_t hi, size_t *len, int *out)
 {
 	if (k >= hi || !c->toks[k].cap)
 		return 0;
+	/* a word that opens no gazetteer name: rc__ev_place_match's own test,
+	 * before the spans are built */
+	int32_t w = c->toks[k].w;
+	if (w < 0 || (w > 0 && !c->tb->dict[w - 1].gaz)) {
+		*len = 0;
+		return 0;
+	}
 	ev_span sp[4];
 	size_t ns = spans(c, k, hi, sp, 4);
 	return rc__ev_place_match(c->tb, c->text, sp, ns, len, out, MAX_CANDS);
@@ -898,6 +905,12 @@ static bool find_cands(ctx *c)
 	c->n_cands = 0;
 	ev_span sp[6];
 	for (size_t i = 0; i < c->n_toks; i++) {
+		/* most words open no phrase of either list: the dictionary says
+		 * so before any span is built (rc__ev_list_match's own test) */
+		int32_t w = c->toks[i].w;
+		if (w < 0 || (w > 0 && tb->dict[w - 1].first[EV_PL_NOT_EVENTS] < 0 &&
+		              tb->dict[w - 1].first[EV_PL_NOUNS] < 0))
+			continue;
 		size_t ns = spans(c, i, c->n_toks, sp, 6);
 		const ev_phrase *hit = NULL;
 		size_t len = rc__ev_list_match(tb, EV_PL_NOT_EVENTS, c->text, sp, ns, &hit);
