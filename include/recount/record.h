@@ -114,6 +114,15 @@ RC_API rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with
                                        rc_error *err);
 
 /**
+ * The bytes rc_record_write_jsonl() would write, in a buffer of their own
+ * (malloc'd, NUL-terminated, *len bytes before the NUL; the caller frees
+ * it): for rendering on a worker thread (rc_map_options.prepare) without
+ * a FILE.
+ */
+RC_API rc_status rc_record_render_jsonl(const rc_record *rec, bool with_document_line, char **out,
+                                        size_t *len, rc_error *err);
+
+/**
  * Write the "recount.end/1" line that ends the output of one run: the
  * number of documents and claims written before it.  A reader checks its
  * input against it, so a file cut short, or a line lost, is detected.

@@ -52,23 +52,12 @@ static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
 	return -1;
 }
 
-static rc_status render_nomem(rc_error *err)
-{
-	return cli_set_error(err, RC_ERR_NOMEM, "out of memory rendering a record");
-}
-
 /* On a worker thread: the JSON Lines of a record, so that rendering runs
  * in parallel; on_record only writes the bytes. */
 static rc_status render(void *user, rc_record *rec, rc_error *err)
 {
 	const state *s = user;
-	FILE *mem = open_memstream(&rec->rendered, &rec->rendered_len);
-	if (!mem)
-		return render_nomem(err);
-	rc_status st = rc_record_write_jsonl(mem, rec, !s->claims_only, err);
-	if (fclose(mem) != 0 && st == RC_OK)
-		st = render_nomem(err);
-	return st;
+	return rc_record_render_jsonl(rec, !s->claims_only, &rec->rendered, &rec->rendered_len, err);
 }
 
 static rc_status on_record(void *user, rc_record *rec, rc_error *err)

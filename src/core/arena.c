@@ -156,13 +156,18 @@ char *rc__arena_strdup_nomem(rc_arena *a, const char *s, bool *nomem)
 
 char *rc__arena_printf(rc_arena *a, const char *fmt, ...)
 {
+	/* most results are short: one formatting pass into a buffer on the
+	 * stack, copied; a longer one is formatted again into its room */
+	char small[256];
 	va_list ap, ap2;
 	va_start(ap, fmt);
 	va_copy(ap2, ap);
-	int n = rc__vsnprintf(NULL, 0, fmt, ap);
+	int n = rc__vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
 	char *p = NULL;
-	if (n >= 0 && (p = arena_chars(a, (size_t)n + 1)) != NULL)
+	if (n >= 0 && (size_t)n < sizeof small)
+		p = rc__arena_strndup(a, small, (size_t)n);
+	else if (n >= 0 && (p = arena_chars(a, (size_t)n + 1)) != NULL)
 		rc__vsnprintf(p, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);
 	return p;

@@ -334,7 +334,11 @@ static int num_of(const ctx *c, const tok *t, size_t maxlen)
 	size_t n = t->end - t->start;
 	if (!t->digits || n == 0 || n > maxlen)
 		return -1;
-	return atoi(c->text + t->start);
+	/* the token is digits only (at most four): atoi's value */
+	int v = 0;
+	for (size_t i = t->start; i < t->end; i++)
+		v = v * 10 + (c->text[i] - '0');
+	return v;
 }
 
 /* A year written alone: four digits, 1900 to the publication year. */
@@ -369,13 +373,23 @@ static const char *fmt_date(ctx *c, int y, int m, int d)
 	if (c->pub[0] && (y > c->pub[0] || (y == c->pub[0] && m > c->pub[1]) ||
 	                  (y == c->pub[0] && m == c->pub[1] && d > c->pub[2])))
 		return NULL;
-	if (m == 0)
-		return rc__arena_printf(c->a, "%04d", y);
-	if (d == 0)
-		return rc__arena_printf(c->a, "%04d-%02d", y, m);
-	if (d < 1 || d > rc__days_in_month(y, m))
+	if (m != 0 && d != 0 && (d < 1 || d > rc__days_in_month(y, m)))
 		return NULL;
-	return rc__arena_printf(c->a, "%04d-%02d-%02d", y, m, d);
+	/* "%04d-%02d-%02d" by hand: every part is in range, and this runs for
+	 * every date a sentence names */
+	char buf[10];
+	size_t n = 0;
+	buf[n++] = (char)('0' + y / 1000);
+	buf[n++] = (char)('0' + y / 100 % 10);
+	buf[n++] = (char)('0' + y / 10 % 10);
+	buf[n++] = (char)('0' + y % 10);
+	const int part[2] = {m, d};
+	for (size_t k = 0; k < 2 && part[k]; k++) {
+		buf[n++] = '-';
+		buf[n++] = (char)('0' + part[k] / 10);
+		buf[n++] = (char)('0' + part[k] % 10);
+	}
+	return rc__arena_strndup(c->a, buf, n);
 }
 
 static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out);
@@ -407,6 +421,19 @@ static size_t parse_date(ctx *c, size_t lo, size_t k, size_t hi, const char **ou
 	return 0;
 }
 
+/*
+ * Can a date start at token t?  Every date parse_date_at() reads opens
+ * with a capitalised word (a month, a weekday), digits, a token of ten
+ * bytes (ISO and US forms) or the first word of a relative phrase ("last
+ * week", "yesterday"): the dates are looked for at every token of a
+ * mention's window, and most tokens are none of these.
+ */
+static bool date_start(const ctx *c, const tok *t)
+{
+	return t->cap || rc__is_digit((unsigned char)c->text[t->start]) || t->end - t->start == 10 ||
+	       (t->w > 0 && c->tb->dict[t->w - 1].first[EV_PL_RELATIVE] >= 0);
+}
+
 /* parse_date without the look back. */
 static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 {
@@ -414,7 +441,7 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	const ev_tables *tb = c->tb;
 	*out = NULL;
 	c->weak = false;
-	if (k >= hi)
+	if (k >= hi || !date_start(c, &T[k]))
 		return 0;
 	int m = month_of(c, &T[k]);
 	if (m) {
@@ -583,6 +610,13 @@ static size_t gaz_raw(const ctx *c, size_t k, size_t hi, size_t *len, int *out)
 {
 	if (k >= hi || !c->toks[k].cap)
 		return 0;
+	/* a word that opens no gazetteer name: rc__ev_place_match's own test,
+	 * before the spans are built */
+	int32_t w = c->toks[k].w;
+	if (w < 0 || (w > 0 && !c->tb->dict[w - 1].gaz)) {
+		*len = 0;
+		return 0;
+	}
 	ev_span sp[4];
 	size_t ns = spans(c, k, hi, sp, 4);
 	return rc__ev_place_match(c->tb, c->text, sp, ns, len, out, MAX_CANDS);
@@ -885,6 +919,12 @@ static bool find_cands(ctx *c)
 	c->n_cands = 0;
 	ev_span sp[6];
 	for (size_t i = 0; i < c->n_toks; i++) {
+		/* most words open no phrase of either list: the dictionary says
+		 * so before any span is built (rc__ev_list_match's own test) */
+		int32_t w = c->toks[i].w;
+		if (w < 0 || (w > 0 && tb->dict[w - 1].first[EV_PL_NOT_EVENTS] < 0 &&
+		              tb->dict[w - 1].first[EV_PL_NOUNS] < 0))
+			continue;
 		size_t ns = spans(c, i, c->n_toks, sp, 6);
 		const ev_phrase *hit = NULL;
 		size_t len = rc__ev_list_match(tb, EV_PL_NOT_EVENTS, c->text, sp, ns, &hit);

@@ -713,7 +713,10 @@ size_t rc__ev_place_match(const ev_tables *tb, const char *text, const ev_span_t
 	const ev_gphrase *hit = NULL;
 	for (size_t i = lo; i < g->n_phrases && cmp_first_word(s, n, g->pool + g->phrase[i].text) == 0; i++) {
 		const ev_gphrase *p = &g->phrase[i];
-		if (p->n <= n_toks && phrase_at(text, toks, g->pool + p->text, p->n)) {
+		/* the first word is equal (the loop's test): the rest from the second */
+		const char *rest = g->pool + p->text + n;
+		rest += *rest == ' ';
+		if (p->n <= n_toks && phrase_at(text, toks + 1, rest, p->n - 1)) {
 			hit = p;
 			break;
 		}

@@ -125,6 +125,9 @@ typedef struct rc__lex_entry {
 	uint8_t cls;
 	int32_t idx;         /* metric or subject index, or -1 */
 	uint32_t order;      /* definition order, for stable tie-breaks */
+	bool same_first;     /* its first word is its index run's first entry's
+	                      * (a run shares the first word's hash, and but for
+	                      * a collision the word): compared once per run */
 } rc__lex_entry;
 
 /* Pattern tokens. */
@@ -252,8 +255,21 @@ const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t
 uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
                          const char *text);
 
-/* Does token t (of text) equal the lower-case word w? */
-bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w);
+/* Does token t (of text) equal the lower-case word w (h its rc__tok_hash)?
+ * Any token type: "no one" matches even when "one" was read as a figure.
+ * Inline: the cue and lexicon matchers ask it half a million times a
+ * megabyte, nearly always after the hashes agreed (rc__eq_nocase's test). */
+static inline bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w)
+{
+	if (t->h != h)
+		return false;
+	const char *a = text + t->start;
+	size_t n = t->end - t->start;
+	for (size_t i = 0; i < n; i++)
+		if (!w[i] || rc__lower((unsigned char)a[i]) != rc__lower((unsigned char)w[i]))
+			return false;
+	return w[n] == '\0';
+}
 
 /* ---- claim extraction ---------------------------------------------------- */
 

@@ -114,9 +114,3 @@ rc_status rc__tokenize(rc__tok **toks, size_t *n, size_t *cap, size_t max,
 		*resume = i < end ? i : end;
 	return RC_OK;
 }
-
-bool rc__tok_is(const rc__tok *t, const char *text, uint64_t h, const char *w)
-{
-	/* Any token type: "no one" matches even when "one" was read as a figure. */
-	return t->h == h && rc__eq_nocase(text + t->start, t->end - t->start, w);
-}

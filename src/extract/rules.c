@@ -1065,8 +1065,10 @@ static rc_status build_index(compiler *cp)
 	r->n_slots = slots;
 	for (size_t i = 0; i < r->n_lex;) {
 		size_t j = i;
-		while (j < r->n_lex && r->lex[j].p.h[0] == r->lex[i].p.h[0])
+		while (j < r->n_lex && r->lex[j].p.h[0] == r->lex[i].p.h[0]) {
+			r->lex[j].same_first = strcmp(r->lex[j].p.w[0], r->lex[i].p.w[0]) == 0;
 			j++;
+		}
 		uint64_t h = r->lex[i].p.h[0];
 		size_t s = (size_t)(h & (slots - 1));
 		while (r->slots[s].count)
@@ -1465,11 +1467,14 @@ const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t
 	if (!r->slots[s].count)
 		return NULL;
 	const rc__lex_entry *e = r->lex + r->slots[s].first;
+	int first = -1;    /* the run's first word at toks[i]: unknown, no, yes */
 	for (uint32_t k = 0; k < r->slots[s].count; k++, e++) {
 		if (e->cls != cls || i + e->p.n > n || (len && e->p.n != len))
 			continue;
-		bool ok = true;
-		for (uint32_t w = 0; w < e->p.n && ok; w++)
+		if (e->same_first && first < 0)
+			first = rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+		bool ok = e->same_first ? first : rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+		for (uint32_t w = 1; w < e->p.n && ok; w++)
 			ok = rc__tok_is(&toks[i + w], text, e->p.h[w], e->p.w[w]);
 		if (ok)
 			return e;   /* longest first */
@@ -1494,11 +1499,14 @@ uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_
 		return 0;
 	uint64_t m = 0;
 	const rc__lex_entry *e = r->lex + r->slots[s].first;
+	int first = -1;    /* as in rc__lex_find */
 	for (uint32_t k = 0; k < r->slots[s].count; k++, e++) {
 		if ((m >> e->cls & 1) || i + e->p.n > n)
 			continue;
-		bool ok = true;
-		for (uint32_t w = 0; w < e->p.n && ok; w++)
+		if (e->same_first && first < 0)
+			first = rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+		bool ok = e->same_first ? first : rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+		for (uint32_t w = 1; w < e->p.n && ok; w++)
 			ok = rc__tok_is(&toks[i + w], text, e->p.h[w], e->p.w[w]);
 		if (ok)
 			m |= (uint64_t)1 << e->cls;

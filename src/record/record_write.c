@@ -443,6 +443,25 @@ static rc_status flush(FILE *fp, rc_buf *b, bool failed, rc_error *err)
 	return RC_OK;
 }
 
+/* The JSON Lines of rec into b; false when out of memory. */
+static bool render(rc_buf *b, const rc_record *rec, bool with_document_line)
+{
+	rc_jw w;
+	rc__jw_init(&w, b);
+	if (with_document_line) {
+		if (rc__document_write(&w, rec) != RC_OK || rc__buf_putc(b, '\n') != RC_OK)
+			w.failed = true;
+	} else {
+		for (size_t i = 0; i < rec->n_claims; i++) {
+			rc__jw_init(&w, b);
+			rc__claim_write(&w, rec, &rec->claims[i], NULL);
+			if (rc__buf_putc(b, '\n') != RC_OK)
+				w.failed = true;
+		}
+	}
+	return !w.failed;
+}
+
 rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_document_line,
                                 rc_error *err)
 {
@@ -450,20 +469,27 @@ rc_status rc_record_write_jsonl(FILE *fp, const rc_record *rec, bool with_docume
 		return rc__error_set(err, RC_ERR_INVALID, "rc_record_write_jsonl: no file or record");
 	rc_buf b;
 	rc__buf_init(&b, 0);
-	rc_jw w;
-	rc__jw_init(&w, &b);
-	if (with_document_line) {
-		if (rc__document_write(&w, rec) != RC_OK || rc__buf_putc(&b, '\n') != RC_OK)
-			w.failed = true;
-	} else {
-		for (size_t i = 0; i < rec->n_claims; i++) {
-			rc__jw_init(&w, &b);
-			rc__claim_write(&w, rec, &rec->claims[i], NULL);
-			if (rc__buf_putc(&b, '\n') != RC_OK)
-				w.failed = true;
-		}
+	bool ok = render(&b, rec, with_document_line);
+	return flush(fp, &b, !ok, err);
+}
+
+rc_status rc_record_render_jsonl(const rc_record *rec, bool with_document_line, char **out,
+                                 size_t *len, rc_error *err)
+{
+	if (!out || !len || !rec)
+		return rc__error_set(err, RC_ERR_INVALID, "rc_record_render_jsonl: no record or output");
+	*out = NULL;
+	*len = 0;
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	/* an empty rendering is still a buffer: "" */
+	if (!render(&b, rec, with_document_line) || (!b.data && !(b.data = calloc(1, 1)))) {
+		rc__buf_dispose(&b);
+		return rc__error_set(err, RC_ERR_NOMEM, "out of memory writing a record");
 	}
-	return flush(fp, &b, w.failed, err);
+	*out = b.data;
+	*len = b.len;
+	return RC_OK;
 }
 
 rc_status rc_record_write_end(FILE *fp, size_t documents, size_t claims, rc_error *err)

@@ -36,6 +36,24 @@ static char *via_jansson(json_t *o)
 	return dump_jansson(o, false);
 }
 
+/* rc_record_render_jsonl gives the bytes rc_record_write_jsonl writes. */
+static void render_equals_write(const rc_record *rec, bool document_line)
+{
+	char *buf = NULL, *out = NULL;
+	size_t len = 0, out_len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	rc_error err;
+	ck_assert_int_eq(rc_record_write_jsonl(fp, rec, document_line, &err), RC_OK);
+	fclose(fp);
+	ck_assert_int_eq(rc_record_render_jsonl(rec, document_line, &out, &out_len, &err), RC_OK);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_uint_eq(out_len, len);
+	ck_assert_int_eq(memcmp(out, buf, len), 0);
+	ck_assert_int_eq(out[out_len], '\0');
+	free(out);
+	free(buf);
+}
+
 /* The lines rc_record_write_jsonl writes, each parsed by jansson. */
 static json_t *written(const rc_record *rec, bool document_line)
 {
@@ -161,6 +179,8 @@ START_TEST(fixtures)
 		rc_record *rec;
 		ck_assert_int_eq(rc_record_extract(&rec, ex, doc, &err), RC_OK);
 		claims += compare_record(rec);
+		render_equals_write(rec, true);
+		render_equals_write(rec, false);
 		for (size_t i = 1; i < rec->n_claims; i++)
 			shared += rec->claims[i].sentence.start == rec->claims[i - 1].sentence.start;
 		rc_record_free(rec);
