@@ -110,6 +110,7 @@ typedef enum rc__lex_class {
 	RC_LX_RELAY,        /* "quoted", "cited": "an official quoted by the BBC" is the official's */
 	RC_LX_NP_COMPOUND,  /* "search and rescue": one word inside a source's name */
 	RC_LX_INDEFINITE,   /* "a", "an": a subject so opened tells of a new incident */
+	RC_LX_REL_SUBJECT,  /* "who": "officials who asked not to be named put ..." */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 

@@ -28,6 +28,11 @@
 /* Words between a verb of reported speech and the "had" of the clause it
  * reports: "told Reuters on Wednesday they had counted". */
 #define REPORTED_GAP 6
+/* Words of a relative clause between a source and its cue: "officials
+ * who asked not to be named put". */
+#define REL_CLAUSE_MAX 8
+/* The largest count that opens a source's name: "two local sources". */
+#define SOURCE_COUNT_MAX 12
 /* Quotes longer than this are cut around the figure. */
 #define QUOTE_MAX 2048
 #define QUOTE_SIDE 900
@@ -1855,6 +1860,32 @@ static void status_range(const ex *x, const work *w, size_t *cs_out, size_t *hi_
 
 /* A figure its clause rejects ("rejected the idea that this meant 1,090
  * deaths") is quoted only to be rejected: no claim. */
+/* Does a cue of set stand in [lo, hi) outside the stretch from a source's
+ * name to its cue ("Two officials who asked not to be named said 40 had
+ * died": the "not" is about the officials, not the figure)? */
+static bool cue_outside_sources(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
+{
+	for (size_t j = cue_find(x, set, lo, hi); j < hi; j = cue_find(x, set, j + 1, hi)) {
+		bool inside = false;
+		for (size_t k = 0; k < x->n_hits && !inside; k++)
+			inside = x->hits[k].anchor >= x->hits[k].b && j >= x->hits[k].a &&
+			         j < x->hits[k].anchor;
+		if (!inside)
+			return true;
+	}
+	return false;
+}
+
+/* Is figure token f inside the name of a source of the sentence ("Up to
+ * 40 villagers were killed, three local sources said")? */
+static bool in_source(const ex *x, size_t f)
+{
+	for (size_t k = 0; k < x->n_hits; k++)
+		if (f >= x->hits[k].a && f < x->hits[k].b)
+			return true;
+	return false;
+}
+
 static bool rejected(const ex *x, const work *w)
 {
 	size_t cs, hi;
@@ -1918,7 +1949,7 @@ static rc_claim_status status_of(const ex *x, const work *w)
 	 * the clause says: "253 died, not 359", "368 rather than 352". */
 	if (cue_at(x, &r->superseded, w->fig) || (x->has_revision && cue_at(x, &r->revision, w->fig)))
 		return RC_CLAIM_SUPERSEDED;
-	if (cue_in(x, &r->hypothetical, cs, hi) || cue_at(x, &r->hypothetical, w->fig)) {
+	if (cue_outside_sources(x, &r->hypothetical, cs, hi) || cue_at(x, &r->hypothetical, w->fig)) {
 		/* "..., which would put the total at 183" works out a sum from
 		 * the figures before it: its modal is arithmetic, not a
 		 * possibility, unless another cue of the sentence makes it one
@@ -2096,6 +2127,15 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 	}
 	if (j < 0)
 		return false;
+	/* "Two Afghan officials who asked not to be named put": step over a
+	 * relative clause set off by no comma to the noun it tells of */
+	for (long r = j; r > 0 && j - r < REL_CLAUSE_MAX && is_word(x, (size_t)r); r--) {
+		if (lex(x, (size_t)r, RC_LX_REL_SUBJECT)) {
+			if (is_word(x, (size_t)r - 1))
+				j = r - 1;
+			break;
+		}
+	}
 	/* "Iran Human Rights, which tallies deaths ..., says", "Angelo
 	 * Borrelli, head of Italy's Civil Protection Department, told",
 	 * "Gunasekera, speaking at the same briefing, put": step over an
@@ -2158,6 +2198,13 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 			return false;
 		i--;
 	}
+	/* a small count opens the name: "two local sources said"; not a
+	 * pronoun's ("the six he announced") nor one before another noun
+	 * phrase ("the four the mayor gave") */
+	double n = i >= 0 && i < j ? exact_count(x, (size_t)i) : -1;
+	if (n >= 2 && n <= SOURCE_COUNT_MAX && !lex(x, (size_t)i + 1, RC_LX_PRONOUN) &&
+	    !lex(x, (size_t)i + 1, RC_LX_DROP_WORD))
+		i--;
 	if (!np_trim(x, (size_t)(i + 1), (size_t)j + 1, h))
 		return false;
 	if (role_end > 0 && h->b == (size_t)j + 1)
@@ -3153,7 +3200,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		          try_after(x, f, &w, &second) || try_noun_after(x, f, &w) ||
 		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w) ||
 		          try_back_reference(x, f, &w);
-		if (!ok || rejected(x, &w))
+		if (!ok || rejected(x, &w) || in_source(x, f))
 			continue;
 		bool nomem = false;
 		int other = counted_by_other_metric(x, &w);

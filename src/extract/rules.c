@@ -129,6 +129,7 @@ static const field attribution_fields[] = {
 	LEX("appositive_roles", RC_LX_APPOSITIVE_ROLE),
 	LEX("np_openers", RC_LX_NP_OPENER),
 	LEX("count_nouns", RC_LX_COUNT_NOUN),
+	LEX("relative_subjects", RC_LX_REL_SUBJECT),
 	LEX("relay_participles", RC_LX_RELAY),
 	PATTERNS("count_anaphors", SLOT_NONE, count_anaphors),
 	LEX("np_compounds", RC_LX_NP_COMPOUND),

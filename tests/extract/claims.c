@@ -832,6 +832,14 @@ START_TEST(source_name_bounds)
 	/* an adjective where a cue's verb would be names no one */
 	SOURCES("The governor said 19 bodies were found overnight, bringing the confirmed toll to 85.",
 	        "85|governor; ");
+	/* a small count opens a name; a relative clause without commas is
+	 * stepped over to the noun it tells of; a pronoun after a count is
+	 * no name of the count */
+	SOURCES("Up to 40 villagers were killed, three local sources said.",
+	        "Up to 40|three local sources; ");
+	SOURCES("Two police officers who asked not to be named put the toll at 61.",
+	        "61|Two police officers; ");
+	SOURCES("A nurse who treated the wounded said 14 people had died.", "14|nurse; ");
 	/* a title's name linked by "of" across capitals */
 	SOURCES("Commander Ana Ruiz of the Coast Guard said 30 were rescued and 4 died.",
 	        "4|Commander Ana Ruiz of the Coast Guard; ");
@@ -863,6 +871,10 @@ START_TEST(statuses)
 	CLAIMS("The two attacks collectively claimed over 230 lives.",
 	       "killed|over 230|aggregate|people|-|claimed ... lives|-1; ");
 	CLAIMS("In all, 230 people were killed.", "killed|230|aggregate|people|-|killed|-1; ");
+	/* a negation in the relative clause of the source is about the
+	 * source, not the figure */
+	CLAIMS("Two officials who asked not to be named said 40 people had died.",
+	       "killed|40|current|people|Two officials|died|-1; ");
 	/* a past perfect that a verb of reported speech reports stands; one
 	 * in a clause of its own after a comma is the figure replaced */
 	CLAIMS("Villagers told reporters they had counted 40 bodies.",
