@@ -92,6 +92,7 @@ typedef struct ment {
 	bool displaced;        /* "five months after a fire": another time than the story's */
 	bool group_ref;        /* "these attacks": several events at once */
 	bool definite;         /* "the fire": after a definite article */
+	bool opened;           /* dated by its sentence's opening, apart from the story (opening_date) */
 	bool title;            /* in a title kept apart from the text: not a mention of the record */
 	int unit;              /* its document event, -1 before assignment */
 } ment;
@@ -1189,7 +1190,9 @@ static bool do_sentence(ctx *c, size_t si, size_t para, size_t s, size_t e, bool
 		size_t k2 = c->n_toks && tok_is(c, &c->toks[0], &c->tb->date_openers) ? 1 : 0;
 		if (k2 != k)
 			n = parse_date(c, 0, k2, c->n_toks, &d);
-		if (n && d && !c->weak)
+		/* a relative opening ("Last year, ...", "On Sunday, ...") is a
+		 * date against a publication date the document gives */
+		if (n && d && (!c->weak || c->pub_given))
 			c->s_open[si] = d;
 		c->weak = false;
 	}
@@ -1636,6 +1639,17 @@ static bool apart_from_story(const ctx *c, const char *d, const dunit *u0)
 	       hi + WEEK_DAYS + DATE_WINDOW < rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
 }
 
+/* The date the sentence of m opens on, when it is apart from the story's
+ * and m is an incident it brings in (not "the fire", named before); else
+ * NULL. */
+static const char *opening_date(const ctx *c, const ment *m, const dunit *u0)
+{
+	if (m->definite || m->sent >= c->n_sent || !c->s_open[m->sent] ||
+	    !apart_from_story(c, c->s_open[m->sent], u0))
+		return NULL;
+	return c->s_open[m->sent];
+}
+
 /* Is sentence si about the past?  It names a date before the primary
  * event's (or, without one, a year or more before publication). */
 static bool historical(const ctx *c, size_t si, const dunit *u0)
@@ -1999,6 +2013,12 @@ static void build_units(ctx *c)
 		ment *m = &c->ms[i];
 		if (m->unit >= 0 || !m->head || follow_up(c, m))
 			continue;
+		/* "Last year, a similar attack on Solhan killed 132": another
+		 * incident the lede recalls; the body pass places it */
+		if (!m->date && !m->title && (m->date = opening_date(c, m, &c->us[u0])) != NULL) {
+			m->opened = true;
+			continue;
+		}
 		/* "In 1954, a stampede in Allahabad killed 800" in the lede */
 		if (!m->date && !m->title && has_place(&m->pl) && historical(c, m->sent, NULL))
 			m->date = c->s_date[m->sent];
@@ -2038,18 +2058,18 @@ static void build_units(ctx *c)
 		/* "Further back, in 1974, an explosion at the Nypro works": a
 		 * place without a date, in a sentence about the past, has the
 		 * sentence's date */
+		/* "On October 15, a fire in Kano killed 150", "Last year, a
+		 * similar attack on Solhan killed 132": a sentence that opens
+		 * on a date apart from the story's brings in another incident
+		 * (not "the fire", named before), dated by its opening rather
+		 * than by a later date of the sentence ("since ... 2015") */
+		if (!m->date && (m->date = opening_date(c, m, &c->us[u0])) != NULL)
+			m->opened = true;
 		if (!m->date && has_place(&m->pl) && m->sent < c->n_sent &&
 		    (c->s_flag[m->sent] & S_HIST))
 			m->date = c->s_date[m->sent];
-		/* "On October 15, a fire in Kano killed 150": a sentence that
-		 * opens on a calendar date apart from the story's brings in
-		 * another incident (not "the fire", named before) */
-		bool opened = !m->date && !m->definite && m->sent < c->n_sent && c->s_open[m->sent] &&
-		              apart_from_story(c, c->s_open[m->sent], &c->us[u0]);
-		if (opened)
-			m->date = c->s_open[m->sent];
 		int u;
-		if (opened || conflicts(c, m, &c->us[u0]) || m->displaced ||
+		if (m->opened || conflicts(c, m, &c->us[u0]) || m->displaced ||
 		    older_than_story(c, m, &c->us[u0])) {
 			u = background_for(c, i);
 		} else if (!has_place(&m->pl) && !m->date) {

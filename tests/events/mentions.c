@@ -391,6 +391,14 @@ START_TEST(sentence_opening_date)
 	ck_assert_str_eq(kano->local_id, "kano-2024-10-15-fire");
 	ck_assert_str_eq(f.ms[f.n - 1].local_id, "port-harcourt-2024-11-19-fire");
 	teardown(&f);
+	/* a relative opening against the publication date, in the lede too */
+	setup(&f, "2022-06-13", "Gunmen killed 30 villagers in northern Burkina Faso on Sunday, "
+	                        "local sources said.\n\nLast year, a similar attack on the village "
+	                        "of Solhan killed at least 132 people.");
+	ck_assert_str_eq(f.ms[0].date, "2022-06-12");
+	ck_assert_str_eq(f.ms[f.n - 1].date, "2021");
+	ck_assert_str_ne(f.ms[f.n - 1].local_id, f.ms[0].local_id);
+	teardown(&f);
 }
 END_TEST
 
