@@ -7,7 +7,9 @@
  * "twin bombings in Kerman that claimed over 90 lives" names the event
  * first while "90 were killed in the bombing" names it after), then the
  * earlier sentences of the same paragraph, nearest first (a figure of the
- * news passes over sentences about the past).  With nothing in reach, the claim is about the document's primary event, unless its
+ * news passes over an event of the past that a sentence of the news
+ * recalls).  With nothing in reach, the claim is about the document's
+ * primary event, unless its
  * sentence is about the past: then it is about the background event its
  * paragraph last named, or none.  Claims of metrics listed in metric_types
  * (arrested, detained) prefer mentions of those types (arrests,

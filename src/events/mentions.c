@@ -180,23 +180,21 @@ static bool dates_apart(const char *a, const char *b)
 	return alo > bhi + DATE_WINDOW || blo > ahi + DATE_WINDOW;
 }
 
+/* Does date a end more than gap days before date b starts? */
+static bool ends_before(const char *a, const char *b, long gap)
+{
+	long alo, ahi, blo, bhi;
+	if (!rc__ev_date_span(a, &alo, &ahi) || !rc__ev_date_span(b, &blo, &bhi))
+		return false;
+	return ahi + gap < blo;
+}
+
 /* Is date a over before date b begins (by more than the window)? */
 static bool date_before(const char *a, const char *b)
 {
-	long alo, ahi, blo, bhi;
-	if (!rc__ev_date_span(a, &alo, &ahi) || !rc__ev_date_span(b, &blo, &bhi))
-		return false;
-	return ahi + DATE_WINDOW < blo;
+	return ends_before(a, b, DATE_WINDOW);
 }
 
-/* Does date a end a year or more before date b starts (history)? */
-static bool long_before(const char *a, const char *b)
-{
-	long alo, ahi, blo, bhi;
-	if (!rc__ev_date_span(a, &alo, &ahi) || !rc__ev_date_span(b, &blo, &bhi))
-		return false;
-	return ahi + HISTORY_DAYS < blo;
-}
 
 /* ---- tokens ---------------------------------------------------------- */
 
@@ -2026,7 +2024,8 @@ static void build_units(ctx *c)
 		 * died in 1990, when a stampede ..."): the body pass places it */
 		const dunit *P = &c->us[u0];
 		if (m->displaced || older_than_story(c, m, P) ||
-		    (m->date && !m->weak_date && P->date && !P->weak_date && long_before(m->date, P->date)))
+		    (m->date && !m->weak_date && P->date && !P->weak_date &&
+		     ends_before(m->date, P->date, HISTORY_DAYS)))
 			continue;
 		if (!conflicts(c, m, &c->us[u0]))
 			join_unit(c, i, u0);
