@@ -73,15 +73,37 @@ static void event_where(rc_buf *b, const rc_event *ev)
 		rc__buf_puts(b, "place and date unknown");
 }
 
+/* The figure to show as current.  When best is the current figure (the
+ * default rule) and that figure is not exact ("more than 150", "nearly
+ * 100", "dozens"), it is shown as its report wrote it, first letter in
+ * lower case: best as a bare number would claim a precision nobody
+ * reported.  Otherwise best, as a number. */
+static void current_str(char *buf, size_t n, const rc_metric_result *m)
+{
+	const rc_quantity *q = m->current ? &m->current->claim->q : NULL;
+	bool exact = q && !q->approx && !q->vague && q->iv.lo == q->iv.hi && !q->iv.lo_inf && !q->iv.hi_inf;
+	if (!q || exact || m->best != m->current_value) {
+		rc__num_str(buf, n, m->best);
+		return;
+	}
+	rc_buf b;
+	rc__buf_init(&b, 0);
+	rc__clean_append(&b, m->current->claim->text, true);
+	if (b.data && b.data[0] >= 'A' && b.data[0] <= 'Z')
+		b.data[0] = (char)(b.data[0] - 'A' + 'a');
+	snprintf(buf, n, "%s", b.data ? b.data : "");
+	rc__buf_dispose(&b);
+}
+
 static void estimates(char *buf, size_t n, const rc_metric_result *m)
 {
 	if (!m->has_estimates) {
 		snprintf(buf, n, "-");
 		return;
 	}
-	char lo[48], best[48], hi[48];
+	char lo[48], best[64], hi[48];
 	rc__num_str(lo, sizeof lo, m->low);
-	rc__num_str(best, sizeof best, m->best);
+	current_str(best, sizeof best, m);
 	rc__num_str(hi, sizeof hi, m->high);
 	if (m->low == m->best && m->best == m->high)
 		snprintf(buf, n, "%s", best);
@@ -91,7 +113,7 @@ static void estimates(char *buf, size_t n, const rc_metric_result *m)
 
 /* A metric's range, core ("nothing" when empty) and estimates as text. */
 typedef struct metric_strs {
-	char range[96], core[96], best[160];
+	char range[96], core[96], best[192];
 } metric_strs;
 
 static void metric_strings(metric_strs *ms, const rc_metric_result *m)
@@ -502,7 +524,7 @@ static void more_conflicts(rc__out *o, const rc_metric_result *m, size_t shown)
 
 static void text_metric(ctx *c, const rc_metric_result *m)
 {
-	char range[96], best[160], core[96];
+	char range[96], best[192], core[96];
 	rc__interval_report(&m->range, range, sizeof range);
 	estimates(best, sizeof best, m);
 	rc__outs(&c->o, "  ");
@@ -1029,9 +1051,9 @@ static void write_md(ctx *c)
 				const rc_metric_result *mr = &ev->metrics[m];
 				metric_strs ms;
 				metric_strings(&ms, mr);
-				char cur[48] = "-", lo[48] = "-", hi[48] = "-";
+				char cur[96] = "-", lo[48] = "-", hi[48] = "-";
 				if (mr->has_estimates) {
-					rc__num_str(cur, sizeof cur, mr->best);
+					current_str(cur, sizeof cur, mr);
 					rc__num_str(lo, sizeof lo, mr->low);
 					rc__num_str(hi, sizeof hi, mr->high);
 				}

@@ -64,10 +64,12 @@ START_TEST(text_report)
 	ck_assert_ptr_nonnull(strstr(out, "aggregate over 230"));
 	ck_assert_ptr_nonnull(strstr(out, "Claims with no event (1)"));
 	ck_assert_ptr_nonnull(strstr(out, "timeline: 2024-01-06 84 (siasat.com)"));
-	/* the current figure first, with its source, date and reason */
-	ck_assert_ptr_nonnull(strstr(out, "current 95"));
+	/* the current figure first, as its report wrote it ("nearly 100", not
+	 * the 95 it stands for), with the credible low and high, its source,
+	 * date and reason */
+	ck_assert_ptr_nonnull(strstr(out, "current nearly 100 (84-100)"));
 	ck_assert_ptr_nonnull(strstr(out, "why: the latest report (2024-01-19, Intelligence Ministry)"));
-	ck_assert(strstr(out, "current 95") < strstr(out, "timeline: 2024-01-06"));
+	ck_assert(strstr(out, "current nearly 100 (84-100)") < strstr(out, "timeline: 2024-01-06"));
 	ck_assert(strstr(out, "timeline: 2024-01-06") < strstr(out, "contradiction: 84 vs over 90"));
 	assert_clean(out);
 	char *again = render(0, RC_FORMAT_TEXT, res, NULL);
@@ -86,6 +88,10 @@ START_TEST(markdown_report)
 	ck_assert_ptr_nonnull(strstr(out, "# recount report"));
 	ck_assert_ptr_nonnull(strstr(out, "## Bombing in Kerman, 2024-01-03"));
 	ck_assert_ptr_nonnull(strstr(out, "| Metric | Current |"));
+	/* the summary's current figure as written when it is not exact (not the
+	 * 95 that "nearly 100" stands for), an exact one as a number */
+	ck_assert_ptr_nonnull(strstr(out, "| killed | nearly 100 | 84-100 |"));
+	ck_assert_ptr_nonnull(strstr(out, "| killed | 84 | 84 |"));
 	ck_assert_ptr_nonnull(strstr(out, "**Current: nearly 100**"));
 	ck_assert_ptr_nonnull(strstr(out, "distinct figures by time window"));
 	ck_assert_ptr_nonnull(strstr(out, "**Contradiction**: 84 vs over 90"));
