@@ -497,6 +497,10 @@ rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
 			doc->body_start = body;
 			if (!doc->published && !(doc->published = rc__arena_strdup(p->arena, date)))
 				return RC_ERR_NOMEM;
+		} else if ((st = rc__header_block(doc, out, o, &body)) != RC_OK) {
+			return st;
+		} else if (body) {
+			doc->body_start = body;
 		}
 	}
 	if (!doc->published) {

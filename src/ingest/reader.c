@@ -1042,11 +1042,12 @@ rc_status rc__set_published(rc_document *doc, const char *s, size_t len, size_t 
                             bool override)
 {
 	rc_arena *a = doc->priv->arena;
+	int shown = (int)(len < 40 ? len : 40); /* s need not end at len */
 	rc__datetime dt;
 	rc_status st;
 	if (!rc__parse_datetime(s, len, 0, &dt))
 		return rc__document_diag(doc, RC_SEV_WARNING, RC_ERR_INVALID, line, 0, (size_t)-1,
-		                         "unreadable date '%.40s': ignored", s);
+		                         "unreadable date '%.*s': ignored", shown, s);
 	if (doc->published && !override)
 		return RC_OK;
 	if (!(doc->published = rc__arena_strdup(a, dt.date)))
@@ -1056,14 +1057,114 @@ rc_status rc__set_published(rc_document *doc, const char *s, size_t len, size_t 
 		return RC_ERR_NOMEM;
 	if (dt.zone_unknown && !dt.at[0] &&
 	    (st = rc__document_diag(doc, RC_SEV_NOTE, RC_OK, line, 0, (size_t)-1,
-	                            "date '%.40s': time zone not known, only the date is used", s)) !=
-	            RC_OK)
+	                            "date '%.*s': time zone not known, only the date is used", shown,
+	                            s)) != RC_OK)
 		return st;
 	if (dt.month_first_guess)
 		return rc__document_diag(doc, RC_SEV_NOTE, RC_OK, line, 0, (size_t)-1,
-		                         "date '%.40s' read month first, as %s (write it as YYYY-MM-DD "
+		                         "date '%.*s' read month first, as %s (write it as YYYY-MM-DD "
 		                         "to be sure)",
-		                         s, dt.date);
+		                         shown, s, dt.date);
+	return RC_OK;
+}
+
+/*
+ * A plain-text article's header block: lines "Key: value" at the top of
+ * the file, as news exporters and scrapers write them ("Title: ...",
+ * "Source: Reuters", "Date: 2025-03-12", "URL: ..."), up to a blank line
+ * or the first line that is not one.  The keys are the JSON Lines
+ * record's (builtin_keys, case-insensitive: title, headline, source,
+ * outlet, publisher, date, published, url, link, ...) and the byline's
+ * (header_skip_keys, read and left out).  The first line must be one, so
+ * a text that opens "LIVE: Easter Sunday blasts" has no header.
+ */
+static const char *const header_skip_keys[] = {"author", "byline", "by", "section", "category"};
+
+static bool header_key(const char *k, size_t n, rc_field *out)
+{
+	static const rc_field fields[] = {RC_FIELD_TITLE, RC_FIELD_SOURCE, RC_FIELD_PUBLISHED,
+	                                  RC_FIELD_URL};
+	for (size_t f = 0; f < RC_ARRAY_LEN(fields); f++)
+		for (const char *const *key = builtin_keys[fields[f]]; *key; key++)
+			if (!strchr(*key, '.') && strlen(*key) == n && rc__eq_nocase(k, n, *key)) {
+				*out = fields[f];
+				return true;
+			}
+	for (size_t i = 0; i < RC_ARRAY_LEN(header_skip_keys); i++)
+		if (strlen(header_skip_keys[i]) == n && rc__eq_nocase(k, n, header_skip_keys[i])) {
+			*out = RC_FIELD_COUNT_;
+			return true;
+		}
+	return false;
+}
+
+/* One header line t[0..n): its field (RC_FIELD_COUNT_ for a skipped key)
+ * and its value, trimmed; false when it is no header line. */
+static bool header_line(const char *t, size_t n, rc_field *f, const char **v, size_t *vn)
+{
+	size_t i = 0;
+	while (i < n && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	size_t k = i;
+	while (i < n && i - k <= 16 && (rc__is_alpha((unsigned char)t[i]) || t[i] == '_'))
+		i++;
+	if (i == k || i >= n || t[i] != ':' || !header_key(t + k, i - k, f))
+		return false;
+	i++;
+	while (i < n && rc__is_space((unsigned char)t[i]))
+		i++;
+	while (n > i && rc__is_space((unsigned char)t[n - 1]))
+		n--;
+	*v = t + i;
+	*vn = n - i;
+	return true;
+}
+
+rc_status rc__header_block(rc_document *doc, const char *t, size_t len, size_t *body)
+{
+	rc_arena *a = doc->priv->arena;
+	size_t ls = 0, line = 1, end = 0;
+	*body = 0;
+	while (ls < len) {
+		const char *nl = memchr(t + ls, '\n', len - ls);
+		size_t le = nl ? (size_t)(nl - t) : len;
+		rc_field f;
+		const char *v;
+		size_t vn;
+		if (!header_line(t + ls, le - ls, &f, &v, &vn))
+			break;
+		rc_status st = RC_OK;
+		if (vn && f == RC_FIELD_TITLE && !doc->title) {
+			if (!(doc->title = rc__nfc_strndup(a, v, vn)))
+				return RC_ERR_NOMEM;
+			doc->priv->title_line = line;
+		} else if (vn && f == RC_FIELD_URL && !doc->url) {
+			if (!(doc->url = rc__arena_strndup(a, v, vn)))
+				return RC_ERR_NOMEM;
+		} else if (vn && f == RC_FIELD_SOURCE && !doc->source) {
+			char *s = rc__nfc_strndup(a, v, vn);
+			if (!s)
+				return RC_ERR_NOMEM;
+			if (!looks_like_url(s))
+				doc->source = s;
+			else if (!doc->url)
+				doc->url = s; /* a URL is never an outlet: its host is, below */
+		} else if (vn && f == RC_FIELD_PUBLISHED) {
+			st = rc__set_published(doc, v, vn, line, false);
+		}
+		if (st != RC_OK)
+			return st;
+		end = nl ? le + 1 : le;
+		line++;
+		ls = end;
+	}
+	if (!end)
+		return RC_OK;
+	if (!doc->source && doc->url)
+		doc->source = rc__url_host(a, doc->url);
+	while (end < len && rc__is_space((unsigned char)t[end]))
+		end++;
+	*body = end;
 	return RC_OK;
 }
 

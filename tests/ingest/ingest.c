@@ -214,6 +214,64 @@ START_TEST(date_header_forms)
 }
 END_TEST
 
+/* A header block of "Key: value" lines (docs/input.md, "Plain-text files"). */
+static rc_document *from_text(const char *text)
+{
+	rc_document *d;
+	rc_error err;
+	ck_assert_int_eq(rc_document_from_memory(&d, text, strlen(text), NULL, "x", &err), RC_OK);
+	return d;
+}
+
+START_TEST(header_block_forms)
+{
+	rc_document *d = from_text("Title: Floods kill 12 in the valley\nSOURCE: Valley Wire\n"
+	                           "Author: A. Writer\nDate: March 3, 2025\n"
+	                           "URL: https://www.valley.example/floods\n\nTwelve people died.");
+	ck_assert_str_eq(d->title, "Floods kill 12 in the valley");
+	ck_assert_str_eq(d->source, "Valley Wire");
+	ck_assert_str_eq(d->published, "2025-03-03");
+	ck_assert_str_eq(d->url, "https://www.valley.example/floods");
+	ck_assert_str_eq(d->text + d->body_start, "Twelve people died.");
+	ck_assert_uint_eq(rc_document_title_line(d), 1);
+	rc_document_free(d);
+	/* the block ends at the first line that is no header line; a URL as the
+	 * source gives the url and the outlet is its host */
+	d = from_text("Headline: Ferry sinks\nSource: https://www.harbour.example/a/1\n"
+	              "Published: 2024-05-02T08:00:00Z\nThe ferry sank on Tuesday.");
+	ck_assert_str_eq(d->title, "Ferry sinks");
+	ck_assert_uint_eq(rc_document_title_line(d), 1);
+	ck_assert_str_eq(d->source, "harbour.example");
+	ck_assert_str_eq(d->url, "https://www.harbour.example/a/1");
+	ck_assert_str_eq(d->published, "2024-05-02");
+	ck_assert_str_eq(d->text + d->body_start, "The ferry sank on Tuesday.");
+	rc_document_free(d);
+	/* a date that cannot be read is a warning on its line, and no date */
+	d = from_text("Source: Hill Times\nDate: the day after the storm\n\nBody.");
+	ck_assert_ptr_null(d->published);
+	ck_assert_str_eq(d->source, "Hill Times");
+	ck_assert_uint_eq(d->n_diags, 1);
+	ck_assert_int_eq(d->diags[0].severity, RC_SEV_WARNING);
+	ck_assert_uint_eq(d->diags[0].line, 2);
+	ck_assert_str_eq(d->text + d->body_start, "Body.");
+	rc_document_free(d);
+	/* no header: a headline with a colon, a key that is not one, a key
+	 * not on the first line */
+	static const char *const plain[] = {
+		"LIVE: Blasts kill 20\n\nBody.",
+		"Update: the toll rose to 20.\n",
+		"Floods kill 12\nSource: Valley Wire\n\nBody.",
+	};
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+		d = from_text(plain[i]);
+		ck_assert_uint_eq(d->body_start, 0);
+		ck_assert_ptr_null(d->title);
+		ck_assert_ptr_null(d->source);
+		rc_document_free(d);
+	}
+}
+END_TEST
+
 START_TEST(date_parsing)
 {
 	char out[11];
@@ -1102,6 +1160,7 @@ int main(void)
 	tcase_add_test(tc, input_order_does_not_matter);
 	tcase_add_test(tc, stdin_is_read);
 	tcase_add_test(tc, date_header_forms);
+	tcase_add_test(tc, header_block_forms);
 	tcase_add_test(tc, date_parsing);
 	tcase_add_test(tc, bad_utf8_is_repaired_with_offsets);
 	tcase_add_test(tc, many_bad_bytes_are_summed_up);
