@@ -195,6 +195,7 @@ static const field top_fields[] = {
 	LEX("not_figures", RC_LX_NOT_FIGURE),
 	LEX("other_verbs", RC_LX_OTHER_VERB),
 	LEX("gap_adverbs", RC_LX_GAP_ADVERB),
+	LEX("time_adverbs", RC_LX_TIME_ADVERB),
 	F_END,
 };
 

@@ -1062,6 +1062,27 @@ START_TEST(more_news_sentences)
 }
 END_TEST
 
+START_TEST(predicates_and_time_phrases)
+{
+	/* A figure after "and" with a passive predicate of its own that names no
+	 * metric is no member of the list before it. */
+	CLAIMS("At least 30 people were missing and about 400 had been moved to schools on higher "
+	       "ground, the service said.",
+	       "missing|At least 30|current|people|service|missing|-1; ");
+	CLAIMS("Nine people were killed and 60 were taken to hospital.",
+	       "killed|Nine|current|people|-|killed|-1; injured|60|current|-|-|taken to hospital|-1; ");
+	CLAIMS("Four people died and 20 were reported missing.",
+	       "killed|Four|current|people|-|died|-1; missing|20|current|-|-|reported missing|-1; ");
+	/* "a day earlier" is a time, not what the figure counts; "a day" alone
+	 * is a rate */
+	CLAIMS("The toll stood at 212 on Thursday, up from 180 a day earlier.",
+	       "killed|212|current|-|-|toll|-1; killed|180|superseded|-|-|toll|-1; ");
+	CLAIMS("The toll reached 75, up from 60 the week before.",
+	       "killed|75|current|-|-|toll|-1; killed|60|superseded|-|-|toll|-1; ");
+	CLAIMS("Cholera was killing 30 a day in the camps.", "");
+}
+END_TEST
+
 START_TEST(random_word_soup)
 {
 	/* Rule words, figures, punctuation and junk in random order: the
@@ -1141,6 +1162,7 @@ int main(void)
 	tcase_add_test(tc, long_sentences_are_bounded);
 	tcase_add_test(tc, random_word_soup);
 	tcase_add_test(tc, more_news_sentences);
+	tcase_add_test(tc, predicates_and_time_phrases);
 	tcase_add_test(tc, computed_sums_are_claims);
 	tcase_add_test(tc, dated_levels_before_the_lead);
 	tcase_add_test(tc, past_perfect_with_its_own_time);
