@@ -18,6 +18,7 @@
  * An aggregate ("collectively claimed over 230 lives") links to every
  * distinct event its sentence names before the figure.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "events/events-int.h"
@@ -140,15 +141,37 @@ static bool recalled(const lctx *L, const rc_mention *m)
 	return plo && mhi + RC__EV_HISTORY_DAYS < plo;
 }
 
-/* Best mention in sentence si for a figure at [fs, fe), or -1. */
+/* Is m of a time after the year a background claim names ("since December
+ * 2019, when 71 soldiers were killed at Inates")?  The mention's own date,
+ * or for the primary event without one the story's time, begins after
+ * that year ends: the claim recalls another incident, not this one. */
+static bool after_year(const lctx *L, const rc_claim *c, const rc_mention *m)
+{
+	if (!c || !c->background || c->year <= 0 || !L->ds)
+		return false;
+	char y[8];
+	long ylo, yhi, mlo, mhi;
+	snprintf(y, sizeof y, "%04d", (int)c->year);
+	if (!rc__ev_date_span(y, &ylo, &yhi))
+		return false;
+	if (m->date && rc__ev_date_span(m->date, &mlo, &mhi))
+		return mlo > yhi;
+	const rc_mention *p = L->ds->primary >= 0 && (size_t)L->ds->primary < L->n_ms
+	                              ? &L->ms[L->ds->primary]
+	                              : NULL;
+	return p && strcmp(event_of(m), event_of(p)) == 0 && L->ds->now > yhi;
+}
+
+/* Best mention in sentence si for a figure at [fs, fe) of claim c (NULL:
+ * any claim), or -1. */
 static long best_in_sentence(const lctx *L, const ev_metric_pref *p, size_t si, size_t fs,
-                             size_t fe, bool before_only)
+                             size_t fe, bool before_only, const rc_claim *c)
 {
 	long best = -1;
 	size_t best_score = (size_t)-1;
 	for (size_t i = 0; i < L->n_ms; i++) {
 		const rc_mention *m = &L->ms[i];
-		if (L->m_sent[i] != si || !allowed(L, p, m))
+		if (L->m_sent[i] != si || !allowed(L, p, m) || after_year(L, c, m))
 			continue;
 		size_t score;
 		if (m->end <= fs)
@@ -170,7 +193,7 @@ static long best_in_sentence(const lctx *L, const ev_metric_pref *p, size_t si, 
 static long link_one(const lctx *L, const rc_claim *c, size_t si)
 {
 	const ev_metric_pref *p = pref_of(L->tb, c->metric);
-	long m = best_in_sentence(L, p, si, c->pos.start, c->pos.end, false);
+	long m = best_in_sentence(L, p, si, c->pos.start, c->pos.end, false, c);
 	if (m >= 0)
 		return m;
 	/* earlier sentences of the paragraph: the last mention there; a
@@ -182,21 +205,20 @@ static long link_one(const lctx *L, const rc_claim *c, size_t si)
 	size_t para = L->seg->sent[si].para;
 	bool news = !c->background && !hist(L, si);
 	for (size_t s = si; s-- > 0 && L->seg->sent[s].para == para;) {
-		m = best_in_sentence(L, p, s, (size_t)-1, (size_t)-1, true);
+		m = best_in_sentence(L, p, s, (size_t)-1, (size_t)-1, true, c);
 		if (m >= 0 && !(news && !L->ds->opens_dated[s] && recalled(L, &L->ms[m])))
 			return m;
 	}
 	/* a preference, not a rule: "destroyed 10 cells ... following the
 	 * attacks in Kerman" still speaks of the Kerman attacks */
-	if (p && (m = best_in_sentence(L, NULL, si, c->pos.start, c->pos.end, false)) >= 0)
+	if (p && (m = best_in_sentence(L, NULL, si, c->pos.start, c->pos.end, false, c)) >= 0)
 		return m;
 	/* nothing in reach: the article's own event, unless the sentence is
 	 * about the past */
 	if (!L->ds)
 		return -1;
-	if (hist(L, si))
-		return L->ds->bg[si];
-	return L->ds->primary;
+	long last = hist(L, si) ? L->ds->bg[si] : L->ds->primary;
+	return last >= 0 && (size_t)last < L->n_ms && after_year(L, c, &L->ms[last]) ? -1 : last;
 }
 
 /* Distinct events named in the sentence before the figure, then after it,

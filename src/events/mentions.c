@@ -934,9 +934,14 @@ static bool find_cands(ctx *c)
 		len = rc__ev_list_match(tb, EV_PL_NOUNS, c->text, sp, ns, &hit);
 		if (!len)
 			continue;
-		/* "plans to attack": a verb; "a potential attack": no event. */
+		/* "plans to attack": a verb; "a potential attack": no event;
+		 * "Militants storm army post", "Protesters flood the streets": a
+		 * noun that is also a verb, right after a plural subject, is the
+		 * verb (a storm of the weather would be "a storm"). */
 		if (i > 0 && c->toks[i].pre == 0 &&
 		    (tok_is(c, &c->toks[i - 1], &tb->verb_markers) ||
+		     (tok_is(c, &c->toks[i], &tb->verb_homographs) &&
+		      tok_is(c, &c->toks[i - 1], &tb->verb_subjects)) ||
 		     tok_is(c, &c->toks[i - 1], &tb->not_event_before) ||
 		     (i > 1 && c->toks[i - 1].pre == 0 && !c->toks[i - 1].cap &&
 		      tok_is(c, &c->toks[i - 2], &tb->not_event_before)))) {
