@@ -643,6 +643,51 @@ START_TEST(undated_story_flashback)
 }
 END_TEST
 
+/* A background claim of a year before the story's is of no event of the
+ * story's time, even in a sentence that names the news: "The attack is the
+ * deadliest since December 2019, when 71 soldiers were killed" (no event
+ * noun of its own) is not the attack's toll.  Without a year it is. */
+START_TEST(background_year_is_not_the_news)
+{
+	fx f;
+	rc_error err;
+	setup(&f, "2025-11-08", "Militants attacked an army post near Tillaberi on Thursday, killing "
+	                        "29 soldiers, the ministry said.\n\nThe attack is the deadliest on "
+	                        "the army since December 2019, when 71 soldiers were killed at a "
+	                        "remote base.");
+	rc_claim c[2] = {claim_at(&f, "29", "killed", RC_CLAIM_CURRENT),
+	                 claim_at(&f, "71", "killed", RC_CLAIM_CURRENT)};
+	c[1].background = true;
+	c[1].year = 2019;
+	ck_assert_int_eq(rc__claims_link(c, 2, f.ms, f.n, f.ds, &f.t, &f.seg, f.a, &err), RC_OK);
+	ck_assert_ptr_nonnull(c[0].event);
+	ck_assert_ptr_null(c[1].event);
+	c[1].year = 0;
+	ck_assert_int_eq(rc__claims_link(c, 2, f.ms, f.n, f.ds, &f.t, &f.seg, f.a, &err), RC_OK);
+	ck_assert_str_eq(c[1].event, c[0].event);
+	teardown(&f);
+}
+END_TEST
+
+/* A noun that is also a verb, right after a plural subject, is the verb:
+ * "Militants storm army post" names no storm; "A storm killed 12" does. */
+START_TEST(verb_homographs)
+{
+	fx f;
+	setup(&f, "2025-11-08", "Militants storm army post in Niger\n\nIslamist militants attacked an "
+	                        "army post near Tillaberi on Thursday, killing 29 soldiers. Protesters "
+	                        "flood the streets of Niamey.");
+	for (size_t i = 0; i < f.n; i++) {
+		ck_assert_str_ne(f.ms[i].type, "storm");
+		ck_assert_str_ne(f.ms[i].type, "flood");
+	}
+	teardown(&f);
+	setup(&f, "2025-11-08", "A storm killed 12 people in Dhaka on Thursday.");
+	ck_assert_str_eq(find_noun(&f, "storm")->type, "storm");
+	teardown(&f);
+}
+END_TEST
+
 /* The word dictionary answers as the searches over each table: every
  * word of a sentence of my own, looked up once, gives the same word-set
  * memberships, phrase-list matches, gazetteer matches, months and
@@ -766,6 +811,8 @@ int main(void)
 	tcase_add_test(tc, gazetteer_compiled);
 	tcase_add_test(tc, story_without_event_noun);
 	tcase_add_test(tc, undated_story_flashback);
+	tcase_add_test(tc, background_year_is_not_the_news);
+	tcase_add_test(tc, verb_homographs);
 	tcase_add_test(tc, places);
 	tcase_add_test(tc, venue_in_city_in_country);
 	tcase_add_test(tc, dates);
