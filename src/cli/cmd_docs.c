@@ -5,7 +5,7 @@
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default) or json"},
+	CLI_O_FORMAT("text (default) or json"),
 	CLI_O_QUIET,
 	CLI_O_INFMT,
 	CLI_O_FIELD,
