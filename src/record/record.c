@@ -357,21 +357,17 @@ size_t rc__strpool_bytes(const rc__strpool *p)
 	return p ? rc__arena_used(p->chars) + p->cap * sizeof *p->slots : 0;
 }
 
+static uint64_t pool_slot_hash(const void *slot)
+{
+	return ((const pool_slot *)slot)->hash;
+}
+
 static bool pool_grow(rc__strpool *p)
 {
 	size_t cap = p->cap * 2;
-	pool_slot *slots = calloc(cap, sizeof *slots);
+	pool_slot *slots = rc__probe_grow(p->slots, p->cap, cap, sizeof *slots, pool_slot_hash);
 	if (!slots)
 		return false;
-	for (size_t i = 0; i < p->cap; i++) {
-		if (!p->slots[i].s)
-			continue;
-		size_t k = p->slots[i].hash & (cap - 1);
-		while (slots[k].s)
-			k = (k + 1) & (cap - 1);
-		slots[k] = p->slots[i];
-	}
-	free(p->slots);
 	p->slots = slots;
 	p->cap = cap;
 	return true;
