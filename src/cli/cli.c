@@ -642,7 +642,7 @@ fail:
 
 int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok)
 {
-	int ret = CLI_EXIT_OK;
+	int ret = ok ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 	if (!out->fp)
 		return ret;
 	const char *name = out->final_path ? ctx->output : "standard output";
@@ -1011,8 +1011,7 @@ int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writ
 	if (st != RC_OK)
 		cli_error(ctx, &err);
 	rc_result_free(res);
-	ret = cli_output_close(&out, ctx, st == RC_OK);
-	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+	return cli_output_close(&out, ctx, st == RC_OK);
 }
 
 rc_report_options cli_report_options(const cli_ctx *ctx, FILE *fp, rc_format fmt)

@@ -256,7 +256,8 @@ typedef struct cli_output {
 } cli_output;
 
 int cli_output_open(cli_output *out, const cli_ctx *ctx);
-/* Flush and commit (ok) or discard (!ok).  Returns an exit code: 0 or 2. */
+/* Flush and commit (ok) or discard (!ok).  Returns an exit code: 0 when
+ * ok and committed, else 2 (so a run ends with `return cli_output_close(..., ok)`). */
 int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok);
 
 /*

@@ -51,8 +51,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 		cli_error(ctx, &err);
 	rc_doc_writer_free(w);
 	rc_reader_free(r);
-	ret = cli_output_close(&out, ctx, ok);
-	return ok ? ret : CLI_EXIT_ERROR;
+	return cli_output_close(&out, ctx, ok);
 }
 
 const cli_command cli_cmd_docs = {

@@ -116,7 +116,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 		fprintf(stderr, "%s: %zu document%s read, %zu processed, %zu skipped, %zu claim%s\n",
 		        ctx->prog, s->read, s->read == 1 ? "" : "s", s->processed, s->skipped, s->claims,
 		        s->claims == 1 ? "" : "s");
-	return ok ? ret : CLI_EXIT_ERROR;
+	return ret;
 }
 
 const cli_command cli_cmd_extract = {

@@ -108,9 +108,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 	rc_quantity_writer_free(w);
 	rc_recognizer_free(rec);
 	ret = cli_output_close(&out, ctx, ok);
-	if (!ok || failed)
-		return CLI_EXIT_ERROR;
-	return ret;
+	return failed ? CLI_EXIT_ERROR : ret;
 }
 
 const cli_command cli_cmd_numbers = {

@@ -135,7 +135,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 	}
 	rc_verification_free(v);
 	rc_engine_free(eng);
-	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+	return ret;
 }
 
 const cli_command cli_cmd_verify = {
