@@ -179,6 +179,21 @@ static int cmp_strs(const char *const *a, const char *const *b, size_t n)
 	return 0;
 }
 
+uint64_t rc__field_num(const void *obj, const rc__field *f)
+{
+	const char *at = (const char *)obj + f->off;
+	switch (f->kind) {
+	case RC_FIELD_U32:
+		return *(const uint32_t *)at;
+	case RC_FIELD_SEVERITY:
+		return (uint64_t)*(const rc_severity *)at;
+	case RC_FIELD_STATUS:
+		return (uint64_t)*(const rc_status *)at;
+	default:
+		return *(const size_t *)at;
+	}
+}
+
 int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t n)
 {
 	const char *x = a, *y = b;
@@ -195,17 +210,8 @@ int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t
 				c = cmp_strs(AT(x, char **), AT(y, char **), nx);
 			break;
 		}
-		case RC_FIELD_SIZE:
-			c = RC_CMP(AT(x, size_t), AT(y, size_t));
-			break;
-		case RC_FIELD_U32:
-			c = RC_CMP(AT(x, uint32_t), AT(y, uint32_t));
-			break;
-		case RC_FIELD_SEVERITY:
-			c = RC_CMP(AT(x, rc_severity), AT(y, rc_severity));
-			break;
-		case RC_FIELD_STATUS:
-			c = RC_CMP(AT(x, rc_status), AT(y, rc_status));
+		default:
+			c = RC_CMP(rc__field_num(x, f), rc__field_num(y, f));
 			break;
 		}
 #undef AT
