@@ -227,8 +227,9 @@ const char *cli_nearest(const char *typed, const char *const *names, size_t n)
 
 /* ---- options ------------------------------------------------------------ */
 
-static int parse_field(cli_ctx *ctx, const char *arg)
+int cli_parse_field(cli_ctx *ctx, void *state, const char *arg)
 {
+	(void)state;
 	const char *eq = strchr(arg, '=');
 	if (!eq || eq == arg || !eq[1]) {
 		cli_errorf(ctx, "--field wants NAME=KEY, got '%s'", arg);
@@ -252,121 +253,85 @@ static int parse_field(cli_ctx *ctx, const char *arg)
 	return 0;
 }
 
-static int parse_size(cli_ctx *ctx, const char *name, const char *arg, size_t *out)
+int cli_parse_input_format(cli_ctx *ctx, void *state, const char *arg)
+{
+	(void)state;
+	if (!rc_input_format_parse(arg, &ctx->ingest.format)) {
+		cli_errorf(ctx, "--input-format wants auto, text, jsonl, json or html, got '%s'", arg);
+		return CLI_EXIT_ERROR;
+	}
+	return 0;
+}
+
+int cli_parse_tolerance(cli_ctx *ctx, void *state, const char *arg)
+{
+	(void)state;
+	char *end;
+	errno = 0;
+	double t = strtod(arg, &end);
+	if (errno || end == arg || *end || !(t >= 0.0 && t < 1.0)) {
+		cli_errorf(ctx, "--tolerance wants a fraction from 0 to 1 (e.g. 0.1), got '%s'", arg);
+		return CLI_EXIT_ERROR;
+	}
+	/* 0 would mean "the default" to the library; keep an explicit 0 exact. */
+	ctx->tolerance = t > 0.0 ? t : 1e-12;
+	return 0;
+}
+
+const cli_choice cli_color_choices[] = {{"auto", -1}, {"always", 1}, {"never", 0}, {NULL, 0}};
+/* "latest" is the old name of "current" */
+const cli_choice cli_best_choices[] = {{"current", RC_BEST_CURRENT}, {"latest", RC_BEST_CURRENT},
+                                       {"median", RC_BEST_MEDIAN},
+                                       {"conservative", RC_BEST_CONSERVATIVE}, {NULL, 0}};
+
+/* A whole number, at most o->max when that is set ("--width: 20000 columns
+ * is too many (at most 10000)"). */
+static int parse_size(cli_ctx *ctx, const cli_opt *o, const char *arg, size_t *out)
 {
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(arg, &end, 10);
 	if (errno || end == arg || *end || arg[0] == '-') {
-		cli_errorf(ctx, "--%s wants a whole number, got '%s'", name, arg);
+		cli_errorf(ctx, "--%s wants a whole number, got '%s'", o->name, arg);
 		return CLI_EXIT_ERROR;
 	}
 	*out = (size_t)v;
-	return 0;
-}
-
-/* parse_size, then at most max ("--width: 20000 columns is too many (at most
- * 10000)": unit is what a number of them is, or ""). */
-static int parse_size_max(cli_ctx *ctx, const char *name, const char *arg, size_t max, const char *unit,
-                          size_t *out)
-{
-	if (parse_size(ctx, name, arg, out))
-		return CLI_EXIT_ERROR;
-	if (*out > max) {
-		cli_errorf(ctx, "--%s: %zu%s is too many (at most %zu)", name, *out, unit, max);
+	if (o->max && *out > o->max) {
+		cli_errorf(ctx, "--%s: %zu%s is too many (at most %zu)", o->name, *out, o->unit, o->max);
 		return CLI_EXIT_ERROR;
 	}
 	return 0;
 }
 
-static int common_option(cli_ctx *ctx, int id, const char *arg)
+/* Give option o its argument, where its table entry says. */
+static int assign(cli_ctx *ctx, void *state, const cli_opt *o, const char *arg)
 {
-	switch (id) {
-	case CLI_OPT_OUTPUT:
-		ctx->output = arg;
+	char *to = (o->in_state ? (char *)state : (char *)ctx) + o->off;
+	switch (o->set) {
+	case CLI_SET_STR:
+		*(const char **)(void *)to = arg;
 		return 0;
-	case CLI_OPT_FORMAT:
-		ctx->format = arg;
+	case CLI_SET_TRUE:
+		*(bool *)(void *)to = true;
 		return 0;
-	case CLI_OPT_QUIET:
-		ctx->quiet = true;
-		return 0;
-	case CLI_OPT_COLOR:
-		if (strcmp(arg, "auto") == 0)
-			ctx->color = -1;
-		else if (strcmp(arg, "always") == 0)
-			ctx->color = 1;
-		else if (strcmp(arg, "never") == 0)
-			ctx->color = 0;
-		else {
-			cli_errorf(ctx, "--color wants auto, always or never, got '%s'", arg);
-			return CLI_EXIT_ERROR;
-		}
-		return 0;
-	case CLI_OPT_JOBS:
-		return parse_size_max(ctx, "jobs", arg, 1024, "", &ctx->jobs);
-	case CLI_OPT_INPUT_FORMAT:
-		if (!rc_input_format_parse(arg, &ctx->ingest.format)) {
-			cli_errorf(ctx, "--input-format wants auto, text, jsonl, json or html, got '%s'",
-			           arg);
-			return CLI_EXIT_ERROR;
-		}
-		return 0;
-	case CLI_OPT_ANY_LANGUAGE:
-		ctx->ingest.any_language = true;
-		return 0;
-	case CLI_OPT_FIELD:
-		return parse_field(ctx, arg);
-	case CLI_OPT_RULES:
-		ctx->rules_path = arg;
-		return 0;
-	case CLI_OPT_EVENTS:
-		ctx->events_path = arg;
-		return 0;
-	case CLI_OPT_TOLERANCE: {
-		char *end;
-		errno = 0;
-		double t = strtod(arg, &end);
-		if (errno || end == arg || *end || !(t >= 0.0 && t < 1.0)) {
-			cli_errorf(ctx, "--tolerance wants a fraction from 0 to 1 (e.g. 0.1), got '%s'", arg);
-			return CLI_EXIT_ERROR;
-		}
-		/* 0 would mean "the default" to the library; keep an explicit 0 exact. */
-		ctx->tolerance = t > 0.0 ? t : 1e-12;
-		return 0;
+	case CLI_SET_SIZE:
+		return parse_size(ctx, o, arg, (size_t *)(void *)to);
+	case CLI_SET_CHOICE:
+		for (const cli_choice *c = o->choices; c->name; c++)
+			if (strcmp(arg, c->name) == 0) {
+				*(int *)(void *)to = c->value;
+				return 0;
+			}
+		cli_errorf(ctx, "--%s wants %s, got '%s'", o->name, o->wants, arg);
+		return CLI_EXIT_ERROR;
+	case CLI_SET_PARSE:
+		return o->parse(ctx, state, arg);
 	}
-	case CLI_OPT_BEST:
-		/* "latest" is the old name of "current" */
-		if (strcmp(arg, "current") == 0 || strcmp(arg, "latest") == 0)
-			ctx->best = RC_BEST_CURRENT;
-		else if (strcmp(arg, "median") == 0)
-			ctx->best = RC_BEST_MEDIAN;
-		else if (strcmp(arg, "conservative") == 0)
-			ctx->best = RC_BEST_CONSERVATIVE;
-		else {
-			cli_errorf(ctx, "--best wants current, median or conservative, got '%s'", arg);
-			return CLI_EXIT_ERROR;
-		}
-		return 0;
-	case CLI_OPT_MAX_DOC:
-		return parse_size(ctx, "max-document-bytes", arg, &ctx->ingest.limits.max_document_bytes);
-	case CLI_OPT_MAX_LINE:
-		return parse_size(ctx, "max-line-bytes", arg, &ctx->ingest.limits.max_line_bytes);
-	case CLI_OPT_MAX_CLAIMS:
-		return parse_size(ctx, "max-claims", arg, &ctx->ingest.limits.max_claims_per_doc);
-	case CLI_OPT_MAX_DOCS:
-		return parse_size(ctx, "max-documents", arg, &ctx->ingest.limits.max_documents);
-	case CLI_OPT_WIDTH:
-		return parse_size_max(ctx, "width", arg, 10000, " columns", &ctx->width);
-	case CLI_OPT_ALL_EVENTS:
-		ctx->all_events = true;
-		return 0;
-	}
-	return -1;
+	cli_errorf(ctx, "option not handled (internal error)");
+	return CLI_EXIT_ERROR;
 }
 
-int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
-              cli_local_fn local, void *user)
+int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv, void *state)
 {
 	static char prog[64];
 	memset(ctx, 0, sizeof(*ctx));
@@ -447,20 +412,11 @@ int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 			ret = CLI_EXIT_ERROR;
 			break;
 		}
-		int id = c;
-		if (c < 256) {
-			/* a short option: find its id */
-			for (const cli_opt *o = cmd->opts; o && o->name; o++)
-				if (o->short_name == c)
-					id = o->id;
-		}
-		int r = id < CLI_OPT_LOCAL ? common_option(ctx, id, optarg) : -1;
-		if (r < 0 && local)
-			r = local(ctx, user, id, optarg);
-		if (r < 0) {
-			cli_errorf(ctx, "option not handled (internal error)");
-			r = CLI_EXIT_ERROR;
-		}
+		/* its entry: by short name, or by id */
+		const cli_opt *o = cmd->opts;
+		while (o->name && (c < 256 ? o->short_name != c : o->id != c))
+			o++;
+		int r = assign(ctx, state, o, optarg);
 		if (r > 0) {
 			fprintf(stderr, "Try 'recount %s --help'.\n", cmd->name);
 			ret = r;
@@ -686,7 +642,7 @@ fail:
 
 int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok)
 {
-	int ret = CLI_EXIT_OK;
+	int ret = ok ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 	if (!out->fp)
 		return ret;
 	const char *name = out->final_path ? ctx->output : "standard output";
@@ -738,7 +694,7 @@ int cli_engine_open(const cli_ctx *ctx, rc_engine **e)
 	o.events_path = ctx->events_path;
 	o.ingest = ctx->ingest;
 	o.threads = (unsigned)ctx->jobs;   /* at most 1024 */
-	o.best = ctx->best;
+	o.best = (rc_best_rule)ctx->best;
 	o.window_days = ctx->window_days;
 	o.duplicate_threshold = ctx->duplicate_threshold;
 	rc_error err;
@@ -1006,18 +962,30 @@ int cli_command_format(const cli_ctx *ctx, rc_format *fmt)
 	return cli_format(ctx, ctx->cmd->formats, ctx->cmd->n_formats, ctx->cmd->format_names, fmt);
 }
 
-int cli_run_command(const cli_command *cmd, int argc, char **argv)
+static int run_command(const cli_command *cmd, int argc, char **argv, void *state)
 {
 	cli_ctx ctx;
-	int ret = cli_parse(&ctx, cmd, argc, argv, cmd->local, cmd->state);
+	int ret = cli_parse(&ctx, cmd, argc, argv, state);
 	if (ret >= 0)
 		return ret;
-	if (cmd->check && (ret = cmd->check(&ctx, cmd->state)) != 0)
+	if (cmd->check && (ret = cmd->check(&ctx, state)) != 0)
 		return ret;
 	rc_format fmt;
 	if ((ret = cli_command_format(&ctx, &fmt)))
 		return ret;
-	return cmd->run(&ctx, fmt, cmd->state);
+	return cmd->run(&ctx, fmt, state);
+}
+
+int cli_run_command(const cli_command *cmd, int argc, char **argv)
+{
+	void *state = calloc(1, cmd->state_size ? cmd->state_size : 1);
+	if (!state) {
+		fprintf(stderr, "recount %s: out of memory\n", cmd->name);
+		return CLI_EXIT_ERROR;
+	}
+	int ret = run_command(cmd, argc, argv, state);
+	free(state);
+	return ret;
 }
 
 int cli_run_reconciling(cli_ctx *ctx, rc_format fmt, void *state)
@@ -1043,8 +1011,7 @@ int cli_write_result(const cli_ctx *ctx, rc_result *res, rc_format fmt, cli_writ
 	if (st != RC_OK)
 		cli_error(ctx, &err);
 	rc_result_free(res);
-	ret = cli_output_close(&out, ctx, st == RC_OK);
-	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+	return cli_output_close(&out, ctx, st == RC_OK);
 }
 
 rc_report_options cli_report_options(const cli_ctx *ctx, FILE *fp, rc_format fmt)

@@ -7,6 +7,7 @@
 #define RC_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <recount/recount.h>
@@ -24,9 +25,9 @@ enum {
 int cli_exit_for(rc_status st);
 
 /*
- * Option ids shared by several commands.  A command lists the ones it
- * accepts in its option table and gets them parsed into cli_ctx; ids from
- * CLI_OPT_LOCAL up are its own, handed to its callback.
+ * Option ids shared by several commands; ids from CLI_OPT_LOCAL up are a
+ * command's own.  An id names the option for getopt; where its value goes
+ * is said by its cli_opt (set, off, ...), and cli_parse() assigns it.
  */
 enum {
 	CLI_OPT_HELP = 1000,
@@ -51,37 +52,90 @@ enum {
 	CLI_OPT_LOCAL = 2000
 };
 
-/* One option: drives getopt_long, --help and (by hand) docs/recount.1. */
+typedef struct cli_ctx cli_ctx;
+
+/* What an option does with its argument (cli_opt.set). */
+typedef enum cli_set {
+	CLI_SET_STR = 1,  /* const char * = the argument */
+	CLI_SET_TRUE,     /* bool = true: a flag */
+	CLI_SET_SIZE,     /* size_t = a whole number; at most max when max != 0 */
+	CLI_SET_CHOICE,   /* int = the value of the choice named (choices) */
+	CLI_SET_PARSE     /* parse(ctx, state, arg): checks of its own */
+} cli_set;
+
+/* One name a CLI_SET_CHOICE option accepts, and the value it stores. */
+typedef struct cli_choice {
+	const char *name;
+	int value;
+} cli_choice;
+
+/* One option: drives getopt_long, --help, the assignment of its value
+ * and (by hand) docs/recount.1. */
 typedef struct cli_opt {
 	const char *name;    /* long name */
 	int short_name;      /* or 0 */
 	const char *arg;     /* argument placeholder, or NULL for a flag */
 	int id;
 	const char *help;    /* one line */
+	/* Where the value goes: at off in the cli_ctx, or in the command's
+	 * state when in_state. */
+	cli_set set;
+	bool in_state;
+	size_t off;
+	size_t max;          /* CLI_SET_SIZE: the largest allowed, or 0 */
+	const char *unit;    /* CLI_SET_SIZE: what a number of them is ("" or " columns") */
+	const cli_choice *choices;  /* CLI_SET_CHOICE: terminated by a NULL name */
+	const char *wants;   /* CLI_SET_CHOICE: how the error spells the choices */
+	/* CLI_SET_PARSE: 0, or an exit code after printing the error */
+	int (*parse)(cli_ctx *ctx, void *state, const char *arg);
 } cli_opt;
 
+/* The members of a cli_opt saying where its value goes: member of the
+ * cli_ctx, or of the command's state (of type type). */
+#define CLI_TO_CTX(how, member) .set = (how), .off = offsetof(cli_ctx, member)
+#define CLI_TO_STATE(how, type, member) .set = (how), .in_state = true, .off = offsetof(type, member)
+
+extern const cli_choice cli_color_choices[], cli_best_choices[];
+int cli_parse_input_format(cli_ctx *ctx, void *state, const char *arg);
+int cli_parse_field(cli_ctx *ctx, void *state, const char *arg);
+int cli_parse_tolerance(cli_ctx *ctx, void *state, const char *arg);
+
 /* Entries for the shared options, to put in a command's table. */
-#define CLI_O_OUTPUT   {"output", 'o', "FILE", CLI_OPT_OUTPUT, "write to FILE (atomically) instead of standard output"}
-#define CLI_O_QUIET    {"quiet", 'q', NULL, CLI_OPT_QUIET, "no progress, no summary on standard error"}
-#define CLI_O_COLOR    {"color", 0, "WHEN", CLI_OPT_COLOR, "colour: auto (default, terminal only), always, never"}
-#define CLI_O_JOBS     {"jobs", 'j', "N", CLI_OPT_JOBS, "worker threads (default: all cores); output is the same for any N"}
+#define CLI_O_OUTPUT   {"output", 'o', "FILE", CLI_OPT_OUTPUT, "write to FILE (atomically) instead of standard output", CLI_TO_CTX(CLI_SET_STR, output)}
+/* -f, --format with the help naming the command's formats */
+#define CLI_O_FORMAT(help) {"format", 'f', "FMT", CLI_OPT_FORMAT, help, CLI_TO_CTX(CLI_SET_STR, format)}
+#define CLI_O_QUIET    {"quiet", 'q', NULL, CLI_OPT_QUIET, "no progress, no summary on standard error", CLI_TO_CTX(CLI_SET_TRUE, quiet)}
+#define CLI_O_COLOR    {"color", 0, "WHEN", CLI_OPT_COLOR, "colour: auto (default, terminal only), always, never", \
+                        CLI_TO_CTX(CLI_SET_CHOICE, color), .choices = cli_color_choices, .wants = "auto, always or never"}
+#define CLI_O_JOBS     {"jobs", 'j', "N", CLI_OPT_JOBS, "worker threads (default: all cores); output is the same for any N", \
+                        CLI_TO_CTX(CLI_SET_SIZE, jobs), .max = 1024, .unit = ""}
 /* how documents are read: their format, and which languages */
-#define CLI_O_INFMT    {"input-format", 0, "FMT", CLI_OPT_INPUT_FORMAT, "auto (by extension), text, jsonl, json or html"}, \
-                       {"any-language", 0, NULL, CLI_OPT_ANY_LANGUAGE, "read documents in any language (default: skip those not in English)"}
-#define CLI_O_FIELD    {"field", 0, "NAME=KEY", CLI_OPT_FIELD, "read JSON key KEY (a.b for nested) as field NAME (id, url, title, text, source, published, language)"}
-#define CLI_O_RULES    {"rules", 0, "FILE", CLI_OPT_RULES, "add to or override the extraction rules (JSON, docs/rules.md)"}
-#define CLI_O_EVENTS   {"events", 0, "FILE", CLI_OPT_EVENTS, "user-defined events (JSON, docs/events.md)"}
-#define CLI_O_TOLERANCE {"tolerance", 0, "FRACTION", CLI_OPT_TOLERANCE, "relative tolerance of approximate figures (default 0.10)"}
-#define CLI_O_BEST     {"best", 0, "RULE", CLI_OPT_BEST, "best: current (default), median, conservative"}
-#define CLI_O_MAXDOC   {"max-document-bytes", 0, "N", CLI_OPT_MAX_DOC, "skip documents larger than N bytes (default 64 MiB)"}
-#define CLI_O_MAXLINE  {"max-line-bytes", 0, "N", CLI_OPT_MAX_LINE, "skip JSON Lines records longer than N bytes (default 64 MiB)"}
-#define CLI_O_MAXCLAIMS {"max-claims", 0, "N", CLI_OPT_MAX_CLAIMS, "keep at most N claims per document, with a warning (default 10000)"}
-#define CLI_O_MAXDOCS  {"max-documents", 0, "N", CLI_OPT_MAX_DOCS, "skip documents after the first N (default: no limit)"}
-#define CLI_O_WIDTH    {"width", 0, "N", CLI_OPT_WIDTH, "text: wrap quotes to N columns (default: the terminal's width; 0: never)"}
-#define CLI_O_ALL_EVENTS {"all-events", 0, NULL, CLI_OPT_ALL_EVENTS, "text, md, html: also list events with no figures"}
+#define CLI_O_INFMT    {"input-format", 0, "FMT", CLI_OPT_INPUT_FORMAT, "auto (by extension), text, jsonl, json or html", \
+                        .set = CLI_SET_PARSE, .parse = cli_parse_input_format}, \
+                       {"any-language", 0, NULL, CLI_OPT_ANY_LANGUAGE, "read documents in any language (default: skip those not in English)", \
+                        CLI_TO_CTX(CLI_SET_TRUE, ingest.any_language)}
+#define CLI_O_FIELD    {"field", 0, "NAME=KEY", CLI_OPT_FIELD, "read JSON key KEY (a.b for nested) as field NAME (id, url, title, text, source, published, language)", \
+                        .set = CLI_SET_PARSE, .parse = cli_parse_field}
+#define CLI_O_RULES    {"rules", 0, "FILE", CLI_OPT_RULES, "add to or override the extraction rules (JSON, docs/rules.md)", CLI_TO_CTX(CLI_SET_STR, rules_path)}
+#define CLI_O_EVENTS   {"events", 0, "FILE", CLI_OPT_EVENTS, "user-defined events (JSON, docs/events.md)", CLI_TO_CTX(CLI_SET_STR, events_path)}
+#define CLI_O_TOLERANCE {"tolerance", 0, "FRACTION", CLI_OPT_TOLERANCE, "relative tolerance of approximate figures (default 0.10)", \
+                        .set = CLI_SET_PARSE, .parse = cli_parse_tolerance}
+#define CLI_O_BEST     {"best", 0, "RULE", CLI_OPT_BEST, "best: current (default), median, conservative", \
+                        CLI_TO_CTX(CLI_SET_CHOICE, best), .choices = cli_best_choices, .wants = "current, median or conservative"}
+#define CLI_O_MAXDOC   {"max-document-bytes", 0, "N", CLI_OPT_MAX_DOC, "skip documents larger than N bytes (default 64 MiB)", \
+                        CLI_TO_CTX(CLI_SET_SIZE, ingest.limits.max_document_bytes)}
+#define CLI_O_MAXLINE  {"max-line-bytes", 0, "N", CLI_OPT_MAX_LINE, "skip JSON Lines records longer than N bytes (default 64 MiB)", \
+                        CLI_TO_CTX(CLI_SET_SIZE, ingest.limits.max_line_bytes)}
+#define CLI_O_MAXCLAIMS {"max-claims", 0, "N", CLI_OPT_MAX_CLAIMS, "keep at most N claims per document, with a warning (default 10000)", \
+                        CLI_TO_CTX(CLI_SET_SIZE, ingest.limits.max_claims_per_doc)}
+#define CLI_O_MAXDOCS  {"max-documents", 0, "N", CLI_OPT_MAX_DOCS, "skip documents after the first N (default: no limit)", \
+                        CLI_TO_CTX(CLI_SET_SIZE, ingest.limits.max_documents)}
+#define CLI_O_WIDTH    {"width", 0, "N", CLI_OPT_WIDTH, "text: wrap quotes to N columns (default: the terminal's width; 0: never)", \
+                        CLI_TO_CTX(CLI_SET_SIZE, width), .max = 10000, .unit = " columns"}
+#define CLI_O_ALL_EVENTS {"all-events", 0, NULL, CLI_OPT_ALL_EVENTS, "text, md, html: also list events with no figures", CLI_TO_CTX(CLI_SET_TRUE, all_events)}
 /* All four limits (docs/limits.md), for commands that read documents. */
 #define CLI_O_LIMITS   CLI_O_MAXDOC, CLI_O_MAXLINE, CLI_O_MAXCLAIMS, CLI_O_MAXDOCS
-#define CLI_O_END      {NULL, 0, NULL, 0, NULL}
+#define CLI_O_END      {.name = NULL}
 
 /* cli_ctx.width without --width: the terminal's. */
 #define CLI_WIDTH_TERMINAL SIZE_MAX
@@ -89,7 +143,7 @@ typedef struct cli_opt {
 /* Everything the shared options set. */
 typedef struct cli_command cli_command;
 
-typedef struct cli_ctx {
+struct cli_ctx {
 	const char *prog;          /* "recount COMMAND" */
 	const cli_command *cmd;    /* the command parsed */
 	const char *output;        /* -o, or NULL for stdout */
@@ -103,17 +157,14 @@ typedef struct cli_ctx {
 	const char *rules_path;
 	const char *events_path;
 	double tolerance;          /* 0: default */
-	rc_best_rule best;
+	int best;                  /* an rc_best_rule */
 	unsigned window_days;      /* reconcile --window-days; 0: default */
 	double duplicate_threshold; /* reconcile --duplicate-threshold; 0: default */
 	/* storage for --field */
 	const char *field_keys[RC_FIELD_COUNT_][9];
 	char **inputs;             /* positional arguments */
 	int n_inputs;
-} cli_ctx;
-
-/* A command's handler for its own option ids; returns 0 or an exit code. */
-typedef int (*cli_local_fn)(cli_ctx *ctx, void *user, int id, const char *arg);
+};
 
 /* What a command tells the parser about itself. */
 typedef struct cli_command {
@@ -125,10 +176,9 @@ typedef struct cli_command {
 	/* The work, once the options and --format are read (cli_run_command):
 	 * returns the exit code.  state is the command's state below. */
 	int (*run)(cli_ctx *ctx, rc_format fmt, void *state);
-	/* The command's own options (ids from CLI_OPT_LOCAL) go to local, with
-	 * state (a zeroed object of the command's own, or NULL). */
-	cli_local_fn local;
-	void *state;
+	/* The size of the command's own state: cli_run_command() hands a
+	 * zeroed object of it to the options that go there, check and run. */
+	size_t state_size;
 	/* Checks after the options, before --format is read: 0 or an exit
 	 * code after printing the error (or NULL). */
 	int (*check)(cli_ctx *ctx, void *state);
@@ -151,13 +201,12 @@ typedef struct cli_command {
  * Parse argv for cmd.  Returns -1 to go on, or an exit code to return at
  * once (after --help, or a usage error, which it prints).
  */
-int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
-              cli_local_fn local, void *user);
+int cli_parse(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv, void *state);
 void cli_ctx_dispose(cli_ctx *ctx);
 
 /*
- * Every command's skeleton: cli_parse() with the command's local options
- * and state, its check, cli_command_format(), then its run.  Returns the
+ * Every command's skeleton: a zeroed state of cmd->state_size bytes,
+ * cli_parse() into the context and that state, its check, cli_command_format(), then its run.  Returns the
  * exit code.
  */
 int cli_run_command(const cli_command *cmd, int argc, char **argv);
@@ -207,7 +256,8 @@ typedef struct cli_output {
 } cli_output;
 
 int cli_output_open(cli_output *out, const cli_ctx *ctx);
-/* Flush and commit (ok) or discard (!ok).  Returns an exit code: 0 or 2. */
+/* Flush and commit (ok) or discard (!ok).  Returns an exit code: 0 when
+ * ok and committed, else 2 (so a run ends with `return cli_output_close(..., ok)`). */
 int cli_output_close(cli_output *out, const cli_ctx *ctx, bool ok);
 
 /*

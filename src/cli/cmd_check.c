@@ -9,12 +9,41 @@
 
 enum { OPT_BASELINE = CLI_OPT_LOCAL, OPT_FAIL_ON, OPT_ALLOW_SKIPPED };
 
+#define MAX_POLICIES 16
+
+typedef struct state {
+	const char *baseline;
+	rc_policy pol[MAX_POLICIES + 2];
+	size_t n_pol;
+	bool allow_skipped;
+} state;
+
+/* --fail-on: one more policy */
+static int add_policy(cli_ctx *ctx, void *user, const char *arg)
+{
+	state *s = user;
+	rc_error err;
+	if (s->n_pol == MAX_POLICIES) {
+		cli_errorf(ctx, "at most %d --fail-on policies", MAX_POLICIES);
+		return CLI_EXIT_ERROR;
+	}
+	if (rc_policy_parse(arg, &s->pol[s->n_pol], &err) != RC_OK) {
+		cli_error(ctx, &err);
+		return CLI_EXIT_ERROR;
+	}
+	s->n_pol++;
+	return 0;
+}
+
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), github, junit or sarif"},
-	{"baseline", 0, "FILE", OPT_BASELINE, "a report written by recount report --format json to compare with"},
-	{"fail-on", 0, "POLICY", OPT_FAIL_ON, "contradiction (default), new-contradiction, spread=PCT, unlinked, skipped[=PCT]; repeatable"},
-	{"allow-skipped", 0, NULL, OPT_ALLOW_SKIPPED, "pass even when documents were skipped or none was processed"},
+	CLI_O_FORMAT("text (default), github, junit or sarif"),
+	{"baseline", 0, "FILE", OPT_BASELINE, "a report written by recount report --format json to compare with",
+	 CLI_TO_STATE(CLI_SET_STR, state, baseline)},
+	{"fail-on", 0, "POLICY", OPT_FAIL_ON, "contradiction (default), new-contradiction, spread=PCT, unlinked, skipped[=PCT]; repeatable",
+	 .set = CLI_SET_PARSE, .parse = add_policy},
+	{"allow-skipped", 0, NULL, OPT_ALLOW_SKIPPED, "pass even when documents were skipped or none was processed",
+	 CLI_TO_STATE(CLI_SET_TRUE, state, allow_skipped)},
 	CLI_O_QUIET,
 	CLI_O_JOBS,
 	CLI_O_INFMT,
@@ -28,44 +57,6 @@ static const cli_opt opts[] = {
 
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_GITHUB, RC_FORMAT_JUNIT, RC_FORMAT_SARIF};
-
-#define MAX_POLICIES 16
-
-typedef struct state {
-	const char *baseline;
-	rc_policy pol[MAX_POLICIES + 2];
-	size_t n_pol;
-	bool allow_skipped;
-} state;
-
-static state the_state;
-
-static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
-{
-	state *s = user;
-	if (id == OPT_BASELINE) {
-		s->baseline = arg;
-		return 0;
-	}
-	if (id == OPT_ALLOW_SKIPPED) {
-		s->allow_skipped = true;
-		return 0;
-	}
-	if (id == OPT_FAIL_ON) {
-		rc_error err;
-		if (s->n_pol == MAX_POLICIES) {
-			cli_errorf(ctx, "at most %d --fail-on policies", MAX_POLICIES);
-			return CLI_EXIT_ERROR;
-		}
-		if (rc_policy_parse(arg, &s->pol[s->n_pol], &err) != RC_OK) {
-			cli_error(ctx, &err);
-			return CLI_EXIT_ERROR;
-		}
-		s->n_pol++;
-		return 0;
-	}
-	return -1;
-}
 
 static rc_status write_check(FILE *fp, const rc_result *res, rc_format fmt,
                              const rc_report_options *ro, void *data, rc_error *err)
@@ -145,7 +136,6 @@ const cli_command cli_cmd_check = {
 	               "write files for CI dashboards.",
 	.opts = opts,
 	.run = run,
-	.local = local_option,
-	.state = &the_state,
+	.state_size = sizeof(state),
 	CLI_FORMATS(formats, "text, github, junit or sarif"),
 };

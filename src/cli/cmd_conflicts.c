@@ -9,7 +9,7 @@
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "csv (default), tsv, json or md"},
+	CLI_O_FORMAT("csv (default), tsv, json or md"),
 	CLI_O_QUIET,
 	CLI_O_JOBS,
 	CLI_O_INFMT,

@@ -5,7 +5,7 @@
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default) or json"},
+	CLI_O_FORMAT("text (default) or json"),
 	CLI_O_QUIET,
 	CLI_O_INFMT,
 	CLI_O_FIELD,
@@ -51,8 +51,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 		cli_error(ctx, &err);
 	rc_doc_writer_free(w);
 	rc_reader_free(r);
-	ret = cli_output_close(&out, ctx, ok);
-	return ok ? ret : CLI_EXIT_ERROR;
+	return cli_output_close(&out, ctx, ok);
 }
 
 const cli_command cli_cmd_docs = {

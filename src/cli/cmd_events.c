@@ -13,7 +13,7 @@
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default) or json"},
+	CLI_O_FORMAT("text (default) or json"),
 	CLI_O_QUIET,
 	CLI_O_JOBS,
 	CLI_O_INFMT,
@@ -32,8 +32,6 @@ typedef struct state {
 	size_t n;
 	size_t skipped;
 } state;
-
-static state the_state;
 
 /* A skipped document is counted, with its problems. */
 static void watch(void *user, const rc_record *rec)
@@ -116,6 +114,6 @@ const cli_command cli_cmd_events = {
 	               "--events FILE adds user-defined events (docs/events.md).",
 	.opts = opts,
 	.run = run,
-	.state = &the_state,
+	.state_size = sizeof(state),
 	CLI_FORMATS(formats, "text or json"),
 };

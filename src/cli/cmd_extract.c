@@ -12,10 +12,19 @@
 
 enum { OPT_CLAIMS_ONLY = CLI_OPT_LOCAL };
 
+typedef struct state {
+	cli_ctx *ctx;
+	FILE *fp;
+	bool text;
+	bool claims_only;
+	size_t read, processed, skipped, claims;
+} state;
+
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "jsonl (default) or text"},
-	{"claims-only", 0, NULL, OPT_CLAIMS_ONLY, "JSON Lines: one self-contained recount.claim/1 line per claim"},
+	CLI_O_FORMAT("jsonl (default) or text"),
+	{"claims-only", 0, NULL, OPT_CLAIMS_ONLY, "JSON Lines: one self-contained recount.claim/1 line per claim",
+	 CLI_TO_STATE(CLI_SET_TRUE, state, claims_only)},
 	CLI_O_QUIET,
 	CLI_O_JOBS,
 	CLI_O_INFMT,
@@ -29,28 +38,6 @@ static const cli_opt opts[] = {
 
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT};
-
-typedef struct state {
-	cli_ctx *ctx;
-	FILE *fp;
-	bool text;
-	bool claims_only;
-	size_t read, processed, skipped, claims;
-} state;
-
-static state the_state;
-
-static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
-{
-	(void)ctx;
-	(void)arg;
-	state *s = user;
-	if (id == OPT_CLAIMS_ONLY) {
-		s->claims_only = true;
-		return 0;
-	}
-	return -1;
-}
 
 /* On a worker thread: the JSON Lines of a record, so that rendering runs
  * in parallel; on_record only writes the bytes. */
@@ -129,7 +116,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 		fprintf(stderr, "%s: %zu document%s read, %zu processed, %zu skipped, %zu claim%s\n",
 		        ctx->prog, s->read, s->read == 1 ? "" : "s", s->processed, s->skipped, s->claims,
 		        s->claims == 1 ? "" : "s");
-	return ok ? ret : CLI_EXIT_ERROR;
+	return ret;
 }
 
 const cli_command cli_cmd_extract = {
@@ -143,7 +130,6 @@ const cli_command cli_cmd_extract = {
 	               "--format text prints a table. Reads standard input when no INPUT is given.",
 	.opts = opts,
 	.run = run,
-	.local = local_option,
-	.state = &the_state,
+	.state_size = sizeof(state),
 	CLI_FORMATS(formats, "jsonl or text"),
 };

@@ -13,20 +13,6 @@
 
 enum { OPT_LINES = CLI_OPT_LOCAL, OPT_VAGUE };
 
-static const cli_opt opts[] = {
-	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "jsonl (default) or text"},
-	{"lines", 0, NULL, OPT_LINES, "read each line as a phrase of its own (no figure spans two lines)"},
-	{"vague", 0, "TERM=LO,HI", OPT_VAGUE, "interval of a vague term (\"dozens=24,99\"; \"many=3,\" for no upper bound); repeatable"},
-	CLI_O_QUIET,
-	CLI_O_TOLERANCE,
-	CLI_O_MAXDOC,
-	CLI_O_END,
-};
-
-/* --format: the first is the default */
-static const rc_format formats[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT, RC_FORMAT_JSON};
-
 #define MAX_VAGUE 64
 
 typedef struct state {
@@ -35,25 +21,33 @@ typedef struct state {
 	size_t n_vague;
 } state;
 
-static state the_state;
-
-static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
+/* --vague: one more term */
+static int add_vague(cli_ctx *ctx, void *user, const char *arg)
 {
 	state *s = user;
-	if (id == OPT_LINES) {
-		s->lines = true;
-		return 0;
+	if (s->n_vague == MAX_VAGUE) {
+		cli_errorf(ctx, "at most %d --vague options", MAX_VAGUE);
+		return CLI_EXIT_ERROR;
 	}
-	if (id == OPT_VAGUE) {
-		if (s->n_vague == MAX_VAGUE) {
-			cli_errorf(ctx, "at most %d --vague options", MAX_VAGUE);
-			return CLI_EXIT_ERROR;
-		}
-		s->vague[s->n_vague++] = arg;
-		return 0;
-	}
-	return -1;
+	s->vague[s->n_vague++] = arg;
+	return 0;
 }
+
+static const cli_opt opts[] = {
+	CLI_O_OUTPUT,
+	CLI_O_FORMAT("jsonl (default) or text"),
+	{"lines", 0, NULL, OPT_LINES, "read each line as a phrase of its own (no figure spans two lines)",
+	 CLI_TO_STATE(CLI_SET_TRUE, state, lines)},
+	{"vague", 0, "TERM=LO,HI", OPT_VAGUE, "interval of a vague term (\"dozens=24,99\"; \"many=3,\" for no upper bound); repeatable",
+	 .set = CLI_SET_PARSE, .parse = add_vague},
+	CLI_O_QUIET,
+	CLI_O_TOLERANCE,
+	CLI_O_MAXDOC,
+	CLI_O_END,
+};
+
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_JSONL, RC_FORMAT_TEXT, RC_FORMAT_JSON};
 
 static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
@@ -114,9 +108,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 	rc_quantity_writer_free(w);
 	rc_recognizer_free(rec);
 	ret = cli_output_close(&out, ctx, ok);
-	if (!ok || failed)
-		return CLI_EXIT_ERROR;
-	return ret;
+	return failed ? CLI_EXIT_ERROR : ret;
 }
 
 const cli_command cli_cmd_numbers = {
@@ -130,7 +122,6 @@ const cli_command cli_cmd_numbers = {
 	               "is approximate or vague, and its qualifier. docs/quantities.md has the rules.",
 	.opts = opts,
 	.run = run,
-	.local = local_option,
-	.state = &the_state,
+	.state_size = sizeof(state),
 	CLI_FORMATS(formats, "jsonl or text"),
 };

@@ -12,58 +12,56 @@
 
 enum { OPT_WINDOW = CLI_OPT_LOCAL, OPT_DUP, OPT_PARTIAL };
 
+typedef struct state {
+	bool allow_partial;
+} state;
+
+static int parse_window(cli_ctx *ctx, void *user, const char *arg)
+{
+	(void)user;
+	char *end;
+	long v = strtol(arg, &end, 10);
+	/* 0 in the options means the default, so the smallest window is 1 */
+	if (*end || end == arg || v < 1 || v > 3650) {
+		cli_errorf(ctx, "--window-days wants a number of days (1-3650), got '%s'", arg);
+		return CLI_EXIT_ERROR;
+	}
+	ctx->window_days = (unsigned)v;
+	return 0;
+}
+
+static int parse_dup(cli_ctx *ctx, void *user, const char *arg)
+{
+	(void)user;
+	char *end;
+	double v = strtod(arg, &end);
+	if (*end || end == arg || !(v > 0 && v <= 1)) {
+		cli_errorf(ctx, "--duplicate-threshold wants a number in (0, 1], got '%s'", arg);
+		return CLI_EXIT_ERROR;
+	}
+	ctx->duplicate_threshold = v;
+	return 0;
+}
+
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "json (default), text, md or html"},
+	CLI_O_FORMAT("json (default), text, md or html"),
 	CLI_O_QUIET,
 	CLI_O_COLOR,
 	CLI_O_EVENTS,
 	CLI_O_TOLERANCE,
 	CLI_O_BEST,
-	{"window-days", 0, "N", OPT_WINDOW, "days per time window: reports in one window are \"the same time\" (default 1, the day)"},
-	{"duplicate-threshold", 0, "X", OPT_DUP, "MinHash similarity from which two documents are one origin (default 0.8)"},
-	{"allow-partial", 0, NULL, OPT_PARTIAL, "reconcile what could be read from damaged input (exit status 1) instead of failing"},
+	{"window-days", 0, "N", OPT_WINDOW, "days per time window: reports in one window are \"the same time\" (default 1, the day)",
+	 .set = CLI_SET_PARSE, .parse = parse_window},
+	{"duplicate-threshold", 0, "X", OPT_DUP, "MinHash similarity from which two documents are one origin (default 0.8)",
+	 .set = CLI_SET_PARSE, .parse = parse_dup},
+	{"allow-partial", 0, NULL, OPT_PARTIAL, "reconcile what could be read from damaged input (exit status 1) instead of failing",
+	 CLI_TO_STATE(CLI_SET_TRUE, state, allow_partial)},
 	CLI_O_END,
 };
 
 /* --format: the first is the default */
 static const rc_format formats[] = {RC_FORMAT_JSON, RC_FORMAT_TEXT, RC_FORMAT_MD, RC_FORMAT_HTML};
-
-typedef struct state {
-	bool allow_partial;
-} state;
-
-static state the_state;
-
-static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
-{
-	state *s = user;
-	char *end;
-	if (id == OPT_WINDOW) {
-		long v = strtol(arg, &end, 10);
-		/* 0 in the options means the default, so the smallest window is 1 */
-		if (*end || end == arg || v < 1 || v > 3650) {
-			cli_errorf(ctx, "--window-days wants a number of days (1-3650), got '%s'", arg);
-			return CLI_EXIT_ERROR;
-		}
-		ctx->window_days = (unsigned)v;
-		return 0;
-	}
-	if (id == OPT_PARTIAL) {
-		s->allow_partial = true;
-		return 0;
-	}
-	if (id == OPT_DUP) {
-		double v = strtod(arg, &end);
-		if (*end || end == arg || !(v > 0 && v <= 1)) {
-			cli_errorf(ctx, "--duplicate-threshold wants a number in (0, 1], got '%s'", arg);
-			return CLI_EXIT_ERROR;
-		}
-		ctx->duplicate_threshold = v;
-		return 0;
-	}
-	return -1;
-}
 
 static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
@@ -191,7 +189,6 @@ const cli_command cli_cmd_reconcile = {
 	               "counted once, with a warning.",
 	.opts = opts,
 	.run = run,
-	.local = local_option,
-	.state = &the_state,
+	.state_size = sizeof(state),
 	CLI_FORMATS(formats, "json, text, md or html"),
 };

@@ -10,7 +10,7 @@
 
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), md, html or json"},
+	CLI_O_FORMAT("text (default), md, html or json"),
 	CLI_O_QUIET,
 	CLI_O_COLOR,
 	CLI_O_WIDTH,

@@ -10,34 +10,10 @@
 
 enum { OPT_REVIEW_URL = CLI_OPT_LOCAL, OPT_REVIEW_DATE, OPT_REVIEWER, OPT_REVIEWER_URL, OPT_CLAIM_URL };
 
-static const cli_opt opts[] = {
-	CLI_O_OUTPUT,
-	{"format", 'f', "FMT", CLI_OPT_FORMAT, "text (default), json or claimreview (schema.org JSON-LD)"},
-	{"review-url", 0, "URL", OPT_REVIEW_URL, "claimreview: where the fact-check is published (its url)"},
-	{"review-date", 0, "DATE", OPT_REVIEW_DATE, "claimreview: its datePublished, YYYY-MM-DD (default: today, UTC; SOURCE_DATE_EPOCH if set)"},
-	{"reviewer", 0, "NAME", OPT_REVIEWER, "claimreview: the organisation publishing it (author)"},
-	{"reviewer-url", 0, "URL", OPT_REVIEWER_URL, "claimreview: that organisation's site"},
-	{"claim-url", 0, "URL", OPT_CLAIM_URL, "claimreview: where the claim was made (itemReviewed.appearance)"},
-	CLI_O_QUIET,
-	CLI_O_JOBS,
-	CLI_O_INFMT,
-	CLI_O_FIELD,
-	CLI_O_RULES,
-	CLI_O_EVENTS,
-	CLI_O_TOLERANCE,
-	CLI_O_LIMITS,
-	CLI_O_END,
-};
-
-/* --format: the first is the default */
-static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON, RC_FORMAT_CLAIMREVIEW};
-
 typedef struct state {
 	rc_review_meta meta;
 	char date[16];
 } state;
-
-static state the_state;
 
 /* "YYYY-MM-DD" naming a real day. */
 static bool valid_date(const char *s)
@@ -52,32 +28,43 @@ static bool valid_date(const char *s)
 	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
 
-static int local_option(cli_ctx *ctx, void *user, int id, const char *arg)
+static int parse_date(cli_ctx *ctx, void *user, const char *arg)
 {
 	state *s = user;
-	switch (id) {
-	case OPT_REVIEW_URL:
-		s->meta.url = arg;
-		return 0;
-	case OPT_REVIEW_DATE:
-		if (!valid_date(arg)) {
-			cli_errorf(ctx, "--review-date wants a date as YYYY-MM-DD, got '%s'", arg);
-			return CLI_EXIT_ERROR;
-		}
-		s->meta.date = arg;
-		return 0;
-	case OPT_REVIEWER:
-		s->meta.author = arg;
-		return 0;
-	case OPT_REVIEWER_URL:
-		s->meta.author_url = arg;
-		return 0;
-	case OPT_CLAIM_URL:
-		s->meta.claim_url = arg;
-		return 0;
+	if (!valid_date(arg)) {
+		cli_errorf(ctx, "--review-date wants a date as YYYY-MM-DD, got '%s'", arg);
+		return CLI_EXIT_ERROR;
 	}
-	return -1;
+	s->meta.date = arg;
+	return 0;
 }
+
+static const cli_opt opts[] = {
+	CLI_O_OUTPUT,
+	CLI_O_FORMAT("text (default), json or claimreview (schema.org JSON-LD)"),
+	{"review-url", 0, "URL", OPT_REVIEW_URL, "claimreview: where the fact-check is published (its url)",
+	 CLI_TO_STATE(CLI_SET_STR, state, meta.url)},
+	{"review-date", 0, "DATE", OPT_REVIEW_DATE, "claimreview: its datePublished, YYYY-MM-DD (default: today, UTC; SOURCE_DATE_EPOCH if set)",
+	 .set = CLI_SET_PARSE, .parse = parse_date},
+	{"reviewer", 0, "NAME", OPT_REVIEWER, "claimreview: the organisation publishing it (author)",
+	 CLI_TO_STATE(CLI_SET_STR, state, meta.author)},
+	{"reviewer-url", 0, "URL", OPT_REVIEWER_URL, "claimreview: that organisation's site",
+	 CLI_TO_STATE(CLI_SET_STR, state, meta.author_url)},
+	{"claim-url", 0, "URL", OPT_CLAIM_URL, "claimreview: where the claim was made (itemReviewed.appearance)",
+	 CLI_TO_STATE(CLI_SET_STR, state, meta.claim_url)},
+	CLI_O_QUIET,
+	CLI_O_JOBS,
+	CLI_O_INFMT,
+	CLI_O_FIELD,
+	CLI_O_RULES,
+	CLI_O_EVENTS,
+	CLI_O_TOLERANCE,
+	CLI_O_LIMITS,
+	CLI_O_END,
+};
+
+/* --format: the first is the default */
+static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON, RC_FORMAT_CLAIMREVIEW};
 
 /* The review's date when none is given: SOURCE_DATE_EPOCH (reproducible
  * builds' convention) when set, else today, in UTC. */
@@ -148,7 +135,7 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 	}
 	rc_verification_free(v);
 	rc_engine_free(eng);
-	return st == RC_OK ? ret : CLI_EXIT_ERROR;
+	return ret;
 }
 
 const cli_command cli_cmd_verify = {
@@ -164,8 +151,7 @@ const cli_command cli_cmd_verify = {
 	               "articles read are listed as citations (docs/verify.md).",
 	.opts = opts,
 	.run = run,
-	.local = local_option,
-	.state = &the_state,
+	.state_size = sizeof(state),
 	.check = check_claim,
 	CLI_FORMATS(formats, "text, json or claimreview"),
 };

@@ -382,6 +382,20 @@ int rc__day_format(char *buf, size_t size, long z);
  * "have I seen this id" in loops that would otherwise compare each string
  * with every earlier one.  Zero-initialise, add, then free.
  */
+/*
+ * Open addressing, for the tables of strings by hash (rc_strset, the
+ * record's string pool, the reader's ids): each an array of cap slots of
+ * its own shape (size bytes), cap a power of two, linear probing, the
+ * slot's first member a pointer that is NULL in an empty slot.
+ * rc__probe_free is the first empty slot from hash h.  rc__probe_grow
+ * moves the used slots into a new zeroed array of new_cap, each at the
+ * first empty slot from hash(slot), in the order of the old array, and
+ * frees the old one; NULL (the old array kept) when out of memory.
+ */
+size_t rc__probe_free(const void *slots, size_t cap, size_t size, uint64_t h);
+void *rc__probe_grow(void *slots, size_t cap, size_t new_cap, size_t size,
+                     uint64_t (*hash)(const void *slot));
+
 typedef struct rc_strset {
 	const char **slots;
 	size_t cap, n;       /* cap is 0 or a power of two */

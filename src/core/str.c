@@ -72,11 +72,49 @@ uint64_t rc__mix64(uint64_t x)
 	return x;
 }
 
+/* ---- open addressing ----------------------------------------------------- */
+
+static bool slot_used(const char *slot)
+{
+	const void *first;
+	memcpy(&first, slot, sizeof first);
+	return first != NULL;
+}
+
+size_t rc__probe_free(const void *slots, size_t cap, size_t size, uint64_t h)
+{
+	size_t k = (size_t)h & (cap - 1);
+	while (slot_used((const char *)slots + k * size))
+		k = (k + 1) & (cap - 1);
+	return k;
+}
+
+void *rc__probe_grow(void *slots, size_t cap, size_t new_cap, size_t size,
+                     uint64_t (*hash)(const void *slot))
+{
+	char *ns = calloc(new_cap, size);
+	if (!ns)
+		return NULL;
+	for (size_t i = 0; i < cap; i++) {
+		const char *slot = (const char *)slots + i * size;
+		if (slot_used(slot))
+			memcpy(ns + rc__probe_free(ns, new_cap, size, hash(slot)) * size, slot, size);
+	}
+	free(slots);
+	return ns;
+}
+
 /* ---- rc_strset ------------------------------------------------------------ */
+
+static uint64_t strset_hash(const void *slot)
+{
+	const char *s = *(const char *const *)slot;
+	return rc__hash64(s, strlen(s), 0);
+}
 
 static size_t strset_slot(const rc_strset *set, const char *s)
 {
-	size_t mask = set->cap - 1, i = (size_t)rc__hash64(s, strlen(s), 0) & mask;
+	size_t mask = set->cap - 1, i = (size_t)strset_hash(&s) & mask;
 	while (set->slots[i] && strcmp(set->slots[i], s) != 0)
 		i = (i + 1) & mask;
 	return i;
@@ -99,17 +137,11 @@ int rc__strset_add(rc_strset *set, const char *s)
 	if (2 * (set->n + 1) > set->cap) {
 		/* grow to keep the load at most one half */
 		size_t cap = set->cap ? 2 * set->cap : 16;
-		const char **old = set->slots;
-		size_t old_cap = set->cap;
-		if (!(set->slots = calloc(cap, sizeof *set->slots))) {
-			set->slots = old;
+		const char **slots = rc__probe_grow(set->slots, set->cap, cap, sizeof *slots, strset_hash);
+		if (!slots)
 			return -1;
-		}
+		set->slots = slots;
 		set->cap = cap;
-		for (size_t i = 0; i < old_cap; i++)
-			if (old[i])
-				set->slots[strset_slot(set, old[i])] = old[i];
-		free(old);
 	}
 	set->slots[strset_slot(set, s)] = s;
 	set->n++;

@@ -1455,9 +1455,12 @@ void rc_rules_free(rc_rules *rules)
 
 /* ---- lookups ------------------------------------------------------------------ */
 
-const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
-                                  const char *text, int cls, uint32_t len)
+/* The entries of the slot of toks[i]'s hash (a word or punctuation), longest
+ * first, *count of them; NULL when there are none. */
+static const rc__lex_entry *lex_slot(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
+                                     uint32_t *count)
 {
+	*count = 0;
 	if (i >= n || !r->n_slots)
 		return NULL;
 	const rc__tok *t = &toks[i];
@@ -1466,21 +1469,35 @@ const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t
 	size_t s = (size_t)(t->h & (r->n_slots - 1));
 	while (r->slots[s].count && r->slots[s].h != t->h)
 		s = (s + 1) & (r->n_slots - 1);
-	if (!r->slots[s].count)
-		return NULL;
-	const rc__lex_entry *e = r->lex + r->slots[s].first;
-	int first = -1;    /* the run's first word at toks[i]: unknown, no, yes */
-	for (uint32_t k = 0; k < r->slots[s].count; k++, e++) {
-		if (e->cls != cls || i + e->p.n > n || (len && e->p.n != len))
-			continue;
-		if (e->same_first && first < 0)
-			first = rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
-		bool ok = e->same_first ? first : rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
-		for (uint32_t w = 1; w < e->p.n && ok; w++)
-			ok = rc__tok_is(&toks[i + w], text, e->p.h[w], e->p.w[w]);
-		if (ok)
+	*count = r->slots[s].count;
+	return *count ? r->lex + r->slots[s].first : NULL;
+}
+
+/* Whether entry e stands at toks[i] (the caller checked it fits in n).
+ * *first is the test of the run's first word, shared by the entries that
+ * begin with the same word: -1 unknown, 0 no, 1 yes. */
+static inline bool lex_match(const rc__lex_entry *e, const rc__tok *toks, size_t i,
+                             const char *text, int *first)
+{
+	const rc__tok *t = &toks[i];
+	if (e->same_first && *first < 0)
+		*first = rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+	bool ok = e->same_first ? *first : rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+	for (uint32_t w = 1; w < e->p.n && ok; w++)
+		ok = rc__tok_is(&toks[i + w], text, e->p.h[w], e->p.w[w]);
+	return ok;
+}
+
+const rc__lex_entry *rc__lex_find(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
+                                  const char *text, int cls, uint32_t len)
+{
+	uint32_t count;
+	const rc__lex_entry *e = lex_slot(r, toks, n, i, &count);
+	int first = -1;
+	for (uint32_t k = 0; k < count; k++, e++)
+		if (e->cls == cls && i + e->p.n <= n && (!len || e->p.n == len) &&
+		    lex_match(e, toks, i, text, &first))
 			return e;   /* longest first */
-	}
 	return NULL;
 }
 
@@ -1489,29 +1506,12 @@ _Static_assert(RC_LX_COUNT_ <= 64, "lexicon classes are bits of a uint64_t");
 uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
                          const char *text)
 {
-	if (i >= n || !r->n_slots)
-		return 0;
-	const rc__tok *t = &toks[i];
-	if (t->type != RC_TK_WORD && t->type != RC_TK_PUNCT)
-		return 0;
-	size_t s = (size_t)(t->h & (r->n_slots - 1));
-	while (r->slots[s].count && r->slots[s].h != t->h)
-		s = (s + 1) & (r->n_slots - 1);
-	if (!r->slots[s].count)
-		return 0;
+	uint32_t count;
+	const rc__lex_entry *e = lex_slot(r, toks, n, i, &count);
 	uint64_t m = 0;
-	const rc__lex_entry *e = r->lex + r->slots[s].first;
-	int first = -1;    /* as in rc__lex_find */
-	for (uint32_t k = 0; k < r->slots[s].count; k++, e++) {
-		if ((m >> e->cls & 1) || i + e->p.n > n)
-			continue;
-		if (e->same_first && first < 0)
-			first = rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
-		bool ok = e->same_first ? first : rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
-		for (uint32_t w = 1; w < e->p.n && ok; w++)
-			ok = rc__tok_is(&toks[i + w], text, e->p.h[w], e->p.w[w]);
-		if (ok)
+	int first = -1;
+	for (uint32_t k = 0; k < count; k++, e++)
+		if (!(m >> e->cls & 1) && i + e->p.n <= n && lex_match(e, toks, i, text, &first))
 			m |= (uint64_t)1 << e->cls;
-	}
 	return m;
 }

@@ -416,22 +416,18 @@ static id_slot *id_find(const id_table *t, const char *id, uint64_t h)
 	}
 }
 
+static uint64_t id_slot_hash(const void *slot)
+{
+	return ((const id_slot *)slot)->hash;
+}
+
 static rc_status id_add(id_table *t, const char *id, uint64_t h, const char *path, size_t line)
 {
 	if ((t->n + 1) * 2 > t->cap) {
 		size_t nc = t->cap ? t->cap * 2 : 64;
-		id_slot *ns = calloc(nc, sizeof *ns);
+		id_slot *ns = rc__probe_grow(t->slots, t->cap, nc, sizeof *ns, id_slot_hash);
 		if (!ns)
 			return RC_ERR_NOMEM;
-		for (size_t i = 0; i < t->cap; i++) {
-			if (!t->slots[i].id)
-				continue;
-			size_t k = t->slots[i].hash & (nc - 1);
-			while (ns[k].id)
-				k = (k + 1) & (nc - 1);
-			ns[k] = t->slots[i];
-		}
-		free(t->slots);
 		t->slots = ns;
 		t->cap = nc;
 	}
@@ -441,10 +437,8 @@ static rc_status id_add(id_table *t, const char *id, uint64_t h, const char *pat
 	const char *copy = rc__arena_strdup(t->a, id);
 	if (!copy)
 		return RC_ERR_NOMEM;
-	size_t k = h & (t->cap - 1);
-	while (t->slots[k].id)
-		k = (k + 1) & (t->cap - 1);
-	t->slots[k] = (id_slot){copy, h, path ? t->last_path : NULL, line};
+	t->slots[rc__probe_free(t->slots, t->cap, sizeof *t->slots, h)] =
+		(id_slot){copy, h, path ? t->last_path : NULL, line};
 	t->n++;
 	return RC_OK;
 }

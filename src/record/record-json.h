@@ -70,6 +70,9 @@ extern const rc__field rc__diag_fields[];
 extern const size_t rc__n_diag_fields;
 
 /* Compares objects a and b field by field as fields[0..n) lists them. */
+/* The number a field of kind SIZE, U32, SEVERITY or STATUS holds in obj
+ * (the enums' values are not negative). */
+uint64_t rc__field_num(const void *obj, const rc__field *f);
 int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t n);
 
 /* Stable lower-case names of statuses for JSON ("limit", "parse", ...). */

@@ -179,6 +179,21 @@ static int cmp_strs(const char *const *a, const char *const *b, size_t n)
 	return 0;
 }
 
+uint64_t rc__field_num(const void *obj, const rc__field *f)
+{
+	const char *at = (const char *)obj + f->off;
+	switch (f->kind) {
+	case RC_FIELD_U32:
+		return *(const uint32_t *)at;
+	case RC_FIELD_SEVERITY:
+		return (uint64_t)*(const rc_severity *)at;
+	case RC_FIELD_STATUS:
+		return (uint64_t)*(const rc_status *)at;
+	default:
+		return *(const size_t *)at;
+	}
+}
+
 int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t n)
 {
 	const char *x = a, *y = b;
@@ -195,17 +210,8 @@ int rc__fields_cmp(const void *a, const void *b, const rc__field *fields, size_t
 				c = cmp_strs(AT(x, char **), AT(y, char **), nx);
 			break;
 		}
-		case RC_FIELD_SIZE:
-			c = RC_CMP(AT(x, size_t), AT(y, size_t));
-			break;
-		case RC_FIELD_U32:
-			c = RC_CMP(AT(x, uint32_t), AT(y, uint32_t));
-			break;
-		case RC_FIELD_SEVERITY:
-			c = RC_CMP(AT(x, rc_severity), AT(y, rc_severity));
-			break;
-		case RC_FIELD_STATUS:
-			c = RC_CMP(AT(x, rc_status), AT(y, rc_status));
+		default:
+			c = RC_CMP(rc__field_num(x, f), rc__field_num(y, f));
 			break;
 		}
 #undef AT
@@ -357,21 +363,17 @@ size_t rc__strpool_bytes(const rc__strpool *p)
 	return p ? rc__arena_used(p->chars) + p->cap * sizeof *p->slots : 0;
 }
 
+static uint64_t pool_slot_hash(const void *slot)
+{
+	return ((const pool_slot *)slot)->hash;
+}
+
 static bool pool_grow(rc__strpool *p)
 {
 	size_t cap = p->cap * 2;
-	pool_slot *slots = calloc(cap, sizeof *slots);
+	pool_slot *slots = rc__probe_grow(p->slots, p->cap, cap, sizeof *slots, pool_slot_hash);
 	if (!slots)
 		return false;
-	for (size_t i = 0; i < p->cap; i++) {
-		if (!p->slots[i].s)
-			continue;
-		size_t k = p->slots[i].hash & (cap - 1);
-		while (slots[k].s)
-			k = (k + 1) & (cap - 1);
-		slots[k] = p->slots[i];
-	}
-	free(p->slots);
 	p->slots = slots;
 	p->cap = cap;
 	return true;

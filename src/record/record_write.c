@@ -338,10 +338,8 @@ static void fields_write(rc_jw *w, const void *obj, const rc__field *fields, siz
 			            *(const size_t *)(o + f->count));
 			break;
 		case RC_FIELD_SIZE:
-			size_value(w, *(const size_t *)(o + f->off));
-			break;
 		case RC_FIELD_U32:
-			size_value(w, *(const uint32_t *)(o + f->off));
+			size_value(w, (size_t)rc__field_num(o, f));
 			break;
 		case RC_FIELD_SEVERITY:
 			rc__jw_str(w, rc_severity_str(*(const rc_severity *)(o + f->off)));
