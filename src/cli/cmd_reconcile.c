@@ -15,6 +15,7 @@ enum { OPT_WINDOW = CLI_OPT_LOCAL, OPT_DUP, OPT_PARTIAL };
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
 	{"format", 'f', "FMT", CLI_OPT_FORMAT, "json (default), text, md or html"},
+	CLI_O_JOBS,
 	CLI_O_QUIET,
 	CLI_O_COLOR,
 	CLI_O_EVENTS,
