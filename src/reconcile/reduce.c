@@ -1016,7 +1016,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return st;
 	rc__links *L = &res->priv->links;
 	st = rc__events_merge(&res->events, &res->n_events, L, r->a, recs, n, own ? own : vocab,
-	                      r->o->events, err);
+	                      r->o->events, r->o->threads, err);
 	rc_event_vocab_free(own);
 	if (st != RC_OK)
 		return st;
