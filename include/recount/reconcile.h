@@ -201,9 +201,10 @@ typedef struct rc_reconcile_options {
 	/** borrowed: the event vocabulary (an engine's); NULL: rc_reconcile()
 	 *  builds one for the call */
 	const rc_event_vocab *vocab;
-	/** Version 2.  Threads of the figure pass (each event's metrics);
-	 *  0 or 1: the calling thread alone.  The result is the same, byte for
-	 *  byte, for any number. */
+	/** Version 2.  Threads of the reduce's independent work (the event
+	 *  merge's candidate pairs, the near-duplicate search, each event's
+	 *  metrics); 0 or 1: the calling thread alone.  The result is the
+	 *  same, byte for byte, for any number. */
 	unsigned threads;
 } rc_reconcile_options;
 
