@@ -67,7 +67,7 @@ typedef struct rc_engine_options {
 	/** How documents are read and the limits (rc_limits_resolve fills
 	 *  the limits); field_keys are borrowed and must outlive the engine. */
 	rc_ingest_options ingest;
-	unsigned threads;            /**< workers of the map phase; 0: the online CPUs */
+	unsigned threads;            /**< workers of the map phase and of the reduce (rc_reconcile_options.threads); 0: the online CPUs */
 	rc_best_rule best;           /**< the rule for `best` */
 	unsigned window_days;        /**< time windows of the reduce phase; 0: RC_WINDOW_DAYS_DEFAULT */
 	double duplicate_threshold;  /**< near-duplicate documents; 0: RC_DUPLICATE_THRESHOLD_DEFAULT */

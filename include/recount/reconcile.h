@@ -183,7 +183,7 @@ typedef struct rc_event {
 } rc_event;
 
 /** The version of rc_reconcile_options this header describes. */
-#define RC_RECONCILE_OPTIONS_VERSION 1
+#define RC_RECONCILE_OPTIONS_VERSION 2
 
 /** Options of the reduce phase.  Start from RC_RECONCILE_OPTIONS_INIT (or
  *  rc_reconcile_options_init()); a 0 or NULL field takes its default, from
@@ -201,6 +201,11 @@ typedef struct rc_reconcile_options {
 	/** borrowed: the event vocabulary (an engine's); NULL: rc_reconcile()
 	 *  builds one for the call */
 	const rc_event_vocab *vocab;
+	/** Version 2.  Threads of the reduce's independent work (the event
+	 *  merge's candidate pairs, the near-duplicate search, each event's
+	 *  metrics); 0 or 1: the calling thread alone.  The result is the
+	 *  same, byte for byte, for any number. */
+	unsigned threads;
 } rc_reconcile_options;
 
 #define RC_RECONCILE_OPTIONS_INIT {.version = RC_RECONCILE_OPTIONS_VERSION}

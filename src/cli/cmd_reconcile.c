@@ -46,6 +46,7 @@ static int parse_dup(cli_ctx *ctx, void *user, const char *arg)
 static const cli_opt opts[] = {
 	CLI_O_OUTPUT,
 	CLI_O_FORMAT("json (default), text, md or html"),
+	CLI_O_JOBS,
 	CLI_O_QUIET,
 	CLI_O_COLOR,
 	CLI_O_EVENTS,

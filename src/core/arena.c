@@ -18,6 +18,7 @@ typedef struct block {
 struct rc_arena {
 	block *head;
 	size_t next_size;
+	size_t max_size;       /* blocks grow up to this */
 	size_t used;
 	bool malloc_each;      /* RC_ARENA_MALLOC: one malloc per allocation */
 	void **singles;        /* allocations made in malloc_each mode */
@@ -32,6 +33,7 @@ rc_arena *rc__arena_new(size_t first_block)
 	if (!a)
 		return NULL;
 	a->next_size = first_block ? first_block : 4096;
+	a->max_size = (size_t)1 << 24;
 	a->malloc_each = getenv("RC_ARENA_MALLOC") != NULL;
 	return a;
 }
@@ -99,7 +101,7 @@ static void *arena_get(rc_arena *a, size_t size, size_t align)
 		 * go to the newest block, which is the largest. */
 		b->next = a->head;
 		a->head = b;
-		if (a->next_size < (size_t)1 << 24)
+		if (a->next_size < a->max_size)
 			a->next_size *= 2;
 	}
 	void *p = (char *)b + HDR + at;
@@ -176,4 +178,39 @@ char *rc__arena_printf(rc_arena *a, const char *fmt, ...)
 size_t rc__arena_used(const rc_arena *a)
 {
 	return a ? a->used : 0;
+}
+
+void rc__arena_cap_blocks(rc_arena *a, size_t max)
+{
+	a->max_size = max;
+	if (a->next_size > max)
+		a->next_size = max;
+}
+
+bool rc__arena_adopt(rc_arena *dst, rc_arena *src)
+{
+	if (!src)
+		return true;
+	if (src->n_singles) {
+		if (RC_GROW(dst->singles, dst->cap_singles, dst->n_singles + src->n_singles) != RC_OK)
+			return false;
+		memcpy(dst->singles + dst->n_singles, src->singles, src->n_singles * sizeof *src->singles);
+		dst->n_singles += src->n_singles;
+	}
+	/* src's blocks go behind dst's current one, which stays current */
+	if (src->head) {
+		block *tail = src->head;
+		while (tail->next)
+			tail = tail->next;
+		if (dst->head) {
+			tail->next = dst->head->next;
+			dst->head->next = src->head;
+		} else {
+			dst->head = src->head;
+		}
+	}
+	dst->used += src->used;
+	free(src->singles);
+	free(src);
+	return true;
 }

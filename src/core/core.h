@@ -120,6 +120,13 @@ char *rc__arena_strdup_nomem(rc_arena *a, const char *s, bool *nomem);
 char *rc__arena_strndup(rc_arena *a, const char *s, size_t n);
 char *rc__arena_printf(rc_arena *a, const char *fmt, ...) RC_PRINTF(2, 3);
 size_t rc__arena_used(const rc_arena *a);
+/* Blocks of a grow up to max bytes (default 16 MiB): an arena that ends
+ * its work with a block partly empty then wastes at most that much. */
+void rc__arena_cap_blocks(rc_arena *a, size_t max);
+/* Move everything src holds into dst, which frees it with its own, and
+ * free src: true.  False (out of memory in RC_ARENA_MALLOC mode) leaves
+ * both as they were.  dst goes on allocating where it was. */
+bool rc__arena_adopt(rc_arena *dst, rc_arena *src);
 
 /* ---- growable byte buffer -------------------------------------------- */
 

@@ -32,6 +32,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -147,6 +148,7 @@ typedef struct mctx {
 	const char **all_tokens;  /* every distinct token, sorted, with its group count */
 	size_t *token_df;
 	size_t n_all_tokens;
+	unsigned threads;         /* of the candidate pairs' search */
 	bool nomem;
 } mctx;
 
@@ -642,7 +644,12 @@ static bool blocks_of_group(const mctx *M, size_t i, int kind, block **b, size_t
 	return true;
 }
 
-static bool add_pair(mctx *M, size_t i, size_t j)
+typedef struct pair_set {
+	pair *p;
+	size_t n, cap;
+} pair_set;
+
+static bool add_pair(const mctx *M, pair_set *ps, size_t i, size_t j)
 {
 	if (i == j)
 		return true;
@@ -650,9 +657,9 @@ static bool add_pair(mctx *M, size_t i, size_t j)
 	double s = score(M, &M->g[a], &M->g[b]);
 	if (s < MERGE_AT)
 		return true;
-	if (RC_GROW(M->pairs, M->cap_pairs, M->n_pairs + 1) != RC_OK)
+	if (RC_GROW(ps->p, ps->cap, ps->n + 1) != RC_OK)
 		return false;
-	M->pairs[M->n_pairs++] = (pair){s, a, b};
+	ps->p[ps->n++] = (pair){s, a, b};
 	return true;
 }
 
@@ -666,19 +673,17 @@ static int cmp_pair(const void *pa, const void *pb)
 	return (a->b > b->b) - (a->b < b->b);
 }
 
-/* Candidate pairs: every pair of a block, or in a block of more than
- * BLOCK_WINDOW groups each group with the BLOCK_WINDOW after it in date
- * order; scored, those at the threshold kept, duplicates dropped. */
-static bool candidate_pairs(mctx *M)
+/* The scored pairs of the kinds of block first, first + step, ...: every
+ * pair of a block, or in a block of more than BLOCK_WINDOW groups each
+ * group with the BLOCK_WINDOW after it in date order.  Reads M only. */
+static bool kind_pairs(const mctx *M, pair_set *ps, int first, int step)
 {
 	block *b = NULL;
 	size_t cap = 0;
-	if (M->ng > UINT32_MAX)   /* block.g; never: a record has at most 1,000 mentions */
-		return false;
 	/* one kind of block at a time: the pairs are the same (they are sorted
 	 * and made unique below), the keys held a fraction */
 	bool ok = true;
-	for (int kind = 0; kind < BLOCK_KINDS && ok; kind++) {
+	for (int kind = first; kind < BLOCK_KINDS && ok; kind += step) {
 		size_t nb = 0;
 		for (size_t i = 0; i < M->ng && ok; i++)
 			ok = blocks_of_group(M, i, kind, &b, &nb, &cap);
@@ -691,11 +696,74 @@ static bool candidate_pairs(mctx *M)
 				y++;
 			for (size_t i = x; i < y && ok; i++)
 				for (size_t j = i + 1; j < y && j <= i + BLOCK_WINDOW && ok; j++)
-					ok = add_pair(M, b[i].g, b[j].g);
+					ok = add_pair(M, ps, b[i].g, b[j].g);
 			x = y;
 		}
 	}
 	free(b);
+	return ok;
+}
+
+/* A thread of the search: its share of the kinds, its own keys and pairs. */
+typedef struct pair_worker {
+	const mctx *M;
+	pair_set ps;
+	int first, step;
+	bool ok;
+	pthread_t tid;
+} pair_worker;
+
+static void *pair_thread(void *arg)
+{
+	pair_worker *w = arg;
+	w->ok = kind_pairs(w->M, &w->ps, w->first, w->step);
+	return NULL;
+}
+
+/*
+ * Candidate pairs of every kind of block, scored, those at the threshold
+ * kept, duplicates dropped.  On M->threads threads each takes its share
+ * of the kinds (the groups, tokens and tables are read-only by now) into
+ * pairs of its own, appended at the end: sorted by (score, a, b), a total
+ * order in which equal pairs are the same bytes, they are the same
+ * whatever thread found which.
+ */
+static bool candidate_pairs(mctx *M)
+{
+	if (M->ng > UINT32_MAX)   /* block.g; never: a record has at most 1,000 mentions */
+		return false;
+	unsigned threads = M->threads < 1 ? 1 : M->threads > BLOCK_KINDS ? BLOCK_KINDS : M->threads;
+	pair_worker *w = calloc(threads, sizeof *w);
+	if (!w)
+		return false;
+	unsigned started = 1;  /* worker 0 is this thread */
+	for (; started < threads; started++) {
+		w[started] = (pair_worker){.M = M, .first = (int)started, .step = (int)threads};
+		if (pthread_create(&w[started].tid, NULL, pair_thread, &w[started]) != 0)
+			break;
+	}
+	pair_set ps = {M->pairs, M->n_pairs, M->cap_pairs};
+	bool ok = true;
+	/* the kinds no thread took are this thread's */
+	for (unsigned t = 0; t < threads && ok; t++)
+		if (t == 0 || t >= started)
+			ok = kind_pairs(M, &ps, (int)t, (int)threads);
+	for (unsigned t = 1; t < started; t++) {
+		pthread_join(w[t].tid, NULL);
+		ok = ok && w[t].ok;
+		if (ok && w[t].ps.n) {
+			ok = RC_GROW(ps.p, ps.cap, ps.n + w[t].ps.n) == RC_OK;
+			if (ok) {
+				memcpy(ps.p + ps.n, w[t].ps.p, w[t].ps.n * sizeof *ps.p);
+				ps.n += w[t].ps.n;
+			}
+		}
+		free(w[t].ps.p);
+	}
+	free(w);
+	M->pairs = ps.p;
+	M->n_pairs = ps.n;
+	M->cap_pairs = ps.cap;
 	if (!ok)
 		return false;
 	rc__qsort(M->pairs, M->n_pairs, sizeof *M->pairs, cmp_pair);
@@ -1240,11 +1308,12 @@ static rc_status link_claims(mctx *M, rc__links *L, rc_record *const *records, s
 
 rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_arena *a,
                            rc_record *const *records, size_t n_records,
-                           const rc_event_vocab *tb, const rc_event_defs *defs, rc_error *err)
+                           const rc_event_vocab *tb, const rc_event_defs *defs, unsigned threads,
+                           rc_error *err)
 {
 	*out = NULL;
 	*n_out = 0;
-	mctx M = {.tb = tb, .a = a, .defs = defs};
+	mctx M = {.tb = tb, .a = a, .defs = defs, .threads = threads};
 	rc_status st = RC_OK;
 	size_t total = 0;
 	M.recs = malloc((n_records ? n_records : 1) * sizeof(*M.recs));
@@ -1429,7 +1498,7 @@ rc_status rc__events_collect(rc_event_set **out, rc_record *const *records, size
 	rc_status st = vocab ? RC_OK : rc_event_vocab_new(&own, err);
 	if (st == RC_OK)
 		st = rc__events_merge(&set->events, &set->n_events, &priv->links, priv->arena, records, n,
-		                      own ? own : vocab, defs, err);
+		                      own ? own : vocab, defs, 1, err);
 	rc_event_vocab_free(own);
 	if (st != RC_OK) {
 		rc_event_set_free(set);

@@ -77,12 +77,14 @@ static inline size_t rc__link_index(const rc__links *l, size_t r, size_t x)
  * id, metrics left empty for the reconciler) and *links with the merged
  * events of every claim (and of every event an aggregate sums); the
  * records are not changed.  The result does not depend on the order of
- * records.  Memory comes from a.
+ * records.  Memory comes from a.  The candidate pairs of the scored
+ * merge are searched on `threads` threads (0 or 1: this one); the result
+ * is the same for any number.
  */
 rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_arena *a,
                            rc_record *const *records, size_t n_records,
                            const rc_event_vocab *vocab, const rc_event_defs *defs,
-                           rc_error *err);
+                           unsigned threads, rc_error *err);
 
 /* What the figure pass knows of each claim reference (indexed like
  * rc_result.refs). */

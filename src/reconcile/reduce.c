@@ -12,6 +12,9 @@
  */
 #include <math.h>
 #include <inttypes.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -117,20 +120,13 @@ RC_CMP_FN2(cmp_band, band_key, h, rec)
 #define BANDS 16
 #define ROWS (RC_MINHASH_K / BANDS)
 
-/*
- * Group records whose signatures are at least `threshold` similar.  Locality
- * sensitive hashing finds the candidates (16 bands of 4 slots: pairs at 0.8
- * similarity share a band with probability 1-(1-0.8^4)^16 > 0.999), and
- * each candidate pair is confirmed on the whole signature.
- */
-static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, double threshold)
+/* The bands first, first + step, ... of the near-duplicate search: each
+ * candidate pair of a band whose records are at least threshold similar
+ * is united in parent.  keys has room for n. */
+static void dup_bands(size_t *parent, band_key *keys, rc_record *const *recs, size_t n, double threshold,
+                      unsigned first, unsigned step)
 {
-	for (size_t i = 0; i < n; i++)
-		parent[i] = i;
-	band_key *keys = malloc((n ? n : 1) * sizeof *keys);
-	if (!keys)
-		return RC_ERR_NOMEM;
-	for (size_t b = 0; b < BANDS; b++) {
+	for (size_t b = first; b < BANDS; b += step) {
 		size_t m = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (!recs[i]->has_signature || recs[i]->status != RC_DOC_OK)
@@ -143,14 +139,89 @@ static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, do
 			size_t j = i + 1;
 			while (j < m && keys[j].h == keys[i].h)
 				j++;
-			/* bounded work per bucket: a huge bucket is a degenerate text */
+			/* bounded work per bucket: a huge bucket is a degenerate
+			 * text; a pair already in one group needs no comparing */
 			for (size_t x = i; x < j && x < i + 64; x++)
 				for (size_t y = x + 1; y < j && y < i + 64; y++)
-					if (rc__minhash_similarity(recs[keys[x].rec]->minhash, recs[keys[y].rec]->minhash) >= threshold)
+					if (rc__uf_find(parent, keys[x].rec) != rc__uf_find(parent, keys[y].rec) &&
+					    rc__minhash_similarity(recs[keys[x].rec]->minhash, recs[keys[y].rec]->minhash) >= threshold)
 						rc__uf_union(parent, keys[x].rec, keys[y].rec);
 			i = j;
 		}
 	}
+}
+
+/* A thread of the search: its own bands, keys and unions. */
+typedef struct dup_worker {
+	rc_record *const *recs;
+	size_t n;
+	double threshold;
+	unsigned first, step;
+	size_t *parent;
+	band_key *keys;
+	pthread_t tid;
+} dup_worker;
+
+static void *dup_thread(void *arg)
+{
+	dup_worker *w = arg;
+	dup_bands(w->parent, w->keys, w->recs, w->n, w->threshold, w->first, w->step);
+	return NULL;
+}
+
+/*
+ * Group records whose signatures are at least `threshold` similar.  Locality
+ * sensitive hashing finds the candidates (16 bands of 4 slots: pairs at 0.8
+ * similarity share a band with probability 1-(1-0.8^4)^16 > 0.999), and
+ * each candidate pair is confirmed on the whole signature.  The groups are
+ * the connected components of the confirmed pairs, each represented by its
+ * smallest index (rc__uf_union), whatever the order the pairs are found in:
+ * on `threads` threads, each searches its share of the bands into unions
+ * of its own (24 bytes a record), which are joined at the end.
+ */
+static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, double threshold,
+                                  unsigned threads)
+{
+	for (size_t i = 0; i < n; i++)
+		parent[i] = i;
+	if (threads > BANDS)
+		threads = BANDS;
+	if (threads < 1)
+		threads = 1;
+	band_key *keys = malloc((n ? n : 1) * sizeof *keys);
+	dup_worker *w = calloc(threads, sizeof *w);
+	if (!keys || !w) {
+		free(keys);
+		free(w);
+		return RC_ERR_NOMEM;
+	}
+	unsigned started = 1;  /* worker 0 is this thread */
+	for (; started < threads; started++) {
+		dup_worker *x = &w[started];
+		*x = (dup_worker){.recs = recs, .n = n, .threshold = threshold, .first = started, .step = threads,
+		                  .parent = malloc((n ? n : 1) * sizeof *x->parent),
+		                  .keys = malloc((n ? n : 1) * sizeof *x->keys)};
+		if (x->parent && x->keys)
+			for (size_t i = 0; i < n; i++)
+				x->parent[i] = i;
+		if (!x->parent || !x->keys || pthread_create(&x->tid, NULL, dup_thread, x) != 0) {
+			free(x->parent);
+			free(x->keys);
+			break;
+		}
+	}
+	/* the bands no thread took are this thread's */
+	for (unsigned b = 0; b < threads; b++)
+		if (b == 0 || b >= started)
+			dup_bands(parent, keys, recs, n, threshold, b, threads);
+	for (unsigned t = 1; t < started; t++) {
+		pthread_join(w[t].tid, NULL);
+		for (size_t i = 0; i < n; i++)
+			rc__uf_union(parent, i, rc__uf_find(w[t].parent, i));
+		free(w[t].parent);
+		free(w[t].keys);
+	}
+	free(w);
 	free(keys);
 	return RC_OK;
 }
@@ -812,6 +883,113 @@ static bool recalled(const rc_claim *c, const rc_event *ev, const rc_event *news
 	return c->background && ev && ev == news && !(c->year && c->year == news_year);
 }
 
+/* ---- the figure pass on several threads ----------------------------------------------- */
+
+/*
+ * Each metric's figure pass reads the claims, facts and tables, which
+ * nobody writes any more, and writes only its own metric result and its
+ * own claims' references (their origin and revised flag): metrics are
+ * independent.  A worker has a reduce state of its own (an arena, the
+ * day strings, the out-of-memory flag), so nothing is shared but the
+ * counter of the next metric to take.  Which worker takes a metric
+ * depends on the scheduling; what the metric's result says does not, and
+ * each lands in its own slot of the events, so the output is the same
+ * for any number of threads.  The workers' arenas are adopted by the
+ * result's at the end, in worker order.
+ */
+
+/* A worker's arena grows to blocks of 1 MiB at most: what it wastes at
+ * the end (its last block's free part) stays small. */
+enum { WORKER_BLOCK_MAX = 1 << 20 };
+
+typedef struct fig_pass {
+	rc_metric_result **todo; /* every metric, the largest first */
+	size_t n;
+	atomic_size_t next;      /* the first one no worker has taken */
+} fig_pass;
+
+typedef struct fig_worker {
+	red r;
+	fig_pass *p;
+	pthread_t tid;
+} fig_worker;
+
+static void fig_work(red *r, fig_pass *p)
+{
+	for (size_t i; !r->nomem && (i = atomic_fetch_add(&p->next, 1)) < p->n;)
+		metric_result(r, p->todo[i], p->todo[i]->claims, p->todo[i]->n_claims);
+}
+
+static void *fig_thread(void *arg)
+{
+	fig_worker *w = arg;
+	fig_work(&w->r, w->p);
+	return NULL;
+}
+
+/* Larger metrics first, so that no worker starts a long one last (the
+ * order they are worked in changes nothing in their results). */
+static int cmp_todo(const void *pa, const void *pb)
+{
+	const rc_metric_result *a = *(rc_metric_result *const *)pa, *b = *(rc_metric_result *const *)pb;
+	if (a->n_claims != b->n_claims)
+		return a->n_claims > b->n_claims ? -1 : 1;
+	return RC_CMP((uintptr_t)a, (uintptr_t)b);
+}
+
+/* The figure pass of every metric on `threads` threads (this one among
+ * them).  Fewer when threads cannot be started: the result is the same. */
+static void figure_pass_threads(red *r, unsigned threads)
+{
+	rc_result *res = r->res;
+	fig_pass p = {.n = 0};
+	for (size_t e = 0; e < res->n_events; e++)
+		p.n += res->events[e].n_metrics;
+	if (threads > p.n)
+		threads = p.n ? (unsigned)p.n : 1;
+	p.todo = malloc((p.n ? p.n : 1) * sizeof *p.todo);
+	fig_worker *w = calloc(threads, sizeof *w);
+	if (!p.todo || !w) {
+		free(p.todo);
+		free(w);
+		r->nomem = true;
+		return;
+	}
+	for (size_t e = 0, k = 0; e < res->n_events; e++)
+		for (size_t x = 0; x < res->events[e].n_metrics; x++)
+			p.todo[k++] = &res->events[e].metrics[x];
+	qsort(p.todo, p.n, sizeof *p.todo, cmp_todo);
+	atomic_init(&p.next, 0);
+	unsigned started = 1;  /* worker 0 is this thread, with r itself */
+	for (; started < threads; started++) {
+		fig_worker *x = &w[started];
+		x->r = (red){.res = res, .o = r->o, .tol = r->tol, .window = r->window,
+		             .facts = r->facts, .tables = r->tables, .a = rc__arena_new(1 << 16)};
+		x->p = &p;
+		if (!x->r.a)
+			break;
+		rc__arena_cap_blocks(x->r.a, WORKER_BLOCK_MAX);
+		if (pthread_create(&x->tid, NULL, fig_thread, x) != 0) {
+			rc__arena_free(x->r.a);
+			break;
+		}
+	}
+	fig_work(r, &p);
+	for (unsigned i = 1; i < started; i++) {
+		pthread_join(w[i].tid, NULL);
+		r->nomem |= w[i].r.nomem;
+		/* the strings of the metrics it did live in its arena */
+		if (!rc__arena_adopt(r->a, w[i].r.a)) {
+			r->nomem = true;
+			rc__arena_free(w[i].r.a);
+		}
+		free(w[i].r.day_keys);
+		free(w[i].r.day_strs);
+	}
+	free(w);
+	free(p.todo);
+}
+
 static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 {
 	rc_result *res = r->res;
@@ -838,7 +1016,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		return st;
 	rc__links *L = &res->priv->links;
 	st = rc__events_merge(&res->events, &res->n_events, L, r->a, recs, n, own ? own : vocab,
-	                      r->o->events, err);
+	                      r->o->events, r->o->threads, err);
 	rc_event_vocab_free(own);
 	if (st != RC_OK)
 		return st;
@@ -846,7 +1024,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	size_t *parent = malloc((n ? n : 1) * sizeof *parent);
 	if (!parent)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-	if (group_duplicates(parent, recs, n, r->o->duplicate_threshold) != RC_OK) {
+	if (group_duplicates(parent, recs, n, r->o->duplicate_threshold, r->o->threads) != RC_OK) {
 		free(parent);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
@@ -1029,11 +1207,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	free(at);
 	free(by);
 	/* the figure pass, once the sort keys are given back (24 bytes a claim) */
-	for (size_t e = 0; e < res->n_events && !r->nomem; e++)
-		for (size_t x = 0; x < res->events[e].n_metrics; x++) {
-			rc_metric_result *m = &res->events[e].metrics[x];
-			metric_result(r, m, m->claims, m->n_claims);
-		}
+	if (r->o->threads > 1 && !r->nomem)
+		figure_pass_threads(r, r->o->threads);
+	else
+		for (size_t e = 0; e < res->n_events && !r->nomem; e++)
+			for (size_t x = 0; x < res->events[e].n_metrics; x++) {
+				rc_metric_result *m = &res->events[e].metrics[x];
+				metric_result(r, m, m->claims, m->n_claims);
+			}
 	/* aggregates, on the first event they sum */
 	for (size_t i = 0; i < k && !r->nomem; i++) {
 		const rc_claim *cl = res->refs[i].claim;
@@ -1087,10 +1268,18 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	return RC_OK;
 }
 
+/* The size of the struct a caller of this version has: version 1 ended
+ * before threads. */
+static size_t options_size(unsigned version)
+{
+	return version < 2 ? offsetof(rc_reconcile_options, threads) : sizeof(rc_reconcile_options);
+}
+
 rc_status rc_reconcile_options_init(rc_reconcile_options *o, unsigned version, rc_error *err)
 {
 	static const rc_reconcile_options init = RC_RECONCILE_OPTIONS_INIT;
-	return rc__options_init(o, sizeof *o, &init, "rc_reconcile_options", version, RC_RECONCILE_OPTIONS_VERSION, err);
+	return rc__options_init(o, options_size(version), &init, "rc_reconcile_options", version,
+	                        RC_RECONCILE_OPTIONS_VERSION, err);
 }
 
 /* The defaults, from the one place that decides them (src/pipeline/engine.c). */
@@ -1135,7 +1324,10 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	res->priv = priv;
 	res->records = recs;
 	res->n_records = n;
-	res->options = opts ? *opts : (rc_reconcile_options)RC_RECONCILE_OPTIONS_INIT;
+	/* a caller of an older version has a shorter struct: what it lacks is 0 */
+	res->options = (rc_reconcile_options)RC_RECONCILE_OPTIONS_INIT;
+	if (opts)
+		memcpy(&res->options, opts, options_size(opts->version));
 	res->options.version = RC_RECONCILE_OPTIONS_VERSION;
 	resolve_options(&res->options);
 	red r = {.res = res, .a = a, .o = &res->options, .tol = res->options.approx_tolerance,

@@ -23,6 +23,7 @@ rc_reconcile_options rc_engine_reconcile_options(const rc_engine *e)
 		.duplicate_threshold = o->duplicate_threshold,
 		.events = rc_engine_event_defs(e),
 		.vocab = rc_engine_vocab(e),
+		.threads = o->threads,   /* resolved: the online CPUs when it was 0 */
 	};
 }
 

@@ -32,6 +32,35 @@ START_TEST(arena_many_allocations)
 }
 END_TEST
 
+/* An arena adopted by another keeps its allocations alive until the other
+ * is freed, and the adopter goes on allocating; blocks stop at the cap. */
+START_TEST(arena_adopt_and_cap)
+{
+	rc_arena *a = rc__arena_new(64), *b = rc__arena_new(64);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	rc__arena_cap_blocks(b, 4096);
+	char *sa = rc__arena_strdup(a, "in a"), *sb = NULL;
+	for (int i = 0; i < 2000; i++)
+		sb = rc__arena_printf(b, "in b %d", i);
+	ck_assert_ptr_nonnull(sb);
+	size_t used = rc__arena_used(a) + rc__arena_used(b);
+	ck_assert(rc__arena_adopt(a, b));   /* frees b */
+	ck_assert_uint_eq(rc__arena_used(a), used);
+	char *more = rc__arena_strdup(a, "after");
+	ck_assert_str_eq(sa, "in a");
+	ck_assert_str_eq(sb, "in b 1999");
+	ck_assert_str_eq(more, "after");
+	/* into an empty arena, and a NULL one is nothing */
+	rc_arena *c = rc__arena_new(64);
+	ck_assert(rc__arena_adopt(c, a));
+	ck_assert(rc__arena_adopt(c, NULL));
+	ck_assert_str_eq(sb, "in b 1999");
+	ck_assert_uint_eq(rc__arena_used(c), used + 6);
+	rc__arena_free(c);
+}
+END_TEST
+
 typedef struct sort_item {
 	uint64_t key;
 	uint32_t tie, at;
@@ -358,6 +387,7 @@ int main(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, arena_many_allocations);
+	tcase_add_test(tc, arena_adopt_and_cap);
 	tcase_add_test(tc, sort_inplace_matches_qsort);
 	tcase_add_test(tc, buf_cap_is_enforced);
 	tcase_add_test(tc, buf_long_printf);

@@ -95,11 +95,21 @@ static const rc_event_vocab *test_vocab(void)
 	return v;
 }
 
+/* The merge on one thread; on three, it gives the same events and links. */
 static run merge(rc_record **recs, size_t n, const rc_event_defs *defs)
 {
-	run r = {.a = rc__arena_new(4096)};
+	run r = {.a = rc__arena_new(4096)}, t = {.a = rc__arena_new(4096)};
 	rc_error err;
-	ck_assert_int_eq(rc__events_merge(&r.ev, &r.n, &r.links, r.a, recs, n, test_vocab(), defs, &err), RC_OK);
+	ck_assert_int_eq(rc__events_merge(&r.ev, &r.n, &r.links, r.a, recs, n, test_vocab(), defs, 1, &err), RC_OK);
+	ck_assert_int_eq(rc__events_merge(&t.ev, &t.n, &t.links, t.a, recs, n, test_vocab(), defs, 3, &err), RC_OK);
+	ck_assert_uint_eq(t.n, r.n);
+	for (size_t i = 0; i < r.n; i++)
+		ck_assert_str_eq(t.ev[i].id, r.ev[i].id);
+	ck_assert_uint_eq(t.links.n_recs, r.links.n_recs);
+	size_t claims = r.links.base[r.links.n_recs];
+	for (size_t k = 0; k < claims; k++)
+		ck_assert_uint_eq(t.links.link[k], r.links.link[k]);
+	rc__arena_free(t.a);
 	return r;
 }
 

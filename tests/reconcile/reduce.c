@@ -433,6 +433,57 @@ START_TEST(shards_equal_one_run)
 }
 END_TEST
 
+/* The figure pass on several threads gives the same bytes as on one, and
+ * a version 1 options struct (which has no threads) is read as one. */
+static void threads_equal_one(const char *rel)
+{
+	corpus c = {0};
+	load(&c, rel);
+	rc_result *res = reconcile(&c, NULL, NULL);
+	char *want = to_json(res);
+	rc_result_free(res);
+	static const unsigned threads[] = {1, 2, 3, 4, 8};
+	for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
+		rc_reconcile_options o = RC_RECONCILE_OPTIONS_INIT;
+		o.threads = threads[t];
+		res = reconcile(&c, NULL, &o);
+		ck_assert_uint_eq(res->options.threads, threads[t]);
+		char *got = to_json(res);
+		ck_assert_msg(strcmp(got, want) == 0, "%s: %u threads differ", rel, threads[t]);
+		free(got);
+		rc_result_free(res);
+	}
+	rc_reconcile_options v1 = RC_RECONCILE_OPTIONS_INIT;
+	v1.version = 1;
+	v1.threads = 0xdeadbeefu;   /* past a version 1 caller's struct: never read */
+	res = reconcile(&c, NULL, &v1);
+	ck_assert_uint_eq(res->options.version, RC_RECONCILE_OPTIONS_VERSION);
+	ck_assert_uint_eq(res->options.threads, 0);
+	char *got = to_json(res);
+	ck_assert_str_eq(got, want);
+	free(got);
+	rc_result_free(res);
+	rc_error err;
+	memset(&v1, 0xa5, sizeof v1);
+	ck_assert_int_eq(rc_reconcile_options_init(&v1, 1, &err), RC_OK);
+	ck_assert_uint_eq(v1.version, 1);
+	ck_assert_uint_eq(v1.threads, 0xa5a5a5a5u);   /* a version 1 struct ends before it */
+	free(want);
+	dispose(&c);
+}
+
+START_TEST(threads_equal_one_seeds)
+{
+	threads_equal_one("seeds");
+}
+END_TEST
+
+START_TEST(threads_equal_one_fixtures)
+{
+	threads_equal_one("reconcile/articles.jsonl");
+}
+END_TEST
+
 START_TEST(empty_input)
 {
 	rc_result *res;
@@ -512,6 +563,8 @@ int main(void)
 	tcase_add_test(t, order_independent_seeds);
 	tcase_add_test(t, order_independent_fixtures);
 	tcase_add_test(t, shards_equal_one_run);
+	tcase_add_test(t, threads_equal_one_seeds);
+	tcase_add_test(t, threads_equal_one_fixtures);
 	tcase_add_test(t, empty_input);
 	tcase_add_test(t, minhash_near_duplicates);
 	suite_add_tcase(s, t);
