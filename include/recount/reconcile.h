@@ -119,10 +119,10 @@ typedef struct rc_conflict {
 /**
  * One sentence explaining why the conflict was classified so.  It replaces
  * the field why, which held the sentence: the result keeps what the
- * sentence is made from and writes it when asked.  Written into buf as snprintf()
- * does: at most size bytes, NUL-terminated when size > 0; returns the
- * length of the whole sentence, so a return of size or more means it was
- * cut short.
+ * sentence is made from and writes it when asked.  Written into buf as
+ * snprintf() does: at most size bytes, NUL-terminated when size > 0;
+ * returns the length of the whole sentence, so a return of size or more
+ * means it was cut short.
  */
 RC_API size_t rc_conflict_why(const rc_conflict *c, char *buf, size_t size);
 
