@@ -96,16 +96,35 @@ typedef struct rc_figure {
  */
 typedef struct rc_conflict {
 	rc_conflict_kind kind;
-	/* counts are 32-bit (a result holds fewer than 2^32 claims): 48 bytes
-	 * (LP64), not 64 */
+	/* counts are 32-bit (a result holds fewer than 2^32 claims): 56 bytes
+	 * (LP64) */
 	uint32_t n_claims;
 	const rc_claim_ref **claims; /**< one claim to quote per figure */
-	const char *why;             /**< one sentence explaining the classification */
+	/** Private: what rc_conflict_why() writes its sentence from (the
+	 *  sentence is not held: the field why it replaces took about 100
+	 *  bytes a conflict).  A dispute's: the claim of the source it is told
+	 *  from; a change's: the days from its first report to its last. */
+	union {
+		const rc_claim_ref *ref;
+		int64_t days;
+	} why_arg;
 	const rc_figure **figures;   /**< the figures, parallel to claims */
 	const char *date;            /**< a contradiction's time window ("YYYY-MM-DD"), NULL when undated or another kind */
 	uint32_t n_figures;
 	uint32_t reports;            /**< documents behind its figures; for an undated contradiction or a revision a text states: the documents that state it */
+	uint32_t why_steps;          /**< private (rc_conflict_why()): a change's steps */
+	uint8_t why_form;            /**< private (rc_conflict_why()): which sentence */
 } rc_conflict;
+
+/**
+ * One sentence explaining why the conflict was classified so.  It replaces
+ * the field why, which held the sentence: the result keeps what the
+ * sentence is made from and writes it when asked.  Written into buf as
+ * snprintf() does: at most size bytes, NUL-terminated when size > 0;
+ * returns the length of the whole sentence, so a return of size or more
+ * means it was cut short.
+ */
+RC_API size_t rc_conflict_why(const rc_conflict *c, char *buf, size_t size);
 
 /** One point of a metric's timeline. */
 typedef struct rc_timeline_point {
@@ -120,6 +139,10 @@ typedef struct rc_metric_result {
 	const char *metric;
 	rc_interval range;           /**< lowest lower bound to highest upper bound */
 	bool has_core;
+	/* private, in has_core's padding: what rc_metric_result_current_why()
+	 * writes its sentence from */
+	uint8_t why_form, why_by, why_window;
+	uint32_t why_count;
 	rc_interval core;            /**< intersection of the current claims, if not empty */
 	/** The figure to quote now (docs/reconcile.md, "The current figure"):
 	 *  the latest current report, the most authoritative first within its
@@ -127,8 +150,11 @@ typedef struct rc_metric_result {
 	 *  when the metric has no current figure. */
 	const rc_claim_ref *current;
 	double current_value;        /**< its figure as one number */
-	const char *current_why;     /**< why it is the one */
+	/** Private: the other claim rc_metric_result_current_why() tells of,
+	 *  or NULL (the field current_why it replaces held the sentence). */
+	const rc_claim_ref *why_ref;
 	bool has_estimates;          /**< current != NULL */
+	int32_t why_day;             /**< private (rc_metric_result_current_why()): a day it names */
 	/** low and high: the lowest and highest credible current figures (the
 	 *  current one, the others of its time window and of the latest one,
 	 *  each side of a dispute); best: by the rule of the options, the
@@ -145,6 +171,14 @@ typedef struct rc_metric_result {
 	rc_conflict *conflicts;      /**< disputes, contradictions, then changes in time order */
 	size_t n_conflicts;
 } rc_metric_result;
+
+/**
+ * Why current is the figure to quote now, one sentence (it replaces the
+ * field current_why, which held it), written into buf as
+ * rc_conflict_why() does; 0 (and an empty buf) when the metric has no
+ * current figure.
+ */
+RC_API size_t rc_metric_result_current_why(const rc_metric_result *m, char *buf, size_t size);
 
 /** Verdicts on an aggregate claim.  Append only. */
 typedef enum rc_aggregate_verdict {

@@ -322,26 +322,6 @@ static bool above(const rc_interval *a, const rc_interval *b)
 	return !rc_interval_meets(a, b) && cmp_lo(b, a) > 0;
 }
 
-/* Who a claim cites, else its outlet, else its document. */
-static const char *who(const rc_claim_ref *c)
-{
-	if (c->claim->attribution)
-		return c->claim->attribution;
-	if (c->rec->source && *c->rec->source)
-		return c->rec->source;
-	return c->rec->doc ? c->rec->doc : "?";
-}
-
-static const char *text(const rc_claim_ref *c)
-{
-	return c->claim->text ? c->claim->text : "?";
-}
-
-static const char *when(const rc_claim_ref *c)
-{
-	return c->rec->published && *c->rec->published ? c->rec->published : "undated";
-}
-
 static void *scratch(rc__reduce *r, size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size);
@@ -356,13 +336,6 @@ static void *arena(rc__reduce *r, size_t n, size_t size)
 	if (!p)
 		r->nomem = true;
 	return p;
-}
-
-static const char *say(rc__reduce *r, const char *s)
-{
-	if (!s)
-		r->nomem = true;
-	return s;
 }
 
 /* ---- revised figures: found by sorting ------------------------------------------------- */
@@ -595,7 +568,7 @@ static void build_figures(mstate *s)
 /* ---- the output list --------------------------------------------------------------------- */
 
 static rc_conflict *add_conflict(mstate *s, rc_conflict_kind kind, const size_t *figs, const size_t *claims,
-                                 size_t n, const char *date, const char *why)
+                                 size_t n, const char *date, int why)
 {
 	rc__reduce *r = s->r;
 	if (n < 2)
@@ -619,14 +592,14 @@ static rc_conflict *add_conflict(mstate *s, rc_conflict_kind kind, const size_t 
 		docs += f[i]->documents;
 	rc_conflict *k = &s->out[s->n_out++];
 	*k = (rc_conflict){.kind = kind, .claims = c, .n_claims = n, .figures = f, .n_figures = n, .date = date,
-	                   .why = say(r, why), .reports = docs};
+	                   .why_form = (uint8_t)why, .reports = docs};
 	return k;
 }
 
 /* add_conflict with the claims that stand for the figures given as
  * pointers. */
 static rc_conflict *add_conflict_q(mstate *s, rc_conflict_kind kind, const size_t *figs,
-                                   const rc_claim_ref *const *quotes, size_t n, const char *date, const char *why)
+                                   const rc_claim_ref *const *quotes, size_t n, const char *date, int why)
 {
 	rc_conflict *c = add_conflict(s, kind, figs, NULL, n, date, why);
 	if (c)
@@ -693,25 +666,6 @@ static bool two_sources(const mstate *s, const size_t *figs, size_t n, const rc_
 		}
 	}
 	return false;
-}
-
-static const char *contradiction_why(mstate *s, const rc_claim_ref *a, const rc_claim_ref *b, size_t n,
-                                     const char *date, size_t reports)
-{
-	rc_arena *ar = s->r->a;
-	if (date && n == 2)
-		return rc__arena_printf(ar, "%s (%s) and %s (%s) cannot both be true, and were reported the same "
-		                            "day by different sources", text(a), who(a), text(b), who(b));
-	if (date)
-		return rc__arena_printf(ar, "%zu figures reported the same day by different sources cannot all be "
-		                            "true, from %s (%s) to %s (%s)", n, text(a), who(a), text(b), who(b));
-	if (n == 2)
-		return rc__arena_printf(ar, "%s (%s) and %s (%s) cannot both be true, and stand in the same undated "
-		                            "report%s", text(a), who(a), text(b), who(b),
-		                        reports > 1 ? "; other reports repeat the disagreement" : "");
-	return rc__arena_printf(ar, "%zu figures in the same undated report cannot all be true, from %s (%s) to "
-	                            "%s (%s)%s", n, text(a), who(a), text(b), who(b),
-	                        reports > 1 ? "; other reports repeat the disagreement" : "");
 }
 
 static int cmp_lit_p(const void *pa, const void *pb)
@@ -805,8 +759,8 @@ static void window_contradictions(mstate *s)
 					for (size_t y = 0; x && y < f->n_claims && fact(s->r, quotes[x])->source == src0; y++)
 						quotes[x] = f->claims[y];
 				}
-				add_conflict_q(s, RC_CONFLICT_CONTRADICTION, figs, quotes, k, date,
-				               contradiction_why(s, quotes[0], quotes[k - 1], k, date, 0));
+				/* the sentence (why.c) names quotes[0] and quotes[k - 1] */
+				add_conflict_q(s, RC_CONFLICT_CONTRADICTION, figs, quotes, k, date, RC__WHY_CONTRA_WINDOW);
 			}
 		}
 	}
@@ -959,9 +913,8 @@ static void undated_contradictions(mstate *s)
 		size_t j = i + 1;
 		while (j < g.n && same_sig(&v[i], &v[j]))
 			j++;
-		const rc_claim_ref *lo = s->refs[v[i].claims[0]], *hi = s->refs[v[i].claims[v[i].len - 1]];
 		rc_conflict *c = add_conflict(s, RC_CONFLICT_CONTRADICTION, v[i].figs, v[i].claims, v[i].len, NULL,
-		                              contradiction_why(s, lo, hi, v[i].len, NULL, j - i));
+		                              RC__WHY_CONTRA_UNDATED);
 		if (c)
 			c->reports = j - i;
 		i = j;
@@ -1126,28 +1079,19 @@ static size_t standing_chain(mstate *s, size_t *latest_lead, size_t *latest_ok)
 	return st;
 }
 
-static const char *change_why(mstate *s, const change *first, const change *last, size_t steps)
+/* What the sentence of a chain of changes names (why.c): its first claim,
+ * its last, the days between their reports, the steps and the reason. */
+static void change_why(mstate *s, rc_conflict *c, const change *first, const change *last, size_t steps)
 {
-	rc_arena *ar = s->r->a;
+	if (!c)
+		return;
 	const rc_claim_ref *a = s->refs[first->from], *b = s->refs[last->to];
-	long days = rc__fact_day(fact(s->r, b)) - rc__fact_day(fact(s->r, a));
-	const char *ds = days == 1 ? "" : "s";
-	switch (first->reason) {
-	case WHY_RISE:
-		if (steps > 1)
-			return rc__arena_printf(ar, "%s rose to %s over %ld day%s in %zu steps, as tolls do when the "
-			                            "injured die or bodies are found", text(a), text(b), days, ds, steps);
-		return rc__arena_printf(ar, "%s rose to %s over %ld day%s, as tolls do when the injured die or bodies "
-		                            "are found", text(a), text(b), days, ds);
-	case WHY_TEXT:
-		return rc__arena_printf(ar, "the later report revises %s to %s", text(a), text(b));
-	case WHY_AUTHORITY:
-		return rc__arena_printf(ar, "the same authority (%s) put it at %s, then at %s %ld day%s later", who(a),
-		                        text(a), text(b), days, ds);
-	default:
-		return rc__arena_printf(ar, "%s (%s) was followed %ld day%s later by a lower %s (%s), the latest "
-		                            "figure", text(a), who(a), days, ds, text(b), who(b));
-	}
+	c->why_arg.days = rc__fact_day(fact(s->r, b)) - rc__fact_day(fact(s->r, a));
+	c->why_steps = (uint32_t)steps;   /* under the claims */
+	c->why_form = first->reason == WHY_RISE        ? RC__WHY_CHANGE_RISE
+	              : first->reason == WHY_TEXT      ? RC__WHY_CHANGE_TEXT
+	              : first->reason == WHY_AUTHORITY ? RC__WHY_CHANGE_AUTHORITY
+	                                               : RC__WHY_CHANGE_LOWER;
 }
 
 /* Consecutive changes of one kind and reason become one conflict: a toll
@@ -1174,8 +1118,8 @@ static void chain_conflicts(mstate *s)
 			claims[k] = s->changes[x].to;
 			figs[k++] = s->fig[s->changes[x].to];
 		}
-		add_conflict(s, s->changes[i].kind, figs, claims, k, NULL,
-		             change_why(s, &s->changes[i], &s->changes[j - 1], j - i));
+		change_why(s, add_conflict(s, s->changes[i].kind, figs, claims, k, NULL, RC__WHY_CHANGE_LOWER),
+		           &s->changes[i], &s->changes[j - 1], j - i);
 		i = j;
 	}
 	free(figs);
@@ -1355,16 +1299,10 @@ static void dispute_conflict(mstate *s, size_t ref)
 			figs[i + 1] = s->fig[s->sides[i]];
 			claims[i + 1] = s->sides[i];
 		}
-		const rc_claim_ref *a = s->refs[ref], *b = s->refs[s->sides[0]];
-		const char *why;
-		if (s->n_sides == 1)
-			why = rc__arena_printf(s->r->a, "%s (latest %s, %s) and %s (latest %s, %s) keep giving incompatible "
-			                                "figures", who(a), text(a), when(a), who(b), text(b), when(b));
-		else
-			why = rc__arena_printf(s->r->a, "%s (latest %s, %s) and %zu other named sources, among them %s "
-			                                "(latest %s, %s), keep giving incompatible figures", who(a), text(a),
-			                       when(a), s->n_sides, who(b), text(b), when(b));
-		add_conflict(s, RC_CONFLICT_DISPUTE, figs, claims, k, NULL, why);
+		/* the sentence (why.c) is told from the reference's claim */
+		rc_conflict *cf = add_conflict(s, RC_CONFLICT_DISPUTE, figs, claims, k, NULL, RC__WHY_DISPUTE);
+		if (cf)
+			cf->why_arg.ref = s->refs[ref];
 	}
 	free(figs);
 	free(claims);
@@ -1543,11 +1481,8 @@ static void text_revisions(mstate *s)
 		}
 		size_t len = w[i].len;
 		if (!in_chain(s, by_to, w[i].figs, len - 1, w[i].figs[len - 1])) {
-			const rc_claim_ref *a = s->refs[w[i].claims[0]], *b = s->refs[w[i].claims[len - 1]];
-			const char *why = docs > 1 ? rc__arena_printf(s->r->a, "the text revises %s to %s (in %zu reports)",
-			                                              text(a), text(b), docs)
-			                           : rc__arena_printf(s->r->a, "the text revises %s to %s", text(a), text(b));
-			rc_conflict *c = add_conflict(s, RC_CONFLICT_REVISION, w[i].figs, w[i].claims, len, NULL, why);
+			rc_conflict *c = add_conflict(s, RC_CONFLICT_REVISION, w[i].figs, w[i].claims, len, NULL,
+			                              RC__WHY_TEXT_REVISION);
 			if (c)
 				c->reports = docs;
 		}
@@ -1620,29 +1555,34 @@ static void estimates(mstate *s, long latest_win)
 	free(pts);
 }
 
-static const char *current_why(mstate *s, int how, size_t latest_lead, bool switched)
+/* Which sentence tells why the current figure is the one, and what it
+ * names besides the current claim (why.c writes it). */
+static void current_why(mstate *s, int how, size_t latest_lead, bool switched)
 {
-	const rc_claim_ref *c = s->refs[s->current];
-	rc_arena *ar = s->r->a;
-	if (s->n_sides)
-		return rc__arena_printf(ar, "%s side of a dispute with %zu other named source%s: %s, latest on %s",
-		                        switched ? "the most authoritative" : "the latest report's", s->n_sides,
-		                        s->n_sides == 1 ? "" : "s", who(c), when(c));
-	if (how == 1 && s->confirmed != SIZE_MAX)
-		return rc__arena_printf(ar, "no report is dated: %s (%s) agrees with the most authoritative figure, %s "
-		                            "(%s), and is more precise", text(c), who(c), text(s->refs[s->confirmed]),
-		                        who(s->refs[s->confirmed]));
-	if (how == 1)
-		return rc__arena_printf(ar, "no report is dated: the most authoritative figure, then the most widely "
-		                            "reported, then the highest (%s)", who(c));
-	if (how == 2)
-		return "only vague figures were reported";
+	rc_metric_result *m = s->m;
+	if (s->n_sides) {
+		m->why_form = RC__CWHY_DISPUTE;
+		m->why_by = switched;
+		m->why_count = (uint32_t)s->n_sides;
+		return;
+	}
+	if (how == 1 && s->confirmed != SIZE_MAX) {
+		m->why_form = RC__CWHY_CONFIRMED;
+		m->why_ref = s->refs[s->confirmed];
+		return;
+	}
+	if (how == 1 || how == 2) {
+		m->why_form = how == 1 ? RC__CWHY_UNDATED : RC__CWHY_VAGUE;
+		return;
+	}
 	if (latest_lead == SIZE_MAX || s->win[latest_lead] == s->win[s->current]) {
 		size_t others = 0;
 		for (size_t g = 0; g < s->m->n_figures; g++)
 			others += s->fwin[g] == s->win[s->current] && standing(&s->m->figures[g]) && g != s->fig[s->current];
-		if (!others)
-			return rc__arena_printf(ar, "the latest report (%s, %s)", when(c), who(c));
+		if (!others) {
+			m->why_form = RC__CWHY_LATEST;
+			return;
+		}
 		/* what decided it against the runner-up of its window */
 		size_t cur = s->current, second = SIZE_MAX;
 		for (size_t i = 0; i < s->n; i++)
@@ -1650,30 +1590,29 @@ static const char *current_why(mstate *s, int how, size_t latest_lead, bool swit
 			    standing(&s->m->figures[s->fig[i]]) && precision(s->refs[i]) > 0 &&
 			    (second == SIZE_MAX || window_leads(s, i, second)))
 				second = i;
-		const char *by = "the only precise one";
+		int by = RC__CWHY_BY_ONLY;
 		if (second != SIZE_MAX) {
-			by = "the later in report order";
+			by = RC__CWHY_BY_ORDER;
 			const rc_claim_ref *x = s->refs[cur], *y = s->refs[second];
 			if (x->authority != y->authority)
-				by = "the most authoritative source";
+				by = RC__CWHY_BY_AUTHORITY;
 			else if (precision(x) != precision(y))
-				by = "the most precise";
+				by = RC__CWHY_BY_PRECISE;
 			else if (s->m->figures[s->fig[cur]].origins != s->m->figures[s->fig[second]].origins)
-				by = "the most widely reported";
+				by = RC__CWHY_BY_REPORTED;
 			else if (fact(s->r, x)->t != fact(s->r, y)->t)
-				by = "the latest";
+				by = RC__CWHY_BY_LATEST;
 			else if (rc__cmp_double(value_of(x), value_of(y)))
-				by = "equally authoritative, precise and reported: the highest";
+				by = RC__CWHY_BY_HIGHEST;
 		}
-		return rc__arena_printf(ar, "the latest report (%s); of that %s's %zu figures, %s (%s)", when(c),
-		                        s->r->window == 1 ? "day" : "time window", others + 1, by, who(c));
+		m->why_form = RC__CWHY_WINDOW;
+		m->why_by = (uint8_t)by;
+		m->why_window = s->r->window == 1;
+		m->why_count = (uint32_t)(others + 1);   /* under the figures */
+		return;
 	}
-	const rc_claim_ref *l = s->refs[latest_lead];
-	if (precision(l) == 0)
-		return rc__arena_printf(ar, "the latest precise figure (%s, %s); later reports give only vague "
-		                            "figures (%s on %s)", when(c), who(c), text(l), when(l));
-	return rc__arena_printf(ar, "the latest precise figure (%s, %s); the later reports agree with it (%s on %s)",
-	                        when(c), who(c), text(l), when(l));
+	m->why_ref = s->refs[latest_lead];
+	m->why_form = precision(m->why_ref) == 0 ? RC__CWHY_LATER_VAGUE : RC__CWHY_LATER_AGREE;
 }
 
 /* ---- the pass ------------------------------------------------------------------------------- */
@@ -1741,19 +1680,17 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	text_revisions(&s);
 	if (s.current != SIZE_MAX) {
 		estimates(&s, latest_lead == SIZE_MAX ? NO_WINDOW : s.win[latest_lead]);
-		m->current_why = say(r, how == 3 ? rc__arena_printf(r->a, "the latest dated figure (%s, %s) is revised by "
-		                                                      "an undated report, which is the later; of the "
-		                                                      "undated reports' figures, the most authoritative "
-		                                                      "(%s)", text(s.refs[revised_last]),
-		                                                      when(s.refs[revised_last]), who(s.refs[s.current]))
-		                : estimated_from != SIZE_MAX && s.current == before
-		                    ? rc__arena_printf(r->a, "the latest report (%s, %s) is dated only by its text (no "
-		                                             "earlier than %s); an undated report's more precise figure "
-		                                             "agrees with it (%s)",
-		                                       text(s.refs[estimated_from]), who(s.refs[estimated_from]),
-		                                       day_str(r, rc__fact_day(fact(r, s.refs[estimated_from]))),
-		                                       who(s.refs[s.current]))
-		                    : current_why(&s, how, latest_lead, s.current != before));
+		/* the sentence is written when asked for (why.c) */
+		if (how == 3) {
+			m->why_form = RC__CWHY_REVISED;
+			m->why_ref = s.refs[revised_last];
+		} else if (estimated_from != SIZE_MAX && s.current == before) {
+			m->why_form = RC__CWHY_ESTIMATED;
+			m->why_ref = s.refs[estimated_from];
+			m->why_day = fact(r, m->why_ref)->day;   /* dated: its window is */
+		} else {
+			current_why(&s, how, latest_lead, s.current != before);
+		}
 	}
 	/* disputes, then contradictions, then the changes, each in the order found */
 	if (s.n_out) {

@@ -75,12 +75,10 @@ enum {
 	ROWS = RC_MINHASH_K / BANDS
 };
 
-/* 80 bytes: indices are 32-bit (rc__events_merge refuses 2^32 mentions) */
+/* 32 bytes: indices are 32-bit (rc__events_merge refuses 2^32 mentions);
+ * the id, key, type, place and date are its first mention's (u_key() and
+ * the others), the record is M->recs[r] */
 typedef struct unit {
-	const rc_record *rec;
-	const char *eid;       /* key or local id */
-	const char *key;
-	const char *type, *place, *date;
 	const rc_mention *first;
 	uint32_t r;            /* its record in canonical order */
 	uint32_t linked;       /* claims linked to it */
@@ -184,6 +182,32 @@ static const char *eid_of(const rc_mention *m)
 	return m->key ? m->key : m->local_id ? m->local_id : "";
 }
 
+/* A unit's attributes: its first mention's (all its mentions share them). */
+static inline const char *u_eid(const unit *U)
+{
+	return eid_of(U->first);
+}
+
+static inline const char *u_key(const unit *U)
+{
+	return U->first->key;
+}
+
+static inline const char *u_type(const unit *U)
+{
+	return U->first->type ? U->first->type : "event";
+}
+
+static inline const char *u_place(const unit *U)
+{
+	return U->first->place;
+}
+
+static inline const char *u_date(const unit *U)
+{
+	return U->first->date;
+}
+
 static size_t ufind(unit *u, size_t i)
 {
 	while (u[i].parent != i) {
@@ -212,15 +236,16 @@ static void uunite(unit *u, size_t a, size_t b)
 static int cmp_exact(const void *pa, const void *pb)
 {
 	const unit *a = *(const unit *const *)pa, *b = *(const unit *const *)pb;
+	const char *ka = u_key(a), *kb = u_key(b);
 	int c;
-	if ((a->key != NULL) != (b->key != NULL))
-		return a->key ? -1 : 1;
-	if (a->key) {
-		if ((c = strcmp(a->key, b->key)))
+	if ((ka != NULL) != (kb != NULL))
+		return ka ? -1 : 1;
+	if (ka) {
+		if ((c = strcmp(ka, kb)))
 			return c;
 	} else {
-		if ((c = strcmp(a->type, b->type)) || (c = rc__strcmp0(a->date, b->date)) ||
-		    (c = cmp_opt_nocase(a->place, b->place)))
+		if ((c = strcmp(u_type(a), u_type(b))) || (c = rc__strcmp0(u_date(a), u_date(b))) ||
+		    (c = cmp_opt_nocase(u_place(a), u_place(b))))
 			return c;
 	}
 	return a < b ? -1 : a > b;
@@ -231,10 +256,11 @@ static int cmp_exact(const void *pa, const void *pb)
  * order unites every pair it holds for. */
 static bool same_exact(const unit *a, const unit *b)
 {
-	if (a->key || b->key)
-		return a->key && b->key && strcmp(a->key, b->key) == 0;
-	return strcmp(a->type, b->type) == 0 && rc__strcmp0(a->date, b->date) == 0 &&
-	       cmp_opt_nocase(a->place, b->place) == 0 && a->place && a->date;
+	const char *ka = u_key(a), *kb = u_key(b);
+	if (ka || kb)
+		return ka && kb && strcmp(ka, kb) == 0;
+	return strcmp(u_type(a), u_type(b)) == 0 && rc__strcmp0(u_date(a), u_date(b)) == 0 &&
+	       cmp_opt_nocase(u_place(a), u_place(b)) == 0 && u_place(a) && u_date(a);
 }
 
 /* ---- groups ------------------------------------------------------------- */
@@ -323,11 +349,11 @@ static bool make_groups(mctx *M)
 		group *G = &M->g[gi[r]];
 		if (i == r) {
 			G->root = r;
-			G->type = u[r].type;
+			G->type = u_type(&u[r]);
 			G->type_i = u[r].type_i;
-			G->place = u[r].place;
-			G->date = u[r].date;
-			G->key = u[r].key;
+			G->place = u_place(&u[r]);
+			G->date = u_date(&u[r]);
+			G->key = u_key(&u[r]);
 			if (G->key) {
 				/* a user-defined event has the attributes its file gives it */
 				const ev_def *d = rc__ev_def_find(M->defs, G->key);
@@ -347,18 +373,19 @@ static bool make_groups(mctx *M)
 			G->country = rc__ev_pref_country(M->tb, &G->pl);
 			set_date(G, G->date);
 		}
-		long pub = rc__day_number(u[i].rec->published);
+		const rc_record *rec = M->recs[u[i].r];
+		long pub = rc__day_number(rec->published);
 		if (pub >= 0 && (G->pub < 0 || pub < G->pub))
 			G->pub = pub;
 		if (pub > G->pub_hi)
 			G->pub_hi = pub;
-		if (u[i].main && u[i].rec->has_signature && !G->sig)
-			G->sig = u[i].rec->minhash;
+		if (u[i].main && rec->has_signature && !G->sig)
+			G->sig = rec->minhash;
 		G->main |= u[i].main;
-		const rc_record *rec = u[i].rec;
+		const char *eid = u_eid(&u[i]);
 		for (size_t x = 0; x < rec->n_mentions; x++) {
 			const rc_mention *m = &rec->mentions[x];
-			if (strcmp(eid_of(m), u[i].eid) != 0)
+			if (strcmp(eid_of(m), eid) != 0)
 				continue;
 			for (size_t k = 0; k < m->n_names; k++)
 				add_tokens(M, G, m->names[k], &tcap[gi[r]]);
@@ -967,9 +994,11 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 	tally *ptally = NULL;
 	for (size_t mi = 0; mi < n_members; mi++) {
 		size_t i = members[mi];
-		E->keep |= u[i].key || u[i].linked;
-		if (u[i].key && (!key || strcmp(u[i].key, key) < 0))
-			key = u[i].key;
+		const rc_record *rec = M->recs[u[i].r];
+		const char *ukey = u_key(&u[i]), *uplace = u_place(&u[i]), *udate = u_date(&u[i]);
+		E->keep |= ukey || u[i].linked;
+		if (ukey && (!key || strcmp(ukey, key) < 0))
+			key = ukey;
 		int ti = u[i].type_i;
 		int rank = ti < 0 ? 1 : tb->types[ti].follow_up ? 0 : tb->types[ti].generic ? 1 : 2;
 		if (rank > rank_best) {
@@ -978,26 +1007,27 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 		}
 		double w = 1.0 + (double)u[i].linked;
 		if (rank == rank_best)
-			count(types, &nt, u[i].type, w);
-		if (u[i].place) {
+			count(types, &nt, u_type(&u[i]), w);
+		if (uplace) {
 			if (RC_GROW(ptally, place_cap, np + 1) != RC_OK) {
 				st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 				goto out;
 			}
-			count(ptally, &np, u[i].place, w);
+			count(ptally, &np, uplace, w);
 		}
-		if (u[i].date) {
-			int len = (int)strlen(u[i].date);
+		if (udate) {
+			int len = (int)strlen(udate);
 			if (len > best_date_len) {
 				best_date_len = len;
 				nd = 0;
 			}
 			if (len == best_date_len)
-				count(dates, &nd, u[i].date, w);
+				count(dates, &nd, udate, w);
 		}
-		for (size_t x = 0; x < u[i].rec->n_mentions; x++) {
-			const rc_mention *m = &u[i].rec->mentions[x];
-			if (strcmp(eid_of(m), u[i].eid) != 0)
+		const char *eid = u_eid(&u[i]);
+		for (size_t x = 0; x < rec->n_mentions; x++) {
+			const rc_mention *m = &rec->mentions[x];
+			if (strcmp(eid_of(m), eid) != 0)
 				continue;
 			for (size_t k = 0; k < m->n_names; k++) {
 				if (RC_GROW(names, name_cap, nn + 1) != RC_OK) {
@@ -1011,7 +1041,7 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 			st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 			goto out;
 		}
-		docs[ndoc++] = u[i].rec->doc ? u[i].rec->doc : "";
+		docs[ndoc++] = rec->doc ? rec->doc : "";
 	}
 	(void)places;
 	rc_event *ev = &E->ev;
@@ -1130,7 +1160,7 @@ static rc_status make_units(mctx *M, rc_error *err)
 			if (!nid || strcmp(ids[nid - 1], ids[k]) != 0)
 				ids[nid++] = ids[k];
 		for (size_t k = 0; k < nid; k++)
-			M->u[M->n_u++] = (unit){.rec = rec, .r = (uint32_t)r, .eid = ids[k]};
+			M->u[M->n_u++] = (unit){.r = (uint32_t)r};
 		for (size_t k = 0; k < rec->n_mentions; k++) {
 			const rc_mention *m = &rec->mentions[k];
 			const char *eid = eid_of(m);
@@ -1140,11 +1170,7 @@ static rc_status make_units(mctx *M, rc_error *err)
 			if (U->first)
 				continue;
 			U->first = m;
-			U->key = m->key;
-			U->type = m->type ? m->type : "event";
-			U->place = m->place;
-			U->date = m->date;
-			U->type_i = rc__ev_type_index(tb, U->type);
+			U->type_i = rc__ev_type_index(tb, u_type(U));
 		}
 		free(ids);
 		for (size_t k = 0; k < rec->n_claims; k++) {

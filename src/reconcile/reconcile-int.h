@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include "core/core.h"
+#include "reconcile/why-priv.h"
 
 /*
  * Which merged events the claims of a batch are linked to: the side table

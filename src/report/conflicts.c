@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "reconcile/why-priv.h"
 #include "report/report-priv.h"
 
 /* The columns, in order.  Append only: consumers index them by name. */
@@ -220,7 +221,10 @@ rc_status rc_conflicts_write(FILE *fp, const rc_result *res, rc_format fmt,
 					r.cell[2] = dup_clean(mr->metric);
 					r.cell[3] = rc__strdup(idbuf);
 					r.cell[4] = rc__strdup(rc_conflict_kind_str(cf->kind));
-					r.cell[23] = dup_clean(cf->why);
+					rc_buf wb;
+					rc__buf_init(&wb, 0);
+					r.cell[23] = dup_clean(rc__conflict_why(&wb, cf));
+					rc__buf_dispose(&wb);
 					/* the articles, to click through to (added after the
 					 * first columns: columns are only ever appended) */
 					r.cell[24] = dup_clean(cf->claims[x]->rec->url);

@@ -17,6 +17,7 @@
 #include <recount/report.h>
 #include "core/jw.h"
 #include "record/record-json.h"
+#include "reconcile/why-priv.h"
 #include "report/report-priv.h"
 
 #define REPORT_SCHEMA "recount.report/1"
@@ -219,7 +220,10 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		rc__jw_kstr(w, "authority", rc_authority_str(c->authority));
 		rc__jw_kint(w, "line", claim_line(c->claim));
 		rc__jw_kstr(w, "quote", c->claim->quote);
-		rc__jw_kstr(w, "why", m->current_why);
+		rc_buf why;
+		rc__buf_init(&why, 0);
+		rc__jw_kstr(w, "why", rc__current_why(&why, m));
+		rc__buf_dispose(&why);
 		rc__jw_end_obj(w);
 	} else {
 		rc__jw_null(w);
@@ -272,7 +276,10 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		const rc_conflict *c = &m->conflicts[i];
 		rc__jw_obj(w);
 		rc__jw_kstr(w, "kind", rc_conflict_kind_str(c->kind));
-		rc__jw_kstr(w, "why", c->why);
+		rc_buf why;
+		rc__buf_init(&why, 0);
+		rc__jw_kstr(w, "why", rc__conflict_why(&why, c));
+		rc__buf_dispose(&why);
 		rc__jw_kstr(w, "date", c->date);
 		rc__jw_kint(w, "reports", (long long)c->reports);
 		rc__jw_karr(w, "figures");

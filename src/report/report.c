@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "reconcile/why-priv.h"
 #include "report/report-priv.h"
 
 /* ---- shared ----------------------------------------------------------------- */
@@ -546,11 +547,15 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 	/* the claim quoted for the current figure, and why it is the one */
 	if (m->current) {
 		text_claim_line(c, m->current, "      ");
-		if (m->current_why) {
+		rc_buf wb;
+		rc__buf_init(&wb, 0);
+		const char *why = rc__current_why(&wb, m);
+		if (why) {
 			rc__outs(&c->o, "      why: ");
-			wrapped(c, m->current_why, 11, 11);
+			wrapped(c, why, 11, 11);
 			rc__outc(&c->o, '\n');
 		}
+		rc__buf_dispose(&wb);
 	}
 	if (m->has_core && !rc_interval_equal(&m->core, &m->range)) {
 		rc__interval_report(&m->core, core, sizeof core);
@@ -591,10 +596,14 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 		rc_buf b;
 		rc__buf_init(&b, 0);
 		rc__conflict_summary(&b, cf);
-		if (cf->why) {
+		rc_buf wb;
+		rc__buf_init(&wb, 0);
+		const char *why = rc__conflict_why(&wb, cf);
+		if (why) {
 			rc__buf_puts(&b, ". ");
-			rc__clean_append(&b, cf->why, true);
+			rc__clean_append(&b, why, true);
 		}
+		rc__buf_dispose(&wb);
 		wrapped(c, b.data ? b.data : "", col + 2, 6);
 		rc__buf_dispose(&b);
 		rc__outc(&c->o, '\n');
@@ -753,11 +762,15 @@ static void current_figure(rc__out *o, const rc_metric_result *mr, const prose_m
 	rc__outs(o, mk->after_loc);
 	mk->text(o, r->claim->quote);
 	rc__outs(o, mk->after_quote);
-	if (mr->current_why) {
+	rc_buf wb;
+	rc__buf_init(&wb, 0);
+	const char *why = rc__current_why(&wb, mr);
+	if (why) {
 		rc__outs(o, mk->why);
-		mk->text(o, mr->current_why);
+		mk->text(o, why);
 		rc__outs(o, ".");
 	}
+	rc__buf_dispose(&wb);
 	rc__outs(o, mk->close);
 }
 
@@ -994,10 +1007,14 @@ static void md_metric(rc__out *o, const rc_metric_result *mr)
 		rc__outs(o, ": ");
 		rc__out_md(o, b2.data);
 		rc__buf_dispose(&b2);
-		if (cf->why) {
+		rc_buf wb;
+		rc__buf_init(&wb, 0);
+		const char *why = rc__conflict_why(&wb, cf);
+		if (why) {
 			rc__outs(o, ". ");
-			rc__out_md(o, cf->why);
+			rc__out_md(o, why);
 		}
+		rc__buf_dispose(&wb);
 		rc__outs(o, ".\n\n");
 		md_conflict_rows(o, cf);
 		rc__outs(o, "\n");
@@ -1839,10 +1856,14 @@ static void write_html(ctx *c)
 				rc__outs(o, ": ");
 				rc__out_xml(o, s.data ? s.data : "");
 				rc__buf_dispose(&s);
-				if (cf->why) {
+				rc_buf wb;
+				rc__buf_init(&wb, 0);
+				const char *why = rc__conflict_why(&wb, cf);
+				if (why) {
 					rc__outs(o, ". ");
-					rc__out_xml(o, cf->why);
+					rc__out_xml(o, why);
 				}
+				rc__buf_dispose(&wb);
 				rc__outs(o, "</p>\n");
 			}
 			html_claims_table(o, mr->claims, mr->n_claims, mr);

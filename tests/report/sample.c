@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "sample.h"
+#include "reconcile/why-priv.h"   /* the explanations' forms */
 
 #define MAXC 16
 
@@ -152,7 +153,7 @@ sample *sample_new(rc_result **res)
 	s->conf_figs[0][0] = &s->fig[0];
 	s->conf_figs[0][1] = &s->fig[1];
 	s->conf[0] = (rc_conflict){.kind = RC_CONFLICT_CONTRADICTION, .claims = s->conf_claims[0],
-	                           .n_claims = 2, .why = "84 is below over 90, reported within 2 days",
+	                           .n_claims = 2, .why_form = RC__WHY_CONTRA_UNDATED,
 	                           .figures = s->conf_figs[0], .n_figures = 2};
 	s->tl[0][0] = (rc_timeline_point){.date = "2024-01-06", .ref = &s->ref[0]};
 	s->tl[0][1] = (rc_timeline_point){.date = "2024-01-19", .ref = &s->ref[2]};
@@ -164,7 +165,7 @@ sample *sample_new(rc_result **res)
 	s->conf_figs[0][1] = &s->fig[2];
 	s->met[0] = (rc_metric_result){.metric = "killed", .range = iv(84, 0, 1, 0, 0, 1),
 	                               .current = &s->ref[2], .current_value = 95,
-	                               .current_why = "the latest report (2024-01-19, Intelligence Ministry)",
+	                               .why_form = RC__CWHY_LATEST,
 	                               .figures = &s->fig[0], .n_figures = 3,
 	                               .has_estimates = true, .low = 84, .best = 95, .high = 100,
 	                               .claims = &s->refp[0], .n_claims = 3, .documents = 3, .origins = 3,
@@ -176,7 +177,7 @@ sample *sample_new(rc_result **res)
 	s->conf_figs[1][0] = &s->fig[4];
 	s->conf_figs[1][1] = &s->fig[5];
 	s->conf[1] = (rc_conflict){.kind = RC_CONFLICT_REVISION, .claims = s->conf_claims[1],
-	                           .n_claims = 2, .why = "the text revises 103 to 84", .figures = s->conf_figs[1],
+	                           .n_claims = 2, .why_form = RC__WHY_TEXT_REVISION, .figures = s->conf_figs[1],
 	                           .n_figures = 2, .reports = 1};
 	s->met[1] = (rc_metric_result){.metric = "killed", .range = iv(84, 103, 1, 1, 0, 0),
 	                               .has_core = true, .core = iv(84, 84, 1, 1, 0, 0),
@@ -190,7 +191,7 @@ sample *sample_new(rc_result **res)
 	s->conf_figs[2][0] = &s->fig[6];
 	s->conf_figs[2][1] = &s->fig[7];
 	s->conf[2] = (rc_conflict){.kind = RC_CONFLICT_CONTRADICTION, .claims = s->conf_claims[2],
-	                           .n_claims = 2, .why = SAMPLE_HOSTILE_QUOTE, .figures = s->conf_figs[2],
+	                           .n_claims = 2, .why_form = RC__WHY_CONTRA_WINDOW, .figures = s->conf_figs[2],
 	                           .n_figures = 2, .date = "2024-02-01"};
 	s->met[2] = (rc_metric_result){.metric = "killed", .range = iv(12, 40, 1, 1, 0, 0),
 	                               .figures = &s->fig[6], .n_figures = 2,
