@@ -222,6 +222,10 @@ bool rc__ev_in(const ev_words *set, const char *s, size_t n);
  * its index + 1, or EV_NO_WORD. */
 int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n);
 
+/* rc__ev_word for a caller that hashed the word as it read it: h is
+ * rc__hash64_nocase(s, n). */
+int32_t rc__ev_word_hashed(const ev_tables *tb, const char *s, size_t n, uint64_t h);
+
 /* The longest phrase of one of the vocabulary's lists that starts at word
  * toks[0]: its length in words (0: none) and the phrase in *hit.  With
  * toks[0].w set, the list is entered through the word dictionary without

@@ -431,9 +431,14 @@ static bool same_word(const char *s, size_t n, const char *w, size_t wn)
 
 int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n)
 {
+	return rc__ev_word_hashed(tb, s, n, rc__hash64_nocase(s, n));
+}
+
+int32_t rc__ev_word_hashed(const ev_tables *tb, const char *s, size_t n, uint64_t h)
+{
 	if (!tb->dict_slot)
 		return EV_NO_WORD;
-	uint64_t h = rc__hash64_nocase(s, n), tag = h & 0xffffffff00000000ULL;
+	uint64_t tag = h & 0xffffffff00000000ULL;
 	for (size_t i = (size_t)h & tb->dict_mask;; i = (i + 1) & tb->dict_mask) {
 		uint64_t v = tb->dict_slot[i];
 		if (!v)
