@@ -119,6 +119,7 @@ typedef struct ev_word {
 	const char *w;      /* the word as the tables hold it (lowercase), n bytes */
 	uint32_t n;
 	uint32_t gaz;       /* first gazetteer phrase with this first word, + 1; 0: none */
+	uint32_t gaz_n;     /* gazetteer phrases from that one on with this first word */
 	uint64_t sets;      /* bit b: a member of the word set whose bit is b */
 	int16_t first[EV_PL_COUNT_]; /* first phrase of each list with this first word, -1 */
 	int8_t month;       /* 1-12 (months, abbreviations, extra abbreviations), 0 */

@@ -469,6 +469,8 @@ static ev_word *dict_add(ev_tables *tb, const char *w, size_t n)
 	return e;
 }
 
+static int cmp_first_word(const char *s, size_t n, const char *w);
+
 /* Index every word the map phase looks tokens up for (ev_word). */
 static const char *build_dict(ev_tables *tb)
 {
@@ -521,6 +523,14 @@ static const char *build_dict(ev_tables *tb)
 	for (size_t i = g->n_phrases; i-- > 0;) {
 		const char *w = g->pool + g->phrase[i].text;
 		dict_add(tb, w, strcspn(w, " "))->gaz = (uint32_t)i + 1;
+	}
+	/* the run rc__ev_place_match reads for a word: the phrases from its
+	 * first on whose first word is the word (the test its loop made) */
+	for (size_t k = 0; k < tb->n_dict; k++) {
+		ev_word *e = &tb->dict[k];
+		for (size_t i = e->gaz ? e->gaz - 1 : g->n_phrases;
+		     i < g->n_phrases && cmp_first_word(e->w, e->n, g->pool + g->phrase[i].text) == 0; i++)
+			e->gaz_n++;
 	}
 	/* the first that rc__eq_nocase would find: months, abbreviations
 	 * (month by month), then the extra abbreviations */
@@ -699,11 +709,14 @@ size_t rc__ev_place_match(const ev_tables *tb, const char *text, const ev_span_t
 		return 0;
 	const char *s = text + toks[0].start;
 	size_t n = toks[0].end - toks[0].start;
-	size_t lo = 0, hi = g->n_phrases;
+	size_t lo = 0, hi = g->n_phrases, run = 0;
 	if (toks[0].w < 0 || (toks[0].w > 0 && !tb->dict[toks[0].w - 1].gaz))
 		return 0;
 	if (toks[0].w > 0) {
+		/* the token is the dictionary's word but for case, and the run
+		 * of phrases that open with it is known */
 		lo = tb->dict[toks[0].w - 1].gaz - 1;
+		run = tb->dict[toks[0].w - 1].gaz_n;
 	} else {
 		/* lower bound of the first word */
 		while (lo < hi) {
@@ -713,10 +726,13 @@ size_t rc__ev_place_match(const ev_tables *tb, const char *text, const ev_span_t
 			else
 				hi = mid;
 		}
+		while (lo + run < g->n_phrases &&
+		       cmp_first_word(s, n, g->pool + g->phrase[lo + run].text) == 0)
+			run++;
 	}
 	/* longest first: the first phrase the tokens spell is the longest */
 	const ev_gphrase *hit = NULL;
-	for (size_t i = lo; i < g->n_phrases && cmp_first_word(s, n, g->pool + g->phrase[i].text) == 0; i++) {
+	for (size_t i = lo; i < lo + run; i++) {
 		const ev_gphrase *p = &g->phrase[i];
 		/* the first word is equal (the loop's test): the rest from the second */
 		const char *rest = g->pool + p->text + n;
