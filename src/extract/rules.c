@@ -1074,8 +1074,18 @@ static rc_status build_index(compiler *cp)
 		size_t s = (size_t)(h & (slots - 1));
 		while (r->slots[s].count)
 			s = (s + 1) & (slots - 1);
-		r->slots[s] = (struct rc__lex_slot){.h = h, .first = (uint32_t)i,
-		                                    .count = (uint32_t)(j - i)};
+		struct rc__lex_slot *sl = &r->slots[s];
+		*sl = (struct rc__lex_slot){.h = h, .first = (uint32_t)i, .count = (uint32_t)(j - i),
+		                            .one_all = true};
+		size_t k = i;
+		while (k < j && r->lex[k].p.n > 1)
+			k++;
+		sl->n_multi = (uint32_t)(k - i);
+		for (; k < j; k++) {
+			if (r->lex[k].p.n != 1 || !r->lex[k].same_first)
+				sl->one_all = false;
+			sl->one |= (uint64_t)1 << r->lex[k].cls;
+		}
 		i = j;
 	}
 	return RC_OK;
@@ -1498,10 +1508,19 @@ uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_
 		s = (s + 1) & (r->n_slots - 1);
 	if (!r->slots[s].count)
 		return 0;
+	const struct rc__lex_slot *sl = &r->slots[s];
 	uint64_t m = 0;
-	const rc__lex_entry *e = r->lex + r->slots[s].first;
+	const rc__lex_entry *e = r->lex + sl->first;
 	int first = -1;    /* as in rc__lex_find */
-	for (uint32_t k = 0; k < r->slots[s].count; k++, e++) {
+	uint32_t walk = sl->one_all ? sl->n_multi : sl->count;
+	if (sl->one_all) {
+		/* the one-word entries all have the run's first word, which
+		 * lex[first] has (its same_first is set) */
+		first = rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+		if (first)
+			m = sl->one;
+	}
+	for (uint32_t k = 0; k < walk; k++, e++) {
 		if ((m >> e->cls & 1) || i + e->p.n > n)
 			continue;
 		if (e->same_first && first < 0)
