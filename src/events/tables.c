@@ -469,8 +469,6 @@ static ev_word *dict_add(ev_tables *tb, const char *w, size_t n)
 	return e;
 }
 
-static int cmp_first_word(const char *s, size_t n, const char *w);
-
 /* Index every word the map phase looks tokens up for (ev_word). */
 static const char *build_dict(ev_tables *tb)
 {
@@ -522,15 +520,12 @@ static const char *build_dict(ev_tables *tb)
 	}
 	for (size_t i = g->n_phrases; i-- > 0;) {
 		const char *w = g->pool + g->phrase[i].text;
-		dict_add(tb, w, strcspn(w, " "))->gaz = (uint32_t)i + 1;
-	}
-	/* the run rc__ev_place_match reads for a word: the phrases from its
-	 * first on whose first word is the word (the test its loop made) */
-	for (size_t k = 0; k < tb->n_dict; k++) {
-		ev_word *e = &tb->dict[k];
-		for (size_t i = e->gaz ? e->gaz - 1 : g->n_phrases;
-		     i < g->n_phrases && cmp_first_word(e->w, e->n, g->pool + g->phrase[i].text) == 0; i++)
-			e->gaz_n++;
+		ev_word *e = dict_add(tb, w, strcspn(w, " "));
+		/* the run rc__ev_place_match reads for the word: the phrases
+		 * from its first on that open with it (the pool is lowercase, as
+		 * the word is, so they are the entry's phrases next to it) */
+		e->gaz_n = e->gaz == i + 2 ? e->gaz_n + 1 : 1;
+		e->gaz = (uint32_t)i + 1;
 	}
 	/* the first that rc__eq_nocase would find: months, abbreviations
 	 * (month by month), then the extra abbreviations */
