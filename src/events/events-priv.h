@@ -119,6 +119,7 @@ typedef struct ev_word {
 	const char *w;      /* the word as the tables hold it (lowercase), n bytes */
 	uint32_t n;
 	uint32_t gaz;       /* first gazetteer phrase with this first word, + 1; 0: none */
+	uint32_t gaz_n;     /* gazetteer phrases from that one on with this first word */
 	uint64_t sets;      /* bit b: a member of the word set whose bit is b */
 	int16_t first[EV_PL_COUNT_]; /* first phrase of each list with this first word, -1 */
 	int8_t month;       /* 1-12 (months, abbreviations, extra abbreviations), 0 */
@@ -221,6 +222,10 @@ bool rc__ev_in(const ev_words *set, const char *s, size_t n);
 /* The dictionary entry of the lowercase of s[0..n) as an ev_span_t.w:
  * its index + 1, or EV_NO_WORD. */
 int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n);
+
+/* rc__ev_word for a caller that hashed the word as it read it: h is
+ * rc__hash64_nocase(s, n). */
+int32_t rc__ev_word_hashed(const ev_tables *tb, const char *s, size_t n, uint64_t h);
 
 /* The longest phrase of one of the vocabulary's lists that starts at word
  * toks[0]: its length in words (0: none) and the phrase in *hit.  With

@@ -228,6 +228,12 @@ static bool push_tok(ctx *c, const tok *t)
 	return true;
 }
 
+/* One byte of rc__hash64_nocase's loop, before its final mix. */
+static inline uint64_t nocase_step(uint64_t h, unsigned char c)
+{
+	return (h ^ (unsigned char)rc__lower(c)) * 0x100000001b3ull;
+}
+
 /* Split text[s, e) into words.  Hyphens, dots, slashes and commas between
  * word characters stay inside ("Daesh-claimed", "U.S.", "1,000"); "'s"
  * marks a possessive and is dropped. */
@@ -251,6 +257,9 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		}
 		tok t = {.start = i, .pre = pre};
 		pre = 0;
+		/* the word's hash for the dictionary, as it is read: every byte
+		 * the loop below passes over is the word's */
+		uint64_t h = 0xcbf29ce484222325ull;
 		/* letters, capitals and other than digits of the word as it is read */
 		size_t letters = 0, upper = 0, other = 0;
 		while (i < e) {
@@ -261,6 +270,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 					upper += d >= 'A' && d <= 'Z';
 				}
 				other += !rc__is_digit(d);
+				h = nocase_step(h, d);
 				i++;
 				continue;
 			}
@@ -275,6 +285,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 				                  rc__is_digit((unsigned char)x[i + 1])))
 					break;
 				other++;
+				h = nocase_step(h, d);
 				i++;
 				continue;
 			}
@@ -296,7 +307,11 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		t.cap = f >= 'A' && f <= 'Z';
 		t.digits = !other && t.end <= read_end;
 		t.allcaps = letters >= 2 && upper == letters;
-		t.w = rc__ev_word(c->tb, x + t.start, t.end - t.start);
+		/* the word is what was read, or that and an abbreviation's
+		 * full stop */
+		if (t.end > read_end)
+			h = nocase_step(h, '.');
+		t.w = rc__ev_word_hashed(c->tb, x + t.start, t.end - t.start, rc__mix64(h));
 		if (!push_tok(c, &t))
 			return false;
 	}

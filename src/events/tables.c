@@ -433,9 +433,14 @@ static bool same_word(const char *s, size_t n, const char *w, size_t wn)
 
 int32_t rc__ev_word(const ev_tables *tb, const char *s, size_t n)
 {
+	return rc__ev_word_hashed(tb, s, n, rc__hash64_nocase(s, n));
+}
+
+int32_t rc__ev_word_hashed(const ev_tables *tb, const char *s, size_t n, uint64_t h)
+{
 	if (!tb->dict_slot)
 		return EV_NO_WORD;
-	uint64_t h = rc__hash64_nocase(s, n), tag = h & 0xffffffff00000000ULL;
+	uint64_t tag = h & 0xffffffff00000000ULL;
 	for (size_t i = (size_t)h & tb->dict_mask;; i = (i + 1) & tb->dict_mask) {
 		uint64_t v = tb->dict_slot[i];
 		if (!v)
@@ -517,7 +522,12 @@ static const char *build_dict(ev_tables *tb)
 	}
 	for (size_t i = g->n_phrases; i-- > 0;) {
 		const char *w = g->pool + g->phrase[i].text;
-		dict_add(tb, w, strcspn(w, " "))->gaz = (uint32_t)i + 1;
+		ev_word *e = dict_add(tb, w, strcspn(w, " "));
+		/* the run rc__ev_place_match reads for the word: the phrases
+		 * from its first on that open with it (the pool is lowercase, as
+		 * the word is, so they are the entry's phrases next to it) */
+		e->gaz_n = e->gaz == i + 2 ? e->gaz_n + 1 : 1;
+		e->gaz = (uint32_t)i + 1;
 	}
 	/* the first that rc__eq_nocase would find: months, abbreviations
 	 * (month by month), then the extra abbreviations */
@@ -696,11 +706,14 @@ size_t rc__ev_place_match(const ev_tables *tb, const char *text, const ev_span_t
 		return 0;
 	const char *s = text + toks[0].start;
 	size_t n = toks[0].end - toks[0].start;
-	size_t lo = 0, hi = g->n_phrases;
+	size_t lo = 0, hi = g->n_phrases, run = 0;
 	if (toks[0].w < 0 || (toks[0].w > 0 && !tb->dict[toks[0].w - 1].gaz))
 		return 0;
 	if (toks[0].w > 0) {
+		/* the token is the dictionary's word but for case, and the run
+		 * of phrases that open with it is known */
 		lo = tb->dict[toks[0].w - 1].gaz - 1;
+		run = tb->dict[toks[0].w - 1].gaz_n;
 	} else {
 		/* lower bound of the first word */
 		while (lo < hi) {
@@ -710,10 +723,13 @@ size_t rc__ev_place_match(const ev_tables *tb, const char *text, const ev_span_t
 			else
 				hi = mid;
 		}
+		while (lo + run < g->n_phrases &&
+		       cmp_first_word(s, n, g->pool + g->phrase[lo + run].text) == 0)
+			run++;
 	}
 	/* longest first: the first phrase the tokens spell is the longest */
 	const ev_gphrase *hit = NULL;
-	for (size_t i = lo; i < g->n_phrases && cmp_first_word(s, n, g->pool + g->phrase[i].text) == 0; i++) {
+	for (size_t i = lo; i < lo + run; i++) {
 		const ev_gphrase *p = &g->phrase[i];
 		/* the first word is equal (the loop's test): the rest from the second */
 		const char *rest = g->pool + p->text + n;

@@ -206,8 +206,16 @@ struct rc_rules {
 	rc__lex_entry *lex;  /* sorted by first-word hash, then longest first */
 	size_t n_lex;
 	uint32_t max_phrase; /* tokens in the longest entry */
-	/* open-addressing index: first-word hash -> run of lex entries */
-	struct rc__lex_slot { uint64_t h; uint32_t first, count; } *slots;
+	/* open-addressing index: first-word hash -> run of lex entries.
+	 * A run is longest first; when every one-word entry of it has the
+	 * run's first word (one_all), rc__lex_classes walks only the n_multi
+	 * longer ones and adds the one-word entries' classes (one) at once */
+	struct rc__lex_slot {
+		uint64_t h;
+		uint32_t first, count, n_multi;
+		bool one_all;
+		uint64_t one;
+	} *slots;
 	size_t n_slots;      /* power of two */
 
 	rc__pattern_set metric_patterns;

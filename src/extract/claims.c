@@ -23,6 +23,10 @@
 /* Tokens per matching window: longer sentences are matched in pieces so
  * memory stays bounded whatever the input. */
 #define CHUNK_TOKENS 4096
+/* Pending sentences whose tokens and lexicon classes are kept for
+ * search_pending (attribution_carry is at most 5; a "he said" chain may
+ * reach further back, and such a sentence is tokenised again). */
+#define PENDING_KEPT 8
 /* How far back a clause-scoped cue may be. */
 #define CLAUSE_MAX 40
 /* Words between a verb of reported speech and the "had" of the clause it
@@ -103,6 +107,18 @@ typedef struct sent_attr {
 	size_t next_q;          /* SA_PENDING: the first quantity not before it */
 } sent_attr;
 
+/* The tokens and classes of a pending sentence as do_chunk read them: a
+ * later figure that asks for its source takes them instead of tokenising
+ * the sentence and looking its words up again.  The buffers are swapped,
+ * not copied, with the window's. */
+typedef struct kept_sent {
+	size_t sent;            /* its sentence index, or SIZE_MAX: none */
+	rc__tok *tok;
+	size_t n, cap;
+	uint64_t *mask;
+	size_t cap_mask;
+} kept_sent;
+
 typedef struct ex {
 	const rc_rules *r;
 	int ref_year;           /* the document's year (publication, else the latest named), or 0 */
@@ -141,6 +157,7 @@ typedef struct ex {
 	sent_attr *sattr;       /* per sentence */
 	size_t n_pending;       /* sentences in state SA_PENDING */
 	struct ex *lazy;        /* the buffers a pending sentence is searched with */
+	kept_sent *kept;        /* PENDING_KEPT, by sentence index modulo */
 	bool whole_sentence;    /* the window is its sentence, whole */
 	size_t window_q;        /* the first quantity not before the window */
 	const struct meta *metas;    /* sentence and metric of each claim so far */
@@ -2687,18 +2704,43 @@ static rc_status sentence_source(ex *x)
  * read the sentence: its named source, or whether a pronoun points back. */
 static rc_status class_masks(ex *x);
 
+/* Trade a window's tokens and classes for a kept sentence's. */
+static void swap_kept(kept_sent *k, ex *x)
+{
+	kept_sent t = *k;
+	k->tok = x->tok;
+	k->n = x->n;
+	k->cap = x->cap;
+	k->mask = x->mask_buf;
+	k->cap_mask = x->cap_mask;
+	x->tok = t.tok;
+	x->n = t.n;
+	x->cap = t.cap;
+	x->mask_buf = t.mask;
+	x->cap_mask = t.cap_mask;
+	x->mask = NULL;
+}
+
 static rc_status search_pending(ex *x, size_t si)
 {
 	ex *y = x->lazy;
 	sent_attr *sa = &x->sattr[si];
 	size_t q = sa->next_q;
-	y->n = 0;
-	rc_status st = rc__tokenize(&y->tok, &y->n, &y->cap, CHUNK_TOKENS, y->s, sa->start, sa->end,
-	                            y->qs, y->nq, &q, NULL);
-	if (st != RC_OK)
-		return st;
-	if ((st = class_masks(y)) != RC_OK)
-		return st;
+	kept_sent *k = &x->kept[si % PENDING_KEPT];
+	rc_status st;
+	if (k->sent == si) {
+		swap_kept(k, y);
+		y->mask = y->mask_buf;
+		k->sent = SIZE_MAX;
+	} else {
+		y->n = 0;
+		st = rc__tokenize(&y->tok, &y->n, &y->cap, CHUNK_TOKENS, y->s, sa->start, sa->end,
+		                  y->qs, y->nq, &q, NULL);
+		if (st != RC_OK)
+			return st;
+		if ((st = class_masks(y)) != RC_OK)
+			return st;
+	}
 	if ((st = count_clauses(y)) != RC_OK || (st = find_attributions(y)) != RC_OK)
 		return st;
 	const attr_hit *h = best_hit(y, 0, false);
@@ -3183,6 +3225,12 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		*sa = (sent_attr){.state = SA_PENDING, .start = x->seg->sent[x->sent].start,
 		                  .end = x->seg->sent[x->sent].end, .next_q = x->window_q};
 		x->n_pending++;
+		/* the window is its sentence, whole, and no zero figure changed
+		 * its tokens: they and their classes are what search_pending
+		 * would compute */
+		kept_sent *k = &x->kept[x->sent % PENDING_KEPT];
+		swap_kept(k, x);
+		k->sent = x->sent;
 		return RC_OK;
 	}
 	if ((st = settle_sources(x)) != RC_OK)
@@ -3498,8 +3546,11 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	x.sattr = calloc(seg->n ? seg->n : 1, sizeof(*x.sattr));
 	x.metric_names = calloc(rules->n_metrics + 1, sizeof(*x.metric_names));
 	x.subject_names = calloc(rules->n_subjects + 1, sizeof(*x.subject_names));
-	if (!x.scratch || !x.sattr || !x.metric_names || !x.subject_names)
+	x.kept = calloc(PENDING_KEPT, sizeof(*x.kept));
+	if (!x.scratch || !x.sattr || !x.metric_names || !x.subject_names || !x.kept)
 		goto done;
+	for (size_t k = 0; k < PENDING_KEPT; k++)
+		x.kept[k].sent = SIZE_MAX;
 	for (size_t i = 0; !pub_year && i < nq; i++) {
 		int y = qty_year(t->norm, &qs[i]);
 		if (y > x.ref_year && y <= 2100)
@@ -3558,6 +3609,11 @@ done:
 	free(x.sattr);
 	free(x.metric_names);
 	free(x.subject_names);
+	for (size_t k = 0; x.kept && k < PENDING_KEPT; k++) {
+		free(x.kept[k].tok);
+		free(x.kept[k].mask);
+	}
+	free(x.kept);
 	free(lazy.tok);
 	free(lazy.mask_buf);
 	free(lazy.hits);

@@ -1075,8 +1075,18 @@ static rc_status build_index(compiler *cp)
 		size_t s = (size_t)(h & (slots - 1));
 		while (r->slots[s].count)
 			s = (s + 1) & (slots - 1);
-		r->slots[s] = (struct rc__lex_slot){.h = h, .first = (uint32_t)i,
-		                                    .count = (uint32_t)(j - i)};
+		struct rc__lex_slot *sl = &r->slots[s];
+		*sl = (struct rc__lex_slot){.h = h, .first = (uint32_t)i, .count = (uint32_t)(j - i),
+		                            .one_all = true};
+		size_t k = i;
+		while (k < j && r->lex[k].p.n > 1)
+			k++;
+		sl->n_multi = (uint32_t)(k - i);
+		for (; k < j; k++) {
+			if (r->lex[k].p.n != 1 || !r->lex[k].same_first)
+				sl->one_all = false;
+			sl->one |= (uint64_t)1 << r->lex[k].cls;
+		}
 		i = j;
 	}
 	return RC_OK;
@@ -1457,10 +1467,9 @@ void rc_rules_free(rc_rules *rules)
 
 /* The entries of the slot of toks[i]'s hash (a word or punctuation), longest
  * first, *count of them; NULL when there are none. */
-static const rc__lex_entry *lex_slot(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
-                                     uint32_t *count)
+static const struct rc__lex_slot *slot_of(const rc_rules *r, const rc__tok *toks, size_t n,
+                                          size_t i)
 {
-	*count = 0;
 	if (i >= n || !r->n_slots)
 		return NULL;
 	const rc__tok *t = &toks[i];
@@ -1469,8 +1478,15 @@ static const rc__lex_entry *lex_slot(const rc_rules *r, const rc__tok *toks, siz
 	size_t s = (size_t)(t->h & (r->n_slots - 1));
 	while (r->slots[s].count && r->slots[s].h != t->h)
 		s = (s + 1) & (r->n_slots - 1);
-	*count = r->slots[s].count;
-	return *count ? r->lex + r->slots[s].first : NULL;
+	return r->slots[s].count ? &r->slots[s] : NULL;
+}
+
+static const rc__lex_entry *lex_slot(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
+                                     uint32_t *count)
+{
+	const struct rc__lex_slot *sl = slot_of(r, toks, n, i);
+	*count = sl ? sl->count : 0;
+	return sl ? r->lex + sl->first : NULL;
 }
 
 /* Whether entry e stands at toks[i] (the caller checked it fits in n).
@@ -1506,11 +1522,22 @@ _Static_assert(RC_LX_COUNT_ <= 64, "lexicon classes are bits of a uint64_t");
 uint64_t rc__lex_classes(const rc_rules *r, const rc__tok *toks, size_t n, size_t i,
                          const char *text)
 {
-	uint32_t count;
-	const rc__lex_entry *e = lex_slot(r, toks, n, i, &count);
+	const struct rc__lex_slot *sl = slot_of(r, toks, n, i);
+	if (!sl)
+		return 0;
+	const rc__tok *t = &toks[i];
 	uint64_t m = 0;
-	int first = -1;
-	for (uint32_t k = 0; k < count; k++, e++)
+	const rc__lex_entry *e = r->lex + sl->first;
+	int first = -1;    /* as in rc__lex_find */
+	uint32_t walk = sl->one_all ? sl->n_multi : sl->count;
+	if (sl->one_all) {
+		/* the one-word entries all have the run's first word, which
+		 * lex[first] has (its same_first is set) */
+		first = rc__tok_is(t, text, e->p.h[0], e->p.w[0]);
+		if (first)
+			m = sl->one;
+	}
+	for (uint32_t k = 0; k < walk; k++, e++)
 		if (!(m >> e->cls & 1) && i + e->p.n <= n && lex_match(e, toks, i, text, &first))
 			m |= (uint64_t)1 << e->cls;
 	return m;
