@@ -728,6 +728,20 @@ static void write_text(ctx *c)
  * are worded alike in the Markdown and the HTML report, which differ only
  * in markup and escaping: this table holds them.
  */
+/* ". " and why a conflict is one, escaped for the medium by text; nothing
+ * when there is no reason. */
+static void conflict_why(rc__out *o, const rc_conflict *cf, void (*text)(rc__out *o, const char *s))
+{
+	rc_buf wb;
+	rc__buf_init(&wb, 0);
+	const char *why = rc__conflict_why(&wb, cf);
+	if (why) {
+		rc__outs(o, ". ");
+		text(o, why);
+	}
+	rc__buf_dispose(&wb);
+}
+
 typedef struct prose_markup {
 	void (*text)(rc__out *o, const char *s);   /* a string from an article */
 	void (*plain)(rc__out *o, const char *s);  /* our own: a date, an interval */
@@ -1007,14 +1021,7 @@ static void md_metric(rc__out *o, const rc_metric_result *mr)
 		rc__outs(o, ": ");
 		rc__out_md(o, b2.data);
 		rc__buf_dispose(&b2);
-		rc_buf wb;
-		rc__buf_init(&wb, 0);
-		const char *why = rc__conflict_why(&wb, cf);
-		if (why) {
-			rc__outs(o, ". ");
-			rc__out_md(o, why);
-		}
-		rc__buf_dispose(&wb);
+		conflict_why(o, cf, rc__out_md);
 		rc__outs(o, ".\n\n");
 		md_conflict_rows(o, cf);
 		rc__outs(o, "\n");
@@ -1856,14 +1863,7 @@ static void write_html(ctx *c)
 				rc__outs(o, ": ");
 				rc__out_xml(o, s.data ? s.data : "");
 				rc__buf_dispose(&s);
-				rc_buf wb;
-				rc__buf_init(&wb, 0);
-				const char *why = rc__conflict_why(&wb, cf);
-				if (why) {
-					rc__outs(o, ". ");
-					rc__out_xml(o, why);
-				}
-				rc__buf_dispose(&wb);
+				conflict_why(o, cf, rc__out_xml);
 				rc__outs(o, "</p>\n");
 			}
 			html_claims_table(o, mr->claims, mr->n_claims, mr);
