@@ -223,6 +223,14 @@ END_TEST
 
 START_TEST(parts_of_a_total)
 {
+	/* "among those killed" and "among those who died" are two cues (a
+	 * pattern's "killed|who" is one word or the other, not a phrase) */
+	READS(0, "The blast killed 40 people. Six foreigners were among those killed.",
+	      "killed|40|[40,40]|current|-|-1|-0; "
+	      "killed|Six|[6,6]|current|among the victims|0|-0; ");
+	READS(0, "The blast killed 40 people. Six guards were among those who died.",
+	      "killed|40|[40,40]|current|-|-1|-0; "
+	      "killed|Six|[6,6]|current|among the victims|0|-0; ");
 	READS(0, "A car bomb killed 31 people. Eleven Filipino nurses were among the dead.",
 	      "killed|31|[31,31]|current|-|-1|-0; "
 	      "killed|Eleven|[11,11]|current|among the victims|0|-0; ");
