@@ -197,7 +197,8 @@ typedef struct rc_event_vocab {
 	ev_words modifiers, not_event_before, not_date_before, clause_openers, preps, gaz_preps,
 	    place_lead, place_skip, verb_markers, report_verbs, not_names, weak_names, offset_units,
 	    offset_words, toll_preps, venue_words, definite, venue_preps, group_refs, thing_verbs, month_leads, past_month_leads, year_leads,
-	    place_links, within_preps, date_relatives, date_openers, verb_homographs, verb_subjects;
+	    place_links, within_preps, date_relatives, date_openers, verb_homographs, verb_subjects,
+	    superlatives;
 	char **demonym_endings;  /* longest first */
 	size_t n_demonym_endings;
 	int default_type;        /* of a sentence an --events alias names without a noun */

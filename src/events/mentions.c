@@ -92,6 +92,7 @@ typedef struct ment {
 	bool displaced;        /* "five months after a fire": another time than the story's */
 	bool group_ref;        /* "these attacks": several events at once */
 	bool definite;         /* "the fire": after a definite article */
+	bool superlative;      /* "the deadliest attack in the capital": a comparison */
 	bool opened;           /* dated by its sentence's opening, apart from the story (opening_date) */
 	bool title;            /* in a title kept apart from the text: not a mention of the record */
 	int unit;              /* its document event, -1 before assignment */
@@ -1331,6 +1332,7 @@ static bool do_sentence(ctx *c, size_t si, size_t para, size_t s, size_t e, bool
 		m.displaced = displaced(c, prev_end, k->t0);
 		m.group_ref = k->t0 > 0 && tok_is(c, &c->toks[k->t0 - 1], &c->tb->group_refs);
 		m.definite = k->t0 > 0 && tok_is(c, &c->toks[k->t0 - 1], &c->tb->definite);
+		m.superlative = tok_is(c, &c->toks[k->t0], &c->tb->superlatives);
 		if (title)
 			m.noun = join(c, k->t0, k->t1, false);
 		find_names(c, &m, prev_end, c->head ? prev_end : next_start, 0);
@@ -2047,6 +2049,16 @@ static void build_units(ctx *c)
 		    (m->date && !m->weak_date && P->date && !P->weak_date &&
 		     ends_before(m->date, P->date, HISTORY_DAYS)))
 			continue;
+		/* "..., the deadliest attack in the Somali capital since 2017": a
+		 * comparison the lede makes of its event, whose place is the
+		 * comparison's scope, not another event's */
+		if (m->superlative && !m->date &&
+		    (c->tb->types[c->us[u0].type].follow_up ||
+		     rc__ev_families_compatible(c->tb, fam_of(c, m), c->us[u0].fam))) {
+			m->pl = NO_PLACE;
+			join_unit(c, i, u0);
+			continue;
+		}
 		if (!conflicts(c, m, &c->us[u0]))
 			join_unit(c, i, u0);
 		else if (!m->title)

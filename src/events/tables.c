@@ -343,6 +343,7 @@ static const char *load_events(ev_tables *tb, const json_t *root)
 	    !load_words(a, &tb->verb_markers, json_object_get(root, "verb_markers")) ||
 	    !load_words_opt(a, &tb->verb_homographs, json_object_get(root, "verb_homographs")) ||
 	    !load_words_opt(a, &tb->verb_subjects, json_object_get(root, "verb_subjects")) ||
+	    !load_words_opt(a, &tb->superlatives, json_object_get(root, "superlatives")) ||
 	    !load_words(a, &tb->report_verbs, json_object_get(root, "report_verbs")) ||
 	    !load_words(a, &tb->not_names, json_object_get(root, "not_names")) ||
 	    !load_words(a, &tb->weak_names, json_object_get(root, "weak_name_words")) ||
@@ -481,7 +482,8 @@ static const char *build_dict(ev_tables *tb)
 		&tb->offset_words, &tb->toll_preps, &tb->venue_words, &tb->definite,
 		&tb->venue_preps, &tb->group_refs, &tb->thing_verbs, &tb->month_leads,
 		&tb->past_month_leads, &tb->year_leads, &tb->place_links, &tb->within_preps,
-		&tb->date_relatives, &tb->date_openers, &tb->verb_homographs, &tb->verb_subjects};
+		&tb->date_relatives, &tb->date_openers, &tb->verb_homographs, &tb->verb_subjects,
+		&tb->superlatives};
 	_Static_assert(RC_ARRAY_LEN(sets) <= 64, "word sets are bits of a uint64_t");
 	const ev_gazetteer *g = &rc__gazetteer;
 	/* the gazetteer's phrases are sorted by first word: count the words */

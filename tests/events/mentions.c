@@ -688,6 +688,27 @@ START_TEST(verb_homographs)
 }
 END_TEST
 
+/* A superlative in the lede compares the story's event with others: "the
+ * deadliest attack in the Somali capital" (a namesake region of another
+ * country) is no second event, and the story is no roundup: the injured of
+ * a later paragraph fall back to it. */
+START_TEST(superlative_is_the_story)
+{
+	fx f;
+	rc_error err;
+	setup(&f, "2025-03-10", "A suicide bomber drove a car into the gate of a hotel in Mogadishu on "
+	                        "Sunday, killing at least 14 people, in the deadliest attack in the "
+	                        "Somali capital this year.\n\nPolice said 22 people were wounded.");
+	for (size_t i = 0; i < f.n; i++)
+		ck_assert_str_eq(f.ms[i].local_id, f.ms[0].local_id);
+	ck_assert_ptr_nonnull(strstr(f.ms[0].local_id, "mogadishu"));
+	rc_claim c[1] = {claim_at(&f, "22", "injured", RC_CLAIM_CURRENT)};
+	ck_assert_int_eq(rc__claims_link(c, 1, f.ms, f.n, f.ds, &f.t, &f.seg, f.a, &err), RC_OK);
+	ck_assert_str_eq(c[0].event, f.ms[0].local_id);
+	teardown(&f);
+}
+END_TEST
+
 /* The word dictionary answers as the searches over each table: every
  * word of a sentence of my own, looked up once, gives the same word-set
  * memberships, phrase-list matches, gazetteer matches, months and
@@ -813,6 +834,7 @@ int main(void)
 	tcase_add_test(tc, undated_story_flashback);
 	tcase_add_test(tc, background_year_is_not_the_news);
 	tcase_add_test(tc, verb_homographs);
+	tcase_add_test(tc, superlative_is_the_story);
 	tcase_add_test(tc, places);
 	tcase_add_test(tc, venue_in_city_in_country);
 	tcase_add_test(tc, dates);
