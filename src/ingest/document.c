@@ -493,15 +493,23 @@ rc_status rc__document_set_text(rc_document *doc, const char *bytes, size_t len,
 	if (detect_header) {
 		char date[11];
 		size_t body = date_header(out, o, date);
+		size_t from = 0;
 		if (body) {
 			doc->body_start = body;
 			if (!doc->published && !(doc->published = rc__arena_strdup(p->arena, date)))
 				return RC_ERR_NOMEM;
-		} else if ((st = rc__header_block(doc, out, o, &body)) != RC_OK) {
-			return st;
-		} else if (body) {
-			doc->body_start = body;
+			/* "Date: 2024-04-02" alone on its line may open a header
+			 * block ("Title: ..." on the next); with the body on its
+			 * line, nothing follows it */
+			const char *nl = memchr(out, '\n', body);
+			from = nl ? (size_t)(nl - out) + 1 : o;
 		}
+		size_t header_end = 0;
+		if (from < o &&
+		    (st = rc__header_block(doc, out, o, from, from ? 2 : 1, &header_end)) != RC_OK)
+			return st;
+		if (header_end)
+			doc->body_start = header_end;
 	}
 	if (!doc->published) {
 		char date[11];

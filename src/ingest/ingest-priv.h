@@ -89,10 +89,12 @@ rc_status rc__set_published(rc_document *doc, const char *s, size_t len, size_t 
                             bool override);
 
 /* A plain text's header block ("Title: ...", "Source: ...", "Date: ...",
- * "URL: ..." lines at the top, reader.c): fills the fields the document
- * has not set and sets *body to the offset after it, or 0 when the text
- * has none.  A date that cannot be read is a warning on its line. */
-rc_status rc__header_block(rc_document *doc, const char *t, size_t len, size_t *body);
+ * "URL: ..." lines from offset from, the start of line number line;
+ * reader.c): fills the fields the document has not set and sets *body to
+ * the offset after it, or 0 when there is none.  A date that cannot be
+ * read is a warning on its line. */
+rc_status rc__header_block(rc_document *doc, const char *t, size_t len, size_t from,
+                           size_t line, size_t *body);
 
 /* Host of a URL without "www.", lower case, into the arena; NULL if none. */
 const char *rc__url_host(rc_arena *a, const char *url);

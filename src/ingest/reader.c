@@ -1114,10 +1114,11 @@ static bool header_line(const char *t, size_t n, rc_field *f, const char **v, si
 	return true;
 }
 
-rc_status rc__header_block(rc_document *doc, const char *t, size_t len, size_t *body)
+rc_status rc__header_block(rc_document *doc, const char *t, size_t len, size_t from,
+                           size_t line, size_t *body)
 {
 	rc_arena *a = doc->priv->arena;
-	size_t ls = 0, line = 1, end = 0;
+	size_t ls = from, end = 0;
 	*body = 0;
 	while (ls < len) {
 		const char *nl = memchr(t + ls, '\n', len - ls);

@@ -246,6 +246,19 @@ START_TEST(header_block_forms)
 	ck_assert_str_eq(d->published, "2024-05-02");
 	ck_assert_str_eq(d->text + d->body_start, "The ferry sank on Tuesday.");
 	rc_document_free(d);
+	/* a date header on its own line may open the block */
+	d = from_text("Date: 2025-03-03\nTitle: Floods kill 12\nSource: Valley Wire\n\nBody.");
+	ck_assert_str_eq(d->published, "2025-03-03");
+	ck_assert_str_eq(d->title, "Floods kill 12");
+	ck_assert_uint_eq(rc_document_title_line(d), 2);
+	ck_assert_str_eq(d->source, "Valley Wire");
+	ck_assert_str_eq(d->text + d->body_start, "Body.");
+	rc_document_free(d);
+	d = from_text("date 2025-03-03 Title: not a header\nBody.");
+	ck_assert_str_eq(d->published, "2025-03-03");
+	ck_assert_ptr_null(d->title);
+	ck_assert_str_eq(d->text + d->body_start, "Title: not a header\nBody.");
+	rc_document_free(d);
 	/* a date that cannot be read is a warning on its line, and no date */
 	d = from_text("Source: Hill Times\nDate: the day after the storm\n\nBody.");
 	ck_assert_ptr_null(d->published);
