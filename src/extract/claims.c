@@ -560,8 +560,9 @@ static subj subject_after(const ex *x, size_t i)
 			 * determiner, a unit and a time adverb are a time phrase
 			 * after the figure, not what it counts */
 			size_t after = k + t->p.n;
-			if (k > i + 1 && (lex_ending(x, k - 1, RC_LX_INDEFINITE) || lex_ending(x, k - 1, RC_LX_DROP_WORD)) &&
-			    after < x->n && is_word(x, after) && lex(x, after, RC_LX_TIME_ADVERB))
+			bool det = k > i + 1 && (lex_ending(x, k - 1, RC_LX_INDEFINITE) ||
+			                         lex_ending(x, k - 1, RC_LX_DROP_WORD));
+			if (det && after < x->n && is_word(x, after) && lex(x, after, RC_LX_TIME_ADVERB))
 				break;
 			s.thing = true;
 			return s;
@@ -1121,9 +1122,9 @@ static bool other_predicate(const ex *x, size_t f)
 		/* A passive participle no table knows, with no metric word after it:
 		 * "30 were missing and about 400 had been moved to schools". */
 		if (ends_ed(x, i) && lex_ending(x, i - 1, RC_LX_BE)) {
-			for (size_t j = i + 1; j < x->n && j < i + 4 && is_word(x, j); j++)
-				if (clause_break(x, j) || trigger_at(x, j, &st))
-					return !trigger_at(x, j, &st);
+			for (size_t j = i + 1; j < x->n && j < i + 4 && is_word(x, j) && !clause_break(x, j); j++)
+				if (trigger_at(x, j, &st))
+					return false;
 			return true;
 		}
 	}

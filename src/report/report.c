@@ -82,7 +82,8 @@ static void event_where(rc_buf *b, const rc_event *ev)
 static void current_str(char *buf, size_t n, const rc_metric_result *m)
 {
 	const rc_quantity *q = m->current ? &m->current->claim->q : NULL;
-	bool exact = q && !q->approx && !q->vague && q->iv.lo == q->iv.hi && !q->iv.lo_inf && !q->iv.hi_inf;
+	bool exact = q && !q->approx && !q->vague && q->iv.lo == q->iv.hi && !q->iv.lo_inf &&
+	             !q->iv.hi_inf;
 	if (!q || exact || m->best != m->current_value) {
 		rc__num_str(buf, n, m->best);
 		return;
