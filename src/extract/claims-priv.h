@@ -233,6 +233,7 @@ struct rc_rules {
 	const char *demonym_owner;      /* "the Saudi toll": the Saudi <demonym_owner> */
 
 	bool *part_subject;             /* by subject index: a part of the victims */
+	bool *subject_unspecific;       /* by subject index: names no group ("people") */
 	rc__pattern_set part_cues;      /* pattern.metric is the label index */
 	const char **part_labels;
 	bool *part_relative;            /* by label: counts on an earlier figure ("more") */

@@ -59,6 +59,7 @@ typedef struct work {
 	const char *part;       /* part label or text (scratch), NULL for a total */
 	bool group_part;        /* part by its group only: a total if the text has none */
 	bool others;            /* the others of the part before it ("six others") */
+	bool sibling;           /* one group of a breakdown ("10 soldiers and two civilians") */
 	bool background;        /* about an earlier event */
 	int year;               /* year its clause names, or 0 */
 } work;
@@ -70,6 +71,7 @@ typedef struct meta {
 	bool group_part;    /* a part by its group only ("7 officers"): needs a total */
 	bool said_again;    /* a total found to repeat a part of it (attach_parts) */
 	bool others;        /* the others of the part before it in its sentence */
+	bool sibling;       /* one group of a breakdown: never the total */
 	bool dated;         /* a level the text dates to a day ("stood at 12 on Wednesday") */
 	bool risen;         /* the new figure of a change that names no old one ("rise to 13") */
 	bool earlier;       /* in a sentence that opens on an earlier state ("Earlier, ...") */
@@ -1156,10 +1158,10 @@ static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
 		if (pp && k + (long)pp->p.n <= j)
 			head = claim_ending_at(x, k - 1, f);
 	}
-	if (!head || other_predicate(x, f))
+	if (!head || other_predicate(x, f) || !claim_like(x, f, head, true, out))
 		return false;
 	*head_index = (size_t)(head - x->w);
-	return claim_like(x, f, head, true, out);
+	return true;
 }
 
 /*
@@ -1464,6 +1466,52 @@ static char *demonym_text(ex *x, size_t i, const rc__lex_entry *d, bool *nomem)
 	if (!t)
 		*nomem = true;
 	return t;
+}
+
+/* Does subject a name a group of its own, apart from subject b? */
+static bool other_group(const rc_rules *r, int a, int b)
+{
+	return a >= 0 && b >= 0 && a != b && !r->subject_unspecific[a] && !r->subject_unspecific[b];
+}
+
+/*
+ * Is w one group of a breakdown: a count of one group coordinated with a
+ * count of another, both of its metric ("killed 10 soldiers and two
+ * civilians", "10 men and one woman died")?  Then neither is the other's
+ * total, nor the event's: each is a part.  head is the list head w was
+ * chained to, or NULL; the member after w is looked for right after its
+ * noun, where no predicate of another metric follows it ("10 soldiers and
+ * two civilians were wounded" is no breakdown of the soldiers' metric).
+ */
+static bool breakdown_member(const ex *x, const work *w, const work *head)
+{
+	const rc_rules *r = x->r;
+	if (w->metric < 0 || w->subject < 0 || r->subject_unspecific[w->subject])
+		return false;
+	if (head && head->metric == w->metric && head->parent < 0 && other_group(r, head->subject, w->subject))
+		return true;
+	subj s = subject_after(x, w->fig);
+	if (s.idx != w->subject)
+		return false;
+	size_t i = s.end;
+	/* ", and", "and", "," */
+	if (i < x->n && is_punct(x, i, ','))
+		i++;
+	if (i < x->n && is_word(x, i) && lex(x, i, RC_LX_COORD))
+		i++;
+	if (i == s.end || i >= x->n || !is_fig(x, i) || x->tok[i].q < 0 ||
+	    fig_q(x, i)->kind != RC_QK_COUNT)
+		return false;
+	subj m = subject_after(x, i);
+	if (m.thing || !other_group(r, w->subject, m.idx))
+		return false;
+	for (size_t k = m.end; k < x->n && k < m.end + 3 && is_word(x, k) && !clause_break(x, k); k++) {
+		bool st;
+		const rc__lex_entry *t = trigger_at(x, k, &st);
+		if (t)
+			return t->idx == w->metric;
+	}
+	return true;
 }
 
 static const char *part_of(ex *x, work *w, bool *nomem)
@@ -2936,6 +2984,7 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 		return RC_ERR_NOMEM;
 	(*metas)[x->n_claims] = (meta){.sent = x->sent, .metric = w->metric,
 	                               .group_part = w->group_part, .others = w->others,
+	                               .sibling = w->sibling,
 	                               .dated = c->status == RC_CLAIM_CURRENT &&
 	                                        (cue_at(x, &x->r->dated_level, w->fig) ||
 	                                         anchored_past_perfect(x, w)),
@@ -3254,7 +3303,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		if (not_figure(x, f) || cue_at(x, &x->r->vetoes, f))
 			continue;
 		work w, second = {.metric = -1};
-		size_t head;
+		size_t head = SIZE_MAX; /* the list head, when try_chain made w */
 		/* a list member whose verb the text leaves out, an adverb in
 		 * its place ("20 died there and two later in hospital"), counts
 		 * what its head counts, whatever the phrase after the adverb */
@@ -3291,9 +3340,17 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		const char *inherited = w.part;
 		bool inherited_group = w.group_part;
 		w.part = part_of(x, &w, &nomem);
-		/* a list member and a back-reference count what their head
-		 * counts: "15 who died at the airport and 13 at the metro" */
-		if (!w.part && inherited && (w.form == FORM_BACKREF || w.form == FORM_CHAIN)) {
+		/* one group of a breakdown counts its own group, whatever its
+		 * head counted: "killed 10 soldiers and two civilians" */
+		w.sibling = breakdown_member(x, &w, head < x->n_w ? &x->w[head] : NULL);
+		if (w.sibling) {
+			if (!w.part)
+				w.part = x->r->subjects[w.subject];
+			w.group_part = true;
+		} else if (!w.part && inherited && (w.form == FORM_BACKREF || w.form == FORM_CHAIN)) {
+			/* a list member and a back-reference count what their
+			 * head counts: "15 who died at the airport and 13 at the
+			 * metro" */
 			w.part = inherited;
 			w.group_part = inherited_group;
 		}
@@ -3359,8 +3416,9 @@ static void attach_once(rc_claim *c, size_t n, const meta *metas)
 			for (size_t k = i; k-- > 0 && metas[k].sent == metas[i].sent && !of_part;)
 				of_part = c[k].part && c[k].parent >= 0;
 		/* a group with no total beside it is the total: "a bombing
-		 * killed 7 officers" */
-		if (best < 0 && metas[i].group_part && !of_part)
+		 * killed 7 officers", but not one group of several ("killed
+		 * 10 soldiers and two civilians": the total is unstated) */
+		if (best < 0 && metas[i].group_part && !of_part && !metas[i].sibling)
 			c[i].part = NULL;
 	}
 }

@@ -152,6 +152,7 @@ static const field parts_fields[] = {
 	WORDS("by_role"),
 	LEX("role_nouns", RC_LX_ROLE_NOUN),
 	WORDS("subjects"),
+	WORDS("unspecific_subjects"),
 	LEX("demonyms", RC_LX_DEMONYM),
 	LEX("site_openers", RC_LX_SITE_OPENER),
 	MAP("cues", cue_value),
@@ -1179,6 +1180,25 @@ static rc_status compile_lists(compiler *cp, const json_t *obj, const field *fs)
 /* Mark each metric that names lists with the flag at offset flag of
  * rc__metric (a bool); returns the index in names of the first name that
  * is no metric, or -1. */
+/* parts.<key>: a list of subject names, marked by subject index in *out. */
+static rc_status mark_subjects(compiler *cp, const json_t *parts, const char *key, bool **out)
+{
+	rc_rules *r = cp->r;
+	if (!(*out = rc__arena_calloc(r->arena, r->n_subjects + 1, sizeof(**out))))
+		return RC_ERR_NOMEM;
+	const json_t *ps = json_object_get(parts, key);
+	for (size_t k = 0; k < json_array_size(ps); k++) {
+		const char *sn = json_string_value(json_array_get(ps, k));
+		int idx = subject_index(r, sn);
+		if (idx < 0) {
+			point_at_element(cp, (const char *const[]){"parts", key}, 2, sn, k);
+			return fail(cp->c, "'%s' is not a subject name (see \"subjects\")", sn);
+		}
+		(*out)[idx] = true;
+	}
+	return RC_OK;
+}
+
 static long mark_metrics(struct rc_rules *r, const json_t *names, size_t flag)
 {
 	long unknown = -1;
@@ -1281,19 +1301,9 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		                 (size_t)bad_role);
 		return fail(cp->c, "'%s' is not a metric name (see \"metrics\")", mn);
 	}
-	r->part_subject = rc__arena_calloc(r->arena, r->n_subjects + 1, sizeof(*r->part_subject));
-	if (!r->part_subject)
-		return RC_ERR_NOMEM;
-	const json_t *ps = json_object_get(parts, "subjects");
-	for (size_t k = 0; k < json_array_size(ps); k++) {
-		const char *sn = json_string_value(json_array_get(ps, k));
-		int idx = subject_index(r, sn);
-		if (idx < 0) {
-			point_at_element(cp, (const char *const[]){"parts", "subjects"}, 2, sn, k);
-			return fail(cp->c, "'%s' is not a subject name (see \"subjects\")", sn);
-		}
-		r->part_subject[idx] = true;
-	}
+	if ((st = mark_subjects(cp, parts, "subjects", &r->part_subject)) != RC_OK ||
+	    (st = mark_subjects(cp, parts, "unspecific_subjects", &r->subject_unspecific)) != RC_OK)
+		return st;
 	/* The lists of labels that give a cue's label a property. */
 	const struct { const char *key; bool **by_label; } label_lists[] = {
 		{"relative", &r->part_relative},

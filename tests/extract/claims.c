@@ -243,6 +243,20 @@ START_TEST(parts_of_a_total)
 	      "killed|7|[7,7]|current|-|-1|-0; ");
 	READS(0, "The attack killed 25 people. Three soldiers died later.",
 	      "killed|25|[25,25]|current|-|-1|-0; killed|Three|[3,3]|current|soldiers|0|-0; ");
+	/* one group of a breakdown is never the total, whether or not the
+	 * text states one ("10 men and one woman": the woman's "one" is no
+	 * figure of its own, but she makes the men a group) */
+	READS(0, "A rocket killed 6 farmers and three students in the valley.",
+	      "killed|6|[6,6]|current|farmers|-1|-0; killed|three|[3,3]|current|students|-1|-0; ");
+	READS(0, "Eight people died. Police said 7 men and one woman were found in the house.",
+	      "killed|Eight|[8,8]|current|-|-1|-0; ");
+	READS(0, "Eight people died in the fire. Police said 7 men and one woman died there.",
+	      "killed|Eight|[8,8]|current|-|-1|-0; killed|7|[7,7]|current|men|0|-0; ");
+	READS(0, "A landslide killed 4 miners, two guards and a cook at the camp.",
+	      "killed|4|[4,4]|current|miners|-1|-0; killed|two|[2,2]|current|security personnel|-1|-0; ");
+	/* a member with a predicate of another metric breaks nothing down */
+	READS(0, "A bombing killed 7 soldiers and two civilians were hurt.",
+	      "killed|7|[7,7]|current|-|-1|-0; injured|two|[2,2]|current|-|-1|-0; ");
 	/* in a headline before the text that gives the total */
 	READS(0, "Nine Kenyan workers among dead\n\nThe blast killed 40 people.",
 	      "killed|Nine|[9,9]|current|Kenyan workers|1|-0; killed|40|[40,40]|current|-|-1|-0; ");
