@@ -2123,6 +2123,18 @@ static bool name_link(const ex *x, size_t i)
  * agency" after one.  Returns false when nothing is left. */
 static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
 {
+	/* a time after a preposition is no part of the name: "On Saturday
+	 * AFAD had put the toll at 31", "By Tuesday officials had counted"
+	 * (but "the Sunday Times") */
+	const rc__lex_entry *tp = a < b && is_word(x, a) ? lex(x, a, RC_LX_TIME_PREP) : NULL;
+	size_t at = tp ? a + tp->p.n : a;
+	if (tp || (a > 0 && lex_ending(x, a - 1, RC_LX_TIME_PREP))) {
+		const rc__lex_entry *t;
+		while (at < b && (t = lex(x, at, RC_LX_SKIP)) && at + t->p.n < b)
+			at += t->p.n;
+		if (at > a + (tp ? tp->p.n : 0))
+			a = at;
+	}
 	for (int guard = 0; guard < 8 && a < b; guard++) {
 		const rc__lex_entry *e = lex(x, a, RC_LX_DROP_WORD);
 		if (e && a + e->p.n <= b) {

@@ -832,6 +832,10 @@ START_TEST(source_name_bounds)
 	        "7|Minister of the Interior; ");
 	SOURCES("The regional search and rescue office said 12 people were missing.",
 	        "12|regional search and rescue office; ");
+	/* a time after a preposition opens no name */
+	SOURCES("On Friday KDMA had put the toll at 17.", "17|KDMA; ");
+	SOURCES("By Thursday night rescuers had counted 30 dead.", "30|rescuers; ");
+	SOURCES("The Sunday Courier reported 12 dead.", "12|Sunday Courier; ");
 	/* "agency" goes only after a name */
 	SOURCES("The state news agency said 9 people died.", "9|state news agency; ");
 	SOURCES("The Xinhua news agency said 9 people died.", "9|Xinhua; ");
