@@ -903,6 +903,14 @@ static bool try_toll_before(const ex *x, size_t f, work *out)
 			j--;
 			continue;
 		}
+		/* "the number of people killed when a ferry sank near Goma has
+		 * risen to 78": a clause on the participle of the dead or hurt
+		 * inside the noun phrase */
+		if (is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_CLAUSE) && j > 0 &&
+		    metric_word(x, (size_t)j - 1) >= 0) {
+			j--;
+			continue;
+		}
 		if (!(gap_ok(x, (size_t)j) || (is_fig(x, (size_t)j) && !is_claim_fig(x, (size_t)j))) ||
 		    clause_break(x, (size_t)j))
 			return false;

@@ -594,6 +594,10 @@ START_TEST(level_verbs_and_tolls)
 	      "killed|above 90|(90,-1)|current|-|-1|-0; ");
 	READS(0, "The number of people killed rose past 500 on Friday.",
 	      "killed|past 500|(500,-1)|current|-|-1|-0; ");
+	/* a clause on the participle inside the noun phrase */
+	READS(0, "The number of people injured when the stand gave way near the north gate has "
+	         "climbed to 64, up from 40 on Monday.",
+	      "injured|64|[64,64]|current|-|-1|-0; injured|40|[40,40]|superseded|-|-1|-0; ");
 	READS(0, "The death toll from Saturday's twin explosions at two crowded markets in the "
 	         "northern city has risen to 47.",
 	      "killed|47|[47,47]|current|-|-1|-0; ");
