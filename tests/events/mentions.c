@@ -155,6 +155,14 @@ START_TEST(places)
 	              "closed its schools.");
 	ck_assert_str_eq(find_noun(&f, "bombing")->place, "Colombo, Sri Lanka");
 	teardown(&f);
+	/* a country's short name two countries share ("Congo") is the one
+	 * the story's other places are in; alone, the first in the gazetteer */
+	one(&f, NULL, "A ferry capsized in Congo on Thursday. Rescuers from Goma searched the lake.");
+	ck_assert_str_eq(find_noun(&f, "capsized")->place, "Democratic Republic of the Congo");
+	teardown(&f);
+	one(&f, NULL, "Floods in Congo killed 40 people. Districts of Brazzaville were under water.");
+	ck_assert_str_eq(find_noun(&f, "Floods")->place, "Republic of the Congo");
+	teardown(&f);
 	/* a place named like an English word only as "Name, Country" */
 	one(&f, NULL, "A bridge collapse in Split, Croatia, killed three drivers.");
 	ck_assert_str_eq(find_noun(&f, "bridge collapse")->place, "Split");
