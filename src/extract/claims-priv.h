@@ -113,6 +113,7 @@ typedef enum rc__lex_class {
 	RC_LX_REL_SUBJECT,  /* "who": "officials who asked not to be named put ..." */
 	RC_LX_TIME_ADVERB,  /* "earlier": "up from 180 a day earlier" is a time, not 180 days */
 	RC_LX_TIME_PREP,    /* "on", "by": "On Saturday AFAD said" opens on a time, not a name */
+	RC_LX_PLACE_LINK,   /* "in": "civil society groups in Goma said" is the groups' */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 

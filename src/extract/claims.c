@@ -2192,7 +2192,14 @@ static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
  * name ("Minister of the Interior"). */
 static bool np_link(const ex *x, size_t i, bool right_end)
 {
-	if (!is_word(x, i) || !lex(x, i, RC_LX_NAME_LINK) || i == 0)
+	if (!is_word(x, i) || i == 0)
+		return false;
+	/* a place after a common noun: "civil society groups in Goma",
+	 * "Doctors in Gaza" */
+	if (lex(x, i, RC_LX_PLACE_LINK))
+		return capitalised(x, i + 1) && is_word(x, i - 1) && !np_stop(x, i - 1) &&
+		       (!capitalised(x, i - 1) || i == 1 || !is_word(x, i - 2));
+	if (!lex(x, i, RC_LX_NAME_LINK))
 		return false;
 	if (name_link(x, i) || lex_ending(x, i - 1, RC_LX_APPOSITIVE_ROLE))
 		return true;

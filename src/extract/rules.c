@@ -131,6 +131,7 @@ static const field attribution_fields[] = {
 	LEX("count_nouns", RC_LX_COUNT_NOUN),
 	LEX("relative_subjects", RC_LX_REL_SUBJECT),
 	LEX("time_prepositions", RC_LX_TIME_PREP),
+	LEX("place_links", RC_LX_PLACE_LINK),
 	LEX("relay_participles", RC_LX_RELAY),
 	PATTERNS("count_anaphors", SLOT_NONE, count_anaphors),
 	LEX("np_compounds", RC_LX_NP_COMPOUND),

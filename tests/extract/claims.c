@@ -836,6 +836,9 @@ START_TEST(source_name_bounds)
 	        "7|Minister of the Interior; ");
 	SOURCES("The regional search and rescue office said 12 people were missing.",
 	        "12|regional search and rescue office; ");
+	/* a place after a common noun is part of the name */
+	SOURCES("Rights groups in Mashhad put the toll at 30.", "30|Rights groups in Mashhad; ");
+	SOURCES("Nurses in Aleppo said 14 people had died.", "14|Nurses in Aleppo; ");
 	/* a time after a preposition opens no name */
 	SOURCES("On Friday KDMA had put the toll at 17.", "17|KDMA; ");
 	SOURCES("By Thursday night rescuers had counted 30 dead.", "30|rescuers; ");
