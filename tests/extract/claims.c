@@ -653,6 +653,11 @@ START_TEST(revision_narratives)
 {
 	READS(0, "The agency lowered the toll to 61 from 74.",
 	      "killed|61|[61,61]|current|-|-1|-0; killed|74|[74,74]|superseded|-|-1|-0; ");
+	/* a figure given "before revising it" is the one revised */
+	READS(0, "The coast guard put the toll at 9 before raising it to 13 at noon.",
+	      "killed|9|[9,9]|superseded|-|-1|-0; killed|13|[13,13]|current|-|-1|-0; ");
+	READS(0, "The mayor said 6 people drowned before the levee broke.",
+	      "killed|6|[6,6]|current|-|-1|-0; ");
 	READS(0, "The toll now stands at 52 rather than 49, the mayor said.",
 	      "killed|52|[52,52]|current|-|-1|-0; killed|49|[49,49]|superseded|-|-1|-0; ");
 	READS(0, "Officials now say 36 died, not 41.",
