@@ -1415,6 +1415,39 @@ static bool in_chain(const mstate *s, const size_t *by_to, const size_t *old, si
 
 #define MAX_CHAIN 16
 
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The current figure of its document a superseded claim was revised to:
+ * of the current claims of its metric, part and sentence, one of its
+ * source before one of another, then the nearest ("Police said earlier
+ * that 14 had died; the Red Cross put the toll at 15 before revising it
+ * to 21": 15 to 21, not to 14). */
+static const rc_claim *revised_to(const rc_record *rec, const rc_claim *sup)
+{
+	const rc_claim *best = NULL;
+	size_t best_d = 0;
+	bool best_same = false;
+	for (size_t i = 0; i < rec->n_claims; i++) {
+		const rc_claim *o = &rec->claims[i];
+		if (o->status != RC_CLAIM_CURRENT || o->sentence.start != sup->sentence.start ||
+		    !same_str(o->metric, sup->metric) || !same_str(o->part, sup->part) ||
+		    (o->parent < 0) != (sup->parent < 0))
+			continue;
+		bool same = same_str(o->attribution, sup->attribution);
+		size_t d = o->pos.start > sup->pos.start ? o->pos.start - sup->pos.start
+		                                         : sup->pos.start - o->pos.start;
+		if (!best || (same && !best_same) || (same == best_same && d < best_d)) {
+			best = o;
+			best_d = d;
+			best_same = same;
+		}
+	}
+	return best;
+}
+
 /* A document that revises its own figure ("revised down to 84 from 103"):
  * its superseded figures and the current one of the same sentence.  The
  * same revision in several documents is reported once, with their count. */
@@ -1449,6 +1482,8 @@ static void text_revisions(mstate *s)
 		}
 		size_t figs[MAX_CHAIN], claims[MAX_CHAIN], m = 0;
 		for (size_t x = lo; x < k && v[x].rec == c->rec && v[x].sentence == key.sentence && m < MAX_CHAIN - 1; x++) {
+			if (revised_to(c->rec, s->refs[v[x].i]->claim) != c->claim)
+				continue;
 			bool dup = false;
 			for (size_t y = 0; y < m; y++)
 				dup |= figs[y] == s->fig[v[x].i];

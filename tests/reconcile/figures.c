@@ -208,6 +208,36 @@ START_TEST(same_ministry_revises_down)
 }
 END_TEST
 
+START_TEST(text_revision_to_its_own_source)
+{
+	/* "Police said earlier that 14 had died; the Red Cross put the toll at
+	 * 15 before revising it to 21": one sentence, two current figures;
+	 * the Red Cross revised 15 to its own 21, not to the police's 14 */
+	spec one[] = {
+		{"killed", "21", 21, 21, "the President", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "14", 14, 14, "Police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "15", 15, 15, "the Red Cross", RC_CLAIM_SUPERSEDED, -1, NULL},
+		{"killed", "21", 21, 21, "the Red Cross", RC_CLAIM_CURRENT, -1, NULL},
+	};
+	rc_record *r[] = {report("own-1", "2024-03-02", "Valley Post", one, 4)};
+	rc_claim *cl = (rc_claim *)r[0]->claims;
+	cl[2].sentence = cl[3].sentence = cl[1].sentence;
+	rc_result *res = reconcile(r, 1, NULL);
+	const rc_metric_result *m = metric(res, "killed");
+	size_t revisions = 0;
+	for (size_t i = 0; i < m->n_conflicts; i++) {
+		const rc_conflict *c = &m->conflicts[i];
+		if (c->kind != RC_CONFLICT_REVISION)
+			continue;
+		revisions++;
+		ck_assert_str_eq(c->claims[0]->claim->text, "15");
+		ck_assert_str_eq(c->claims[c->n_claims - 1]->claim->text, "21");
+	}
+	ck_assert_uint_eq(revisions, 1);
+	rc_result_free(res);
+}
+END_TEST
+
 START_TEST(text_revision_is_never_current)
 {
 	/* a report says the ministry revised 103 down to 84: the earlier 103 of
@@ -841,6 +871,7 @@ int main(void)
 	tcase_add_test(t, rising_toll_is_a_progression);
 	tcase_add_test(t, same_ministry_revises_down);
 	tcase_add_test(t, text_revision_is_never_current);
+	tcase_add_test(t, text_revision_to_its_own_source);
 	tcase_add_test(t, same_day_26_and_34_contradict);
 	tcase_add_test(t, one_source_twice_is_no_contradiction);
 	tcase_add_test(t, official_against_monitor_is_a_dispute);
