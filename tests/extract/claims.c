@@ -658,6 +658,9 @@ START_TEST(revision_narratives)
 	      "killed|9|[9,9]|superseded|-|-1|-0; killed|13|[13,13]|current|-|-1|-0; ");
 	READS(0, "The mayor said 6 people drowned before the levee broke.",
 	      "killed|6|[6,6]|current|-|-1|-0; ");
+	/* "said earlier" as "earlier said" */
+	READS(0, "The governor said earlier that 19 people had drowned.",
+	      "killed|19|[19,19]|superseded|-|-1|-0; ");
 	READS(0, "The toll now stands at 52 rather than 49, the mayor said.",
 	      "killed|52|[52,52]|current|-|-1|-0; killed|49|[49,49]|superseded|-|-1|-0; ");
 	READS(0, "Officials now say 36 died, not 41.",
