@@ -513,6 +513,13 @@ static const char *pattern_make(rc__pattern *out, rc_arena *a, const char *s, in
 			n++;
 			continue;
 		}
+		/* another figure than the claim's, where the words need one:
+		 * "of the {M} dead , {N}" */
+		if (len == 3 && memcmp(b, "{M}", 3) == 0) {
+			t->kind = RC_PT_N;
+			n++;
+			continue;
+		}
 		if (len == 3 && memcmp(b, "...", 3) == 0) {
 			if (n == 0 || toks[n - 1].kind == RC_PT_GAP)
 				return "'...' must follow a word";
@@ -522,7 +529,7 @@ static const char *pattern_make(rc__pattern *out, rc_arena *a, const char *s, in
 			continue;
 		}
 		if (memchr(b, '{', len) || memchr(b, '}', len))
-			return "unknown slot (use {N} for the figure, {X} for the source)";
+			return "unknown slot (use {N} for the figure, {X} for the source, {M} for another figure)";
 		/* Alternatives: each must be exactly one token. */
 		size_t n_alts = 1;
 		for (size_t k = 0; k < len; k++)

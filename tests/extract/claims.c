@@ -257,6 +257,10 @@ START_TEST(parts_of_a_total)
 	/* a member with a predicate of another metric breaks nothing down */
 	READS(0, "A bombing killed 7 soldiers and two civilians were hurt.",
 	      "killed|7|[7,7]|current|-|-1|-0; injured|two|[2,2]|current|-|-1|-0; ");
+	/* "of the {M} dead , {N}": the group a part is taken from, with its figure */
+	READS(0, "The quake killed 640 people. Of the 640 dead, 410 were in Ghor province.",
+	      "killed|640|[640,640]|current|-|-1|-0; killed|640|[640,640]|current|-|-1|-0; "
+	      "killed|410|[410,410]|current|part|1|-0; ");
 	/* in a headline before the text that gives the total */
 	READS(0, "Nine Kenyan workers among dead\n\nThe blast killed 40 people.",
 	      "killed|Nine|[9,9]|current|Kenyan workers|1|-0; killed|40|[40,40]|current|-|-1|-0; ");

@@ -112,7 +112,7 @@ START_TEST(bad_values_are_errors)
 	refused("{\"matcher\": {\"gap_window\": 99}}", 1, 28, "from 0 to 12");
 	refused("{\"metrics\": {\"killed\": {\"patterns\": [\"claimed lives\"]}}}", 1, 38,
 	        "missing {N}");
-	refused("{\"metrics\": {\"killed\": {\"patterns\": [\"{N} {M}\"]}}}", 1, 38, "unknown slot");
+	refused("{\"metrics\": {\"killed\": {\"patterns\": [\"{N} {Q}\"]}}}", 1, 38, "unknown slot");
 	refused("{\"attribution\": {\"primary\": [\"said {X} today\"]}}", 1, 30,
 	        "{X} must start or end");
 	refused("{\"status\": {\"aggregate\": [\"in all {N}\"]}}", 1, 27, "takes no {N}");
