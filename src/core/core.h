@@ -193,6 +193,14 @@ char *rc__buf_steal(rc_buf *b, size_t *len);
 rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
 #define RC_GROW(arr, cap, need) \
 	((size_t)(need) <= (cap) ? RC_OK : rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))))
+/* RC_GROW for the token arrays the map step fills again for every
+ * sentence of every document: room for at least first elements at once,
+ * so that a sentence of ordinary length needs no second allocation. */
+#define RC_GROW_FIRST(arr, cap, need, first)                                                 \
+	((size_t)(need) <= (cap) ? RC_OK                                                       \
+	                         : rc__grow((void **)&(arr), &(cap),                           \
+	                                    (size_t)(need) > (first) ? (size_t)(need) : (first), \
+	                                    sizeof(*(arr))))
 
 /* ---- ordering --------------------------------------------------------- */
 
