@@ -373,7 +373,17 @@ char *rc__strndup(const char *s, size_t n);
 
 /* FNV-1a 64-bit and a 64-bit mixer, for hashing and seeded signatures. */
 uint64_t rc__hash64(const void *p, size_t n, uint64_t seed);
-uint64_t rc__mix64(uint64_t x);
+/* The splitmix64 finaliser; inline: the map step calls it for every
+ * word and every shingle. */
+static inline uint64_t rc__mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return x;
+}
 /* rc__hash64 of the ASCII lower case of p[0..n), seed 0, without copying
  * it: for tables of words looked up whatever their case. */
 uint64_t rc__hash64_nocase(const char *p, size_t n);
