@@ -365,6 +365,19 @@ static inline int rc__lower(int c)
 {
 	return (unsigned)(c - 'A') < 26u ? c + 32 : c;
 }
+/* Are the eight bytes at p all plain in a JSON string (printable ASCII,
+ * no quote, no backslash)?  A test on the word instead of eight: the JSON
+ * writer and reader skip runs of text with it. */
+static inline bool rc__json_plain8(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t ctl = (v - ones * 0x20) & ~v;                      /* bytes < 0x20 */
+	uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+	uint64_t quote = (q - ones) & ~q, back = (bs - ones) & ~bs;  /* zero bytes */
+	return !((ctl | quote | back | v) & high);
+}
 /* Case-insensitive ASCII comparison of a[0..n) with the NUL-terminated b. */
 bool rc__eq_nocase(const char *a, size_t n, const char *b);
 /* Duplicate with malloc; NULL on failure. */
