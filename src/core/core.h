@@ -194,13 +194,18 @@ rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
 #define RC_GROW(arr, cap, need) \
 	((size_t)(need) <= (cap) ? RC_OK : rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))))
 /* RC_GROW for the token arrays the map step fills again for every
- * sentence of every document: room for at least first elements at once,
- * so that a sentence of ordinary length needs no second allocation. */
-#define RC_GROW_FIRST(arr, cap, need, first)                                                 \
-	((size_t)(need) <= (cap) ? RC_OK                                                       \
-	                         : rc__grow((void **)&(arr), &(cap),                           \
-	                                    (size_t)(need) > (first) ? (size_t)(need) : (first), \
-	                                    sizeof(*(arr))))
+ * sentence of every document: the first allocation is 1 KiB (the largest
+ * block glibc's per-thread cache keeps) rather than eight elements, so
+ * that a sentence of ordinary length needs no second one. */
+#define RC_GROW_FIRST_BYTES 1024
+#define RC_GROW_FIRST(arr, cap, need)                                                        \
+	((size_t)(need) <= (cap)                                                               \
+	         ? RC_OK                                                                       \
+	         : rc__grow((void **)&(arr), &(cap),                                           \
+	                    (size_t)(need) > RC_GROW_FIRST_BYTES / sizeof(*(arr))              \
+	                            ? (size_t)(need)                                           \
+	                            : RC_GROW_FIRST_BYTES / sizeof(*(arr)),                    \
+	                    sizeof(*(arr))))
 
 /* ---- ordering --------------------------------------------------------- */
 
