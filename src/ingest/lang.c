@@ -76,8 +76,8 @@ static inline uint64_t word_hash_step(uint64_t h, unsigned char c)
 	return (h ^ c) * 0x100000001b3ull;
 }
 
-/* The slot of the word s[0..n) whose hash (word_hash's) is h: its own, or
- * the empty one where it would go. */
+/* The slot of the word s[0..n) whose hash, rc__hash64 with WORD_SEED, is
+ * h: its own, or the empty one where it would go. */
 static word_slot *word_find_hashed(const char *s, size_t n, uint64_t h)
 {
 	if (!L.cap_words)
