@@ -193,6 +193,19 @@ char *rc__buf_steal(rc_buf *b, size_t *len);
 rc_status rc__grow(void **items, size_t *cap, size_t need, size_t sz);
 #define RC_GROW(arr, cap, need) \
 	((size_t)(need) <= (cap) ? RC_OK : rc__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))))
+/* RC_GROW for the token arrays the map step fills again for every
+ * sentence of every document: the first allocation is 1 KiB (the largest
+ * block glibc's per-thread cache keeps) rather than eight elements, so
+ * that a sentence of ordinary length needs no second one. */
+#define RC_GROW_FIRST_BYTES 1024
+#define RC_GROW_FIRST(arr, cap, need)                                                        \
+	((size_t)(need) <= (cap)                                                               \
+	         ? RC_OK                                                                       \
+	         : rc__grow((void **)&(arr), &(cap),                                           \
+	                    (size_t)(need) > RC_GROW_FIRST_BYTES / sizeof(*(arr))              \
+	                            ? (size_t)(need)                                           \
+	                            : RC_GROW_FIRST_BYTES / sizeof(*(arr)),                    \
+	                    sizeof(*(arr))))
 
 /* ---- ordering --------------------------------------------------------- */
 
@@ -357,6 +370,19 @@ static inline int rc__lower(int c)
 {
 	return (unsigned)(c - 'A') < 26u ? c + 32 : c;
 }
+/* Are the eight bytes at p all plain in a JSON string (printable ASCII,
+ * no quote, no backslash)?  A test on the word instead of eight: the JSON
+ * writer and reader skip runs of text with it. */
+static inline bool rc__json_plain8(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t ctl = (v - ones * 0x20) & ~v;                      /* bytes < 0x20 */
+	uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+	uint64_t quote = (q - ones) & ~q, back = (bs - ones) & ~bs;  /* zero bytes */
+	return !((ctl | quote | back | v) & high);
+}
 /* Case-insensitive ASCII comparison of a[0..n) with the NUL-terminated b. */
 bool rc__eq_nocase(const char *a, size_t n, const char *b);
 /* Duplicate with malloc; NULL on failure. */
@@ -365,7 +391,17 @@ char *rc__strndup(const char *s, size_t n);
 
 /* FNV-1a 64-bit and a 64-bit mixer, for hashing and seeded signatures. */
 uint64_t rc__hash64(const void *p, size_t n, uint64_t seed);
-uint64_t rc__mix64(uint64_t x);
+/* The splitmix64 finaliser; inline: the map step calls it for every
+ * word and every shingle. */
+static inline uint64_t rc__mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return x;
+}
 /* rc__hash64 of the ASCII lower case of p[0..n), seed 0, without copying
  * it: for tables of words looked up whatever their case. */
 uint64_t rc__hash64_nocase(const char *p, size_t n);

@@ -221,6 +221,8 @@ bool rc__jr_str(rc_jr *r, char **out, size_t *len)
 	for (;;) {
 		/* the common case: a run of plain ASCII */
 		char *p = r->p;
+		while (r->end - p >= 8 && rc__json_plain8((const unsigned char *)p))
+			p += 8;
 		while (p < r->end && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80 &&
 		       *p != '"' && *p != '\\')
 			p++;

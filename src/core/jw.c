@@ -113,19 +113,6 @@ static inline bool room(const rc_buf *b, size_t n)
 	return !b->max && b->data && n < b->cap - b->len;
 }
 
-/* Eight bytes that all need nothing (printable ASCII, no quote, no
- * backslash): a test on the word instead of eight table reads. */
-static bool plain8(const unsigned char *p)
-{
-	uint64_t v;
-	memcpy(&v, p, 8);
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	uint64_t ctl = (v - ones * 0x20) & ~v;                      /* bytes < 0x20 */
-	uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
-	uint64_t quote = (q - ones) & ~q, back = (bs - ones) & ~bs;  /* zero bytes */
-	return !((ctl | quote | back | v) & high);
-}
-
 /*
  * The string s (n bytes) quoted and escaped into the buffer in one pass:
  * room for the worst case is made once, the bytes are written in place.
@@ -145,7 +132,7 @@ static bool quoted(rc_jw *w, const char *s, size_t n, bool check)
 	*o++ = '"';
 	size_t i = 0;
 	while (i < n) {
-		if (i + 8 <= n && plain8(p + i)) {
+		if (i + 8 <= n && rc__json_plain8(p + i)) {
 			memcpy(o, p + i, 8);
 			o += 8;
 			i += 8;

@@ -61,17 +61,6 @@ uint64_t rc__hash64_nocase(const char *p, size_t n)
 	return rc__mix64(h);
 }
 
-uint64_t rc__mix64(uint64_t x)
-{
-	/* splitmix64 finaliser */
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ull;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebull;
-	x ^= x >> 31;
-	return x;
-}
-
 /* ---- open addressing ----------------------------------------------------- */
 
 static bool slot_used(const char *slot)

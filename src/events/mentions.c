@@ -223,7 +223,7 @@ static bool tok_is(const ctx *c, const tok *t, const ev_words *set)
 
 static bool push_tok(ctx *c, const tok *t)
 {
-	if (RC_GROW(c->toks, c->cap_toks, c->n_toks + 1) != RC_OK)
+	if (RC_GROW_FIRST(c->toks, c->cap_toks, c->n_toks + 1) != RC_OK)
 		return false;
 	c->toks[c->n_toks++] = *t;
 	return true;

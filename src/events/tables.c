@@ -883,6 +883,15 @@ ev_place_rel rc__ev_place_relation(const ev_tables *tb, const ev_pref *a, const 
 	return EV_PLACE_NONE;
 }
 
+/* The value of the k digits at p (checked to be digits). */
+static int digits_value(const char *p, size_t k)
+{
+	int v = 0;
+	for (size_t i = 0; i < k; i++)
+		v = v * 10 + (p[i] - '0');
+	return v;
+}
+
 bool rc__ev_date_span(const char *d, long *lo, long *hi)
 {
 	if (!d)
@@ -891,7 +900,10 @@ bool rc__ev_date_span(const char *d, long *lo, long *hi)
 	for (size_t i = 0; i < n; i++)
 		if (i == 4 || i == 7 ? d[i] != '-' : !rc__is_digit((unsigned char)d[i]))
 			return false;
-	int y = atoi(d), m = n >= 7 ? atoi(d + 5) : 0, day = n == 10 ? atoi(d + 8) : 0;
+	/* digits with a '-' after the fourth and the seventh: the fields
+	 * are "YYYY", "MM" and "DD" where the length has them */
+	int y = digits_value(d, n < 4 ? n : 4), m = n >= 7 ? digits_value(d + 5, 2) : 0,
+	    day = n == 10 ? digits_value(d + 8, 2) : 0;
 	if (n == 4) {
 		*lo = rc__days_from_civil(y, 1, 1);
 		*hi = rc__days_from_civil(y, 12, 31);

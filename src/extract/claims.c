@@ -3259,7 +3259,7 @@ static bool try_back_reference(const ex *x, size_t f, work *out)
 static rc_status class_masks(ex *x)
 {
 	x->mask = NULL;
-	if (RC_GROW(x->mask_buf, x->cap_mask, x->n + 1) != RC_OK)
+	if (RC_GROW_FIRST(x->mask_buf, x->cap_mask, x->n + 1) != RC_OK)
 		return RC_ERR_NOMEM;
 	for (size_t i = 0; i < x->n; i++)
 		x->mask_buf[i] = rc__lex_classes(x->r, x->tok, x->n, i, x->s);

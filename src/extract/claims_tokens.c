@@ -44,7 +44,7 @@ static bool dropped_byte(unsigned char c)
 
 static rc_status push(rc__tok **toks, size_t *n, size_t *cap, rc__tok t)
 {
-	if (RC_GROW(*toks, *cap, *n + 1) != RC_OK)
+	if (RC_GROW_FIRST(*toks, *cap, *n + 1) != RC_OK)
 		return RC_ERR_NOMEM;
 	(*toks)[(*n)++] = t;
 	return RC_OK;

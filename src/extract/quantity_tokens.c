@@ -376,7 +376,7 @@ static rc_status read_chunk(rc__qscan *x, size_t *pos)
 			return RC_OK;
 		}
 		/* the token is read in place, in the next slot of the array */
-		if (x->n == x->cap && RC_GROW(x->t, x->cap, x->n + 1) != RC_OK)
+		if (x->n == x->cap && RC_GROW_FIRST(x->t, x->cap, x->n + 1) != RC_OK)
 			return RC_ERR_NOMEM;
 		rc__qtok *tp = &x->t[x->n];
 		*tp = (rc__qtok){.s = i, .lex = -1, .gap = gap};

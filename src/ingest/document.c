@@ -552,7 +552,9 @@ void rc_document_position(const rc_document *doc, size_t offset, size_t *line,
 	if (p && p->line_starts && offset <= doc->text_len) {
 		size_t lo = line_of(p, offset);
 		l = lo + 1;
-		c = rc__utf8_count(doc->text + p->line_starts[lo], offset - p->line_starts[lo]) + 1;
+		/* the column counts characters: only when it is asked for */
+		if (column)
+			c = rc__utf8_count(doc->text + p->line_starts[lo], offset - p->line_starts[lo]) + 1;
 	}
 	if (line)
 		*line = l;

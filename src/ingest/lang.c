@@ -34,6 +34,7 @@ typedef struct script_def {
 
 typedef struct word_slot {
 	const char *w;
+	size_t n;             /* strlen(w) */
 	uint64_t langs;
 } word_slot;
 
@@ -60,22 +61,39 @@ static struct {
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static uint64_t word_hash(const char *s, size_t n)
+#define WORD_SEED 0x243f6a8885a308d3ULL
+
+/* rc__hash64(s, n, WORD_SEED) a byte at a time, as detect() reads a
+ * word: start from word_hash_init(), add each byte with word_hash_step(),
+ * end with rc__mix64(). */
+static inline uint64_t word_hash_init(void)
 {
-	return rc__hash64(s, n, 0x243f6a8885a308d3ULL);
+	return 0xcbf29ce484222325ull ^ WORD_SEED;
+}
+
+static inline uint64_t word_hash_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 0x100000001b3ull;
+}
+
+/* The slot of the word s[0..n) whose hash, rc__hash64 with WORD_SEED, is
+ * h: its own, or the empty one where it would go. */
+static word_slot *word_find_hashed(const char *s, size_t n, uint64_t h)
+{
+	if (!L.cap_words)
+		return NULL;
+	for (size_t i = h & (L.cap_words - 1);; i = (i + 1) & (L.cap_words - 1)) {
+		word_slot *w = &L.words[i];
+		if (!w->w)
+			return w;
+		if (w->n == n && memcmp(w->w, s, n) == 0)
+			return w;
+	}
 }
 
 static word_slot *word_find(const char *s, size_t n)
 {
-	if (!L.cap_words)
-		return NULL;
-	for (size_t i = word_hash(s, n) & (L.cap_words - 1);; i = (i + 1) & (L.cap_words - 1)) {
-		word_slot *w = &L.words[i];
-		if (!w->w)
-			return w;
-		if (strlen(w->w) == n && memcmp(w->w, s, n) == 0)
-			return w;
-	}
+	return word_find_hashed(s, n, rc__hash64(s, n, WORD_SEED));
 }
 
 static int lang_index(const char *code)
@@ -163,6 +181,7 @@ static bool load(void)
 					ok = false;
 					break;
 				}
+				slot->n = strlen(w);
 				slot->langs |= (uint64_t)1 << i;
 			}
 		}
@@ -295,20 +314,26 @@ static guess detect(const char *text, size_t n)
 	char word[64];
 	size_t wl = 0;
 	bool word_ok = true;
+	uint64_t wh = word_hash_init();   /* the word's hash as it is read */
 	for (size_t i = 0; i <= n && g.words < SAMPLE_WORDS;) {
 		uint32_t cp = 0;
 		size_t l = 1;
 		if (i < n && u[i] < 0x80) {
-			/* ASCII: most of the text; no decoding, no tables */
+			/* ASCII: most of the text; no decoding, no tables.  A run
+			 * of letters is read at once. */
 			int c = u[i];
 			if (rc__is_alpha(c)) {
-				latin++;
-				if (wl + 1 < sizeof word)
-					word[wl] = (char)rc__lower(c);
-				else
-					word_ok = false;
-				wl++;
-				i++;
+				size_t j = i;
+				for (; j < n && rc__is_alpha(u[j]); j++, wl++) {
+					char lc = (char)rc__lower(u[j]);
+					if (wl + 1 < sizeof word)
+						word[wl] = lc;
+					else
+						word_ok = false;
+					wh = word_hash_step(wh, (unsigned char)lc);
+				}
+				latin += j - i;
+				i = j;
 				continue;
 			}
 			cp = (uint32_t)c;
@@ -340,11 +365,13 @@ static guess detect(const char *text, size_t n)
 				memcpy(word + wl, enc, el);
 			else
 				word_ok = false;
+			for (size_t b = 0; b < el; b++)
+				wh = word_hash_step(wh, (unsigned char)enc[b]);
 			wl += el;
 		} else if (wl) {
 			g.words++;
 			if (word_ok) {
-				const word_slot *w = word_find(word, wl);
+				const word_slot *w = word_find_hashed(word, wl, rc__mix64(wh));
 				if (w && w->w) {
 					size_t slot = (size_t)(w - L.words);
 					bool fresh = !(seen[slot / 8] >> (slot % 8) & 1);
@@ -359,6 +386,7 @@ static guess detect(const char *text, size_t n)
 			}
 			wl = 0;
 			word_ok = true;
+			wh = word_hash_init();
 		}
 		i += l;
 	}

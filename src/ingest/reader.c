@@ -1269,6 +1269,52 @@ static bool store_flush(rc_reader *r, char *chunk, size_t *k, bool *over)
 }
 
 /*
+ * How many bytes fgets() read into chunk, which was filled with 0xFF
+ * before: the NUL it ends with is the first one when the chunk is full or
+ * a newline is before it, else (a NUL byte in the line, or the end of the
+ * file) the last one, as no byte after it was written.
+ */
+static size_t fgets_len(const char chunk[4096])
+{
+	size_t n = strlen(chunk);
+	if (n == 4095 || (n && chunk[n - 1] == '\n'))
+		return n;
+	for (n = 4096; n-- > 0 && chunk[n] != '\0';)
+		;
+	return n;
+}
+
+/*
+ * The bytes of a UTF-8 line (no decoding, no bytes pushed back) up to its
+ * newline, a chunk at a time through fgets().  Stores what line_byte()
+ * would and counts the bytes read, newline included, in *total; returns
+ * EOF when the file ended before a newline, else '\n'.
+ */
+static int utf8_line(rc_reader *r, char chunk[4096], size_t *total, bool *over, bool *nomem)
+{
+	FILE *fp = r->js->fp;
+	for (;;) {
+		memset(chunk, 0xFF, 4096);
+		if (!fgets(chunk, 4096, fp))
+			return EOF;
+		size_t n = fgets_len(chunk);
+		bool ends = n && chunk[n - 1] == '\n';
+		*total += n;
+		size_t keep = n - ends;
+		if (!*over && keep) {
+			rc_status st = rc__buf_append(&r->line, chunk, keep);
+			if (st == RC_ERR_NOMEM) {
+				*nomem = true;
+				return '\n';
+			}
+			*over = st != RC_OK;
+		}
+		if (ends)
+			return '\n';
+	}
+}
+
+/*
  * Read one line into r->line, whose cap is --max-line-bytes.  A longer line
  * is read to its end and dropped (LINE_LONG), so memory stays bounded.
  * *consumed counts the file's bytes read, newline included.
@@ -1284,11 +1330,7 @@ static enum line_result read_line(rc_reader *r, size_t *consumed)
 	/* one lock for the line, not one per byte */
 	flockfile(s->fp);
 	if (s->e == ENC_UTF8 && s->ipre >= s->npre && s->pushed < 0) {
-		while ((c = getc_unlocked(s->fp)) != EOF) {
-			total++;
-			if (!line_byte(r, chunk, &k, c, &over, &nomem))
-				break;
-		}
+		c = utf8_line(r, chunk, &total, &over, &nomem);
 		s->in_bytes += total;
 	} else {
 		while ((c = dec_get(s)) != EOF) {

@@ -63,13 +63,20 @@ bool rc__severity_from_name(const char *name, size_t len, rc_severity *out)
 
 /* ---- pieces ------------------------------------------------------------------ */
 
+/* The two hex digits of each byte value, as a constant table. */
+#define HEX_DIGIT(x) ((x) < 10 ? '0' + (x) : 'a' + (x) - 10)
+#define HEX_P1(b) {HEX_DIGIT((b) >> 4), HEX_DIGIT((b) & 15)}
+#define HEX_P4(b) HEX_P1(b), HEX_P1((b) + 1), HEX_P1((b) + 2), HEX_P1((b) + 3)
+#define HEX_P16(b) HEX_P4(b), HEX_P4((b) + 4), HEX_P4((b) + 8), HEX_P4((b) + 12)
+#define HEX_P64(b) HEX_P16(b), HEX_P16((b) + 16), HEX_P16((b) + 32), HEX_P16((b) + 48)
+static const char hex_pairs[256][2] = {HEX_P64(0), HEX_P64(64), HEX_P64(128), HEX_P64(192)};
+
 /* The signature as 512 lower-case hex digits ("%08x" per word). */
 static void signature_hex(char out[RC_MINHASH_K * 8 + 1], const uint32_t *sig)
 {
-	static const char digits[] = "0123456789abcdef";
 	for (size_t i = 0; i < RC_MINHASH_K; i++)
-		for (int k = 0; k < 8; k++)
-			out[8 * i + (size_t)k] = digits[(sig[i] >> (28 - 4 * k)) & 15];
+		for (int k = 0; k < 4; k++)
+			memcpy(out + 8 * i + 2 * (size_t)k, hex_pairs[(sig[i] >> (24 - 8 * k)) & 255], 2);
 	out[RC_MINHASH_K * 8] = '\0';
 }
 

@@ -106,6 +106,21 @@ static void next_unit(unit *u, const unsigned char *p, size_t n)
 	}
 }
 
+/* Is c a unit of its own that comes out as it is: ASCII but for a
+ * character reference's '&', CR and NUL (next_unit's first cases)? */
+static inline bool plain_byte(unsigned char c)
+{
+	return c >= 0x20 ? c < 0x80 && c != '&' : c != '\r' && c != '\0';
+}
+
+/* The end of the run of plain bytes from p[i], at most end. */
+static size_t plain_run(const unsigned char *p, size_t i, size_t end)
+{
+	while (i < end && plain_byte(p[i]))
+		i++;
+	return i;
+}
+
 rc_status rc__text_normalize(rc_text *out, rc_arena *a, const char *orig, size_t orig_len,
                              size_t start, size_t end, rc_error *err)
 {
@@ -127,6 +142,10 @@ rc_status rc__text_normalize(rc_text *out, rc_arena *a, const char *orig, size_t
 	bool changed = false;
 	unit u;
 	for (size_t i = start; i < end; i += u.in_len) {
+		size_t run = plain_run(p, i, end);
+		out_len += run - i;
+		if ((i = run) >= end)
+			break;
 		next_unit(&u, p + i, end - i);
 		changed |= u.changed;
 		out_len += u.out_len;
@@ -153,6 +172,12 @@ rc_status rc__text_normalize(rc_text *out, rc_arena *a, const char *orig, size_t
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory normalising text");
 	size_t o = 0;
 	for (size_t i = start; i < end; i += u.in_len) {
+		size_t run = plain_run(p, i, end);
+		memcpy(norm + o, p + i, run - i);
+		for (; i < run; i++)
+			map[o++] = (uint32_t)i;
+		if (i >= end)
+			break;
 		next_unit(&u, p + i, end - i);
 		for (size_t k = 0; k < u.out_len; k++) {
 			norm[o] = u.out[k];
