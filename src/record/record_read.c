@@ -1811,6 +1811,17 @@ static bool blank(const char *line, size_t len)
 	return k == len;   /* blank lines are allowed */
 }
 
+/* The next non-blank line of the current input, as next_line gives it
+ * (*line NULL for an over-long one), or *more false at its end. */
+static rc_status next_nonblank(rc_record_reader *r, char **line, size_t *len, bool *more)
+{
+	for (;;) {
+		rc_status st = next_line(r, line, len, more);
+		if (st != RC_OK || !*more || !*line || !blank(*line, *len))
+			return st;
+	}
+}
+
 /* Lines of the current input one at a time, until one hands a record out
  * or the input ends (*more false). */
 static rc_status read_in_turn(rc_record_reader *r, bool *more)
@@ -1819,17 +1830,10 @@ static rc_status read_in_turn(rc_record_reader *r, bool *more)
 	while (r->q_n == 0) {
 		char *line;
 		size_t len;
-		bool got;
-		rc_status st = next_line(r, &line, &len, &got);
-		if (st != RC_OK || !got) {
-			*more = false;
+		rc_status st = next_nonblank(r, &line, &len, more);
+		if (st != RC_OK || !*more)
 			return st;
-		}
-		if (!line)
-			st = reject_long(r);
-		else if (!blank(line, len))
-			st = read_line(r, line, len);
-		if (st != RC_OK)
+		if ((st = line ? read_line(r, line, len) : reject_long(r)) != RC_OK)
 			return st;
 	}
 	return RC_OK;
@@ -1847,14 +1851,9 @@ static rc_status fill_batch(rc_record_reader *r, bool *more)
 	while (b->used < BATCH_BYTES && b->n < BATCH_LINES) {
 		char *line;
 		size_t len;
-		bool got;
-		rc_status st = next_line(r, &line, &len, &got);
-		if (st != RC_OK || !got) {
-			*more = false;
+		rc_status st = next_nonblank(r, &line, &len, more);
+		if (st != RC_OK || !*more)
 			return st;
-		}
-		if (line && blank(line, len))
-			continue;
 		if (RC_GROW(b->slots, b->cap_slots, b->n + 1) != RC_OK ||
 		    RC_GROW(b->buf, b->cap, b->used + len + 1) != RC_OK)
 			return RC_ERR_NOMEM;

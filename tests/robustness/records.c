@@ -293,24 +293,64 @@ static char *claims_file(size_t docs, size_t *len, size_t *claims)
 	return buf;
 }
 
-/* Read path; the stats, and the number of records handed out. */
-static rc_record_stats read_stats(const char *path, size_t *records)
+/* What a reader on n threads gave: records, stats, and diagnostics with
+ * their messages. */
+typedef struct threaded_read {
+	rc_record **recs;
+	size_t n, cap;
+	rc_record_stats stats;
+	rc_diag *diags;
+	char **messages;
+	size_t n_diags;
+} threaded_read;
+
+static void read_on(threaded_read *out, const char *path, unsigned threads)
 {
+	memset(out, 0, sizeof *out);
 	rc_record_reader *rr = NULL;
 	rc_error err;
 	ck_assert_int_eq(rc_record_reader_new(&rr, &path, 1, &err), RC_OK);
-	*records = 0;
+	rc_record_reader_set_threads(rr, threads);
 	for (;;) {
 		rc_record *rec = NULL;
 		ck_assert_int_eq(rc_record_reader_next(rr, &rec, &err), RC_OK);
 		if (!rec)
 			break;
 		rc_fuzz_check_record(rec, (size_t)-1);
-		rc_record_free(rec);
-		(*records)++;
+		ck_assert_int_eq(RC_GROW(out->recs, out->cap, out->n + 1), RC_OK);
+		out->recs[out->n++] = rec;
 	}
-	rc_record_stats st = *rc_record_reader_stats(rr);
+	out->stats = *rc_record_reader_stats(rr);
+	const rc_diag *d = rc_record_reader_diags(rr, &out->n_diags);
+	out->diags = calloc(out->n_diags + 1, sizeof *out->diags);
+	out->messages = calloc(out->n_diags + 1, sizeof *out->messages);
+	ck_assert(out->diags && out->messages);
+	for (size_t i = 0; i < out->n_diags; i++) {
+		out->diags[i] = d[i];
+		out->messages[i] = strdup(d[i].message);
+	}
 	rc_record_reader_free(rr);
+}
+
+static void threaded_read_dispose(threaded_read *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		rc_record_free(r->recs[i]);
+	for (size_t i = 0; i < r->n_diags; i++)
+		free(r->messages[i]);
+	free(r->recs);
+	free(r->diags);
+	free(r->messages);
+}
+
+/* Read path; the stats, and the number of records handed out. */
+static rc_record_stats read_stats(const char *path, size_t *records)
+{
+	threaded_read r;
+	read_on(&r, path, 1);
+	*records = r.n;
+	rc_record_stats st = r.stats;
+	threaded_read_dispose(&r);
 	return st;
 }
 
@@ -428,56 +468,6 @@ START_TEST(shards_read_twice)
 	free(buf);
 }
 END_TEST
-
-/* What a reader on n threads gave: records, stats, and diagnostics with
- * their messages. */
-typedef struct threaded_read {
-	rc_record **recs;
-	size_t n, cap;
-	rc_record_stats stats;
-	rc_diag *diags;
-	char **messages;
-	size_t n_diags;
-} threaded_read;
-
-static void read_on(threaded_read *out, const char *path, unsigned threads)
-{
-	memset(out, 0, sizeof *out);
-	rc_record_reader *rr = NULL;
-	rc_error err;
-	ck_assert_int_eq(rc_record_reader_new(&rr, &path, 1, &err), RC_OK);
-	rc_record_reader_set_threads(rr, threads);
-	for (;;) {
-		rc_record *rec = NULL;
-		ck_assert_int_eq(rc_record_reader_next(rr, &rec, &err), RC_OK);
-		if (!rec)
-			break;
-		rc_fuzz_check_record(rec, (size_t)-1);
-		ck_assert_int_eq(RC_GROW(out->recs, out->cap, out->n + 1), RC_OK);
-		out->recs[out->n++] = rec;
-	}
-	out->stats = *rc_record_reader_stats(rr);
-	const rc_diag *d = rc_record_reader_diags(rr, &out->n_diags);
-	out->diags = calloc(out->n_diags + 1, sizeof *out->diags);
-	out->messages = calloc(out->n_diags + 1, sizeof *out->messages);
-	ck_assert(out->diags && out->messages);
-	for (size_t i = 0; i < out->n_diags; i++) {
-		out->diags[i] = d[i];
-		out->messages[i] = strdup(d[i].message);
-	}
-	rc_record_reader_free(rr);
-}
-
-static void threaded_read_dispose(threaded_read *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		rc_record_free(r->recs[i]);
-	for (size_t i = 0; i < r->n_diags; i++)
-		free(r->messages[i]);
-	free(r->recs);
-	free(r->diags);
-	free(r->messages);
-}
 
 /* Document lines by the thousand (more than one batch read ahead), among
  * them lines rejected for every reason (more than are named one by one),
