@@ -159,6 +159,14 @@ typedef struct rc_record_stats {
 
 RC_API rc_status rc_record_reader_new(rc_record_reader **out, const char *const *paths,
                                       size_t n, rc_error *err);
+/**
+ * Parse document lines on n threads (the caller's and n - 1 others; 0 or 1:
+ * the caller's alone, the default).  Lines are read ahead in batches and
+ * the records, counts and diagnostics come out in the input's order,
+ * exactly as on one thread.  Call before the first rc_record_reader_next();
+ * later calls are ignored once threads have run.
+ */
+RC_API void rc_record_reader_set_threads(rc_record_reader *r, unsigned n);
 /** The next record, or *out = NULL at the end. */
 RC_API rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err);
 /**

@@ -81,6 +81,8 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 		rc_engine_free(eng);
 		return CLI_EXIT_ERROR;
 	}
+	/* -j: the claims are parsed on the threads of the reduce */
+	rc_record_reader_set_threads(rr, ctx->jobs ? (unsigned)ctx->jobs : rc_cpu_count());
 	rc_record **recs = NULL;
 	size_t n = 0, cap = 0;
 	rc_status st = RC_OK;

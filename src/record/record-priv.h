@@ -60,8 +60,12 @@ void rc__mention_strdup(rc_mention *m, rc_arena *a, bool *nomem);
 /* A pool with one reference, or NULL when out of memory. */
 rc__strpool *rc__strpool_new(void);
 /* The pooled copy of s[0..n) (NUL-terminated), or NULL when out of memory.
- * Not thread-safe: one thread interns (the reader's). */
+ * One thread interns (the reader's or the store's) until the pool is
+ * shared; from then on any thread may. */
 const char *rc__strpool_intern(rc__strpool *p, const char *s, size_t n);
+/* Lock the pool's tables from now on: threads will intern at once (the
+ * reader's, under rc_record_reader_set_threads).  Call before they start. */
+void rc__strpool_share(rc__strpool *p);
 /* Take and drop references; the last drop frees the pool.  Safe from any
  * thread. */
 void rc__strpool_ref(rc__strpool *p);

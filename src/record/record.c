@@ -6,6 +6,7 @@
 /* MAP_ANONYMOUS (side blocks are mapped, below) */
 #define _DEFAULT_SOURCE
 #include <math.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <sys/mman.h>
 #include <stdlib.h>
@@ -303,36 +304,70 @@ int rc__record_cmp(const rc_record *a, const rc_record *b)
  * The table doubles at half full; a string is never removed, so the pool
  * only grows with distinct strings: outlets, dates, metrics, event ids,
  * figures as written.
+ *
+ * The pool is POOL_SHARDS such tables, a string's chosen by the top bits of
+ * its hash, each with its own lock, taken only once the pool is shared
+ * (rc__strpool_share: the reader's threads intern at once).  A string is
+ * still in one table only, so it is pooled once whichever thread comes
+ * first; the tables also grow one sixteenth at a time.
  */
+#define POOL_SHARDS 16
+#define POOL_SHARD_BITS 4
+
 typedef struct pool_slot {
 	const char *s;     /* NULL: empty */
 	uint32_t len;
 	uint32_t hash;
 } pool_slot;
 
-struct rc__strpool {
-	atomic_size_t refs;
+typedef struct pool_shard {
+	pthread_mutex_t lock;
 	rc_arena *chars;
 	pool_slot *slots;
 	size_t cap, n;
+} pool_shard;
+
+struct rc__strpool {
+	atomic_size_t refs;
+	bool shared;
+	pool_shard shard[POOL_SHARDS];
 };
+
+static void pool_free(rc__strpool *p)
+{
+	for (size_t i = 0; i < POOL_SHARDS; i++) {
+		pthread_mutex_destroy(&p->shard[i].lock);
+		rc__arena_free(p->shard[i].chars);
+		free(p->shard[i].slots);
+	}
+	free(p);
+}
 
 rc__strpool *rc__strpool_new(void)
 {
 	rc__strpool *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
-	p->chars = rc__arena_new(64 * 1024);
-	p->cap = 1024;
-	p->slots = calloc(p->cap, sizeof *p->slots);
-	if (!p->chars || !p->slots) {
-		rc__arena_free(p->chars);
-		free(p->slots);
-		free(p);
+	bool ok = true;
+	for (size_t i = 0; i < POOL_SHARDS; i++) {
+		pool_shard *h = &p->shard[i];
+		pthread_mutex_init(&h->lock, NULL);
+		h->chars = rc__arena_new(4096);
+		h->cap = 64;
+		h->slots = calloc(h->cap, sizeof *h->slots);
+		ok &= h->chars && h->slots;
+	}
+	if (!ok) {
+		pool_free(p);
 		return NULL;
 	}
 	atomic_init(&p->refs, 1);
 	return p;
+}
+
+void rc__strpool_share(rc__strpool *p)
+{
+	p->shared = true;
 }
 
 void rc__strpool_ref(rc__strpool *p)
@@ -344,23 +379,26 @@ void rc__strpool_unref(rc__strpool *p)
 {
 	if (!p || atomic_fetch_sub_explicit(&p->refs, 1, memory_order_acq_rel) != 1)
 		return;
-	rc__arena_free(p->chars);
-	free(p->slots);
-	free(p);
+	pool_free(p);
 }
 
 void rc__strpool_seal(rc__strpool *p)
 {
 	if (!p)
 		return;
-	free(p->slots);
-	p->slots = NULL;
-	p->cap = p->n = 0;
+	for (size_t i = 0; i < POOL_SHARDS; i++) {
+		free(p->shard[i].slots);
+		p->shard[i].slots = NULL;
+		p->shard[i].cap = p->shard[i].n = 0;
+	}
 }
 
 size_t rc__strpool_bytes(const rc__strpool *p)
 {
-	return p ? rc__arena_used(p->chars) + p->cap * sizeof *p->slots : 0;
+	size_t n = 0;
+	for (size_t i = 0; p && i < POOL_SHARDS; i++)
+		n += rc__arena_used(p->shard[i].chars) + p->shard[i].cap * sizeof(pool_slot);
+	return n;
 }
 
 static uint64_t pool_slot_hash(const void *slot)
@@ -368,31 +406,45 @@ static uint64_t pool_slot_hash(const void *slot)
 	return ((const pool_slot *)slot)->hash;
 }
 
-static bool pool_grow(rc__strpool *p)
+static bool pool_grow(pool_shard *h)
 {
-	size_t cap = p->cap * 2;
-	pool_slot *slots = rc__probe_grow(p->slots, p->cap, cap, sizeof *slots, pool_slot_hash);
+	size_t cap = h->cap * 2;
+	pool_slot *slots = rc__probe_grow(h->slots, h->cap, cap, sizeof *slots, pool_slot_hash);
 	if (!slots)
 		return false;
-	p->slots = slots;
-	p->cap = cap;
+	h->slots = slots;
+	h->cap = cap;
 	return true;
+}
+
+/* The pooled copy of s[0..n) with hash h in one table (its lock held when shared). */
+static const char *shard_intern(pool_shard *t, const char *s, size_t n, uint32_t h)
+{
+	if (!t->cap)
+		return rc__arena_strndup(t->chars, s, n);   /* sealed: kept apart */
+	size_t k = h & (t->cap - 1);
+	for (; t->slots[k].s; k = (k + 1) & (t->cap - 1))
+		if (t->slots[k].hash == h && t->slots[k].len == n && memcmp(t->slots[k].s, s, n) == 0)
+			return t->slots[k].s;
+	char *copy = rc__arena_strndup(t->chars, s, n);
+	if (!copy)
+		return NULL;
+	t->slots[k] = (pool_slot){copy, (uint32_t)n, h};
+	if (++t->n * 2 > t->cap && !pool_grow(t))
+		return NULL;
+	return copy;
 }
 
 const char *rc__strpool_intern(rc__strpool *p, const char *s, size_t n)
 {
-	if (n > UINT32_MAX || !p->cap)
-		return rc__arena_strndup(p->chars, s, n);   /* too long to pool, or sealed: kept apart */
-	uint32_t h = (uint32_t)rc__hash64(s, n, 0);
-	size_t k = h & (p->cap - 1);
-	for (; p->slots[k].s; k = (k + 1) & (p->cap - 1))
-		if (p->slots[k].hash == h && p->slots[k].len == n && memcmp(p->slots[k].s, s, n) == 0)
-			return p->slots[k].s;
-	char *copy = rc__arena_strndup(p->chars, s, n);
-	if (!copy)
-		return NULL;
-	p->slots[k] = (pool_slot){copy, (uint32_t)n, h};
-	if (++p->n * 2 > p->cap && !pool_grow(p))
-		return NULL;
-	return copy;
+	/* too long to pool: kept apart (in the first table's characters) */
+	uint32_t h = n > UINT32_MAX ? 0 : (uint32_t)rc__hash64(s, n, 0);
+	pool_shard *t = &p->shard[h >> (32 - POOL_SHARD_BITS)];
+	if (p->shared)
+		pthread_mutex_lock(&t->lock);
+	const char *out = n > UINT32_MAX ? rc__arena_strndup(t->chars, s, n)
+	                                 : shard_intern(t, s, n, h);
+	if (p->shared)
+		pthread_mutex_unlock(&t->lock);
+	return out;
 }

@@ -23,7 +23,9 @@
  * written before them, so a file cut short or a lost line is an error too.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,13 @@
 #define MAX_RECORD_LINE ((size_t)256 << 20)
 #define READ_BLOCK ((size_t)1 << 20)
 #define MAX_LINE_DIAGS 20
+/* Under threads, lines are read ahead in batches of about this many bytes
+ * (or lines), parsed at once and handed on in their order. */
+#define BATCH_BYTES ((size_t)4 << 20)
+#define BATCH_LINES 4096
+/* The seq of a document/2 line parsed ahead of its turn, until it has one
+ * (get_size never gives it: at most 2^53 - 1, or SIZE_MAX for null). */
+#define SEQ_UNSET ((size_t)-2)
 
 /* ---- a record being read ----------------------------------------------------- */
 
@@ -112,6 +121,51 @@ static void draft_dispose(draft *d)
 
 /* ---- the reader ------------------------------------------------------------------ */
 
+/*
+ * Lines read ahead (under threads): copies of the lines of one input, in
+ * order, each NUL-terminated in buf.  A document/2 line whose schema is
+ * where the writer puts it is parsed and built by any thread; every other
+ * line (older versions, end lines, anything odd) is read in turn when the
+ * batch is joined, as are all counts and diagnostics: what comes out does
+ * not depend on the threads.
+ */
+enum slot_kind { S_PARALLEL, S_LINE, S_LONG };
+
+/* The state of one line's parse.  A value of the wrong type rejects the
+ * line: the first problem is kept as "key: why" (static texts). */
+typedef struct parse {
+	rc_jr j;
+	const char *bad;
+	const char *bad_key;
+} parse;
+
+typedef struct slot {
+	enum slot_kind kind;
+	size_t at, len;          /* the line in buf */
+	size_t line_no;
+	/* S_PARALLEL, once parsed: */
+	bool ok;                 /* else p says why the line is rejected */
+	parse p;
+	rc_status st;            /* building it */
+	rc_record *rec;
+} slot;
+
+typedef struct batch {
+	char *buf;
+	size_t used, cap;
+	slot *slots;
+	size_t n, cap_slots;
+	atomic_size_t next;      /* the next slot to parse */
+} batch;
+
+/* A thread's own (the first thread's are the reader's line and sides). */
+typedef struct parser {
+	struct rc_record_reader *r;
+	draft d;
+	rc__sidealloc sides;
+	pthread_t tid;
+} parser;
+
 /* What one input held, for its completeness check. */
 typedef struct tally {
 	size_t lines;            /* non-blank */
@@ -139,7 +193,11 @@ struct rc_record_reader {
 	draft line;              /* the line being parsed */
 	draft pend;              /* a record of older lines being assembled */
 	bool has_pend;
-	rc_record *held;         /* finished, handed out by the next call */
+	rc_record **q;           /* finished, handed out by the next calls */
+	size_t q_at, q_n, q_cap;
+	unsigned threads;        /* parsing document lines; 1: in turn */
+	batch b;
+	parser *parsers;         /* threads - 1 */
 	rc__strpool *pool;
 	rc__sidealloc sides;     /* the side data of the records read */
 	rc_record_stats stats;
@@ -214,7 +272,16 @@ void rc_record_reader_free(rc_record_reader *r)
 	free(r->buf);
 	draft_dispose(&r->line);
 	draft_dispose(&r->pend);
-	rc_record_free(r->held);
+	for (size_t i = r->q_at; i < r->q_n; i++)
+		rc_record_free(r->q[i]);
+	free(r->q);
+	free(r->b.buf);
+	free(r->b.slots);
+	for (unsigned i = 0; r->parsers && i + 1 < r->threads; i++) {
+		draft_dispose(&r->parsers[i].d);
+		rc__sidealloc_dispose(&r->parsers[i].sides);
+	}
+	free(r->parsers);
 	rc__strpool_seal(r->pool);   /* its records keep the strings, not the table */
 	rc__strpool_unref(r->pool);
 	rc__sidealloc_dispose(&r->sides);
@@ -377,10 +444,22 @@ static rc_status open_input(rc_record_reader *r, bool *opened)
 	return RC_OK;
 }
 
+/* An over-long line (its number in r->line_no): rejected, and skipped. */
+static rc_status reject_long(rc_record_reader *r)
+{
+	r->t.lines++;
+	r->t.rejected++;
+	r->t.last_line = r->line_no;
+	r->stats.lines_rejected++;
+	return reader_diag(r, RC_SEV_ERROR, RC_ERR_LIMIT, r->line_no, 0,
+	                   "line longer than %zu bytes skipped", MAX_RECORD_LINE);
+}
+
 /*
  * The next line of the current input into *line (without its line end,
  * NUL-terminated, writable until the next call), or *got false at the end
- * of the input.  Over-long lines are diagnostics and skipped.
+ * of the input.  An over-long line is skipped: *line is NULL for it (the
+ * caller rejects it, reject_long, in its turn).
  */
 static rc_status next_line(rc_record_reader *r, char **line, size_t *len, bool *got)
 {
@@ -406,14 +485,12 @@ static rc_status next_line(rc_record_reader *r, char **line, size_t *len, bool *
 		r->scan = r->fill;
 		if (!r->skipping && r->fill - r->start > MAX_RECORD_LINE) {
 			r->line_no++;
-			r->t.lines++;
-			r->t.rejected++;
-			r->t.last_line = r->line_no;
-			r->stats.lines_rejected++;
 			r->skipping = true;
-			if (reader_diag(r, RC_SEV_ERROR, RC_ERR_LIMIT, r->line_no, 0,
-			                "line longer than %zu bytes skipped", MAX_RECORD_LINE) != RC_OK)
-				return RC_ERR_NOMEM;
+			r->start = r->scan = r->fill = 0;
+			*line = NULL;
+			*len = 0;
+			*got = true;
+			return RC_OK;
 		}
 		if (r->skipping)
 			r->start = r->scan = r->fill = 0;
@@ -460,16 +537,6 @@ static rc_status next_line(rc_record_reader *r, char **line, size_t *len, bool *
 }
 
 /* ---- field parsing ------------------------------------------------------------ */
-
-/*
- * The state of one line's parse.  A value of the wrong type rejects the
- * line: the first problem is kept as "key: why" (static texts).
- */
-typedef struct parse {
-	rc_jr j;
-	const char *bad;
-	const char *bad_key;
-} parse;
 
 static bool bad(parse *p, const char *key, const char *why)
 {
@@ -1497,29 +1564,44 @@ static bool pend_owns(const rc_record_reader *r)
 
 /* ---- records ------------------------------------------------------------------------ */
 
-static rc_status finish(rc_record_reader *r, draft *d, bool by_table, rc_record **out)
+/* Hand rec out after the records before it (it is the queue's, or freed). */
+static rc_status push(rc_record_reader *r, rc_record *rec)
 {
-	rc_record *rec;
-	rc_status st = build(r->pool, &r->sides, r->cur_input, d, by_table, &rec);
-	if (st != RC_OK)
-		return st;
-	if ((st = check_indices(r, rec, d->first_line)) != RC_OK) {
+	if (RC_GROW(r->q, r->q_cap, r->q_n + 1) != RC_OK) {
+		rc_record_free(rec);
+		return RC_ERR_NOMEM;
+	}
+	r->q[r->q_n++] = rec;
+	return RC_OK;
+}
+
+/* A record built from the lines from line on: its indices checked, counted
+ * and handed out. */
+static rc_status adopt(rc_record_reader *r, rc_record *rec, size_t line)
+{
+	rc_status st = check_indices(r, rec, line);
+	if (st != RC_OK) {
 		rc_record_free(rec);
 		return st;
 	}
 	r->stats.records++;
 	r->stats.claims += rec->n_claims;
-	*out = rec;
-	return RC_OK;
+	return push(r, rec);
 }
 
-static rc_status finish_pend(rc_record_reader *r, rc_record **out)
+static rc_status finish(rc_record_reader *r, draft *d, bool by_table)
 {
-	*out = NULL;
+	rc_record *rec;
+	rc_status st = build(r->pool, &r->sides, r->cur_input, d, by_table, &rec);
+	return st != RC_OK ? st : adopt(r, rec, d->first_line);
+}
+
+static rc_status finish_pend(rc_record_reader *r)
+{
 	if (!r->has_pend)
 		return RC_OK;
 	r->has_pend = false;
-	return finish(r, &r->pend, false, out);
+	return finish(r, &r->pend, false);
 }
 
 /* The schema of the object at the start of the line (jansson's leniency
@@ -1619,13 +1701,50 @@ static rc_status schema_anywhere(const char *line, size_t len, enum line_kind *k
 }
 
 /*
- * One non-blank line.  *out is a finished record when the line completes
- * one: a document/2 line, or a version 1 line that ends the pending
- * record.
+ * Parse a line of kind (not L_OTHER) into d, or false when it is rejected
+ * (p says why).  seq is a document line's seq when it has none.
  */
-static rc_status read_line(rc_record_reader *r, char *line, size_t len, rc_record **out)
+static bool parse_line(parse *p, draft *d, enum line_kind kind, char *line, size_t len,
+                       size_t seq, size_t *end_docs, size_t *end_claims)
 {
-	*out = NULL;
+	rc__jr_init(&p->j, line, len);
+	if (kind != L_CLAIM1 && !rc__jr_obj(&p->j))
+		return false;
+	bool ok;
+	switch (kind) {
+	case L_DOC2:
+	case L_DOC1:
+		ok = parse_document(p, d, seq);
+		if (ok && kind == L_DOC2 && d->has_n_claims && d->n_claims_said != d->n_claims)
+			ok = bad(p, "n_claims", "differs from the number of claims on the line");
+		break;
+	case L_CLAIM1:
+		ok = parse_claim(p, d, false);
+		if (ok && (!d->rec.doc || !*d->rec.doc))
+			ok = bad(p, "doc", "missing");
+		break;
+	default:
+		ok = parse_end(p, end_docs, end_claims);
+		break;
+	}
+	return ok && rc__jr_end(&p->j);
+}
+
+/* A document/2 line read, with n claims: a whole record, which ends a
+ * pending one (that goes out first). */
+static rc_status start_doc2(rc_record_reader *r, size_t n)
+{
+	r->t.v2_lines++;
+	r->t.documents++;
+	r->t.claims += n;
+	return finish_pend(r);
+}
+
+/* One non-blank line, in its turn: the records it completes are handed
+ * out (a document/2 line, or a version 1 line that ends the pending
+ * record). */
+static rc_status read_line(rc_record_reader *r, char *line, size_t len)
+{
 	tally *t = &r->t;
 	t->lines++;
 	t->last_line = r->line_no;
@@ -1646,33 +1765,12 @@ static rc_status read_line(rc_record_reader *r, char *line, size_t len, rc_recor
 	if (kind == L_OTHER)
 		return reject(r, &p, "unknown schema (expected recount.document/2, recount.end/1, "
 		                     "recount.document/1 or recount.claim/1)");
-	rc__jr_init(&p.j, line, len);
-	if (kind != L_CLAIM1 && !rc__jr_obj(&p.j))
-		return reject(r, &p, NULL);
 	draft *d = &r->line;
 	draft_reset(d);
 	d->first_line = r->line_no;
-	bool ok;
 	size_t end_docs = 0, end_claims = 0;
-	switch (kind) {
-	case L_DOC2:
-	case L_DOC1:
-		ok = parse_document(&p, d, r->stats.records + r->has_pend);
-		if (ok && kind == L_DOC2 && d->has_n_claims && d->n_claims_said != d->n_claims)
-			ok = bad(&p, "n_claims", "differs from the number of claims on the line");
-		break;
-	case L_CLAIM1:
-		ok = parse_claim(&p, d, false);
-		if (ok && (!d->rec.doc || !*d->rec.doc))
-			ok = bad(&p, "doc", "missing");
-		break;
-	default:
-		ok = parse_end(&p, &end_docs, &end_claims);
-		break;
-	}
-	if (ok && !rc__jr_end(&p.j))
-		ok = false;
-	if (!ok)
+	if (!parse_line(&p, d, kind, line, len, r->stats.records + r->has_pend, &end_docs,
+	                &end_claims))
 		return reject(r, &p, NULL);
 
 	rc_status st = RC_OK;
@@ -1682,31 +1780,14 @@ static rc_status read_line(rc_record_reader *r, char *line, size_t len, rc_recor
 		t->end_documents += end_docs;
 		t->end_claims += end_claims;
 		return RC_OK;
-	case L_DOC2: {
-		t->v2_lines++;
-		t->documents++;
-		t->claims += d->n_claims;
-		/* a version 2 line is a whole record; it ends a pending one, which
-		 * goes out first */
-		rc_record *prev = NULL, *rec = NULL;
-		if ((st = finish_pend(r, &prev)) != RC_OK)
+	case L_DOC2:
+		if ((st = start_doc2(r, d->n_claims)) != RC_OK)
 			return st;
-		if ((st = finish(r, d, true, &rec)) != RC_OK) {
-			rc_record_free(prev);
-			return st;
-		}
-		if (prev) {
-			*out = prev;
-			r->held = rec;
-		} else {
-			*out = rec;
-		}
-		return RC_OK;
-	}
+		return finish(r, d, true);
 	case L_DOC1:
 		t->v1_lines++;
 		t->documents++;
-		if ((st = finish_pend(r, out)) != RC_OK)
+		if ((st = finish_pend(r)) != RC_OK)
 			return st;
 		return pend_start(r, true);
 	default: /* L_CLAIM1 */
@@ -1715,11 +1796,190 @@ static rc_status read_line(rc_record_reader *r, char *line, size_t len, rc_recor
 		t->v1_lines++;
 		t->claims++;
 		if (!pend_owns(r)) {
-			if ((st = finish_pend(r, out)) != RC_OK || (st = pend_start(r, false)) != RC_OK)
+			if ((st = finish_pend(r)) != RC_OK || (st = pend_start(r, false)) != RC_OK)
 				return st;
 		}
 		return pend_add_claim(r);
 	}
+}
+
+static bool blank(const char *line, size_t len)
+{
+	size_t k = 0;
+	while (k < len && rc__is_space((unsigned char)line[k]))
+		k++;
+	return k == len;   /* blank lines are allowed */
+}
+
+/* The next non-blank line of the current input, as next_line gives it
+ * (*line NULL for an over-long one), or *more false at its end. */
+static rc_status next_nonblank(rc_record_reader *r, char **line, size_t *len, bool *more)
+{
+	for (;;) {
+		rc_status st = next_line(r, line, len, more);
+		if (st != RC_OK || !*more || !*line || !blank(*line, *len))
+			return st;
+	}
+}
+
+/* Lines of the current input one at a time, until one hands a record out
+ * or the input ends (*more false). */
+static rc_status read_in_turn(rc_record_reader *r, bool *more)
+{
+	*more = true;
+	while (r->q_n == 0) {
+		char *line;
+		size_t len;
+		rc_status st = next_nonblank(r, &line, &len, more);
+		if (st != RC_OK || !*more)
+			return st;
+		if ((st = line ? read_line(r, line, len) : reject_long(r)) != RC_OK)
+			return st;
+	}
+	return RC_OK;
+}
+
+/* ---- reading on threads ------------------------------------------------------------ */
+
+/* The next lines of the current input into r->b (*more false when it
+ * ends), each marked for a thread or for its turn. */
+static rc_status fill_batch(rc_record_reader *r, bool *more)
+{
+	batch *b = &r->b;
+	b->n = b->used = 0;
+	*more = true;
+	while (b->used < BATCH_BYTES && b->n < BATCH_LINES) {
+		char *line;
+		size_t len;
+		rc_status st = next_nonblank(r, &line, &len, more);
+		if (st != RC_OK || !*more)
+			return st;
+		if (RC_GROW(b->slots, b->cap_slots, b->n + 1) != RC_OK ||
+		    RC_GROW(b->buf, b->cap, b->used + len + 1) != RC_OK)
+			return RC_ERR_NOMEM;
+		slot *sl = &b->slots[b->n++];
+		*sl = (slot){.kind = S_LONG, .at = b->used, .len = len, .line_no = r->line_no};
+		if (!line)
+			continue;
+		char *copy = memcpy(b->buf + b->used, line, len + 1);
+		b->used += len + 1;
+		size_t slen = 0;
+		const char *s = find_schema(copy, len, &slen);
+		sl->kind = s && kind_of(s, slen) == L_DOC2 ? S_PARALLEL : S_LINE;
+	}
+	return RC_OK;
+}
+
+/* Parse and build the batch's document/2 lines, taking the next from the
+ * shared counter, with the draft and side blocks of this thread. */
+static void parse_slots(rc_record_reader *r, draft *d, rc__sidealloc *sides)
+{
+	batch *b = &r->b;
+	for (;;) {
+		size_t i = atomic_fetch_add_explicit(&b->next, 1, memory_order_relaxed);
+		if (i >= b->n)
+			return;
+		slot *sl = &b->slots[i];
+		if (sl->kind != S_PARALLEL)
+			continue;
+		draft_reset(d);
+		d->first_line = sl->line_no;
+		size_t end_docs, end_claims;
+		sl->ok = parse_line(&sl->p, d, L_DOC2, b->buf + sl->at, sl->len, SEQ_UNSET, &end_docs,
+		                    &end_claims);
+		if (sl->ok)
+			sl->st = build(r->pool, sides, r->cur_input, d, true, &sl->rec);
+	}
+}
+
+static void *parser_main(void *arg)
+{
+	parser *w = arg;
+	parse_slots(w->r, &w->d, &w->sides);
+	return NULL;
+}
+
+/* Parse the batch on this thread and threads - 1 others (fewer when they
+ * cannot be started: this one takes what is left). */
+static rc_status parse_batch(rc_record_reader *r)
+{
+	if (!r->parsers && !(r->parsers = calloc(r->threads - 1, sizeof *r->parsers)))
+		return RC_ERR_NOMEM;
+	atomic_store(&r->b.next, 0);
+	unsigned started = 0;
+	for (; started + 1 < r->threads; started++) {
+		parser *w = &r->parsers[started];
+		w->r = r;
+		if (pthread_create(&w->tid, NULL, parser_main, w) != 0)
+			break;
+	}
+	parse_slots(r, &r->line, &r->sides);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(r->parsers[i].tid, NULL);
+	return RC_OK;
+}
+
+/* A document/2 line parsed ahead, in its turn. */
+static rc_status take_parsed(rc_record_reader *r, slot *sl)
+{
+	r->t.lines++;
+	r->t.last_line = r->line_no;
+	rc_record *rec = sl->rec;
+	sl->rec = NULL;
+	if (!sl->ok)
+		return reject(r, &sl->p, NULL);
+	if (sl->st != RC_OK)
+		return sl->st;
+	rc_status st = start_doc2(r, rec->n_claims);
+	if (st != RC_OK) {
+		rc_record_free(rec);
+		return st;
+	}
+	if (rec->seq == SEQ_UNSET)
+		rec->seq = r->stats.records;
+	return adopt(r, rec, sl->line_no);
+}
+
+/* The batch's lines in their order: counts, diagnostics and records as
+ * read_in_turn would give them. */
+static rc_status join_batch(rc_record_reader *r)
+{
+	batch *b = &r->b;
+	size_t line_no = r->line_no;
+	rc_status st = RC_OK;
+	for (size_t i = 0; i < b->n; i++) {
+		slot *sl = &b->slots[i];
+		r->line_no = sl->line_no;
+		if (st != RC_OK)
+			rc_record_free(sl->rec);
+		else if (sl->kind == S_LONG)
+			st = reject_long(r);
+		else if (sl->kind == S_LINE)
+			st = read_line(r, b->buf + sl->at, sl->len);
+		else
+			st = take_parsed(r, sl);
+	}
+	r->line_no = line_no;
+	return st;
+}
+
+static rc_status read_batch(rc_record_reader *r, bool *more)
+{
+	rc_status st = fill_batch(r, more);
+	if (st == RC_OK)
+		st = parse_batch(r);
+	if (st == RC_OK)
+		st = join_batch(r);
+	return st;
+}
+
+void rc_record_reader_set_threads(rc_record_reader *r, unsigned n)
+{
+	if (!r || r->parsers)
+		return;
+	r->threads = n > 1 ? n : 1;
+	if (r->threads > 1)
+		rc__strpool_share(r->pool);
 }
 
 rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err)
@@ -1728,12 +1988,12 @@ rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *
 	if (!r)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_record_reader_next: no reader");
 	rc_status st = RC_OK;
-	if (r->held) {
-		*out = r->held;
-		r->held = NULL;
-		return RC_OK;
-	}
 	for (;;) {
+		if (r->q_at < r->q_n) {
+			*out = r->q[r->q_at++];
+			return RC_OK;
+		}
+		r->q_at = r->q_n = 0;
 		if (!r->fp) {
 			if (r->next_path >= r->n_paths)
 				return RC_OK;
@@ -1742,33 +2002,12 @@ rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *
 				goto nomem;
 			continue;
 		}
-		char *line;
-		size_t len;
-		bool got;
-		if ((st = next_line(r, &line, &len, &got)) != RC_OK)
+		bool more;
+		if ((st = r->threads > 1 ? read_batch(r, &more) : read_in_turn(r, &more)) != RC_OK)
 			goto nomem;
-		if (!got) {
-			/* the end of an input: its pending record, then its check */
-			rc_record *rec = NULL;
-			if ((st = finish_pend(r, &rec)) != RC_OK || (st = close_input(r)) != RC_OK) {
-				rc_record_free(rec);
-				goto nomem;
-			}
-			if (rec) {
-				*out = rec;
-				return RC_OK;
-			}
-			continue;
-		}
-		size_t k = 0;
-		while (k < len && rc__is_space((unsigned char)line[k]))
-			k++;
-		if (k == len)
-			continue;   /* blank lines are allowed */
-		if ((st = read_line(r, line, len, out)) != RC_OK)
+		/* the end of an input: its pending record, then its check */
+		if (!more && ((st = finish_pend(r)) != RC_OK || (st = close_input(r)) != RC_OK))
 			goto nomem;
-		if (*out)
-			return RC_OK;
 	}
 nomem:
 	return rc__error_set(err, RC_ERR_NOMEM, "out of memory reading records");

@@ -7,7 +7,8 @@
  * inside the record, so reconcile can follow them blindly.  Also: extreme
  * figures written by rc_record_write_jsonl are valid JSON and read back;
  * a claims file cut at any byte, or missing any one line, is never taken
- * for a whole one (issue 18); a shard read twice is counted once.
+ * for a whole one (issue 18); a shard read twice is counted once; the
+ * reader on threads reads exactly what it reads on one.
  */
 #define _GNU_SOURCE
 #include <jansson.h>
@@ -292,24 +293,64 @@ static char *claims_file(size_t docs, size_t *len, size_t *claims)
 	return buf;
 }
 
-/* Read path; the stats, and the number of records handed out. */
-static rc_record_stats read_stats(const char *path, size_t *records)
+/* What a reader on n threads gave: records, stats, and diagnostics with
+ * their messages. */
+typedef struct threaded_read {
+	rc_record **recs;
+	size_t n, cap;
+	rc_record_stats stats;
+	rc_diag *diags;
+	char **messages;
+	size_t n_diags;
+} threaded_read;
+
+static void read_on(threaded_read *out, const char *path, unsigned threads)
 {
+	memset(out, 0, sizeof *out);
 	rc_record_reader *rr = NULL;
 	rc_error err;
 	ck_assert_int_eq(rc_record_reader_new(&rr, &path, 1, &err), RC_OK);
-	*records = 0;
+	rc_record_reader_set_threads(rr, threads);
 	for (;;) {
 		rc_record *rec = NULL;
 		ck_assert_int_eq(rc_record_reader_next(rr, &rec, &err), RC_OK);
 		if (!rec)
 			break;
 		rc_fuzz_check_record(rec, (size_t)-1);
-		rc_record_free(rec);
-		(*records)++;
+		ck_assert_int_eq(RC_GROW(out->recs, out->cap, out->n + 1), RC_OK);
+		out->recs[out->n++] = rec;
 	}
-	rc_record_stats st = *rc_record_reader_stats(rr);
+	out->stats = *rc_record_reader_stats(rr);
+	const rc_diag *d = rc_record_reader_diags(rr, &out->n_diags);
+	out->diags = calloc(out->n_diags + 1, sizeof *out->diags);
+	out->messages = calloc(out->n_diags + 1, sizeof *out->messages);
+	ck_assert(out->diags && out->messages);
+	for (size_t i = 0; i < out->n_diags; i++) {
+		out->diags[i] = d[i];
+		out->messages[i] = strdup(d[i].message);
+	}
 	rc_record_reader_free(rr);
+}
+
+static void threaded_read_dispose(threaded_read *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		rc_record_free(r->recs[i]);
+	for (size_t i = 0; i < r->n_diags; i++)
+		free(r->messages[i]);
+	free(r->recs);
+	free(r->diags);
+	free(r->messages);
+}
+
+/* Read path; the stats, and the number of records handed out. */
+static rc_record_stats read_stats(const char *path, size_t *records)
+{
+	threaded_read r;
+	read_on(&r, path, 1);
+	*records = r.n;
+	rc_record_stats st = r.stats;
+	threaded_read_dispose(&r);
 	return st;
 }
 
@@ -428,6 +469,75 @@ START_TEST(shards_read_twice)
 }
 END_TEST
 
+/* Document lines by the thousand (more than one batch read ahead), among
+ * them lines rejected for every reason (more than are named one by one),
+ * lines of version 1, blank lines, a document line with no seq and an end
+ * line that disagrees: on 1 thread and on 3 the same records in the same
+ * order, the same counts and the same diagnostics, each on its line. */
+START_TEST(threads_read_alike)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(fp);
+	for (int i = 0; i < 9000; i++) {
+		char doc[32];
+		snprintf(doc, sizeof doc, "doc-%d", i);
+		rc_record *rec = make_record(doc, i % 50, i % 50 + (i % 3), false, i % 50);
+		rec->seq = (size_t)i;
+		char *line = to_jsonl(rec, NULL);
+		rc_record_free(rec);
+		*strchr(line, '\n') = '\0';   /* the record's line, not its end line */
+		char *seq = strstr(line, "\"seq\":");
+		if (i % 1000 == 500 && seq)
+			memmove(seq, strchr(seq, ',') + 1, strlen(strchr(seq, ',') + 1) + 1);
+		fprintf(fp, "%s\n", line);
+		free(line);
+		if (i % 211 == 7)
+			fputs("{\"schema\":\"recount.document/2\",\"doc\":\"bad\",\"seq\":\"x\"}\n", fp);
+		if (i % 307 == 11)
+			fputs("{\"schema\":\"recount.document/2\",\"doc\":\"cut\",\"claims\":[\n", fp);
+		if (i % 401 == 13)
+			fputs("[1, 2, 3]\n\n   \n", fp);
+		if (i % 503 == 17)
+			fputs(DOC("v1") CLAIM("\"lo\": 1, \"hi\": 1") CLAIM("\"lo\": \"one\""), fp);
+		if (i % 997 == 19)
+			fputs("{\"doc\":\"later\",\"schema\":\"recount.document/2\",\"claims\":[]}\n", fp);
+	}
+	fputs("{\"schema\":\"recount.end/1\",\"documents\":9001,\"claims\":9000}\n", fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	char *dir = rb_tmpdir();
+	char *p = rb_write(dir, "many.jsonl", text, len);
+	threaded_read one, three;
+	read_on(&one, p, 1);
+	read_on(&three, p, 3);
+	ck_assert_uint_ge(one.n, 9000);
+	ck_assert_uint_gt(one.stats.lines_rejected, 20);
+	ck_assert_uint_eq(one.n, three.n);
+	for (size_t i = 0; i < one.n; i++) {
+		const rc_record *a = one.recs[i], *b = three.recs[i];
+		ck_assert_int_eq(rc__record_cmp(a, b), 0);
+		ck_assert_uint_eq(a->seq, b->seq);
+		ck_assert_uint_eq(a->priv->line, b->priv->line);
+		ck_assert_uint_eq(a->priv->input, b->priv->input);
+	}
+	ck_assert_int_eq(memcmp(&one.stats, &three.stats, sizeof one.stats), 0);
+	ck_assert_uint_eq(one.n_diags, three.n_diags);
+	for (size_t i = 0; i < one.n_diags; i++) {
+		ck_assert_uint_eq(one.diags[i].line, three.diags[i].line);
+		ck_assert_uint_eq(one.diags[i].column, three.diags[i].column);
+		ck_assert_int_eq(one.diags[i].severity, three.diags[i].severity);
+		ck_assert_int_eq(one.diags[i].status, three.diags[i].status);
+		ck_assert_str_eq(one.messages[i], three.messages[i]);
+	}
+	threaded_read_dispose(&one);
+	threaded_read_dispose(&three);
+	free(p);
+	rb_rmtree(dir);
+	free(text);
+}
+END_TEST
+
 int main(void)
 {
 	if (rb_skip_unless(RB_NEED_RECORDS))
@@ -441,6 +551,7 @@ int main(void)
 	tcase_add_test(tc, cut_at_every_byte);
 	tcase_add_test(tc, any_line_lost);
 	tcase_add_test(tc, shards_read_twice);
+	tcase_add_test(tc, threads_read_alike);
 	suite_add_tcase(s, tc);
 	return rc_test_run(s);
 }
