@@ -916,6 +916,13 @@ START_TEST(statuses)
 	CLAIMS("The two attacks collectively claimed over 230 lives.",
 	       "killed|over 230|aggregate|people|-|claimed ... lives|-1; ");
 	CLAIMS("In all, 230 people were killed.", "killed|230|aggregate|people|-|killed|-1; ");
+	/* a tally over a period of many incidents */
+	CLAIMS("Since April, raids on villages have killed 310 people.",
+	       "killed|310|aggregate|people|-|killed|-1; ");
+	CLAIMS("Landslides have killed 95 people so far this year.",
+	       "killed|95|aggregate|people|-|killed|-1; ");
+	/* but not a toll that stood since a day */
+	CLAIMS("The toll had stood at 50 since March 17.", "killed|50|superseded|-|-|toll|-1; ");
 	/* a negation in the relative clause of the source is about the
 	 * source, not the figure */
 	CLAIMS("Two officials who asked not to be named said 40 people had died.",
