@@ -114,6 +114,7 @@ typedef enum rc__lex_class {
 	RC_LX_TIME_ADVERB,  /* "earlier": "up from 180 a day earlier" is a time, not 180 days */
 	RC_LX_TIME_PREP,    /* "on", "by": "On Saturday AFAD said" opens on a time, not a name */
 	RC_LX_PLACE_LINK,   /* "in": "civil society groups in Goma said" is the groups' */
+	RC_LX_HEDGE,        /* "believed to have been": "150 are believed to have been killed" */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 

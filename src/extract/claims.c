@@ -1019,6 +1019,11 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 		const rc__lex_entry *b = lex(x, i, RC_LX_BE);
 		const rc__lex_entry *a = lex(x, i, RC_LX_AUX);
 		const rc__lex_entry *e = b && (!a || b->p.n >= a->p.n) ? b : a;
+		/* a hedge after "be" is no verb of its own: "150 people are
+		 * believed to have been killed", "Dozens are feared dead" */
+		const rc__lex_entry *h = had_be ? lex(x, i, RC_LX_HEDGE) : NULL;
+		if (h && (!e || h->p.n > e->p.n))
+			e = h;
 		if (!e)
 			break;
 		/* An auxiliary that is also a state ("remain missing") is left

@@ -199,6 +199,7 @@ static const field top_fields[] = {
 	LEX("other_verbs", RC_LX_OTHER_VERB),
 	LEX("gap_adverbs", RC_LX_GAP_ADVERB),
 	LEX("time_adverbs", RC_LX_TIME_ADVERB),
+	LEX("hedges", RC_LX_HEDGE),
 	F_END,
 };
 

@@ -725,6 +725,13 @@ START_TEST(vocabulary)
 {
 	READS(0, "Hospitals were treating 61 people for burns.",
 	      "injured|61|[61,61]|current|-|-1|-0; ");
+	/* a hedge between "be" and the verb or state */
+	READS(0, "As many as 70 miners are believed to have been killed.",
+	      "killed|As many as 70|(-1,70]|current|-|-1|-0; ");
+	READS(0, "Scores of villagers were feared dead.", "killed|Scores|[40,-1)|current|-|-1|-0; ");
+	READS(0, "Nine hikers are thought to have died on the ridge.",
+	      "killed|Nine|[9,9]|current|-|-1|-0; ");
+	READS(0, "The 12 men are believed to be members of the cell.", "");
 	READS(0, "About 120 were admitted with injuries.", "injured|About 120|[120,120]|current|-|-1|-0; ");
 	READS(0, "The floods left 3,000 people without homes.",
 	      "displaced|3,000|[3000,3000]|current|-|-1|-0; ");
