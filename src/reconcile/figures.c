@@ -330,14 +330,6 @@ static void *scratch(rc__reduce *r, size_t n, size_t size)
 	return p;
 }
 
-static void *arena(rc__reduce *r, size_t n, size_t size)
-{
-	void *p = rc__arena_calloc(r->a, n ? n : 1, size);
-	if (!p)
-		r->nomem = true;
-	return p;
-}
-
 /* ---- revised figures: found by sorting ------------------------------------------------- */
 
 /* A superseded claim's figure, report day and document, for the search. */
@@ -521,8 +513,8 @@ static void build_figures(mstate *s)
 	size_t groups = 0;
 	for (size_t i = 0; i < k; i++)
 		groups += i == 0 || cmp_item_figure(&it[i - 1], &it[i]) != 0;
-	m->figures = arena(r, groups, sizeof *m->figures);
-	const rc_claim_ref **pool = arena(r, k, sizeof *pool);
+	m->figures = rc__reduce_alloc(r, groups, sizeof *m->figures);
+	const rc_claim_ref **pool = rc__reduce_alloc(r, k, sizeof *pool);
 	size_t *tmp = scratch(r, k, sizeof *tmp);
 	s->fwin = scratch(r, groups, sizeof *s->fwin);
 	if (!m->figures || !pool || !tmp || !s->fwin) {
@@ -578,8 +570,8 @@ static rc_conflict *add_conflict(mstate *s, rc_conflict_kind kind, const size_t 
 		r->nomem = true;
 		return NULL;
 	}
-	const rc_figure **f = arena(r, n, sizeof *f);
-	const rc_claim_ref **c = arena(r, n, sizeof *c);
+	const rc_figure **f = rc__reduce_alloc(r, n, sizeof *f);
+	const rc_claim_ref **c = rc__reduce_alloc(r, n, sizeof *c);
 	if (!f || !c)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
@@ -1695,7 +1687,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	/* disputes, then contradictions, then the changes, each in the order found */
 	if (s.n_out) {
 		size_t *ord = scratch(r, 2 * s.n_out, sizeof *ord);
-		m->conflicts = arena(r, s.n_out, sizeof *m->conflicts);
+		m->conflicts = rc__reduce_alloc(r, s.n_out, sizeof *m->conflicts);
 		if (ord && m->conflicts) {
 			for (size_t i = 0; i < s.n_out; i++) {
 				ord[2 * i] = (size_t)s.rank[i];

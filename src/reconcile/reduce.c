@@ -230,7 +230,7 @@ static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, do
 
 typedef rc__reduce red;
 
-static void *alloc(red *r, size_t n, size_t size)
+void *rc__reduce_alloc(rc__reduce *r, size_t n, size_t size)
 {
 	void *p = rc__arena_calloc(r->a, n ? n : 1, size);
 	if (!p)
@@ -365,7 +365,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	}
 	m->has_core = any_core && !interval_empty(&m->core);
 	/* timeline: reported figures in report order */
-	m->timeline = alloc(r, n, sizeof *m->timeline);
+	m->timeline = rc__reduce_alloc(r, n, sizeof *m->timeline);
 	if (!m->timeline)
 		return;
 	for (size_t i = 0; i < n; i++) {
@@ -556,7 +556,7 @@ static bool load_list(red *r, const json_t *root, const char *name, const char *
 	const json_t *arr = json_object_get(root, name);
 	if (!json_is_array(arr))
 		return false;
-	*out = alloc(r, json_array_size(arr), sizeof **out);
+	*out = rc__reduce_alloc(r, json_array_size(arr), sizeof **out);
 	if (!*out)
 		return false;
 	size_t i;
@@ -1034,7 +1034,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		rc_record_drop_merge_data(recs[i]);
 	/* claim refs; a claim's origin is its cited authority if any, else its
 	 * document's near-duplicate group */
-	res->refs = alloc(r, res->claims, sizeof *res->refs);
+	res->refs = rc__reduce_alloc(r, res->claims, sizeof *res->refs);
 	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
 	r->facts = calloc(res->claims ? res->claims : 1, sizeof *r->facts);
 	if (!res->refs || !keys || !r->facts) {
@@ -1185,7 +1185,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		size_t metrics = 0;
 		for (size_t i = first; i < last; i++)
 			metrics += i == first || rc__strcmp0(by[i].metric, by[i - 1].metric) != 0;
-		ev->metrics = alloc(r, metrics, sizeof *ev->metrics);
+		ev->metrics = rc__reduce_alloc(r, metrics, sizeof *ev->metrics);
 		if (!ev->metrics)
 			break;
 		for (size_t i = first; i < last;) {
@@ -1194,7 +1194,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 				j++;
 			rc_metric_result *m = &ev->metrics[ev->n_metrics++];
 			m->metric = by[i].metric;
-			const rc_claim_ref **refs = alloc(r, j - i, sizeof *refs);
+			const rc_claim_ref **refs = rc__reduce_alloc(r, j - i, sizeof *refs);
 			if (!refs)
 				break;
 			for (size_t x = i; x < j; x++)
@@ -1221,7 +1221,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (!is_aggregate(L, cl, i))
 			continue;
 		rc_event *ev = &res->events[rc__link_event(L, i) - res->events];
-		rc_aggregate *grown = alloc(r, ev->n_aggregates + 1, sizeof *grown);
+		rc_aggregate *grown = rc__reduce_alloc(r, ev->n_aggregates + 1, sizeof *grown);
 		if (!grown)
 			break;
 		if (ev->n_aggregates)
@@ -1237,7 +1237,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		ag->events = (const char **)sums;
 		ag->n_events = n_sums;
 		if (!n_sums) {
-			const char **one = alloc(r, 1, sizeof *one);
+			const char **one = rc__reduce_alloc(r, 1, sizeof *one);
 			if (!one)
 				break;
 			one[0] = ev->id;
@@ -1247,7 +1247,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		check_aggregate(r, ag);
 	}
 	/* claims no event took, in report order */
-	res->unlinked = alloc(r, n_unlinked, sizeof *res->unlinked);
+	res->unlinked = rc__reduce_alloc(r, n_unlinked, sizeof *res->unlinked);
 	if (!res->unlinked)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	keyed *ul = calloc(n_unlinked ? n_unlinked : 1, sizeof *ul);
