@@ -1213,38 +1213,24 @@ static void find_disputes(mstate *s, size_t c)
 	free(rs);
 }
 
-typedef struct side_key {
-	rc_authority authority;
-	long long t;
-	const rc_interval *iv;
-	size_t i;
-} side_key;
-
-static int cmp_side(const void *pa, const void *pb)
+/* Sides (indices into s->refs): the highest authority, then the latest,
+ * first. */
+static int cmp_side(const void *ms, size_t i, size_t j)
 {
-	const side_key *a = pa, *b = pb;
+	const mstate *s = ms;
+	const rc_claim_ref *a = s->refs[i], *b = s->refs[j];
 	int c;
-	/* b before a: the highest authority, then the latest, first */
-	if ((c = RC_CMP(b->authority, a->authority)) || (c = RC_CMP(b->t, a->t)) ||
-	    (c = cmp_iv(a->iv, b->iv)))
+	if ((c = RC_CMP(b->authority, a->authority)) ||
+	    (c = RC_CMP(fact(s->r, b)->t, fact(s->r, a)->t)))
 		return c;
-	return RC_CMP(a->i, b->i);
+	return cmp_iv(&a->effective, &b->effective);
 }
 
 /* Sides sorted: the most authoritative first, then the latest. */
 static void sort_sides(mstate *s)
 {
-	side_key *k = scratch(s->r, s->n_sides, sizeof *k);
-	if (!k)
-		return;
-	for (size_t i = 0; i < s->n_sides; i++) {
-		const rc_claim_ref *x = s->refs[s->sides[i]];
-		k[i] = (side_key){x->authority, fact(s->r, x)->t, &x->effective, s->sides[i]};
-	}
-	rc__qsort(k, s->n_sides, sizeof *k, cmp_side);
-	for (size_t i = 0; i < s->n_sides; i++)
-		s->sides[i] = k[i].i;
-	free(k);
+	if (!rc__sort_indices(s->sides, s->n_sides, cmp_side, s))
+		s->r->nomem = true;
 }
 
 /* The reference of the disputes: of the most authoritative named sources'

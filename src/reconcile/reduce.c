@@ -242,16 +242,21 @@ void *rc__reduce_alloc(rc__reduce *r, size_t n, size_t size)
 typedef struct src_key {
 	size_t v;
 	const char *s;
-	size_t i;
 } src_key;
 
-static int cmp_src(const void *pa, const void *pb)
+static int cmp_src(const void *keys, size_t i, size_t j)
 {
-	const src_key *a = pa, *b = pb;
-	int c;
-	if ((c = RC_CMP(a->v, b->v)) || (c = rc__strcmp0(a->s, b->s)))
-		return c;
-	return RC_CMP(a->i, b->i);
+	const src_key *a = (const src_key *)keys + i, *b = (const src_key *)keys + j;
+	int c = RC_CMP(a->v, b->v);
+	return c ? c : rc__strcmp0(a->s, b->s);
+}
+
+/* order[0..n): the claims by their keys k, ties in report order. */
+static bool src_order(size_t *order, const src_key *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	return rc__sort_indices(order, n, cmp_src, k);
 }
 
 /*
@@ -268,40 +273,44 @@ static int cmp_src(const void *pa, const void *pb)
 static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
 	size_t *parent = malloc((n ? n : 1) * sizeof *parent);
-	src_key *k = malloc((n ? n : 1) * sizeof *k);
-	if (!parent || !k) {
+	size_t *o = malloc((n ? n : 1) * sizeof *o);
+	src_key *k = calloc(n ? n : 1, sizeof *k);
+	bool ok = parent && o && k;
+	if (ok) {
+		for (size_t i = 0; i < n; i++)
+			parent[i] = i;
+		/* documents: distinct ids; the same document also links its claims */
+		for (size_t i = 0; i < n; i++)
+			k[i] = (src_key){.s = refs[i]->rec->doc};
+		ok = src_order(o, k, n);
+	}
+	for (size_t i = 0; ok && i < n; i++)
+		if (i == 0 || rc__strcmp0(k[o[i]].s, k[o[i - 1]].s) != 0)
+			m->documents++;
+		else
+			rc__uf_union(parent, o[i], o[i - 1]);
+	/* near-duplicate documents */
+	for (size_t i = 0; ok && i < n; i++)
+		k[i] = (src_key){.v = r->facts[refs[i] - r->res->refs].group};
+	ok = ok && src_order(o, k, n);
+	for (size_t i = 1; ok && i < n; i++)
+		if (k[o[i]].v == k[o[i - 1]].v)
+			rc__uf_union(parent, o[i], o[i - 1]);
+	/* the same cited authority (its origin key before renumbering) */
+	for (size_t i = 0; ok && i < n; i++)
+		k[i] = (src_key){.v = refs[i]->claim->attribution ? refs[i]->origin : SIZE_MAX};
+	ok = ok && src_order(o, k, n);
+	for (size_t i = 1; ok && i < n; i++)
+		if (k[o[i]].v != SIZE_MAX && k[o[i]].v == k[o[i - 1]].v)
+			rc__uf_union(parent, o[i], o[i - 1]);
+	free(k);
+	free(o);
+	if (!ok) {
 		free(parent);
-		free(k);
 		r->nomem = true;
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
-		parent[i] = i;
-	/* documents: distinct ids; the same document also links its claims */
-	for (size_t i = 0; i < n; i++)
-		k[i] = (src_key){.s = refs[i]->rec->doc, .i = i};
-	qsort(k, n, sizeof *k, cmp_src);
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || rc__strcmp0(k[i].s, k[i - 1].s) != 0)
-			m->documents++;
-		else
-			rc__uf_union(parent, k[i].i, k[i - 1].i);
-	/* near-duplicate documents */
-	for (size_t i = 0; i < n; i++)
-		k[i] = (src_key){.v = r->facts[refs[i] - r->res->refs].group, .i = i};
-	qsort(k, n, sizeof *k, cmp_src);
-	for (size_t i = 1; i < n; i++)
-		if (k[i].v == k[i - 1].v)
-			rc__uf_union(parent, k[i].i, k[i - 1].i);
-	/* the same cited authority (its origin key before renumbering) */
-	for (size_t i = 0; i < n; i++)
-		k[i] = (src_key){.v = refs[i]->claim->attribution ? refs[i]->origin : SIZE_MAX, .i = i};
-	qsort(k, n, sizeof *k, cmp_src);
-	for (size_t i = 1; i < n; i++)
-		if (k[i].v != SIZE_MAX && k[i].v == k[i - 1].v)
-			rc__uf_union(parent, k[i].i, k[i - 1].i);
 	/* number the components in report order */
-	free(k);
 	size_t *num = malloc((n ? n : 1) * sizeof *num), next = 0;
 	if (!num) {
 		free(parent);
