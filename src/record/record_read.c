@@ -907,7 +907,6 @@ static bool record_line(parse *p, const char *key, draft *d)
 	return true;
 }
 
-/* A figure's end: lo or hi, a number or null (unbounded). */
 #define CLAIM(key, kind, member) RF_AT(key, key, kind, false, draft, in.c.member, 0, NULL)
 #define CLAIM_IN(key, kind, member, aux) \
 	RF_AT(key, key, kind, false, draft, in.member, offsetof(draft, in.aux), NULL)
@@ -915,7 +914,7 @@ static bool record_line(parse *p, const char *key, draft *d)
 /* version 1: the document's own fields, repeated on each claim line */
 #define CLAIM_V1(key, kind, member) RF_AT(key, key, kind, true, draft, member, 0, NULL)
 
-/* A claim object's fields; obj is the draft, the claim d->in. */
+/* A claim object's fields; obj is the draft, the claim d->in.c. */
 static const rfield claim_fields[] = {
 	/* the figure */
 	CLAIM("metric", R_STR, metric), CLAIM("subject", R_STR, subject),
