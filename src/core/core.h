@@ -318,6 +318,13 @@ static inline void rc__qsort(void *base, size_t n, size_t size, int (*cmp)(const
  * bytes. */
 void rc__sort_inplace(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
+/* Sort the indices v[0..n) by cmp(ctx, i, j) of the items they index
+ * (items the caller keeps: parallel arrays, records reached through ctx),
+ * ties to the smaller index, so that the order is total whatever cmp
+ * says.  False (v unchanged) when out of memory. */
+bool rc__sort_indices(size_t *v, size_t n, int (*cmp)(const void *ctx, size_t i, size_t j),
+                      const void *ctx);
+
 /* Sort v[0..n) and count its distinct values. */
 size_t rc__distinct_sizes(size_t *v, size_t n);
 

@@ -318,6 +318,36 @@ void rc__sort_inplace(void *base, size_t n, size_t size, int (*cmp)(const void *
 	intro_sort(base, n, size, cmp, depth);
 }
 
+typedef struct index_item {
+	size_t v;
+	int (*cmp)(const void *ctx, size_t i, size_t j);
+	const void *ctx;
+} index_item;
+
+static int cmp_index_item(const void *pa, const void *pb)
+{
+	const index_item *a = pa, *b = pb;
+	int c = a->cmp(a->ctx, a->v, b->v);
+	return c ? c : RC_CMP(a->v, b->v);
+}
+
+bool rc__sort_indices(size_t *v, size_t n, int (*cmp)(const void *ctx, size_t i, size_t j),
+                      const void *ctx)
+{
+	if (n < 2)
+		return true;
+	index_item *it = malloc(n * sizeof *it);
+	if (!it)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		it[i] = (index_item){v[i], cmp, ctx};
+	qsort(it, n, sizeof *it, cmp_index_item);
+	for (size_t i = 0; i < n; i++)
+		v[i] = it[i].v;
+	free(it);
+	return true;
+}
+
 size_t rc__distinct_sizes(size_t *v, size_t n)
 {
 	rc__qsort(v, n, sizeof *v, cmp_size);

@@ -301,20 +301,18 @@ ev_place_rel rc__ev_place_relation(const ev_tables *tb, const ev_pref *a, const 
 int rc__ev_place_depth(const ev_tables *tb, const ev_pref *p);
 /* Does place p hold place q: the same, or q inside it? */
 bool rc__ev_place_holds(const ev_tables *tb, const ev_pref *p, const ev_pref *q);
-/* A tally of places for rc__ev_finest_place: place i's reference and votes,
- * and (tie, may be NULL: the lower index wins) whether i goes before j. */
-typedef struct ev_place_tally {
-	const void *ctx;
-	size_t n;
-	ev_pref (*place)(const void *ctx, size_t i);
-	double (*votes)(const void *ctx, size_t i);
-	bool (*before)(const void *ctx, size_t i, size_t j);
-} ev_place_tally;
-/* Of the tally's places, the index of the finest that holds at least half
+/* A place of a tally for rc__ev_finest_place: its reference, its votes,
+ * and its name for ties (the smaller first; NULL: the earlier place wins). */
+typedef struct ev_place_vote {
+	ev_pref place;
+	double votes;
+	const char *name;
+} ev_place_vote;
+/* Of the tally's places v[0..n), the index of the finest that holds at least half
  * of all the votes and lies in *inside (NULL: anywhere), more support
  * first; -1 when none does.  A document event's place and a merged event's
  * are both chosen so (docs/events.md). */
-long rc__ev_finest_place(const ev_tables *tb, const ev_place_tally *t, const ev_pref *inside);
+long rc__ev_finest_place(const ev_tables *tb, const ev_place_vote *v, size_t n, const ev_pref *inside);
 
 /* Days since 1970-01-01 of a date "YYYY-MM-DD", "YYYY-MM" or "YYYY" and
  * its precision (10 day, 7 month, 4 year): the first day of the period in

@@ -1838,6 +1838,9 @@ static long choose_primary(const ctx *c)
 	return p;
 }
 
+/* The most votes a tally of a unit's types, places or dates keeps. */
+enum { MAXV = 64 };
+
 typedef struct vote {
 	const void *key;       /* place (index + 1 or name) or date */
 	int idx;
@@ -1874,31 +1877,16 @@ static const vote *winner(const vote *v, size_t n)
  * do Sul" in the lede make Rio Grande do Sul); ties to more votes, then the
  * earlier mention (the tally's order).
  */
-typedef struct place_votes {
-	const ctx *c;
-	const vote *v;
-} place_votes;
-
-static ev_pref vote_place(const void *pv, size_t i)
-{
-	const place_votes *p = pv;
-	return pref_of(p->c, &p->c->ms[p->v[i].first].pl);
-}
-
-static double vote_weight(const void *pv, size_t i)
-{
-	return ((const place_votes *)pv)->v[i].w;
-}
-
 static const vote *place_winner(const ctx *c, const vote *v, size_t n)
 {
 	const vote *top = winner(v, n);
 	if (!top)
 		return NULL;
 	ev_pref tp = pref_of(c, &c->ms[top->first].pl);
-	place_votes pv = {c, v};
-	ev_place_tally t = {.ctx = &pv, .n = n, .place = vote_place, .votes = vote_weight};
-	long k = rc__ev_finest_place(c->tb, &t, &tp);
+	ev_place_vote pv[MAXV];
+	for (size_t i = 0; i < n && i < MAXV; i++)
+		pv[i] = (ev_place_vote){pref_of(c, &c->ms[v[i].first].pl), v[i].w, NULL};
+	long k = rc__ev_finest_place(c->tb, pv, n < MAXV ? n : MAXV, &tp);
 	return k >= 0 ? &v[k] : top;
 }
 
@@ -1915,7 +1903,6 @@ static void unit_attrs(ctx *c, int ui)
 {
 	const ev_tables *tb = c->tb;
 	dunit *u = &c->us[ui];
-	enum { MAXV = 64 };
 	vote types[MAXV], places[MAXV], dates[3][MAXV];
 	size_t nt = 0, np = 0, nd[3] = {0, 0, 0};
 	int rank_best = -1;

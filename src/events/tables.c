@@ -811,30 +811,32 @@ bool rc__ev_place_holds(const ev_tables *tb, const ev_pref *p, const ev_pref *q)
 	       (rel == EV_PLACE_WITHIN && rc__ev_place_depth(tb, p) <= rc__ev_place_depth(tb, q));
 }
 
-long rc__ev_finest_place(const ev_tables *tb, const ev_place_tally *t, const ev_pref *inside)
+static bool name_before(const ev_place_vote *a, const ev_place_vote *b)
+{
+	return a->name && b->name && strcmp(a->name, b->name) < 0;
+}
+
+long rc__ev_finest_place(const ev_tables *tb, const ev_place_vote *v, size_t n, const ev_pref *inside)
 {
 	double total = 0;
-	for (size_t i = 0; i < t->n; i++)
-		total += t->votes(t->ctx, i);
+	for (size_t i = 0; i < n; i++)
+		total += v[i].votes;
 	long best = -1;
 	int best_depth = -1;
 	double best_support = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		ev_pref p = t->place(t->ctx, i);
-		if (inside && !rc__ev_place_holds(tb, inside, &p))
+	for (size_t i = 0; i < n; i++) {
+		const ev_pref *p = &v[i].place;
+		if (inside && !rc__ev_place_holds(tb, inside, p))
 			continue;
 		double support = 0;
-		for (size_t k = 0; k < t->n; k++) {
-			ev_pref q = t->place(t->ctx, k);
-			if (rc__ev_place_holds(tb, &p, &q))
-				support += t->votes(t->ctx, k);
-		}
+		for (size_t k = 0; k < n; k++)
+			if (rc__ev_place_holds(tb, p, &v[k].place))
+				support += v[k].votes;
 		if (support * 2 < total)
 			continue;
-		int d = rc__ev_place_depth(tb, &p);
+		int d = rc__ev_place_depth(tb, p);
 		if (best < 0 || d > best_depth || (d == best_depth && support > best_support) ||
-		    (d == best_depth && support == best_support && t->before &&
-		     t->before(t->ctx, i, (size_t)best))) {
+		    (d == best_depth && support == best_support && name_before(&v[i], &v[best]))) {
 			best = (long)i;
 			best_depth = d;
 			best_support = support;

@@ -330,14 +330,6 @@ static void *scratch(rc__reduce *r, size_t n, size_t size)
 	return p;
 }
 
-static void *arena(rc__reduce *r, size_t n, size_t size)
-{
-	void *p = rc__arena_calloc(r->a, n ? n : 1, size);
-	if (!p)
-		r->nomem = true;
-	return p;
-}
-
 /* ---- revised figures: found by sorting ------------------------------------------------- */
 
 /* A superseded claim's figure, report day and document, for the search. */
@@ -521,8 +513,8 @@ static void build_figures(mstate *s)
 	size_t groups = 0;
 	for (size_t i = 0; i < k; i++)
 		groups += i == 0 || cmp_item_figure(&it[i - 1], &it[i]) != 0;
-	m->figures = arena(r, groups, sizeof *m->figures);
-	const rc_claim_ref **pool = arena(r, k, sizeof *pool);
+	m->figures = rc__reduce_alloc(r, groups, sizeof *m->figures);
+	const rc_claim_ref **pool = rc__reduce_alloc(r, k, sizeof *pool);
 	size_t *tmp = scratch(r, k, sizeof *tmp);
 	s->fwin = scratch(r, groups, sizeof *s->fwin);
 	if (!m->figures || !pool || !tmp || !s->fwin) {
@@ -578,8 +570,8 @@ static rc_conflict *add_conflict(mstate *s, rc_conflict_kind kind, const size_t 
 		r->nomem = true;
 		return NULL;
 	}
-	const rc_figure **f = arena(r, n, sizeof *f);
-	const rc_claim_ref **c = arena(r, n, sizeof *c);
+	const rc_figure **f = rc__reduce_alloc(r, n, sizeof *f);
+	const rc_claim_ref **c = rc__reduce_alloc(r, n, sizeof *c);
 	if (!f || !c)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
@@ -1221,38 +1213,24 @@ static void find_disputes(mstate *s, size_t c)
 	free(rs);
 }
 
-typedef struct side_key {
-	rc_authority authority;
-	long long t;
-	const rc_interval *iv;
-	size_t i;
-} side_key;
-
-static int cmp_side(const void *pa, const void *pb)
+/* Sides (indices into s->refs): the highest authority, then the latest,
+ * first. */
+static int cmp_side(const void *ms, size_t i, size_t j)
 {
-	const side_key *a = pa, *b = pb;
+	const mstate *s = ms;
+	const rc_claim_ref *a = s->refs[i], *b = s->refs[j];
 	int c;
-	/* b before a: the highest authority, then the latest, first */
-	if ((c = RC_CMP(b->authority, a->authority)) || (c = RC_CMP(b->t, a->t)) ||
-	    (c = cmp_iv(a->iv, b->iv)))
+	if ((c = RC_CMP(b->authority, a->authority)) ||
+	    (c = RC_CMP(fact(s->r, b)->t, fact(s->r, a)->t)))
 		return c;
-	return RC_CMP(a->i, b->i);
+	return cmp_iv(&a->effective, &b->effective);
 }
 
 /* Sides sorted: the most authoritative first, then the latest. */
 static void sort_sides(mstate *s)
 {
-	side_key *k = scratch(s->r, s->n_sides, sizeof *k);
-	if (!k)
-		return;
-	for (size_t i = 0; i < s->n_sides; i++) {
-		const rc_claim_ref *x = s->refs[s->sides[i]];
-		k[i] = (side_key){x->authority, fact(s->r, x)->t, &x->effective, s->sides[i]};
-	}
-	rc__qsort(k, s->n_sides, sizeof *k, cmp_side);
-	for (size_t i = 0; i < s->n_sides; i++)
-		s->sides[i] = k[i].i;
-	free(k);
+	if (!rc__sort_indices(s->sides, s->n_sides, cmp_side, s))
+		s->r->nomem = true;
 }
 
 /* The reference of the disputes: of the most authoritative named sources'
@@ -1730,7 +1708,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	/* disputes, then contradictions, then the changes, each in the order found */
 	if (s.n_out) {
 		size_t *ord = scratch(r, 2 * s.n_out, sizeof *ord);
-		m->conflicts = arena(r, s.n_out, sizeof *m->conflicts);
+		m->conflicts = rc__reduce_alloc(r, s.n_out, sizeof *m->conflicts);
 		if (ord && m->conflicts) {
 			for (size_t i = 0; i < s.n_out; i++) {
 				ord[2 * i] = (size_t)s.rank[i];

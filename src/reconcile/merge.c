@@ -923,34 +923,12 @@ static int cmp_tally(const void *pa, const void *pb)
  * Lanka" 4 make Sri Lanka; "Paris" 10, "Saint-Denis" 2 and "France" 1 make
  * Paris); ties to more votes, then the smaller name.
  */
-typedef struct place_tally {
-	const ev_tables *tb;
-	const tally *t;
-} place_tally;
-
-static ev_pref tally_place(const void *pt, size_t i)
+/* pv: room for n votes. */
+static const char *place_of(const ev_tables *tb, const tally *t, size_t n, ev_place_vote *pv)
 {
-	const place_tally *p = pt;
-	return rc__ev_place_ref(p->tb, p->t[i].s);
-}
-
-static double tally_votes(const void *pt, size_t i)
-{
-	return ((const place_tally *)pt)->t[i].count;
-}
-
-static bool tally_before(const void *pt, size_t i, size_t j)
-{
-	const place_tally *p = pt;
-	return strcmp(p->t[i].s, p->t[j].s) < 0;
-}
-
-static const char *place_of(const ev_tables *tb, const tally *t, size_t n)
-{
-	place_tally pt = {tb, t};
-	ev_place_tally vt = {.ctx = &pt, .n = n, .place = tally_place, .votes = tally_votes,
-	                     .before = tally_before};
-	long k = rc__ev_finest_place(tb, &vt, NULL);
+	for (size_t i = 0; i < n; i++)
+		pv[i] = (ev_place_vote){rc__ev_place_ref(tb, t[i].s), t[i].count, t[i].s};
+	long k = rc__ev_finest_place(tb, pv, n, NULL);
 	return k >= 0 ? t[k].s : top(t, n);
 }
 
@@ -992,6 +970,7 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 	rc_status st = RC_OK;
 	int best_date_len = 0, rank_best = -1;
 	tally *ptally = NULL;
+	ev_place_vote *pvotes = NULL;
 	for (size_t mi = 0; mi < n_members; mi++) {
 		size_t i = members[mi];
 		const rc_record *rec = M->recs[u[i].r];
@@ -1047,7 +1026,14 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 	rc_event *ev = &E->ev;
 	rc_arena *a = M->a;
 	ev->type = rc__arena_strdup(a, top(types, nt));
-	ev->place = np ? rc__arena_strdup(a, place_of(tb, ptally, np)) : NULL;
+	ev->place = NULL;
+	if (np) {
+		if (!(pvotes = malloc(np * sizeof *pvotes))) {
+			st = rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+			goto out;
+		}
+		ev->place = rc__arena_strdup(a, place_of(tb, ptally, np, pvotes));
+	}
 	ev->date = rc__arena_strdup(a, top(dates, nd));
 	const ev_def *def = key ? rc__ev_def_find(defs, key) : NULL;
 	if (key) {
@@ -1087,6 +1073,7 @@ static rc_status build_event(mctx *M, evb *E, size_t r, const size_t *members, s
 	E->root = r;
 out:
 	free(ptally);
+	free(pvotes);
 	free(names);
 	free(docs);
 	return st;

@@ -136,6 +136,10 @@ typedef struct rc__reduce {
 	struct rc__tables *tables; /* data/reconcile.json (reduce.c) */
 } rc__reduce;
 
+/* n zeroed elements of size bytes (at least one) from the result's arena;
+ * NULL and r->nomem set when out of memory. */
+void *rc__reduce_alloc(rc__reduce *r, size_t n, size_t size);
+
 /*
  * The report time of a publication date "YYYY-MM-DD", optionally followed
  * by a time "THH:MM[:SS[.fff]]" (or a space instead of T) and a zone "Z" or

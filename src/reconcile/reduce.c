@@ -230,7 +230,7 @@ static rc_status group_duplicates(size_t *parent, rc_record **recs, size_t n, do
 
 typedef rc__reduce red;
 
-static void *alloc(red *r, size_t n, size_t size)
+void *rc__reduce_alloc(rc__reduce *r, size_t n, size_t size)
 {
 	void *p = rc__arena_calloc(r->a, n ? n : 1, size);
 	if (!p)
@@ -242,16 +242,21 @@ static void *alloc(red *r, size_t n, size_t size)
 typedef struct src_key {
 	size_t v;
 	const char *s;
-	size_t i;
 } src_key;
 
-static int cmp_src(const void *pa, const void *pb)
+static int cmp_src(const void *keys, size_t i, size_t j)
 {
-	const src_key *a = pa, *b = pb;
-	int c;
-	if ((c = RC_CMP(a->v, b->v)) || (c = rc__strcmp0(a->s, b->s)))
-		return c;
-	return RC_CMP(a->i, b->i);
+	const src_key *a = (const src_key *)keys + i, *b = (const src_key *)keys + j;
+	int c = RC_CMP(a->v, b->v);
+	return c ? c : rc__strcmp0(a->s, b->s);
+}
+
+/* order[0..n): the claims by their keys k, ties in report order. */
+static bool src_order(size_t *order, const src_key *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	return rc__sort_indices(order, n, cmp_src, k);
 }
 
 /*
@@ -268,40 +273,44 @@ static int cmp_src(const void *pa, const void *pb)
 static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
 	size_t *parent = malloc((n ? n : 1) * sizeof *parent);
-	src_key *k = malloc((n ? n : 1) * sizeof *k);
-	if (!parent || !k) {
+	size_t *o = malloc((n ? n : 1) * sizeof *o);
+	src_key *k = calloc(n ? n : 1, sizeof *k);
+	bool ok = parent && o && k;
+	if (ok) {
+		for (size_t i = 0; i < n; i++)
+			parent[i] = i;
+		/* documents: distinct ids; the same document also links its claims */
+		for (size_t i = 0; i < n; i++)
+			k[i] = (src_key){.s = refs[i]->rec->doc};
+		ok = src_order(o, k, n);
+	}
+	for (size_t i = 0; ok && i < n; i++)
+		if (i == 0 || rc__strcmp0(k[o[i]].s, k[o[i - 1]].s) != 0)
+			m->documents++;
+		else
+			rc__uf_union(parent, o[i], o[i - 1]);
+	/* near-duplicate documents */
+	for (size_t i = 0; ok && i < n; i++)
+		k[i] = (src_key){.v = r->facts[refs[i] - r->res->refs].group};
+	ok = ok && src_order(o, k, n);
+	for (size_t i = 1; ok && i < n; i++)
+		if (k[o[i]].v == k[o[i - 1]].v)
+			rc__uf_union(parent, o[i], o[i - 1]);
+	/* the same cited authority (its origin key before renumbering) */
+	for (size_t i = 0; ok && i < n; i++)
+		k[i] = (src_key){.v = refs[i]->claim->attribution ? refs[i]->origin : SIZE_MAX};
+	ok = ok && src_order(o, k, n);
+	for (size_t i = 1; ok && i < n; i++)
+		if (k[o[i]].v != SIZE_MAX && k[o[i]].v == k[o[i - 1]].v)
+			rc__uf_union(parent, o[i], o[i - 1]);
+	free(k);
+	free(o);
+	if (!ok) {
 		free(parent);
-		free(k);
 		r->nomem = true;
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
-		parent[i] = i;
-	/* documents: distinct ids; the same document also links its claims */
-	for (size_t i = 0; i < n; i++)
-		k[i] = (src_key){.s = refs[i]->rec->doc, .i = i};
-	qsort(k, n, sizeof *k, cmp_src);
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || rc__strcmp0(k[i].s, k[i - 1].s) != 0)
-			m->documents++;
-		else
-			rc__uf_union(parent, k[i].i, k[i - 1].i);
-	/* near-duplicate documents */
-	for (size_t i = 0; i < n; i++)
-		k[i] = (src_key){.v = r->facts[refs[i] - r->res->refs].group, .i = i};
-	qsort(k, n, sizeof *k, cmp_src);
-	for (size_t i = 1; i < n; i++)
-		if (k[i].v == k[i - 1].v)
-			rc__uf_union(parent, k[i].i, k[i - 1].i);
-	/* the same cited authority (its origin key before renumbering) */
-	for (size_t i = 0; i < n; i++)
-		k[i] = (src_key){.v = refs[i]->claim->attribution ? refs[i]->origin : SIZE_MAX, .i = i};
-	qsort(k, n, sizeof *k, cmp_src);
-	for (size_t i = 1; i < n; i++)
-		if (k[i].v != SIZE_MAX && k[i].v == k[i - 1].v)
-			rc__uf_union(parent, k[i].i, k[i - 1].i);
 	/* number the components in report order */
-	free(k);
 	size_t *num = malloc((n ? n : 1) * sizeof *num), next = 0;
 	if (!num) {
 		free(parent);
@@ -365,7 +374,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	}
 	m->has_core = any_core && !interval_empty(&m->core);
 	/* timeline: reported figures in report order */
-	m->timeline = alloc(r, n, sizeof *m->timeline);
+	m->timeline = rc__reduce_alloc(r, n, sizeof *m->timeline);
 	if (!m->timeline)
 		return;
 	for (size_t i = 0; i < n; i++) {
@@ -556,7 +565,7 @@ static bool load_list(red *r, const json_t *root, const char *name, const char *
 	const json_t *arr = json_object_get(root, name);
 	if (!json_is_array(arr))
 		return false;
-	*out = alloc(r, json_array_size(arr), sizeof **out);
+	*out = rc__reduce_alloc(r, json_array_size(arr), sizeof **out);
 	if (!*out)
 		return false;
 	size_t i;
@@ -1034,7 +1043,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		rc_record_drop_merge_data(recs[i]);
 	/* claim refs; a claim's origin is its cited authority if any, else its
 	 * document's near-duplicate group */
-	res->refs = alloc(r, res->claims, sizeof *res->refs);
+	res->refs = rc__reduce_alloc(r, res->claims, sizeof *res->refs);
 	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
 	r->facts = calloc(res->claims ? res->claims : 1, sizeof *r->facts);
 	if (!res->refs || !keys || !r->facts) {
@@ -1185,7 +1194,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		size_t metrics = 0;
 		for (size_t i = first; i < last; i++)
 			metrics += i == first || rc__strcmp0(by[i].metric, by[i - 1].metric) != 0;
-		ev->metrics = alloc(r, metrics, sizeof *ev->metrics);
+		ev->metrics = rc__reduce_alloc(r, metrics, sizeof *ev->metrics);
 		if (!ev->metrics)
 			break;
 		for (size_t i = first; i < last;) {
@@ -1194,7 +1203,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 				j++;
 			rc_metric_result *m = &ev->metrics[ev->n_metrics++];
 			m->metric = by[i].metric;
-			const rc_claim_ref **refs = alloc(r, j - i, sizeof *refs);
+			const rc_claim_ref **refs = rc__reduce_alloc(r, j - i, sizeof *refs);
 			if (!refs)
 				break;
 			for (size_t x = i; x < j; x++)
@@ -1221,7 +1230,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (!is_aggregate(L, cl, i))
 			continue;
 		rc_event *ev = &res->events[rc__link_event(L, i) - res->events];
-		rc_aggregate *grown = alloc(r, ev->n_aggregates + 1, sizeof *grown);
+		rc_aggregate *grown = rc__reduce_alloc(r, ev->n_aggregates + 1, sizeof *grown);
 		if (!grown)
 			break;
 		if (ev->n_aggregates)
@@ -1237,7 +1246,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		ag->events = (const char **)sums;
 		ag->n_events = n_sums;
 		if (!n_sums) {
-			const char **one = alloc(r, 1, sizeof *one);
+			const char **one = rc__reduce_alloc(r, 1, sizeof *one);
 			if (!one)
 				break;
 			one[0] = ev->id;
@@ -1247,7 +1256,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		check_aggregate(r, ag);
 	}
 	/* claims no event took, in report order */
-	res->unlinked = alloc(r, n_unlinked, sizeof *res->unlinked);
+	res->unlinked = rc__reduce_alloc(r, n_unlinked, sizeof *res->unlinked);
 	if (!res->unlinked)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	keyed *ul = calloc(n_unlinked ? n_unlinked : 1, sizeof *ul);

@@ -90,6 +90,22 @@ typedef struct draft {
 	rc_arena *arena;         /* strings of a record of older lines */
 	size_t first_line;       /* its first line */
 	uint32_t sig[RC_MINHASH_K]; /* the signature read (rec.minhash points here) */
+	/* the object being read (the tables of read_fields() point here),
+	 * appended to its array when whole */
+	struct object_in {
+		rc_claim c;
+		claim_extra x;
+		const char *kind, *status;             /* the claim's, as names */
+		uint32_t num_start, num_end;
+		bool has_num_start, has_num_end;
+		bool lo_null, hi_null, v_null;
+		bool v2;                               /* a claim of a document line */
+		size_t file_line;
+		rc_mention m;
+		rc_diag g;
+		const char *severity, *diag_status;    /* the diagnostic's, as names */
+		const char *doc_status;
+	} in;
 } draft;
 
 static void draft_reset(draft *d)
@@ -711,17 +727,51 @@ static void get_strings(parse *p, const char *key, const char *want, const char 
 	}
 }
 
-/* Keys of an object, looked up from a table; a key the reader does not
- * know is skipped (later versions may add fields at the end). */
-typedef struct keyname {
-	const char *name;
+/*
+ * The fields of an object, as a table walked by read_fields(): each row
+ * names a key, how its value is read and where it goes (an offset into the
+ * object the table describes).  A key the reader does not know is skipped
+ * (later versions may add fields at the end).
+ */
+typedef struct rfield rfield;
+
+enum rkind {
+	R_STR,        /* get_str: a string or null */
+	R_OFF,        /* get_off: a 32-bit offset, line or column */
+	R_OFF_SEEN,   /* R_OFF, and the bool at .aux says it was read */
+	R_SIZE,       /* get_size: a whole number or null */
+	R_BOOL,       /* get_bool */
+	R_NUM,        /* get_num: a number, its null flag the bool at .aux */
+	R_INDEX32,    /* get_index32: an index within a record, or -1 */
+	R_SKIP,       /* read and dropped */
+	R_LIST,       /* a list of objects, each read as .list says */
+	R_FN,         /* .fn reads it (into the draft) */
+};
+
+struct rfield {
+	const char *name;     /* the key */
 	size_t len;
-} keyname;
-#define K(s) {s, sizeof(s) - 1}
+	const char *key;      /* the key as messages name it */
+	uint8_t kind;         /* enum rkind */
+	bool v1;              /* a field of version 1 claim lines only: skipped in version 2 */
+	size_t off, aux;      /* offsetof the value (and of the bool beside it) */
+	bool (*fn)(parse *p, const char *key, struct draft *d);   /* R_FN */
+	const struct list_of *list;                         /* R_LIST */
+};
+
+#define RF_AT(key, msg, kind, v1, type, member, aux, fn) \
+	{key, sizeof(key) - 1, msg, kind, v1, offsetof(type, member), aux, fn, NULL}
+
+/* A list of objects: what a value that is not one is refused as, and the
+ * function that reads each (false: stop). */
+typedef struct list_of {
+	const char *want;
+	bool (*each)(parse *p, struct draft *d);
+} list_of;
 
 /* The index of key in tab[0..n), trying *hint (the index after the last
  * match) first: writers keep the order.  -1 for an unknown key. */
-static int lookup(const keyname *tab, int n, const char *key, size_t len, int *hint)
+static int lookup(const rfield *tab, int n, const char *key, size_t len, int *hint)
 {
 	for (int k = 0; k < n; k++) {
 		int i = (*hint + k) % n;
@@ -735,7 +785,7 @@ static int lookup(const keyname *tab, int n, const char *key, size_t len, int *h
 
 /* The next key of the object being read: its index, -1 for an unknown
  * key (already skipped), -2 at the end of the object or on an error. */
-static int next_key(parse *p, const keyname *tab, int n, int *hint, uint64_t *seen)
+static int next_key(parse *p, const rfield *tab, int n, int *hint, uint64_t *seen)
 {
 	for (;;) {
 		const char *key;
@@ -757,35 +807,69 @@ static int next_key(parse *p, const keyname *tab, int n, int *hint, uint64_t *se
 	}
 }
 
+/* A list of objects (or null), each read by list->each into d. */
+static void read_objects(parse *p, const char *key, const list_of *list, struct draft *d)
+{
+	bool is_null;
+	if (open_list(p, key, &is_null, list->want))
+		while (rc__jr_item(&p->j) && list->each(p, d))
+			;
+}
+
+/*
+ * The fields of the object being read (its '{' already read) into obj, as
+ * tab[0..n) says, to its end or the first problem.  as: the key every
+ * message names (a span's, whose fields are its parts), NULL for each
+ * field's own; v2: a version 2 claim, whose version 1 fields are skipped.
+ */
+static void read_fields(parse *p, const rfield *tab, int n, void *obj, const char *as, bool v2)
+{
+	char *o = obj;
+	int hint = 0, k;
+	uint64_t seen = 0;
+	while ((k = next_key(p, tab, n, &hint, &seen)) != -2) {
+		const rfield *f = &tab[k];
+		const char *key = as ? as : f->key;
+		void *at = o + f->off;
+		switch (f->v1 && v2 ? R_SKIP : f->kind) {
+		case R_STR: get_str(p, key, at); break;
+		case R_OFF: get_off(p, key, at); break;
+		case R_OFF_SEEN: *(bool *)(o + f->aux) = get_off(p, key, at); break;
+		case R_SIZE: get_size(p, key, at); break;
+		case R_BOOL: get_bool(p, key, at); break;
+		case R_NUM: get_num(p, key, at, (bool *)(o + f->aux)); break;
+		case R_INDEX32: get_index32(p, key, at); break;
+		case R_SKIP: rc__jr_skip(&p->j); break;
+		case R_LIST: read_objects(p, key, f->list, obj); break;
+		default: f->fn(p, key, obj); break;
+		}
+	}
+}
+
 /* ---- the pieces of a record ---------------------------------------------------- */
 
-static const keyname pos_keys[] = {K("start"), K("end"), K("line"), K("column"), K("text")};
-enum { P_START, P_END, P_LINE, P_COLUMN, P_TEXT };
+#define POS(key, member) RF_AT(key, key, R_OFF, false, sentence, pos.member, 0, NULL)
+static const rfield pos_fields[] = {
+	POS("start", start), POS("end", end), POS("line", line), POS("column", column),
+	RF_AT("text", "text", R_STR, false, sentence, text, 0, NULL),
+};
+#undef POS
 
-/* A span object {start, end, line, column} (and text, for a sentence). */
-static bool parse_pos(parse *p, const char *key, rc_pos *pos, const char **text)
+/* A span object {start, end, line, column} into s->pos (and text, for a
+ * sentence, into s->text). */
+static bool parse_pos(parse *p, const char *key, sentence *s, bool with_text)
 {
-	*pos = (rc_pos){0};
+	*s = (sentence){0};
 	if (rc__jr_null(&p->j))
 		return true;
 	if (rc__jr_peek(&p->j) != RC_JR_OBJECT)
 		return bad(p, key, "expected an object");
 	if (!rc__jr_obj(&p->j))
 		return false;
-	int hint = 0, k;
-	uint64_t seen = 0;
-	while ((k = next_key(p, pos_keys, text ? 5 : 4, &hint, &seen)) != -2) {
-		switch (k) {
-		case P_START: get_off(p, key, &pos->start); break;
-		case P_END: get_off(p, key, &pos->end); break;
-		case P_LINE: get_off(p, key, &pos->line); break;
-		case P_COLUMN: get_off(p, key, &pos->column); break;
-		case P_TEXT: get_str(p, key, text); break;
-		default: break;
-		}
-	}
+	read_fields(p, pos_fields, with_text ? 5 : 4, s, key, false);
 	if (failed(p))
 		return false;
+	const rc_pos *pos = &s->pos;
 	if (pos->start == UINT32_MAX || pos->end == UINT32_MAX || pos->end < pos->start)
 		return bad(p, key, "not a span (start <= end)");
 	return true;
@@ -801,46 +885,138 @@ static bool kind_from_name(const char *name, rc_quantity_kind *out)
 	return false;
 }
 
-/* A document field of a "recount.claim/1" line, which carries its
- * document's fields on each claim; in a document line's claims (v2) the
- * document line has them, and the field is skipped. */
-static void doc_field(parse *p, const char *key, bool v2, const char **out)
-{
-	if (v2)
-		rc__jr_skip(&p->j);
-	else
-		get_str(p, key, out);
-}
-
-static const keyname claim_keys[] = {
-	/* the figure */
-	K("metric"), K("subject"), K("text"), K("lo"), K("hi"), K("lo_incl"), K("hi_incl"),
-	K("approx"), K("vague"), K("qualifier"), K("status"), K("attribution"), K("event"),
-	K("events"),
-	/* version 2: an index into the sentence table; version 1: the quote and its span */
-	K("sentence"), K("quote"),
-	/* where it is */
-	K("line"), K("column"), K("start"), K("end"), K("trigger"), K("kind"), K("value"),
-	K("num_start"), K("num_end"), K("parent"), K("mention"), K("mentions"), K("file_line"),
-	/* what the figure counts of its event (the claims stage) */
-	K("in_title"), K("part"), K("background"), K("year"),
-	/* version 1: the document's own fields, repeated on each claim line */
-	K("schema"), K("doc"), K("path"), K("source"), K("published"), K("published_at"),
-	K("record_line"),
-};
-enum {
-	C_METRIC, C_SUBJECT, C_TEXT, C_LO, C_HI, C_LO_INCL, C_HI_INCL, C_APPROX, C_VAGUE,
-	C_QUALIFIER, C_STATUS, C_ATTRIBUTION, C_EVENT, C_EVENTS, C_SENTENCE, C_QUOTE, C_LINE,
-	C_COLUMN, C_START, C_END, C_TRIGGER, C_KIND, C_VALUE, C_NUM_START, C_NUM_END, C_PARENT,
-	C_MENTION, C_MENTIONS, C_FILE_LINE, C_IN_TITLE, C_PART, C_BACKGROUND, C_YEAR, C_SCHEMA, C_DOC, C_PATH, C_SOURCE, C_PUBLISHED,
-	C_PUBLISHED_AT, C_RECORD_LINE, C_COUNT
-};
-
 static bool grow_claims(draft *d)
 {
 	return RC_GROW(d->claims, d->cap_claims, d->n_claims + 1) == RC_OK &&
 	       RC_GROW(d->cx, d->cap_cx, d->n_claims + 1) == RC_OK;
 }
+
+/* ---- fields read by functions of their own (obj: the draft) ---- */
+
+static bool claim_events(parse *p, const char *key, draft *d)
+{
+	/* a line is under 256 MiB: fewer than 2^32 ids */
+	size_t n_events = 0;
+	get_strings(p, key, "expected a list of ids", &d->events, &d->n_events, &d->cap_events,
+	            &n_events);
+	if (n_events > UINT16_MAX)   /* rc_claim.n_events is 16-bit */
+		return bad(p, key, "over 65535 ids");
+	d->in.c.n_events = (uint16_t)n_events;
+	return true;
+}
+
+/* Version 2: an index into the line's sentence table; version 1: the
+ * sentence's span. */
+static bool claim_sentence(parse *p, const char *key, draft *d)
+{
+	if (d->in.v2) {
+		if (get_index(p, key, &d->in.x.sentence) && d->in.x.sentence < -1)
+			return bad(p, key, "expected an index into sentences");
+		return true;
+	}
+	sentence s;
+	bool ok = parse_pos(p, key, &s, false);
+	d->in.c.sentence = s.pos;
+	return ok;
+}
+
+static bool claim_mention(parse *p, const char *key, draft *d)
+{
+	int32_t m = -1;
+	if (!get_index32(p, key, &m))
+		return false;
+	if (m > INT16_MAX)   /* rc_claim.mention is 16-bit: a record has at most 1,000 mentions */
+		return bad(p, key, "expected an index (or -1)");
+	d->in.c.mention = (int16_t)m;
+	return true;
+}
+
+static bool claim_mentions(parse *p, const char *key, draft *d)
+{
+	rc_claim *c = &d->in.c;
+	const char *want = "expected a list of indices";
+	bool is_null;
+	if (!open_list(p, key, &is_null, want))
+		return true;
+	while (list_next(p, key, RC_JR_NUMBER, want)) {
+		long m;
+		if (!get_index(p, key, &m))
+			return false;
+		if (m < 0)
+			return bad(p, key, want);
+		if (c->n_mentions == UINT16_MAX)   /* rc_claim.n_mentions is 16-bit */
+			return bad(p, key, "over 65535 indices");
+		if (RC_GROW(d->cmentions, d->cap_cmentions, d->n_cmentions + 1) != RC_OK)
+			return bad(p, key, "out of memory");
+		d->cmentions[d->n_cmentions++] = m;
+		c->n_mentions++;
+	}
+	return true;
+}
+
+static bool claim_year(parse *p, const char *key, draft *d)
+{
+	size_t v;
+	if (!get_size(p, key, &v) || v == (size_t)-1)
+		return true;
+	if (v > 9999)
+		return bad(p, key, "not a year");
+	d->in.c.year = (int16_t)v;
+	return true;
+}
+
+/* The document's line in its input (null is 0). */
+static bool record_line(parse *p, const char *key, draft *d)
+{
+	size_t v;
+	if (get_size(p, key, &v))
+		d->rec.record_line = v == (size_t)-1 ? 0 : v;
+	return true;
+}
+
+#define CLAIM(key, kind, member) RF_AT(key, key, kind, false, draft, in.c.member, 0, NULL)
+#define CLAIM_IN(key, kind, member, aux) \
+	RF_AT(key, key, kind, false, draft, in.member, offsetof(draft, in.aux), NULL)
+#define CLAIM_FN(key, fn) {key, sizeof(key) - 1, key, R_FN, false, 0, 0, fn, NULL}
+/* version 1: the document's own fields, repeated on each claim line */
+#define CLAIM_V1(key, kind, member) RF_AT(key, key, kind, true, draft, member, 0, NULL)
+
+/* A claim object's fields; obj is the draft, the claim d->in.c. */
+static const rfield claim_fields[] = {
+	/* the figure */
+	CLAIM("metric", R_STR, metric), CLAIM("subject", R_STR, subject),
+	CLAIM("text", R_STR, text),
+	CLAIM_IN("lo", R_NUM, c.q.iv.lo, lo_null), CLAIM_IN("hi", R_NUM, c.q.iv.hi, hi_null),
+	CLAIM("lo_incl", R_BOOL, q.iv.lo_incl), CLAIM("hi_incl", R_BOOL, q.iv.hi_incl),
+	CLAIM("approx", R_BOOL, q.approx), CLAIM("vague", R_BOOL, q.vague),
+	CLAIM("qualifier", R_STR, q.qualifier), CLAIM_IN("status", R_STR, status, status),
+	CLAIM("attribution", R_STR, attribution), CLAIM("event", R_STR, event),
+	CLAIM_FN("events", claim_events),
+	/* version 2: an index into the sentence table; version 1: the quote and its span
+	 * (version 2 quotes come from the sentence table) */
+	CLAIM_FN("sentence", claim_sentence), CLAIM_V1("quote", R_STR, in.c.quote),
+	/* where it is */
+	CLAIM("line", R_OFF, pos.line), CLAIM("column", R_OFF, pos.column),
+	CLAIM("start", R_OFF, pos.start), CLAIM("end", R_OFF, pos.end),
+	CLAIM("trigger", R_STR, trigger), CLAIM_IN("kind", R_STR, kind, kind),
+	CLAIM_IN("value", R_NUM, c.q.value, v_null),
+	CLAIM_IN("num_start", R_OFF_SEEN, num_start, has_num_start),
+	CLAIM_IN("num_end", R_OFF_SEEN, num_end, has_num_end),
+	CLAIM("parent", R_INDEX32, parent), CLAIM_FN("mention", claim_mention),
+	CLAIM_FN("mentions", claim_mentions), CLAIM_IN("file_line", R_SIZE, file_line, file_line),
+	/* what the figure counts of its event (the claims stage) */
+	CLAIM("in_title", R_BOOL, in_title), CLAIM("part", R_STR, part),
+	CLAIM("background", R_BOOL, background), CLAIM_FN("year", claim_year),
+	{"schema", 6, "schema", R_SKIP, false, 0, 0, NULL, NULL},
+	CLAIM_V1("doc", R_STR, rec.doc), CLAIM_V1("path", R_STR, rec.path),
+	CLAIM_V1("source", R_STR, rec.source), CLAIM_V1("published", R_STR, rec.published),
+	CLAIM_V1("published_at", R_STR, rec.published_at),
+	{"record_line", 11, "record_line", R_FN, true, 0, 0, record_line, NULL},
+};
+#undef CLAIM
+#undef CLAIM_IN
+#undef CLAIM_FN
+#undef CLAIM_V1
 
 /*
  * One claim object into d (appended).  v2: "sentence" is an index into the
@@ -854,166 +1030,69 @@ static bool parse_claim(parse *p, draft *d, bool v2)
 		return bad(p, "claims", "expected a list of claim objects");
 	if (!grow_claims(d))
 		return bad(p, "claims", "out of memory");
-	rc_claim *c = &d->claims[d->n_claims];
-	claim_extra *x = &d->cx[d->n_claims];
+	struct object_in *in = &d->in;
+	rc_claim *c = &in->c;
 	*c = (rc_claim){.parent = -1, .mention = -1};
-	*x = (claim_extra){.sentence = -1, .events_at = d->n_events, .mentions_at = d->n_cmentions};
-	uint32_t num_start = 0, num_end = 0;
-	bool has_num_start = false, has_num_end = false;
-	size_t file_line = (size_t)-2;
-	bool lo_null = true, hi_null = true, v_null;
-	const char *kind = NULL, *status = NULL;
+	in->x = (claim_extra){.sentence = -1, .events_at = d->n_events, .mentions_at = d->n_cmentions};
+	in->num_start = in->num_end = 0;
+	in->has_num_start = in->has_num_end = false;
+	in->file_line = (size_t)-2;
+	in->lo_null = in->hi_null = true;
+	in->kind = in->status = NULL;
+	in->v2 = v2;
 	if (!rc__jr_obj(&p->j))
 		return false;
-	int hint = 0, k;
-	uint64_t seen = 0;
-	while ((k = next_key(p, claim_keys, C_COUNT, &hint, &seen)) != -2) {
-		const char *key = claim_keys[k].name;
-		size_t v;
-		bool is_null;
-		switch (k) {
-		case C_METRIC: get_str(p, key, &c->metric); break;
-		case C_SUBJECT: get_str(p, key, &c->subject); break;
-		case C_TEXT: get_str(p, key, &c->text); break;
-		case C_LO: get_num(p, key, &c->q.iv.lo, &lo_null); break;
-		case C_HI: get_num(p, key, &c->q.iv.hi, &hi_null); break;
-		case C_LO_INCL: get_bool(p, key, &c->q.iv.lo_incl); break;
-		case C_HI_INCL: get_bool(p, key, &c->q.iv.hi_incl); break;
-		case C_APPROX: get_bool(p, key, &c->q.approx); break;
-		case C_VAGUE: get_bool(p, key, &c->q.vague); break;
-		case C_QUALIFIER: get_str(p, key, &c->q.qualifier); break;
-		case C_STATUS: get_str(p, key, &status); break;
-		case C_ATTRIBUTION: get_str(p, key, &c->attribution); break;
-		case C_EVENT: get_str(p, key, &c->event); break;
-		case C_EVENTS: {
-			/* a line is under 256 MiB: fewer than 2^32 ids */
-			size_t n_events = 0;
-			get_strings(p, key, "expected a list of ids", &d->events, &d->n_events,
-			            &d->cap_events, &n_events);
-			if (n_events > UINT16_MAX)   /* rc_claim.n_events is 16-bit */
-				bad(p, key, "over 65535 ids");
-			c->n_events = (uint16_t)n_events;
-			break;
-		}
-		case C_SENTENCE:
-			if (v2) {
-				if (get_index(p, key, &x->sentence) && x->sentence < -1)
-					bad(p, key, "expected an index into sentences");
-			} else {
-				parse_pos(p, key, &c->sentence, NULL);
-			}
-			break;
-		case C_QUOTE:
-			/* version 2 quotes come from the sentence table */
-			if (!v2)
-				get_str(p, key, &c->quote);
-			else
-				rc__jr_skip(&p->j);
-			break;
-		case C_LINE: get_off(p, key, &c->pos.line); break;
-		case C_COLUMN: get_off(p, key, &c->pos.column); break;
-		case C_START: get_off(p, key, &c->pos.start); break;
-		case C_END: get_off(p, key, &c->pos.end); break;
-		case C_TRIGGER: get_str(p, key, &c->trigger); break;
-		case C_KIND: get_str(p, key, &kind); break;
-		case C_VALUE: get_num(p, key, &c->q.value, &v_null); break;
-		case C_NUM_START: has_num_start = get_off(p, key, &num_start); break;
-		case C_NUM_END: has_num_end = get_off(p, key, &num_end); break;
-		case C_PARENT: get_index32(p, key, &c->parent); break;
-		case C_MENTION: {
-			int32_t m = -1;
-			if (!get_index32(p, key, &m))
-				break;
-			if (m > INT16_MAX)   /* rc_claim.mention is 16-bit: a record has at most 1,000 mentions */
-				bad(p, key, "expected an index (or -1)");
-			else
-				c->mention = (int16_t)m;
-			break;
-		}
-		case C_MENTIONS:
-			if (open_list(p, key, &is_null, "expected a list of indices")) {
-				while (list_next(p, key, RC_JR_NUMBER, "expected a list of indices")) {
-					long m;
-					if (!get_index(p, key, &m))
-						break;
-					if (m < 0) {
-						bad(p, key, "expected a list of indices");
-						break;
-					}
-					if (c->n_mentions == UINT16_MAX) {   /* rc_claim.n_mentions is 16-bit */
-						bad(p, key, "over 65535 indices");
-						break;
-					}
-					if (RC_GROW(d->cmentions, d->cap_cmentions, d->n_cmentions + 1) != RC_OK) {
-						bad(p, key, "out of memory");
-						break;
-					}
-					d->cmentions[d->n_cmentions++] = m;
-					c->n_mentions++;
-				}
-			}
-			break;
-		case C_FILE_LINE: get_size(p, key, &file_line); break;
-		case C_IN_TITLE: get_bool(p, key, &c->in_title); break;
-		case C_PART: get_str(p, key, &c->part); break;
-		case C_BACKGROUND: get_bool(p, key, &c->background); break;
-		case C_YEAR:
-			if (get_size(p, key, &v) && v != (size_t)-1) {
-				if (v > 9999)
-					bad(p, key, "not a year");
-				else
-					c->year = (int16_t)v;
-			}
-			break;
-		case C_SCHEMA: rc__jr_skip(&p->j); break;
-		case C_DOC: doc_field(p, key, v2, &d->rec.doc); break;
-		case C_PATH: doc_field(p, key, v2, &d->rec.path); break;
-		case C_SOURCE: doc_field(p, key, v2, &d->rec.source); break;
-		case C_PUBLISHED: doc_field(p, key, v2, &d->rec.published); break;
-		case C_PUBLISHED_AT: doc_field(p, key, v2, &d->rec.published_at); break;
-		case C_RECORD_LINE:
-			if (!v2 && get_size(p, key, &v))
-				d->rec.record_line = v == (size_t)-1 ? 0 : v;
-			else if (v2)
-				rc__jr_skip(&p->j);
-			break;
-		default: break;
-		}
-	}
+	read_fields(p, claim_fields, (int)RC_ARRAY_LEN(claim_fields), d, NULL, v2);
 	if (failed(p))
 		return false;
 	if (!c->metric || !*c->metric)
 		return bad(p, "metric", "missing");
-	c->q.iv.lo_inf = lo_null;
-	c->q.iv.hi_inf = hi_null;
-	if (lo_null)
+	c->q.iv.lo_inf = in->lo_null;
+	c->q.iv.hi_inf = in->hi_null;
+	if (in->lo_null)
 		c->q.iv.lo = 0;
-	if (hi_null)
+	if (in->hi_null)
 		c->q.iv.hi = 0;
-	if (!lo_null && !hi_null && c->q.iv.lo > c->q.iv.hi)
+	if (!in->lo_null && !in->hi_null && c->q.iv.lo > c->q.iv.hi)
 		return bad(p, "lo", "greater than hi");
-	if (kind && !kind_from_name(kind, &c->q.kind))
+	if (in->kind && !kind_from_name(in->kind, &c->q.kind))
 		return bad(p, "kind", "unknown quantity kind");
 	rc_claim_status cst = RC_CLAIM_CURRENT;
-	if (status && !rc_claim_status_parse(status, &cst))
+	if (in->status && !rc_claim_status_parse(in->status, &cst))
 		return bad(p, "status", "unknown status");
 	c->status = (uint8_t)cst;
 	if (c->pos.start == UINT32_MAX || c->pos.end == UINT32_MAX || c->pos.end < c->pos.start)
 		return bad(p, "end", "not a span (start <= end)");
 	c->q.start = c->pos.start;
 	c->q.end = c->pos.end;
-	c->q.num_start = has_num_start ? num_start : c->pos.start;
-	c->q.num_end = has_num_end ? num_end : c->pos.end;
-	c->file_line = file_line == (size_t)-2 ? c->pos.line : file_line;
+	c->q.num_start = in->has_num_start ? in->num_start : c->pos.start;
+	c->q.num_end = in->has_num_end ? in->num_end : c->pos.end;
+	c->file_line = in->file_line == (size_t)-2 ? c->pos.line : in->file_line;
+	d->claims[d->n_claims] = *c;
+	d->cx[d->n_claims] = in->x;
 	d->n_claims++;
 	return true;
 }
 
-static const keyname mention_keys[] = {
-	K("type"), K("noun"), K("place"), K("date"), K("names"), K("key"), K("local_id"),
-	K("start"), K("end"), K("line"),
+static bool mention_names(parse *p, const char *key, draft *d)
+{
+	get_strings(p, key, "expected a list of strings", &d->names, &d->n_names, &d->cap_names,
+	            &d->in.m.n_names);
+	return true;
+}
+
+#define MENTION(key, kind, member) \
+	RF_AT(key, "mentions: " key, kind, false, draft, in.m.member, 0, NULL)
+/* A mention object's fields (the writer's rc__mention_fields); obj is the
+ * draft, the mention d->in.m. */
+static const rfield mention_fields[] = {
+	MENTION("type", R_STR, type), MENTION("noun", R_STR, noun),
+	MENTION("place", R_STR, place), MENTION("date", R_STR, date),
+	{"names", 5, "mentions: names", R_FN, false, 0, 0, mention_names, NULL},
+	MENTION("key", R_STR, key), MENTION("local_id", R_STR, local_id),
+	MENTION("start", R_OFF, start), MENTION("end", R_OFF, end), MENTION("line", R_OFF, line),
 };
-enum { M_TYPE, M_NOUN, M_PLACE, M_DATE, M_NAMES, M_KEY, M_LOCAL_ID, M_START, M_END, M_LINE, M_COUNT };
+#undef MENTION
 
 static bool parse_mention(parse *p, draft *d)
 {
@@ -1022,45 +1101,32 @@ static bool parse_mention(parse *p, draft *d)
 	if (RC_GROW(d->mentions, d->cap_mentions, d->n_mentions + 1) != RC_OK ||
 	    RC_GROW(d->names_at, d->cap_names_at, d->n_mentions + 1) != RC_OK)
 		return bad(p, "mentions", "out of memory");
-	rc_mention *m = &d->mentions[d->n_mentions];
+	rc_mention *m = &d->in.m;
 	*m = (rc_mention){0};
 	d->names_at[d->n_mentions] = d->n_names;
 	if (!rc__jr_obj(&p->j))
 		return false;
-	int hint = 0, k;
-	uint64_t seen = 0;
-	while ((k = next_key(p, mention_keys, M_COUNT, &hint, &seen)) != -2) {
-		switch (k) {
-		case M_TYPE: get_str(p, "mentions: type", &m->type); break;
-		case M_NOUN: get_str(p, "mentions: noun", &m->noun); break;
-		case M_PLACE: get_str(p, "mentions: place", &m->place); break;
-		case M_DATE: get_str(p, "mentions: date", &m->date); break;
-		case M_NAMES:
-			get_strings(p, "mentions: names", "expected a list of strings", &d->names,
-			            &d->n_names, &d->cap_names, &m->n_names);
-			break;
-		case M_KEY: get_str(p, "mentions: key", &m->key); break;
-		case M_LOCAL_ID: get_str(p, "mentions: local_id", &m->local_id); break;
-		case M_START: get_off(p, "mentions: start", &m->start); break;
-		case M_END: get_off(p, "mentions: end", &m->end); break;
-		case M_LINE: get_off(p, "mentions: line", &m->line); break;
-		default: break;
-		}
-	}
+	read_fields(p, mention_fields, (int)RC_ARRAY_LEN(mention_fields), d, NULL, false);
 	if (failed(p))
 		return false;
 	if (!m->type)
 		return bad(p, "mentions: type", "missing");
 	if (m->start == UINT32_MAX || m->end == UINT32_MAX || m->end < m->start)
 		return bad(p, "mentions: end", "not a span (start <= end)");
-	d->n_mentions++;
+	d->mentions[d->n_mentions++] = *m;
 	return true;
 }
 
-static const keyname diag_keys[] = {
-	K("severity"), K("status"), K("path"), K("line"), K("column"), K("offset"), K("message"),
+#define DIAG(key, kind, member) RF_AT(key, "diags: " key, kind, false, draft, member, 0, NULL)
+/* A diagnostic object's fields (the writer's rc__diag_fields); obj is the
+ * draft, the diagnostic d->in.g, its severity and status as names. */
+static const rfield diag_fields[] = {
+	DIAG("severity", R_STR, in.severity), DIAG("status", R_STR, in.diag_status),
+	DIAG("path", R_STR, in.g.path), DIAG("line", R_SIZE, in.g.line),
+	DIAG("column", R_SIZE, in.g.column), DIAG("offset", R_SIZE, in.g.offset),
+	DIAG("message", R_STR, in.g.message),
 };
-enum { D_SEVERITY, D_STATUS, D_PATH, D_LINE, D_COLUMN, D_OFFSET, D_MESSAGE, D_COUNT };
+#undef DIAG
 
 static bool parse_diag(parse *p, draft *d)
 {
@@ -1068,41 +1134,29 @@ static bool parse_diag(parse *p, draft *d)
 		return bad(p, "diags", "expected a list of objects");
 	if (RC_GROW(d->diags, d->cap_diags, d->n_diags + 1) != RC_OK)
 		return bad(p, "diags", "out of memory");
-	rc_diag *g = &d->diags[d->n_diags];
+	rc_diag *g = &d->in.g;
 	*g = (rc_diag){.severity = RC_SEV_WARNING, .offset = (size_t)-1};
-	const char *sev = NULL, *st = NULL;
+	const char **sev = &d->in.severity, **st = &d->in.diag_status;
+	*sev = *st = NULL;
 	if (!rc__jr_obj(&p->j))
 		return false;
-	int hint = 0, k;
-	uint64_t seen = 0;
-	size_t v;
-	while ((k = next_key(p, diag_keys, D_COUNT, &hint, &seen)) != -2) {
-		switch (k) {
-		case D_SEVERITY: get_str(p, "diags: severity", &sev); break;
-		case D_STATUS: get_str(p, "diags: status", &st); break;
-		case D_PATH: get_str(p, "diags: path", &g->path); break;
-		case D_LINE: if (get_size(p, "diags: line", &v)) g->line = v; break;
-		case D_COLUMN: if (get_size(p, "diags: column", &v)) g->column = v; break;
-		case D_OFFSET: get_size(p, "diags: offset", &g->offset); break;
-		case D_MESSAGE: get_str(p, "diags: message", &g->message); break;
-		default: break;
-		}
-	}
+	read_fields(p, diag_fields, (int)RC_ARRAY_LEN(diag_fields), d, NULL, false);
 	if (failed(p))
 		return false;
 	/* an unknown severity reads as a warning: a later version may add one */
-	if (sev)
-		rc__severity_from_name(sev, strlen(sev), &g->severity);
-	if (st && !rc__status_from_name(st, strlen(st), &g->status))
+	if (*sev)
+		rc__severity_from_name(*sev, strlen(*sev), &g->severity);
+	if (*st && !rc__status_from_name(*st, strlen(*st), &g->status))
 		return bad(p, "diags: status", "unknown status");
 	if (!g->message || !*g->message)
 		return bad(p, "diags: message", "missing");
-	d->n_diags++;
+	d->diags[d->n_diags++] = *g;
 	return true;
 }
 
-static bool parse_signature(parse *p, draft *d)
+static bool parse_signature(parse *p, const char *key, draft *d)
 {
+	(void)key;
 	if (rc__jr_null(&p->j))
 		return true;
 	const char *s = NULL;
@@ -1126,18 +1180,56 @@ static bool parse_signature(parse *p, draft *d)
 	return true;
 }
 
-static const keyname doc_keys[] = {
-	K("schema"), K("doc"), K("path"), K("record_line"), K("seq"), K("source"), K("url"),
-	K("published"), K("published_at"), K("title"), K("bytes"), K("status"), K("reason"),
-	K("diags"), K("signature"), K("mentions"), K("n_claims"), K("sentences"), K("claims"),
-	K("time_hint"),
+static bool parse_v2_claim(parse *p, draft *d)
+{
+	return parse_claim(p, d, true);
+}
+
+static const list_of diag_list = {"expected a list of objects", parse_diag};
+static const list_of mention_list = {"expected a list of objects", parse_mention};
+static const list_of claim_list = {"expected a list of claim objects", parse_v2_claim};
+
+static bool doc_n_claims(parse *p, const char *key, draft *d)
+{
+	if (get_size(p, key, &d->n_claims_said) && d->n_claims_said != (size_t)-1)
+		d->has_n_claims = true;
+	return true;
+}
+
+static bool doc_sentences(parse *p, const char *key, draft *d)
+{
+	bool is_null;
+	if (!open_list(p, key, &is_null, "expected a list of objects"))
+		return true;
+	while (rc__jr_item(&p->j)) {
+		if (RC_GROW(d->sent, d->cap_sent, d->n_sent + 1) != RC_OK)
+			return bad(p, key, "out of memory");
+		if (!parse_pos(p, key, &d->sent[d->n_sent], true))
+			return false;
+		d->n_sent++;
+	}
+	return true;
+}
+
+#define DOC(key, kind, member) RF_AT(key, key, kind, false, draft, member, 0, NULL)
+#define DOC_FN(key, fn) {key, sizeof(key) - 1, key, R_FN, false, 0, 0, fn, NULL}
+#define DOC_LIST(key, list) {key, sizeof(key) - 1, key, R_LIST, false, 0, 0, NULL, &list}
+/* A document line's fields; obj is the draft. */
+static const rfield doc_fields[] = {
+	DOC("schema", R_SKIP, rec), DOC("doc", R_STR, rec.doc), DOC("path", R_STR, rec.path),
+	DOC_FN("record_line", record_line), DOC("seq", R_SIZE, rec.seq),
+	DOC("source", R_STR, rec.source), DOC("url", R_STR, rec.url),
+	DOC("published", R_STR, rec.published), DOC("published_at", R_STR, rec.published_at),
+	DOC("title", R_STR, rec.title), DOC("bytes", R_SIZE, rec.bytes),
+	DOC("status", R_STR, in.doc_status), DOC("reason", R_STR, rec.reason),
+	DOC_LIST("diags", diag_list), DOC_FN("signature", parse_signature),
+	DOC_LIST("mentions", mention_list), DOC_FN("n_claims", doc_n_claims),
+	DOC_FN("sentences", doc_sentences), DOC_LIST("claims", claim_list),
+	DOC("time_hint", R_STR, rec.time_hint),
 };
-enum {
-	F_SCHEMA, F_DOC, F_PATH, F_RECORD_LINE, F_SEQ, F_SOURCE, F_URL, F_PUBLISHED,
-	F_PUBLISHED_AT, F_TITLE,
-	F_BYTES, F_STATUS, F_REASON, F_DIAGS, F_SIGNATURE, F_MENTIONS, F_N_CLAIMS, F_SENTENCES,
-	F_CLAIMS, F_TIME_HINT, F_COUNT
-};
+#undef DOC
+#undef DOC_FN
+#undef DOC_LIST
 
 /* A document line, of either version, into d.  Version 1 lines carry no
  * n_claims, sentences or claims (their claims follow on lines of their
@@ -1146,76 +1238,16 @@ static bool parse_document(parse *p, draft *d, size_t seq)
 {
 	rc_record *rec = &d->rec;
 	rec->seq = seq;
-	const char *status = NULL;
-	int hint = 0, k;
-	uint64_t seen = 0;
-	bool is_null;
-	size_t v;
-	while ((k = next_key(p, doc_keys, F_COUNT, &hint, &seen)) != -2) {
-		const char *key = doc_keys[k].name;
-		switch (k) {
-		case F_SCHEMA: rc__jr_skip(&p->j); break;
-		case F_DOC: get_str(p, key, &rec->doc); break;
-		case F_PATH: get_str(p, key, &rec->path); break;
-		case F_RECORD_LINE:
-			if (get_size(p, key, &v))
-				rec->record_line = v == (size_t)-1 ? 0 : v;
-			break;
-		case F_SEQ: if (get_size(p, key, &v)) rec->seq = v; break;
-		case F_SOURCE: get_str(p, key, &rec->source); break;
-		case F_URL: get_str(p, key, &rec->url); break;
-		case F_PUBLISHED: get_str(p, key, &rec->published); break;
-		case F_PUBLISHED_AT: get_str(p, key, &rec->published_at); break;
-		case F_TIME_HINT: get_str(p, key, &rec->time_hint); break;
-		case F_TITLE: get_str(p, key, &rec->title); break;
-		case F_BYTES: if (get_size(p, key, &v)) rec->bytes = v; break;
-		case F_STATUS: get_str(p, key, &status); break;
-		case F_REASON: get_str(p, key, &rec->reason); break;
-		case F_DIAGS:
-			if (open_list(p, key, &is_null, "expected a list of objects"))
-				while (rc__jr_item(&p->j) && parse_diag(p, d))
-					;
-			break;
-		case F_SIGNATURE: parse_signature(p, d); break;
-		case F_MENTIONS:
-			if (open_list(p, key, &is_null, "expected a list of objects"))
-				while (rc__jr_item(&p->j) && parse_mention(p, d))
-					;
-			break;
-		case F_N_CLAIMS:
-			if (get_size(p, key, &d->n_claims_said) && d->n_claims_said != (size_t)-1)
-				d->has_n_claims = true;
-			break;
-		case F_SENTENCES:
-			if (open_list(p, key, &is_null, "expected a list of objects")) {
-				while (rc__jr_item(&p->j)) {
-					if (RC_GROW(d->sent, d->cap_sent, d->n_sent + 1) != RC_OK) {
-						bad(p, key, "out of memory");
-						break;
-					}
-					sentence *s = &d->sent[d->n_sent];
-					*s = (sentence){0};
-					if (!parse_pos(p, key, &s->pos, &s->text))
-						break;
-					d->n_sent++;
-				}
-			}
-			break;
-		case F_CLAIMS:
-			if (open_list(p, key, &is_null, "expected a list of claim objects"))
-				while (rc__jr_item(&p->j) && parse_claim(p, d, true))
-					;
-			break;
-		default: break;
-		}
-	}
+	const char *const *status = &d->in.doc_status;
+	d->in.doc_status = NULL;
+	read_fields(p, doc_fields, (int)RC_ARRAY_LEN(doc_fields), d, NULL, false);
 	if (failed(p))
 		return false;
 	if (!rec->doc || !*rec->doc)
 		return bad(p, "doc", "missing");
-	if (status && strcmp(status, "skipped") == 0)
+	if (*status && strcmp(*status, "skipped") == 0)
 		rec->status = RC_DOC_SKIPPED;
-	else if (status && strcmp(status, "ok") != 0)
+	else if (*status && strcmp(*status, "ok") != 0)
 		return bad(p, "status", "expected \"ok\" or \"skipped\"");
 	/* a skipped document says why, and has no claims */
 	if (rec->status == RC_DOC_SKIPPED && !rec->reason)
@@ -1235,19 +1267,23 @@ static bool parse_document(parse *p, draft *d, size_t seq)
 	return true;
 }
 
-static const keyname end_keys[] = {K("schema"), K("documents"), K("claims")};
+/* What an end line counts. */
+typedef struct end_counts {
+	size_t documents, claims;
+} end_counts;
+
+static const rfield end_fields[] = {
+	{"schema", 6, "schema", R_SKIP, false, 0, 0, NULL, NULL},
+	RF_AT("documents", "documents", R_SIZE, false, end_counts, documents, 0, NULL),
+	RF_AT("claims", "claims", R_SIZE, false, end_counts, claims, 0, NULL),
+};
 
 static bool parse_end(parse *p, size_t *documents, size_t *claims)
 {
-	int hint = 0, k;
-	uint64_t seen = 0;
-	*documents = *claims = (size_t)-1;
-	while ((k = next_key(p, end_keys, 3, &hint, &seen)) != -2) {
-		if (k == 0)
-			rc__jr_skip(&p->j);
-		else
-			get_size(p, end_keys[k].name, k == 1 ? documents : claims);
-	}
+	end_counts e = {(size_t)-1, (size_t)-1};
+	read_fields(p, end_fields, (int)RC_ARRAY_LEN(end_fields), &e, NULL, false);
+	*documents = e.documents;
+	*claims = e.claims;
 	if (failed(p))
 		return false;
 	if (*documents == (size_t)-1)
@@ -1290,9 +1326,45 @@ static const char *own(builder *b, const char *s)
 	return t;
 }
 
-static size_t own_size(const char *s)
+/* The string members of the pieces of a record: those a record owns
+ * (copied into its block) and those interned in the reader's pool. */
+static const size_t rec_owned[] = {
+	offsetof(rc_record, doc), offsetof(rc_record, url), offsetof(rc_record, title),
+	offsetof(rc_record, reason), offsetof(rc_record, published_at), offsetof(rc_record, time_hint),
+};
+static const size_t rec_pooled[] = {
+	offsetof(rc_record, path), offsetof(rc_record, source), offsetof(rc_record, published),
+};
+static const size_t diag_owned[] = {offsetof(rc_diag, message)};
+static const size_t claim_pooled[] = {
+	offsetof(rc_claim, metric), offsetof(rc_claim, subject), offsetof(rc_claim, trigger),
+	offsetof(rc_claim, text), offsetof(rc_claim, q.qualifier), offsetof(rc_claim, attribution),
+	offsetof(rc_claim, part), offsetof(rc_claim, event),
+};
+static const size_t mention_pooled[] = {
+	offsetof(rc_mention, type), offsetof(rc_mention, noun), offsetof(rc_mention, place),
+	offsetof(rc_mention, date), offsetof(rc_mention, key), offsetof(rc_mention, local_id),
+};
+
+/* The bytes own() takes for the strings of obj at offs[0..n). */
+static size_t own_size(const void *obj, const size_t *offs, size_t n)
 {
-	return s ? strlen(s) + 1 : 0;
+	size_t size = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = *(const char *const *)(const void *)((const char *)obj + offs[i]);
+		size += s ? strlen(s) + 1 : 0;
+	}
+	return size;
+}
+
+/* Each string of obj at offs[0..n) replaced by its copy (own or intern). */
+static void copy_strings(builder *b, void *obj, const size_t *offs, size_t n,
+                         const char *(*copy)(builder *b, const char *s))
+{
+	for (size_t i = 0; i < n; i++) {
+		const char **s = (const char **)(void *)((char *)obj + offs[i]);
+		*s = copy(b, *s);
+	}
 }
 
 /*
@@ -1306,10 +1378,9 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 {
 	*out = NULL;
 	const rc_record *src = &d->rec;
-	size_t chars = own_size(src->doc) + own_size(src->url) + own_size(src->title) +
-	               own_size(src->reason) + own_size(src->published_at) + own_size(src->time_hint);
+	size_t chars = own_size(src, rec_owned, RC_ARRAY_LEN(rec_owned));
 	for (size_t i = 0; i < d->n_diags; i++)
-		chars += own_size(d->diags[i].message);
+		chars += own_size(&d->diags[i], diag_owned, 1);
 	/* quotes are interned: syndicated copies and follow-ups repeat
 	 * sentences (on the 10 MB batch 4.1 MB of sentences, 1.9 MB distinct) */
 	for (size_t i = 0; i < d->n_sent; i++)
@@ -1351,15 +1422,8 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 	}
 	rec->has_signature = sig;
 	builder b = {.pool = pool, .chars = block + off_chars};
-	rec->doc = own(&b, src->doc);
-	rec->url = own(&b, src->url);
-	rec->title = own(&b, src->title);
-	rec->reason = own(&b, src->reason);
-	rec->published_at = own(&b, src->published_at);
-	rec->time_hint = own(&b, src->time_hint);
-	rec->path = intern(&b, src->path);
-	rec->source = intern(&b, src->source);
-	rec->published = intern(&b, src->published);
+	copy_strings(&b, rec, rec_owned, RC_ARRAY_LEN(rec_owned), own);
+	copy_strings(&b, rec, rec_pooled, RC_ARRAY_LEN(rec_pooled), intern);
 
 	rec->diags = d->n_diags ? (rc_diag *)(void *)(block + off_diags) : NULL;
 	rec->n_diags = d->n_diags;
@@ -1379,12 +1443,7 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 	for (size_t i = 0; i < d->n_mentions; i++) {
 		rc_mention *m = &rec->mentions[i];
 		*m = d->mentions[i];
-		m->type = intern(&b, m->type);
-		m->noun = intern(&b, m->noun);
-		m->place = intern(&b, m->place);
-		m->date = intern(&b, m->date);
-		m->key = intern(&b, m->key);
-		m->local_id = intern(&b, m->local_id);
+		copy_strings(&b, m, mention_pooled, RC_ARRAY_LEN(mention_pooled), intern);
 		m->names = m->n_names ? names + d->names_at[i] : NULL;
 	}
 
@@ -1400,14 +1459,7 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 		rc_claim *c = &rec->claims[i];
 		const rc_claim *sc = &d->claims[i];
 		*c = *sc;
-		c->metric = intern(&b, c->metric);
-		c->subject = intern(&b, c->subject);
-		c->trigger = intern(&b, c->trigger);
-		c->text = intern(&b, c->text);
-		c->q.qualifier = intern(&b, c->q.qualifier);
-		c->attribution = intern(&b, c->attribution);
-		c->part = intern(&b, c->part);
-		c->event = intern(&b, c->event);
+		copy_strings(&b, c, claim_pooled, RC_ARRAY_LEN(claim_pooled), intern);
 		c->events = c->n_events ? events + d->cx[i].events_at : NULL;
 		c->mentions = c->n_mentions ? cment + d->cx[i].mentions_at : NULL;
 		long s = d->cx[i].sentence;
