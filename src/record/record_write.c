@@ -102,6 +102,15 @@ static void key_size_q(rc_jw *w, const char *qkey, size_t qn, size_t v)
 	size_value(w, v);
 }
 
+/* A 32-bit offset, line or column; UINT32_MAX, which a reader makes of
+ * null, is written as null too. */
+static size_t off_size(uint32_t v)
+{
+	return v == UINT32_MAX ? (size_t)-1 : v;
+}
+
+#define key_off(w, k, v) key_size_q(w, QK(k), off_size(v))
+
 static void key_str_q(rc_jw *w, const char *qkey, size_t qn, const char *s)
 {
 	rc__jw_keyq(w, qkey, qn);
@@ -116,10 +125,10 @@ static void key_bool_q(rc_jw *w, const char *qkey, size_t qn, bool v)
 
 static void pos_fields(rc_jw *w, const rc_pos *p)
 {
-	key_size(w, "start", p->start);
-	key_size(w, "end", p->end);
-	key_size(w, "line", p->line);
-	key_size(w, "column", p->column);
+	key_off(w, "start", p->start);
+	key_off(w, "end", p->end);
+	key_off(w, "line", p->line);
+	key_off(w, "column", p->column);
 }
 
 static void interval_end_q(rc_jw *w, const char *qkey, size_t qn, const rc_interval *iv, bool lo)
@@ -171,16 +180,16 @@ static void claim_figure(rc_jw *w, const rc_claim *c, const rc__claim_ids *ids)
 /* From "line" to "mentions", after the quote (or the sentence index). */
 static void claim_place(rc_jw *w, const rc_claim *c)
 {
-	key_size(w, "line", c->pos.line);
-	key_size(w, "column", c->pos.column);
-	key_size(w, "start", c->pos.start);
-	key_size(w, "end", c->pos.end);
+	key_off(w, "line", c->pos.line);
+	key_off(w, "column", c->pos.column);
+	key_off(w, "start", c->pos.start);
+	key_off(w, "end", c->pos.end);
 	key_str(w, "trigger", c->trigger);
 	key_str(w, "kind", rc_quantity_kind_str(c->q.kind));
 	RC_JW_KEY(w, "value");
 	rc__jw_num(w, c->q.value);
-	key_size(w, "num_start", c->q.num_start);
-	key_size(w, "num_end", c->q.num_end);
+	key_off(w, "num_start", c->q.num_start);
+	key_off(w, "num_end", c->q.num_end);
 	key_int(w, "parent", c->parent);
 	key_int(w, "mention", c->mention);
 	RC_JW_KEY(w, "mentions");
@@ -345,8 +354,10 @@ static void fields_write(rc_jw *w, const void *obj, const rc__field *fields, siz
 			            *(const size_t *)(o + f->count));
 			break;
 		case RC_FIELD_SIZE:
-		case RC_FIELD_U32:
 			size_value(w, (size_t)rc__field_num(o, f));
+			break;
+		case RC_FIELD_U32:
+			size_value(w, off_size((uint32_t)rc__field_num(o, f)));
 			break;
 		case RC_FIELD_SEVERITY:
 			rc__jw_str(w, rc_severity_str(*(const rc_severity *)(o + f->off)));
