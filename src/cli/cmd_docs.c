@@ -18,40 +18,39 @@ static const rc_format formats[] = {RC_FORMAT_TEXT, RC_FORMAT_JSON};
 
 static int run(cli_ctx *ctx, rc_format fmt, void *user)
 {
-	int ret;
 	rc_reader *r = NULL;
-	if ((ret = cli_make_reader(ctx, &r)) != 0)
+	int ret = cli_make_reader(ctx, &r);
+	if (ret != 0)
 		return ret;
 	cli_output out;
-	if ((ret = cli_output_open(&out, ctx)) != 0) {
-		rc_reader_free(r);
-		return ret;
-	}
-	rc_error err;
-	rc_doc_writer *w = NULL;
-	rc_report_options ro = {.version = RC_REPORT_OPTIONS_VERSION, .color = cli_use_color(ctx, out.fp)};
-	bool ok = rc_doc_writer_new(&w, out.fp, fmt, &ro, &err) == RC_OK;
-	while (ok) {
-		rc_document *doc = NULL;
-		if (rc_reader_next(r, &doc, &err) != RC_OK) {
-			ok = false;
-			break;
+	if ((ret = cli_output_open(&out, ctx)) == 0) {
+		rc_error err;
+		rc_doc_writer *w = NULL;
+		rc_report_options ro = {.version = RC_REPORT_OPTIONS_VERSION, .color = cli_use_color(ctx, out.fp)};
+		bool ok = rc_doc_writer_new(&w, out.fp, fmt, &ro, &err) == RC_OK;
+		while (ok) {
+			rc_document *doc = NULL;
+			if (rc_reader_next(r, &doc, &err) != RC_OK) {
+				ok = false;
+				break;
+			}
+			if (!doc)
+				break;
+			if (!ctx->quiet)
+				for (size_t i = 0; i < doc->n_diags; i++)
+					cli_diag(ctx, &doc->diags[i]);
+			ok = rc_doc_writer_add(w, doc, &err) == RC_OK;
+			rc_document_free(doc);
 		}
-		if (!doc)
-			break;
-		if (!ctx->quiet)
-			for (size_t i = 0; i < doc->n_diags; i++)
-				cli_diag(ctx, &doc->diags[i]);
-		ok = rc_doc_writer_add(w, doc, &err) == RC_OK;
-		rc_document_free(doc);
+		if (ok)
+			ok = rc_doc_writer_finish(w, &err) == RC_OK;
+		if (!ok)
+			cli_error(ctx, &err);
+		rc_doc_writer_free(w);
+		ret = cli_output_close(&out, ctx, ok);
 	}
-	if (ok)
-		ok = rc_doc_writer_finish(w, &err) == RC_OK;
-	if (!ok)
-		cli_error(ctx, &err);
-	rc_doc_writer_free(w);
 	rc_reader_free(r);
-	return cli_output_close(&out, ctx, ok);
+	return ret;
 }
 
 const cli_command cli_cmd_docs = {

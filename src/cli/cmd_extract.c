@@ -85,31 +85,24 @@ static int run(cli_ctx *ctx, rc_format fmt, void *user)
 	if ((ret = cli_engine_open(ctx, &eng)) != 0)
 		return ret;
 	cli_output out;
-	if ((ret = cli_output_open(&out, ctx)) != 0) {
-		rc_engine_free(eng);
-		return ret;
-	}
+	bool ok = (ret = cli_output_open(&out, ctx)) == 0;
 	s->fp = out.fp;
-	if (s->text) {
-		rc_error err;
-		if (rc_claim_table_header(s->fp, &err) != RC_OK) {
-			cli_error(ctx, &err);
-			rc_engine_free(eng);
-			cli_output_close(&out, ctx, false);
-			return CLI_EXIT_ERROR;
-		}
+	rc_error err;
+	if (ok && s->text && rc_claim_table_header(s->fp, &err) != RC_OK) {
+		cli_error(ctx, &err);
+		ok = false;
 	}
 	cli_progress prog;
-	bool ok = cli_map_inputs(ctx, eng, &prog, on_record, s, s->text ? NULL : render, s) == 0;
+	if (ok)
+		ok = cli_map_inputs(ctx, eng, &prog, on_record, s, s->text ? NULL : render, s) == 0;
 	rc_engine_free(eng);
+	if (ret != 0)
+		return ret; /* the output could not be opened: nothing read, nothing said */
 	/* JSON Lines end with a line that counts them: `recount reconcile`
 	 * checks it, so output cut short is never taken for a whole run */
-	if (ok && !s->text) {
-		rc_error err;
-		if (rc_record_write_end(s->fp, s->claims_only ? 0 : s->read, s->claims, &err) != RC_OK) {
-			cli_error(ctx, &err);
-			ok = false;
-		}
+	if (ok && !s->text && rc_record_write_end(s->fp, s->claims_only ? 0 : s->read, s->claims, &err) != RC_OK) {
+		cli_error(ctx, &err);
+		ok = false;
 	}
 	ret = cli_output_close(&out, ctx, ok);
 	if (!ctx->quiet)

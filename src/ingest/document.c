@@ -12,29 +12,22 @@
 rc_document *rc__document_new(const char *path, size_t record_line)
 {
 	rc_document *doc = calloc(1, sizeof(*doc));
-	struct rc_document_priv *priv = calloc(1, sizeof(*priv));
-	rc_arena *a = rc__arena_new(4096);
-	if (!doc || !priv || !a)
-		goto fail;
-	priv->arena = a;
-	doc->priv = priv;
+	if (!doc)
+		return NULL;
 	doc->record_line = record_line;
 	doc->text = "";
-	if (path && !(doc->path = rc__arena_strdup(a, path)))
-		goto fail;
-	return doc;
-fail:
-	free(doc);
-	free(priv);
-	rc__arena_free(a);
+	/* rc_document_free() takes a document built halfway */
+	struct rc_document_priv *priv = doc->priv = calloc(1, sizeof(*priv));
+	if (priv && (priv->arena = rc__arena_new(4096)) &&
+	    (!path || (doc->path = rc__arena_strdup(priv->arena, path))))
+		return doc;
+	rc_document_free(doc);
 	return NULL;
 }
 
 void rc_document_free(rc_document *doc)
 {
-	if (!doc)
-		return;
-	if (doc->priv) {
+	if (doc && doc->priv) {
 		free(doc->priv->diags);
 		rc__arena_free(doc->priv->arena);
 		free(doc->priv);

@@ -14,10 +14,8 @@
 
 struct rc_engine {
 	rc_engine_options opts;      /* resolved */
-	rc_recognizer *rec;
-	rc_rules *rules;
+	rc__map_tables t;            /* lent to the extractor */
 	rc_event_defs *defs;
-	rc_event_vocab *vocab;
 	rc_extractor *ex;
 };
 
@@ -55,46 +53,39 @@ rc_status rc_engine_new(rc_engine **out, const rc_engine_options *opts, rc_error
 	e->opts.version = RC_ENGINE_OPTIONS_VERSION;
 	e->opts.ingest.version = RC_INGEST_OPTIONS_VERSION;
 	rc_engine_options_resolve(&e->opts);
-	rc_status st;
 	rc_recognizer_options ro = RC_RECOGNIZER_OPTIONS_INIT;
 	ro.approx_tolerance = e->opts.approx_tolerance;
-	if ((st = rc_recognizer_new(&e->rec, &ro, err)) != RC_OK)
-		goto fail;
-	if ((st = rc_rules_new_default(&e->rules, err)) != RC_OK)
-		goto fail;
-	if (e->opts.rules_path && (st = rc_rules_load_file(e->rules, e->opts.rules_path, err)) != RC_OK)
-		goto fail;
-	if (e->opts.events_path &&
-	    (st = rc_event_defs_load_file(&e->defs, e->opts.events_path, err)) != RC_OK)
-		goto fail;
-	if ((st = rc_event_vocab_new(&e->vocab, err)) != RC_OK)
-		goto fail;
-	rc_extractor_options eo = RC_EXTRACTOR_OPTIONS_INIT;
-	eo.recognizer = e->rec;
-	eo.rules = e->rules;
-	eo.events = e->defs;
-	eo.vocab = e->vocab;
-	eo.limits = e->opts.ingest.limits;
-	if ((st = rc_extractor_new(&e->ex, &eo, err)) != RC_OK)
-		goto fail;
+	rc_status st = rc__map_tables_build(&e->t, NULL, &ro, err);
+	if (st == RC_OK && e->opts.rules_path)
+		st = rc_rules_load_file(e->t.rules, e->opts.rules_path, err);
+	if (st == RC_OK && e->opts.events_path)
+		st = rc_event_defs_load_file(&e->defs, e->opts.events_path, err);
+	if (st == RC_OK) {
+		rc_extractor_options eo = RC_EXTRACTOR_OPTIONS_INIT;
+		eo.recognizer = e->t.rec;
+		eo.rules = e->t.rules;
+		eo.events = e->defs;
+		eo.vocab = e->t.vocab;
+		eo.limits = e->opts.ingest.limits;
+		st = rc_extractor_new(&e->ex, &eo, err);
+	}
+	if (st != RC_OK) {
+		rc_engine_free(e);
+		return st;
+	}
 	/* the paths are the caller's: the engine keeps what it built from them */
 	e->opts.rules_path = e->opts.events_path = NULL;
 	*out = e;
 	return RC_OK;
-fail:
-	rc_engine_free(e);
-	return st;
 }
 
 void rc_engine_free(rc_engine *e)
 {
-	if (!e)
-		return;
-	rc_extractor_free(e->ex);
-	rc_event_defs_free(e->defs);
-	rc_event_vocab_free(e->vocab);
-	rc_rules_free(e->rules);
-	rc_recognizer_free(e->rec);
+	if (e) {
+		rc_extractor_free(e->ex);
+		rc_event_defs_free(e->defs);
+		rc__map_tables_dispose(&e->t);
+	}
 	free(e);
 }
 
@@ -105,12 +96,12 @@ const rc_engine_options *rc_engine_get_options(const rc_engine *e)
 
 const rc_recognizer *rc_engine_recognizer(const rc_engine *e)
 {
-	return e->rec;
+	return e->t.rec;
 }
 
 const rc_rules *rc_engine_rules(const rc_engine *e)
 {
-	return e->rules;
+	return e->t.rules;
 }
 
 const rc_event_defs *rc_engine_event_defs(const rc_engine *e)
@@ -120,7 +111,7 @@ const rc_event_defs *rc_engine_event_defs(const rc_engine *e)
 
 const rc_event_vocab *rc_engine_vocab(const rc_engine *e)
 {
-	return e->vocab;
+	return e->t.vocab;
 }
 
 const rc_extractor *rc_engine_extractor(const rc_engine *e)

@@ -12,14 +12,13 @@
 #include "record/record-priv.h"
 #include "events/events-priv.h"
 #include "record/signature.h"
+#include "pipeline/engine-priv.h"
 
 struct rc_extractor {
-	rc_recognizer *own_rec;
+	rc__map_tables own;          /* what the options did not lend */
 	const rc_recognizer *rec;
-	rc_rules *own_rules;
 	const rc_rules *rules;
 	const rc_event_defs *events;
-	rc_event_vocab *own_vocab;
 	const rc_event_vocab *vocab;
 	rc_limits limits;
 };
@@ -77,38 +76,48 @@ rc_status rc_extractor_new(rc_extractor **out, const rc_extractor_options *opts,
 	rc_extractor *ex = calloc(1, sizeof(*ex));
 	if (!ex)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
-	rc_status st = RC_OK;
-	if (opts) {
-		ex->rec = opts->recognizer;
-		ex->rules = opts->rules;
-		ex->vocab = opts->vocab;
-		ex->events = opts->events;
-		ex->limits = opts->limits;
+	rc_extractor_options o = RC_EXTRACTOR_OPTIONS_INIT;
+	if (opts)
+		o = *opts;
+	rc_status st = rc__map_tables_build(&ex->own, &o, NULL, err);
+	if (st != RC_OK) {
+		rc_extractor_free(ex);
+		return st;
 	}
-	/* What the options do not lend, the extractor makes and owns. */
-	if ((!ex->rec && (st = rc_recognizer_new(&ex->own_rec, NULL, err)) != RC_OK) ||
-	    (!ex->rules && (st = rc_rules_new_default(&ex->own_rules, err)) != RC_OK) ||
-	    (!ex->vocab && (st = rc_event_vocab_new(&ex->own_vocab, err)) != RC_OK))
-		goto fail;
-	ex->rec = ex->own_rec ? ex->own_rec : ex->rec;
-	ex->rules = ex->own_rules ? ex->own_rules : ex->rules;
-	ex->vocab = ex->own_vocab ? ex->own_vocab : ex->vocab;
+	ex->rec = o.recognizer ? o.recognizer : ex->own.rec;
+	ex->rules = o.rules ? o.rules : ex->own.rules;
+	ex->vocab = o.vocab ? o.vocab : ex->own.vocab;
+	ex->events = o.events;
+	ex->limits = o.limits;
 	rc_limits_resolve(&ex->limits);
 	*out = ex;
 	return RC_OK;
-fail:
-	rc_extractor_free(ex);
-	return st;
 }
 
 void rc_extractor_free(rc_extractor *ex)
 {
-	if (!ex)
-		return;
-	rc_recognizer_free(ex->own_rec);
-	rc_rules_free(ex->own_rules);
-	rc_event_vocab_free(ex->own_vocab);
+	if (ex)
+		rc__map_tables_dispose(&ex->own);
 	free(ex);
+}
+
+rc_status rc__map_tables_build(rc__map_tables *own, const rc_extractor_options *lent,
+                               const rc_recognizer_options *ro, rc_error *err)
+{
+	rc_status st = RC_OK;
+	if ((!(lent && lent->recognizer) && (st = rc_recognizer_new(&own->rec, ro, err)) != RC_OK) ||
+	    (!(lent && lent->rules) && (st = rc_rules_new_default(&own->rules, err)) != RC_OK) ||
+	    (!(lent && lent->vocab) && (st = rc_event_vocab_new(&own->vocab, err)) != RC_OK))
+		return st;
+	return RC_OK;
+}
+
+void rc__map_tables_dispose(rc__map_tables *own)
+{
+	rc_recognizer_free(own->rec);
+	rc_rules_free(own->rules);
+	rc_event_vocab_free(own->vocab);
+	memset(own, 0, sizeof *own);
 }
 
 const rc_recognizer *rc_extractor_recognizer(const rc_extractor *ex)

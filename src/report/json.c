@@ -140,11 +140,11 @@ static bool figure_support(const rc_metric_result *m, size_t *out)
 {
 	size_t n = m->n_claims;
 	fig *f = claims_sorted(m, cmp_fig);
-	size_t *docs = malloc((n ? n : 1) * sizeof *docs), *orig = malloc((n ? n : 1) * sizeof *orig);
-	if (!f || !docs || !orig) {
+	/* one block: the documents of a run of one figure, then their origins */
+	size_t *docs = malloc(2 * (n ? n : 1) * sizeof *docs), *orig = docs ? docs + (n ? n : 1) : NULL;
+	if (!f || !docs) {
 		free(f);
 		free(docs);
-		free(orig);
 		return false;
 	}
 	for (size_t x = 0; x < n;) {
@@ -164,7 +164,6 @@ static bool figure_support(const rc_metric_result *m, size_t *out)
 	}
 	free(f);
 	free(docs);
-	free(orig);
 	return true;
 }
 
