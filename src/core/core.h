@@ -398,6 +398,14 @@ char *rc__strndup(const char *s, size_t n);
 
 /* FNV-1a 64-bit and a 64-bit mixer, for hashing and seeded signatures. */
 uint64_t rc__hash64(const void *p, size_t n, uint64_t seed);
+/* FNV-1a a byte at a time, for code that hashes a word as it reads it:
+ * rc__hash64(p, n, seed) is rc__mix64 of RC_FNV_OFFSET ^ seed stepped
+ * with each byte; rc__hash64_nocase steps with rc__lower of each. */
+#define RC_FNV_OFFSET 0xcbf29ce484222325ull
+static inline uint64_t rc__fnv_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 0x100000001b3ull;
+}
 /* The splitmix64 finaliser; inline: the map step calls it for every
  * word and every shingle. */
 static inline uint64_t rc__mix64(uint64_t x)

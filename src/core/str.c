@@ -43,21 +43,17 @@ char *rc__strdup(const char *s)
 uint64_t rc__hash64(const void *p, size_t n, uint64_t seed)
 {
 	const unsigned char *s = p;
-	uint64_t h = 0xcbf29ce484222325ull ^ seed;
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ull;
-	}
+	uint64_t h = RC_FNV_OFFSET ^ seed;
+	for (size_t i = 0; i < n; i++)
+		h = rc__fnv_step(h, s[i]);
 	return rc__mix64(h);
 }
 
 uint64_t rc__hash64_nocase(const char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)rc__lower((unsigned char)p[i]);
-		h *= 0x100000001b3ull;
-	}
+	uint64_t h = RC_FNV_OFFSET;
+	for (size_t i = 0; i < n; i++)
+		h = rc__fnv_step(h, (unsigned char)rc__lower((unsigned char)p[i]));
 	return rc__mix64(h);
 }
 

@@ -232,7 +232,7 @@ static bool push_tok(ctx *c, const tok *t)
 /* One byte of rc__hash64_nocase's loop, before its final mix. */
 static inline uint64_t nocase_step(uint64_t h, unsigned char c)
 {
-	return (h ^ (unsigned char)rc__lower(c)) * 0x100000001b3ull;
+	return rc__fnv_step(h, (unsigned char)rc__lower(c));
 }
 
 /* Split text[s, e) into words.  Hyphens, dots, slashes and commas between
@@ -260,7 +260,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		pre = 0;
 		/* the word's hash for the dictionary, as it is read: every byte
 		 * the loop below passes over is the word's */
-		uint64_t h = 0xcbf29ce484222325ull;
+		uint64_t h = RC_FNV_OFFSET;
 		/* letters, capitals and other than digits of the word as it is read */
 		size_t letters = 0, upper = 0, other = 0;
 		while (i < e) {

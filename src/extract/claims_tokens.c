@@ -6,16 +6,15 @@
  */
 #include "extract/claims-priv.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-
+/* FNV-1a of the lower case: a token's hash as it is read. */
 static inline uint64_t hash_step(uint64_t h, unsigned char c)
 {
-	return (h ^ (uint64_t)(unsigned char)rc__lower(c)) * 0x100000001b3ULL;
+	return rc__fnv_step(h, (unsigned char)rc__lower(c));
 }
 
 uint64_t rc__tok_hash(const char *s, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = RC_FNV_OFFSET;
 	for (size_t i = 0; i < n; i++)
 		h = hash_step(h, (unsigned char)s[i]);
 	return h;
@@ -87,7 +86,7 @@ rc_status rc__tokenize(rc__tok **toks, size_t *n, size_t *cap, size_t max,
 		}
 		/* the token's rc__tok_hash() as it is read */
 		size_t b = i;
-		uint64_t h = hash_step(FNV_OFFSET, c);
+		uint64_t h = hash_step(RC_FNV_OFFSET, c);
 		i++;
 		if (word_byte(c)) {
 			while (i < stop) {

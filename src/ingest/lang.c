@@ -68,12 +68,12 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
  * end with rc__mix64(). */
 static inline uint64_t word_hash_init(void)
 {
-	return 0xcbf29ce484222325ull ^ WORD_SEED;
+	return RC_FNV_OFFSET ^ WORD_SEED;
 }
 
 static inline uint64_t word_hash_step(uint64_t h, unsigned char c)
 {
-	return (h ^ c) * 0x100000001b3ull;
+	return rc__fnv_step(h, c);
 }
 
 /* The slot of the word s[0..n) whose hash, rc__hash64 with WORD_SEED, is

@@ -22,10 +22,9 @@ static bool next_word(const char *text, size_t len, size_t *i, uint64_t *h)
 		p++;
 	if (p >= len)
 		return false;
-	uint64_t x = 0xcbf29ce484222325ULL;
+	uint64_t x = RC_FNV_OFFSET;
 	while (p < len && (rc__is_alnum((unsigned char)text[p]) || (unsigned char)text[p] >= 0x80)) {
-		x ^= (uint64_t)(unsigned char)rc__lower((unsigned char)text[p]);
-		x *= 0x100000001b3ULL;
+		x = rc__fnv_step(x, (unsigned char)rc__lower((unsigned char)text[p]));
 		p++;
 	}
 	*i = p;
