@@ -234,6 +234,19 @@ START_TEST(parts_of_a_total)
 	READS(0, "A car bomb killed 31 people. Eleven Filipino nurses were among the dead.",
 	      "killed|31|[31,31]|current|-|-1|-0; "
 	      "killed|Eleven|[11,11]|current|among the victims|0|-0; ");
+	/* "among" the total itself: "N were among M killed", "among the M
+	 * dead were N" */
+	READS(0, "Two firefighters were among 11 people killed in the blaze.",
+	      "killed|Two|[2,2]|current|among the victims|1|-0; killed|11|[11,11]|current|-|-1|-0; ");
+	READS(0, "Three pupils are among the 40 people injured in the crash.",
+	      "injured|Three|[3,3]|current|among the victims|1|-0; injured|40|[40,40]|current|-|-1|-0; ");
+	READS(0, "Among the 12 people killed were two paramedics.",
+	      "killed|12|[12,12]|current|-|-1|-0; killed|two|[2,2]|current|rescuers|0|-0; ");
+	/* deaths in hospital are a part beside a total, the toll without one */
+	READS(0, "The toll of the explosion rose to 35 after four patients died in hospital.",
+	      "killed|35|[35,35]|current|-|-1|-0; killed|four|[4,4]|current|died in hospital|0|-0; ");
+	READS(0, "Twelve people died in hospital after eating tainted food.",
+	      "killed|Twelve|[12,12]|current|-|-1|-0; ");
 	READS(0, "A landslide buried 60 villagers. Rescuers said 14 Nepali porters were killed.",
 	      "killed|14|[14,14]|current|-|-1|-0; ");
 	READS(0, "The storm killed 60 people. Rescuers said 14 Nepali porters were killed.",
@@ -323,7 +336,7 @@ START_TEST(parts_of_a_total)
 	READS(0, "The ferry sank with 300 people aboard and 85 died. The embassy said three Filipino "
 	         "crew had drowned and that four others were still missing.",
 	      "killed|85|[85,85]|current|-|-1|-0; "
-	      "killed|three|[3,3]|current|Filipino|0|-0; missing|four|[4,4]|current|Filipino|-1|-0; ");
+	      "killed|three|[3,3]|current|Filipino crew|0|-0; missing|four|[4,4]|current|Filipino crew|-1|-0; ");
 	READS(0, "The gunmen killed 12 guards and wounded 30 others.",
 	      "killed|12|[12,12]|current|-|-1|-0; injured|30|[30,30]|current|-|-1|-0; ");
 	/* beside a total of their own metric they are more of it, not the toll */
