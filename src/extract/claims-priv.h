@@ -237,6 +237,7 @@ struct rc_rules {
 
 	bool *part_subject;             /* by subject index: a part of the victims */
 	bool *subject_unspecific;       /* by subject index: names no group ("people") */
+	const char *unspecific_part;    /* their label beside a group: "others"; NULL: none */
 	rc__pattern_set part_cues;      /* pattern.metric is the label index */
 	const char **part_labels;
 	bool *part_relative;            /* by label: counts on an earlier figure ("more") */

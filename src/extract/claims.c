@@ -1481,10 +1481,17 @@ static char *demonym_text(ex *x, size_t i, const rc__lex_entry *d, bool *nomem)
 	return t;
 }
 
-/* Does subject a name a group of its own, apart from subject b? */
+/* Do subjects a and b, a's count coordinated before b's, name two groups
+ * apart?  A subject that names no group ("people") before one that does is
+ * the others ("killed nine people and two guards"), when the rules label
+ * them (unspecific_part); after it, "others" are more of the group or the
+ * rest of the victims ("killed 50 passengers, and 12 others"): the part
+ * cues' business. */
 static bool other_group(const rc_rules *r, int a, int b)
 {
-	return a >= 0 && b >= 0 && a != b && !r->subject_unspecific[a] && !r->subject_unspecific[b];
+	if (a < 0 || b < 0 || a == b || r->subject_unspecific[b])
+		return false;
+	return !r->subject_unspecific[a] || r->unspecific_part;
 }
 
 /*
@@ -1496,16 +1503,15 @@ static bool other_group(const rc_rules *r, int a, int b)
  * noun, where no predicate of another metric follows it ("10 soldiers and
  * two civilians were wounded" is no breakdown of the soldiers' metric).
  */
-static bool breakdown_member(const ex *x, const work *w, const work *head)
+static int by_noun_metric(const ex *x, size_t from, size_t to, bool toll);
+
+/* The count coordinated right after the noun of w's figure ("10 soldiers
+ * and two civilians": two), its token, or SIZE_MAX; *m its subject. */
+static size_t member_after(const ex *x, const work *w, subj *m)
 {
-	const rc_rules *r = x->r;
-	if (w->metric < 0 || w->subject < 0 || r->subject_unspecific[w->subject])
-		return false;
-	if (head && head->metric == w->metric && head->parent < 0 && other_group(r, head->subject, w->subject))
-		return true;
 	subj s = subject_after(x, w->fig);
-	if (s.idx != w->subject)
-		return false;
+	if (s.idx < 0 || s.idx != w->subject)
+		return SIZE_MAX;
 	size_t i = s.end;
 	/* ", and", "and", "," */
 	if (i < x->n && is_punct(x, i, ','))
@@ -1514,9 +1520,31 @@ static bool breakdown_member(const ex *x, const work *w, const work *head)
 		i++;
 	if (i == s.end || i >= x->n || !is_fig(x, i) || x->tok[i].q < 0 ||
 	    fig_q(x, i)->kind != RC_QK_COUNT)
+		return SIZE_MAX;
+	*m = subject_after(x, i);
+	return i;
+}
+
+static bool breakdown_member(const ex *x, const work *w, const work *head)
+{
+	const rc_rules *r = x->r;
+	if (w->metric < 0 || w->subject < 0)
 		return false;
-	subj m = subject_after(x, i);
-	if (m.thing || !other_group(r, w->subject, m.idx))
+	if (head && head->metric == w->metric && head->parent < 0 && other_group(r, head->subject, w->subject))
+		return true;
+	/* the second of two groups the figure before began: "Six farmers and
+	 * three students died" */
+	const work *prev = x->n_w ? &x->w[x->n_w - 1] : NULL;
+	subj m;
+	if (prev && prev->sibling && prev->metric == w->metric && member_after(x, prev, &m) == w->fig)
+		return true;
+	size_t i = member_after(x, w, &m);
+	if (i == SIZE_MAX || m.thing || !other_group(r, w->subject, m.idx))
+		return false;
+	/* a count another metric counts is no group of this one: "killed 12
+	 * people and three attackers" (perpetrators) */
+	int nm = by_noun_metric(x, i + 1, i + 1 + r->subject_window, false);
+	if (nm >= 0 && nm != w->metric)
 		return false;
 	for (size_t k = m.end; k < x->n && k < m.end + 3 && is_word(x, k) && !clause_break(x, k); k++) {
 		bool st;
@@ -1723,11 +1751,20 @@ static int counted_by_other_metric(const ex *x, const work *w)
 		from = w->tb;
 		to = w->fig;
 	}
+	return by_noun_metric(x, from, to, w->form == FORM_TOLL);
+}
+
+/* The metric whose noun (one it counts by_noun: "attackers") stands in
+ * tokens [from, to) before a preposition (in a toll's words, across one)
+ * or another structural word, or -1. */
+static int by_noun_metric(const ex *x, size_t from, size_t to, bool toll)
+{
+	const rc_rules *r = x->r;
 	for (size_t i = from; i < to && i < x->n && is_word(x, i); i++) {
 		const rc__lex_entry *e = lex(x, i, RC_LX_NOUN);
 		if (e && e->idx >= 0 && r->metrics[e->idx].by_noun)
 			return e->idx;
-		if (lex(x, i, RC_LX_PREP) && w->form != FORM_TOLL)
+		if (lex(x, i, RC_LX_PREP) && !toll)
 			break;
 		if (structural(x, i) && metric_word(x, i) < 0 && !lex(x, i, RC_LX_PREP))
 			break;
@@ -3377,7 +3414,8 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		w.sibling = breakdown_member(x, &w, head < x->n_w ? &x->w[head] : NULL);
 		if (w.sibling) {
 			if (!w.part)
-				w.part = x->r->subjects[w.subject];
+				w.part = x->r->subject_unspecific[w.subject] ? x->r->unspecific_part
+				                                              : x->r->subjects[w.subject];
 			w.group_part = true;
 		} else if (!w.part && inherited && (w.form == FORM_BACKREF || w.form == FORM_CHAIN)) {
 			/* a list member and a back-reference count what their

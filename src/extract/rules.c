@@ -155,6 +155,7 @@ static const field parts_fields[] = {
 	LEX("role_nouns", RC_LX_ROLE_NOUN),
 	WORDS("subjects"),
 	WORDS("unspecific_subjects"),
+	{.key = "unspecific_part", .kind = V_STRING},
 	LEX("demonyms", RC_LX_DEMONYM),
 	LEX("site_openers", RC_LX_SITE_OPENER),
 	MAP("cues", cue_value),
@@ -1345,6 +1346,9 @@ static rc_status compile(compiler *cp, const json_t *doc)
 		li++;
 	}
 
+	const char *unspec = json_string_value(json_object_get(parts, "unspecific_part"));
+	if (unspec && !(r->unspecific_part = rc__arena_strdup(r->arena, unspec)))
+		return RC_ERR_NOMEM;
 	const char *downer = json_string_value(json_object_get(json_object_get(doc, "attribution"),
 	                                                      "demonym_owner"));
 	if (downer && !(r->demonym_owner = rc__arena_strdup(r->arena, downer)))

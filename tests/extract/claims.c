@@ -267,6 +267,23 @@ START_TEST(parts_of_a_total)
 	      "killed|Eight|[8,8]|current|-|-1|-0; killed|7|[7,7]|current|men|0|-0; ");
 	READS(0, "A landslide killed 4 miners, two guards and a cook at the camp.",
 	      "killed|4|[4,4]|current|miners|-1|-0; killed|two|[2,2]|current|security personnel|-1|-0; ");
+	/* in the subject too, the second group as much as the first */
+	READS(0, "Five nurses and two doctors died when the clinic was shelled.",
+	      "killed|Five|[5,5]|current|nurses|-1|-0; killed|two|[2,2]|current|doctors|-1|-0; ");
+	READS(0, "Six farmers and three students died in the valley.",
+	      "killed|Six|[6,6]|current|farmers|-1|-0; killed|three|[3,3]|current|students|-1|-0; ");
+	/* people beside a group are the others ("nine people and two guards":
+	 * eleven died, not nine); the total, when given, is the parent */
+	READS(0, "A blast kills 11 at a market\n\nThe bomb killed nine people and two guards.",
+	      "killed|11|[11,11]|current|-|-1|-0; killed|nine|[9,9]|current|others|0|-0; "
+	      "killed|two|[2,2]|current|security personnel|0|-0; ");
+	READS(0, "Twenty people and two soldiers died in the clashes.",
+	      "killed|Twenty|[20,20]|current|others|-1|-0; killed|two|[2,2]|current|soldiers|-1|-0; ");
+	/* but not a count of another metric, nor people beside people */
+	READS(0, "The blast killed 12 people and three attackers.",
+	      "killed|12|[12,12]|current|-|-1|-0; perpetrators|three|[3,3]|current|-|-1|-0; ");
+	READS(0, "The blast killed 12 people and 3 individuals.",
+	      "killed|12|[12,12]|current|-|-1|-0; killed|3|[3,3]|current|-|-1|-0; ");
 	/* a member with a predicate of another metric breaks nothing down */
 	READS(0, "A bombing killed 7 soldiers and two civilians were hurt.",
 	      "killed|7|[7,7]|current|-|-1|-0; injured|two|[2,2]|current|-|-1|-0; ");
