@@ -2074,6 +2074,32 @@ static bool reports_clause(const ex *x, size_t i)
 	return false;
 }
 
+/*
+ * Does the source that closes the figure's clause say it said so before
+ * ("The quake killed 120 people, officials said earlier in the day", "...,
+ * the ministry had previously said")?  The closing clause after the
+ * figure's [.., hi), no other figure between: its words up to the next
+ * break hold a slot-less superseded cue.
+ */
+static bool closing_source_earlier(const ex *x, size_t hi)
+{
+	for (size_t k = 0; k < x->n_hits; k++) {
+		const attr_hit *h = &x->hits[k];
+		size_t from = h->a < h->anchor ? h->a : h->anchor;
+		if (!h->closing || from < hi)
+			continue;
+		bool between = false;
+		for (size_t i = hi; i < from && !between; i++)
+			between = is_fig(x, i);
+		size_t end = (h->b > h->anchor ? h->b : h->anchor) + 1;
+		while (end < x->n && !clause_break(x, end))
+			end++;
+		if (!between && cue_in(x, &x->r->superseded, from, end))
+			return true;
+	}
+	return false;
+}
+
 static rc_claim_status status_of(const ex *x, const work *w)
 {
 	size_t cs, hi;
@@ -2098,6 +2124,8 @@ static rc_claim_status status_of(const ex *x, const work *w)
 	 * reported speech in the past: the figure stands */
 	size_t j = cue_find(x, &r->superseded, cs, hi);
 	if (j < hi && !(is_had(x, j) && reports_clause(x, j) && !cue_in(x, &r->superseded, j + 1, hi)))
+		return RC_CLAIM_SUPERSEDED;
+	if (closing_source_earlier(x, hi))
 		return RC_CLAIM_SUPERSEDED;
 	/* "The toll had stood at 35 overnight" likewise; "the ministry said
 	 * the toll had reached 89" stands. */
@@ -3580,25 +3608,34 @@ static void replaced_everywhere(rc_claim *c, size_t n)
  */
 /*
  * A change the text states without its old figure ("American deaths rise
- * to 13 ...") finds it in the next sentence of its paragraph when that
- * opens on an earlier state ("Earlier, the general had told reporters that
- * 12 had been killed"): a figure of the same metric and part, other than
- * the new one, is the one replaced.
+ * to 13 ...") finds it in the sentence next to it when that opens on an
+ * earlier state: the one after ("Earlier, the general had told reporters
+ * that 12 had been killed") or the one before ("Earlier in the day,
+ * officials said 120 had died.  By evening the toll had risen to 150"): a
+ * figure of the same metric and part, other than the new one, is the one
+ * replaced.
  */
+static bool replaces(const rc_claim *c, const meta *metas, size_t nw, size_t old)
+{
+	size_t a = metas[nw].sent < metas[old].sent ? metas[nw].sent : metas[old].sent;
+	size_t b = metas[nw].sent ^ metas[old].sent ^ a;
+	return metas[nw].risen && a + 1 == b && c[nw].metric && strcmp(c[nw].metric, c[old].metric) == 0 &&
+	       (c[nw].part ? c[old].part && strcmp(c[nw].part, c[old].part) == 0 : c[old].part == NULL) &&
+	       !same_count(&c[nw], &c[old]);
+}
+
 static void implicit_from(rc_claim *c, size_t n, const meta *metas)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (!metas[i].earlier || c[i].status != RC_CLAIM_CURRENT || !c[i].metric)
 			continue;
-		for (size_t j = i; j-- > 0 && metas[j].sent + 1 >= metas[i].sent;) {
-			if (!metas[j].risen || metas[j].sent + 1 != metas[i].sent || !c[j].metric ||
-			    strcmp(c[j].metric, c[i].metric) != 0 ||
-			    (c[j].part ? !c[i].part || strcmp(c[j].part, c[i].part) != 0 : c[i].part != NULL) ||
-			    same_count(&c[j], &c[i]))
-				continue;
+		bool replaced = false;
+		for (size_t j = i; !replaced && j-- > 0 && metas[j].sent + 1 >= metas[i].sent;)
+			replaced = replaces(c, metas, j, i);
+		for (size_t j = i + 1; !replaced && j < n && metas[j].sent <= metas[i].sent + 1; j++)
+			replaced = replaces(c, metas, j, i);
+		if (replaced)
 			c[i].status = RC_CLAIM_SUPERSEDED;
-			break;
-		}
 	}
 }
 

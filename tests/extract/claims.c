@@ -372,6 +372,10 @@ START_TEST(parts_of_a_total)
 	         "hurt.",
 	      "killed|40|[40,40]|current|-|-1|-0; killed|6|[6,6]|current|Canadian|0|-0; "
 	      "killed|5|[5,5]|superseded|Canadian|0|-0; injured|9|[9,9]|current|-|-1|-0; ");
+	/* and a sentence that opens on an earlier state before the change */
+	READS(0, "Earlier in the day, the mayor said the fire had killed 14 people. By nightfall the "
+	         "toll had risen to 20.",
+	      "killed|14|[14,14]|superseded|-|-1|-0; killed|20|[20,20]|current|-|-1|-0; ");
 	/* an earlier estimate beside a count that did not change is no
 	 * replaced figure */
 	READS(0, "Officials confirmed 22 deaths in the evening. Earlier, the mayor had told reporters "
@@ -692,9 +696,18 @@ START_TEST(revision_narratives)
 	      "killed|9|[9,9]|superseded|-|-1|-0; killed|13|[13,13]|current|-|-1|-0; ");
 	READS(0, "The mayor said 6 people drowned before the levee broke.",
 	      "killed|6|[6,6]|current|-|-1|-0; ");
-	/* "said earlier" as "earlier said" */
+	/* "said earlier" as "earlier said", and in the source's clause after
+	 * the figure; a time of its own is no earlier statement */
 	READS(0, "The governor said earlier that 19 people had drowned.",
 	      "killed|19|[19,19]|superseded|-|-1|-0; ");
+	READS(0, "The floods drowned 19 people, the governor said earlier in the day.",
+	      "killed|19|[19,19]|superseded|-|-1|-0; ");
+	READS(0, "The floods drowned 19 people, the governor had previously said.",
+	      "killed|19|[19,19]|superseded|-|-1|-0; ");
+	READS(0, "The floods drowned 19 people, the governor said on Friday.",
+	      "killed|19|[19,19]|current|-|-1|-0; ");
+	READS(0, "The floods drowned 19 people, the governor said, up from 12 earlier.",
+	      "killed|19|[19,19]|current|-|-1|-0; killed|12|[12,12]|superseded|-|-1|-0; ");
 	READS(0, "The toll now stands at 52 rather than 49, the mayor said.",
 	      "killed|52|[52,52]|current|-|-1|-0; killed|49|[49,49]|superseded|-|-1|-0; ");
 	READS(0, "Officials now say 36 died, not 41.",
