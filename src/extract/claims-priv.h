@@ -115,6 +115,7 @@ typedef enum rc__lex_class {
 	RC_LX_TIME_PREP,    /* "on", "by": "On Saturday AFAD said" opens on a time, not a name */
 	RC_LX_PLACE_LINK,   /* "in": "civil society groups in Goma said" is the groups' */
 	RC_LX_HEDGE,        /* "believed to have been": "150 are believed to have been killed" */
+	RC_LX_PERIOD,       /* "year": "bringing the total for the year to 300" sums other events */
 	RC_LX_COUNT_        /* at most 64: classes are bits of a uint64_t */
 } rc__lex_class;
 
@@ -247,6 +248,7 @@ struct rc_rules {
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set later_openers;  /* "Days later, a ...": a new incident after the news */
 	rc__pattern_set background_others; /* "{N} others": beside an earlier event's victims */
+	rc__pattern_set running_total;  /* ", bringing the toll": the figures before it add up to the one after */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */
 	rc__pattern_set time_anchors;   /* "By Thursday": the past perfect's own time */
 	rc__pattern_set count_anaphors; /* "the same count": the source of the count named before */

@@ -77,6 +77,8 @@ typedef struct meta {
 	bool earlier;       /* in a sentence that opens on an earlier state ("Earlier, ...") */
 	bool counted;       /* its source compiled a count its sentence names ("according to
 	                     * a count compiled by ...", "an AFP tally"): "the count" later */
+	bool adds_up;       /* a running total follows it in its sentence ("..., bringing the toll") */
+	bool running;       /* the running total itself: the first figure after that cue */
 } meta;
 
 typedef struct attr_hit {
@@ -1439,6 +1441,16 @@ static bool group_label(const rc_rules *r, const char *label)
 	return true;
 }
 
+/* The first label of a part that counts on an earlier figure (additional),
+ * or NULL. */
+static const char *first_relative_label(const rc_rules *r)
+{
+	for (size_t l = 0; l < r->n_part_labels; l++)
+		if (r->part_relative[l])
+			return r->part_labels[l];
+	return NULL;
+}
+
 /* Is label a part that counts on an earlier figure ("additional")? */
 static bool relative_label(const rc_rules *r, const char *label)
 {
@@ -1598,11 +1610,8 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 			 * it: "killed 50 passengers, and 12 others are feared
 			 * dead" (a relative label: "additional") */
 			if (prev && !prev->part && prev->metric >= 0 && prev->metric == w->metric &&
-			    r->metrics[prev->metric].victims) {
-				for (size_t l = 0; l < r->n_part_labels; l++)
-					if (r->part_relative[l])
-						return r->part_labels[l];
-			}
+			    r->metrics[prev->metric].victims && first_relative_label(r))
+				return first_relative_label(r);
 			if (!prev || !prev->part || prev->metric < 0 ||
 			    !r->metrics[prev->metric].victims)
 				continue;
@@ -3009,6 +3018,40 @@ static bool risen_to(const ex *x, const work *w)
 	return true;
 }
 
+/* Does a running total's cue close figure f's clause ("... 12 were
+ * arrested, bringing the number ... to 87"), no break before the comma
+ * that opens it ("Police put the toll at 501, while the army said 29 more
+ * bodies had been recovered, bringing its count to 507": 501 adds up to
+ * nothing)? */
+static bool adds_up_to_running_total(const ex *x, size_t f)
+{
+	size_t j = cue_find(x, &x->r->running_total, f + 1, x->n);
+	if (j >= x->n)
+		return false;
+	for (size_t k = f + 1; k + 1 < j; k++)
+		if (clause_break(x, k))
+			return false;
+	return true;
+}
+
+/* Is figure f the running total a cue before it names ("..., bringing the
+ * number of people held since the protests began to 87"): the first figure
+ * after the cue, with no period between ("the total for the year": a sum
+ * of other events too)? */
+static bool running_total_at(const ex *x, size_t f)
+{
+	size_t cue = f;
+	for (size_t j = cue_find(x, &x->r->running_total, 0, f); j < f;
+	     j = cue_find(x, &x->r->running_total, j + 1, f))
+		cue = j;
+	if (cue == f)
+		return false;
+	for (size_t k = cue + 1; k < f; k++)
+		if (is_fig(x, k) || (is_word(x, k) && lex(x, k, RC_LX_PERIOD)))
+			return false;
+	return true;
+}
+
 static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *global)
 {
 	*global = -1;
@@ -3087,13 +3130,16 @@ static rc_status emit(ex *x, work *w, meta **metas, size_t *cap_meta, long *glob
 	                                         anchored_past_perfect(x, w)),
 	                               .risen = c->status == RC_CLAIM_CURRENT && risen_to(x, w),
 	                               .earlier = x->opens_earlier,
-	                               .counted = c->attribution && !c->background && names_count(x)};
+	                               .counted = c->attribution && !c->background && names_count(x),
+	                               .adds_up = adds_up_to_running_total(x, w->fig),
+	                               .running = running_total_at(x, w->fig)};
 	x->metas = *metas;
 	*global = (long)x->n_claims++;
 	return RC_OK;
 }
 
 /* ---- sub-counts ------------------------------------------------------------ */
+
 
 /* Is there a count that is no claim before word a of the sentence, after
  * its last claim's figure? */
@@ -3624,6 +3670,29 @@ static bool replaces(const rc_claim *c, const meta *metas, size_t nw, size_t old
 	       !same_count(&c[nw], &c[old]);
 }
 
+/*
+ * The figures a running total adds up ("On Friday night officers detained
+ * 30 protesters and on Thursday 12 were arrested, bringing the number held
+ * since the protests began to 87") are increments of it: current figures
+ * of its metric before it in its sentence, no part yet, are parts with
+ * the rules' first relative label (additional) and the total as parent.
+ */
+static void running_totals(rc_claim *c, size_t n, const meta *metas, const char *label)
+{
+	for (size_t i = 0; label && i < n; i++) {
+		if (!metas[i].adds_up || c[i].part || c[i].status != RC_CLAIM_CURRENT || !c[i].metric)
+			continue;
+		for (size_t j = i + 1; j < n && metas[j].sent == metas[i].sent; j++) {
+			if (!metas[j].running || metas[j].metric != metas[i].metric || c[j].part ||
+			    c[j].status != RC_CLAIM_CURRENT)
+				continue;
+			c[i].part = label;
+			c[i].parent = (int32_t)j;
+			break;
+		}
+	}
+}
+
 static void implicit_from(rc_claim *c, size_t n, const meta *metas)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -3753,6 +3822,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	replaced_everywhere(x.claims, x.n_claims);
 	dated_levels(x.claims, x.n_claims, metas);
 	implicit_from(x.claims, x.n_claims, metas);
+	running_totals(x.claims, x.n_claims, metas, first_relative_label(rules));
 	full_names(x.claims, x.n_claims);
 	*out = x.claims;
 	*n_out = x.n_claims;

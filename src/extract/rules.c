@@ -167,6 +167,8 @@ static const field parts_fields[] = {
 	LEX("operations", RC_LX_OPERATION),
 	LEX("reflexives", RC_LX_REFLEXIVE),
 	LEX("accompanying", RC_LX_ACCOMPANYING),
+	PATTERNS("running_total", SLOT_NONE, running_total),
+	LEX("running_total_periods", RC_LX_PERIOD),
 	F_END,
 };
 
@@ -1371,7 +1373,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                           &r->part_cues, &r->background, &r->past_perfect, &r->time_anchors, &r->count_anaphors,
 	                           &r->rejected, &r->computed, &r->dated_level,
 	                           &r->earlier_openers, &r->later_openers,
-	                           &r->background_others};
+	                           &r->background_others, &r->running_total};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

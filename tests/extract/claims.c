@@ -242,6 +242,17 @@ START_TEST(parts_of_a_total)
 	      "injured|Three|[3,3]|current|among the victims|1|-0; injured|40|[40,40]|current|-|-1|-0; ");
 	READS(0, "Among the 12 people killed were two paramedics.",
 	      "killed|12|[12,12]|current|-|-1|-0; killed|two|[2,2]|current|rescuers|0|-0; ");
+	/* the figures a running total adds up are increments of it; a figure
+	 * of another clause is not, nor a year's total of other events */
+	READS(0, "Police held 30 people on Friday and on Saturday 14 were arrested, bringing the number "
+	         "held since the riots began to 44.",
+	      "arrested|30|[30,30]|current|additional|2|-0; arrested|14|[14,14]|current|additional|2|-0; "
+	      "arrested|44|[44,44]|current|-|-1|-0; ");
+	READS(0, "The coast guard put the toll at 61, while the navy said 5 more bodies had been found, "
+	         "bringing its count to 66.",
+	      "killed|61|[61,61]|current|-|-1|-0; killed|66|[66,66]|current|-|-1|-0; ");
+	READS(0, "The storm killed 40 people, bringing the total for the year to 300.",
+	      "killed|40|[40,40]|current|-|-1|-0; killed|300|[300,300]|current|-|-1|-0; ");
 	/* deaths in hospital are a part beside a total, the toll without one */
 	READS(0, "The toll of the explosion rose to 35 after four patients died in hospital.",
 	      "killed|35|[35,35]|current|-|-1|-0; killed|four|[4,4]|current|died in hospital|0|-0; ");
