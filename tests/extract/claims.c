@@ -674,6 +674,13 @@ START_TEST(not_figures_and_other_predicates)
 	READS(0, "Police arrested 50 people, and hundreds are still sought.",
 	      "arrested|50|[50,50]|current|-|-1|-0; ");
 	READS(0, "The stadium, which held 40,000, was empty.", "");
+	/* the trapped are unaccounted for; once reached or freed they are
+	 * counted by another predicate */
+	READS(0, "A tunnel caved in, killing 5 workers and leaving 9 others trapped.",
+	      "killed|5|[5,5]|current|-|-1|-0; missing|9|[9,9]|current|-|-1|-0; ");
+	READS(0, "Firefighters freed 7 residents who had been trapped for hours.", "");
+	READS(0, "Divers reach 13 stranded cavers", "");
+	READS(0, "Six trapped climbers were rescued on Monday.", "");
 	READS(0, "Diplomats were shown photographs of 900 bodies.", "");
 	READS(0, "Nobody knows how many died.", "");
 }
