@@ -146,6 +146,14 @@ START_TEST(places)
 	one(&f, NULL, "Police raided a house in the southeastern Sistan city.");
 	ck_assert_str_eq(find_noun(&f, "raided")->place, "Sistan");
 	teardown(&f);
+	/* a faith's adjective is no place ("at a Hindu festival"): the
+	 * place is the one the story names */
+	one(&f, NULL, "A crush at a Buddhist festival killed 9 people. The festival was held in Kandy.");
+	ck_assert_ptr_null(find_noun(&f, "crush")->place);
+	teardown(&f);
+	one(&f, NULL, "A crush at a Hindu festival in Varanasi killed 9 people.");
+	ck_assert_str_eq(find_noun(&f, "crush")->place, "Varanasi");
+	teardown(&f);
 	/* a country's adjective names the country */
 	one(&f, NULL, "Blasts at Sri Lankan churches killed 40 worshippers.");
 	ck_assert_str_eq(find_noun(&f, "Blasts")->place, "Sri Lanka");

@@ -1022,6 +1022,9 @@ START_TEST(attribution)
 	       "Affairs Majid Mir-Ahmadi|destroyed|-1; ");
 	CLAIMS("State media said 84 people were killed.",
 	       "killed|84|current|people|State media|killed|-1; ");
+	/* ", saying" after a clause of dispute is its subject's */
+	CLAIMS("Village elders disputed the toll, saying 60 people had died.",
+	       "killed|60|current|people|Village elders|died|-1; ");
 	CLAIMS("The official IRNA news agency said 84 people were killed.",
 	       "killed|84|current|people|IRNA|killed|-1; ");
 	CLAIMS("Mir-Ahmadi spoke on Sunday. He said 11 people were arrested.",
