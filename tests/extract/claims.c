@@ -253,6 +253,11 @@ START_TEST(parts_of_a_total)
 	      "killed|61|[61,61]|current|-|-1|-0; killed|66|[66,66]|current|-|-1|-0; ");
 	READS(0, "The storm killed 40 people, bringing the total for the year to 300.",
 	      "killed|40|[40,40]|current|-|-1|-0; killed|300|[300,300]|current|-|-1|-0; ");
+	/* the injured who died are more of the dead, not injured */
+	READS(0, "The toll rose to 31 after four of the wounded died overnight.",
+	      "killed|31|[31,31]|current|-|-1|-0; killed|four|[4,4]|current|additional|0|-0; ");
+	READS(0, "The toll rose to 31 after 4 injured passengers succumbed.",
+	      "killed|31|[31,31]|current|-|-1|-0; killed|4|[4,4]|current|additional|0|-0; ");
 	/* deaths in hospital are a part beside a total, the toll without one */
 	READS(0, "The toll of the explosion rose to 35 after four patients died in hospital.",
 	      "killed|35|[35,35]|current|-|-1|-0; killed|four|[4,4]|current|died in hospital|0|-0; ");
