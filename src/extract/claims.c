@@ -150,6 +150,7 @@ typedef struct ex {
 	uint64_t *mask_buf;
 	size_t cap_mask;
 	bool has_revision, has_aggregate;
+	size_t running_cue;     /* the window's first running-total cue, or n */
 	bool site_cur, site_prev;   /* a site noun in this sentence, in the one before it
 	                             * in its paragraph */
 	bool opens_sentence;        /* the window starts at its sentence's start */
@@ -3025,7 +3026,9 @@ static bool risen_to(const ex *x, const work *w)
  * nothing)? */
 static bool adds_up_to_running_total(const ex *x, size_t f)
 {
-	size_t j = cue_find(x, &x->r->running_total, f + 1, x->n);
+	if (x->running_cue >= x->n)
+		return false;
+	size_t j = x->running_cue > f ? x->running_cue : cue_find(x, &x->r->running_total, f + 1, x->n);
 	if (j >= x->n)
 		return false;
 	for (size_t k = f + 1; k + 1 < j; k++)
@@ -3041,7 +3044,9 @@ static bool adds_up_to_running_total(const ex *x, size_t f)
 static bool running_total_at(const ex *x, size_t f)
 {
 	size_t cue = f;
-	for (size_t j = cue_find(x, &x->r->running_total, 0, f); j < f;
+	if (x->running_cue >= f)
+		return false;
+	for (size_t j = x->running_cue; j < f;
 	     j = cue_find(x, &x->r->running_total, j + 1, f))
 		cue = j;
 	if (cue == f)
@@ -3432,6 +3437,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	for (size_t i = 0; figures && i < x->n && !x->has_revision; i++)
 		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
 	x->has_aggregate = figures && cue_in(x, &x->r->aggregate, 0, x->n);
+	x->running_cue = figures ? cue_find(x, &x->r->running_total, 0, x->n) : x->n;
 	if (x->opens_sentence)
 		x->opens_earlier = figures && x->n && cue_find(x, &x->r->earlier_openers, 0, x->n) == 0;
 	x->split_state = 0;
