@@ -471,9 +471,21 @@ static bool fig_cands(const ex *x, const rc__pattern_set *set, size_t f,
 	return true;
 }
 
-static bool is_cand(const uint64_t *cand, bool all, size_t k)
+/* The first pattern at or after k of a set of n that fig_cands left a
+ * candidate (every one when all), or n: a loop over the set visits the
+ * candidates alone, in the set's order. */
+static size_t next_cand(const uint64_t *cand, bool all, size_t n, size_t k)
 {
-	return all || (cand[k / 64] >> (k % 64) & 1);
+	if (all || k >= n)
+		return k;
+	size_t w = k / 64;
+	uint64_t bits = cand[w] & (~(uint64_t)0 << (k % 64));
+	while (!bits) {
+		if (++w >= (n + 63) / 64)
+			return n;
+		bits = cand[w];
+	}
+	return w * 64 + (size_t)__builtin_ctzll(bits);
 }
 
 /* The run of set's anchors whose hash is h: [*first, return). */
@@ -528,9 +540,9 @@ static bool cue_at(const ex *x, const rc__pattern_set *set, size_t f)
 	size_t a, b;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, set, f, cand);
-	for (size_t k = 0; k < set->n; k++)
-		if (is_cand(cand, all, k) && set->p[k].slot >= 0 &&
-		    match_at_figure(x, &set->p[k], f, &a, &b))
+	for (size_t k = next_cand(cand, all, set->n, 0); k < set->n;
+	     k = next_cand(cand, all, set->n, k + 1))
+		if (set->p[k].slot >= 0 && match_at_figure(x, &set->p[k], f, &a, &b))
 			return true;
 	return false;
 }
@@ -617,10 +629,11 @@ static bool try_patterns(const ex *x, size_t f, work *out)
 	const rc__pattern_set *set = &x->r->metric_patterns;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, set, f, cand);
-	for (size_t k = 0; k < set->n; k++) {
+	for (size_t k = next_cand(cand, all, set->n, 0); k < set->n;
+	     k = next_cand(cand, all, set->n, k + 1)) {
 		const rc__pattern *p = &set->p[k];
 		size_t a, b;
-		if (!is_cand(cand, all, k) || !match_at_figure(x, p, f, &a, &b))
+		if (!match_at_figure(x, p, f, &a, &b))
 			continue;
 		work w = new_work(f, FORM_PATTERN);
 		w.metric = p->metric;
@@ -1556,9 +1569,10 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	size_t a, b;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, &r->part_cues, w->fig, cand);
-	for (size_t k = 0; k < r->part_cues.n; k++) {
+	for (size_t k = next_cand(cand, all, r->part_cues.n, 0); k < r->part_cues.n;
+	     k = next_cand(cand, all, r->part_cues.n, k + 1)) {
 		const rc__pattern *p = &r->part_cues.p[k];
-		if (!is_cand(cand, all, k) || (contrast && r->part_relative[p->metric]) ||
+		if ((contrast && r->part_relative[p->metric]) ||
 		    !match_at_figure(x, p, w->fig, &a, &b))
 			continue;
 		/* others of an earlier part of the sentence are of its group:
@@ -3056,9 +3070,10 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 		return false;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, set, f, cand);
-	for (size_t k = 0; k < set->n; k++) {
+	for (size_t k = next_cand(cand, all, set->n, 0); k < set->n;
+	     k = next_cand(cand, all, set->n, k + 1)) {
 		size_t a, b;
-		if (!is_cand(cand, all, k) || !match_at_figure(x, &set->p[k], f, &a, &b))
+		if (!match_at_figure(x, &set->p[k], f, &a, &b))
 			continue;
 		/* The parent.  A metric word in the match ("8 of the dead")
 		 * picks the latest claim of that metric up to four sentences
