@@ -10,7 +10,7 @@
 
 static inline uint64_t hash_step(uint64_t h, unsigned char c)
 {
-	return (h ^ (uint64_t)(unsigned char)rc__lower(c)) * 0x100000001b3ULL;
+	return (h ^ (uint64_t)rc__lower_byte(c)) * 0x100000001b3ULL;
 }
 
 uint64_t rc__tok_hash(const char *s, size_t n)
@@ -28,7 +28,7 @@ bool rc__kind_is_figure(rc_quantity_kind kind)
 
 static bool word_byte(unsigned char c)
 {
-	return rc__is_alnum(c) || c >= 0x80;
+	return rc__byte_class[c] & RC_CB_WORD;
 }
 
 /* Inner punctuation that keeps a word whole: Iran's, Mir-Ahmadi, U.S, didn't. */

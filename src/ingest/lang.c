@@ -324,13 +324,14 @@ static guess detect(const char *text, size_t n)
 			int c = u[i];
 			if (rc__is_alpha(c)) {
 				size_t j = i;
-				for (; j < n && rc__is_alpha(u[j]); j++, wl++) {
-					char lc = (char)rc__lower(u[j]);
+				unsigned k;
+				for (; j < n && ((k = rc__byte_class[u[j]]) & RC_CB_ALPHA); j++, wl++) {
+					unsigned char lc = (unsigned char)(u[j] | (k & RC_CB_UPPER));
 					if (wl + 1 < sizeof word)
-						word[wl] = lc;
+						word[wl] = (char)lc;
 					else
 						word_ok = false;
-					wh = word_hash_step(wh, (unsigned char)lc);
+					wh = word_hash_step(wh, lc);
 				}
 				latin += j - i;
 				i = j;
