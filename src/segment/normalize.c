@@ -113,9 +113,19 @@ static inline bool plain_byte(unsigned char c)
 	return c >= 0x20 ? c < 0x80 && c != '&' : c != '\r' && c != '\0';
 }
 
-/* The end of the run of plain bytes from p[i], at most end. */
+/* The end of the run of plain bytes from p[i], at most end: eight bytes
+ * at a time while none of them is high, '&', CR or NUL (zero-byte word
+ * tests, which never miss one), then a byte at a time. */
 static size_t plain_run(const unsigned char *p, size_t i, size_t end)
 {
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	for (; i + 8 <= end; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		uint64_t amp = v ^ (ones * '&'), cr = v ^ (ones * '\r');
+		if ((v | ((v - ones) & ~v) | ((amp - ones) & ~amp) | ((cr - ones) & ~cr)) & high)
+			break;
+	}
 	while (i < end && plain_byte(p[i]))
 		i++;
 	return i;
