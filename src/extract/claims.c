@@ -2761,12 +2761,16 @@ static bool other_clause(const ex *x, const attr_hit *h, size_t f)
  * other_clause() is constant time however long the sentence. */
 static rc_status count_clauses(ex *x)
 {
+	size_t had = x->cap_pref;
 	if (RC_GROW(x->semis, x->cap_pref, x->n + 1) != RC_OK)
 		return RC_ERR_NOMEM;
-	uint32_t *c = realloc(x->clauses, x->cap_pref * sizeof(*c));
-	if (!c)
-		return RC_ERR_NOMEM;
-	x->clauses = c;
+	/* the two arrays have one capacity: clauses follows when it grew */
+	if (!x->clauses || x->cap_pref != had) {
+		uint32_t *c = realloc(x->clauses, x->cap_pref * sizeof(*c));
+		if (!c)
+			return RC_ERR_NOMEM;
+		x->clauses = c;
+	}
 	x->semis[0] = x->clauses[0] = 0;
 	for (size_t k = 0; k < x->n; k++) {
 		x->semis[k + 1] = x->semis[k] + is_punct(x, k, ';');
