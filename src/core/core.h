@@ -397,6 +397,16 @@ static inline unsigned char rc__lower_byte(unsigned char c)
 {
 	return (unsigned char)(c | (rc__byte_class[c] & RC_CB_UPPER));
 }
+/* The high bit of every byte of v that is c, and perhaps of bytes after
+ * one (a borrow), never of any when none is: the scans that go eight bytes
+ * at a time (sentences, normalisation) stop at a word where it is not 0,
+ * then read it a byte at a time. */
+static inline uint64_t rc__bytes_eq8(uint64_t v, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t x = v ^ (ones * c);
+	return (x - ones) & ~x & high;
+}
 /* Are the eight bytes at p all plain in a JSON string (printable ASCII,
  * no quote, no backslash)?  A test on the word instead of eight: the JSON
  * writer and reader skip runs of text with it. */

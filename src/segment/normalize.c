@@ -114,16 +114,15 @@ static inline bool plain_byte(unsigned char c)
 }
 
 /* The end of the run of plain bytes from p[i], at most end: eight bytes
- * at a time while none of them is high, '&', CR or NUL (zero-byte word
- * tests, which never miss one), then a byte at a time. */
+ * at a time while none of them is high, '&', CR or NUL (rc__bytes_eq8),
+ * then a byte at a time. */
 static size_t plain_run(const unsigned char *p, size_t i, size_t end)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
 	for (; i + 8 <= end; i += 8) {
 		uint64_t v;
 		memcpy(&v, p + i, 8);
-		uint64_t amp = v ^ (ones * '&'), cr = v ^ (ones * '\r');
-		if ((v | ((v - ones) & ~v) | ((amp - ones) & ~amp) | ((cr - ones) & ~cr)) & high)
+		if ((v & 0x8080808080808080ull) | rc__bytes_eq8(v, '&') | rc__bytes_eq8(v, '\r') |
+		    rc__bytes_eq8(v, '\0'))
 			break;
 	}
 	while (i < end && plain_byte(p[i]))

@@ -51,16 +51,13 @@ static bool is_terminal(int c)
 }
 
 /* The first '.', '!' or '?' in s[j, le), or le: eight bytes a time while
- * none is among them (a zero byte of v ^ mark, by the word test that
- * never misses one), then a byte at a time. */
+ * none is among them (rc__bytes_eq8), then a byte at a time. */
 static size_t next_terminal(const char *s, size_t j, size_t le)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
 	for (; j + 8 <= le; j += 8) {
 		uint64_t v;
 		memcpy(&v, s + j, 8);
-		uint64_t a = v ^ (ones * '.'), b = v ^ (ones * '!'), q = v ^ (ones * '?');
-		if ((((a - ones) & ~a) | ((b - ones) & ~b) | ((q - ones) & ~q)) & high)
+		if (rc__bytes_eq8(v, '.') | rc__bytes_eq8(v, '!') | rc__bytes_eq8(v, '?'))
 			break;
 	}
 	while (j < le && !is_terminal((unsigned char)s[j]))
