@@ -377,6 +377,36 @@ static inline int rc__lower(int c)
 {
 	return (unsigned)(c - 'A') < 26u ? c + 32 : c;
 }
+/*
+ * The same classes of a byte by one table look-up, for the tokenizers'
+ * loops over every byte of a text (the stop-word test, the claims' and
+ * the event mentions' tokenizers): RC_CB_WORD is a letter, a digit or a
+ * byte of a multi-byte character (a word byte to all three), and
+ * c | (rc__byte_class[c] & RC_CB_UPPER) is rc__lower(c).
+ */
+enum {
+	RC_CB_ALPHA = 0x01,   /* rc__is_alpha */
+	RC_CB_DIGIT = 0x02,   /* rc__is_digit */
+	RC_CB_HIGH = 0x04,    /* 0x80 and over */
+	RC_CB_WORD = RC_CB_ALPHA | RC_CB_DIGIT | RC_CB_HIGH,
+	RC_CB_LOWER = 0x10,   /* a-z */
+	RC_CB_UPPER = 0x20,   /* A-Z: the bit rc__lower sets */
+};
+extern const uint8_t rc__byte_class[256];
+static inline unsigned char rc__lower_byte(unsigned char c)
+{
+	return (unsigned char)(c | (rc__byte_class[c] & RC_CB_UPPER));
+}
+/* The high bit of every byte of v that is c, and perhaps of bytes after
+ * one (a borrow), never of any when none is: the scans that go eight bytes
+ * at a time (sentences, normalisation) stop at a word where it is not 0,
+ * then read it a byte at a time. */
+static inline uint64_t rc__bytes_eq8(uint64_t v, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t x = v ^ (ones * c);
+	return (x - ones) & ~x & high;
+}
 /* Are the eight bytes at p all plain in a JSON string (printable ASCII,
  * no quote, no backslash)?  A test on the word instead of eight: the JSON
  * writer and reader skip runs of text with it. */

@@ -53,7 +53,7 @@ uint64_t rc__hash64_nocase(const char *p, size_t n)
 {
 	uint64_t h = RC_FNV_OFFSET;
 	for (size_t i = 0; i < n; i++)
-		h = rc__fnv_step(h, (unsigned char)rc__lower((unsigned char)p[i]));
+		h = rc__fnv_step(h, rc__lower_byte((unsigned char)p[i]));
 	return rc__mix64(h);
 }
 
@@ -352,3 +352,17 @@ size_t rc__distinct_sizes(size_t *v, size_t n)
 		d += i == 0 || v[i] != v[i - 1];
 	return d;
 }
+
+/* rc__byte_class: the classes of each byte (core.h). */
+#define BC(c) ((((c) | 32) >= 'a' && ((c) | 32) <= 'z' ? RC_CB_ALPHA : 0) | \
+               ((c) >= '0' && (c) <= '9' ? RC_CB_DIGIT : 0) | \
+               ((c) >= 0x80 ? RC_CB_HIGH : 0) | ((c) >= 'a' && (c) <= 'z' ? RC_CB_LOWER : 0) | \
+               ((c) >= 'A' && (c) <= 'Z' ? RC_CB_UPPER : 0))
+#define BC4(c) BC(c), BC((c) + 1), BC((c) + 2), BC((c) + 3)
+#define BC16(c) BC4(c), BC4((c) + 4), BC4((c) + 8), BC4((c) + 12)
+#define BC64(c) BC16(c), BC16((c) + 16), BC16((c) + 32), BC16((c) + 48)
+const uint8_t rc__byte_class[256] = {BC64(0), BC64(64), BC64(128), BC64(192)};
+#undef BC64
+#undef BC16
+#undef BC4
+#undef BC

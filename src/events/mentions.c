@@ -201,7 +201,7 @@ static bool date_before(const char *a, const char *b)
 
 static bool wordc(unsigned char c)
 {
-	return rc__is_alnum(c) || c >= 0x80;
+	return rc__byte_class[c] & RC_CB_WORD;
 }
 
 /* Punctuation that separates more than a comma: ; : ( ) [ ] " ! ? | */
@@ -232,7 +232,7 @@ static bool push_tok(ctx *c, const tok *t)
 /* One byte of rc__hash64_nocase's loop, before its final mix. */
 static inline uint64_t nocase_step(uint64_t h, unsigned char c)
 {
-	return rc__fnv_step(h, (unsigned char)rc__lower(c));
+	return rc__fnv_step(h, rc__lower_byte(c));
 }
 
 /* Split text[s, e) into words.  Hyphens, dots, slashes and commas between
@@ -261,16 +261,17 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		/* the word's hash for the dictionary, as it is read: every byte
 		 * the loop below passes over is the word's */
 		uint64_t h = RC_FNV_OFFSET;
-		/* letters, capitals and other than digits of the word as it is read */
-		size_t letters = 0, upper = 0, other = 0;
+		/* the letters of the word as it is read, and the classes of its
+		 * bytes (rc__byte_class) together; other: a mark inside it */
+		size_t letters = 0;
+		unsigned seen = 0;
+		bool other = false;
 		while (i < e) {
 			unsigned char d = (unsigned char)x[i];
-			if (wordc(d)) {
-				if (rc__is_alpha(d)) {
-					letters++;
-					upper += d >= 'A' && d <= 'Z';
-				}
-				other += !rc__is_digit(d);
+			unsigned k = rc__byte_class[d];
+			if (k & RC_CB_WORD) {
+				letters += k & RC_CB_ALPHA;
+				seen |= k;
 				h = nocase_step(h, d);
 				i++;
 				continue;
@@ -285,7 +286,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 				if (d == ',' && !(rc__is_digit((unsigned char)x[i - 1]) &&
 				                  rc__is_digit((unsigned char)x[i + 1])))
 					break;
-				other++;
+				other = true;
 				h = nocase_step(h, d);
 				i++;
 				continue;
@@ -306,8 +307,8 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 			t.end--; /* a full stop, but "U.S." and "D.C." keep theirs */
 		unsigned char f = (unsigned char)x[t.start];
 		t.cap = f >= 'A' && f <= 'Z';
-		t.digits = !other && t.end <= read_end;
-		t.allcaps = letters >= 2 && upper == letters;
+		t.digits = !other && !(seen & (RC_CB_ALPHA | RC_CB_HIGH)) && t.end <= read_end;
+		t.allcaps = letters >= 2 && !(seen & RC_CB_LOWER);
 		/* the word is what was read, or that and an abbreviation's
 		 * full stop */
 		if (t.end > read_end)

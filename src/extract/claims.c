@@ -194,6 +194,16 @@ static const rc__lex_entry *lex(const ex *x, size_t i, int cls)
 	return rc__lex_find(x->r, x->tok, x->n, i, x->s, cls, 0);
 }
 
+/* Is there an entry of class cls at token i?  With the chunk's masks, the
+ * bit answers alone: rc__lex_classes set it for every class of which
+ * rc__lex_find finds an entry there, and for no other. */
+static bool is_lex(const ex *x, size_t i, int cls)
+{
+	if (x->mask)
+		return i < x->n && (x->mask[i] >> cls & 1);
+	return rc__lex_find(x->r, x->tok, x->n, i, x->s, cls, 0) != NULL;
+}
+
 /* An entry of class cls that ends exactly at token j (inclusive). */
 static const rc__lex_entry *lex_ending(const ex *x, size_t j, int cls)
 {
@@ -250,7 +260,7 @@ static bool boundary_punct(const ex *x, size_t i)
 
 static bool clause_break(const ex *x, size_t i)
 {
-	return boundary_punct(x, i) || (is_word(x, i) && lex(x, i, RC_LX_CLAUSE));
+	return boundary_punct(x, i) || (is_word(x, i) && is_lex(x, i, RC_LX_CLAUSE));
 }
 
 /* The quantity of a figure token. */
@@ -273,8 +283,14 @@ static bool structural(const ex *x, size_t i)
 		RC_LX_AUX, RC_LX_BE, RC_LX_CLAUSE, RC_LX_PREP, RC_LX_CHAIN, RC_LX_VERB,
 		RC_LX_STATE, RC_LX_NOUN, RC_LX_TOLL, RC_LX_CONNECTOR, RC_LX_THING,
 	};
+	if (x->mask) {   /* one test of the mask for all of them (is_lex) */
+		uint64_t m = 0;
+		for (size_t k = 0; k < RC_ARRAY_LEN(classes); k++)
+			m |= (uint64_t)1 << classes[k];
+		return i < x->n && (x->mask[i] & m);
+	}
 	for (size_t k = 0; k < RC_ARRAY_LEN(classes); k++)
-		if (lex(x, i, classes[k]))
+		if (is_lex(x, i, classes[k]))
 			return true;
 	return false;
 }
@@ -305,7 +321,7 @@ static const rc__lex_entry *lex(const ex *x, size_t i, int cls);
  * injured 36" does not read "28 ... seriously injured". */
 static bool pattern_gap_ok(const ex *x, size_t i)
 {
-	return gap_ok(x, i) && !lex(x, i, RC_LX_CLAUSE) && !lex(x, i, RC_LX_COORD);
+	return gap_ok(x, i) && !is_lex(x, i, RC_LX_CLAUSE) && !is_lex(x, i, RC_LX_COORD);
 }
 
 /* Match p->t[pi..] forward from token ti (< lim); returns the end or -1.
@@ -474,9 +490,21 @@ static bool fig_cands(const ex *x, const rc__pattern_set *set, size_t f,
 	return true;
 }
 
-static bool is_cand(const uint64_t *cand, bool all, size_t k)
+/* The first pattern at or after k of a set of n that fig_cands left a
+ * candidate (every one when all), or n: a loop over the set visits the
+ * candidates alone, in the set's order. */
+static size_t next_cand(const uint64_t *cand, bool all, size_t n, size_t k)
 {
-	return all || (cand[k / 64] >> (k % 64) & 1);
+	if (all || k >= n)
+		return k;
+	size_t w = k / 64;
+	uint64_t bits = cand[w] & (~(uint64_t)0 << (k % 64));
+	while (!bits) {
+		if (++w >= (n + 63) / 64)
+			return n;
+		bits = cand[w];
+	}
+	return w * 64 + (size_t)__builtin_ctzll(bits);
 }
 
 /* The run of set's anchors whose hash is h: [*first, return). */
@@ -531,9 +559,9 @@ static bool cue_at(const ex *x, const rc__pattern_set *set, size_t f)
 	size_t a, b;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, set, f, cand);
-	for (size_t k = 0; k < set->n; k++)
-		if (is_cand(cand, all, k) && set->p[k].slot >= 0 &&
-		    match_at_figure(x, &set->p[k], f, &a, &b))
+	for (size_t k = next_cand(cand, all, set->n, 0); k < set->n;
+	     k = next_cand(cand, all, set->n, k + 1))
+		if (set->p[k].slot >= 0 && match_at_figure(x, &set->p[k], f, &a, &b))
 			return true;
 	return false;
 }
@@ -567,14 +595,14 @@ static subj subject_after(const ex *x, size_t i)
 			size_t after = k + t->p.n;
 			bool det = k > i + 1 && (lex_ending(x, k - 1, RC_LX_INDEFINITE) ||
 			                         lex_ending(x, k - 1, RC_LX_DROP_WORD));
-			if (det && after < x->n && is_word(x, after) && lex(x, after, RC_LX_TIME_ADVERB))
+			if (det && after < x->n && is_word(x, after) && is_lex(x, after, RC_LX_TIME_ADVERB))
 				break;
 			s.thing = true;
 			return s;
 		}
 		/* a determiner starts another noun phrase: "the 49 announced
 		 * the day before" counts no days */
-		if (structural(x, k) || (k > i + 1 && lex(x, k, RC_LX_DROP_WORD)))
+		if (structural(x, k) || (k > i + 1 && is_lex(x, k, RC_LX_DROP_WORD)))
 			break;
 		k++;
 		s.scan = k;
@@ -620,10 +648,11 @@ static bool try_patterns(const ex *x, size_t f, work *out)
 	const rc__pattern_set *set = &x->r->metric_patterns;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, set, f, cand);
-	for (size_t k = 0; k < set->n; k++) {
+	for (size_t k = next_cand(cand, all, set->n, 0); k < set->n;
+	     k = next_cand(cand, all, set->n, k + 1)) {
 		const rc__pattern *p = &set->p[k];
 		size_t a, b;
-		if (!is_cand(cand, all, k) || !match_at_figure(x, p, f, &a, &b))
+		if (!match_at_figure(x, p, f, &a, &b))
 			continue;
 		work w = new_work(f, FORM_PATTERN);
 		w.metric = p->metric;
@@ -723,7 +752,7 @@ static int toll_np_metric(const ex *x, size_t a, size_t b, size_t stop, int *sub
 	int m = a > 0 ? metric_word(x, a - 1) : -1;
 	if (m >= 0)
 		return m;
-	if (!is_word(x, b) || !lex(x, b, RC_LX_PREP) || !rc__tok_is(&x->tok[b], x->s,
+	if (!is_word(x, b) || !is_lex(x, b, RC_LX_PREP) || !rc__tok_is(&x->tok[b], x->s,
 	                                                         rc__tok_hash("of", 2), "of"))
 		return -1;
 	for (size_t k = b + 1; k < stop && k < b + 7 && is_word(x, k); k++) {
@@ -824,7 +853,7 @@ static bool try_toll_before(const ex *x, size_t f, work *out)
 	/* A preposition after a counted noun starts a phrase of the toll's own
 	 * noun phrase, not its figure: "the death toll from the twin blasts
 	 * at two markets ... has risen to 47" (two counts markets). */
-	if (c && conn > 0 && lex(x, conn, RC_LX_PREP) && lex_ending(x, conn - 1, RC_LX_THING))
+	if (c && conn > 0 && is_lex(x, conn, RC_LX_PREP) && lex_ending(x, conn - 1, RC_LX_THING))
 		return false;
 	for (unsigned g = 0; g <= x->r->toll_window && j >= 0; g++) {
 		const rc__lex_entry *e = lex_ending(x, (size_t)j, RC_LX_TOLL);
@@ -877,7 +906,7 @@ static bool try_toll_before(const ex *x, size_t f, work *out)
 			return false;
 		}
 		/* "The toll, which stood at 12": a relative clause on the noun */
-		if (is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_CLAUSE) && j >= 2 &&
+		if (is_word(x, (size_t)j) && is_lex(x, (size_t)j, RC_LX_CLAUSE) && j >= 2 &&
 		    is_punct(x, (size_t)j - 1, ',') &&
 		    (lex_ending(x, (size_t)j - 2, RC_LX_TOLL) ||
 		     lex_ending(x, (size_t)j - 2, RC_LX_GENERIC_TOLL))) {
@@ -909,7 +938,7 @@ static bool try_toll_before(const ex *x, size_t f, work *out)
 		/* "the number of people killed when a ferry sank near Goma has
 		 * risen to 78": a clause on the participle of the dead or hurt
 		 * inside the noun phrase */
-		if (is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_CLAUSE) && j > 0 &&
+		if (is_word(x, (size_t)j) && is_lex(x, (size_t)j, RC_LX_CLAUSE) && j > 0 &&
 		    metric_word(x, (size_t)j - 1) >= 0) {
 			j--;
 			continue;
@@ -930,8 +959,8 @@ static bool looks_like_object(const ex *x, size_t i)
 		return false;
 	if (x->tok[i].type == RC_TK_FIG || capitalised(x, i))
 		return true;
-	return is_word(x, i) && (lex(x, i, RC_LX_SUBJECT) || lex(x, i, RC_LX_DROP_WORD) ||
-	                          lex(x, i, RC_LX_FILLER));
+	return is_word(x, i) && (is_lex(x, i, RC_LX_SUBJECT) || is_lex(x, i, RC_LX_DROP_WORD) ||
+	                          is_lex(x, i, RC_LX_FILLER));
 }
 
 /* The longest verb or state at token i; *is_state tells which. */
@@ -958,7 +987,7 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 	/* "Three soldiers and a civilian were killed": the figure keeps its
 	 * own noun; the second part has no figure of its own here. */
 	const rc__lex_entry *conj = s.idx >= 0 && is_word(x, i) ? lex(x, i, RC_LX_CHAIN) : NULL;
-	if (conj && (lex(x, i + conj->p.n, RC_LX_DROP_WORD) || is_fig(x, i + conj->p.n))) {
+	if (conj && (is_lex(x, i + conj->p.n, RC_LX_DROP_WORD) || is_fig(x, i + conj->p.n))) {
 		subj s2 = subject_after(x, i + conj->p.n);
 		if (s2.idx >= 0)
 			i = s2.end;
@@ -969,11 +998,11 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 	if (s.idx >= 0 && (is_punct(x, i, ',') || is_punct(x, i, '-'))) {
 		char open = x->s[x->tok[i].start];
 		size_t k = i + 1;
-		while (k < x->n && k < i + 8 && !boundary_punct(x, k) && !lex(x, k, RC_LX_CLAUSE))
+		while (k < x->n && k < i + 8 && !boundary_punct(x, k) && !is_lex(x, k, RC_LX_CLAUSE))
 			k++;
 		bool st;
 		if (k > i + 1 && is_punct(x, k, open) && is_word(x, k + 1) &&
-		    (lex(x, k + 1, RC_LX_AUX) || lex(x, k + 1, RC_LX_BE) || trigger_at(x, k + 1, &st)))
+		    (is_lex(x, k + 1, RC_LX_AUX) || is_lex(x, k + 1, RC_LX_BE) || trigger_at(x, k + 1, &st)))
 			i = k + 1;
 	}
 	/* A relative clause on the subject: "the 1,426 people who died" */
@@ -982,7 +1011,7 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 	/* A participle phrase on the subject: "About 400 people living in
 	 * apartment blocks beneath the viaduct were moved out of their homes" */
 	if (s.idx >= 0 && is_word(x, i) && !structural(x, i) && !capitalised(x, i) &&
-	    is_word(x, i + 1) && lex(x, i + 1, RC_LX_PREP))
+	    is_word(x, i + 1) && is_lex(x, i + 1, RC_LX_PREP))
 		i++;
 	/* A phrase after the subject: "members of the Daesh group were arrested". */
 	const rc__lex_entry *pp = is_word(x, i) ? lex(x, i, RC_LX_PREP) : NULL;
@@ -1001,11 +1030,11 @@ static bool try_after(const ex *x, size_t f, work *out, work *second)
 			}
 			/* "several of the wounded died": a part of a group already
 			 * counted, not a figure of its own. */
-			if (k > 0 && lex(x, k - 1, RC_LX_DROP_WORD) &&
-			    (lex(x, k, RC_LX_VERB) || lex(x, k, RC_LX_STATE)))
+			if (k > 0 && is_lex(x, k - 1, RC_LX_DROP_WORD) &&
+			    (is_lex(x, k, RC_LX_VERB) || is_lex(x, k, RC_LX_STATE)))
 				return false;
-			if (lex(x, k, RC_LX_AUX) || lex(x, k, RC_LX_BE) || lex(x, k, RC_LX_VERB) ||
-			    lex(x, k, RC_LX_STATE) || lex(x, k, RC_LX_CLAUSE))
+			if (is_lex(x, k, RC_LX_AUX) || is_lex(x, k, RC_LX_BE) || is_lex(x, k, RC_LX_VERB) ||
+			    is_lex(x, k, RC_LX_STATE) || is_lex(x, k, RC_LX_CLAUSE))
 				break;
 			const rc__lex_entry *se = subject < 0 ? lex(x, k, RC_LX_SUBJECT) : NULL;
 			if (se) {
@@ -1091,7 +1120,7 @@ static bool try_noun_after(const ex *x, size_t f, work *out)
 			*out = make_work(f, FORM_NOUN, e->idx, subject, i, i + e->p.n, i + e->p.n - 1);
 			return true;
 		}
-		if (structural(x, i) || lex(x, i, RC_LX_SUBJECT))
+		if (structural(x, i) || is_lex(x, i, RC_LX_SUBJECT))
 			return false;
 		i++;
 	}
@@ -1129,13 +1158,13 @@ static const work *claim_ending_at(const ex *x, long j, size_t before)
 static bool other_predicate(const ex *x, size_t f)
 {
 	for (size_t i = f + 1; i < x->n && i < f + 7 && is_word(x, i); i++) {
-		if (lex(x, i, RC_LX_OTHER_VERB))
+		if (is_lex(x, i, RC_LX_OTHER_VERB))
 			return true;
 		bool st;
-		if (clause_break(x, i) || trigger_at(x, i, &st) || lex(x, i, RC_LX_PREP) ||
-		    lex(x, i, RC_LX_CHAIN))
+		if (clause_break(x, i) || trigger_at(x, i, &st) || is_lex(x, i, RC_LX_PREP) ||
+		    is_lex(x, i, RC_LX_CHAIN))
 			return false;
-		if (lex(x, i, RC_LX_AUX))
+		if (is_lex(x, i, RC_LX_AUX))
 			continue;
 		/* A passive participle no table knows, with no metric word after it:
 		 * "30 were missing and about 400 had been moved to schools". */
@@ -1166,7 +1195,7 @@ static bool try_chain(const ex *x, size_t f, work *out, size_t *head_index)
 		return false;
 	const work *head = claim_ending_at(x, j, f);
 	/* ... or a site adverb: "20 died there and two later in hospital" */
-	if (!head && j > 0 && is_word(x, (size_t)j) && lex(x, (size_t)j, RC_LX_SITE_ADVERB))
+	if (!head && j > 0 && is_word(x, (size_t)j) && is_lex(x, (size_t)j, RC_LX_SITE_ADVERB))
 		head = claim_ending_at(x, (size_t)j - 1, f);
 	/* A short place phrase may follow the head: "84 in Kerman and ...". */
 	for (long k = j; !head && k > 0 && j - k < 4 && is_word(x, (size_t)k); k--) {
@@ -1234,10 +1263,10 @@ static char *words_text(const ex *x, rc_arena *ar, size_t a, size_t b)
  * the Stade de France, ...") before figure f? */
 static bool site_opening(const ex *x, size_t f)
 {
-	if (!is_word(x, 0) || !lex(x, 0, RC_LX_SITE_OPENER))
+	if (!is_word(x, 0) || !is_lex(x, 0, RC_LX_SITE_OPENER))
 		return false;
 	size_t k = 1;
-	if (is_word(x, k) && lex(x, k, RC_LX_DROP_WORD))
+	if (is_word(x, k) && is_lex(x, k, RC_LX_DROP_WORD))
 		k++;
 	if (!capitalised(x, k))
 		return false;
@@ -1276,18 +1305,18 @@ static void split_scan(ex *x)
 	if (!x->opens_sentence || !x->n_claims || !x->metas || x->sent == 0)
 		return;
 	size_t first = 0;
-	if (first < x->n && is_word(x, first) && lex(x, first, RC_LX_DROP_WORD))
+	if (first < x->n && is_word(x, first) && is_lex(x, first, RC_LX_DROP_WORD))
 		first++;
 	if (first >= x->n || !is_fig(x, first))
 		return;
 	double sum = exact_count(x, first);
 	size_t members = 1, last = first;
 	for (size_t k = first + 1; sum >= 0 && k < x->n; k++) {
-		if (is_punct(x, k, ';') || (is_word(x, k) && lex(x, k, RC_LX_CLAUSE)))
+		if (is_punct(x, k, ';') || (is_word(x, k) && is_lex(x, k, RC_LX_CLAUSE)))
 			break;
 		if (!is_fig(x, k))
 			continue;
-		if (!(is_punct(x, k - 1, ',') || (is_word(x, k - 1) && lex(x, k - 1, RC_LX_COORD))))
+		if (!(is_punct(x, k - 1, ',') || (is_word(x, k - 1) && is_lex(x, k - 1, RC_LX_COORD))))
 			break;
 		double v = exact_count(x, k);
 		sum = v < 0 ? -1 : sum + v;
@@ -1320,7 +1349,7 @@ static bool splits_previous(ex *x, const work *w)
 	    w->fig > x->split_last)
 		return false;
 	return w->fig == x->split_first || is_punct(x, w->fig - 1, ',') ||
-	       (is_word(x, w->fig - 1) && lex(x, w->fig - 1, RC_LX_COORD));
+	       (is_word(x, w->fig - 1) && is_lex(x, w->fig - 1, RC_LX_COORD));
 }
 
 /* Does a list of names and figures follow the phrase of w: ", Nigeria
@@ -1334,7 +1363,7 @@ static bool name_list_follows(const ex *x, const work *w)
 	k++;
 	size_t names = 0;
 	while (k < x->n && names < 3 && is_word(x, k) && capitalised(x, k) &&
-	       !lex(x, k, RC_LX_CLAUSE)) {
+	       !is_lex(x, k, RC_LX_CLAUSE)) {
 		k++;
 		names++;
 	}
@@ -1353,17 +1382,17 @@ static bool name_list_follows(const ex *x, const work *w)
 static bool site_in_relative(const ex *x, size_t f)
 {
 	size_t i = f + 1;
-	for (unsigned k = 0; k < x->r->subject_window && is_word(x, i) && !lex(x, i, RC_LX_CLAUSE); k++)
+	for (unsigned k = 0; k < x->r->subject_window && is_word(x, i) && !is_lex(x, i, RC_LX_CLAUSE); k++)
 		i++;
-	if (!is_word(x, i) || !lex(x, i, RC_LX_CLAUSE))
+	if (!is_word(x, i) || !is_lex(x, i, RC_LX_CLAUSE))
 		return false;
 	for (int k = 0; ++i < x->n && k < CLAUSE_MAX && !clause_break(x, i); k++) {
-		if (!is_word(x, i) || !lex(x, i, RC_LX_SITE_OPENER))
+		if (!is_word(x, i) || !is_lex(x, i, RC_LX_SITE_OPENER))
 			continue;
 		size_t j = i + 1;
-		if (is_word(x, j) && lex(x, j, RC_LX_DROP_WORD))
+		if (is_word(x, j) && is_lex(x, j, RC_LX_DROP_WORD))
 			j++;
-		return is_word(x, j) && lex(x, j, RC_LX_SITE);
+		return is_word(x, j) && is_lex(x, j, RC_LX_SITE);
 	}
 	return false;
 }
@@ -1379,7 +1408,7 @@ static bool site_named(const ex *x, const work *w)
 		if (e) {
 			size_t after = i + e->p.n;
 			return is_word(x, after) &&
-			       (lex(x, after, RC_LX_SUBJECT) || lex(x, after, RC_LX_NOUN));
+			       (is_lex(x, after, RC_LX_SUBJECT) || is_lex(x, after, RC_LX_NOUN));
 		}
 		if (structural(x, i))
 			break;
@@ -1396,7 +1425,7 @@ static bool site_named(const ex *x, const work *w)
 	 * pilgrims died there") */
 	if (w->tb > w->ta && w->ta > w->fig && (x->site_cur || x->site_prev)) {
 		size_t j = w->tb;
-		if (j < x->n && is_word(x, j) && lex(x, j, RC_LX_SITE_ADVERB))
+		if (j < x->n && is_word(x, j) && is_lex(x, j, RC_LX_SITE_ADVERB))
 			return true;
 	}
 	return false;
@@ -1420,7 +1449,7 @@ static bool in_operation(const ex *x, const work *w)
 			break;
 	}
 	for (size_t k = lo; k < hi; k++)
-		if (is_word(x, k) && lex(x, k, RC_LX_OPERATION))
+		if (is_word(x, k) && is_lex(x, k, RC_LX_OPERATION))
 			return true;
 	return false;
 }
@@ -1475,9 +1504,10 @@ static bool group_before(const ex *x, const work *w)
 	    x->seg->sent[pm->sent].para != x->seg->sent[x->sent].para || !group_label(x->r, pc->part))
 		return false;
 	size_t f = w->fig;
-	if (f + 1 >= x->n || !is_word(x, f + 1) || !(lex(x, f + 1, RC_LX_AUX) || lex(x, f + 1, RC_LX_BE)))
+	if (f + 1 >= x->n || !is_word(x, f + 1) ||
+	    !(is_lex(x, f + 1, RC_LX_AUX) || is_lex(x, f + 1, RC_LX_BE)))
 		return false;
-	return f == 0 || !is_word(x, f - 1) || lex(x, f - 1, RC_LX_CLAUSE);
+	return f == 0 || !is_word(x, f - 1) || is_lex(x, f - 1, RC_LX_CLAUSE);
 }
 
 /* The words of demonym d at word i, with a subject word after it when
@@ -1529,7 +1559,7 @@ static size_t member_after(const ex *x, const work *w, subj *m)
 	/* ", and", "and", "," */
 	if (i < x->n && is_punct(x, i, ','))
 		i++;
-	if (i < x->n && is_word(x, i) && lex(x, i, RC_LX_COORD))
+	if (i < x->n && is_word(x, i) && is_lex(x, i, RC_LX_COORD))
 		i++;
 	if (i == s.end || i >= x->n || !is_fig(x, i) || x->tok[i].q < 0 ||
 	    fig_q(x, i)->kind != RC_QK_COUNT)
@@ -1597,9 +1627,10 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	size_t a, b;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, &r->part_cues, w->fig, cand);
-	for (size_t k = 0; k < r->part_cues.n; k++) {
+	for (size_t k = next_cand(cand, all, r->part_cues.n, 0); k < r->part_cues.n;
+	     k = next_cand(cand, all, r->part_cues.n, k + 1)) {
 		const rc__pattern *p = &r->part_cues.p[k];
-		if (!is_cand(cand, all, k) || (contrast && r->part_relative[p->metric]) ||
+		if ((contrast && r->part_relative[p->metric]) ||
 		    !match_at_figure(x, p, w->fig, &a, &b))
 			continue;
 		/* others of an earlier part of the sentence are of its group:
@@ -1684,7 +1715,7 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	 * hand: "seven of them killed themselves" */
 	if (in_operation(x, w))
 		return "in an operation";
-	if (w->tb > w->ta && w->tb < x->n && is_word(x, w->tb) && lex(x, w->tb, RC_LX_REFLEXIVE))
+	if (w->tb > w->ta && w->tb < x->n && is_word(x, w->tb) && is_lex(x, w->tb, RC_LX_REFLEXIVE))
 		return "by their own hand";
 	/* a nationality before or as the counted noun ("13 US troops", "60
 	 * Afghans", "18 wounded Americans"), or before a noun of deaths
@@ -1694,7 +1725,7 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		const rc__lex_entry *d = lex(x, i, RC_LX_DEMONYM);
 		if (d)
 			return demonym_text(x, i, d, nomem);
-		if (lex(x, i, RC_LX_SUBJECT) || (structural(x, i) && metric_word(x, i) < 0))
+		if (is_lex(x, i, RC_LX_SUBJECT) || (structural(x, i) && metric_word(x, i) < 0))
 			break;
 		i++;
 	}
@@ -1702,7 +1733,7 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 	 * toll", "the Afghan dead"), not before a toll alone ("the Saudi toll"
 	 * is the Saudi authorities') */
 	if (w->form == FORM_TOLL && w->ta > 0 && w->tb > w->ta &&
-	    (lex(x, w->ta, RC_LX_NOUN) || lex(x, w->ta, RC_LX_STATE) || w->tb - w->ta > 1) &&
+	    (is_lex(x, w->ta, RC_LX_NOUN) || is_lex(x, w->ta, RC_LX_STATE) || w->tb - w->ta > 1) &&
 	    lex_ending(x, w->ta - 1, RC_LX_DEMONYM)) {
 		const rc__lex_entry *d = lex_ending(x, w->ta - 1, RC_LX_DEMONYM);
 		char *t = words_text(x, x->scratch, w->ta - d->p.n, w->ta);
@@ -1714,7 +1745,7 @@ static const char *part_of(ex *x, work *w, bool *nomem)
 		return r->subjects[w->subject];
 	/* a predicate that names the group: "nine were children" */
 	size_t k = w->fig + 1;
-	for (int g = 0; g < 3 && is_word(x, k) && (lex(x, k, RC_LX_BE) || lex(x, k, RC_LX_AUX)); g++)
+	for (int g = 0; g < 3 && is_word(x, k) && (is_lex(x, k, RC_LX_BE) || is_lex(x, k, RC_LX_AUX)); g++)
 		k++;
 	if (k > w->fig + 1 && is_word(x, k)) {
 		const rc__lex_entry *se = lex(x, k, RC_LX_SUBJECT);
@@ -1774,9 +1805,9 @@ static int by_noun_metric(const ex *x, size_t from, size_t to, bool toll)
 		const rc__lex_entry *e = lex(x, i, RC_LX_NOUN);
 		if (e && e->idx >= 0 && r->metrics[e->idx].by_noun)
 			return e->idx;
-		if (lex(x, i, RC_LX_PREP) && !toll)
+		if (is_lex(x, i, RC_LX_PREP) && !toll)
 			break;
-		if (structural(x, i) && metric_word(x, i) < 0 && !lex(x, i, RC_LX_PREP))
+		if (structural(x, i) && metric_word(x, i) < 0 && !is_lex(x, i, RC_LX_PREP))
 			break;
 	}
 	return -1;
@@ -1841,10 +1872,10 @@ static bool long_ago(const ex *x, size_t lo, size_t hi)
  * new incident? */
 static bool new_incident(const ex *x, size_t a, size_t b)
 {
-	if (a >= b || !((is_word(x, a) && lex(x, a, RC_LX_INDEFINITE)) || is_fig(x, a)))
+	if (a >= b || !((is_word(x, a) && is_lex(x, a, RC_LX_INDEFINITE)) || is_fig(x, a)))
 		return false;
 	for (size_t k = a + 2; k < b; k++)
-		if (ends_ed(x, k) && !(lex(x, k - 1, RC_LX_BE) || lex(x, k - 1, RC_LX_AUX)))
+		if (ends_ed(x, k) && !(is_lex(x, k - 1, RC_LX_BE) || is_lex(x, k - 1, RC_LX_AUX)))
 			return true;
 	return false;
 }
@@ -1880,7 +1911,7 @@ static bool background_of(const ex *x, const work *w, int *year)
 	 * not "The bombing came a day after the ceasefire, killing 40" (the
 	 * bombing killed them) */
 	if (cs > 1 && is_punct(x, cs - 1, ',') && cs == lo && w->tb > w->ta && w->ta == cs &&
-	    ends_ing(x, cs) && lex(x, cs, RC_LX_VERB)) {
+	    ends_ing(x, cs) && is_lex(x, cs, RC_LX_VERB)) {
 		size_t k = cs - 1;
 		for (int g = 0; k > 0 && g < CLAUSE_MAX && !clause_break(x, k - 1); g++)
 			k--;
@@ -1888,16 +1919,16 @@ static bool background_of(const ex *x, const work *w, int *year)
 			cs = k;
 	}
 	/* a relative clause: its antecedent too */
-	if (cs > 0 && is_word(x, cs - 1) && lex(x, cs - 1, RC_LX_CLAUSE)) {
+	if (cs > 0 && is_word(x, cs - 1) && is_lex(x, cs - 1, RC_LX_CLAUSE)) {
 		size_t k = cs - 1;
-		if (k > 0 && lex(x, k - 1, RC_LX_PREP))   /* "in which" */
+		if (k > 0 && is_lex(x, k - 1, RC_LX_PREP))   /* "in which" */
 			k--;
 		if (k > 0 && is_punct(x, k - 1, ','))
 			k--;
 		/* the antecedent may be a time phrase: "the deadliest day ...
 		 * since August 2011, when 30 died" */
 		for (int g = 0; k > 0 && g < CLAUSE_MAX; g++) {
-			if (clause_break(x, k - 1) && !(is_word(x, k - 1) && lex(x, k - 1, RC_LX_YEAR_WORD)))
+			if (clause_break(x, k - 1) && !(is_word(x, k - 1) && is_lex(x, k - 1, RC_LX_YEAR_WORD)))
 				break;
 			k--;
 		}
@@ -1911,7 +1942,7 @@ static bool background_of(const ex *x, const work *w, int *year)
 	 * clause ("Further back, in 1974, an explosion ... killed 28") */
 	size_t open_end = 0;
 	for (size_t k = 0; k < cs && k < 24; k++) {
-		if (is_fig(x, k) || is_semicolon(x, k) || (is_word(x, k) && lex(x, k, RC_LX_CLAUSE)))
+		if (is_fig(x, k) || is_semicolon(x, k) || (is_word(x, k) && is_lex(x, k, RC_LX_CLAUSE)))
 			break;
 		if (is_punct(x, k, ','))
 			open_end = k;
@@ -1922,7 +1953,7 @@ static bool background_of(const ex *x, const work *w, int *year)
 	/* a new incident after the news: "Days later, a drone strike killed
 	 * 10" (an opening of later time, then an indefinite subject) */
 	bool later = open_end && cue_in(x, &x->r->later_openers, 0, open_end) && cs < x->n &&
-	             is_word(x, cs) && lex(x, cs, RC_LX_INDEFINITE);
+	             is_word(x, cs) && is_lex(x, cs, RC_LX_INDEFINITE);
 	bool cue = later || long_ago(x, cs, ce) || (open_end && long_ago(x, 0, open_end)) ||
 	           cue_in(x, &x->r->background, cs, ce) ||
 	           (open_end && cue_in(x, &x->r->background, 0, open_end)) ||
@@ -2065,7 +2096,7 @@ static bool is_had(const ex *x, size_t i)
 static bool reported_before(const ex *x, size_t i)
 {
 	for (size_t k = 0; k < i; k++)
-		if (is_word(x, k) && lex(x, k, RC_LX_REPORTED))
+		if (is_word(x, k) && is_lex(x, k, RC_LX_REPORTED))
 			return true;
 	return false;
 }
@@ -2078,7 +2109,7 @@ static bool reports_clause(const ex *x, size_t i)
 	for (size_t k = i; k-- > 0 && i - k <= REPORTED_GAP;) {
 		if (boundary_punct(x, k) || is_fig(x, k))
 			return false;
-		if (is_word(x, k) && lex(x, k, RC_LX_REPORTED))
+		if (is_word(x, k) && is_lex(x, k, RC_LX_REPORTED))
 			return true;
 	}
 	return false;
@@ -2175,7 +2206,7 @@ static bool np_stop(const ex *x, size_t i)
 {
 	if (acronym(x, i) || (i > 0 && capitalised(x, i) && capitalised(x, i - 1)))
 		return false;
-	return structural(x, i) || lex(x, i, RC_LX_SKIP);
+	return structural(x, i) || is_lex(x, i, RC_LX_SKIP);
 }
 
 /* The period of a title, an initial or dotted capitals inside a name:
@@ -2203,7 +2234,7 @@ static bool title_dot(const ex *x, size_t i)
 
 static bool name_link(const ex *x, size_t i)
 {
-	return i > 0 && lex(x, i, RC_LX_NAME_LINK) && capitalised(x, i - 1) &&
+	return i > 0 && is_lex(x, i, RC_LX_NAME_LINK) && capitalised(x, i - 1) &&
 	       capitalised(x, i + 1);
 }
 
@@ -2250,13 +2281,13 @@ static bool np_trim(const ex *x, size_t a, size_t b, attr_hit *h)
 			break;
 		}
 	}
-	while (a < b && lex(x, a, RC_LX_NAME_LINK))
+	while (a < b && is_lex(x, a, RC_LX_NAME_LINK))
 		a++;
 	while (b > a && lex_ending(x, b - 1, RC_LX_NAME_LINK))
 		b--;
 	/* no name ends in an article: "bringing the confirmed toll to 85"
 	 * has an adjective where a cue's verb would be */
-	if (a >= b || lex(x, b - 1, RC_LX_NP_OPENER))
+	if (a >= b || is_lex(x, b - 1, RC_LX_NP_OPENER))
 		return false;
 	const rc__lex_entry *pr = lex(x, a, RC_LX_PRONOUN);
 	h->a = a;
@@ -2276,14 +2307,14 @@ static bool np_link(const ex *x, size_t i, bool right_end)
 		return false;
 	/* a place after a common noun: "civil society groups in Goma",
 	 * "Doctors in Gaza" */
-	if (lex(x, i, RC_LX_PLACE_LINK))
+	if (is_lex(x, i, RC_LX_PLACE_LINK))
 		return capitalised(x, i + 1) && is_word(x, i - 1) && !np_stop(x, i - 1) &&
 		       (!capitalised(x, i - 1) || i == 1 || !is_word(x, i - 2));
-	if (!lex(x, i, RC_LX_NAME_LINK))
+	if (!is_lex(x, i, RC_LX_NAME_LINK))
 		return false;
 	if (name_link(x, i) || lex_ending(x, i - 1, RC_LX_APPOSITIVE_ROLE))
 		return true;
-	if (lex(x, i + 1, RC_LX_NP_OPENER) && capitalised(x, i - 1) && capitalised(x, i + 2))
+	if (is_lex(x, i + 1, RC_LX_NP_OPENER) && capitalised(x, i - 1) && capitalised(x, i + 2))
 		return true;
 	return right_end && is_word(x, i - 1) && !np_stop(x, i - 1);
 }
@@ -2321,7 +2352,7 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 	/* "Two Afghan officials who asked not to be named put": step over a
 	 * relative clause set off by no comma to the noun it tells of */
 	for (long r = j; r > 0 && j - r < REL_CLAUSE_MAX && is_word(x, (size_t)r); r--) {
-		if (lex(x, (size_t)r, RC_LX_REL_SUBJECT)) {
+		if (is_lex(x, (size_t)r, RC_LX_REL_SUBJECT)) {
 			if (is_word(x, (size_t)r - 1))
 				j = r - 1;
 			break;
@@ -2351,9 +2382,9 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 		 * Civil Protection Department", "a spokesman for the army") is
 		 * part of who speaks: it tells the source's authority */
 		long r = k + 1;
-		while (r < j && is_word(x, (size_t)r) && lex(x, (size_t)r, RC_LX_DROP_WORD))
+		while (r < j && is_word(x, (size_t)r) && is_lex(x, (size_t)r, RC_LX_DROP_WORD))
 			r++;
-		if (r < j && is_word(x, (size_t)r) && lex(x, (size_t)r, RC_LX_APPOSITIVE_ROLE))
+		if (r < j && is_word(x, (size_t)r) && is_lex(x, (size_t)r, RC_LX_APPOSITIVE_ROLE))
 			role_end = j;
 		j = k - 1;
 	}
@@ -2376,7 +2407,7 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 		 * interior ministry revised" is the ministry's; the name goes on
 		 * over a role's "of" ("the head of the agency") and a participle
 		 * ("a senior army officer overseeing the rescue") */
-		if (lex(x, (size_t)i, RC_LX_NP_OPENER) && i > 0 && is_word(x, (size_t)i - 1) &&
+		if (is_lex(x, (size_t)i, RC_LX_NP_OPENER) && i > 0 && is_word(x, (size_t)i - 1) &&
 		    !np_stop(x, (size_t)i - 1) && !np_link(x, (size_t)i - 1, false) &&
 		    !ends_ing(x, (size_t)i - 1)) {
 			i--;
@@ -2384,8 +2415,8 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 		}
 		/* a pronoun after a noun is a reduced relative clause's subject
 		 * ("the figure it had given"): about that noun, no source */
-		if (i == j && lex(x, (size_t)i, RC_LX_PRONOUN) && i > 0 && is_word(x, (size_t)i - 1) &&
-		    !np_stop(x, (size_t)i - 1) && !lex(x, (size_t)i - 1, RC_LX_NAME_LINK))
+		if (i == j && is_lex(x, (size_t)i, RC_LX_PRONOUN) && i > 0 && is_word(x, (size_t)i - 1) &&
+		    !np_stop(x, (size_t)i - 1) && !is_lex(x, (size_t)i - 1, RC_LX_NAME_LINK))
 			return false;
 		i--;
 	}
@@ -2393,8 +2424,8 @@ static bool np_back(const ex *x, long j, attr_hit *h)
 	 * pronoun's ("the six he announced") nor one before another noun
 	 * phrase ("the four the mayor gave") */
 	double n = i >= 0 && i < j ? exact_count(x, (size_t)i) : -1;
-	if (n >= 2 && n <= SOURCE_COUNT_MAX && !lex(x, (size_t)i + 1, RC_LX_PRONOUN) &&
-	    !lex(x, (size_t)i + 1, RC_LX_DROP_WORD))
+	if (n >= 2 && n <= SOURCE_COUNT_MAX && !is_lex(x, (size_t)i + 1, RC_LX_PRONOUN) &&
+	    !is_lex(x, (size_t)i + 1, RC_LX_DROP_WORD))
 		i--;
 	if (!np_trim(x, (size_t)(i + 1), (size_t)j + 1, h))
 		return false;
@@ -2418,9 +2449,9 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 		/* a determiner starts another noun phrase ("civil protection
 		 * officials the day before"), unless a preposition leads to it
 		 * ("a list kept by the district administration") */
-		if (content && lex(x, k, RC_LX_DROP_WORD) && !capitalised(x, k) &&
+		if (content && is_lex(x, k, RC_LX_DROP_WORD) && !capitalised(x, k) &&
 		    !rc__tok_is(&x->tok[k], x->s, rc__tok_hash("by", 2), "by") &&
-		    !(lex(x, k - 1, RC_LX_PREP) || lex(x, k - 1, RC_LX_NAME_LINK) ||
+		    !(is_lex(x, k - 1, RC_LX_PREP) || is_lex(x, k - 1, RC_LX_NAME_LINK) ||
 		      rc__tok_is(&x->tok[k - 1], x->s, rc__tok_hash("by", 2), "by")))
 			break;
 		/* a participle after the name opens a phrase of its own ("an AFP
@@ -2429,7 +2460,7 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 		if (content && !capitalised(x, k) && ends_ed(x, k) &&
 		    !(k + 1 < x->n && rc__tok_is(&x->tok[k + 1], x->s, rc__tok_hash("by", 2), "by")))
 			break;
-		content |= !lex(x, k, RC_LX_DROP_WORD);
+		content |= !is_lex(x, k, RC_LX_DROP_WORD);
 		k++;
 	}
 	/* a name that ends in dotted capitals keeps its last period: "the U.N." */
@@ -2440,7 +2471,7 @@ static bool np_fwd(const ex *x, size_t i, attr_hit *h)
 	 * after a relay ("a health official quoted by the BBC") */
 	for (size_t m = k; m-- > i + 1;)
 		if (m + 1 < k && rc__tok_is(&x->tok[m], x->s, rc__tok_hash("by", 2), "by")) {
-			if (!lex(x, m - 1, RC_LX_RELAY))
+			if (!is_lex(x, m - 1, RC_LX_RELAY))
 				i = m + 1;
 			break;
 		}
@@ -2473,7 +2504,7 @@ static bool source_ok(const ex *x, const attr_hit *h)
 	if (lex_ending(x, h->b - 1, RC_LX_NOT_NAME) && !has_capital(x, h->a, h->b))
 		return false;
 	size_t k = h->a;
-	while (k > 0 && is_word(x, k - 1) && lex(x, k - 1, RC_LX_DROP_WORD))
+	while (k > 0 && is_word(x, k - 1) && is_lex(x, k - 1, RC_LX_DROP_WORD))
 		k--;
 	return !(k > 0 && is_fig(x, k - 1) && !has_capital(x, h->a, h->b));
 }
@@ -2517,21 +2548,21 @@ static rc_status find_attributions(ex *x)
 					}
 					/* a complement about the figure itself vouches for
 					 * it: "..., told reporters it remained accurate" */
-					if (is_word(x, after) && lex(x, after, RC_LX_VOUCH)) {
+					if (is_word(x, after) && is_lex(x, after, RC_LX_VOUCH)) {
 						h.closing = true;
 						break;
 					}
 					/* a subordinate clause after the adjuncts ("said on
 					 * Monday after four patients died") closes too; "that"
 					 * opens the cue's own complement */
-					if (is_word(x, after) && lex(x, after, RC_LX_CLAUSE) &&
+					if (is_word(x, after) && is_lex(x, after, RC_LX_CLAUSE) &&
 					    !rc__tok_is(&x->tok[after], x->s, rc__tok_hash("that", 4), "that")) {
 						h.closing = true;
 						break;
 					}
 					if (is_fig(x, after) || (is_word(x, after) &&
-					    (lex(x, after, RC_LX_CLAUSE) || lex(x, after, RC_LX_AUX) ||
-					     lex(x, after, RC_LX_BE))))
+					    (is_lex(x, after, RC_LX_CLAUSE) || is_lex(x, after, RC_LX_AUX) ||
+					     is_lex(x, after, RC_LX_BE))))
 						break;
 				}
 				h.ends_sentence = h.closing && (after >= x->n || is_punct(x, after, '.') ||
@@ -2550,12 +2581,12 @@ static rc_status find_attributions(ex *x)
 					continue;
 				if (p->slot == 0) {
 					size_t k2 = h.a;
-					while (k2 > 0 && is_word(x, k2 - 1) && lex(x, k2 - 1, RC_LX_DROP_WORD))
+					while (k2 > 0 && is_word(x, k2 - 1) && is_lex(x, k2 - 1, RC_LX_DROP_WORD))
 						k2--;
 					/* not a number inside a name: "Rescue 1122
 					 * spokeswoman Farukh Ahmed told" */
 					if (k2 > 0 && is_fig(x, k2 - 1) &&
-					    !(k2 > 1 && capitalised(x, k2 - 2) && !lex(x, k2 - 2, RC_LX_DROP_WORD)))
+					    !(k2 > 1 && capitalised(x, k2 - 2) && !is_lex(x, k2 - 2, RC_LX_DROP_WORD)))
 						h.bound = (long)k2 - 1;
 				} else if (p->anchor == 0 && i > 0) {
 					/* "the 39 announced by civil protection officials":
@@ -2627,7 +2658,7 @@ static bool owner_at(const ex *x, size_t f, int depth, size_t *a, size_t *b, boo
 {
 	/* the next figure of a list owned as a whole: "the official Saudi
 	 * toll of 769 killed and 934 injured" */
-	if (depth < 3 && f >= 2 && is_word(x, f - 1) && lex(x, f - 1, RC_LX_CHAIN)) {
+	if (depth < 3 && f >= 2 && is_word(x, f - 1) && is_lex(x, f - 1, RC_LX_CHAIN)) {
 		for (size_t p = f - 1; p-- > 0 && f - p <= 4;) {
 			if (is_fig(x, p))
 				return owner_at(x, p, depth + 1, a, b, demonym);
@@ -2711,7 +2742,7 @@ static const char *replacing_source(const ex *x, const work *w)
 static bool names_count(const ex *x)
 {
 	for (size_t k = 0; k < x->n; k++)
-		if (is_word(x, k) && lex(x, k, RC_LX_COUNT_NOUN))
+		if (is_word(x, k) && is_lex(x, k, RC_LX_COUNT_NOUN))
 			return true;
 	return false;
 }
@@ -2794,7 +2825,7 @@ static bool other_clause(const ex *x, const attr_hit *h, size_t f)
 	if (h->a <= f || h->ends_sentence)
 		return false;
 	size_t k = h->a;
-	while (k > 0 && is_word(x, k - 1) && lex(x, k - 1, RC_LX_DROP_WORD))
+	while (k > 0 && is_word(x, k - 1) && is_lex(x, k - 1, RC_LX_DROP_WORD))
 		k--;
 	if (k > 0 && is_punct(x, k - 1, ','))
 		return false;
@@ -2805,16 +2836,20 @@ static bool other_clause(const ex *x, const attr_hit *h, size_t f)
  * other_clause() is constant time however long the sentence. */
 static rc_status count_clauses(ex *x)
 {
+	size_t had = x->cap_pref;
 	if (RC_GROW(x->semis, x->cap_pref, x->n + 1) != RC_OK)
 		return RC_ERR_NOMEM;
-	uint32_t *c = realloc(x->clauses, x->cap_pref * sizeof(*c));
-	if (!c)
-		return RC_ERR_NOMEM;
-	x->clauses = c;
+	/* the two arrays have one capacity: clauses follows when it grew */
+	if (!x->clauses || x->cap_pref != had) {
+		uint32_t *c = realloc(x->clauses, x->cap_pref * sizeof(*c));
+		if (!c)
+			return RC_ERR_NOMEM;
+		x->clauses = c;
+	}
 	x->semis[0] = x->clauses[0] = 0;
 	for (size_t k = 0; k < x->n; k++) {
 		x->semis[k + 1] = x->semis[k] + is_punct(x, k, ';');
-		x->clauses[k + 1] = x->clauses[k] + (is_word(x, k) && lex(x, k, RC_LX_CLAUSE));
+		x->clauses[k + 1] = x->clauses[k] + (is_word(x, k) && is_lex(x, k, RC_LX_CLAUSE));
 	}
 	return RC_OK;
 }
@@ -3052,7 +3087,7 @@ static bool running_total_at(const ex *x, size_t f)
 	if (cue == f)
 		return false;
 	for (size_t k = cue + 1; k < f; k++)
-		if (is_fig(x, k) || (is_word(x, k) && lex(x, k, RC_LX_PERIOD)))
+		if (is_fig(x, k) || (is_word(x, k) && is_lex(x, k, RC_LX_PERIOD)))
 			return false;
 	return true;
 }
@@ -3172,9 +3207,10 @@ static bool try_subcount(const ex *x, size_t f, const meta *metas, work *out)
 		return false;
 	uint64_t cand[FIG_CAND_WORDS];
 	bool all = !fig_cands(x, set, f, cand);
-	for (size_t k = 0; k < set->n; k++) {
+	for (size_t k = next_cand(cand, all, set->n, 0); k < set->n;
+	     k = next_cand(cand, all, set->n, k + 1)) {
 		size_t a, b;
-		if (!is_cand(cand, all, k) || !match_at_figure(x, &set->p[k], f, &a, &b))
+		if (!match_at_figure(x, &set->p[k], f, &a, &b))
 			continue;
 		/* The parent.  A metric word in the match ("8 of the dead")
 		 * picks the latest claim of that metric up to four sentences
@@ -3271,7 +3307,7 @@ static rc_status zero_figures(ex *x)
 			bool noun = false;
 			size_t k = i + e->p.n;
 			for (unsigned w = 0; w <= x->r->subject_window && is_word(x, k); w++, k++) {
-				if (lex(x, k, RC_LX_SUBJECT) || lex(x, k, RC_LX_NOUN)) {
+				if (is_lex(x, k, RC_LX_SUBJECT) || is_lex(x, k, RC_LX_NOUN)) {
 					noun = true;
 					break;
 				}
@@ -3315,7 +3351,7 @@ static rc_status zero_figures(ex *x)
 static void cut_chunk(ex *x, size_t *next_q, size_t *resume)
 {
 	for (size_t k = x->n; k-- > x->n / 2 + 1;) {
-		if (!clause_break(x, k) && !(is_word(x, k) && lex(x, k, RC_LX_CHAIN)))
+		if (!clause_break(x, k) && !(is_word(x, k) && is_lex(x, k, RC_LX_CHAIN)))
 			continue;
 		if (k + 1 >= x->n)
 			return;   /* the window already ends at a boundary */
@@ -3347,10 +3383,10 @@ static rc_status add_work(ex *x, const work *w)
  */
 static bool try_back_reference(const ex *x, size_t f, work *out)
 {
-	if (f == 0 || !is_word(x, f - 1) || !lex(x, f - 1, RC_LX_BACK_REF) || x->tok[f].q < 0)
+	if (f == 0 || !is_word(x, f - 1) || !is_lex(x, f - 1, RC_LX_BACK_REF) || x->tok[f].q < 0)
 		return false;
 	/* "28 of the 35": the group a part is taken from, not a claim again */
-	if (f >= 3 && is_word(x, f - 2) && lex(x, f - 2, RC_LX_PREP) && is_fig(x, f - 3))
+	if (f >= 3 && is_word(x, f - 2) && is_lex(x, f - 2, RC_LX_PREP) && is_fig(x, f - 3))
 		return false;
 	const rc_quantity *q = fig_q(x, f);
 	if (q->kind != RC_QK_COUNT || q->qualifier || q->approx)
@@ -3418,7 +3454,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 	 * for it */
 	if (!figures && x->whole_sentence) {
 		for (size_t i = 0; i < x->n && !x->site_cur; i++)
-			x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
+			x->site_cur = is_word(x, i) && is_lex(x, i, RC_LX_SITE);
 		sent_attr *sa = &x->sattr[x->sent];
 		*sa = (sent_attr){.state = SA_PENDING, .start = x->seg->sent[x->sent].start,
 		                  .end = x->seg->sent[x->sent].end, .next_q = x->window_q};
@@ -3435,14 +3471,14 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		return st;
 	x->has_revision = false;
 	for (size_t i = 0; figures && i < x->n && !x->has_revision; i++)
-		x->has_revision = is_word(x, i) && lex(x, i, RC_LX_REVISION);
+		x->has_revision = is_word(x, i) && is_lex(x, i, RC_LX_REVISION);
 	x->has_aggregate = figures && cue_in(x, &x->r->aggregate, 0, x->n);
 	x->running_cue = figures ? cue_find(x, &x->r->running_total, 0, x->n) : x->n;
 	if (x->opens_sentence)
 		x->opens_earlier = figures && x->n && cue_find(x, &x->r->earlier_openers, 0, x->n) == 0;
 	x->split_state = 0;
 	for (size_t i = 0; i < x->n && !x->site_cur; i++)
-		x->site_cur = is_word(x, i) && lex(x, i, RC_LX_SITE);
+		x->site_cur = is_word(x, i) && is_lex(x, i, RC_LX_SITE);
 	if ((st = count_clauses(x)) != RC_OK || (st = find_attributions(x)) != RC_OK ||
 	    (st = sentence_source(x)) != RC_OK)
 		return st;
@@ -3457,8 +3493,8 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		 * its place ("20 died there and two later in hospital"), counts
 		 * what its head counts, whatever the phrase after the adverb */
 		bool gapped = f > 0 && f + 1 < x->n && is_word(x, f + 1) &&
-		              lex(x, f + 1, RC_LX_GAP_ADVERB) && lex_ending(x, f - 1, RC_LX_CHAIN) &&
-		              (f + 2 >= x->n || !is_word(x, f + 2) || lex(x, f + 2, RC_LX_PREP));
+		              is_lex(x, f + 1, RC_LX_GAP_ADVERB) && lex_ending(x, f - 1, RC_LX_CHAIN) &&
+		              (f + 2 >= x->n || !is_word(x, f + 2) || is_lex(x, f + 2, RC_LX_PREP));
 		bool ok = (gapped && try_chain(x, f, &w, &head)) ||
 		          try_patterns(x, f, &w) || try_subcount(x, f, *metas, &w) ||
 		          try_verb_before(x, f, &w) || try_toll_before(x, f, &w) ||

@@ -9,7 +9,7 @@
 /* FNV-1a of the lower case: a token's hash as it is read. */
 static inline uint64_t hash_step(uint64_t h, unsigned char c)
 {
-	return rc__fnv_step(h, (unsigned char)rc__lower(c));
+	return rc__fnv_step(h, rc__lower_byte(c));
 }
 
 uint64_t rc__tok_hash(const char *s, size_t n)
@@ -27,7 +27,7 @@ bool rc__kind_is_figure(rc_quantity_kind kind)
 
 static bool word_byte(unsigned char c)
 {
-	return rc__is_alnum(c) || c >= 0x80;
+	return rc__byte_class[c] & RC_CB_WORD;
 }
 
 /* Inner punctuation that keeps a word whole: Iran's, Mir-Ahmadi, U.S, didn't. */

@@ -50,6 +50,10 @@ static struct {
 	size_t n_names;
 	word_slot *words;     /* open addressing, cap a power of two */
 	size_t cap_words;
+	/* a bit per slot of words, set when it holds a word: a word whose own
+	 * slot is empty is no stop word, and most words of a text are none;
+	 * the bits stay in the first-level cache, the 24-byte slots do not */
+	uint8_t used[MAX_WORD_SLOTS / 8];
 	script_range *ranges; /* sorted */
 	size_t n_ranges;
 	script_def *scripts;
@@ -185,6 +189,9 @@ static bool load(void)
 				slot->langs |= (uint64_t)1 << i;
 			}
 		}
+		for (size_t sl = 0; sl < L.cap_words; sl++)
+			if (L.words[sl].w)
+				L.used[sl / 8] |= (uint8_t)(1u << (sl % 8));
 		json_array_foreach(json_object_get(root, "supported"), i, v) {
 			int li = json_string_value(v) ? lang_index(json_string_value(v)) : -1;
 			if (li >= 0)
@@ -324,13 +331,14 @@ static guess detect(const char *text, size_t n)
 			int c = u[i];
 			if (rc__is_alpha(c)) {
 				size_t j = i;
-				for (; j < n && rc__is_alpha(u[j]); j++, wl++) {
-					char lc = (char)rc__lower(u[j]);
+				unsigned k;
+				for (; j < n && ((k = rc__byte_class[u[j]]) & RC_CB_ALPHA); j++, wl++) {
+					unsigned char lc = (unsigned char)(u[j] | (k & RC_CB_UPPER));
 					if (wl + 1 < sizeof word)
-						word[wl] = lc;
+						word[wl] = (char)lc;
 					else
 						word_ok = false;
-					wh = word_hash_step(wh, (unsigned char)lc);
+					wh = word_hash_step(wh, lc);
 				}
 				latin += j - i;
 				i = j;
@@ -370,8 +378,10 @@ static guess detect(const char *text, size_t n)
 			wl += el;
 		} else if (wl) {
 			g.words++;
-			if (word_ok) {
-				const word_slot *w = word_find_hashed(word, wl, rc__mix64(wh));
+			uint64_t h = rc__mix64(wh);
+			size_t home = (size_t)h & (L.cap_words - 1);
+			if (word_ok && (L.used[home / 8] >> (home % 8) & 1)) {
+				const word_slot *w = word_find_hashed(word, wl, h);
 				if (w && w->w) {
 					size_t slot = (size_t)(w - L.words);
 					bool fresh = !(seen[slot / 8] >> (slot % 8) & 1);

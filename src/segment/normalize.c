@@ -113,9 +113,18 @@ static inline bool plain_byte(unsigned char c)
 	return c >= 0x20 ? c < 0x80 && c != '&' : c != '\r' && c != '\0';
 }
 
-/* The end of the run of plain bytes from p[i], at most end. */
+/* The end of the run of plain bytes from p[i], at most end: eight bytes
+ * at a time while none of them is high, '&', CR or NUL (rc__bytes_eq8),
+ * then a byte at a time. */
 static size_t plain_run(const unsigned char *p, size_t i, size_t end)
 {
+	for (; i + 8 <= end; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		if ((v & 0x8080808080808080ull) | rc__bytes_eq8(v, '&') | rc__bytes_eq8(v, '\r') |
+		    rc__bytes_eq8(v, '\0'))
+			break;
+	}
 	while (i < end && plain_byte(p[i]))
 		i++;
 	return i;

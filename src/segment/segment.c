@@ -50,6 +50,21 @@ static bool is_terminal(int c)
 	return c == '.' || c == '!' || c == '?';
 }
 
+/* The first '.', '!' or '?' in s[j, le), or le: eight bytes a time while
+ * none is among them (rc__bytes_eq8), then a byte at a time. */
+static size_t next_terminal(const char *s, size_t j, size_t le)
+{
+	for (; j + 8 <= le; j += 8) {
+		uint64_t v;
+		memcpy(&v, s + j, 8);
+		if (rc__bytes_eq8(v, '.') | rc__bytes_eq8(v, '!') | rc__bytes_eq8(v, '?'))
+			break;
+	}
+	while (j < le && !is_terminal((unsigned char)s[j]))
+		j++;
+	return j;
+}
+
 /* Line [ls, le) has nothing but white space. */
 static bool blank(const char *s, size_t ls, size_t le)
 {
@@ -267,6 +282,9 @@ rc_status rc__segment(rc_segments *out, rc_arena *a, const rc_text *t, rc_error 
 				cur = j;
 			if (!is_terminal(c) || cur == (size_t)-1) {
 				j++;
+				/* in a sentence, only its next terminal mark matters */
+				if (cur != (size_t)-1)
+					j = next_terminal(s, j, le);
 				continue;
 			}
 			size_t e = j;
