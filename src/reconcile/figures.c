@@ -1140,9 +1140,10 @@ RC_CMP_FN2(cmp_restated, restated, win, source)
  * figure of the most authoritative named sources) when B keeps giving
  * figures incompatible with it over time: B's latest report is a standing
  * figure that misses R; B gave figures missing R in at least two time
- * windows; and between the first and the last of those, another named
- * source restated a figure that meets R.  Found per source, sorted: no
- * pair of claims is compared.
+ * windows; and after the first of those, up to the last, another named
+ * source restated a figure that meets R (a figure given once, beside B's
+ * first, was not kept against it).  Found per source, sorted: no pair of
+ * claims is compared.
  */
 static void find_disputes(mstate *s, size_t c)
 {
@@ -1197,7 +1198,7 @@ static void find_disputes(mstate *s, size_t c)
 			size_t lo = 0, hi = nr;
 			while (lo < hi) {
 				size_t mid = lo + (hi - lo) / 2;
-				if (rs[mid].win < first_w)
+				if (rs[mid].win <= first_w)
 					lo = mid + 1;
 				else
 					hi = mid;

@@ -498,10 +498,12 @@ static double place_score(const mctx *M, const group *a, const group *b)
 	int finer, coarser;
 	switch (rc__ev_place_relation(M->tb, &a->pl, &b->pl, &finer, &coarser)) {
 	case EV_PLACE_SAME:
-		/* a flood in one region is as local as a shooting in one city */
+		/* a flood in one region is as local as a shooting in one city,
+		 * and floods reported by their country's name ("floods in
+		 * Kenya") as local as one region */
 		return finer == EV_CITY || finer < 0 ? W_PLACE_CITY
 		       : finer == EV_REGION ? (regional(M, a, b) ? W_PLACE_CITY : W_PLACE_REGION)
-		       : W_PLACE_COUNTRY;
+		       : regional(M, a, b) ? W_PLACE_REGION : W_PLACE_COUNTRY;
 	case EV_PLACE_WITHIN:
 		return W_PLACE_COUNTRY;
 	case EV_PLACE_SIBLING:
@@ -578,7 +580,12 @@ static double score(const mctx *M, const group *a, const group *b)
 		s += W_SAME_TYPE;
 	else if (a->fam && b->fam && (a->fam & b->fam))
 		s += generic ? W_SAME_TYPE : W_FAMILY;
-	s += place_score(M, a, b) + date_score(a, b) + names_score(M, a, b) + figures_score(a, b);
+	double ds = date_score(a, b);
+	/* a flood or a storm goes on for days: its undated reports of one
+	 * week are of one event more often than a bombing's */
+	if (ds == W_PUBLISHED && !a->dprec && !b->dprec && regional(M, a, b))
+		ds += W_PUBLISHED;
+	s += place_score(M, a, b) + ds + names_score(M, a, b) + figures_score(a, b);
 	if (a->sig && b->sig && rc__minhash_similarity(a->sig, b->sig) >= DUPLICATE_SIMILARITY)
 		s += W_DUPLICATE;
 	return s;

@@ -383,6 +383,18 @@ START_TEST(official_against_monitor_is_a_dispute)
 	res = reconcile(s, 3, NULL);
 	ck_assert_uint_eq(count_kind(metric(res, "killed"), RC_CONFLICT_DISPUTE), 0);
 	rc_result_free(res);
+	/* nor one whose figure the official side gave once, beside the
+	 * other's first and never again: a rising toll, the latest quoted */
+	rc_record *t[] = {
+		report("k-20a", "2024-03-02", "Valley Post", ONE("killed", "32", 32, 32, "the government")),
+		report("k-20b", "2024-03-02", "Valley Post", ONE("killed", "38", 38, 38, "the Red Crescent")),
+		report("k-22", "2024-03-04", "Hill Courier", ONE("killed", "44", 44, 44, "the Red Crescent")),
+	};
+	res = reconcile(t, 3, NULL);
+	m = metric(res, "killed");
+	ck_assert_uint_eq(count_kind(m, RC_CONFLICT_DISPUTE), 0);
+	ck_assert_str_eq(m->current->claim->text, "44");
+	rc_result_free(res);
 }
 END_TEST
 

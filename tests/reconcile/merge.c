@@ -193,6 +193,33 @@ START_TEST(regional_types_merge_by_region)
 }
 END_TEST
 
+/* Floods reported by their country's name, undated, in one week are one
+ * flood; two shootings so reported are not one shooting. */
+START_TEST(regional_types_merge_by_country_in_a_week)
+{
+	rc_record *recs[] = {
+		rec_new("a", 1, "flood|Kenya||"),
+		rec_new("b", 1, "flood|Kenya||"),
+		rec_new("c", 1, "shooting|Kenya||"),
+		rec_new("d", 1, "shooting|Kenya||"),
+	};
+	const char *days[] = {"2026-11-20", "2026-11-22", "2026-11-20", "2026-11-22"};
+	for (int i = 0; i < 4; i++)
+		recs[i]->published = days[i];
+	run r = merge(recs, 4, NULL);
+	ck_assert_str_eq(ev_id(&r, 0, 0), ev_id(&r, 1, 0));
+	ck_assert_str_ne(ev_id(&r, 2, 0), ev_id(&r, 3, 0));
+	free_all(&r, recs, 4);
+	/* two weeks apart they stay two floods */
+	rc_record *far[] = {rec_new("e", 1, "flood|Kenya||"), rec_new("f", 1, "flood|Kenya||")};
+	far[0]->published = "2026-11-01";
+	far[1]->published = "2026-11-15";
+	r = merge(far, 2, NULL);
+	ck_assert_str_ne(ev_id(&r, 0, 0), ev_id(&r, 1, 0));
+	free_all(&r, far, 2);
+}
+END_TEST
+
 /* Hard conflicts block: places in two countries, dates outside the window,
  * two families of incident; and two dated events of one city stay apart
  * while an undated one joins one of them, not both. */
@@ -437,6 +464,7 @@ int main(void)
 	tcase_add_test(tc, same_place_different_types);
 	tcase_add_test(tc, vague_joins_specific);
 	tcase_add_test(tc, regional_types_merge_by_region);
+	tcase_add_test(tc, regional_types_merge_by_country_in_a_week);
 	tcase_add_test(tc, hard_conflicts_block);
 	tcase_add_test(tc, names_venues_and_duplicates);
 	tcase_add_test(tc, id_collisions_and_unlinked_vague);
