@@ -675,9 +675,35 @@ static int cmp_lit_p(const void *pa, const void *pb)
  * holds a revision, not a disagreement.  sup[0..n_sup): the literal
  * intervals of the window's superseded claims, sorted.
  */
+/* Is the headline claim c its body's figure said short: its document's
+ * body gives the same number for the same metric and part, but not the
+ * same interval ("Floods ... displace 60,000" over "forced more than
+ * 60,000 from their homes")? */
+static bool headline_shorthand(const rc_record *rec, const rc_claim *c)
+{
+	if (!c->in_title || !c->metric)
+		return false;
+	for (size_t i = 0; i < rec->n_claims; i++) {
+		const rc_claim *b = &rec->claims[i];
+		if (b->in_title || !b->metric || b->q.value != c->q.value || strcmp(b->metric, c->metric) != 0 ||
+		    (b->part ? !c->part || strcmp(b->part, c->part) != 0 : c->part != NULL) ||
+		    b->status != RC_CLAIM_CURRENT)
+			continue;
+		if (!rc_interval_equal(&b->q.iv, &c->q.iv))
+			return true;
+	}
+	return false;
+}
+
 static bool window_stands(const rc_figure *f, const rc_interval *const *sup, size_t n_sup)
 {
 	if (f->status != RC_CLAIM_CURRENT)
+		return false;
+	/* a figure only headlines say short takes no part in the test */
+	size_t x = 0;
+	while (x < f->n_claims && headline_shorthand(f->claims[x]->rec, f->claims[x]->claim))
+		x++;
+	if (x == f->n_claims)
 		return false;
 	const rc_interval *iv = &f->lead->claim->q.iv;
 	return !n_sup || !bsearch(&iv, sup, n_sup, sizeof *sup, cmp_lit_p);

@@ -398,6 +398,32 @@ START_TEST(official_against_monitor_is_a_dispute)
 }
 END_TEST
 
+START_TEST(headline_said_short_is_no_contradiction)
+{
+	/* "Floods displace 60" over "more than 60 were displaced, the Red
+	 * Cross said": the headline gives its body's figure short */
+	spec sp[] = {{"displaced", "60", 60, 60, NULL, RC_CLAIM_CURRENT, -1, NULL},
+	             {"displaced", "more than 60", 60, -1, "the Red Cross", RC_CLAIM_CURRENT, -1, NULL}};
+	rc_record *r[] = {report("h-1", "2024-03-02", "Valley Post", sp, 2)};
+	rc_claim *cl = (rc_claim *)r[0]->claims;
+	cl[0].in_title = true;
+	cl[1].q.iv.lo_incl = false;
+	rc_result *res = reconcile(r, 1, NULL);
+	ck_assert_uint_eq(count_kind(metric(res, "displaced"), RC_CONFLICT_CONTRADICTION), 0);
+	rc_result_free(res);
+	/* a headline whose number the body does not give still counts */
+	spec sq[] = {{"displaced", "50", 50, 50, NULL, RC_CLAIM_CURRENT, -1, NULL},
+	             {"displaced", "more than 60", 60, -1, "the Red Cross", RC_CLAIM_CURRENT, -1, NULL}};
+	rc_record *q[] = {report("h-2", "2024-03-02", "Valley Post", sq, 2)};
+	cl = (rc_claim *)q[0]->claims;
+	cl[0].in_title = true;
+	cl[1].q.iv.lo_incl = false;
+	res = reconcile(q, 1, NULL);
+	ck_assert_uint_eq(count_kind(metric(res, "displaced"), RC_CONFLICT_CONTRADICTION), 1);
+	rc_result_free(res);
+}
+END_TEST
+
 START_TEST(part_is_not_compared_with_total)
 {
 	spec both[] = {
@@ -887,6 +913,7 @@ int main(void)
 	tcase_add_test(t, same_day_26_and_34_contradict);
 	tcase_add_test(t, one_source_twice_is_no_contradiction);
 	tcase_add_test(t, official_against_monitor_is_a_dispute);
+	tcase_add_test(t, headline_said_short_is_no_contradiction);
 	tcase_add_test(t, part_is_not_compared_with_total);
 	tcase_add_test(t, undated_report_kept_apart);
 	tcase_add_test(t, later_less_precise_report_confirms);
