@@ -260,7 +260,13 @@ double rc__point_of(const rc_interval *iv)
 
 static const rc__fact *fact(const rc__reduce *r, const rc_claim_ref *c)
 {
-	return &r->facts[c - r->res->refs];
+	return &r->facts[r->fact_of[c - r->res->refs]];
+}
+
+/* Who gives the figure of c (rc__reduce.source). */
+static uint32_t source(const rc__reduce *r, const rc_claim_ref *c)
+{
+	return r->source[c - r->res->refs];
 }
 
 /* Status classes of figures: current, current but revised by a later
@@ -650,7 +656,7 @@ static bool two_sources(const mstate *s, const size_t *figs, size_t n, const rc_
 		for (size_t x = 0; x < f->n_claims; x++) {
 			if (rec && f->claims[x]->rec != rec)
 				continue;
-			size_t src = fact(s->r, f->claims[x])->source;
+			size_t src = source(s->r, f->claims[x]);
 			if (first == SIZE_MAX)
 				first = src;
 			else if (src != first)
@@ -744,11 +750,11 @@ static void window_contradictions(mstate *s)
 				/* each figure is quoted by its lead, unless the lead has
 				 * the first figure's source and another claim does not:
 				 * the quotes then show two sources that disagree */
-				size_t src0 = fact(s->r, m->figures[figs[0]].lead)->source;
+				size_t src0 = source(s->r, m->figures[figs[0]].lead);
 				for (size_t x = 0; x < k; x++) {
 					const rc_figure *f = &m->figures[figs[x]];
 					quotes[x] = f->lead;
-					for (size_t y = 0; x && y < f->n_claims && fact(s->r, quotes[x])->source == src0; y++)
+					for (size_t y = 0; x && y < f->n_claims && source(s->r, quotes[x]) == src0; y++)
 						quotes[x] = f->claims[y];
 				}
 				/* the sentence (why.c) names quotes[0] and quotes[k - 1] */
@@ -1008,7 +1014,7 @@ static void add_change(mstate *s, size_t from, size_t to)
 		c.reason = WHY_RISE;
 	} else {
 		c.kind = RC_CONFLICT_REVISION;
-		c.reason = fact(s->r, a)->source == fact(s->r, b)->source ? WHY_AUTHORITY : WHY_LOWER;
+		c.reason = source(s->r, a) == source(s->r, b) ? WHY_AUTHORITY : WHY_LOWER;
 	}
 	if (RC_GROW(s->changes, s->cap_changes, s->n_changes + 1) != RC_OK) {
 		s->r->nomem = true;
@@ -1150,7 +1156,7 @@ static void find_disputes(mstate *s, size_t c)
 	if (c == SIZE_MAX || s->win[c] == NO_WINDOW)
 		return;
 	const rc_interval *civ = &s->refs[c]->effective;
-	size_t csrc = fact(s->r, s->refs[c])->source;
+	size_t csrc = source(s->r, s->refs[c]);
 	said *v = scratch(s->r, n, sizeof *v);
 	restated *rs = scratch(s->r, n, sizeof *rs);
 	s->sides = scratch(s->r, n, sizeof *s->sides);
@@ -1164,9 +1170,9 @@ static void find_disputes(mstate *s, size_t c)
 		const rc_claim_ref *x = s->refs[i];
 		if (s->win[i] == NO_WINDOW || s->fig[i] == SIZE_MAX || x->authority < RC_AUTHORITY_NAMED)
 			continue;
-		v[k++] = (said){fact(s->r, x)->source, fact(s->r, x)->t, i};
+		v[k++] = (said){source(s->r, x), fact(s->r, x)->t, i};
 		if (standing(&s->m->figures[s->fig[i]]) && rc_interval_meets(&x->effective, civ))
-			rs[nr++] = (restated){s->win[i], fact(s->r, x)->source};
+			rs[nr++] = (restated){s->win[i], source(s->r, x)};
 	}
 	qsort(v, k, sizeof *v, cmp_said);
 	qsort(rs, nr, sizeof *rs, cmp_restated);
