@@ -126,12 +126,6 @@ typedef struct rc_conflict {
  */
 RC_API size_t rc_conflict_why(const rc_conflict *c, char *buf, size_t size);
 
-/** One point of a metric's timeline. */
-typedef struct rc_timeline_point {
-	const char *date;            /**< report date, "YYYY-MM-DD", or NULL if undated */
-	const rc_claim_ref *ref;
-} rc_timeline_point;
-
 /* rc_best_rule: recount/engine.h */
 
 /** What the sources say about one metric of one event. */
@@ -164,7 +158,13 @@ typedef struct rc_metric_result {
 	size_t n_claims;
 	size_t documents;            /**< documents supporting any figure */
 	size_t origins;              /**< independent origins among them */
-	rc_timeline_point *timeline; /**< every reported figure, by report time, undated last */
+	/** Every reported figure (current and superseded claims), by report
+	 *  time, undated last: the claims, hypothetical and aggregate ones left
+	 *  out.  A point's date is its record's (ref->rec->published: the
+	 *  report date, or NULL if undated).  The same array as claims when
+	 *  no claim is left out (8 bytes a point, or none: the points of
+	 *  rc_timeline_point, which this replaces, took 16 bytes a claim). */
+	const rc_claim_ref *const *timeline;
 	size_t n_timeline;
 	rc_figure *figures;          /**< distinct figures by time window, undated last; within a window from low to high */
 	size_t n_figures;

@@ -330,6 +330,12 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 }
 
 /* refs: the claims of one event and metric, in report order. */
+/* A claim the timeline leaves out: hypothetical, or an aggregate. */
+static bool timeline_skips(const rc_claim_ref *c)
+{
+	return c->claim->status == RC_CLAIM_HYPOTHETICAL || c->claim->status == RC_CLAIM_AGGREGATE;
+}
+
 static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
 	m->claims = refs;
@@ -373,16 +379,23 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		}
 	}
 	m->has_core = any_core && !interval_empty(&m->core);
-	/* timeline: reported figures in report order */
-	m->timeline = rc__reduce_alloc(r, n, sizeof *m->timeline);
-	if (!m->timeline)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *c = refs[i];
-		if (c->claim->status == RC_CLAIM_HYPOTHETICAL || c->claim->status == RC_CLAIM_AGGREGATE)
-			continue;
-		m->timeline[m->n_timeline++] = (rc_timeline_point){.date = c->rec->published, .ref = c};
+	/* timeline: reported figures in report order; the claims themselves
+	 * when none is left out */
+	size_t reported = 0;
+	for (size_t i = 0; i < n; i++)
+		reported += !timeline_skips(refs[i]);
+	if (reported == n) {
+		m->timeline = refs;
+	} else {
+		const rc_claim_ref **tl = rc__reduce_alloc(r, reported, sizeof *tl);
+		if (!tl)
+			return;
+		for (size_t i = 0, k = 0; i < n; i++)
+			if (!timeline_skips(refs[i]))
+				tl[k++] = refs[i];
+		m->timeline = tl;
 	}
+	m->n_timeline = reported;
 	/* figures, conflicts, the current figure */
 	rc__metric_figures(r, m, refs, n);
 }
