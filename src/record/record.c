@@ -147,6 +147,99 @@ void rc__sidealloc_dispose(rc__sidealloc *a)
 	a->cur = NULL;
 }
 
+/* ---- side data kept once ------------------------------------------------------- */
+
+/* 24 bytes: 8 million records before a table takes 256 MiB */
+struct rc__side_entry {
+	const void *data;
+	rc__sideblock *block;
+	uint32_t size, hash;
+};
+
+static void side_put(rc__side_entry *slots, size_t cap, rc__side_entry e)
+{
+	size_t h = e.hash & (cap - 1);
+	while (slots[h].data)
+		h = (h + 1) & (cap - 1);
+	slots[h] = e;
+}
+
+/* Room for one more at a load of at most a half; false when out of memory
+ * (the table then names no more, and nothing is lost but sharing). */
+static bool side_room(rc__sidetable *t)
+{
+	if (2 * (t->n + 1) <= t->cap)
+		return true;
+	size_t cap = t->cap ? 2 * t->cap : 1024;
+	rc__side_entry *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return false;
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i].data)
+			side_put(slots, cap, t->slots[i]);
+	free(t->slots);
+	t->slots = slots;
+	t->cap = cap;
+	return true;
+}
+
+const void *rc__side_intern(rc__sidetable *t, rc__sidealloc *a, const void *data, size_t size,
+                            uint64_t hash, const rc__side_kind *kind, const void *ctx,
+                            rc__sideblock **block)
+{
+	uint32_t h32 = (uint32_t)(hash ^ (hash >> 32));
+	/* a record's side data is far below 4 GiB (1,000 mentions); a larger
+	 * one is copied, not named */
+	bool named = size <= UINT32_MAX && !t->off;
+	if (t->shared)
+		pthread_mutex_lock(&t->lock);
+	for (size_t i = t->cap ? h32 & (t->cap - 1) : 0; named && t->cap && t->slots[i].data;
+	     i = (i + 1) & (t->cap - 1)) {
+		rc__side_entry *e = &t->slots[i];
+		if (e->hash == h32 && e->size == size && kind->equal(e->data, data, size, ctx)) {
+			atomic_fetch_add_explicit(&e->block->refs, 1, memory_order_relaxed);
+			*block = e->block;
+			if (t->shared)
+				pthread_mutex_unlock(&t->lock);
+			return e->data;
+		}
+	}
+	void *copy = rc__side_alloc(a, size, block);
+	if (copy) {
+		memcpy(copy, data, size);
+		kind->rebase(copy, data, size, ctx);
+		if (named && side_room(t)) {
+			atomic_fetch_add_explicit(&(*block)->refs, 1, memory_order_relaxed);
+			side_put(t->slots, t->cap, (rc__side_entry){copy, *block, (uint32_t)size, h32});
+			t->n++;
+		}
+	}
+	if (t->shared)
+		pthread_mutex_unlock(&t->lock);
+	return copy;
+}
+
+void rc__sidetable_share(rc__sidetable *t)
+{
+	if (t->shared || t->off)
+		return;
+	if (pthread_mutex_init(&t->lock, NULL) == 0)
+		t->shared = true;
+	else
+		t->off = true;
+}
+
+void rc__sidetable_dispose(rc__sidetable *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i].data)
+			rc__sideblock_unref(t->slots[i].block);
+	free(t->slots);
+	if (t->shared)
+		pthread_mutex_destroy(&t->lock);
+	memset(t, 0, sizeof *t);
+}
+
 /* ---- order ------------------------------------------------------------------ */
 
 static int cmp_pos(const rc_pos *a, const rc_pos *b)
