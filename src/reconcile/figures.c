@@ -534,7 +534,6 @@ static void build_figures(mstate *s)
 			j++;
 		size_t g = m->n_figures++;
 		rc_figure *f = &m->figures[g];
-		f->effective = s->refs[it[i].i]->effective;
 		f->status = (uint8_t)(it[i].cls == CLS_SUPERSEDED ? RC_CLAIM_SUPERSEDED : RC_CLAIM_CURRENT);
 		f->revised = it[i].cls == CLS_REVISED;
 		f->date = it[i].win == NO_WINDOW ? NULL : day_str(r, d0 + (it[i].win / s->wm) * r->window);
@@ -739,11 +738,11 @@ static void window_contradictions(mstate *s)
 		extremes e = {0};
 		for (size_t g = gs; g < ge && s->fwin[gs] != NO_WINDOW; g++)
 			if (s->wst[g])
-				extremes_add(&e, &m->figures[g].effective);
+				extremes_add(&e, rc_figure_effective(&m->figures[g]));
 		if (extremes_disagree(&e)) {
 			size_t k = 0;
 			for (size_t g = gs; g < ge; g++)
-				if (s->wst[g] && misses(&e, &m->figures[g].effective))
+				if (s->wst[g] && misses(&e, rc_figure_effective(&m->figures[g])))
 					figs[k++] = g;
 			if (k >= 2 && two_sources(s, figs, k, NULL)) {
 				const char *date = m->figures[gs].date;
@@ -1391,7 +1390,7 @@ static bool in_chain(const mstate *s, const size_t *by_to, const size_t *old, si
 	}
 	for (size_t c = lo; c < s->n_changes && by_to[2 * c] == to; c++)
 		for (size_t i = 0; i < n; i++)
-			if (rc_interval_equal(&s->m->figures[old[i]].effective,
+			if (rc_interval_equal(rc_figure_effective(&s->m->figures[old[i]]),
 			                      &s->refs[s->changes[by_to[2 * c + 1]].from]->effective))
 				return true;
 	return false;
@@ -1539,7 +1538,7 @@ static void estimates(mstate *s, long latest_win)
 	if (s->win[c] != NO_WINDOW) {
 		for (size_t g = 0; g < m->n_figures; g++)
 			if ((s->fwin[g] == s->win[c] || s->fwin[g] == latest_win) && standing(&m->figures[g]) &&
-			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(&m->figures[g].effective, &cur->effective))
+			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(rc_figure_effective(&m->figures[g]), &cur->effective))
 				pts[k++] = value_of(m->figures[g].lead);
 	} else {
 		for (size_t i = 0; i < s->n; i++)

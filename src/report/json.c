@@ -244,7 +244,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		if (f->estimated) { /* only then: an undated report's estimated time */
 			rc__jw_kbool(w, "date_estimated", true);
 		}
-		interval_keys(w, &f->effective);
+		interval_keys(w, rc_figure_effective(f));
 		rc__jw_kstr(w, "status", rc_claim_status_str(f->status));
 		rc__jw_kbool(w, "revised", f->revised);
 		rc__jw_kbool(w, "leads", f->leads);

@@ -67,7 +67,7 @@ static size_t claim(sample *s, size_t i, rc_record *r, const char *metric, const
 	s->ref[i] = (rc_claim_ref){.rec = r, .claim = c, .origin = i, .effective = eff};
 	s->refp[i] = &s->ref[i];
 	s->fig_claims[i][0] = &s->ref[i];
-	s->fig[i] = (rc_figure){.effective = eff, .status = RC_CLAIM_CURRENT, .date = r->published,
+	s->fig[i] = (rc_figure){.status = RC_CLAIM_CURRENT, .date = r->published,
 	                        .claims = s->fig_claims[i], .n_claims = 1, .documents = 1, .origins = 1,
 	                        .lead = &s->ref[i], .leads = true};
 	return i;
