@@ -117,7 +117,7 @@ void rc__sidealloc_dispose(rc__sidealloc *a);
 typedef struct rc__side_entry rc__side_entry;
 
 typedef struct rc__sidetable {
-	rc__side_entry *slots;  /* open addressing; data NULL: free */
+	rc__side_entry *slots;  /* open addressing */
 	size_t cap, n;
 	pthread_mutex_t lock;
 	bool shared;            /* threads intern at once: lock */
