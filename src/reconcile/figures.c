@@ -260,7 +260,7 @@ double rc__point_of(const rc_interval *iv)
 
 static const rc__fact *fact(const rc__reduce *r, const rc_claim_ref *c)
 {
-	return &r->facts[r->fact_of[c - r->res->refs]];
+	return &r->facts[rc__fact_index(r, (size_t)(c - r->res->refs))];
 }
 
 /* Who gives the figure of c (rc__reduce.source). */

@@ -96,7 +96,7 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
 
 /* What the figure pass knows of each record's claims (the same for every
  * claim of a record, so kept once a record: 24 bytes a record, not a
- * claim; rc__reduce.fact_of finds a claim reference's). */
+ * claim; rc__fact_index() finds a claim reference's). */
 typedef struct rc__fact {
 	long long t;     /* report instant in minutes since 1970 (UTC when the time has a
 	                    zone; the end of the day when there is no time), for ordering */
@@ -123,7 +123,10 @@ typedef struct rc__reduce {
 	long window;     /* days per time window, >= 1 */
 	bool nomem;
 	rc__fact *facts;  /* per record, in the order of rc_result.records */
-	uint32_t *fact_of; /* per claim ref: the index of its record's fact */
+	/* where each record's claims start among the claim references (the
+	 * links' bases: n_recs + 1 of them) */
+	const size_t *base;
+	size_t n_recs;
 	/* per claim ref: who gives the figure: its cited authority (compared
 	 * without case), else its document's near-duplicate group; an index
 	 * under the number of claims (rc_reconcile() refuses 2^32 claims) */
@@ -135,6 +138,22 @@ typedef struct rc__reduce {
 	size_t n_days, cap_days;
 	struct rc__tables *tables; /* data/reconcile.json (reduce.c) */
 } rc__reduce;
+
+/* The index of the record (and fact) of claim reference number k: the last
+ * record whose claims start at or before it (one without claims starts
+ * where the next does).  Found by halving, not kept a claim (4 bytes). */
+static inline size_t rc__fact_index(const rc__reduce *r, size_t k)
+{
+	size_t lo = 0, hi = r->n_recs;   /* base[lo] <= k < base[hi] */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->base[mid] <= k)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 /* n zeroed elements of size bytes (at least one) from the result's arena;
  * NULL and r->nomem set when out of memory. */

@@ -291,7 +291,7 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			rc__uf_union(parent, o[i], o[i - 1]);
 	/* near-duplicate documents */
 	for (size_t i = 0; ok && i < n; i++)
-		k[i] = (src_key){.v = r->facts[r->fact_of[refs[i] - r->res->refs]].group};
+		k[i] = (src_key){.v = r->facts[rc__fact_index(r, (size_t)(refs[i] - r->res->refs))].group};
 	ok = ok && src_order(o, k, n);
 	for (size_t i = 1; ok && i < n; i++)
 		if (k[o[i]].v == k[o[i - 1]].v)
@@ -986,7 +986,8 @@ static void figure_pass_threads(red *r, unsigned threads)
 	for (; started < threads; started++) {
 		fig_worker *x = &w[started];
 		x->r = (red){.res = res, .o = r->o, .tol = r->tol, .window = r->window,
-		             .facts = r->facts, .fact_of = r->fact_of, .source = r->source, .tables = r->tables,
+		             .facts = r->facts, .base = r->base, .n_recs = r->n_recs, .source = r->source,
+		             .tables = r->tables,
 		             .a = rc__arena_new(1 << 16)};
 		x->p = &p;
 		if (!x->r.a)
@@ -1029,7 +1030,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	if (res->claims > UINT32_MAX)   /* rc__reduce.source is 32-bit */
 		return rc__error_set(err, RC_ERR_LIMIT, "%zu claims, over the %" PRIu32 " one reduce takes",
 		                     res->claims, UINT32_MAX);
-	if (n > UINT32_MAX)             /* and rc__reduce.fact_of, rc__fact.group */
+	if (n > UINT32_MAX)             /* and rc__fact.group */
 		return rc__error_set(err, RC_ERR_LIMIT, "%zu records, over the %" PRIu32 " one reduce takes",
 		                     n, UINT32_MAX);
 	/* events */
@@ -1060,13 +1061,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	res->refs = rc__reduce_alloc(r, res->claims, sizeof *res->refs);
 	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
 	r->facts = calloc(n ? n : 1, sizeof *r->facts);
-	r->fact_of = calloc(res->claims ? res->claims : 1, sizeof *r->fact_of);
 	r->source = calloc(res->claims ? res->claims : 1, sizeof *r->source);
 	/* a background figure linked to its own document's news event:
 	 * reconciled as "<metric> (other event)" (docs/reconcile.md); read
 	 * by the sort below only */
 	bool *recalled_at = calloc(res->claims ? res->claims : 1, sizeof *recalled_at);
-	if (!res->refs || !keys || !r->facts || !r->fact_of || !r->source || !recalled_at) {
+	r->base = L->base;
+	r->n_recs = n;
+	if (!res->refs || !keys || !r->facts || !r->source || !recalled_at) {
 		free(parent);
 		free(keys);
 		free(recalled_at);
@@ -1119,7 +1121,6 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		r->facts[i].estimated = estimated;
 		r->facts[i].group = (uint32_t)root;   /* under n */
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
-			r->fact_of[k] = (uint32_t)i;
 			/* a figure the text recalls from an earlier event is never one
 			 * of the event the document reports ("Eight years ago, a
 			 * collapse in the same town killed 64", linked to the town) */
@@ -1207,7 +1208,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			by[at[ev - res->events]++] =
 				(keyed){.ref = &res->refs[i],
 			                .metric = recalled_at[i] ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
-			                .f = &r->facts[r->fact_of[i]]};
+			                .f = &r->facts[rc__fact_index(r, i)]};
 	}
 	rc__strset_free(&mk);
 	free(recalled_at);
@@ -1293,7 +1294,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		bool unlinked;
 		figure_event(L, res, i, &unlinked);
 		if (unlinked)
-			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[r->fact_of[i]]};
+			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[rc__fact_index(r, i)]};
 	}
 	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);
 	for (size_t i = 0; i < res->n_unlinked; i++)
@@ -1373,7 +1374,6 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	if (st == RC_OK)
 		st = run(&r, recs, n, err);
 	free(r.facts);
-	free(r.fact_of);
 	free(r.source);
 	free(r.day_keys);
 	free(r.day_strs);
