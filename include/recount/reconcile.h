@@ -70,12 +70,13 @@ RC_API const char *rc_conflict_kind_str(rc_conflict_kind k);
  * distinct figures, never with the square of the claims.
  */
 typedef struct rc_figure {
-	rc_interval effective;       /**< the figure, after the approximation tolerance */
+	/* the figure itself, after the approximation tolerance, is its
+	 * claims' effective interval (rc_figure_effective()): not kept here */
 	const char *date;            /**< first day of its time window ("YYYY-MM-DD"), or NULL: undated */
-	const rc_claim_ref **claims; /**< every claim that gives it, in report order */
+	const rc_claim_ref **claims; /**< every claim that gives it (at least one), in report order */
 	const rc_claim_ref *lead;    /**< the claim to quote: the most authoritative, then the earliest */
 	/* counts are 32-bit (a result holds fewer than 2^32 claims) and the
-	 * status one byte: 64 bytes (LP64), not 88 */
+	 * status one byte: 40 bytes (LP64), not 88 */
 	uint32_t n_claims;
 	uint32_t documents;          /**< documents among them */
 	uint32_t origins;            /**< independent origins among them */
@@ -86,6 +87,16 @@ typedef struct rc_figure {
 	 *  written, a time window of its own (docs/reconcile.md, "Estimated times") */
 	bool estimated;
 } rc_figure;
+
+/**
+ * The figure, after the approximation tolerance: the effective interval
+ * of its first claim (all its claims give it; the field effective that
+ * held a copy took 24 bytes a figure).
+ */
+static inline const rc_interval *rc_figure_effective(const rc_figure *f)
+{
+	return &f->claims[0]->effective;
+}
 
 /**
  * A change or a disagreement between figures.  figures[i] is quoted by
@@ -126,12 +137,6 @@ typedef struct rc_conflict {
  */
 RC_API size_t rc_conflict_why(const rc_conflict *c, char *buf, size_t size);
 
-/** One point of a metric's timeline. */
-typedef struct rc_timeline_point {
-	const char *date;            /**< report date, "YYYY-MM-DD", or NULL if undated */
-	const rc_claim_ref *ref;
-} rc_timeline_point;
-
 /* rc_best_rule: recount/engine.h */
 
 /** What the sources say about one metric of one event. */
@@ -164,7 +169,13 @@ typedef struct rc_metric_result {
 	size_t n_claims;
 	size_t documents;            /**< documents supporting any figure */
 	size_t origins;              /**< independent origins among them */
-	rc_timeline_point *timeline; /**< every reported figure, by report time, undated last */
+	/** Every reported figure (current and superseded claims), by report
+	 *  time, undated last: the claims, hypothetical and aggregate ones left
+	 *  out.  A point's date is its record's (ref->rec->published: the
+	 *  report date, or NULL if undated).  The same array as claims when
+	 *  no claim is left out (8 bytes a point, or none: the points of
+	 *  rc_timeline_point, which this replaces, took 16 bytes a claim). */
+	const rc_claim_ref *const *timeline;
 	size_t n_timeline;
 	rc_figure *figures;          /**< distinct figures by time window, undated last; within a window from low to high */
 	size_t n_figures;

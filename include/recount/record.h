@@ -101,7 +101,10 @@ RC_API rc_status rc_record_store_new(rc_record_store **out, rc_error *err);
  * at a time per store.
  */
 RC_API rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error *err);
-/** Release a store; records compacted into it stay valid. */
+/** Release a store; records compacted into it stay valid.  Records with
+ *  equal mentions and signature (copies of a document) share them; the
+ *  store holds what its records share until it is freed, and
+ *  rc_record_drop_merge_data() gives that memory back only after. */
 RC_API void rc_record_store_free(rc_record_store *s);
 
 /**
@@ -197,6 +200,9 @@ RC_API bool rc_record_stats_complete(const rc_record_stats *s);
 RC_API size_t rc_record_stats_str(const rc_record_stats *s, char *buf, size_t size);
 /** Bytes read so far over all inputs, newlines included (for progress). */
 RC_API size_t rc_record_reader_bytes(const rc_record_reader *r);
+/** Release a reader; records read stay valid.  As a store does, it holds
+ *  the mentions and signatures its records share (copies of a document)
+ *  until it is freed. */
 RC_API void rc_record_reader_free(rc_record_reader *r);
 
 #ifdef __cplusplus

@@ -260,7 +260,13 @@ double rc__point_of(const rc_interval *iv)
 
 static const rc__fact *fact(const rc__reduce *r, const rc_claim_ref *c)
 {
-	return &r->facts[c - r->res->refs];
+	return &r->facts[rc__fact_index(r, (size_t)(c - r->res->refs))];
+}
+
+/* Who gives the figure of c (rc__reduce.source). */
+static uint32_t source(const rc__reduce *r, const rc_claim_ref *c)
+{
+	return r->source[c - r->res->refs];
 }
 
 /* Status classes of figures: current, current but revised by a later
@@ -528,7 +534,6 @@ static void build_figures(mstate *s)
 			j++;
 		size_t g = m->n_figures++;
 		rc_figure *f = &m->figures[g];
-		f->effective = s->refs[it[i].i]->effective;
 		f->status = (uint8_t)(it[i].cls == CLS_SUPERSEDED ? RC_CLAIM_SUPERSEDED : RC_CLAIM_CURRENT);
 		f->revised = it[i].cls == CLS_REVISED;
 		f->date = it[i].win == NO_WINDOW ? NULL : day_str(r, d0 + (it[i].win / s->wm) * r->window);
@@ -650,7 +655,7 @@ static bool two_sources(const mstate *s, const size_t *figs, size_t n, const rc_
 		for (size_t x = 0; x < f->n_claims; x++) {
 			if (rec && f->claims[x]->rec != rec)
 				continue;
-			size_t src = fact(s->r, f->claims[x])->source;
+			size_t src = source(s->r, f->claims[x]);
 			if (first == SIZE_MAX)
 				first = src;
 			else if (src != first)
@@ -759,22 +764,22 @@ static void window_contradictions(mstate *s)
 		extremes e = {0};
 		for (size_t g = gs; g < ge && s->fwin[gs] != NO_WINDOW; g++)
 			if (s->wst[g])
-				extremes_add(&e, &m->figures[g].effective);
+				extremes_add(&e, rc_figure_effective(&m->figures[g]));
 		if (extremes_disagree(&e)) {
 			size_t k = 0;
 			for (size_t g = gs; g < ge; g++)
-				if (s->wst[g] && misses(&e, &m->figures[g].effective))
+				if (s->wst[g] && misses(&e, rc_figure_effective(&m->figures[g])))
 					figs[k++] = g;
 			if (k >= 2 && two_sources(s, figs, k, NULL)) {
 				const char *date = m->figures[gs].date;
 				/* each figure is quoted by its lead, unless the lead has
 				 * the first figure's source and another claim does not:
 				 * the quotes then show two sources that disagree */
-				size_t src0 = fact(s->r, m->figures[figs[0]].lead)->source;
+				size_t src0 = source(s->r, m->figures[figs[0]].lead);
 				for (size_t x = 0; x < k; x++) {
 					const rc_figure *f = &m->figures[figs[x]];
 					quotes[x] = f->lead;
-					for (size_t y = 0; x && y < f->n_claims && fact(s->r, quotes[x])->source == src0; y++)
+					for (size_t y = 0; x && y < f->n_claims && source(s->r, quotes[x]) == src0; y++)
 						quotes[x] = f->claims[y];
 				}
 				/* the sentence (why.c) names quotes[0] and quotes[k - 1] */
@@ -1034,7 +1039,7 @@ static void add_change(mstate *s, size_t from, size_t to)
 		c.reason = WHY_RISE;
 	} else {
 		c.kind = RC_CONFLICT_REVISION;
-		c.reason = fact(s->r, a)->source == fact(s->r, b)->source ? WHY_AUTHORITY : WHY_LOWER;
+		c.reason = source(s->r, a) == source(s->r, b) ? WHY_AUTHORITY : WHY_LOWER;
 	}
 	if (RC_GROW(s->changes, s->cap_changes, s->n_changes + 1) != RC_OK) {
 		s->r->nomem = true;
@@ -1177,7 +1182,7 @@ static void find_disputes(mstate *s, size_t c)
 	if (c == SIZE_MAX || s->win[c] == NO_WINDOW)
 		return;
 	const rc_interval *civ = &s->refs[c]->effective;
-	size_t csrc = fact(s->r, s->refs[c])->source;
+	size_t csrc = source(s->r, s->refs[c]);
 	said *v = scratch(s->r, n, sizeof *v);
 	restated *rs = scratch(s->r, n, sizeof *rs);
 	s->sides = scratch(s->r, n, sizeof *s->sides);
@@ -1191,9 +1196,9 @@ static void find_disputes(mstate *s, size_t c)
 		const rc_claim_ref *x = s->refs[i];
 		if (s->win[i] == NO_WINDOW || s->fig[i] == SIZE_MAX || x->authority < RC_AUTHORITY_NAMED)
 			continue;
-		v[k++] = (said){fact(s->r, x)->source, fact(s->r, x)->t, i};
+		v[k++] = (said){source(s->r, x), fact(s->r, x)->t, i};
 		if (standing(&s->m->figures[s->fig[i]]) && rc_interval_meets(&x->effective, civ))
-			rs[nr++] = (restated){s->win[i], fact(s->r, x)->source};
+			rs[nr++] = (restated){s->win[i], source(s->r, x)};
 	}
 	qsort(v, k, sizeof *v, cmp_said);
 	qsort(rs, nr, sizeof *rs, cmp_restated);
@@ -1412,7 +1417,7 @@ static bool in_chain(const mstate *s, const size_t *by_to, const size_t *old, si
 	}
 	for (size_t c = lo; c < s->n_changes && by_to[2 * c] == to; c++)
 		for (size_t i = 0; i < n; i++)
-			if (rc_interval_equal(&s->m->figures[old[i]].effective,
+			if (rc_interval_equal(rc_figure_effective(&s->m->figures[old[i]]),
 			                      &s->refs[s->changes[by_to[2 * c + 1]].from]->effective))
 				return true;
 	return false;
@@ -1560,7 +1565,7 @@ static void estimates(mstate *s, long latest_win)
 	if (s->win[c] != NO_WINDOW) {
 		for (size_t g = 0; g < m->n_figures; g++)
 			if ((s->fwin[g] == s->win[c] || s->fwin[g] == latest_win) && standing(&m->figures[g]) &&
-			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(&m->figures[g].effective, &cur->effective))
+			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(rc_figure_effective(&m->figures[g]), &cur->effective))
 				pts[k++] = value_of(m->figures[g].lead);
 	} else {
 		for (size_t i = 0; i < s->n; i++)

@@ -87,8 +87,6 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
                            const rc_event_vocab *vocab, const rc_event_defs *defs,
                            unsigned threads, rc_error *err);
 
-/* What the figure pass knows of each claim reference (indexed like
- * rc_result.refs). */
 /* The day of an undated report (days before 1970 are negative). */
 #define RC__UNDATED LONG_MIN
 
@@ -96,19 +94,16 @@ rc_status rc__events_merge(rc_event **out, size_t *n_out, rc__links *links, rc_a
  * 9999 and the estimates after them all fit 32 bits). */
 #define RC__UNDATED32 INT32_MIN
 
+/* What the figure pass knows of each record's claims (the same for every
+ * claim of a record, so kept once a record: 24 bytes a record, not a
+ * claim; rc__fact_index() finds a claim reference's). */
 typedef struct rc__fact {
 	long long t;     /* report instant in minutes since 1970 (UTC when the time has a
 	                    zone; the end of the day when there is no time), for ordering */
 	int32_t day;     /* day number of the report date as written, RC__UNDATED32 when
 	                    undated (read it with rc__fact_day()) */
-	uint32_t source; /* who gives the figure: its cited authority (compared without
-	                    case), else its document's near-duplicate group; an
-	                    index under the number of claims (rc_reconcile()
-	                    refuses 2^32 claims) */
 	uint32_t group;  /* its document's near-duplicate group (a record index;
-	                    rc_reconcile() refuses 2^32 records): 24 bytes a claim */
-	bool recalled;   /* a background figure linked to its own document's news event:
-	                    reconciled as "<metric> (other event)" (docs/reconcile.md) */
+	                    rc_reconcile() refuses 2^32 records) */
 	bool estimated;  /* day is estimated from what the undated text says of its
 	                    time (rc_record.time_hint): a time window of its own */
 } rc__fact;
@@ -127,7 +122,15 @@ typedef struct rc__reduce {
 	double tol;
 	long window;     /* days per time window, >= 1 */
 	bool nomem;
-	rc__fact *facts;  /* per claim ref */
+	rc__fact *facts;  /* per record, in the order of rc_result.records */
+	/* where each record's claims start among the claim references (the
+	 * links' bases: n_recs + 1 of them) */
+	const size_t *base;
+	size_t n_recs;
+	/* per claim ref: who gives the figure: its cited authority (compared
+	 * without case), else its document's near-duplicate group; an index
+	 * under the number of claims (rc_reconcile() refuses 2^32 claims) */
+	uint32_t *source;
 	/* "YYYY-MM-DD" of the days the figure pass names, one copy each
 	 * (figures.c, day_str): open addressing on the day number */
 	long *day_keys;
@@ -135,6 +138,22 @@ typedef struct rc__reduce {
 	size_t n_days, cap_days;
 	struct rc__tables *tables; /* data/reconcile.json (reduce.c) */
 } rc__reduce;
+
+/* The index of the record (and fact) of claim reference number k: the last
+ * record whose claims start at or before it (one without claims starts
+ * where the next does).  Found by halving, not kept a claim (4 bytes). */
+static inline size_t rc__fact_index(const rc__reduce *r, size_t k)
+{
+	size_t lo = 0, hi = r->n_recs;   /* base[lo] <= k < base[hi] */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->base[mid] <= k)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 /* n zeroed elements of size bytes (at least one) from the result's arena;
  * NULL and r->nomem set when out of memory. */

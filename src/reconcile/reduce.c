@@ -291,7 +291,7 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 			rc__uf_union(parent, o[i], o[i - 1]);
 	/* near-duplicate documents */
 	for (size_t i = 0; ok && i < n; i++)
-		k[i] = (src_key){.v = r->facts[refs[i] - r->res->refs].group};
+		k[i] = (src_key){.v = r->facts[rc__fact_index(r, (size_t)(refs[i] - r->res->refs))].group};
 	ok = ok && src_order(o, k, n);
 	for (size_t i = 1; ok && i < n; i++)
 		if (k[o[i]].v == k[o[i - 1]].v)
@@ -330,6 +330,12 @@ static void count_sources(red *r, rc_metric_result *m, const rc_claim_ref **refs
 }
 
 /* refs: the claims of one event and metric, in report order. */
+/* A claim the timeline leaves out: hypothetical, or an aggregate. */
+static bool timeline_skips(const rc_claim_ref *c)
+{
+	return c->claim->status == RC_CLAIM_HYPOTHETICAL || c->claim->status == RC_CLAIM_AGGREGATE;
+}
+
 static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs, size_t n)
 {
 	m->claims = refs;
@@ -373,16 +379,23 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		}
 	}
 	m->has_core = any_core && !interval_empty(&m->core);
-	/* timeline: reported figures in report order */
-	m->timeline = rc__reduce_alloc(r, n, sizeof *m->timeline);
-	if (!m->timeline)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		const rc_claim_ref *c = refs[i];
-		if (c->claim->status == RC_CLAIM_HYPOTHETICAL || c->claim->status == RC_CLAIM_AGGREGATE)
-			continue;
-		m->timeline[m->n_timeline++] = (rc_timeline_point){.date = c->rec->published, .ref = c};
+	/* timeline: reported figures in report order; the claims themselves
+	 * when none is left out */
+	size_t reported = 0;
+	for (size_t i = 0; i < n; i++)
+		reported += !timeline_skips(refs[i]);
+	if (reported == n) {
+		m->timeline = refs;
+	} else {
+		const rc_claim_ref **tl = rc__reduce_alloc(r, reported, sizeof *tl);
+		if (!tl)
+			return;
+		for (size_t i = 0, k = 0; i < n; i++)
+			if (!timeline_skips(refs[i]))
+				tl[k++] = refs[i];
+		m->timeline = tl;
 	}
+	m->n_timeline = reported;
 	/* figures, conflicts, the current figure */
 	rc__metric_figures(r, m, refs, n);
 }
@@ -973,7 +986,9 @@ static void figure_pass_threads(red *r, unsigned threads)
 	for (; started < threads; started++) {
 		fig_worker *x = &w[started];
 		x->r = (red){.res = res, .o = r->o, .tol = r->tol, .window = r->window,
-		             .facts = r->facts, .tables = r->tables, .a = rc__arena_new(1 << 16)};
+		             .facts = r->facts, .base = r->base, .n_recs = r->n_recs, .source = r->source,
+		             .tables = r->tables,
+		             .a = rc__arena_new(1 << 16)};
 		x->p = &p;
 		if (!x->r.a)
 			break;
@@ -1012,7 +1027,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		res->claims += recs[i]->n_claims;
 	}
 	res->documents_read = n;
-	if (res->claims > UINT32_MAX)   /* rc__fact.source is 32-bit */
+	if (res->claims > UINT32_MAX)   /* rc__reduce.source is 32-bit */
 		return rc__error_set(err, RC_ERR_LIMIT, "%zu claims, over the %" PRIu32 " one reduce takes",
 		                     res->claims, UINT32_MAX);
 	if (n > UINT32_MAX)             /* and rc__fact.group */
@@ -1045,10 +1060,18 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	 * document's near-duplicate group */
 	res->refs = rc__reduce_alloc(r, res->claims, sizeof *res->refs);
 	okey *keys = calloc(res->claims ? res->claims : 1, sizeof *keys);
-	r->facts = calloc(res->claims ? res->claims : 1, sizeof *r->facts);
-	if (!res->refs || !keys || !r->facts) {
+	r->facts = calloc(n ? n : 1, sizeof *r->facts);
+	r->source = calloc(res->claims ? res->claims : 1, sizeof *r->source);
+	/* a background figure linked to its own document's news event:
+	 * reconciled as "<metric> (other event)" (docs/reconcile.md); read
+	 * by the sort below only */
+	bool *recalled_at = calloc(res->claims ? res->claims : 1, sizeof *recalled_at);
+	r->base = L->base;
+	r->n_recs = n;
+	if (!res->refs || !keys || !r->facts || !r->source || !recalled_at) {
 		free(parent);
 		free(keys);
+		free(recalled_at);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
 	/* the news event of every record, and the days events happened as
@@ -1064,6 +1087,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (!news) {
 			free(parent);
 			free(keys);
+			free(recalled_at);
 			return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 		}
 		for (size_t i = 0, b = 0; i < n; b += recs[i]->n_claims, i++)
@@ -1090,23 +1114,23 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			rc__estimated_time(recs[i]->time_hint, anchor ? anchor : ev ? ev->date : NULL, &day, &t);
 			estimated = day != RC__UNDATED;
 		}
+		/* days of years 0 to 9999 (and the estimates past them) */
+		r->facts[i].day = day == RC__UNDATED || day <= INT32_MIN || day > INT32_MAX ? RC__UNDATED32
+		                                                                             : (int32_t)day;
+		r->facts[i].t = t;
+		r->facts[i].estimated = estimated;
+		r->facts[i].group = (uint32_t)root;   /* under n */
 		for (size_t c = 0; c < recs[i]->n_claims; c++) {
-			/* days of years 0 to 9999 (and the estimates past them) */
-			r->facts[k].day = day == RC__UNDATED || day <= INT32_MIN || day > INT32_MAX ? RC__UNDATED32
-			                                                                             : (int32_t)day;
-			r->facts[k].t = t;
-			r->facts[k].estimated = estimated;
 			/* a figure the text recalls from an earlier event is never one
 			 * of the event the document reports ("Eight years ago, a
 			 * collapse in the same town killed 64", linked to the town) */
-			r->facts[k].recalled = news_ev && recalled(&recs[i]->claims[c], rc__link_event(L, k), news_ev, news_year);
+			recalled_at[k] = news_ev && recalled(&recs[i]->claims[c], rc__link_event(L, k), news_ev, news_year);
 			const rc_claim *cl = &recs[i]->claims[c];
 			rc_claim_ref *ref = &res->refs[k];
 			ref->rec = recs[i];
 			ref->claim = cl;
 			ref->effective = rc_interval_widen(&cl->q.iv, cl->q.value, cl->q.approx, cl->q.qualifier, r->tol);
 			keys[k] = (okey){.attr = cl->attribution, .root = root, .idx = k};
-			r->facts[k].group = (uint32_t)root;   /* under n */
 			k++;
 		}
 	}
@@ -1145,7 +1169,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		}
 		res->refs[keys[i].idx].origin = origin;
 		res->refs[keys[i].idx].authority = rank;
-		r->facts[keys[i].idx].source = (uint32_t)origin;   /* under res->claims */
+		r->source[keys[i].idx] = (uint32_t)origin;   /* under res->claims */
 	}
 	free(lower);
 	free(keys);
@@ -1154,8 +1178,10 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	 * metric and report order within each event */
 	size_t *at = calloc(res->n_events + 1, sizeof *at);
 	size_t nb = 0, n_unlinked = 0;
-	if (!at)
+	if (!at) {
+		free(recalled_at);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < k; i++) {
 		bool unlinked;
 		const rc_event *ev = figure_event(L, res, i, &unlinked);
@@ -1172,6 +1198,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 	keyed *by = calloc(nb ? nb : 1, sizeof *by);
 	if (!by) {
 		free(at);
+		free(recalled_at);
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < k; i++) {
@@ -1180,10 +1207,11 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		if (ev)
 			by[at[ev - res->events]++] =
 				(keyed){.ref = &res->refs[i],
-			                .metric = r->facts[i].recalled ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
-			                .f = &r->facts[i]};
+			                .metric = recalled_at[i] ? recalled_key(r, &mk, cl) : metric_key(r, &mk, cl),
+			                .f = &r->facts[rc__fact_index(r, i)]};
 	}
 	rc__strset_free(&mk);
+	free(recalled_at);
 	for (size_t e = 0; e < res->n_events; e++) {
 		size_t first = e ? at[e - 1] : 0;
 		rc__qsort(by + first, at[e] - first, sizeof *by, cmp_keyed);
@@ -1266,7 +1294,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		bool unlinked;
 		figure_event(L, res, i, &unlinked);
 		if (unlinked)
-			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[i]};
+			ul[res->n_unlinked++] = (keyed){.ref = &res->refs[i], .f = &r->facts[rc__fact_index(r, i)]};
 	}
 	rc__qsort(ul, res->n_unlinked, sizeof *ul, cmp_report_q);
 	for (size_t i = 0; i < res->n_unlinked; i++)
@@ -1346,6 +1374,7 @@ rc_status rc_reconcile(rc_result **out, rc_record **records, size_t n,
 	if (st == RC_OK)
 		st = run(&r, recs, n, err);
 	free(r.facts);
+	free(r.source);
 	free(r.day_keys);
 	free(r.day_strs);
 	if (st != RC_OK) {

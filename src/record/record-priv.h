@@ -11,6 +11,7 @@
 #ifndef RC_RECORD_PRIV_H
 #define RC_RECORD_PRIV_H
 
+#include <pthread.h>
 #include <recount/record.h>
 #include "core/core.h"
 
@@ -104,5 +105,46 @@ void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block);
 void rc__sideblock_unref(rc__sideblock *b);
 /* Release the allocator's block (records keep theirs). */
 void rc__sidealloc_dispose(rc__sidealloc *a);
+
+/*
+ * Side data kept once: the copies of a document (a syndicated wire copy, a
+ * document given twice) have the same mentions and signature, and a
+ * record whose side data equals an earlier record's shares it (about a
+ * fifth of the side data of bench/gen.py's batches).  The table names
+ * every block it has seen data in, with a reference to it, until it is
+ * disposed; it is only ever read while records are being made.
+ */
+typedef struct rc__side_entry rc__side_entry;
+
+typedef struct rc__sidetable {
+	rc__side_entry *slots;  /* open addressing */
+	size_t cap, n;
+	pthread_mutex_t lock;
+	bool shared;            /* threads intern at once: lock */
+	bool off;               /* they would, and the lock could not be made: copy all */
+} rc__sidetable;
+
+/* How a table compares the side data it holds with a record's. */
+typedef struct rc__side_kind {
+	/* kept (an earlier record's, size bytes) equals data (size bytes)? */
+	bool (*equal)(const void *kept, const void *data, size_t size, const void *ctx);
+	/* copy was just made of data: rebase the pointers into itself */
+	void (*rebase)(void *copy, const void *data, size_t size, const void *ctx);
+} rc__side_kind;
+
+/*
+ * data[0..size) (8-aligned size, hash its hash) as side data of a record:
+ * an earlier record's equal data when the table has it (*block its block,
+ * with a reference taken), else a copy made in a (rc__side_alloc), which
+ * the table then names.  NULL when out of memory.  Any thread, once
+ * rc__sidetable_share() was called; each with its own a.
+ */
+const void *rc__side_intern(rc__sidetable *t, rc__sidealloc *a, const void *data, size_t size,
+                            uint64_t hash, const rc__side_kind *kind, const void *ctx,
+                            rc__sideblock **block);
+/* Threads will intern at once from now on.  Call before they start. */
+void rc__sidetable_share(rc__sidetable *t);
+/* Release the table and its references (records keep theirs). */
+void rc__sidetable_dispose(rc__sidetable *t);
 
 #endif

@@ -85,6 +85,8 @@ typedef struct draft {
 	size_t n_cmentions, cap_cmentions;
 	rc_diag *diags;
 	size_t n_diags, cap_diags;
+	uint64_t *side;          /* the side data being made (build) */
+	size_t cap_side;
 	bool has_n_claims;
 	size_t n_claims_said;
 	rc_arena *arena;         /* strings of a record of older lines */
@@ -131,6 +133,7 @@ static void draft_dispose(draft *d)
 	free(d->events);
 	free(d->cmentions);
 	free(d->diags);
+	free(d->side);
 	rc__arena_free(d->arena);
 	memset(d, 0, sizeof *d);
 }
@@ -216,6 +219,7 @@ struct rc_record_reader {
 	parser *parsers;         /* threads - 1 */
 	rc__strpool *pool;
 	rc__sidealloc sides;     /* the side data of the records read */
+	rc__sidetable kept;      /* and where each is kept, for copies */
 	rc_record_stats stats;
 	rc_arena *arena;         /* diagnostics */
 	rc_diag *diags;
@@ -301,6 +305,7 @@ void rc_record_reader_free(rc_record_reader *r)
 	rc__strpool_seal(r->pool);   /* its records keep the strings, not the table */
 	rc__strpool_unref(r->pool);
 	rc__sidealloc_dispose(&r->sides);
+	rc__sidetable_dispose(&r->kept);
 	free(r->diags);
 	rc__arena_free(r->arena);
 	free(r);
@@ -1367,14 +1372,99 @@ static void copy_strings(builder *b, void *obj, const size_t *offs, size_t n,
 	}
 }
 
+/* ---- side data kept once ---------------------------------------------------------- */
+
+/* A record's side data: its mentions, their names, then its signature if it
+ * has one (names point into the same data). */
+typedef struct side_shape {
+	size_t n_mentions, n_names;
+	bool sig;
+} side_shape;
+
+static uint64_t side_mix(uint64_t h, uint64_t v)
+{
+	return rc__mix64(h ^ v) + 0x9e3779b97f4a7c15ull;
+}
+
+/* Names' place in data, as an index (SIZE_MAX: none); the same for equal data. */
+static size_t names_at(const rc_mention *m, const void *data, size_t n_mentions)
+{
+	if (!m->names)
+		return SIZE_MAX;
+	uintptr_t base = (uintptr_t)data + n_mentions * sizeof(rc_mention);
+	return (size_t)((uintptr_t)m->names - base) / sizeof(char *);
+}
+
+/* Its hash, from what side_equal() compares (its strings are interned:
+ * equal strings are the same pointer). */
+static uint64_t side_hash(const void *data, const side_shape *sh)
+{
+	const rc_mention *ms = data;
+	uint64_t h = side_mix(sh->n_mentions, sh->n_names * 2 + sh->sig);
+	for (size_t i = 0; i < sh->n_mentions; i++) {
+		const rc_mention *m = &ms[i];
+		h = side_mix(h, (uintptr_t)m->type);
+		h = side_mix(h, (uintptr_t)m->noun);
+		h = side_mix(h, (uintptr_t)m->place);
+		h = side_mix(h, (uintptr_t)m->date);
+		h = side_mix(h, (uintptr_t)m->key);
+		h = side_mix(h, (uintptr_t)m->local_id);
+		h = side_mix(h, m->n_names);
+		h = side_mix(h, names_at(m, data, sh->n_mentions));
+		h = side_mix(h, ((uint64_t)m->start << 32) | m->end);
+		h = side_mix(h, m->line);
+	}
+	const char *const *names = (const char *const *)(const void *)(ms + sh->n_mentions);
+	for (size_t i = 0; i < sh->n_names; i++)
+		h = side_mix(h, (uintptr_t)names[i]);
+	if (sh->sig) {
+		const uint32_t *sig = (const uint32_t *)(const void *)(names + sh->n_names);
+		for (size_t i = 0; i < RC_MINHASH_K; i += 2)
+			h = side_mix(h, ((uint64_t)sig[i] << 32) | sig[i + 1]);
+	}
+	return h;
+}
+
+/* kept (as long as data) read in data's shape equals data, field by
+ * field (padding aside). */
+static bool side_equal(const void *kept, const void *data, size_t size, const void *ctx)
+{
+	(void)size;
+	const side_shape *sh = ctx;
+	const rc_mention *a = kept, *b = data;
+	for (size_t i = 0; i < sh->n_mentions; i++)
+		if (a[i].type != b[i].type || a[i].noun != b[i].noun || a[i].place != b[i].place ||
+		    a[i].date != b[i].date || a[i].key != b[i].key || a[i].local_id != b[i].local_id ||
+		    a[i].n_names != b[i].n_names || a[i].start != b[i].start || a[i].end != b[i].end ||
+		    a[i].line != b[i].line ||
+		    names_at(&a[i], kept, sh->n_mentions) != names_at(&b[i], data, sh->n_mentions))
+			return false;
+	size_t off = sh->n_mentions * sizeof(rc_mention);
+	size_t rest = sh->n_names * sizeof(char *) + (sh->sig ? RC_MINHASH_K * sizeof(uint32_t) : 0);
+	return memcmp((const char *)kept + off, (const char *)data + off, rest) == 0;
+}
+
+/* The mentions' names of a copy point into the copy. */
+static void side_rebase(void *copy, const void *data, size_t size, const void *ctx)
+{
+	(void)size;
+	const side_shape *sh = ctx;
+	rc_mention *ms = copy;
+	for (size_t i = 0; i < sh->n_mentions; i++)
+		if (ms[i].names)
+			ms[i].names = (const char **)(void *)((char *)copy + ((const char *)ms[i].names - (const char *)data));
+}
+
+static const rc__side_kind side_kind = {side_equal, side_rebase};
+
 /*
  * The record of draft d in one block: the record, its private part, its
  * arrays, then the strings it owns (document id, url, title, reason,
  * diagnostics' messages).  The rest, quoted sentences included, is
  * interned in the reader's pool.
  */
-static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, draft *d,
-                       bool quotes_by_table, rc_record **out)
+static rc_status build(rc__strpool *pool, rc__sidealloc *sides, rc__sidetable *kept, size_t input,
+                       draft *d, bool quotes_by_table, rc_record **out)
 {
 	*out = NULL;
 	const rc_record *src = &d->rec;
@@ -1397,15 +1487,12 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 	size_t side_names = d->n_mentions * sizeof(rc_mention);
 	size_t side_sig = side_names + d->n_names * sizeof(char *);
 	size_t side_size = side_sig + (sig ? RC_MINHASH_K * sizeof(uint32_t) : 0);
+	size_t side_words = (side_size + 7) / 8;
+	if (side_words && RC_GROW(d->side, d->cap_side, side_words) != RC_OK)
+		return RC_ERR_NOMEM;
 	char *block = malloc(off_chars + chars);
 	if (!block)
 		return RC_ERR_NOMEM;
-	rc__sideblock *sideblock = NULL;
-	char *side = NULL;
-	if (side_size && !(side = rc__side_alloc(sides, side_size, &sideblock))) {
-		free(block);
-		return RC_ERR_NOMEM;
-	}
 	rc_record *rec = (rc_record *)(void *)block;
 	struct rc_record_priv *priv = (struct rc_record_priv *)(void *)(block + off_priv);
 	*rec = *src;
@@ -1413,13 +1500,6 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 	rec->rendered_len = 0;
 	*priv = (struct rc_record_priv){.pool = pool, .input = input, .line = d->first_line};
 	rec->priv = priv;
-	priv->side = sideblock;
-	rec->minhash = NULL;
-	if (sig) {
-		uint32_t *h = (uint32_t *)(void *)(side + side_sig);
-		memcpy(h, src->minhash, RC_MINHASH_K * sizeof *h);
-		rec->minhash = h;
-	}
 	rec->has_signature = sig;
 	builder b = {.pool = pool, .chars = block + off_chars};
 	copy_strings(&b, rec, rec_owned, RC_ARRAY_LEN(rec_owned), own);
@@ -1434,18 +1514,32 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, size_t input, dr
 		g->message = own(&b, g->message);
 	}
 
-	/* no side block without mentions or a signature: no pointer into it */
-	const char **names = side ? (const char **)(void *)(side + side_names) : NULL;
+	/* the side data is made in the draft, then kept once: shared with an
+	 * earlier record's when equal (a copy of the same document) */
+	char *made = (char *)(void *)d->side;
+	const char **names = (const char **)(void *)(made + side_names);
 	for (size_t i = 0; i < d->n_names; i++)
 		names[i] = intern(&b, d->names[i]);
-	rec->mentions = d->n_mentions ? (rc_mention *)(void *)side : NULL;
-	rec->n_mentions = d->n_mentions;
+	rc_mention *ms = (rc_mention *)(void *)made;
 	for (size_t i = 0; i < d->n_mentions; i++) {
-		rc_mention *m = &rec->mentions[i];
+		rc_mention *m = &ms[i];
 		*m = d->mentions[i];
 		copy_strings(&b, m, mention_pooled, RC_ARRAY_LEN(mention_pooled), intern);
 		m->names = m->n_names ? names + d->names_at[i] : NULL;
 	}
+	if (sig)
+		memcpy(made + side_sig, src->minhash, RC_MINHASH_K * sizeof(uint32_t));
+	/* no side block without mentions or a signature: no pointer into it */
+	const char *side = NULL;
+	if (side_size && !b.nomem) {
+		side_shape shape = {d->n_mentions, d->n_names, sig};
+		side = rc__side_intern(kept, sides, made, side_words * 8, side_hash(made, &shape), &side_kind,
+		                       &shape, &priv->side);
+		b.nomem |= !side;
+	}
+	rec->mentions = d->n_mentions && side ? (rc_mention *)(void *)side : NULL;
+	rec->n_mentions = d->n_mentions;
+	rec->minhash = sig && side ? (const uint32_t *)(const void *)(side + side_sig) : NULL;
 
 	const char **events = (const char **)(void *)(block + off_events);
 	for (size_t i = 0; i < d->n_events; i++)
@@ -1644,7 +1738,7 @@ static rc_status adopt(rc_record_reader *r, rc_record *rec, size_t line)
 static rc_status finish(rc_record_reader *r, draft *d, bool by_table)
 {
 	rc_record *rec;
-	rc_status st = build(r->pool, &r->sides, r->cur_input, d, by_table, &rec);
+	rc_status st = build(r->pool, &r->sides, &r->kept, r->cur_input, d, by_table, &rec);
 	return st != RC_OK ? st : adopt(r, rec, d->first_line);
 }
 
@@ -1940,7 +2034,7 @@ static void parse_slots(rc_record_reader *r, draft *d, rc__sidealloc *sides)
 		sl->ok = parse_line(&sl->p, d, L_DOC2, b->buf + sl->at, sl->len, SEQ_UNSET, &end_docs,
 		                    &end_claims);
 		if (sl->ok)
-			sl->st = build(r->pool, sides, r->cur_input, d, true, &sl->rec);
+			sl->st = build(r->pool, sides, &r->kept, r->cur_input, d, true, &sl->rec);
 	}
 }
 
@@ -2030,8 +2124,10 @@ void rc_record_reader_set_threads(rc_record_reader *r, unsigned n)
 	if (!r || r->parsers)
 		return;
 	r->threads = n > 1 ? n : 1;
-	if (r->threads > 1)
+	if (r->threads > 1) {
 		rc__strpool_share(r->pool);
+		rc__sidetable_share(&r->kept);
+	}
 }
 
 rc_status rc_record_reader_next(rc_record_reader *r, rc_record **out, rc_error *err)
@@ -2201,6 +2297,7 @@ nomem:
 struct rc_record_store {
 	rc__strpool *pool;
 	rc__sidealloc sides;
+	rc__sidetable kept;
 	draft d;
 };
 
@@ -2223,6 +2320,7 @@ void rc_record_store_free(rc_record_store *s)
 	rc__strpool_seal(s->pool);   /* its records keep the strings, not the table */
 	rc__strpool_unref(s->pool);
 	rc__sidealloc_dispose(&s->sides);
+	rc__sidetable_dispose(&s->kept);
 	free(s);
 }
 
@@ -2274,7 +2372,7 @@ rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error 
 	if (!s || !rec || !*rec)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_record_store_compact: missing argument");
 	rc_record *old = *rec, *fresh = NULL;
-	if (!draft_of(&s->d, old) || build(s->pool, &s->sides, 0, &s->d, false, &fresh) != RC_OK)
+	if (!draft_of(&s->d, old) || build(s->pool, &s->sides, &s->kept, 0, &s->d, false, &fresh) != RC_OK)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory compacting a record");
 	fresh->rendered = old->rendered;
 	fresh->rendered_len = old->rendered_len;

@@ -141,7 +141,7 @@ static char *current_conflict_key(const rc_event *ev, const rc_metric_result *m,
 	for (size_t i = 0; i < c->n_claims; i++) {
 		const rc_claim_ref *r = c->claims[i];
 		items[i] = c->kind == RC_CONFLICT_DISPUTE ? side_item(r->claim->attribution, rc__ref_source(r))
-		                                          : figure_item(c->figures[i]->date, &c->figures[i]->effective);
+		                                          : figure_item(c->figures[i]->date, rc_figure_effective(c->figures[i]));
 		ok &= items[i] != NULL;
 	}
 	char *k = ok ? conflict_key(ev->id, m->metric, rc_conflict_kind_str(c->kind), items, c->n_claims) : NULL;

@@ -243,7 +243,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		if (f->estimated) { /* only then: an undated report's estimated time */
 			rc__jw_kbool(w, "date_estimated", true);
 		}
-		interval_keys(w, &f->effective);
+		interval_keys(w, rc_figure_effective(f));
 		rc__jw_kstr(w, "status", rc_claim_status_str(f->status));
 		rc__jw_kbool(w, "revised", f->revised);
 		rc__jw_kbool(w, "leads", f->leads);
@@ -258,15 +258,15 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 	rc__jw_end_arr(w);
 	rc__jw_karr(w, "timeline");
 	for (size_t i = 0; i < m->n_timeline; i++) {
-		const rc_timeline_point *p = &m->timeline[i];
-		const rc_interval *iv = &p->ref->effective;
+		const rc_claim_ref *p = m->timeline[i];
+		const rc_interval *iv = &p->effective;
 		rc__jw_obj(w);
-		rc__jw_kstr(w, "date", p->date);
+		rc__jw_kstr(w, "date", p->rec->published);
 		rc__jw_knum_or_null(w, "lo", !iv->lo_inf, iv->lo);
 		rc__jw_knum_or_null(w, "hi", !iv->hi_inf, iv->hi);
-		rc__jw_kstr(w, "text", p->ref->claim->text);
-		rc__jw_kstr(w, "source", rc__ref_source(p->ref));
-		rc__jw_kstr(w, "status", rc_claim_status_str(p->ref->claim->status));
+		rc__jw_kstr(w, "text", p->claim->text);
+		rc__jw_kstr(w, "source", rc__ref_source(p));
+		rc__jw_kstr(w, "status", rc_claim_status_str(p->claim->status));
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);

@@ -1450,19 +1450,19 @@ static void svg_timeline(rc__out *o, const rc_metric_result *m)
 	size_t np = 0, nu = 0, nv = 0;
 	double top = 0;
 	for (size_t i = 0; i < m->n_timeline; i++) {
-		const rc_timeline_point *p = &m->timeline[i];
-		const rc_interval *iv = &p->ref->effective;
-		long day = p->date ? rc__day_number(p->date) : -1;
-		if (p->ref->claim->q.vague || (iv->lo_inf && iv->hi_inf)) {
-			vague[nv++] = p->ref;
+		const rc_claim_ref *p = m->timeline[i];
+		const rc_interval *iv = &p->effective;
+		long day = p->rec->published ? rc__day_number(p->rec->published) : -1;
+		if (p->claim->q.vague || (iv->lo_inf && iv->hi_inf)) {
+			vague[nv++] = p;
 			continue;
 		}
 		if (day < 0) {
-			undated[nu++] = p->ref;
+			undated[nu++] = p;
 			continue;
 		}
 		tl_point *t = &pts[np++];
-		t->ref = p->ref;
+		t->ref = p;
 		t->day = day;
 		t->lo = iv->lo_inf ? 0 : iv->lo;
 		t->hi = iv->hi_inf ? -1 : iv->hi;   /* -1: open, to the top */

@@ -455,9 +455,9 @@ START_TEST(undated_report_kept_apart)
 	const rc_metric_result *m = metric(res, "killed");
 	/* the timeline: dated reports by date, the undated one last */
 	ck_assert_uint_eq(m->n_timeline, 3);
-	ck_assert_str_eq(m->timeline[0].date, "2024-03-01");
-	ck_assert_str_eq(m->timeline[1].date, "2024-03-03");
-	ck_assert_ptr_null(m->timeline[2].date);
+	ck_assert_str_eq(m->timeline[0]->rec->published, "2024-03-01");
+	ck_assert_str_eq(m->timeline[1]->rec->published, "2024-03-03");
+	ck_assert_ptr_null(m->timeline[2]->rec->published);
 	ck_assert_uint_eq(m->n_figures, 3);
 	ck_assert_ptr_null(m->figures[2].date);
 	ck_assert_str_eq(m->figures[2].lead->claim->text, "95");
@@ -660,8 +660,8 @@ START_TEST(report_times)
 	};
 	rc_result *res = reconcile(r, 2, NULL);
 	const rc_metric_result *m = metric(res, "killed");
-	ck_assert_str_eq(m->timeline[0].ref->rec->doc, "t-early");
-	ck_assert_str_eq(m->timeline[1].ref->rec->doc, "t-late");
+	ck_assert_str_eq(m->timeline[0]->rec->doc, "t-early");
+	ck_assert_str_eq(m->timeline[1]->rec->doc, "t-late");
 	ck_assert_uint_eq(m->n_figures, 1);
 	ck_assert_str_eq(m->figures[0].date, "2024-03-02");
 	rc_result_free(res);

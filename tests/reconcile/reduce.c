@@ -156,7 +156,7 @@ START_TEST(seeds_kerman)
 	ck_assert_uint_ge(m->n_timeline, 3);
 	/* the timeline: by report date, undated last */
 	for (size_t i = 1; i < m->n_timeline; i++) {
-		const char *p = m->timeline[i - 1].date, *q = m->timeline[i].date;
+		const char *p = m->timeline[i - 1]->rec->published, *q = m->timeline[i]->rec->published;
 		ck_assert(q == NULL || (p != NULL && strcmp(p, q) <= 0));
 	}
 	rc_result_free(res);

@@ -25,7 +25,7 @@ struct sample {
 	rc_figure fig[MAXC];
 	const rc_claim_ref *fig_claims[MAXC][1];
 	const rc_figure *conf_figs[3][3];
-	rc_timeline_point tl[3][3];
+	const rc_claim_ref *tl[3][3];
 	rc_aggregate agg;
 	const char *agg_events[2];
 	const char *docs[4][3];
@@ -67,7 +67,7 @@ static size_t claim(sample *s, size_t i, rc_record *r, const char *metric, const
 	s->ref[i] = (rc_claim_ref){.rec = r, .claim = c, .origin = i, .effective = eff};
 	s->refp[i] = &s->ref[i];
 	s->fig_claims[i][0] = &s->ref[i];
-	s->fig[i] = (rc_figure){.effective = eff, .status = RC_CLAIM_CURRENT, .date = r->published,
+	s->fig[i] = (rc_figure){.status = RC_CLAIM_CURRENT, .date = r->published,
 	                        .claims = s->fig_claims[i], .n_claims = 1, .documents = 1, .origins = 1,
 	                        .lead = &s->ref[i], .leads = true};
 	return i;
@@ -155,9 +155,10 @@ sample *sample_new(rc_result **res)
 	s->conf[0] = (rc_conflict){.kind = RC_CONFLICT_CONTRADICTION, .claims = s->conf_claims[0],
 	                           .n_claims = 2, .why_form = RC__WHY_CONTRA_UNDATED,
 	                           .figures = s->conf_figs[0], .n_figures = 2};
-	s->tl[0][0] = (rc_timeline_point){.date = "2024-01-06", .ref = &s->ref[0]};
-	s->tl[0][1] = (rc_timeline_point){.date = "2024-01-19", .ref = &s->ref[2]};
-	s->tl[0][2] = (rc_timeline_point){.date = "2024-03-27", .ref = &s->ref[1]};
+	/* by report date: 2024-01-06, 2024-01-19, 2024-03-27 */
+	s->tl[0][0] = &s->ref[0];
+	s->tl[0][1] = &s->ref[2];
+	s->tl[0][2] = &s->ref[1];
 	/* figures in time order: 84, nearly 100, over 90 */
 	rc_figure kf[3] = {s->fig[0], s->fig[2], s->fig[1]};
 	memcpy(s->fig, kf, sizeof kf);
