@@ -2127,12 +2127,14 @@ static bool closing_source_earlier(const ex *x, size_t hi)
 	for (size_t k = 0; k < x->n_hits; k++) {
 		const attr_hit *h = &x->hits[k];
 		size_t from = h->a < h->anchor ? h->a : h->anchor;
-		if (!h->closing || from < hi)
+		if (!h->closing || from < hi || from >= x->n)
 			continue;
 		bool between = false;
 		for (size_t i = hi; i < from && !between; i++)
 			between = is_fig(x, i);
 		size_t end = (h->b > h->anchor ? h->b : h->anchor) + 1;
+		if (end > x->n)
+			end = x->n;
 		while (end < x->n && !clause_break(x, end))
 			end++;
 		if (!between && cue_in(x, &x->r->superseded, from, end))
