@@ -1516,8 +1516,8 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, rc__sidetable *k
 
 	/* the side data is made in the draft, then kept once: shared with an
 	 * earlier record's when equal (a copy of the same document) */
-	char *made = (char *)(void *)d->side;
-	const char **names = (const char **)(void *)(made + side_names);
+	char *made = (char *)(void *)d->side;   /* NULL while no record had side data */
+	const char **names = made ? (const char **)(void *)(made + side_names) : NULL;
 	for (size_t i = 0; i < d->n_names; i++)
 		names[i] = intern(&b, d->names[i]);
 	rc_mention *ms = (rc_mention *)(void *)made;
