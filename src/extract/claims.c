@@ -3720,9 +3720,12 @@ static bool replaces(const rc_claim *c, const meta *metas, size_t nw, size_t old
  * since the protests began to 87") are increments of it: current figures
  * of its metric before it in its sentence, no part yet, are parts with
  * the rules' first relative label (additional) and the total as parent.
+ * The label is copied into the claims' arena a (the rules may go first);
+ * false when out of memory.
  */
-static void running_totals(rc_claim *c, size_t n, const meta *metas, const char *label)
+static bool running_totals(rc_claim *c, size_t n, const meta *metas, const char *label, rc_arena *a)
 {
+	const char *own = NULL;
 	for (size_t i = 0; label && i < n; i++) {
 		if (!metas[i].adds_up || c[i].part || c[i].status != RC_CLAIM_CURRENT || !c[i].metric)
 			continue;
@@ -3730,11 +3733,14 @@ static void running_totals(rc_claim *c, size_t n, const meta *metas, const char 
 			if (!metas[j].running || metas[j].metric != metas[i].metric || c[j].part ||
 			    c[j].status != RC_CLAIM_CURRENT)
 				continue;
-			c[i].part = label;
+			if (!own && !(own = rc__arena_strdup(a, label)))
+				return false;
+			c[i].part = own;
 			c[i].parent = (int32_t)j;
 			break;
 		}
 	}
+	return true;
 }
 
 static void implicit_from(rc_claim *c, size_t n, const meta *metas)
@@ -3866,7 +3872,10 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	replaced_everywhere(x.claims, x.n_claims);
 	dated_levels(x.claims, x.n_claims, metas);
 	implicit_from(x.claims, x.n_claims, metas);
-	running_totals(x.claims, x.n_claims, metas, first_relative_label(rules));
+	if (!running_totals(x.claims, x.n_claims, metas, first_relative_label(rules), out_arena)) {
+		st = RC_ERR_NOMEM;
+		goto done;
+	}
 	full_names(x.claims, x.n_claims);
 	*out = x.claims;
 	*n_out = x.n_claims;

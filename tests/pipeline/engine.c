@@ -153,7 +153,8 @@ END_TEST
 START_TEST(records_outlive_the_engine)
 {
 	static const char text[] =
-		"A car bombing in the northern city of Mosul killed 14 people on Sunday, police said.\n";
+		"A car bombing in the northern city of Mosul killed 14 people on Sunday, police said.\n"
+		"Police arrested 4 men on Monday, bringing the number held to 9.\n";
 	rc_error err;
 	rc_engine *e = NULL;
 	ck_assert_int_eq(rc_engine_new(&e, NULL, &err), RC_OK);
@@ -176,6 +177,12 @@ START_TEST(records_outlive_the_engine)
 	ck_assert_ptr_nonnull(rec->claims[0].event);
 	ck_assert_str_eq(rec->claims[0].event, rec->mentions[0].local_id);
 	ck_assert_uint_gt(len, 0);
+	/* a part label set after the claims were made (a running total's
+	 * increment) is the record's too */
+	bool increment = false;
+	for (size_t i = 0; i < rec->n_claims; i++)
+		increment |= rec->claims[i].part && strcmp(rec->claims[i].part, "additional") == 0;
+	ck_assert(increment);
 	const char *local_id = rec->mentions[0].local_id;
 	rc_result *res = NULL;
 	ck_assert_int_eq(rc_reconcile(&res, &rec, 1, NULL, &err), RC_OK);
