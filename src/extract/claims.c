@@ -3707,9 +3707,9 @@ static void replaced_everywhere(rc_claim *c, size_t n)
  */
 static bool replaces(const rc_claim *c, const meta *metas, size_t nw, size_t old)
 {
-	size_t a = metas[nw].sent < metas[old].sent ? metas[nw].sent : metas[old].sent;
-	size_t b = metas[nw].sent ^ metas[old].sent ^ a;
-	return metas[nw].risen && a + 1 == b && c[nw].metric && strcmp(c[nw].metric, c[old].metric) == 0 &&
+	size_t sn = metas[nw].sent, so = metas[old].sent;
+	bool next_to = sn + 1 == so || so + 1 == sn;
+	return metas[nw].risen && next_to && c[nw].metric && strcmp(c[nw].metric, c[old].metric) == 0 &&
 	       (c[nw].part ? c[old].part && strcmp(c[nw].part, c[old].part) == 0 : c[old].part == NULL) &&
 	       !same_count(&c[nw], &c[old]);
 }
