@@ -159,6 +159,10 @@ typedef struct rc_metric_result {
 	 *  or NULL (the field current_why it replaces held the sentence). */
 	const rc_claim_ref *why_ref;
 	bool has_estimates;          /**< current != NULL */
+	/** The metric counts increments ("killed (additional)": "12 more
+	 *  bodies", then "five more"): each figure adds to the total, so no
+	 *  two are compared (no conflicts, no core); current is the latest. */
+	bool increments;
 	int32_t why_day;             /**< private (rc_metric_result_current_why()): a day it names */
 	/** low and high: the lowest and highest credible current figures (the
 	 *  current one, the others of its time window and of the latest one,

@@ -3568,12 +3568,16 @@ static bool is_total(const rc_claim *c)
 	       (c->status == RC_CLAIM_CURRENT || c->status == RC_CLAIM_SUPERSEDED);
 }
 
+/* Is the claim an exact count ("87", not "about 87" or "dozens")? */
+static bool is_exact(const rc_claim *c)
+{
+	return c->q.kind == RC_QK_COUNT && !c->q.approx && !c->q.vague && c->q.iv.lo == c->q.iv.hi;
+}
+
 /* Do two claims state the same exact count? */
 static bool same_count(const rc_claim *a, const rc_claim *b)
 {
-	return a->q.kind == RC_QK_COUNT && b->q.kind == RC_QK_COUNT && !a->q.approx &&
-	       !b->q.approx && !a->q.vague && !b->q.vague && a->q.iv.lo == b->q.iv.lo &&
-	       a->q.iv.hi == b->q.iv.hi && a->q.iv.lo == a->q.iv.hi;
+	return is_exact(a) && is_exact(b) && a->q.iv.lo == b->q.iv.lo;
 }
 
 /*
@@ -3715,6 +3719,44 @@ static bool replaces(const rc_claim *c, const meta *metas, size_t nw, size_t old
 }
 
 /*
+ * The increment a running total's sentence leaves out, stated elsewhere in
+ * the document ("Police arrested 45 people overnight ..." before "On Friday
+ * night officers detained 30 protesters and on Thursday 12 were arrested,
+ * bringing the number held since the protests began to 87"): a current
+ * exact count of the total's metric, no part, that is exactly what the
+ * increments of its sentence leave of the total (87 - 30 - 12 = 45), is an
+ * increment too, wherever the document states it (its headline's "Police
+ * arrest 45" as well).  Only when the total and every increment are exact
+ * counts: the sum is the reader's evidence, not the figure's words.
+ */
+static void missing_increments(rc_claim *c, size_t n, const meta *metas, const char *own)
+{
+	for (size_t j = 0; j < n; j++) {
+		if (!metas[j].running || c[j].part || c[j].status != RC_CLAIM_CURRENT || !is_exact(&c[j]))
+			continue;
+		double left = c[j].q.iv.lo;
+		size_t parts = 0;
+		bool exact = true;
+		for (size_t i = 0; i < n && exact; i++) {
+			if (c[i].parent != (int32_t)j || c[i].part != own)
+				continue;
+			exact = is_exact(&c[i]);
+			left -= c[i].q.iv.lo;
+			parts++;
+		}
+		if (!parts || !exact || left < 1)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			if (k != j && !c[k].part && c[k].parent < 0 && c[k].status == RC_CLAIM_CURRENT &&
+			    metas[k].metric == metas[j].metric && !metas[k].running && is_exact(&c[k]) &&
+			    c[k].q.iv.lo == left) {
+				c[k].part = own;
+				c[k].parent = (int32_t)j;
+			}
+	}
+}
+
+/*
  * The figures a running total adds up ("On Friday night officers detained
  * 30 protesters and on Thursday 12 were arrested, bringing the number held
  * since the protests began to 87") are increments of it: current figures
@@ -3740,6 +3782,8 @@ static bool running_totals(rc_claim *c, size_t n, const meta *metas, const char 
 			break;
 		}
 	}
+	if (own)
+		missing_increments(c, n, metas, own);
 	return true;
 }
 

@@ -459,7 +459,7 @@ typedef struct change {
 	int reason;           /* enum below */
 } change;
 
-enum { WHY_TEXT, WHY_AUTHORITY, WHY_LOWER, WHY_RISE };
+enum { WHY_TEXT, WHY_AUTHORITY, WHY_LOWER, WHY_RISE, WHY_FOUND, WHY_MORE_MISSING };
 
 /* The working state of one metric. */
 typedef struct mstate {
@@ -981,7 +981,8 @@ static bool unexplained_drop(const mstate *s, size_t i, size_t st)
 	if (st == SIZE_MAX)
 		return false;
 	const rc_claim_ref *x = s->refs[i], *o = s->refs[st];
-	return above(&x->effective, &o->effective) && !o->revised && !revises_in_text(x, o);
+	/* the missing fall as people are found: a drop needs no word */
+	return !s->falling && above(&x->effective, &o->effective) && !o->revised && !revises_in_text(x, o);
 }
 
 /* The tie-breaks after authority that every choice of a lead claim
@@ -1036,7 +1037,11 @@ static void add_change(mstate *s, size_t from, size_t to)
 		c.reason = WHY_TEXT;
 	} else if (above(&a->effective, &b->effective)) {
 		c.kind = RC_CONFLICT_PROGRESSION;
-		c.reason = WHY_RISE;
+		c.reason = s->falling ? WHY_MORE_MISSING : WHY_RISE;
+	} else if (s->falling) {
+		/* the missing fall as people are found: no revision */
+		c.kind = RC_CONFLICT_PROGRESSION;
+		c.reason = WHY_FOUND;
 	} else {
 		c.kind = RC_CONFLICT_REVISION;
 		c.reason = source(s->r, a) == source(s->r, b) ? WHY_AUTHORITY : WHY_LOWER;
@@ -1111,10 +1116,12 @@ static void change_why(mstate *s, rc_conflict *c, const change *first, const cha
 	const rc_claim_ref *a = s->refs[first->from], *b = s->refs[last->to];
 	c->why_arg.days = rc__fact_day(fact(s->r, b)) - rc__fact_day(fact(s->r, a));
 	c->why_steps = (uint32_t)steps;   /* under the claims */
-	c->why_form = first->reason == WHY_RISE        ? RC__WHY_CHANGE_RISE
-	              : first->reason == WHY_TEXT      ? RC__WHY_CHANGE_TEXT
-	              : first->reason == WHY_AUTHORITY ? RC__WHY_CHANGE_AUTHORITY
-	                                               : RC__WHY_CHANGE_LOWER;
+	c->why_form = first->reason == WHY_RISE           ? RC__WHY_CHANGE_RISE
+	              : first->reason == WHY_FOUND        ? RC__WHY_CHANGE_FOUND
+	              : first->reason == WHY_MORE_MISSING ? RC__WHY_CHANGE_MORE_MISSING
+	              : first->reason == WHY_TEXT         ? RC__WHY_CHANGE_TEXT
+	              : first->reason == WHY_AUTHORITY    ? RC__WHY_CHANGE_AUTHORITY
+	                                                  : RC__WHY_CHANGE_LOWER;
 }
 
 /* Consecutive changes of one kind and reason become one conflict: a toll
@@ -1673,9 +1680,24 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 	if (r->nomem)
 		goto done;
 	mark_window_standing(&s);
+	size_t latest_lead, latest_ok;
+	if (m->increments) {
+		/* each figure adds to the total: none is compared with another */
+		s.current = standing_chain(&s, &latest_lead, &latest_ok);
+		if (s.current == SIZE_MAX)
+			s.current = fallback_current(&s, &(int){0});
+		if (s.current != SIZE_MAX) {
+			/* the latest increment; no range of credible figures */
+			m->current = s.refs[s.current];
+			m->current_value = value_of(m->current);
+			m->has_estimates = !isnan(m->current_value);
+			m->low = m->best = m->high = m->current_value;
+			m->why_form = RC__CWHY_INCREMENT;
+		}
+		goto done;
+	}
 	window_contradictions(&s);
 	undated_contradictions(&s);
-	size_t latest_lead, latest_ok;
 	s.current = standing_chain(&s, &latest_lead, &latest_ok);
 	chain_conflicts(&s);
 	/* the undated reports are led as if they were one time window */

@@ -182,6 +182,12 @@ void rc__estimated_time(const char *hint, const char *event_date, long *day, lon
  * as people are found (data/reconcile.json falling_metrics)? */
 bool rc__falling_metric(const rc__reduce *r, const char *metric);
 
+/* Does metric ("killed (additional)") count increments: the part label is
+ * one of data/reconcile.json increment_parts, so that each figure adds to
+ * the total ("12 more bodies", then "five more") and none is a rival,
+ * revision or progression of another? */
+bool rc__increment_metric(const rc__reduce *r, const char *metric);
+
 void rc__mark_revised(rc__reduce *r, const rc_claim_ref **refs, size_t n);
 
 /* One number for a figure: the middle of a bounded interval, else its

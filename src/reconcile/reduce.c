@@ -366,8 +366,10 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 	/* figures a later report explicitly revises ("down to 29 from 31") are
 	 * superseded even though their own document still states them */
 	rc__mark_revised(r, refs, n);
-	/* core: current figures, vague and revised ones left out */
-	for (size_t i = 0; i < n; i++) {
+	/* core: current figures, vague and revised ones left out; increments
+	 * have none (each counts other people) */
+	m->increments = rc__increment_metric(r, m->metric);
+	for (size_t i = 0; i < n && !m->increments; i++) {
 		const rc_claim_ref *c = refs[i];
 		if (c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague || c->revised)
 			continue;
@@ -571,6 +573,8 @@ struct rc__tables {
 	size_t n_victims;
 	const char **falling;    /* metrics whose counts fall as people are found */
 	size_t n_falling;
+	const char **increments; /* part labels of increments: each adds to the total */
+	size_t n_increments;
 };
 
 static bool load_list(red *r, const json_t *root, const char *name, const char ***out, size_t *n)
@@ -605,7 +609,8 @@ static rc_status load_tables(red *r, struct rc__tables *t, rc_error *err)
 	bool ok = root && load_list(r, root, "official_words", &t->official, &t->n_official) &&
 	          load_list(r, root, "perpetrator_subjects", &t->perpetrators, &t->n_perpetrators) &&
 	          load_list(r, root, "victim_metrics", &t->victims, &t->n_victims) &&
-	          load_list(r, root, "falling_metrics", &t->falling, &t->n_falling);
+	          load_list(r, root, "falling_metrics", &t->falling, &t->n_falling) &&
+	          load_list(r, root, "increment_parts", &t->increments, &t->n_increments);
 	json_decref(root);
 	if (r->nomem)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory");
@@ -628,6 +633,19 @@ bool rc__falling_metric(const rc__reduce *r, const char *metric)
 	size_t len = strcspn(metric, " ");
 	for (size_t i = 0; r->tables && i < r->tables->n_falling; i++)
 		if (strlen(r->tables->falling[i]) == len && memcmp(r->tables->falling[i], metric, len) == 0)
+			return true;
+	return false;
+}
+
+bool rc__increment_metric(const rc__reduce *r, const char *metric)
+{
+	const char *open = strstr(metric, " (");
+	size_t len = open ? strlen(open + 2) : 0;
+	if (!len || open[1 + len] != ')')
+		return false;
+	for (size_t i = 0; r->tables && i < r->tables->n_increments; i++)
+		if (strlen(r->tables->increments[i]) == len - 1 &&
+		    memcmp(r->tables->increments[i], open + 2, len - 1) == 0)
 			return true;
 	return false;
 }

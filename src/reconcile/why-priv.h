@@ -22,7 +22,9 @@ enum {
 	RC__WHY_CHANGE_TEXT,
 	RC__WHY_CHANGE_AUTHORITY,
 	RC__WHY_CHANGE_LOWER,
-	RC__WHY_CHANGE_RISE
+	RC__WHY_CHANGE_RISE,
+	RC__WHY_CHANGE_FOUND,       /* a falling metric's fall (the missing found) */
+	RC__WHY_CHANGE_MORE_MISSING /* a falling metric's rise */
 };
 
 /* rc_metric_result.why_form */
@@ -37,7 +39,8 @@ enum {
 	RC__CWHY_LATER_VAGUE,      /* why_ref: the latest report's lead */
 	RC__CWHY_LATER_AGREE,      /* the same */
 	RC__CWHY_REVISED,          /* why_ref: the revised latest dated figure */
-	RC__CWHY_ESTIMATED         /* why_ref: the figure dated by its text; why_day: its day */
+	RC__CWHY_ESTIMATED,        /* why_ref: the figure dated by its text; why_day: its day */
+	RC__CWHY_INCREMENT         /* the latest of a metric's increments */
 };
 
 /* rc_metric_result.why_by of RC__CWHY_WINDOW */

@@ -101,6 +101,18 @@ size_t rc_conflict_why(const rc_conflict *c, char *buf, size_t size)
 			                      "die or bodies are found", text(a), text(b), days, ds, steps);
 		return out(buf, size, "%s rose to %s over %ld day%s, as tolls do when the injured die or bodies are "
 		                      "found", text(a), text(b), days, ds);
+	case RC__WHY_CHANGE_FOUND:
+		if (steps > 1)
+			return out(buf, size, "%s fell to %s over %ld day%s in %zu steps, as the missing are found or "
+			                      "accounted for", text(a), text(b), days, ds, steps);
+		return out(buf, size, "%s fell to %s over %ld day%s, as the missing are found or accounted for", text(a),
+		           text(b), days, ds);
+	case RC__WHY_CHANGE_MORE_MISSING:
+		if (steps > 1)
+			return out(buf, size, "%s rose to %s over %ld day%s in %zu steps, as more people are reported "
+			                      "missing", text(a), text(b), days, ds, steps);
+		return out(buf, size, "%s rose to %s over %ld day%s, as more people are reported missing", text(a),
+		           text(b), days, ds);
 	case RC__WHY_CHANGE_TEXT:
 		return out(buf, size, "the later report revises %s to %s", text(a), text(b));
 	case RC__WHY_CHANGE_AUTHORITY:
@@ -152,6 +164,9 @@ size_t rc_metric_result_current_why(const rc_metric_result *m, char *buf, size_t
 		return out(buf, size, "only vague figures were reported");
 	case RC__CWHY_LATEST:
 		return out(buf, size, "the latest report (%s, %s)", when(c), who(c));
+	case RC__CWHY_INCREMENT:
+		return out(buf, size, "the latest increment reported (%s, %s); each adds to the total, none replaces "
+		                      "another", when(c), who(c));
 	case RC__CWHY_WINDOW:
 		return out(buf, size, "the latest report (%s); of that %s's %zu figures, %s (%s)", when(c),
 		           m->why_window ? "day" : "time window", n,

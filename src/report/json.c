@@ -201,6 +201,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		rc__jw_interval(w, &m->core);
 	else
 		rc__jw_null(w);
+	rc__jw_kbool(w, "increments", m->increments);
 	rc__jw_knum_or_null(w, "low", m->has_estimates, m->low);
 	rc__jw_knum_or_null(w, "best", m->has_estimates, m->best);
 	rc__jw_knum_or_null(w, "high", m->has_estimates, m->high);

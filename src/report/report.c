@@ -567,7 +567,9 @@ static void text_metric(ctx *c, const rc_metric_result *m)
 		rc__outc(&c->o, '\n');
 	} else if (!m->has_core && m->n_claims > 1) {
 		sub_indent(c);
-		wrapped(c, "the current figures have no value in common", 2 + c->metric_w, 2 + c->metric_w);
+		wrapped(c, m->increments ? "increments: each adds to the total, none is compared with another"
+		                         : "the current figures have no value in common",
+		        2 + c->metric_w, 2 + c->metric_w);
 		rc__outc(&c->o, '\n');
 	}
 	rc_buf tl;

@@ -248,6 +248,17 @@ START_TEST(parts_of_a_total)
 	         "held since the riots began to 44.",
 	      "arrested|30|[30,30]|current|additional|2|-0; arrested|14|[14,14]|current|additional|2|-0; "
 	      "arrested|44|[44,44]|current|-|-1|-0; ");
+	/* the increment the running total's sentence leaves out, stated in
+	 * another sentence, is one too when the sum says so (20 + 14 + 10 =
+	 * 44), and not when it does not */
+	READS(0, "Police detained 20 people overnight. Police held 14 on Friday and on Saturday 10 were "
+	         "arrested, bringing the number held since the riots began to 44.",
+	      "arrested|20|[20,20]|current|additional|3|-0; arrested|14|[14,14]|current|additional|3|-0; "
+	      "arrested|10|[10,10]|current|additional|3|-0; arrested|44|[44,44]|current|-|-1|-0; ");
+	READS(0, "Police detained 25 people overnight. Police held 14 on Friday and on Saturday 10 were "
+	         "arrested, bringing the number held since the riots began to 44.",
+	      "arrested|25|[25,25]|current|-|-1|-0; arrested|14|[14,14]|current|additional|3|-0; "
+	      "arrested|10|[10,10]|current|additional|3|-0; arrested|44|[44,44]|current|-|-1|-0; ");
 	READS(0, "The coast guard put the toll at 61, while the navy said 5 more bodies had been found, "
 	         "bringing its count to 66.",
 	      "killed|61|[61,61]|current|-|-1|-0; killed|66|[66,66]|current|-|-1|-0; ");

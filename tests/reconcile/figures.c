@@ -77,6 +77,13 @@ static rc_record *report(const char *doc, const char *date, const char *outlet, 
 	return rec;
 }
 
+/* Make claim i of rec a part with this label ("additional", "children"). */
+static rc_record *with_part(rc_record *rec, size_t i, const char *part)
+{
+	((rc_claim *)rec->claims)[i].part = rc__arena_strdup(rc__record_arena(rec), part);
+	return rec;
+}
+
 #define ONE(metric, text, lo, hi, attr) \
 	(spec[]){{metric, text, lo, hi, attr, RC_CLAIM_CURRENT, -1, NULL}}, 1
 
@@ -444,6 +451,50 @@ START_TEST(part_is_not_compared_with_total)
 }
 END_TEST
 
+/* Increments ("12 more bodies were found", the next day "five more") each
+ * add to the total: no two are compared, and the latest is current.  The
+ * same figures of a group are compared (a control). */
+START_TEST(increments_are_never_rivals)
+{
+	spec day1[] = {
+		{"killed", "40", 40, 40, "police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "12 more", 12, 12, "police", RC_CLAIM_CURRENT, 0, NULL},
+	};
+	spec day2a[] = {
+		{"killed", "45", 45, 45, "police", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "five more", 5, 5, "police", RC_CLAIM_CURRENT, 0, NULL},
+	};
+	spec day2b[] = {
+		{"killed", "48", 48, 48, "Red Cross", RC_CLAIM_CURRENT, -1, NULL},
+		{"killed", "eight more", 8, 8, "Red Cross", RC_CLAIM_CURRENT, 0, NULL},
+	};
+	rc_record *r[] = {with_part(report("d1", "2024-03-02", "Valley Post", day1, 2), 1, "additional"),
+	                  with_part(report("d2", "2024-03-03", "Valley Post", day2a, 2), 1, "additional"),
+	                  with_part(report("d3", "2024-03-03", "City Herald", day2b, 2), 1, "additional")};
+	rc_result *res = reconcile(r, 3, NULL);
+	const rc_metric_result *inc = metric(res, "killed (additional)");
+	ck_assert(inc->increments);
+	ck_assert(!inc->has_core);
+	ck_assert_uint_eq(inc->n_conflicts, 0);
+	ck_assert_uint_eq(inc->n_claims, 3);
+	ck_assert_str_eq(inc->current->claim->text, "five more");
+	ck_assert(inc->best == 5 && inc->low == 5 && inc->high == 5);
+	ck_assert_str_eq(mwhy(inc), "the latest increment reported (2024-03-03, police); each adds to the total, "
+	                            "none replaces another");
+	ck_assert(!metric(res, "killed")->increments);
+	rc_result_free(res);
+
+	rc_record *g[] = {with_part(report("d1", "2024-03-02", "Valley Post", day1, 2), 1, "children"),
+	                  with_part(report("d2", "2024-03-03", "Valley Post", day2a, 2), 1, "children"),
+	                  with_part(report("d3", "2024-03-03", "City Herald", day2b, 2), 1, "children")};
+	res = reconcile(g, 3, NULL);
+	const rc_metric_result *grp = metric(res, "killed (children)");
+	ck_assert(!grp->increments);
+	ck_assert_uint_gt(grp->n_conflicts, 0);
+	rc_result_free(res);
+}
+END_TEST
+
 START_TEST(undated_report_kept_apart)
 {
 	rc_record *r[] = {
@@ -795,6 +846,24 @@ START_TEST(missing_fall_tolls_rise)
 	m = metric(res, "injured");
 	ck_assert_str_eq(m->current->claim->text, "340");
 	rc_result_free(res);
+	/* the missing falling from 17 to 8 is a progression (people found),
+	 * not a revision; the injured falling so is a revision */
+	const char *metrics[] = {"missing", "injured"};
+	for (size_t i = 0; i < 2; i++) {
+		rc_record *f[] = {
+			report("f-1", "2024-03-05", "Valley Post", ONE(metrics[i], "17", 17, 17, "police")),
+			report("f-2", "2024-03-07", "Hill Courier", ONE(metrics[i], "eight", 8, 8, "police")),
+		};
+		res = reconcile(f, 2, NULL);
+		m = metric(res, metrics[i]);
+		ck_assert_str_eq(m->current->claim->text, "eight");
+		ck_assert_uint_eq(m->n_conflicts, 1);
+		ck_assert_int_eq(m->conflicts[0].kind, i ? RC_CONFLICT_REVISION : RC_CONFLICT_PROGRESSION);
+		if (!i)
+			ck_assert_str_eq(cwhy(&m->conflicts[0]),
+			                 "17 fell to eight over 2 days, as the missing are found or accounted for");
+		rc_result_free(res);
+	}
 }
 END_TEST
 
@@ -915,6 +984,7 @@ int main(void)
 	tcase_add_test(t, official_against_monitor_is_a_dispute);
 	tcase_add_test(t, headline_said_short_is_no_contradiction);
 	tcase_add_test(t, part_is_not_compared_with_total);
+	tcase_add_test(t, increments_are_never_rivals);
 	tcase_add_test(t, undated_report_kept_apart);
 	tcase_add_test(t, later_less_precise_report_confirms);
 	tcase_add_test(t, figure_revised_later_still_disagreed_that_day);
