@@ -683,18 +683,21 @@ static int cmp_lit_p(const void *pa, const void *pb)
 /* Is the headline claim c its body's figure said short: its document's
  * body gives the same number for the same metric and part, but not the
  * same interval ("Floods ... displace 60,000" over "forced more than
- * 60,000 from their homes")? */
+ * 60,000 from their homes"), or c is a vague word where the body gives a
+ * figure ("Mine blast kills 16, several trapped" over "17 others
+ * trapped")? */
 static bool headline_shorthand(const rc_record *rec, const rc_claim *c)
 {
 	if (!c->in_title || !c->metric)
 		return false;
 	for (size_t i = 0; i < rec->n_claims; i++) {
 		const rc_claim *b = &rec->claims[i];
-		if (b->in_title || !b->metric || b->q.value != c->q.value || strcmp(b->metric, c->metric) != 0 ||
+		if (b->in_title || !b->metric || strcmp(b->metric, c->metric) != 0 ||
 		    (b->part ? !c->part || strcmp(b->part, c->part) != 0 : c->part != NULL) ||
 		    b->status != RC_CLAIM_CURRENT)
 			continue;
-		if (!rc_interval_equal(&b->q.iv, &c->q.iv))
+		if (c->q.vague ? !b->q.vague
+		               : b->q.value == c->q.value && !rc_interval_equal(&b->q.iv, &c->q.iv))
 			return true;
 	}
 	return false;

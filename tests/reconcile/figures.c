@@ -428,6 +428,24 @@ START_TEST(headline_said_short_is_no_contradiction)
 	res = reconcile(q, 1, NULL);
 	ck_assert_uint_eq(count_kind(metric(res, "displaced"), RC_CONFLICT_CONTRADICTION), 1);
 	rc_result_free(res);
+	/* "Mine blast kills 16, several trapped" over "17 others trapped": a
+	 * vague headline word where the body gives a figure; the same vague
+	 * word in the body of another report still counts */
+	spec sv[] = {{"missing", "several", 3, 9, NULL, RC_CLAIM_CURRENT, -1, NULL},
+	             {"missing", "17", 17, 17, "an official", RC_CLAIM_CURRENT, -1, NULL}};
+	rc_record *w[] = {report("h-5", "2024-03-02", "Valley Post", sv, 2)};
+	cl = (rc_claim *)w[0]->claims;
+	cl[0].q.vague = true;
+	cl[0].in_title = true;
+	res = reconcile(w, 1, NULL);
+	ck_assert_uint_eq(count_kind(metric(res, "missing"), RC_CONFLICT_CONTRADICTION), 0);
+	rc_result_free(res);
+	rc_record *v[] = {report("h-3", "2024-03-02", "Valley Post", sv, 1),
+	                  report("h-4", "2024-03-02", "Hill Courier", sv + 1, 1)};
+	((rc_claim *)v[0]->claims)[0].q.vague = true;
+	res = reconcile(v, 2, NULL);
+	ck_assert_uint_eq(count_kind(metric(res, "missing"), RC_CONFLICT_CONTRADICTION), 1);
+	rc_result_free(res);
 }
 END_TEST
 
