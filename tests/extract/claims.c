@@ -1041,6 +1041,16 @@ START_TEST(attribution)
 	/* ", saying" after a clause of dispute is its subject's */
 	CLAIMS("Village elders disputed the toll, saying 60 people had died.",
 	       "killed|60|current|people|Village elders|died|-1; ");
+	/* ... and after an accusation's "of" or "for" clause, each gap up to
+	 * the gap window */
+	CLAIMS("Union leaders accused the mine owners of covering up the scale, saying 60 people had died.",
+	       "killed|60|current|people|Union leaders|died|-1; ");
+	/* people named by their relation keep their "of"/"for": the relatives
+	 * are the source, not the victims */
+	CLAIMS("Relatives of the victims said 60 people had died.",
+	       "killed|60|current|people|Relatives of the victims|died|-1; ");
+	CLAIMS("Lawyers for the families said 60 people had died.",
+	       "killed|60|current|people|Lawyers for the families|died|-1; ");
 	CLAIMS("The official IRNA news agency said 84 people were killed.",
 	       "killed|84|current|people|IRNA|killed|-1; ");
 	CLAIMS("Mir-Ahmadi spoke on Sunday. He said 11 people were arrested.",
