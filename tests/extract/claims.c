@@ -697,6 +697,16 @@ START_TEST(not_figures_and_other_predicates)
 	READS(0, "Firefighters freed 7 residents who had been trapped for hours.", "");
 	READS(0, "Divers reach 13 stranded cavers", "");
 	READS(0, "Six trapped climbers were rescued on Monday.", "");
+	/* the buried are missing while they are feared or still buried; the
+	 * buried dead (a funeral) are no count of anything */
+	READS(0, "Rescuers dug for 30 villagers believed to be buried under the mud.",
+	      "missing|30|[30,30]|current|-|-1|-0; ");
+	READS(0, "Eleven miners are still buried, the company said.",
+	      "missing|Eleven|[11,11]|current|-|-1|-0; ");
+	READS(0, "The 19 victims were buried on Sunday.", "");
+	/* "all" before the figure of a verb: everyone the figure counts */
+	READS(0, "The crash killed all 44 people on board.", "killed|44|[44,44]|current|-|-1|-0; ");
+	READS(0, "The fire killed all of the 7 residents.", "killed|7|[7,7]|current|-|-1|-0; ");
 	READS(0, "Diplomats were shown photographs of 900 bodies.", "");
 	READS(0, "Nobody knows how many died.", "");
 }
