@@ -223,6 +223,8 @@ struct rc_rules {
 	size_t n_slots;      /* power of two */
 
 	rc__pattern_set metric_patterns;
+	rc__pattern_set carried;        /* "carrying {N}": those a vehicle carried (pattern.metric) */
+	rc__pattern_set all_carried;    /* "killing everyone on board": all of them (pattern.metric) */
 	rc__pattern_set superseded;     /* {N}-anchored or clause cues */
 	rc__pattern_set revision;       /* {N}-anchored, need a revision word */
 	rc__pattern_set hypothetical;

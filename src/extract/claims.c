@@ -528,10 +528,9 @@ static size_t anchored(const rc__pattern_set *set, uint64_t h, size_t *first)
 	return hi;
 }
 
-/* Does any slot-less cue of set match entirely inside [lo, hi)? */
 /* The first token of a cue of set (one without {N}) that lies in
- * [lo, hi), or hi. */
-static size_t cue_find(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
+ * [lo, hi), or hi; only cues of that metric when metric >= 0. */
+static size_t cue_find_of(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi, int metric)
 {
 	for (size_t i = lo; i < hi; i++) {
 		if (x->tok[i].type != RC_TK_WORD && x->tok[i].type != RC_TK_PUNCT)
@@ -539,13 +538,19 @@ static size_t cue_find(const ex *x, const rc__pattern_set *set, size_t lo, size_
 		size_t k, end = anchored(set, x->tok[i].h, &k);
 		for (; k < end; k++) {
 			const rc__pattern *p = &set->p[set->anchors[k].pattern];
-			if (p->slot >= 0 || p->anchor != 0 || !lit_eq(x, &p->t[0], i))
+			if (p->slot >= 0 || p->anchor != 0 || (metric >= 0 && p->metric != metric) ||
+			    !lit_eq(x, &p->t[0], i))
 				continue;
 			if (match_fwd(x, p, 0, i, hi) >= 0)
 				return i;
 		}
 	}
 	return hi;
+}
+
+static size_t cue_find(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
+{
+	return cue_find_of(x, set, lo, hi, -1);
 }
 
 static bool cue_in(const ex *x, const rc__pattern_set *set, size_t lo, size_t hi)
@@ -703,6 +708,31 @@ static bool claim_before(const ex *x, size_t f, const rc__lex_entry *e, size_t j
 		return false;
 	*out = make_work(f, form, e->idx, s.idx, j + 1 - e->p.n, j + 1, s.end - 1);
 	return true;
+}
+
+/*
+ * Those a vehicle carried, all of whom the sentence says died: "A plane
+ * carrying 72 people crashed ..., killing everyone on board", "No survivors
+ * as jet crashes, 72 on board".  A figure of a metric's carried pattern
+ * is that metric's when one of its all_carried cues stands in the
+ * sentence; the cue is the trigger.
+ */
+static bool try_carried(const ex *x, size_t f, work *out)
+{
+	const rc__pattern_set *set = &x->r->carried;
+	for (size_t k = 0; k < set->n; k++) {
+		const rc__pattern *p = &set->p[k];
+		size_t a, b;
+		if (!match_at_figure(x, p, f, &a, &b))
+			continue;
+		size_t c = cue_find_of(x, &x->r->all_carried, 0, x->n, p->metric);
+		subj s = subject_after(x, f);
+		if (c >= x->n || s.thing || !object_ok(x, p->metric, s.idx))
+			continue;
+		*out = make_work(f, FORM_PATTERN, p->metric, s.idx, c, c + 1, (b > f + 1 ? b : f + 1) - 1);
+		return true;
+	}
+	return false;
 }
 
 static bool try_verb_before(const ex *x, size_t f, work *out)
@@ -3502,7 +3532,7 @@ static rc_status do_chunk(ex *x, meta **metas, size_t *cap_meta)
 		          try_verb_before(x, f, &w) || try_toll_before(x, f, &w) ||
 		          try_after(x, f, &w, &second) || try_noun_after(x, f, &w) ||
 		          try_chain(x, f, &w, &head) || try_revision_partner(x, f, &w) ||
-		          try_back_reference(x, f, &w);
+		          try_back_reference(x, f, &w) || try_carried(x, f, &w);
 		if (!ok || rejected(x, &w) || in_source(x, f))
 			continue;
 		bool nomem = false;

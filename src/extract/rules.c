@@ -89,6 +89,8 @@ static const field metric_fields[] = {
 	WORDS("nouns"),
 	WORDS("tolls"),
 	{.key = "patterns", .kind = V_PATTERNS, .slot = SLOT_N_REQUIRED},
+	{.key = "carried", .kind = V_PATTERNS, .slot = SLOT_N_REQUIRED},
+	{.key = "all_carried", .kind = V_PATTERNS, .slot = SLOT_NONE},
 	WORDS("objects"),
 	BOOL("replace"),
 	BOOL("disabled"),
@@ -1277,7 +1279,11 @@ static rc_status compile(compiler *cp, const json_t *doc)
 			                       metric_lists[k].cls, (int32_t)mi)) != RC_OK)
 				return st;
 		if ((st = add_patterns(cp, &r->metric_patterns, json_object_get(v, "patterns"),
-		                       SLOT_N_REQUIRED, (int32_t)mi)) != RC_OK)
+		                       SLOT_N_REQUIRED, (int32_t)mi)) != RC_OK ||
+		    (st = add_patterns(cp, &r->carried, json_object_get(v, "carried"), SLOT_N_REQUIRED,
+		                       (int32_t)mi)) != RC_OK ||
+		    (st = add_patterns(cp, &r->all_carried, json_object_get(v, "all_carried"), SLOT_NONE,
+		                       (int32_t)mi)) != RC_OK)
 			return st;
 		const json_t *objects = json_object_get(v, "objects");
 		size_t no = json_array_size(objects);
@@ -1373,7 +1379,8 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                           &r->part_cues, &r->background, &r->past_perfect, &r->time_anchors, &r->count_anaphors,
 	                           &r->rejected, &r->computed, &r->dated_level,
 	                           &r->earlier_openers, &r->later_openers,
-	                           &r->background_others, &r->running_total};
+	                           &r->background_others, &r->running_total, &r->carried,
+	                           &r->all_carried};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

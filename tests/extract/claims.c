@@ -704,6 +704,18 @@ START_TEST(not_figures_and_other_predicates)
 	READS(0, "Eleven miners are still buried, the company said.",
 	      "missing|Eleven|[11,11]|current|-|-1|-0; ");
 	READS(0, "The 19 victims were buried on Sunday.", "");
+	/* those a vehicle carried, all of whom died: the figure carried is
+	 * the toll when the sentence says all died, and nothing otherwise */
+	READS(0, "A bus carrying 31 pilgrims fell into a ravine near the pass, killing everyone on board.",
+	      "killed|31|[31,31]|current|-|-1|-0; ");
+	READS(0, "All aboard perished when the ferry, carrying 57 people, capsized.",
+	      "killed|57|[57,57]|current|-|-1|-0; ");
+	READS(0, "No survivors as airliner crashes, 112 on board", "killed|112|[112,112]|current|-|-1|-0; ");
+	READS(0, "A bus carrying 31 pilgrims fell into a ravine near the pass, killing all but three.", "");
+	READS(0, "A ferry carrying 57 people capsized; everyone on board was rescued.", "");
+	/* the remaining searched for are missing; suspects are sought, not missing */
+	READS(0, "Divers searched for the remaining 9 fishermen.", "missing|9|[9,9]|current|-|-1|-0; ");
+	READS(0, "Police searched for the remaining 2 suspects.", "");
 	/* "all" before the figure of a verb: everyone the figure counts */
 	READS(0, "The crash killed all 44 people on board.", "killed|44|[44,44]|current|-|-1|-0; ");
 	READS(0, "The fire killed all of the 7 residents.", "killed|7|[7,7]|current|-|-1|-0; ");
