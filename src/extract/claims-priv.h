@@ -249,6 +249,7 @@ struct rc_rules {
 	size_t n_part_labels;
 	rc__pattern_set background;     /* cues of an earlier event */
 	rc__pattern_set later_openers;  /* "Days later, a ...": a new incident after the news */
+	rc__pattern_set last_year;      /* "... died ... last year": the year before the document's */
 	rc__pattern_set background_others; /* "{N} others": beside an earlier event's victims */
 	rc__pattern_set running_total;  /* ", bringing the toll": the figures before it add up to the one after */
 	rc__pattern_set past_perfect;   /* "had reached": superseded unless reported */

@@ -126,6 +126,7 @@ typedef struct kept_sent {
 typedef struct ex {
 	const rc_rules *r;
 	int ref_year;           /* the document's year (publication, else the latest named), or 0 */
+	int pub_year;           /* its publication's year, or 0 */
 	const rc_text *t;
 	const char *s;          /* t->norm */
 	const rc_segments *seg;
@@ -1993,6 +1994,18 @@ static bool background_of(const ex *x, const work *w, int *year)
 		y = tok_year(x, k);
 	for (size_t k = 0; k < open_end && !y; k++)
 		y = tok_year(x, k);
+	/* the year before the document's, said so at the clause's end: "More
+	 * than 2,500 migrants died or went missing in the central Mediterranean
+	 * last year" (a year's total) is a year named, up to the next
+	 * punctuation, figure or clause word; only when the document is dated
+	 * (a year the text names may be any law's or report's) */
+	if (!y && x->pub_year > 1 && x->r->last_year.n) {
+		size_t e = ce;
+		while (e < x->n && e < ce + CLAUSE_MAX && is_word(x, e) && !is_lex(x, e, RC_LX_CLAUSE))
+			e++;
+		if (cue_in(x, &x->r->last_year, cs, e))
+			y = x->pub_year - 1;
+	}
 	*year = 0;
 	if (cue || (y && x->ref_year && y < x->ref_year)) {
 		*year = y;
@@ -3895,7 +3908,7 @@ rc_status rc__claims_extract(rc_claim **out, size_t *n_out, rc_arena *out_arena,
 	if (dropped)
 		*dropped = 0;
 	ex x = {.r = rules, .t = t, .s = t->norm, .seg = seg, .out = out_arena, .qs = qs,
-	        .nq = nq, .max_claims = max_claims, .ref_year = pub_year};
+	        .nq = nq, .max_claims = max_claims, .ref_year = pub_year, .pub_year = pub_year};
 	meta *metas = NULL;
 	size_t cap_meta = 0;
 	rc_status st = RC_ERR_NOMEM;

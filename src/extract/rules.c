@@ -180,6 +180,7 @@ static const field background_fields[] = {
 	LEX("long_ago", RC_LX_LONG_AGO),
 	LEX("indefinites", RC_LX_INDEFINITE),
 	PATTERNS("later_openers", SLOT_NONE, later_openers),
+	PATTERNS("last_year", SLOT_NONE, last_year),
 	PATTERNS("others", SLOT_N_REQUIRED, background_others),
 	F_END,
 };
@@ -1380,7 +1381,7 @@ static rc_status compile(compiler *cp, const json_t *doc)
 	                           &r->rejected, &r->computed, &r->dated_level,
 	                           &r->earlier_openers, &r->later_openers,
 	                           &r->background_others, &r->running_total, &r->carried,
-	                           &r->all_carried};
+	                           &r->all_carried, &r->last_year};
 	for (size_t k = 0; k < RC_ARRAY_LEN(sets); k++)
 		if ((st = index_anchors(cp, sets[k])) != RC_OK)
 			return st;

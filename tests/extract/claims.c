@@ -437,6 +437,17 @@ START_TEST(later_incident_is_background)
 	      "killed|40|[40,40]|current|-|-1|bg2011; injured|More than 100|(100,-1)|current|-|-1|-0; ");
 	READS(2024, "A fire at a garment factory killed 40 people. More than 100 others were injured.",
 	      "killed|40|[40,40]|current|-|-1|-0; injured|More than 100|(100,-1)|current|-|-1|-0; ");
+	/* "last year" at the clause's end names the year before the
+	 * document's: a year's total, of the year 2023 (not the news) */
+	READS(2024, "A bus crash killed 12 people on Monday. Road accidents killed 1,900 people in the "
+	            "province last year.",
+	      "killed|12|[12,12]|current|-|-1|-0; killed|1,900|[1900,1900]|current|-|-1|bg2023; ");
+	/* nothing of the kind in an undated document, nor past the clause */
+	READS(0, "A bus crash killed 12 people on Monday. Road accidents killed 1,900 people in the "
+	         "province last year.",
+	      "killed|12|[12,12]|current|-|-1|-0; killed|1,900|[1900,1900]|current|-|-1|-0; ");
+	READS(2024, "A bus crash killed 12 people, the worst since the bridge opened last year.",
+	      "killed|12|[12,12]|current|-|-1|-0; ");
 }
 END_TEST
 
