@@ -3866,14 +3866,38 @@ static bool names_word(const char *s, const char *w, size_t n)
  * of Italy's Civil Protection Department, told ..."): the claim takes
  * that source, and with it the role that tells its authority.
  */
+/* Does the source s end in the word w (of length n), after other words,
+ * compared without case ("Health Ministry" and "ministry"), as its head:
+ * not the last of two joined ("police and residents" is no source of
+ * "residents")? */
+static bool ends_in_word(const char *s, const char *w, size_t n)
+{
+	size_t l = strlen(s);
+	if (l <= n + 1 || s[l - n - 1] != ' ' || strstr(s, " and "))
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (rc__lower((unsigned char)s[l - n + k]) != rc__lower((unsigned char)w[k]))
+			return false;
+	return true;
+}
+
 static void full_names(rc_claim *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *a = c[i].attribution;
-		if (!a || strchr(a, ' ') || !(a[0] >= 'A' && a[0] <= 'Z') || strlen(a) < 3)
+		if (!a || strchr(a, ' ') || strlen(a) < 3)
 			continue;
-		for (size_t j = 0; j < i; j++)
-			if (c[j].attribution && names_word(c[j].attribution, a, strlen(a))) {
+		size_t al = strlen(a);
+		bool name = a[0] >= 'A' && a[0] <= 'Z';
+		for (size_t j = 0; name && j < i; j++)
+			if (c[j].attribution && names_word(c[j].attribution, a, al)) {
+				c[i].attribution = c[j].attribution;
+				break;
+			}
+		/* a noun alone ("the ministry said") is the latest source named
+		 * before it with that noun as its head ("the Health Ministry") */
+		for (size_t j = i; !name && j-- > 0;)
+			if (c[j].attribution && ends_in_word(c[j].attribution, a, al)) {
 				c[i].attribution = c[j].attribution;
 				break;
 			}

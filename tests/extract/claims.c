@@ -894,6 +894,12 @@ START_TEST(cited_authority)
 	        "30 were hurt.",
 	        "12|Maria Costa, a spokeswoman for the fire service; "
 	        "30|Maria Costa, a spokeswoman for the fire service; ");
+	/* a noun alone is the latest source named before with that head; a
+	 * head no earlier source has stays as it is */
+	SOURCES("The Health Ministry said 12 people died. Later the ministry said 30 were hurt.",
+	        "12|Health Ministry; 30|Health Ministry; ");
+	SOURCES("The Kenya Red Cross said 12 people died. The agency said 30 were hurt.",
+	        "12|Kenya Red Cross; 30|agency; ");
 	SOURCES("The 70 deaths announced by the ministry were later revised to 64, the governor said.",
 	        "70|ministry; 64|governor; ");
 	SOURCES("Rescuers say 40 people are missing, and officials say the search goes on.",
