@@ -96,23 +96,19 @@ size_t rc_conflict_why(const rc_conflict *c, char *buf, size_t size)
 			           (size_t)c->reports);
 		return out(buf, size, "the text revises %s to %s", text(a), text(b));
 	case RC__WHY_CHANGE_RISE:
-		if (steps > 1)
-			return out(buf, size, "%s rose to %s over %ld day%s in %zu steps, as tolls do when the injured "
-			                      "die or bodies are found", text(a), text(b), days, ds, steps);
-		return out(buf, size, "%s rose to %s over %ld day%s, as tolls do when the injured die or bodies are "
-		                      "found", text(a), text(b), days, ds);
 	case RC__WHY_CHANGE_FOUND:
+	case RC__WHY_CHANGE_MORE_MISSING: {
+		/* a change over days: "a rose to b over 3 days in 2 steps, as ..." */
+		char in[48] = "";
 		if (steps > 1)
-			return out(buf, size, "%s fell to %s over %ld day%s in %zu steps, as the missing are found or "
-			                      "accounted for", text(a), text(b), days, ds, steps);
-		return out(buf, size, "%s fell to %s over %ld day%s, as the missing are found or accounted for", text(a),
-		           text(b), days, ds);
-	case RC__WHY_CHANGE_MORE_MISSING:
-		if (steps > 1)
-			return out(buf, size, "%s rose to %s over %ld day%s in %zu steps, as more people are reported "
-			                      "missing", text(a), text(b), days, ds, steps);
-		return out(buf, size, "%s rose to %s over %ld day%s, as more people are reported missing", text(a),
-		           text(b), days, ds);
+			snprintf(in, sizeof in, " in %zu steps", steps);
+		bool fell = c->why_form == RC__WHY_CHANGE_FOUND;
+		return out(buf, size, "%s %s to %s over %ld day%s%s, %s", text(a), fell ? "fell" : "rose", text(b), days,
+		           ds, in,
+		           fell ? "as the missing are found or accounted for"
+		           : c->why_form == RC__WHY_CHANGE_RISE ? "as tolls do when the injured die or bodies are found"
+		                                                : "as more people are reported missing");
+	}
 	case RC__WHY_CHANGE_TEXT:
 		return out(buf, size, "the later report revises %s to %s", text(a), text(b));
 	case RC__WHY_CHANGE_AUTHORITY:
