@@ -240,6 +240,9 @@ START_TEST(parts_of_a_total)
 	      "killed|Two|[2,2]|current|among the victims|1|-0; killed|11|[11,11]|current|-|-1|-0; ");
 	READS(0, "Three pupils are among the 40 people injured in the crash.",
 	      "injured|Three|[3,3]|current|among the victims|1|-0; injured|40|[40,40]|current|-|-1|-0; ");
+	/* "the {M} dead included {N}": a part of the total it names */
+	READS(0, "The 33 dead included seven children.",
+	      "killed|33|[33,33]|current|-|-1|-0; killed|seven|[7,7]|current|children|0|-0; ");
 	READS(0, "Among the 12 people killed were two paramedics.",
 	      "killed|12|[12,12]|current|-|-1|-0; killed|two|[2,2]|current|rescuers|0|-0; ");
 	/* the figures a running total adds up are increments of it; a figure
