@@ -240,6 +240,13 @@ START_TEST(parts_of_a_total)
 	      "killed|Two|[2,2]|current|among the victims|1|-0; killed|11|[11,11]|current|-|-1|-0; ");
 	READS(0, "Three pupils are among the 40 people injured in the crash.",
 	      "injured|Three|[3,3]|current|among the victims|1|-0; injured|40|[40,40]|current|-|-1|-0; ");
+	/* a sub-count's condition after "of whom" or "of them" */
+	READS(0, "The quake injured 410 people, 37 of whom remain in intensive care.",
+	      "injured|410|[410,410]|current|-|-1|-0; injured|37|[37,37]|current|serious condition|0|-0; ");
+	READS(0, "The blast injured 40 people, 12 of them seriously.",
+	      "injured|40|[40,40]|current|-|-1|-0; injured|12|[12,12]|current|serious condition|0|-0; ");
+	READS(0, "The quake injured 410 people, 37 of whom remain in hospital.",
+	      "injured|410|[410,410]|current|-|-1|-0; injured|37|[37,37]|current|in hospital|0|-0; ");
 	/* "the {M} dead included {N}": a part of the total it names */
 	READS(0, "The 33 dead included seven children.",
 	      "killed|33|[33,33]|current|-|-1|-0; killed|seven|[7,7]|current|children|0|-0; ");
