@@ -2001,9 +2001,12 @@ static bool background_of(const ex *x, const work *w, int *year)
 	 * (a year the text names may be any law's or report's) */
 	if (!y && x->pub_year > 1 && x->r->last_year.n) {
 		size_t e = ce;
-		while (e < x->n && e < ce + CLAUSE_MAX && is_word(x, e) && !is_lex(x, e, RC_LX_CLAUSE))
-			e++;
-		if (cue_in(x, &x->r->last_year, cs, e))
+		bool period = false;   /* every such phrase holds a period word ("year") */
+		for (size_t k = cs; k < ce && !period; k++)
+			period = is_word(x, k) && is_lex(x, k, RC_LX_PERIOD);
+		for (; e < x->n && e < ce + CLAUSE_MAX && is_word(x, e) && !is_lex(x, e, RC_LX_CLAUSE); e++)
+			period = period || is_lex(x, e, RC_LX_PERIOD);
+		if (period && cue_in(x, &x->r->last_year, cs, e))
 			y = x->pub_year - 1;
 	}
 	*year = 0;
