@@ -84,8 +84,9 @@ RC_API void rc_record_drop_merge_data(rc_record *rec);
 
 /**
  * A store for records kept a long time (the reduce phase holds every record
- * of a batch).  A record compacted into it is one block of exactly its
- * size, with its repeated strings (paths, outlets, dates, metrics,
+ * of a batch).  A record compacted into it is one piece of exactly its
+ * size, packed with the next records' in blocks mapped apart from malloc's
+ * heap, with its repeated strings (paths, outlets, dates, metrics,
  * triggers, figures, event ids, places) shared with the store's other
  * records and each quoted sentence kept once: less than half the memory of
  * a record fresh from the map step.  Records read by rc_record_reader are

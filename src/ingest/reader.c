@@ -228,12 +228,20 @@ static void dec_unget(stream *s, int c)
 
 /* ---- the reader ------------------------------------------------------------------- */
 
-/* Every id handed out in this run, and where it was first used. */
-typedef struct id_slot {
-	const char *id;
-	uint64_t hash;
+/* Every id handed out in this run, and where it was first used: an entry
+ * in the table's arena, a slot of 16 bytes in its table (at most three
+ * quarters full).  The table lives as long as the reader: with the slot
+ * holding all of it (32 bytes, at most half full), it took 16 MB of the
+ * 169,565 documents of the 100 MB bench batch at the end of the map phase. */
+typedef struct id_entry {
 	const char *path;
 	size_t line;
+	char id[];
+} id_entry;
+
+typedef struct id_slot {
+	const id_entry *e;    /* NULL: free */
+	uint64_t hash;
 } id_slot;
 
 typedef struct id_table {
@@ -404,15 +412,15 @@ static uint64_t id_hash(const char *s)
 	return rc__hash64(s, strlen(s), 0x9e3779b97f4a7c15ULL);
 }
 
-static id_slot *id_find(const id_table *t, const char *id, uint64_t h)
+static const id_entry *id_find(const id_table *t, const char *id, uint64_t h)
 {
 	if (!t->cap)
 		return NULL;
 	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		if (!t->slots[i].id)
+		if (!t->slots[i].e)
 			return NULL;
-		if (t->slots[i].hash == h && strcmp(t->slots[i].id, id) == 0)
-			return &t->slots[i];
+		if (t->slots[i].hash == h && strcmp(t->slots[i].e->id, id) == 0)
+			return t->slots[i].e;
 	}
 }
 
@@ -423,7 +431,7 @@ static uint64_t id_slot_hash(const void *slot)
 
 static rc_status id_add(id_table *t, const char *id, uint64_t h, const char *path, size_t line)
 {
-	if ((t->n + 1) * 2 > t->cap) {
+	if (4 * (t->n + 1) > 3 * t->cap) {
 		size_t nc = t->cap ? t->cap * 2 : 64;
 		id_slot *ns = rc__probe_grow(t->slots, t->cap, nc, sizeof *ns, id_slot_hash);
 		if (!ns)
@@ -434,11 +442,14 @@ static rc_status id_add(id_table *t, const char *id, uint64_t h, const char *pat
 	if (path && (!t->last_path || strcmp(t->last_path, path) != 0) &&
 	    !(t->last_path = rc__arena_strdup(t->a, path)))
 		return RC_ERR_NOMEM;
-	const char *copy = rc__arena_strdup(t->a, id);
-	if (!copy)
+	size_t len = strlen(id);
+	id_entry *e = rc__arena_alloc(t->a, sizeof *e + len + 1);
+	if (!e)
 		return RC_ERR_NOMEM;
-	t->slots[rc__probe_free(t->slots, t->cap, sizeof *t->slots, h)] =
-		(id_slot){copy, h, path ? t->last_path : NULL, line};
+	e->path = path ? t->last_path : NULL;
+	e->line = line;
+	memcpy(e->id, id, len + 1);
+	t->slots[rc__probe_free(t->slots, t->cap, sizeof *t->slots, h)] = (id_slot){e, h};
 	t->n++;
 	return RC_OK;
 }
@@ -453,7 +464,7 @@ static rc_status unique_id(rc_reader *r, rc_document *doc)
 {
 	id_table *t = &r->ids;
 	uint64_t h = id_hash(doc->id);
-	const id_slot *first = id_find(t, doc->id, h);
+	const id_entry *first = id_find(t, doc->id, h);
 	if (!first)
 		return id_add(t, doc->id, h, doc->path, doc->record_line);
 	const char *base = doc->id;

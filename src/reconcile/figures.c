@@ -238,11 +238,11 @@ static const char *day_str(rc__reduce *r, long z)
 static double value_of(const rc_claim_ref *c)
 {
 	const rc_quantity *q = &c->claim->q;
-	if (q->vague && !c->effective.lo_inf)
-		return c->effective.lo;
+	if (q->vague && !c->effective->lo_inf)
+		return c->effective->lo;
 	if (q->approx && isfinite(q->value) && (q->iv.lo_inf || q->iv.hi_inf || q->iv.lo == q->iv.hi))
 		return q->value;
-	return rc__point_of(&c->effective);
+	return rc__point_of(c->effective);
 }
 
 double rc__point_of(const rc_interval *iv)
@@ -513,7 +513,7 @@ static void build_figures(mstate *s)
 		s->fig[i] = SIZE_MAX;
 		int c = cls(s->refs[i]);
 		if (c != CLS_NONE)
-			it[k++] = (item){s->win[i], c, &s->refs[i]->effective, i};
+			it[k++] = (item){s->win[i], c, s->refs[i]->effective, i};
 	}
 	qsort(it, k, sizeof *it, cmp_item);
 	size_t groups = 0;
@@ -910,12 +910,12 @@ static void undated_contradictions(mstate *s)
 			in[i - first] = s->fig[i] != SIZE_MAX && s->m->figures[s->fig[i]].status == RC_CLAIM_CURRENT &&
 			                !(n_sup && bsearch(&iv, sup, n_sup, sizeof *sup, cmp_lit_p));
 			if (in[i - first])
-				extremes_add(&e, &s->refs[i]->effective);
+				extremes_add(&e, s->refs[i]->effective);
 		}
 		if (extremes_disagree(&e)) {
 			size_t k = 0;
 			for (size_t i = a; i < b; i++)
-				if (in[i - first] && misses(&e, &s->refs[i]->effective)) {
+				if (in[i - first] && misses(&e, s->refs[i]->effective)) {
 					pairs[2 * k] = s->fig[i];
 					pairs[2 * k + 1] = i;
 					k++;
@@ -985,7 +985,7 @@ static bool unexplained_drop(const mstate *s, size_t i, size_t st)
 		return false;
 	const rc_claim_ref *x = s->refs[i], *o = s->refs[st];
 	/* the missing fall as people are found: a drop needs no word */
-	return !s->falling && above(&x->effective, &o->effective) && !o->revised && !revises_in_text(x, o);
+	return !s->falling && above(x->effective, o->effective) && !o->revised && !revises_in_text(x, o);
 }
 
 /* The tie-breaks after authority that every choice of a lead claim
@@ -1038,7 +1038,7 @@ static void add_change(mstate *s, size_t from, size_t to)
 	if (a->revised || revises_in_text(b, a)) {
 		c.kind = RC_CONFLICT_REVISION;
 		c.reason = WHY_TEXT;
-	} else if (above(&a->effective, &b->effective)) {
+	} else if (above(a->effective, b->effective)) {
 		c.kind = RC_CONFLICT_PROGRESSION;
 		c.reason = s->falling ? WHY_MORE_MISSING : WHY_RISE;
 	} else if (s->falling) {
@@ -1098,7 +1098,7 @@ static size_t standing_chain(mstate *s, size_t *latest_lead, size_t *latest_ok)
 		s->m->figures[s->fig[lead]].leads = true;
 		if (st == SIZE_MAX) {
 			st = lead;
-		} else if (!rc_interval_meets(&s->refs[st]->effective, &s->refs[lead]->effective)) {
+		} else if (!rc_interval_meets(s->refs[st]->effective, s->refs[lead]->effective)) {
 			add_change(s, st, lead);
 			st = lead;
 		} else if (falls || precision(s->refs[lead]) >= precision(s->refs[st])) {
@@ -1191,7 +1191,7 @@ static void find_disputes(mstate *s, size_t c)
 	size_t n = s->n;
 	if (c == SIZE_MAX || s->win[c] == NO_WINDOW)
 		return;
-	const rc_interval *civ = &s->refs[c]->effective;
+	const rc_interval *civ = s->refs[c]->effective;
 	size_t csrc = source(s->r, s->refs[c]);
 	said *v = scratch(s->r, n, sizeof *v);
 	restated *rs = scratch(s->r, n, sizeof *rs);
@@ -1207,7 +1207,7 @@ static void find_disputes(mstate *s, size_t c)
 		if (s->win[i] == NO_WINDOW || s->fig[i] == SIZE_MAX || x->authority < RC_AUTHORITY_NAMED)
 			continue;
 		v[k++] = (said){source(s->r, x), fact(s->r, x)->t, i};
-		if (standing(&s->m->figures[s->fig[i]]) && rc_interval_meets(&x->effective, civ))
+		if (standing(&s->m->figures[s->fig[i]]) && rc_interval_meets(x->effective, civ))
 			rs[nr++] = (restated){s->win[i], source(s->r, x)};
 	}
 	qsort(v, k, sizeof *v, cmp_said);
@@ -1218,7 +1218,7 @@ static void find_disputes(mstate *s, size_t c)
 			b++;
 		size_t last = v[b - 1].i;
 		const rc_claim_ref *lx = s->refs[last];
-		if (v[a].source == csrc || !standing(&s->m->figures[s->fig[last]]) || rc_interval_meets(&lx->effective, civ)) {
+		if (v[a].source == csrc || !standing(&s->m->figures[s->fig[last]]) || rc_interval_meets(lx->effective, civ)) {
 			a = b;
 			continue;
 		}
@@ -1226,7 +1226,7 @@ static void find_disputes(mstate *s, size_t c)
 		size_t windows = 0;
 		for (size_t x = a; x < b; x++) {
 			size_t i = v[x].i;
-			if (!standing(&s->m->figures[s->fig[i]]) || rc_interval_meets(&s->refs[i]->effective, civ))
+			if (!standing(&s->m->figures[s->fig[i]]) || rc_interval_meets(s->refs[i]->effective, civ))
 				continue;
 			if (windows == 0 || s->win[i] != last_w)
 				windows++;
@@ -1265,7 +1265,7 @@ static int cmp_side(const void *ms, size_t i, size_t j)
 	if ((c = RC_CMP(b->authority, a->authority)) ||
 	    (c = RC_CMP(fact(s->r, b)->t, fact(s->r, a)->t)))
 		return c;
-	return cmp_iv(&a->effective, &b->effective);
+	return cmp_iv(a->effective, b->effective);
 }
 
 /* Sides sorted: the most authoritative first, then the latest. */
@@ -1307,7 +1307,7 @@ static void dispute_conflict(mstate *s, size_t ref)
 	if (!s->n_sides)
 		return;
 	sort_sides(s);
-	if (!rc_interval_meets(&s->refs[s->current]->effective, &s->refs[ref]->effective))
+	if (!rc_interval_meets(s->refs[s->current]->effective, s->refs[ref]->effective))
 		s->current = ref;
 	size_t c = s->current;
 	size_t k = s->n_sides + 1;
@@ -1342,7 +1342,7 @@ static bool undated_leads(const mstate *s, size_t a, size_t b)
 	int w = precise_widely(s, a, b);
 	if (w >= 0)
 		return w;
-	int c = rc__cmp_double(rc__point_of(&x->effective), rc__point_of(&y->effective));
+	int c = rc__cmp_double(rc__point_of(x->effective), rc__point_of(y->effective));
 	if (c)
 		return c > 0;
 	return a > b;
@@ -1369,7 +1369,7 @@ static size_t undated_current(mstate *s)
 	size_t conf = best;
 	for (size_t i = 0; i < s->n; i++) {
 		if (!undated_standing(s, i) || precision(s->refs[i]) <= precision(s->refs[best]) ||
-		    !rc_interval_meets(&s->refs[i]->effective, &s->refs[best]->effective))
+		    !rc_interval_meets(s->refs[i]->effective, s->refs[best]->effective))
 			continue;
 		if (conf == best || precision(s->refs[i]) > precision(s->refs[conf]) ||
 		    (precision(s->refs[i]) == precision(s->refs[conf]) && undated_leads(s, i, conf)))
@@ -1428,7 +1428,7 @@ static bool in_chain(const mstate *s, const size_t *by_to, const size_t *old, si
 	for (size_t c = lo; c < s->n_changes && by_to[2 * c] == to; c++)
 		for (size_t i = 0; i < n; i++)
 			if (rc_interval_equal(rc_figure_effective(&s->m->figures[old[i]]),
-			                      &s->refs[s->changes[by_to[2 * c + 1]].from]->effective))
+			                      s->refs[s->changes[by_to[2 * c + 1]].from]->effective))
 				return true;
 	return false;
 }
@@ -1575,12 +1575,12 @@ static void estimates(mstate *s, long latest_win)
 	if (s->win[c] != NO_WINDOW) {
 		for (size_t g = 0; g < m->n_figures; g++)
 			if ((s->fwin[g] == s->win[c] || s->fwin[g] == latest_win) && standing(&m->figures[g]) &&
-			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(rc_figure_effective(&m->figures[g]), &cur->effective))
+			    precision(m->figures[g].lead) > 0 && !rc_interval_meets(rc_figure_effective(&m->figures[g]), cur->effective))
 				pts[k++] = value_of(m->figures[g].lead);
 	} else {
 		for (size_t i = 0; i < s->n; i++)
 			if (s->refs[i]->rec == cur->rec && s->fig[i] != SIZE_MAX && standing(&m->figures[s->fig[i]]) &&
-			    precision(s->refs[i]) > 0 && !rc_interval_meets(&s->refs[i]->effective, &cur->effective))
+			    precision(s->refs[i]) > 0 && !rc_interval_meets(s->refs[i]->effective, cur->effective))
 				pts[k++] = value_of(s->refs[i]);
 	}
 	for (size_t i = 0; i < s->n_sides; i++)
@@ -1736,7 +1736,7 @@ void rc__metric_figures(rc__reduce *r, rc_metric_result *m, const rc_claim_ref *
 		for (size_t i = 0; i < n; i++)
 			if (s.win[i] == NO_WINDOW && s.fig[i] != SIZE_MAX && standing(&m->figures[s.fig[i]]) &&
 			    precision(s.refs[i]) > precision(s.refs[c]) &&
-			    rc_interval_meets(&s.refs[i]->effective, &s.refs[c]->effective) &&
+			    rc_interval_meets(s.refs[i]->effective, s.refs[c]->effective) &&
 			    (pick == SIZE_MAX || undated_leads(&s, i, pick)))
 				pick = i;
 		if (pick != SIZE_MAX) {

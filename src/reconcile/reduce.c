@@ -351,7 +351,7 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		if (c->claim->status == RC_CLAIM_HYPOTHETICAL)
 			continue;
 		if (!precise || !c->claim->q.vague) {
-			m->range = any ? hull(&m->range, &c->effective) : c->effective;
+			m->range = any ? hull(&m->range, c->effective) : *c->effective;
 			any = true;
 		}
 	}
@@ -374,10 +374,10 @@ static void metric_result(red *r, rc_metric_result *m, const rc_claim_ref **refs
 		if (c->claim->status != RC_CLAIM_CURRENT || c->claim->q.vague || c->revised)
 			continue;
 		if (!any_core) {
-			m->core = c->effective;
+			m->core = *c->effective;
 			any_core = true;
 		} else {
-			m->core = intersect(&m->core, &c->effective);
+			m->core = intersect(&m->core, c->effective);
 		}
 	}
 	m->has_core = any_core && !interval_empty(&m->core);
@@ -487,7 +487,7 @@ static void check_aggregate(red *r, rc_aggregate *ag)
 	} else if (missing) {
 		ag->verdict = RC_AGG_UNDETERMINED;
 		ag->why = rc__arena_printf(r->a, "no source gives %s figures for %s", ref->claim->metric, missing);
-	} else if (rc_interval_meets(&ref->effective, &sum)) {
+	} else if (rc_interval_meets(ref->effective, &sum)) {
 		ag->verdict = RC_AGG_CONSISTENT;
 		ag->why = "the aggregate fits the sum of the parts' ranges";
 	} else {
@@ -1032,6 +1032,81 @@ static void figure_pass_threads(red *r, unsigned threads)
 	free(p.todo);
 }
 
+/*
+ * The claims' effective intervals, one copy each in the result's arena: a
+ * claim reference points at its interval (8 bytes, not 24), and a batch's
+ * claims give few distinct intervals (tolls repeat across reports and
+ * documents).  Open addressing on the interval's bits, so that only
+ * intervals equal bit for bit are shared.
+ */
+typedef struct iv_table {
+	const rc_interval **slots;   /* NULL: free */
+	size_t cap, n;
+} iv_table;
+
+static uint64_t iv_bits(double d)
+{
+	uint64_t u;
+	memcpy(&u, &d, sizeof u);
+	return u;
+}
+
+static uint64_t iv_hash(const rc_interval *v)
+{
+	uint64_t flags = (uint64_t)v->lo_incl | (uint64_t)v->hi_incl << 1 | (uint64_t)v->lo_inf << 2 |
+	                 (uint64_t)v->hi_inf << 3;
+	return rc__mix64(iv_bits(v->lo) ^ rc__mix64(iv_bits(v->hi) ^ rc__mix64(flags)));
+}
+
+static bool iv_same(const rc_interval *a, const rc_interval *b)
+{
+	return iv_bits(a->lo) == iv_bits(b->lo) && iv_bits(a->hi) == iv_bits(b->hi) &&
+	       a->lo_incl == b->lo_incl && a->hi_incl == b->hi_incl && a->lo_inf == b->lo_inf &&
+	       a->hi_inf == b->hi_inf;
+}
+
+static void iv_put(const rc_interval **slots, size_t cap, const rc_interval *v)
+{
+	size_t h = iv_hash(v) & (cap - 1);
+	while (slots[h])
+		h = (h + 1) & (cap - 1);
+	slots[h] = v;
+}
+
+/* The kept copy of v (a zero interval, with r->nomem set, when out of
+ * memory: the figure pass is then skipped). */
+static const rc_interval *iv_intern(red *r, iv_table *t, const rc_interval *v)
+{
+	static const rc_interval none;
+	if (4 * (t->n + 1) > 3 * t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 1024;
+		const rc_interval **slots = calloc(cap, sizeof *slots);
+		if (!slots) {
+			r->nomem = true;
+			return &none;
+		}
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->slots[i])
+				iv_put(slots, cap, t->slots[i]);
+		free(t->slots);
+		t->slots = slots;
+		t->cap = cap;
+	}
+	size_t h = iv_hash(v) & (t->cap - 1);
+	for (; t->slots[h]; h = (h + 1) & (t->cap - 1))
+		if (iv_same(t->slots[h], v))
+			return t->slots[h];
+	rc_interval *copy = rc__arena_alloc(r->a, sizeof *copy);
+	if (!copy) {
+		r->nomem = true;
+		return &none;
+	}
+	*copy = *v;
+	t->slots[h] = copy;
+	t->n++;
+	return copy;
+}
+
 static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 {
 	rc_result *res = r->res;
@@ -1113,6 +1188,7 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 		anchors = event_anchors(r, recs, n, news);
 	}
 	size_t k = 0;
+	iv_table ivs = {0};
 	for (size_t i = 0; i < n; i++) {
 		size_t root = rc__uf_find(parent, i);
 		long day;
@@ -1147,12 +1223,14 @@ static rc_status run(red *r, rc_record **recs, size_t n, rc_error *err)
 			rc_claim_ref *ref = &res->refs[k];
 			ref->rec = recs[i];
 			ref->claim = cl;
-			ref->effective = rc_interval_widen(&cl->q.iv, cl->q.value, cl->q.approx, cl->q.qualifier, r->tol);
+			rc_interval eff = rc_interval_widen(&cl->q.iv, cl->q.value, cl->q.approx, cl->q.qualifier, r->tol);
+			ref->effective = iv_intern(r, &ivs, &eff);
 			keys[k] = (okey){.attr = cl->attribution, .root = root, .idx = k};
 			k++;
 		}
 	}
 	res->n_refs = k;
+	free(ivs.slots);
 	free(parent);
 	free(news);
 	/* number the origins in canonical order of their keys; they are the

@@ -44,14 +44,14 @@ static bool overtaken(const rc_metric_result *m, const rc_claim_ref *r, const rc
                       long window)
 {
 	long dr = rc__day_number(r->rec->published);
-	if (dr < 0 || r->effective.hi_inf)
+	if (dr < 0 || r->effective->hi_inf)
 		return false;
 	for (size_t k = 0; k < m->n_claims; k++) {
 		const rc_claim_ref *s = m->claims[k];
-		if (s->rec == r->rec || !counts(s, own) || s->effective.lo_inf)
+		if (s->rec == r->rec || !counts(s, own) || s->effective->lo_inf)
 			continue;
 		long ds = rc__day_number(s->rec->published);
-		if (ds >= 0 && ds - dr > window && s->effective.lo >= r->effective.hi)
+		if (ds >= 0 && ds - dr > window && s->effective->lo >= r->effective->hi)
 			return true;
 	}
 	return false;
@@ -187,8 +187,8 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 			p->overtaken[v->n_overtaken++] = r;
 			continue;
 		}
-		bool bounded = !r->effective.lo_inf && !r->effective.hi_inf;
-		if (rc_interval_meets(&mine_iv, &r->effective)) {
+		bool bounded = !r->effective->lo_inf && !r->effective->hi_inf;
+		if (rc_interval_meets(&mine_iv, r->effective)) {
 			p->fit[v->n_fit++] = r;
 			fit_b += bounded;
 		} else {
@@ -219,7 +219,7 @@ rc_status rc_verify(rc_verification **out, const char *sentence, rc_record **rec
 		/* say so: the claim was checked against the latest figures */
 		size_t old_fit = 0;
 		for (size_t k = 0; k < v->n_overtaken; k++)
-			old_fit += rc_interval_meets(&mine_iv, &v->overtaken[k]->effective);
+			old_fit += rc_interval_meets(&mine_iv, v->overtaken[k]->effective);
 		const char *head = v->verdict == RC_VERDICT_SUPPORTED ? "the latest figures fit the claim"
 		                   : v->verdict == RC_VERDICT_CONTRADICTED && old_fit
 		                       ? "the claim fits only figures that later reports overtook: it is out of date"

@@ -3,10 +3,11 @@
  * arena; everything hanging off it (strings, claims, mentions,
  * diagnostics) comes from that arena, so rc_record_free() is one call.
  *
- * A record read back by rc_record_reader is one block of exactly the size
- * it needs, and its repeated strings (sources, dates, metrics, event ids,
- * ...) live in a string pool shared by every record of the reader and
- * freed with the last of them.
+ * A record read back by rc_record_reader (or compacted by a store) is one
+ * piece of exactly the size it needs, packed with the next records' in
+ * shared blocks (below), and its repeated strings (sources, dates,
+ * metrics, event ids, ...) live in a string pool shared by every record of
+ * the reader and freed with the last of them.
  */
 #ifndef RC_RECORD_PRIV_H
 #define RC_RECORD_PRIV_H
@@ -16,12 +17,15 @@
 #include "core/core.h"
 
 typedef struct rc__strpool rc__strpool;
-typedef struct rc__sideblock rc__sideblock;
+typedef struct rc__block rc__block;
 
 struct rc_record_priv {
-	rc_arena *arena;        /* a record of the map step, or NULL */
+	union {
+		rc_arena *arena;    /* a record of the map step (pool NULL) */
+		rc__block *home;    /* read back: the block the record is in */
+	};
 	rc__strpool *pool;      /* a record read back: its interned strings */
-	rc__sideblock *side;    /* read back: the block of its signature and mentions, or NULL */
+	rc__block *side;        /* read back: the block of its signature and mentions, or NULL */
 	size_t input;           /* read back: index of its input, and its line */
 	size_t line;
 };
@@ -36,7 +40,7 @@ void rc__records_free(rc_record *const *recs, size_t n);
  * those are complete and read-only). */
 static inline rc_arena *rc__record_arena(rc_record *rec)
 {
-	return rec->priv->arena;
+	return rec->priv->pool ? NULL : rec->priv->arena;
 }
 
 /*
@@ -78,33 +82,37 @@ void rc__strpool_seal(rc__strpool *p);
 /* Bytes held (for tests and benchmarks). */
 size_t rc__strpool_bytes(const rc__strpool *p);
 
-/* ---- side blocks ----------------------------------------------------------- */
+/* ---- blocks ------------------------------------------------------------------ */
 
 /*
- * What only the event merge and the near-duplicate groups read of a record
- * read back or compacted (its signature, its mentions and their names)
- * lives apart from the record, packed with that of the next records in
- * side blocks, so that dropping it (rc_record_drop_merge_data(), once the
- * reduce has merged its events and made its groups) gives the memory back
- * in large pieces.  A block is freed when no record holds anything in it
- * and its allocator has moved on.
+ * Records read back or compacted are packed in blocks mapped on their own,
+ * each record after the one before, and so is what only the event merge
+ * and the near-duplicate groups read of them (their signature, their
+ * mentions and the mentions' names: the side data), in blocks apart from
+ * the records' (two allocators), so that dropping it
+ * (rc_record_drop_merge_data(), once the reduce has merged its events and
+ * made its groups) gives the memory back in large pieces.  Out of malloc's
+ * heap, the records do not keep alive the holes a map step run on the same
+ * thread leaves between them.  A block is freed when no record holds
+ * anything in it and its allocator has moved on.
  */
-#define RC__SIDE_BLOCK ((size_t)1 << 20)
+#define RC__BLOCK ((size_t)1 << 20)
 
-typedef struct rc__sidealloc {
-	rc__sideblock *cur;     /* the block being filled, or NULL */
+typedef struct rc__blockalloc {
+	rc__block *cur;     /* the block being filled, or NULL */
 	int each;               /* 1: a block per record (RC_ARENA_MALLOC), -1: shared; 0: not looked up */
-} rc__sidealloc;
+} rc__blockalloc;
 
 /* size bytes (8-aligned, uninitialised) in a block of a; *block is that
  * block, with a reference taken for the record (it must hold at most one
- * reference: all of a record's side data comes from one call).  NULL when
- * out of memory.  One thread at a time per allocator. */
-void *rc__side_alloc(rc__sidealloc *a, size_t size, rc__sideblock **block);
+ * reference per allocator: the record itself comes from one call, all of
+ * its side data from one call of another).  NULL when out of memory.  One
+ * thread at a time per allocator. */
+void *rc__block_alloc(rc__blockalloc *a, size_t size, rc__block **block);
 /* Drop a reference to a block (from any thread); NULL does nothing. */
-void rc__sideblock_unref(rc__sideblock *b);
+void rc__block_unref(rc__block *b);
 /* Release the allocator's block (records keep theirs). */
-void rc__sidealloc_dispose(rc__sidealloc *a);
+void rc__blockalloc_dispose(rc__blockalloc *a);
 
 /*
  * Side data kept once: the copies of a document (a syndicated wire copy, a
@@ -135,13 +143,13 @@ typedef struct rc__side_kind {
 /*
  * data[0..size) (8-aligned size, hash its hash) as side data of a record:
  * an earlier record's equal data when the table has it (*block its block,
- * with a reference taken), else a copy made in a (rc__side_alloc), which
+ * with a reference taken), else a copy made in a (rc__block_alloc), which
  * the table then names.  NULL when out of memory.  Any thread, once
  * rc__sidetable_share() was called; each with its own a.
  */
-const void *rc__side_intern(rc__sidetable *t, rc__sidealloc *a, const void *data, size_t size,
+const void *rc__side_intern(rc__sidetable *t, rc__blockalloc *a, const void *data, size_t size,
                             uint64_t hash, const rc__side_kind *kind, const void *ctx,
-                            rc__sideblock **block);
+                            rc__block **block);
 /* Threads will intern at once from now on.  Call before they start. */
 void rc__sidetable_share(rc__sidetable *t);
 /* Release the table and its references (records keep theirs). */

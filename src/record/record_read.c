@@ -177,11 +177,11 @@ typedef struct batch {
 	atomic_size_t next;      /* the next slot to parse */
 } batch;
 
-/* A thread's own (the first thread's are the reader's line and sides). */
+/* A thread's own (the first thread's are the reader's line and blocks). */
 typedef struct parser {
 	struct rc_record_reader *r;
 	draft d;
-	rc__sidealloc sides;
+	rc__blockalloc homes, sides;
 	pthread_t tid;
 } parser;
 
@@ -218,7 +218,8 @@ struct rc_record_reader {
 	batch b;
 	parser *parsers;         /* threads - 1 */
 	rc__strpool *pool;
-	rc__sidealloc sides;     /* the side data of the records read */
+	rc__blockalloc homes;    /* the records read */
+	rc__blockalloc sides;    /* their side data */
 	rc__sidetable kept;      /* and where each is kept, for copies */
 	rc_record_stats stats;
 	rc_arena *arena;         /* diagnostics */
@@ -299,12 +300,14 @@ void rc_record_reader_free(rc_record_reader *r)
 	free(r->b.slots);
 	for (unsigned i = 0; r->parsers && i + 1 < r->threads; i++) {
 		draft_dispose(&r->parsers[i].d);
-		rc__sidealloc_dispose(&r->parsers[i].sides);
+		rc__blockalloc_dispose(&r->parsers[i].homes);
+		rc__blockalloc_dispose(&r->parsers[i].sides);
 	}
 	free(r->parsers);
 	rc__strpool_seal(r->pool);   /* its records keep the strings, not the table */
 	rc__strpool_unref(r->pool);
-	rc__sidealloc_dispose(&r->sides);
+	rc__blockalloc_dispose(&r->homes);
+	rc__blockalloc_dispose(&r->sides);
 	rc__sidetable_dispose(&r->kept);
 	free(r->diags);
 	rc__arena_free(r->arena);
@@ -1458,13 +1461,15 @@ static void side_rebase(void *copy, const void *data, size_t size, const void *c
 static const rc__side_kind side_kind = {side_equal, side_rebase};
 
 /*
- * The record of draft d in one block: the record, its private part, its
- * arrays, then the strings it owns (document id, url, title, reason,
- * diagnostics' messages).  The rest, quoted sentences included, is
- * interned in the reader's pool.
+ * The record of draft d in one piece of a block of homes: the record, its
+ * private part, its arrays, then the strings it owns (document id, url,
+ * title, reason, diagnostics' messages).  The rest, quoted sentences
+ * included, is interned in the reader's pool; its side data goes to a
+ * block of sides.
  */
-static rc_status build(rc__strpool *pool, rc__sidealloc *sides, rc__sidetable *kept, size_t input,
-                       draft *d, bool quotes_by_table, rc_record **out)
+static rc_status build(rc__strpool *pool, rc__blockalloc *homes, rc__blockalloc *sides,
+                       rc__sidetable *kept, size_t input, draft *d, bool quotes_by_table,
+                       rc_record **out)
 {
 	*out = NULL;
 	const rc_record *src = &d->rec;
@@ -1490,7 +1495,8 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, rc__sidetable *k
 	size_t side_words = (side_size + 7) / 8;
 	if (side_words && RC_GROW(d->side, d->cap_side, side_words) != RC_OK)
 		return RC_ERR_NOMEM;
-	char *block = malloc(off_chars + chars);
+	rc__block *home;
+	char *block = rc__block_alloc(homes, off_chars + chars, &home);
 	if (!block)
 		return RC_ERR_NOMEM;
 	rc_record *rec = (rc_record *)(void *)block;
@@ -1498,7 +1504,7 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, rc__sidetable *k
 	*rec = *src;
 	rec->rendered = NULL;
 	rec->rendered_len = 0;
-	*priv = (struct rc_record_priv){.pool = pool, .input = input, .line = d->first_line};
+	*priv = (struct rc_record_priv){.home = home, .pool = pool, .input = input, .line = d->first_line};
 	rec->priv = priv;
 	rec->has_signature = sig;
 	builder b = {.pool = pool, .chars = block + off_chars};
@@ -1571,8 +1577,8 @@ static rc_status build(rc__strpool *pool, rc__sidealloc *sides, rc__sidetable *k
 		}
 	}
 	if (b.nomem) {
-		rc__sideblock_unref(priv->side);
-		free(block);
+		rc__block_unref(priv->side);
+		rc__block_unref(home);
 		return RC_ERR_NOMEM;
 	}
 	rc__strpool_ref(pool);
@@ -1738,7 +1744,7 @@ static rc_status adopt(rc_record_reader *r, rc_record *rec, size_t line)
 static rc_status finish(rc_record_reader *r, draft *d, bool by_table)
 {
 	rc_record *rec;
-	rc_status st = build(r->pool, &r->sides, &r->kept, r->cur_input, d, by_table, &rec);
+	rc_status st = build(r->pool, &r->homes, &r->sides, &r->kept, r->cur_input, d, by_table, &rec);
 	return st != RC_OK ? st : adopt(r, rec, d->first_line);
 }
 
@@ -2017,8 +2023,8 @@ static rc_status fill_batch(rc_record_reader *r, bool *more)
 }
 
 /* Parse and build the batch's document/2 lines, taking the next from the
- * shared counter, with the draft and side blocks of this thread. */
-static void parse_slots(rc_record_reader *r, draft *d, rc__sidealloc *sides)
+ * shared counter, with the draft and blocks of this thread. */
+static void parse_slots(rc_record_reader *r, draft *d, rc__blockalloc *homes, rc__blockalloc *sides)
 {
 	batch *b = &r->b;
 	for (;;) {
@@ -2034,14 +2040,14 @@ static void parse_slots(rc_record_reader *r, draft *d, rc__sidealloc *sides)
 		sl->ok = parse_line(&sl->p, d, L_DOC2, b->buf + sl->at, sl->len, SEQ_UNSET, &end_docs,
 		                    &end_claims);
 		if (sl->ok)
-			sl->st = build(r->pool, sides, &r->kept, r->cur_input, d, true, &sl->rec);
+			sl->st = build(r->pool, homes, sides, &r->kept, r->cur_input, d, true, &sl->rec);
 	}
 }
 
 static void *parser_main(void *arg)
 {
 	parser *w = arg;
-	parse_slots(w->r, &w->d, &w->sides);
+	parse_slots(w->r, &w->d, &w->homes, &w->sides);
 	return NULL;
 }
 
@@ -2059,7 +2065,7 @@ static rc_status parse_batch(rc_record_reader *r)
 		if (pthread_create(&w->tid, NULL, parser_main, w) != 0)
 			break;
 	}
-	parse_slots(r, &r->line, &r->sides);
+	parse_slots(r, &r->line, &r->homes, &r->sides);
 	for (unsigned i = 0; i < started; i++)
 		pthread_join(r->parsers[i].tid, NULL);
 	return RC_OK;
@@ -2296,7 +2302,7 @@ nomem:
 
 struct rc_record_store {
 	rc__strpool *pool;
-	rc__sidealloc sides;
+	rc__blockalloc homes, sides;
 	rc__sidetable kept;
 	draft d;
 };
@@ -2319,7 +2325,8 @@ void rc_record_store_free(rc_record_store *s)
 	draft_dispose(&s->d);
 	rc__strpool_seal(s->pool);   /* its records keep the strings, not the table */
 	rc__strpool_unref(s->pool);
-	rc__sidealloc_dispose(&s->sides);
+	rc__blockalloc_dispose(&s->homes);
+	rc__blockalloc_dispose(&s->sides);
 	rc__sidetable_dispose(&s->kept);
 	free(s);
 }
@@ -2372,7 +2379,7 @@ rc_status rc_record_store_compact(rc_record_store *s, rc_record **rec, rc_error 
 	if (!s || !rec || !*rec)
 		return rc__error_set(err, RC_ERR_INVALID, "rc_record_store_compact: missing argument");
 	rc_record *old = *rec, *fresh = NULL;
-	if (!draft_of(&s->d, old) || build(s->pool, &s->sides, &s->kept, 0, &s->d, false, &fresh) != RC_OK)
+	if (!draft_of(&s->d, old) || build(s->pool, &s->homes, &s->sides, &s->kept, 0, &s->d, false, &fresh) != RC_OK)
 		return rc__error_set(err, RC_ERR_NOMEM, "out of memory compacting a record");
 	fresh->rendered = old->rendered;
 	fresh->rendered_len = old->rendered_len;

@@ -605,7 +605,7 @@ static bool spread_of(const rc_metric_result *m, double *lo, double *hi, const r
 		const rc_claim_ref *r = m->claims[i];
 		if (r->claim->status != RC_CLAIM_CURRENT)
 			continue;
-		const rc_interval *iv = &r->effective;
+		const rc_interval *iv = r->effective;
 		double a = iv->lo_inf ? (iv->hi_inf ? NAN : iv->hi) : iv->lo;
 		double b = iv->hi_inf ? a : iv->hi;
 		if (isnan(a))

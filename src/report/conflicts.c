@@ -54,8 +54,8 @@ static bool fill_side(row *r, size_t base, const rc_claim_ref *c)
 	char loc[1024];
 	rc__ref_location(loc, sizeof loc, c);
 	r->cell[base + 0] = dup_clean(c->claim->text);
-	r->cell[base + 1] = dup_num(c->effective.lo, c->effective.lo_inf);
-	r->cell[base + 2] = dup_num(c->effective.hi, c->effective.hi_inf);
+	r->cell[base + 1] = dup_num(c->effective->lo, c->effective->lo_inf);
+	r->cell[base + 2] = dup_num(c->effective->hi, c->effective->hi_inf);
 	r->cell[base + 3] = rc__strdup(rc_claim_status_str(c->claim->status));
 	r->cell[base + 4] = dup_clean(rc__ref_source(c));
 	r->cell[base + 5] = rc__strdup(rc__ref_date(c) ? rc__ref_date(c) : "");

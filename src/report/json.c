@@ -33,7 +33,7 @@ static void ref_write(rc_jw *w, const rc_result *res, const rc_claim_ref *r, con
 	rc__jw_kstr(w, "title", r->rec->title);
 	rc__jw_kint(w, "origin", (long long)r->origin);
 	rc__jw_key(w, "effective");
-	rc__jw_interval(w, &r->effective);
+	rc__jw_interval(w, r->effective);
 	rc__jw_kbool(w, "revised", r->revised);
 	rc__jw_kstr(w, "authority", rc_authority_str(r->authority));
 	if (support) {
@@ -92,7 +92,7 @@ typedef struct fig {
 static int cmp_fig(const void *pa, const void *pb)
 {
 	const rc_claim_ref *a = ((const fig *)pa)->ref, *b = ((const fig *)pb)->ref;
-	const rc_interval *x = &a->effective, *y = &b->effective;
+	const rc_interval *x = a->effective, *y = b->effective;
 	if (hypo(a) != hypo(b))
 		return hypo(a) ? 1 : -1;
 	if (x->lo_inf != y->lo_inf)
@@ -113,7 +113,7 @@ static int cmp_fig(const void *pa, const void *pb)
 
 static bool same_fig(const rc_claim_ref *a, const rc_claim_ref *b)
 {
-	return hypo(a) == hypo(b) && rc_interval_equal(&a->effective, &b->effective);
+	return hypo(a) == hypo(b) && rc_interval_equal(a->effective, b->effective);
 }
 
 /* The claims of m as (claim, index) pairs sorted by cmp: malloc'd, NULL
@@ -210,7 +210,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 		const rc_claim_ref *c = m->current;
 		rc__jw_obj(w);
 		rc__jw_knum_or_null(w, "value", !isnan(m->current_value), m->current_value);
-		interval_keys(w, &c->effective);
+		interval_keys(w, c->effective);
 		rc__jw_kstr(w, "text", c->claim->text);
 		rc__jw_kint(w, "index", (long long)index_of(by_ptr, n, c));
 		rc__jw_kstr(w, "doc", c->rec->doc);
@@ -260,7 +260,7 @@ static bool metric_write(rc_jw *w, rc__out *o, const rc_result *res, const rc_me
 	rc__jw_karr(w, "timeline");
 	for (size_t i = 0; i < m->n_timeline; i++) {
 		const rc_claim_ref *p = m->timeline[i];
-		const rc_interval *iv = &p->effective;
+		const rc_interval *iv = p->effective;
 		rc__jw_obj(w);
 		rc__jw_kstr(w, "date", p->rec->published);
 		rc__jw_knum_or_null(w, "lo", !iv->lo_inf, iv->lo);

@@ -133,7 +133,7 @@ static double metric_scale(const rc_metric_result *m)
 {
 	double top = 0;
 	for (size_t i = 0; i < m->n_claims; i++) {
-		const rc_interval *iv = &m->claims[i]->effective;
+		const rc_interval *iv = m->claims[i]->effective;
 		if (!iv->hi_inf && iv->hi > top)
 			top = iv->hi;
 		if (!iv->lo_inf && iv->lo > top)
@@ -1338,7 +1338,7 @@ static void svg_number_line(rc__out *o, const rc_metric_result *m)
 	}
 	for (size_t i = 0; i < m->n_claims; i++) {
 		const rc_claim_ref *r = m->claims[i];
-		const rc_interval *iv = &r->effective;
+		const rc_interval *iv = r->effective;
 		double y = 14 + row * (double)i;
 		const char *cls = fig_class(m, r);
 		bool faded = r->claim->status != RC_CLAIM_CURRENT;
@@ -1402,7 +1402,7 @@ static int cmp_tl(const void *pa, const void *pb)
 /* The same figure reported twice on one day is drawn once ("84 ×2"). */
 static bool same_tl(const tl_point *a, const tl_point *b)
 {
-	return a->day == b->day && rc_interval_equal(&a->ref->effective, &b->ref->effective) &&
+	return a->day == b->day && rc_interval_equal(a->ref->effective, b->ref->effective) &&
 	       strcmp(a->ref->claim->text, b->ref->claim->text) == 0 &&
 	       (a->ref->claim->status == RC_CLAIM_CURRENT) == (b->ref->claim->status == RC_CLAIM_CURRENT);
 }
@@ -1453,7 +1453,7 @@ static void svg_timeline(rc__out *o, const rc_metric_result *m)
 	double top = 0;
 	for (size_t i = 0; i < m->n_timeline; i++) {
 		const rc_claim_ref *p = m->timeline[i];
-		const rc_interval *iv = &p->effective;
+		const rc_interval *iv = p->effective;
 		long day = p->rec->published ? rc__day_number(p->rec->published) : -1;
 		if (p->claim->q.vague || (iv->lo_inf && iv->hi_inf)) {
 			vague[nv++] = p;
@@ -1672,7 +1672,7 @@ static void html_claims_table(rc__out *o, const rc_claim_ref *const *refs, size_
 	for (size_t i = 0; i < n; i++) {
 		const rc_claim_ref *r = refs[i];
 		char iv[96], loc[1024];
-		rc__interval_report(&r->effective, iv, sizeof iv);
+		rc__interval_report(r->effective, iv, sizeof iv);
 		rc__ref_location(loc, sizeof loc, r);
 		rc__outs(o, "<tr><td");
 		if (m && in_contradiction(m, r))

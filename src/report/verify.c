@@ -48,7 +48,7 @@ static void refs_write(rc_jw *w, const rc_result *res, const char *key, const rc
 		rc__claim_ids ids = rc__ref_ids(res, refs[i]);
 		rc__claim_write_fields(w, refs[i]->rec, refs[i]->claim, &ids);
 		rc__jw_key(w, "effective");
-		rc__jw_interval(w, &refs[i]->effective);
+		rc__jw_interval(w, refs[i]->effective);
 		rc__jw_end_obj(w);
 	}
 	rc__jw_end_arr(w);

@@ -295,7 +295,7 @@ static void check_invariants(const rc_result *res)
 			for (size_t k = 0; k < m->n_claims; k++) {
 				const rc_claim *cl = m->claims[k]->claim;
 				if (cl->status == RC_CLAIM_CURRENT && !cl->q.vague)
-					ck_assert_msg(inside(&m->claims[k]->effective, &m->range),
+					ck_assert_msg(inside(m->claims[k]->effective, &m->range),
 					              "%s %s: %s outside range", res->events[e].id, m->metric, cl->text);
 			}
 			if (m->has_estimates) {

@@ -569,7 +569,7 @@ START_TEST(merge_data_is_dropped)
 	rc_record_store *store;
 	ck_assert_int_eq(rc_record_store_new(&store, &err), RC_OK);
 	/* more than one block's worth (about 440 bytes each) */
-	size_t n = RC__SIDE_BLOCK / 256 + 3;
+	size_t n = RC__BLOCK / 256 + 3;
 	rc_record **recs = calloc(n, sizeof *recs);
 	uint32_t want[RC_MINHASH_K];
 	for (size_t i = 0; i < n; i++) {
@@ -581,13 +581,17 @@ START_TEST(merge_data_is_dropped)
 		ck_assert_int_eq(rc_record_store_compact(store, &recs[i], &err), RC_OK);
 		ck_assert_ptr_null(rc__record_arena(recs[i]));
 	}
-	/* consecutive records share a block (with RC_ARENA_MALLOC each has its
-	 * own, for the sanitizers) */
-	if (getenv("RC_ARENA_MALLOC"))
+	/* consecutive records share a block, and their side data another
+	 * (with RC_ARENA_MALLOC each has its own, for the sanitizers) */
+	if (getenv("RC_ARENA_MALLOC")) {
 		ck_assert_ptr_ne(recs[0]->priv->side, recs[1]->priv->side);
-	else
+		ck_assert_ptr_ne(recs[0]->priv->home, recs[1]->priv->home);
+	} else {
 		ck_assert_ptr_eq(recs[0]->priv->side, recs[1]->priv->side);
+		ck_assert_ptr_eq(recs[0]->priv->home, recs[1]->priv->home);
+	}
 	ck_assert_ptr_ne(recs[0]->priv->side, recs[n - 1]->priv->side);
+	ck_assert_ptr_ne(recs[0]->priv->home, recs[0]->priv->side);
 	/* drop every other record's, then free the store */
 	rc_record *ref = sample();
 	for (size_t i = 0; i < n; i += 2) {

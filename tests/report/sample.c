@@ -17,6 +17,7 @@ struct sample {
 	rc_record rec[6];
 	rc_claim claim[MAXC];
 	rc_claim_ref ref[MAXC];
+	rc_interval eff[MAXC];
 	const rc_claim_ref *refp[MAXC];
 	rc_event ev[4];
 	rc_metric_result met[4];
@@ -64,7 +65,8 @@ static size_t claim(sample *s, size_t i, rc_record *r, const char *metric, const
 	c->file_line = line;
 	c->attribution = attr;
 	c->parent = c->mention = -1;
-	s->ref[i] = (rc_claim_ref){.rec = r, .claim = c, .origin = i, .effective = eff};
+	s->eff[i] = eff;
+	s->ref[i] = (rc_claim_ref){.rec = r, .claim = c, .origin = i, .effective = &s->eff[i]};
 	s->refp[i] = &s->ref[i];
 	s->fig_claims[i][0] = &s->ref[i];
 	s->fig[i] = (rc_figure){.status = RC_CLAIM_CURRENT, .date = r->published,
