@@ -247,6 +247,10 @@ START_TEST(parts_of_a_total)
 	      "injured|40|[40,40]|current|-|-1|-0; injured|12|[12,12]|current|serious condition|0|-0; ");
 	READS(0, "The quake injured 410 people, 37 of whom remain in hospital.",
 	      "injured|410|[410,410]|current|-|-1|-0; injured|37|[37,37]|current|in hospital|0|-0; ");
+	/* a modal of the source's act of counting is no possibility: "could
+	 * confirm only three deaths" stands; "could not confirm" does not */
+	READS(0, "Police could confirm only three deaths.", "killed|three|[3,3]|current|-|-1|-0; ");
+	READS(0, "Police could not confirm the toll of 40.", "killed|40|[40,40]|hypothetical|-|-1|-0; ");
 	/* "the {M} dead included {N}": a part of the total it names */
 	READS(0, "The 33 dead included seven children.",
 	      "killed|33|[33,33]|current|-|-1|-0; killed|seven|[7,7]|current|children|0|-0; ");
