@@ -261,16 +261,14 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		/* the word's hash for the dictionary, as it is read: every byte
 		 * the loop below passes over is the word's */
 		uint64_t h = RC_FNV_OFFSET;
-		/* the letters of the word as it is read, and the classes of its
-		 * bytes (rc__byte_class) together; other: a mark inside it */
-		size_t letters = 0;
+		/* the classes of the word's bytes (rc__byte_class) together;
+		 * other: a mark inside it */
 		unsigned seen = 0;
 		bool other = false;
 		while (i < e) {
 			unsigned char d = (unsigned char)x[i];
 			unsigned k = rc__byte_class[d];
 			if (k & RC_CB_WORD) {
-				letters += k & RC_CB_ALPHA;
 				seen |= k;
 				h = nocase_step(h, d);
 				i++;
@@ -308,7 +306,14 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		unsigned char f = (unsigned char)x[t.start];
 		t.cap = f >= 'A' && f <= 'Z';
 		t.digits = !other && !(seen & (RC_CB_ALPHA | RC_CB_HIGH)) && t.end <= read_end;
-		t.allcaps = letters >= 2 && !(seen & RC_CB_LOWER);
+		/* capitals only: two letters or more and none in lower case
+		 * (the letters are counted only then: most words have one) */
+		if ((seen & (RC_CB_ALPHA | RC_CB_LOWER)) == RC_CB_ALPHA) {
+			size_t letters = 0;
+			for (size_t k = t.start; k < read_end && letters < 2; k++)
+				letters += rc__byte_class[(unsigned char)x[k]] & RC_CB_ALPHA;
+			t.allcaps = letters >= 2;
+		}
 		/* the word is what was read, or that and an abbreviation's
 		 * full stop */
 		if (t.end > read_end)
