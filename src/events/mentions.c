@@ -221,14 +221,6 @@ static bool tok_is(const ctx *c, const tok *t, const ev_words *set)
 	return rc__ev_word_in(c->tb, t->w, set);
 }
 
-static bool push_tok(ctx *c, const tok *t)
-{
-	if (RC_GROW_FIRST(c->toks, c->cap_toks, c->n_toks + 1) != RC_OK)
-		return false;
-	c->toks[c->n_toks++] = *t;
-	return true;
-}
-
 /* One byte of rc__hash64_nocase's loop, before its final mix. */
 static inline uint64_t nocase_step(uint64_t h, unsigned char c)
 {
@@ -256,7 +248,11 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 			i++;
 			continue;
 		}
-		tok t = {.start = i, .pre = pre};
+		/* the token is read in place, in the next slot of the array */
+		if (RC_GROW_FIRST(c->toks, c->cap_toks, c->n_toks + 1) != RC_OK)
+			return false;
+		tok *t = &c->toks[c->n_toks];
+		*t = (tok){.start = i, .pre = pre};
 		pre = 0;
 		/* the word's hash for the dictionary, as it is read: every byte
 		 * the loop below passes over is the word's */
@@ -278,7 +274,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 			    wordc((unsigned char)x[i + 1])) {
 				if (d == '\'' && (x[i + 1] == 's' || x[i + 1] == 'S') &&
 				    (i + 2 >= e || !wordc((unsigned char)x[i + 2]))) {
-					t.poss = true;
+					t->poss = true;
 					break;
 				}
 				if (d == ',' && !(rc__is_digit((unsigned char)x[i - 1]) &&
@@ -295,32 +291,31 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		 * is a full stop, which is no letter and no digit */
 		size_t read_end = i;
 		/* "U.S.", "D.C.": an abbreviation keeps its last full stop */
-		if (i < e && x[i] == '.' && i - t.start <= 4 && memchr(x + t.start, '.', i - t.start))
+		if (i < e && x[i] == '.' && i - t->start <= 4 && memchr(x + t->start, '.', i - t->start))
 			i++;
-		t.end = i;
-		if (t.poss)
+		t->end = i;
+		if (t->poss)
 			i += 2;
-		else if (t.end > t.start && x[t.end - 1] == '.' && t.end - t.start > 1 &&
-		         !(t.end - t.start >= 3 && x[t.end - 3] == '.'))
-			t.end--; /* a full stop, but "U.S." and "D.C." keep theirs */
-		unsigned char f = (unsigned char)x[t.start];
-		t.cap = f >= 'A' && f <= 'Z';
-		t.digits = !other && !(seen & (RC_CB_ALPHA | RC_CB_HIGH)) && t.end <= read_end;
+		else if (t->end > t->start && x[t->end - 1] == '.' && t->end - t->start > 1 &&
+		         !(t->end - t->start >= 3 && x[t->end - 3] == '.'))
+			t->end--; /* a full stop, but "U.S." and "D.C." keep theirs */
+		unsigned char f = (unsigned char)x[t->start];
+		t->cap = f >= 'A' && f <= 'Z';
+		t->digits = !other && !(seen & (RC_CB_ALPHA | RC_CB_HIGH)) && t->end <= read_end;
 		/* capitals only: two letters or more and none in lower case
 		 * (the letters are counted only then: most words have one) */
 		if ((seen & (RC_CB_ALPHA | RC_CB_LOWER)) == RC_CB_ALPHA) {
 			size_t letters = 0;
-			for (size_t k = t.start; k < read_end && letters < 2; k++)
+			for (size_t k = t->start; k < read_end && letters < 2; k++)
 				letters += rc__byte_class[(unsigned char)x[k]] & RC_CB_ALPHA;
-			t.allcaps = letters >= 2;
+			t->allcaps = letters >= 2;
 		}
 		/* the word is what was read, or that and an abbreviation's
 		 * full stop */
-		if (t.end > read_end)
+		if (t->end > read_end)
 			h = nocase_step(h, '.');
-		t.w = rc__ev_word_hashed(c->tb, x + t.start, t.end - t.start, rc__mix64(h));
-		if (!push_tok(c, &t))
-			return false;
+		t->w = rc__ev_word_hashed(c->tb, x + t->start, t->end - t->start, rc__mix64(h));
+		c->n_toks++;
 	}
 	return true;
 }
