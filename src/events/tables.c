@@ -457,10 +457,10 @@ int32_t rc__ev_word_hashed(const ev_tables *tb, const char *s, size_t n, uint64_
 /* The entry of the word w[0..n) (lowercase), added when it is new. */
 static ev_word *dict_add(ev_tables *tb, const char *w, size_t n)
 {
-	int32_t k = rc__ev_word(tb, w, n);
+	uint64_t h = rc__hash64_nocase(w, n);
+	int32_t k = rc__ev_word_hashed(tb, w, n, h);
 	if (k > 0)
 		return &tb->dict[k - 1];
-	uint64_t h = rc__hash64_nocase(w, n);
 	size_t i = (size_t)h & tb->dict_mask;
 	while (tb->dict_slot[i])
 		i = (i + 1) & tb->dict_mask;
