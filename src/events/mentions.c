@@ -2222,12 +2222,13 @@ static bool reference_date(ctx *c, const rc_segments *seg)
 	return true;
 }
 
-/* Words of sentence si (for the lede's minimum). */
-static size_t words_in(const char *s, size_t a, size_t b)
+/* Words of s[a, b), counted up to max (for the headline's maximum and
+ * the lede's minimum, which need no more). */
+static size_t words_in(const char *s, size_t a, size_t b, size_t max)
 {
 	size_t n = 0;
 	bool in = false;
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = a; i < b && n < max; i++) {
 		bool w = wordc((unsigned char)s[i]);
 		n += w && !in;
 		in = w;
@@ -2249,13 +2250,14 @@ static void mark_head(ctx *c, const rc_segments *seg, bool title_apart)
 		bool one = seg->n == 1 || seg->sent[1].para != s0->para;
 		bool stop = s0->end > s0->start && c->text[s0->end - 1] == '.';
 		bool nl = memchr(c->text + s0->start, '\n', s0->end - s0->start) != NULL;
-		if (one && !stop && !nl && words_in(c->text, s0->start, s0->end) <= 30) {
+		if (one && !stop && !nl && words_in(c->text, s0->start, s0->end, 31) <= 30) {
 			c->s_flag[0] |= S_HEAD;
 			si = 1;
 		}
 	}
 	for (size_t n = 0; si < seg->n && n < LEDE_SENTENCES; si++)
-		if (words_in(c->text, seg->sent[si].start, seg->sent[si].end) >= LEDE_MIN_WORDS) {
+		if (words_in(c->text, seg->sent[si].start, seg->sent[si].end, LEDE_MIN_WORDS) >=
+		    LEDE_MIN_WORDS) {
 			c->s_flag[si] |= S_LEDE;
 			n++;
 		}
