@@ -125,6 +125,7 @@ typedef struct ctx {
 	const char *text;      /* t->norm, or the title while it is read */
 	int pub[3];            /* y, m, d; pub[0] == 0 when unknown */
 	bool pub_given;        /* pub is the document's publication date, not read from its text */
+	long pub_day;          /* pub as days from 1970-01-01 (rc__days_from_civil) when known */
 	tok *toks;
 	size_t n_toks, cap_toks;
 	cand *cands;
@@ -541,7 +542,7 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	}
 	if (!c->pub[0])
 		return 0;
-	long today = rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	long today = c->pub_day;
 	c->weak = true;
 	int wd = weekday_of(c, &T[k]);
 	if (wd >= 0) {
@@ -1641,7 +1642,7 @@ static bool conflicts(const ctx *c, const ment *m, const dunit *u)
 static long story_now(const ctx *c)
 {
 	if (c->pub[0])
-		return rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+		return c->pub_day;
 	if (c->latest_year)
 		return rc__days_from_civil(c->latest_year, 12, 31);
 	return 0;
@@ -1657,7 +1658,7 @@ static bool apart_from_story(const ctx *c, const char *d, const dunit *u0)
 	/* a weekday is one of the seven days before publication */
 	long lo, hi;
 	return c->pub_given && rc__ev_date_span(d, &lo, &hi) &&
-	       hi + WEEK_DAYS + DATE_WINDOW < rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	       hi + WEEK_DAYS + DATE_WINDOW < c->pub_day;
 }
 
 /* The date the sentence of m opens on, when it is apart from the story's
@@ -1713,7 +1714,7 @@ static bool older_than_story(const ctx *c, const ment *m, const dunit *u0)
 	if (!rc__ev_date_span(m->date, &lo, &hi))
 		return false;
 	if (c->pub[0])
-		now = rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+		now = c->pub_day;
 	else if (c->latest_year)
 		now = rc__days_from_civil(c->latest_year, 12, 31); /* the story is no older */
 	else
@@ -1732,7 +1733,7 @@ static bool story_is_recent(const ctx *c)
 	long lo, hi;
 	if (!u0 || !u0->date || !c->pub[0] || !rc__ev_date_span(u0->date, &lo, &hi))
 		return false;
-	return hi + 7 >= rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	return hi + 7 >= c->pub_day;
 }
 
 /* A background event m can join: the latest one it does not conflict
@@ -2345,6 +2346,8 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 	c.pub_given = c.pub[0] != 0;
 	if (!c.pub[0] && !reference_date(&c, seg))
 		c.nomem = true;
+	if (c.pub[0])
+		c.pub_day = rc__days_from_civil(c.pub[0], c.pub[1], c.pub[2]);
 	/* a title the text does not open with is read on its own first */
 	bool apart = doc && doc->title && *doc->title && !title_in_text(doc->title, t->norm, t->len);
 	if (apart && !c.nomem) {
