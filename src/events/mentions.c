@@ -2167,6 +2167,25 @@ static const char *place_string(ctx *c, const place *p)
 	return p->name;
 }
 
+/* place-date-type in the arena, as "%s%s%s%s%s" would write it: the
+ * place and its dash when there is a place, the date and its dash when
+ * there is a date (by hand: one id a document, and printf is most of it). */
+static const char *unit_base(ctx *c, const char *ps, const char *date, const char *type)
+{
+	const char *part[5] = {ps ? ps : "", ps && *ps ? "-" : "", date ? date : "", date ? "-" : "",
+	                       type};
+	size_t len[5], n = 0;
+	for (size_t i = 0; i < 5; i++)
+		n += len[i] = strlen(part[i]);
+	char *b = rc__arena_alloc(c->a, n + 1);
+	if (!b)
+		return NULL;
+	for (size_t i = 0, o = 0; i < 5; o += len[i], i++)
+		memcpy(b + o, part[i], len[i]);
+	b[n] = '\0';
+	return b;
+}
+
 /* Ids of the document's events: place-date-type, unique in the document. */
 static void unit_ids(ctx *c)
 {
@@ -2179,8 +2198,7 @@ static void unit_ids(ctx *c)
 		}
 		const char *type = c->tb->types[U->type].name;
 		const char *ps = U->place_s ? rc__ev_slug(c->a, U->place_s) : NULL;
-		const char *base = rc__arena_printf(c->a, "%s%s%s%s%s", ps ? ps : "", ps && *ps ? "-" : "",
-		                                    U->date ? U->date : "", U->date ? "-" : "", type);
+		const char *base = unit_base(c, ps, U->date, type);
 		if (!base || (U->place_s && !ps)) {
 			c->nomem = true;
 			return;
