@@ -125,6 +125,7 @@ typedef struct ctx {
 	const char *text;      /* t->norm, or the title while it is read */
 	int pub[3];            /* y, m, d; pub[0] == 0 when unknown */
 	bool pub_given;        /* pub is the document's publication date, not read from its text */
+	long pub_day;          /* pub as days from 1970-01-01 (rc__days_from_civil) when known */
 	tok *toks;
 	size_t n_toks, cap_toks;
 	cand *cands;
@@ -221,14 +222,6 @@ static bool tok_is(const ctx *c, const tok *t, const ev_words *set)
 	return rc__ev_word_in(c->tb, t->w, set);
 }
 
-static bool push_tok(ctx *c, const tok *t)
-{
-	if (RC_GROW_FIRST(c->toks, c->cap_toks, c->n_toks + 1) != RC_OK)
-		return false;
-	c->toks[c->n_toks++] = *t;
-	return true;
-}
-
 /* One byte of rc__hash64_nocase's loop, before its final mix. */
 static inline uint64_t nocase_step(uint64_t h, unsigned char c)
 {
@@ -256,21 +249,23 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 			i++;
 			continue;
 		}
-		tok t = {.start = i, .pre = pre};
+		/* the token is read in place, in the next slot of the array */
+		if (RC_GROW_FIRST(c->toks, c->cap_toks, c->n_toks + 1) != RC_OK)
+			return false;
+		tok *t = &c->toks[c->n_toks];
+		*t = (tok){.start = i, .pre = pre};
 		pre = 0;
 		/* the word's hash for the dictionary, as it is read: every byte
 		 * the loop below passes over is the word's */
 		uint64_t h = RC_FNV_OFFSET;
-		/* the letters of the word as it is read, and the classes of its
-		 * bytes (rc__byte_class) together; other: a mark inside it */
-		size_t letters = 0;
+		/* the classes of the word's bytes (rc__byte_class) together;
+		 * other: a mark inside it */
 		unsigned seen = 0;
 		bool other = false;
 		while (i < e) {
 			unsigned char d = (unsigned char)x[i];
 			unsigned k = rc__byte_class[d];
 			if (k & RC_CB_WORD) {
-				letters += k & RC_CB_ALPHA;
 				seen |= k;
 				h = nocase_step(h, d);
 				i++;
@@ -280,7 +275,7 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 			    wordc((unsigned char)x[i + 1])) {
 				if (d == '\'' && (x[i + 1] == 's' || x[i + 1] == 'S') &&
 				    (i + 2 >= e || !wordc((unsigned char)x[i + 2]))) {
-					t.poss = true;
+					t->poss = true;
 					break;
 				}
 				if (d == ',' && !(rc__is_digit((unsigned char)x[i - 1]) &&
@@ -297,25 +292,31 @@ static bool tokenize(ctx *c, size_t s, size_t e)
 		 * is a full stop, which is no letter and no digit */
 		size_t read_end = i;
 		/* "U.S.", "D.C.": an abbreviation keeps its last full stop */
-		if (i < e && x[i] == '.' && i - t.start <= 4 && memchr(x + t.start, '.', i - t.start))
+		if (i < e && x[i] == '.' && i - t->start <= 4 && memchr(x + t->start, '.', i - t->start))
 			i++;
-		t.end = i;
-		if (t.poss)
+		t->end = i;
+		if (t->poss)
 			i += 2;
-		else if (t.end > t.start && x[t.end - 1] == '.' && t.end - t.start > 1 &&
-		         !(t.end - t.start >= 3 && x[t.end - 3] == '.'))
-			t.end--; /* a full stop, but "U.S." and "D.C." keep theirs */
-		unsigned char f = (unsigned char)x[t.start];
-		t.cap = f >= 'A' && f <= 'Z';
-		t.digits = !other && !(seen & (RC_CB_ALPHA | RC_CB_HIGH)) && t.end <= read_end;
-		t.allcaps = letters >= 2 && !(seen & RC_CB_LOWER);
+		else if (t->end > t->start && x[t->end - 1] == '.' && t->end - t->start > 1 &&
+		         !(t->end - t->start >= 3 && x[t->end - 3] == '.'))
+			t->end--; /* a full stop, but "U.S." and "D.C." keep theirs */
+		unsigned char f = (unsigned char)x[t->start];
+		t->cap = f >= 'A' && f <= 'Z';
+		t->digits = !other && !(seen & (RC_CB_ALPHA | RC_CB_HIGH)) && t->end <= read_end;
+		/* capitals only: two letters or more and none in lower case
+		 * (the letters are counted only then: most words have one) */
+		if ((seen & (RC_CB_ALPHA | RC_CB_LOWER)) == RC_CB_ALPHA) {
+			size_t letters = 0;
+			for (size_t k = t->start; k < read_end && letters < 2; k++)
+				letters += rc__byte_class[(unsigned char)x[k]] & RC_CB_ALPHA;
+			t->allcaps = letters >= 2;
+		}
 		/* the word is what was read, or that and an abbreviation's
 		 * full stop */
-		if (t.end > read_end)
+		if (t->end > read_end)
 			h = nocase_step(h, '.');
-		t.w = rc__ev_word_hashed(c->tb, x + t.start, t.end - t.start, rc__mix64(h));
-		if (!push_tok(c, &t))
-			return false;
+		t->w = rc__ev_word_hashed(c->tb, x + t->start, t->end - t->start, rc__mix64(h));
+		c->n_toks++;
 	}
 	return true;
 }
@@ -541,7 +542,7 @@ static size_t parse_date_at(ctx *c, size_t k, size_t hi, const char **out)
 	}
 	if (!c->pub[0])
 		return 0;
-	long today = rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	long today = c->pub_day;
 	c->weak = true;
 	int wd = weekday_of(c, &T[k]);
 	if (wd >= 0) {
@@ -1641,7 +1642,7 @@ static bool conflicts(const ctx *c, const ment *m, const dunit *u)
 static long story_now(const ctx *c)
 {
 	if (c->pub[0])
-		return rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+		return c->pub_day;
 	if (c->latest_year)
 		return rc__days_from_civil(c->latest_year, 12, 31);
 	return 0;
@@ -1657,7 +1658,7 @@ static bool apart_from_story(const ctx *c, const char *d, const dunit *u0)
 	/* a weekday is one of the seven days before publication */
 	long lo, hi;
 	return c->pub_given && rc__ev_date_span(d, &lo, &hi) &&
-	       hi + WEEK_DAYS + DATE_WINDOW < rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	       hi + WEEK_DAYS + DATE_WINDOW < c->pub_day;
 }
 
 /* The date the sentence of m opens on, when it is apart from the story's
@@ -1713,7 +1714,7 @@ static bool older_than_story(const ctx *c, const ment *m, const dunit *u0)
 	if (!rc__ev_date_span(m->date, &lo, &hi))
 		return false;
 	if (c->pub[0])
-		now = rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+		now = c->pub_day;
 	else if (c->latest_year)
 		now = rc__days_from_civil(c->latest_year, 12, 31); /* the story is no older */
 	else
@@ -1732,7 +1733,7 @@ static bool story_is_recent(const ctx *c)
 	long lo, hi;
 	if (!u0 || !u0->date || !c->pub[0] || !rc__ev_date_span(u0->date, &lo, &hi))
 		return false;
-	return hi + 7 >= rc__days_from_civil(c->pub[0], c->pub[1], c->pub[2]);
+	return hi + 7 >= c->pub_day;
 }
 
 /* A background event m can join: the latest one it does not conflict
@@ -2166,6 +2167,25 @@ static const char *place_string(ctx *c, const place *p)
 	return p->name;
 }
 
+/* place-date-type in the arena, as "%s%s%s%s%s" would write it: the
+ * place and its dash when there is a place, the date and its dash when
+ * there is a date (by hand: one id a document, and printf is most of it). */
+static const char *unit_base(ctx *c, const char *ps, const char *date, const char *type)
+{
+	const char *part[5] = {ps ? ps : "", ps && *ps ? "-" : "", date ? date : "", date ? "-" : "",
+	                       type};
+	size_t len[5], n = 0;
+	for (size_t i = 0; i < 5; i++)
+		n += len[i] = strlen(part[i]);
+	char *b = rc__arena_alloc(c->a, n + 1);
+	if (!b)
+		return NULL;
+	for (size_t i = 0, o = 0; i < 5; o += len[i], i++)
+		memcpy(b + o, part[i], len[i]);
+	b[n] = '\0';
+	return b;
+}
+
 /* Ids of the document's events: place-date-type, unique in the document. */
 static void unit_ids(ctx *c)
 {
@@ -2178,8 +2198,7 @@ static void unit_ids(ctx *c)
 		}
 		const char *type = c->tb->types[U->type].name;
 		const char *ps = U->place_s ? rc__ev_slug(c->a, U->place_s) : NULL;
-		const char *base = rc__arena_printf(c->a, "%s%s%s%s%s", ps ? ps : "", ps && *ps ? "-" : "",
-		                                    U->date ? U->date : "", U->date ? "-" : "", type);
+		const char *base = unit_base(c, ps, U->date, type);
 		if (!base || (U->place_s && !ps)) {
 			c->nomem = true;
 			return;
@@ -2222,12 +2241,13 @@ static bool reference_date(ctx *c, const rc_segments *seg)
 	return true;
 }
 
-/* Words of sentence si (for the lede's minimum). */
-static size_t words_in(const char *s, size_t a, size_t b)
+/* Words of s[a, b), counted up to max (for the headline's maximum and
+ * the lede's minimum, which need no more). */
+static size_t words_in(const char *s, size_t a, size_t b, size_t max)
 {
 	size_t n = 0;
 	bool in = false;
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = a; i < b && n < max; i++) {
 		bool w = wordc((unsigned char)s[i]);
 		n += w && !in;
 		in = w;
@@ -2249,13 +2269,14 @@ static void mark_head(ctx *c, const rc_segments *seg, bool title_apart)
 		bool one = seg->n == 1 || seg->sent[1].para != s0->para;
 		bool stop = s0->end > s0->start && c->text[s0->end - 1] == '.';
 		bool nl = memchr(c->text + s0->start, '\n', s0->end - s0->start) != NULL;
-		if (one && !stop && !nl && words_in(c->text, s0->start, s0->end) <= 30) {
+		if (one && !stop && !nl && words_in(c->text, s0->start, s0->end, 31) <= 30) {
 			c->s_flag[0] |= S_HEAD;
 			si = 1;
 		}
 	}
 	for (size_t n = 0; si < seg->n && n < LEDE_SENTENCES; si++)
-		if (words_in(c->text, seg->sent[si].start, seg->sent[si].end) >= LEDE_MIN_WORDS) {
+		if (words_in(c->text, seg->sent[si].start, seg->sent[si].end, LEDE_MIN_WORDS) >=
+		    LEDE_MIN_WORDS) {
 			c->s_flag[si] |= S_LEDE;
 			n++;
 		}
@@ -2343,6 +2364,8 @@ rc_status rc__mentions_find(rc_mention **out, size_t *n_out, rc_arena *a, rc_are
 	c.pub_given = c.pub[0] != 0;
 	if (!c.pub[0] && !reference_date(&c, seg))
 		c.nomem = true;
+	if (c.pub[0])
+		c.pub_day = rc__days_from_civil(c.pub[0], c.pub[1], c.pub[2]);
 	/* a title the text does not open with is read on its own first */
 	bool apart = doc && doc->title && *doc->title && !title_in_text(doc->title, t->norm, t->len);
 	if (apart && !c.nomem) {

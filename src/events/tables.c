@@ -457,10 +457,10 @@ int32_t rc__ev_word_hashed(const ev_tables *tb, const char *s, size_t n, uint64_
 /* The entry of the word w[0..n) (lowercase), added when it is new. */
 static ev_word *dict_add(ev_tables *tb, const char *w, size_t n)
 {
-	int32_t k = rc__ev_word(tb, w, n);
+	uint64_t h = rc__hash64_nocase(w, n);
+	int32_t k = rc__ev_word_hashed(tb, w, n, h);
 	if (k > 0)
 		return &tb->dict[k - 1];
-	uint64_t h = rc__hash64_nocase(w, n);
 	size_t i = (size_t)h & tb->dict_mask;
 	while (tb->dict_slot[i])
 		i = (i + 1) & tb->dict_mask;
@@ -488,11 +488,14 @@ static const char *build_dict(ev_tables *tb)
 	const ev_gazetteer *g = &rc__gazetteer;
 	/* the gazetteer's phrases are sorted by first word: count the words */
 	size_t cap = 12 * 2 + RC_ARRAY_LEN(tb->month_extra) + 7;
+	const char *prev = NULL;   /* the phrase before and the length of its first word */
+	size_t prev_n = 0;
 	for (size_t i = 0; i < g->n_phrases; i++) {
-		const char *w = g->pool + g->phrase[i].text, *v;
+		const char *w = g->pool + g->phrase[i].text;
 		size_t n = strcspn(w, " ");
-		cap += i == 0 || (v = g->pool + g->phrase[i - 1].text, strcspn(v, " ") != n) ||
-		       memcmp(v, w, n) != 0;
+		cap += !prev || prev_n != n || memcmp(prev, w, n) != 0;
+		prev = w;
+		prev_n = n;
 	}
 	for (size_t i = 0; i < RC_ARRAY_LEN(sets); i++)
 		cap += sets[i]->n;

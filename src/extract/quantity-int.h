@@ -137,6 +137,10 @@ struct rc_recognizer {
 
 /* The entry of the lower-case key k[0..n), or -1. */
 int32_t rc__qlex_find(const rc_recognizer *r, const char *k, size_t n);
+/* The same, given the key's hash rc__hash64(k, n, 0), as a tokenizer
+ * computes it while it reads the word (rc__fnv_step from RC_FNV_OFFSET
+ * over the lower-case bytes, then rc__mix64). */
+int32_t rc__qlex_find_hashed(const rc_recognizer *r, const char *k, size_t n, uint64_t h);
 
 /* Can the key k[0..n) (n < RC__KEY_MAX, letters a-z only) be in the
  * lexicon?  False means rc__qlex_find() would return -1. */

@@ -24,8 +24,15 @@ int32_t rc__qlex_find(const rc_recognizer *r, const char *k, size_t n)
 {
 	if (n == 0 || n >= RC__KEY_MAX)
 		return -1;
+	return rc__qlex_find_hashed(r, k, n, key_hash(k, n));
+}
+
+int32_t rc__qlex_find_hashed(const rc_recognizer *r, const char *k, size_t n, uint64_t h)
+{
+	if (n == 0 || n >= RC__KEY_MAX)
+		return -1;
 	size_t mask = r->n_slots - 1;
-	for (size_t s = key_hash(k, n) & mask;; s = (s + 1) & mask) {
+	for (size_t s = h & mask;; s = (s + 1) & mask) {
 		int32_t e = r->slots[s];
 		if (e < 0)
 			return -1;

@@ -199,13 +199,15 @@ static bool make_key(const char *s, size_t b, size_t e, char *key, size_t *kn)
  * to be a lexicon key.  0 when the word needs the general reader below.
  */
 static inline size_t ascii_word(const char *s, size_t i, size_t len, char *key, size_t *kn,
-                                bool *upper)
+                                bool *upper, uint64_t *hash)
 {
 	size_t j = i, n = 0;
 	bool up = true;
+	uint64_t h = RC_FNV_OFFSET;
 	while (j < len && ascii_alpha((unsigned char)s[j])) {
 		unsigned char c = (unsigned char)s[j++];
 		up &= !(c >= 'a' && c <= 'z');
+		h = rc__fnv_step(h, c | 0x20);
 		if (n < RC__KEY_MAX)
 			key[n++] = (char)(c | 0x20);
 	}
@@ -215,6 +217,7 @@ static inline size_t ascii_word(const char *s, size_t i, size_t len, char *key, 
 		return 0;
 	*kn = n;
 	*upper = up;
+	*hash = rc__mix64(h);   /* the key's rc__hash64(key, n, 0) when n < RC__KEY_MAX */
 	return j;
 }
 
@@ -263,9 +266,10 @@ static inline void read_word(const rc__qscan *x, size_t i, size_t l, const uint8
 	unsigned char c = (unsigned char)x->s[i];
 	tp->type = QT_WORD;
 	tp->cap = c >= 'A' && c <= 'Z';
-	if (c < 0x80 && (tp->e = ascii_word(x->s, i, x->len, key, &kn, &tp->upper)) != 0) {
+	uint64_t h;
+	if (c < 0x80 && (tp->e = ascii_word(x->s, i, x->len, key, &kn, &tp->upper, &h)) != 0) {
 		if (kn < RC__KEY_MAX && rc__qbit(bits, key, kn))
-			tp->lex = rc__qlex_find(x->r, key, kn);
+			tp->lex = rc__qlex_find_hashed(x->r, key, kn, h);
 		return;
 	}
 	read_other_word(x, i, l, tp);
@@ -382,18 +386,19 @@ static rc_status read_chunk(rc__qscan *x, size_t *pos)
 		*tp = (rc__qtok){.s = i, .lex = -1, .gap = gap};
 		char key[RC__KEY_MAX];
 		size_t kn;
+		uint64_t h;
 		gap = false;
 		if (ascii_digit(c) || (c == '.' && i + 1 < len && ascii_digit((unsigned char)s[i + 1]) &&
 		                        (i == 0 || !rc__is_alnum((unsigned char)s[i - 1])))) {
 			tp->type = QT_NUM;
 			tp->e = lex_number(s, i, len, tp);
 		} else if (c < 0x80 && ascii_alpha(c) &&
-		           (tp->e = ascii_word(s, i, len, key, &kn, &tp->upper)) != 0) {
+		           (tp->e = ascii_word(s, i, len, key, &kn, &tp->upper, &h)) != 0) {
 			/* read_word's common case, here for speed */
 			tp->type = QT_WORD;
 			tp->cap = c >= 'A' && c <= 'Z';
 			if (kn < RC__KEY_MAX && rc__qbit(x->r->word_bits, key, kn))
-				tp->lex = rc__qlex_find(x->r, key, kn);
+				tp->lex = rc__qlex_find_hashed(x->r, key, kn, h);
 		} else if ((c < 0x80 && ascii_alpha(c)) || word_cp(cp)) {
 			tp->type = QT_WORD;
 			tp->cap = c >= 'A' && c <= 'Z';

@@ -212,8 +212,21 @@ static void position(const rc_document *doc, cursor *c, size_t off, uint32_t *li
 		c->off = off;
 		c->valid = true;
 	}
-	for (size_t i = c->off; i < off; i++) {
-		unsigned char b = (unsigned char)doc->text[i];
+	/* eight bytes at a time where they hold no newline: each byte but a
+	 * UTF-8 continuation (10xxxxxx) is a column */
+	const uint64_t high = 0x8080808080808080ull;
+	for (size_t i = c->off; i < off;) {
+		if (off - i >= 8) {
+			uint64_t v;
+			memcpy(&v, doc->text + i, 8);
+			if (!rc__bytes_eq8(v, '\n')) {
+				uint64_t cont = v & ~(v << 1) & high;
+				c->col += 8 - (cont ? (size_t)__builtin_popcountll(cont) : 0);
+				i += 8;
+				continue;
+			}
+		}
+		unsigned char b = (unsigned char)doc->text[i++];
 		if (b == '\n') {
 			c->line++;
 			c->col = 1;
