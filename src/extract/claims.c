@@ -716,7 +716,8 @@ static bool claim_before(const ex *x, size_t f, const rc__lex_entry *e, size_t j
  * carrying 72 people crashed ..., killing everyone on board", "No survivors
  * as jet crashes, 72 on board".  A figure of a metric's carried pattern
  * is that metric's when one of its all_carried cues stands in the
- * sentence; the cue is the trigger.
+ * sentence, no other figure nor a semicolon between them; the cue is the
+ * trigger.
  */
 static bool try_carried(const ex *x, size_t f, work *out)
 {
@@ -729,6 +730,13 @@ static bool try_carried(const ex *x, size_t f, work *out)
 		size_t c = cue_find_of(x, &x->r->all_carried, 0, x->n, p->metric);
 		subj s = subject_after(x, f);
 		if (c >= x->n || s.thing || !object_ok(x, p->metric, s.idx))
+			continue;
+		/* the cue tells of these people, not of a figure between them
+		 * ("A ferry carrying 300 passengers sank; 40 people are missing") */
+		bool apart = false;
+		for (size_t m = (c < f ? c : f + 1); m < (c < f ? f : c) && !apart; m++)
+			apart = is_fig(x, m) || is_punct(x, m, ';');
+		if (apart)
 			continue;
 		*out = make_work(f, FORM_PATTERN, p->metric, s.idx, c, c + 1, (b > f + 1 ? b : f + 1) - 1);
 		return true;

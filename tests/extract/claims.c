@@ -738,6 +738,12 @@ START_TEST(not_figures_and_other_predicates)
 	READS(0, "No survivors as airliner crashes, 112 on board", "killed|112|[112,112]|current|-|-1|-0; ");
 	READS(0, "A bus carrying 31 pilgrims fell into a ravine near the pass, killing all but three.", "");
 	READS(0, "A ferry carrying 57 people capsized; everyone on board was rescued.", "");
+	/* ... or all of whom are missing; a cue that tells of another figure
+	 * is not theirs */
+	READS(0, "A trawler with 14 crew on board went missing off the cape.",
+	      "missing|14|[14,14]|current|-|-1|-0; ");
+	READS(0, "A ferry carrying 300 passengers sank and 40 people are missing.",
+	      "missing|40|[40,40]|current|-|-1|-0; ");
 	/* the remaining searched for are missing; suspects are sought, not missing */
 	READS(0, "Divers searched for the remaining 9 fishermen.", "missing|9|[9,9]|current|-|-1|-0; ");
 	READS(0, "Police searched for the remaining 2 suspects.", "");
