@@ -722,7 +722,9 @@ static bool claim_before(const ex *x, size_t f, const rc__lex_entry *e, size_t j
 static bool try_carried(const ex *x, size_t f, work *out)
 {
 	const rc__pattern_set *set = &x->r->carried;
-	for (size_t k = 0; k < set->n; k++) {
+	uint64_t cand[FIG_CAND_WORDS];
+	bool all = !fig_cands(x, set, f, cand);
+	for (size_t k = next_cand(cand, all, set->n, 0); k < set->n; k = next_cand(cand, all, set->n, k + 1)) {
 		const rc__pattern *p = &set->p[k];
 		size_t a, b;
 		if (!match_at_figure(x, p, f, &a, &b))
@@ -3871,12 +3873,6 @@ static bool names_word(const char *s, const char *w, size_t n)
 	return false;
 }
 
-/*
- * A source named by one word ("Borrelli said 15 people had been injured")
- * is the person the document named in full before ("Angelo Borrelli, head
- * of Italy's Civil Protection Department, told ..."): the claim takes
- * that source, and with it the role that tells its authority.
- */
 /* Does the source s end in the word w (of length n), after other words,
  * compared without case ("Health Ministry" and "ministry"), as its head:
  * not the last of two joined ("police and residents" is no source of
@@ -3892,6 +3888,14 @@ static bool ends_in_word(const char *s, const char *w, size_t n)
 	return true;
 }
 
+/*
+ * A source named by one word ("Borrelli said 15 people had been injured")
+ * is the person the document named in full before ("Angelo Borrelli, head
+ * of Italy's Civil Protection Department, told ..."): the claim takes
+ * that source, and with it the role that tells its authority.  A noun
+ * alone ("the ministry said") is the latest source named before it with
+ * that noun as its head ("the Health Ministry").
+ */
 static void full_names(rc_claim *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -3905,8 +3909,6 @@ static void full_names(rc_claim *c, size_t n)
 				c[i].attribution = c[j].attribution;
 				break;
 			}
-		/* a noun alone ("the ministry said") is the latest source named
-		 * before it with that noun as its head ("the Health Ministry") */
 		for (size_t j = i; !name && j-- > 0;)
 			if (c[j].attribution && ends_in_word(c[j].attribution, a, al)) {
 				c[i].attribution = c[j].attribution;
